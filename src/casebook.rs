@@ -1,0 +1,106 @@
+//! The loaded casebook: cases and catalogs, indexed by id and by catalog node.
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalogs, Kind};
+use crate::model::{Case, ControlRef};
+use crate::suggest;
+
+/// A loaded case and where it came from.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub case: Case,
+    /// The file, as shown in diagnostics (`bundled:cases/...` for bundled cases).
+    pub path: String,
+    pub bundled: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Casebook {
+    pub catalogs: Catalogs,
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    /// (scheme, node id) → indices of cases under that node, including its descendants.
+    by_node: HashMap<(String, String), Vec<usize>>,
+}
+
+impl Casebook {
+    pub fn new(catalogs: Catalogs, entries: Vec<Entry>) -> Self {
+        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_node: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let cause_scheme = catalogs.of_kind(Kind::Causes).map(|c| c.scheme.clone()).unwrap_or_default();
+        let sector_scheme = catalogs.of_kind(Kind::Sectors).map(|c| c.scheme.clone()).unwrap_or_default();
+        for (i, entry) in entries.iter().enumerate() {
+            by_id.insert(entry.case.id.clone(), i);
+            let case = &entry.case;
+            let mut nodes: Vec<(String, String)> = Vec::new();
+            for r in case.measures.iter().flat_map(|m| &m.controls) {
+                let Some(catalog) = catalogs.scheme(&r.scheme) else { continue };
+                let mut id = Some(r.id.as_str());
+                while let Some(current) = id {
+                    nodes.push((r.scheme.clone(), current.to_string()));
+                    id = catalog.parent(current);
+                }
+            }
+            for cause in &case.root_causes {
+                nodes.push((cause_scheme.clone(), cause.category.clone()));
+            }
+            nodes.push((sector_scheme.clone(), case.sector.clone()));
+            nodes.sort();
+            nodes.dedup();
+            for node in nodes {
+                by_node.entry(node).or_default().push(i);
+            }
+        }
+        Casebook { catalogs, entries, by_id, by_node }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Indices of the cases under a catalog node (the node itself or anything below it).
+    pub fn under(&self, scheme: &str, id: &str) -> &[usize] {
+        self.by_node
+            .get(&(scheme.to_string(), id.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Indices of the cases citing a control reference or anything below it.
+    pub fn under_control(&self, r: &ControlRef) -> &[usize] {
+        self.under(&r.scheme, &r.id)
+    }
+
+    /// The ids closest to a mistyped one, for "did you mean".
+    pub fn nearest_ids(&self, id: &str) -> Vec<&str> {
+        let mut near = suggest::nearest(id, self.entries.iter().map(|e| e.case.id.as_str()), 3);
+        if near.is_empty() {
+            // A typed fragment ("amagasaki") is worth offering too.
+            near = self
+                .entries
+                .iter()
+                .map(|e| e.case.id.as_str())
+                .filter(|c| c.contains(id))
+                .take(3)
+                .collect();
+        }
+        near
+    }
+}

@@ -1,0 +1,279 @@
+//! Catalogs: the control schemes (ISO/IEC 27001 Annex A, the PPC guideline's
+//! safety-management measures, a team's own rules) and the cause and sector
+//! vocabularies. The file format is documented in casebook/catalogs/README.md.
+
+use std::collections::HashMap;
+
+use crate::lang::{Label, Lang};
+use crate::load::fields::{self, Ctx, Fields};
+use crate::model::ControlRef;
+use crate::suggest;
+use crate::text::Lines;
+use crate::yaml::{Node, Pos};
+
+/// What a catalog's ids are used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Referenced from `measures[].controls` as `SCHEME:ID`.
+    Controls,
+    /// Ids for `root_causes[].category`.
+    Causes,
+    /// Ids for `sector`.
+    Sectors,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Item {
+    pub id: String,
+    pub title: Label,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Catalog {
+    pub scheme: String,
+    pub kind: Kind,
+    pub title: Label,
+    /// A short name for tabs and headings ("ISO 27001").
+    pub short: Label,
+    pub items: Vec<Item>,
+    /// Where it was loaded from.
+    #[serde(skip)]
+    pub path: String,
+    /// id → (path of indices from the top, parent id)
+    #[serde(skip)]
+    index: HashMap<String, (Vec<usize>, Option<String>)>,
+}
+
+impl Catalog {
+    pub fn new(scheme: &str, kind: Kind, title: Label, short: Label, items: Vec<Item>, path: &str) -> Self {
+        let mut catalog = Catalog {
+            scheme: scheme.into(),
+            kind,
+            title,
+            short,
+            items,
+            path: path.into(),
+            index: HashMap::new(),
+        };
+        fn walk(items: &[Item], trail: &mut Vec<usize>, parent: Option<&str>, index: &mut HashMap<String, (Vec<usize>, Option<String>)>) {
+            for (i, item) in items.iter().enumerate() {
+                trail.push(i);
+                index.entry(item.id.clone()).or_insert((trail.clone(), parent.map(str::to_string)));
+                walk(&item.items, trail, Some(&item.id), index);
+                trail.pop();
+            }
+        }
+        let mut index = HashMap::new();
+        walk(&catalog.items, &mut Vec::new(), None, &mut index);
+        catalog.index = index;
+        catalog
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Item> {
+        let (trail, _) = self.index.get(id)?;
+        let mut items = &self.items;
+        let mut found = None;
+        for &i in trail {
+            let item = items.get(i)?;
+            found = Some(item);
+            items = &item.items;
+        }
+        found
+    }
+
+    /// The id of the node one level up (A.7 for A.7.14), if any.
+    pub fn parent(&self, id: &str) -> Option<&str> {
+        self.index.get(id)?.1.as_deref()
+    }
+
+    /// Every node, depth first, with its depth (0 for the top level).
+    pub fn flatten(&self) -> Vec<(usize, &Item)> {
+        fn walk<'a>(items: &'a [Item], depth: usize, out: &mut Vec<(usize, &'a Item)>) {
+            for item in items {
+                out.push((depth, item));
+                walk(&item.items, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, 0, &mut out);
+        out
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+
+    /// "unknown X `id`; did you mean `a`?" suffix for an id not in this catalog.
+    pub fn suggest(&self, id: &str) -> String {
+        let mut ids: Vec<&str> = self.ids().collect();
+        ids.sort();
+        suggest::did_you_mean(&suggest::nearest(id, ids, 3))
+    }
+
+    /// `A.7.14 装置のセキュリティを保った処分又は再利用`
+    pub fn label(&self, id: &str, lang: Lang) -> Option<String> {
+        self.get(id).map(|item| format!("{} {}", item.id, item.title.get(lang)))
+    }
+}
+
+/// All catalogs loaded: the bundled ones and any a casebook directory adds.
+#[derive(Clone, Debug, Default)]
+pub struct Catalogs {
+    list: Vec<Catalog>,
+}
+
+impl Catalogs {
+    pub fn all(&self) -> &[Catalog] {
+        &self.list
+    }
+
+    pub fn scheme(&self, name: &str) -> Option<&Catalog> {
+        self.list.iter().find(|c| c.scheme == name)
+    }
+
+    pub fn control_schemes(&self) -> impl Iterator<Item = &Catalog> {
+        self.list.iter().filter(|c| c.kind == Kind::Controls)
+    }
+
+    pub fn of_kind(&self, kind: Kind) -> Option<&Catalog> {
+        self.list.iter().find(|c| c.kind == kind)
+    }
+
+    pub fn control(&self, r: &ControlRef) -> Option<&Item> {
+        self.scheme(&r.scheme).filter(|c| c.kind == Kind::Controls)?.get(&r.id)
+    }
+
+    /// `A.7.14 装置の...` for a control reference, or the bare reference when unknown.
+    pub fn control_label(&self, r: &ControlRef, lang: Lang) -> String {
+        self.scheme(&r.scheme)
+            .and_then(|c| c.label(&r.id, lang))
+            .unwrap_or_else(|| r.to_string())
+    }
+
+    /// The title of a cause or sector id in the given language (the id when unknown).
+    pub fn title_of(&self, kind: Kind, id: &str, lang: Lang) -> String {
+        self.of_kind(kind)
+            .and_then(|c| c.get(id))
+            .map(|i| i.title.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Adds a catalog; refuses a scheme name already taken, or a second cause
+    /// or sector vocabulary. Returns the reason when refused.
+    pub fn add(&mut self, catalog: Catalog) -> Result<(), String> {
+        if let Some(existing) = self.scheme(&catalog.scheme) {
+            return Err(format!(
+                "scheme `{}` is already defined by {}; choose another name",
+                catalog.scheme, existing.path
+            ));
+        }
+        if catalog.kind != Kind::Controls
+            && let Some(existing) = self.of_kind(catalog.kind)
+        {
+            return Err(format!(
+                "{} are already defined by {}; a casebook directory may add control schemes (kind: controls) only",
+                kind_name(catalog.kind),
+                existing.path
+            ));
+        }
+        self.list.push(catalog);
+        Ok(())
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Controls => "controls",
+        Kind::Causes => "cause categories",
+        Kind::Sectors => "sectors",
+    }
+}
+
+const CATALOG_FIELDS: &[&str] = &["scheme", "kind", "title", "short", "items"];
+const ITEM_FIELDS: &[&str] = &["id", "ja", "en", "items"];
+const LABEL_FIELDS: &[&str] = &["ja", "en"];
+
+/// Reads a catalog file's tree. Problems go to `ctx`; None when unusable.
+pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
+    let f = Fields::read(ctx, root, "", "a catalog", CATALOG_FIELDS)?;
+    let scheme = f
+        .require(ctx, "scheme", "", "the scheme name used before the colon in SCHEME:ID")
+        .and_then(|n| fields::text(ctx, n, "scheme", Lines::Join));
+    if let (Some(s), Some(n)) = (&scheme, f.get("scheme"))
+        && !is_slug(s)
+    {
+        ctx.error(n.pos, format!("`scheme`: `{s}` may use only a-z, 0-9 and `-`"));
+    }
+    let kind = f.require(ctx, "kind", "", "controls, causes or sectors").and_then(|n| {
+        match fields::text(ctx, n, "kind", Lines::Join).as_deref() {
+            Some("controls") => Some(Kind::Controls),
+            Some("causes") => Some(Kind::Causes),
+            Some("sectors") => Some(Kind::Sectors),
+            Some(other) => {
+                ctx.error(n.pos, format!("`kind`: unknown kind `{other}`; expected controls, causes or sectors"));
+                None
+            }
+            None => None,
+        }
+    });
+    let title = f.require(ctx, "title", "", "ja: and en: titles").and_then(|n| label(ctx, n, "title"));
+    let short = match f.get("short") {
+        Some(n) => label(ctx, n, "short"),
+        None => title.clone(),
+    };
+    let items = f
+        .require(ctx, "items", "", "the list of ids and titles")
+        .map(|n| items(ctx, n, "items", &mut Vec::new()))
+        .unwrap_or_default();
+    if ctx.has_errors() {
+        return None;
+    }
+    Some(Catalog::new(&scheme?, kind?, title?, short?, items, ctx.file))
+}
+
+fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
+    let f = Fields::read(ctx, node, path, "titles in Japanese and English", LABEL_FIELDS)?;
+    let ja = f.get("ja").and_then(|n| fields::text(ctx, n, &fields::join(path, "ja"), Lines::Join));
+    let en = f.get("en").and_then(|n| fields::text(ctx, n, &fields::join(path, "en"), Lines::Join));
+    if ja.is_none() && en.is_none() {
+        ctx.error(f.pos, format!("`{path}` needs `ja:` or `en:` (or both)"));
+        return None;
+    }
+    Some(Label { ja: ja.unwrap_or_default(), en: en.unwrap_or_default() })
+}
+
+fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut Vec<(String, Pos)>) -> Vec<Item> {
+    let Some(list) = fields::list(ctx, node, path, "items") else { return Vec::new() };
+    let mut out = Vec::new();
+    for (i, n) in list.iter().enumerate() {
+        let p = fields::item(path, i);
+        let Some(f) = Fields::read(ctx, n, &p, "an item with id, ja and en", ITEM_FIELDS) else { continue };
+        let id = f
+            .require(ctx, "id", &p, "the id cited after SCHEME:")
+            .and_then(|v| fields::text(ctx, v, &fields::join(&p, "id"), Lines::Join));
+        let ja = f.get("ja").and_then(|v| fields::text(ctx, v, &fields::join(&p, "ja"), Lines::Join));
+        let en = f.get("en").and_then(|v| fields::text(ctx, v, &fields::join(&p, "en"), Lines::Join));
+        if ja.is_none() && en.is_none() {
+            ctx.error(f.pos, format!("`{p}` needs a title: `ja:` or `en:` (or both)"));
+        }
+        let children = f.get("items").map(|v| items(ctx, v, &fields::join(&p, "items"), seen)).unwrap_or_default();
+        let Some(id) = id else { continue };
+        if id.contains(char::is_whitespace) || id.contains(',') {
+            ctx.error(f.pos, format!("`{p}.id`: `{id}` may not contain spaces or commas"));
+        }
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            ctx.error(f.pos, format!("`{p}.id`: `{id}` is already used on line {}", first.line));
+            continue;
+        }
+        seen.push((id.clone(), f.pos));
+        out.push(Item { id, title: Label { ja: ja.unwrap_or_default(), en: en.unwrap_or_default() }, items: children });
+    }
+    out
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

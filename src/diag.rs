@@ -1,0 +1,90 @@
+//! Diagnostics: every problem found while loading, as `path:line:col: severity: message`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: None,
+            column: None,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::text::line(&self.path);
+        let message = crate::text::line(&self.message);
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {}: {message}", self.severity),
+            (Some(l), None) => write!(f, "{path}:{l}: {}: {message}", self.severity),
+            _ => write!(f, "{path}: {}: {message}", self.severity),
+        }
+    }
+}
+
+/// Counts for the one-line summary.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    (errors, diags.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_follows_the_compiler_convention() {
+        let d = Diagnostic::error("cases/a.yaml", "unknown field `titel`").at(3, 1);
+        assert_eq!(d.to_string(), "cases/a.yaml:3:1: error: unknown field `titel`");
+        let d = Diagnostic::warning("cases", "no case files found");
+        assert_eq!(d.to_string(), "cases: warning: no case files found");
+    }
+}

@@ -1,0 +1,17 @@
+//! casebook: a terminal casebook of real information-security and personal-data
+//! incidents, for ISMS (ISO/IEC 27001) and P-mark (JIS Q 15001) staff.
+//!
+//! Data flows one way: files → [`load`] (parse, validate) → [`casebook::Casebook`]
+//! (immutable, indexed) → the CLI commands and the terminal UI.
+
+pub mod bundled;
+pub mod casebook;
+pub mod catalog;
+pub mod cli;
+pub mod diag;
+pub mod lang;
+pub mod load;
+pub mod model;
+pub mod suggest;
+pub mod text;
+pub mod yaml;

@@ -1,0 +1,92 @@
+//! Finding case and catalog files on disk, safe against symlink loops.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+/// Case files of a casebook directory: everything under `cases/` when it has
+/// one, otherwise every YAML file under `dir` except its `catalogs/`.
+pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let cases = dir.join("cases");
+    let mut out = Vec::new();
+    let mut visited = HashSet::new();
+    if cases.is_dir() {
+        walk(&cases, None, &mut out, &mut visited, diags);
+    } else {
+        walk(dir, Some(&dir.join("catalogs")), &mut out, &mut visited, diags);
+    }
+    out
+}
+
+/// The YAML files directly in `dir` (catalogs are not nested), sorted.
+pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = entries(dir, diags)
+        .into_iter()
+        .filter(|p| is_yaml(p) && !is_hidden(p) && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
+pub fn casebook_root(file: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(file).ok()?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .find(|a| a.file_name().is_some_and(|n| n == "cases"))
+        .and_then(|cases| cases.parent())
+        .map(Path::to_path_buf)
+}
+
+fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    match std::fs::read_dir(dir) {
+        Ok(rd) => {
+            let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            paths
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(dir.display().to_string(), super::read::io_message(&e).replace("the file", "the directory")));
+            Vec::new()
+        }
+    }
+}
+
+fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>, visited: &mut HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        diags.push(Diagnostic::warning(dir.display().to_string(), "skipped: the directory cannot be resolved"));
+        return;
+    };
+    if !visited.insert(real.clone()) {
+        diags.push(Diagnostic::warning(
+            dir.display().to_string(),
+            format!("skipped: a symbolic link leads back to {} (a loop)", real.display()),
+        ));
+        return;
+    }
+    for path in entries(dir, diags) {
+        if is_hidden(&path) || Some(path.as_path()) == skip {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, None, out, visited, diags),
+            Ok(m) if m.is_file() && is_yaml(&path) => out.push(path),
+            Ok(_) => {}
+            Err(e) if is_yaml(&path) || path.is_symlink() => diags.push(Diagnostic::warning(
+                path.display().to_string(),
+                format!("skipped: {}", super::read::io_message(&e).replace("the file", "the entry")),
+            )),
+            Err(_) => {}
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The case-file format, version 1 (documented field by field in casebook/README.md).
+//!
+//! These types hold a case after validation: every id is known to a catalog,
+//! every date is a real date and all text has passed [`crate::text::clean`].
+//! They serialize back to the file's own field names (for `--format json`).
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Case {
+    pub id: String,
+    pub title: String,
+    pub organization: String,
+    pub sector: String,
+    pub published: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurred: Option<PartialDate>,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affected: Option<Affected>,
+    pub root_causes: Vec<RootCause>,
+    pub measures: Vec<Measure>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub response: Vec<String>,
+    pub sources: Vec<Source>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Affected {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RootCause {
+    pub category: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measure {
+    pub text: String,
+    pub controls: Vec<ControlRef>,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The organization announced it.
+    #[default]
+    Reported,
+    /// The casebook editor's lesson, not the organization's.
+    Editorial,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub publisher: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A `SCHEME:ID` reference to a catalog node, e.g. `iso27001:A.7.14`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ControlRef {
+    pub scheme: String,
+    pub id: String,
+}
+
+impl ControlRef {
+    pub fn new(scheme: &str, id: &str) -> Self {
+        ControlRef {
+            scheme: scheme.to_string(),
+            id: id.to_string(),
+        }
+    }
+
+    /// Splits `SCHEME:ID`; None when there is no colon or either side is empty.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (scheme, id) = s.trim().split_once(':')?;
+        let (scheme, id) = (scheme.trim(), id.trim());
+        (!scheme.is_empty() && !id.is_empty()).then(|| ControlRef::new(scheme, id))
+    }
+}
+
+impl fmt::Display for ControlRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.scheme, self.id)
+    }
+}
+
+impl Serialize for ControlRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A calendar date known to the year, the month or the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// How precise a date field must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePrecision {
+    /// YYYY-MM-DD only.
+    Day,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    Any,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and checks it is a real calendar date.
+    pub fn parse(s: &str, precision: DatePrecision) -> Result<Self, String> {
+        let expected = match precision {
+            DatePrecision::Day => "YYYY-MM-DD",
+            DatePrecision::Any => "YYYY, YYYY-MM or YYYY-MM-DD",
+        };
+        let parts: Vec<&str> = s.split('-').collect();
+        let shape_ok = matches!(parts.len(), 1..=3)
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !shape_ok || (precision == DatePrecision::Day && parts.len() != 3) {
+            return Err(format!("`{s}` is not a date in the form {expected}"));
+        }
+        let year: u16 = parts[0].parse().map_err(|_| format!("`{s}` is not a date"))?;
+        let month: Option<u8> = parts.get(1).and_then(|p| p.parse().ok());
+        let day: Option<u8> = parts.get(2).and_then(|p| p.parse().ok());
+        if !(1900..=2100).contains(&year) {
+            return Err(format!("`{s}`: the year {year} is out of range (1900-2100)"));
+        }
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(format!("`{s}` is not a real calendar date: there is no month {m}"));
+        }
+        if let (Some(m), Some(d)) = (month, day)
+            && (d == 0 || d > days_in_month(year, m))
+        {
+            return Err(format!(
+                "`{s}` is not a real calendar date: {year}-{m:02} has {} days",
+                days_in_month(year, m)
+            ));
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// True when `self` is later than `other` at the precision both share
+    /// (2024-06 is not after 2024-06-15, 2024-07 is).
+    pub fn is_after(&self, other: &PartialDate) -> bool {
+        let month = self.month.is_some() && other.month.is_some();
+        let day = month && self.day.is_some() && other.day.is_some();
+        let cut = |d: &PartialDate| (d.year, d.month.filter(|_| month), d.day.filter(|_| day));
+        cut(self) > cut(other)
+    }
+
+    /// A key that sorts dates chronologically, a partial date before full dates within its period.
+    pub fn sort_key(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist_on_the_calendar() {
+        use DatePrecision::*;
+        assert!(PartialDate::parse("2024-02-29", Day).is_ok());
+        assert!(PartialDate::parse("2023-02-29", Day).unwrap_err().contains("has 28 days"));
+        assert!(PartialDate::parse("2024-13-01", Day).unwrap_err().contains("no month 13"));
+        assert!(PartialDate::parse("2024-06", Day).unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(PartialDate::parse("2022-06", Any).unwrap().to_string(), "2022-06");
+        assert_eq!(PartialDate::parse("2013", Any).unwrap().to_string(), "2013");
+        assert!(PartialDate::parse("2024/08/07", Any).is_err());
+        assert!(PartialDate::parse("24-08-07", Any).is_err());
+    }
+
+    #[test]
+    fn control_refs_split_on_the_first_colon() {
+        let r = ControlRef::parse("iso27001:A.7.14").unwrap();
+        assert_eq!((r.scheme.as_str(), r.id.as_str()), ("iso27001", "A.7.14"));
+        assert_eq!(ControlRef::parse("A.7.14"), None);
+        assert_eq!(ControlRef::parse("iso27001:"), None);
+    }
+}

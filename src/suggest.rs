@@ -1,0 +1,78 @@
+//! "Did you mean ...?" for misspelled fields and ids.
+
+/// Edit distance counted in characters, where swapping two neighbours
+/// ("titel" for "title") counts as one edit (optimal string alignment).
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// The candidates closest to `input` (case-insensitive), best first, if close enough
+/// to be a plausible typo: at most a third of the longer string, and at least 1 edit.
+pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+    let lower = input.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| {
+            let len = lower.chars().count().max(c.chars().count());
+            *d <= (len / 3).max(1)
+        })
+        .collect();
+    scored.sort_by_key(|(d, c)| (*d, *c));
+    scored.into_iter().take(max).map(|(_, c)| c).collect()
+}
+
+/// "; did you mean `a`?" or "; did you mean `a` or `b`?" or "".
+pub fn did_you_mean(options: &[&str]) -> String {
+    match options {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|o| format!("`{o}`")).collect();
+            format!("; did you mean {} or `{last}`?", init.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_field() {
+        let fields = ["title", "tags", "summary", "sources", "sector"];
+        assert_eq!(nearest("titel", fields, 1), vec!["title"]);
+        assert_eq!(nearest("sumary", fields, 1), vec!["summary"]);
+        assert_eq!(nearest("source", fields, 1), vec!["sources"]);
+        assert!(nearest("zzzzzz", fields, 1).is_empty());
+    }
+
+    #[test]
+    fn ids_find_their_neighbours() {
+        let ids = ["A.7.14", "A.7.1", "A.7.4", "A.8.14"];
+        assert_eq!(nearest("A.7.15", ids, 2), vec!["A.7.1", "A.7.14"]);
+        assert_eq!(did_you_mean(&["a", "b", "c"]), "; did you mean `a`, `b` or `c`?");
+    }
+}

@@ -1,0 +1,313 @@
+//! A small YAML document tree that remembers where every node starts.
+//!
+//! Case files are parsed with yaml-rust2's event parser into this tree, so every
+//! diagnostic can name the line and column of the field it is about, and so the
+//! limits that keep hostile input harmless live in one place: nesting depth,
+//! alias expansion and a single document per file.
+
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// Deepest nesting accepted. Case files need four levels.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes that aliases (`*name`) may add in total, which bounds "billion laughs".
+pub const MAX_ALIAS_NODES: usize = 10_000;
+
+/// A 1-based line and column (columns count characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    fn from_marker(m: &Marker) -> Pos {
+        Pos {
+            line: m.line().max(1) as u32,
+            col: m.col() as u32 + 1,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An empty value, `~` or `null`.
+    Null,
+    /// Any other scalar; `plain` is false when it was quoted or a block scalar.
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+impl Node {
+    /// What the node is, for messages: "a list", "a mapping", ...
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "nothing (an empty value)",
+            Value::Scalar { .. } => "a single value",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    /// Number of nodes in this subtree.
+    fn size(&self) -> usize {
+        1 + match &self.value {
+            Value::Seq(items) => items.iter().map(Node::size).sum(),
+            Value::Map(pairs) => pairs.iter().map(|(k, v)| k.size() + v.size()).sum(),
+            _ => 0,
+        }
+    }
+}
+
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YamlError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parses one YAML document. `Ok(None)` means the stream holds no document
+/// (an empty file or only comments).
+pub fn parse(src: &str) -> Result<Option<Node>, YamlError> {
+    Builder::new(src).run()
+}
+
+enum Frame {
+    Seq(Pos, usize, Vec<Node>),
+    Map(Option<Pos>, Pos, usize, Vec<(Node, Node)>, Option<Node>),
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    parser: Parser<std::str::Chars<'a>>,
+    stack: Vec<Frame>,
+    anchors: Vec<(usize, Node)>,
+    alias_nodes: usize,
+    documents: usize,
+    root: Option<Node>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(src: &'a str) -> Self {
+        Builder {
+            src,
+            parser: Parser::new_from_str(src),
+            stack: Vec::new(),
+            anchors: Vec::new(),
+            alias_nodes: 0,
+            documents: 0,
+            root: None,
+        }
+    }
+
+    fn run(mut self) -> Result<Option<Node>, YamlError> {
+        loop {
+            let (event, marker) = self.parser.next_token().map_err(|e| {
+                let pos = Pos::from_marker(e.marker());
+                YamlError {
+                    pos,
+                    message: explain_scan_error(e.info(), self.src, pos),
+                }
+            })?;
+            let pos = Pos::from_marker(&marker);
+            match event {
+                Event::StreamEnd => return Ok(self.root),
+                Event::DocumentStart => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return Err(YamlError {
+                            pos: Pos { line: pos.line, col: 1 },
+                            message: "the file holds more than one YAML document (a second `---`); \
+                                      put each case in a file of its own"
+                                .into(),
+                        });
+                    }
+                }
+                Event::Scalar(text, style, anchor, _) => {
+                    let value = if style == TScalarStyle::Plain && is_null(&text) {
+                        Value::Null
+                    } else {
+                        Value::Scalar {
+                            text,
+                            plain: style == TScalarStyle::Plain,
+                        }
+                    };
+                    self.push(Node { value, pos }, anchor)?;
+                }
+                Event::SequenceStart(anchor, _) => {
+                    self.check_depth(pos)?;
+                    self.stack.push(Frame::Seq(pos, anchor, Vec::new()));
+                }
+                Event::MappingStart(anchor, _) => {
+                    self.check_depth(pos)?;
+                    self.stack.push(Frame::Map(None, pos, anchor, Vec::new(), None));
+                }
+                Event::SequenceEnd => {
+                    if let Some(Frame::Seq(start, anchor, items)) = self.stack.pop() {
+                        self.push(Node { value: Value::Seq(items), pos: start }, anchor)?;
+                    }
+                }
+                Event::MappingEnd => {
+                    if let Some(Frame::Map(first_key, start, anchor, pairs, _)) = self.stack.pop() {
+                        // The parser marks a block mapping's start after its first key;
+                        // the first key's own position is where a reader looks.
+                        let pos = first_key.unwrap_or(start);
+                        self.push(Node { value: Value::Map(pairs), pos }, anchor)?;
+                    }
+                }
+                Event::Alias(id) => {
+                    let Some(node) = self.anchors.iter().rev().find(|(a, _)| *a == id).map(|(_, n)| n.clone())
+                    else {
+                        return Err(YamlError { pos, message: "unknown alias".into() });
+                    };
+                    self.alias_nodes += node.size();
+                    if self.alias_nodes > MAX_ALIAS_NODES {
+                        return Err(YamlError {
+                            pos,
+                            message: format!(
+                                "aliases (`*name`) expand to more than {MAX_ALIAS_NODES} values; \
+                                 write the values out instead of using anchors and aliases"
+                            ),
+                        });
+                    }
+                    self.push(Node { pos, ..node }, 0)?;
+                }
+                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+            }
+        }
+    }
+
+    fn check_depth(&self, pos: Pos) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                pos,
+                message: format!("values are nested more than {MAX_DEPTH} levels deep"),
+            });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        if anchor != 0 {
+            self.anchors.push((anchor, node.clone()));
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq(_, _, items)) => items.push(node),
+            Some(Frame::Map(first_key, _, _, pairs, pending)) => match pending.take() {
+                None => {
+                    first_key.get_or_insert(node.pos);
+                    *pending = Some(node);
+                }
+                Some(key) => pairs.push((key, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn is_null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// Turns the scanner's terse messages into ones a case-file author can act on.
+fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
+    let line = src.lines().nth(pos.line.saturating_sub(1) as usize).unwrap_or("");
+    let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+    if info.contains("tab") || indent.contains('\t') {
+        return "a tab character is used for indentation; YAML needs spaces (use two spaces per level)"
+            .into();
+    }
+    let hint = if info.contains("mapping values are not allowed") {
+        "; a value that contains \": \" must be put in quotes"
+    } else if info.contains("did not find expected node content") || info.contains("expected ',' or") {
+        "; check that every `[` and `{` is closed"
+    } else if info.contains("found character that cannot start any token") {
+        "; a value starting with a special character such as `@`, `` ` `` or `%` must be put in quotes"
+    } else {
+        ""
+    };
+    format!("YAML syntax error: {info}{hint}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(node: &Node) -> &str {
+        match &node.value {
+            Value::Scalar { text, .. } => text,
+            other => panic!("not a scalar: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn positions_are_one_based_lines_and_columns() {
+        let root = parse("title: 日本語\ntags: [a, b]\n").unwrap().unwrap();
+        let Value::Map(pairs) = &root.value else { panic!() };
+        assert_eq!(root.pos, Pos { line: 1, col: 1 });
+        assert_eq!(pairs[0].1.pos, Pos { line: 1, col: 8 });
+        assert_eq!(pairs[1].0.pos, Pos { line: 2, col: 1 });
+        let Value::Seq(items) = &pairs[1].1.value else { panic!() };
+        assert_eq!(scalar(&items[1]), "b");
+        assert_eq!(items[1].pos, Pos { line: 2, col: 11 });
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_hold_no_document() {
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# nothing here\n\n").unwrap(), None);
+    }
+
+    #[test]
+    fn second_document_is_refused() {
+        let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(err.pos.line, 2);
+        assert!(err.message.contains("more than one YAML document"));
+    }
+
+    #[test]
+    fn tabs_get_a_plain_explanation() {
+        let err = parse("a:\n\tb: 1\n").unwrap_err();
+        assert_eq!(err.pos.line, 2);
+        assert!(err.message.contains("tab"), "{}", err.message);
+    }
+
+    #[test]
+    fn alias_bomb_is_stopped() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            src.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let err = parse(&src).unwrap_err();
+        assert!(err.message.contains("aliases"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_stopped() {
+        let src = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse(&src).is_err());
+        let block: String = (0..10_000).map(|i| format!("{}- \n", "  ".repeat(i))).collect();
+        let err = parse(&block).unwrap_err();
+        assert!(err.message.contains("nested"), "{}", err.message);
+    }
+
+    #[test]
+    fn null_forms_and_quoted_null() {
+        let root = parse("a:\nb: ~\nc: 'null'\n").unwrap().unwrap();
+        let Value::Map(pairs) = root.value else { panic!() };
+        assert_eq!(pairs[0].1.value, Value::Null);
+        assert_eq!(pairs[1].1.value, Value::Null);
+        assert_eq!(pairs[2].1.value, Value::Scalar { text: "null".into(), plain: false });
+    }
+}
