@@ -28,14 +28,22 @@ impl Casebook {
     pub fn new(catalogs: Catalogs, entries: Vec<Entry>) -> Self {
         let mut by_id = HashMap::with_capacity(entries.len());
         let mut by_node: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let cause_scheme = catalogs.of_kind(Kind::Causes).map(|c| c.scheme.clone()).unwrap_or_default();
-        let sector_scheme = catalogs.of_kind(Kind::Sectors).map(|c| c.scheme.clone()).unwrap_or_default();
+        let cause_scheme = catalogs
+            .of_kind(Kind::Causes)
+            .map(|c| c.scheme.clone())
+            .unwrap_or_default();
+        let sector_scheme = catalogs
+            .of_kind(Kind::Sectors)
+            .map(|c| c.scheme.clone())
+            .unwrap_or_default();
         for (i, entry) in entries.iter().enumerate() {
             by_id.insert(entry.case.id.clone(), i);
             let case = &entry.case;
             let mut nodes: Vec<(String, String)> = Vec::new();
             for r in case.measures.iter().flat_map(|m| &m.controls) {
-                let Some(catalog) = catalogs.scheme(&r.scheme) else { continue };
+                let Some(catalog) = catalogs.scheme(&r.scheme) else {
+                    continue;
+                };
                 let mut id = Some(r.id.as_str());
                 while let Some(current) = id {
                     nodes.push((r.scheme.clone(), current.to_string()));
@@ -52,7 +60,12 @@ impl Casebook {
                 by_node.entry(node).or_default().push(i);
             }
         }
-        Casebook { catalogs, entries, by_id, by_node }
+        Casebook {
+            catalogs,
+            entries,
+            by_id,
+            by_node,
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -48,7 +48,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(scheme: &str, kind: Kind, title: Label, short: Label, items: Vec<Item>, path: &str) -> Self {
+    pub fn new(
+        scheme: &str,
+        kind: Kind,
+        title: Label,
+        short: Label,
+        items: Vec<Item>,
+        path: &str,
+    ) -> Self {
         let mut catalog = Catalog {
             scheme: scheme.into(),
             kind,
@@ -58,10 +65,17 @@ impl Catalog {
             path: path.into(),
             index: HashMap::new(),
         };
-        fn walk(items: &[Item], trail: &mut Vec<usize>, parent: Option<&str>, index: &mut HashMap<String, (Vec<usize>, Option<String>)>) {
+        fn walk(
+            items: &[Item],
+            trail: &mut Vec<usize>,
+            parent: Option<&str>,
+            index: &mut HashMap<String, (Vec<usize>, Option<String>)>,
+        ) {
             for (i, item) in items.iter().enumerate() {
                 trail.push(i);
-                index.entry(item.id.clone()).or_insert((trail.clone(), parent.map(str::to_string)));
+                index
+                    .entry(item.id.clone())
+                    .or_insert((trail.clone(), parent.map(str::to_string)));
                 walk(&item.items, trail, Some(&item.id), index);
                 trail.pop();
             }
@@ -115,7 +129,8 @@ impl Catalog {
 
     /// `A.7.14 装置のセキュリティを保った処分又は再利用`
     pub fn label(&self, id: &str, lang: Lang) -> Option<String> {
-        self.get(id).map(|item| format!("{} {}", item.id, item.title.get(lang)))
+        self.get(id)
+            .map(|item| format!("{} {}", item.id, item.title.get(lang)))
     }
 }
 
@@ -143,7 +158,9 @@ impl Catalogs {
     }
 
     pub fn control(&self, r: &ControlRef) -> Option<&Item> {
-        self.scheme(&r.scheme).filter(|c| c.kind == Kind::Controls)?.get(&r.id)
+        self.scheme(&r.scheme)
+            .filter(|c| c.kind == Kind::Controls)?
+            .get(&r.id)
     }
 
     /// `A.7.14 装置の...` for a control reference, or the bare reference when unknown.
@@ -162,9 +179,16 @@ impl Catalogs {
     }
 
     /// Adds a catalog; refuses a scheme name already taken, or a second cause
-    /// or sector vocabulary. Returns the reason when refused.
+    /// or sector vocabulary. Returns the reason when refused. An exact copy of
+    /// a catalog already loaded (a team that copied the bundled ones) is ignored.
     pub fn add(&mut self, catalog: Catalog) -> Result<(), String> {
         if let Some(existing) = self.scheme(&catalog.scheme) {
+            let same = existing.kind == catalog.kind
+                && existing.title == catalog.title
+                && existing.items == catalog.items;
+            if same {
+                return Ok(());
+            }
             return Err(format!(
                 "scheme `{}` is already defined by {}; choose another name",
                 catalog.scheme, existing.path
@@ -200,26 +224,43 @@ const LABEL_FIELDS: &[&str] = &["ja", "en"];
 pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
     let f = Fields::read(ctx, root, "", "a catalog", CATALOG_FIELDS)?;
     let scheme = f
-        .require(ctx, "scheme", "", "the scheme name used before the colon in SCHEME:ID")
+        .require(
+            ctx,
+            "scheme",
+            "",
+            "the scheme name used before the colon in SCHEME:ID",
+        )
         .and_then(|n| fields::text(ctx, n, "scheme", Lines::Join));
     if let (Some(s), Some(n)) = (&scheme, f.get("scheme"))
         && !is_slug(s)
     {
-        ctx.error(n.pos, format!("`scheme`: `{s}` may use only a-z, 0-9 and `-`"));
+        ctx.error(
+            n.pos,
+            format!("`scheme`: `{s}` may use only a-z, 0-9 and `-`"),
+        );
     }
-    let kind = f.require(ctx, "kind", "", "controls, causes or sectors").and_then(|n| {
-        match fields::text(ctx, n, "kind", Lines::Join).as_deref() {
-            Some("controls") => Some(Kind::Controls),
-            Some("causes") => Some(Kind::Causes),
-            Some("sectors") => Some(Kind::Sectors),
-            Some(other) => {
-                ctx.error(n.pos, format!("`kind`: unknown kind `{other}`; expected controls, causes or sectors"));
-                None
-            }
-            None => None,
-        }
-    });
-    let title = f.require(ctx, "title", "", "ja: and en: titles").and_then(|n| label(ctx, n, "title"));
+    let kind = f
+        .require(ctx, "kind", "", "controls, causes or sectors")
+        .and_then(
+            |n| match fields::text(ctx, n, "kind", Lines::Join).as_deref() {
+                Some("controls") => Some(Kind::Controls),
+                Some("causes") => Some(Kind::Causes),
+                Some("sectors") => Some(Kind::Sectors),
+                Some(other) => {
+                    ctx.error(
+                        n.pos,
+                        format!(
+                            "`kind`: unknown kind `{other}`; expected controls, causes or sectors"
+                        ),
+                    );
+                    None
+                }
+                None => None,
+            },
+        );
+    let title = f
+        .require(ctx, "title", "", "ja: and en: titles")
+        .and_then(|n| label(ctx, n, "title"));
     let short = match f.get("short") {
         Some(n) => label(ctx, n, "short"),
         None => title.clone(),
@@ -231,49 +272,93 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
     if ctx.has_errors() {
         return None;
     }
-    Some(Catalog::new(&scheme?, kind?, title?, short?, items, ctx.file))
+    Some(Catalog::new(
+        &scheme?, kind?, title?, short?, items, ctx.file,
+    ))
 }
 
 fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
-    let f = Fields::read(ctx, node, path, "titles in Japanese and English", LABEL_FIELDS)?;
-    let ja = f.get("ja").and_then(|n| fields::text(ctx, n, &fields::join(path, "ja"), Lines::Join));
-    let en = f.get("en").and_then(|n| fields::text(ctx, n, &fields::join(path, "en"), Lines::Join));
+    let f = Fields::read(
+        ctx,
+        node,
+        path,
+        "titles in Japanese and English",
+        LABEL_FIELDS,
+    )?;
+    let ja = f
+        .get("ja")
+        .and_then(|n| fields::text(ctx, n, &fields::join(path, "ja"), Lines::Join));
+    let en = f
+        .get("en")
+        .and_then(|n| fields::text(ctx, n, &fields::join(path, "en"), Lines::Join));
     if ja.is_none() && en.is_none() {
         ctx.error(f.pos, format!("`{path}` needs `ja:` or `en:` (or both)"));
         return None;
     }
-    Some(Label { ja: ja.unwrap_or_default(), en: en.unwrap_or_default() })
+    Some(Label {
+        ja: ja.unwrap_or_default(),
+        en: en.unwrap_or_default(),
+    })
 }
 
 fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut Vec<(String, Pos)>) -> Vec<Item> {
-    let Some(list) = fields::list(ctx, node, path, "items") else { return Vec::new() };
+    let Some(list) = fields::list(ctx, node, path, "items") else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for (i, n) in list.iter().enumerate() {
         let p = fields::item(path, i);
-        let Some(f) = Fields::read(ctx, n, &p, "an item with id, ja and en", ITEM_FIELDS) else { continue };
+        let Some(f) = Fields::read(ctx, n, &p, "an item with id, ja and en", ITEM_FIELDS) else {
+            continue;
+        };
         let id = f
             .require(ctx, "id", &p, "the id cited after SCHEME:")
             .and_then(|v| fields::text(ctx, v, &fields::join(&p, "id"), Lines::Join));
-        let ja = f.get("ja").and_then(|v| fields::text(ctx, v, &fields::join(&p, "ja"), Lines::Join));
-        let en = f.get("en").and_then(|v| fields::text(ctx, v, &fields::join(&p, "en"), Lines::Join));
+        let ja = f
+            .get("ja")
+            .and_then(|v| fields::text(ctx, v, &fields::join(&p, "ja"), Lines::Join));
+        let en = f
+            .get("en")
+            .and_then(|v| fields::text(ctx, v, &fields::join(&p, "en"), Lines::Join));
         if ja.is_none() && en.is_none() {
-            ctx.error(f.pos, format!("`{p}` needs a title: `ja:` or `en:` (or both)"));
+            ctx.error(
+                f.pos,
+                format!("`{p}` needs a title: `ja:` or `en:` (or both)"),
+            );
         }
-        let children = f.get("items").map(|v| items(ctx, v, &fields::join(&p, "items"), seen)).unwrap_or_default();
+        let children = f
+            .get("items")
+            .map(|v| items(ctx, v, &fields::join(&p, "items"), seen))
+            .unwrap_or_default();
         let Some(id) = id else { continue };
         if id.contains(char::is_whitespace) || id.contains(',') {
-            ctx.error(f.pos, format!("`{p}.id`: `{id}` may not contain spaces or commas"));
+            ctx.error(
+                f.pos,
+                format!("`{p}.id`: `{id}` may not contain spaces or commas"),
+            );
         }
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
-            ctx.error(f.pos, format!("`{p}.id`: `{id}` is already used on line {}", first.line));
+            ctx.error(
+                f.pos,
+                format!("`{p}.id`: `{id}` is already used on line {}", first.line),
+            );
             continue;
         }
         seen.push((id.clone(), f.pos));
-        out.push(Item { id, title: Label { ja: ja.unwrap_or_default(), en: en.unwrap_or_default() }, items: children });
+        out.push(Item {
+            id,
+            title: Label {
+                ja: ja.unwrap_or_default(),
+                en: en.unwrap_or_default(),
+            },
+            items: children,
+        });
     }
     out
 }
 
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

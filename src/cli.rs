@@ -11,7 +11,11 @@ use crate::lang::Lang;
 use crate::load::{self, Input, Loaded};
 
 #[derive(Parser, Debug)]
-#[command(name = "casebook", version, about = "A casebook of real security incidents and their prevention measures (ISMS / P-mark)")]
+#[command(
+    name = "casebook",
+    version,
+    about = "A casebook of real security incidents and their prevention measures (ISMS / P-mark)"
+)]
 pub struct Cli {
     /// Also load this casebook directory (repeatable)
     #[arg(long = "casebook", value_name = "DIR", global = true)]
@@ -92,7 +96,10 @@ fn summary(loaded: &Loaded) {
         let _ = writeln!(out, "  {:<10} {}", catalog.scheme, catalog.title.en);
     }
     if errors + warnings > 0 {
-        let _ = writeln!(out, "{errors} errors, {warnings} warnings: run `casebook validate` for details");
+        let _ = writeln!(
+            out,
+            "{errors} errors, {warnings} warnings: run `casebook validate` for details"
+        );
     }
 }
 
@@ -112,7 +119,12 @@ fn validate(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> ExitCode {
     let cases = if paths.is_empty() {
         loaded.casebook.len()
     } else {
-        loaded.casebook.entries().iter().filter(|e| !e.bundled).count()
+        loaded
+            .casebook
+            .entries()
+            .iter()
+            .filter(|e| !e.bundled)
+            .count()
     };
     report(&loaded.diagnostics, cases, format);
     if loaded.diagnostics.iter().any(Diagnostic::is_error) {

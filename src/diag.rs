@@ -83,7 +83,10 @@ mod tests {
     #[test]
     fn display_follows_the_compiler_convention() {
         let d = Diagnostic::error("cases/a.yaml", "unknown field `titel`").at(3, 1);
-        assert_eq!(d.to_string(), "cases/a.yaml:3:1: error: unknown field `titel`");
+        assert_eq!(
+            d.to_string(),
+            "cases/a.yaml:3:1: error: unknown field `titel`"
+        );
         let d = Diagnostic::warning("cases", "no case files found");
         assert_eq!(d.to_string(), "cases: warning: no case files found");
     }

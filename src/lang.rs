@@ -59,7 +59,10 @@ pub struct Label {
 
 impl Label {
     pub fn new(ja: &str, en: &str) -> Self {
-        Label { ja: ja.into(), en: en.into() }
+        Label {
+            ja: ja.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

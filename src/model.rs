@@ -139,16 +139,22 @@ impl PartialDate {
         if !shape_ok || (precision == DatePrecision::Day && parts.len() != 3) {
             return Err(format!("`{s}` is not a date in the form {expected}"));
         }
-        let year: u16 = parts[0].parse().map_err(|_| format!("`{s}` is not a date"))?;
+        let year: u16 = parts[0]
+            .parse()
+            .map_err(|_| format!("`{s}` is not a date"))?;
         let month: Option<u8> = parts.get(1).and_then(|p| p.parse().ok());
         let day: Option<u8> = parts.get(2).and_then(|p| p.parse().ok());
         if !(1900..=2100).contains(&year) {
-            return Err(format!("`{s}`: the year {year} is out of range (1900-2100)"));
+            return Err(format!(
+                "`{s}`: the year {year} is out of range (1900-2100)"
+            ));
         }
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {
-            return Err(format!("`{s}` is not a real calendar date: there is no month {m}"));
+            return Err(format!(
+                "`{s}` is not a real calendar date: there is no month {m}"
+            ));
         }
         if let (Some(m), Some(d)) = (month, day)
             && (d == 0 || d > days_in_month(year, m))
@@ -212,10 +218,25 @@ mod tests {
     fn dates_must_exist_on_the_calendar() {
         use DatePrecision::*;
         assert!(PartialDate::parse("2024-02-29", Day).is_ok());
-        assert!(PartialDate::parse("2023-02-29", Day).unwrap_err().contains("has 28 days"));
-        assert!(PartialDate::parse("2024-13-01", Day).unwrap_err().contains("no month 13"));
-        assert!(PartialDate::parse("2024-06", Day).unwrap_err().contains("YYYY-MM-DD"));
-        assert_eq!(PartialDate::parse("2022-06", Any).unwrap().to_string(), "2022-06");
+        assert!(
+            PartialDate::parse("2023-02-29", Day)
+                .unwrap_err()
+                .contains("has 28 days")
+        );
+        assert!(
+            PartialDate::parse("2024-13-01", Day)
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(
+            PartialDate::parse("2024-06", Day)
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert_eq!(
+            PartialDate::parse("2022-06", Any).unwrap().to_string(),
+            "2022-06"
+        );
         assert_eq!(PartialDate::parse("2013", Any).unwrap().to_string(), "2013");
         assert!(PartialDate::parse("2024/08/07", Any).is_err());
         assert!(PartialDate::parse("24-08-07", Any).is_err());

@@ -30,17 +30,30 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidates closest to `input` (case-insensitive), best first, if close enough
 /// to be a plausible typo: at most a third of the longer string, and at least 1 edit.
-pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+pub fn nearest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
     let lower = input.to_lowercase();
+    let shared = |c: &str| {
+        lower
+            .chars()
+            .zip(c.to_lowercase().chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (distance(&lower, &c.to_lowercase()), c))
         .filter(|(d, c)| {
             let len = lower.chars().count().max(c.chars().count());
-            *d <= (len / 3).max(1)
+            // A typo, or an abbreviation of a long name ("local-govt").
+            *d <= (len / 3).max(1) || shared(c) >= 4.max(lower.chars().count() * 2 / 3)
         })
         .collect();
-    scored.sort_by_key(|(d, c)| (*d, *c));
+    // Fewest edits first; among equals, the longest shared beginning (A.7.1x before A.5.15).
+    scored.sort_by_key(|(d, c)| (*d, std::cmp::Reverse(shared(c)), *c));
     scored.into_iter().take(max).map(|(_, c)| c).collect()
 }
 
@@ -67,12 +80,23 @@ mod tests {
         assert_eq!(nearest("sumary", fields, 1), vec!["summary"]);
         assert_eq!(nearest("source", fields, 1), vec!["sources"]);
         assert!(nearest("zzzzzz", fields, 1).is_empty());
+        assert_eq!(
+            nearest("local-govt", ["government", "local-government"], 1),
+            vec!["local-government"]
+        );
     }
 
     #[test]
     fn ids_find_their_neighbours() {
         let ids = ["A.7.14", "A.7.1", "A.7.4", "A.8.14"];
         assert_eq!(nearest("A.7.15", ids, 2), vec!["A.7.1", "A.7.14"]);
-        assert_eq!(did_you_mean(&["a", "b", "c"]), "; did you mean `a`, `b` or `c`?");
+        assert_eq!(
+            nearest("A.7.15", ["A.5.15", "A.7.1", "A.7.10"], 2),
+            vec!["A.7.1", "A.7.10"]
+        );
+        assert_eq!(
+            did_you_mean(&["a", "b", "c"]),
+            "; did you mean `a`, `b` or `c`?"
+        );
     }
 }

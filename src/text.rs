@@ -55,7 +55,9 @@ pub fn clean(s: &str, lines: Lines) -> Cow<'_, str> {
             '\n' => out.push(if lines == Lines::Keep { '\n' } else { ' ' }),
             '\t' => out.push(' '),
             '\u{1B}' => out.push('\u{241B}'),
-            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+            }
             '\u{7F}' => out.push('\u{2421}'),
             c if c.is_control() => out.push('\u{FFFD}'),
             c if is_invisible_format(c) => {}
@@ -90,7 +92,10 @@ mod tests {
 
     #[test]
     fn bidi_and_zero_width_are_removed() {
-        assert_eq!(clean("abc\u{202E}def\u{200B}g\u{2066}h", Lines::Join), "abcdefgh");
+        assert_eq!(
+            clean("abc\u{202E}def\u{200B}g\u{2066}h", Lines::Join),
+            "abcdefgh"
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub enum Value {
     /// An empty value, `~` or `null`.
     Null,
     /// Any other scalar; `plain` is false when it was quoted or a block scalar.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -123,10 +126,14 @@ impl<'a> Builder<'a> {
                     self.documents += 1;
                     if self.documents > 1 {
                         return Err(YamlError {
-                            pos: Pos { line: pos.line, col: 1 },
-                            message: "the file holds more than one YAML document (a second `---`); \
+                            pos: Pos {
+                                line: pos.line,
+                                col: 1,
+                            },
+                            message:
+                                "the file holds more than one YAML document (a second `---`); \
                                       put each case in a file of its own"
-                                .into(),
+                                    .into(),
                         });
                     }
                 }
@@ -147,11 +154,18 @@ impl<'a> Builder<'a> {
                 }
                 Event::MappingStart(anchor, _) => {
                     self.check_depth(pos)?;
-                    self.stack.push(Frame::Map(None, pos, anchor, Vec::new(), None));
+                    self.stack
+                        .push(Frame::Map(None, pos, anchor, Vec::new(), None));
                 }
                 Event::SequenceEnd => {
                     if let Some(Frame::Seq(start, anchor, items)) = self.stack.pop() {
-                        self.push(Node { value: Value::Seq(items), pos: start }, anchor)?;
+                        self.push(
+                            Node {
+                                value: Value::Seq(items),
+                                pos: start,
+                            },
+                            anchor,
+                        )?;
                     }
                 }
                 Event::MappingEnd => {
@@ -159,13 +173,27 @@ impl<'a> Builder<'a> {
                         // The parser marks a block mapping's start after its first key;
                         // the first key's own position is where a reader looks.
                         let pos = first_key.unwrap_or(start);
-                        self.push(Node { value: Value::Map(pairs), pos }, anchor)?;
+                        self.push(
+                            Node {
+                                value: Value::Map(pairs),
+                                pos,
+                            },
+                            anchor,
+                        )?;
                     }
                 }
                 Event::Alias(id) => {
-                    let Some(node) = self.anchors.iter().rev().find(|(a, _)| *a == id).map(|(_, n)| n.clone())
+                    let Some(node) = self
+                        .anchors
+                        .iter()
+                        .rev()
+                        .find(|(a, _)| *a == id)
+                        .map(|(_, n)| n.clone())
                     else {
-                        return Err(YamlError { pos, message: "unknown alias".into() });
+                        return Err(YamlError {
+                            pos,
+                            message: "unknown alias".into(),
+                        });
                     };
                     self.alias_nodes += node.size();
                     if self.alias_nodes > MAX_ALIAS_NODES {
@@ -219,7 +247,10 @@ fn is_null(text: &str) -> bool {
 
 /// Turns the scanner's terse messages into ones a case-file author can act on.
 fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
-    let line = src.lines().nth(pos.line.saturating_sub(1) as usize).unwrap_or("");
+    let line = src
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .unwrap_or("");
     let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
     if info.contains("tab") || indent.contains('\t') {
         return "a tab character is used for indentation; YAML needs spaces (use two spaces per level)"
@@ -227,7 +258,9 @@ fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
     }
     let hint = if info.contains("mapping values are not allowed") {
         "; a value that contains \": \" must be put in quotes"
-    } else if info.contains("did not find expected node content") || info.contains("expected ',' or") {
+    } else if info.contains("did not find expected node content")
+        || info.contains("expected ',' or")
+    {
         "; check that every `[` and `{` is closed"
     } else if info.contains("found character that cannot start any token") {
         "; a value starting with a special character such as `@`, `` ` `` or `%` must be put in quotes"
@@ -251,11 +284,15 @@ mod tests {
     #[test]
     fn positions_are_one_based_lines_and_columns() {
         let root = parse("title: 日本語\ntags: [a, b]\n").unwrap().unwrap();
-        let Value::Map(pairs) = &root.value else { panic!() };
+        let Value::Map(pairs) = &root.value else {
+            panic!()
+        };
         assert_eq!(root.pos, Pos { line: 1, col: 1 });
         assert_eq!(pairs[0].1.pos, Pos { line: 1, col: 8 });
         assert_eq!(pairs[1].0.pos, Pos { line: 2, col: 1 });
-        let Value::Seq(items) = &pairs[1].1.value else { panic!() };
+        let Value::Seq(items) = &pairs[1].1.value else {
+            panic!()
+        };
         assert_eq!(scalar(&items[1]), "b");
         assert_eq!(items[1].pos, Pos { line: 2, col: 11 });
     }
@@ -297,7 +334,9 @@ mod tests {
     fn deep_nesting_is_stopped() {
         let src = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(parse(&src).is_err());
-        let block: String = (0..10_000).map(|i| format!("{}- \n", "  ".repeat(i))).collect();
+        let block: String = (0..10_000)
+            .map(|i| format!("{}- \n", "  ".repeat(i)))
+            .collect();
         let err = parse(&block).unwrap_err();
         assert!(err.message.contains("nested"), "{}", err.message);
     }
@@ -305,9 +344,17 @@ mod tests {
     #[test]
     fn null_forms_and_quoted_null() {
         let root = parse("a:\nb: ~\nc: 'null'\n").unwrap().unwrap();
-        let Value::Map(pairs) = root.value else { panic!() };
+        let Value::Map(pairs) = root.value else {
+            panic!()
+        };
         assert_eq!(pairs[0].1.value, Value::Null);
         assert_eq!(pairs[1].1.value, Value::Null);
-        assert_eq!(pairs[2].1.value, Value::Scalar { text: "null".into(), plain: false });
+        assert_eq!(
+            pairs[2].1.value,
+            Value::Scalar {
+                text: "null".into(),
+                plain: false
+            }
+        );
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::catalog::{Catalogs, Kind, is_slug};
 use crate::load::fields::{self, Ctx, Fields, item, join};
-use crate::model::{Affected, Case, ControlRef, DatePrecision, Measure, Origin, PartialDate, RootCause, Source};
+use crate::model::{
+    Affected, Case, ControlRef, DatePrecision, Measure, Origin, PartialDate, RootCause, Source,
+};
 use crate::suggest;
 use crate::text::Lines;
 use crate::yaml::Node;
@@ -31,24 +33,59 @@ const SOURCE_FIELDS: &[&str] = &["publisher", "title", "date", "url"];
 pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case> {
     let f = Fields::read(ctx, root, "", "a case", CASE_FIELDS)?;
 
-    let id = f.require(ctx, "id", "", "the case id, e.g. kesennuma-hospital-pos-2024").and_then(|n| {
-        let id = fields::text(ctx, n, "id", Lines::Join)?;
-        if !is_slug(&id) {
-            ctx.error(n.pos, format!("`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"));
-            return None;
-        }
-        Some(id)
-    });
-    let title = required_text(ctx, &f, "title", "a one-line title in Japanese", Lines::Join);
-    let organization = required_text(ctx, &f, "organization", "the organization that reported the incident", Lines::Join);
+    let id = f
+        .require(
+            ctx,
+            "id",
+            "",
+            "the case id, e.g. kesennuma-hospital-pos-2024",
+        )
+        .and_then(|n| {
+            let id = fields::text(ctx, n, "id", Lines::Join)?;
+            if !is_slug(&id) {
+                ctx.error(
+                    n.pos,
+                    format!("`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"),
+                );
+                return None;
+            }
+            Some(id)
+        });
+    let title = required_text(
+        ctx,
+        &f,
+        "title",
+        "a one-line title in Japanese",
+        Lines::Join,
+    );
+    let organization = required_text(
+        ctx,
+        &f,
+        "organization",
+        "the organization that reported the incident",
+        Lines::Join,
+    );
     let sector = f
         .require(ctx, "sector", "", "a sector id from catalogs/sectors.yaml")
         .and_then(|n| vocabulary(ctx, catalogs, n, "sector", Kind::Sectors));
     let published = f
-        .require(ctx, "published", "", "the date it was made public, YYYY-MM-DD")
+        .require(
+            ctx,
+            "published",
+            "",
+            "the date it was made public, YYYY-MM-DD",
+        )
         .and_then(|n| date(ctx, n, "published", DatePrecision::Any));
-    let occurred = f.get("occurred").and_then(|n| date(ctx, n, "occurred", DatePrecision::Any));
-    let summary = required_text(ctx, &f, "summary", "a few sentences on what happened", Lines::Keep);
+    let occurred = f
+        .get("occurred")
+        .and_then(|n| date(ctx, n, "occurred", DatePrecision::Any));
+    let summary = required_text(
+        ctx,
+        &f,
+        "summary",
+        "a few sentences on what happened",
+        Lines::Keep,
+    );
     let affected = f.get("affected").and_then(|n| affected(ctx, n));
 
     let root_causes = f
@@ -76,7 +113,12 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         .map(|n| fields::text_list(ctx, n, "response", "actions taken"))
         .unwrap_or_default();
     let sources = f
-        .require(ctx, "sources", "", "a list of {publisher, title, date, url}")
+        .require(
+            ctx,
+            "sources",
+            "",
+            "a list of {publisher, title, date, url}",
+        )
         .and_then(|n| fields::non_empty_list(ctx, n, "sources", "sources"))
         .map(|items| {
             items
@@ -90,7 +132,10 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     if let (Some(p), Some(o), Some(n)) = (published, occurred, f.get("occurred"))
         && o.is_after(&p)
     {
-        ctx.warning(n.pos, format!("`occurred` ({o}) is later than `published` ({p})"));
+        ctx.warning(
+            n.pos,
+            format!("`occurred` ({o}) is later than `published` ({p})"),
+        );
     }
     if ctx.has_errors() {
         return None;
@@ -112,8 +157,15 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     })
 }
 
-fn required_text(ctx: &mut Ctx, f: &Fields, name: &str, expected: &str, lines: Lines) -> Option<String> {
-    f.require(ctx, name, "", expected).and_then(|n| fields::text(ctx, n, name, lines))
+fn required_text(
+    ctx: &mut Ctx,
+    f: &Fields,
+    name: &str,
+    expected: &str,
+    lines: Lines,
+) -> Option<String> {
+    f.require(ctx, name, "", expected)
+        .and_then(|n| fields::text(ctx, n, name, lines))
 }
 
 fn date(ctx: &mut Ctx, node: &Node, path: &str, precision: DatePrecision) -> Option<PartialDate> {
@@ -124,13 +176,23 @@ fn date(ctx: &mut Ctx, node: &Node, path: &str, precision: DatePrecision) -> Opt
 }
 
 /// A cause or sector id, checked against its vocabulary.
-fn vocabulary(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str, kind: Kind) -> Option<String> {
+fn vocabulary(
+    ctx: &mut Ctx,
+    catalogs: &Catalogs,
+    node: &Node,
+    path: &str,
+    kind: Kind,
+) -> Option<String> {
     let id = fields::text(ctx, node, path, Lines::Join)?;
     let catalog = catalogs.of_kind(kind)?;
     if catalog.get(&id).is_some() {
         return Some(id);
     }
-    let what = if kind == Kind::Causes { "cause category" } else { "sector" };
+    let what = if kind == Kind::Causes {
+        "cause category"
+    } else {
+        "sector"
+    };
     let hint = catalog.suggest(&id);
     let known = if hint.is_empty() {
         let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
@@ -138,15 +200,28 @@ fn vocabulary(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str, kind:
     } else {
         String::new()
     };
-    ctx.error(node.pos, format!("`{path}`: unknown {what} `{id}`{hint}{known}"));
+    ctx.error(
+        node.pos,
+        format!("`{path}`: unknown {what} `{id}`{hint}{known}"),
+    );
     None
 }
 
 fn affected(ctx: &mut Ctx, node: &Node) -> Option<Affected> {
-    let f = Fields::read(ctx, node, "affected", "the affected people, records and data", AFFECTED_FIELDS)?;
+    let f = Fields::read(
+        ctx,
+        node,
+        "affected",
+        "the affected people, records and data",
+        AFFECTED_FIELDS,
+    )?;
     Some(Affected {
-        people: f.get("people").and_then(|n| fields::whole_number(ctx, n, "affected.people")),
-        records: f.get("records").and_then(|n| fields::whole_number(ctx, n, "affected.records")),
+        people: f
+            .get("people")
+            .and_then(|n| fields::whole_number(ctx, n, "affected.people")),
+        records: f
+            .get("records")
+            .and_then(|n| fields::whole_number(ctx, n, "affected.records")),
         data: f
             .get("data")
             .map(|n| fields::text_list(ctx, n, "affected.data", "kinds of data"))
@@ -155,24 +230,49 @@ fn affected(ctx: &mut Ctx, node: &Node) -> Option<Affected> {
 }
 
 fn root_cause(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Option<RootCause> {
-    let f = Fields::read(ctx, node, path, "a root cause with `category` and `text`", CAUSE_FIELDS)?;
+    let f = Fields::read(
+        ctx,
+        node,
+        path,
+        "a root cause with `category` and `text`",
+        CAUSE_FIELDS,
+    )?;
     let category = f
-        .require(ctx, "category", path, "a cause id from catalogs/causes.yaml")
+        .require(
+            ctx,
+            "category",
+            path,
+            "a cause id from catalogs/causes.yaml",
+        )
         .and_then(|n| vocabulary(ctx, catalogs, n, &join(path, "category"), Kind::Causes));
     let text = f
         .require(ctx, "text", path, "what went wrong, in a sentence")
         .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
-    Some(RootCause { category: category?, text: text? })
+    Some(RootCause {
+        category: category?,
+        text: text?,
+    })
 }
 
 fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Option<Measure> {
-    let f = Fields::read(ctx, node, path, "a measure with `text` and `controls`", MEASURE_FIELDS)?;
+    let f = Fields::read(
+        ctx,
+        node,
+        path,
+        "a measure with `text` and `controls`",
+        MEASURE_FIELDS,
+    )?;
     let text = f
         .require(ctx, "text", path, "the measure, in a sentence")
         .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
     let controls_path = join(path, "controls");
     let controls = f
-        .require(ctx, "controls", path, "a list of SCHEME:ID such as iso27001:A.7.14")
+        .require(
+            ctx,
+            "controls",
+            path,
+            "a list of SCHEME:ID such as iso27001:A.7.14",
+        )
         .and_then(|n| fields::non_empty_list(ctx, n, &controls_path, "SCHEME:ID references"))
         .map(|items| {
             let mut refs: Vec<ControlRef> = Vec::new();
@@ -194,7 +294,8 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             Some("reported") => Some(Origin::Reported),
             Some("editorial") => Some(Origin::Editorial),
             Some(other) => {
-                let hint = suggest::did_you_mean(&suggest::nearest(other, ["reported", "editorial"], 1));
+                let hint =
+                    suggest::did_you_mean(&suggest::nearest(other, ["reported", "editorial"], 1));
                 ctx.error(
                     n.pos,
                     format!("`{path}.origin`: `{other}` is not an origin{hint} (expected reported or editorial)"),
@@ -204,68 +305,124 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             None => None,
         },
     };
-    Some(Measure { text: text?, controls: controls?, origin: origin? })
+    Some(Measure {
+        text: text?,
+        controls: controls?,
+        origin: origin?,
+    })
 }
 
 fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Option<ControlRef> {
     let raw = fields::text(ctx, node, path, Lines::Join)?;
     let Some(r) = ControlRef::parse(&raw) else {
-        let schemes: Vec<String> = catalogs.control_schemes().map(|c| c.scheme.clone()).collect();
+        let schemes: Vec<String> = catalogs
+            .control_schemes()
+            .map(|c| c.scheme.clone())
+            .collect();
         let guess = schemes
             .iter()
-            .find_map(|s| catalogs.scheme(s).and_then(|c| c.get(raw.trim())).map(|_| format!("; did you mean `{s}:{}`?", raw.trim())))
+            .find_map(|s| {
+                catalogs
+                    .scheme(s)
+                    .and_then(|c| c.get(raw.trim()))
+                    .map(|_| format!("; did you mean `{s}:{}`?", raw.trim()))
+            })
             .unwrap_or_default();
         ctx.error(
             node.pos,
-            format!("`{path}`: `{raw}` is not a SCHEME:ID reference such as iso27001:A.7.14{guess}"),
+            format!(
+                "`{path}`: `{raw}` is not a SCHEME:ID reference such as iso27001:A.7.14{guess}"
+            ),
         );
         return None;
     };
-    let Some(catalog) = catalogs.scheme(&r.scheme).filter(|c| c.kind == Kind::Controls) else {
-        let schemes: Vec<&str> = catalogs.control_schemes().map(|c| c.scheme.as_str()).collect();
+    let Some(catalog) = catalogs
+        .scheme(&r.scheme)
+        .filter(|c| c.kind == Kind::Controls)
+    else {
+        let schemes: Vec<&str> = catalogs
+            .control_schemes()
+            .map(|c| c.scheme.as_str())
+            .collect();
         let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
         ctx.error(
             node.pos,
-            format!("`{path}`: unknown scheme `{}` in `{r}`{hint} (known schemes: {})", r.scheme, schemes.join(", ")),
+            format!(
+                "`{path}`: unknown scheme `{}` in `{r}`{hint} (known schemes: {})",
+                r.scheme,
+                schemes.join(", ")
+            ),
         );
         return None;
     };
     if catalog.get(&r.id).is_none() {
         let mut ids: Vec<&str> = catalog.ids().collect();
         ids.sort();
-        let near: Vec<String> = suggest::nearest(&r.id, ids, 3).iter().map(|id| format!("{}:{id}", r.scheme)).collect();
+        let near: Vec<String> = suggest::nearest(&r.id, ids, 3)
+            .iter()
+            .map(|id| format!("{}:{id}", r.scheme))
+            .collect();
         let hint = suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>());
-        ctx.error(node.pos, format!("`{path}`: unknown control `{r}` in scheme `{}`{hint}", r.scheme));
+        ctx.error(
+            node.pos,
+            format!(
+                "`{path}`: unknown control `{r}` in scheme `{}`{hint}",
+                r.scheme
+            ),
+        );
         return None;
     }
     Some(r)
 }
 
 fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
-    let f = Fields::read(ctx, node, path, "a source with `publisher` and `title`", SOURCE_FIELDS)?;
+    let f = Fields::read(
+        ctx,
+        node,
+        path,
+        "a source with `publisher` and `title`",
+        SOURCE_FIELDS,
+    )?;
     let publisher = f
-        .require(ctx, "publisher", path, "who published the notice or article")
+        .require(
+            ctx,
+            "publisher",
+            path,
+            "who published the notice or article",
+        )
         .and_then(|n| fields::text(ctx, n, &join(path, "publisher"), Lines::Join));
     let title = f
         .require(ctx, "title", path, "the notice's or article's own title")
         .and_then(|n| fields::text(ctx, n, &join(path, "title"), Lines::Join));
-    let date = f.get("date").and_then(|n| date(ctx, n, &join(path, "date"), DatePrecision::Any));
+    let date = f
+        .get("date")
+        .and_then(|n| date(ctx, n, &join(path, "date"), DatePrecision::Any));
     let url = f.get("url").and_then(|n| {
         let url = fields::text(ctx, n, &join(path, "url"), Lines::Join)?;
         let ok = (url.starts_with("https://") || url.starts_with("http://"))
             && url.len() > 8
             && !url.contains(char::is_whitespace);
         if !ok {
-            ctx.error(n.pos, format!("`{path}.url`: `{url}` is not a web address (expected https://...)"));
+            ctx.error(
+                n.pos,
+                format!("`{path}.url`: `{url}` is not a web address (expected https://...)"),
+            );
             return None;
         }
         Some(url)
     });
-    Some(Source { publisher: publisher?, title: title?, date, url })
+    Some(Source {
+        publisher: publisher?,
+        title: title?,
+        date,
+        url,
+    })
 }
 
 fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
-    let Some(items) = fields::list(ctx, node, "tags", "search words") else { return Vec::new() };
+    let Some(items) = fields::list(ctx, node, "tags", "search words") else {
+        return Vec::new();
+    };
     let mut seen = std::collections::HashSet::with_capacity(items.len());
     let mut out: Vec<String> = Vec::with_capacity(items.len());
     for (i, n) in items.iter().enumerate() {

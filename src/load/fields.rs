@@ -14,7 +14,10 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(file: &'a str) -> Self {
-        Ctx { file, diags: Vec::new() }
+        Ctx {
+            file,
+            diags: Vec::new(),
+        }
     }
 
     pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
@@ -34,7 +37,11 @@ impl<'a> Ctx<'a> {
 
 /// `measures[2].controls` style paths; list items are counted from 1.
 pub fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() { field.to_string() } else { format!("{parent}.{field}") }
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
 }
 
 pub fn item(parent: &str, index: usize) -> String {
@@ -44,38 +51,78 @@ pub fn item(parent: &str, index: usize) -> String {
 /// A mapping's fields, checked against the names a place accepts.
 pub struct Fields<'n> {
     pub pos: Pos,
-    pairs: Vec<(&'n str, &'n Node)>,
+    /// (name, position of the name, value)
+    pairs: Vec<(&'n str, Pos, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
     /// Reads `node` as a mapping. Unknown and repeated fields are reported
     /// (with the nearest known name); `what` names the place for messages.
-    pub fn read(ctx: &mut Ctx, node: &'n Node, path: &str, what: &str, known: &[&str]) -> Option<Self> {
+    pub fn read(
+        ctx: &mut Ctx,
+        node: &'n Node,
+        path: &str,
+        what: &str,
+        known: &[&str],
+    ) -> Option<Self> {
         let Value::Map(pairs) = &node.value else {
-            let at = if path.is_empty() { String::new() } else { format!("`{path}`: ") };
-            ctx.error(node.pos, format!("{at}expected {what} (a mapping of `field: value` lines), found {}", node.kind()));
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!("`{path}`: ")
+            };
+            ctx.error(
+                node.pos,
+                format!(
+                    "{at}expected {what} (a mapping of `field: value` lines), found {}",
+                    node.kind()
+                ),
+            );
             return None;
         };
-        let mut fields = Fields { pos: node.pos, pairs: Vec::with_capacity(pairs.len()) };
+        let mut fields = Fields {
+            pos: node.pos,
+            pairs: Vec::with_capacity(pairs.len()),
+        };
         for (key, value) in pairs {
             let Value::Scalar { text: name, .. } = &key.value else {
-                ctx.error(key.pos, format!("{}: field names must be plain words, found {}", describe(path), key.kind()));
+                ctx.error(
+                    key.pos,
+                    format!(
+                        "{}: field names must be plain words, found {}",
+                        describe(path),
+                        key.kind()
+                    ),
+                );
                 continue;
             };
             let name = name.as_str();
             if !known.contains(&name) {
                 let shown = text::line(name);
                 let hint = suggest::did_you_mean(&suggest::nearest(name, known.iter().copied(), 1));
-                let list = if hint.is_empty() { format!(" (known fields: {})", known.join(", ")) } else { String::new() };
-                ctx.error(key.pos, format!("unknown field `{}`{hint}{list}", join(path, &shown)));
+                let list = if hint.is_empty() {
+                    format!(" (known fields: {})", known.join(", "))
+                } else {
+                    String::new()
+                };
+                ctx.error(
+                    key.pos,
+                    format!("unknown field `{}`{hint}{list}", join(path, &shown)),
+                );
                 continue;
             }
-            if let Some((_, first)) = fields.pairs.iter().find(|(n, _)| *n == name) {
-                let first_line = first.pos.line;
-                ctx.error(key.pos, format!("field `{}` appears twice (first on line {first_line}); keep one", join(path, name)));
+            if let Some((_, first, _)) = fields.pairs.iter().find(|(n, _, _)| *n == name) {
+                let first_line = first.line;
+                ctx.error(
+                    key.pos,
+                    format!(
+                        "field `{}` appears twice (first on line {first_line}); keep one",
+                        join(path, name)
+                    ),
+                );
                 continue;
             }
-            fields.pairs.push((name, value));
+            fields.pairs.push((name, key.pos, value));
         }
         Some(fields)
     }
@@ -84,30 +131,47 @@ impl<'n> Fields<'n> {
     pub fn get(&self, name: &str) -> Option<&'n Node> {
         self.pairs
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, _, v)| *v)
             .filter(|v| v.value != Value::Null)
     }
 
     /// The value of a required field; reports it missing (or empty) otherwise.
-    pub fn require(&self, ctx: &mut Ctx, name: &str, path: &str, expected: &str) -> Option<&'n Node> {
-        let present = self.pairs.iter().find(|(n, _)| *n == name);
+    pub fn require(
+        &self,
+        ctx: &mut Ctx,
+        name: &str,
+        path: &str,
+        expected: &str,
+    ) -> Option<&'n Node> {
+        let present = self.pairs.iter().find(|(n, _, _)| *n == name);
         match present {
             None => {
-                ctx.error(self.pos, format!("missing required field `{}` ({expected})", join(path, name)));
+                ctx.error(
+                    self.pos,
+                    format!("missing required field `{}` ({expected})", join(path, name)),
+                );
                 None
             }
-            Some((_, v)) if v.value == Value::Null => {
-                ctx.error(v.pos, format!("`{}` is empty; expected {expected}", join(path, name)));
+            // An empty value's own position is where the next line starts; the name is clearer.
+            Some((_, key, v)) if v.value == Value::Null => {
+                ctx.error(
+                    *key,
+                    format!("`{}` is empty; expected {expected}", join(path, name)),
+                );
                 None
             }
-            Some((_, v)) => Some(*v),
+            Some((_, _, v)) => Some(*v),
         }
     }
 }
 
 fn describe(path: &str) -> String {
-    if path.is_empty() { "the top level".into() } else { format!("`{path}`") }
+    if path.is_empty() {
+        "the top level".into()
+    } else {
+        format!("`{path}`")
+    }
 }
 
 /// A non-empty piece of text. Numbers and other plain scalars are read as text.
@@ -117,7 +181,10 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
         if node.value == Value::Null {
             ctx.error(node.pos, format!("`{path}` is empty; write some text"));
         } else {
-            ctx.error(node.pos, format!("`{path}`: expected text, found {}", node.kind()));
+            ctx.error(
+                node.pos,
+                format!("`{path}`: expected text, found {}", node.kind()),
+            );
         }
         return None;
     };
@@ -127,9 +194,9 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
         return None;
     }
     let cleaned = text::clean(trimmed, lines);
-    let had_controls = trimmed
-        .chars()
-        .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || text::is_invisible_format(c));
+    let had_controls = trimmed.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || text::is_invisible_format(c)
+    });
     if had_controls {
         ctx.warning(
             node.pos,
@@ -154,7 +221,12 @@ pub fn list<'n>(ctx: &mut Ctx, node: &'n Node, path: &str, of: &str) -> Option<&
 }
 
 /// A list that must hold at least one item.
-pub fn non_empty_list<'n>(ctx: &mut Ctx, node: &'n Node, path: &str, of: &str) -> Option<&'n [Node]> {
+pub fn non_empty_list<'n>(
+    ctx: &mut Ctx,
+    node: &'n Node,
+    path: &str,
+    of: &str,
+) -> Option<&'n [Node]> {
     let items = list(ctx, node, path, of)?;
     if items.is_empty() {
         ctx.error(node.pos, format!("`{path}` needs at least one item ({of})"));
@@ -165,7 +237,9 @@ pub fn non_empty_list<'n>(ctx: &mut Ctx, node: &'n Node, path: &str, of: &str) -
 
 /// A list of non-empty one-line texts.
 pub fn text_list(ctx: &mut Ctx, node: &Node, path: &str, of: &str) -> Vec<String> {
-    let Some(items) = list(ctx, node, path, of) else { return Vec::new() };
+    let Some(items) = list(ctx, node, path, of) else {
+        return Vec::new();
+    };
     items
         .iter()
         .enumerate()
@@ -176,7 +250,10 @@ pub fn text_list(ctx: &mut Ctx, node: &Node, path: &str, of: &str) -> Vec<String
 /// A whole number written as digits.
 pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
     let Value::Scalar { text: raw, plain } = &node.value else {
-        ctx.error(node.pos, format!("`{path}`: expected a whole number, found {}", node.kind()));
+        ctx.error(
+            node.pos,
+            format!("`{path}`: expected a whole number, found {}", node.kind()),
+        );
         return None;
     };
     let raw = raw.trim();
@@ -193,13 +270,21 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
             }
         };
     }
-    let hint = if raw.chars().any(|c| matches!(c, ',' | '，' | '_')) && raw.chars().any(|c| c.is_ascii_digit()) {
+    let hint = if raw.chars().any(|c| matches!(c, ',' | '，' | '_'))
+        && raw.chars().any(|c| c.is_ascii_digit())
+    {
         "; write digits only, without separators (48651, not 48,651)"
     } else if raw.chars().any(|c| c.is_ascii_digit()) {
         "; write digits only (an approximate figure belongs in the summary)"
     } else {
         ""
     };
-    ctx.error(node.pos, format!("`{path}`: expected a whole number, found \"{}\"{hint}", text::line(raw)));
+    ctx.error(
+        node.pos,
+        format!(
+            "`{path}`: expected a whole number, found \"{}\"{hint}",
+            text::line(raw)
+        ),
+    );
     None
 }

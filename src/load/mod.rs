@@ -35,7 +35,11 @@ impl Input {
     /// A directory or a file, by what is on disk.
     pub fn path(path: impl Into<PathBuf>) -> Input {
         let path = path.into();
-        if path.is_file() { Input::File(path) } else { Input::Dir(path) }
+        if path.is_file() {
+            Input::File(path)
+        } else {
+            Input::Dir(path)
+        }
     }
 }
 
@@ -67,33 +71,68 @@ pub const BUNDLED_PREFIX: &str = "bundled:";
 /// directory's `catalogs/`, and those in `catalog_dirs`.
 pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
     let mut diags = Vec::new();
-    let catalogs = load_catalogs(inputs, catalog_dirs, &mut diags);
+    // Validating the bundled casebook's own source directory checks the files
+    // on disk, not the copy compiled in earlier (which would clash with them).
+    let source = bundle_source();
+    let on_disk = |i: &Input| match (i, &source) {
+        (Input::Dir(p) | Input::File(p), Some(source)) => canonical(p).starts_with(source),
+        _ => false,
+    };
+    let inputs: Vec<Input> = if inputs.iter().any(on_disk) {
+        inputs
+            .iter()
+            .filter(|i| **i != Input::Bundled)
+            .cloned()
+            .collect()
+    } else {
+        inputs.to_vec()
+    };
+    let bundled_catalogs = !inputs.iter().any(on_disk);
+    let catalogs = load_catalogs(&inputs, catalog_dirs, bundled_catalogs, &mut diags);
 
     let mut jobs = Vec::new();
     let mut seen_files = HashSet::new();
-    for input in inputs {
+    for input in &inputs {
         match input {
-            Input::Bundled => jobs.extend(bundled::FILES.iter().filter(|(p, _)| p.starts_with("cases/")).map(
-                |(p, text)| Job { shown: format!("{BUNDLED_PREFIX}{p}"), text: Text::Bundled(text) },
-            )),
+            Input::Bundled => jobs.extend(
+                bundled::FILES
+                    .iter()
+                    .filter(|(p, _)| p.starts_with("cases/"))
+                    .map(|(p, text)| Job {
+                        shown: format!("{BUNDLED_PREFIX}{p}"),
+                        text: Text::Bundled(text),
+                    }),
+            ),
             Input::Dir(dir) => {
                 if !dir.is_dir() {
-                    diags.push(Diagnostic::error(dir.display().to_string(), "no such directory"));
+                    diags.push(Diagnostic::error(
+                        dir.display().to_string(),
+                        "no such directory",
+                    ));
                     continue;
                 }
                 let files = walk::case_files(dir, &mut diags);
                 if files.is_empty() {
-                    diags.push(Diagnostic::warning(dir.display().to_string(), "no case files (*.yaml) found here"));
+                    diags.push(Diagnostic::warning(
+                        dir.display().to_string(),
+                        "no case files (*.yaml) found here",
+                    ));
                 }
                 for file in files {
                     if seen_files.insert(canonical(&file)) {
-                        jobs.push(Job { shown: file.display().to_string(), text: Text::Disk(file) });
+                        jobs.push(Job {
+                            shown: file.display().to_string(),
+                            text: Text::Disk(file),
+                        });
                     }
                 }
             }
             Input::File(file) => {
                 if seen_files.insert(canonical(file)) {
-                    jobs.push(Job { shown: file.display().to_string(), text: Text::Disk(file.clone()) });
+                    jobs.push(Job {
+                        shown: file.display().to_string(),
+                        text: Text::Disk(file.clone()),
+                    });
                 }
             }
         }
@@ -104,7 +143,9 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
     let mut first_seen: HashMap<String, (usize, Pos)> = HashMap::new();
     for (job, outcome) in jobs.into_iter().zip(outcomes) {
         diags.extend(outcome.diags);
-        let Some((case, pos)) = outcome.case else { continue };
+        let Some((case, pos)) = outcome.case else {
+            continue;
+        };
         if let Some((other, other_pos)) = first_seen.get(&case.id) {
             diags.push(
                 Diagnostic::error(
@@ -119,9 +160,21 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             continue;
         }
         first_seen.insert(case.id.clone(), (entries.len(), pos));
-        entries.push(Entry { case, path: job.shown, bundled: matches!(job.text, Text::Bundled(_)) });
+        entries.push(Entry {
+            case,
+            path: job.shown,
+            bundled: matches!(job.text, Text::Bundled(_)),
+        });
     }
-    Loaded { casebook: Casebook::new(catalogs, entries), diagnostics: diags }
+    Loaded {
+        casebook: Casebook::new(catalogs, entries),
+        diagnostics: diags,
+    }
+}
+
+/// The directory the bundled casebook was compiled from, when it still exists.
+fn bundle_source() -> Option<PathBuf> {
+    std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("casebook")).ok()
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -129,17 +182,34 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// The bundled catalogs, then every `catalogs/*.yaml` that belongs to an input.
-fn load_catalogs(inputs: &[Input], extra: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Catalogs {
+fn load_catalogs(
+    inputs: &[Input],
+    extra: &[PathBuf],
+    bundled: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Catalogs {
     let mut catalogs = Catalogs::default();
-    for (path, text) in bundled::FILES.iter().filter(|(p, _)| p.starts_with("catalogs/")) {
-        add_catalog(&mut catalogs, &format!("{BUNDLED_PREFIX}{path}"), Ok(text), diags);
+    if bundled {
+        for (path, text) in bundled::FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("catalogs/"))
+        {
+            add_catalog(
+                &mut catalogs,
+                &format!("{BUNDLED_PREFIX}{path}"),
+                Ok(text),
+                diags,
+            );
+        }
     }
     let mut dirs: Vec<PathBuf> = Vec::new();
     for input in inputs {
         match input {
             Input::Bundled => {}
             Input::Dir(dir) => dirs.push(dir.join("catalogs")),
-            Input::File(file) => dirs.extend(walk::casebook_root(file).map(|root| root.join("catalogs"))),
+            Input::File(file) => {
+                dirs.extend(walk::casebook_root(file).map(|root| root.join("catalogs")))
+            }
         }
     }
     dirs.extend(extra.iter().map(|d| d.join("catalogs")));
@@ -151,16 +221,22 @@ fn load_catalogs(inputs: &[Input], extra: &[PathBuf], diags: &mut Vec<Diagnostic
         for file in walk::yaml_files_in(&dir, diags) {
             let shown = file.display().to_string();
             let bytes = read::read_file(&file);
-            let text = bytes.as_deref().map_err(|e| (e.line, e.message.clone())).and_then(|b| {
-                read::decode(b).map_err(|e| (e.line, e.message))
-            });
+            let text = bytes
+                .as_deref()
+                .map_err(|e| (e.line, e.message.clone()))
+                .and_then(|b| read::decode(b).map_err(|e| (e.line, e.message)));
             add_catalog(&mut catalogs, &shown, text, diags);
         }
     }
     catalogs
 }
 
-fn add_catalog(catalogs: &mut Catalogs, shown: &str, text: Result<&str, (Option<u32>, String)>, diags: &mut Vec<Diagnostic>) {
+fn add_catalog(
+    catalogs: &mut Catalogs,
+    shown: &str,
+    text: Result<&str, (Option<u32>, String)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let text = match text {
         Ok(t) => t,
         Err((line, message)) => {
@@ -199,7 +275,10 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
     let one = |job: &Job| {
         catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs))).unwrap_or_else(|_| Outcome {
             case: None,
-            diags: vec![Diagnostic::error(&job.shown, "internal error while reading this file (please report it)")],
+            diags: vec![Diagnostic::error(
+                &job.shown,
+                "internal error while reading this file (please report it)",
+            )],
         })
     };
     if threads == 1 {
@@ -233,7 +312,10 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
         .map(|(slot, job)| {
             slot.unwrap_or_else(|| Outcome {
                 case: None,
-                diags: vec![Diagnostic::error(&job.shown, "internal error while reading this file (please report it)")],
+                diags: vec![Diagnostic::error(
+                    &job.shown,
+                    "internal error while reading this file (please report it)",
+                )],
             })
         })
         .collect()
@@ -253,7 +335,10 @@ fn parse_job(job: &Job, catalogs: &Catalogs) -> Outcome {
     };
     match text {
         Ok(text) => parse_case(&job.shown, text, catalogs),
-        Err(e) => Outcome { case: None, diags: vec![with_line(Diagnostic::error(&job.shown, e.message), e.line)] },
+        Err(e) => Outcome {
+            case: None,
+            diags: vec![with_line(Diagnostic::error(&job.shown, e.message), e.line)],
+        },
     }
 }
 
@@ -280,11 +365,16 @@ fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
             (case, id_pos)
         }),
     };
-    Outcome { case, diags: ctx.diags }
+    Outcome {
+        case,
+        diags: ctx.diags,
+    }
 }
 
 fn id_position(root: &yaml::Node) -> Option<Pos> {
-    let yaml::Value::Map(pairs) = &root.value else { return None };
+    let yaml::Value::Map(pairs) = &root.value else {
+        return None;
+    };
     pairs
         .iter()
         .find(|(k, _)| matches!(&k.value, yaml::Value::Scalar { text, .. } if text == "id"))
@@ -292,7 +382,10 @@ fn id_position(root: &yaml::Node) -> Option<Pos> {
 }
 
 fn check_file_name(ctx: &mut Ctx, shown: &str, case: &Case, id_pos: Pos) {
-    let stem = Path::new(shown).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = Path::new(shown)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
     if stem != case.id {
         ctx.warning(
             id_pos,

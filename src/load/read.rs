@@ -14,7 +14,10 @@ pub struct ReadError {
 }
 
 fn fail(message: impl Into<String>) -> ReadError {
-    ReadError { line: None, message: message.into() }
+    ReadError {
+        line: None,
+        message: message.into(),
+    }
 }
 
 /// Reads a file from disk, refusing files over [`MAX_FILE_BYTES`].
@@ -89,7 +92,8 @@ fn line_of(bytes: &[u8], at: usize) -> u32 {
 /// " (it looks like Shift_JIS)" when a legacy Japanese encoding decodes cleanly.
 fn guess_encoding(bytes: &[u8]) -> &'static str {
     let clean = |enc: &'static encoding_rs::Encoding| {
-        enc.decode_without_bom_handling_and_without_replacement(bytes).is_some()
+        enc.decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
     };
     // EUC-JP first: its byte ranges also decode as (odd) Shift_JIS, but not the reverse.
     if clean(encoding_rs::EUC_JP) {
@@ -122,7 +126,17 @@ mod tests {
 
     #[test]
     fn utf16_and_binary_are_refused() {
-        assert!(decode(b"\xFF\xFEi\0d\0").unwrap_err().message.contains("UTF-16"));
-        assert!(decode(b"id: a\n\0\x01\x02").unwrap_err().message.contains("binary"));
+        assert!(
+            decode(b"\xFF\xFEi\0d\0")
+                .unwrap_err()
+                .message
+                .contains("UTF-16")
+        );
+        assert!(
+            decode(b"id: a\n\0\x01\x02")
+                .unwrap_err()
+                .message
+                .contains("binary")
+        );
     }
 }

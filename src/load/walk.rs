@@ -6,11 +6,16 @@ use std::path::{Path, PathBuf};
 use crate::diag::Diagnostic;
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Case files of a casebook directory: everything under `cases/` when it has
@@ -22,7 +27,13 @@ pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     if cases.is_dir() {
         walk(&cases, None, &mut out, &mut visited, diags);
     } else {
-        walk(dir, Some(&dir.join("catalogs")), &mut out, &mut visited, diags);
+        walk(
+            dir,
+            Some(&dir.join("catalogs")),
+            &mut out,
+            &mut visited,
+            diags,
+        );
     }
     out
 }
@@ -56,21 +67,36 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             paths
         }
         Err(e) => {
-            diags.push(Diagnostic::error(dir.display().to_string(), super::read::io_message(&e).replace("the file", "the directory")));
+            diags.push(Diagnostic::error(
+                dir.display().to_string(),
+                super::read::io_message(&e).replace("the file", "the directory"),
+            ));
             Vec::new()
         }
     }
 }
 
-fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>, visited: &mut HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
+fn walk(
+    dir: &Path,
+    skip: Option<&Path>,
+    out: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Ok(real) = std::fs::canonicalize(dir) else {
-        diags.push(Diagnostic::warning(dir.display().to_string(), "skipped: the directory cannot be resolved"));
+        diags.push(Diagnostic::warning(
+            dir.display().to_string(),
+            "skipped: the directory cannot be resolved",
+        ));
         return;
     };
     if !visited.insert(real.clone()) {
         diags.push(Diagnostic::warning(
             dir.display().to_string(),
-            format!("skipped: a symbolic link leads back to {} (a loop)", real.display()),
+            format!(
+                "skipped: a symbolic link leads back to {} (a loop)",
+                real.display()
+            ),
         ));
         return;
     }
@@ -84,7 +110,10 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>, visited: &mut H
             Ok(_) => {}
             Err(e) if is_yaml(&path) || path.is_symlink() => diags.push(Diagnostic::warning(
                 path.display().to_string(),
-                format!("skipped: {}", super::read::io_message(&e).replace("the file", "the entry")),
+                format!(
+                    "skipped: {}",
+                    super::read::io_message(&e).replace("the file", "the entry")
+                ),
             )),
             Err(_) => {}
         }

@@ -1,0 +1,118 @@
+//! `casebook validate`, run as a team's CI would run it.
+
+mod common;
+
+use common::{Dir, case_file, casebook, stderr, stdout};
+
+#[test]
+fn the_repository_casebook_validates() {
+    let out = casebook(&["validate", "casebook"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "23 cases, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn with_no_paths_everything_normally_loaded_is_checked() {
+    let out = casebook(&["validate"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "23 cases, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn a_team_directory_validates_without_copying_the_bundled_catalogs() {
+    let dir = Dir::new();
+    dir.case("2024/ours.yaml", case_file("ours"));
+    let path = dir.path().to_str().unwrap();
+    let out = casebook(&["--casebook", path, "validate", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "1 cases, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn errors_exit_1_with_file_line_and_column() {
+    let dir = Dir::new();
+    dir.case("ours.yaml", case_file("ours"));
+    dir.case("typo.yaml", case_file("typo").replace("sector:", "secter:"));
+    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let typo = dir.path().join("cases/typo.yaml").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{typo}:4:1: error: unknown field `secter`; did you mean `sector`?"
+        )),
+        "{err}"
+    );
+    assert!(err.ends_with("1 cases, 2 errors, 0 warnings\n"), "{err}");
+}
+
+#[test]
+fn json_lists_path_line_column_severity_and_message() {
+    let dir = Dir::new();
+    let file = dir.case(
+        "bad.yaml",
+        case_file("bad").replace("published: 2024-06-23", "published: 2024-06-31"),
+    );
+    let out = casebook(&["validate", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "path": file.display().to_string(),
+            "line": 5,
+            "column": 12,
+            "severity": "error",
+            "message": "`published`: `2024-06-31` is not a real calendar date: 2024-06 has 30 days"
+        }])
+    );
+}
+
+#[test]
+fn warnings_alone_do_not_fail() {
+    let dir = Dir::new();
+    dir.case("file-name.yaml", case_file("other-id"));
+    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).ends_with("1 cases, 0 errors, 1 warnings\n"));
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let out = casebook(&["validate", "/nonexistent/casebook"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/casebook: error: no such directory"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = casebook(&["validate", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = casebook(&["--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_case_file_from_the_format_documentation_validates() {
+    // The example in casebook/README.md, copied as a team member would.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/casebook/README.md"))
+            .unwrap();
+    let start = readme
+        .find("```yaml\nid: ")
+        .expect("the README has a full example")
+        + "```yaml\n".len();
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = Dir::new();
+    let id = example
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("id: ")
+        .split_whitespace()
+        .next()
+        .unwrap();
+    dir.case(&format!("{id}.yaml"), example);
+    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
