@@ -49,7 +49,10 @@ pub fn nearest<'a>(
         .filter(|(d, c)| {
             let len = lower.chars().count().max(c.chars().count());
             // A typo, or an abbreviation of a long name ("local-govt").
-            *d <= (len / 3).max(1) || shared(c) >= 4.max(lower.chars().count() * 2 / 3)
+            let (n, input) = (shared(c), lower.chars().count());
+            *d <= (len / 3).max(1)
+                || n >= 4.max(input * 2 / 3)
+                || (n >= 3 && (n == input || n == c.chars().count()))
         })
         .collect();
     // Fewest edits first; among equals, the longest shared beginning (A.7.1x before A.5.15).

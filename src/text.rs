@@ -72,9 +72,29 @@ pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, Lines::Join)
 }
 
+/// A count with thousands separators: `48,651`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(48651), "48,651");
+        assert_eq!(thousands(460000), "460,000");
+        assert_eq!(thousands(7), "7");
+    }
 
     #[test]
     fn plain_japanese_is_borrowed_unchanged() {

@@ -1,0 +1,214 @@
+//! The commands that read the casebook: list, show, cite, search, export.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Cli, Command, ListFormat, Session, ShowFormat, TextFormat};
+use crate::casebook::{Casebook, Entry};
+use crate::catalog::Kind;
+use crate::export::{self, Style};
+use crate::model::ControlRef;
+use crate::search::{self, Searcher};
+use crate::suggest;
+
+pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
+    let session = Session::open(cli);
+    session.warn_if_incomplete();
+    let book = &session.loaded.casebook;
+    let lang = session.lang;
+    let mut out = std::io::stdout().lock();
+    let mut emit = |text: &str| out.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"));
+    match command {
+        Command::Validate { .. } => unreachable!("handled by validate::run"),
+        Command::List { control, cause, sector, year, format } => {
+            let mut cases: Vec<usize> = (0..book.len()).collect();
+            if let Some(c) = control {
+                let r = control_ref(book, c)?;
+                let under = book.under_control(&r);
+                cases.retain(|i| under.contains(i));
+            }
+            if let Some(c) = cause {
+                vocabulary(book, Kind::Causes, c, "cause")?;
+                cases.retain(|&i| book.entries()[i].case.root_causes.iter().any(|r| &r.category == c));
+            }
+            if let Some(s) = sector {
+                vocabulary(book, Kind::Sectors, s, "sector")?;
+                cases.retain(|&i| &book.entries()[i].case.sector == s);
+            }
+            if let Some(y) = year {
+                cases.retain(|&i| book.entries()[i].case.published.year == *y);
+            }
+            let e = book.entries();
+            cases.sort_by(|&a, &b| {
+                e[b].case.published.sort_key().cmp(&e[a].case.published.sort_key()).then_with(|| e[a].case.id.cmp(&e[b].case.id))
+            });
+            match format {
+                ListFormat::Json => {
+                    let list: Vec<_> = cases.iter().map(|&i| &e[i].case).collect();
+                    emit(&(json(&list) + "\n"))?;
+                }
+                ListFormat::Text => {
+                    for &i in &cases {
+                        let c = &e[i].case;
+                        emit(&format!("{}\t{}\t{}\t{}\n", c.published, c.id, c.organization, c.title))?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, format, width } => {
+            let entry = case(book, id)?;
+            let text = match format {
+                ShowFormat::Json => json(&entry.case) + "\n",
+                ShowFormat::Markdown => export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None),
+                ShowFormat::Text => {
+                    let width = match width {
+                        Some(0) => None,
+                        Some(w) => Some(*w),
+                        None if std::io::stdout().is_terminal() => crossterm::terminal::size().ok().map(|(w, _)| w as usize),
+                        None => None,
+                    };
+                    export::summary::plain(&entry.case, &book.catalogs, lang, width)
+                }
+            };
+            emit(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Cite { id, format } => {
+            let entry = case(book, id)?;
+            let style = if *format == TextFormat::Markdown { Style::Markdown } else { Style::Plain };
+            emit(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, target, limit, format } => {
+            let mut searcher = Searcher::new(book);
+            let mut hits = searcher.search(query, *target);
+            if let Some(limit) = limit {
+                hits.truncate(*limit);
+            }
+            match format {
+                ListFormat::Json => {
+                    let rows: Vec<SearchHit> = hits
+                        .iter()
+                        .map(|h| {
+                            let (ci, kind) = searcher.index.item_of(h.item);
+                            let case = &book.entries()[ci].case;
+                            let controls = match kind {
+                                search::Kind::Measure(i) => case.measures[i as usize].controls.clone(),
+                                search::Kind::Case => export::controls_of(case).into_iter().cloned().collect(),
+                            };
+                            SearchHit {
+                                case_id: case.id.clone(),
+                                kind: if matches!(kind, search::Kind::Case) { "case" } else { "measure" },
+                                text: search::item_text(book, ci, kind),
+                                controls,
+                                score: h.score,
+                                positions: searcher.positions(h.item, query),
+                            }
+                        })
+                        .collect();
+                    emit(&(json(&rows) + "\n"))?;
+                }
+                ListFormat::Text => {
+                    for h in &hits {
+                        let (ci, kind) = searcher.index.item_of(h.item);
+                        let case = &book.entries()[ci].case;
+                        let controls: Vec<String> = match kind {
+                            search::Kind::Measure(i) => case.measures[i as usize].controls.iter().map(|r| r.to_string()).collect(),
+                            search::Kind::Case => Vec::new(),
+                        };
+                        // A case hit shows its title: the searched text (summary and all) is long.
+                        let text = match kind {
+                            search::Kind::Measure(_) => search::item_text(book, ci, kind),
+                            search::Kind::Case => case.title.clone(),
+                        };
+                        emit(&format!("{text}\t[{}]\t{}\n", case.id, controls.join(" ")))?;
+                    }
+                }
+            }
+            Ok(if hits.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Export { cases, control, out: path, force } => {
+            let text = if let Some(c) = control {
+                let r = control_ref(book, c)?;
+                export::precedents::precedents(book, &r.scheme, &r.id, lang, Style::Markdown)
+                    .ok_or_else(|| format!("unknown catalog node `{c}`"))?
+            } else {
+                let indices = cases
+                    .iter()
+                    .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
+                    .collect::<Result<Vec<usize>, String>>()?;
+                export::pack::pack(book, &indices, lang)
+            };
+            match path {
+                None => emit(&text)?,
+                Some(path) => {
+                    export::write::write_file(path, &text, *force).map_err(|e| match e {
+                        export::write::WriteError::Exists => {
+                            format!("{} already exists; use --force to replace it", path.display())
+                        }
+                        export::write::WriteError::Io(reason) => format!("cannot write {}: {reason}", path.display()),
+                    })?;
+                    eprintln!("casebook: written to {}", path.display());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SearchHit {
+    case_id: String,
+    kind: &'static str,
+    text: String,
+    controls: Vec<ControlRef>,
+    score: u32,
+    /// Character (not byte) indices into `text`.
+    positions: Vec<usize>,
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// A case by id, or an error naming the nearest ids.
+fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
+    book.get(id).ok_or_else(|| {
+        let near = book.nearest_ids(id);
+        let hint = suggest::did_you_mean(&near);
+        format!("no case with id `{id}`{hint} (`casebook list` shows every id)")
+    })
+}
+
+/// A `SCHEME:ID` that exists, or an error naming the nearest.
+fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
+    let Some(r) = ControlRef::parse(s) else {
+        return Err(format!("`{s}` is not SCHEME:ID, e.g. iso27001:A.7.14 or ppc:10-5-4"));
+    };
+    let Some(catalog) = book.catalogs.scheme(&r.scheme) else {
+        let schemes: Vec<&str> = book.catalogs.all().iter().map(|c| c.scheme.as_str()).collect();
+        let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
+        return Err(format!("unknown scheme `{}`{hint} (known: {})", r.scheme, schemes.join(", ")));
+    };
+    if catalog.get(&r.id).is_none() {
+        let mut ids: Vec<&str> = catalog.ids().collect();
+        ids.sort();
+        let near: Vec<String> = suggest::nearest(&r.id, ids, 3).iter().map(|id| format!("{}:{id}", r.scheme)).collect();
+        let hint = suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>());
+        return Err(format!("unknown id `{s}`{hint}"));
+    }
+    Ok(r)
+}
+
+fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<(), String> {
+    let Some(catalog) = book.catalogs.of_kind(kind) else { return Ok(()) };
+    if catalog.get(id).is_some() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
+    let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
+    Err(format!("unknown {what} `{id}`{hint} (known: {})", ids.join(", ")))
+}

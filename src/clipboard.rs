@@ -1,0 +1,138 @@
+//! Copying text to the clipboard: the OSC 52 terminal sequence (works locally,
+//! over SSH and inside tmux) and a native tool where one is available
+//! (wl-copy, xclip, xsel, pbcopy). clip.exe is never used: it garbles Japanese.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+
+use crate::config::ClipboardMode;
+use crate::text::{self, Lines};
+
+/// The OSC 52 sequence that sets the system clipboard to `text`.
+pub fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// The same sequence wrapped in tmux's DCS passthrough (`ESC P tmux; ... ESC \`,
+/// with every ESC inside doubled), which tmux forwards to the outer terminal
+/// when `allow-passthrough` is on.
+pub fn tmux_passthrough(sequence: &str) -> String {
+    format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
+}
+
+/// What to write to the terminal for `text`. Inside tmux (`$TMUX` set) the plain
+/// sequence is what tmux's `set-clipboard on` takes in; the wrapped copy reaches
+/// the outer terminal through passthrough when that is allowed instead.
+pub fn terminal_sequences(text: &str, in_tmux: bool) -> String {
+    let plain = osc52(text);
+    if in_tmux {
+        let wrapped = tmux_passthrough(&plain);
+        format!("{plain}{wrapped}")
+    } else {
+        plain
+    }
+}
+
+/// A native clipboard tool usable in this session: (program, arguments).
+pub fn native_tool() -> Option<(&'static str, &'static [&'static str])> {
+    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    let candidates: &[(&str, &[&str], bool)] = &[
+        ("pbcopy", &[], cfg!(target_os = "macos")),
+        ("wl-copy", &["--type", "text/plain;charset=utf-8"], env("WAYLAND_DISPLAY")),
+        ("xclip", &["-selection", "clipboard", "-in"], env("DISPLAY")),
+        ("xsel", &["--clipboard", "--input"], env("DISPLAY")),
+    ];
+    candidates
+        .iter()
+        .find(|(program, _, usable)| *usable && on_path(program))
+        .map(|(program, args, _)| (*program, *args))
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Pipes `text` into a native tool, waiting at most a second for it to take it.
+fn run_native(program: &str, args: &[&str], text: &str) -> bool {
+    let Ok(mut child) = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return false;
+    };
+    let written = child.stdin.take().is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+    let deadline = Instant::now() + Duration::from_secs(1);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return written && status.success(),
+            // Tools such as xclip keep running to serve the selection: that is success.
+            Ok(None) if Instant::now() >= deadline => return written,
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Copies `text` the configured ways; returns the ways that took it
+/// (empty when nothing could). OSC 52 goes to `terminal`.
+pub fn copy(text: &str, mode: ClipboardMode, terminal: &mut dyn Write) -> Vec<String> {
+    let text = text::clean(text, Lines::Keep);
+    let mut via = Vec::new();
+    if matches!(mode, ClipboardMode::Auto | ClipboardMode::Osc52) {
+        let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+        let sequence = terminal_sequences(&text, in_tmux);
+        if terminal.write_all(sequence.as_bytes()).and_then(|_| terminal.flush()).is_ok() {
+            via.push("OSC 52".to_string());
+        }
+    }
+    if matches!(mode, ClipboardMode::Auto | ClipboardMode::Native)
+        && let Some((program, args)) = native_tool()
+        && run_native(program, args, &text)
+    {
+        via.push(program.to_string());
+    }
+    via
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_carries_base64_of_utf8() {
+        assert_eq!(osc52("紛失"), "\x1b]52;c;57Sb5aSx\x07");
+    }
+
+    #[test]
+    fn tmux_gets_the_plain_sequence_and_a_passthrough_copy() {
+        let s = terminal_sequences("a", true);
+        assert!(s.starts_with("\x1b]52;c;YQ==\x07"));
+        assert!(s.ends_with("\x1bPtmux;\x1b\x1b]52;c;YQ==\x07\x1b\\"));
+        assert_eq!(terminal_sequences("a", false), "\x1b]52;c;YQ==\x07");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_clipboard() {
+        let mut out = Vec::new();
+        let via = copy("a\x1b]52;c;x\x07b", ClipboardMode::Osc52, &mut out);
+        assert_eq!(via, vec!["OSC 52"]);
+        let s = String::from_utf8(out).unwrap();
+        let b64 = s.trim_start_matches("\x1b]52;c;").trim_end_matches('\x07');
+        let decoded = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        assert_eq!(String::from_utf8(decoded).unwrap(), "a␛]52;c;x␇b");
+    }
+
+    #[test]
+    fn off_copies_nothing() {
+        let mut out = Vec::new();
+        assert!(copy("x", ClipboardMode::Off, &mut out).is_empty());
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,170 @@
+//! The config file: `config.yaml` in the platform's config directory
+//! (`~/.config/casebook/config.yaml` on Linux), or the file named by
+//! `CASEBOOK_CONFIG`. Every field is optional:
+//!
+//! ```yaml
+//! lang: ja                 # ja | en: language of the interface
+//! casebooks:               # more casebook directories to load (after your own)
+//!   - ~/work/our-casebook
+//! scheme: iso27001         # the classification the browser opens on
+//! clipboard: auto          # auto | osc52 | native | off
+//! copy_format: text        # text | markdown: what `y` copies
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::load::fields::{self, Ctx, Fields};
+use crate::load::read;
+use crate::text::Lines;
+use crate::yaml::{self, Node};
+
+/// How copying reaches the clipboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClipboardMode {
+    /// OSC 52 and a native tool when one is found.
+    #[default]
+    Auto,
+    Osc52,
+    Native,
+    Off,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// Where it was read from, when a file existed.
+    pub path: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub casebooks: Vec<PathBuf>,
+    pub scheme: Option<String>,
+    pub clipboard: ClipboardMode,
+    /// `y` copies Markdown instead of plain text.
+    pub copy_markdown: bool,
+}
+
+const FIELDS: &[&str] = &["lang", "casebooks", "scheme", "clipboard", "copy_format"];
+
+/// The config file's location: `CASEBOOK_CONFIG`, else the platform config dir.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CASEBOOK_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "casebook").map(|d| d.config_dir().join("config.yaml"))
+}
+
+/// Reads the config file if there is one. Problems become diagnostics and the
+/// affected settings keep their defaults.
+pub fn load() -> (Config, Vec<Diagnostic>) {
+    match path() {
+        Some(p) if p.is_file() => read_file(&p),
+        _ => (Config::default(), Vec::new()),
+    }
+}
+
+pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
+    let shown = path.display().to_string();
+    let bytes = match read::read_file(path) {
+        Ok(b) => b,
+        Err(e) => return (Config::default(), vec![Diagnostic::error(&shown, e.message)]),
+    };
+    let text = match read::decode(&bytes) {
+        Ok(t) => t,
+        Err(e) => return (Config::default(), vec![Diagnostic::error(&shown, e.message)]),
+    };
+    let mut ctx = Ctx::new(&shown);
+    let mut config = Config { path: Some(path.to_path_buf()), ..Config::default() };
+    match yaml::parse(text) {
+        Err(e) => ctx.error(e.pos, e.message),
+        Ok(None) => {}
+        Ok(Some(root)) => read_fields(&mut ctx, &root, path, &mut config),
+    }
+    (config, ctx.diags)
+}
+
+fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
+    let Some(f) = Fields::read(ctx, root, "", "settings", FIELDS) else { return };
+    if let Some(n) = f.get("lang") {
+        let value = fields::text(ctx, n, "lang", Lines::Join);
+        match value.as_deref().map(Lang::parse) {
+            Some(Some(lang)) => config.lang = Some(lang),
+            Some(None) => ctx.error(n.pos, "`lang`: expected ja or en"),
+            None => {}
+        }
+    }
+    if let Some(n) = f.get("casebooks") {
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.casebooks = fields::text_list(ctx, n, "casebooks", "directories")
+            .into_iter()
+            .map(|d| expand(&d, base))
+            .collect();
+    }
+    if let Some(n) = f.get("scheme") {
+        config.scheme = fields::text(ctx, n, "scheme", Lines::Join);
+    }
+    if let Some(n) = f.get("clipboard") {
+        match fields::text(ctx, n, "clipboard", Lines::Join).as_deref() {
+            Some("auto") => config.clipboard = ClipboardMode::Auto,
+            Some("osc52") => config.clipboard = ClipboardMode::Osc52,
+            Some("native") => config.clipboard = ClipboardMode::Native,
+            Some("off") => config.clipboard = ClipboardMode::Off,
+            Some(other) => ctx.error(n.pos, format!("`clipboard`: `{other}` is not one of auto, osc52, native, off")),
+            None => {}
+        }
+    }
+    if let Some(n) = f.get("copy_format") {
+        match fields::text(ctx, n, "copy_format", Lines::Join).as_deref() {
+            Some("text") => config.copy_markdown = false,
+            Some("markdown") => config.copy_markdown = true,
+            Some(other) => ctx.error(n.pos, format!("`copy_format`: `{other}` is not one of text, markdown")),
+            None => {}
+        }
+    }
+}
+
+/// `~/x` → home/x; a relative path is taken from the config file's directory.
+fn expand(dir: &str, base: &Path) -> PathBuf {
+    if let Some(rest) = dir.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    let p = PathBuf::from(dir);
+    if p.is_absolute() { p } else { base.join(p) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.yaml");
+        std::fs::write(&file, "lang: en\ncasebooks: [team, /abs/cb]\nscheme: ppc\nclipboard: osc52\ncopy_format: markdown\n").unwrap();
+        let (config, diags) = read_file(&file);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.lang, Some(Lang::En));
+        assert_eq!(config.casebooks, vec![dir.path().join("team"), PathBuf::from("/abs/cb")]);
+        assert_eq!(config.scheme.as_deref(), Some("ppc"));
+        assert_eq!(config.clipboard, ClipboardMode::Osc52);
+        assert!(config.copy_markdown);
+    }
+
+    #[test]
+    fn mistakes_are_reported_with_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.yaml");
+        std::fs::write(&file, "lang: fr\nlanguage: ja\n").unwrap();
+        let (config, diags) = read_file(&file);
+        assert_eq!(config.lang, None);
+        let shown: Vec<String> = diags.iter().map(|d| d.to_string().replace(&file.display().to_string(), "config.yaml")).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "config.yaml:2:1: error: unknown field `language`; did you mean `lang`?".to_string(),
+                "config.yaml:1:7: error: `lang`: expected ja or en".to_string(),
+            ]
+        );
+    }
+}

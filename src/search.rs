@@ -1,0 +1,438 @@
+//! Japanese-aware fuzzy search over the measures and cases.
+//!
+//! Text and query are normalized the same way, once for the text (at index
+//! time) and once per keystroke for the query: Unicode NFKC (ＵＳＢ = USB,
+//! ｶﾅ = カナ, U+3000 = space), lowercase, and katakana folded to hiragana (so
+//! ぱすわーど finds パスワード). The query is split on spaces; every term must
+//! match, in any order. Matching and ranking use nucleo-matcher, which scores
+//! contiguous and word-initial matches highest.
+//!
+//! Typing is incremental: when the new query only extends the previous one,
+//! only the previous hits are scored again. Match positions (for highlighting)
+//! are computed on demand, for the rows on screen.
+
+use std::cmp::Reverse;
+
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::casebook::Casebook;
+use crate::model::Case;
+
+/// What to search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Target {
+    /// Measures and cases together.
+    #[default]
+    All,
+    /// The recurrence-prevention measures.
+    Measures,
+    /// Cases: title, organization, tags, summary and root causes.
+    Cases,
+}
+
+impl Target {
+    pub fn next(self) -> Target {
+        match self {
+            Target::All => Target::Measures,
+            Target::Measures => Target::Cases,
+            Target::Cases => Target::All,
+        }
+    }
+}
+
+/// Where a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The measure with this index in its case.
+    Measure(u16),
+    Case,
+}
+
+// ----- normalization ------------------------------------------------------------------
+
+fn is_joining(c: char) -> bool {
+    matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0
+}
+
+/// Folds one already-NFKC character: lowercase, katakana → hiragana.
+fn fold(c: char, out: &mut impl FnMut(char)) {
+    match c {
+        'A'..='Z' => out(c.to_ascii_lowercase()),
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => out(char::from_u32(c as u32 - 0x60).unwrap_or(c)),
+        c if c.is_ascii() => out(c),
+        c => c.to_lowercase().for_each(out),
+    }
+}
+
+/// Characters NFKC leaves as they are: ASCII, kana and CJK ideographs.
+fn nfkc_stable(c: char) -> bool {
+    c.is_ascii() && c != '\u{7F}'
+        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}'
+            | '\u{3001}'..='\u{3003}' | '\u{3005}'..='\u{3007}' | '\u{300C}'..='\u{300F}')
+}
+
+/// Scripts, for finding where a Japanese word starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Kanji,
+    Hiragana,
+    Katakana,
+    Latin,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | '\u{F900}'..='\u{FAFF}' => Script::Kanji,
+        '\u{3041}'..='\u{309F}' => Script::Hiragana,
+        'ー' | 'ｰ' | '\u{30FB}' | '\u{FF65}' => Script::Other,
+        '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
+        c if c.is_alphanumeric() && (c.is_ascii() || ('\u{FF10}'..='\u{FF5A}').contains(&c)) => Script::Latin,
+        _ => Script::Other,
+    }
+}
+
+/// Marks the start of a word inside unspaced Japanese text, so the matcher
+/// gives it the bonus it gives a word after a space. A word starts where a
+/// run of kanji, katakana or Latin letters follows a letter of another script
+/// (「委託で|廃棄する」「USB|メモリー」「データ|消去」); hiragana runs are
+/// endings and particles, not word starts. The mark is a space: the matcher
+/// rewards a match right after a space most, and text and query get the mark
+/// in the same places (query terms are split on the spaces the user typed
+/// before they are normalized).
+pub const WORD_START: char = ' ';
+
+/// Normalized text and, when it differs in length from the original, the
+/// original character index of every normalized character.
+pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut map: Vec<u32> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    let mut previous = Script::Other;
+    while i < chars.len() {
+        let start = i;
+        i += 1;
+        while i < chars.len() && is_joining(chars[i]) {
+            i += 1;
+        }
+        // The long-vowel mark continues the word it is in.
+        let current = match chars[start] {
+            'ー' | 'ｰ' => previous,
+            c => script(c),
+        };
+        if current != previous
+            && previous != Script::Other
+            && matches!(current, Script::Kanji | Script::Katakana | Script::Latin)
+        {
+            out.push(WORD_START);
+            map.push(start as u32);
+        }
+        previous = current;
+        let mut push = |c: char| {
+            out.push(c);
+            map.push(start as u32);
+        };
+        if i - start == 1 && nfkc_stable(chars[start]) {
+            fold(chars[start], &mut push);
+        } else {
+            for c in chars[start..i].iter().copied().nfkc() {
+                fold(c, &mut push);
+            }
+        }
+    }
+    let identity = out.len() == chars.len() && map.iter().enumerate().all(|(i, &m)| i as u32 == m);
+    (out, (!identity).then_some(map))
+}
+
+/// The normalized query as terms: split on the spaces typed (any width), then normalized.
+pub fn terms(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .map(|t| normalize(t).0.into_iter().collect::<String>())
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
+
+// ----- the index ----------------------------------------------------------------------
+
+enum Hay {
+    Ascii(Box<[u8]>),
+    Unicode(Box<[char]>),
+}
+
+impl Hay {
+    fn new(chars: Vec<char>) -> Hay {
+        if chars.iter().all(char::is_ascii) {
+            Hay::Ascii(chars.into_iter().map(|c| c as u8).collect())
+        } else {
+            Hay::Unicode(chars.into_boxed_slice())
+        }
+    }
+
+    fn as_str(&self) -> Utf32Str<'_> {
+        match self {
+            Hay::Ascii(b) => Utf32Str::Ascii(b),
+            Hay::Unicode(c) => Utf32Str::Unicode(c),
+        }
+    }
+}
+
+struct Item {
+    case: u32,
+    kind: Kind,
+    /// Position of the case when newest first (ties between equal scores).
+    rank: u32,
+    hay: Hay,
+    map: Option<Box<[u32]>>,
+}
+
+/// A search result: an item and its score (higher is better).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub item: u32,
+    pub score: u32,
+}
+
+/// The text a case is searched by: title, organization, tags, summary, root causes.
+pub fn case_text(case: &Case) -> String {
+    let mut s = format!("{}　{}", case.title, case.organization);
+    if !case.tags.is_empty() {
+        s.push('　');
+        s.push_str(&case.tags.join(" "));
+    }
+    s.push('　');
+    s.push_str(&case.summary.replace('\n', ""));
+    for c in &case.root_causes {
+        s.push('　');
+        s.push_str(&c.text);
+    }
+    s
+}
+
+/// The searchable form of a casebook, built once.
+pub struct Index {
+    items: Vec<Item>,
+}
+
+impl Index {
+    pub fn new(book: &Casebook) -> Index {
+        let entries = book.entries();
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&i| (Reverse(entries[i].case.published.sort_key()), entries[i].case.id.clone()));
+        let mut rank = vec![0u32; entries.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        let mut items = Vec::new();
+        for &ci in &order {
+            let case = &entries[ci].case;
+            for (mi, m) in case.measures.iter().enumerate() {
+                items.push(Self::item(ci, Kind::Measure(mi as u16), rank[ci], &m.text));
+            }
+            items.push(Self::item(ci, Kind::Case, rank[ci], &case_text(case)));
+        }
+        Index { items }
+    }
+
+    fn item(case: usize, kind: Kind, rank: u32, text: &str) -> Item {
+        let (chars, map) = normalize(text);
+        Item { case: case as u32, kind, rank, hay: Hay::new(chars), map: map.map(Vec::into_boxed_slice) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// (case index, kind) of an item.
+    pub fn item_of(&self, item: u32) -> (usize, Kind) {
+        let it = &self.items[item as usize];
+        (it.case as usize, it.kind)
+    }
+
+    fn in_target(&self, item: &Item, target: Target) -> bool {
+        match target {
+            Target::All => true,
+            Target::Measures => matches!(item.kind, Kind::Measure(_)),
+            Target::Cases => item.kind == Kind::Case,
+        }
+    }
+}
+
+/// The original text of an item.
+pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
+    let case = &book.entries()[case].case;
+    match kind {
+        Kind::Measure(i) => case.measures[i as usize].text.clone(),
+        Kind::Case => case_text(case),
+    }
+}
+
+fn atoms(terms: &[String]) -> Vec<Atom> {
+    terms
+        .iter()
+        .map(|t| Atom::new(t, CaseMatching::Respect, Normalization::Never, AtomKind::Fuzzy, false))
+        .collect()
+}
+
+fn matcher() -> Matcher {
+    let mut config = Config::DEFAULT;
+    config.ignore_case = false;
+    config.normalize = false;
+    Matcher::new(config)
+}
+
+/// Search state: the index, one matcher per thread, and the last query's hits.
+pub struct Searcher {
+    pub index: Index,
+    matchers: Vec<Matcher>,
+    last: Option<(Vec<String>, Target, Vec<Hit>)>,
+}
+
+/// Below this many candidates one thread is faster than starting two.
+const PARALLEL_FROM: usize = 4096;
+
+impl Searcher {
+    pub fn new(book: &Casebook) -> Searcher {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        Searcher { index: Index::new(book), matchers: (0..threads).map(|_| matcher()).collect(), last: None }
+    }
+
+    /// Hits for `query`, best first.
+    pub fn search(&mut self, query: &str, target: Target) -> Vec<Hit> {
+        let terms = terms(query);
+        // A query that only grows (more characters, more terms) can only match
+        // fewer items: score the previous hits again instead of everything.
+        let narrowing = self.last.as_ref().is_some_and(|(prev, t, _)| {
+            *t == target
+                && !prev.is_empty()
+                && terms.len() >= prev.len()
+                && prev.iter().zip(&terms).all(|(p, n)| n.starts_with(p.as_str()))
+        });
+        let candidates: Vec<u32> = if narrowing {
+            self.last.as_ref().map(|(_, _, hits)| hits.iter().map(|h| h.item).collect()).unwrap_or_default()
+        } else {
+            (0..self.index.items.len() as u32)
+                .filter(|&i| self.index.in_target(&self.index.items[i as usize], target))
+                .collect()
+        };
+        let mut hits = if terms.is_empty() {
+            candidates.iter().map(|&item| Hit { item, score: 0 }).collect()
+        } else {
+            self.score(&candidates, &atoms(&terms))
+        };
+        let items = &self.index.items;
+        let kind_order = |k: Kind| u8::from(k == Kind::Case);
+        hits.sort_unstable_by_key(|h| {
+            let it = &items[h.item as usize];
+            (Reverse(h.score), kind_order(it.kind), it.rank, h.item)
+        });
+        self.last = Some((terms, target, hits.clone()));
+        hits
+    }
+
+    fn score(&mut self, candidates: &[u32], atoms: &[Atom]) -> Vec<Hit> {
+        let items = &self.index.items;
+        let run = |matcher: &mut Matcher, chunk: &[u32]| -> Vec<Hit> {
+            chunk
+                .iter()
+                .filter_map(|&item| {
+                    let hay = items[item as usize].hay.as_str();
+                    let mut score = 0u32;
+                    for atom in atoms {
+                        score += atom.score(hay, matcher)? as u32;
+                    }
+                    Some(Hit { item, score })
+                })
+                .collect()
+        };
+        if candidates.len() < PARALLEL_FROM || self.matchers.len() == 1 {
+            return run(&mut self.matchers[0], candidates);
+        }
+        let size = candidates.len().div_ceil(self.matchers.len());
+        std::thread::scope(|s| {
+            let handles: Vec<_> = self
+                .matchers
+                .iter_mut()
+                .zip(candidates.chunks(size))
+                .map(|(m, chunk)| s.spawn(move || run(m, chunk)))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    }
+
+    /// Matched character positions in the item's original text, sorted.
+    pub fn positions(&mut self, item: u32, query: &str) -> Vec<usize> {
+        let it = &self.index.items[item as usize];
+        let mut indices = Vec::new();
+        for atom in atoms(&terms(query)) {
+            atom.indices(it.hay.as_str(), &mut self.matchers[0], &mut indices);
+        }
+        let mut out: Vec<usize> = indices
+            .into_iter()
+            .map(|i| it.map.as_ref().map_or(i, |m| m[i as usize]) as usize)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).0.into_iter().collect()
+    }
+
+    #[test]
+    fn width_case_and_kana_are_folded() {
+        assert_eq!(norm("ＵＳＢ"), "usb");
+        assert_eq!(norm("ｕｓｂ"), "usb");
+        assert_eq!(norm("USB"), "usb");
+        assert_eq!(norm("ｶﾅ"), "かな");
+        assert_eq!(norm("ﾊﾟｽﾜｰﾄﾞ"), "ぱすわーど");
+        assert_eq!(norm("パスワード"), "ぱすわーど");
+        assert_eq!(norm("ぱすわーど"), "ぱすわーど");
+        assert_eq!(norm("漏えい\u{3000}防止"), "漏えい 防止");
+    }
+
+    #[test]
+    fn japanese_word_starts_are_marked() {
+        assert_eq!(norm("委託で廃棄する"), "委託で 廃棄する");
+        assert_eq!(norm("USBメモリー"), "usb めもりー");
+        assert_eq!(norm("データ消去"), "でーた 消去");
+        assert_eq!(norm("パスワードを"), "ぱすわーどを");
+        assert_eq!(norm("usb memory"), "usb memory");
+    }
+
+    #[test]
+    fn positions_map_back_through_width_changes() {
+        // ﾊﾟ is two characters that become one.
+        let (chars, map) = normalize("ﾊﾟｽ");
+        assert_eq!(chars, vec!['ぱ', 'す']);
+        assert_eq!(map.unwrap(), vec![0, 2]);
+        let (_, map) = normalize("紛失した");
+        assert!(map.is_none(), "unchanged text needs no map");
+        let (_, map) = normalize("を確認");
+        assert_eq!(map.unwrap(), vec![0, 1, 1, 2], "a word-start mark maps to the word's first character");
+    }
+
+    #[test]
+    fn query_terms_split_on_any_space() {
+        assert_eq!(terms("廃棄　確認  USB"), vec!["廃棄", "確認", "usb"]);
+        assert_eq!(terms("USBメモリー"), vec!["usb めもりー"], "a word start inside a term stays in it");
+        assert!(terms("  ").is_empty());
+    }
+}

@@ -1,0 +1,88 @@
+//! Everything the user can do, as data. Keys and mouse events become [`Action`]s;
+//! `App::update` turns them into state changes and [`Effect`]s.
+
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// h / ←: collapse, go to the parent, or back to the previous pane.
+    Left,
+    /// l / →: expand, or on to the next pane.
+    Right,
+    /// Open a node, or focus the detail.
+    Enter,
+    /// Esc: back one step, or close an overlay.
+    Back,
+    NextPane,
+    PrevPane,
+    CycleScheme,
+    CycleSort,
+    ToggleEmpty,
+    ShowHelp,
+    ShowDiagnostics,
+    Quit,
+    /// Mouse wheel at a screen position; `delta` in rows (negative = up).
+    Scroll { x: u16, y: u16, delta: i32 },
+    Click { x: u16, y: u16 },
+    Resize { width: u16, height: u16 },
+
+    // Search (the `/` overlay).
+    OpenSearch,
+    Input(char),
+    Paste(String),
+    Backspace,
+    DeleteWord,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    CycleTarget,
+
+    // Copy, mark and export.
+    CopySummary,
+    CopyCitation,
+    ToggleMark,
+    ClearMarks,
+    Export,
+    /// The outcome of an effect, reported back by the event loop.
+    Done(Outcome),
+
+    /// Test hook: panics inside the event loop (bound only when CASEBOOK_TEST_PANIC is set).
+    DebugPanic,
+}
+
+/// Work for the event loop: things that touch the world outside the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Put `text` on the clipboard; `what` names it for the status bar.
+    Copy { text: String, what: What },
+    /// Write `text` to `path`; refuse to replace an existing file unless `overwrite`.
+    Write { path: PathBuf, text: String, overwrite: bool },
+}
+
+/// What was copied, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    Summary,
+    Citation,
+    Precedents,
+}
+
+/// How an effect ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Copied, and by which ways ("OSC 52", "wl-copy").
+    Copied { what: What, via: Vec<String> },
+    /// Nothing could take the text (clipboard off or unavailable).
+    CopyFailed { what: What, text: String },
+    Written { path: PathBuf },
+    /// The file exists and overwriting was not asked for.
+    Exists { path: PathBuf, text: String },
+    WriteFailed { path: PathBuf, reason: String },
+}

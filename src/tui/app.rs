@@ -1,0 +1,502 @@
+//! The application state. It changes only in [`App::update`]; the views read it.
+
+use std::collections::{BTreeSet, HashSet};
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, Effect};
+use super::copy::Prompt;
+use super::search::SearchState;
+use super::keymap::Context;
+use super::layout::{self, Areas};
+use super::list::{self, Sort};
+use super::theme::Theme;
+use super::tree::{self, Row};
+use super::{detail, view};
+use crate::casebook::Casebook;
+use crate::catalog::{Catalog, Kind};
+use crate::diag::Diagnostic;
+use crate::config::ClipboardMode;
+use crate::lang::Lang;
+use crate::search::Searcher;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    List,
+    Detail,
+}
+
+impl Pane {
+    fn next(self) -> Pane {
+        match self {
+            Pane::Tree => Pane::List,
+            Pane::List => Pane::Detail,
+            Pane::Detail => Pane::Tree,
+        }
+    }
+
+    fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Help,
+    Diagnostics,
+    Search,
+    Prompt,
+}
+
+impl Mode {
+    pub fn context(self) -> Context {
+        match self {
+            Mode::Browse => Context::Browse,
+            Mode::Help => Context::Help,
+            Mode::Diagnostics => Context::Diagnostics,
+            Mode::Search => Context::Search,
+            Mode::Prompt => Context::Prompt,
+        }
+    }
+}
+
+/// Start-up choices that are not part of the casebook.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Option<Theme>,
+    /// Scheme to open on (`iso27001`, `ppc`, `cause`, `sector` or a team's).
+    pub scheme: Option<String>,
+    /// `y` copies Markdown instead of plain text.
+    pub copy_markdown: bool,
+    pub clipboard: ClipboardMode,
+    /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
+    pub debug_panic_key: bool,
+}
+
+pub struct App {
+    pub book: Casebook,
+    pub diagnostics: Vec<Diagnostic>,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Scheme names in the order `s` cycles through them.
+    pub schemes: Vec<String>,
+    pub scheme: usize,
+    /// Selected node per scheme (None: the "all cases" root).
+    nodes: Vec<Option<String>>,
+    /// Expanded nodes per scheme.
+    expanded: Vec<HashSet<String>>,
+    pub hide_empty: bool,
+    pub sort: Sort,
+    /// Selected case: an index into `book.entries()`.
+    pub case: Option<usize>,
+    pub tree_offset: usize,
+    pub list_offset: usize,
+    pub detail_scroll: usize,
+    pub focus: Pane,
+    pub mode: Mode,
+    /// Scroll position of the help or diagnostics overlay.
+    pub overlay_scroll: usize,
+    pub size: Rect,
+    /// A transient message for the status bar, cleared by the next key.
+    pub status: Option<String>,
+    /// Marked cases (indices into `book.entries()`).
+    pub marks: BTreeSet<usize>,
+    /// A measure to highlight in the detail (after a search jump).
+    pub measure_highlight: Option<usize>,
+    pub quit: bool,
+    pub options: Options,
+    pub searcher: Searcher,
+    pub search: SearchState,
+    pub prompt: Option<Prompt>,
+}
+
+impl App {
+    pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
+        let searcher = Searcher::new(&book);
+        let mut schemes: Vec<String> = book.catalogs.control_schemes().map(|c| c.scheme.clone()).collect();
+        for kind in [Kind::Causes, Kind::Sectors] {
+            schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
+        }
+        let scheme = options
+            .scheme
+            .as_ref()
+            .and_then(|s| schemes.iter().position(|x| x == s))
+            .unwrap_or(0);
+        let n = schemes.len();
+        let mut app = App {
+            book,
+            diagnostics,
+            lang: options.lang,
+            theme: options.theme.unwrap_or_else(Theme::from_env),
+            schemes,
+            scheme,
+            nodes: vec![None; n],
+            expanded: vec![HashSet::new(); n],
+            hide_empty: false,
+            sort: Sort::Date,
+            case: None,
+            tree_offset: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            focus: Pane::Tree,
+            mode: Mode::Browse,
+            overlay_scroll: 0,
+            size: Rect::new(0, 0, 80, 24),
+            status: None,
+            marks: BTreeSet::new(),
+            measure_highlight: None,
+            quit: false,
+            options,
+            searcher,
+            search: SearchState::default(),
+            prompt: None,
+        };
+        app.sync();
+        app
+    }
+
+    // ----- derived views of the state -------------------------------------------------
+
+    pub fn catalog(&self) -> Option<&Catalog> {
+        self.schemes.get(self.scheme).and_then(|s| self.book.catalogs.scheme(s))
+    }
+
+    pub fn scheme_name(&self) -> &str {
+        self.schemes.get(self.scheme).map(String::as_str).unwrap_or("")
+    }
+
+    /// The selected node in the current scheme (None: all cases).
+    pub fn node(&self) -> Option<&str> {
+        self.nodes.get(self.scheme).and_then(|n| n.as_deref())
+    }
+
+    pub fn tree_rows(&self) -> Vec<Row> {
+        match self.catalog() {
+            Some(c) => tree::rows(&self.book, c, &self.expanded[self.scheme], self.hide_empty, self.lang),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn tree_selected(&self, rows: &[Row]) -> usize {
+        self.catalog().map_or(0, |c| tree::position(rows, c, self.node()))
+    }
+
+    /// The cases under the selected node, in display order.
+    pub fn cases(&self) -> Vec<usize> {
+        list::cases(&self.book, self.scheme_name(), self.node(), self.sort)
+    }
+
+    pub fn areas(&self) -> Option<Areas> {
+        layout::areas(self.size, self.focus, self.banner())
+    }
+
+    /// Whether the "files failed to load" banner shows.
+    pub fn banner(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_files(&self) -> usize {
+        let files: HashSet<&str> = self.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.path.as_str()).collect();
+        files.len()
+    }
+
+    fn pane_height(&self, pane: Pane) -> usize {
+        let inner = self.areas().and_then(|a| a.pane(pane)).map_or(1, layout::inner_height);
+        // The list spends a row on its column headings.
+        if pane == Pane::List { inner.saturating_sub(1).max(1) } else { inner.max(1) }
+    }
+
+    fn detail_width(&self) -> usize {
+        self.areas().and_then(|a| a.detail).map_or(40, layout::inner_width)
+    }
+
+    fn detail_len(&self) -> usize {
+        self.case.map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+    }
+
+    fn overlay_len(&self) -> (usize, usize) {
+        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let height = layout::inner_height(area).max(1);
+        let width = layout::inner_width(area);
+        let len = match self.mode {
+            Mode::Help => view::help::lines(self, width).len(),
+            Mode::Diagnostics => view::diagnostics::lines(self, width).len(),
+            _ => 0,
+        };
+        (len, height)
+    }
+
+    // ----- update ---------------------------------------------------------------------
+
+    /// Applies an action. Returns work for the event loop (copying, writing files).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.sync();
+                return Vec::new();
+            }
+            Action::Quit => {
+                self.quit = true;
+                return Vec::new();
+            }
+            Action::DebugPanic => panic!("debug panic requested (CASEBOOK_TEST_PANIC)"),
+            Action::Done(outcome) => {
+                self.done(outcome);
+                return Vec::new();
+            }
+            _ => {}
+        }
+        self.status = None;
+        match self.mode {
+            Mode::Browse => self.browse(action),
+            Mode::Help | Mode::Diagnostics => {
+                self.overlay(action);
+                Vec::new()
+            }
+            Mode::Search => self.search_update(action),
+            Mode::Prompt => self.prompt_update(action),
+        }
+    }
+
+    fn browse(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Up => self.step(self.focus, -1),
+            Action::Down => self.step(self.focus, 1),
+            Action::PageUp => self.step(self.focus, -(self.pane_height(self.focus) as i64)),
+            Action::PageDown => self.step(self.focus, self.pane_height(self.focus) as i64),
+            Action::Top => self.step(self.focus, i64::MIN / 2),
+            Action::Bottom => self.step(self.focus, i64::MAX / 2),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Enter => self.enter(),
+            Action::Back => match self.focus {
+                Pane::Detail => self.focus = Pane::List,
+                Pane::List => self.focus = Pane::Tree,
+                Pane::Tree => {}
+            },
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::CycleScheme => {
+                self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
+                self.tree_offset = 0;
+                self.measure_highlight = None;
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.list_offset = 0;
+                if let Some(&first) = self.cases().first() {
+                    self.select_case(Some(first));
+                }
+            }
+            Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
+            Action::ShowHelp => {
+                self.mode = Mode::Help;
+                self.overlay_scroll = 0;
+            }
+            Action::ShowDiagnostics => {
+                self.mode = Mode::Diagnostics;
+                self.overlay_scroll = 0;
+            }
+            Action::Scroll { x, y, delta } => {
+                if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {
+                    self.step(pane, delta as i64);
+                }
+            }
+            Action::Click { x, y } => self.click(x, y),
+            Action::OpenSearch => self.open_search(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::ClearMarks => self.clear_marks(),
+            Action::Export => self.export(),
+            Action::CopySummary => return self.copy_summary(),
+            Action::CopyCitation => return self.copy_citation(),
+            _ => {}
+        }
+        self.sync();
+        Vec::new()
+    }
+
+    fn overlay(&mut self, action: Action) {
+        let (len, height) = self.overlay_len();
+        let max = len.saturating_sub(height);
+        let page = height.saturating_sub(1).max(1);
+        self.overlay_scroll = match action {
+            Action::Up => self.overlay_scroll.saturating_sub(1),
+            Action::Down => self.overlay_scroll + 1,
+            Action::PageUp => self.overlay_scroll.saturating_sub(page),
+            Action::PageDown => self.overlay_scroll + page,
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Scroll { delta, .. } => (self.overlay_scroll as i64 + delta as i64).max(0) as usize,
+            Action::Back => {
+                self.mode = Mode::Browse;
+                0
+            }
+            _ => self.overlay_scroll,
+        }
+        .min(max);
+    }
+
+    /// Moves the selection (tree, list) or the scroll position (detail) by `delta`.
+    fn step(&mut self, pane: Pane, delta: i64) {
+        let moved = |current: usize, len: usize| -> usize {
+            (current as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
+        };
+        match pane {
+            Pane::Tree => {
+                let rows = self.tree_rows();
+                let at = moved(self.tree_selected(&rows), rows.len());
+                self.set_node(rows.get(at).and_then(|r| r.id.clone()));
+            }
+            Pane::List => {
+                let cases = self.cases();
+                let at = cases.iter().position(|c| Some(*c) == self.case).unwrap_or(0);
+                self.select_case(cases.get(moved(at, cases.len())).copied());
+            }
+            Pane::Detail => {
+                let max = self.detail_len().saturating_sub(self.pane_height(Pane::Detail));
+                self.detail_scroll = (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
+            }
+        }
+    }
+
+    fn left(&mut self) {
+        match self.focus {
+            Pane::Tree => {
+                let Some(id) = self.node().map(str::to_string) else { return };
+                let expanded = &mut self.expanded[self.scheme];
+                if expanded.remove(&id) {
+                    return;
+                }
+                let parent = self.catalog().and_then(|c| c.parent(&id)).map(str::to_string);
+                self.set_node(parent);
+            }
+            Pane::List => self.focus = Pane::Tree,
+            Pane::Detail => self.focus = Pane::List,
+        }
+    }
+
+    fn right(&mut self) {
+        match self.focus {
+            Pane::Tree => {
+                let rows = self.tree_rows();
+                let row = &rows[self.tree_selected(&rows)];
+                match &row.id {
+                    Some(id) if row.has_children && !row.expanded => {
+                        self.expanded[self.scheme].insert(id.clone());
+                    }
+                    _ => self.focus = Pane::List,
+                }
+            }
+            Pane::List => self.focus = Pane::Detail,
+            Pane::Detail => {}
+        }
+    }
+
+    fn enter(&mut self) {
+        match self.focus {
+            Pane::Tree => {
+                let rows = self.tree_rows();
+                let row = &rows[self.tree_selected(&rows)];
+                match &row.id {
+                    Some(id) if row.has_children => {
+                        let set = &mut self.expanded[self.scheme];
+                        if !set.remove(id) {
+                            set.insert(id.clone());
+                        }
+                    }
+                    _ => self.focus = Pane::List,
+                }
+            }
+            Pane::List | Pane::Detail => self.focus = Pane::Detail,
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let Some(areas) = self.areas() else { return };
+        let Some(pane) = areas.pane_at(x, y) else { return };
+        self.focus = pane;
+        let Some(rect) = areas.pane(pane) else { return };
+        // First content row: below the border (and the list's column headings).
+        let first = rect.y + 1 + u16::from(pane == Pane::List);
+        if y < first {
+            return;
+        }
+        let row = (y - first) as usize;
+        match pane {
+            Pane::Tree => {
+                let rows = self.tree_rows();
+                if let Some(r) = rows.get(self.tree_offset + row) {
+                    self.set_node(r.id.clone());
+                }
+            }
+            Pane::List => {
+                if let Some(&c) = self.cases().get(self.list_offset + row) {
+                    self.select_case(Some(c));
+                }
+            }
+            Pane::Detail => {}
+        }
+    }
+
+    pub fn set_node(&mut self, node: Option<String>) {
+        if self.nodes[self.scheme] != node {
+            self.nodes[self.scheme] = node;
+            self.measure_highlight = None;
+        }
+    }
+
+    pub fn select_case(&mut self, case: Option<usize>) {
+        if self.case != case {
+            self.case = case;
+            self.detail_scroll = 0;
+            self.measure_highlight = None;
+        }
+    }
+
+    /// Restores the invariants after any change: the selected case is in the list
+    /// (or the first one), and selections are scrolled into view.
+    pub fn sync(&mut self) {
+        let cases = self.cases();
+        if !self.case.is_some_and(|c| cases.contains(&c)) {
+            self.select_case(cases.first().copied());
+        }
+        let rows = self.tree_rows();
+        let at = self.tree_selected(&rows);
+        self.tree_offset = keep_visible(at, self.tree_offset, self.pane_height(Pane::Tree), rows.len());
+        let at = cases.iter().position(|c| Some(*c) == self.case).unwrap_or(0);
+        self.list_offset = keep_visible(at, self.list_offset, self.pane_height(Pane::List), cases.len());
+        let max = self.detail_len().saturating_sub(self.pane_height(Pane::Detail));
+        self.detail_scroll = self.detail_scroll.min(max);
+    }
+}
+
+/// The first visible row so that `selected` is on screen, moving as little as possible.
+fn keep_visible(selected: usize, offset: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_visible;
+
+    #[test]
+    fn scrolling_keeps_the_selection_in_view() {
+        assert_eq!(keep_visible(0, 0, 5, 20), 0);
+        assert_eq!(keep_visible(7, 0, 5, 20), 3);
+        assert_eq!(keep_visible(2, 3, 5, 20), 2);
+        assert_eq!(keep_visible(19, 3, 5, 20), 15);
+        assert_eq!(keep_visible(3, 10, 5, 4), 0);
+    }
+}

@@ -1,0 +1,20 @@
+//! Performing effects: the clipboard and the file system.
+
+use super::action::{Effect, Outcome};
+use super::app::Options;
+use crate::clipboard;
+use crate::export::write::{WriteError, write_file};
+
+pub fn perform(effect: Effect, options: &Options) -> Outcome {
+    match effect {
+        Effect::Copy { text, what } => {
+            let via = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
+            if via.is_empty() { Outcome::CopyFailed { what, text } } else { Outcome::Copied { what, via } }
+        }
+        Effect::Write { path, text, overwrite } => match write_file(&path, &text, overwrite) {
+            Ok(()) => Outcome::Written { path },
+            Err(WriteError::Exists) => Outcome::Exists { path, text },
+            Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
+        },
+    }
+}

@@ -1,0 +1,136 @@
+//! Where each pane goes for a terminal size. Used by the views to draw and by
+//! `App::update` for page sizes and mouse hit-testing, so both always agree.
+
+use ratatui::layout::Rect;
+
+use super::app::Pane;
+
+/// Smaller terminals get a "too small" message instead of the screen.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub tree: Option<Rect>,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub banner: Option<Rect>,
+    pub status: Rect,
+    /// Where overlays (help, search, diagnostics) are drawn.
+    pub overlay: Rect,
+}
+
+impl Areas {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Tree => self.tree,
+            Pane::List => self.list,
+            Pane::Detail => self.detail,
+        }
+    }
+
+    /// The pane at a screen position.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        [Pane::Tree, Pane::List, Pane::Detail]
+            .into_iter()
+            .find(|p| self.pane(*p).is_some_and(|r| r.contains((x, y).into())))
+    }
+}
+
+/// Rows inside a bordered pane.
+pub fn inner_height(r: Rect) -> usize {
+    r.height.saturating_sub(2) as usize
+}
+
+pub fn inner_width(r: Rect) -> usize {
+    r.width.saturating_sub(2) as usize
+}
+
+/// The layout for `size`; None when the terminal is too small. Wide terminals show
+/// three columns, medium ones the tree beside list-over-detail, narrow ones only
+/// the focused pane.
+pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let header = Rect { height: 1, ..size };
+    let status = Rect { y: size.bottom() - 1, height: 1, ..size };
+    let banner_rect = banner.then_some(Rect { y: status.y - 1, height: 1, ..size });
+    let body_top = header.bottom();
+    let body_bottom = banner_rect.map_or(status.y, |b| b.y);
+    let body = Rect { x: size.x, y: body_top, width: size.width, height: body_bottom - body_top };
+    let overlay = centered(size, size.width.saturating_sub(4).min(110), size.height.saturating_sub(2));
+
+    let (tree, list, detail) = if size.width >= 150 {
+        let tree_w = (size.width * 28 / 100).clamp(34, 52);
+        let list_w = (size.width - tree_w) * 42 / 100;
+        let tree = Rect { width: tree_w, ..body };
+        let list = Rect { x: body.x + tree_w, width: list_w, ..body };
+        let detail = Rect { x: list.right(), width: body.right() - list.right(), ..body };
+        (Some(tree), Some(list), Some(detail))
+    } else if size.width >= 80 {
+        let tree_w = (size.width * 36 / 100).clamp(30, 46);
+        let tree = Rect { width: tree_w, ..body };
+        let right = Rect { x: body.x + tree_w, width: body.width - tree_w, ..body };
+        let list_h = (right.height * 2 / 5).max(5).min(right.height.saturating_sub(5));
+        let list = Rect { height: list_h, ..right };
+        let detail = Rect { y: list.bottom(), height: right.height - list_h, ..right };
+        (Some(tree), Some(list), Some(detail))
+    } else {
+        match focus {
+            Pane::Tree => (Some(body), None, None),
+            Pane::List => (None, Some(body), None),
+            Pane::Detail => (None, None, Some(body)),
+        }
+    };
+    Some(Areas { header, tree, list, detail, banner: banner_rect, status, overlay })
+}
+
+fn centered(outer: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: outer.x + (outer.width.saturating_sub(width)) / 2,
+        y: outer.y + (outer.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(w: u16, h: u16) -> Rect {
+        Rect::new(0, 0, w, h)
+    }
+
+    #[test]
+    fn panes_tile_the_body_at_every_supported_size() {
+        for (w, h) in [(200, 60), (150, 40), (120, 40), (80, 24), (79, 24), (40, 12)] {
+            for banner in [false, true] {
+                let a = areas(r(w, h), Pane::List, banner).unwrap();
+                let panes: Vec<Rect> = [a.tree, a.list, a.detail].into_iter().flatten().collect();
+                let area: u32 = panes.iter().map(|p| p.width as u32 * p.height as u32).sum();
+                let body_h = h - 2 - u16::from(banner);
+                assert_eq!(area, w as u32 * body_h as u32, "{w}x{h}");
+                for p in &panes {
+                    assert!(p.right() <= w && p.bottom() <= h, "{w}x{h}: {p:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn too_small_is_none() {
+        assert!(areas(r(39, 30), Pane::Tree, false).is_none());
+        assert!(areas(r(100, 11), Pane::Tree, false).is_none());
+        assert!(areas(r(20, 5), Pane::Tree, false).is_none());
+    }
+
+    #[test]
+    fn narrow_shows_the_focused_pane_only() {
+        let a = areas(r(60, 20), Pane::Detail, false).unwrap();
+        assert!(a.tree.is_none() && a.list.is_none());
+        assert_eq!(a.detail.unwrap().width, 60);
+    }
+}

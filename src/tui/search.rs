@@ -1,0 +1,146 @@
+//! The search overlay (`/`): a query line and results that update on every key.
+
+use std::collections::HashMap;
+
+use super::action::{Action, Effect};
+use super::app::{App, Mode, Pane};
+use super::detail;
+use super::field::Field;
+use super::layout;
+use crate::search::{Hit, Kind, Target};
+
+/// Lines per result row: the matched text, then organization, date and controls.
+pub const ROW_LINES: usize = 2;
+
+#[derive(Default)]
+pub struct SearchState {
+    pub field: Field,
+    pub target: Target,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub offset: usize,
+    /// Match positions of the rows on screen, by item.
+    pub positions: HashMap<u32, Vec<usize>>,
+}
+
+impl App {
+    /// Result rows that fit in the overlay (below the query line and a rule).
+    pub fn search_rows(&self) -> usize {
+        let area = self.areas().map_or(self.size, |a| a.overlay);
+        (layout::inner_height(area).saturating_sub(2) / ROW_LINES).max(1)
+    }
+
+    pub(super) fn open_search(&mut self) {
+        self.mode = Mode::Search;
+        self.run_search();
+    }
+
+    pub(super) fn search_update(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.search_rows() as i64;
+        let s = &mut self.search;
+        match action {
+            Action::Input(c) => {
+                s.field.insert(&c.to_string());
+                self.run_search();
+            }
+            Action::Paste(text) => {
+                s.field.insert(&text);
+                self.run_search();
+            }
+            Action::Backspace => {
+                s.field.backspace();
+                self.run_search();
+            }
+            Action::DeleteWord => {
+                s.field.delete_word();
+                self.run_search();
+            }
+            Action::CursorLeft => s.field.left(),
+            Action::CursorRight => s.field.right(),
+            Action::CursorHome => s.field.home(),
+            Action::CursorEnd => s.field.end(),
+            Action::CycleTarget => {
+                s.target = s.target.next();
+                self.run_search();
+            }
+            Action::Up => self.move_result(-1),
+            Action::Down => self.move_result(1),
+            Action::PageUp => self.move_result(-page),
+            Action::PageDown => self.move_result(page),
+            Action::Scroll { delta, .. } => self.move_result(delta as i64),
+            Action::Enter => self.jump(),
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn run_search(&mut self) {
+        let s = &mut self.search;
+        s.hits = self.searcher.search(&s.field.text, s.target);
+        s.selected = 0;
+        s.offset = 0;
+        s.positions.clear();
+        self.fill_positions();
+    }
+
+    fn move_result(&mut self, delta: i64) {
+        let s = &mut self.search;
+        if s.hits.is_empty() {
+            return;
+        }
+        s.selected = (s.selected as i64 + delta).clamp(0, s.hits.len() as i64 - 1) as usize;
+        let rows = self.search_rows();
+        let s = &mut self.search;
+        if s.selected < s.offset {
+            s.offset = s.selected;
+        } else if s.selected >= s.offset + rows {
+            s.offset = s.selected + 1 - rows;
+        }
+        self.fill_positions();
+    }
+
+    /// Computes highlight positions for the rows on screen only.
+    fn fill_positions(&mut self) {
+        let rows = self.search_rows();
+        let s = &mut self.search;
+        if s.field.text.trim().is_empty() {
+            return;
+        }
+        for hit in s.hits.iter().skip(s.offset).take(rows) {
+            if !s.positions.contains_key(&hit.item) {
+                let p = self.searcher.positions(hit.item, &s.field.text);
+                s.positions.insert(hit.item, p);
+            }
+        }
+    }
+
+    /// Enter: show the selected result's case in the browser, its measure highlighted.
+    fn jump(&mut self) {
+        let Some(hit) = self.search.hits.get(self.search.selected).copied() else { return };
+        let (case, kind) = self.searcher.index.item_of(hit.item);
+        if !self.cases().contains(&case) {
+            self.set_node(None);
+        }
+        self.select_case(Some(case));
+        self.measure_highlight = match kind {
+            Kind::Measure(i) => Some(i as usize),
+            Kind::Case => None,
+        };
+        self.mode = Mode::Browse;
+        self.focus = Pane::Detail;
+        self.sync();
+        // Scroll the highlighted measure into view, a little below the top.
+        if self.measure_highlight.is_some() {
+            let width = self.areas().and_then(|a| a.detail).map_or(40, layout::inner_width);
+            let highlight = self.theme.highlight();
+            let line = detail::lines(self, case, width)
+                .iter()
+                .position(|l| l.spans.iter().any(|s| s.style == highlight));
+            if let Some(line) = line {
+                self.detail_scroll = line.saturating_sub(2);
+                self.sync();
+            }
+        }
+    }
+}

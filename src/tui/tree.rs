@@ -1,0 +1,79 @@
+//! The control-area tree: the rows of the current scheme, as shown and navigated.
+
+use std::collections::HashSet;
+
+use crate::casebook::Casebook;
+use crate::catalog::Catalog;
+use crate::lang::Lang;
+
+/// One visible row. `id` None is the root row, "all cases".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub id: Option<String>,
+    pub depth: usize,
+    pub title: String,
+    pub count: usize,
+    pub has_children: bool,
+    pub expanded: bool,
+}
+
+/// The rows of `catalog` with the given nodes expanded, optionally without empty nodes.
+pub fn rows(book: &Casebook, catalog: &Catalog, expanded: &HashSet<String>, hide_empty: bool, lang: Lang) -> Vec<Row> {
+    let mut out = vec![Row {
+        id: None,
+        depth: 0,
+        title: match lang {
+            Lang::Ja => "すべての事例".into(),
+            Lang::En => "All cases".into(),
+        },
+        count: book.len(),
+        has_children: true,
+        expanded: true,
+    }];
+    Walker { book, catalog, expanded, hide_empty, lang, out: &mut out }.walk(&catalog.items, 1);
+    out
+}
+
+struct Walker<'a> {
+    book: &'a Casebook,
+    catalog: &'a Catalog,
+    expanded: &'a HashSet<String>,
+    hide_empty: bool,
+    lang: Lang,
+    out: &'a mut Vec<Row>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, items: &[crate::catalog::Item], depth: usize) {
+        for item in items {
+            let count = self.book.under(&self.catalog.scheme, &item.id).len();
+            if self.hide_empty && count == 0 {
+                continue;
+            }
+            let open = self.expanded.contains(&item.id);
+            self.out.push(Row {
+                id: Some(item.id.clone()),
+                depth,
+                title: item.title.get(self.lang).to_string(),
+                count,
+                has_children: !item.items.is_empty(),
+                expanded: open,
+            });
+            if open {
+                self.walk(&item.items, depth + 1);
+            }
+        }
+    }
+}
+
+/// The row index of a node, falling back to its nearest visible ancestor, then the root.
+pub fn position(rows: &[Row], catalog: &Catalog, id: Option<&str>) -> usize {
+    let mut current = id;
+    while let Some(c) = current {
+        if let Some(i) = rows.iter().position(|r| r.id.as_deref() == Some(c)) {
+            return i;
+        }
+        current = catalog.parent(c);
+    }
+    0
+}

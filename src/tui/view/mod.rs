@@ -1,0 +1,89 @@
+//! Drawing: pure functions of `&App` onto a ratatui frame.
+
+pub mod diagnostics;
+pub mod help;
+mod panes;
+mod prompt;
+pub mod search;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::app::{App, Mode};
+use super::detail::t;
+use super::layout;
+use crate::wrap;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let size = frame.area();
+    let Some(areas) = layout::areas(size, app.focus, app.banner()) else {
+        too_small(frame, app, size);
+        return;
+    };
+    status::header(frame, app, areas.header);
+    if let Some(r) = areas.tree {
+        panes::tree(frame, app, r);
+    }
+    if let Some(r) = areas.list {
+        panes::list(frame, app, r);
+    }
+    if let Some(r) = areas.detail {
+        panes::detail(frame, app, r);
+    }
+    if let Some(r) = areas.banner {
+        status::banner(frame, app, r);
+    }
+    status::status(frame, app, areas.status);
+    match app.mode {
+        Mode::Help => overlay(frame, app, areas.overlay, &help::title(app), help::lines(app, layout::inner_width(areas.overlay))),
+        Mode::Diagnostics => overlay(
+            frame,
+            app,
+            areas.overlay,
+            &diagnostics::title(app),
+            diagnostics::lines(app, layout::inner_width(areas.overlay)),
+        ),
+        Mode::Search => search::draw(frame, app, areas.overlay),
+        Mode::Prompt => prompt::draw(frame, app, areas.status),
+        Mode::Browse => {}
+    }
+}
+
+/// A bordered box over the screen showing `lines` from the overlay scroll position.
+fn overlay(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>) {
+    let height = layout::inner_height(area);
+    let total = lines.len();
+    let shown: Vec<Line> = lines.into_iter().skip(app.overlay_scroll).take(height).collect();
+    let position = if total > height {
+        format!(" {}-{}/{} ", app.overlay_scroll + 1, (app.overlay_scroll + height).min(total), total)
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(format!(" {title} "), app.theme.heading()))
+        .title_bottom(Line::from(position).right_aligned());
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+fn too_small(frame: &mut Frame, app: &App, size: Rect) {
+    let text = format!(
+        "{} {}×{} {}",
+        t(app.lang, "端末が小さすぎます。", "Terminal too small:"),
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT,
+        t(app.lang, "以上に広げてください（q で終了）", "or larger needed (q quits)")
+    );
+    let lines: Vec<Line> = wrap::wrap(&text, size.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, Style::new()))
+        .collect();
+    let top = size.height.saturating_sub(lines.len() as u16) / 2;
+    let area = Rect { y: size.y + top, height: size.height - top, ..size };
+    frame.render_widget(Paragraph::new(lines).centered(), area);
+}

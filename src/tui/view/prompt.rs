@@ -1,0 +1,47 @@
+//! The one-line prompt above the status bar: a file name, or overwrite yes/no.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::copy::Ask;
+use crate::tui::detail::t;
+use crate::wrap;
+
+pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
+    let Some(prompt) = &app.prompt else { return };
+    let th = app.theme;
+    let area = Rect { y: status.y.saturating_sub(3), height: 3, ..status };
+    let (title, label) = match &prompt.ask {
+        Ask::SaveAs { what: None, .. } => (t(app.lang, "研修資料の書き出し", "Export training pack"), t(app.lang, "保存先: ", "Save as: ")),
+        Ask::SaveAs { .. } => (
+            t(app.lang, "コピーできませんでした。ファイルに保存します", "Nothing could take the copy. Save it to a file"),
+            t(app.lang, "保存先: ", "Save as: "),
+        ),
+        Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
+    };
+    let block = Block::bordered().border_style(th.border(true)).title(Span::styled(format!(" {title} "), th.heading()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let line = match &prompt.ask {
+        Ask::Overwrite { path, .. } => {
+            let q = match app.lang {
+                crate::lang::Lang::Ja => format!("{} は既にあります。上書きしますか？ (y/n)", path.display()),
+                crate::lang::Lang::En => format!("{} exists. Replace it? (y/n)", path.display()),
+            };
+            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+        }
+        Ask::SaveAs { .. } => {
+            let room = width.saturating_sub(wrap::width(label) + 1);
+            let text = wrap::truncate(&prompt.field.text, room).into_owned();
+            let caret = (wrap::width(label) + prompt.field.cursor_column().min(room)) as u16;
+            frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
+            Line::from(vec![Span::styled(label, th.key()), Span::raw(text)])
+        }
+    };
+    frame.render_widget(Paragraph::new(line), inner);
+}

@@ -1,0 +1,145 @@
+//! The search overlay: the query line (with the terminal cursor at the caret, so an
+//! input method's candidate window appears there) and two-line result rows.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::search::{self, Kind, Target};
+use crate::tui::app::App;
+use crate::tui::detail::t;
+use crate::tui::layout;
+use crate::tui::search::ROW_LINES;
+use crate::wrap;
+
+fn target_label(target: Target, lang: crate::lang::Lang) -> &'static str {
+    match target {
+        Target::All => t(lang, "すべて", "everything"),
+        Target::Measures => t(lang, "再発防止策", "measures"),
+        Target::Cases => t(lang, "事例", "cases"),
+    }
+}
+
+/// `text` with the characters at `positions` styled as matches, cut to `width`
+/// columns; a window is chosen so the first match is visible.
+pub fn highlighted(text: &str, positions: &[usize], width: usize, base: Style, matched: Style) -> Vec<Span<'static>> {
+    let chars: Vec<char> = text.chars().collect();
+    let first = positions.first().copied().unwrap_or(0);
+    let lead: usize = chars[..first.min(chars.len())].iter().map(|c| wrap::char_width(*c)).sum();
+    let mut start = 0;
+    if lead > width / 2 {
+        // Start a few characters before the first match.
+        start = first.saturating_sub(6);
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = wrap::char_width(c);
+        if used + w > width {
+            break;
+        }
+        let m = positions.binary_search(&i).is_ok();
+        if m != run_matched && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), if run_matched { matched } else { base }));
+        }
+        run_matched = m;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { matched } else { base }));
+    }
+    spans
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let lang = app.lang;
+    let s = &app.search;
+    let count = match lang {
+        crate::lang::Lang::Ja => format!("{}件", s.hits.len()),
+        crate::lang::Lang::En => format!("{} results", s.hits.len()),
+    };
+    let title = format!(
+        " {} — {}: {}（Tab） — {count} ",
+        t(lang, "検索", "Search"),
+        t(lang, "対象", "in"),
+        target_label(s.target, lang)
+    );
+    let block = Block::bordered().border_style(th.border(true)).title(Span::styled(title, th.heading()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+
+    // The query line, scrolled so the caret stays visible.
+    let prompt = "/ ";
+    let room = width.saturating_sub(prompt.len() + 1);
+    let chars: Vec<char> = s.field.text.chars().collect();
+    let mut start = 0;
+    while wrap::width(&chars[start..s.field.cursor].iter().collect::<String>()) > room {
+        start += 1;
+    }
+    let visible: String = chars[start..].iter().collect();
+    let visible = wrap::truncate(&visible, room).into_owned();
+    let query = Line::from(vec![Span::styled(prompt, th.key()), Span::raw(visible)]);
+    frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    let caret: usize = chars[start..s.field.cursor].iter().map(|c| wrap::char_width(*c)).sum();
+    frame.set_cursor_position(Position::new(inner.x + (prompt.len() + caret) as u16, inner.y));
+    if inner.height > 1 {
+        let rule = Line::styled("─".repeat(width), th.dim());
+        frame.render_widget(Paragraph::new(rule), Rect { y: inner.y + 1, height: 1, ..inner });
+    }
+
+    let results = Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner };
+    let mut lines: Vec<Line> = Vec::new();
+    if s.hits.is_empty() {
+        lines.push(Line::styled(
+            if s.field.text.trim().is_empty() {
+                t(lang, "再発防止策や事例のことばを入力してください（例: 暗号化、持ち出し、USB、廃棄 立会い）", "Type words from measures or cases (e.g. encryption, USB)")
+            } else {
+                t(lang, "一致する結果はありません", "No matches")
+            },
+            th.dim(),
+        ));
+    }
+    let rows = layout::inner_height(area).saturating_sub(2) / ROW_LINES;
+    for (n, hit) in s.hits.iter().enumerate().skip(s.offset).take(rows.max(1)) {
+        let (case_index, kind) = app.searcher.index.item_of(hit.item);
+        let case = &app.book.entries()[case_index].case;
+        let selected = n == s.selected;
+        let base = if selected { th.selected(true) } else { Style::new() };
+        let tag = match (kind, lang) {
+            (Kind::Measure(_), crate::lang::Lang::Ja) => "策 ",
+            (Kind::Case, crate::lang::Lang::Ja) => "例 ",
+            (Kind::Measure(_), crate::lang::Lang::En) => "M ",
+            (Kind::Case, crate::lang::Lang::En) => "C ",
+        };
+        let text = search::item_text(&app.book, case_index, kind);
+        let positions = s.positions.get(&hit.item).map(Vec::as_slice).unwrap_or(&[]);
+        let mut spans = vec![Span::styled(if selected { "▶" } else { " " }, base), Span::styled(tag, th.dim().patch(base))];
+        let room = width.saturating_sub(3);
+        spans.extend(highlighted(&text, positions, room, base, th.matched().patch(base)));
+        let used: usize = spans.iter().map(|sp| wrap::width(&sp.content)).sum();
+        spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+        lines.push(Line::from(spans));
+        let mut meta = format!("   {} · {}", case.organization, case.published);
+        match kind {
+            Kind::Measure(i) => {
+                let ids: Vec<String> = case.measures[i as usize].controls.iter().map(|r| r.to_string()).collect();
+                meta.push_str(&format!(" · {}", ids.join(" ")));
+            }
+            Kind::Case => meta.push_str(&format!(" · {}", case.title)),
+        }
+        lines.push(Line::styled(wrap::truncate(&meta, width).into_owned(), th.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), results);
+}

@@ -1,0 +1,84 @@
+//! The header line, the load-problem banner and the status bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::App;
+use crate::tui::detail::t;
+use crate::tui::keymap;
+use crate::wrap;
+
+/// `casebook  [ISO 27001] PPC 原因 業種`: the schemes, the current one highlighted.
+pub fn header(frame: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let mut spans = vec![Span::styled(" casebook ", th.bold()), Span::raw(" ")];
+    for (i, name) in app.schemes.iter().enumerate() {
+        let label = app.book.catalogs.scheme(name).map_or(name.clone(), |c| c.short.get(app.lang).to_string());
+        let style = if i == app.scheme { th.selected(true) } else { th.dim() };
+        spans.push(Span::styled(format!(" {label} "), style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(t(app.lang, "[s] 分類を切替", "[s] switch"), th.dim()));
+    frame.render_widget(Paragraph::new(Line::from(fit(spans, area.width as usize))), area);
+}
+
+pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
+    let n = app.error_files();
+    let text = match app.lang {
+        crate::lang::Lang::Ja => format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 "),
+        crate::lang::Lang::En => format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why "),
+    };
+    let line = Line::styled(wrap::pad(&text, area.width as usize), app.theme.banner());
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Key hints (or the transient message) on the left, counts on the right.
+pub fn status(frame: &mut Frame, app: &App, area: Rect) {
+    let th = app.theme;
+    let width = area.width as usize;
+    let counts = match app.lang {
+        crate::lang::Lang::Ja if app.marks.is_empty() => format!(" {}件 ", app.book.len()),
+        crate::lang::Lang::Ja => format!(" 印 {}件 · 全{}件 ", app.marks.len(), app.book.len()),
+        crate::lang::Lang::En if app.marks.is_empty() => format!(" {} cases ", app.book.len()),
+        crate::lang::Lang::En => format!(" {} marked · {} cases ", app.marks.len(), app.book.len()),
+    };
+    let room = width.saturating_sub(wrap::width(&counts));
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(message) = &app.status {
+        left.push(Span::styled(format!(" {message}"), th.bold()));
+    } else {
+        for (key, text) in keymap::hints(app.mode.context(), app.lang) {
+            left.push(Span::styled(format!(" {key}"), th.key()));
+            left.push(Span::raw(format!(" {text} ")));
+        }
+    }
+    let mut spans = fit(left, room);
+    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+    spans.push(Span::styled(counts, th.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Keeps whole spans while they fit in `width` columns, cutting the last one with `…`.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = wrap::width(&span.content);
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let cut = wrap::truncate(&span.content, width - used).into_owned();
+            out.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    if out.is_empty() {
+        out.push(Span::styled(String::new(), Style::new()));
+    }
+    out
+}
