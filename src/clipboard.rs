@@ -42,7 +42,11 @@ pub fn native_tool() -> Option<(&'static str, &'static [&'static str])> {
     let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
     let candidates: &[(&str, &[&str], bool)] = &[
         ("pbcopy", &[], cfg!(target_os = "macos")),
-        ("wl-copy", &["--type", "text/plain;charset=utf-8"], env("WAYLAND_DISPLAY")),
+        (
+            "wl-copy",
+            &["--type", "text/plain;charset=utf-8"],
+            env("WAYLAND_DISPLAY"),
+        ),
         ("xclip", &["-selection", "clipboard", "-in"], env("DISPLAY")),
         ("xsel", &["--clipboard", "--input"], env("DISPLAY")),
     ];
@@ -53,7 +57,8 @@ pub fn native_tool() -> Option<(&'static str, &'static [&'static str])> {
 }
 
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// Pipes `text` into a native tool, waiting at most a second for it to take it.
@@ -67,7 +72,10 @@ fn run_native(program: &str, args: &[&str], text: &str) -> bool {
     else {
         return false;
     };
-    let written = child.stdin.take().is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+    let written = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
     let deadline = Instant::now() + Duration::from_secs(1);
     loop {
         match child.try_wait() {
@@ -88,7 +96,11 @@ pub fn copy(text: &str, mode: ClipboardMode, terminal: &mut dyn Write) -> Vec<St
     if matches!(mode, ClipboardMode::Auto | ClipboardMode::Osc52) {
         let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
         let sequence = terminal_sequences(&text, in_tmux);
-        if terminal.write_all(sequence.as_bytes()).and_then(|_| terminal.flush()).is_ok() {
+        if terminal
+            .write_all(sequence.as_bytes())
+            .and_then(|_| terminal.flush())
+            .is_ok()
+        {
             via.push("OSC 52".to_string());
         }
     }
@@ -125,7 +137,9 @@ mod tests {
         assert_eq!(via, vec!["OSC 52"]);
         let s = String::from_utf8(out).unwrap();
         let b64 = s.trim_start_matches("\x1b]52;c;").trim_end_matches('\x07');
-        let decoded = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap();
         assert_eq!(String::from_utf8(decoded).unwrap(), "a␛]52;c;x␇b");
     }
 

@@ -66,14 +66,27 @@ pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
     let shown = path.display().to_string();
     let bytes = match read::read_file(path) {
         Ok(b) => b,
-        Err(e) => return (Config::default(), vec![Diagnostic::error(&shown, e.message)]),
+        Err(e) => {
+            return (
+                Config::default(),
+                vec![Diagnostic::error(&shown, e.message)],
+            );
+        }
     };
     let text = match read::decode(&bytes) {
         Ok(t) => t,
-        Err(e) => return (Config::default(), vec![Diagnostic::error(&shown, e.message)]),
+        Err(e) => {
+            return (
+                Config::default(),
+                vec![Diagnostic::error(&shown, e.message)],
+            );
+        }
     };
     let mut ctx = Ctx::new(&shown);
-    let mut config = Config { path: Some(path.to_path_buf()), ..Config::default() };
+    let mut config = Config {
+        path: Some(path.to_path_buf()),
+        ..Config::default()
+    };
     match yaml::parse(text) {
         Err(e) => ctx.error(e.pos, e.message),
         Ok(None) => {}
@@ -83,7 +96,9 @@ pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
 }
 
 fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
-    let Some(f) = Fields::read(ctx, root, "", "settings", FIELDS) else { return };
+    let Some(f) = Fields::read(ctx, root, "", "settings", FIELDS) else {
+        return;
+    };
     if let Some(n) = f.get("lang") {
         let value = fields::text(ctx, n, "lang", Lines::Join);
         match value.as_deref().map(Lang::parse) {
@@ -108,7 +123,10 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
             Some("osc52") => config.clipboard = ClipboardMode::Osc52,
             Some("native") => config.clipboard = ClipboardMode::Native,
             Some("off") => config.clipboard = ClipboardMode::Off,
-            Some(other) => ctx.error(n.pos, format!("`clipboard`: `{other}` is not one of auto, osc52, native, off")),
+            Some(other) => ctx.error(
+                n.pos,
+                format!("`clipboard`: `{other}` is not one of auto, osc52, native, off"),
+            ),
             None => {}
         }
     }
@@ -116,7 +134,10 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
         match fields::text(ctx, n, "copy_format", Lines::Join).as_deref() {
             Some("text") => config.copy_markdown = false,
             Some("markdown") => config.copy_markdown = true,
-            Some(other) => ctx.error(n.pos, format!("`copy_format`: `{other}` is not one of text, markdown")),
+            Some(other) => ctx.error(
+                n.pos,
+                format!("`copy_format`: `{other}` is not one of text, markdown"),
+            ),
             None => {}
         }
     }
@@ -145,7 +166,10 @@ mod tests {
         let (config, diags) = read_file(&file);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(config.lang, Some(Lang::En));
-        assert_eq!(config.casebooks, vec![dir.path().join("team"), PathBuf::from("/abs/cb")]);
+        assert_eq!(
+            config.casebooks,
+            vec![dir.path().join("team"), PathBuf::from("/abs/cb")]
+        );
         assert_eq!(config.scheme.as_deref(), Some("ppc"));
         assert_eq!(config.clipboard, ClipboardMode::Osc52);
         assert!(config.copy_markdown);
@@ -158,11 +182,18 @@ mod tests {
         std::fs::write(&file, "lang: fr\nlanguage: ja\n").unwrap();
         let (config, diags) = read_file(&file);
         assert_eq!(config.lang, None);
-        let shown: Vec<String> = diags.iter().map(|d| d.to_string().replace(&file.display().to_string(), "config.yaml")).collect();
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                d.to_string()
+                    .replace(&file.display().to_string(), "config.yaml")
+            })
+            .collect();
         assert_eq!(
             shown,
             vec![
-                "config.yaml:2:1: error: unknown field `language`; did you mean `lang`?".to_string(),
+                "config.yaml:2:1: error: unknown field `language`; did you mean `lang`?"
+                    .to_string(),
                 "config.yaml:1:7: error: `lang`: expected ja or en".to_string(),
             ]
         );

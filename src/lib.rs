@@ -6,18 +6,18 @@
 
 pub mod bundled;
 pub mod casebook;
-pub mod clipboard;
 pub mod catalog;
-pub mod config;
 pub mod cli;
+pub mod clipboard;
+pub mod config;
 pub mod diag;
 pub mod export;
 pub mod lang;
 pub mod load;
-pub mod wrap;
 pub mod model;
 pub mod search;
 pub mod suggest;
 pub mod text;
 pub mod tui;
+pub mod wrap;
 pub mod yaml;

@@ -56,14 +56,17 @@ pub enum Kind {
 // ----- normalization ------------------------------------------------------------------
 
 fn is_joining(c: char) -> bool {
-    matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0
+    matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}')
+        || canonical_combining_class(c) != 0
 }
 
 /// Folds one already-NFKC character: lowercase, katakana → hiragana.
 fn fold(c: char, out: &mut impl FnMut(char)) {
     match c {
         'A'..='Z' => out(c.to_ascii_lowercase()),
-        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => out(char::from_u32(c as u32 - 0x60).unwrap_or(c)),
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => {
+            out(char::from_u32(c as u32 - 0x60).unwrap_or(c))
+        }
         c if c.is_ascii() => out(c),
         c => c.to_lowercase().for_each(out),
     }
@@ -88,11 +91,17 @@ enum Script {
 
 fn script(c: char) -> Script {
     match c {
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | '\u{F900}'..='\u{FAFF}' => Script::Kanji,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '々'
+        | '〆'
+        | '\u{F900}'..='\u{FAFF}' => Script::Kanji,
         '\u{3041}'..='\u{309F}' => Script::Hiragana,
         'ー' | 'ｰ' | '\u{30FB}' | '\u{FF65}' => Script::Other,
         '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
-        c if c.is_alphanumeric() && (c.is_ascii() || ('\u{FF10}'..='\u{FF5A}').contains(&c)) => Script::Latin,
+        c if c.is_alphanumeric() && (c.is_ascii() || ('\u{FF10}'..='\u{FF5A}').contains(&c)) => {
+            Script::Latin
+        }
         _ => Script::Other,
     }
 }
@@ -225,7 +234,12 @@ impl Index {
     pub fn new(book: &Casebook) -> Index {
         let entries = book.entries();
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&i| (Reverse(entries[i].case.published.sort_key()), entries[i].case.id.clone()));
+        order.sort_by_key(|&i| {
+            (
+                Reverse(entries[i].case.published.sort_key()),
+                entries[i].case.id.clone(),
+            )
+        });
         let mut rank = vec![0u32; entries.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r as u32;
@@ -243,7 +257,13 @@ impl Index {
 
     fn item(case: usize, kind: Kind, rank: u32, text: &str) -> Item {
         let (chars, map) = normalize(text);
-        Item { case: case as u32, kind, rank, hay: Hay::new(chars), map: map.map(Vec::into_boxed_slice) }
+        Item {
+            case: case as u32,
+            kind,
+            rank,
+            hay: Hay::new(chars),
+            map: map.map(Vec::into_boxed_slice),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -281,7 +301,15 @@ pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
 fn atoms(terms: &[String]) -> Vec<Atom> {
     terms
         .iter()
-        .map(|t| Atom::new(t, CaseMatching::Respect, Normalization::Never, AtomKind::Fuzzy, false))
+        .map(|t| {
+            Atom::new(
+                t,
+                CaseMatching::Respect,
+                Normalization::Never,
+                AtomKind::Fuzzy,
+                false,
+            )
+        })
         .collect()
 }
 
@@ -304,8 +332,14 @@ const PARALLEL_FROM: usize = 4096;
 
 impl Searcher {
     pub fn new(book: &Casebook) -> Searcher {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-        Searcher { index: Index::new(book), matchers: (0..threads).map(|_| matcher()).collect(), last: None }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        Searcher {
+            index: Index::new(book),
+            matchers: (0..threads).map(|_| matcher()).collect(),
+            last: None,
+        }
     }
 
     /// Hits for `query`, best first.
@@ -317,17 +351,26 @@ impl Searcher {
             *t == target
                 && !prev.is_empty()
                 && terms.len() >= prev.len()
-                && prev.iter().zip(&terms).all(|(p, n)| n.starts_with(p.as_str()))
+                && prev
+                    .iter()
+                    .zip(&terms)
+                    .all(|(p, n)| n.starts_with(p.as_str()))
         });
         let candidates: Vec<u32> = if narrowing {
-            self.last.as_ref().map(|(_, _, hits)| hits.iter().map(|h| h.item).collect()).unwrap_or_default()
+            self.last
+                .as_ref()
+                .map(|(_, _, hits)| hits.iter().map(|h| h.item).collect())
+                .unwrap_or_default()
         } else {
             (0..self.index.items.len() as u32)
                 .filter(|&i| self.index.in_target(&self.index.items[i as usize], target))
                 .collect()
         };
         let mut hits = if terms.is_empty() {
-            candidates.iter().map(|&item| Hit { item, score: 0 }).collect()
+            candidates
+                .iter()
+                .map(|&item| Hit { item, score: 0 })
+                .collect()
         } else {
             self.score(&candidates, &atoms(&terms))
         };
@@ -367,7 +410,10 @@ impl Searcher {
                 .zip(candidates.chunks(size))
                 .map(|(m, chunk)| s.spawn(move || run(m, chunk)))
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
         })
     }
 
@@ -426,13 +472,21 @@ mod tests {
         let (_, map) = normalize("紛失した");
         assert!(map.is_none(), "unchanged text needs no map");
         let (_, map) = normalize("を確認");
-        assert_eq!(map.unwrap(), vec![0, 1, 1, 2], "a word-start mark maps to the word's first character");
+        assert_eq!(
+            map.unwrap(),
+            vec![0, 1, 1, 2],
+            "a word-start mark maps to the word's first character"
+        );
     }
 
     #[test]
     fn query_terms_split_on_any_space() {
         assert_eq!(terms("廃棄　確認  USB"), vec!["廃棄", "確認", "usb"]);
-        assert_eq!(terms("USBメモリー"), vec!["usb めもりー"], "a word start inside a term stays in it");
+        assert_eq!(
+            terms("USBメモリー"),
+            vec!["usb めもりー"],
+            "a word start inside a term stays in it"
+        );
         assert!(terms("  ").is_empty());
     }
 }

@@ -65,7 +65,11 @@ fn no_end(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '#' | '&' | '=' | '?' | '%' | '~' | '+')
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '-' | '_' | '.' | '/' | ':' | '@' | '#' | '&' | '=' | '?' | '%' | '~' | '+'
+        )
 }
 
 /// Splits `chars` (one paragraph, no newlines) into line ranges at most `width` columns wide.
@@ -170,7 +174,10 @@ mod tests {
     #[test]
     fn ascii_words_stay_whole() {
         assert_eq!(wrap("alpha beta gamma", 12), vec!["alpha beta", "gamma"]);
-        assert_eq!(wrap("see https://example.jp/a", 22), vec!["see", "https://example.jp/a"]);
+        assert_eq!(
+            wrap("see https://example.jp/a", 22),
+            vec!["see", "https://example.jp/a"]
+        );
         let long = "x".repeat(30);
         assert!(wrap(&long, 10).iter().all(|l| l.len() == 10));
     }

@@ -19,10 +19,19 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
     let mut out = std::io::stdout().lock();
-    let mut emit = |text: &str| out.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}"));
+    let mut emit = |text: &str| {
+        out.write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}"))
+    };
     match command {
         Command::Validate { .. } => unreachable!("handled by validate::run"),
-        Command::List { control, cause, sector, year, format } => {
+        Command::List {
+            control,
+            cause,
+            sector,
+            year,
+            format,
+        } => {
             let mut cases: Vec<usize> = (0..book.len()).collect();
             if let Some(c) = control {
                 let r = control_ref(book, c)?;
@@ -31,7 +40,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             }
             if let Some(c) = cause {
                 vocabulary(book, Kind::Causes, c, "cause")?;
-                cases.retain(|&i| book.entries()[i].case.root_causes.iter().any(|r| &r.category == c));
+                cases.retain(|&i| {
+                    book.entries()[i]
+                        .case
+                        .root_causes
+                        .iter()
+                        .any(|r| &r.category == c)
+                });
             }
             if let Some(s) = sector {
                 vocabulary(book, Kind::Sectors, s, "sector")?;
@@ -42,7 +57,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             }
             let e = book.entries();
             cases.sort_by(|&a, &b| {
-                e[b].case.published.sort_key().cmp(&e[a].case.published.sort_key()).then_with(|| e[a].case.id.cmp(&e[b].case.id))
+                e[b].case
+                    .published
+                    .sort_key()
+                    .cmp(&e[a].case.published.sort_key())
+                    .then_with(|| e[a].case.id.cmp(&e[b].case.id))
             });
             match format {
                 ListFormat::Json => {
@@ -52,7 +71,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 ListFormat::Text => {
                     for &i in &cases {
                         let c = &e[i].case;
-                        emit(&format!("{}\t{}\t{}\t{}\n", c.published, c.id, c.organization, c.title))?;
+                        emit(&format!(
+                            "{}\t{}\t{}\t{}\n",
+                            c.published, c.id, c.organization, c.title
+                        ))?;
                     }
                 }
             }
@@ -62,12 +84,16 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             let entry = case(book, id)?;
             let text = match format {
                 ShowFormat::Json => json(&entry.case) + "\n",
-                ShowFormat::Markdown => export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None),
+                ShowFormat::Markdown => {
+                    export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None)
+                }
                 ShowFormat::Text => {
                     let width = match width {
                         Some(0) => None,
                         Some(w) => Some(*w),
-                        None if std::io::stdout().is_terminal() => crossterm::terminal::size().ok().map(|(w, _)| w as usize),
+                        None if std::io::stdout().is_terminal() => {
+                            crossterm::terminal::size().ok().map(|(w, _)| w as usize)
+                        }
                         None => None,
                     };
                     export::summary::plain(&entry.case, &book.catalogs, lang, width)
@@ -78,11 +104,20 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
         }
         Command::Cite { id, format } => {
             let entry = case(book, id)?;
-            let style = if *format == TextFormat::Markdown { Style::Markdown } else { Style::Plain };
+            let style = if *format == TextFormat::Markdown {
+                Style::Markdown
+            } else {
+                Style::Plain
+            };
             emit(&(export::cite::citation(&entry.case, style) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Search { query, target, limit, format } => {
+        Command::Search {
+            query,
+            target,
+            limit,
+            format,
+        } => {
             let mut searcher = Searcher::new(book);
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
@@ -96,12 +131,20 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                             let (ci, kind) = searcher.index.item_of(h.item);
                             let case = &book.entries()[ci].case;
                             let controls = match kind {
-                                search::Kind::Measure(i) => case.measures[i as usize].controls.clone(),
-                                search::Kind::Case => export::controls_of(case).into_iter().cloned().collect(),
+                                search::Kind::Measure(i) => {
+                                    case.measures[i as usize].controls.clone()
+                                }
+                                search::Kind::Case => {
+                                    export::controls_of(case).into_iter().cloned().collect()
+                                }
                             };
                             SearchHit {
                                 case_id: case.id.clone(),
-                                kind: if matches!(kind, search::Kind::Case) { "case" } else { "measure" },
+                                kind: if matches!(kind, search::Kind::Case) {
+                                    "case"
+                                } else {
+                                    "measure"
+                                },
                                 text: search::item_text(book, ci, kind),
                                 controls,
                                 score: h.score,
@@ -116,7 +159,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                         let (ci, kind) = searcher.index.item_of(h.item);
                         let case = &book.entries()[ci].case;
                         let controls: Vec<String> = match kind {
-                            search::Kind::Measure(i) => case.measures[i as usize].controls.iter().map(|r| r.to_string()).collect(),
+                            search::Kind::Measure(i) => case.measures[i as usize]
+                                .controls
+                                .iter()
+                                .map(|r| r.to_string())
+                                .collect(),
                             search::Kind::Case => Vec::new(),
                         };
                         // A case hit shows its title: the searched text (summary and all) is long.
@@ -128,9 +175,18 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                     }
                 }
             }
-            Ok(if hits.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if hits.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Export { cases, control, out: path, force } => {
+        Command::Export {
+            cases,
+            control,
+            out: path,
+            force,
+        } => {
             let text = if let Some(c) = control {
                 let r = control_ref(book, c)?;
                 export::precedents::precedents(book, &r.scheme, &r.id, lang, Style::Markdown)
@@ -147,9 +203,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 Some(path) => {
                     export::write::write_file(path, &text, *force).map_err(|e| match e {
                         export::write::WriteError::Exists => {
-                            format!("{} already exists; use --force to replace it", path.display())
+                            format!(
+                                "{} already exists; use --force to replace it",
+                                path.display()
+                            )
                         }
-                        export::write::WriteError::Io(reason) => format!("cannot write {}: {reason}", path.display()),
+                        export::write::WriteError::Io(reason) => {
+                            format!("cannot write {}: {reason}", path.display())
+                        }
                     })?;
                     eprintln!("casebook: written to {}", path.display());
                 }
@@ -186,17 +247,31 @@ fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
 /// A `SCHEME:ID` that exists, or an error naming the nearest.
 fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
     let Some(r) = ControlRef::parse(s) else {
-        return Err(format!("`{s}` is not SCHEME:ID, e.g. iso27001:A.7.14 or ppc:10-5-4"));
+        return Err(format!(
+            "`{s}` is not SCHEME:ID, e.g. iso27001:A.7.14 or ppc:10-5-4"
+        ));
     };
     let Some(catalog) = book.catalogs.scheme(&r.scheme) else {
-        let schemes: Vec<&str> = book.catalogs.all().iter().map(|c| c.scheme.as_str()).collect();
+        let schemes: Vec<&str> = book
+            .catalogs
+            .all()
+            .iter()
+            .map(|c| c.scheme.as_str())
+            .collect();
         let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
-        return Err(format!("unknown scheme `{}`{hint} (known: {})", r.scheme, schemes.join(", ")));
+        return Err(format!(
+            "unknown scheme `{}`{hint} (known: {})",
+            r.scheme,
+            schemes.join(", ")
+        ));
     };
     if catalog.get(&r.id).is_none() {
         let mut ids: Vec<&str> = catalog.ids().collect();
         ids.sort();
-        let near: Vec<String> = suggest::nearest(&r.id, ids, 3).iter().map(|id| format!("{}:{id}", r.scheme)).collect();
+        let near: Vec<String> = suggest::nearest(&r.id, ids, 3)
+            .iter()
+            .map(|id| format!("{}:{id}", r.scheme))
+            .collect();
         let hint = suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>());
         return Err(format!("unknown id `{s}`{hint}"));
     }
@@ -204,11 +279,16 @@ fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
 }
 
 fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<(), String> {
-    let Some(catalog) = book.catalogs.of_kind(kind) else { return Ok(()) };
+    let Some(catalog) = book.catalogs.of_kind(kind) else {
+        return Ok(());
+    };
     if catalog.get(id).is_some() {
         return Ok(());
     }
     let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
     let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
-    Err(format!("unknown {what} `{id}`{hint} (known: {})", ids.join(", ")))
+    Err(format!(
+        "unknown {what} `{id}`{hint} (known: {})",
+        ids.join(", ")
+    ))
 }

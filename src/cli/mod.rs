@@ -167,15 +167,26 @@ impl Session {
         let inputs = normal_inputs(cli, &config);
         let loaded = load::load(&inputs, &[]);
         diagnostics.extend(loaded.diagnostics.iter().cloned());
-        let lang = cli.lang.or(config.lang).or_else(Lang::from_env).unwrap_or_default();
-        Session { loaded, diagnostics, lang, config }
+        let lang = cli
+            .lang
+            .or(config.lang)
+            .or_else(Lang::from_env)
+            .unwrap_or_default();
+        Session {
+            loaded,
+            diagnostics,
+            lang,
+            config,
+        }
     }
 
     /// One line on stderr when files failed to load, so scripts are not misled.
     pub fn warn_if_incomplete(&self) {
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
-            eprintln!("casebook: {errors} problems kept some files from loading; run `casebook validate` for details");
+            eprintln!(
+                "casebook: {errors} problems kept some files from loading; run `casebook validate` for details"
+            );
         }
     }
 }

@@ -21,11 +21,20 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> ExitCode {
         }
         inputs.extend(paths.iter().cloned().map(Input::path));
         let loaded = load::load(&inputs, &cli.casebooks);
-        let cases = loaded.casebook.entries().iter().filter(|e| !e.bundled).count();
+        let cases = loaded
+            .casebook
+            .entries()
+            .iter()
+            .filter(|e| !e.bundled)
+            .count();
         (loaded.diagnostics, cases)
     };
     report(&diagnostics, cases, format);
-    if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat) {

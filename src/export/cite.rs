@@ -21,15 +21,26 @@ pub fn citation(case: &Case, style: Style) -> String {
     };
     match style {
         Style::Plain => {
-            let url = source.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default();
-            format!("{who}「{}」({date}) [casebook: {}]{url}", source.title, case.id)
+            let url = source
+                .url
+                .as_ref()
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default();
+            format!(
+                "{who}「{}」({date}) [casebook: {}]{url}",
+                source.title, case.id
+            )
         }
         Style::Markdown => {
             let title = match &source.url {
                 Some(u) => format!("[{}]({u})", md::escape(&source.title)),
                 None => md::escape(&source.title),
             };
-            format!("{}「{title}」({date}) \\[casebook: `{}`\\]", md::escape(&who), case.id)
+            format!(
+                "{}「{title}」({date}) \\[casebook: `{}`\\]",
+                md::escape(&who),
+                case.id
+            )
         }
     }
 }

@@ -15,13 +15,20 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> String {
     let e = book.entries();
     let mut cases = cases.to_vec();
     cases.sort_by(|&a, &b| {
-        e[b].case.published.sort_key().cmp(&e[a].case.published.sort_key()).then_with(|| e[a].case.id.cmp(&e[b].case.id))
+        e[b].case
+            .published
+            .sort_key()
+            .cmp(&e[a].case.published.sort_key())
+            .then_with(|| e[a].case.id.cmp(&e[b].case.id))
     });
     cases.dedup();
     let cats = &book.catalogs;
     let mut out = Vec::new();
     out.push(match lang {
-        Lang::Ja => format!("# 研修資料: 情報セキュリティ事故の事例（{}件）", cases.len()),
+        Lang::Ja => format!(
+            "# 研修資料: 情報セキュリティ事故の事例（{}件）",
+            cases.len()
+        ),
         Lang::En => format!("# Training pack: {} security incident cases", cases.len()),
     });
     out.push(String::new());
@@ -52,7 +59,13 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> String {
         })
         .collect();
     out.push(md::table(
-        &["#", t(lang, "公表日", "Published"), t(lang, "組織", "Organization"), t(lang, "原因", "Causes"), t(lang, "管理策", "Controls")],
+        &[
+            "#",
+            t(lang, "公表日", "Published"),
+            t(lang, "組織", "Organization"),
+            t(lang, "原因", "Causes"),
+            t(lang, "管理策", "Controls"),
+        ],
         &rows,
     ));
     for (n, &i) in cases.iter().enumerate() {
@@ -68,22 +81,44 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> String {
     }
     let order: HashMap<(String, String), usize> = cats
         .control_schemes()
-        .flat_map(|c| c.flatten().into_iter().map(move |(_, item)| (c.scheme.clone(), item.id.clone())))
+        .flat_map(|c| {
+            c.flatten()
+                .into_iter()
+                .map(move |(_, item)| (c.scheme.clone(), item.id.clone()))
+        })
         .enumerate()
         .map(|(pos, key)| (key, pos))
         .collect();
     let mut refs: Vec<&ControlRef> = covered.keys().collect();
-    refs.sort_by_key(|r| order.get(&(r.scheme.clone(), r.id.clone())).copied().unwrap_or(usize::MAX));
+    refs.sort_by_key(|r| {
+        order
+            .get(&(r.scheme.clone(), r.id.clone()))
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
     let rows: Vec<Vec<String>> = refs
         .iter()
         .map(|r| {
-            let title = cats.control(r).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+            let title = cats
+                .control(r)
+                .map(|i| i.title.get(lang).to_string())
+                .unwrap_or_default();
             let numbers: Vec<String> = covered[*r].iter().map(usize::to_string).collect();
             vec![format!("`{r}`"), md::cell(&title), numbers.join(", ")]
         })
         .collect();
-    out.push(format!("## {}", t(lang, "この資料で扱った管理策", "Controls covered")));
+    out.push(format!(
+        "## {}",
+        t(lang, "この資料で扱った管理策", "Controls covered")
+    ));
     out.push(String::new());
-    out.push(md::table(&[t(lang, "管理策", "Control"), t(lang, "名称", "Title"), t(lang, "事例", "Cases")], &rows));
+    out.push(md::table(
+        &[
+            t(lang, "管理策", "Control"),
+            t(lang, "名称", "Title"),
+            t(lang, "事例", "Cases"),
+        ],
+        &rows,
+    ));
     out.join("\n")
 }

@@ -7,14 +7,24 @@ use crate::casebook::Casebook;
 use crate::lang::Lang;
 
 /// None when the scheme or node does not exist.
-pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang, style: Style) -> Option<String> {
+pub fn precedents(
+    book: &Casebook,
+    scheme: &str,
+    id: &str,
+    lang: Lang,
+    style: Style,
+) -> Option<String> {
     let catalog = book.catalogs.scheme(scheme)?;
     let item = catalog.get(id)?;
     let heading = format!("{scheme}:{id} {}", item.title.get(lang));
     let mut cases: Vec<usize> = book.under(scheme, id).to_vec();
     let e = book.entries();
     cases.sort_by(|&a, &b| {
-        e[b].case.published.sort_key().cmp(&e[a].case.published.sort_key()).then_with(|| e[a].case.id.cmp(&e[b].case.id))
+        e[b].case
+            .published
+            .sort_key()
+            .cmp(&e[a].case.published.sort_key())
+            .then_with(|| e[a].case.id.cmp(&e[b].case.id))
     });
     let count = match lang {
         Lang::Ja => format!("先例 {}件（casebook、新しい順）", cases.len()),
@@ -34,7 +44,14 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang, style: St
         }
     }
     if cases.is_empty() {
-        out.push(t(lang, "この項目の先例はまだありません。", "No precedents for this item yet.").to_string());
+        out.push(
+            t(
+                lang,
+                "この項目の先例はまだありません。",
+                "No precedents for this item yet.",
+            )
+            .to_string(),
+        );
     }
     for i in cases {
         let case = &e[i].case;

@@ -35,7 +35,10 @@ fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> String {
     let sector = catalogs.title_of(Kind::Sectors, &case.sector, lang);
     let mut s = match lang {
         Lang::Ja => format!("{}（{sector}）　公表 {}", case.organization, case.published),
-        Lang::En => format!("{} ({sector}), published {}", case.organization, case.published),
+        Lang::En => format!(
+            "{} ({sector}), published {}",
+            case.organization, case.published
+        ),
     };
     if let Some(o) = case.occurred {
         s.push_str(&match lang {
@@ -47,11 +50,19 @@ fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> String {
 }
 
 /// Control ids with their titles: `iso27001:A.7.14 装置の…／ppc:10-5-4 個人データの…`.
-fn control_line(refs: &[crate::model::ControlRef], catalogs: &Catalogs, lang: Lang, style: Style) -> String {
+fn control_line(
+    refs: &[crate::model::ControlRef],
+    catalogs: &Catalogs,
+    lang: Lang,
+    style: Style,
+) -> String {
     let sep = t(lang, "／", " / ");
     refs.iter()
         .map(|r| {
-            let title = catalogs.control(r).map(|i| i.title.get(lang).to_string()).unwrap_or_default();
+            let title = catalogs
+                .control(r)
+                .map(|i| i.title.get(lang).to_string())
+                .unwrap_or_default();
             match style {
                 Style::Plain => format!("{r} {title}"),
                 Style::Markdown => format!("`{r}` {}", md::escape(&title)),
@@ -81,13 +92,21 @@ pub fn join_lines(text: &str) -> String {
 
 /// Wraps `text` after `prefix` to `width` columns with a hanging indent; no wrapping without a width.
 fn fill(prefix: &str, text: &str, width: Option<usize>) -> String {
-    let Some(width) = width else { return format!("{prefix}{text}") };
+    let Some(width) = width else {
+        return format!("{prefix}{text}");
+    };
     let indent = " ".repeat(wrap::width(prefix));
     let room = width.saturating_sub(indent.len()).max(10);
     wrap::wrap(text, room)
         .into_iter()
         .enumerate()
-        .map(|(i, l)| if i == 0 { format!("{prefix}{l}") } else { format!("{indent}{l}") })
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{prefix}{l}")
+            } else {
+                format!("{indent}{l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -124,10 +143,18 @@ pub fn plain(case: &Case, catalogs: &Catalogs, lang: Lang, width: Option<usize>)
     out.push(format!("■ {}", t(lang, "再発防止策", "Measures")));
     for (i, m) in case.measures.iter().enumerate() {
         let number = format!("{}. ", i + 1);
-        let label = if m.origin == Origin::Editorial { editorial_label(lang) } else { "" };
+        let label = if m.origin == Origin::Editorial {
+            editorial_label(lang)
+        } else {
+            ""
+        };
         out.push(fill(&number, &format!("{label}{}", m.text), width));
         let indent = " ".repeat(number.len());
-        out.push(fill(&indent, &control_line(&m.controls, catalogs, lang, Style::Plain), width));
+        out.push(fill(
+            &indent,
+            &control_line(&m.controls, catalogs, lang, Style::Plain),
+            width,
+        ));
     }
     if !case.response.is_empty() {
         out.push(String::new());
@@ -137,12 +164,22 @@ pub fn plain(case: &Case, catalogs: &Catalogs, lang: Lang, width: Option<usize>)
         }
     }
     out.push(String::new());
-    out.push(fill(t(lang, "出典: ", "Source: "), &cite::citation(case, Style::Plain), width));
+    out.push(fill(
+        t(lang, "出典: ", "Source: "),
+        &cite::citation(case, Style::Plain),
+        width,
+    ));
     out.join("\n") + "\n"
 }
 
 /// The Markdown summary, headed `#` × `level`.
-pub fn markdown(case: &Case, catalogs: &Catalogs, lang: Lang, level: usize, number: Option<usize>) -> String {
+pub fn markdown(
+    case: &Case,
+    catalogs: &Catalogs,
+    lang: Lang,
+    level: usize,
+    number: Option<usize>,
+) -> String {
     let h = "#".repeat(level);
     let sub = "#".repeat(level + 1);
     let number = number.map(|n| format!("{n}. ")).unwrap_or_default();
@@ -151,7 +188,10 @@ pub fn markdown(case: &Case, catalogs: &Catalogs, lang: Lang, level: usize, numb
     out.push(String::new());
     out.push(md::escape(&byline(case, catalogs, lang)));
     out.push(String::new());
-    out.push(format!("{sub} {}", t(lang, "何が起きたか", "What happened")));
+    out.push(format!(
+        "{sub} {}",
+        t(lang, "何が起きたか", "What happened")
+    ));
     out.push(String::new());
     out.push(md::escape(&join_lines(&case.summary)));
     if let (f, d) = (figures(case, lang), data(case, lang))
@@ -164,7 +204,11 @@ pub fn markdown(case: &Case, catalogs: &Catalogs, lang: Lang, level: usize, numb
             out.push(format!("- {}", md::escape(&f)));
         }
         if let Some(d) = d {
-            out.push(format!("- {}{}", t(lang, "対象データ: ", "Data: "), md::escape(&d)));
+            out.push(format!(
+                "- {}{}",
+                t(lang, "対象データ: ", "Data: "),
+                md::escape(&d)
+            ));
         }
     }
     out.push(String::new());
@@ -172,17 +216,36 @@ pub fn markdown(case: &Case, catalogs: &Catalogs, lang: Lang, level: usize, numb
     out.push(String::new());
     for c in &case.root_causes {
         let label = catalogs.title_of(Kind::Causes, &c.category, lang);
-        out.push(format!("- **{}**: {}", md::escape(&label), md::escape(&c.text)));
+        out.push(format!(
+            "- **{}**: {}",
+            md::escape(&label),
+            md::escape(&c.text)
+        ));
     }
     out.push(String::new());
     out.push(format!("{sub} {}", t(lang, "再発防止策", "Measures")));
     out.push(String::new());
     for (i, m) in case.measures.iter().enumerate() {
-        let label = if m.origin == Origin::Editorial { format!("*{}*", editorial_label(lang).trim_end()) } else { String::new() };
-        let space = if label.is_empty() || lang == Lang::Ja { "" } else { " " };
+        let label = if m.origin == Origin::Editorial {
+            format!("*{}*", editorial_label(lang).trim_end())
+        } else {
+            String::new()
+        };
+        let space = if label.is_empty() || lang == Lang::Ja {
+            ""
+        } else {
+            " "
+        };
         // A backslash at the end of a line is a hard line break (CommonMark and pandoc).
-        out.push(format!("{}. {label}{space}{}\\", i + 1, md::escape(&m.text)));
-        out.push(format!("   {}", control_line(&m.controls, catalogs, lang, Style::Markdown)));
+        out.push(format!(
+            "{}. {label}{space}{}\\",
+            i + 1,
+            md::escape(&m.text)
+        ));
+        out.push(format!(
+            "   {}",
+            control_line(&m.controls, catalogs, lang, Style::Markdown)
+        ));
     }
     if !case.response.is_empty() {
         out.push(String::new());
@@ -193,7 +256,11 @@ pub fn markdown(case: &Case, catalogs: &Catalogs, lang: Lang, level: usize, numb
         }
     }
     out.push(String::new());
-    out.push(format!("{}{}", t(lang, "出典: ", "Source: "), cite::citation(case, Style::Markdown)));
+    out.push(format!(
+        "{}{}",
+        t(lang, "出典: ", "Source: "),
+        cite::citation(case, Style::Markdown)
+    ));
     out.join("\n") + "\n"
 }
 

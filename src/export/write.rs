@@ -33,8 +33,14 @@ fn reason(e: &io::Error) -> String {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
@@ -62,7 +68,9 @@ pub fn write_file(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteE
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
             // File systems without hard links: check again and rename.
-            Err(_) if !path.exists() => fs::rename(&tmp, path).map_err(|e| WriteError::Io(reason(&e))),
+            Err(_) if !path.exists() => {
+                fs::rename(&tmp, path).map_err(|e| WriteError::Io(reason(&e)))
+            }
             Err(_) => Err(WriteError::Exists),
         }
     };
@@ -83,7 +91,10 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "一");
         write_file(&path, "三", true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "三");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
     }
 

@@ -28,9 +28,19 @@ pub enum Action {
     ShowDiagnostics,
     Quit,
     /// Mouse wheel at a screen position; `delta` in rows (negative = up).
-    Scroll { x: u16, y: u16, delta: i32 },
-    Click { x: u16, y: u16 },
-    Resize { width: u16, height: u16 },
+    Scroll {
+        x: u16,
+        y: u16,
+        delta: i32,
+    },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 
     // Search (the `/` overlay).
     OpenSearch,
@@ -63,7 +73,11 @@ pub enum Effect {
     /// Put `text` on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: What },
     /// Write `text` to `path`; refuse to replace an existing file unless `overwrite`.
-    Write { path: PathBuf, text: String, overwrite: bool },
+    Write {
+        path: PathBuf,
+        text: String,
+        overwrite: bool,
+    },
 }
 
 /// What was copied, for messages.
@@ -78,11 +92,25 @@ pub enum What {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Copied, and by which ways ("OSC 52", "wl-copy").
-    Copied { what: What, via: Vec<String> },
+    Copied {
+        what: What,
+        via: Vec<String>,
+    },
     /// Nothing could take the text (clipboard off or unavailable).
-    CopyFailed { what: What, text: String },
-    Written { path: PathBuf },
+    CopyFailed {
+        what: What,
+        text: String,
+    },
+    Written {
+        path: PathBuf,
+    },
     /// The file exists and overwriting was not asked for.
-    Exists { path: PathBuf, text: String },
-    WriteFailed { path: PathBuf, reason: String },
+    Exists {
+        path: PathBuf,
+        text: String,
+    },
+    WriteFailed {
+        path: PathBuf,
+        reason: String,
+    },
 }

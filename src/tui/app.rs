@@ -6,17 +6,17 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
 use super::copy::Prompt;
-use super::search::SearchState;
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::list::{self, Sort};
+use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
 use super::{detail, view};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
-use crate::diag::Diagnostic;
 use crate::config::ClipboardMode;
+use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -116,7 +116,11 @@ pub struct App {
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
-        let mut schemes: Vec<String> = book.catalogs.control_schemes().map(|c| c.scheme.clone()).collect();
+        let mut schemes: Vec<String> = book
+            .catalogs
+            .control_schemes()
+            .map(|c| c.scheme.clone())
+            .collect();
         for kind in [Kind::Causes, Kind::Sectors] {
             schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
         }
@@ -161,11 +165,16 @@ impl App {
     // ----- derived views of the state -------------------------------------------------
 
     pub fn catalog(&self) -> Option<&Catalog> {
-        self.schemes.get(self.scheme).and_then(|s| self.book.catalogs.scheme(s))
+        self.schemes
+            .get(self.scheme)
+            .and_then(|s| self.book.catalogs.scheme(s))
     }
 
     pub fn scheme_name(&self) -> &str {
-        self.schemes.get(self.scheme).map(String::as_str).unwrap_or("")
+        self.schemes
+            .get(self.scheme)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// The selected node in the current scheme (None: all cases).
@@ -175,13 +184,20 @@ impl App {
 
     pub fn tree_rows(&self) -> Vec<Row> {
         match self.catalog() {
-            Some(c) => tree::rows(&self.book, c, &self.expanded[self.scheme], self.hide_empty, self.lang),
+            Some(c) => tree::rows(
+                &self.book,
+                c,
+                &self.expanded[self.scheme],
+                self.hide_empty,
+                self.lang,
+            ),
             None => Vec::new(),
         }
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
-        self.catalog().map_or(0, |c| tree::position(rows, c, self.node()))
+        self.catalog()
+            .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
     /// The cases under the selected node, in display order.
@@ -199,22 +215,37 @@ impl App {
     }
 
     pub fn error_files(&self) -> usize {
-        let files: HashSet<&str> = self.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.path.as_str()).collect();
+        let files: HashSet<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.as_str())
+            .collect();
         files.len()
     }
 
     fn pane_height(&self, pane: Pane) -> usize {
-        let inner = self.areas().and_then(|a| a.pane(pane)).map_or(1, layout::inner_height);
+        let inner = self
+            .areas()
+            .and_then(|a| a.pane(pane))
+            .map_or(1, layout::inner_height);
         // The list spends a row on its column headings.
-        if pane == Pane::List { inner.saturating_sub(1).max(1) } else { inner.max(1) }
+        if pane == Pane::List {
+            inner.saturating_sub(1).max(1)
+        } else {
+            inner.max(1)
+        }
     }
 
     fn detail_width(&self) -> usize {
-        self.areas().and_then(|a| a.detail).map_or(40, layout::inner_width)
+        self.areas()
+            .and_then(|a| a.detail)
+            .map_or(40, layout::inner_width)
     }
 
     fn detail_len(&self) -> usize {
-        self.case.map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+        self.case
+            .map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -330,7 +361,9 @@ impl App {
             Action::PageDown => self.overlay_scroll + page,
             Action::Top => 0,
             Action::Bottom => max,
-            Action::Scroll { delta, .. } => (self.overlay_scroll as i64 + delta as i64).max(0) as usize,
+            Action::Scroll { delta, .. } => {
+                (self.overlay_scroll as i64 + delta as i64).max(0) as usize
+            }
             Action::Back => {
                 self.mode = Mode::Browse;
                 0
@@ -353,12 +386,18 @@ impl App {
             }
             Pane::List => {
                 let cases = self.cases();
-                let at = cases.iter().position(|c| Some(*c) == self.case).unwrap_or(0);
+                let at = cases
+                    .iter()
+                    .position(|c| Some(*c) == self.case)
+                    .unwrap_or(0);
                 self.select_case(cases.get(moved(at, cases.len())).copied());
             }
             Pane::Detail => {
-                let max = self.detail_len().saturating_sub(self.pane_height(Pane::Detail));
-                self.detail_scroll = (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
+                let max = self
+                    .detail_len()
+                    .saturating_sub(self.pane_height(Pane::Detail));
+                self.detail_scroll =
+                    (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
             }
         }
     }
@@ -366,12 +405,17 @@ impl App {
     fn left(&mut self) {
         match self.focus {
             Pane::Tree => {
-                let Some(id) = self.node().map(str::to_string) else { return };
+                let Some(id) = self.node().map(str::to_string) else {
+                    return;
+                };
                 let expanded = &mut self.expanded[self.scheme];
                 if expanded.remove(&id) {
                     return;
                 }
-                let parent = self.catalog().and_then(|c| c.parent(&id)).map(str::to_string);
+                let parent = self
+                    .catalog()
+                    .and_then(|c| c.parent(&id))
+                    .map(str::to_string);
                 self.set_node(parent);
             }
             Pane::List => self.focus = Pane::Tree,
@@ -417,7 +461,9 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         let Some(areas) = self.areas() else { return };
-        let Some(pane) = areas.pane_at(x, y) else { return };
+        let Some(pane) = areas.pane_at(x, y) else {
+            return;
+        };
         self.focus = pane;
         let Some(rect) = areas.pane(pane) else { return };
         // First content row: below the border (and the list's column headings).
@@ -466,10 +512,25 @@ impl App {
         }
         let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
-        self.tree_offset = keep_visible(at, self.tree_offset, self.pane_height(Pane::Tree), rows.len());
-        let at = cases.iter().position(|c| Some(*c) == self.case).unwrap_or(0);
-        self.list_offset = keep_visible(at, self.list_offset, self.pane_height(Pane::List), cases.len());
-        let max = self.detail_len().saturating_sub(self.pane_height(Pane::Detail));
+        self.tree_offset = keep_visible(
+            at,
+            self.tree_offset,
+            self.pane_height(Pane::Tree),
+            rows.len(),
+        );
+        let at = cases
+            .iter()
+            .position(|c| Some(*c) == self.case)
+            .unwrap_or(0);
+        self.list_offset = keep_visible(
+            at,
+            self.list_offset,
+            self.pane_height(Pane::List),
+            cases.len(),
+        );
+        let max = self
+            .detail_len()
+            .saturating_sub(self.pane_height(Pane::Detail));
         self.detail_scroll = self.detail_scroll.min(max);
     }
 }

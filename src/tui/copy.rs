@@ -15,7 +15,11 @@ pub enum Ask {
     /// A file name to write `text` to (`what` is None for the training pack).
     SaveAs { text: String, what: Option<What> },
     /// Whether to replace an existing file (y/n).
-    Overwrite { path: PathBuf, text: String, what: Option<What> },
+    Overwrite {
+        path: PathBuf,
+        text: String,
+        what: Option<What>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +38,11 @@ fn what_label(what: What, lang: Lang) -> &'static str {
 
 impl App {
     fn style(&self) -> Style {
-        if self.options.copy_markdown { Style::Markdown } else { Style::Plain }
+        if self.options.copy_markdown {
+            Style::Markdown
+        } else {
+            Style::Plain
+        }
     }
 
     pub(super) fn copy_summary(&mut self) -> Vec<Effect> {
@@ -45,9 +53,14 @@ impl App {
         let case = &self.book.entries()[i].case;
         let text = match self.style() {
             Style::Plain => export::summary::plain(case, &self.book.catalogs, self.lang, None),
-            Style::Markdown => export::summary::markdown(case, &self.book.catalogs, self.lang, 2, None),
+            Style::Markdown => {
+                export::summary::markdown(case, &self.book.catalogs, self.lang, 2, None)
+            }
         };
-        vec![Effect::Copy { text, what: What::Summary }]
+        vec![Effect::Copy {
+            text,
+            what: What::Summary,
+        }]
     }
 
     /// `c`: on a node of the tree, that node's precedent list; otherwise the case's citation.
@@ -55,15 +68,31 @@ impl App {
         if self.focus == Pane::Tree
             && let Some(node) = self.node()
         {
-            let text = export::precedents::precedents(&self.book, self.scheme_name(), node, self.lang, self.style());
-            return text.map(|text| vec![Effect::Copy { text, what: What::Precedents }]).unwrap_or_default();
+            let text = export::precedents::precedents(
+                &self.book,
+                self.scheme_name(),
+                node,
+                self.lang,
+                self.style(),
+            );
+            return text
+                .map(|text| {
+                    vec![Effect::Copy {
+                        text,
+                        what: What::Precedents,
+                    }]
+                })
+                .unwrap_or_default();
         }
         let Some(i) = self.case else {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         };
         let text = export::cite::citation(&self.book.entries()[i].case, self.style()) + "\n";
-        vec![Effect::Copy { text, what: What::Citation }]
+        vec![Effect::Copy {
+            text,
+            what: What::Citation,
+        }]
     }
 
     pub(super) fn toggle_mark(&mut self) {
@@ -87,7 +116,12 @@ impl App {
     pub(super) fn export(&mut self) {
         if self.marks.is_empty() {
             self.status = Some(
-                t(self.lang, "印を付けた事例がありません（m で印を付けます）", "No marked cases (m marks one)").into(),
+                t(
+                    self.lang,
+                    "印を付けた事例がありません（m で印を付けます）",
+                    "No marked cases (m marks one)",
+                )
+                .into(),
             );
             return;
         }
@@ -97,7 +131,10 @@ impl App {
     }
 
     fn ask(&mut self, ask: Ask, default: &str) {
-        self.prompt = Some(Prompt { ask, field: Field::new(default) });
+        self.prompt = Some(Prompt {
+            ask,
+            field: Field::new(default),
+        });
         self.mode = Mode::Prompt;
     }
 
@@ -107,7 +144,11 @@ impl App {
         match outcome {
             Outcome::Copied { what, via } => {
                 self.status = Some(match lang {
-                    Lang::Ja => format!("{}をコピーしました（{}）", what_label(what, lang), via.join(", ")),
+                    Lang::Ja => format!(
+                        "{}をコピーしました（{}）",
+                        what_label(what, lang),
+                        via.join(", ")
+                    ),
                     Lang::En => format!("{} copied ({})", what_label(what, lang), via.join(", ")),
                 });
             }
@@ -119,7 +160,13 @@ impl App {
                     (What::Precedents, false) => "precedents.txt",
                     (What::Precedents, true) => "precedents.md",
                 };
-                self.ask(Ask::SaveAs { text, what: Some(what) }, name);
+                self.ask(
+                    Ask::SaveAs {
+                        text,
+                        what: Some(what),
+                    },
+                    name,
+                );
             }
             Outcome::Written { path } => {
                 self.mode = Mode::Browse;
@@ -158,7 +205,11 @@ impl App {
         if let Ask::Overwrite { path, text, what } = &prompt.ask {
             return match action {
                 Action::Input('y' | 'Y') | Action::Enter => {
-                    vec![Effect::Write { path: path.clone(), text: text.clone(), overwrite: true }]
+                    vec![Effect::Write {
+                        path: path.clone(),
+                        text: text.clone(),
+                        overwrite: true,
+                    }]
                 }
                 Action::Input('n' | 'N') | Action::Back => {
                     // Back to choosing another name.
@@ -188,8 +239,14 @@ impl App {
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let Ask::SaveAs { text, .. } = &prompt.ask else { return Vec::new() };
-                return vec![Effect::Write { path: PathBuf::from(name), text: text.clone(), overwrite: false }];
+                let Ask::SaveAs { text, .. } = &prompt.ask else {
+                    return Vec::new();
+                };
+                return vec![Effect::Write {
+                    path: PathBuf::from(name),
+                    text: text.clone(),
+                    overwrite: false,
+                }];
             }
             _ => {}
         }

@@ -12,29 +12,46 @@ use crate::wrap;
 
 /// Wraps styled text to `width` columns after a first-line `prefix`; later lines
 /// are indented by the prefix's width (a hanging indent).
-pub fn paragraph(prefix: Span<'static>, parts: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
+pub fn paragraph(
+    prefix: Span<'static>,
+    parts: &[(String, Style)],
+    width: usize,
+) -> Vec<Line<'static>> {
     let indent = wrap::width(&prefix.content);
     let room = width.saturating_sub(indent).max(4);
-    let styled: Vec<(char, Style)> = parts.iter().flat_map(|(t, s)| t.chars().map(move |c| (c, *s))).collect();
+    let styled: Vec<(char, Style)> = parts
+        .iter()
+        .flat_map(|(t, s)| t.chars().map(move |c| (c, *s)))
+        .collect();
     let mut out = Vec::new();
     let mut first = true;
     for para in styled.split(|(c, _)| *c == '\n') {
         let chars: Vec<char> = para.iter().map(|(c, _)| *c).collect();
         for range in wrap::break_lines(&chars, room) {
-            let lead = if first { prefix.clone() } else { Span::raw(" ".repeat(indent)) };
+            let lead = if first {
+                prefix.clone()
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
             first = false;
             let mut spans = vec![lead];
             let mut run = String::new();
             let mut style = None;
             for &(c, s) in &para[range] {
                 if style.is_some_and(|st| st != s) {
-                    spans.push(Span::styled(std::mem::take(&mut run), style.unwrap_or_default()));
+                    spans.push(Span::styled(
+                        std::mem::take(&mut run),
+                        style.unwrap_or_default(),
+                    ));
                 }
                 style = Some(s);
                 run.push(c);
             }
             if !run.is_empty() {
-                spans.push(Span::styled(run.trim_end().to_string(), style.unwrap_or_default()));
+                spans.push(Span::styled(
+                    run.trim_end().to_string(),
+                    style.unwrap_or_default(),
+                ));
             }
             out.push(Line::from(spans));
         }
@@ -51,7 +68,9 @@ pub fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
 
 /// Whether a control reference lies in the area selected in the tree.
 pub fn in_selected_area(app: &App, r: &ControlRef) -> bool {
-    let (Some(catalog), Some(node)) = (app.catalog(), app.node()) else { return false };
+    let (Some(catalog), Some(node)) = (app.catalog(), app.node()) else {
+        return false;
+    };
     if catalog.kind != Kind::Controls || r.scheme != catalog.scheme {
         return false;
     }
@@ -73,7 +92,9 @@ fn selected_vocabulary(app: &App, kind: Kind, id: &str) -> bool {
 pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     let lang = app.lang;
-    let Some(entry) = app.book.entries().get(index) else { return Vec::new() };
+    let Some(entry) = app.book.entries().get(index) else {
+        return Vec::new();
+    };
     let case = &entry.case;
     let cats = &app.book.catalogs;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -82,14 +103,25 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled(format!("■ {}", t(lang, ja, en)), th.heading()));
     };
 
-    out.extend(paragraph(Span::raw(""), &[(case.title.clone(), th.bold())], width));
+    out.extend(paragraph(
+        Span::raw(""),
+        &[(case.title.clone(), th.bold())],
+        width,
+    ));
     let sector = cats.title_of(Kind::Sectors, &case.sector, lang);
-    let sector_style = if selected_vocabulary(app, Kind::Sectors, &case.sector) { th.highlight() } else { th.dim() };
+    let sector_style = if selected_vocabulary(app, Kind::Sectors, &case.sector) {
+        th.highlight()
+    } else {
+        th.dim()
+    };
     let mut meta = vec![
         (case.organization.clone(), Style::new()),
         (" ・ ".into(), th.dim()),
         (sector, sector_style),
-        (format!(" ・ {} {}", t(lang, "公表", "published"), case.published), th.dim()),
+        (
+            format!(" ・ {} {}", t(lang, "公表", "published"), case.published),
+            th.dim(),
+        ),
     ];
     if let Some(o) = case.occurred {
         meta.push((format!(" ・ {} {o}", t(lang, "発生", "occurred")), th.dim()));
@@ -117,31 +149,57 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
     }
 
     heading(&mut out, "概要", "Summary");
-    out.extend(paragraph(Span::raw("  "), &[(case.summary.clone(), Style::new())], width));
+    out.extend(paragraph(
+        Span::raw("  "),
+        &[(case.summary.clone(), Style::new())],
+        width,
+    ));
 
     heading(&mut out, "原因", "Root causes");
     for cause in &case.root_causes {
         let label = cats.title_of(Kind::Causes, &cause.category, lang);
-        let style = if selected_vocabulary(app, Kind::Causes, &cause.category) { th.highlight() } else { th.warning() };
-        let parts = [(format!("[{label}]"), style), (format!(" {}", cause.text), Style::new())];
+        let style = if selected_vocabulary(app, Kind::Causes, &cause.category) {
+            th.highlight()
+        } else {
+            th.warning()
+        };
+        let parts = [
+            (format!("[{label}]"), style),
+            (format!(" {}", cause.text), Style::new()),
+        ];
         out.extend(paragraph(Span::raw("  ・"), &parts, width));
     }
 
     heading(&mut out, "再発防止策", "Measures");
     for (i, m) in case.measures.iter().enumerate() {
-        let text_style = if app.measure_highlight == Some(i) { th.highlight() } else { Style::new() };
+        let text_style = if app.measure_highlight == Some(i) {
+            th.highlight()
+        } else {
+            Style::new()
+        };
         let mut parts = Vec::new();
         if m.origin == Origin::Editorial {
-            parts.push((t(lang, "［編集部の教訓］", "[editorial lesson] ").to_string(), th.editorial()));
+            parts.push((
+                t(lang, "［編集部の教訓］", "[editorial lesson] ").to_string(),
+                th.editorial(),
+            ));
         }
         parts.push((m.text.clone(), text_style));
-        out.extend(paragraph(Span::raw(format!("  {}. ", i + 1)), &parts, width));
+        out.extend(paragraph(
+            Span::raw(format!("  {}. ", i + 1)),
+            &parts,
+            width,
+        ));
         let mut ids = Vec::new();
         for (j, r) in m.controls.iter().enumerate() {
             if j > 0 {
                 ids.push(("  ".to_string(), Style::new()));
             }
-            let style = if in_selected_area(app, r) { th.highlight() } else { th.control() };
+            let style = if in_selected_area(app, r) {
+                th.highlight()
+            } else {
+                th.control()
+            };
             ids.push((r.to_string(), style));
         }
         let pad = " ".repeat(4 + (i + 1).to_string().len());
@@ -151,7 +209,11 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
     if !case.response.is_empty() {
         heading(&mut out, "発覚後の対応", "Response");
         for r in &case.response {
-            out.extend(paragraph(Span::raw("  ・"), &[(r.clone(), Style::new())], width));
+            out.extend(paragraph(
+                Span::raw("  ・"),
+                &[(r.clone(), Style::new())],
+                width,
+            ));
         }
     }
 
@@ -161,13 +223,21 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
         let text = format!("{}「{}」{date}", s.publisher, s.title);
         out.extend(paragraph(Span::raw("  ・"), &[(text, Style::new())], width));
         if let Some(url) = &s.url {
-            out.extend(paragraph(Span::raw("    "), &[(url.clone(), th.control())], width));
+            out.extend(paragraph(
+                Span::raw("    "),
+                &[(url.clone(), th.control())],
+                width,
+            ));
         }
     }
 
     if !case.tags.is_empty() {
         heading(&mut out, "タグ", "Tags");
-        out.extend(paragraph(Span::raw("  "), &[(case.tags.join(" · "), th.dim())], width));
+        out.extend(paragraph(
+            Span::raw("  "),
+            &[(case.tags.join(" · "), th.dim())],
+            width,
+        ));
     }
 
     out.push(Line::raw(""));
@@ -182,7 +252,14 @@ mod tests {
 
     #[test]
     fn hanging_indent_and_width() {
-        let lines = paragraph(Span::raw("  1. "), &[("委託で情報機器を廃棄するときは破砕作業に立ち会う".into(), Style::new())], 20);
+        let lines = paragraph(
+            Span::raw("  1. "),
+            &[(
+                "委託で情報機器を廃棄するときは破砕作業に立ち会う".into(),
+                Style::new(),
+            )],
+            20,
+        );
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         assert!(text[0].starts_with("  1. 委託"), "{text:?}");
         assert!(text[1].starts_with("     "), "{text:?}");

@@ -9,9 +9,17 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
     match effect {
         Effect::Copy { text, what } => {
             let via = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
-            if via.is_empty() { Outcome::CopyFailed { what, text } } else { Outcome::Copied { what, via } }
+            if via.is_empty() {
+                Outcome::CopyFailed { what, text }
+            } else {
+                Outcome::Copied { what, via }
+            }
         }
-        Effect::Write { path, text, overwrite } => match write_file(&path, &text, overwrite) {
+        Effect::Write {
+            path,
+            text,
+            overwrite,
+        } => match write_file(&path, &text, overwrite) {
             Ok(()) => Outcome::Written { path },
             Err(WriteError::Exists) => Outcome::Exists { path, text },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },

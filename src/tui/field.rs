@@ -13,11 +13,17 @@ pub struct Field {
 
 impl Field {
     pub fn new(text: &str) -> Field {
-        Field { text: text.to_string(), cursor: text.chars().count() }
+        Field {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
     }
 
     fn byte(&self, chars: usize) -> usize {
-        self.text.char_indices().nth(chars).map_or(self.text.len(), |(b, _)| b)
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(b, _)| b)
     }
 
     /// Inserts text at the cursor; line breaks and control characters become spaces or symbols.

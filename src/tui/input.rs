@@ -19,9 +19,20 @@ pub fn action(app: &App, event: Event) -> Option<Action> {
             keymap::lookup(app.mode.context(), &key)
         }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollUp => Some(Action::Scroll { x: m.column, y: m.row, delta: -WHEEL }),
-            MouseEventKind::ScrollDown => Some(Action::Scroll { x: m.column, y: m.row, delta: WHEEL }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x: m.column, y: m.row }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                x: m.column,
+                y: m.row,
+                delta: -WHEEL,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                x: m.column,
+                y: m.row,
+                delta: WHEEL,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+            }),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),

@@ -40,10 +40,16 @@ pub struct Key {
 }
 
 const fn k(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: false }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
 }
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
 }
 const fn code(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -68,8 +74,21 @@ impl Binding {
     }
 }
 
-const fn b(context: Context, keys: &'static [Key], action: Action, ja: &'static str, en: &'static str) -> Binding {
-    Binding { context, keys, action, ja, en, hint: None }
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    ja: &'static str,
+    en: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        ja,
+        en,
+        hint: None,
+    }
 }
 
 /// A binding also shown in the status bar, with a short text.
@@ -81,7 +100,14 @@ const fn h(
     en: &'static str,
     short: (&'static str, &'static str),
 ) -> Binding {
-    Binding { context, keys, action, ja, en, hint: Some(short) }
+    Binding {
+        context,
+        keys,
+        action,
+        ja,
+        en,
+        hint: Some(short),
+    }
 }
 
 use Context::*;
@@ -90,71 +116,425 @@ use KeyCode::*;
 pub static KEYMAP: &[Binding] = &[
     // Browsing
     b(Browse, &[code(Up), k('k')], Action::Up, "上へ", "Move up"),
-    b(Browse, &[code(Down), k('j')], Action::Down, "下へ", "Move down"),
-    b(Browse, &[code(PageUp), ctrl('b')], Action::PageUp, "1ページ上へ", "Page up"),
-    b(Browse, &[code(PageDown), ctrl('f')], Action::PageDown, "1ページ下へ", "Page down"),
-    b(Browse, &[k('g'), code(Home)], Action::Top, "先頭へ", "To the top"),
-    b(Browse, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
-    b(Browse, &[code(Left), k('h')], Action::Left, "折りたたむ・親の項目へ・前のペインへ", "Collapse, go to the parent or the previous pane"),
-    b(Browse, &[code(Right), k('l')], Action::Right, "展開する・次のペインへ", "Expand, or on to the next pane"),
-    h(Browse, &[code(Enter)], Action::Enter, "項目を開く・詳細を読む", "Open the item, read the detail", ("開く", "open")),
+    b(
+        Browse,
+        &[code(Down), k('j')],
+        Action::Down,
+        "下へ",
+        "Move down",
+    ),
+    b(
+        Browse,
+        &[code(PageUp), ctrl('b')],
+        Action::PageUp,
+        "1ページ上へ",
+        "Page up",
+    ),
+    b(
+        Browse,
+        &[code(PageDown), ctrl('f')],
+        Action::PageDown,
+        "1ページ下へ",
+        "Page down",
+    ),
+    b(
+        Browse,
+        &[k('g'), code(Home)],
+        Action::Top,
+        "先頭へ",
+        "To the top",
+    ),
+    b(
+        Browse,
+        &[k('G'), code(End)],
+        Action::Bottom,
+        "末尾へ",
+        "To the bottom",
+    ),
+    b(
+        Browse,
+        &[code(Left), k('h')],
+        Action::Left,
+        "折りたたむ・親の項目へ・前のペインへ",
+        "Collapse, go to the parent or the previous pane",
+    ),
+    b(
+        Browse,
+        &[code(Right), k('l')],
+        Action::Right,
+        "展開する・次のペインへ",
+        "Expand, or on to the next pane",
+    ),
+    h(
+        Browse,
+        &[code(Enter)],
+        Action::Enter,
+        "項目を開く・詳細を読む",
+        "Open the item, read the detail",
+        ("開く", "open"),
+    ),
     b(Browse, &[code(Esc)], Action::Back, "戻る", "Back"),
-    h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")),
-    b(Browse, &[code(BackTab)], Action::PrevPane, "前のペイン", "Previous pane"),
-    h(Browse, &[k('s')], Action::CycleScheme, "分類を切替（ISO 27001 / PPC / 原因 / 業種）", "Switch classification (ISO 27001 / PPC / causes / sectors)", ("分類", "scheme")),
-    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織）", "Sort by date / people / organization"),
-    b(Browse, &[k('f')], Action::ToggleEmpty, "事例のない項目を隠す・表示する", "Hide or show items without cases"),
-    h(Browse, &[k('/')], Action::OpenSearch, "再発防止策・事例を検索", "Search measures and cases", ("検索", "search")),
-    h(Browse, &[k('y')], Action::CopySummary, "事例の要約をコピー", "Copy the case summary", ("要約コピー", "copy")),
-    h(Browse, &[k('c')], Action::CopyCitation, "出典表記をコピー（分類項目では先例一覧）", "Copy the citation (on a control: its precedent list)", ("出典", "cite")),
-    h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")),
-    b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
-    h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す", "Export the marked cases as a training pack", ("書き出し", "export")),
-    b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
-    h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
-    h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
+    h(
+        Browse,
+        &[code(Tab)],
+        Action::NextPane,
+        "次のペイン",
+        "Next pane",
+        ("ペイン", "pane"),
+    ),
+    b(
+        Browse,
+        &[code(BackTab)],
+        Action::PrevPane,
+        "前のペイン",
+        "Previous pane",
+    ),
+    h(
+        Browse,
+        &[k('s')],
+        Action::CycleScheme,
+        "分類を切替（ISO 27001 / PPC / 原因 / 業種）",
+        "Switch classification (ISO 27001 / PPC / causes / sectors)",
+        ("分類", "scheme"),
+    ),
+    b(
+        Browse,
+        &[k('o')],
+        Action::CycleSort,
+        "並び順を切替（公表日 / 人数 / 組織）",
+        "Sort by date / people / organization",
+    ),
+    b(
+        Browse,
+        &[k('f')],
+        Action::ToggleEmpty,
+        "事例のない項目を隠す・表示する",
+        "Hide or show items without cases",
+    ),
+    h(
+        Browse,
+        &[k('/')],
+        Action::OpenSearch,
+        "再発防止策・事例を検索",
+        "Search measures and cases",
+        ("検索", "search"),
+    ),
+    h(
+        Browse,
+        &[k('y')],
+        Action::CopySummary,
+        "事例の要約をコピー",
+        "Copy the case summary",
+        ("要約コピー", "copy"),
+    ),
+    h(
+        Browse,
+        &[k('c')],
+        Action::CopyCitation,
+        "出典表記をコピー（分類項目では先例一覧）",
+        "Copy the citation (on a control: its precedent list)",
+        ("出典", "cite"),
+    ),
+    h(
+        Browse,
+        &[k('m')],
+        Action::ToggleMark,
+        "事例に印を付ける・外す",
+        "Mark or unmark the case",
+        ("印", "mark"),
+    ),
+    b(
+        Browse,
+        &[k('M')],
+        Action::ClearMarks,
+        "すべての印を外す",
+        "Clear all marks",
+    ),
+    h(
+        Browse,
+        &[k('e')],
+        Action::Export,
+        "印を付けた事例を研修資料に書き出す",
+        "Export the marked cases as a training pack",
+        ("書き出し", "export"),
+    ),
+    b(
+        Browse,
+        &[k('!')],
+        Action::ShowDiagnostics,
+        "読み込みの問題を見る",
+        "Show load problems",
+    ),
+    h(
+        Browse,
+        &[k('?')],
+        Action::ShowHelp,
+        "キー操作の一覧",
+        "List of keys",
+        ("ヘルプ", "help"),
+    ),
+    h(
+        Browse,
+        &[k('q'), ctrl('c')],
+        Action::Quit,
+        "終了",
+        "Quit",
+        ("終了", "quit"),
+    ),
     // Help
     b(Help, &[code(Up), k('k')], Action::Up, "上へ", "Scroll up"),
-    b(Help, &[code(Down), k('j')], Action::Down, "下へ", "Scroll down"),
-    b(Help, &[code(PageUp), ctrl('b')], Action::PageUp, "1ページ上へ", "Page up"),
-    b(Help, &[code(PageDown), ctrl('f'), k(' ')], Action::PageDown, "1ページ下へ", "Page down"),
-    b(Help, &[k('g'), code(Home)], Action::Top, "先頭へ", "To the top"),
-    b(Help, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
-    h(Help, &[code(Esc), k('?'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    b(
+        Help,
+        &[code(Down), k('j')],
+        Action::Down,
+        "下へ",
+        "Scroll down",
+    ),
+    b(
+        Help,
+        &[code(PageUp), ctrl('b')],
+        Action::PageUp,
+        "1ページ上へ",
+        "Page up",
+    ),
+    b(
+        Help,
+        &[code(PageDown), ctrl('f'), k(' ')],
+        Action::PageDown,
+        "1ページ下へ",
+        "Page down",
+    ),
+    b(
+        Help,
+        &[k('g'), code(Home)],
+        Action::Top,
+        "先頭へ",
+        "To the top",
+    ),
+    b(
+        Help,
+        &[k('G'), code(End)],
+        Action::Bottom,
+        "末尾へ",
+        "To the bottom",
+    ),
+    h(
+        Help,
+        &[code(Esc), k('?'), k('q')],
+        Action::Back,
+        "閉じる",
+        "Close",
+        ("閉じる", "close"),
+    ),
     b(Help, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Diagnostics
-    b(Diagnostics, &[code(Up), k('k')], Action::Up, "上へ", "Scroll up"),
-    b(Diagnostics, &[code(Down), k('j')], Action::Down, "下へ", "Scroll down"),
-    b(Diagnostics, &[code(PageUp), ctrl('b')], Action::PageUp, "1ページ上へ", "Page up"),
-    b(Diagnostics, &[code(PageDown), ctrl('f'), k(' ')], Action::PageDown, "1ページ下へ", "Page down"),
-    b(Diagnostics, &[k('g'), code(Home)], Action::Top, "先頭へ", "To the top"),
-    b(Diagnostics, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
-    h(Diagnostics, &[code(Esc), k('!'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    b(
+        Diagnostics,
+        &[code(Up), k('k')],
+        Action::Up,
+        "上へ",
+        "Scroll up",
+    ),
+    b(
+        Diagnostics,
+        &[code(Down), k('j')],
+        Action::Down,
+        "下へ",
+        "Scroll down",
+    ),
+    b(
+        Diagnostics,
+        &[code(PageUp), ctrl('b')],
+        Action::PageUp,
+        "1ページ上へ",
+        "Page up",
+    ),
+    b(
+        Diagnostics,
+        &[code(PageDown), ctrl('f'), k(' ')],
+        Action::PageDown,
+        "1ページ下へ",
+        "Page down",
+    ),
+    b(
+        Diagnostics,
+        &[k('g'), code(Home)],
+        Action::Top,
+        "先頭へ",
+        "To the top",
+    ),
+    b(
+        Diagnostics,
+        &[k('G'), code(End)],
+        Action::Bottom,
+        "末尾へ",
+        "To the bottom",
+    ),
+    h(
+        Diagnostics,
+        &[code(Esc), k('!'), k('q')],
+        Action::Back,
+        "閉じる",
+        "Close",
+        ("閉じる", "close"),
+    ),
     b(Diagnostics, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Search
-    h(Search, &[code(Enter)], Action::Enter, "選んだ結果の事例へ移動", "Go to the selected result's case", ("事例へ", "go to case")),
-    h(Search, &[code(Esc)], Action::Back, "閉じて元の画面に戻る", "Close and return", ("閉じる", "close")),
-    h(Search, &[code(Tab)], Action::CycleTarget, "対象を切替（再発防止策 / 事例 / すべて）", "Switch target (measures / cases / all)", ("対象切替", "target")),
-    h(Search, &[code(Up), ctrl('p')], Action::Up, "前の結果", "Previous result", ("選択", "select")),
-    b(Search, &[code(Down), ctrl('n')], Action::Down, "次の結果", "Next result"),
-    b(Search, &[code(PageUp)], Action::PageUp, "1ページ上へ", "Page up"),
-    b(Search, &[code(PageDown)], Action::PageDown, "1ページ下へ", "Page down"),
-    b(Search, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
-    b(Search, &[ctrl('w')], Action::DeleteWord, "1語消す", "Delete a word"),
-    b(Search, &[code(Left)], Action::CursorLeft, "カーソルを左へ", "Cursor left"),
-    b(Search, &[code(Right)], Action::CursorRight, "カーソルを右へ", "Cursor right"),
-    b(Search, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),
-    b(Search, &[code(End), ctrl('e')], Action::CursorEnd, "行末へ", "End of line"),
+    h(
+        Search,
+        &[code(Enter)],
+        Action::Enter,
+        "選んだ結果の事例へ移動",
+        "Go to the selected result's case",
+        ("事例へ", "go to case"),
+    ),
+    h(
+        Search,
+        &[code(Esc)],
+        Action::Back,
+        "閉じて元の画面に戻る",
+        "Close and return",
+        ("閉じる", "close"),
+    ),
+    h(
+        Search,
+        &[code(Tab)],
+        Action::CycleTarget,
+        "対象を切替（再発防止策 / 事例 / すべて）",
+        "Switch target (measures / cases / all)",
+        ("対象切替", "target"),
+    ),
+    h(
+        Search,
+        &[code(Up), ctrl('p')],
+        Action::Up,
+        "前の結果",
+        "Previous result",
+        ("選択", "select"),
+    ),
+    b(
+        Search,
+        &[code(Down), ctrl('n')],
+        Action::Down,
+        "次の結果",
+        "Next result",
+    ),
+    b(
+        Search,
+        &[code(PageUp)],
+        Action::PageUp,
+        "1ページ上へ",
+        "Page up",
+    ),
+    b(
+        Search,
+        &[code(PageDown)],
+        Action::PageDown,
+        "1ページ下へ",
+        "Page down",
+    ),
+    b(
+        Search,
+        &[code(Backspace)],
+        Action::Backspace,
+        "1文字消す",
+        "Delete a character",
+    ),
+    b(
+        Search,
+        &[ctrl('w')],
+        Action::DeleteWord,
+        "1語消す",
+        "Delete a word",
+    ),
+    b(
+        Search,
+        &[code(Left)],
+        Action::CursorLeft,
+        "カーソルを左へ",
+        "Cursor left",
+    ),
+    b(
+        Search,
+        &[code(Right)],
+        Action::CursorRight,
+        "カーソルを右へ",
+        "Cursor right",
+    ),
+    b(
+        Search,
+        &[code(Home), ctrl('a')],
+        Action::CursorHome,
+        "行頭へ",
+        "Start of line",
+    ),
+    b(
+        Search,
+        &[code(End), ctrl('e')],
+        Action::CursorEnd,
+        "行末へ",
+        "End of line",
+    ),
     b(Search, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Prompt
-    h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
-    h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
-    b(Prompt, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
-    b(Prompt, &[ctrl('w')], Action::DeleteWord, "1語消す", "Delete a word"),
-    b(Prompt, &[code(Left)], Action::CursorLeft, "カーソルを左へ", "Cursor left"),
-    b(Prompt, &[code(Right)], Action::CursorRight, "カーソルを右へ", "Cursor right"),
-    b(Prompt, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),
-    b(Prompt, &[code(End), ctrl('e')], Action::CursorEnd, "行末へ", "End of line"),
+    h(
+        Prompt,
+        &[code(Enter)],
+        Action::Enter,
+        "決定",
+        "Confirm",
+        ("決定", "confirm"),
+    ),
+    h(
+        Prompt,
+        &[code(Esc)],
+        Action::Back,
+        "取り消す",
+        "Cancel",
+        ("取消", "cancel"),
+    ),
+    b(
+        Prompt,
+        &[code(Backspace)],
+        Action::Backspace,
+        "1文字消す",
+        "Delete a character",
+    ),
+    b(
+        Prompt,
+        &[ctrl('w')],
+        Action::DeleteWord,
+        "1語消す",
+        "Delete a word",
+    ),
+    b(
+        Prompt,
+        &[code(Left)],
+        Action::CursorLeft,
+        "カーソルを左へ",
+        "Cursor left",
+    ),
+    b(
+        Prompt,
+        &[code(Right)],
+        Action::CursorRight,
+        "カーソルを右へ",
+        "Cursor right",
+    ),
+    b(
+        Prompt,
+        &[code(Home), ctrl('a')],
+        Action::CursorHome,
+        "行頭へ",
+        "Start of line",
+    ),
+    b(
+        Prompt,
+        &[code(End), ctrl('e')],
+        Action::CursorEnd,
+        "行末へ",
+        "End of line",
+    ),
     b(Prompt, &[ctrl('c')], Action::Quit, "終了", "Quit"),
 ];
 
@@ -167,8 +547,14 @@ pub fn takes_text(context: Context) -> bool {
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
-    let key = Key { code: event.code, ctrl };
-    if let Some(binding) = KEYMAP.iter().find(|b| b.context == context && b.keys.contains(&key)) {
+    let key = Key {
+        code: event.code,
+        ctrl,
+    };
+    if let Some(binding) = KEYMAP
+        .iter()
+        .find(|b| b.context == context && b.keys.contains(&key))
+    {
         return Some(binding.action.clone());
     }
     match event.code {
@@ -197,12 +583,21 @@ pub fn key_label(key: &Key) -> String {
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };
-    if key.ctrl { format!("Ctrl-{name}") } else { name }
+    if key.ctrl {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
 }
 
 /// All keys of a binding: `↑ k`.
 pub fn keys_label(binding: &Binding) -> String {
-    binding.keys.iter().map(key_label).collect::<Vec<_>>().join(" ")
+    binding
+        .keys
+        .iter()
+        .map(key_label)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The status-bar hints of a context: `Enter 開く  Tab ペイン ...` as (key, text) pairs.
@@ -212,7 +607,10 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
         .filter(|b| b.context == context)
         .filter_map(|b| {
             let (ja, en) = b.hint?;
-            Some((key_label(&b.keys[0]), if lang == Lang::Ja { ja } else { en }))
+            Some((
+                key_label(&b.keys[0]),
+                if lang == Lang::Ja { ja } else { en },
+            ))
         })
         .collect()
 }
@@ -223,7 +621,12 @@ mod tests {
     use crossterm::event::KeyEventKind;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: crossterm::event::KeyEventState::NONE }
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
     }
 
     #[test]
@@ -232,7 +635,11 @@ mod tests {
             for b in &KEYMAP[i + 1..] {
                 if a.context == b.context {
                     for key in a.keys {
-                        assert!(!b.keys.contains(key), "{key:?} is bound twice in {:?}", a.context);
+                        assert!(
+                            !b.keys.contains(key),
+                            "{key:?} is bound twice in {:?}",
+                            a.context
+                        );
                     }
                 }
             }
@@ -241,16 +648,52 @@ mod tests {
 
     #[test]
     fn shifted_letters_and_control_keys() {
-        assert_eq!(lookup(Context::Browse, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(lookup(Context::Browse, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(lookup(Context::Browse, &press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Action::CopyCitation));
+        assert_eq!(
+            lookup(
+                Context::Browse,
+                &press(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            lookup(
+                Context::Browse,
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup(
+                Context::Browse,
+                &press(KeyCode::Char('c'), KeyModifiers::NONE)
+            ),
+            Some(Action::CopyCitation)
+        );
     }
 
     #[test]
     fn text_contexts_type_unbound_characters() {
-        assert_eq!(lookup(Context::Search, &press(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Input('q')));
-        assert_eq!(lookup(Context::Search, &press(KeyCode::Char('廃'), KeyModifiers::NONE)), Some(Action::Input('廃')));
-        assert_eq!(lookup(Context::Browse, &press(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            lookup(
+                Context::Search,
+                &press(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            lookup(
+                Context::Search,
+                &press(KeyCode::Char('廃'), KeyModifiers::NONE)
+            ),
+            Some(Action::Input('廃'))
+        );
+        assert_eq!(
+            lookup(
+                Context::Browse,
+                &press(KeyCode::Char('x'), KeyModifiers::NONE)
+            ),
+            None
+        );
     }
 
     #[test]

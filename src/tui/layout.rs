@@ -55,27 +55,71 @@ pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
         return None;
     }
     let header = Rect { height: 1, ..size };
-    let status = Rect { y: size.bottom() - 1, height: 1, ..size };
-    let banner_rect = banner.then_some(Rect { y: status.y - 1, height: 1, ..size });
+    let status = Rect {
+        y: size.bottom() - 1,
+        height: 1,
+        ..size
+    };
+    let banner_rect = banner.then_some(Rect {
+        y: status.y - 1,
+        height: 1,
+        ..size
+    });
     let body_top = header.bottom();
     let body_bottom = banner_rect.map_or(status.y, |b| b.y);
-    let body = Rect { x: size.x, y: body_top, width: size.width, height: body_bottom - body_top };
-    let overlay = centered(size, size.width.saturating_sub(4).min(110), size.height.saturating_sub(2));
+    let body = Rect {
+        x: size.x,
+        y: body_top,
+        width: size.width,
+        height: body_bottom - body_top,
+    };
+    let overlay = centered(
+        size,
+        size.width.saturating_sub(4).min(110),
+        size.height.saturating_sub(2),
+    );
 
     let (tree, list, detail) = if size.width >= 150 {
         let tree_w = (size.width * 28 / 100).clamp(34, 52);
         let list_w = (size.width - tree_w) * 42 / 100;
-        let tree = Rect { width: tree_w, ..body };
-        let list = Rect { x: body.x + tree_w, width: list_w, ..body };
-        let detail = Rect { x: list.right(), width: body.right() - list.right(), ..body };
+        let tree = Rect {
+            width: tree_w,
+            ..body
+        };
+        let list = Rect {
+            x: body.x + tree_w,
+            width: list_w,
+            ..body
+        };
+        let detail = Rect {
+            x: list.right(),
+            width: body.right() - list.right(),
+            ..body
+        };
         (Some(tree), Some(list), Some(detail))
     } else if size.width >= 80 {
         let tree_w = (size.width * 36 / 100).clamp(30, 46);
-        let tree = Rect { width: tree_w, ..body };
-        let right = Rect { x: body.x + tree_w, width: body.width - tree_w, ..body };
-        let list_h = (right.height * 2 / 5).max(5).min(right.height.saturating_sub(5));
-        let list = Rect { height: list_h, ..right };
-        let detail = Rect { y: list.bottom(), height: right.height - list_h, ..right };
+        let tree = Rect {
+            width: tree_w,
+            ..body
+        };
+        let right = Rect {
+            x: body.x + tree_w,
+            width: body.width - tree_w,
+            ..body
+        };
+        let list_h = (right.height * 2 / 5)
+            .max(5)
+            .min(right.height.saturating_sub(5));
+        let list = Rect {
+            height: list_h,
+            ..right
+        };
+        let detail = Rect {
+            y: list.bottom(),
+            height: right.height - list_h,
+            ..right
+        };
         (Some(tree), Some(list), Some(detail))
     } else {
         match focus {
@@ -84,7 +128,15 @@ pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
             Pane::Detail => (None, None, Some(body)),
         }
     };
-    Some(Areas { header, tree, list, detail, banner: banner_rect, status, overlay })
+    Some(Areas {
+        header,
+        tree,
+        list,
+        detail,
+        banner: banner_rect,
+        status,
+        overlay,
+    })
 }
 
 fn centered(outer: Rect, width: u16, height: u16) -> Rect {
@@ -106,7 +158,14 @@ mod tests {
 
     #[test]
     fn panes_tile_the_body_at_every_supported_size() {
-        for (w, h) in [(200, 60), (150, 40), (120, 40), (80, 24), (79, 24), (40, 12)] {
+        for (w, h) in [
+            (200, 60),
+            (150, 40),
+            (120, 40),
+            (80, 24),
+            (79, 24),
+            (40, 12),
+        ] {
             for banner in [false, true] {
                 let a = areas(r(w, h), Pane::List, banner).unwrap();
                 let panes: Vec<Rect> = [a.tree, a.list, a.detail].into_iter().flatten().collect();

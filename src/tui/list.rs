@@ -46,13 +46,20 @@ pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> V
     let e = book.entries();
     let date = |i: usize| Reverse(e[i].case.published.sort_key());
     match sort {
-        Sort::Date => list.sort_by(|&a, &b| date(a).cmp(&date(b)).then_with(|| e[a].case.id.cmp(&e[b].case.id))),
+        Sort::Date => list.sort_by(|&a, &b| {
+            date(a)
+                .cmp(&date(b))
+                .then_with(|| e[a].case.id.cmp(&e[b].case.id))
+        }),
         Sort::People => list.sort_by_key(|&i| {
             let people = e[i].case.affected.as_ref().and_then(|a| a.people);
             (people.is_none(), Reverse(people), date(i))
         }),
         Sort::Organization => list.sort_by(|&a, &b| {
-            e[a].case.organization.cmp(&e[b].case.organization).then_with(|| date(a).cmp(&date(b)))
+            e[a].case
+                .organization
+                .cmp(&e[b].case.organization)
+                .then_with(|| date(a).cmp(&date(b)))
         }),
     }
     list

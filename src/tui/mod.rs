@@ -38,12 +38,19 @@ pub enum Exit {
 /// restored before this returns, whatever happens.
 pub fn run(app: &mut App) -> io::Result<Exit> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     let (mut terminal, _session) = terminal::enter()?;
     let size = terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     let mut dirty = true;
     loop {
         if dirty {
@@ -58,7 +65,9 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
             return Ok(Exit::Signal(sig as i32));
         }
         if event::poll(Duration::from_millis(200))? {
-            let Some(action) = input::action(app, event::read()?) else { continue };
+            let Some(action) = input::action(app, event::read()?) else {
+                continue;
+            };
             let effects = app.update(action);
             for effect in effects {
                 let outcome = effects::perform(effect, &app.options);

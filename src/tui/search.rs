@@ -117,7 +117,9 @@ impl App {
 
     /// Enter: show the selected result's case in the browser, its measure highlighted.
     fn jump(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).copied() else { return };
+        let Some(hit) = self.search.hits.get(self.search.selected).copied() else {
+            return;
+        };
         let (case, kind) = self.searcher.index.item_of(hit.item);
         if !self.cases().contains(&case) {
             self.set_node(None);
@@ -132,7 +134,10 @@ impl App {
         self.sync();
         // Scroll the highlighted measure into view, a little below the top.
         if self.measure_highlight.is_some() {
-            let width = self.areas().and_then(|a| a.detail).map_or(40, layout::inner_width);
+            let width = self
+                .areas()
+                .and_then(|a| a.detail)
+                .map_or(40, layout::inner_width);
             let highlight = self.theme.highlight();
             let line = detail::lines(self, case, width)
                 .iter()

@@ -3,10 +3,15 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -22,6 +27,8 @@ impl Drop for Session {
 }
 
 static HOOK: Once = Once::new();
+/// Whether the terminal is in the state `enter` set up (so `restore` runs once).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic
 /// hook that restores the terminal before the panic message is printed.
@@ -34,14 +41,24 @@ pub fn enter() -> io::Result<(Term, Session)> {
         }));
     });
     let session = Session(());
+    ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((terminal, session))
 }
 
-/// Leaves everything `enter` set up. Safe to call more than once.
+/// Leaves everything `enter` set up. Safe to call more than once: only the
+/// first call after `enter` does anything.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(
         out,

@@ -10,11 +10,17 @@ pub struct Theme {
 impl Theme {
     /// Colors unless the NO_COLOR environment variable is set (to anything non-empty).
     pub fn from_env() -> Theme {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
-        if self.color { Style::new().fg(color) } else { Style::new() }
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn bold(&self) -> Style {
@@ -26,12 +32,19 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
 
     pub fn selected(&self, focused: bool) -> Style {
         match (self.color, focused) {
-            (true, true) => Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            (true, true) => Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             (true, false) => Style::new().bg(Color::DarkGray).fg(Color::White),
             (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             (false, false) => Style::new().add_modifier(Modifier::REVERSED),
@@ -41,7 +54,10 @@ impl Theme {
     /// A control id inside the selected area, or the measure a search led to.
     pub fn highlight(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }
@@ -49,7 +65,8 @@ impl Theme {
 
     /// Matched characters in search results.
     pub fn matched(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn control(&self) -> Style {
@@ -70,7 +87,10 @@ impl Theme {
 
     pub fn banner(&self) -> Style {
         if self.color {
-            Style::new().bg(Color::Red).fg(Color::White).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }

@@ -18,7 +18,13 @@ pub struct Row {
 }
 
 /// The rows of `catalog` with the given nodes expanded, optionally without empty nodes.
-pub fn rows(book: &Casebook, catalog: &Catalog, expanded: &HashSet<String>, hide_empty: bool, lang: Lang) -> Vec<Row> {
+pub fn rows(
+    book: &Casebook,
+    catalog: &Catalog,
+    expanded: &HashSet<String>,
+    hide_empty: bool,
+    lang: Lang,
+) -> Vec<Row> {
     let mut out = vec![Row {
         id: None,
         depth: 0,
@@ -30,7 +36,15 @@ pub fn rows(book: &Casebook, catalog: &Catalog, expanded: &HashSet<String>, hide
         has_children: true,
         expanded: true,
     }];
-    Walker { book, catalog, expanded, hide_empty, lang, out: &mut out }.walk(&catalog.items, 1);
+    Walker {
+        book,
+        catalog,
+        expanded,
+        hide_empty,
+        lang,
+        out: &mut out,
+    }
+    .walk(&catalog.items, 1);
     out
 }
 

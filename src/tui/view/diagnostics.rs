@@ -11,8 +11,12 @@ pub fn title(app: &App) -> String {
     let errors = app.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = app.diagnostics.len() - errors;
     match app.lang {
-        crate::lang::Lang::Ja => format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）"),
-        crate::lang::Lang::En => format!("Load problems: {errors} errors, {warnings} warnings (Esc closes)"),
+        crate::lang::Lang::Ja => {
+            format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）")
+        }
+        crate::lang::Lang::En => {
+            format!("Load problems: {errors} errors, {warnings} warnings (Esc closes)")
+        }
     }
 }
 
@@ -20,7 +24,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     if app.diagnostics.is_empty() {
         return vec![Line::styled(
-            t(app.lang, "問題はありません。すべてのファイルを読み込みました。", "No problems: every file loaded."),
+            t(
+                app.lang,
+                "問題はありません。すべてのファイルを読み込みました。",
+                "No problems: every file loaded.",
+            ),
             th.dim(),
         )];
     }
@@ -44,9 +52,17 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             _ => d.path.clone(),
         };
         let place = crate::text::line(&place).into_owned();
-        out.extend(paragraph(Span::styled(format!("{label}: "), style), &[(place, th.bold())], width));
+        out.extend(paragraph(
+            Span::styled(format!("{label}: "), style),
+            &[(place, th.bold())],
+            width,
+        ));
         let message = crate::text::line(&d.message).into_owned();
-        out.extend(paragraph(Span::raw("  "), &[(message, Style::new())], width));
+        out.extend(paragraph(
+            Span::raw("  "),
+            &[(message, Style::new())],
+            width,
+        ));
     }
     out
 }

@@ -39,7 +39,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::status(frame, app, areas.status);
     match app.mode {
-        Mode::Help => overlay(frame, app, areas.overlay, &help::title(app), help::lines(app, layout::inner_width(areas.overlay))),
+        Mode::Help => overlay(
+            frame,
+            app,
+            areas.overlay,
+            &help::title(app),
+            help::lines(app, layout::inner_width(areas.overlay)),
+        ),
         Mode::Diagnostics => overlay(
             frame,
             app,
@@ -57,9 +63,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn overlay(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>) {
     let height = layout::inner_height(area);
     let total = lines.len();
-    let shown: Vec<Line> = lines.into_iter().skip(app.overlay_scroll).take(height).collect();
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(app.overlay_scroll)
+        .take(height)
+        .collect();
     let position = if total > height {
-        format!(" {}-{}/{} ", app.overlay_scroll + 1, (app.overlay_scroll + height).min(total), total)
+        format!(
+            " {}-{}/{} ",
+            app.overlay_scroll + 1,
+            (app.overlay_scroll + height).min(total),
+            total
+        )
     } else {
         String::new()
     };
@@ -77,13 +92,21 @@ fn too_small(frame: &mut Frame, app: &App, size: Rect) {
         t(app.lang, "端末が小さすぎます。", "Terminal too small:"),
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
-        t(app.lang, "以上に広げてください（q で終了）", "or larger needed (q quits)")
+        t(
+            app.lang,
+            "以上に広げてください（q で終了）",
+            "or larger needed (q quits)"
+        )
     );
     let lines: Vec<Line> = wrap::wrap(&text, size.width.max(1) as usize)
         .into_iter()
         .map(|l| Line::styled(l, Style::new()))
         .collect();
     let top = size.height.saturating_sub(lines.len() as u16) / 2;
-    let area = Rect { y: size.y + top, height: size.height - top, ..size };
+    let area = Rect {
+        y: size.y + top,
+        height: size.height - top,
+        ..size
+    };
     frame.render_widget(Paragraph::new(lines).centered(), area);
 }

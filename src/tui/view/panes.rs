@@ -6,15 +6,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::tui::app::{App, Pane};
 use crate::text::thousands;
+use crate::tui::app::{App, Pane};
 use crate::tui::detail::{self, t};
 use crate::tui::layout;
 use crate::wrap;
 
 fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static> {
     let focused = app.focus == pane;
-    let title_style = if focused { app.theme.heading() } else { app.theme.bold() };
+    let title_style = if focused {
+        app.theme.heading()
+    } else {
+        app.theme.bold()
+    };
     Block::bordered()
         .border_style(app.theme.border(focused))
         .title(Span::styled(title, title_style))
@@ -23,7 +27,16 @@ fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static>
 
 /// `(3/40)` when not everything fits.
 fn position(offset: usize, height: usize, total: usize) -> String {
-    if total > height { format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total) } else { String::new() }
+    if total > height {
+        format!(
+            " {}-{}/{} ",
+            offset + 1,
+            (offset + height).min(total),
+            total
+        )
+    } else {
+        String::new()
+    }
 }
 
 pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
@@ -32,9 +45,19 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
-    let catalog_name = app.catalog().map(|c| c.short.get(app.lang).to_string()).unwrap_or_default();
-    let hidden = if app.hide_empty { t(app.lang, "・事例ありのみ", " · with cases") } else { "" };
-    let title = format!(" {}{catalog_name}{hidden} ", t(app.lang, "分類: ", "Areas: "));
+    let catalog_name = app
+        .catalog()
+        .map(|c| c.short.get(app.lang).to_string())
+        .unwrap_or_default();
+    let hidden = if app.hide_empty {
+        t(app.lang, "・事例ありのみ", " · with cases")
+    } else {
+        ""
+    };
+    let title = format!(
+        " {}{catalog_name}{hidden} ",
+        t(app.lang, "分類: ", "Areas: ")
+    );
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -47,7 +70,11 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
                 (true, false) => "▸ ",
                 _ => "  ",
             };
-            let id = row.id.as_deref().map(|id| format!("{id} ")).unwrap_or_default();
+            let id = row
+                .id
+                .as_deref()
+                .map(|id| format!("{id} "))
+                .unwrap_or_default();
             let count = format!(" ({})", row.count);
             let fixed = wrap::width(&indent) + 2 + wrap::width(&id) + wrap::width(&count);
             let title = wrap::truncate(&row.title, width.saturating_sub(fixed)).into_owned();
@@ -65,7 +92,10 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let footer = position(app.tree_offset, height, rows.len());
-    frame.render_widget(Paragraph::new(lines).block(block(app, Pane::Tree, title, footer)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, Pane::Tree, title, footer)),
+        area,
+    );
 }
 
 /// Column widths of the case list for an inner width: (organization, people).
@@ -85,7 +115,11 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let width = layout::inner_width(area);
     let height = layout::inner_height(area).saturating_sub(1);
     let (org_w, people_w) = columns(width);
-    let title_w = width.saturating_sub(2 + 11 + if org_w > 0 { org_w + 1 } else { 0 } + if people_w > 0 { people_w + 1 } else { 0 });
+    let title_w = width.saturating_sub(
+        2 + 11
+            + if org_w > 0 { org_w + 1 } else { 0 }
+            + if people_w > 0 { people_w + 1 } else { 0 },
+    );
     let row = |mark: &str, date: &str, org: &str, title: &str, people: &str| {
         let mut s = format!("{mark} {}", wrap::pad(date, 10));
         if org_w > 0 {
@@ -111,40 +145,89 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         th.dim(),
     )];
     if cases.is_empty() {
-        lines.push(Line::styled(t(app.lang, " この項目の事例はまだありません", " No cases under this item yet"), th.dim()));
+        lines.push(Line::styled(
+            t(
+                app.lang,
+                " この項目の事例はまだありません",
+                " No cases under this item yet",
+            ),
+            th.dim(),
+        ));
     }
     for &i in cases.iter().skip(app.list_offset).take(height) {
         let case = &app.book.entries()[i].case;
-        let people = case.affected.as_ref().and_then(|a| a.people).map(thousands).unwrap_or_default();
+        let people = case
+            .affected
+            .as_ref()
+            .and_then(|a| a.people)
+            .map(thousands)
+            .unwrap_or_default();
         let mark = if app.marks.contains(&i) { "●" } else { " " };
-        let text = row(mark, &case.published.to_string(), &case.organization, &case.title, &people);
-        let style = if Some(i) == app.case { th.selected(app.focus == Pane::List) } else { Style::new() };
+        let text = row(
+            mark,
+            &case.published.to_string(),
+            &case.organization,
+            &case.title,
+            &people,
+        );
+        let style = if Some(i) == app.case {
+            th.selected(app.focus == Pane::List)
+        } else {
+            Style::new()
+        };
         if app.marks.contains(&i) && Some(i) != app.case {
             let (head, tail) = text.split_at(mark.len());
-            lines.push(Line::from(vec![Span::styled(head.to_string(), th.mark()), Span::styled(tail.to_string(), style)]));
+            lines.push(Line::from(vec![
+                Span::styled(head.to_string(), th.mark()),
+                Span::styled(tail.to_string(), style),
+            ]));
         } else {
             lines.push(Line::styled(text, style));
         }
     }
     let node = match (app.catalog(), app.node()) {
-        (Some(c), Some(id)) => c.label(id, app.lang).map(|l| format!("{l} · ")).unwrap_or_default(),
+        (Some(c), Some(id)) => c
+            .label(id, app.lang)
+            .map(|l| format!("{l} · "))
+            .unwrap_or_default(),
         _ => String::new(),
     };
     let title = match app.lang {
-        crate::lang::Lang::Ja => format!(" 事例 {}件 · {node}{} ", cases.len(), app.sort.label(app.lang)),
-        crate::lang::Lang::En => format!(" Cases {} · {node}{} ", cases.len(), app.sort.label(app.lang)),
+        crate::lang::Lang::Ja => format!(
+            " 事例 {}件 · {node}{} ",
+            cases.len(),
+            app.sort.label(app.lang)
+        ),
+        crate::lang::Lang::En => format!(
+            " Cases {} · {node}{} ",
+            cases.len(),
+            app.sort.label(app.lang)
+        ),
     };
     let title = wrap::truncate(&title, width.saturating_sub(2)).into_owned();
     let footer = position(app.list_offset, height, cases.len());
-    frame.render_widget(Paragraph::new(lines).block(block(app, Pane::List, title, footer)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, Pane::List, title, footer)),
+        area,
+    );
 }
 
 pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
-    let lines = app.case.map(|c| detail::lines(app, c, width)).unwrap_or_default();
+    let lines = app
+        .case
+        .map(|c| detail::lines(app, c, width))
+        .unwrap_or_default();
     let footer = position(app.detail_scroll, height, lines.len());
-    let shown: Vec<Line> = lines.into_iter().skip(app.detail_scroll).take(height).collect();
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(app.detail_scroll)
+        .take(height)
+        .collect();
     let title = format!(" {} ", t(app.lang, "詳細", "Detail"));
-    frame.render_widget(Paragraph::new(shown).block(block(app, Pane::Detail, title, footer)), area);
+    frame.render_widget(
+        Paragraph::new(shown).block(block(app, Pane::Detail, title, footer)),
+        area,
+    );
 }

@@ -13,16 +13,29 @@ use crate::wrap;
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let Some(prompt) = &app.prompt else { return };
     let th = app.theme;
-    let area = Rect { y: status.y.saturating_sub(3), height: 3, ..status };
+    let area = Rect {
+        y: status.y.saturating_sub(3),
+        height: 3,
+        ..status
+    };
     let (title, label) = match &prompt.ask {
-        Ask::SaveAs { what: None, .. } => (t(app.lang, "研修資料の書き出し", "Export training pack"), t(app.lang, "保存先: ", "Save as: ")),
+        Ask::SaveAs { what: None, .. } => (
+            t(app.lang, "研修資料の書き出し", "Export training pack"),
+            t(app.lang, "保存先: ", "Save as: "),
+        ),
         Ask::SaveAs { .. } => (
-            t(app.lang, "コピーできませんでした。ファイルに保存します", "Nothing could take the copy. Save it to a file"),
+            t(
+                app.lang,
+                "コピーできませんでした。ファイルに保存します",
+                "Nothing could take the copy. Save it to a file",
+            ),
             t(app.lang, "保存先: ", "Save as: "),
         ),
         Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
     };
-    let block = Block::bordered().border_style(th.border(true)).title(Span::styled(format!(" {title} "), th.heading()));
+    let block = Block::bordered()
+        .border_style(th.border(true))
+        .title(Span::styled(format!(" {title} "), th.heading()));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -30,7 +43,9 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let line = match &prompt.ask {
         Ask::Overwrite { path, .. } => {
             let q = match app.lang {
-                crate::lang::Lang::Ja => format!("{} は既にあります。上書きしますか？ (y/n)", path.display()),
+                crate::lang::Lang::Ja => {
+                    format!("{} は既にあります。上書きしますか？ (y/n)", path.display())
+                }
                 crate::lang::Lang::En => format!("{} exists. Replace it? (y/n)", path.display()),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())

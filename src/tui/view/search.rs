@@ -24,10 +24,19 @@ fn target_label(target: Target, lang: crate::lang::Lang) -> &'static str {
 
 /// `text` with the characters at `positions` styled as matches, cut to `width`
 /// columns; a window is chosen so the first match is visible.
-pub fn highlighted(text: &str, positions: &[usize], width: usize, base: Style, matched: Style) -> Vec<Span<'static>> {
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
     let chars: Vec<char> = text.chars().collect();
     let first = positions.first().copied().unwrap_or(0);
-    let lead: usize = chars[..first.min(chars.len())].iter().map(|c| wrap::char_width(*c)).sum();
+    let lead: usize = chars[..first.min(chars.len())]
+        .iter()
+        .map(|c| wrap::char_width(*c))
+        .sum();
     let mut start = 0;
     if lead > width / 2 {
         // Start a few characters before the first match.
@@ -48,7 +57,10 @@ pub fn highlighted(text: &str, positions: &[usize], width: usize, base: Style, m
         }
         let m = positions.binary_search(&i).is_ok();
         if m != run_matched && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), if run_matched { matched } else { base }));
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched { matched } else { base },
+            ));
         }
         run_matched = m;
         run.push(c);
@@ -74,7 +86,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         t(lang, "対象", "in"),
         target_label(s.target, lang)
     );
-    let block = Block::bordered().border_style(th.border(true)).title(Span::styled(title, th.heading()));
+    let block = Block::bordered()
+        .border_style(th.border(true))
+        .title(Span::styled(title, th.heading()));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -92,14 +106,31 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let visible = wrap::truncate(&visible, room).into_owned();
     let query = Line::from(vec![Span::styled(prompt, th.key()), Span::raw(visible)]);
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
-    let caret: usize = chars[start..s.field.cursor].iter().map(|c| wrap::char_width(*c)).sum();
-    frame.set_cursor_position(Position::new(inner.x + (prompt.len() + caret) as u16, inner.y));
+    let caret: usize = chars[start..s.field.cursor]
+        .iter()
+        .map(|c| wrap::char_width(*c))
+        .sum();
+    frame.set_cursor_position(Position::new(
+        inner.x + (prompt.len() + caret) as u16,
+        inner.y,
+    ));
     if inner.height > 1 {
         let rule = Line::styled("─".repeat(width), th.dim());
-        frame.render_widget(Paragraph::new(rule), Rect { y: inner.y + 1, height: 1, ..inner });
+        frame.render_widget(
+            Paragraph::new(rule),
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+        );
     }
 
-    let results = Rect { y: inner.y + 2, height: inner.height.saturating_sub(2), ..inner };
+    let results = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
     let mut lines: Vec<Line> = Vec::new();
     if s.hits.is_empty() {
         lines.push(Line::styled(
@@ -116,7 +147,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let (case_index, kind) = app.searcher.index.item_of(hit.item);
         let case = &app.book.entries()[case_index].case;
         let selected = n == s.selected;
-        let base = if selected { th.selected(true) } else { Style::new() };
+        let base = if selected {
+            th.selected(true)
+        } else {
+            Style::new()
+        };
         let tag = match (kind, lang) {
             (Kind::Measure(_), crate::lang::Lang::Ja) => "策 ",
             (Kind::Case, crate::lang::Lang::Ja) => "例 ",
@@ -125,21 +160,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         };
         let text = search::item_text(&app.book, case_index, kind);
         let positions = s.positions.get(&hit.item).map(Vec::as_slice).unwrap_or(&[]);
-        let mut spans = vec![Span::styled(if selected { "▶" } else { " " }, base), Span::styled(tag, th.dim().patch(base))];
+        let mut spans = vec![
+            Span::styled(if selected { "▶" } else { " " }, base),
+            Span::styled(tag, th.dim().patch(base)),
+        ];
         let room = width.saturating_sub(3);
-        spans.extend(highlighted(&text, positions, room, base, th.matched().patch(base)));
+        spans.extend(highlighted(
+            &text,
+            positions,
+            room,
+            base,
+            th.matched().patch(base),
+        ));
         let used: usize = spans.iter().map(|sp| wrap::width(&sp.content)).sum();
         spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
         lines.push(Line::from(spans));
         let mut meta = format!("   {} · {}", case.organization, case.published);
         match kind {
             Kind::Measure(i) => {
-                let ids: Vec<String> = case.measures[i as usize].controls.iter().map(|r| r.to_string()).collect();
+                let ids: Vec<String> = case.measures[i as usize]
+                    .controls
+                    .iter()
+                    .map(|r| r.to_string())
+                    .collect();
                 meta.push_str(&format!(" · {}", ids.join(" ")));
             }
             Kind::Case => meta.push_str(&format!(" · {}", case.title)),
         }
-        lines.push(Line::styled(wrap::truncate(&meta, width).into_owned(), th.dim()));
+        lines.push(Line::styled(
+            wrap::truncate(&meta, width).into_owned(),
+            th.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines), results);
 }

@@ -16,19 +16,35 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let mut spans = vec![Span::styled(" casebook ", th.bold()), Span::raw(" ")];
     for (i, name) in app.schemes.iter().enumerate() {
-        let label = app.book.catalogs.scheme(name).map_or(name.clone(), |c| c.short.get(app.lang).to_string());
-        let style = if i == app.scheme { th.selected(true) } else { th.dim() };
+        let label = app
+            .book
+            .catalogs
+            .scheme(name)
+            .map_or(name.clone(), |c| c.short.get(app.lang).to_string());
+        let style = if i == app.scheme {
+            th.selected(true)
+        } else {
+            th.dim()
+        };
         spans.push(Span::styled(format!(" {label} "), style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled(t(app.lang, "[s] 分類を切替", "[s] switch"), th.dim()));
-    frame.render_widget(Paragraph::new(Line::from(fit(spans, area.width as usize))), area);
+    spans.push(Span::styled(
+        t(app.lang, "[s] 分類を切替", "[s] switch"),
+        th.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(Line::from(fit(spans, area.width as usize))),
+        area,
+    );
 }
 
 pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.error_files();
     let text = match app.lang {
-        crate::lang::Lang::Ja => format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 "),
+        crate::lang::Lang::Ja => {
+            format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
+        }
         crate::lang::Lang::En => format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why "),
     };
     let line = Line::styled(wrap::pad(&text, area.width as usize), app.theme.banner());

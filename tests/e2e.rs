@@ -1,0 +1,285 @@
+//! The real binary in a pseudo-terminal: keys typed, the screen read back through
+//! a terminal emulator (vt100), and the terminal checked after the program ends.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    /// Everything the program wrote, byte for byte.
+    raw: Vec<u8>,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+        cmd.args(args);
+        let home = std::env::temp_dir().join("casebook-e2e-home");
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("TMUX");
+        cmd.env_remove("WAYLAND_DISPLAY");
+        cmd.env_remove("DISPLAY");
+        cmd.cwd(std::env::temp_dir());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("casebook starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            output,
+            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            raw: Vec::new(),
+        }
+    }
+
+    fn take(&mut self, chunk: Vec<u8>) {
+        self.parser.process(&chunk);
+        self.raw.extend(chunk);
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.screen().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!(
+                    "timed out waiting for {text:?}; the screen shows:\n{}",
+                    self.screen()
+                ),
+            }
+        }
+    }
+
+    /// Reads output until the raw stream holds `bytes`.
+    fn wait_for_bytes(&mut self, bytes: &[u8]) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.raw.windows(bytes.len()).any(|w| w == bytes) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("timed out waiting for {bytes:?}"),
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the program to exit, collecting what it writes meanwhile.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.take(chunk);
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "casebook did not exit; screen:\n{}",
+                self.screen()
+            );
+            if let Ok(chunk) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.take(chunk);
+            }
+        }
+    }
+
+    /// Whether the terminal is back in cooked mode (line editing and echo on).
+    fn cooked(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a unix pty");
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+
+    /// The terminal was put back: alternate screen left after it was entered,
+    /// mouse reporting and bracketed paste off, cooked mode.
+    fn assert_restored(&self) {
+        let raw = self.raw_text();
+        let entered = raw
+            .find("\x1b[?1049h")
+            .expect("the alternate screen was used");
+        let left = raw
+            .rfind("\x1b[?1049l")
+            .expect("the alternate screen was left");
+        assert!(left > entered);
+        assert!(raw.contains("\x1b[?1000l"), "mouse capture is turned off");
+        assert!(raw.contains("\x1b[?2004l"), "bracketed paste is turned off");
+        assert!(self.cooked(), "the terminal is out of raw mode");
+    }
+}
+
+fn bundled_summary(id: &str) -> String {
+    let loaded = casebook::load::load(&[casebook::load::Input::Bundled], &[]);
+    let case = &loaded.casebook.get(id).unwrap().case;
+    casebook::export::summary::plain(
+        case,
+        &loaded.casebook.catalogs,
+        casebook::lang::Lang::Ja,
+        None,
+    )
+}
+
+#[test]
+fn browse_to_a_control_read_the_case_and_quit() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("jjj\r"); // A.7, expanded
+    pty.wait_for("A.7.14 装置のセキュリテ");
+    pty.send(&"j".repeat(14));
+    pty.wait_for("事例 2件");
+    pty.send("\t\t"); // the detail pane
+    pty.wait_for("委託で処分したPOSレジ端末が患者データを残したまま");
+    pty.send(&"j".repeat(30));
+    pty.wait_for("1. 病院または委託事業者の情報機器を委託で廃棄するときは");
+    let screen = pty.screen();
+    assert!(screen.contains("2024-08-07 気仙沼市立"), "{screen}");
+    assert!(screen.contains("株式会社BAN"), "{screen}");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn y_copies_the_summary_by_osc52() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("y");
+    pty.wait_for("要約をコピーしました（OSC 52）");
+    let raw = pty.raw_text();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
+    let end = start + raw[start..].find('\x07').expect("terminated by BEL");
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(decoded).unwrap(),
+        bundled_summary("kesennuma-hospital-pos-2024")
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn inside_tmux_the_sequence_is_also_sent_through_passthrough() {
+    let mut pty = Pty::spawn(&["--lang", "en"], &[("TMUX", "/tmp/tmux-test,1,0")]);
+    pty.wait_for("All cases (23)");
+    pty.send("c");
+    pty.wait_for("citation copied (OSC 52)");
+    pty.wait_for_bytes(b"\x1bPtmux;\x1b\x1b]52;c;");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let mut pty = Pty::spawn(
+        &["--lang", "ja"],
+        &[("CASEBOOK_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    pty.wait_for("すべての事例 (23)");
+    pty.send("\x1b[24~"); // F12
+    let status = pty.wait_exit();
+    assert!(!status.success());
+    pty.assert_restored();
+    let raw = pty.raw_text();
+    let left = raw.rfind("\x1b[?1049l").unwrap();
+    let message = raw
+        .find("debug panic requested")
+        .expect("the panic message is printed");
+    assert!(
+        message > left,
+        "the message comes after the terminal is restored"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_and_exit() {
+    for (signal, code) in [(libc::SIGTERM, 128 + 15), (libc::SIGHUP, 128 + 1)] {
+        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+        pty.wait_for("すべての事例 (23)");
+        let pid = pty.child.process_id().unwrap() as libc::pid_t;
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), code, "{status:?}");
+        pty.assert_restored();
+    }
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("\x03");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn without_a_terminal_it_points_to_the_commands() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("XDG_DATA_HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the browser needs a terminal"), "{err}");
+    assert!(
+        err.contains("casebook list | show ID | search QUERY"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
