@@ -405,7 +405,7 @@ fn a_team_catalog_adds_a_scheme() {
     let loaded = dir.load();
     assert_eq!(ids(&loaded), vec!["team"]);
     assert!(about(&loaded, "typo.yaml")[0].contains(
-        "unknown control `internal:R-1-3` in scheme `internal`; did you mean `internal:R-1-2`?"
+        "unknown control `internal:R-1-3` in scheme `internal`; did you mean `internal:R-1-2`"
     ));
     assert_eq!(
         loaded.casebook.under("internal", "R-1").len(),
