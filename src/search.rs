@@ -313,6 +313,21 @@ fn atoms(terms: &[String]) -> Vec<Atom> {
         .collect()
 }
 
+/// Japanese has no spaces, so a fuzzy match can pick characters from all over
+/// a sentence (廃…棄…確…認) and still collect word-start bonuses. A term found
+/// as one contiguous run earns a bonus worth one matched character per
+/// character, so contiguous matches outrank scattered ones.
+fn contiguous_bonus(atom: &Atom, hay: Utf32Str<'_>, matcher: &mut Matcher) -> u32 {
+    let needle = atom.needle_text();
+    if needle.len() < 2 {
+        return 0;
+    }
+    match matcher.substring_match(hay, needle) {
+        Some(_) => 16 * needle.len() as u32,
+        None => 0,
+    }
+}
+
 fn matcher() -> Matcher {
     let mut config = Config::DEFAULT;
     config.ignore_case = false;
@@ -393,7 +408,8 @@ impl Searcher {
                     let hay = items[item as usize].hay.as_str();
                     let mut score = 0u32;
                     for atom in atoms {
-                        score += atom.score(hay, matcher)? as u32;
+                        score +=
+                            atom.score(hay, matcher)? as u32 + contiguous_bonus(atom, hay, matcher);
                     }
                     Some(Hit { item, score })
                 })
