@@ -256,6 +256,11 @@ fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
         return "a tab character is used for indentation; YAML needs spaces (use two spaces per level)"
             .into();
     }
+    if info.contains("recursion limit") {
+        return format!(
+            "values are nested too deeply (more than {MAX_DEPTH} levels are not accepted)"
+        );
+    }
     let hint = if info.contains("mapping values are not allowed") {
         "; a value that contains \": \" must be put in quotes"
     } else if info.contains("did not find expected node content")

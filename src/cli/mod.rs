@@ -182,11 +182,20 @@ impl Session {
 
     /// One line on stderr when files failed to load, so scripts are not misled.
     pub fn warn_if_incomplete(&self) {
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        if errors > 0 {
-            eprintln!(
-                "casebook: {errors} problems kept some files from loading; run `casebook validate` for details"
-            );
+        let files: std::collections::HashSet<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.as_str())
+            .collect();
+        match files.len() {
+            0 => {}
+            1 => eprintln!(
+                "casebook: 1 file could not be loaded; run `casebook validate` for details"
+            ),
+            n => eprintln!(
+                "casebook: {n} files could not be loaded; run `casebook validate` for details"
+            ),
         }
     }
 }
