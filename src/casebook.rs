@@ -101,6 +101,18 @@ impl Casebook {
         self.under(&r.scheme, &r.id)
     }
 
+    /// Sorts case indices newest first (then by id): the order of lists and exports.
+    pub fn sort_newest_first(&self, cases: &mut [usize]) {
+        let e = &self.entries;
+        cases.sort_by(|&a, &b| {
+            let (a, b) = (&e[a].case, &e[b].case);
+            b.published
+                .sort_key()
+                .cmp(&a.published.sort_key())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+
     /// The ids closest to a mistyped one, for "did you mean".
     pub fn nearest_ids(&self, id: &str) -> Vec<&str> {
         let mut near = suggest::nearest(id, self.entries.iter().map(|e| e.case.id.as_str()), 3);

@@ -127,6 +127,17 @@ impl Catalog {
         suggest::did_you_mean(&suggest::nearest(id, ids, 3))
     }
 
+    /// The same as [`Catalog::suggest`], with ids written `SCHEME:ID`.
+    pub fn suggest_refs(&self, id: &str) -> String {
+        let mut ids: Vec<&str> = self.ids().collect();
+        ids.sort();
+        let near: Vec<String> = suggest::nearest(id, ids, 3)
+            .iter()
+            .map(|i| format!("{}:{i}", self.scheme))
+            .collect();
+        suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     /// `A.7.14 装置のセキュリティを保った処分又は再利用`
     pub fn label(&self, id: &str, lang: Lang) -> Option<String> {
         self.get(id)

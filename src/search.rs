@@ -234,12 +234,7 @@ impl Index {
     pub fn new(book: &Casebook) -> Index {
         let entries = book.entries();
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&i| {
-            (
-                Reverse(entries[i].case.published.sort_key()),
-                entries[i].case.id.clone(),
-            )
-        });
+        book.sort_newest_first(&mut order);
         let mut rank = vec![0u32; entries.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r as u32;

@@ -56,13 +56,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 cases.retain(|&i| book.entries()[i].case.published.year == *y);
             }
             let e = book.entries();
-            cases.sort_by(|&a, &b| {
-                e[b].case
-                    .published
-                    .sort_key()
-                    .cmp(&e[a].case.published.sort_key())
-                    .then_with(|| e[a].case.id.cmp(&e[b].case.id))
-            });
+            book.sort_newest_first(&mut cases);
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = cases.iter().map(|&i| &e[i].case).collect();
@@ -266,13 +260,7 @@ fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
         ));
     };
     if catalog.get(&r.id).is_none() {
-        let mut ids: Vec<&str> = catalog.ids().collect();
-        ids.sort();
-        let near: Vec<String> = suggest::nearest(&r.id, ids, 3)
-            .iter()
-            .map(|id| format!("{}:{id}", r.scheme))
-            .collect();
-        let hint = suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>());
+        let hint = catalog.suggest_refs(&r.id);
         return Err(format!("unknown id `{s}`{hint}"));
     }
     Ok(r)

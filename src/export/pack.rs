@@ -14,13 +14,7 @@ use crate::model::ControlRef;
 pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> String {
     let e = book.entries();
     let mut cases = cases.to_vec();
-    cases.sort_by(|&a, &b| {
-        e[b].case
-            .published
-            .sort_key()
-            .cmp(&e[a].case.published.sort_key())
-            .then_with(|| e[a].case.id.cmp(&e[b].case.id))
-    });
+    book.sort_newest_first(&mut cases);
     cases.dedup();
     let cats = &book.catalogs;
     let mut out = Vec::new();

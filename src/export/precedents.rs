@@ -19,13 +19,7 @@ pub fn precedents(
     let heading = format!("{scheme}:{id} {}", item.title.get(lang));
     let mut cases: Vec<usize> = book.under(scheme, id).to_vec();
     let e = book.entries();
-    cases.sort_by(|&a, &b| {
-        e[b].case
-            .published
-            .sort_key()
-            .cmp(&e[a].case.published.sort_key())
-            .then_with(|| e[a].case.id.cmp(&e[b].case.id))
-    });
+    book.sort_newest_first(&mut cases);
     let count = match lang {
         Lang::Ja => format!("先例 {}件（casebook、新しい順）", cases.len()),
         Lang::En => format!("{} precedents (casebook, newest first)", cases.len()),

@@ -356,13 +356,7 @@ fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
         return None;
     };
     if catalog.get(&r.id).is_none() {
-        let mut ids: Vec<&str> = catalog.ids().collect();
-        ids.sort();
-        let near: Vec<String> = suggest::nearest(&r.id, ids, 3)
-            .iter()
-            .map(|id| format!("{}:{id}", r.scheme))
-            .collect();
-        let hint = suggest::did_you_mean(&near.iter().map(String::as_str).collect::<Vec<_>>());
+        let hint = catalog.suggest_refs(&r.id);
         ctx.error(
             node.pos,
             format!(

@@ -302,8 +302,8 @@ impl App {
             Action::Top => self.step(self.focus, i64::MIN / 2),
             Action::Bottom => self.step(self.focus, i64::MAX / 2),
             Action::Left => self.left(),
-            Action::Right => self.right(),
-            Action::Enter => self.enter(),
+            Action::Right => self.open(false),
+            Action::Enter => self.open(true),
             Action::Back => match self.focus {
                 Pane::Detail => self.focus = Pane::List,
                 Pane::List => self.focus = Pane::Tree,
@@ -423,39 +423,28 @@ impl App {
         }
     }
 
-    fn right(&mut self) {
+    /// → and Enter: on a tree item with children, expand it (Enter also
+    /// collapses an open one); otherwise move on to the next pane.
+    fn open(&mut self, toggle: bool) {
         match self.focus {
             Pane::Tree => {
                 let rows = self.tree_rows();
-                let row = &rows[self.tree_selected(&rows)];
-                match &row.id {
-                    Some(id) if row.has_children && !row.expanded => {
-                        self.expanded[self.scheme].insert(id.clone());
+                let parent = rows
+                    .get(self.tree_selected(&rows))
+                    .filter(|r| r.has_children)
+                    .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
+                match parent {
+                    Some((id, false)) => {
+                        self.expanded[self.scheme].insert(id);
+                    }
+                    Some((id, true)) if toggle => {
+                        self.expanded[self.scheme].remove(&id);
                     }
                     _ => self.focus = Pane::List,
                 }
             }
             Pane::List => self.focus = Pane::Detail,
             Pane::Detail => {}
-        }
-    }
-
-    fn enter(&mut self) {
-        match self.focus {
-            Pane::Tree => {
-                let rows = self.tree_rows();
-                let row = &rows[self.tree_selected(&rows)];
-                match &row.id {
-                    Some(id) if row.has_children => {
-                        let set = &mut self.expanded[self.scheme];
-                        if !set.remove(id) {
-                            set.insert(id.clone());
-                        }
-                    }
-                    _ => self.focus = Pane::List,
-                }
-            }
-            Pane::List | Pane::Detail => self.focus = Pane::Detail,
         }
     }
 
@@ -489,8 +478,10 @@ impl App {
     }
 
     pub fn set_node(&mut self, node: Option<String>) {
-        if self.nodes[self.scheme] != node {
-            self.nodes[self.scheme] = node;
+        if let Some(current) = self.nodes.get_mut(self.scheme)
+            && *current != node
+        {
+            *current = node;
             self.measure_highlight = None;
         }
     }

@@ -46,11 +46,7 @@ pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> V
     let e = book.entries();
     let date = |i: usize| Reverse(e[i].case.published.sort_key());
     match sort {
-        Sort::Date => list.sort_by(|&a, &b| {
-            date(a)
-                .cmp(&date(b))
-                .then_with(|| e[a].case.id.cmp(&e[b].case.id))
-        }),
+        Sort::Date => book.sort_newest_first(&mut list),
         Sort::People => list.sort_by_key(|&i| {
             let people = e[i].case.affected.as_ref().and_then(|a| a.people);
             (people.is_none(), Reverse(people), date(i))

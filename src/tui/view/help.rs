@@ -27,8 +27,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Browse,
         Context::Search,
         Context::Prompt,
+        Context::Field,
         Context::Help,
         Context::Diagnostics,
+        Context::Overlay,
     ] {
         if !out.is_empty() {
             out.push(Line::raw(""));
