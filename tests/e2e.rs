@@ -283,3 +283,43 @@ fn without_a_terminal_it_points_to_the_commands() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    // Read on this thread (no reader thread holding a copy of the terminal
+    // open), until the first screen is drawn; then close every handle.
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.args(["--lang", "ja"]);
+    cmd.env("XDG_DATA_HOME", "/nonexistent");
+    cmd.env("CASEBOOK_CONFIG", "/nonexistent");
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    let mut buf = [0u8; 8192];
+    while !parser.screen().contents().contains("すべての事例 (23)") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the program ended early");
+        parser.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master); // the terminal window closes
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait());
+    });
+    let status = rx
+        .recv_timeout(TIMEOUT)
+        .expect("casebook ends when its terminal goes away")
+        .unwrap();
+    assert_eq!(status.exit_code(), 128 + 1, "ends as on SIGHUP: {status:?}");
+}

@@ -3,7 +3,7 @@
 mod commands;
 mod validate;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -139,7 +139,8 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("casebook: {message}");
+            // Not eprintln!: it panics when stderr is gone (a closed terminal).
+            let _ = writeln!(std::io::stderr(), "casebook: {message}");
             ExitCode::FAILURE
         }
     }
@@ -242,6 +243,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
     match crate::tui::run(&mut app) {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::Signal(sig)) => Ok(ExitCode::from((128 + sig) as u8)),
+        Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
         Err(e) => Err(format!("terminal error: {e}")),
     }
 }
