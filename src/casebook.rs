@@ -20,44 +20,55 @@ pub struct Casebook {
     pub catalogs: Catalogs,
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    /// (scheme, node id) → indices of cases under that node, including its descendants.
-    by_node: HashMap<(String, String), Vec<usize>>,
+    /// scheme → node id → indices of cases under that node, including its descendants.
+    by_node: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl Casebook {
     pub fn new(catalogs: Catalogs, entries: Vec<Entry>) -> Self {
         let mut by_id = HashMap::with_capacity(entries.len());
-        let mut by_node: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let cause_scheme = catalogs
+        let mut by_node: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+        let cause = catalogs
             .of_kind(Kind::Causes)
-            .map(|c| c.scheme.clone())
-            .unwrap_or_default();
-        let sector_scheme = catalogs
+            .map_or("", |c| c.scheme.as_str());
+        let sector = catalogs
             .of_kind(Kind::Sectors)
-            .map(|c| c.scheme.clone())
-            .unwrap_or_default();
+            .map_or("", |c| c.scheme.as_str());
+        let mut nodes: Vec<(&str, &str)> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             by_id.insert(entry.case.id.clone(), i);
             let case = &entry.case;
-            let mut nodes: Vec<(String, String)> = Vec::new();
+            nodes.clear();
             for r in case.measures.iter().flat_map(|m| &m.controls) {
                 let Some(catalog) = catalogs.scheme(&r.scheme) else {
                     continue;
                 };
                 let mut id = Some(r.id.as_str());
                 while let Some(current) = id {
-                    nodes.push((r.scheme.clone(), current.to_string()));
+                    nodes.push((r.scheme.as_str(), current));
                     id = catalog.parent(current);
                 }
             }
-            for cause in &case.root_causes {
-                nodes.push((cause_scheme.clone(), cause.category.clone()));
-            }
-            nodes.push((sector_scheme.clone(), case.sector.clone()));
-            nodes.sort();
+            nodes.extend(
+                case.root_causes
+                    .iter()
+                    .map(|c| (cause, c.category.as_str())),
+            );
+            nodes.push((sector, case.sector.as_str()));
+            nodes.sort_unstable();
             nodes.dedup();
-            for node in nodes {
-                by_node.entry(node).or_default().push(i);
+            for &(scheme, id) in &nodes {
+                // Keys are allocated once per node, not once per case.
+                if !by_node.contains_key(scheme) {
+                    by_node.insert(scheme.to_string(), HashMap::new());
+                }
+                let ids = by_node.get_mut(scheme).expect("inserted above");
+                match ids.get_mut(id) {
+                    Some(cases) => cases.push(i),
+                    None => {
+                        ids.insert(id.to_string(), vec![i]);
+                    }
+                }
             }
         }
         Casebook {
@@ -91,9 +102,9 @@ impl Casebook {
     /// Indices of the cases under a catalog node (the node itself or anything below it).
     pub fn under(&self, scheme: &str, id: &str) -> &[usize] {
         self.by_node
-            .get(&(scheme.to_string(), id.to_string()))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .get(scheme)
+            .and_then(|ids| ids.get(id))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Indices of the cases citing a control reference or anything below it.

@@ -12,6 +12,7 @@
 //! are computed on demand, for the rows on screen.
 
 use std::cmp::Reverse;
+use std::ops::Range;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -56,8 +57,14 @@ pub enum Kind {
 // ----- normalization ------------------------------------------------------------------
 
 fn is_joining(c: char) -> bool {
-    matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}')
-        || canonical_combining_class(c) != 0
+    // Fast answers for the common cases: ASCII, Latin-1, kana and kanji never join.
+    match c as u32 {
+        0..=0x2FF | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF => false,
+        _ => {
+            matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}')
+                || canonical_combining_class(c) != 0
+        }
+    }
 }
 
 /// Folds one already-NFKC character: lowercase, katakana → hiragana.
@@ -67,7 +74,9 @@ fn fold(c: char, out: &mut impl FnMut(char)) {
         '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => {
             out(char::from_u32(c as u32 - 0x60).unwrap_or(c))
         }
+        // No case: ASCII, hiragana, CJK punctuation and kanji.
         c if c.is_ascii() => out(c),
+        '\u{3000}'..='\u{30A0}' | '\u{4E00}'..='\u{9FFF}' => out(c),
         c => c.to_lowercase().for_each(out),
     }
 }
@@ -119,9 +128,18 @@ pub const WORD_START: char = ' ';
 /// Normalized text and, when it differs in length from the original, the
 /// original character index of every normalized character.
 pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
+    let mut out = Vec::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let count = normalize_into(text, &mut out, Some(&mut map));
+    let identity = out.len() == count && map.iter().enumerate().all(|(i, &m)| i as u32 == m);
+    (out, (!identity).then_some(map))
+}
+
+/// Appends the normalized form of `text` to `out` and, when asked, the original
+/// character index of each normalized character to `map`. Returns the number
+/// of characters in `text`.
+fn normalize_into(text: &str, out: &mut Vec<char>, mut map: Option<&mut Vec<u32>>) -> usize {
     let chars: Vec<char> = text.chars().collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let mut map: Vec<u32> = Vec::with_capacity(chars.len());
     let mut i = 0;
     let mut previous = Script::Other;
     while i < chars.len() {
@@ -135,18 +153,19 @@ pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
             'ー' | 'ｰ' => previous,
             c => script(c),
         };
-        if current != previous
+        let word_start = current != previous
             && previous != Script::Other
-            && matches!(current, Script::Kanji | Script::Katakana | Script::Latin)
-        {
-            out.push(WORD_START);
-            map.push(start as u32);
-        }
+            && matches!(current, Script::Kanji | Script::Katakana | Script::Latin);
         previous = current;
         let mut push = |c: char| {
             out.push(c);
-            map.push(start as u32);
+            if let Some(map) = map.as_deref_mut() {
+                map.push(start as u32);
+            }
         };
+        if word_start {
+            push(WORD_START);
+        }
         if i - start == 1 && nfkc_stable(chars[start]) {
             fold(chars[start], &mut push);
         } else {
@@ -155,8 +174,7 @@ pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
             }
         }
     }
-    let identity = out.len() == chars.len() && map.iter().enumerate().all(|(i, &m)| i as u32 == m);
-    (out, (!identity).then_some(map))
+    chars.len()
 }
 
 /// The normalized query as terms: split on the spaces typed (any width), then normalized.
@@ -177,11 +195,11 @@ enum Hay {
 }
 
 impl Hay {
-    fn new(chars: Vec<char>) -> Hay {
+    fn new(chars: &[char]) -> Hay {
         if chars.iter().all(char::is_ascii) {
-            Hay::Ascii(chars.into_iter().map(|c| c as u8).collect())
+            Hay::Ascii(chars.iter().map(|&c| c as u8).collect())
         } else {
-            Hay::Unicode(chars.into_boxed_slice())
+            Hay::Unicode(chars.into())
         }
     }
 
@@ -198,8 +216,28 @@ struct Item {
     kind: Kind,
     /// Position of the case when newest first (ties between equal scores).
     rank: u32,
+    /// Which characters occur, as a 64-bit set: an item lacking a character of
+    /// the query cannot match and is skipped before the matcher runs.
+    chars: u64,
+    /// The normalized text: one part for a measure; for a case, its title,
+    /// organization, tags, summary sentences and root causes. Each query term
+    /// is scored against every part and counts with its best, so terms match
+    /// within a sentence, not as characters scattered over a whole case.
+    parts: Box<[Part]>,
+}
+
+struct Part {
+    chars: u64,
     hay: Hay,
-    map: Option<Box<[u32]>>,
+}
+
+/// The bit of a character in a 64-bit character set.
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+fn char_set(chars: impl IntoIterator<Item = char>) -> u64 {
+    chars.into_iter().fold(0, |set, c| set | char_bit(c))
 }
 
 /// A search result: an item and its score (higher is better).
@@ -209,20 +247,41 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// The text a case is searched by: title, organization, tags, summary, root causes.
-pub fn case_text(case: &Case) -> String {
-    let mut s = format!("{}　{}", case.title, case.organization);
+/// The text a case is searched by: title, organization, tags, summary and
+/// root causes, separated by ideographic spaces, and where each part starts and
+/// ends in it (in characters). Each sentence of the summary is a part of its own.
+pub fn case_parts(case: &Case) -> (String, Vec<Range<usize>>) {
+    let mut text = String::new();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    let mut add = |text: &mut String, part: &str, separate: bool| {
+        if separate && !text.is_empty() {
+            text.push('　');
+            at += 1;
+        }
+        let len = part.chars().count();
+        text.push_str(part);
+        parts.push(at..at + len);
+        at += len;
+    };
+    add(&mut text, &case.title, true);
+    add(&mut text, &case.organization, true);
     if !case.tags.is_empty() {
-        s.push('　');
-        s.push_str(&case.tags.join(" "));
+        add(&mut text, &case.tags.join(" "), true);
     }
-    s.push('　');
-    s.push_str(&case.summary.replace('\n', ""));
+    let summary = case.summary.replace('\n', "");
+    for (i, sentence) in summary.split_inclusive('。').enumerate() {
+        add(&mut text, sentence, i == 0);
+    }
     for c in &case.root_causes {
-        s.push('　');
-        s.push_str(&c.text);
+        add(&mut text, &c.text, true);
     }
-    s
+    (text, parts)
+}
+
+/// The whole text a case is searched by (see [`case_parts`]).
+pub fn case_text(case: &Case) -> String {
+    case_parts(case).0
 }
 
 /// The searchable form of a casebook, built once.
@@ -239,25 +298,70 @@ impl Index {
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r as u32;
         }
-        let mut items = Vec::new();
-        for &ci in &order {
-            let case = &entries[ci].case;
-            for (mi, m) in case.measures.iter().enumerate() {
-                items.push(Self::item(ci, Kind::Measure(mi as u16), rank[ci], &m.text));
+        let build = |cases: &[usize]| -> Vec<Item> {
+            let mut items = Vec::with_capacity(cases.len() * 6);
+            let mut buf = Vec::new();
+            for &ci in cases {
+                let case = &entries[ci].case;
+                for (mi, m) in case.measures.iter().enumerate() {
+                    let parts = [Self::part(&m.text, &mut buf)];
+                    items.push(Self::item(
+                        ci,
+                        Kind::Measure(mi as u16),
+                        rank[ci],
+                        parts.into(),
+                    ));
+                }
+                let (text, ranges) = case_parts(case);
+                let chars: Vec<char> = text.chars().collect();
+                let parts: Vec<Part> = ranges
+                    .into_iter()
+                    .map(|r| Self::part(&chars[r].iter().collect::<String>(), &mut buf))
+                    .collect();
+                items.push(Self::item(ci, Kind::Case, rank[ci], parts.into()));
             }
-            items.push(Self::item(ci, Kind::Case, rank[ci], &case_text(case)));
+            items
+        };
+        // Normalizing is most of the work: split it over the cores.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        if order.len() < 256 || threads == 1 {
+            return Index {
+                items: build(&order),
+            };
         }
+        let chunk = order.len().div_ceil(threads);
+        let items = std::thread::scope(|s| {
+            let parts: Vec<_> = order
+                .chunks(chunk)
+                .map(|part| s.spawn(move || build(part)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().unwrap_or_default())
+                .collect()
+        });
         Index { items }
     }
 
-    fn item(case: usize, kind: Kind, rank: u32, text: &str) -> Item {
-        let (chars, map) = normalize(text);
+    fn part(text: &str, buf: &mut Vec<char>) -> Part {
+        buf.clear();
+        normalize_into(text, buf, None);
+        Part {
+            chars: char_set(buf.iter().copied()),
+            hay: Hay::new(buf),
+        }
+    }
+
+    fn item(case: usize, kind: Kind, rank: u32, parts: Box<[Part]>) -> Item {
+        let chars = parts.iter().fold(0, |set, p| set | p.chars);
         Item {
             case: case as u32,
             kind,
             rank,
-            hay: Hay::new(chars),
-            map: map.map(Vec::into_boxed_slice),
+            chars,
+            parts,
         }
     }
 
@@ -293,34 +397,63 @@ pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
     }
 }
 
-fn atoms(terms: &[String]) -> Vec<Atom> {
+/// A query term ready to match: the matcher's atom and its characters.
+struct Term {
+    atom: Atom,
+    chars: u64,
+}
+
+fn query_terms(terms: &[String]) -> Vec<Term> {
     terms
         .iter()
-        .map(|t| {
-            Atom::new(
+        .map(|t| Term {
+            atom: Atom::new(
                 t,
                 CaseMatching::Respect,
                 Normalization::Never,
                 AtomKind::Fuzzy,
                 false,
-            )
+            ),
+            chars: char_set(t.chars()),
         })
         .collect()
+}
+
+/// The best score of a term over an item's parts, and which part gave it.
+fn best_part(term: &Term, parts: &[Part], matcher: &mut Matcher) -> Option<(u32, usize)> {
+    let mut best: Option<(u32, usize)> = None;
+    for (i, part) in parts.iter().enumerate() {
+        if part.chars & term.chars != term.chars {
+            continue;
+        }
+        let hay = part.hay.as_str();
+        if let Some(score) = term.atom.score(hay, matcher) {
+            let score = score as u32 + contiguous_bonus(&term.atom, hay);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+    }
+    best
 }
 
 /// Japanese has no spaces, so a fuzzy match can pick characters from all over
 /// a sentence (廃…棄…確…認) and still collect word-start bonuses. A term found
 /// as one contiguous run earns a bonus worth one matched character per
 /// character, so contiguous matches outrank scattered ones.
-fn contiguous_bonus(atom: &Atom, hay: Utf32Str<'_>, matcher: &mut Matcher) -> u32 {
+fn contiguous_bonus(atom: &Atom, hay: Utf32Str<'_>) -> u32 {
     let needle = atom.needle_text();
     if needle.len() < 2 {
         return 0;
     }
-    match matcher.substring_match(hay, needle) {
-        Some(_) => 16 * needle.len() as u32,
-        None => 0,
-    }
+    let found = match (hay, needle) {
+        (Utf32Str::Ascii(h), Utf32Str::Ascii(n)) => h.windows(n.len()).any(|w| w == n),
+        (Utf32Str::Unicode(h), Utf32Str::Unicode(n)) => h.windows(n.len()).any(|w| w == n),
+        // A non-ASCII needle is never in ASCII text; the reverse cannot happen
+        // either, since both sides went through the same normalization.
+        _ => false,
+    };
+    if found { 16 * needle.len() as u32 } else { 0 }
 }
 
 fn matcher() -> Matcher {
@@ -382,7 +515,8 @@ impl Searcher {
                 .map(|&item| Hit { item, score: 0 })
                 .collect()
         } else {
-            self.score(&candidates, &atoms(&terms))
+            let needed = char_set(terms.iter().flat_map(|t| t.chars()));
+            self.score(&candidates, &query_terms(&terms), needed)
         };
         let items = &self.index.items;
         let kind_order = |k: Kind| u8::from(k == Kind::Case);
@@ -394,17 +528,19 @@ impl Searcher {
         hits
     }
 
-    fn score(&mut self, candidates: &[u32], atoms: &[Atom]) -> Vec<Hit> {
+    fn score(&mut self, candidates: &[u32], terms: &[Term], needed: u64) -> Vec<Hit> {
         let items = &self.index.items;
         let run = |matcher: &mut Matcher, chunk: &[u32]| -> Vec<Hit> {
             chunk
                 .iter()
                 .filter_map(|&item| {
-                    let hay = items[item as usize].hay.as_str();
+                    let it = &items[item as usize];
+                    if it.chars & needed != needed {
+                        return None;
+                    }
                     let mut score = 0u32;
-                    for atom in atoms {
-                        score +=
-                            atom.score(hay, matcher)? as u32 + contiguous_bonus(atom, hay, matcher);
+                    for term in terms {
+                        score += best_part(term, &it.parts, matcher)?.0;
                     }
                     Some(Hit { item, score })
                 })
@@ -428,17 +564,39 @@ impl Searcher {
         })
     }
 
-    /// Matched character positions in the item's original text, sorted.
-    pub fn positions(&mut self, item: u32, query: &str) -> Vec<usize> {
-        let it = &self.index.items[item as usize];
-        let mut indices = Vec::new();
-        for atom in atoms(&terms(query)) {
-            atom.indices(it.hay.as_str(), &mut self.matchers[0], &mut indices);
+    /// Matched character positions in the item's original text, sorted. The
+    /// text is normalized again here, for the few rows on screen, so the index
+    /// need not keep a position map for every item.
+    pub fn positions(&mut self, book: &Casebook, item: u32, query: &str) -> Vec<usize> {
+        let (case, kind) = self.index.item_of(item);
+        let c = &book.entries()[case].case;
+        let (text, ranges) = match kind {
+            Kind::Measure(i) => {
+                let text = c.measures[i as usize].text.clone();
+                let len = text.chars().count();
+                (text, vec![0..len])
+            }
+            Kind::Case => case_parts(c),
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let parts = &self.index.items[item as usize].parts;
+        let matcher = &mut self.matchers[0];
+        let mut out = Vec::new();
+        for term in query_terms(&terms(query)) {
+            let Some((_, p)) = best_part(&term, parts, matcher) else {
+                continue;
+            };
+            let Some(range) = ranges.get(p) else { continue };
+            let (_, map) = normalize(&chars[range.clone()].iter().collect::<String>());
+            let mut indices = Vec::new();
+            term.atom
+                .indices(parts[p].hay.as_str(), matcher, &mut indices);
+            out.extend(
+                indices
+                    .into_iter()
+                    .map(|i| range.start + map.as_ref().map_or(i, |m| m[i as usize]) as usize),
+            );
         }
-        let mut out: Vec<usize> = indices
-            .into_iter()
-            .map(|i| it.map.as_ref().map_or(i, |m| m[i as usize]) as usize)
-            .collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -142,7 +142,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                                 text: search::item_text(book, ci, kind),
                                 controls,
                                 score: h.score,
-                                positions: searcher.positions(h.item, query),
+                                positions: searcher.positions(book, h.item, query),
                             }
                         })
                         .collect();

@@ -118,11 +118,11 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
                         "no case files (*.yaml) found here",
                     ));
                 }
-                for file in files {
-                    if seen_files.insert(canonical(&file)) {
+                for found in files {
+                    if seen_files.insert(found.canonical) {
                         jobs.push(Job {
-                            shown: file.display().to_string(),
-                            text: Text::Disk(file),
+                            shown: found.path.display().to_string(),
+                            text: Text::Disk(found.path),
                         });
                     }
                 }

@@ -18,9 +18,16 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
+/// A case file found on disk: as it will be shown, and its canonical path
+/// (to load a file reached twice only once).
+pub struct Found {
+    pub path: PathBuf,
+    pub canonical: PathBuf,
+}
+
 /// Case files of a casebook directory: everything under `cases/` when it has
 /// one, otherwise every YAML file under `dir` except its `catalogs/`.
-pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let cases = dir.join("cases");
     let mut out = Vec::new();
     let mut visited = HashSet::new();
@@ -40,12 +47,11 @@ pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 
 /// The YAML files directly in `dir` (catalogs are not nested), sorted.
 pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = entries(dir, diags)
+    entries(dir, diags)
         .into_iter()
+        .map(|e| e.path())
         .filter(|p| is_yaml(p) && !is_hidden(p) && p.is_file())
-        .collect();
-    files.sort();
-    files
+        .collect()
 }
 
 /// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
@@ -59,12 +65,12 @@ pub fn casebook_root(file: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
     match std::fs::read_dir(dir) {
         Ok(rd) => {
-            let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            paths
+            let mut entries: Vec<std::fs::DirEntry> = rd.flatten().collect();
+            entries.sort_by_key(|e| e.file_name());
+            entries
         }
         Err(e) => {
             diags.push(Diagnostic::error(
@@ -79,7 +85,7 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 fn walk(
     dir: &Path,
     skip: Option<&Path>,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<Found>,
     visited: &mut HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -100,13 +106,27 @@ fn walk(
         ));
         return;
     }
-    for path in entries(dir, diags) {
+    for entry in entries(dir, diags) {
+        let path = entry.path();
         if is_hidden(&path) || Some(path.as_path()) == skip {
             continue;
         }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, None, out, visited, diags),
-            Ok(m) if m.is_file() && is_yaml(&path) => out.push(path),
+        // The entry's own type needs no system call; only links are followed.
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_symlink() => std::fs::metadata(&path).map(|m| m.file_type()),
+            other => other,
+        };
+        match kind {
+            Ok(t) if t.is_dir() => walk(&path, None, out, visited, diags),
+            Ok(t) if t.is_file() && is_yaml(&path) => {
+                let canonical = match entry.file_type() {
+                    Ok(t) if t.is_symlink() => {
+                        std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                    }
+                    _ => real.join(entry.file_name()),
+                };
+                out.push(Found { path, canonical });
+            }
             Ok(_) => {}
             Err(e) if is_yaml(&path) || path.is_symlink() => diags.push(Diagnostic::warning(
                 path.display().to_string(),

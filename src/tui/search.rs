@@ -109,7 +109,7 @@ impl App {
         }
         for hit in s.hits.iter().skip(s.offset).take(rows) {
             if !s.positions.contains_key(&hit.item) {
-                let p = self.searcher.positions(hit.item, &s.field.text);
+                let p = self.searcher.positions(&self.book, hit.item, &s.field.text);
                 s.positions.insert(hit.item, p);
             }
         }
