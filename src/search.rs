@@ -574,7 +574,7 @@ impl Searcher {
             Kind::Measure(i) => {
                 let text = c.measures[i as usize].text.clone();
                 let len = text.chars().count();
-                (text, vec![0..len])
+                (text, std::iter::once(0..len).collect())
             }
             Kind::Case => case_parts(c),
         };
