@@ -11,7 +11,6 @@
 //! only the previous hits are scored again. Match positions (for highlighting)
 //! are computed on demand, for the rows on screen.
 
-use std::cmp::Reverse;
 use std::ops::Range;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
@@ -420,14 +419,25 @@ fn query_terms(terms: &[String]) -> Vec<Term> {
 }
 
 /// The best score of a term over an item's parts, and which part gave it.
-fn best_part(term: &Term, parts: &[Part], matcher: &mut Matcher) -> Option<(u32, usize)> {
+/// `greedy` trades the optimal alignment for speed (same matches, rougher order).
+fn best_part(
+    term: &Term,
+    parts: &[Part],
+    matcher: &mut Matcher,
+    greedy: bool,
+) -> Option<(u32, usize)> {
     let mut best: Option<(u32, usize)> = None;
     for (i, part) in parts.iter().enumerate() {
         if part.chars & term.chars != term.chars {
             continue;
         }
         let hay = part.hay.as_str();
-        if let Some(score) = term.atom.score(hay, matcher) {
+        let score = if greedy {
+            matcher.fuzzy_match_greedy(hay, term.atom.needle_text())
+        } else {
+            term.atom.score(hay, matcher)
+        };
+        if let Some(score) = score {
             let score = score as u32 + contiguous_bonus(&term.atom, hay);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
@@ -469,6 +479,9 @@ pub struct Searcher {
     matchers: Vec<Matcher>,
     last: Option<(Vec<String>, Target, Vec<Hit>)>,
 }
+
+/// Above this many candidates, scoring uses the greedy alignment.
+const GREEDY_ABOVE: usize = 8192;
 
 /// Below this many candidates one thread is faster than starting two.
 const PARALLEL_FROM: usize = 4096;
@@ -518,11 +531,16 @@ impl Searcher {
             let needed = char_set(terms.iter().flat_map(|t| t.chars()));
             self.score(&candidates, &query_terms(&terms), needed)
         };
+        // Best score first; then measures before cases, newer cases first, index
+        // order. Packed into one integer so tens of thousands of hits sort fast.
         let items = &self.index.items;
-        let kind_order = |k: Kind| u8::from(k == Kind::Case);
         hits.sort_unstable_by_key(|h| {
             let it = &items[h.item as usize];
-            (Reverse(h.score), kind_order(it.kind), it.rank, h.item)
+            let case = u128::from(it.kind == Kind::Case);
+            (u128::from(!h.score) << 96)
+                | (case << 95)
+                | (u128::from(it.rank) << 32)
+                | u128::from(h.item)
         });
         self.last = Some((terms, target, hits.clone()));
         hits
@@ -530,6 +548,9 @@ impl Searcher {
 
     fn score(&mut self, candidates: &[u32], terms: &[Term], needed: u64) -> Vec<Hit> {
         let items = &self.index.items;
+        // The first keys of a query can leave tens of thousands of candidates;
+        // they are ranked by the faster greedy alignment until typing narrows them.
+        let greedy = candidates.len() > GREEDY_ABOVE;
         let run = |matcher: &mut Matcher, chunk: &[u32]| -> Vec<Hit> {
             chunk
                 .iter()
@@ -540,7 +561,7 @@ impl Searcher {
                     }
                     let mut score = 0u32;
                     for term in terms {
-                        score += best_part(term, &it.parts, matcher)?.0;
+                        score += best_part(term, &it.parts, matcher, greedy)?.0;
                     }
                     Some(Hit { item, score })
                 })
@@ -583,7 +604,7 @@ impl Searcher {
         let matcher = &mut self.matchers[0];
         let mut out = Vec::new();
         for term in query_terms(&terms(query)) {
-            let Some((_, p)) = best_part(&term, parts, matcher) else {
+            let Some((_, p)) = best_part(&term, parts, matcher, false) else {
                 continue;
             };
             let Some(range) = ranges.get(p) else { continue };

@@ -199,7 +199,8 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
     }
     // A zero-width joiner is removed too, but it is normal inside emoji (👨‍👩‍👧), so it does not warn.
     let had_controls = trimmed.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || (text::is_invisible_format(c) && c != '\u{200D}')
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || (text::is_invisible_format(c) && c != '\u{200D}')
     });
     if had_controls {
         ctx.warning(
