@@ -84,7 +84,14 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| view::draw(frame, app))?;
+            if let Err(e) = terminal.draw(|frame| view::draw(frame, app)) {
+                // Writing fails once the terminal is gone: that is a hangup, not an error.
+                return if terminal_hung_up() {
+                    Ok(Exit::HungUp)
+                } else {
+                    Err(e)
+                };
+            }
             dirty = false;
         }
         if app.quit {
