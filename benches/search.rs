@@ -50,8 +50,8 @@ fn main() -> ExitCode {
     let benching = args.iter().any(|a| a == "--bench");
     // `--only=load` or `--only=search`, e.g. to profile one part.
     let only = args.iter().find_map(|a| a.strip_prefix("--only="));
-    if only.is_some_and(|o| o != "load" && o != "search") {
-        eprintln!("search bench: --only takes `load` or `search`");
+    if only.is_some_and(|o| !matches!(o, "load" | "search" | "compare")) {
+        eprintln!("search bench: --only takes `load`, `search` or `compare`");
         return ExitCode::from(2);
     }
     let dir = args.iter().find(|a| !a.starts_with("--"));
@@ -75,11 +75,19 @@ fn main() -> ExitCode {
     machine();
     let sample = sample_case(&dir);
     let before = sample.as_deref().map(calibrate);
-    let runs = if only == Some("search") { 1 } else { LOAD_RUNS };
+    let runs = if matches!(only, Some("search" | "compare")) {
+        1
+    } else {
+        LOAD_RUNS
+    };
     let Some(mut searcher) = bench_load(&dir, runs) else {
         return ExitCode::FAILURE;
     };
     if only == Some("load") {
+        return ExitCode::SUCCESS;
+    }
+    if only == Some("compare") {
+        compare(&dir);
         return ExitCode::SUCCESS;
     }
     let mut all = Vec::new();
@@ -114,6 +122,8 @@ fn main() -> ExitCode {
         );
         println!("  divide the figures above by it for a rough estimate on an idle one)");
     }
+    println!();
+    compare(&dir);
     fzf_commands(&dir);
     ExitCode::SUCCESS
 }
@@ -396,6 +406,132 @@ fn bench_keystrokes(searcher: &mut Searcher, target: Target) -> Vec<Duration> {
     );
     println!();
     all
+}
+
+// ----- the crates replaced ------------------------------------------------------------
+
+/// The case files of `dir`, at most `n`.
+fn case_files(dir: &Path, n: usize) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&dir.join("cases"), &mut paths);
+    paths.truncate(n);
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// A case file as serde_yaml would read it, for the parser comparison.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
+struct SerdeCase {
+    id: String,
+    title: String,
+    organization: String,
+    sector: String,
+    published: String,
+    occurred: Option<String>,
+    summary: String,
+    affected: Option<serde_yaml::Value>,
+    root_causes: Vec<serde_yaml::Value>,
+    measures: Vec<serde_yaml::Value>,
+    response: Option<Vec<String>>,
+    sources: Vec<serde_yaml::Value>,
+    tags: Option<Vec<String>>,
+}
+
+/// The stack's first choices measured against what casebook uses, on the same
+/// data: serde_yaml against casebook's parser and validation (one thread each),
+/// fuzzy-matcher's SkimMatcherV2 (one thread) against casebook's search over
+/// the measures (both cores above 4,096 candidates).
+fn compare(dir: &Path) {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+
+    let files = case_files(dir, 2000);
+    let catalogs = load::load(&[Input::Bundled], &[]).casebook.catalogs;
+    println!(
+        "the crates replaced: {} case files, median of 5",
+        files.len()
+    );
+    let time = |f: &mut dyn FnMut()| {
+        let mut runs: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        runs.sort();
+        runs[2]
+    };
+    let serde = time(&mut || {
+        for f in &files {
+            black_box(serde_yaml::from_str::<SerdeCase>(f).ok());
+        }
+    });
+    let ours = time(&mut || {
+        for f in &files {
+            black_box(load::parse_text("x.yaml", f, &catalogs));
+        }
+    });
+    println!(
+        "  one thread: serde_yaml into structs (no validation)       {}",
+        ms(serde)
+    );
+    println!(
+        "  one thread: casebook's yaml-rust2 tree, every rule checked {}",
+        ms(ours)
+    );
+
+    let loaded = load::load(&[Input::Dir(dir.to_path_buf())], &[]);
+    let measures: Vec<&str> = loaded
+        .casebook
+        .entries()
+        .iter()
+        .flat_map(|e| e.case.measures.iter().map(|m| m.text.as_str()))
+        .collect();
+    let skim = SkimMatcherV2::default();
+    let mut searcher = Searcher::new(&loaded.casebook);
+    println!(
+        "  full search of {} measures, per query (fuzzy-matcher, one thread / casebook, both cores):",
+        measures.len()
+    );
+    for q in QUERIES {
+        let mut hits = 0;
+        let fm = time(&mut || {
+            hits = measures
+                .iter()
+                .filter(|m| skim.fuzzy_match(m, q).is_some())
+                .count();
+        });
+        let mut ours_hits = 0;
+        let cb = time(&mut || {
+            searcher.search("", Target::Measures);
+            ours_hits = searcher.search(q, Target::Measures).len();
+        });
+        println!(
+            "    {}  {} ({hits} hits)   {} ({ours_hits} hits)",
+            pad(&format!("{q:?}"), 16),
+            ms(fm),
+            ms(cb)
+        );
+    }
 }
 
 // ----- fzf ----------------------------------------------------------------------------
