@@ -12,6 +12,7 @@
 //! dates 2005–2025; files of about 1.5–2.5 KB. A fixed-seed splitmix64 makes
 //! the output byte-identical on every run and machine.
 
+use casebook::text::thousands;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -1279,19 +1280,6 @@ fn days_in(y: u32, m: u32) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
-}
-
-/// A count with thousands separators, as the summaries write it.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A number spread over several orders of magnitude.

@@ -12,6 +12,26 @@ const ROWS: u16 = 30;
 const COLS: u16 = 100;
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The binary with a private data and config directory, in a plain UTF-8 xterm.
+fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.args(args);
+    let home = std::env::temp_dir().join("casebook-e2e-home");
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env_remove("TMUX");
+    cmd.env_remove("WAYLAND_DISPLAY");
+    cmd.env_remove("DISPLAY");
+    cmd.cwd(std::env::temp_dir());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
 struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -32,21 +52,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
-        cmd.args(args);
-        let home = std::env::temp_dir().join("casebook-e2e-home");
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("TMUX");
-        cmd.env_remove("WAYLAND_DISPLAY");
-        cmd.env_remove("DISPLAY");
-        cmd.cwd(std::env::temp_dir());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
+        let cmd = command(args, env);
         let child = pair.slave.spawn_command(cmd).expect("casebook starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -296,11 +302,7 @@ fn closing_the_terminal_ends_the_program() {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
-    cmd.args(["--lang", "ja"]);
-    cmd.env("XDG_DATA_HOME", "/nonexistent");
-    cmd.env("CASEBOOK_CONFIG", "/nonexistent");
-    cmd.env("TERM", "xterm-256color");
+    let cmd = command(&["--lang", "ja"], &[]);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();

@@ -108,14 +108,9 @@ const fn h(
     en: &'static str,
     short: (&'static str, &'static str),
 ) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        ja,
-        en,
-        hint: Some(short),
-    }
+    let mut binding = b(context, keys, action, ja, en);
+    binding.hint = Some(short);
+    binding
 }
 
 use Context::*;
