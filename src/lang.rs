@@ -50,6 +50,14 @@ impl fmt::Display for Lang {
     }
 }
 
+/// The text for `lang` of a pair written side by side: `t(lang, "事例", "Cases")`.
+pub fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
 /// A title in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Label {

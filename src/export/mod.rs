@@ -13,12 +13,7 @@ use crate::catalog::{Catalogs, Kind};
 use crate::lang::Lang;
 use crate::model::Case;
 
-pub fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
-}
+pub use crate::lang::t;
 
 /// Plain text or Markdown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,6 @@ use ratatui::text::{Line, Span};
 
 use super::app::App;
 use crate::catalog::Kind;
-use crate::lang::Lang;
 use crate::model::{ControlRef, Origin};
 use crate::text::thousands;
 use crate::wrap;
@@ -59,12 +58,7 @@ pub fn paragraph(
     out
 }
 
-pub fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
-}
+pub use crate::lang::t;
 
 /// Whether a control reference lies in the area selected in the tree.
 pub fn in_selected_area(app: &App, r: &ControlRef) -> bool {
