@@ -70,6 +70,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// How many files have an error (and so did not load).
+pub fn failed_files(diags: &[Diagnostic]) -> usize {
+    let files: std::collections::HashSet<&str> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path.as_str())
+        .collect();
+    files.len()
+}
+
 /// Counts for the one-line summary.
 pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
     let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -183,13 +183,7 @@ impl Session {
 
     /// One line on stderr when files failed to load, so scripts are not misled.
     pub fn warn_if_incomplete(&self) {
-        let files: std::collections::HashSet<&str> = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.path.as_str())
-            .collect();
-        match files.len() {
+        match crate::diag::failed_files(&self.diagnostics) {
             0 => {}
             1 => eprintln!(
                 "casebook: 1 file could not be loaded; run `casebook validate` for details"

@@ -215,13 +215,7 @@ impl App {
     }
 
     pub fn error_files(&self) -> usize {
-        let files: HashSet<&str> = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.path.as_str())
-            .collect();
-        files.len()
+        crate::diag::failed_files(&self.diagnostics)
     }
 
     fn pane_height(&self, pane: Pane) -> usize {

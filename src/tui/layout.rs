@@ -43,6 +43,12 @@ pub fn inner_height(r: Rect) -> usize {
     r.height.saturating_sub(2) as usize
 }
 
+/// Result rows of the search overlay in `overlay`: below the query line and a
+/// rule, each result taking `row_lines` lines.
+pub fn search_rows(overlay: Rect, row_lines: usize) -> usize {
+    (inner_height(overlay).saturating_sub(2) / row_lines).max(1)
+}
+
 pub fn inner_width(r: Rect) -> usize {
     r.width.saturating_sub(2) as usize
 }

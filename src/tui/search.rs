@@ -27,7 +27,7 @@ impl App {
     /// Result rows that fit in the overlay (below the query line and a rule).
     pub fn search_rows(&self) -> usize {
         let area = self.areas().map_or(self.size, |a| a.overlay);
-        (layout::inner_height(area).saturating_sub(2) / ROW_LINES).max(1)
+        layout::search_rows(area, ROW_LINES)
     }
 
     pub(super) fn open_search(&mut self) {

@@ -142,8 +142,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             th.dim(),
         ));
     }
-    let rows = layout::inner_height(area).saturating_sub(2) / ROW_LINES;
-    for (n, hit) in s.hits.iter().enumerate().skip(s.offset).take(rows.max(1)) {
+    let rows = layout::search_rows(area, ROW_LINES);
+    for (n, hit) in s.hits.iter().enumerate().skip(s.offset).take(rows) {
         let (case_index, kind) = app.searcher.index.item_of(hit.item);
         let case = &app.book.entries()[case_index].case;
         let selected = n == s.selected;
