@@ -120,18 +120,22 @@ impl Catalog {
         self.index.keys().map(String::as_str)
     }
 
-    /// "unknown X `id`; did you mean `a`?" suffix for an id not in this catalog.
-    pub fn suggest(&self, id: &str) -> String {
+    /// The ids nearest to a mistyped one, best first.
+    fn nearest(&self, id: &str) -> Vec<&str> {
         let mut ids: Vec<&str> = self.ids().collect();
         ids.sort();
-        suggest::did_you_mean(&suggest::nearest(id, ids, 3))
+        suggest::nearest(id, ids, 3)
+    }
+
+    /// "unknown X `id`; did you mean `a`?" suffix for an id not in this catalog.
+    pub fn suggest(&self, id: &str) -> String {
+        suggest::did_you_mean(&self.nearest(id))
     }
 
     /// The same as [`Catalog::suggest`], with ids written `SCHEME:ID`.
     pub fn suggest_refs(&self, id: &str) -> String {
-        let mut ids: Vec<&str> = self.ids().collect();
-        ids.sort();
-        let near: Vec<String> = suggest::nearest(id, ids, 3)
+        let near: Vec<String> = self
+            .nearest(id)
             .iter()
             .map(|i| format!("{}:{i}", self.scheme))
             .collect();
@@ -172,13 +176,6 @@ impl Catalogs {
         self.scheme(&r.scheme)
             .filter(|c| c.kind == Kind::Controls)?
             .get(&r.id)
-    }
-
-    /// `A.7.14 装置の...` for a control reference, or the bare reference when unknown.
-    pub fn control_label(&self, r: &ControlRef, lang: Lang) -> String {
-        self.scheme(&r.scheme)
-            .and_then(|c| c.label(&r.id, lang))
-            .unwrap_or_else(|| r.to_string())
     }
 
     /// The title of a cause or sector id in the given language (the id when unknown).
