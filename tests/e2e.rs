@@ -32,6 +32,18 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     cmd
 }
 
+/// A pseudo-terminal of ROWS × COLS.
+fn open_pty() -> portable_pty::PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal")
+}
+
 struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -44,14 +56,7 @@ struct Pty {
 
 impl Pty {
     fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
+        let pair = open_pty();
         let cmd = command(args, env);
         let child = pair.slave.spawn_command(cmd).expect("casebook starts");
         drop(pair.slave);
@@ -294,14 +299,7 @@ fn without_a_terminal_it_points_to_the_commands() {
 fn closing_the_terminal_ends_the_program() {
     // Read on this thread (no reader thread holding a copy of the terminal
     // open), until the first screen is drawn; then close every handle.
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    let pair = open_pty();
     let cmd = command(&["--lang", "ja"], &[]);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
