@@ -50,6 +50,9 @@ pub struct Measure {
     pub text: String,
     pub controls: Vec<ControlRef>,
     pub origin: Origin,
+    /// Who announced or required it, when not the case's organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -58,8 +61,43 @@ pub enum Origin {
     /// The organization announced it.
     #[default]
     Reported,
+    /// A regulator or a client required or recommended it.
+    Required,
     /// The casebook editor's lesson, not the organization's.
     Editorial,
+}
+
+impl Origin {
+    pub const NAMES: [&'static str; 3] = ["reported", "required", "editorial"];
+
+    pub fn parse(s: &str) -> Option<Origin> {
+        match s {
+            "reported" => Some(Origin::Reported),
+            "required" => Some(Origin::Required),
+            "editorial" => Some(Origin::Editorial),
+            _ => None,
+        }
+    }
+}
+
+impl Measure {
+    /// The label that says whose measure this is, when it is not simply the
+    /// organization's own announcement: 編集部の教訓, 総務省の要請, ○○の発表.
+    pub fn credit(&self, lang: crate::lang::Lang) -> Option<String> {
+        use crate::lang::Lang;
+        let by = self.by.as_deref();
+        match (self.origin, by, lang) {
+            (Origin::Editorial, _, Lang::Ja) => Some("編集部の教訓".into()),
+            (Origin::Editorial, _, Lang::En) => Some("editorial lesson".into()),
+            (Origin::Required, Some(by), Lang::Ja) => Some(format!("{by}の要請")),
+            (Origin::Required, Some(by), Lang::En) => Some(format!("required by {by}")),
+            (Origin::Required, None, Lang::Ja) => Some("要請".into()),
+            (Origin::Required, None, Lang::En) => Some("required".into()),
+            (Origin::Reported, Some(by), Lang::Ja) => Some(format!("{by}の発表")),
+            (Origin::Reported, Some(by), Lang::En) => Some(format!("announced by {by}")),
+            (Origin::Reported, None, _) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

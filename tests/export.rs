@@ -96,7 +96,7 @@ fn summary_markdown_labels_editorial_measures() {
         2,
         None,
     );
-    assert!(text.contains("2. *（編集部の教訓）*ID・パスワードを紙に書いて机上に残すことを禁じ"));
+    assert!(text.contains("2. 【編集部の教訓】ID・パスワードを紙に書いて机上に残すことを禁じ"));
     insta::assert_snapshot!(text);
 }
 
@@ -383,4 +383,48 @@ fn export_a_precedent_list_to_stdout() {
         Some(2),
         "one of --case or --control is required"
     );
+}
+
+/// A case whose measures were required by a ministry or announced by someone else.
+fn credited_book() -> Casebook {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    let text = common::case_file("credited").replace(
+        "    origin: editorial\n",
+        "    origin: required\n    by: 総務省\n  - text: 委託先の管理体制を見直す\n    controls: [iso27001:A.5.22]\n    by: 調査会社\n",
+    );
+    std::fs::write(dir.path().join("cases/credited.yaml"), text).unwrap();
+    let loaded = load(&[Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.casebook
+}
+
+#[test]
+fn measures_say_who_required_or_announced_them_in_every_format() {
+    let book = credited_book();
+    let case = &book.get("credited").unwrap().case;
+    let plain = summary::plain(case, &book.catalogs, Lang::Ja, None);
+    assert!(
+        plain.contains("2. 【総務省の要請】作業後はデータをその場で消去する"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("3. 【調査会社の発表】委託先の管理体制を見直す"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("1. 電子媒体の持ち出しは事前の許可制とする"),
+        "{plain}"
+    );
+    let md = summary::markdown(case, &book.catalogs, Lang::Ja, 2, None);
+    assert!(
+        md.contains("2. 【総務省の要請】作業後はデータをその場で消去する"),
+        "{md}"
+    );
+    let en = summary::plain(case, &book.catalogs, Lang::En, None);
+    assert!(en.contains("2. [required by 総務省] 作業後は"), "{en}");
+    assert!(en.contains("3. [announced by 調査会社] 委託先の"), "{en}");
+    let idx = book.index_of("credited").unwrap();
+    let pack = pack::pack(&book, &[idx], Lang::Ja);
+    assert!(pack.contains("【総務省の要請】作業後は"), "{pack}");
 }

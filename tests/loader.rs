@@ -330,7 +330,7 @@ fn every_problem_in_a_file_is_reported_at_once() {
     assert!(d[1].starts_with("bad.yaml:5:12: error: `published`"));
     assert_eq!(
         d[2],
-        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported or editorial)"
+        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported, required or editorial)"
     );
 }
 
@@ -438,4 +438,48 @@ fn a_bad_team_catalog_is_reported_with_its_line() {
         ]
     );
     assert!(about(&loaded, "clash.yaml")[0].starts_with("clash.yaml:1:1: error: scheme `iso27001` is already defined by bundled:catalogs/iso27001.yaml"));
+}
+
+#[test]
+fn a_measure_may_say_who_required_or_announced_it() {
+    let dir = Dir::new();
+    dir.case(
+        "ok.yaml",
+        case_file("ok").replace(
+            "    origin: editorial\n",
+            "    origin: required\n    by: 総務省\n",
+        ),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let m = &loaded.casebook.get("ok").unwrap().case.measures[1];
+    assert_eq!(m.origin, casebook::model::Origin::Required);
+    assert_eq!(m.by.as_deref(), Some("総務省"));
+    let typo = bad_case("    origin: editorial\n", "    origin: requierd\n");
+    assert_eq!(
+        check(typo),
+        vec!["bad.yaml:21:13: error: `measures[2].origin`: `requierd` is not an origin; did you mean `required`? (expected reported, required or editorial)".to_string()]
+    );
+    let empty_by = bad_case("    origin: editorial\n", "    by: \"\"\n");
+    assert_eq!(
+        check(empty_by),
+        vec!["bad.yaml:21:9: error: `measures[2].by` is empty; write some text".to_string()]
+    );
+    let editorial_by = bad_case(
+        "    origin: editorial\n",
+        "    origin: editorial\n    by: 総務省\n",
+    );
+    let d = check(editorial_by);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with("bad.yaml:22:9: error: `measures[2].by`: an editorial lesson"),
+        "{d:?}"
+    );
+    let misspelt = bad_case("    origin: editorial\n", "    bye: 総務省\n");
+    assert_eq!(
+        check(misspelt),
+        vec![
+            "bad.yaml:21:5: error: unknown field `measures[2].bye`; did you mean `by`?".to_string()
+        ]
+    );
 }

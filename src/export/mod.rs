@@ -44,3 +44,14 @@ pub fn controls_of(case: &Case) -> Vec<&crate::model::ControlRef> {
     }
     out
 }
+
+/// The label before a measure that someone other than the organization announced
+/// or required, or that is an editorial lesson: `【総務省の要請】`, `[required by MIC] `.
+/// Brackets, not emphasis, so it reads the same in plain text, Markdown and Word.
+pub fn credit_label(m: &crate::model::Measure, lang: Lang) -> Option<String> {
+    let credit = m.credit(lang)?;
+    Some(match lang {
+        Lang::Ja => format!("【{credit}】"),
+        Lang::En => format!("[{credit}] "),
+    })
+}

@@ -8,7 +8,7 @@
 use super::{Style, cause_titles, cite, md, t};
 use crate::catalog::{Catalogs, Kind};
 use crate::lang::Lang;
-use crate::model::{Case, Origin};
+use crate::model::Case;
 use crate::text::thousands;
 use crate::wrap;
 
@@ -70,10 +70,6 @@ fn control_line(
         })
         .collect::<Vec<_>>()
         .join(sep)
-}
-
-fn editorial_label(lang: Lang) -> &'static str {
-    t(lang, "（編集部の教訓）", "(editorial lesson) ")
 }
 
 /// Joins the summary's lines into one paragraph: no space after Japanese text.
@@ -143,11 +139,7 @@ pub fn plain(case: &Case, catalogs: &Catalogs, lang: Lang, width: Option<usize>)
     out.push(format!("■ {}", t(lang, "再発防止策", "Measures")));
     for (i, m) in case.measures.iter().enumerate() {
         let number = format!("{}. ", i + 1);
-        let label = if m.origin == Origin::Editorial {
-            editorial_label(lang)
-        } else {
-            ""
-        };
+        let label = super::credit_label(m, lang).unwrap_or_default();
         out.push(fill(&number, &format!("{label}{}", m.text), width));
         let indent = " ".repeat(number.len());
         out.push(fill(
@@ -226,22 +218,11 @@ pub fn markdown(
     out.push(format!("{sub} {}", t(lang, "再発防止策", "Measures")));
     out.push(String::new());
     for (i, m) in case.measures.iter().enumerate() {
-        let label = if m.origin == Origin::Editorial {
-            format!("*{}*", editorial_label(lang).trim_end())
-        } else {
-            String::new()
-        };
-        let space = if label.is_empty() || lang == Lang::Ja {
-            ""
-        } else {
-            " "
-        };
+        let label = super::credit_label(m, lang)
+            .map(|l| md::escape(&l))
+            .unwrap_or_default();
         // A backslash at the end of a line is a hard line break (CommonMark and pandoc).
-        out.push(format!(
-            "{}. {label}{space}{}\\",
-            i + 1,
-            md::escape(&m.text)
-        ));
+        out.push(format!("{}. {label}{}\\", i + 1, md::escape(&m.text)));
         out.push(format!(
             "   {}",
             control_line(&m.controls, catalogs, lang, Style::Markdown)

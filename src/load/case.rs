@@ -26,7 +26,7 @@ pub const CASE_FIELDS: &[&str] = &[
 ];
 const AFFECTED_FIELDS: &[&str] = &["people", "records", "data"];
 const CAUSE_FIELDS: &[&str] = &["category", "text"];
-const MEASURE_FIELDS: &[&str] = &["text", "controls", "origin"];
+const MEASURE_FIELDS: &[&str] = &["text", "controls", "origin", "by"];
 const SOURCE_FIELDS: &[&str] = &["publisher", "title", "date", "url"];
 
 /// Reads a case. Problems go to `ctx`; None when the case has any error.
@@ -291,24 +291,32 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
     let origin = match f.get("origin") {
         None => Some(Origin::Reported),
         Some(n) => match fields::text(ctx, n, &join(path, "origin"), Lines::Join).as_deref() {
-            Some("reported") => Some(Origin::Reported),
-            Some("editorial") => Some(Origin::Editorial),
+            Some(word) if Origin::parse(word).is_some() => Origin::parse(word),
             Some(other) => {
-                let hint =
-                    suggest::did_you_mean(&suggest::nearest(other, ["reported", "editorial"], 1));
+                let hint = suggest::did_you_mean(&suggest::nearest(other, Origin::NAMES, 1));
                 ctx.error(
                     n.pos,
-                    format!("`{path}.origin`: `{other}` is not an origin{hint} (expected reported or editorial)"),
+                    format!("`{path}.origin`: `{other}` is not an origin{hint} (expected reported, required or editorial)"),
                 );
                 None
             }
             None => None,
         },
     };
+    let by = f
+        .get("by")
+        .and_then(|n| fields::text(ctx, n, &join(path, "by"), Lines::Join));
+    if let (Some(Origin::Editorial), Some(n)) = (origin, f.get("by")) {
+        ctx.error(
+            n.pos,
+            format!("`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"),
+        );
+    }
     Some(Measure {
         text: text?,
         controls: controls?,
         origin: origin?,
+        by,
     })
 }
 

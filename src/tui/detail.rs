@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::app::App;
 use crate::catalog::Kind;
-use crate::model::{ControlRef, Origin};
+use crate::model::ControlRef;
 use crate::text::thousands;
 use crate::wrap;
 
@@ -172,11 +172,8 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
             Style::new()
         };
         let mut parts = Vec::new();
-        if m.origin == Origin::Editorial {
-            parts.push((
-                t(lang, "［編集部の教訓］", "[editorial lesson] ").to_string(),
-                th.editorial(),
-            ));
+        if let Some(label) = crate::export::credit_label(m, lang) {
+            parts.push((label, th.editorial()));
         }
         parts.push((m.text.clone(), text_style));
         out.extend(paragraph(
