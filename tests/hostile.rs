@@ -455,6 +455,42 @@ fn control_characters_are_reported_as_warnings_and_made_visible() {
     assert_eq!(case.title, "委託先が␛]52;c;ZXZpbA==␇USBを␛[2J紛失�31mした");
 }
 
+#[test]
+fn invisible_characters_by_unicode_property_are_removed_with_a_warning() {
+    let d = check_corpus("invisible-characters.yaml");
+    assert!(!d.is_empty(), "each field with invisible characters warns");
+    assert!(d.iter().all(|m| m.contains(": warning: ")), "{d:#?}");
+    for (line, field) in [(2, "title"), (3, "organization"), (6, "summary"), (17, "tags[2]")] {
+        let prefix = format!("invisible-characters.yaml:{line}:");
+        assert!(
+            d.iter().any(|m| m.starts_with(&prefix) && m.contains(&format!("`{field}` contains"))),
+            "{field}: {d:#?}"
+        );
+    }
+    let dir = Dir::new();
+    dir.case("invisible-characters.yaml", corpus("invisible-characters.yaml"));
+    let loaded = dir.load();
+    let case = &loaded.casebook.get("invisible-characters").unwrap().case;
+    assert_eq!(case.title, "委託先が USBメモリーを紛失ふりがなした");
+    assert_eq!(case.organization, "テスト市");
+    assert_eq!(
+        case.summary,
+        "委託先の社員が\n個人情報を記録したUSBメモリーを紛失した。市は確認した。"
+    );
+    assert_eq!(case.tags, vec!["USB", "タグ"]);
+}
+
+#[test]
+fn a_required_field_of_only_invisible_characters_is_an_error() {
+    let d = check_corpus("only-invisible-title.yaml");
+    assert_error(
+        &d,
+        "only-invisible-title.yaml",
+        2,
+        "`title` holds only invisible characters (<U+200B><U+2060><U+FEFF>); write some text",
+    );
+}
+
 /// No byte below 0x20 but newline (and tab where allowed), no DEL, no C1 control.
 fn assert_no_controls(what: &str, text: &str, tab_ok: bool) {
     for (i, c) in text.chars().enumerate() {
@@ -477,8 +513,9 @@ fn outputs_never_carry_control_characters() {
     let dir = Dir::new();
     dir.case("control-characters.yaml", corpus("control-characters.yaml"));
     dir.case("emoji-combining.yaml", corpus("emoji-combining.yaml"));
+    dir.case("invisible-characters.yaml", corpus("invisible-characters.yaml"));
     let d = dir.path().to_str().unwrap();
-    for id in ["control-characters", "emoji-combining"] {
+    for id in ["control-characters", "emoji-combining", "invisible-characters"] {
         for args in [
             vec!["show", id],
             vec!["show", id, "--format", "markdown"],

@@ -197,18 +197,29 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
     if text::is_clean(trimmed, lines) {
         return Some(trimmed.to_owned());
     }
+    let cleaned = text::clean(trimmed, lines);
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        ctx.error(
+            node.pos,
+            format!(
+                "`{path}` holds only invisible characters ({}); write some text",
+                text::reveal(trimmed)
+            ),
+        );
+        return None;
+    }
     // A zero-width joiner is removed too, but it is normal inside emoji (👨‍👩‍👧), so it does not warn.
-    let had_controls = trimmed.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            || (text::is_invisible_format(c) && c != '\u{200D}')
-    });
+    let had_controls = trimmed
+        .chars()
+        .any(|c| !matches!(c, '\n' | '\r' | '\t' | '\u{200D}') && text::is_unsafe(c));
     if had_controls {
         ctx.warning(
             node.pos,
             format!("`{path}` contains control or invisible formatting characters; they are shown as symbols or removed"),
         );
     }
-    Some(text::clean(trimmed, lines).into_owned())
+    Some(cleaned.to_owned())
 }
 
 /// A list; a single value where a list belongs is an error that says how to write one.
