@@ -15,6 +15,7 @@ pub mod export;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod out;
 pub mod search;
 pub mod suggest;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The commands that read the casebook: list, show, cite, search, export.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -10,19 +10,23 @@ use crate::casebook::{Casebook, Entry};
 use crate::catalog::Kind;
 use crate::export::{self, Style};
 use crate::model::ControlRef;
+use crate::out::{self, Fail, Out};
 use crate::search::{self, Searcher};
 use crate::suggest;
 
-pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
-    let session = Session::open(cli);
-    session.warn_if_incomplete();
+pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
+    let session = Session::open(cli)?;
+    session.warn_if_incomplete()?;
+    let mut out = Out::new();
+    let code = print(&session, command, &mut out)?;
+    out.finish()?;
+    Ok(code)
+}
+
+fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode, Fail> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
-    let mut out = std::io::stdout().lock();
-    let mut emit = |text: &str| {
-        out.write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write output: {e}"))
-    };
+    let mut emit = |text: &str| out.print(text);
     match command {
         Command::Validate { .. } => unreachable!("handled by validate::run"),
         Command::List {
@@ -115,7 +119,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             let mut searcher = Searcher::new(book);
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
-                hits.truncate(*limit);
+                hits.truncate(usize::try_from(*limit).unwrap_or(usize::MAX));
             }
             match format {
                 ListFormat::Json => {
@@ -195,18 +199,18 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             match path {
                 None => emit(&text)?,
                 Some(path) => {
-                    export::write::write_file(path, &text, *force).map_err(|e| match e {
-                        export::write::WriteError::Exists => {
-                            format!(
-                                "{} already exists; use --force to replace it",
-                                path.display()
-                            )
-                        }
-                        export::write::WriteError::Io(reason) => {
-                            format!("cannot write {}: {reason}", path.display())
-                        }
-                    })?;
-                    eprintln!("casebook: written to {}", path.display());
+                    let shown = crate::text::path(path);
+                    export::write::write_file(path, text.as_bytes(), *force).map_err(
+                        |e| match e {
+                            export::write::WriteError::Exists => {
+                                format!("{shown} already exists; use --force to replace it")
+                            }
+                            export::write::WriteError::Io(reason) => {
+                                format!("cannot write {shown}: {reason}")
+                            }
+                        },
+                    )?;
+                    out::error(&format!("written to {shown}"))?;
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -74,6 +74,9 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// Start-up problems for the banner: a `--casebook DIR` or config file
+    /// named explicitly that cannot be used.
+    pub problems: Vec<String>,
 }
 
 pub struct App {
@@ -211,7 +214,7 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        !self.options.problems.is_empty() || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     pub fn error_files(&self) -> usize {

@@ -19,7 +19,7 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
             path,
             text,
             overwrite,
-        } => match write_file(&path, &text, overwrite) {
+        } => match write_file(&path, text.as_bytes(), overwrite) {
             Ok(()) => Outcome::Written { path },
             Err(WriteError::Exists) => Outcome::Exists { path, text },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
