@@ -4,6 +4,9 @@
 //! Data flows one way: files → [`load`] (parse, validate) → [`casebook::Casebook`]
 //! (immutable, indexed) → the CLI commands and the terminal UI.
 
+// Everything printed goes through `out` (clean text, quiet on a closed pipe).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod bundled;
 pub mod casebook;
 pub mod catalog;

@@ -19,7 +19,7 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let home = std::env::temp_dir().join("casebook-e2e-home");
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
+    cmd.env_remove("CASEBOOK_CONFIG");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.env_remove("TMUX");

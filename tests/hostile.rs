@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 
 use casebook::load::{Input, load};
-use common::{Dir, about, case_file, casebook, ids, stderr, stdout};
+use common::{Dir, about, assert_no_controls, case_file, casebook, ids, stderr, stdout};
 
 fn corpus(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -379,7 +379,8 @@ fn casebook_unprivileged(args: &[&str]) -> std::process::Output {
     cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
     cmd.arg(&bin).args(args).current_dir("/");
     cmd.env("XDG_DATA_HOME", "/nonexistent")
-        .env("CASEBOOK_CONFIG", "/nonexistent");
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("CASEBOOK_CONFIG");
     cmd.output()
         .expect("setpriv (util-linux) runs the binary as nobody")
 }
@@ -489,23 +490,6 @@ fn a_required_field_of_only_invisible_characters_is_an_error() {
         2,
         "`title` holds only invisible characters (<U+200B><U+2060><U+FEFF>); write some text",
     );
-}
-
-/// No byte below 0x20 but newline (and tab where allowed), no DEL, no C1 control.
-fn assert_no_controls(what: &str, text: &str, tab_ok: bool) {
-    for (i, c) in text.chars().enumerate() {
-        let bad = match c {
-            '\n' => false,
-            '\t' => !tab_ok,
-            c => (c as u32) < 0x20 || c == '\u{7F}' || ('\u{80}'..='\u{9F}').contains(&c),
-        };
-        assert!(!bad, "{what}: control character U+{:04X} at {i}", c as u32);
-        assert!(
-            !casebook::text::is_invisible_format(c),
-            "{what}: invisible U+{:04X} at {i}",
-            c as u32
-        );
-    }
 }
 
 #[test]
@@ -631,7 +615,8 @@ fn export_onto_a_full_disk_leaves_no_partial_file() {
     let out = std::process::Command::new("bash")
         .args(["-c", &script])
         .env("XDG_DATA_HOME", "/nonexistent")
-        .env("CASEBOOK_CONFIG", "/nonexistent")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("CASEBOOK_CONFIG")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
