@@ -34,10 +34,14 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
 
 /// A pseudo-terminal of ROWS × COLS.
 fn open_pty() -> portable_pty::PtyPair {
+    open_pty_sized(ROWS, COLS)
+}
+
+fn open_pty_sized(rows: u16, cols: u16) -> portable_pty::PtyPair {
     native_pty_system()
         .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -56,7 +60,13 @@ struct Pty {
 
 impl Pty {
     fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let pair = open_pty();
+        Pty::spawn_sized(args, env, ROWS, COLS)
+    }
+
+    /// A program on a terminal that reports `rows` × `cols`; the screen read
+    /// back stays ROWS × COLS (what lies beyond is not looked at).
+    fn spawn_sized(args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Pty {
+        let pair = open_pty_sized(rows, cols);
         let cmd = command(args, env);
         let child = pair.slave.spawn_command(cmd).expect("casebook starts");
         drop(pair.slave);
@@ -115,6 +125,14 @@ impl Pty {
                 Err(_) => panic!("timed out waiting for {bytes:?}"),
             }
         }
+    }
+
+    fn pid(&self) -> libc::pid_t {
+        self.child.process_id().unwrap() as libc::pid_t
+    }
+
+    fn kill(&self, signal: libc::c_int) {
+        assert_eq!(unsafe { libc::kill(self.pid(), signal) }, 0);
     }
 
     fn send(&mut self, keys: &str) {
@@ -262,8 +280,7 @@ fn sigterm_and_sighup_restore_and_exit() {
     for (signal, code) in [(libc::SIGTERM, 128 + 15), (libc::SIGHUP, 128 + 1)] {
         let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
         pty.wait_for("すべての事例 (23)");
-        let pid = pty.child.process_id().unwrap() as libc::pid_t;
-        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        pty.kill(signal);
         let status = pty.wait_exit();
         assert_eq!(status.exit_code(), code, "{status:?}");
         pty.assert_restored();
@@ -322,4 +339,90 @@ fn closing_the_terminal_ends_the_program() {
         .expect("casebook ends when its terminal goes away")
         .unwrap();
     assert_eq!(status.exit_code(), 128 + 1, "ends as on SIGHUP: {status:?}");
+}
+
+#[test]
+fn every_terminating_signal_restores_the_terminal() {
+    let rtmin = libc::SIGRTMIN();
+    for signal in [
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGINT,
+        rtmin,
+    ] {
+        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+        pty.wait_for("すべての事例 (23)");
+        pty.kill(signal);
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), 128 + signal as u32, "signal {signal}: {status:?}");
+        pty.assert_restored();
+    }
+}
+
+#[test]
+fn a_huge_paste_into_search_is_cut_and_signals_still_end_it_promptly() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("/");
+    pty.wait_for("検索 — 対象: すべて");
+    let paste = format!("\x1b[200~{}\x1b[201~", "個人情報".repeat(25_000)); // 100,000 characters
+    pty.send(&paste);
+    pty.wait_for("検索語は1,000文字までです");
+    // The query line shows the end of the query, where the caret is.
+    let screen = pty.screen();
+    assert!(screen.contains("個人情報個人情報"), "{screen}");
+    // Another one, and at once a SIGTERM: it ends the program whatever the
+    // input loop is doing.
+    pty.send(&paste);
+    pty.kill(libc::SIGTERM);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_in_a_bounded_area() {
+    // stty rows 65535 cols 65535 from the start, then again after a resize.
+    let mut pty = Pty::spawn_sized(&["--lang", "ja"], &[], 65535, 65535);
+    // (Each wide character is followed by a cursor move, so look for ASCII.)
+    pty.wait_for_bytes(b" (23)");
+    pty.master
+        .resize(PtySize {
+            rows: 65535,
+            cols: 65534,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    pty.send("/");
+    pty.wait_for_bytes(" — 110".as_bytes()); // the search title: 110 results
+    pty.send("\x03"); // Ctrl-C quits from anywhere
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn term_dumb_points_to_the_commands_instead_of_drawing() {
+    let mut pty = Pty::spawn(&[], &[("TERM", "dumb")]);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    let raw = pty.raw_text();
+    assert!(raw.contains("TERM=dumb"), "{raw}");
+    assert!(raw.contains("casebook list | show ID | search QUERY"), "{raw}");
+    assert!(!raw.contains("\x1b[?1049h"), "the alternate screen is not used");
+}
+
+#[test]
+fn a_missing_casebook_directory_shows_in_the_banner() {
+    let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", "/nonexistent/team"], &[]);
+    pty.wait_for("--casebook /nonexistent/team: no such directory");
+    pty.wait_for("すべての事例 (23)");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
 }

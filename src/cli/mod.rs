@@ -314,7 +314,6 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
     let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);
     match crate::tui::run(&mut app) {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
-        Ok(crate::tui::Exit::Signal(sig)) => Ok(ExitCode::from((128 + sig) as u8)),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
         Err(e) => Err(Fail::Error(format!("terminal error: {e}"))),
     }

@@ -263,7 +263,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
+                self.size = layout::drawable(width, height);
                 self.sync();
                 return Vec::new();
             }
