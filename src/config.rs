@@ -78,9 +78,7 @@ pub fn load() -> Result<(Config, Vec<Diagnostic>), String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
             Ok((Config::default(), Vec::new()))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Err(format!("{name}: no such file"))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("{name}: no such file")),
         Err(e) => Err(format!("{name}: {}", read::io_reason(&e))),
     }
 }

@@ -188,12 +188,31 @@ mod tests {
         // fillers, the combining grapheme joiner, the Mongolian vowel separator,
         // Khmer inherent vowels: all removed, none listed by hand.
         for c in [
-            '\u{00AD}', '\u{FFF9}', '\u{FFFA}', '\u{FFFB}', '\u{E0001}', '\u{E0041}', '\u{E007F}',
-            '\u{3164}', '\u{115F}', '\u{1160}', '\u{FFA0}', '\u{034F}', '\u{180E}', '\u{17B4}',
-            '\u{17B5}', '\u{2061}', '\u{206F}',
+            '\u{00AD}',
+            '\u{FFF9}',
+            '\u{FFFA}',
+            '\u{FFFB}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{3164}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{FFA0}',
+            '\u{034F}',
+            '\u{180E}',
+            '\u{17B4}',
+            '\u{17B5}',
+            '\u{2061}',
+            '\u{206F}',
         ] {
             assert!(is_invisible_format(c), "U+{:04X}", c as u32);
-            assert_eq!(clean(&format!("a{c}b"), Lines::Join), "ab", "U+{:04X}", c as u32);
+            assert_eq!(
+                clean(&format!("a{c}b"), Lines::Join),
+                "ab",
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -206,7 +225,12 @@ mod tests {
     #[test]
     fn variation_selectors_and_japanese_stay() {
         // 葛 with an ideographic variation selector, a heart with VS16, full-width forms.
-        for s in ["葛\u{E0100}城市", "\u{2764}\u{FE0F}", "ＵＳＢ　ｶﾅ", "ㄱ한글"] {
+        for s in [
+            "葛\u{E0100}城市",
+            "\u{2764}\u{FE0F}",
+            "ＵＳＢ　ｶﾅ",
+            "ㄱ한글",
+        ] {
             assert_eq!(clean(s, Lines::Join), s);
         }
     }

@@ -358,7 +358,11 @@ fn every_terminating_signal_restores_the_terminal() {
         pty.wait_for("すべての事例 (23)");
         pty.kill(signal);
         let status = pty.wait_exit();
-        assert_eq!(status.exit_code(), 128 + signal as u32, "signal {signal}: {status:?}");
+        assert_eq!(
+            status.exit_code(),
+            128 + signal as u32,
+            "signal {signal}: {status:?}"
+        );
         pty.assert_restored();
     }
 }
@@ -413,8 +417,14 @@ fn term_dumb_points_to_the_commands_instead_of_drawing() {
     assert_eq!(status.exit_code(), 1);
     let raw = pty.raw_text();
     assert!(raw.contains("TERM=dumb"), "{raw}");
-    assert!(raw.contains("casebook list | show ID | search QUERY"), "{raw}");
-    assert!(!raw.contains("\x1b[?1049h"), "the alternate screen is not used");
+    assert!(
+        raw.contains("casebook list | show ID | search QUERY"),
+        "{raw}"
+    );
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the alternate screen is not used"
+    );
 }
 
 #[test]
@@ -422,6 +432,67 @@ fn a_missing_casebook_directory_shows_in_the_banner() {
     let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", "/nonexistent/team"], &[]);
     pty.wait_for("--casebook /nonexistent/team: no such directory");
     pty.wait_for("すべての事例 (23)");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn a_clipboard_tool_that_never_reads_is_stopped_and_a_file_offered() {
+    // A case whose summary is larger than a pipe holds (64 KiB), and an
+    // `xclip` that never reads its input.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    let case = include_str!("../casebook/cases/2022/amagasaki-usb-2022.yaml");
+    let long = format!(
+        "summary: |\n  {}\n",
+        "個人情報を記録した媒体を紛失した。".repeat(5000)
+    );
+    let at = case.find("summary:").unwrap();
+    let end = at + case[at..].find("\naffected:").unwrap() + 1;
+    std::fs::write(
+        cases.join("amagasaki-usb-2022.yaml"),
+        format!("{}{long}{}", &case[..at], &case[end..]),
+    )
+    .unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let pidfile = dir.path().join("xclip.pid");
+    let xclip = bin.join("xclip");
+    std::fs::write(
+        &xclip,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
+            pidfile.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let casebook_dir = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(
+        &["--lang", "en", "--no-bundled", "--casebook", casebook_dir],
+        &[("PATH", &path), ("DISPLAY", ":99")],
+    );
+    pty.wait_for("All cases (1)");
+    pty.send("y");
+    pty.wait_for("xclip did not take the text within 1 s and was stopped");
+    pty.wait_for("Save as: summary.txt");
+    let pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::kill(pid, 0) },
+        -1,
+        "the stuck tool was killed and reaped"
+    );
+    // The browser still answers.
+    pty.send("\x1b");
+    pty.wait_for("Cancelled");
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();

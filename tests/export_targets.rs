@@ -62,7 +62,12 @@ fn a_link_to_a_character_device_stays_a_link_to_it_with_force() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let meta = std::fs::symlink_metadata(&link).unwrap();
         assert!(meta.file_type().is_symlink(), "the link was replaced");
-        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
     assert_eq!(names(dir.path()), vec!["cases", "null.md"]);
 }
@@ -130,7 +135,10 @@ fn a_directory_or_a_socket_is_refused_without_suggesting_force() {
     let socket = dir.path().join("pack.sock");
     let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     for (target, says) in [
-        (dir.path().to_path_buf(), "it is a directory; give the name of a file to write"),
+        (
+            dir.path().to_path_buf(),
+            "it is a directory; give the name of a file to write",
+        ),
         (socket.clone(), "it is a socket, not a file"),
     ] {
         for force in [false, true] {
@@ -155,7 +163,12 @@ fn a_link_to_a_file_is_followed_with_force() {
     assert!(stderr(&out).contains("already exists; use --force"));
     let out = export_to(&link, true);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&real).unwrap(), pack());
     assert_eq!(names(&dir.path().join("packs")), vec!["real.md"]);
 }
@@ -177,13 +190,23 @@ fn a_file_size_limit_fails_the_write_and_leaves_nothing() {
         .env_remove("CASEBOOK_CONFIG")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{:?} {}", out.status, stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{:?} {}",
+        out.status,
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains("the file would exceed the file-size limit (ulimit -f)"),
         "{}",
         stderr(&out)
     );
-    assert_eq!(names(dir.path()), vec!["cases"], "no file, no temporary file");
+    assert_eq!(
+        names(dir.path()),
+        vec!["cases"],
+        "no file, no temporary file"
+    );
 }
 
 #[test]

@@ -461,15 +461,24 @@ fn invisible_characters_by_unicode_property_are_removed_with_a_warning() {
     let d = check_corpus("invisible-characters.yaml");
     assert!(!d.is_empty(), "each field with invisible characters warns");
     assert!(d.iter().all(|m| m.contains(": warning: ")), "{d:#?}");
-    for (line, field) in [(2, "title"), (3, "organization"), (6, "summary"), (17, "tags[2]")] {
+    for (line, field) in [
+        (2, "title"),
+        (3, "organization"),
+        (6, "summary"),
+        (17, "tags[2]"),
+    ] {
         let prefix = format!("invisible-characters.yaml:{line}:");
         assert!(
-            d.iter().any(|m| m.starts_with(&prefix) && m.contains(&format!("`{field}` contains"))),
+            d.iter()
+                .any(|m| m.starts_with(&prefix) && m.contains(&format!("`{field}` contains"))),
             "{field}: {d:#?}"
         );
     }
     let dir = Dir::new();
-    dir.case("invisible-characters.yaml", corpus("invisible-characters.yaml"));
+    dir.case(
+        "invisible-characters.yaml",
+        corpus("invisible-characters.yaml"),
+    );
     let loaded = dir.load();
     let case = &loaded.casebook.get("invisible-characters").unwrap().case;
     assert_eq!(case.title, "委託先が USBメモリーを紛失ふりがなした");
@@ -497,9 +506,16 @@ fn outputs_never_carry_control_characters() {
     let dir = Dir::new();
     dir.case("control-characters.yaml", corpus("control-characters.yaml"));
     dir.case("emoji-combining.yaml", corpus("emoji-combining.yaml"));
-    dir.case("invisible-characters.yaml", corpus("invisible-characters.yaml"));
+    dir.case(
+        "invisible-characters.yaml",
+        corpus("invisible-characters.yaml"),
+    );
     let d = dir.path().to_str().unwrap();
-    for id in ["control-characters", "emoji-combining", "invisible-characters"] {
+    for id in [
+        "control-characters",
+        "emoji-combining",
+        "invisible-characters",
+    ] {
         for args in [
             vec!["show", id],
             vec!["show", id, "--format", "markdown"],

@@ -15,8 +15,14 @@ const COMMANDS: &[(&[&str], Stream)] = &[
     (&["list"], Stream::Out),
     (&["list", "--format", "json"], Stream::Out),
     (&["show", "amagasaki-usb-2022"], Stream::Out),
-    (&["show", "amagasaki-usb-2022", "--format", "markdown"], Stream::Out),
-    (&["show", "amagasaki-usb-2022", "--format", "json"], Stream::Out),
+    (
+        &["show", "amagasaki-usb-2022", "--format", "markdown"],
+        Stream::Out,
+    ),
+    (
+        &["show", "amagasaki-usb-2022", "--format", "json"],
+        Stream::Out,
+    ),
     (&["cite", "amagasaki-usb-2022"], Stream::Out),
     (&["search", "廃棄"], Stream::Out),
     (&["search", "廃棄", "--format", "json"], Stream::Out),
@@ -167,8 +173,14 @@ fn validate_json_paths_carry_no_control_or_bidi_character() {
         .iter()
         .map(|d| d["path"].as_str().unwrap())
         .collect();
-    assert!(paths.iter().any(|p| p.ends_with("a�31mlmth.yaml")), "{paths:?}");
-    assert!(paths.iter().any(|p| p.ends_with("b␛]0;x␇.yaml")), "{paths:?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("a�31mlmth.yaml")),
+        "{paths:?}"
+    );
+    assert!(
+        paths.iter().any(|p| p.ends_with("b␛]0;x␇.yaml")),
+        "{paths:?}"
+    );
 }
 
 // ----- what was named explicitly must exist ---------------------------------------
@@ -223,8 +235,7 @@ fn a_config_file_that_is_not_a_file_is_a_usage_error() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{config}");
         assert!(
-            stderr(&out).starts_with("casebook: CASEBOOK_CONFIG=")
-                && stderr(&out).contains(says),
+            stderr(&out).starts_with("casebook: CASEBOOK_CONFIG=") && stderr(&out).contains(says),
             "{config}: {}",
             stderr(&out)
         );

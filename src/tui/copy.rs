@@ -152,7 +152,7 @@ impl App {
                     Lang::En => format!("{} copied ({})", what_label(what, lang), via.join(", ")),
                 });
             }
-            Outcome::CopyFailed { what, text } => {
+            Outcome::CopyFailed { what, text, stuck } => {
                 let name = match (what, self.options.copy_markdown) {
                     (What::Summary, false) => "summary.txt",
                     (What::Summary, true) => "summary.md",
@@ -167,6 +167,14 @@ impl App {
                     },
                     name,
                 );
+                self.status = stuck.map(|tool| match lang {
+                    Lang::Ja => format!(
+                        "{tool} が1秒以内に受け取らなかったため止めました。ファイルに保存できます（Esc で取消）"
+                    ),
+                    Lang::En => format!(
+                        "{tool} did not take the text within 1 s and was stopped; save it to a file instead (Esc cancels)"
+                    ),
+                });
             }
             Outcome::Written { path } => {
                 self.mode = Mode::Browse;
@@ -203,15 +211,17 @@ impl App {
             return Vec::new();
         };
         if let Ask::Overwrite { path, text, what } = &prompt.ask {
+            // Only an explicit y replaces the file; Enter means no (a second
+            // Enter after naming the file must not destroy it).
             return match action {
-                Action::Input('y' | 'Y') | Action::Enter => {
+                Action::Input('y' | 'Y') => {
                     vec![Effect::Write {
                         path: path.clone(),
                         text: text.clone(),
                         overwrite: true,
                     }]
                 }
-                Action::Input('n' | 'N') | Action::Back => {
+                Action::Input('n' | 'N') | Action::Back | Action::Enter => {
                     // Back to choosing another name.
                     let (text, what, name) = (text.clone(), *what, path.display().to_string());
                     self.ask(Ask::SaveAs { text, what }, &name);

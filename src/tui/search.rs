@@ -83,12 +83,14 @@ impl App {
 
     fn query_capped(&mut self, cut: bool) {
         if cut {
-            self.status = Some(crate::lang::t(
-                self.lang,
-                "検索語は1,000文字までです（超えた分は入れていません）",
-                "A query holds at most 1,000 characters (the rest was left out)",
-            )
-            .into());
+            self.status = Some(
+                crate::lang::t(
+                    self.lang,
+                    "検索語は1,000文字までです（超えた分は入れていません）",
+                    "A query holds at most 1,000 characters (the rest was left out)",
+                )
+                .into(),
+            );
         }
     }
 

@@ -3,8 +3,8 @@
 //! and on every terminating signal that can be caught (a thread of its own).
 
 use std::io::{self, Stdout, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,

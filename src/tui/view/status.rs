@@ -54,9 +54,9 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
         }
     } else {
         match app.lang {
-        crate::lang::Lang::Ja => {
-            format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
-        }
+            crate::lang::Lang::Ja => {
+                format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
+            }
             crate::lang::Lang::En => {
                 format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why ")
             }
