@@ -411,6 +411,74 @@ fn an_unreadable_file() {
     );
 }
 
+/// A team casebook with `catalogs/internal.yaml` from the corpus and a case
+/// citing `internal:R-1` and `internal:R-3`; `cases` says where the case goes.
+fn team_with_catalog(catalog: &str, cases: &str) -> Dir {
+    let dir = Dir::new();
+    dir.file("catalogs/internal.yaml", corpus(catalog));
+    let case = case_file("ours").replace(
+        "controls: [iso27001:A.8.10]",
+        "controls: [internal:R-1, internal:R-3]",
+    );
+    dir.file(&format!("{cases}ours.yaml"), case);
+    dir
+}
+
+#[test]
+fn a_duplicate_catalog_id_is_reported_at_its_line_and_the_catalog_kept() {
+    let dir = team_with_catalog("catalog-duplicate-id.yaml", "cases/");
+    let loaded = dir.load();
+    assert_eq!(ids(&loaded), vec!["ours"], "{:#?}", loaded.diagnostics);
+    let d = about(&loaded, "internal.yaml");
+    assert_error(
+        &d,
+        "internal.yaml",
+        10,
+        "`items[3].id`: `R-2` is already used on line 9; this item is left out",
+    );
+    let internal = loaded.casebook.catalogs.scheme("internal").unwrap();
+    assert!(internal.get("R-3").is_some());
+    assert_eq!(internal.items.len(), 3);
+}
+
+#[test]
+fn a_scheme_unknown_because_its_catalog_failed_says_where() {
+    let dir = team_with_catalog("catalog-without-title.yaml", "cases/");
+    let loaded = dir.load();
+    let d = about(&loaded, "ours.yaml");
+    let shown = dir.path().join("catalogs/internal.yaml");
+    assert!(
+        d.iter().any(|m| m.contains(&format!(
+            "unknown scheme `internal` in `internal:R-1`: its catalog {} has errors and was not loaded",
+            shown.display()
+        ))),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn one_file_of_a_flat_team_casebook_finds_its_catalogs() {
+    let dir = team_with_catalog("catalog-duplicate-id.yaml", "2024/");
+    std::fs::remove_dir(dir.path().join("cases")).unwrap(); // flat: no cases/
+    let file = dir.path().join("2024/ours.yaml");
+    let whole = casebook(&["--no-bundled", "validate", dir.path().to_str().unwrap()]);
+    let one = casebook(&["--no-bundled", "validate", file.to_str().unwrap()]);
+    // Both see the catalog (and its duplicate); neither says the scheme is unknown.
+    for out in [&whole, &one] {
+        assert!(!stderr(out).contains("unknown scheme"), "{}", stderr(out));
+        assert!(
+            stderr(out).contains("`R-2` is already used"),
+            "{}",
+            stderr(out)
+        );
+        assert!(
+            stderr(out).ends_with("1 cases, 1 errors, 0 warnings\n"),
+            "{}",
+            stderr(out)
+        );
+    }
+}
+
 // ----- inputs that must load and display safely ---------------------------------------
 
 #[test]

@@ -352,6 +352,16 @@ fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             .control_schemes()
             .map(|c| c.scheme.as_str())
             .collect();
+        if let Some(failed) = catalogs.failed(&r.scheme) {
+            ctx.error(
+                node.pos,
+                format!(
+                    "`{path}`: unknown scheme `{}` in `{r}`: its catalog {failed} has errors and was not loaded (fix it first)",
+                    r.scheme
+                ),
+            );
+            return None;
+        }
         let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
         ctx.error(
             node.pos,

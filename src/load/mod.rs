@@ -249,10 +249,16 @@ fn add_catalog(
         Err(e) => ctx.error(e.pos, e.message),
         Ok(None) => ctx.error(Pos { line: 1, col: 1 }, "the catalog file is empty"),
         Ok(Some(root)) => {
-            if let Some(catalog) = catalog::from_node(&mut ctx, &root)
-                && let Err(reason) = catalogs.add(catalog)
+            let added = match catalog::from_node(&mut ctx, &root) {
+                Some(catalog) => catalogs
+                    .add(catalog)
+                    .map_err(|reason| ctx.error(root.pos, reason)),
+                None => Err(()),
+            };
+            if added.is_err()
+                && let Some(scheme) = catalog::scheme_named(&root)
             {
-                ctx.error(root.pos, reason);
+                catalogs.add_failed(&scheme, shown);
             }
         }
     }

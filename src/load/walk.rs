@@ -54,15 +54,20 @@ pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         .collect()
 }
 
-/// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
+/// The casebook a single case file belongs to: `ROOT` for a file somewhere
+/// under `ROOT/cases/`, else (a flat layout, case files beside `catalogs/`)
+/// the nearest directory above the file that has a `catalogs/` directory.
 pub fn casebook_root(file: &Path) -> Option<PathBuf> {
     let absolute = std::fs::canonicalize(file).ok()?;
-    absolute
-        .ancestors()
-        .skip(1)
-        .find(|a| a.file_name().is_some_and(|n| n == "cases"))
-        .and_then(|cases| cases.parent())
-        .map(Path::to_path_buf)
+    absolute.ancestors().skip(1).find_map(|a| {
+        if a.file_name().is_some_and(|n| n == "cases") {
+            a.parent().map(Path::to_path_buf)
+        } else if a.join("catalogs").is_dir() {
+            Some(a.to_path_buf())
+        } else {
+            None
+        }
+    })
 }
 
 fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {

@@ -12,7 +12,7 @@ use super::list::{self, Sort};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
-use super::{detail, view};
+use super::{detail, diagnostics, view};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
@@ -114,6 +114,8 @@ pub struct App {
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    /// The `!` panel's rows, kept for the overlay's width and the language.
+    pub diagnostics_panel: diagnostics::Panel,
 }
 
 impl App {
@@ -160,6 +162,7 @@ impl App {
             searcher,
             search: SearchState::default(),
             prompt: None,
+            diagnostics_panel: diagnostics::Panel::default(),
         };
         app.sync();
         app
@@ -251,10 +254,21 @@ impl App {
         let width = layout::inner_width(area);
         let len = match self.mode {
             Mode::Help => view::help::lines(self, width).len(),
-            Mode::Diagnostics => view::diagnostics::lines(self, width).len(),
+            Mode::Diagnostics => self.diagnostics_panel.len(),
             _ => 0,
         };
         (len, height)
+    }
+
+    /// Wraps the `!` panel again when it is open and its width or language changed.
+    fn refresh_diagnostics_panel(&mut self) {
+        if self.mode != Mode::Diagnostics {
+            return;
+        }
+        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let width = layout::inner_width(area);
+        self.diagnostics_panel
+            .refresh(&self.diagnostics, width, self.lang);
     }
 
     // ----- update ---------------------------------------------------------------------
@@ -265,6 +279,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = layout::drawable(width, height);
                 self.sync();
+                self.refresh_diagnostics_panel();
                 return Vec::new();
             }
             Action::Quit => {
@@ -328,6 +343,7 @@ impl App {
             Action::ShowDiagnostics => {
                 self.mode = Mode::Diagnostics;
                 self.overlay_scroll = 0;
+                self.refresh_diagnostics_panel();
             }
             Action::Scroll { x, y, delta } => {
                 if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {

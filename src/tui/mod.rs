@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod copy;
 pub mod detail;
+pub mod diagnostics;
 pub mod effects;
 pub mod field;
 pub mod input;
