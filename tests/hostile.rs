@@ -479,6 +479,60 @@ fn one_file_of_a_flat_team_casebook_finds_its_catalogs() {
     }
 }
 
+#[test]
+fn invisible_characters_in_a_field_name_are_shown() {
+    let text = case_file("bom-key")
+        .replace("title:", "\u{FEFF}title:")
+        .replace("organization:", "organi\u{200B}zation:");
+    let d = check("bom-key.yaml", text);
+    assert_error(
+        &d,
+        "bom-key.yaml",
+        2,
+        "unknown field `<U+FEFF>title`; did you mean `title`?",
+    );
+    assert_error(
+        &d,
+        "bom-key.yaml",
+        3,
+        "unknown field `organi<U+200B>zation`; did you mean `organization`?",
+    );
+}
+
+#[test]
+fn a_field_name_over_1024_characters_is_explained() {
+    let text =
+        case_file("long-key").replace("occurred: 2024-06", &format!("{}: x", "k".repeat(1100)));
+    let d = check("long-key.yaml", text);
+    assert_error(
+        &d,
+        "long-key.yaml",
+        6,
+        "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
+    );
+    assert!(d.iter().all(|m| !m.contains("simple key")), "{d:#?}");
+}
+
+#[test]
+fn yaml_tags_are_refused() {
+    // The corpus file has four tags (lines 3-6); each is refused on its own.
+    let text = String::from_utf8(corpus("yaml-tags.yaml")).unwrap();
+    let tags = [("!!binary", 3), ("!!str", 4), ("!custom", 5), ("!!map", 6)];
+    for (tag, line) in tags {
+        let mut only = text.clone();
+        for (other, _) in tags.iter().filter(|(t, _)| *t != tag) {
+            only = only.replacen(&format!("{other} "), "", 1);
+        }
+        let d = check("yaml-tags.yaml", only);
+        assert_error(
+            &d,
+            "yaml-tags.yaml",
+            line,
+            &format!("YAML tags such as `{tag}` are not used in case files"),
+        );
+    }
+}
+
 // ----- inputs that must load and display safely ---------------------------------------
 
 #[test]

@@ -98,7 +98,9 @@ impl<'n> Fields<'n> {
             };
             let name = name.as_str();
             if !known.contains(&name) {
-                let shown = text::line(name);
+                // A BOM or zero-width character in a name is shown (<U+FEFF>title),
+                // or the message would read "unknown field `title`".
+                let shown = text::reveal(name);
                 let hint = suggest::did_you_mean(&suggest::nearest(name, known.iter().copied(), 1));
                 let list = if hint.is_empty() {
                     format!(" (known fields: {})", known.join(", "))
@@ -117,7 +119,7 @@ impl<'n> Fields<'n> {
                     key.pos,
                     format!(
                         "field `{}` appears twice (first on line {first_line}); keep one",
-                        join(path, name)
+                        join(path, &text::reveal(name))
                     ),
                 );
                 continue;
