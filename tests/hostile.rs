@@ -331,7 +331,8 @@ fn a_file_that_disappears_while_loading() {
             "gone.yaml: error: could not read the file: it no longer exists (moved or deleted while loading?)"
         ]
     );
-    // A dangling symbolic link in a casebook is reported, not fatal.
+    // A dangling symbolic link in a casebook is an error (a case is missing),
+    // and the rest loads.
     std::os::unix::fs::symlink(
         dir.path().join("nowhere.yaml"),
         dir.path().join("cases/dangling.yaml"),
@@ -342,7 +343,7 @@ fn a_file_that_disappears_while_loading() {
     assert_eq!(ids(&loaded), vec!["good"]);
     assert!(
         about(&loaded, "dangling.yaml")[0]
-            .contains("warning: skipped: could not read the entry: it no longer exists")
+            .contains("error: a symbolic link to a file that does not exist, so it was skipped")
     );
 }
 
