@@ -116,6 +116,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The `!` panel's rows, kept for the overlay's width and the language.
     pub diagnostics_panel: diagnostics::Panel,
+    /// Files with an error, counted once (the banner shows it on every frame).
+    failed_files: usize,
 }
 
 impl App {
@@ -163,7 +165,9 @@ impl App {
             search: SearchState::default(),
             prompt: None,
             diagnostics_panel: diagnostics::Panel::default(),
+            failed_files: 0,
         };
+        app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
     }
@@ -217,11 +221,11 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        !self.options.problems.is_empty() || self.diagnostics.iter().any(Diagnostic::is_error)
+        !self.options.problems.is_empty() || self.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
-        crate::diag::failed_files(&self.diagnostics)
+        self.failed_files
     }
 
     fn pane_height(&self, pane: Pane) -> usize {
