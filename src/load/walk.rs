@@ -1,6 +1,6 @@
 //! Finding case and catalog files on disk: safe against symbolic-link loops,
-//! never opening anything (so a FIFO cannot block), and linear in the number
-//! of directories however deep they nest (no path is resolved again per level).
+//! never opening a file (so a FIFO cannot block), and without resolving every
+//! ancestor again at each level (which made deep trees cost the cube of their depth).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
