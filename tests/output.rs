@@ -246,7 +246,11 @@ fn a_config_file_that_is_not_a_file_is_a_usage_error() {
 fn search_limit_zero_is_a_usage_error() {
     let out = casebook(&["search", "廃棄", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--limit"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid value '0' for '--limit <LIMIT>': the limit must be 1 or more"),
+        "{}",
+        stderr(&out)
+    );
     let out = casebook(&["search", "廃棄", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out).lines().count(), 1);

@@ -119,7 +119,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             let mut searcher = Searcher::new(book);
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
-                hits.truncate(usize::try_from(*limit).unwrap_or(usize::MAX));
+                hits.truncate(*limit);
             }
             match format {
                 ListFormat::Json => {

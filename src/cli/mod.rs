@@ -87,8 +87,8 @@ pub enum Command {
         #[arg(long = "in", value_enum, default_value_t = Target::All)]
         target: Target,
         /// At most this many results (1 or more)
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
-        limit: Option<u64>,
+        #[arg(long, value_parser = at_least_one)]
+        limit: Option<usize>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -108,6 +108,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `--limit`: a whole number of 1 or more (0 would print nothing and look
+/// like "no match").
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("the limit must be 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number of 1 or more".into()),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
