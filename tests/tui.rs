@@ -539,7 +539,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
     assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.measure_highlight, Some(0));
+    assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
     let s = screen(&app, 120, 36);
     assert!(
         s.contains("1. 病院または委託事業者の情報機器を委託で廃棄するときは"),

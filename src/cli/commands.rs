@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             let text = match format {
                 ShowFormat::Json => json(&entry.case) + "\n",
                 ShowFormat::Markdown => {
-                    export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None)
+                    export::summary::markdown(&entry.case, &book.catalogs, lang)
                 }
                 ShowFormat::Text => {
                     let width = match width {

@@ -54,7 +54,7 @@ impl App {
         let text = match self.style() {
             Style::Plain => export::summary::plain(case, &self.book.catalogs, self.lang, None),
             Style::Markdown => {
-                export::summary::markdown(case, &self.book.catalogs, self.lang, 2, None)
+                export::summary::markdown(case, &self.book.catalogs, self.lang)
             }
         };
         vec![Effect::Copy {
