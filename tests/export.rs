@@ -93,8 +93,6 @@ fn summary_markdown_labels_editorial_measures() {
         case(&book, "kanto-transport-password-2023"),
         &book.catalogs,
         Lang::Ja,
-        2,
-        None,
     );
     assert!(text.contains("2. 【編集部の教訓】ID・パスワードを紙に書いて机上に残すことを禁じ"));
     insta::assert_snapshot!(text);
@@ -416,7 +414,7 @@ fn measures_say_who_required_or_announced_them_in_every_format() {
         plain.contains("1. 電子媒体の持ち出しは事前の許可制とする"),
         "{plain}"
     );
-    let md = summary::markdown(case, &book.catalogs, Lang::Ja, 2, None);
+    let md = summary::markdown(case, &book.catalogs, Lang::Ja);
     assert!(
         md.contains("2. 【総務省の要請】作業後はデータをその場で消去する"),
         "{md}"

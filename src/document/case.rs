@@ -35,6 +35,7 @@ pub enum Section {
 pub fn summary(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
     Document {
         title: case.title.clone(),
+        lang,
         blocks: blocks(case, catalogs, lang, 1, None),
         register: None,
     }
@@ -203,6 +204,7 @@ pub fn brief(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
     blocks.push(Block::Paragraph(source));
     Document {
         title: case.title.clone(),
+        lang,
         blocks,
         register: None,
     }

@@ -117,6 +117,7 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
     }));
     Document {
         title,
+        lang,
         blocks,
         register: None,
     }
@@ -197,6 +198,7 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
     };
     Some(Document {
         title,
+        lang,
         blocks,
         register: Some(register),
     })

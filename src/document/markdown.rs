@@ -18,7 +18,7 @@ pub fn render(doc: &Document, shift: u8) -> String {
                 out.push(format!("{hashes} {}", inline(text)));
             }
             Block::Byline(text) | Block::Paragraph(text) => out.push(inline(text)),
-            Block::List(list) => out.push(self::list(list)),
+            Block::List(list) => out.push(self::list(list, doc.lang)),
             Block::Table(t) => out.push(table(t)),
             Block::Aside { .. } => continue,
         }
@@ -30,7 +30,7 @@ pub fn render(doc: &Document, shift: u8) -> String {
     out.join("\n") + "\n"
 }
 
-fn list(list: &List) -> String {
+fn list(list: &List, lang: crate::lang::Lang) -> String {
     let mut lines = Vec::new();
     for (i, item) in list.items.iter().enumerate() {
         let marker = if list.numbered {
@@ -45,15 +45,18 @@ fn list(list: &List) -> String {
             // A backslash at the end of a line is a hard line break (CommonMark and pandoc).
             lines.push(format!("{marker}{text}\\"));
             let indent = " ".repeat(marker.len());
-            lines.push(format!("{indent}{}", refs(&item.refs)));
+            lines.push(format!("{indent}{}", refs(&item.refs, lang)));
         }
     }
     lines.join("\n")
 }
 
 /// `` `iso27001:A.7.14` 装置の…／`ppc:10-5-4` 個人データの… ``
-fn refs(refs: &[Ref]) -> String {
-    refs.iter().map(reference).collect::<Vec<_>>().join("／")
+fn refs(refs: &[Ref], lang: crate::lang::Lang) -> String {
+    refs.iter()
+        .map(reference)
+        .collect::<Vec<_>>()
+        .join(super::plain::separator(lang))
 }
 
 fn reference(r: &Ref) -> String {

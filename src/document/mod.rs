@@ -21,6 +21,7 @@ pub mod screen;
 pub mod widths;
 pub mod xlsx;
 
+use crate::lang::Lang;
 use crate::model::{ControlRef, PartialDate};
 
 /// A place in a case document that a search result or a link can point at.
@@ -46,6 +47,8 @@ pub enum Anchor {
 pub struct Document {
     /// The document's title (Word's document properties).
     pub title: String,
+    /// The language of its labels and separators.
+    pub lang: Lang,
     pub blocks: Vec<Block>,
     pub register: Option<Table>,
 }

@@ -30,12 +30,12 @@ pub fn render(doc: &Document, width: Option<usize>) -> String {
                     let prefix = if list.numbered {
                         format!("{}. ", i + 1)
                     } else {
-                        "・".to_string()
+                        bullet(doc.lang).to_string()
                     };
                     out.push(fill(&prefix, &inline_text(&item.text), width));
                     if !item.refs.is_empty() {
                         let indent = " ".repeat(wrap::width(&prefix));
-                        out.push(fill(&indent, &refs(&item.refs, "／"), width));
+                        out.push(fill(&indent, &refs(&item.refs, separator(doc.lang)), width));
                     }
                 }
             }
@@ -57,6 +57,16 @@ fn table(table: &Table) -> String {
         lines.push(cells.join("\t"));
     }
     lines.join("\n")
+}
+
+/// A list bullet: `・` in Japanese, `• ` in English.
+pub fn bullet(lang: crate::lang::Lang) -> &'static str {
+    crate::lang::t(lang, "・", "• ")
+}
+
+/// Between control references: `／` in Japanese, ` / ` in English.
+pub fn separator(lang: crate::lang::Lang) -> &'static str {
+    crate::lang::t(lang, "／", " / ")
 }
 
 /// Control ids with their titles: `iso27001:A.7.14 装置の…／ppc:10-5-4 個人データの…`.

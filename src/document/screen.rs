@@ -108,7 +108,7 @@ pub fn render(doc: &Document, width: usize, look: &Look) -> Screen {
                     let prefix = if list.numbered {
                         format!("  {}. ", i + 1)
                     } else {
-                        "  ・".to_string()
+                        format!("  {}", super::plain::bullet(doc.lang))
                     };
                     let marked = item.anchor.is_some() && item.anchor == look.marked;
                     let base = if marked { look.highlight } else { Style::new() };
