@@ -18,7 +18,8 @@ pub fn ems(s: &str) -> f64 {
 
 /// The narrowest a cell can be: its widest token that must stay on one line.
 /// Japanese text may break between any characters, but a column narrower than
-/// four characters reads badly, so that is its floor (or the text's width).
+/// eight characters reads badly (an organization's name broken in two), so
+/// that is its floor (or the text's width).
 pub fn min_ems(s: &str) -> f64 {
     let mut widest: f64 = 0.0;
     for line in s.lines() {
@@ -26,7 +27,7 @@ pub fn min_ems(s: &str) -> f64 {
             let w = if token.is_ascii() {
                 ems(token.trim_end_matches(','))
             } else {
-                ems(token).min(4.0)
+                ems(token).min(8.0)
             };
             widest = widest.max(w);
         }
@@ -53,8 +54,12 @@ pub fn fit(columns: &[Vec<String>], total: f64, pad: f64) -> Vec<f64> {
         .collect();
     let (sum_min, sum_max): (f64, f64) = (min.iter().sum(), max.iter().sum());
     if sum_max <= total {
-        // Everything fits on one line: share the spare room by natural width.
-        return max.iter().map(|m| m * total / sum_max).collect();
+        // Everything fits on one line: the widest column takes the spare room.
+        let mut out = max.clone();
+        if let Some(widest) = (0..out.len()).max_by(|&a, &b| max[a].total_cmp(&max[b])) {
+            out[widest] += total - sum_max;
+        }
+        return out;
     }
     if sum_min >= total {
         return min;
@@ -86,9 +91,9 @@ mod tests {
     }
 
     #[test]
-    fn short_tables_keep_their_proportions() {
+    fn spare_room_goes_to_the_widest_column() {
         let cols = vec![vec!["#".to_string()], vec!["公表日".to_string()]];
         let w = fit(&cols, 10.0, 0.0);
-        assert!(w[1] > w[0] * 4.0, "{w:?}");
+        assert_eq!(w, vec![0.6, 9.4]);
     }
 }

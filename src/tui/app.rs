@@ -338,7 +338,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::ClearMarks => self.clear_marks(),
             Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(),
+            Action::CopySummary => return self.copy_summary(false),
+            Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
             _ => {}
         }
