@@ -323,3 +323,41 @@ fn closing_the_terminal_ends_the_program() {
         .unwrap();
     assert_eq!(status.exit_code(), 128 + 1, "ends as on SIGHUP: {status:?}");
 }
+
+/// The text on screen drawn on a yellow background (the highlight).
+fn highlighted(pty: &Pty) -> String {
+    let screen = pty.parser.screen();
+    let mut out = String::new();
+    for row in 0..ROWS {
+        for col in 0..COLS {
+            if let Some(cell) = screen.cell(row, col)
+                && cell.bgcolor() == vt100::Color::Idx(3)
+            {
+                out.push_str(&cell.contents());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("jjj\r"); // A.7, expanded
+    pty.wait_for("A.7.14 装置のセキュリテ");
+    pty.send(&"j".repeat(14)); // A.7.14: its ids are highlighted in the detail
+    pty.wait_for("事例 2件");
+    pty.send("/研修会を定期的に開催");
+    pty.wait_for("/ 研修会を定期的に開催");
+    pty.send("\r");
+    pty.wait_for("4. 個人情報の取扱いに関する職員研修会");
+    let lit = highlighted(&pty);
+    assert!(
+        lit.contains("個人情報の取扱いに関する職員研修会を定期的に開催する"),
+        "the measure is highlighted: {lit:?}\n{}",
+        pty.screen()
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
