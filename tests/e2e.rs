@@ -344,17 +344,19 @@ fn highlighted(pty: &Pty) -> String {
 fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
     let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
     pty.wait_for("すべての事例 (23)");
-    pty.send("jjj\r"); // A.7, expanded
-    pty.wait_for("A.7.14 装置のセキュリテ");
-    pty.send(&"j".repeat(14)); // A.7.14: its ids are highlighted in the detail
-    pty.wait_for("事例 2件");
-    pty.send("/研修会を定期的に開催");
-    pty.wait_for("/ 研修会を定期的に開催");
+    pty.send("j\r"); // A.5, expanded
+    pty.wait_for("A.5.1 ");
+    // A.5.34: the first measure of the case below cites it, so its id is
+    // highlighted near the top of the detail; the hit is the 13th measure.
+    pty.send(&"j".repeat(34));
+    pty.wait_for("· A.5.34");
+    pty.send("/従事者に対する監督の方法を定める");
+    pty.wait_for("/ 従事者に対する監督の方法を定める");
     pty.send("\r");
-    pty.wait_for("4. 個人情報の取扱いに関する職員研修会");
+    pty.wait_for("13. 特定利用者情報を取り扱う従事者に対する監督の方法を定める");
     let lit = highlighted(&pty);
     assert!(
-        lit.contains("個人情報の取扱いに関する職員研修会を定期的に開催する"),
+        lit.contains("特定利用者情報を取り扱う従事者に対する監督の方法を定める"),
         "the measure is highlighted: {lit:?}\n{}",
         pty.screen()
     );

@@ -5,13 +5,12 @@
 
 mod common;
 
-use std::io::Read;
-
 use casebook::casebook::Casebook;
 use casebook::document::{collection, docx, widths, xlsx};
 use casebook::export::file::{Content, Format, render};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
+use common::office::{attrs, part, sheet_cells};
 use common::{Dir, casebook_in, stderr};
 
 fn book() -> Casebook {
@@ -27,31 +26,6 @@ fn three_cases(book: &Casebook) -> Vec<usize> {
     .iter()
     .map(|id| book.index_of(id).unwrap())
     .collect()
-}
-
-/// One file of a zip package, as text.
-fn part(zip: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    let mut file = archive.by_name(name).unwrap();
-    let mut s = String::new();
-    file.read_to_string(&mut s).unwrap();
-    s
-}
-
-/// The values of attribute `attr` on every `<tag ...>` element.
-fn attrs(xml: &str, tag: &str, attr: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let open = format!("<{tag} ");
-    let key = format!("{attr}=\"");
-    for (i, _) in xml.match_indices(&open) {
-        let end = i + xml[i..].find('>').unwrap();
-        let element = &xml[i..end];
-        if let Some(k) = element.find(&key) {
-            let v = &element[k + key.len()..];
-            out.push(v[..v.find('"').unwrap()].to_string());
-        }
-    }
-    out
 }
 
 fn pack_docx() -> (Vec<u8>, String) {
@@ -191,39 +165,6 @@ fn nothing_from_a_file_reaches_word_as_a_control_character() {
         !doc.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
         "no control characters"
     );
-}
-
-/// The cells of the first sheet, row by row, by their shared strings.
-fn sheet_cells(data: &[u8]) -> Vec<Vec<String>> {
-    let strings: Vec<String> = part(data, "xl/sharedStrings.xml")
-        .split("<si>")
-        .skip(1)
-        .map(|si| {
-            let t = &si[si.find("<t").unwrap()..];
-            let t = &t[t.find('>').unwrap() + 1..];
-            t[..t.find("</t>").unwrap()]
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-        })
-        .collect();
-    let sheet = part(data, "xl/worksheets/sheet1.xml");
-    sheet
-        .split("<row ")
-        .skip(1)
-        .map(|row| {
-            row.split("<c ")
-                .skip(1)
-                .map(|c| match c.find("<v>") {
-                    Some(at) => {
-                        let v = &c[at + 3..];
-                        strings[v[..v.find("</v>").unwrap()].parse::<usize>().unwrap()].clone()
-                    }
-                    None => String::new(), // a blank cell
-                })
-                .collect()
-        })
-        .collect()
 }
 
 fn a7_14_xlsx() -> Vec<u8> {

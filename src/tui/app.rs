@@ -220,7 +220,7 @@ impl App {
         crate::diag::failed_files(&self.diagnostics)
     }
 
-    fn pane_height(&self, pane: Pane) -> usize {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let inner = self
             .areas()
             .and_then(|a| a.pane(pane))

@@ -150,13 +150,15 @@ impl App {
         self.mode = Mode::Browse;
         self.focus = Pane::Detail;
         self.sync();
-        // Scroll the highlighted part into view, a little below the top.
+        // Scroll the highlighted part into view, a little below the top (at
+        // the top of a small pane).
         let width = self
             .areas()
             .and_then(|a| a.detail)
             .map_or(40, layout::inner_width);
+        let margin = (self.pane_height(Pane::Detail) / 4).min(2);
         if let Some(line) = detail::screen(self, case, width).line_of(anchor) {
-            self.detail_scroll = line.saturating_sub(2);
+            self.detail_scroll = line.saturating_sub(margin);
             self.sync();
         }
     }

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod office;
 pub mod tui;
 
 use std::path::{Path, PathBuf};
