@@ -188,53 +188,6 @@ fn training_pack_of_three_cases() {
     insta::assert_snapshot!(text);
 }
 
-#[test]
-fn training_pack_renders_with_pandoc() {
-    let Ok(out) = std::process::Command::new("pandoc")
-        .arg("--version")
-        .output()
-    else {
-        eprintln!("pandoc is not installed: skipped (CI installs it; `apt-get install pandoc`)");
-        return;
-    };
-    assert!(out.status.success());
-    let book = book();
-    let text = pack::pack(&book, &three_cases(&book), Lang::Ja);
-    let rows = pipe_tables(&text);
-    let mut child = std::process::Command::new("pandoc")
-        .args(["-f", "markdown", "-t", "html"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let html = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(html.matches("<table").count(), 2, "{html}");
-    // Header row plus data rows, in both tables.
-    assert_eq!(
-        html.matches("<tr").count(),
-        rows.iter().map(|r| r + 1).sum::<usize>(),
-        "{html}"
-    );
-    assert_eq!(
-        html.matches("<h2").count(),
-        3 + 2,
-        "contents, three cases, controls"
-    );
-    assert!(html.contains("<em>（編集部の教訓）</em>"));
-    assert!(
-        html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
-    );
-}
-
 // ----- the CLI ------------------------------------------------------------------------
 
 #[test]
