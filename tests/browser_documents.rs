@@ -48,16 +48,17 @@ fn a_measure_hit_is_on_screen_and_highlighted_with_an_area_selected() {
     press(&mut app, "j<Enter>");
     press(&mut app, &"j".repeat(34));
     assert_eq!(app.node(), Some("A.5.34"));
-    press(&mut app, "/従事者に対する監督の方法を定める<Enter>");
+    press(&mut app, "/従業者をどう監督するかを定め<Enter>");
     assert_eq!(case_id(&app), "mic-yahoo-naver-2023");
     assert_eq!(app.highlight, Some(Anchor::Measure(12)));
     let s = screen(&app, 80, 24);
     assert!(
-        s.contains("13. 特定利用者情報を取り扱う従事者に対する監督"),
+        s.contains("13. 【総務省の要請】特定利用者情報の取扱いに携"),
         "the 13th measure is on screen, not the first measure's A.5.34:\n{s}"
     );
     assert!(
-        highlighted(&app, 80, 24).contains("特定利用者情報を取り扱う従事者に対する監督の方法を定める"),
+        highlighted(&app, 80, 24)
+            .contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
         "{s}"
     );
 }
@@ -69,13 +70,13 @@ fn every_classification_scrolls_to_the_hit() {
         small(&mut app);
         press(&mut app, scheme_presses);
         press(&mut app, "j"); // the first area of the classification
-        press(&mut app, "/研修会を定期的に開催<Enter>");
+        press(&mut app, "/研修会を定期的に開く<Enter>");
         let s = screen(&app, 80, 24);
         assert!(
-            s.contains("4. 個人情報の取扱いに関する職員研修会"),
+            s.contains("4. 個人情報の扱いについての研修会を定期的に開"),
             "after `{scheme_presses}`:\n{s}"
         );
-        assert!(highlighted(&app, 80, 24).contains("職員研修会を定期的に開催する"));
+        assert!(highlighted(&app, 80, 24).contains("個人情報の扱いについての研修会を定期的に開く"));
     }
 }
 
@@ -84,14 +85,14 @@ fn a_case_hit_shows_the_matching_sentence() {
     let mut app = app();
     small(&mut app);
     press(&mut app, "/<Tab><Tab>");
-    press(&mut app, "ジャンク品として流通");
+    press(&mut app, "部品取り用のジャンク品として出した");
     press(&mut app, "<Enter>");
     assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
     assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.highlight, Some(Anchor::Sentence(3)));
+    assert_eq!(app.highlight, Some(Anchor::Sentence(4)));
     let lit = highlighted(&app, 80, 24);
     assert!(
-        lit.contains("残る2台は再委託先から部品取り用のジャンク品として流通した"),
+        lit.contains("残る2台については、一部の再委託事業者が部品取り用のジャンク品として出した"),
         "{lit}\n{}",
         screen(&app, 80, 24)
     );
@@ -136,8 +137,10 @@ fn shift_y_copies_the_brief() {
         panic!("{effects:?}")
     };
     assert!(text.lines().count() <= 15, "{text}");
-    assert!(text.starts_with("委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通\n"));
-    assert!(text.contains("出典: 気仙沼市立病院「"));
+    assert!(
+        text.starts_with("委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通\n")
+    );
+    assert!(text.contains("出典: 気仙沼市立病院 — 気仙沼市「"));
 }
 
 #[test]

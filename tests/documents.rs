@@ -155,9 +155,9 @@ fn every_anchor_of_a_case_has_a_line_on_screen() {
         let c = &entry.case;
         for i in 0..c.measures.len() {
             let line = s.line_of(casebook::document::Anchor::Measure(i)).unwrap();
-            let first = c.measures[i].text.chars().take(3).collect::<String>();
+            let number = format!("  {}. ", i + 1);
             assert!(
-                s.lines[line].to_string().contains(&first),
+                s.lines[line].to_string().starts_with(&number),
                 "{} measure {i}",
                 c.id
             );

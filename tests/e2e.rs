@@ -194,7 +194,7 @@ fn browse_to_a_control_read_the_case_and_quit() {
     pty.send("\t\t"); // the detail pane
     pty.wait_for("委託で処分したPOSレジ端末が患者データを残したまま");
     pty.send(&"j".repeat(30));
-    pty.wait_for("1. 病院または委託事業者の情報機器を委託で廃棄するときは");
+    pty.wait_for("1. 病院や委託事業者の情報機器を委託して廃棄するときは");
     let screen = pty.screen();
     assert!(screen.contains("2024-08-07 気仙沼市立"), "{screen}");
     assert!(screen.contains("株式会社BAN"), "{screen}");
@@ -350,13 +350,13 @@ fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
     // highlighted near the top of the detail; the hit is the 13th measure.
     pty.send(&"j".repeat(34));
     pty.wait_for("· A.5.34");
-    pty.send("/従事者に対する監督の方法を定める");
-    pty.wait_for("/ 従事者に対する監督の方法を定める");
+    pty.send("/従業者をどう監督するかを定め");
+    pty.wait_for("/ 従業者をどう監督するかを定め");
     pty.send("\r");
-    pty.wait_for("13. 特定利用者情報を取り扱う従事者に対する監督の方法を定める");
+    pty.wait_for("13. 【総務省の要請】特定利用者情報の取扱いに携わる");
     let lit = highlighted(&pty);
     assert!(
-        lit.contains("特定利用者情報を取り扱う従事者に対する監督の方法を定める"),
+        lit.contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
         "the measure is highlighted: {lit:?}\n{}",
         pty.screen()
     );

@@ -50,8 +50,7 @@ fn a_url_that_tries_to_open_a_second_link_stays_one_link_everywhere() {
         ("pack", pack::pack(book, &[0], Lang::Ja)),
         (
             "precedents",
-            precedents::precedents(book, "iso27001", "A.7.10", Lang::Ja, Style::Markdown)
-                .unwrap(),
+            precedents::precedents(book, "iso27001", "A.7.10", Lang::Ja, Style::Markdown).unwrap(),
         ),
     ];
     for (name, md) in outputs {
@@ -85,8 +84,14 @@ fn only_web_addresses_load() {
         ("javascript:alert(1)", "only http:// and https:// addresses"),
         ("ftp://example.jp/a", "only http:// and https:// addresses"),
         ("https://example.jp/a b", "it contains a space"),
-        ("https://example.jp/a\u{7}b", "control or invisible character"),
-        ("https://example.jp/\u{202E}gpj", "control or invisible character"),
+        (
+            "https://example.jp/a\u{7}b",
+            "control or invisible character",
+        ),
+        (
+            "https://example.jp/\u{202E}gpj",
+            "control or invisible character",
+        ),
         ("https://example.jp/<script>", "it contains <, > or \""),
         ("https://example.jp/a\"b", "it contains <, > or \""),
         ("https://", "the address has no host"),

@@ -54,7 +54,10 @@ fn word_has_real_heading_styles_and_a_japanese_font() {
             .find(&format!("w:styleId=\"{id}\""))
             .unwrap_or_else(|| panic!("{id}"));
         let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
-        assert!(style.contains(&format!("<w:name w:val=\"{name}\"")), "{style}");
+        assert!(
+            style.contains(&format!("<w:name w:val=\"{name}\"")),
+            "{style}"
+        );
         assert!(
             style.contains(&format!("<w:outlineLvl w:val=\"{level}\"")),
             "{style}"
@@ -99,9 +102,18 @@ fn word_tables_fit_their_content_and_never_split_an_id() {
         .iter()
         .map(|w| w.parse().unwrap())
         .collect();
-    assert!(contents[1] > twips("2024-08-07"), "dates on one line: {contents:?}");
-    assert!(contents[2] > twips("気仙沼市立病院"), "names on one line: {contents:?}");
-    assert!(contents[4] > twips("iso27001:A.7.14,"), "ids on one line: {contents:?}");
+    assert!(
+        contents[1] > twips("2024-08-07"),
+        "dates on one line: {contents:?}"
+    );
+    assert!(
+        contents[2] > twips("気仙沼市立病院"),
+        "names on one line: {contents:?}"
+    );
+    assert!(
+        contents[4] > twips("iso27001:A.7.14,"),
+        "ids on one line: {contents:?}"
+    );
     let controls: Vec<u32> = attrs(grids[1], "w:gridCol", "w:w")
         .iter()
         .map(|w| w.parse().unwrap())
@@ -109,7 +121,10 @@ fn word_tables_fit_their_content_and_never_split_an_id() {
     assert!(controls[0] > twips("iso27001:A.5.17"), "{controls:?}");
     // Hyphens inside control ids are non-breaking.
     assert!(doc.contains("ppc:10\u{2011}5\u{2011}4"));
-    assert!(!doc.contains("ppc:10-5-4"), "no breakable hyphen inside an id");
+    assert!(
+        !doc.contains("ppc:10-5-4"),
+        "no breakable hyphen inside an id"
+    );
     assert!(doc.contains("<w:tblLayout w:type=\"fixed\""));
 }
 
@@ -162,7 +177,8 @@ fn nothing_from_a_file_reaches_word_as_a_control_character() {
     let doc = part(&data, "word/document.xml");
     assert!(doc.contains("端末に␛[31m赤い␇文字"), "shown as symbols");
     assert!(
-        !doc.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        !doc.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
         "no control characters"
     );
 }
@@ -176,17 +192,33 @@ fn a7_14_xlsx() -> Vec<u8> {
 #[test]
 fn excel_register_has_one_row_per_case_and_citing_measure() {
     let rows = sheet_cells(&a7_14_xlsx());
-    assert_eq!(rows[0], vec!["iso27001:A.7.14 装置のセキュリティを保った処分又は再利用"]);
+    assert_eq!(
+        rows[0],
+        vec!["iso27001:A.7.14 装置のセキュリティを保った処分又は再利用"]
+    );
     assert_eq!(
         rows[1],
-        vec!["公表日", "組織", "事例", "再発防止策", "管理策", "出所", "出典", "URL"]
+        vec![
+            "公表日",
+            "組織",
+            "事例",
+            "再発防止策",
+            "管理策",
+            "出所",
+            "出典",
+            "URL"
+        ]
     );
-    assert_eq!(rows.len(), 2 + 2, "title, header, one measure in each of two cases");
+    assert_eq!(
+        rows.len(),
+        2 + 2,
+        "title, header, one measure in each of two cases"
+    );
     assert_eq!(rows[2][0], "2024-08-07");
     assert_eq!(rows[2][1], "気仙沼市立病院");
     assert_eq!(
         rows[2][3],
-        "病院または委託事業者の情報機器を委託で廃棄するときは、破砕等の作業に立ち会って実施を確認する"
+        "病院や委託事業者の情報機器を委託して廃棄するときは、破砕などの作業を現地で確認する"
     );
     assert_eq!(rows[2][4], "iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4");
     assert_eq!(rows[2][5], "気仙沼市立病院の発表");
@@ -197,15 +229,23 @@ fn excel_register_has_one_row_per_case_and_citing_measure() {
 #[test]
 fn excel_header_is_frozen_filtered_and_columns_fit() {
     let sheet = part(&a7_14_xlsx(), "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains("<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    assert!(sheet.contains(
+        "<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+    ));
     assert!(sheet.contains("<autoFilter ref=\"A2:H4\"/>"));
     let widths: Vec<f64> = attrs(&sheet, "col", "width")
         .iter()
         .map(|w| w.parse().unwrap())
         .collect();
     assert!(widths[0] >= xlsx::units("2024-08-07"), "{widths:?}");
-    assert!(widths.iter().all(|&w| w <= 40.0), "long text wraps: {widths:?}");
-    assert!(sheet.contains("customHeight=\"1\""), "wrapped rows are taller");
+    assert!(
+        widths.iter().all(|&w| w <= 40.0),
+        "long text wraps: {widths:?}"
+    );
+    assert!(
+        sheet.contains("customHeight=\"1\""),
+        "wrapped rows are taller"
+    );
 }
 
 #[test]
@@ -214,7 +254,9 @@ fn excel_links_urls() {
     let doc = collection::precedents(&book, "ppc", "10-5-3", Lang::Ja).unwrap();
     let data = xlsx::render(&doc).unwrap().unwrap();
     let rels = part(&data, "xl/worksheets/_rels/sheet1.xml.rels");
-    assert!(rels.contains("Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\""));
+    assert!(
+        rels.contains("Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
+    );
 }
 
 #[test]
@@ -247,8 +289,10 @@ fn csv_cells_never_start_a_formula() {
     let dir = Dir::new();
     dir.case(
         "formula.yaml",
-        common::case_file("formula")
-            .replace("title: 委託先がUSBメモリーを紛失", "title: \"=HYPERLINK(\\\"x\\\")\""),
+        common::case_file("formula").replace(
+            "title: 委託先がUSBメモリーを紛失",
+            "title: \"=HYPERLINK(\\\"x\\\")\"",
+        ),
     );
     let loaded = dir.load();
     let data = render(
@@ -271,18 +315,36 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
     let run = |args: &[&str]| casebook_in(dir.path(), args);
     let out = run(&["export", "--control", "iso27001:A.7.14", "--out", "a.xlsx"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::read(dir.path().join("a.xlsx")).unwrap().starts_with(b"PK"));
+    assert!(
+        std::fs::read(dir.path().join("a.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
     let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = run(&["export", "--case", "amagasaki-usb-2022", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("csv is for precedent lists only"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("csv is for precedent lists only"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.pdf"]);
     assert!(stderr(&out).contains("cannot tell the format from the extension `.pdf`"));
     assert!(!dir.path().join("p.pdf").exists());
-    let out = run(&["show", "amagasaki-usb-2022", "--format", "docx", "--out", "c.docx"]);
+    let out = run(&[
+        "show",
+        "amagasaki-usb-2022",
+        "--format",
+        "docx",
+        "--out",
+        "c.docx",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let doc = part(&std::fs::read(dir.path().join("c.docx")).unwrap(), "word/document.xml");
+    let doc = part(
+        &std::fs::read(dir.path().join("c.docx")).unwrap(),
+        "word/document.xml",
+    );
     assert!(doc.contains("給付金業務の委託先関係社員"));
     // Piped (not a terminal), the bytes go to standard output.
     let out = run(&["show", "amagasaki-usb-2022", "--format", "docx"]);

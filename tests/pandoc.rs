@@ -50,18 +50,40 @@ fn markdown_reads_the_same_as_gfm_and_as_pandoc_markdown() {
     let md = render(&book, &three_cases(&book), Lang::Ja, Format::Md).unwrap();
     for from in ["gfm", "markdown"] {
         let html = pandoc(from, "html", &md);
-        assert_eq!(html.matches("<table").count(), 2, "{from}: contents and controls");
+        assert_eq!(
+            html.matches("<table").count(),
+            2,
+            "{from}: contents and controls"
+        );
         assert_eq!(html.matches("<h2").count(), 2 + 3, "{from}");
-        assert_eq!(html.matches("<h3").count(), 3 * 6, "{from}: six sections a case");
-        assert!(!html.contains("<em>") && !html.contains("<strong>"), "{from}: no emphasis");
-        assert!(html.contains(
-            "href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\""
-        ));
+        assert_eq!(
+            html.matches("<h3").count(),
+            3 * 6,
+            "{from}: six sections a case"
+        );
+        assert!(
+            !html.contains("<em>") && !html.contains("<strong>"),
+            "{from}: no emphasis"
+        );
+        assert!(
+            html.contains(
+                "href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\""
+            )
+        );
         let text = pandoc(from, "plain", &md);
         assert!(!text.contains('*'), "{from}: no literal `*`:\n{text}");
-        assert!(text.contains("【編集部の教訓】ID・パスワードを紙に書いて"), "{from}");
-        assert!(text.contains("管理ミス: 職員がシステムのID・パスワードをメモに書き"), "{from}");
-        assert!(text.contains("[casebook: kesennuma-hospital-pos-2024]"), "{from}");
+        assert!(
+            text.contains("【編集部の教訓】ID・パスワードを紙に書いて"),
+            "{from}"
+        );
+        assert!(
+            text.contains("管理ミス: 事務所の職員がシステムのID・パスワードをメモに書き"),
+            "{from}"
+        );
+        assert!(
+            text.contains("[casebook: kesennuma-hospital-pos-2024]"),
+            "{from}"
+        );
     }
 }
 
@@ -73,9 +95,9 @@ fn word_converts_with_its_headings_tables_and_links() {
     assert_eq!(html.matches("<h1").count(), 1, "{html}");
     assert_eq!(html.matches("<h2").count(), 2 + 3);
     assert_eq!(html.matches("<table").count(), 2);
-    assert!(html.contains(
-        "href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\""
-    ));
+    assert!(
+        html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
+    );
     let text = pandoc("docx", "plain", &docx);
     assert!(!text.contains('*'), "{text}");
     assert!(text.contains("【編集部の教訓】ID・パスワードを紙に書いて"));
@@ -92,6 +114,6 @@ fn a_precedent_list_in_word_names_the_citing_measures() {
     };
     let docx = render(&book, &content, Lang::Ja, Format::Docx).unwrap();
     let text = pandoc("docx", "plain", &docx);
-    assert!(text.contains("病院または委託事業者の情報機器を委託で廃棄するときは"));
+    assert!(text.contains("病院や委託事業者の情報機器を委託して廃棄するときは"));
     assert!(text.contains("【編集部の教訓】委託先で業務データを保存した機器・媒体は"));
 }

@@ -424,7 +424,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("/ 廃棄 確認"), "{s}");
     assert!(
-        s.contains("病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("病院や委託事業者の情報機器を委託して廃棄するときは"),
         "{s}"
     );
     assert!(s.contains("iso27001:A.7.14"), "{s}");
@@ -442,7 +442,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
     let s = screen(&app, 120, 36);
     assert!(
-        s.contains("1. 病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("1. 病院や委託事業者の情報機器を委託して廃棄するときは"),
         "the measure is scrolled into view: {s}"
     );
 }
@@ -519,7 +519,7 @@ fn y_copies_the_summary_and_c_the_citation() {
     };
     assert_eq!(
         text,
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
     );
     app.update(Action::Done(Outcome::Copied {
         what: What::Citation,
@@ -535,9 +535,13 @@ fn y_copies_the_summary_and_c_the_citation() {
 fn c_on_a_control_copies_its_precedent_list() {
     let mut app = app();
     press(&mut app, "jjj<Enter>jjjjjjjjjjjjjj");
-    assert!(press(&mut app, "c").is_empty(), "first it asks: copy or save");
     assert!(
-        screen(&app, 120, 36).contains("iso27001:A.7.14 の先例一覧を: c テキストでコピー / s ファイルに保存"),
+        press(&mut app, "c").is_empty(),
+        "first it asks: copy or save"
+    );
+    assert!(
+        screen(&app, 120, 36)
+            .contains("iso27001:A.7.14 の先例一覧を: c テキストでコピー / s ファイルに保存"),
         "{}",
         screen(&app, 120, 36)
     );

@@ -216,9 +216,7 @@ fn gist(summary: &str) -> String {
     let mut sentences = joined.split_inclusive('。');
     let first = sentences.next().unwrap_or_default().to_string();
     match sentences.next() {
-        Some(second) if (first.chars().count() + second.chars().count()) <= 140 => {
-            first + second
-        }
+        Some(second) if (first.chars().count() + second.chars().count()) <= 140 => first + second,
         _ => first,
     }
 }

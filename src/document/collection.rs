@@ -21,10 +21,7 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
     cases.dedup();
     let cats = &book.catalogs;
     let title = match lang {
-        Lang::Ja => format!(
-            "研修資料: 情報セキュリティ事故の事例（{}件）",
-            cases.len()
-        ),
+        Lang::Ja => format!("研修資料: 情報セキュリティ事故の事例（{}件）", cases.len()),
         Lang::En => format!("Training pack: {} security incident cases", cases.len()),
     };
     let mut blocks = vec![
@@ -94,7 +91,10 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
             .copied()
             .unwrap_or(usize::MAX)
     });
-    blocks.push(heading(2, t(lang, "この資料で扱った管理策", "Controls covered")));
+    blocks.push(heading(
+        2,
+        t(lang, "この資料で扱った管理策", "Controls covered"),
+    ));
     blocks.push(Block::Table(Table {
         header: [
             t(lang, "管理策", "Control"),
@@ -111,7 +111,11 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
                     .map(|i| i.title.get(lang).to_string())
                     .unwrap_or_default();
                 let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
-                vec![ids([r]), Text::plain(title), Text::plain(numbers.join(", "))]
+                vec![
+                    ids([r]),
+                    Text::plain(title),
+                    Text::plain(numbers.join(", ")),
+                ]
             })
             .collect(),
     }));
@@ -218,7 +222,10 @@ fn record(case: &Case, m: &Measure, lang: Lang) -> Vec<Text> {
         Text::plain(m.text.clone()),
         ids(&m.controls),
         Text::plain(origin),
-        Text(vec![Inline::Citation(Citation { url: None, ..cite.clone() })]),
+        Text(vec![Inline::Citation(Citation {
+            url: None,
+            ..cite.clone()
+        })]),
         Text::plain(cite.url.unwrap_or_default()),
     ]
 }

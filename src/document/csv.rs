@@ -18,8 +18,12 @@ pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
             .write_record(cells.iter().map(|c| cell(c)))
             .map_err(|e| format!("cannot build the CSV: {e}"))
     };
-    let rows = std::iter::once(table.header.clone())
-        .chain(table.rows.iter().map(|r| r.iter().map(|t| t.to_plain()).collect()));
+    let rows = std::iter::once(table.header.clone()).chain(
+        table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|t| t.to_plain()).collect()),
+    );
     for row in rows {
         if let Err(e) = write(row) {
             return Some(Err(e));

@@ -7,9 +7,9 @@
 //! credit labels in bold, and source URLs as hyperlinks.
 
 use docx_rs::{
-    Docx, Hyperlink, HyperlinkType, LineSpacing, PageMargin, Paragraph,
-    Run, RunFonts, Shading, SpecialIndentType, Style, StyleType, Table as DocxTable, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    Docx, Hyperlink, HyperlinkType, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
+    SpecialIndentType, Style, StyleType, Table as DocxTable, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use super::{Block, Citation, Document, Inline, List, Ref, Table, Text, widths};
@@ -81,7 +81,11 @@ fn styled(docx: Docx) -> Docx {
             .size(size)
             .bold()
             .color("1F3864")
-            .line_spacing(LineSpacing::new().before(if level == 1 { 240 } else { 200 }).after(80))
+            .line_spacing(
+                LineSpacing::new()
+                    .before(if level == 1 { 240 } else { 200 })
+                    .after(80),
+            )
     };
     docx.page_size(PAGE.0, PAGE.1)
         .page_margin(PageMargin {
@@ -200,8 +204,7 @@ fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
     p = p.add_run(run(&plain));
     if let Some(url) = &c.url {
         p = p.add_run(run(" ")).add_hyperlink(
-            Hyperlink::new(safe(url), HyperlinkType::External)
-                .add_run(run(url).style("Hyperlink")),
+            Hyperlink::new(safe(url), HyperlinkType::External).add_run(run(url).style("Hyperlink")),
         );
     }
     p
@@ -228,9 +231,10 @@ fn list_paragraphs(list: &List, lang: crate::lang::Lang) -> Vec<Paragraph> {
             .add_run(run(&marker).add_tab());
         out.push(runs(p, &item.text).keep_next(!item.refs.is_empty()));
         if !item.refs.is_empty() {
-            let mut refs = Paragraph::new()
-                .style("References")
-                .indent(Some(indent), None, None, None);
+            let mut refs =
+                Paragraph::new()
+                    .style("References")
+                    .indent(Some(indent), None, None, None);
             for (j, r) in item.refs.iter().enumerate() {
                 if j > 0 {
                     refs = refs.add_run(run(super::plain::separator(lang)));
@@ -248,9 +252,12 @@ fn table(table: &Table) -> DocxTable {
     let cells: Vec<Vec<String>> = (0..table.header.len())
         .map(|c| {
             std::iter::once(table.header[c].clone())
-                .chain(table.rows.iter().map(|r| {
-                    r.get(c).map(|t| t.to_plain()).unwrap_or_default()
-                }))
+                .chain(
+                    table
+                        .rows
+                        .iter()
+                        .map(|r| r.get(c).map(|t| t.to_plain()).unwrap_or_default()),
+                )
                 .collect()
         })
         .collect();
@@ -260,19 +267,25 @@ fn table(table: &Table) -> DocxTable {
         .iter()
         .map(|w| (w * em).floor() as usize)
         .collect();
-    let cell = |text: Paragraph, w: usize| TableCell::new().add_paragraph(text).width(w, WidthType::Dxa);
-    let mut rows = vec![TableRow::new(
-        table
-            .header
-            .iter()
-            .zip(&grid)
-            .map(|(h, &w)| {
-                cell(Paragraph::new().style("TableHeader").add_run(run(h)), w)
-                    .shading(Shading::new().fill("D9E2F3"))
-            })
-            .collect(),
-    )
-    .cant_split()];
+    let cell = |text: Paragraph, w: usize| {
+        TableCell::new()
+            .add_paragraph(text)
+            .width(w, WidthType::Dxa)
+    };
+    let mut rows = vec![
+        TableRow::new(
+            table
+                .header
+                .iter()
+                .zip(&grid)
+                .map(|(h, &w)| {
+                    cell(Paragraph::new().style("TableHeader").add_run(run(h)), w)
+                        .shading(Shading::new().fill("D9E2F3"))
+                })
+                .collect(),
+        )
+        .cant_split(),
+    ];
     for r in &table.rows {
         rows.push(
             TableRow::new(

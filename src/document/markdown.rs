@@ -72,10 +72,18 @@ fn table(table: &Table) -> String {
     let mut lines = vec![row(table.header.iter().map(|h| escape(h)).collect())];
     lines.push(format!(
         "|{}|",
-        table.header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+        table
+            .header
+            .iter()
+            .map(|_| "---")
+            .collect::<Vec<_>>()
+            .join("|")
     ));
     for r in &table.rows {
-        lines.push(row(r.iter().map(|c| inline(c).replace('\n', " ")).collect()));
+        lines.push(row(r
+            .iter()
+            .map(|c| inline(c).replace('\n', " "))
+            .collect()));
     }
     lines.join("\n")
 }
@@ -133,7 +141,10 @@ pub fn destination(url: &str) -> String {
     for c in url.chars() {
         if c.is_control()
             || c.is_whitespace()
-            || matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '\\' | '`')
+            || matches!(
+                c,
+                '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '\\' | '`'
+            )
         {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
@@ -176,6 +187,9 @@ mod tests {
             destination("https://x.test/a)[click](javascript:alert(1)"),
             "https://x.test/a%29%5Bclick%5D%28javascript:alert%281%29"
         );
-        assert_eq!(destination("https://x.test/a b<c>"), "https://x.test/a%20b%3Cc%3E");
+        assert_eq!(
+            destination("https://x.test/a b<c>"),
+            "https://x.test/a%20b%3Cc%3E"
+        );
     }
 }

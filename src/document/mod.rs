@@ -68,7 +68,10 @@ pub enum Block {
     Table(Table),
     /// For the screen only: where the case came from, and its tags. Documents
     /// that leave casebook carry the same facts in their citation.
-    Aside { text: Text, anchor: Option<Anchor> },
+    Aside {
+        text: Text,
+        anchor: Option<Anchor>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,13 +108,20 @@ pub enum Inline {
     Break,
     /// A term from a vocabulary (a cause category, a sector), shown as its
     /// title and highlighted on screen when its area is selected.
-    Term { kind: Term, id: String, title: String },
+    Term {
+        kind: Term,
+        id: String,
+        title: String,
+    },
     /// Who a measure is credited to: `【編集部の教訓】`, `【総務省の要請】`.
     Label(String),
     /// A control reference.
     Control(Ref),
     /// A piece of text that can be pointed at (a summary sentence).
-    Anchored { text: String, anchor: Anchor },
+    Anchored {
+        text: String,
+        anchor: Anchor,
+    },
     /// A source: publisher, title, date, casebook id and URL.
     Citation(Citation),
 }

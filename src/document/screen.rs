@@ -120,7 +120,11 @@ pub fn render(doc: &Document, width: usize, look: &Look) -> Screen {
                             if j > 0 {
                                 ids.push(("  ".into(), Style::new(), None));
                             }
-                            ids.push((r.control.to_string(), control_style(&r.control, look), None));
+                            ids.push((
+                                r.control.to_string(),
+                                control_style(&r.control, look),
+                                None,
+                            ));
                         }
                         let pad = " ".repeat(wrap::width(&prefix));
                         s.add(Span::raw(pad), &ids, width);

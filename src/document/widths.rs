@@ -79,7 +79,10 @@ mod tests {
     #[test]
     fn ids_are_never_narrower_than_themselves() {
         let cols = vec![
-            vec!["管理策".to_string(), "iso27001:A.7.14, ppc:10-5-4".to_string()],
+            vec![
+                "管理策".to_string(),
+                "iso27001:A.7.14, ppc:10-5-4".to_string(),
+            ],
             vec![
                 "名称".to_string(),
                 "装置のセキュリティを保った処分又は再利用".repeat(4),

@@ -22,7 +22,11 @@ pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
 /// A column's width in Excel units: a kanji is two, a Latin letter one.
 pub fn units(s: &str) -> f64 {
     s.lines()
-        .map(|l| l.chars().map(|c| crate::wrap::char_width(c) as f64).sum::<f64>())
+        .map(|l| {
+            l.chars()
+                .map(|c| crate::wrap::char_width(c) as f64)
+                .sum::<f64>()
+        })
         .fold(0.0, f64::max)
 }
 
@@ -40,9 +44,10 @@ fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
         .set_background_color("D9E2F3")
         .set_border_bottom(FormatBorder::Thin);
     let wrapped = base.clone().set_text_wrap();
-    let link = wrapped.clone().set_font_color("0563C1").set_underline(
-        rust_xlsxwriter::FormatUnderline::Single,
-    );
+    let link = wrapped
+        .clone()
+        .set_font_color("0563C1")
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
 
     // The title in the first row, the header in the second, records below.
     sheet.write_string_with_format(0, 0, safe(&doc.title), &base.clone().set_bold())?;

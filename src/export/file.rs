@@ -90,7 +90,11 @@ pub fn render(
     format: Format,
 ) -> Result<Vec<u8>, String> {
     let doc = document(book, content, lang).ok_or("nothing to export")?;
-    let shift = if matches!(content, Content::Pack(_)) { 0 } else { 1 };
+    let shift = if matches!(content, Content::Pack(_)) {
+        0
+    } else {
+        1
+    };
     match format {
         Format::Md => Ok(document::markdown::render(&doc, shift).into_bytes()),
         Format::Txt => Ok(document::plain::render(&doc, None).into_bytes()),

@@ -87,7 +87,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pack.md");
         write_file(&path, "一".as_bytes(), false).unwrap();
-        assert_eq!(write_file(&path, "二".as_bytes(), false), Err(WriteError::Exists));
+        assert_eq!(
+            write_file(&path, "二".as_bytes(), false),
+            Err(WriteError::Exists)
+        );
         assert_eq!(fs::read_to_string(&path).unwrap(), "一");
         write_file(&path, "三".as_bytes(), true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "三");

@@ -407,7 +407,9 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
             let shown = crate::text::line(raw.trim());
             ctx.error(
                 n.pos,
-                format!("`{path}`: `{shown}` is not a web address: {problem} (expected https://...)"),
+                format!(
+                    "`{path}`: `{shown}` is not a web address: {problem} (expected https://...)"
+                ),
             );
             return None;
         }

@@ -164,7 +164,13 @@ impl App {
         let content = Content::Pack(self.marks.iter().copied().collect());
         let name = content.default_name();
         let payload = Payload::Export(content);
-        self.ask(Ask::SaveAs { payload, what: None }, name);
+        self.ask(
+            Ask::SaveAs {
+                payload,
+                what: None,
+            },
+            name,
+        );
     }
 
     fn ask(&mut self, ask: Ask, default: &str) {
@@ -289,10 +295,12 @@ impl App {
                 return match action {
                     Action::Input('c' | 'C') | Action::Enter => {
                         self.close_prompt();
-                        let text = export::file::document(&self.book, &content, self.lang)
-                            .map(|doc| match self.style() {
-                                Style::Plain => crate::document::plain::render(&doc, None),
-                                Style::Markdown => crate::document::markdown::render(&doc, 1),
+                        let text =
+                            export::file::document(&self.book, &content, self.lang).map(|doc| {
+                                match self.style() {
+                                    Style::Plain => crate::document::plain::render(&doc, None),
+                                    Style::Markdown => crate::document::markdown::render(&doc, 1),
+                                }
                             });
                         text.map(|text| {
                             vec![Effect::Copy {
@@ -305,7 +313,13 @@ impl App {
                     Action::Input('s' | 'S') => {
                         let name = format!("precedents-{}-{}.xlsx", scheme, id);
                         let payload = Payload::Export(content);
-                        self.ask(Ask::SaveAs { payload, what: None }, &name);
+                        self.ask(
+                            Ask::SaveAs {
+                                payload,
+                                what: None,
+                            },
+                            &name,
+                        );
                         Vec::new()
                     }
                     Action::Back => {
@@ -380,7 +394,9 @@ impl App {
             )
             .to_string()
         })?;
-        if matches!(format, Format::Xlsx | Format::Csv) && !matches!(content, Content::Precedents { .. }) {
+        if matches!(format, Format::Xlsx | Format::Csv)
+            && !matches!(content, Content::Precedents { .. })
+        {
             return Err(t(
                 lang,
                 "Excel と CSV は先例一覧だけです。研修資料は .docx か .md で保存します",

@@ -127,9 +127,9 @@ impl App {
         let anchor = match kind {
             Kind::Measure(i) => Anchor::Measure(i as usize),
             Kind::Case => {
-                let positions = self
-                    .searcher
-                    .positions(&self.book, hit.item, &self.search.field.text);
+                let positions =
+                    self.searcher
+                        .positions(&self.book, hit.item, &self.search.field.text);
                 let c = &self.book.entries()[case].case;
                 let (_, parts) = crate::search::case_parts(c);
                 // The part holding most of the matched characters.

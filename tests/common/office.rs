@@ -60,4 +60,3 @@ pub fn sheet_cells(data: &[u8]) -> Vec<Vec<String>> {
         })
         .collect()
 }
-

@@ -111,4 +111,3 @@ pub fn selected_ids(app: &App) -> Vec<String> {
 pub fn case_id(app: &App) -> String {
     app.book.entries()[app.case.unwrap()].case.id.clone()
 }
-

@@ -15,4 +15,3 @@ pub fn title(app: &App) -> String {
         }
     }
 }
-

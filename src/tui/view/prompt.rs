@@ -5,8 +5,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::App;
 use crate::export::file::Content;
+use crate::tui::app::App;
 use crate::tui::copy::{Ask, Payload};
 use crate::tui::detail::t;
 use crate::wrap;
