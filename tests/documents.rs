@@ -9,11 +9,10 @@ use casebook::casebook::Casebook;
 use casebook::document::screen::{self, Look};
 use casebook::document::{Document, case, collection, csv, docx, markdown, plain, xlsx};
 use casebook::lang::Lang;
-use casebook::load::{Input, load};
 use common::office::{part, sheet_cells};
 
 fn book() -> Casebook {
-    load(&[Input::Bundled], &[]).casebook
+    common::bundled()
 }
 
 fn kesennuma(book: &Casebook) -> Document {

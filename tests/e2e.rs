@@ -333,7 +333,7 @@ fn highlighted(pty: &Pty) -> String {
             if let Some(cell) = screen.cell(row, col)
                 && cell.bgcolor() == vt100::Color::Idx(3)
             {
-                out.push_str(&cell.contents());
+                out.push_str(cell.contents());
             }
         }
     }

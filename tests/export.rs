@@ -11,7 +11,7 @@ use casebook::load::{Input, load};
 use common::{Dir, casebook, stderr, stdout};
 
 fn book() -> Casebook {
-    load(&[Input::Bundled], &[]).casebook
+    common::bundled()
 }
 
 fn case<'a>(book: &'a Casebook, id: &str) -> &'a casebook::model::Case {
@@ -167,21 +167,10 @@ fn pipe_tables(markdown: &str) -> Vec<usize> {
     tables
 }
 
-fn three_cases(book: &Casebook) -> Vec<usize> {
-    [
-        "amagasaki-usb-2022",
-        "kesennuma-hospital-pos-2024",
-        "kanto-transport-password-2023",
-    ]
-    .iter()
-    .map(|id| book.index_of(id).unwrap())
-    .collect()
-}
-
 #[test]
 fn training_pack_of_three_cases() {
     let book = book();
-    let text = pack::pack(&book, &three_cases(&book), Lang::Ja);
+    let text = pack::pack(&book, &common::three_cases(&book), Lang::Ja);
     let tables = pipe_tables(&text);
     assert_eq!(tables.len(), 2, "contents and controls");
     assert_eq!(tables[0], 3);

@@ -199,9 +199,14 @@ fn reference(p: Paragraph, r: &Ref) -> Paragraph {
 fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
     let plain = super::plain::citation(&Citation {
         url: None,
+        id: None,
         ..c.clone()
     });
     p = p.add_run(run(&plain));
+    if let Some(id) = &c.id {
+        // The casebook id, like a control id, never breaks at its hyphens.
+        p = p.add_run(run(&format!(" [casebook: {}]", unbroken(id))));
+    }
     if let Some(url) = &c.url {
         p = p.add_run(run(" ")).add_hyperlink(
             Hyperlink::new(safe(url), HyperlinkType::External).add_run(run(url).style("Hyperlink")),
