@@ -64,7 +64,7 @@ fn a_case_in_every_format() {
 fn a_brief_in_every_format() {
     let book = book();
     let c = &book.get("kesennuma-hospital-pos-2024").unwrap().case;
-    let doc = case::brief(c, &book.catalogs, Lang::Ja);
+    let doc = casebook::document::brief::brief(c, &book.catalogs, Lang::Ja);
     insta::assert_snapshot!("brief_plain", plain::render(&doc, None));
     insta::assert_snapshot!("brief_markdown", markdown::render(&doc, 1));
     insta::assert_snapshot!("brief_screen_60", screen_text(&doc, 60));
@@ -134,7 +134,7 @@ fn every_brief_fits_a_slide() {
     let book = book();
     for lang in [Lang::Ja, Lang::En] {
         for entry in book.entries() {
-            let doc = case::brief(&entry.case, &book.catalogs, lang);
+            let doc = casebook::document::brief::brief(&entry.case, &book.catalogs, lang);
             let text = plain::render(&doc, None);
             assert!(text.lines().count() <= 15, "{}:\n{text}", entry.case.id);
             let md = markdown::render(&doc, 1);

@@ -540,8 +540,9 @@ fn c_on_a_control_copies_its_precedent_list() {
         "first it asks: copy or save"
     );
     assert!(
-        screen(&app, 120, 36)
-            .contains("iso27001:A.7.14 の先例一覧を: c テキストでコピー / s ファイルに保存"),
+        screen(&app, 120, 36).contains(
+            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+        ),
         "{}",
         screen(&app, 120, 36)
     );

@@ -1,5 +1,5 @@
-//! The documents of one case: its summary (the detail pane, `show`, `y`, each
-//! case of a training pack) and its brief (a slide: `show --format brief`, `Y`).
+//! The document of one case: its summary (the detail pane, `show`, `y`, each
+//! case of a training pack). Its brief is in [`super::brief`].
 
 use super::{Anchor, Block, Citation, Document, Inline, Item, List, Ref, Term, Text};
 use crate::casebook::Entry;
@@ -146,81 +146,6 @@ pub fn blocks(
     out
 }
 
-/// The brief for a slide: title, organization and date, a one- or
-/// two-sentence gist, the causes in one line, at most five measures with
-/// their control ids, and the citation. Fifteen lines at most.
-pub fn brief(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
-    const MEASURES: usize = 5;
-    let mut blocks = vec![Block::Heading {
-        level: 1,
-        text: Text::plain(case.title.clone()),
-        anchor: Some(Anchor::Title),
-    }];
-    blocks.push(Block::Byline(byline(case, catalogs, lang)));
-    blocks.push(Block::Paragraph(Text::plain(gist(&case.summary))));
-    let causes = crate::export::cause_titles(case, catalogs, lang).join(t(lang, "、", ", "));
-    blocks.push(Block::Paragraph(Text::plain(format!(
-        "{}{causes}",
-        t(lang, "原因: ", "Causes: ")
-    ))));
-    let total = case.measures.len();
-    let heading = match (lang, total > MEASURES) {
-        (Lang::Ja, false) => "再発防止策:".to_string(),
-        (Lang::Ja, true) => format!("再発防止策（全{total}件のうち{MEASURES}件）:"),
-        (Lang::En, false) => "Measures:".to_string(),
-        (Lang::En, true) => format!("Measures ({MEASURES} of {total}):"),
-    };
-    blocks.push(Block::Paragraph(Text::plain(heading)));
-    blocks.push(Block::List(List {
-        numbered: true,
-        items: case
-            .measures
-            .iter()
-            .take(MEASURES)
-            .enumerate()
-            .map(|(i, m)| {
-                let mut text = measure_text(m, lang);
-                text.push_str(t(lang, "（", " ("));
-                for (j, r) in m.controls.iter().enumerate() {
-                    if j > 0 {
-                        text.push_str(", ");
-                    }
-                    text.push(Inline::Control(Ref {
-                        control: r.clone(),
-                        title: None,
-                    }));
-                }
-                text.push_str(t(lang, "）", ")"));
-                Item {
-                    text,
-                    refs: Vec::new(),
-                    anchor: Some(Anchor::Measure(i)),
-                }
-            })
-            .collect(),
-    }));
-    let mut source = Text::plain(t(lang, "出典: ", "Source: "));
-    source.push(Inline::Citation(citation(case, 0)));
-    blocks.push(Block::Paragraph(source));
-    Document {
-        title: case.title.clone(),
-        lang,
-        blocks,
-        register: None,
-    }
-}
-
-/// The first sentence of a summary, and the second too when both are short.
-fn gist(summary: &str) -> String {
-    let joined = crate::export::summary::join_lines(summary);
-    let mut sentences = joined.split_inclusive('。');
-    let first = sentences.next().unwrap_or_default().to_string();
-    match sentences.next() {
-        Some(second) if (first.chars().count() + second.chars().count()) <= 140 => first + second,
-        _ => first,
-    }
-}
-
 /// A measure's text after its credit label, if any.
 pub fn measure_text(m: &Measure, lang: Lang) -> Text {
     let mut text = Text::default();
@@ -269,7 +194,7 @@ pub fn citation(case: &Case, i: usize) -> Citation {
 }
 
 /// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`
-fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
+pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
     let sector = Inline::Term {
         kind: Term::Sector,
         id: case.sector.clone(),

@@ -2,7 +2,7 @@
 //! every output.
 //!
 //! A [`Document`] is built from a case ([`case::summary`]), from a case for a
-//! slide ([`case::brief`]), from several cases ([`collection::pack`]) or from a
+//! slide ([`brief::brief`]), from several cases ([`collection::pack`]) or from a
 //! catalog node ([`collection::precedents`]). It holds headings, paragraphs,
 //! lists, tables, control references, citations and links, with an [`Anchor`]
 //! on the parts a reader may be sent to (a summary sentence, a root cause, a
@@ -11,6 +11,7 @@
 //! [`xlsx`] and [`csv`]. A new field of a case is added to a builder once and
 //! every output shows it.
 
+pub mod brief;
 pub mod case;
 pub mod collection;
 pub mod csv;

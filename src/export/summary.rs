@@ -38,7 +38,7 @@ pub fn markdown(c: &Case, catalogs: &Catalogs, lang: Lang) -> String {
 
 /// The brief for a slide (fifteen lines at most), in plain text or Markdown.
 pub fn brief(c: &Case, catalogs: &Catalogs, lang: Lang, style: Style) -> String {
-    let doc = case::brief(c, catalogs, lang);
+    let doc = crate::document::brief::brief(c, catalogs, lang);
     match style {
         Style::Plain => plain::render(&doc, None),
         Style::Markdown => markdown::render(&doc, 1),

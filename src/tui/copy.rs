@@ -7,7 +7,7 @@ use super::action::{Action, Effect, Outcome, What};
 use super::app::{App, Mode, Pane};
 use super::detail::t;
 use super::field::Field;
-use crate::export::file::{Content, Format};
+use crate::export::file::Content;
 use crate::export::{self, Style};
 use crate::lang::Lang;
 
@@ -380,30 +380,5 @@ impl App {
     fn cancel_prompt(&mut self) {
         self.close_prompt();
         self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
-    }
-
-    /// The bytes of an export in the format the file name's extension names,
-    /// or a message saying why not.
-    fn render_export(&self, content: &Content, path: &std::path::Path) -> Result<Vec<u8>, String> {
-        let lang = self.lang;
-        let format = Format::from_path(path).map_err(|_| {
-            t(
-                lang,
-                "拡張子から形式が分かりません（.docx .md .xlsx .csv .txt のいずれか）",
-                "Unknown extension (use .docx, .md, .xlsx, .csv or .txt)",
-            )
-            .to_string()
-        })?;
-        if matches!(format, Format::Xlsx | Format::Csv)
-            && !matches!(content, Content::Precedents { .. })
-        {
-            return Err(t(
-                lang,
-                "Excel と CSV は先例一覧だけです。研修資料は .docx か .md で保存します",
-                "Excel and CSV are for precedent lists; save a training pack as .docx or .md",
-            )
-            .into());
-        }
-        export::file::render(&self.book, content, lang, format)
     }
 }

@@ -6,6 +6,7 @@ pub mod copy;
 pub mod detail;
 pub mod diagnostics;
 pub mod effects;
+pub mod export;
 pub mod field;
 pub mod help;
 pub mod input;

@@ -85,10 +85,10 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Precedents { scheme, id } => {
             let q = match lang {
                 crate::lang::Lang::Ja => format!(
-                    "{scheme}:{id} の先例一覧を: c テキストでコピー / s ファイルに保存（.xlsx .docx .md .csv） / Esc 取消"
+                    "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
                 ),
                 crate::lang::Lang::En => format!(
-                    "Precedents of {scheme}:{id}: c copy as text / s save to a file (.xlsx .docx .md .csv) / Esc cancel"
+                    "{scheme}:{id} precedents: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
                 ),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
