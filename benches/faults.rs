@@ -39,7 +39,8 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("catalogs")).unwrap();
     std::fs::create_dir_all(dir.path().join("cases")).unwrap();
-    let mut catalog = String::from("scheme: big\nkind: controls\ntitle: {ja: 大きな規程, en: Big}\nitems:\n");
+    let mut catalog =
+        String::from("scheme: big\nkind: controls\ntitle: {ja: 大きな規程, en: Big}\nitems:\n");
     let mut n = 0;
     while catalog.len() < 1_000_000 {
         n += 1;
@@ -89,7 +90,11 @@ fn main() {
     let keys: Vec<Duration> = (0..20)
         .map(|i| {
             let start = Instant::now();
-            app.update(if i % 5 == 4 { Action::PageDown } else { Action::Down });
+            app.update(if i % 5 == 4 {
+                Action::PageDown
+            } else {
+                Action::Down
+            });
             terminal
                 .draw(|f| casebook::tui::view::draw(f, &app))
                 .unwrap();

@@ -4,6 +4,9 @@
 //! - Everything printed passes the one text rule ([`crate::text::clean`] with
 //!   [`Lines::Output`]): no control character, bidi override or invisible
 //!   character from a file name, an argument or a file reaches the terminal.
+//!   The one exception is a rendered document (`show`, `export`), written byte
+//!   for byte with [`Out::write_bytes`]: its text passed the rule when it was
+//!   loaded, and a CSV's byte-order mark or a Word file must not be altered.
 //! - A reader that goes away (`casebook list | head -1`) ends the program
 //!   quietly with exit status 141 (128 + SIGPIPE, what a shell shows for a
 //!   process ended by SIGPIPE); nothing more is written, not even to stderr.
@@ -82,6 +85,11 @@ impl Out {
     pub fn print(&mut self, text: &str) -> Result<(), Fail> {
         let text = text::clean(text, Lines::Output);
         self.w.write_all(text.as_bytes()).map_err(stdout_failed)
+    }
+
+    /// Writes a document's bytes as they are (see `cli::commands::deliver`).
+    pub fn write_bytes(&mut self, data: &[u8]) -> Result<(), Fail> {
+        self.w.write_all(data).map_err(stdout_failed)
     }
 
     /// Flushes what is buffered; every command ends with this, so a failure

@@ -247,7 +247,8 @@ fn search_limit_zero_is_a_usage_error() {
     let out = casebook(&["search", "廃棄", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("invalid value '0' for '--limit <LIMIT>': the limit must be 1 or more"),
+        stderr(&out)
+            .contains("invalid value '0' for '--limit <LIMIT>': the limit must be 1 or more"),
         "{}",
         stderr(&out)
     );

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{Cli, Command, ListFormat, Session, ShowFormat, TextFormat};
 use crate::casebook::{Casebook, Entry};
 use crate::catalog::Kind;
+use crate::export::file::{Content, Format};
 use crate::export::{self, Style};
 use crate::model::ControlRef;
 use crate::out::{self, Fail, Out};
@@ -26,7 +27,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
 fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode, Fail> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
-    let mut emit = |text: &str| out.print(text);
     match command {
         Command::Validate { .. } => unreachable!("handled by validate::run"),
         Command::List {
@@ -64,12 +64,12 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = cases.iter().map(|&i| &e[i].case).collect();
-                    emit(&(json(&list) + "\n"))?;
+                    out.print(&(json(&list) + "\n"))?;
                 }
                 ListFormat::Text => {
                     for &i in &cases {
                         let c = &e[i].case;
-                        emit(&format!(
+                        out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
                             c.published, c.id, c.organization, c.title
                         ))?;
@@ -78,26 +78,41 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, format, width } => {
+        Command::Show {
+            id,
+            format,
+            width,
+            out: path,
+            force,
+        } => {
             let entry = case(book, id)?;
-            let text = match format {
-                ShowFormat::Json => json(&entry.case) + "\n",
+            let data = match format {
+                ShowFormat::Json => (json(&entry.case) + "\n").into_bytes(),
                 ShowFormat::Markdown => {
-                    export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None)
+                    export::summary::markdown(&entry.case, &book.catalogs, lang).into_bytes()
+                }
+                ShowFormat::Brief => {
+                    export::summary::brief(&entry.case, &book.catalogs, lang, Style::Plain)
+                        .into_bytes()
+                }
+                ShowFormat::Docx => {
+                    let i = book.index_of(&entry.case.id).unwrap_or(0);
+                    export::file::render(book, &Content::Case(i), lang, Format::Docx)?
                 }
                 ShowFormat::Text => {
                     let width = match width {
                         Some(0) => None,
                         Some(w) => Some(*w),
-                        None if std::io::stdout().is_terminal() => {
+                        None if path.is_none() && std::io::stdout().is_terminal() => {
                             crossterm::terminal::size().ok().map(|(w, _)| w as usize)
                         }
                         None => None,
                     };
-                    export::summary::plain(&entry.case, &book.catalogs, lang, width)
+                    export::summary::plain(&entry.case, &book.catalogs, lang, width).into_bytes()
                 }
             };
-            emit(&text)?;
+            let binary = *format == ShowFormat::Docx;
+            deliver(out, path.as_deref(), &data, binary, *force)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Cite { id, format } => {
@@ -107,7 +122,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             } else {
                 Style::Plain
             };
-            emit(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            out.print(&(export::cite::citation(&entry.case, style) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -150,7 +165,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                             }
                         })
                         .collect();
-                    emit(&(json(&rows) + "\n"))?;
+                    out.print(&(json(&rows) + "\n"))?;
                 }
                 ListFormat::Text => {
                     for h in &hits {
@@ -169,7 +184,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                             search::Kind::Measure(_) => search::item_text(book, ci, kind),
                             search::Kind::Case => case.title.clone(),
                         };
-                        emit(&format!("{text}\t[{}]\t{}\n", case.id, controls.join(" ")))?;
+                        out.print(&format!("{text}\t[{}]\t{}\n", case.id, controls.join(" ")))?;
                     }
                 }
             }
@@ -184,38 +199,62 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             control,
             out: path,
             force,
+            format,
         } => {
-            let text = if let Some(c) = control {
+            let content = if let Some(c) = control {
                 let r = control_ref(book, c)?;
-                export::precedents::precedents(book, &r.scheme, &r.id, lang, Style::Markdown)
-                    .ok_or_else(|| format!("unknown catalog node `{c}`"))?
+                Content::Precedents {
+                    scheme: r.scheme,
+                    id: r.id,
+                }
             } else {
                 let indices = cases
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
                     .collect::<Result<Vec<usize>, String>>()?;
-                export::pack::pack(book, &indices, lang)
+                Content::Pack(indices)
             };
-            match path {
-                None => emit(&text)?,
-                Some(path) => {
-                    let shown = crate::text::path(path);
-                    export::write::write_file(path, text.as_bytes(), *force).map_err(
-                        |e| match e {
-                            export::write::WriteError::Exists => {
-                                format!("{shown} already exists; use --force to replace it")
-                            }
-                            export::write::WriteError::Io(reason) => {
-                                format!("cannot write {shown}: {reason}")
-                            }
-                        },
-                    )?;
-                    out::error(&format!("written to {shown}"))?;
-                }
-            }
+            let format = match (format, path) {
+                (Some(f), _) => *f,
+                (None, Some(p)) => Format::from_path(p)?,
+                (None, None) => Format::Md,
+            };
+            let data = export::file::render(book, &content, lang, format)?;
+            deliver(out, path.as_deref(), &data, format.is_binary(), *force)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes `data` to `path` (see `export::write`: atomically for a file, never
+/// over one without `force`), or to standard output; binary data never goes to
+/// a terminal. A document's bytes go out as they are (its text passed the text
+/// rule when it was loaded; a CSV's byte-order mark and Word or Excel files
+/// must not be altered).
+fn deliver(
+    out: &mut Out,
+    path: Option<&std::path::Path>,
+    data: &[u8],
+    binary: bool,
+    force: bool,
+) -> Result<(), Fail> {
+    let Some(path) = path else {
+        if binary && std::io::stdout().is_terminal() {
+            return Err(Fail::Error(
+                "this format is binary and standard output is a terminal: use --out FILE (or redirect the output)"
+                    .into(),
+            ));
+        }
+        return out.write_bytes(data);
+    };
+    let shown = crate::text::path(path);
+    export::write::write_file(path, data, force).map_err(|e| match e {
+        export::write::WriteError::Exists => {
+            format!("{shown} already exists; use --force to replace it")
+        }
+        export::write::WriteError::Io(reason) => format!("cannot write {shown}: {reason}"),
+    })?;
+    out::error(&format!("written to {shown}"))
 }
 
 #[derive(Serialize)]

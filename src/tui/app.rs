@@ -12,11 +12,12 @@ use super::list::{self, Sort};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
-use super::{detail, diagnostics, view};
+use super::{detail, diagnostics, help};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
 use crate::diag::Diagnostic;
+use crate::document::Anchor;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -107,8 +108,9 @@ pub struct App {
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: BTreeSet<usize>,
-    /// A measure to highlight in the detail (after a search jump).
-    pub measure_highlight: Option<usize>,
+    /// The part of the detail to highlight (after a search jump): a measure,
+    /// a summary sentence, a root cause.
+    pub highlight: Option<Anchor>,
     pub quit: bool,
     pub options: Options,
     pub searcher: Searcher,
@@ -158,7 +160,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: BTreeSet::new(),
-            measure_highlight: None,
+            highlight: None,
             quit: false,
             options,
             searcher,
@@ -228,7 +230,7 @@ impl App {
         self.failed_files
     }
 
-    fn pane_height(&self, pane: Pane) -> usize {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let inner = self
             .areas()
             .and_then(|a| a.pane(pane))
@@ -249,7 +251,7 @@ impl App {
 
     fn detail_len(&self) -> usize {
         self.case
-            .map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+            .map_or(0, |c| detail::screen(self, c, self.detail_width()).len())
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -257,7 +259,7 @@ impl App {
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.mode {
-            Mode::Help => view::help::lines(self, width).len(),
+            Mode::Help => help::lines(self, width).len(),
             Mode::Diagnostics => self.diagnostics_panel.len(),
             _ => 0,
         };
@@ -330,7 +332,7 @@ impl App {
             Action::CycleScheme => {
                 self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
                 self.tree_offset = 0;
-                self.measure_highlight = None;
+                self.highlight = None;
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
@@ -359,7 +361,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::ClearMarks => self.clear_marks(),
             Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(),
+            Action::CopySummary => return self.copy_summary(false),
+            Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
             _ => {}
         }
@@ -499,7 +502,7 @@ impl App {
             && *current != node
         {
             *current = node;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 
@@ -507,7 +510,7 @@ impl App {
         if self.case != case {
             self.case = case;
             self.detail_scroll = 0;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 

@@ -24,11 +24,11 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
         }
         Effect::Write {
             path,
-            text,
+            data,
             overwrite,
-        } => match write_file(&path, text.as_bytes(), overwrite) {
+        } => match write_file(&path, &data, overwrite) {
             Ok(()) => Outcome::Written { path },
-            Err(WriteError::Exists) => Outcome::Exists { path, text },
+            Err(WriteError::Exists) => Outcome::Exists { path, data },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
         },
     }
