@@ -13,20 +13,18 @@ use common::{Dir, command, stderr, stdout};
 
 const CASE: &str = "amagasaki-usb-2022";
 
-fn export_to(out: &Path, force: bool) -> std::process::Output {
-    let mut args = vec![
-        "export",
-        "--case",
-        CASE,
-        "--format",
-        "md",
-        "--out",
-        out.to_str().unwrap(),
-    ];
+/// `casebook export` of one case as Markdown to `out`.
+fn export(out: &Path, force: bool) -> std::process::Command {
+    let mut args = vec!["export", "--case", CASE, "--format", "md", "--out"];
+    args.push(out.to_str().unwrap());
     if force {
         args.push("--force");
     }
-    command(&args).output().unwrap()
+    command(&args)
+}
+
+fn export_to(out: &Path, force: bool) -> std::process::Output {
+    export(out, force).output().unwrap()
 }
 
 fn pack() -> String {
@@ -100,18 +98,7 @@ fn a_fifo_is_written_through_and_one_without_reader_is_an_error() {
         .custom_flags(libc::O_NONBLOCK)
         .open(&fifo)
         .unwrap();
-    let mut child = command(&[
-        "export",
-        "--case",
-        CASE,
-        "--format",
-        "md",
-        "--out",
-        fifo.to_str().unwrap(),
-    ])
-    .stderr(Stdio::piped())
-    .spawn()
-    .unwrap();
+    let mut child = export(&fifo, false).stderr(Stdio::piped()).spawn().unwrap();
     let mut got = Vec::new();
     let mut exited = false;
     loop {

@@ -710,7 +710,7 @@ fn validate_json_escapes_nothing_dangerous_either() {
     );
 }
 
-// ----- faults while exporting ---------------------------------------------------------
+// ----- faults while exporting (a file-size limit: tests/export_targets.rs) --------------
 
 #[test]
 fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
@@ -738,35 +738,5 @@ fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
         std::fs::read_dir(&locked).unwrap().count(),
         0,
         "no partial or temporary file"
-    );
-}
-
-#[test]
-fn export_onto_a_full_disk_leaves_no_partial_file() {
-    // A 1 KiB file-size limit makes the write fail part-way, as a full disk does.
-    let dir = Dir::new();
-    let target = dir.path().join("training.md");
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' export --case amagasaki-usb-2022 kesennuma-hospital-pos-2024 --out '{}'",
-        env!("CARGO_BIN_EXE_casebook"),
-        target.display()
-    );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .env("XDG_DATA_HOME", "/nonexistent")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("CASEBOOK_CONFIG")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        left,
-        vec!["cases"],
-        "neither the file nor a temporary one is left"
     );
 }

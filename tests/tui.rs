@@ -611,18 +611,24 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     assert!(app.marks.is_empty());
 }
 
-#[test]
-fn when_nothing_can_copy_a_file_is_offered() {
-    let mut app = app();
-    let effects = press(&mut app, "y");
+/// `y`, and then the clipboard could not take the summary (`stuck`: the tool
+/// that did not take it in time).
+fn copy_fails(app: &mut casebook::tui::App, stuck: Option<&str>) {
+    let effects = press(app, "y");
     let [Effect::Copy { text, .. }] = effects.as_slice() else {
-        panic!()
+        panic!("{effects:?}")
     };
     app.update(Action::Done(Outcome::CopyFailed {
         what: What::Summary,
         text: text.clone(),
-        stuck: None,
+        stuck: stuck.map(str::to_string),
     }));
+}
+
+#[test]
+fn when_nothing_can_copy_a_file_is_offered() {
+    let mut app = app();
+    copy_fails(&mut app, None);
     assert_eq!(app.mode, Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(
@@ -671,15 +677,7 @@ fn enter_on_the_overwrite_question_means_no() {
 #[test]
 fn a_stuck_clipboard_tool_is_named_and_a_file_offered() {
     let mut app = app();
-    let effects = press(&mut app, "y");
-    let [Effect::Copy { text, .. }] = effects.as_slice() else {
-        panic!()
-    };
-    app.update(Action::Done(Outcome::CopyFailed {
-        what: What::Summary,
-        text: text.clone(),
-        stuck: Some("xclip".into()),
-    }));
+    copy_fails(&mut app, Some("xclip"));
     assert_eq!(app.mode, Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(s.contains("保存先: summary.txt"), "{s}");
