@@ -12,6 +12,7 @@ pub mod clipboard;
 pub mod config;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod lang;
 pub mod load;
 pub mod model;
