@@ -4,6 +4,7 @@
 //! Data flows one way: files → [`load`] (parse, validate) → [`casebook::Casebook`]
 //! (immutable, indexed) → the CLI commands and the terminal UI.
 
+pub mod authoring;
 pub mod bundled;
 pub mod casebook;
 pub mod catalog;

@@ -24,7 +24,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot write output: {e}"))
     };
     match command {
-        Command::Validate { .. } => unreachable!("handled by validate::run"),
+        Command::Validate { .. } | Command::New { .. } | Command::Schema { .. } => {
+            unreachable!("handled by validate::run and author::run")
+        }
         Command::List {
             control,
             cause,

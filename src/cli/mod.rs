@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands and their dispatch.
 
+mod author;
 mod commands;
 mod validate;
 
@@ -107,6 +108,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
+    New {
+        /// The case id (a-z, 0-9, -); a trailing year (…-2024) picks the year directory
+        id: String,
+        /// The casebook directory [default: your own casebook directory]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
+    Schema {
+        /// Write to this file (replacing it) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -211,6 +226,9 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Validate { paths, format }) => Ok(validate::run(&cli, paths, *format)),
+        Some(command @ (Command::New { .. } | Command::Schema { .. })) => {
+            author::run(&cli, command)
+        }
         Some(command) => commands::run(&cli, command),
         None => browse(&cli),
     }
