@@ -2,6 +2,7 @@
 //! Schema for editors) and `casebook draft` (a draft from a published notice).
 //! Library functions, so the browser can call them as well as the CLI.
 
+pub mod draft;
 pub mod new;
 pub mod schema;
 pub mod sketch;

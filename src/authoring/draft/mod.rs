@@ -1,0 +1,7 @@
+//! `casebook draft`: a published incident notice's text → a draft case file.
+//! It takes what the text states and invents nothing; what it cannot find
+//! stays `TODO`, and each drafted field says which notice line it came from.
+
+pub mod dates;
+pub mod decode;
+pub mod numbers;
