@@ -4,4 +4,6 @@
 
 pub mod dates;
 pub mod decode;
+pub mod lines;
 pub mod numbers;
+pub mod sections;
