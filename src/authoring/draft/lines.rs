@@ -169,14 +169,22 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
         .filter(|w| *w >= 20)
         .collect();
     widths.sort_unstable();
-    let full = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    // Too few long lines say nothing about the page width.
+    let full = if widths.len() >= 3 {
+        widths[widths.len() * 9 / 10]
+    } else {
+        0
+    };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
         if let Some(prev) = out.last_mut() {
             let fills = full >= 30 && prev.text.width() * 10 >= full * 8;
             let open = !prev
                 .text
-                .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':']);
+                .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])
+                && !super::dates::find(&prev.text, None)
+                    .last()
+                    .is_some_and(|d| d.end == prev.text.len());
             let next_starts = sections::marker(&line.text).is_some()
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
             if fills && open && !line.after_blank && !next_starts && line.from == prev.to + 1 {

@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod decode;
+pub mod header;
 pub mod lines;
 pub mod numbers;
 pub mod sections;
