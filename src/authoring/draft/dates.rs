@@ -35,7 +35,6 @@ pub fn fold(s: &str) -> (String, Vec<(usize, usize)>) {
         let f = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
-            '．' => '.',
             _ => c,
         };
         out.push(f);
