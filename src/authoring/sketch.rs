@@ -265,10 +265,14 @@ fn plain_ok(s: &str, in_flow: bool) -> bool {
     ) {
         return false;
     }
-    // Numbers read as text anyway, but quoting keeps a leading zero or a dot visible.
-    !s.chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E' | '_'))
-        || s == TODO
+    // Whole numbers and dates stay plain (`people: 48651`, `published: 2024-08-07`);
+    // other number-like text (0123, 1.50, 1e3) is quoted so it reads back unchanged.
+    let numeric = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E' | '_'));
+    let whole = s.bytes().all(|b| b.is_ascii_digit()) && !(s.len() > 1 && s.starts_with('0'));
+    let date = crate::model::PartialDate::parse(s, crate::model::DatePrecision::Any).is_ok();
+    !numeric || whole || date
 }
 
 #[cfg(test)]
@@ -285,6 +289,8 @@ mod tests {
             "[PR]広告",
             "yes",
             "0123",
+            "1.50",
+            "1e3",
             "「かぎ括弧」で始まる",
             "a # b",
             "末尾:",
@@ -294,5 +300,13 @@ mod tests {
             assert_eq!(v["k"].as_str(), Some(s), "{yaml}");
             assert_eq!(v["l"][0].as_str(), Some(s), "{yaml}");
         }
+    }
+
+    #[test]
+    fn numbers_and_dates_stay_plain() {
+        assert_eq!(scalar("48651"), "48651");
+        assert_eq!(scalar("2024-08-07"), "2024-08-07");
+        assert_eq!(scalar("2024-08"), "2024-08");
+        assert_eq!(scalar("0123"), "\"0123\"");
     }
 }

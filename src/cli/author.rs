@@ -37,6 +37,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Draft {
+            notice,
+            out,
+            dir,
+            id,
+        } => draft(cli, notice, out.as_deref(), dir.as_deref(), id.as_deref()),
         _ => unreachable!("only authoring commands come here"),
     }
 }
@@ -81,4 +87,110 @@ fn print_path(path: &Path) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", path.display()).map_err(|e| format!("cannot write output: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A notice larger than this is not a notice.
+const MAX_NOTICE: u64 = 4 << 20;
+
+fn draft(
+    cli: &Cli,
+    notice: &Path,
+    out: Option<&Path>,
+    dir: Option<&Path>,
+    id: Option<&str>,
+) -> Result<ExitCode, String> {
+    if let Some(id) = id {
+        new::check_id(id)?;
+    }
+    if dir.is_some() && id.is_none() {
+        return Err(
+            "--dir needs --id ID to name the case file (e.g. --id our-usb-loss-2024)".into(),
+        );
+    }
+    let (bytes, source) = read_notice(notice)?;
+    let mut inputs = super::normal_inputs(cli, &crate::config::load().0);
+    if let Some(d) = dir.filter(|d| d.is_dir()) {
+        inputs.push(load::Input::Dir(d.to_path_buf()));
+    }
+    let loaded = load::load(&inputs, &[]);
+    let options = crate::authoring::draft::Options {
+        id: id.map(str::to_string),
+        source,
+        lang: lang(cli),
+    };
+    let drafted = crate::authoring::draft::draft(&bytes, &loaded.casebook, &options)
+        .map_err(|e| format!("{}: {e}", notice.display()))?;
+    let todos = drafted
+        .text
+        .lines()
+        .filter(|l| l.split('#').next().is_some_and(|v| v.contains("TODO")))
+        .count();
+    let target = match (out, dir) {
+        (Some(file), _) => Some(file.to_path_buf()),
+        (None, Some(d)) => {
+            let year = drafted
+                .extract
+                .published
+                .as_ref()
+                .map_or_else(new::this_year, |p| p.value.year);
+            Some(new::case_path(d, id.unwrap_or_default(), year))
+        }
+        (None, None) => None,
+    };
+    match &target {
+        None => std::io::stdout()
+            .lock()
+            .write_all(drafted.text.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}"))?,
+        Some(path) => {
+            new::create(path, &drafted.text)?;
+            if let Some(d) = dir {
+                ensure_schema(cli, d);
+            }
+            print_path(path)?;
+        }
+    }
+    let shown = target
+        .as_ref()
+        .map_or("FILE".to_string(), |p| p.display().to_string());
+    eprintln!(
+        "casebook: drafted from {} ({}); {todos} TODO left: run `casebook validate {shown}` and rewrite the text fields in your own words",
+        notice.display(),
+        drafted.encoding
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The notice's bytes and how to name it, from a file or `-` (standard input).
+fn read_notice(notice: &Path) -> Result<(Vec<u8>, String), String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if notice.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_NOTICE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        let file = std::fs::File::open(notice)
+            .map_err(|e| format!("cannot read {}: {e}", notice.display()))?;
+        file.take(MAX_NOTICE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read {}: {e}", notice.display()))?;
+    }
+    if bytes.len() as u64 > MAX_NOTICE {
+        return Err(format!(
+            "{}: over 4 MiB, too large to be a notice's text",
+            notice.display()
+        ));
+    }
+    let source = if notice.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        notice.file_name().map_or_else(
+            || notice.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    Ok((bytes, source))
 }

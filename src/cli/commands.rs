@@ -24,7 +24,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot write output: {e}"))
     };
     match command {
-        Command::Validate { .. } | Command::New { .. } | Command::Schema { .. } => {
+        Command::Validate { .. }
+        | Command::New { .. }
+        | Command::Schema { .. }
+        | Command::Draft { .. } => {
             unreachable!("handled by validate::run and author::run")
         }
         Command::List {

@@ -116,6 +116,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Draft a case file from a published notice's text (a file, or - for standard input)
+    Draft {
+        /// The notice: a text file (UTF-8 or Shift_JIS), or - to read standard input
+        notice: PathBuf,
+        /// Write the draft to this new file instead of standard output
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write the draft as DIR/cases/<year>/ID.yaml, like `new` (needs --id)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The case id (a-z, 0-9, -)
+        #[arg(long)]
+        id: Option<String>,
+    },
     /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
     Schema {
         /// Write to this file (replacing it) instead of standard output
@@ -210,7 +224,7 @@ impl Session {
     }
 }
 
-fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
+pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     if !cli.no_bundled {
         inputs.push(Input::Bundled);
@@ -226,7 +240,7 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Validate { paths, format }) => Ok(validate::run(&cli, paths, *format)),
-        Some(command @ (Command::New { .. } | Command::Schema { .. })) => {
+        Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
             author::run(&cli, command)
         }
         Some(command) => commands::run(&cli, command),

@@ -79,6 +79,20 @@ pub fn tidy(s: &str) -> String {
     t.trim().trim_end_matches(['。', '．']).trim().to_string()
 }
 
+/// A web address alone is a source, not part of the account.
+fn address(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(' ')
+}
+
+/// Adds an entry unless it is an address, too short, or already there
+/// (news pages often repeat a paragraph).
+fn push(out: &mut Vec<Fact<String>>, b: &Block, text: String, lines: &[Line]) {
+    if !address(&text) && text.chars().count() >= 4 && !out.iter().any(|f| f.value == text) {
+        out.push(fact(b, text, lines));
+    }
+}
+
 fn fact(b: &Block, text: String, lines: &[Line]) -> Fact<String> {
     Fact {
         value: text,
@@ -116,10 +130,7 @@ fn entries(
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
                     continue;
                 }
-                let t = tidy(&p);
-                if t.chars().count() >= 4 && !out.iter().any(|f| f.value == t) {
-                    out.push(fact(b, t, lines));
-                }
+                push(&mut out, b, tidy(&p), lines);
             }
         }
     }
@@ -155,13 +166,13 @@ pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> 
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
                     if p.ends_with('。') && !courtesy(&p) && !introduces(&p) {
-                        out.push(fact(b, p.trim().to_string(), lines));
+                        push(&mut out, b, tidy(&p), lines);
                     }
                 }
             }
         }
     }
-    out.truncate(8);
+    out.truncate(6);
     out
 }
 
@@ -181,7 +192,7 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                         || p.contains("原因と")
                         || p.contains("原因で"))
                 {
-                    found.push(fact(b, tidy(&p), lines));
+                    push(&mut found, b, tidy(&p), lines);
                 }
             }
         }
@@ -207,7 +218,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                     .iter()
                     .any(|w| p.contains(w));
                 if future && act && !p.contains("お詫び") {
-                    found.push(fact(b, tidy(&p), lines));
+                    push(&mut found, b, tidy(&p), lines);
                 }
             }
         }

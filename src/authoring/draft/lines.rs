@@ -104,7 +104,10 @@ pub fn dropped(t: &str) -> bool {
         return true;
     }
     let bare = f.trim_matches(|c: char| "<>＜＞()（）[]【】-－― ".contains(c));
-    if matches!(bare, "以上" | "記" | "PR" | "×") {
+    if matches!(
+        bare,
+        "以上" | "記" | "PR" | "×" | "情報ソース" | "出典" | "ソース" | "参照元"
+    ) {
         return true;
     }
     // A line of symbols only (rules, separators).
