@@ -394,13 +394,12 @@ fn known_words(text: &str) -> Vec<&'static str> {
 /// `氏名、学年、学科、クラス、寮棟名` → its items, when the text is such a list
 /// (three or more short items, or two and a label).
 fn enumeration(text: &str) -> Option<Vec<String>> {
-    let body = text.split_once(['：', ':']).map_or(text, |(label, rest)| {
-        if label.chars().count() <= 12 {
-            rest
-        } else {
-            text
-        }
-    });
+    // `対象：氏名、住所` (a label) or `氏名、住所：1,284人分` (a count after the list).
+    let body = match text.split_once(['：', ':']) {
+        Some((label, rest)) if label.chars().count() <= 12 => rest,
+        Some((list, count)) if !numbers::counts(count).is_empty() => list,
+        _ => text,
+    };
     let body = strip_parens(body);
     let body = body
         .trim()
@@ -539,6 +538,10 @@ mod tests {
         assert_eq!(
             kinds("1 概要\n職員が書類を紛失しました。\n"),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("2 漏えいした情報\n① 組合員の氏名、口座番号、電話番号：２，０４５名分\n"),
+            ["組合員の氏名", "口座番号", "電話番号"]
         );
     }
 }

@@ -146,6 +146,10 @@ pub fn dropped(t: &str) -> bool {
     {
         return true;
     }
+    // Breadcrumbs of a web page: ホーム > お知らせ
+    if [" > ", "＞", " › ", " » "].iter().any(|w| f.contains(w)) && f.chars().count() < 60 {
+        return true;
+    }
     const FURNITURE: &[&str] = &[
         "コメントする",
         "この記事をシェア",

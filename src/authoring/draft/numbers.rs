@@ -168,7 +168,9 @@ pub fn counts(line: &str) -> Vec<Count> {
             && small_unit(chars[i - 1]).is_none()
             && big_unit(chars[i - 1]).is_none()
             && !BEFORE_APPROX.iter().any(|w| w.ends_with(chars[i - 1]));
-        let Some(unit) = unit.filter(|_| !(kanji && preceded_by_kanji)) else {
+        // One kanji digit after a kanji is part of a word (統一人); 調査票三百二十名 is a count.
+        let word = kanji && preceded_by_kanji && len == 1;
+        let Some(unit) = unit.filter(|_| !word) else {
             i += len.max(1);
             continue;
         };
@@ -266,6 +268,7 @@ mod tests {
             ("十一人", &["11 people"]),
             ("一部の方", &[]),
             ("統一人材", &[]),
+            ("調査票三百二十名分", &["320 people"]),
             ("一名", &["1 people"]),
             ("100人以上", &["100 people approx"]),
             ("名簿(9,623名)", &["9623 people"]),
