@@ -123,7 +123,7 @@ fn entries(
                 sentences(&b.text)
             };
             for p in parts {
-                if introduces(&p) || (skip_courtesy && courtesy(&p)) {
+                if introduces(&p) || (skip_courtesy && !b.item && courtesy(&p)) {
                     continue;
                 }
                 // A section of two kinds (原因と再発防止策) gives each sentence to one.

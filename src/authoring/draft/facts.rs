@@ -117,7 +117,6 @@ const STAFF: &[&str] = &[
     "従業員",
     "男性",
     "女性",
-    "担当者",
     "教諭",
     "教員",
     "委員",
@@ -141,7 +140,8 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
             _ => 0,
         };
         let t = &line.text;
-        let about = ABOUT_DATA.iter().any(|w| t.contains(w));
+        let about =
+            section.is_some_and(|s| s.is(Kind::Data)) || ABOUT_DATA.iter().any(|w| t.contains(w));
         for c in numbers::counts(t) {
             let before = &t[..c.start];
             let near_before: String = before
