@@ -137,7 +137,7 @@ fn a_second_report_is_dated_by_its_own_line_not_the_first_reports() {
     // 約３百件 is approximate: records stays TODO, the figure is shown for the author.
     assert!(e.records.chosen.is_none());
     assert!(d.text.contains("約３百件（L9）"), "{}", d.text);
-    assert!(d.text.contains("概数は正確な数として書かない"));
+    assert!(d.text.contains("概数・延べ数は正確な数として書かない"));
     // 第１ … 第４ headings, ① items.
     assert_eq!(e.measures.len(), 3);
     assert_eq!(e.causes.len(), 1);

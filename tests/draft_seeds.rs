@@ -151,15 +151,15 @@ fn facts(d: &Drafted) -> String {
     let mut put = |k: &str, v: String| writeln!(out, "{k}: {v}").unwrap();
     put(
         "title",
-        e.title
-            .as_ref()
-            .map_or("TODO".into(), |f| format!("{} ({})", f.value, cite(&f.lines))),
+        e.title.as_ref().map_or("TODO".into(), |f| {
+            format!("{} ({})", f.value, cite(&f.lines))
+        }),
     );
     put(
         "organization",
-        e.organization
-            .as_ref()
-            .map_or("TODO".into(), |f| format!("{} ({})", f.value, cite(&f.lines))),
+        e.organization.as_ref().map_or("TODO".into(), |f| {
+            format!("{} ({})", f.value, cite(&f.lines))
+        }),
     );
     put(
         "sector suggested",
@@ -172,17 +172,20 @@ fn facts(d: &Drafted) -> String {
     for (k, f) in [("published", &e.published), ("occurred", &e.occurred)] {
         put(
             k,
-            f.as_ref()
-                .map_or("TODO".into(), |f| format!("{} ({})", f.value, cite(&f.lines))),
+            f.as_ref().map_or("TODO".into(), |f| {
+                format!("{} ({})", f.value, cite(&f.lines))
+            }),
         );
     }
     for (k, c) in [("people", &e.people), ("records", &e.records)] {
-        let chosen = c
-            .chosen
-            .as_ref()
-            .map_or("TODO".into(), |f| format!("{} ({})", f.value, cite(&f.lines)));
+        let chosen = c.chosen.as_ref().map_or("TODO".into(), |f| {
+            format!("{} ({})", f.value, cite(&f.lines))
+        });
         let others: Vec<String> = c.others.iter().map(|(_, n)| n.text.clone()).collect();
-        put(k, format!("{chosen}; other figures: [{}]", others.join(", ")));
+        put(
+            k,
+            format!("{chosen}; other figures: [{}]", others.join(", ")),
+        );
     }
     put(
         "data",
@@ -203,16 +206,18 @@ fn facts(d: &Drafted) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    for (k, list) in [
-        ("summary sentences", &e.summary),
-        ("response", &e.response),
-    ] {
+    for (k, list) in [("summary sentences", &e.summary), ("response", &e.response)] {
         put(
             k,
             format!(
                 "{} from {}",
                 list.len(),
-                cite(&list.iter().flat_map(|f| f.lines.clone()).collect::<Vec<_>>())
+                cite(
+                    &list
+                        .iter()
+                        .flat_map(|f| f.lines.clone())
+                        .collect::<Vec<_>>()
+                )
             ),
         );
     }
@@ -266,7 +271,8 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
     let all = drafts();
     let n = all.len();
     let mut rows: Vec<(&str, usize, usize)> = Vec::new();
-    let mut count = |name: &'static str, right: usize, total: usize| rows.push((name, right, total));
+    let mut count =
+        |name: &'static str, right: usize, total: usize| rows.push((name, right, total));
     let eq = |f: fn(&Drafted) -> bool| all.iter().filter(|d| f(d)).count();
 
     count(
@@ -331,7 +337,12 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
     let (mut found, mut wanted, mut drafted) = (0, 0, 0);
     for d in &all {
         let items: Vec<&str> = d.extract.data.iter().map(|f| f.value.as_str()).collect();
-        let want = d.case.affected.as_ref().map(|a| a.data.clone()).unwrap_or_default();
+        let want = d
+            .case
+            .affected
+            .as_ref()
+            .map(|a| a.data.clone())
+            .unwrap_or_default();
         wanted += want.len();
         drafted += items.len();
         found += want.iter().filter(|w| items.contains(&w.as_str())).count();
@@ -353,15 +364,33 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
             }
         }
     }
-    count("root_causes[].category: first suggestion in the case", right, total);
+    count(
+        "root_causes[].category: first suggestion in the case",
+        right,
+        total,
+    );
     count(
         "measures: at least one drafted",
         eq(|d| !d.extract.measures.is_empty()),
         n,
     );
     let drafted_measures: usize = all.iter().map(|d| d.extract.measures.len()).sum();
-    let case_measures: usize = all.iter().map(|d| d.case.measures.len()).sum();
-    count("measures: drafted / in the cases", drafted_measures, case_measures);
+    // The case's measures the notice could state: not the editor's own lessons.
+    let case_measures: usize = all
+        .iter()
+        .map(|d| {
+            d.case
+                .measures
+                .iter()
+                .filter(|m| m.origin != casebook::model::Origin::Editorial)
+                .count()
+        })
+        .sum();
+    count(
+        "measures: drafted / announced in the cases",
+        drafted_measures,
+        case_measures,
+    );
     // Suggested controls: the first suggestion of each drafted measure, and the
     // share of each case's controls that any suggestion names.
     let (mut first_right, mut with_suggestion, mut covered, mut case_controls) = (0, 0, 0, 0);
@@ -388,8 +417,16 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
         case_controls += distinct.len();
         covered += distinct.iter().filter(|c| suggested.contains(c)).count();
     }
-    count("controls: first suggestion used by the case", first_right, with_suggestion);
-    count("controls: case's controls among the suggestions", covered, case_controls);
+    count(
+        "controls: first suggestion used by the case",
+        first_right,
+        with_suggestion,
+    );
+    count(
+        "controls: case's controls among the suggestions",
+        covered,
+        case_controls,
+    );
 
     let mut table = String::from("| field | right / total |\n|---|---|\n");
     for (name, right, total) in &rows {

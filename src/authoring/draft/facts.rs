@@ -47,7 +47,7 @@ pub fn occurred(
             if let Some(f) = years
                 .dates(&b.text)
                 .into_iter()
-                .find(|f| not_after(&f.date))
+                .find(|f| not_after(&f.date) && !document_date(&b.text, f))
             {
                 return Some(pick(b.line, &f));
             }
@@ -69,12 +69,17 @@ pub fn occurred(
         if let Some(f) = years
             .dates(&line.text)
             .into_iter()
-            .find(|f| not_after(&f.date))
+            .find(|f| not_after(&f.date) && !document_date(&line.text, f))
         {
             return Some(pick(i, &f));
         }
     }
     None
+}
+
+/// `2022年12月27日付の依頼`: the date of a document, not of an event.
+fn document_date(text: &str, f: &dates::Found) -> bool {
+    text[f.end..].trim_start().starts_with('付')
 }
 
 /// A count chosen for `people` or `records`, and the others the notice gives.
@@ -170,9 +175,12 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
                 score -= 5;
             }
             // A figure in brackets is an aside (実人数, 内訳).
-            let open = before.matches(['(', '（']).count();
-            let close = before.matches([')', '）']).count();
-            if open > close {
+            let depth = before.chars().fold(0usize, |d, c| match c {
+                '(' | '（' => d + 1,
+                ')' | '）' => d.saturating_sub(1),
+                _ => d,
+            });
+            if depth > 0 {
                 score -= 1;
             }
             scored.push((score, i, c));
@@ -484,7 +492,7 @@ mod tests {
             counted(
                 "漏えいの恐れのある個人データの件数:48,651人\n延べ3,427件(実人数2,567人)分は閲覧可能"
             ),
-            (Some(48651), Some(3427), 1)
+            (Some(48651), None, 2)
         );
         assert_eq!(
             counted("生徒39名分の氏名が流出しました。\n職員1名が掲示した。"),

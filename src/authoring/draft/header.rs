@@ -84,7 +84,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
     let mut best: Option<(usize, usize)> = None; // (score, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();
-        if t.ends_with(['。', '．']) || date_line(t).is_some() || t.width() < 12 || t.width() > 160
+        if t.ends_with(['。', '．']) || date_line(t).is_some() || t.width() < 12 || t.width() > 240
         {
             continue;
         }

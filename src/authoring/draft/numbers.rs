@@ -114,7 +114,19 @@ pub fn parse(chars: &[char]) -> Option<(u64, usize, bool)> {
     any.then(|| (total + section, i, kanji))
 }
 
-const BEFORE_APPROX: &[&str] = &["約", "およそ", "概ね", "おおむね", "推計", "推定", "最大"];
+/// Words that make a figure other than an exact count: approximate (約, 余り)
+/// or cumulative (延べ, which counts the same person or record more than once).
+const BEFORE_APPROX: &[&str] = &[
+    "約",
+    "およそ",
+    "概ね",
+    "おおむね",
+    "推計",
+    "推定",
+    "最大",
+    "延べ",
+    "のべ",
+];
 const AFTER_APPROX: &[&str] = &[
     "余り",
     "あまり",
@@ -256,7 +268,7 @@ mod tests {
             ("4万8,651人", &["48651 people"]),
             (
                 "延べ3,427件(実人数2,567人)",
-                &["3427 records", "2567 people"],
+                &["3427 records approx", "2567 people"],
             ),
             ("メールアドレス 233件", &["233 records"]),
             ("住所、氏名、電話番号 1,951件", &["1951 records"]),

@@ -199,8 +199,8 @@ fn count_slot(c: &Counted, ex: &Extract, lang: Lang) -> Slot {
         ));
         if c.others.iter().any(|(_, n)| n.approximate) {
             notes.push(tr(lang,
-                "概数は正確な数として書かない: summary に書き、この行は消す",
-                "an approximate figure is not an exact number: put it in the summary and delete this line",
+                "概数・延べ数は正確な数として書かない: summary に書き、この行は消す",
+                "an approximate or cumulative figure is not an exact count: put it in the summary and delete this line",
             ));
         }
     }
