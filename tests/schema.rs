@@ -291,13 +291,14 @@ fn a_teams_own_catalog_ids_are_in_the_schema() {
     let out = casebook(&["--casebook", dir.path().to_str().unwrap(), "schema"]);
     assert!(out.status.success());
     let schema: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let controls = schema["$defs"]["control"]["enum"].as_array().unwrap();
+    let control = &schema["properties"]["measures"]["items"]["properties"]["controls"]["items"];
+    let controls = control["enum"].as_array().unwrap();
     for id in ["internal:R-1", "iso27001:A.7.14", "ppc:10-5-4", "ppc:10-4"] {
         assert!(controls.contains(&Value::from(id)), "{id} missing");
     }
-    let causes = &schema["$defs"]["cause"]["enum"];
+    let causes = &schema["properties"]["root_causes"]["items"]["properties"]["category"]["enum"];
     assert!(causes.as_array().unwrap().contains(&Value::from("loss")));
-    let sectors = &schema["$defs"]["sector"]["enum"];
+    let sectors = &schema["properties"]["sector"]["enum"];
     assert!(
         sectors
             .as_array()
@@ -306,10 +307,7 @@ fn a_teams_own_catalog_ids_are_in_the_schema() {
     );
     // Completion lists show each id's title.
     let at = controls.iter().position(|c| c == "internal:R-1").unwrap();
-    assert_eq!(
-        schema["$defs"]["control"]["enumDescriptions"][at],
-        "持ち出し規程"
-    );
+    assert_eq!(control["enumDescriptions"][at], "持ち出し規程");
 
     // A case citing the team's control validates with this schema, not with the bundled one.
     let case = complete_case().replace("ppc:10-5-3", "internal:R-1");

@@ -18,14 +18,44 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// The schema of a case file, with the ids of `catalogs` as enums.
 pub fn schema(catalogs: &Catalogs) -> Value {
     let mut root = object(format::CASE);
+    let mut defs = defs(catalogs);
+    // The id lists are written where they are used: yaml-language-server offers
+    // an enum's values for completion only when it is not behind a `$ref`.
+    for name in ["sector", "cause", "control"] {
+        if let Some(def) = defs.as_object_mut().and_then(|d| d.remove(name)) {
+            inline(&mut root, &format!("#/$defs/{name}"), &def);
+        }
+    }
     let root_map = root.as_object_mut().expect("object() builds an object");
     root_map.insert("$schema".into(), json!(DIALECT));
     root_map.insert(
         "title".into(),
         json!("casebook case file, format version 1 / casebook 事例ファイル（形式 1）"),
     );
-    root_map.insert("$defs".into(), defs(catalogs));
+    root_map.insert("$defs".into(), defs);
     root
+}
+
+/// Replaces `{"$ref": reference, ...}` objects under `value` with `def`'s
+/// keywords (keeping their other keywords, such as `description`).
+fn inline(value: &mut Value, reference: &str, def: &Value) {
+    match value {
+        Value::Object(map) => {
+            if map.get("$ref").and_then(Value::as_str) == Some(reference) {
+                map.remove("$ref");
+                if let Some(d) = def.as_object() {
+                    for (k, v) in d {
+                        map.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+            }
+            for v in map.values_mut() {
+                inline(v, reference, def);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| inline(v, reference, def)),
+        _ => {}
+    }
 }
 
 /// The schema as the text `casebook schema` prints.
@@ -84,7 +114,11 @@ fn of_type(ty: Type) -> Value {
             json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/control"}})
         }
         Type::Origin => json!({"enum": Origin::NAMES}),
-        Type::Url => json!({"type": "string", "pattern": "^https?://\\S+$"}),
+        Type::Url => json!({
+            "type": "string",
+            "pattern": "^https?://\\S+$",
+            "patternErrorMessage": "a web address: https://... / URL（https://...）"
+        }),
         Type::Map(inner) => object(inner),
         Type::Entries(inner) => json!({"type": "array", "minItems": 1, "items": object(inner)}),
     }
@@ -92,23 +126,26 @@ fn of_type(ty: Type) -> Value {
 
 fn defs(catalogs: &Catalogs) -> Value {
     // Not empty, not only spaces, and not the placeholder `casebook new` writes.
-    let text = json!({"type": "string", "pattern": "\\S", "not": {"const": "TODO"}});
-    let item = json!({
-        "anyOf": [
-            {"type": "string", "pattern": "\\S", "not": {"const": "TODO"}},
-            {"type": "number"}
-        ]
+    // (`patternErrorMessage` and `errorMessage` are what editors show; validators ignore them.)
+    let text = json!({
+        "type": "string",
+        "pattern": "^(?!\\s*TODO\\s*$)[\\s\\S]*\\S",
+        "patternErrorMessage": "still TODO or empty: write the value / まだ TODO か空です"
     });
+    let item = json!({"anyOf": [{"$ref": "#/$defs/text"}, {"type": "number"}]});
     let date = json!({
         "anyOf": [
             {
                 "type": "string",
-                "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+                "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+                "patternErrorMessage": "a date: YYYY-MM-DD, YYYY-MM or YYYY / 日付（YYYY-MM-DD、YYYY-MM、YYYY）"
             },
             {"type": "integer", "minimum": 1900, "maximum": 2100}
         ],
-        "description": "YYYY-MM-DD, YYYY-MM or YYYY"
+        "description": "YYYY-MM-DD, YYYY-MM or YYYY",
+        "errorMessage": "a date: YYYY-MM-DD, YYYY-MM or YYYY / 日付（YYYY-MM-DD、YYYY-MM、YYYY）"
     });
+    // Enums carry no `type`: with one, an editor offers no completion on an empty value.
     let vocabulary = |kind: Kind| {
         let (ids, titles): (Vec<String>, Vec<String>) = catalogs
             .of_kind(kind)
@@ -119,7 +156,11 @@ fn defs(catalogs: &Catalogs) -> Value {
                     .unzip()
             })
             .unwrap_or_default();
-        json!({"type": "string", "enum": ids, "enumDescriptions": titles})
+        let what = match kind {
+            Kind::Sectors => "not a sector id of catalogs/sectors.yaml / 業種IDではありません",
+            _ => "not a cause id of catalogs/causes.yaml / 原因分類IDではありません",
+        };
+        json!({"enum": ids, "enumDescriptions": titles, "errorMessage": what})
     };
     let mut refs = Vec::new();
     let mut titles = Vec::new();
@@ -135,7 +176,11 @@ fn defs(catalogs: &Catalogs) -> Value {
         "date": date,
         "sector": vocabulary(Kind::Sectors),
         "cause": vocabulary(Kind::Causes),
-        "control": {"type": "string", "enum": refs, "enumDescriptions": titles},
+        "control": {
+            "enum": refs,
+            "enumDescriptions": titles,
+            "errorMessage": "not a SCHEME:ID of the loaded catalogs (regenerate the schema after changing catalogs) / 既知の管理策IDではありません"
+        },
     })
 }
 
