@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use casebook::authoring::draft::{self, Draft, Options};
 use casebook::load::{self, Input};
@@ -278,27 +277,8 @@ fn controls_and_categories_are_suggested_never_filled_in() {
 
 #[test]
 fn draft_reads_standard_input_and_writes_to_stdout() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["draft", "-"])
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("casebook-draft-none"),
-        )
-        .env("CASEBOOK_CONFIG", "/nonexistent/casebook.yaml")
-        .env("LANG", "C.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(fixture("pdf-copy.txt")).unwrap())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let notice = std::fs::read(fixture("pdf-copy.txt")).unwrap();
+    let out = common::casebook_with_input(&["draft", "-"], &notice);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("# yaml-language-server: $schema="));

@@ -199,11 +199,7 @@ fn line(out: &mut String, lead: &str, body: &str, hint: &str) {
 
 /// Comment lines before a field. On a list item's first field they go above the "- ".
 fn notes_above(out: &mut String, lead: &str, indent: &str, notes: &[String]) {
-    let at = if lead.ends_with("- ") {
-        &lead[..lead.len() - 2]
-    } else {
-        indent
-    };
+    let at = lead.strip_suffix("- ").unwrap_or(indent);
     for n in notes {
         comment(out, at, n);
     }
@@ -222,18 +218,17 @@ fn comment(out: &mut String, indent: &str, text_: &str) {
 
 /// A scalar as YAML: plain when that reads back as the same text, else double-quoted.
 pub fn scalar(s: &str) -> String {
-    let s = text::clean(s, Lines::Join);
-    if plain_ok(&s, false) {
-        s.into_owned()
-    } else {
-        quoted(&s)
-    }
+    yaml_scalar(s, false)
 }
 
 /// The same inside a flow list `[a, b]`, where commas and brackets end a plain scalar.
 fn flow_scalar(s: &str) -> String {
+    yaml_scalar(s, true)
+}
+
+fn yaml_scalar(s: &str, in_flow: bool) -> String {
     let s = text::clean(s, Lines::Join);
-    if plain_ok(&s, true) {
+    if plain_ok(&s, in_flow) {
         s.into_owned()
     } else {
         quoted(&s)

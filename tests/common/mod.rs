@@ -127,6 +127,26 @@ pub fn casebook_in(cwd: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs the real binary like [`casebook`], with `input` on its standard input.
+pub fn casebook_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let home = std::env::temp_dir().join("casebook-test-home");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("CASEBOOK_CONFIG", home.join("none.yaml"))
+        .env("LANG", "C.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

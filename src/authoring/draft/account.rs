@@ -176,54 +176,49 @@ pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> 
     out
 }
 
-/// Root causes: the 原因 sections, else sentences that name a cause.
-pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    let out = entries(lines, sections, Kind::Causes, true);
+/// The entries of the sections of `kind`; without such a section, the
+/// sentences anywhere else (but in the sections of `skip`) that `wanted` accepts.
+fn entries_or_sentences(
+    lines: &[Line],
+    sections: &[Section],
+    kind: Kind,
+    skip: &[Kind],
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<Fact<String>> {
+    let out = entries(lines, sections, kind, true);
     if !out.is_empty() {
         return out;
     }
     let mut found = Vec::new();
-    for s in sections.iter().filter(|s| !s.is(Kind::Contact)) {
+    for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
         for b in &s.blocks {
-            for p in sentences(&b.text) {
-                if p.contains("原因")
-                    && (p.contains("原因は")
-                        || p.contains("が原因")
-                        || p.contains("原因と")
-                        || p.contains("原因で"))
-                {
-                    push(&mut found, b, tidy(&p), lines);
-                }
+            for p in sentences(&b.text).into_iter().filter(|p| wanted(p)) {
+                push(&mut found, b, tidy(&p), lines);
             }
         }
     }
     found
 }
 
+/// Root causes: the 原因 sections, else sentences that name a cause.
+pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
+    entries_or_sentences(lines, sections, Kind::Causes, &[Kind::Contact], |p| {
+        ["原因は", "が原因", "原因と", "原因で"]
+            .iter()
+            .any(|w| p.contains(w))
+    })
+}
+
 /// Measures: the 再発防止策 sections, else sentences that announce prevention.
 pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    let out = entries(lines, sections, Kind::Measures, true);
-    if !out.is_empty() {
-        return out;
-    }
-    let mut found = Vec::new();
-    for s in sections
-        .iter()
-        .filter(|s| !s.is(Kind::Contact) && !s.is(Kind::Response))
-    {
-        for b in &s.blocks {
-            for p in sentences(&b.text) {
-                let future = p.contains("再発防止") || p.contains("今後");
-                let act = ["徹底", "努め", "強化", "実施", "見直", "取り組", "講じ"]
-                    .iter()
-                    .any(|w| p.contains(w));
-                if future && act && !p.contains("お詫び") {
-                    push(&mut found, b, tidy(&p), lines);
-                }
-            }
-        }
-    }
-    found
+    let skip = [Kind::Contact, Kind::Response];
+    entries_or_sentences(lines, sections, Kind::Measures, &skip, |p| {
+        let future = p.contains("再発防止") || p.contains("今後");
+        let act = ["徹底", "努め", "強化", "実施", "見直", "取り組", "講じ"]
+            .iter()
+            .any(|w| p.contains(w));
+        future && act && !p.contains("お詫び")
+    })
 }
 
 /// What was done after discovery: the 対応 sections.

@@ -77,10 +77,13 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[（(][ \t]*([月火水木金土日])(?:曜日?)?[ \t]*[)）]").expect("valid")
 });
 
+/// A match before checking: (start, end, year, month, day, year written).
+type Raw = (usize, usize, u16, Option<u8>, Option<u8>, bool);
+
 /// Every date in `line`, in order. `year` is the year for a month and day written alone.
 pub fn find(line: &str, year: Option<u16>) -> Vec<Found> {
     let (folded, map) = fold(line);
-    let mut raw: Vec<(usize, usize, u16, Option<u8>, Option<u8>, bool)> = Vec::new();
+    let mut raw: Vec<Raw> = Vec::new();
     for c in ERA.captures_iter(&folded) {
         let base = match &c[1] {
             "令和" => 2018,

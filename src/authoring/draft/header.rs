@@ -137,18 +137,19 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
 /// name followed by a space, and a trailing date from a heading line.
 fn strip_edges(t: &str) -> (&str, Option<&str>) {
     let mut t = t.trim();
-    if t.starts_with('【') {
-        if let Some(end) = t.find('】') {
-            let after = t[end + '】'.len_utf8()..].trim();
-            if after.width() >= 10 {
-                t = after;
-            }
+    if t.starts_with('【')
+        && let Some(end) = t.find('】')
+    {
+        let after = t[end + '】'.len_utf8()..].trim();
+        if after.width() >= 10 {
+            t = after;
         }
     }
-    if let Some(last) = dates::find(t, None).last() {
-        if t[last.end..].trim().is_empty() && last.start > 0 {
-            t = t[..last.start].trim_end();
-        }
+    if let Some(last) = dates::find(t, None).last()
+        && t[last.end..].trim().is_empty()
+        && last.start > 0
+    {
+        t = t[..last.start].trim_end();
     }
     // 組織名 表題: the first word is an organization and the rest is the title.
     let mut org = None;
@@ -410,12 +411,12 @@ pub fn organization(
             return Some(fact(i, name));
         }
     }
-    if let Some(i) = title_line {
-        if let Some(c) = ANNOUNCER.captures(&lines[i].text) {
-            let name = c[1].rsplit(' ').next().unwrap_or(&c[1]);
-            if organization_name(name) {
-                return Some(fact(i, name));
-            }
+    if let Some(i) = title_line
+        && let Some(c) = ANNOUNCER.captures(&lines[i].text)
+    {
+        let name = c[1].rsplit(' ').next().unwrap_or(&c[1]);
+        if organization_name(name) {
+            return Some(fact(i, name));
         }
     }
     for (i, line) in lines.iter().enumerate().take(EDGE * 2) {
@@ -439,12 +440,11 @@ fn strip_place(name: &str) -> &str {
     for p in PREFECTURES {
         for suffix in ["県", "府", "都", ""] {
             let prefix = format!("{p}{suffix}");
-            if let Some(rest) = name.strip_prefix(prefix.as_str()) {
-                if rest.chars().count() >= 2
-                    && (rest.ends_with('市') || rest.ends_with('町') || rest.ends_with('村'))
-                {
-                    return rest;
-                }
+            if let Some(rest) = name.strip_prefix(prefix.as_str())
+                && rest.chars().count() >= 2
+                && (rest.ends_with('市') || rest.ends_with('町') || rest.ends_with('村'))
+            {
+                return rest;
             }
         }
     }

@@ -189,9 +189,9 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
             let open = !prev
                 .text
                 .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])
-                && !super::dates::find(&prev.text, None)
+                && super::dates::find(&prev.text, None)
                     .last()
-                    .is_some_and(|d| d.end == prev.text.len());
+                    .is_none_or(|d| d.end != prev.text.len());
             let next_starts = sections::marker(&line.text).is_some()
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
             if fills && open && !line.after_blank && !next_starts && line.from == prev.to + 1 {

@@ -56,10 +56,10 @@ pub fn marker(line: &str) -> Option<(Style, &str)> {
     let kanji_digit = |c: char| "一二三四五六七八九十".contains(c);
     // Bracketed lines: 【概要】
     if first == '【' {
-        if let Some(inner) = line.strip_prefix('【').and_then(|l| l.strip_suffix('】')) {
-            if !inner.contains('】') {
-                return Some((Style::Lenticular, inner.trim()));
-            }
+        if let Some(inner) = line.strip_prefix('【').and_then(|l| l.strip_suffix('】'))
+            && !inner.contains('】')
+        {
+            return Some((Style::Lenticular, inner.trim()));
         }
         return None;
     }
