@@ -379,3 +379,56 @@ proptest! {
         prop_assert!(errors.iter().all(|e| e.contains("still TODO")), "{errors:#?}\n{}", d.text);
     }
 }
+
+/// A new user's path: draft into the team's casebook, decide what the draft
+/// left open (taking the first suggested controls), and the case loads.
+#[test]
+fn a_draft_with_its_decisions_made_is_a_case_of_the_casebook() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let n = fixture("web-copy.txt");
+    let out = casebook(&[
+        "draft",
+        n.to_str().unwrap(),
+        "--dir",
+        d,
+        "--id",
+        "minato-2025",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = PathBuf::from(stdout(&out).trim());
+    let draft = std::fs::read_to_string(&path).unwrap();
+
+    let mut decided: Vec<String> = Vec::new();
+    let mut suggested: Option<String> = None;
+    for line in draft.lines() {
+        let t = line.trim_start();
+        // The first id under "# 候補…:" is the suggestion the author confirms.
+        if let Some(id) = t.strip_prefix("#   ").and_then(|r| r.split(' ').next())
+            && id.contains(':')
+            && suggested.is_none()
+        {
+            suggested = Some(id.to_string());
+        }
+        let key = t.trim_start_matches("- ").split(':').next().unwrap_or("");
+        let value = line.split('#').next().unwrap_or("");
+        if !value.contains("TODO") {
+            decided.push(line.to_string());
+            continue;
+        }
+        match key {
+            "sector" => decided.push(line.replacen("TODO", "retail", 1)),
+            "category" => decided.push(line.replacen("TODO", "theft", 1)),
+            "controls" => decided.push(line.replacen("TODO", &suggested.take().unwrap(), 1)),
+            // Optional fields the notice does not fill: deleted.
+            "records" | "response" | "url" | "tags" => {}
+            other => panic!("unexpected TODO for {other}: {line}"),
+        }
+    }
+    std::fs::write(&path, decided.join("\n")).unwrap();
+    let v = casebook(&["validate", path.to_str().unwrap()]);
+    assert!(v.status.success(), "{}", stderr(&v));
+    let show = casebook(&["--casebook", d, "show", "minato-2025", "--width", "0"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(stdout(&show).contains("株式会社みなと通販"));
+}
