@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod diag;
+pub mod document;
 pub mod export;
 pub mod format;
 pub mod lang;

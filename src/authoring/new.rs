@@ -76,7 +76,7 @@ pub fn create(path: &Path, text: &str) -> Result<(), String> {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    write::write_file(path, text, false).map_err(|e| match e {
+    write::write_file(path, text.as_bytes(), false).map_err(|e| match e {
         WriteError::Exists => format!(
             "{} already exists; casebook never overwrites a case file (choose another id, or edit that file)",
             path.display()

@@ -30,7 +30,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                     .write_all(text.as_bytes())
                     .map_err(|e| format!("cannot write output: {e}"))?,
                 Some(path) => {
-                    write::write_file(path, &text, true)
+                    write::write_file(path, text.as_bytes(), true)
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     eprintln!("casebook: schema written to {}", path.display());
                 }
@@ -73,7 +73,7 @@ pub fn ensure_schema(cli: &Cli, dir: &Path) {
     dirs.push(dir.to_path_buf());
     let loaded = load::load(&[], &dirs);
     let text = schema::text(&loaded.casebook.catalogs);
-    if write::write_file(&path, &text, false).is_ok() {
+    if write::write_file(&path, text.as_bytes(), false).is_ok() {
         eprintln!(
             "casebook: wrote {} for editors (refresh it with `casebook --casebook {} schema --out {}` after changing catalogs)",
             path.display(),

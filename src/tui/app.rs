@@ -12,11 +12,12 @@ use super::list::{self, Sort};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
-use super::{detail, view};
+use super::{detail, diagnostics, help};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
 use crate::diag::Diagnostic;
+use crate::document::Anchor;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -104,8 +105,9 @@ pub struct App {
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: BTreeSet<usize>,
-    /// A measure to highlight in the detail (after a search jump).
-    pub measure_highlight: Option<usize>,
+    /// The part of the detail to highlight (after a search jump): a measure,
+    /// a summary sentence, a root cause.
+    pub highlight: Option<Anchor>,
     pub quit: bool,
     pub options: Options,
     pub searcher: Searcher,
@@ -151,7 +153,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: BTreeSet::new(),
-            measure_highlight: None,
+            highlight: None,
             quit: false,
             options,
             searcher,
@@ -218,7 +220,7 @@ impl App {
         crate::diag::failed_files(&self.diagnostics)
     }
 
-    fn pane_height(&self, pane: Pane) -> usize {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let inner = self
             .areas()
             .and_then(|a| a.pane(pane))
@@ -239,7 +241,7 @@ impl App {
 
     fn detail_len(&self) -> usize {
         self.case
-            .map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+            .map_or(0, |c| detail::screen(self, c, self.detail_width()).len())
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -247,8 +249,8 @@ impl App {
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.mode {
-            Mode::Help => view::help::lines(self, width).len(),
-            Mode::Diagnostics => view::diagnostics::lines(self, width).len(),
+            Mode::Help => help::lines(self, width).len(),
+            Mode::Diagnostics => diagnostics::lines(self, width).len(),
             _ => 0,
         };
         (len, height)
@@ -308,7 +310,7 @@ impl App {
             Action::CycleScheme => {
                 self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
                 self.tree_offset = 0;
-                self.measure_highlight = None;
+                self.highlight = None;
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
@@ -336,7 +338,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::ClearMarks => self.clear_marks(),
             Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(),
+            Action::CopySummary => return self.copy_summary(false),
+            Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
             _ => {}
         }
@@ -476,7 +479,7 @@ impl App {
             && *current != node
         {
             *current = node;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 
@@ -484,7 +487,7 @@ impl App {
         if self.case != case {
             self.case = case;
             self.detail_scroll = 0;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 
