@@ -7,6 +7,7 @@
 // Everything printed goes through `out` (clean text, quiet on a closed pipe).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod authoring;
 pub mod bundled;
 pub mod casebook;
 pub mod catalog;
@@ -16,6 +17,7 @@ pub mod config;
 pub mod diag;
 pub mod document;
 pub mod export;
+pub mod format;
 pub mod lang;
 pub mod load;
 pub mod model;

@@ -28,6 +28,7 @@ const COMMANDS: &[(&[&str], Stream)] = &[
     (&["search", "廃棄", "--format", "json"], Stream::Out),
     (&["export", "--case", "amagasaki-usb-2022"], Stream::Out),
     (&["export", "--control", "iso27001:A.7.14"], Stream::Out),
+    (&["schema"], Stream::Out),
     (&["--help"], Stream::Out),
     (&["--version"], Stream::Out),
     (&["no-such-command"], Stream::Err),

@@ -28,7 +28,12 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
     let book = &session.loaded.casebook;
     let lang = session.lang;
     match command {
-        Command::Validate { .. } => unreachable!("handled by validate::run"),
+        Command::Validate { .. }
+        | Command::New { .. }
+        | Command::Schema { .. }
+        | Command::Draft { .. } => {
+            unreachable!("handled by validate::run and author::run")
+        }
         Command::List {
             control,
             cause,

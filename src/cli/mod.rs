@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands and their dispatch.
 
+mod author;
 mod commands;
 mod validate;
 
@@ -116,6 +117,34 @@ pub enum Command {
         /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
         #[arg(long, value_enum)]
         format: Option<crate::export::file::Format>,
+    },
+    /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
+    New {
+        /// The case id (a-z, 0-9, -); a trailing year (…-2024) picks the year directory
+        id: String,
+        /// The casebook directory [default: your own casebook directory]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Draft a case file from a published notice's text (a file, or - for standard input)
+    Draft {
+        /// The notice: a text file (UTF-8 or Shift_JIS), or - to read standard input
+        notice: PathBuf,
+        /// Write the draft to this new file instead of standard output
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write the draft as DIR/cases/<year>/ID.yaml, like `new` (needs --id)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The case id (a-z, 0-9, -)
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
+    Schema {
+        /// Write to this file (replacing it) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -289,7 +318,7 @@ pub fn dir_problem(dir: &std::path::Path) -> Option<String> {
     Some(format!("--casebook {shown}: {problem}"))
 }
 
-fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
+pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     if !cli.no_bundled {
         inputs.push(Input::Bundled);
@@ -305,6 +334,9 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match &cli.command {
         Some(Command::Validate { paths, format }) => validate::run(&cli, paths, *format),
+        Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
+            author::run(&cli, command)
+        }
         Some(command) => commands::run(&cli, command),
         None => browse(&cli),
     }

@@ -195,6 +195,9 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
         ctx.error(node.pos, format!("`{path}` is empty; write some text"));
         return None;
     }
+    if still_todo(ctx, node, raw, path) {
+        return None;
+    }
     // Nearly all text is clean: one scan, one copy.
     if text::is_clean(trimmed, lines) {
         return Some(trimmed.to_owned());
@@ -274,6 +277,9 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
         );
         return None;
     };
+    if still_todo(ctx, node, raw, path) {
+        return None;
+    }
     let raw = raw.trim();
     if raw.bytes().all(|b| b.is_ascii_digit()) && !raw.is_empty() {
         if !plain {
@@ -305,4 +311,22 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
         ),
     );
     None
+}
+
+/// `TODO` is what `casebook new` and `casebook draft` write where a value is
+/// still to be found: one clear message saying what belongs there.
+fn still_todo(ctx: &mut Ctx, node: &Node, raw: &str, path: &str) -> bool {
+    if raw.trim() != "TODO" {
+        return false;
+    }
+    let message = match crate::format::at_path(path) {
+        Some(f) if f.required => format!("`{path}`: still TODO; expected {}", f.en),
+        Some(f) => format!(
+            "`{path}`: still TODO; expected {} (or delete the line)",
+            f.en
+        ),
+        None => format!("`{path}`: still TODO"),
+    };
+    ctx.error(node.pos, message);
+    true
 }
