@@ -69,7 +69,10 @@ fn main() {
         .map(|i| {
             Diagnostic::error(
                 format!("our-casebook/cases/2024/case-{i:05}.yaml"),
-                "unknown field `secter`; did you mean `sector`? (a sector id from catalogs/sectors.yaml)",
+                casebook::diag::Message::new(
+                    "不明な項目 `secter` です（`sector` の誤りでは？）",
+                    "unknown field `secter`; did you mean `sector`? (a sector id from catalogs/sectors.yaml)",
+                ),
             )
             .at(4, 1)
         })

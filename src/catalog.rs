@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
+use crate::diag::{Message, Phrase, phrase};
 use crate::lang::{Label, Lang};
 use crate::load::fields::{self, Ctx, Fields};
 use crate::model::ControlRef;
+use crate::msg;
 use crate::suggest;
 use crate::text::Lines;
 use crate::yaml::{Node, Pos};
@@ -128,12 +130,12 @@ impl Catalog {
     }
 
     /// "unknown X `id`; did you mean `a`?" suffix for an id not in this catalog.
-    pub fn suggest(&self, id: &str) -> String {
+    pub fn suggest(&self, id: &str) -> Message {
         suggest::did_you_mean(&self.nearest(id))
     }
 
     /// The same as [`Catalog::suggest`], with ids written `SCHEME:ID`.
-    pub fn suggest_refs(&self, id: &str) -> String {
+    pub fn suggest_refs(&self, id: &str) -> Message {
         let near: Vec<String> = self
             .nearest(id)
             .iter()
@@ -208,7 +210,7 @@ impl Catalogs {
     /// Adds a catalog; refuses a scheme name already taken, or a second cause
     /// or sector vocabulary. Returns the reason when refused. An exact copy of
     /// a catalog already loaded (a team that copied the bundled ones) is ignored.
-    pub fn add(&mut self, catalog: Catalog) -> Result<(), String> {
+    pub fn add(&mut self, catalog: Catalog) -> Result<(), Message> {
         if let Some(existing) = self.scheme(&catalog.scheme) {
             let same = existing.kind == catalog.kind
                 && existing.title == catalog.title
@@ -216,18 +218,23 @@ impl Catalogs {
             if same {
                 return Ok(());
             }
-            return Err(format!(
-                "scheme `{}` is already defined by {}; choose another name",
-                catalog.scheme, existing.path
+            let (scheme, path) = (&catalog.scheme, &existing.path);
+            return Err(msg!(
+                "体系 `{scheme}` は {path} で既に定義されています。別の名前にしてください",
+                "scheme `{scheme}` is already defined by {path}; choose another name"
             ));
         }
         if catalog.kind != Kind::Controls
             && let Some(existing) = self.of_kind(catalog.kind)
         {
-            return Err(format!(
-                "{} are already defined by {}; a casebook directory may add control schemes (kind: controls) only",
-                kind_name(catalog.kind),
-                existing.path
+            let Phrase {
+                ja: kind_ja,
+                en: kind,
+            } = kind_name(catalog.kind);
+            let path = &existing.path;
+            return Err(msg!(
+                "{kind_ja}は {path} で既に定義されています。事例集のディレクトリで加えられるのは管理策の体系（kind: controls）だけです",
+                "{kind} are already defined by {path}; a casebook directory may add control schemes (kind: controls) only"
             ));
         }
         self.list.push(catalog);
@@ -235,11 +242,11 @@ impl Catalogs {
     }
 }
 
-fn kind_name(kind: Kind) -> &'static str {
+fn kind_name(kind: Kind) -> Phrase {
     match kind {
-        Kind::Controls => "controls",
-        Kind::Causes => "cause categories",
-        Kind::Sectors => "sectors",
+        Kind::Controls => phrase("管理策", "controls"),
+        Kind::Causes => phrase("原因分類", "cause categories"),
+        Kind::Sectors => phrase("業種", "sectors"),
     }
 }
 
@@ -249,13 +256,16 @@ const LABEL_FIELDS: &[&str] = &["ja", "en"];
 
 /// Reads a catalog file's tree. Problems go to `ctx`; None when unusable.
 pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
-    let f = Fields::read(ctx, root, "", "a catalog", CATALOG_FIELDS)?;
+    let f = Fields::read(ctx, root, "", phrase("分類表", "a catalog"), CATALOG_FIELDS)?;
     let scheme = f
         .require(
             ctx,
             "scheme",
             "",
-            "the scheme name used before the colon in SCHEME:ID",
+            phrase(
+                "SCHEME:ID のコロンの前に書く体系名",
+                "the scheme name used before the colon in SCHEME:ID",
+            ),
         )
         .and_then(|n| fields::text(ctx, n, "scheme", Lines::Join));
     if let (Some(s), Some(n)) = (&scheme, f.get("scheme"))
@@ -263,11 +273,22 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
     {
         ctx.error(
             n.pos,
-            format!("`scheme`: `{s}` may use only a-z, 0-9 and `-`"),
+            msg!(
+                "`scheme`: `{s}` には a-z、0-9 と `-` だけが使えます",
+                "`scheme`: `{s}` may use only a-z, 0-9 and `-`"
+            ),
         );
     }
     let kind = f
-        .require(ctx, "kind", "", "controls, causes or sectors")
+        .require(
+            ctx,
+            "kind",
+            "",
+            phrase(
+                "controls、causes、sectors のいずれか",
+                "controls, causes or sectors",
+            ),
+        )
         .and_then(
             |n| match fields::text(ctx, n, "kind", Lines::Join).as_deref() {
                 Some("controls") => Some(Kind::Controls),
@@ -276,7 +297,8 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
                 Some(other) => {
                     ctx.error(
                         n.pos,
-                        format!(
+                        msg!(
+                            "`kind`: 不明な種類 `{other}` です（controls、causes、sectors のいずれか）",
                             "`kind`: unknown kind `{other}`; expected controls, causes or sectors"
                         ),
                     );
@@ -286,14 +308,24 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
             },
         );
     let title = f
-        .require(ctx, "title", "", "ja: and en: titles")
+        .require(
+            ctx,
+            "title",
+            "",
+            phrase("ja: と en: の表題", "ja: and en: titles"),
+        )
         .and_then(|n| label(ctx, n, "title"));
     let short = match f.get("short") {
         Some(n) => label(ctx, n, "short"),
         None => title.clone(),
     };
     let items = f
-        .require(ctx, "items", "", "the list of ids and titles")
+        .require(
+            ctx,
+            "items",
+            "",
+            phrase("IDと表題のリスト", "the list of ids and titles"),
+        )
         .map(|n| items(ctx, n, "items", &mut HashMap::new()))
         .unwrap_or_default();
     // A problem in an item (a duplicate id, a missing title) is reported at its
@@ -323,7 +355,7 @@ fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
         ctx,
         node,
         path,
-        "titles in Japanese and English",
+        phrase("日本語と英語の表題", "titles in Japanese and English"),
         LABEL_FIELDS,
     )?;
     let ja = f
@@ -333,7 +365,13 @@ fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
         .get("en")
         .and_then(|n| fields::text(ctx, n, &fields::join(path, "en"), Lines::Join));
     if ja.is_none() && en.is_none() {
-        ctx.error(f.pos, format!("`{path}` needs `ja:` or `en:` (or both)"));
+        ctx.error(
+            f.pos,
+            msg!(
+                "`{path}` には `ja:` か `en:`（または両方）が必要です",
+                "`{path}` needs `ja:` or `en:` (or both)"
+            ),
+        );
         return None;
     }
     Some(Label {
@@ -343,17 +381,23 @@ fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
 }
 
 fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>) -> Vec<Item> {
-    let Some(list) = fields::list(ctx, node, path, "items") else {
+    let Some(list) = fields::list(ctx, node, path, phrase("項目", "items")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for (i, n) in list.iter().enumerate() {
         let p = fields::item(path, i);
-        let Some(f) = Fields::read(ctx, n, &p, "an item with id, ja and en", ITEM_FIELDS) else {
+        let what = phrase("id・ja・en を持つ項目", "an item with id, ja and en");
+        let Some(f) = Fields::read(ctx, n, &p, what, ITEM_FIELDS) else {
             continue;
         };
         let id = f
-            .require(ctx, "id", &p, "the id cited after SCHEME:")
+            .require(
+                ctx,
+                "id",
+                &p,
+                phrase("SCHEME: の後に書くID", "the id cited after SCHEME:"),
+            )
             .and_then(|v| fields::text(ctx, v, &fields::join(&p, "id"), Lines::Join));
         let ja = f
             .get("ja")
@@ -364,7 +408,10 @@ fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>
         if ja.is_none() && en.is_none() {
             ctx.error(
                 f.pos,
-                format!("`{p}` needs a title: `ja:` or `en:` (or both)"),
+                msg!(
+                    "`{p}` には表題（`ja:` か `en:`、または両方）が必要です",
+                    "`{p}` needs a title: `ja:` or `en:` (or both)"
+                ),
             );
         }
         let children = f
@@ -375,15 +422,19 @@ fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>
         if id.contains(char::is_whitespace) || id.contains(',') {
             ctx.error(
                 f.pos,
-                format!("`{p}.id`: `{id}` may not contain spaces or commas"),
+                msg!(
+                    "`{p}.id`: `{id}` に空白やカンマは使えません",
+                    "`{p}.id`: `{id}` may not contain spaces or commas"
+                ),
             );
         }
         if let Some(first) = seen.get(&id) {
+            let line = first.line;
             ctx.error(
                 f.pos,
-                format!(
-                    "`{p}.id`: `{id}` is already used on line {}; this item is left out",
-                    first.line
+                msg!(
+                    "`{p}.id`: `{id}` は{line}行目で既に使われています。この項目は読み込みません",
+                    "`{p}.id`: `{id}` is already used on line {line}; this item is left out"
                 ),
             );
             continue;

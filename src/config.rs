@@ -13,10 +13,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, phrase};
 use crate::lang::Lang;
 use crate::load::fields::{self, Ctx, Fields};
 use crate::load::read;
+use crate::msg;
 use crate::text::Lines;
 use crate::yaml::{self, Node};
 
@@ -73,13 +74,13 @@ pub fn load() -> Result<(Config, Vec<Diagnostic>), String> {
         Ok(m) if m.is_file() => Ok(read_file(&p)),
         Ok(m) => Err(format!(
             "{name} is {}, not a file",
-            read::file_kind(&m.file_type())
+            read::file_kind(&m.file_type()).en
         )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
             Ok((Config::default(), Vec::new()))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("{name}: no such file")),
-        Err(e) => Err(format!("{name}: {}", read::io_reason(&e))),
+        Err(e) => Err(format!("{name}: {}", read::io_reason(&e).en)),
     }
 }
 
@@ -117,23 +118,27 @@ pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
 }
 
 fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
-    let Some(f) = Fields::read(ctx, root, "", "settings", FIELDS) else {
+    let Some(f) = Fields::read(ctx, root, "", phrase("設定", "settings"), FIELDS) else {
         return;
     };
     if let Some(n) = f.get("lang") {
         let value = fields::text(ctx, n, "lang", Lines::Join);
         match value.as_deref().map(Lang::parse) {
             Some(Some(lang)) => config.lang = Some(lang),
-            Some(None) => ctx.error(n.pos, "`lang`: expected ja or en"),
+            Some(None) => ctx.error(
+                n.pos,
+                phrase("`lang`: ja か en を書きます", "`lang`: expected ja or en"),
+            ),
             None => {}
         }
     }
     if let Some(n) = f.get("casebooks") {
         let base = path.parent().unwrap_or(Path::new("."));
-        config.casebooks = fields::text_list(ctx, n, "casebooks", "directories")
-            .into_iter()
-            .map(|d| expand(&d, base))
-            .collect();
+        config.casebooks =
+            fields::text_list(ctx, n, "casebooks", phrase("ディレクトリ", "directories"))
+                .into_iter()
+                .map(|d| expand(&d, base))
+                .collect();
     }
     if let Some(n) = f.get("scheme") {
         config.scheme = fields::text(ctx, n, "scheme", Lines::Join);
@@ -146,7 +151,10 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
             Some("off") => config.clipboard = ClipboardMode::Off,
             Some(other) => ctx.error(
                 n.pos,
-                format!("`clipboard`: `{other}` is not one of auto, osc52, native, off"),
+                msg!(
+                    "`clipboard`: `{other}` は auto、osc52、native、off のいずれでもありません",
+                    "`clipboard`: `{other}` is not one of auto, osc52, native, off"
+                ),
             ),
             None => {}
         }
@@ -157,7 +165,10 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
             Some("markdown") => config.copy_markdown = true,
             Some(other) => ctx.error(
                 n.pos,
-                format!("`copy_format`: `{other}` is not one of text, markdown"),
+                msg!(
+                    "`copy_format`: `{other}` は text、markdown のいずれでもありません",
+                    "`copy_format`: `{other}` is not one of text, markdown"
+                ),
             ),
             None => {}
         }

@@ -28,3 +28,4 @@ pub mod text;
 pub mod tui;
 pub mod wrap;
 pub mod yaml;
+pub mod yaml_errors;

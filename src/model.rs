@@ -164,10 +164,14 @@ pub enum DatePrecision {
 
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and checks it is a real calendar date.
-    pub fn parse(s: &str, precision: DatePrecision) -> Result<Self, String> {
-        let expected = match precision {
-            DatePrecision::Day => "YYYY-MM-DD",
-            DatePrecision::Any => "YYYY, YYYY-MM or YYYY-MM-DD",
+    pub fn parse(s: &str, precision: DatePrecision) -> Result<Self, crate::diag::Message> {
+        use crate::msg;
+        let (expected_ja, expected) = match precision {
+            DatePrecision::Day => ("YYYY-MM-DD", "YYYY-MM-DD"),
+            DatePrecision::Any => (
+                "YYYY、YYYY-MM、YYYY-MM-DD のいずれか",
+                "YYYY, YYYY-MM or YYYY-MM-DD",
+            ),
         };
         let parts: Vec<&str> = s.split('-').collect();
         let shape_ok = matches!(parts.len(), 1..=3)
@@ -175,31 +179,37 @@ impl PartialDate {
             && parts[1..].iter().all(|p| p.len() == 2)
             && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if !shape_ok || (precision == DatePrecision::Day && parts.len() != 3) {
-            return Err(format!("`{s}` is not a date in the form {expected}"));
+            return Err(msg!(
+                "`{s}` は {expected_ja} の形の日付ではありません",
+                "`{s}` is not a date in the form {expected}"
+            ));
         }
         let year: u16 = parts[0]
             .parse()
-            .map_err(|_| format!("`{s}` is not a date"))?;
+            .map_err(|_| msg!("`{s}` は日付ではありません", "`{s}` is not a date"))?;
         let month: Option<u8> = parts.get(1).and_then(|p| p.parse().ok());
         let day: Option<u8> = parts.get(2).and_then(|p| p.parse().ok());
         if !(1900..=2100).contains(&year) {
-            return Err(format!(
+            return Err(msg!(
+                "`{s}`: {year}年は範囲外です（1900〜2100年）",
                 "`{s}`: the year {year} is out of range (1900-2100)"
             ));
         }
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {
-            return Err(format!(
+            return Err(msg!(
+                "`{s}` は暦にない日付です（{m}月はありません）",
                 "`{s}` is not a real calendar date: there is no month {m}"
             ));
         }
         if let (Some(m), Some(d)) = (month, day)
             && (d == 0 || d > days_in_month(year, m))
         {
-            return Err(format!(
-                "`{s}` is not a real calendar date: {year}-{m:02} has {} days",
-                days_in_month(year, m)
+            let days = days_in_month(year, m);
+            return Err(msg!(
+                "`{s}` は暦にない日付です（{year}-{m:02} は{days}日までです）",
+                "`{s}` is not a real calendar date: {year}-{m:02} has {days} days"
             ));
         }
         Ok(PartialDate { year, month, day })
@@ -261,16 +271,19 @@ mod tests {
         assert!(
             PartialDate::parse("2023-02-29", Day)
                 .unwrap_err()
+                .en
                 .contains("has 28 days")
         );
         assert!(
             PartialDate::parse("2024-13-01", Day)
                 .unwrap_err()
+                .en
                 .contains("no month 13")
         );
         assert!(
             PartialDate::parse("2024-06", Day)
                 .unwrap_err()
+                .en
                 .contains("YYYY-MM-DD")
         );
         assert_eq!(

@@ -1,5 +1,7 @@
 //! "Did you mean ...?" for misspelled fields and ids.
 
+use crate::diag::Message;
+
 /// Edit distance counted in characters, where swapping two neighbours
 /// ("titel" for "title") counts as one edit (optimal string alignment).
 pub fn distance(a: &str, b: &str) -> usize {
@@ -60,15 +62,19 @@ pub fn nearest<'a>(
     scored.into_iter().take(max).map(|(_, c)| c).collect()
 }
 
-/// "; did you mean `a`?" or "; did you mean `a` or `b`?" or "".
-pub fn did_you_mean(options: &[&str]) -> String {
-    match options {
-        [] => String::new(),
-        [one] => format!("; did you mean `{one}`?"),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(|o| format!("`{o}`")).collect();
-            format!("; did you mean {} or `{last}`?", init.join(", "))
-        }
+/// "; did you mean `a`?" or "; did you mean `a` or `b`?" or "" (in both languages).
+pub fn did_you_mean(options: &[&str]) -> Message {
+    let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
+    match quoted.as_slice() {
+        [] => Message::default(),
+        [one] => Message::new(
+            format!("（{one} の誤りでは？）"),
+            format!("; did you mean {one}?"),
+        ),
+        [init @ .., last] => Message::new(
+            format!("（{}、{last} のどれかの誤りでは？）", init.join("、")),
+            format!("; did you mean {} or {last}?", init.join(", ")),
+        ),
     }
 }
 
@@ -98,8 +104,12 @@ mod tests {
             vec!["A.7.1", "A.7.10"]
         );
         assert_eq!(
-            did_you_mean(&["a", "b", "c"]),
+            did_you_mean(&["a", "b", "c"]).en,
             "; did you mean `a`, `b` or `c`?"
+        );
+        assert_eq!(
+            did_you_mean(&["a", "b", "c"]).ja,
+            "（`a`、`b`、`c` のどれかの誤りでは？）"
         );
     }
 }

@@ -8,6 +8,9 @@
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
+use crate::diag::{Message, Phrase, phrase};
+use crate::msg;
+
 /// Deepest nesting accepted. Case files need four levels.
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes that aliases (`*name`) may add in total, which bounds "billion laughs".
@@ -50,12 +53,12 @@ pub struct Node {
 
 impl Node {
     /// What the node is, for messages: "a list", "a mapping", ...
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Phrase {
         match &self.value {
-            Value::Null => "nothing (an empty value)",
-            Value::Scalar { .. } => "a single value",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Null => phrase("何もない値（空）", "nothing (an empty value)"),
+            Value::Scalar { .. } => phrase("単一の値", "a single value"),
+            Value::Seq(_) => phrase("リスト", "a list"),
+            Value::Map(_) => phrase("マッピング", "a mapping"),
         }
     }
 
@@ -73,7 +76,7 @@ impl Node {
 #[derive(Clone, Debug, PartialEq)]
 pub struct YamlError {
     pub pos: Pos,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Parses one YAML document. `Ok(None)` means the stream holds no document
@@ -116,7 +119,7 @@ impl<'a> Builder<'a> {
                 let pos = Pos::from_marker(e.marker());
                 YamlError {
                     pos,
-                    message: explain_scan_error(e.info(), self.src, pos),
+                    message: crate::yaml_errors::explain(e.info(), self.src, pos),
                 }
             })?;
             let pos = Pos::from_marker(&marker);
@@ -130,10 +133,12 @@ impl<'a> Builder<'a> {
                                 line: pos.line,
                                 col: 1,
                             },
-                            message:
+                            message: Message::new(
+                                "1つのファイルに YAML の文書が2つ以上あります（2つ目の `---`）。\
+                                 事例は1件ずつ別のファイルに書いてください",
                                 "the file holds more than one YAML document (a second `---`); \
-                                      put each case in a file of its own"
-                                    .into(),
+                                 put each case in a file of its own",
+                            ),
                         });
                     }
                 }
@@ -195,14 +200,19 @@ impl<'a> Builder<'a> {
                     else {
                         return Err(YamlError {
                             pos,
-                            message: "unknown alias".into(),
+                            message: Message::new(
+                                "定義されていないエイリアス（`*name`）です",
+                                "unknown alias",
+                            ),
                         });
                     };
                     self.alias_nodes += node.size();
                     if self.alias_nodes > MAX_ALIAS_NODES {
                         return Err(YamlError {
                             pos,
-                            message: format!(
+                            message: msg!(
+                                "エイリアス（`*name`）を展開すると {MAX_ALIAS_NODES} 個を超える値になります。\
+                                 アンカーとエイリアスを使わずに値を書いてください",
                                 "aliases (`*name`) expand to more than {MAX_ALIAS_NODES} values; \
                                  write the values out instead of using anchors and aliases"
                             ),
@@ -228,7 +238,10 @@ impl<'a> Builder<'a> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError {
                 pos,
-                message: format!("values are nested more than {MAX_DEPTH} levels deep"),
+                message: msg!(
+                    "値の入れ子が {MAX_DEPTH} 段を超えています",
+                    "values are nested more than {MAX_DEPTH} levels deep"
+                ),
             });
         }
         Ok(())
@@ -261,58 +274,20 @@ fn refuse_tag(tag: Option<&Tag>, pos: Pos) -> Result<(), YamlError> {
         "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
         handle => format!("{handle}{}", tag.suffix),
     };
+    let written = crate::text::line(&written);
     Err(YamlError {
         pos,
-        message: format!(
-            "YAML tags such as `{}` are not used in case files; remove it and write the value itself \
-             (in quotes if it should stay text)",
-            crate::text::line(&written)
+        message: msg!(
+            "事例ファイルでは `{written}` のような YAML のタグは使いません。タグを消して値そのものを書いてください\
+             （文字列のままにするなら引用符で囲みます）",
+            "YAML tags such as `{written}` are not used in case files; remove it and write the value itself \
+             (in quotes if it should stay text)"
         ),
     })
 }
 
 fn is_null(text: &str) -> bool {
     matches!(text, "" | "~" | "null" | "Null" | "NULL")
-}
-
-/// Turns the scanner's terse messages into ones a case-file author can act on.
-fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
-    let line = src
-        .lines()
-        .nth(pos.line.saturating_sub(1) as usize)
-        .unwrap_or("");
-    let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-    if info.contains("tab") || indent.contains('\t') {
-        return "a tab character is used for indentation; YAML needs spaces (use two spaces per level)"
-            .into();
-    }
-    if info.contains("recursion limit") {
-        return format!(
-            "values are nested too deeply (more than {MAX_DEPTH} levels are not accepted)"
-        );
-    }
-    if info.contains("simple key") {
-        let before_colon = line.chars().count();
-        return if before_colon > 1024 {
-            "this line reads as a field name of more than 1,024 characters, which YAML does not \
-             allow; field names are short words (is a long text missing its `field: ` in front?)"
-                .into()
-        } else {
-            "YAML syntax error: a `:` is missing after a field name (write `field: value`)".into()
-        };
-    }
-    let hint = if info.contains("mapping values are not allowed") {
-        "; a value that contains \": \" must be put in quotes"
-    } else if info.contains("did not find expected node content")
-        || info.contains("expected ',' or")
-    {
-        "; check that every `[` and `{` is closed"
-    } else if info.contains("found character that cannot start any token") {
-        "; a value starting with a special character such as `@`, `` ` `` or `%` must be put in quotes"
-    } else {
-        ""
-    };
-    format!("YAML syntax error: {info}{hint}")
 }
 
 #[cfg(test)]
@@ -352,14 +327,14 @@ mod tests {
     fn second_document_is_refused() {
         let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
         assert_eq!(err.pos.line, 2);
-        assert!(err.message.contains("more than one YAML document"));
+        assert!(err.message.en.contains("more than one YAML document"));
     }
 
     #[test]
     fn tabs_get_a_plain_explanation() {
         let err = parse("a:\n\tb: 1\n").unwrap_err();
         assert_eq!(err.pos.line, 2);
-        assert!(err.message.contains("tab"), "{}", err.message);
+        assert!(err.message.en.contains("tab"), "{}", err.message.en);
     }
 
     #[test]
@@ -372,7 +347,7 @@ mod tests {
             ));
         }
         let err = parse(&src).unwrap_err();
-        assert!(err.message.contains("aliases"), "{}", err.message);
+        assert!(err.message.en.contains("aliases"), "{}", err.message.en);
     }
 
     #[test]
@@ -383,7 +358,7 @@ mod tests {
             .map(|i| format!("{}- \n", "  ".repeat(i)))
             .collect();
         let err = parse(&block).unwrap_err();
-        assert!(err.message.contains("nested"), "{}", err.message);
+        assert!(err.message.en.contains("nested"), "{}", err.message.en);
     }
 
     #[test]

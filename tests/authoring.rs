@@ -42,7 +42,7 @@ fn validate_lists_exactly_the_todos_of_a_new_scaffold() {
         .filter(|l| l.split('#').next().unwrap().contains("TODO"))
         .count();
 
-    let out = casebook(&["validate", path.to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
@@ -91,7 +91,7 @@ fn a_scaffold_with_its_todos_filled_in_is_a_valid_case() {
         .join("\n");
     let dir = common::Dir::new();
     let path = dir.case("2024/filled-2024.yaml", &filled);
-    let out = casebook(&["validate", path.to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}\n{filled}", stderr(&out));
     assert!(stderr(&out).contains("1 cases, 0 errors, 0 warnings"));
 }

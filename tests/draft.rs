@@ -314,7 +314,7 @@ fn draft_into_a_casebook_directory_needs_an_id_and_never_overwrites() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
     // validate on the file: only what is left to decide.
-    let v = casebook(&["validate", path.to_str().unwrap()]);
+    let v = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
     let err = stderr(&v);
     let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
     assert!(errors.iter().all(|l| l.contains("still TODO")), "{err}");
@@ -426,7 +426,7 @@ fn a_draft_with_its_decisions_made_is_a_case_of_the_casebook() {
         }
     }
     std::fs::write(&path, decided.join("\n")).unwrap();
-    let v = casebook(&["validate", path.to_str().unwrap()]);
+    let v = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
     assert!(v.status.success(), "{}", stderr(&v));
     let show = casebook(&["--casebook", d, "show", "minato-2025", "--width", "0"]);
     assert!(show.status.success(), "{}", stderr(&show));

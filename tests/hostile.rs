@@ -402,7 +402,13 @@ fn an_unreadable_file() {
     let secret = dir.case("secret.yaml", case_file("secret"));
     std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let out = casebook_unprivileged(&["--no-bundled", "validate", dir.path().to_str().unwrap()]);
+    let out = casebook_unprivileged(&[
+        "--lang",
+        "en",
+        "--no-bundled",
+        "validate",
+        dir.path().to_str().unwrap(),
+    ]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("secret.yaml: error: could not read the file: permission denied (check the file's permissions)"), "{err}");
@@ -462,8 +468,20 @@ fn one_file_of_a_flat_team_casebook_finds_its_catalogs() {
     let dir = team_with_catalog("catalog-duplicate-id.yaml", "2024/");
     std::fs::remove_dir(dir.path().join("cases")).unwrap(); // flat: no cases/
     let file = dir.path().join("2024/ours.yaml");
-    let whole = casebook(&["--no-bundled", "validate", dir.path().to_str().unwrap()]);
-    let one = casebook(&["--no-bundled", "validate", file.to_str().unwrap()]);
+    let whole = casebook(&[
+        "--lang",
+        "en",
+        "--no-bundled",
+        "validate",
+        dir.path().to_str().unwrap(),
+    ]);
+    let one = casebook(&[
+        "--lang",
+        "en",
+        "--no-bundled",
+        "validate",
+        file.to_str().unwrap(),
+    ]);
     // Both see the catalog (and its duplicate); neither says the scheme is unknown.
     for out in [&whole, &one] {
         assert!(!stderr(out).contains("unknown scheme"), "{}", stderr(out));
@@ -701,7 +719,13 @@ fn validate_json_escapes_nothing_dangerous_either() {
     let dir = Dir::new();
     dir.case("control-characters.yaml", corpus("control-characters.yaml"));
     dir.case("\u{1b}[31mevil.yaml", "id: [\n");
-    let out = casebook(&["--no-bundled", "validate", dir.path().to_str().unwrap()]);
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "--no-bundled",
+        "validate",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_no_controls("validate stderr", &stderr(&out), false);
     assert!(
         stderr(&out).contains("␛[31mevil.yaml"),

@@ -255,9 +255,10 @@ fn duplicate_ids_across_directories() {
     assert!(err.path.starts_with(&two.path().display().to_string()));
     assert!(
         err.message
+            .en
             .contains(&one.path().join("cases/x.yaml").display().to_string()),
         "{}",
-        err.message
+        err.message.en
     );
 }
 

@@ -15,7 +15,7 @@ use common::{Dir, case_file, command, stderr};
 /// `validate` with the given arguments, ended (and failed) if it takes longer
 /// than a minute: a loader that blocks must fail the test, not hang it.
 fn validate(args: &[&str]) -> Output {
-    let mut full = vec!["--no-bundled", "validate"];
+    let mut full = vec!["--lang", "en", "--no-bundled", "validate"];
     full.extend(args);
     let child = command(&full)
         .stdout(std::process::Stdio::piped())

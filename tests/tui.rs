@@ -259,7 +259,10 @@ fn help_lists_every_binding_from_the_keymap() {
 fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
     let bad = Diagnostic::error(
         "team/cases/usb.yaml",
-        "unknown field `titel`; did you mean `title`?",
+        casebook::diag::Message::new(
+            "不明な項目 `titel` です（`title` の誤りでは？）",
+            "unknown field `titel`; did you mean `title`?",
+        ),
     )
     .at(2, 1);
     let mut app = app_with(options(), vec![bad]);
@@ -273,7 +276,7 @@ fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("エラー: team/cases/usb.yaml:2:1"), "{s}");
     assert!(
-        s.contains("unknown field `titel`; did you mean `title`?"),
+        s.contains("不明な項目 `titel` です（`title` の誤りでは？）"),
         "{s}"
     );
 }

@@ -6,14 +6,14 @@ use common::{Dir, case_file, casebook, stderr, stdout};
 
 #[test]
 fn the_repository_casebook_validates() {
-    let out = casebook(&["validate", "casebook"]);
+    let out = casebook(&["--lang", "en", "validate", "casebook"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stderr(&out), "23 cases, 0 errors, 0 warnings\n");
 }
 
 #[test]
 fn with_no_paths_everything_normally_loaded_is_checked() {
-    let out = casebook(&["validate"]);
+    let out = casebook(&["--lang", "en", "validate"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "23 cases, 0 errors, 0 warnings\n");
 }
@@ -23,7 +23,7 @@ fn a_team_directory_validates_without_copying_the_bundled_catalogs() {
     let dir = Dir::new();
     dir.case("2024/ours.yaml", case_file("ours"));
     let path = dir.path().to_str().unwrap();
-    let out = casebook(&["--casebook", path, "validate", path]);
+    let out = casebook(&["--lang", "en", "--casebook", path, "validate", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "1 cases, 0 errors, 0 warnings\n");
 }
@@ -33,7 +33,7 @@ fn errors_exit_1_with_file_line_and_column() {
     let dir = Dir::new();
     dir.case("ours.yaml", case_file("ours"));
     dir.case("typo.yaml", case_file("typo").replace("sector:", "secter:"));
-    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let typo = dir.path().join("cases/typo.yaml").display().to_string();
@@ -53,7 +53,14 @@ fn json_lists_path_line_column_severity_and_message() {
         "bad.yaml",
         case_file("bad").replace("published: 2024-06-23", "published: 2024-06-31"),
     );
-    let out = casebook(&["validate", "--format", "json", file.to_str().unwrap()]);
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "validate",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
@@ -63,30 +70,77 @@ fn json_lists_path_line_column_severity_and_message() {
             "line": 5,
             "column": 12,
             "severity": "error",
-            "message": "`published`: `2024-06-31` is not a real calendar date: 2024-06 has 30 days"
+            "message": "`published`: `2024-06-31` is not a real calendar date: 2024-06 has 30 days",
+            "message_en": "`published`: `2024-06-31` is not a real calendar date: 2024-06 has 30 days",
+            "message_ja": "`published`: `2024-06-31` は暦にない日付です（2024-06 は30日までです）"
         }])
     );
+}
+
+/// Messages follow the interface language (--lang, the config file, LANG,
+/// else Japanese); `path:line:col: error:` stays as it is for parsers.
+#[test]
+fn diagnostics_follow_the_interface_language() {
+    let dir = Dir::new();
+    let file = dir.case(
+        "bad.yaml",
+        case_file("bad").replace("published: 2024-06-23", "published: 2024-06-31"),
+    );
+    let path = file.to_str().unwrap();
+    let ja = "`published`: `2024-06-31` は暦にない日付です（2024-06 は30日までです）";
+    let en = "`published`: `2024-06-31` is not a real calendar date: 2024-06 has 30 days";
+
+    // LANG=C.UTF-8 names no language: Japanese.
+    let out = casebook(&["validate", path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!("{path}:5:12: error: {ja}\n事例 0件、エラー 1件、警告 0件\n")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&casebook(&["validate", "--format", "json", path]))).unwrap();
+    assert_eq!(json[0]["message"], ja);
+    assert_eq!(json[0]["message_en"], en);
+
+    let mut english = common::command(&["validate", path]);
+    english.env("LANG", "en_US.UTF-8");
+    let out = english.output().unwrap();
+    assert_eq!(
+        stderr(&out),
+        format!("{path}:5:12: error: {en}\n0 cases, 1 errors, 0 warnings\n")
+    );
+
+    let config = dir.file("config.yaml", "lang: en\n");
+    let mut configured = common::command(&["validate", path]);
+    configured.env("CASEBOOK_CONFIG", &config);
+    let out = configured.output().unwrap();
+    assert!(stderr(&out).starts_with(&format!("{path}:5:12: error: {en}\n")));
+
+    let mut overridden = common::command(&["--lang", "ja", "validate", path]);
+    overridden.env("LANG", "en_US.UTF-8");
+    let out = overridden.output().unwrap();
+    assert!(stderr(&out).starts_with(&format!("{path}:5:12: error: {ja}\n")));
 }
 
 #[test]
 fn warnings_alone_do_not_fail() {
     let dir = Dir::new();
     dir.case("file-name.yaml", case_file("other-id"));
-    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).ends_with("1 cases, 0 errors, 1 warnings\n"));
 }
 
 #[test]
 fn a_missing_path_is_an_error() {
-    let out = casebook(&["validate", "/nonexistent/casebook"]);
+    let out = casebook(&["--lang", "en", "validate", "/nonexistent/casebook"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/nonexistent/casebook: error: no such file or directory"));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = casebook(&["validate", "--format", "xml"]);
+    let out = casebook(&["--lang", "en", "validate", "--format", "xml"]);
     assert_eq!(out.status.code(), Some(2));
     let out = casebook(&["--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
@@ -113,6 +167,6 @@ fn a_case_file_from_the_format_documentation_validates() {
         .next()
         .unwrap();
     dir.case(&format!("{id}.yaml"), example);
-    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -281,7 +281,7 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
 fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
     book.get(id).ok_or_else(|| {
         let near = book.nearest_ids(id);
-        let hint = suggest::did_you_mean(&near);
+        let hint = suggest::did_you_mean(&near).en;
         format!("no case with id `{id}`{hint} (`casebook list` shows every id)")
     })
 }
@@ -300,7 +300,8 @@ fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
             .iter()
             .map(|c| c.scheme.as_str())
             .collect();
-        let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
+        let hint =
+            suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1)).en;
         return Err(format!(
             "unknown scheme `{}`{hint} (known: {})",
             r.scheme,
@@ -308,7 +309,7 @@ fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
         ));
     };
     if catalog.get(&r.id).is_none() {
-        let hint = catalog.suggest_refs(&r.id);
+        let hint = catalog.suggest_refs(&r.id).en;
         return Err(format!("unknown id `{s}`{hint}"));
     }
     Ok(r)
@@ -322,7 +323,7 @@ fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<(), S
         return Ok(());
     }
     let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
-    let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
+    let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2)).en;
     Err(format!(
         "unknown {what} `{id}`{hint} (known: {})",
         ids.join(", ")

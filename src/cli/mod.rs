@@ -312,7 +312,7 @@ pub fn dir_problem(dir: &std::path::Path) -> Option<String> {
         Ok(m) if !m.is_dir() => "is not a directory".to_string(),
         Ok(_) => match std::fs::read_dir(dir) {
             Ok(_) => return None,
-            Err(e) => format!("cannot be read: {}", crate::load::read::io_reason(&e)),
+            Err(e) => format!("cannot be read: {}", crate::load::read::io_reason(&e).en),
         },
     };
     Some(format!("--casebook {shown}: {problem}"))

@@ -6,15 +6,22 @@ use std::process::ExitCode;
 
 use super::{Cli, DiagFormat, Session};
 use crate::diag::{self, Diagnostic};
+use crate::lang::Lang;
 use crate::load::{self, Input};
 use crate::out::{self, Fail, Out};
 
 pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode, Fail> {
-    let (diagnostics, cases) = if paths.is_empty() {
+    let (diagnostics, cases, lang) = if paths.is_empty() {
         let session = Session::open(cli)?;
         let cases = session.loaded.casebook.len();
-        (session.diagnostics, cases)
+        (session.diagnostics, cases, session.lang)
     } else {
+        let (config, _) = crate::config::load().map_err(Fail::Usage)?;
+        let lang = cli
+            .lang
+            .or(config.lang)
+            .or_else(Lang::from_env)
+            .unwrap_or_default();
         let problems: Vec<String> = cli
             .casebooks
             .iter()
@@ -33,9 +40,9 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
             .iter()
             .filter(|e| !e.bundled)
             .count();
-        (loaded.diagnostics, cases)
+        (loaded.diagnostics, cases, lang)
     };
-    report(&diagnostics, cases, format)?;
+    report(&diagnostics, cases, format, lang)?;
     Ok(if diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::FAILURE
     } else {
@@ -43,27 +50,31 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
     })
 }
 
-fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat) -> Result<(), Fail> {
+/// Diagnostics in the interface language; the `path:line:col: error:` part
+/// (and `error`/`warning`) stays the same in every language, for parsers.
+fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat, lang: Lang) -> Result<(), Fail> {
     let (errors, warnings) = diag::counts(diags);
     match format {
         DiagFormat::Text => {
             // One write for all of them: 80,000 diagnostics are 80,000 lines.
             let mut text = String::new();
             for d in diags {
-                text.push_str(&d.to_string());
+                text.push_str(&d.display(lang).to_string());
                 text.push('\n');
             }
             out::eprint(&text)?;
         }
         DiagFormat::Json => {
-            let json = serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".into());
+            let shown: Vec<diag::Shown> = diags.iter().map(|d| d.shown(lang)).collect();
+            let json = serde_json::to_string_pretty(&shown).unwrap_or_else(|_| "[]".into());
             let mut stdout = Out::new();
             stdout.print(&json)?;
             stdout.print("\n")?;
             stdout.finish()?;
         }
     }
-    out::eprint(&format!(
-        "{cases} cases, {errors} errors, {warnings} warnings\n"
-    ))
+    out::eprint(&match lang {
+        Lang::Ja => format!("事例 {cases}件、エラー {errors}件、警告 {warnings}件\n"),
+        Lang::En => format!("{cases} cases, {errors} errors, {warnings} warnings\n"),
+    })
 }

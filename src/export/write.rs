@@ -84,7 +84,7 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Writ
         )),
         Ok(m) if !m.is_file() => Err(WriteError::Io(format!(
             "it is {}, not a file; casebook writes to files, terminals and other character devices, and FIFOs",
-            file_kind(&m.file_type())
+            file_kind(&m.file_type()).en
         ))),
         Ok(_) if !overwrite => Err(WriteError::Exists),
         // Follow a symbolic link: replace the file it points to, keep the link.

@@ -3,11 +3,13 @@
 use std::sync::LazyLock;
 
 use crate::catalog::{Catalogs, Kind, is_slug};
+use crate::diag::{Message, Phrase, phrase};
 use crate::format;
 use crate::load::fields::{self, Ctx, Fields, item, join};
 use crate::model::{
     Affected, Case, ControlRef, DatePrecision, Measure, Origin, PartialDate, RootCause, Source,
 };
+use crate::msg;
 use crate::suggest;
 use crate::text::Lines;
 use crate::yaml::Node;
@@ -29,14 +31,14 @@ fn value<'n>(
     path: &str,
 ) -> Option<&'n Node> {
     match format::get(place, name) {
-        Some(spec) if spec.required => f.require(ctx, name, path, spec.en),
+        Some(spec) if spec.required => f.require(ctx, name, path, phrase(spec.ja, spec.en)),
         _ => f.get(name),
     }
 }
 
 /// Reads a case. Problems go to `ctx`; None when the case has any error.
 pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case> {
-    let f = Fields::read(ctx, root, "", "a case", &CASE_NAMES)?;
+    let f = Fields::read(ctx, root, "", phrase("事例", "a case"), &CASE_NAMES)?;
 
     let c = format::CASE;
     let id = value(ctx, &f, c, "id", "").and_then(|n| {
@@ -44,7 +46,10 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         if !is_slug(&id) {
             ctx.error(
                 n.pos,
-                format!("`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"),
+                msg!(
+                    "`id`: `{id}` には小文字の a-z、数字の 0-9 と `-` だけが使えます",
+                    "`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"
+                ),
             );
             return None;
         }
@@ -65,7 +70,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     let affected = value(ctx, &f, c, "affected", "").and_then(|n| affected(ctx, n));
 
     let root_causes = value(ctx, &f, c, "root_causes", "")
-        .and_then(|n| fields::non_empty_list(ctx, n, "root_causes", "root causes"))
+        .and_then(|n| fields::non_empty_list(ctx, n, "root_causes", phrase("原因", "root causes")))
         .map(|items| {
             items
                 .iter()
@@ -74,7 +79,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
                 .collect::<Vec<_>>()
         });
     let measures = value(ctx, &f, c, "measures", "")
-        .and_then(|n| fields::non_empty_list(ctx, n, "measures", "measures"))
+        .and_then(|n| fields::non_empty_list(ctx, n, "measures", phrase("再発防止策", "measures")))
         .map(|items| {
             items
                 .iter()
@@ -83,10 +88,10 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
                 .collect::<Vec<_>>()
         });
     let response = value(ctx, &f, c, "response", "")
-        .map(|n| fields::text_list(ctx, n, "response", "actions taken"))
+        .map(|n| fields::text_list(ctx, n, "response", phrase("行った対応", "actions taken")))
         .unwrap_or_default();
     let sources = value(ctx, &f, c, "sources", "")
-        .and_then(|n| fields::non_empty_list(ctx, n, "sources", "sources"))
+        .and_then(|n| fields::non_empty_list(ctx, n, "sources", phrase("出典", "sources")))
         .map(|items| {
             items
                 .iter()
@@ -103,7 +108,10 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     {
         ctx.warning(
             n.pos,
-            format!("`occurred` ({o}) is later than `published` ({p})"),
+            msg!(
+                "`occurred`（{o}）が `published`（{p}）より後になっています",
+                "`occurred` ({o}) is later than `published` ({p})"
+            ),
         );
     }
     if ctx.has_errors() {
@@ -129,7 +137,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
 fn date(ctx: &mut Ctx, node: &Node, path: &str, precision: DatePrecision) -> Option<PartialDate> {
     let s = fields::text(ctx, node, path, Lines::Join)?;
     PartialDate::parse(&s, precision)
-        .map_err(|e| ctx.error(node.pos, format!("`{path}`: {e}")))
+        .map_err(|e| ctx.error(node.pos, msg!("`{path}`: ", "`{path}`: ").then(&e)))
         .ok()
 }
 
@@ -146,21 +154,30 @@ fn vocabulary(
     if catalog.get(&id).is_some() {
         return Some(id);
     }
-    let what = if kind == Kind::Causes {
-        "cause category"
+    let Phrase {
+        ja: what_ja,
+        en: what,
+    } = if kind == Kind::Causes {
+        phrase("原因分類", "cause category")
     } else {
-        "sector"
+        phrase("業種", "sector")
     };
     let hint = catalog.suggest(&id);
-    let known = if hint.is_empty() {
+    let known = if hint.en.is_empty() {
         let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
-        format!(" (known: {})", ids.join(", "))
+        let ids = ids.join(", ");
+        msg!("（使える値: {ids}）", " (known: {ids})")
     } else {
-        String::new()
+        Message::default()
     };
     ctx.error(
         node.pos,
-        format!("`{path}`: unknown {what} `{id}`{hint}{known}"),
+        msg!(
+            "`{path}`: 不明な{what_ja} `{id}` です",
+            "`{path}`: unknown {what} `{id}`"
+        )
+        .then(&hint)
+        .then(&known),
     );
     None
 }
@@ -170,7 +187,10 @@ fn affected(ctx: &mut Ctx, node: &Node) -> Option<Affected> {
         ctx,
         node,
         "affected",
-        "the affected people, records and data",
+        phrase(
+            "影響を受けた人数・件数・情報",
+            "the affected people, records and data",
+        ),
         &AFFECTED_NAMES,
     )?;
     let a = format::AFFECTED;
@@ -180,7 +200,14 @@ fn affected(ctx: &mut Ctx, node: &Node) -> Option<Affected> {
         records: value(ctx, &f, a, "records", "affected")
             .and_then(|n| fields::whole_number(ctx, n, "affected.records")),
         data: value(ctx, &f, a, "data", "affected")
-            .map(|n| fields::text_list(ctx, n, "affected.data", "kinds of data"))
+            .map(|n| {
+                fields::text_list(
+                    ctx,
+                    n,
+                    "affected.data",
+                    phrase("情報の種類", "kinds of data"),
+                )
+            })
             .unwrap_or_default(),
     })
 }
@@ -190,7 +217,10 @@ fn root_cause(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Op
         ctx,
         node,
         path,
-        "a root cause with `category` and `text`",
+        phrase(
+            "`category` と `text` を持つ原因",
+            "a root cause with `category` and `text`",
+        ),
         &CAUSE_NAMES,
     )?;
     let r = format::ROOT_CAUSE;
@@ -209,7 +239,10 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
         ctx,
         node,
         path,
-        "a measure with `text` and `controls`",
+        phrase(
+            "`text` と `controls` を持つ再発防止策",
+            "a measure with `text` and `controls`",
+        ),
         &MEASURE_NAMES,
     )?;
     let m = format::MEASURE;
@@ -217,14 +250,23 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
         .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
     let controls_path = join(path, "controls");
     let controls = value(ctx, &f, m, "controls", path)
-        .and_then(|n| fields::non_empty_list(ctx, n, &controls_path, "SCHEME:ID references"))
+        .and_then(|n| {
+            let of = phrase("SCHEME:ID の形の参照", "SCHEME:ID references");
+            fields::non_empty_list(ctx, n, &controls_path, of)
+        })
         .map(|items| {
             let mut refs: Vec<ControlRef> = Vec::new();
             for (i, n) in items.iter().enumerate() {
                 let p = item(&controls_path, i);
                 if let Some(r) = control(ctx, catalogs, n, &p) {
                     if refs.contains(&r) {
-                        ctx.warning(n.pos, format!("`{p}`: `{r}` is listed twice"));
+                        ctx.warning(
+                            n.pos,
+                            msg!(
+                                "`{p}`: `{r}` が2回書かれています",
+                                "`{p}`: `{r}` is listed twice"
+                            ),
+                        );
                     } else {
                         refs.push(r);
                     }
@@ -240,7 +282,15 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
                 let hint = suggest::did_you_mean(&suggest::nearest(other, Origin::NAMES, 1));
                 ctx.error(
                     n.pos,
-                    format!("`{path}.origin`: `{other}` is not an origin{hint} (expected reported, required or editorial)"),
+                    msg!(
+                        "`{path}.origin`: `{other}` は出どころの値ではありません",
+                        "`{path}.origin`: `{other}` is not an origin"
+                    )
+                    .then(&hint)
+                    .then(&Message::new(
+                        "（reported、required、editorial のいずれか）",
+                        " (expected reported, required or editorial)",
+                    )),
                 );
                 None
             }
@@ -252,7 +302,11 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
     if let (Some(Origin::Editorial), Some(n)) = (origin, f.get("by")) {
         ctx.error(
             n.pos,
-            format!("`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"),
+            msg!(
+                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請した者を書きます\
+                 （`by` を消すか、origin を reported か required にしてください）",
+                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"
+            ),
         );
     }
     Some(Measure {
@@ -276,14 +330,16 @@ fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
                 catalogs
                     .scheme(s)
                     .and_then(|c| c.get(raw.trim()))
-                    .map(|_| format!("; did you mean `{s}:{}`?", raw.trim()))
+                    .map(|_| suggest::did_you_mean(&[&format!("{s}:{}", raw.trim())]))
             })
             .unwrap_or_default();
         ctx.error(
             node.pos,
-            format!(
-                "`{path}`: `{raw}` is not a SCHEME:ID reference such as iso27001:A.7.14{guess}"
-            ),
+            msg!(
+                "`{path}`: `{raw}` は iso27001:A.7.14 のような SCHEME:ID の形の参照ではありません",
+                "`{path}`: `{raw}` is not a SCHEME:ID reference such as iso27001:A.7.14"
+            )
+            .then(&guess),
         );
         return None;
     };
@@ -295,35 +351,43 @@ fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             .control_schemes()
             .map(|c| c.scheme.as_str())
             .collect();
-        if let Some(failed) = catalogs.failed(&r.scheme) {
+        let scheme = &r.scheme;
+        if let Some(failed) = catalogs.failed(scheme) {
             ctx.error(
                 node.pos,
-                format!(
-                    "`{path}`: unknown scheme `{}` in `{r}`: its catalog {failed} has errors and was not loaded (fix it first)",
-                    r.scheme
+                msg!(
+                    "`{path}`: `{r}` の体系 `{scheme}` は読み込まれていません。その分類表 {failed} にエラーがあります（先に直してください）",
+                    "`{path}`: unknown scheme `{scheme}` in `{r}`: its catalog {failed} has errors and was not loaded (fix it first)"
                 ),
             );
             return None;
         }
-        let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
+        let hint = suggest::did_you_mean(&suggest::nearest(scheme, schemes.iter().copied(), 1));
+        let known = schemes.join(", ");
         ctx.error(
             node.pos,
-            format!(
-                "`{path}`: unknown scheme `{}` in `{r}`{hint} (known schemes: {})",
-                r.scheme,
-                schemes.join(", ")
-            ),
+            msg!(
+                "`{path}`: `{r}` の体系 `{scheme}` は不明です",
+                "`{path}`: unknown scheme `{scheme}` in `{r}`"
+            )
+            .then(&hint)
+            .then(&msg!(
+                "（使える体系: {known}）",
+                " (known schemes: {known})"
+            )),
         );
         return None;
     };
     if catalog.get(&r.id).is_none() {
         let hint = catalog.suggest_refs(&r.id);
+        let scheme = &r.scheme;
         ctx.error(
             node.pos,
-            format!(
-                "`{path}`: unknown control `{r}` in scheme `{}`{hint}",
-                r.scheme
-            ),
+            msg!(
+                "`{path}`: 体系 `{scheme}` に `{r}` という項目はありません",
+                "`{path}`: unknown control `{r}` in scheme `{scheme}`"
+            )
+            .then(&hint),
         );
         return None;
     }
@@ -335,7 +399,10 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
         ctx,
         node,
         path,
-        "a source with `publisher` and `title`",
+        phrase(
+            "`publisher` と `title` を持つ出典",
+            "a source with `publisher` and `title`",
+        ),
         &SOURCE_NAMES,
     )?;
     let s = format::SOURCE;
@@ -352,9 +419,14 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
             && let Some(problem) = url_problem(raw.trim())
         {
             let shown = crate::text::line(raw.trim());
+            let Phrase {
+                ja: problem_ja,
+                en: problem,
+            } = problem;
             ctx.error(
                 n.pos,
-                format!(
+                msg!(
+                    "`{path}`: `{shown}` はウェブのアドレスではありません。{problem_ja}（https://... の形で書きます）",
                     "`{path}`: `{shown}` is not a web address: {problem} (expected https://...)"
                 ),
             );
@@ -371,7 +443,7 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
 }
 
 fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
-    let Some(items) = fields::list(ctx, node, "tags", "search words") else {
+    let Some(items) = fields::list(ctx, node, "tags", phrase("検索語", "search words")) else {
         return Vec::new();
     };
     let mut seen = std::collections::HashSet::with_capacity(items.len());
@@ -382,7 +454,13 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
             if seen.insert(tag.clone()) {
                 out.push(tag);
             } else {
-                ctx.warning(n.pos, format!("`{p}`: tag `{tag}` is listed twice"));
+                ctx.warning(
+                    n.pos,
+                    msg!(
+                        "`{p}`: タグ `{tag}` が2回書かれています",
+                        "`{p}`: tag `{tag}` is listed twice"
+                    ),
+                );
             }
         }
     }
@@ -392,22 +470,33 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
 /// Why a source URL is refused: only http(s) addresses, with no spaces, no
 /// control or invisible characters and none of `<`, `>` or `"` (which could
 /// end a link in the documents casebook writes).
-pub fn url_problem(url: &str) -> Option<&'static str> {
+pub fn url_problem(url: &str) -> Option<Phrase> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        None => Some("only http:// and https:// addresses are accepted"),
-        Some("") => Some("the address has no host"),
-        Some(_) if url.chars().any(char::is_whitespace) => Some("it contains a space"),
+        None => Some(phrase(
+            "http:// か https:// で始まるアドレスだけが使えます",
+            "only http:// and https:// addresses are accepted",
+        )),
+        Some("") => Some(phrase("ホスト名がありません", "the address has no host")),
+        Some(_) if url.chars().any(char::is_whitespace) => {
+            Some(phrase("空白が含まれています", "it contains a space"))
+        }
         Some(_)
             if url
                 .chars()
                 .any(|c| c.is_control() || crate::text::is_invisible_format(c)) =>
         {
-            Some("it contains a control or invisible character")
+            Some(phrase(
+                "制御文字か見えない文字が含まれています",
+                "it contains a control or invisible character",
+            ))
         }
-        Some(_) if url.contains(['<', '>', '"']) => Some("it contains <, > or \""),
+        Some(_) if url.contains(['<', '>', '"']) => Some(phrase(
+            "<、>、\" のいずれかが含まれています",
+            "it contains <, > or \"",
+        )),
         Some(_) => None,
     }
 }

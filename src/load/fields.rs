@@ -1,7 +1,8 @@
 //! Reading typed values out of a [`yaml::Node`] tree, collecting a diagnostic
 //! for every problem instead of stopping at the first.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message, Phrase};
+use crate::msg;
 use crate::suggest;
 use crate::text::{self, Lines};
 use crate::yaml::{Node, Pos, Value};
@@ -20,12 +21,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, message: impl Into<Message>) {
         self.diags
             .push(Diagnostic::error(self.file, message).at(pos.line, pos.col));
     }
 
-    pub fn warning(&mut self, pos: Pos, message: impl Into<String>) {
+    pub fn warning(&mut self, pos: Pos, message: impl Into<Message>) {
         self.diags
             .push(Diagnostic::warning(self.file, message).at(pos.line, pos.col));
     }
@@ -62,7 +63,7 @@ impl<'n> Fields<'n> {
         ctx: &mut Ctx,
         node: &'n Node,
         path: &str,
-        what: &str,
+        what: Phrase,
         known: &[&str],
     ) -> Option<Self> {
         let Value::Map(pairs) = &node.value else {
@@ -71,11 +72,19 @@ impl<'n> Fields<'n> {
             } else {
                 format!("`{path}`: ")
             };
+            let (
+                Phrase {
+                    ja: what_ja,
+                    en: what,
+                },
+                kind,
+            ) = (what, node.kind());
+            let (kind_ja, kind) = (kind.ja, kind.en);
             ctx.error(
                 node.pos,
-                format!(
-                    "{at}expected {what} (a mapping of `field: value` lines), found {}",
-                    node.kind()
+                msg!(
+                    "{at}{what_ja}（`項目名: 値` の行の並び）が必要ですが、{kind_ja}が書かれています",
+                    "{at}expected {what} (a mapping of `field: value` lines), found {kind}"
                 ),
             );
             return None;
@@ -86,12 +95,13 @@ impl<'n> Fields<'n> {
         };
         for (key, value) in pairs {
             let Value::Scalar { text: name, .. } = &key.value else {
+                let (place, kind) = (describe(path), key.kind());
+                let (place_ja, place, kind_ja, kind) = (place.ja, place.en, kind.ja, kind.en);
                 ctx.error(
                     key.pos,
-                    format!(
-                        "{}: field names must be plain words, found {}",
-                        describe(path),
-                        key.kind()
+                    msg!(
+                        "{place_ja}: 項目名は単純な語で書きます（{kind_ja}が書かれています）",
+                        "{place}: field names must be plain words, found {kind}"
                     ),
                 );
                 continue;
@@ -102,24 +112,29 @@ impl<'n> Fields<'n> {
                 // or the message would read "unknown field `title`".
                 let shown = text::reveal(name);
                 let hint = suggest::did_you_mean(&suggest::nearest(name, known.iter().copied(), 1));
-                let list = if hint.is_empty() {
-                    format!(" (known fields: {})", known.join(", "))
+                let list = if hint.en.is_empty() {
+                    let known = known.join(", ");
+                    msg!("（使える項目: {known}）", " (known fields: {known})")
                 } else {
-                    String::new()
+                    Message::default()
                 };
+                let field = join(path, &shown);
                 ctx.error(
                     key.pos,
-                    format!("unknown field `{}`{hint}{list}", join(path, &shown)),
+                    msg!("不明な項目 `{field}` です", "unknown field `{field}`")
+                        .then(&hint)
+                        .then(&list),
                 );
                 continue;
             }
             if let Some((_, first, _)) = fields.pairs.iter().find(|(n, _, _)| *n == name) {
                 let first_line = first.line;
+                let field = join(path, &text::reveal(name));
                 ctx.error(
                     key.pos,
-                    format!(
-                        "field `{}` appears twice (first on line {first_line}); keep one",
-                        join(path, &text::reveal(name))
+                    msg!(
+                        "項目 `{field}` が2回書かれています（最初は{first_line}行目）。1つにしてください",
+                        "field `{field}` appears twice (first on line {first_line}); keep one"
                     ),
                 );
                 continue;
@@ -144,14 +159,22 @@ impl<'n> Fields<'n> {
         ctx: &mut Ctx,
         name: &str,
         path: &str,
-        expected: &str,
+        expected: Phrase,
     ) -> Option<&'n Node> {
         let present = self.pairs.iter().find(|(n, _, _)| *n == name);
+        let field = join(path, name);
+        let Phrase {
+            ja: expected_ja,
+            en: expected,
+        } = expected;
         match present {
             None => {
                 ctx.error(
                     self.pos,
-                    format!("missing required field `{}` ({expected})", join(path, name)),
+                    msg!(
+                        "必須の項目 `{field}` がありません。書くもの: {expected_ja}",
+                        "missing required field `{field}` ({expected})"
+                    ),
                 );
                 None
             }
@@ -159,7 +182,10 @@ impl<'n> Fields<'n> {
             Some((_, key, v)) if v.value == Value::Null => {
                 ctx.error(
                     *key,
-                    format!("`{}` is empty; expected {expected}", join(path, name)),
+                    msg!(
+                        "`{field}` が空です。書くもの: {expected_ja}",
+                        "`{field}` is empty; expected {expected}"
+                    ),
                 );
                 None
             }
@@ -168,12 +194,20 @@ impl<'n> Fields<'n> {
     }
 }
 
-fn describe(path: &str) -> String {
+fn describe(path: &str) -> Message {
     if path.is_empty() {
-        "the top level".into()
+        Message::new("最上位", "the top level")
     } else {
-        format!("`{path}`")
+        msg!("`{path}`", "`{path}`")
     }
+}
+
+/// "`path` is empty; write some text".
+fn empty(path: &str) -> Message {
+    msg!(
+        "`{path}` が空です。文を書いてください",
+        "`{path}` is empty; write some text"
+    )
 }
 
 /// A non-empty piece of text. Numbers and other plain scalars are read as text.
@@ -181,18 +215,25 @@ fn describe(path: &str) -> String {
 pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<String> {
     let Value::Scalar { text: raw, .. } = &node.value else {
         if node.value == Value::Null {
-            ctx.error(node.pos, format!("`{path}` is empty; write some text"));
+            ctx.error(node.pos, empty(path));
         } else {
+            let Phrase {
+                ja: kind_ja,
+                en: kind,
+            } = node.kind();
             ctx.error(
                 node.pos,
-                format!("`{path}`: expected text, found {}", node.kind()),
+                msg!(
+                    "`{path}`: 文字列が必要ですが、{kind_ja}が書かれています",
+                    "`{path}`: expected text, found {kind}"
+                ),
             );
         }
         return None;
     };
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        ctx.error(node.pos, format!("`{path}` is empty; write some text"));
+        ctx.error(node.pos, empty(path));
         return None;
     }
     if still_todo(ctx, node, raw, path) {
@@ -205,11 +246,12 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
     let cleaned = text::clean(trimmed, lines);
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
+        let shown = text::reveal(trimmed);
         ctx.error(
             node.pos,
-            format!(
-                "`{path}` holds only invisible characters ({}); write some text",
-                text::reveal(trimmed)
+            msg!(
+                "`{path}` には見えない文字（{shown}）しかありません。文を書いてください",
+                "`{path}` holds only invisible characters ({shown}); write some text"
             ),
         );
         return None;
@@ -221,20 +263,28 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
     if had_controls {
         ctx.warning(
             node.pos,
-            format!("`{path}` contains control or invisible formatting characters; they are shown as symbols or removed"),
+            msg!(
+                "`{path}` に制御文字または見えない書式文字が含まれています。記号で表示するか取り除きます",
+                "`{path}` contains control or invisible formatting characters; they are shown as symbols or removed"
+            ),
         );
     }
     Some(cleaned.to_owned())
 }
 
 /// A list; a single value where a list belongs is an error that says how to write one.
-pub fn list<'n>(ctx: &mut Ctx, node: &'n Node, path: &str, of: &str) -> Option<&'n [Node]> {
+pub fn list<'n>(ctx: &mut Ctx, node: &'n Node, path: &str, of: Phrase) -> Option<&'n [Node]> {
     match &node.value {
         Value::Seq(items) => Some(items),
         _ => {
+            let (Phrase { ja: of_ja, en: of }, kind) = (of, node.kind());
+            let (kind_ja, kind) = (kind.ja, kind.en);
             ctx.error(
                 node.pos,
-                format!("`{path}`: expected a list of {of} (lines starting with `- `, or [a, b]), found {}", node.kind()),
+                msg!(
+                    "`{path}`: {of_ja}のリスト（`- ` で始まる行、または [a, b]）が必要ですが、{kind_ja}が書かれています",
+                    "`{path}`: expected a list of {of} (lines starting with `- `, or [a, b]), found {kind}"
+                ),
             );
             None
         }
@@ -246,18 +296,25 @@ pub fn non_empty_list<'n>(
     ctx: &mut Ctx,
     node: &'n Node,
     path: &str,
-    of: &str,
+    of: Phrase,
 ) -> Option<&'n [Node]> {
     let items = list(ctx, node, path, of)?;
     if items.is_empty() {
-        ctx.error(node.pos, format!("`{path}` needs at least one item ({of})"));
+        let Phrase { ja: of_ja, en: of } = of;
+        ctx.error(
+            node.pos,
+            msg!(
+                "`{path}` には1つ以上必要です（{of_ja}）",
+                "`{path}` needs at least one item ({of})"
+            ),
+        );
         return None;
     }
     Some(items)
 }
 
 /// A list of non-empty one-line texts.
-pub fn text_list(ctx: &mut Ctx, node: &Node, path: &str, of: &str) -> Vec<String> {
+pub fn text_list(ctx: &mut Ctx, node: &Node, path: &str, of: Phrase) -> Vec<String> {
     let Some(items) = list(ctx, node, path, of) else {
         return Vec::new();
     };
@@ -271,9 +328,16 @@ pub fn text_list(ctx: &mut Ctx, node: &Node, path: &str, of: &str) -> Vec<String
 /// A whole number written as digits.
 pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
     let Value::Scalar { text: raw, plain } = &node.value else {
+        let Phrase {
+            ja: kind_ja,
+            en: kind,
+        } = node.kind();
         ctx.error(
             node.pos,
-            format!("`{path}`: expected a whole number, found {}", node.kind()),
+            msg!(
+                "`{path}`: 整数が必要ですが、{kind_ja}が書かれています",
+                "`{path}`: expected a whole number, found {kind}"
+            ),
         );
         return None;
     };
@@ -282,14 +346,27 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
     }
     let raw = raw.trim();
     if raw.bytes().all(|b| b.is_ascii_digit()) && !raw.is_empty() {
+        let shown = text::line(raw);
         if !plain {
-            ctx.error(node.pos, format!("`{path}`: expected a whole number, found the text \"{}\"; write the number without quotes", text::line(raw)));
+            ctx.error(
+                node.pos,
+                msg!(
+                    "`{path}`: 整数が必要ですが、文字列 \"{shown}\" が書かれています。引用符を付けずに数字を書いてください",
+                    "`{path}`: expected a whole number, found the text \"{shown}\"; write the number without quotes"
+                ),
+            );
             return None;
         }
         return match raw.parse() {
             Ok(n) => Some(n),
             Err(_) => {
-                ctx.error(node.pos, format!("`{path}`: {raw} is too large"));
+                ctx.error(
+                    node.pos,
+                    msg!(
+                        "`{path}`: {raw} は大きすぎます",
+                        "`{path}`: {raw} is too large"
+                    ),
+                );
                 None
             }
         };
@@ -297,18 +374,26 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
     let hint = if raw.chars().any(|c| matches!(c, ',' | '，' | '_'))
         && raw.chars().any(|c| c.is_ascii_digit())
     {
-        "; write digits only, without separators (48651, not 48,651)"
+        Message::new(
+            "。区切りを入れずに数字だけで書いてください（48,651 ではなく 48651）",
+            "; write digits only, without separators (48651, not 48,651)",
+        )
     } else if raw.chars().any(|c| c.is_ascii_digit()) {
-        "; write digits only (an approximate figure belongs in the summary)"
+        Message::new(
+            "。数字だけで書いてください（概数は summary に書きます）",
+            "; write digits only (an approximate figure belongs in the summary)",
+        )
     } else {
-        ""
+        Message::default()
     };
+    let shown = text::line(raw);
     ctx.error(
         node.pos,
-        format!(
-            "`{path}`: expected a whole number, found \"{}\"{hint}",
-            text::line(raw)
-        ),
+        msg!(
+            "`{path}`: 整数が必要ですが、\"{shown}\" が書かれています",
+            "`{path}`: expected a whole number, found \"{shown}\""
+        )
+        .then(&hint),
     );
     None
 }
@@ -320,12 +405,21 @@ fn still_todo(ctx: &mut Ctx, node: &Node, raw: &str, path: &str) -> bool {
         return false;
     }
     let message = match crate::format::at_path(path) {
-        Some(f) if f.required => format!("`{path}`: still TODO; expected {}", f.en),
-        Some(f) => format!(
-            "`{path}`: still TODO; expected {} (or delete the line)",
-            f.en
-        ),
-        None => format!("`{path}`: still TODO"),
+        Some(f) if f.required => {
+            let (ja, en) = (f.ja, f.en);
+            msg!(
+                "`{path}`: まだ TODO のままです。書くもの: {ja}",
+                "`{path}`: still TODO; expected {en}"
+            )
+        }
+        Some(f) => {
+            let (ja, en) = (f.ja, f.en);
+            msg!(
+                "`{path}`: まだ TODO のままです。書くもの: {ja}（不要なら行ごと消します）",
+                "`{path}`: still TODO; expected {en} (or delete the line)"
+            )
+        }
+        None => msg!("`{path}`: まだ TODO のままです", "`{path}`: still TODO"),
     };
     ctx.error(node.pos, message);
     true

@@ -15,8 +15,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::bundled;
 use crate::casebook::{Casebook, Entry};
 use crate::catalog::{self, Catalogs};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message, phrase};
 use crate::model::Case;
+use crate::msg;
 use crate::text;
 use crate::yaml::{self, Pos};
 use fields::Ctx;
@@ -107,9 +108,12 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             Input::Dir(dir) => {
                 if !dir.is_dir() {
                     let problem = if dir.exists() {
-                        "not a directory"
+                        phrase("ディレクトリではありません", "not a directory")
                     } else {
-                        "no such file or directory"
+                        phrase(
+                            "そのようなファイルやディレクトリはありません",
+                            "no such file or directory",
+                        )
                     };
                     diags.push(Diagnostic::error(text::path(dir), problem));
                     continue;
@@ -118,7 +122,10 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
                 if files.is_empty() {
                     diags.push(Diagnostic::warning(
                         text::path(dir),
-                        "no case files (*.yaml) found here",
+                        phrase(
+                            "ここには事例ファイル（*.yaml）がありません",
+                            "no case files (*.yaml) found here",
+                        ),
                     ));
                 }
                 for found in files {
@@ -150,12 +157,13 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             continue;
         };
         if let Some((other, other_pos)) = first_seen.get(&case.id) {
+            let (id, other, line) = (&case.id, &entries[*other].path, other_pos.line);
             diags.push(
                 Diagnostic::error(
                     &job.shown,
-                    format!(
-                        "duplicate case id `{}`: {}:{} already defines it; this file is skipped (ids must be unique)",
-                        case.id, entries[*other].path, other_pos.line
+                    msg!(
+                        "事例ID `{id}` が重複しています。{other}:{line} で既に定義されているため、このファイルは読み込みません（IDは重複できません）",
+                        "duplicate case id `{id}`: {other}:{line} already defines it; this file is skipped (ids must be unique)"
                     ),
                 )
                 .at(pos.line, pos.col),
@@ -237,7 +245,7 @@ fn load_catalogs(
 fn add_catalog(
     catalogs: &mut Catalogs,
     shown: &str,
-    text: Result<&str, (Option<u32>, String)>,
+    text: Result<&str, (Option<u32>, Message)>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let text = match text {
@@ -250,7 +258,10 @@ fn add_catalog(
     let mut ctx = Ctx::new(shown);
     match yaml::parse(text) {
         Err(e) => ctx.error(e.pos, e.message),
-        Ok(None) => ctx.error(Pos { line: 1, col: 1 }, "the catalog file is empty"),
+        Ok(None) => ctx.error(
+            Pos { line: 1, col: 1 },
+            phrase("分類表のファイルが空です", "the catalog file is empty"),
+        ),
         Ok(Some(root)) => {
             let added = match catalog::from_node(&mut ctx, &root) {
                 Some(catalog) => catalogs
@@ -284,10 +295,7 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
     let one = |job: &Job| {
         catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs))).unwrap_or_else(|_| Outcome {
             case: None,
-            diags: vec![Diagnostic::error(
-                &job.shown,
-                "internal error while reading this file (please report it)",
-            )],
+            diags: vec![internal_error(&job.shown)],
         })
     };
     if threads == 1 {
@@ -321,13 +329,20 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
         .map(|(slot, job)| {
             slot.unwrap_or_else(|| Outcome {
                 case: None,
-                diags: vec![Diagnostic::error(
-                    &job.shown,
-                    "internal error while reading this file (please report it)",
-                )],
+                diags: vec![internal_error(&job.shown)],
             })
         })
         .collect()
+}
+
+fn internal_error(shown: &str) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        phrase(
+            "このファイルの読み込み中に内部エラーが起きました（報告してください）",
+            "internal error while reading this file (please report it)",
+        ),
+    )
 }
 
 fn parse_job(job: &Job, catalogs: &Catalogs) -> Outcome {
@@ -363,8 +378,12 @@ fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
         Ok(None) => {
             ctx.error(
                 Pos { line: 1, col: 1 },
-                "the file is empty (or only comments); a case file needs id, title, organization, sector, \
-                 published, summary, root_causes, measures and sources",
+                phrase(
+                    "ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, \
+                     published, summary, root_causes, measures, sources が必要です",
+                    "the file is empty (or only comments); a case file needs id, title, organization, sector, \
+                     published, summary, root_causes, measures and sources",
+                ),
             );
             None
         }
@@ -396,9 +415,13 @@ fn check_file_name(ctx: &mut Ctx, shown: &str, case: &Case, id_pos: Pos) {
         .and_then(|s| s.to_str())
         .unwrap_or("");
     if stem != case.id {
+        let id = &case.id;
         ctx.warning(
             id_pos,
-            format!("the id `{}` differs from the file name `{stem}`; name the file {}.yaml so it is easy to find", case.id, case.id),
+            msg!(
+                "ID `{id}` がファイル名 `{stem}` と違います。見つけやすいようにファイル名を {id}.yaml にしてください",
+                "the id `{id}` differs from the file name `{stem}`; name the file {id}.yaml so it is easy to find"
+            ),
         );
     }
 }

@@ -3,6 +3,9 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::diag::{Message, Phrase, phrase};
+use crate::msg;
+
 /// Case and catalog files larger than this are refused.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -10,10 +13,10 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, PartialEq)]
 pub struct ReadError {
     pub line: Option<u32>,
-    pub message: String,
+    pub message: Message,
 }
 
-fn fail(message: impl Into<String>) -> ReadError {
+fn fail(message: impl Into<Message>) -> ReadError {
     ReadError {
         line: None,
         message: message.into(),
@@ -33,10 +36,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
         .map_err(|e| fail(io_message(&e)))?;
     let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
     if !meta.is_file() {
-        return Err(fail(format!(
-            "not a regular file ({}); skipped",
-            file_kind(&meta.file_type())
-        )));
+        return Err(fail(not_regular(&meta.file_type())));
     }
     let size = meta.len();
     if size > MAX_FILE_BYTES {
@@ -53,49 +53,80 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 }
 
 /// What a file system entry is, for messages: "a directory", "a FIFO (named pipe)", ...
-pub fn file_kind(t: &std::fs::FileType) -> &'static str {
+pub fn file_kind(t: &std::fs::FileType) -> Phrase {
     use std::os::unix::fs::FileTypeExt;
     if t.is_dir() {
-        "a directory"
+        phrase("ディレクトリ", "a directory")
     } else if t.is_fifo() {
-        "a FIFO (named pipe)"
+        phrase("FIFO（名前付きパイプ）", "a FIFO (named pipe)")
     } else if t.is_socket() {
-        "a socket"
+        phrase("ソケット", "a socket")
     } else if t.is_char_device() {
-        "a character device"
+        phrase("キャラクターデバイス", "a character device")
     } else if t.is_block_device() {
-        "a block device"
+        phrase("ブロックデバイス", "a block device")
     } else if t.is_symlink() {
-        "a symbolic link"
+        phrase("シンボリックリンク", "a symbolic link")
     } else {
-        "a regular file"
+        phrase("通常のファイル", "a regular file")
     }
 }
 
+/// A YAML-named entry that is no file to read (a FIFO, a socket, a device).
+pub fn not_regular(t: &std::fs::FileType) -> Message {
+    let Phrase { ja, en } = file_kind(t);
+    msg!(
+        "通常のファイルではない（{ja}）ため読み飛ばしました",
+        "not a regular file ({en}); skipped"
+    )
+}
+
 fn too_large(size: u64) -> ReadError {
-    fail(format!(
-        "the file is {:.1} MiB; case and catalog files are limited to 1 MiB (is it really a case file?)",
-        size as f64 / (1024.0 * 1024.0)
+    let mib = format!("{:.1}", size as f64 / (1024.0 * 1024.0));
+    fail(msg!(
+        "ファイルの大きさが {mib} MiB あります。事例と分類表のファイルは 1 MiB までです（本当に事例ファイルですか？）",
+        "the file is {mib} MiB; case and catalog files are limited to 1 MiB (is it really a case file?)"
     ))
 }
 
-pub fn io_message(e: &std::io::Error) -> String {
-    format!("could not read the file: {}", io_reason(e))
+pub fn io_message(e: &std::io::Error) -> Message {
+    Message::new("ファイルを読めませんでした: ", "could not read the file: ").then(&io_reason(e))
 }
 
 /// An I/O error in words, with what to do where there is something to do.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
     match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            "it no longer exists (moved or deleted while loading?)".into()
+        ErrorKind::NotFound => Message::new(
+            "ファイルがなくなりました（読み込みの途中で移動または削除された？）",
+            "it no longer exists (moved or deleted while loading?)",
+        ),
+        ErrorKind::PermissionDenied => Message::new(
+            "権限がありません（ファイルのアクセス権を確かめてください）",
+            "permission denied (check the file's permissions)",
+        ),
+        ErrorKind::InvalidFilename => Message::new(
+            "パスがシステムの上限より長すぎます（4,096 バイト超）",
+            "the path is too long for the system (more than 4,096 bytes)",
+        ),
+        kind => {
+            let ja = match kind {
+                ErrorKind::IsADirectory => "ディレクトリです".to_string(),
+                ErrorKind::NotADirectory => "パスの途中にディレクトリでないものがあります".into(),
+                _ if e.raw_os_error() == Some(libc::ELOOP) => {
+                    "シンボリックリンクがループしています".into()
+                }
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => "応答がありません".into(),
+                ErrorKind::StaleNetworkFileHandle => {
+                    "ネットワーク上のファイルの参照が古くなっています".into()
+                }
+                _ => match e.raw_os_error() {
+                    Some(code) => format!("入出力エラーです（OS エラー番号 {code}）"),
+                    None => "入出力エラーです".into(),
+                },
+            };
+            Message::new(ja, e.to_string())
         }
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied (check the file's permissions)".into()
-        }
-        std::io::ErrorKind::InvalidFilename => {
-            "the path is too long for the system (more than 4,096 bytes)".into()
-        }
-        _ => e.to_string(),
     }
 }
 
@@ -103,24 +134,32 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// legacy Japanese encodings are refused with advice on re-saving.
 pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(fail(
+        return Err(fail(Message::new(
+            "ファイルが UTF-16 で書かれています。事例ファイルは UTF-8 で保存し直してください（メモ帳: \
+             名前を付けて保存 > 文字コード > UTF-8、VS Code: エンコード付きで保存 > UTF-8）",
             "the file is UTF-16 text; case files must be UTF-8: re-save it as \"UTF-8\" (in Notepad: \
              Save As > Encoding > UTF-8; in VS Code: Save with Encoding > UTF-8)",
-        ));
+        )));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(ReadError {
             line: Some(line_of(bytes, at)),
-            message: "the file holds binary data (a NUL byte), not YAML text".into(),
+            message: Message::new(
+                "ファイルに YAML の文字ではなくバイナリデータ（NUL バイト）が含まれています",
+                "the file holds binary data (a NUL byte), not YAML text",
+            ),
         });
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        let guess = guess_encoding(bytes);
+        let Phrase { ja: guess_ja, en: guess } = guess_encoding(bytes);
         ReadError {
             line: Some(line_of(bytes, at)),
-            message: format!(
+            message: msg!(
+                "ファイルが UTF-8 で書かれていません{guess_ja}。UTF-8 で保存し直してください（VS Code: \
+                 エンコード付きで保存 > UTF-8、メモ帳: 名前を付けて保存 > 文字コード > UTF-8）。\
+                 Windows の Shift_JIS のファイルは変換が必要です",
                 "the file is not UTF-8 text{guess}; re-save it as \"UTF-8\" (in VS Code: Save with Encoding > \
                  UTF-8; in Notepad: Save As > Encoding > UTF-8). Shift_JIS files from Windows must be converted"
             ),
@@ -133,18 +172,18 @@ fn line_of(bytes: &[u8], at: usize) -> u32 {
 }
 
 /// " (it looks like Shift_JIS)" when a legacy Japanese encoding decodes cleanly.
-fn guess_encoding(bytes: &[u8]) -> &'static str {
+fn guess_encoding(bytes: &[u8]) -> Phrase {
     let clean = |enc: &'static encoding_rs::Encoding| {
         enc.decode_without_bom_handling_and_without_replacement(bytes)
             .is_some()
     };
     // EUC-JP first: its byte ranges also decode as (odd) Shift_JIS, but not the reverse.
     if clean(encoding_rs::EUC_JP) {
-        " (it looks like EUC-JP)"
+        phrase("（EUC-JP のようです）", " (it looks like EUC-JP)")
     } else if clean(encoding_rs::SHIFT_JIS) {
-        " (it looks like Shift_JIS)"
+        phrase("（Shift_JIS のようです）", " (it looks like Shift_JIS)")
     } else {
-        ""
+        phrase("", "")
     }
 }
 
@@ -161,10 +200,10 @@ mod tests {
     fn shift_jis_and_euc_jp_are_named() {
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("id: a\ntitle: 紛失\n");
         let err = decode(&sjis).unwrap_err();
-        assert!(err.message.contains("Shift_JIS"), "{}", err.message);
+        assert!(err.message.en.contains("Shift_JIS"), "{}", err.message.en);
         assert_eq!(err.line, Some(2));
         let (euc, _, _) = encoding_rs::EUC_JP.encode("title: 個人情報の紛失\n");
-        assert!(decode(&euc).unwrap_err().message.contains("EUC-JP"));
+        assert!(decode(&euc).unwrap_err().message.en.contains("EUC-JP"));
     }
 
     #[test]
@@ -173,12 +212,14 @@ mod tests {
             decode(b"\xFF\xFEi\0d\0")
                 .unwrap_err()
                 .message
+                .en
                 .contains("UTF-16")
         );
         assert!(
             decode(b"id: a\n\0\x01\x02")
                 .unwrap_err()
                 .message
+                .en
                 .contains("binary")
         );
     }

@@ -5,8 +5,9 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::read::{file_kind, io_reason};
-use crate::diag::Diagnostic;
+use super::read::io_reason;
+use crate::diag::{Diagnostic, Message};
+use crate::msg;
 use crate::text;
 
 /// Case and catalog files: `.yaml` or `.yml`, in any case (`.YAML` from Windows).
@@ -83,10 +84,11 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
         Err(e) => {
             diags.push(Diagnostic::error(
                 text::path(dir),
-                format!(
-                    "could not read the directory, so its files were skipped: {}",
-                    io_reason(&e)
-                ),
+                Message::new(
+                    "ディレクトリを読めなかったため、中のファイルを読み飛ばしました: ",
+                    "could not read the directory, so its files were skipped: ",
+                )
+                .then(&io_reason(&e)),
             ));
             Vec::new()
         }
@@ -95,17 +97,18 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
 
 /// A YAML-named entry that is no file to read (a FIFO, a socket, a device).
 fn not_regular(path: &Path, kind: &std::fs::FileType) -> Diagnostic {
-    Diagnostic::warning(
-        text::path(path),
-        format!("not a regular file ({}); skipped", file_kind(kind)),
-    )
+    Diagnostic::warning(text::path(path), super::read::not_regular(kind))
 }
 
 /// An entry that could not be looked at: what it held is missing, an error.
 fn skipped(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         text::path(path),
-        format!("could not be read, so it was skipped: {}", io_reason(e)),
+        Message::new(
+            "読めなかったため読み飛ばしました: ",
+            "could not be read, so it was skipped: ",
+        )
+        .then(&io_reason(e)),
     )
 }
 
@@ -154,11 +157,12 @@ fn walk(root: &Path, skip: Option<&Path>, diags: &mut Vec<Diagnostic>) -> Vec<Fo
                     own
                 };
                 if !visited.insert(target.clone()) {
+                    let target = text::path(&target);
                     diags.push(Diagnostic::warning(
                         text::path(&path),
-                        format!(
-                            "skipped: a symbolic link leads back to {} (a loop)",
-                            text::path(&target)
+                        msg!(
+                            "読み飛ばしました: シンボリックリンクが {target} に戻っています（ループ）",
+                            "skipped: a symbolic link leads back to {target} (a loop)"
                         ),
                     ));
                     continue;
@@ -179,12 +183,18 @@ fn walk(root: &Path, skip: Option<&Path>, diags: &mut Vec<Diagnostic>) -> Vec<Fo
             Err(e) if linked && is_yaml(&path) && e.kind() == std::io::ErrorKind::NotFound => diags
                 .push(Diagnostic::error(
                     text::path(&path),
-                    "a symbolic link to a file that does not exist, so it was skipped",
+                    Message::new(
+                        "存在しないファイルへのシンボリックリンクのため読み飛ばしました",
+                        "a symbolic link to a file that does not exist, so it was skipped",
+                    ),
                 )),
             Err(e) if is_yaml(&path) => diags.push(skipped(&path, &e)),
             Err(_) if linked => diags.push(Diagnostic::warning(
                 text::path(&path),
-                "skipped: a symbolic link that leads nowhere",
+                Message::new(
+                    "読み飛ばしました: リンク先のないシンボリックリンクです",
+                    "skipped: a symbolic link that leads nowhere",
+                ),
             )),
             Err(e) => diags.push(skipped(&path, &e)),
         }

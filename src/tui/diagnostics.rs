@@ -118,7 +118,7 @@ fn diagnostic_lines(d: &Diagnostic, width: usize, lang: Lang, th: Theme) -> Vec<
         &[(place, th.bold())],
         width,
     ));
-    let message = crate::text::line(&d.message).into_owned();
+    let message = crate::text::line(d.message.get(lang)).into_owned();
     out.extend(paragraph(
         Span::raw("  "),
         &[(message, Style::new())],
@@ -130,13 +130,17 @@ fn diagnostic_lines(d: &Diagnostic, width: usize, lang: Lang, th: Theme) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Message;
 
     fn diags(n: usize) -> Vec<Diagnostic> {
         (0..n)
             .map(|i| {
                 Diagnostic::error(
                     format!("cases/{i}.yaml"),
-                    "unknown field `titel`; did you mean `title`? ".repeat(1 + i % 3),
+                    Message::new(
+                        "不明な項目 `titel` です（`title` の誤りでは？）".repeat(1 + i % 3),
+                        "unknown field `titel`; did you mean `title`? ".repeat(1 + i % 3),
+                    ),
                 )
                 .at(i as u32 + 1, 1)
             })

@@ -73,8 +73,11 @@ impl Dir {
     }
 
     /// Loads this directory alone (bundled catalogs, no bundled cases).
+    /// Every diagnostic must have its Japanese form (see [`assert_japanese`]).
     pub fn load(&self) -> Loaded {
-        load::load(&[Input::Dir(self.path().to_path_buf())], &[])
+        let loaded = load::load(&[Input::Dir(self.path().to_path_buf())], &[]);
+        loaded.diagnostics.iter().for_each(assert_japanese);
+        loaded
     }
 }
 
@@ -192,4 +195,118 @@ pub fn three_cases(book: &casebook::casebook::Casebook) -> Vec<usize> {
     .iter()
     .map(|id| book.index_of(id).unwrap())
     .collect()
+}
+
+/// Words a Japanese message may keep in Latin letters: names of fields,
+/// values and formats, which are the same in both languages.
+const KEPT_WORDS: &[&str] = &[
+    "YAML",
+    "UTF",
+    "Shift_JIS",
+    "EUC",
+    "JP",
+    "NUL",
+    "MiB",
+    "OS",
+    "VS",
+    "Code",
+    "SCHEME",
+    "ID",
+    "YYYY",
+    "MM",
+    "DD",
+    "https",
+    "http",
+    "TODO",
+    "iso27001",
+    "ppc",
+    "yaml",
+    "catalogs",
+    "sectors",
+    "causes",
+    "controls",
+    "reported",
+    "required",
+    "editorial",
+    "origin",
+    "kind",
+    "ja",
+    "en",
+    "auto",
+    "osc52",
+    "native",
+    "off",
+    "text",
+    "markdown",
+    "summary",
+    "Windows",
+];
+
+/// A diagnostic's Japanese message has no English left in it: once the
+/// quoted parts (`field`, "value", paths, ids) and the names kept in every
+/// language are set aside, no Latin word remains. Its English message is
+/// never empty.
+pub fn assert_japanese(d: &Diagnostic) {
+    let (ja, en) = (&d.message.ja, &d.message.en);
+    assert!(!en.is_empty() && !ja.is_empty(), "{d:?}");
+    let mut rest = String::new();
+    let mut quote: Option<char> = None;
+    for c in ja.chars() {
+        match (quote, c) {
+            (None, '`' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, c) => rest.push(c),
+        }
+    }
+    let names: Vec<&str> = [
+        casebook::format::CASE,
+        casebook::format::AFFECTED,
+        casebook::format::ROOT_CAUSE,
+        casebook::format::MEASURE,
+        casebook::format::SOURCE,
+    ]
+    .iter()
+    .flat_map(|place| place.iter().map(|f| f.name))
+    .collect();
+    // Ids of the bundled vocabularies (listed as the values a field takes).
+    let catalogs = bundled_catalogs();
+    let ids: Vec<&str> = catalogs
+        .all()
+        .iter()
+        .flat_map(|c| c.flatten().into_iter().map(|(_, item)| item.id.as_str()))
+        .collect();
+    for word in rest.split(|c: char| {
+        !(c.is_ascii_alphanumeric()
+            || c == '_'
+            || c == '/'
+            || c == '.'
+            || c == '-'
+            || c == '+'
+            || c == ':')
+    }) {
+        // Paths, file names, dates, ids and <U+FEFF> marks are data.
+        if word.contains(['/', '.', ':', '+']) || !word.chars().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        for part in word.split('-') {
+            let letters = part.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            if letters < 2
+                || KEPT_WORDS.contains(&part)
+                || names.contains(&part)
+                || ids.iter().any(|id| id.split('-').any(|p| p == part))
+            {
+                continue;
+            }
+            if d.path.contains(part) {
+                continue;
+            }
+            panic!("English word {part:?} left in the Japanese message {ja:?} (English: {en:?})");
+        }
+    }
+}
+
+fn bundled_catalogs() -> &'static casebook::catalog::Catalogs {
+    static CATALOGS: std::sync::OnceLock<casebook::catalog::Catalogs> = std::sync::OnceLock::new();
+    CATALOGS.get_or_init(|| load::load(&[], &[]).casebook.catalogs)
 }
