@@ -79,6 +79,11 @@ impl Casebook {
         }
     }
 
+    /// The catalogs and the entries, to build a changed casebook from (live reload).
+    pub fn into_parts(self) -> (Catalogs, Vec<Entry>) {
+        (self.catalogs, self.entries)
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

@@ -135,6 +135,99 @@ fn stop(child: &mut std::process::Child) {
     let _ = child.wait();
 }
 
+/// A native tool that prints the clipboard's text: (program, arguments).
+pub fn paste_tool() -> Option<(&'static str, &'static [&'static str])> {
+    let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    let candidates: &[(&str, &[&str], bool)] = &[
+        ("pbpaste", &[], cfg!(target_os = "macos")),
+        (
+            "wl-paste",
+            &["--no-newline", "--type", "text"],
+            env("WAYLAND_DISPLAY"),
+        ),
+        (
+            "xclip",
+            &["-selection", "clipboard", "-out"],
+            env("DISPLAY"),
+        ),
+        ("xsel", &["--clipboard", "--output"], env("DISPLAY")),
+    ];
+    candidates
+        .iter()
+        .find(|(program, _, usable)| *usable && on_path(program))
+        .map(|(program, args, _)| (*program, *args))
+}
+
+/// How long reading the clipboard may take, for the whole exchange.
+pub const PASTE_DEADLINE: Duration = Duration::from_secs(2);
+
+/// What reading the clipboard gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Pasted {
+    /// The clipboard's bytes (text in whatever encoding the tool gave).
+    Bytes(Vec<u8>),
+    /// No tool to read the clipboard with in this session.
+    NoTool,
+    /// The tool failed (an empty clipboard, no display).
+    Failed(String),
+    /// The tool gave nothing within [`PASTE_DEADLINE`] and was stopped.
+    TimedOut(String),
+    /// More than `limit` bytes: not a notice.
+    TooLarge(String),
+}
+
+/// Reads the system clipboard with a native tool, at most `limit` bytes. A
+/// tool that does not finish within [`PASTE_DEADLINE`] is stopped (with
+/// anything it started).
+pub fn paste(limit: usize) -> Pasted {
+    use std::io::Read;
+    use std::os::unix::process::CommandExt;
+    let Some((program, args)) = paste_tool() else {
+        return Pasted::NoTool;
+    };
+    let Ok(mut child) = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+    else {
+        return Pasted::Failed(program.to_string());
+    };
+    let (done, read) = mpsc::channel();
+    let stdout = child.stdout.take();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let ok =
+            stdout.is_some_and(|pipe| pipe.take(limit as u64 + 1).read_to_end(&mut bytes).is_ok());
+        let _ = done.send((ok, bytes));
+    });
+    let (ok, bytes) = match read.recv_timeout(PASTE_DEADLINE) {
+        Ok(got) => got,
+        Err(_) => {
+            stop(&mut child);
+            return Pasted::TimedOut(program.to_string());
+        }
+    };
+    if bytes.len() > limit {
+        stop(&mut child);
+        return Pasted::TooLarge(program.to_string());
+    }
+    let deadline = Instant::now() + PASTE_DEADLINE;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if ok && status.success() => return Pasted::Bytes(bytes),
+            Ok(Some(_)) | Err(_) => return Pasted::Failed(program.to_string()),
+            Ok(None) if Instant::now() >= deadline => {
+                stop(&mut child);
+                return Pasted::TimedOut(program.to_string());
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+}
+
 /// What copying did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Copied {

@@ -69,6 +69,20 @@ fn header(lang: Lang) -> Vec<String> {
     }
 }
 
+/// Writes `DIR/casebook.schema.json` (the schema of `catalogs`) when it is not
+/// there yet, so an editor that follows a new file's first line finds a schema
+/// at once. Returns the path when it wrote one.
+pub fn write_schema_if_missing(dir: &Path, catalogs: &crate::catalog::Catalogs) -> Option<PathBuf> {
+    let path = dir.join(SCHEMA_FILE);
+    if path.exists() {
+        return None;
+    }
+    let schema = crate::authoring::schema::text(catalogs);
+    write::write_file(&path, schema.as_bytes(), false)
+        .ok()
+        .map(|()| path)
+}
+
 /// Writes `text` as a new file at `path`, creating its directories; refuses
 /// an existing file (the check and the creation are one atomic step).
 pub fn create(path: &Path, text: &str) -> Result<(), String> {

@@ -64,15 +64,13 @@ fn casebook_dir(dir: Option<&Path>) -> Result<PathBuf, String> {
 /// Writes DIR/casebook.schema.json when it is not there yet, so an editor that
 /// follows the scaffold's first line finds a schema at once.
 pub fn ensure_schema(cli: &Cli, dir: &Path) -> Result<(), Fail> {
-    let path = dir.join(new::SCHEMA_FILE);
-    if path.exists() {
+    if dir.join(new::SCHEMA_FILE).exists() {
         return Ok(());
     }
     let mut dirs = cli.casebooks.clone();
     dirs.push(dir.to_path_buf());
     let loaded = load::load(&[], &dirs);
-    let schema = schema::text(&loaded.casebook.catalogs);
-    if write::write_file(&path, schema.as_bytes(), false).is_ok() {
+    if let Some(path) = new::write_schema_if_missing(dir, &loaded.casebook.catalogs) {
         let (file, dir) = (text::path(&path), text::path(dir));
         out::error(&format!(
             "wrote {file} for editors (refresh it with `casebook --casebook {dir} schema --out {file}` after changing catalogs)"
@@ -86,8 +84,7 @@ fn print_path(path: &Path) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A notice larger than this is not a notice.
-const MAX_NOTICE: u64 = 4 << 20;
+use crate::authoring::draft::MAX_NOTICE;
 
 fn draft(
     cli: &Cli,

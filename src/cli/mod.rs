@@ -234,6 +234,8 @@ pub struct Session {
     /// missing or not a directory, a config file that is not a file. Commands
     /// stop on these (exit 2); the browser shows them in its banner.
     pub problems: Vec<String>,
+    /// What was loaded, in order.
+    pub inputs: Vec<Input>,
 }
 
 impl Session {
@@ -268,6 +270,7 @@ impl Session {
             lang,
             config,
             problems,
+            inputs,
         }
     }
 
@@ -318,6 +321,23 @@ pub fn dir_problem(dir: &std::path::Path) -> Option<String> {
     Some(format!("--casebook {shown}: {problem}"))
 }
 
+/// The team casebooks the browser's `n` may write to: the user's own directory
+/// (created when first written to), then every other directory loaded.
+fn team_dirs(session: &Session) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = user_dir().into_iter().collect();
+    for input in &session.inputs {
+        if let Input::Dir(d) = input
+            && d.is_dir()
+        {
+            let same = |o: &PathBuf| std::fs::canonicalize(o).ok() == std::fs::canonicalize(d).ok();
+            if !dirs.iter().any(same) {
+                dirs.push(d.clone());
+            }
+        }
+    }
+    dirs
+}
+
 pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     if !cli.no_bundled {
@@ -365,6 +385,19 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
         problems: session.problems.clone(),
+        setup: crate::tui::reload::Setup {
+            watch: session
+                .inputs
+                .iter()
+                .filter_map(|i| match i {
+                    Input::Dir(d) if d.is_dir() => Some(d.clone()),
+                    _ => None,
+                })
+                .collect(),
+            inputs: session.inputs.clone(),
+            kept_diagnostics: session.diagnostics.len() - session.loaded.diagnostics.len(),
+        },
+        team_dirs: team_dirs(&session),
     };
     let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);
     match crate::tui::run(&mut app) {

@@ -157,17 +157,14 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             continue;
         };
         if let Some((other, other_pos)) = first_seen.get(&case.id) {
-            let (id, other, line) = (&case.id, &entries[*other].path, other_pos.line);
-            diags.push(
-                Diagnostic::error(
-                    &job.shown,
-                    msg!(
-                        "事例ID `{id}` が重複しています。{other}:{line} で既に定義されているため、このファイルは読み込みません（IDは重複できません）",
-                        "duplicate case id `{id}`: {other}:{line} already defines it; this file is skipped (ids must be unique)"
-                    ),
-                )
-                .at(pos.line, pos.col),
-            );
+            let other = &entries[*other].path;
+            diags.push(duplicate_id(
+                &job.shown,
+                &case.id,
+                pos,
+                other,
+                Some(other_pos.line),
+            ));
             continue;
         }
         first_seen.insert(case.id.clone(), (entries.len(), pos));
@@ -181,6 +178,37 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
         casebook: Casebook::new(catalogs, entries),
         diagnostics: diags,
     }
+}
+
+/// The error for a case whose id `other` (at `line`) already defines: the file is skipped.
+pub fn duplicate_id(shown: &str, id: &str, pos: Pos, other: &str, line: Option<u32>) -> Diagnostic {
+    let other = match line {
+        Some(line) => format!("{other}:{line}"),
+        None => other.to_string(),
+    };
+    Diagnostic::error(
+        shown,
+        msg!(
+            "事例ID `{id}` が重複しています。{other} で既に定義されているため、このファイルは読み込みません（IDは重複できません）",
+            "duplicate case id `{id}`: {other} already defines it; this file is skipped (ids must be unique)"
+        ),
+    )
+    .at(pos.line, pos.col)
+}
+
+/// The case files under a directory of a casebook (everything below it but
+/// hidden files and a `catalogs/` directly in it), for re-reading a directory
+/// that appeared.
+pub fn case_files_under(dir: &Path) -> Vec<PathBuf> {
+    walk::case_files(dir, &mut Vec::new())
+        .into_iter()
+        .map(|f| f.path)
+        .collect()
+}
+
+/// Whether a path names a case or catalog file: `.yaml` or `.yml`, not hidden.
+pub fn is_case_file(path: &Path) -> bool {
+    walk::is_yaml(path) && !walk::is_hidden(path)
 }
 
 /// The directory the bundled casebook was compiled from, when it still exists.
@@ -424,6 +452,26 @@ fn check_file_name(ctx: &mut Ctx, shown: &str, case: &Case, id_pos: Pos) {
             ),
         );
     }
+}
+
+/// Reads and validates one case file on disk against `catalogs`, as loading
+/// does (live reload re-reads changed files with it). `shown` names it in
+/// diagnostics. Returns the case (and where its id is) when it has no error.
+pub fn parse_file(
+    path: &Path,
+    shown: &str,
+    catalogs: &Catalogs,
+) -> (Option<(Case, Pos)>, Vec<Diagnostic>) {
+    let job = Job {
+        shown: shown.to_string(),
+        text: Text::Disk(path.to_path_buf()),
+    };
+    let outcome =
+        catch_unwind(AssertUnwindSafe(|| parse_job(&job, catalogs))).unwrap_or_else(|_| Outcome {
+            case: None,
+            diags: vec![internal_error(shown)],
+        });
+    (outcome.case, outcome.diags)
 }
 
 /// Validates one case file's text on its own against `catalogs` (for tests and tools).

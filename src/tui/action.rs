@@ -2,6 +2,10 @@
 //! `App::update` turns them into state changes and [`Effect`]s.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::reload::Batch;
+use crate::diag::Message;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -64,6 +68,22 @@ pub enum Action {
     /// The outcome of an effect, reported back by the event loop.
     Done(Outcome),
 
+    // Writing cases, and live reload.
+    /// `n`: a new case in a team casebook.
+    NewCase,
+    /// `E`: edit the selected case's file.
+    EditCase,
+    /// `E` in the load-problem view: edit the file of the problem at the top.
+    EditProblem,
+    /// `b`: all cases → bundled only → team only.
+    CycleSource,
+    /// Files changed under a watched directory (from the watcher).
+    FilesChanged(Vec<PathBuf>),
+    /// Files read again in the background.
+    Reloaded(Shared<Batch>),
+    /// A case file written or edited (reported by the event loop).
+    Authored(Authored),
+
     /// Test hook: panics inside the event loop (bound only when CASEBOOK_TEST_PANIC is set).
     DebugPanic,
 }
@@ -79,7 +99,61 @@ pub enum Effect {
         data: Vec<u8>,
         overwrite: bool,
     },
+    /// Write a new case file `DIR/cases/<year>/ID.yaml` from `start` (never
+    /// over an existing file).
+    NewCase {
+        dir: PathBuf,
+        id: String,
+        start: Start,
+    },
+    /// Run the editor on a file, the browser suspended meanwhile.
+    Edit { path: PathBuf },
+    /// Read these files again (or everything, after a catalog changed), in the background.
+    Reload {
+        paths: Vec<PathBuf>,
+        everything: bool,
+    },
+    /// Watch one more casebook directory.
+    Watch { dir: PathBuf },
 }
+
+/// What a new case file starts from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// Every field, unknown values `TODO` (`casebook new`).
+    Scaffold,
+    /// A draft from the notice text on the clipboard (`casebook draft`).
+    Clipboard,
+    /// A draft from a notice's text in a file.
+    Notice(PathBuf),
+    /// This text (a bundled case's file, with a new id).
+    Copy(String),
+}
+
+/// A value handed through actions by reference (what it holds need not be
+/// comparable: two are equal when they are the same one).
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}
 
 /// What was copied, for messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,5 +192,19 @@ pub enum Outcome {
     WriteFailed {
         path: PathBuf,
         reason: String,
+    },
+}
+
+/// How writing or editing a case file ended, reported back by the event loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Authored {
+    /// A new case file was written in the casebook directory `dir`.
+    Created { path: PathBuf, dir: PathBuf },
+    /// No case file was written, and why.
+    NotCreated(Message),
+    /// The editor ended (`failed`: it could not be run, or it failed).
+    Edited {
+        path: PathBuf,
+        failed: Option<Message>,
     },
 }

@@ -5,10 +5,12 @@ use std::collections::{BTreeSet, HashSet};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
+use super::author::Step;
 use super::copy::Prompt;
 use super::keymap::Context;
 use super::layout::{self, Areas};
-use super::list::{self, Sort};
+use super::list::{self, Sort, Source};
+use super::reload::{Live, Setup};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
@@ -49,6 +51,8 @@ pub enum Mode {
     Diagnostics,
     Search,
     Prompt,
+    /// Writing a case: the questions of `n` and `E`.
+    Author,
 }
 
 impl Mode {
@@ -59,6 +63,7 @@ impl Mode {
             Mode::Diagnostics => Context::Diagnostics,
             Mode::Search => Context::Search,
             Mode::Prompt => Context::Prompt,
+            Mode::Author => Context::Author,
         }
     }
 }
@@ -78,6 +83,11 @@ pub struct Options {
     /// Start-up problems for the banner: a `--casebook DIR` or config file
     /// named explicitly that cannot be used.
     pub problems: Vec<String>,
+    /// What was loaded, to watch and load again.
+    pub setup: Setup,
+    /// The team casebook directories `n` can write to: the user's own (even
+    /// when it does not exist yet), then the others loaded.
+    pub team_dirs: Vec<std::path::PathBuf>,
 }
 
 pub struct App {
@@ -119,20 +129,19 @@ pub struct App {
     /// The `!` panel's rows, kept for the overlay's width and the language.
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
-    failed_files: usize,
+    pub(super) failed_files: usize,
+    /// Only bundled or only team cases in the list (`b`).
+    pub source: Option<Source>,
+    /// The questions of `n` and `E`.
+    pub author: Option<Step>,
+    /// Files that turned bad, and a file to show once read again.
+    pub live: Live,
 }
 
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
-        let mut schemes: Vec<String> = book
-            .catalogs
-            .control_schemes()
-            .map(|c| c.scheme.clone())
-            .collect();
-        for kind in [Kind::Causes, Kind::Sectors] {
-            schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
-        }
+        let schemes = scheme_names(&book);
         let scheme = options
             .scheme
             .as_ref()
@@ -168,6 +177,9 @@ impl App {
             prompt: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
+            source: None,
+            author: None,
+            live: Live::default(),
         };
         app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
@@ -214,7 +226,32 @@ impl App {
 
     /// The cases under the selected node, in display order.
     pub fn cases(&self) -> Vec<usize> {
-        list::cases(&self.book, self.scheme_name(), self.node(), self.sort)
+        let mut cases = list::cases(&self.book, self.scheme_name(), self.node(), self.sort);
+        if let Some(source) = self.source {
+            cases.retain(|&i| source.holds(&self.book.entries()[i]));
+        }
+        cases
+    }
+
+    /// The schemes again, after the catalogs changed (the current one kept by name).
+    pub(super) fn refresh_schemes(&mut self) {
+        let schemes = scheme_names(&self.book);
+        if schemes == self.schemes {
+            return;
+        }
+        let current = self.scheme_name().to_string();
+        let node = |app: &App, s: &str| {
+            app.schemes
+                .iter()
+                .position(|x| x == s)
+                .map(|i| (app.nodes[i].clone(), app.expanded[i].clone()))
+                .unwrap_or_default()
+        };
+        let (nodes, expanded) = schemes.iter().map(|s| node(self, s)).unzip();
+        self.nodes = nodes;
+        self.expanded = expanded;
+        self.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
+        self.schemes = schemes;
     }
 
     pub fn areas(&self) -> Option<Areas> {
@@ -267,7 +304,7 @@ impl App {
     }
 
     /// Wraps the `!` panel again when it is open and its width or language changed.
-    fn refresh_diagnostics_panel(&mut self) {
+    pub(super) fn refresh_diagnostics_panel(&mut self) {
         if self.mode != Mode::Diagnostics {
             return;
         }
@@ -297,17 +334,25 @@ impl App {
                 self.done(outcome);
                 return Vec::new();
             }
+            Action::FilesChanged(paths) => return self.files_changed(paths),
+            Action::Reloaded(batch) => {
+                let batch = std::sync::Arc::unwrap_or_clone(batch.0);
+                return self.reloaded(batch);
+            }
+            Action::Authored(authored) => return self.authored(authored),
             _ => {}
         }
         self.status = None;
         match self.mode {
             Mode::Browse => self.browse(action),
+            Mode::Diagnostics if action == Action::EditProblem => self.edit_problem(),
             Mode::Help | Mode::Diagnostics => {
                 self.overlay(action);
                 Vec::new()
             }
             Mode::Search => self.search_update(action),
             Mode::Prompt => self.prompt_update(action),
+            Mode::Author => self.author_update(action),
         }
     }
 
@@ -364,6 +409,12 @@ impl App {
             Action::CopySummary => return self.copy_summary(false),
             Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
+            Action::NewCase => self.new_case(),
+            Action::EditCase => return self.edit_case(),
+            Action::CycleSource => {
+                self.source = Source::next(self.source);
+                self.list_offset = 0;
+            }
             _ => {}
         }
         self.sync();
@@ -544,6 +595,19 @@ impl App {
             .saturating_sub(self.pane_height(Pane::Detail));
         self.detail_scroll = self.detail_scroll.min(max);
     }
+}
+
+/// The schemes `s` cycles through: control schemes, then causes and sectors.
+fn scheme_names(book: &Casebook) -> Vec<String> {
+    let mut schemes: Vec<String> = book
+        .catalogs
+        .control_schemes()
+        .map(|c| c.scheme.clone())
+        .collect();
+    for kind in [Kind::Causes, Kind::Sectors] {
+        schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
+    }
+    schemes
 }
 
 /// The first visible row so that `selected` is on screen, moving as little as possible.

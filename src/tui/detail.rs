@@ -48,5 +48,19 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         in_area: &in_area,
         selected: term.zip(app.node()),
     };
-    screen::render(&doc, width, &look)
+    let mut screen = screen::render(&doc, width, &look);
+    if app.is_stale(index) {
+        // The note goes first; anchors move down with the lines.
+        let note = paragraph(
+            ratatui::text::Span::raw(""),
+            &[(app.stale_note().to_string(), th.warning())],
+            width,
+        );
+        let n = note.len();
+        screen.lines.splice(0..0, note);
+        for (_, line) in &mut screen.anchors {
+            *line += n;
+        }
+    }
+    screen
 }

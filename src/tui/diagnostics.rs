@@ -41,6 +41,17 @@ impl Panel {
         self.key = Some((width, lang));
     }
 
+    /// The first row of diagnostic `i` (its blank line).
+    pub fn start_of(&self, i: usize) -> usize {
+        self.starts.get(i).copied().unwrap_or(0)
+    }
+
+    /// The diagnostic shown on `row`, if any.
+    pub fn at_row(&self, row: usize) -> Option<usize> {
+        let i = self.starts.partition_point(|&s| s <= row).checked_sub(1)?;
+        (i + 1 < self.starts.len()).then_some(i)
+    }
+
     /// How many rows the panel has.
     pub fn len(&self) -> usize {
         self.starts.last().copied().unwrap_or(1)

@@ -1,35 +1,212 @@
-//! Performing effects: the clipboard and the file system.
+//! Performing effects: the clipboard, the file system, the editor and the
+//! background reload. Each returns the actions that report how it went.
 
-use super::action::{Effect, Outcome};
-use super::app::Options;
-use crate::clipboard;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+
+use super::action::{Action, Authored, Effect, Outcome, Start};
+use super::app::App;
+use super::events::{Msg, Reader};
+use super::reload::Job;
+use super::terminal::Term;
+use super::watch::Watch;
+use super::{author, editor, layout};
+use crate::authoring::{draft, new};
+use crate::clipboard::{self, Pasted};
+use crate::diag::Message;
 use crate::export::write::{WriteError, write_file};
+use crate::lang::Lang;
+use crate::msg;
+use crate::text;
 
-pub fn perform(effect: Effect, options: &Options) -> Outcome {
+/// What the event loop lends to effects: the terminal (for the editor), the
+/// key reader (paused while the editor runs), the watcher and the reload thread.
+pub struct World<'a> {
+    pub terminal: &'a mut Term,
+    pub reader: &'a Reader,
+    pub watch: &'a mut Option<Watch>,
+    pub jobs: &'a Sender<Job>,
+    /// The loop's channel, for a watcher started late.
+    pub tx: &'a Sender<Msg>,
+}
+
+/// Performs `effect`; the actions returned report how it went (a reload
+/// reports later, from its thread).
+pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
+    let options = &app.options;
     match effect {
         Effect::Copy { text, what } => {
             let copied = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
-            if copied.via.is_empty() || copied.stuck.is_some() {
-                Outcome::CopyFailed {
-                    what,
-                    text,
-                    stuck: copied.stuck,
-                }
-            } else {
-                Outcome::Copied {
-                    what,
-                    via: copied.via,
-                }
-            }
+            vec![Action::Done(
+                if copied.via.is_empty() || copied.stuck.is_some() {
+                    Outcome::CopyFailed {
+                        what,
+                        text,
+                        stuck: copied.stuck,
+                    }
+                } else {
+                    Outcome::Copied {
+                        what,
+                        via: copied.via,
+                    }
+                },
+            )]
         }
         Effect::Write {
             path,
             data,
             overwrite,
-        } => match write_file(&path, &data, overwrite) {
+        } => vec![Action::Done(match write_file(&path, &data, overwrite) {
             Ok(()) => Outcome::Written { path },
             Err(WriteError::Exists) => Outcome::Exists { path, data },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
-        },
+        })],
+        Effect::NewCase { dir, id, start } => {
+            vec![Action::Authored(create(&dir, &id, &start, app))]
+        }
+        Effect::Edit { path } => {
+            let failed = editor::run(&path, world.terminal, world.reader);
+            let mut report = vec![Action::Authored(Authored::Edited { path, failed })];
+            // The terminal may have changed size meanwhile.
+            if let Ok((width, height)) = crossterm::terminal::size() {
+                let area = layout::drawable(width, height);
+                if world.terminal.resize(area).is_ok() {
+                    report.insert(
+                        0,
+                        Action::Resize {
+                            width: area.width,
+                            height: area.height,
+                        },
+                    );
+                }
+            }
+            report
+        }
+        Effect::Reload { paths, everything } => {
+            let _ = world.jobs.send(app.reload_job(paths, everything));
+            Vec::new()
+        }
+        Effect::Watch { dir } => {
+            match world.watch {
+                Some(watch) => watch.add(&dir),
+                None => *world.watch = Watch::start(&[dir], world.tx.clone()),
+            }
+            Vec::new()
+        }
     }
+}
+
+/// Writes a new case file: `DIR/cases/<year>/ID.yaml`, from a scaffold, a
+/// draft of a notice or a copy; never over an existing file. The schema for
+/// editors is written beside `cases/` when missing.
+pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
+    let lang = app.lang;
+    let drafted = |bytes: Vec<u8>, source: String| -> Result<(String, Option<u16>), Message> {
+        let options = draft::Options {
+            id: Some(id.to_string()),
+            source,
+            lang,
+        };
+        let d = draft::draft(&bytes, &app.book, &options).map_err(|e| {
+            msg!(
+                "公表文の文字を読み取れませんでした: {e}",
+                "the notice's text could not be read: {e}"
+            )
+        })?;
+        Ok((d.text, d.extract.published.map(|p| p.value.year)))
+    };
+    let made = match start {
+        Start::Scaffold => Ok((new::scaffold(id, lang), None)),
+        Start::Copy(text) => Ok((author::with_id(text, id), None)),
+        Start::Clipboard => paste().and_then(|b| drafted(b, clipboard_name(lang).into())),
+        Start::Notice(file) => read_notice(file).and_then(|b| {
+            let name = file
+                .file_name()
+                .map_or_else(|| text::path(file), |n| n.to_string_lossy().into_owned());
+            drafted(b, name)
+        }),
+    };
+    let (text, year) = match made {
+        Ok(made) => made,
+        Err(message) => return Authored::NotCreated(message),
+    };
+    let path = new::case_path(dir, id, year.unwrap_or_else(new::this_year));
+    let shown = text::path(&path);
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Authored::NotCreated(msg!(
+            "{shown} は既にあります。別の事例IDにしてください（既存のファイルは上書きしません）",
+            "{shown} already exists; choose another case id (existing files are never replaced)"
+        ));
+    }
+    if let Err(e) = new::create(&path, &text) {
+        return Authored::NotCreated(msg!(
+            "事例ファイルを書けませんでした: {e}",
+            "could not write the case file: {e}"
+        ));
+    }
+    new::write_schema_if_missing(dir, &app.book.catalogs);
+    Authored::Created {
+        path,
+        dir: dir.to_path_buf(),
+    }
+}
+
+fn clipboard_name(lang: Lang) -> &'static str {
+    crate::lang::t(lang, "クリップボード", "the clipboard")
+}
+
+/// The clipboard's text, or why not.
+fn paste() -> Result<Vec<u8>, Message> {
+    match clipboard::paste(draft::MAX_NOTICE as usize) {
+        Pasted::Bytes(b) if b.iter().all(u8::is_ascii_whitespace) => Err(Message::new(
+            "クリップボードが空です。公表文をコピーしてからもう一度 n を押してください",
+            "The clipboard is empty: copy the notice's text, then press n again",
+        )),
+        Pasted::Bytes(b) => Ok(b),
+        Pasted::NoTool => Err(Message::new(
+            "クリップボードを読むツール（wl-paste、xclip、xsel、pbpaste）がありません。公表文をファイルに保存して f で読んでください",
+            "No tool to read the clipboard (wl-paste, xclip, xsel, pbpaste): save the notice to a file and use f",
+        )),
+        Pasted::Failed(tool) => Err(msg!(
+            "{tool} でクリップボードを読めませんでした（空か、画面に接続していません）",
+            "{tool} could not read the clipboard (empty, or no display)"
+        )),
+        Pasted::TimedOut(tool) => Err(msg!(
+            "{tool} が2秒以内に応えなかったため止めました",
+            "{tool} did not answer within 2 s and was stopped"
+        )),
+        Pasted::TooLarge(tool) => Err(msg!(
+            "{tool} から受け取った内容が 4 MiB を超えています。公表文ではないようです",
+            "what {tool} gave is over 4 MiB: not a notice's text"
+        )),
+    }
+}
+
+/// A notice's bytes from a file (at most [`draft::MAX_NOTICE`]).
+fn read_notice(file: &PathBuf) -> Result<Vec<u8>, Message> {
+    use std::io::Read;
+    let shown = text::path(file);
+    let unreadable = |e: std::io::Error| {
+        msg!("{shown} を読めません: ", "cannot read {shown}: ")
+            .then(&crate::load::read::io_reason(&e))
+    };
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(file).map_err(unreadable)?.is_file() {
+        return Err(msg!(
+            "{shown} は通常のファイルではありません",
+            "{shown} is not a regular file"
+        ));
+    }
+    let f = std::fs::File::open(file).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    f.take(draft::MAX_NOTICE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > draft::MAX_NOTICE {
+        return Err(msg!(
+            "{shown} は 4 MiB を超えています。公表文ではないようです",
+            "{shown} is over 4 MiB: not a notice's text"
+        ));
+    }
+    Ok(bytes)
 }

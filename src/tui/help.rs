@@ -24,6 +24,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Browse,
         Context::Search,
         Context::Prompt,
+        Context::Author,
         Context::Field,
         Context::Help,
         Context::Diagnostics,

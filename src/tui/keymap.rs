@@ -14,6 +14,8 @@ pub enum Context {
     Diagnostics,
     Search,
     Prompt,
+    /// The questions of `n` (a new case) and `E` (edit).
+    Author,
     /// Text editing, shared by the search box and the prompt.
     Field,
     /// Scrolling, shared by the help and the load-problem views.
@@ -33,8 +35,10 @@ impl Context {
             (Context::Search, Lang::En) => "Search",
             (Context::Prompt, Lang::Ja) => "保存先の入力",
             (Context::Prompt, Lang::En) => "File prompt",
-            (Context::Field, Lang::Ja) => "入力欄の編集（検索・保存先）",
-            (Context::Field, Lang::En) => "Editing text (search, file prompt)",
+            (Context::Author, Lang::Ja) => "新しい事例・編集の質問",
+            (Context::Author, Lang::En) => "Writing a case: the questions",
+            (Context::Field, Lang::Ja) => "入力欄の編集（検索・保存先・事例ID）",
+            (Context::Field, Lang::En) => "Editing text (search, file prompt, case id)",
             (Context::Overlay, Lang::Ja) => "ヘルプ・読み込みの問題の画面",
             (Context::Overlay, Lang::En) => "In the help and load-problem views",
         }
@@ -141,12 +145,16 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
     h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す（形式はファイル名の拡張子: .docx .md）", "Export the marked cases as a training pack (format by the file's extension: .docx .md)", ("書き出し", "export")),
+    b(Browse, &[k('n')], Action::NewCase, "新しい事例を書く（白紙から・クリップボードかファイルの公表文から）。チームの事例集に作り、エディタで開く", "Write a new case (from scratch, or drafted from a notice on the clipboard or in a file) in a team casebook, in your editor"),
+    b(Browse, &[k('E')], Action::EditCase, "選んだ事例のファイルをエディタで開く（同梱の事例はチームの事例集にコピーして）", "Edit the selected case's file in your editor (a bundled case: a copy in a team casebook)"),
+    b(Browse, &[k('b')], Action::CycleSource, "出典で絞り込む（同梱のみ / チームのみ / すべて）", "Filter by source (bundled / team / both)"),
     b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
     h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
     h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
     // Help and load problems
     h(Help, &[code(Esc), k('?'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     h(Diagnostics, &[code(Esc), k('!'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    h(Diagnostics, &[k('E')], Action::EditProblem, "いちばん上に見えている問題のファイルをエディタで開く", "Edit the file of the problem at the top in your editor", ("編集", "edit")),
     b(Overlay, &[code(Up), k('k')], Action::Up, "上へ", "Scroll up"),
     b(Overlay, &[code(Down), k('j')], Action::Down, "下へ", "Scroll down"),
     b(Overlay, &[code(PageUp), ctrl('b')], Action::PageUp, "1ページ上へ", "Page up"),
@@ -165,6 +173,9 @@ pub static KEYMAP: &[Binding] = &[
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    // Writing a case
+    h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
+    h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     // Editing text, in the search box and the prompt
     b(Field, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
     b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す", "Delete a word"),
@@ -178,7 +189,7 @@ pub static KEYMAP: &[Binding] = &[
 /// The bindings a context shares with others.
 fn shared(context: Context) -> Option<Context> {
     match context {
-        Context::Search | Context::Prompt => Some(Context::Field),
+        Context::Search | Context::Prompt | Context::Author => Some(Context::Field),
         Context::Help | Context::Diagnostics => Some(Context::Overlay),
         _ => None,
     }
@@ -186,7 +197,7 @@ fn shared(context: Context) -> Option<Context> {
 
 /// Contexts whose unbound printable keys are typed into a text field.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Search | Context::Prompt)
+    matches!(context, Context::Search | Context::Prompt | Context::Author)
 }
 
 /// The action for a key press in a context, if any.

@@ -2,10 +2,13 @@
 
 pub mod action;
 pub mod app;
+pub mod author;
 pub mod copy;
 pub mod detail;
 pub mod diagnostics;
+pub mod editor;
 pub mod effects;
+pub mod events;
 pub mod export;
 pub mod field;
 pub mod help;
@@ -13,20 +16,25 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod reload;
 pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod tree;
 pub mod view;
+pub mod watch;
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 
-use action::Action;
+use action::{Action, Shared};
 pub use app::{App, Options};
+use effects::World;
+use events::{Msg, Reader};
 
 /// How the UI ended (a signal ends the process itself: see [`terminal`]).
 #[derive(Debug, PartialEq, Eq)]
@@ -62,21 +70,23 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
         width: area.width,
         height: area.height,
     });
-    // Keys are read on their own thread: when the terminal disappears,
-    // crossterm's reader can spin without returning (crossterm issue #793), and
-    // the loop below must still see the hangup, and end.
-    let (keys, events) = mpsc::channel();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if keys.send(event).is_err() {
-                break;
-            }
-        }
-    });
+    // Keys are read on their own thread (see `events::Reader`), files are
+    // watched on another, and files are read again on a third.
+    let (tx, events) = mpsc::channel();
+    let reader = Reader::spawn(tx.clone());
+    let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());
+    let jobs = reload_thread(tx.clone());
+    let mut world = World {
+        terminal,
+        reader: &reader,
+        watch: &mut watch,
+        jobs: &jobs,
+        tx: &tx,
+    };
     let mut dirty = true;
     loop {
         if dirty {
-            if let Err(e) = terminal.draw(|frame| view::draw(frame, app)) {
+            if let Err(e) = world.terminal.draw(|frame| view::draw(frame, app)) {
                 // Writing fails once the terminal is gone: that is a hangup, not an error.
                 return if terminal_hung_up() {
                     Ok(Exit::HungUp)
@@ -90,12 +100,16 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
             return Ok(Exit::Quit);
         }
         match events.recv_timeout(TICK) {
-            Ok(event) => {
-                handle(terminal, app, event)?;
+            Ok(Msg::Gone) => return Ok(Exit::HungUp),
+            Ok(msg) => {
+                handle(&mut world, app, msg)?;
                 // Keys that came meanwhile (a held key, a burst) are all applied
                 // before the next frame is drawn: the screen never lags behind.
-                while let Ok(event) = events.try_recv() {
-                    handle(terminal, app, event)?;
+                while let Ok(msg) = events.try_recv() {
+                    if matches!(msg, Msg::Gone) {
+                        return Ok(Exit::HungUp);
+                    }
+                    handle(&mut world, app, msg)?;
                     if app.quit {
                         return Ok(Exit::Quit);
                     }
@@ -109,26 +123,47 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     }
 }
 
-/// One terminal event: resizes reach the drawing area too (bounded by what
-/// can be drawn), then the action goes to `App::update` and its effects are
-/// performed.
-fn handle(terminal: &mut terminal::Term, app: &mut App, event: Event) -> io::Result<()> {
-    let event = match event {
-        Event::Resize(width, height) => {
+/// One message: a terminal event (resizes reach the drawing area too,
+/// bounded by what can be drawn), changed files or finished work becomes an
+/// action for `App::update`; its effects are performed, and their reports
+/// go to `App::update` in turn.
+fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
+    let action = match msg {
+        Msg::Term(Event::Resize(width, height)) => {
             let area = layout::drawable(width, height);
-            terminal.resize(area)?;
-            Event::Resize(area.width, area.height)
+            world.terminal.resize(area)?;
+            input::action(app, Event::Resize(area.width, area.height))
         }
-        other => other,
+        Msg::Term(event) => input::action(app, event),
+        Msg::Changed(paths) => Some(Action::FilesChanged(paths)),
+        Msg::Action(action) => Some(action),
+        Msg::Gone => None,
     };
-    let Some(action) = input::action(app, event) else {
-        return Ok(());
-    };
-    for effect in app.update(action) {
-        let outcome = effects::perform(effect, &app.options);
-        app.update(Action::Done(outcome));
+    let mut queue: VecDeque<Action> = action.into_iter().collect();
+    while let Some(action) = queue.pop_front() {
+        for effect in app.update(action) {
+            queue.extend(effects::perform(effect, app, world));
+        }
     }
     Ok(())
+}
+
+/// The thread that reads changed files again, one job after another (so
+/// results arrive in the order the changes did), and reports to the loop.
+fn reload_thread(tx: mpsc::Sender<Msg>) -> mpsc::Sender<reload::Job> {
+    let (jobs, queue) = mpsc::channel::<reload::Job>();
+    std::thread::spawn(move || {
+        for job in queue {
+            let batch = reload::read(&job);
+            if tx
+                .send(Msg::Action(Action::Reloaded(Shared::new(batch))))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    jobs
 }
 
 /// Whether the terminal on standard input has hung up (POLLHUP), without waiting.

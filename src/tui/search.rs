@@ -95,7 +95,7 @@ impl App {
         }
     }
 
-    fn run_search(&mut self) {
+    pub(super) fn run_search(&mut self) {
         let s = &mut self.search;
         s.hits = self.searcher.search(&s.field.text, s.target);
         s.selected = 0;

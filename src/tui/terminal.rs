@@ -31,6 +31,10 @@ impl Drop for Session {
 static HOOK: Once = Once::new();
 /// Whether the terminal is in the state `enter` set up (so `restore` runs once).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether an editor runs in the terminal (see [`suspend`]): Ctrl-C and
+/// Ctrl-\ typed there reach the editor's process group, which casebook shares,
+/// and must not end casebook under it.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
 
 /// Every signal whose default action ends the process and that can be caught,
 /// except SIGPIPE and SIGXFSZ (ignored: writes fail instead) and the faults a
@@ -68,7 +72,11 @@ pub fn restore_on_signals() -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            for sig in signals.forever() {
+                let from_keyboard = sig == libc::SIGINT || sig == libc::SIGQUIT;
+                if from_keyboard && HANDED_OVER.load(Ordering::SeqCst) {
+                    continue;
+                }
                 // Standard output stays locked (it is reentrant) until the end:
                 // no frame is drawn over the restored terminal.
                 let _out = io::stdout().lock();
@@ -93,14 +101,7 @@ pub fn enter(area: Rect) -> io::Result<(Term, Session)> {
         }));
     });
     let session = Session(());
-    ACTIVE.store(true, Ordering::SeqCst);
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    set_up()?;
     let terminal = Terminal::with_options(
         CrosstermBackend::new(io::stdout()),
         TerminalOptions {
@@ -108,6 +109,33 @@ pub fn enter(area: Rect) -> io::Result<(Term, Session)> {
         },
     )?;
     Ok((terminal, session))
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste.
+fn set_up() -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Hands the terminal over to another program (an editor): everything
+/// `enter` set up is left, as on exit, and keyboard signals no longer end
+/// casebook until [`resume`].
+pub fn suspend() {
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    restore();
+}
+
+/// Takes the terminal back after [`suspend`]. The caller redraws the whole screen.
+pub fn resume() -> io::Result<()> {
+    let result = set_up();
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    result
 }
 
 /// Leaves everything `enter` set up. Safe to call more than once: only the

@@ -84,6 +84,9 @@ pub fn extract(text: &str) -> Extract {
     }
 }
 
+/// A notice larger than this (4 MiB) is not a notice.
+pub const MAX_NOTICE: u64 = 4 << 20;
+
 /// How to draft.
 #[derive(Clone, Debug, Default)]
 pub struct Options {

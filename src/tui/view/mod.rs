@@ -1,5 +1,6 @@
 //! Drawing: pure functions of `&App` onto a ratatui frame.
 
+mod author;
 pub mod diagnostics;
 pub mod help;
 mod panes;
@@ -73,6 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Mode::Search => search::draw(frame, app, areas.overlay),
         Mode::Prompt => prompt::draw(frame, app, areas.status),
+        Mode::Author => author::draw(frame, app, areas.status),
         Mode::Browse => {}
     }
 }

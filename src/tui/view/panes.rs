@@ -154,8 +154,16 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             th.dim(),
         ));
     }
+    // Team cases carry a badge when bundled ones are listed too.
+    let entries = app.book.entries();
+    let mixed = entries.iter().any(|e| e.bundled) && entries.iter().any(|e| !e.bundled);
     for &i in cases.iter().skip(app.list_offset).take(height) {
-        let case = &app.book.entries()[i].case;
+        let case = &entries[i].case;
+        let badge = match (app.is_stale(i), mixed && !entries[i].bundled) {
+            (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
+            (false, true) => t(app.lang, "[チーム] ", "[team] "),
+            (false, false) => "",
+        };
         let people = case
             .affected
             .as_ref()
@@ -167,7 +175,7 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             mark,
             &case.published.to_string(),
             &case.organization,
-            &case.title,
+            &format!("{badge}{}", case.title),
             &people,
         );
         let style = if Some(i) == app.case {
@@ -192,14 +200,18 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             .unwrap_or_default(),
         _ => String::new(),
     };
+    let only = app
+        .source
+        .map(|s| format!("{} · ", s.label(app.lang)))
+        .unwrap_or_default();
     let title = match app.lang {
         crate::lang::Lang::Ja => format!(
-            " 事例 {}件 · {node}{} ",
+            " 事例 {}件 · {node}{only}{} ",
             cases.len(),
             app.sort.label(app.lang)
         ),
         crate::lang::Lang::En => format!(
-            " Cases {} · {node}{} ",
+            " Cases {} · {node}{only}{} ",
             cases.len(),
             app.sort.label(app.lang)
         ),

@@ -1,0 +1,365 @@
+//! Writing cases from the browser: `n` (a new case in a team casebook, from
+//! scratch or drafted from a notice on the clipboard or in a file) and `E`
+//! (the selected case's file in the editor; a bundled case is read-only, so
+//! `E` offers a copy in a team casebook). The questions are asked here; the
+//! file is written and the editor run by the event loop ([`Effect`]s), and the
+//! file is read again and shown when the editor ends.
+
+use std::path::PathBuf;
+
+use super::action::{Action, Authored, Effect, Start};
+use super::app::{App, Mode};
+use super::field::Field;
+use crate::authoring::new;
+use crate::catalog::is_slug;
+use crate::lang::{Lang, t};
+use crate::text;
+
+/// The question being asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// `E` on a bundled case: copy it into a team casebook? (y)
+    Copy { index: usize },
+    /// Which team casebook (a digit). For a copy, what it starts from and
+    /// the id suggested.
+    Target {
+        dirs: Vec<PathBuf>,
+        copy: Option<(Start, String)>,
+    },
+    /// How to start: s (scaffold), c (the clipboard's notice), f (a notice file).
+    Source { dir: PathBuf },
+    /// The notice file's path.
+    Notice { dir: PathBuf, field: Field },
+    /// The new case's id.
+    Id {
+        dir: PathBuf,
+        start: Start,
+        field: Field,
+    },
+}
+
+impl App {
+    fn ask_author(&mut self, step: Step) {
+        self.author = Some(step);
+        self.mode = Mode::Author;
+    }
+
+    fn close_author(&mut self, status: Option<&'static str>) {
+        self.author = None;
+        self.mode = Mode::Browse;
+        self.status = status.map(str::to_string);
+    }
+
+    /// `n`: a new case in a team casebook.
+    pub(super) fn new_case(&mut self) {
+        let dirs = self.options.team_dirs.clone();
+        match dirs.as_slice() {
+            [] => {
+                self.status = Some(
+                    t(
+                        self.lang,
+                        "書き込めるチームの事例集がありません（--casebook DIR で開くか、ホームディレクトリを確かめてください）",
+                        "No team casebook to write to (open one with --casebook DIR, or check your home directory)",
+                    )
+                    .into(),
+                )
+            }
+            [dir] => self.ask_author(Step::Source { dir: dir.clone() }),
+            _ => self.ask_author(Step::Target { dirs, copy: None }),
+        }
+    }
+
+    /// `E`: the selected case's file in the editor; a bundled one is offered as a copy.
+    pub(super) fn edit_case(&mut self) -> Vec<Effect> {
+        let Some(i) = self.case else {
+            self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
+            return Vec::new();
+        };
+        let entry = &self.book.entries()[i];
+        if entry.bundled {
+            self.ask_author(Step::Copy { index: i });
+            return Vec::new();
+        }
+        self.edit(entry.path.clone())
+    }
+
+    /// `E` in `!`: the file of the problem at the top of the view.
+    pub(super) fn edit_problem(&mut self) -> Vec<Effect> {
+        match self.problem_file() {
+            Some(path) if !path.starts_with(crate::load::BUNDLED_PREFIX) => {
+                self.mode = Mode::Browse;
+                self.edit(path)
+            }
+            _ => {
+                self.status = Some(
+                    t(
+                        self.lang,
+                        "このファイルはここでは編集できません",
+                        "This file cannot be edited from here",
+                    )
+                    .into(),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn edit(&mut self, path: String) -> Vec<Effect> {
+        self.live.show = Some(path.clone());
+        vec![Effect::Edit {
+            path: PathBuf::from(path),
+        }]
+    }
+
+    /// Keys while a question is asked.
+    pub(super) fn author_update(&mut self, action: Action) -> Vec<Effect> {
+        let Some(step) = self.author.take() else {
+            self.mode = Mode::Browse;
+            return Vec::new();
+        };
+        if action == Action::Back {
+            self.close_author(Some(t(self.lang, "取り消しました", "Cancelled")));
+            return Vec::new();
+        }
+        match step {
+            Step::Copy { index } => match action {
+                Action::Input('y' | 'Y') | Action::Enter => {
+                    let Some(start) = self.bundled_copy(index) else {
+                        self.close_author(None);
+                        return Vec::new();
+                    };
+                    let id = copy_id(&self.book.entries()[index].case.id);
+                    let dirs = self.options.team_dirs.clone();
+                    match dirs.as_slice() {
+                        [] => self.new_case(),
+                        [dir] => self.ask_id(dir.clone(), start, &id),
+                        _ => self.ask_author(Step::Target {
+                            dirs,
+                            copy: Some((start, id)),
+                        }),
+                    }
+                }
+                Action::Input('n' | 'N') => {
+                    self.close_author(Some(t(self.lang, "取り消しました", "Cancelled")))
+                }
+                _ => self.ask_author(Step::Copy { index }),
+            },
+            Step::Target { dirs, copy } => {
+                let chosen = match action {
+                    Action::Enter => dirs.first().cloned(),
+                    Action::Input(c) => c
+                        .to_digit(10)
+                        .and_then(|n| dirs.get((n as usize).checked_sub(1)?))
+                        .cloned(),
+                    _ => None,
+                };
+                match (chosen, copy) {
+                    (Some(dir), None) => self.ask_author(Step::Source { dir }),
+                    (Some(dir), Some((start, id))) => self.ask_id(dir, start, &id),
+                    (None, copy) => self.ask_author(Step::Target { dirs, copy }),
+                }
+            }
+            Step::Source { dir } => match action {
+                Action::Input('s' | 'S') | Action::Enter => self.ask_author(Step::Id {
+                    dir,
+                    start: Start::Scaffold,
+                    field: Field::default(),
+                }),
+                Action::Input('c' | 'C') => self.ask_author(Step::Id {
+                    dir,
+                    start: Start::Clipboard,
+                    field: Field::default(),
+                }),
+                Action::Input('f' | 'F') => self.ask_author(Step::Notice {
+                    dir,
+                    field: Field::default(),
+                }),
+                _ => self.ask_author(Step::Source { dir }),
+            },
+            Step::Notice { dir, mut field } => {
+                if action == Action::Enter {
+                    let file = field.text.trim();
+                    if file.is_empty() {
+                        self.ask_author(Step::Notice { dir, field });
+                    } else {
+                        let start = Start::Notice(expand_home(file));
+                        self.ask_author(Step::Id {
+                            dir,
+                            start,
+                            field: Field::default(),
+                        });
+                    }
+                } else {
+                    edit_field(&mut field, action);
+                    self.ask_author(Step::Notice { dir, field });
+                }
+            }
+            Step::Id {
+                dir,
+                start,
+                mut field,
+            } => {
+                if action != Action::Enter {
+                    edit_field(&mut field, action);
+                    self.ask_author(Step::Id { dir, start, field });
+                    return Vec::new();
+                }
+                let id = field.text.trim().to_string();
+                if let Some(problem) = self.id_problem(&id) {
+                    self.status = Some(problem);
+                    self.ask_author(Step::Id { dir, start, field });
+                    return Vec::new();
+                }
+                self.close_author(Some(t(
+                    self.lang,
+                    "事例ファイルを書いています…",
+                    "Writing the case file…",
+                )));
+                return vec![Effect::NewCase { dir, id, start }];
+            }
+        }
+        Vec::new()
+    }
+
+    fn ask_id(&mut self, dir: PathBuf, start: Start, suggested: &str) {
+        self.ask_author(Step::Id {
+            dir,
+            start,
+            field: Field::new(suggested),
+        });
+    }
+
+    /// Why `id` cannot name a new case, if it cannot.
+    fn id_problem(&self, id: &str) -> Option<String> {
+        if id.is_empty() {
+            return Some(
+                t(
+                    self.lang,
+                    "事例IDを入れてください（例 our-usb-loss-2024）",
+                    "Type a case id (e.g. our-usb-loss-2024)",
+                )
+                .into(),
+            );
+        }
+        if !is_slug(id) {
+            return Some(match self.lang {
+                Lang::Ja => format!(
+                    "`{}` は事例IDに使えません。小文字の a-z、数字 0-9 と - だけで書きます",
+                    text::line(id)
+                ),
+                Lang::En => format!(
+                    "`{}` is not a case id: use only lowercase a-z, digits 0-9 and -",
+                    text::line(id)
+                ),
+            });
+        }
+        self.book.get(id).map(|e| match self.lang {
+            Lang::Ja => format!("{id} は既にあります（{}）", e.path),
+            Lang::En => format!("{id} already exists ({})", e.path),
+        })
+    }
+
+    /// A bundled case's file, to copy into a team casebook (its id is set
+    /// when the new id is known).
+    fn bundled_copy(&self, index: usize) -> Option<Start> {
+        let entry = self.book.entries().get(index)?;
+        let inner = entry.path.strip_prefix(crate::load::BUNDLED_PREFIX)?;
+        crate::bundled::FILES
+            .iter()
+            .find(|(p, _)| *p == inner)
+            .map(|(_, text)| Start::Copy(text.to_string()))
+    }
+
+    /// How writing or editing ended.
+    pub(super) fn authored(&mut self, authored: Authored) -> Vec<Effect> {
+        match authored {
+            Authored::Created { path, dir } => {
+                let mut effects = Vec::new();
+                let setup = &mut self.options.setup;
+                if !setup.watch.contains(&dir) {
+                    setup.watch.push(dir.clone());
+                    setup.inputs.push(crate::load::Input::Dir(dir.clone()));
+                    effects.push(Effect::Watch { dir });
+                }
+                self.live.show = Some(text::path(&path));
+                effects.push(Effect::Edit { path });
+                effects
+            }
+            Authored::NotCreated(message) => {
+                self.status = Some(message.get(self.lang).to_string());
+                Vec::new()
+            }
+            Authored::Edited { path, failed } => {
+                if let Some(message) = failed {
+                    self.status = Some(message.get(self.lang).to_string());
+                }
+                vec![Effect::Reload {
+                    paths: vec![path],
+                    everything: false,
+                }]
+            }
+        }
+    }
+}
+
+/// `~/x` → the home directory's x.
+fn expand_home(file: &str) -> PathBuf {
+    match (file.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(file),
+    }
+}
+
+/// The id suggested for a copy: `-ours` before a trailing year
+/// (`amagasaki-usb-2022` → `amagasaki-usb-ours-2022`), else at the end.
+pub fn copy_id(id: &str) -> String {
+    match id.rsplit_once('-') {
+        Some((head, year)) if new::year_of_id(id).is_some() => format!("{head}-ours-{year}"),
+        _ => format!("{id}-ours"),
+    }
+}
+
+/// Text editing keys on a question's field.
+fn edit_field(field: &mut Field, action: Action) {
+    match action {
+        Action::Input(c) => field.insert(&c.to_string()),
+        Action::Paste(s) => field.insert(&s),
+        Action::Backspace => field.backspace(),
+        Action::DeleteWord => field.delete_word(),
+        Action::CursorLeft => field.left(),
+        Action::CursorRight => field.right(),
+        Action::CursorHome => field.home(),
+        Action::CursorEnd => field.end(),
+        _ => {}
+    }
+}
+
+/// `id: old` → `id: new` in a case file's text (the first `id:` line at the top level).
+pub fn with_id(text: &str, id: &str) -> String {
+    let mut out = String::with_capacity(text.len() + id.len());
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.starts_with("id:") {
+            out.push_str(&format!("id: {id}\n"));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_gets_its_own_id_and_keeps_the_year_last() {
+        assert_eq!(copy_id("amagasaki-usb-2022"), "amagasaki-usb-ours-2022");
+        assert_eq!(copy_id("usb"), "usb-ours");
+        assert_eq!(
+            with_id("# c\nid: a-2022\ntitle: t\n", "b-2022"),
+            "# c\nid: b-2022\ntitle: t\n"
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! Live reload: the files that changed under a watched casebook directory are
+//! read again (in the background) and replace their entries; the rest of the
+//! casebook stays as it is. A file that turns bad keeps its last good version
+//! on screen, marked stale, with its diagnostics in `!`. A catalog that
+//! changes reloads everything (the cases' controls depend on it).
+//!
+//! Reading is "re-parse these paths, replace their entries": a per-file cache
+//! keyed by path, size, times and inode plugs in at [`read`].
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::action::{Action, Effect};
+use super::app::{App, Mode, Pane};
+use super::diagnostics::Panel;
+use crate::casebook::{Casebook, Entry};
+use crate::catalog::Catalogs;
+use crate::diag::Diagnostic;
+use crate::lang::t;
+use crate::load::{self, Input};
+use crate::model::Case;
+use crate::search::Searcher;
+use crate::text;
+use crate::yaml::Pos;
+
+/// What the browser loaded, to load it again and watch it.
+#[derive(Clone, Debug, Default)]
+pub struct Setup {
+    /// What was loaded, in order (for a reload of everything).
+    pub inputs: Vec<Input>,
+    /// The casebook directories to watch (those of `inputs` that exist).
+    pub watch: Vec<PathBuf>,
+    /// How many diagnostics at the start are not the loader's (the config
+    /// file's): a reload of everything keeps them.
+    pub kept_diagnostics: usize,
+}
+
+/// What one file holds now.
+#[derive(Clone, Debug)]
+pub enum Fresh {
+    /// It loads: the case (and where its id is), with any warnings.
+    Parsed {
+        case: Box<Case>,
+        pos: Pos,
+        diags: Vec<Diagnostic>,
+    },
+    /// It has errors.
+    Failed(Vec<Diagnostic>),
+    /// It is gone (deleted or moved away).
+    Gone,
+}
+
+/// One file read again; `shown` is its path as loading shows it.
+#[derive(Clone, Debug)]
+pub struct Reloaded {
+    pub shown: String,
+    pub fresh: Fresh,
+}
+
+/// The result of a reload.
+#[derive(Clone, Debug)]
+pub enum Batch {
+    Files(Vec<Reloaded>),
+    /// Everything loaded again (a catalog changed).
+    Everything {
+        catalogs: Catalogs,
+        entries: Vec<Entry>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Work for the reload thread.
+pub struct Job {
+    pub paths: Vec<PathBuf>,
+    pub everything: bool,
+    pub catalogs: Catalogs,
+    pub inputs: Vec<Input>,
+    /// The files loaded from disk now (as shown), to find those under a
+    /// directory that went away.
+    pub known: Vec<String>,
+}
+
+/// Reads what a job names. Changed paths that are directories are read
+/// whole; a path that is gone takes the loaded files under it with it.
+pub fn read(job: &Job) -> Batch {
+    if job.everything {
+        let loaded = load::load(&job.inputs, &[]);
+        let (catalogs, entries) = loaded.casebook.into_parts();
+        return Batch::Everything {
+            catalogs,
+            entries,
+            diagnostics: loaded.diagnostics,
+        };
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut add = |p: PathBuf| {
+        if !files.contains(&p) {
+            files.push(p);
+        }
+    };
+    for path in &job.paths {
+        if load::is_case_file(path) {
+            add(path.clone());
+        } else if path.is_dir() {
+            load::case_files_under(path).into_iter().for_each(&mut add);
+        } else if std::fs::symlink_metadata(path).is_err() {
+            let prefix = format!("{}/", text::path(path));
+            job.known
+                .iter()
+                .filter(|k| k.starts_with(&prefix))
+                .for_each(|k| add(PathBuf::from(k)));
+        }
+    }
+    Batch::Files(
+        files
+            .iter()
+            .map(|path| read_file(path, &job.catalogs))
+            .collect(),
+    )
+}
+
+/// One file, as loading reads it.
+pub fn read_file(path: &Path, catalogs: &Catalogs) -> Reloaded {
+    let shown = text::path(path);
+    let fresh = if std::fs::symlink_metadata(path).is_err() {
+        Fresh::Gone
+    } else {
+        match load::parse_file(path, &shown, catalogs) {
+            (Some((case, pos)), diags) => Fresh::Parsed {
+                case: Box::new(case),
+                pos,
+                diags,
+            },
+            (None, diags) => Fresh::Failed(diags),
+        }
+    };
+    Reloaded { shown, fresh }
+}
+
+/// The live-reload state of the browser.
+#[derive(Clone, Debug, Default)]
+pub struct Live {
+    /// Files that turned bad: their last good version is shown (paths as shown).
+    pub stale: HashSet<String>,
+    /// A file written or edited in the browser: once read again, it is
+    /// selected (or its problems shown).
+    pub show: Option<String>,
+}
+
+impl App {
+    /// Whether case `index` shows the last good version of a file that turned bad.
+    pub fn is_stale(&self, index: usize) -> bool {
+        !self.live.stale.is_empty()
+            && self
+                .book
+                .entries()
+                .get(index)
+                .is_some_and(|e| self.live.stale.contains(&e.path))
+    }
+
+    /// Files changed on disk: read them again (everything, when a catalog changed).
+    pub(super) fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        let catalogs: Vec<PathBuf> = self
+            .options
+            .setup
+            .watch
+            .iter()
+            .map(|d| d.join("catalogs"))
+            .collect();
+        let everything = paths
+            .iter()
+            .any(|p| catalogs.iter().any(|c| p.starts_with(c)));
+        vec![Effect::Reload { paths, everything }]
+    }
+
+    /// A reload's results: entries replaced, removed or added, the selection
+    /// and marks kept (by file), the banner and `!` brought up to date.
+    pub(super) fn reloaded(&mut self, batch: Batch) -> Vec<Effect> {
+        let selected = self.case.map(|i| self.book.entries()[i].path.clone());
+        let marked: Vec<String> = self
+            .marks
+            .iter()
+            .filter_map(|&i| self.book.entries().get(i).map(|e| e.path.clone()))
+            .collect();
+        let (old_catalogs, old) = std::mem::take(&mut self.book).into_parts();
+        let (catalogs, entries, reread) = match batch {
+            Batch::Files(files) => {
+                let reread: Vec<String> = files.iter().map(|f| f.shown.clone()).collect();
+                let entries = self.replace(old, files);
+                (old_catalogs, entries, reread)
+            }
+            Batch::Everything {
+                catalogs,
+                entries,
+                diagnostics,
+            } => {
+                let mut reread: Vec<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
+                let entries = self.replace_all(old, entries, diagnostics);
+                reread.extend(entries.iter().map(|e| e.path.clone()));
+                (catalogs, entries, reread)
+            }
+        };
+        self.book = Casebook::new(catalogs, entries);
+        self.searcher = Searcher::new(&self.book);
+        self.refresh_schemes();
+        let index = |path: &str| self.book.entries().iter().position(|e| e.path == path);
+        self.case = selected.as_deref().and_then(index);
+        self.marks = marked.iter().filter_map(|p| index(p)).collect();
+        self.failed_files = crate::diag::failed_files(&self.diagnostics);
+        self.diagnostics_panel = Panel::default();
+        self.refresh_diagnostics_panel();
+        if self.mode == Mode::Search {
+            self.run_search();
+        }
+        self.sync();
+        if let Some(path) = self.live.show.take() {
+            if reread.contains(&path) {
+                self.show_file(&path);
+            } else {
+                self.live.show = Some(path);
+            }
+        }
+        Vec::new()
+    }
+
+    /// `old` with the files read again replaced, removed or added.
+    fn replace(&mut self, old: Vec<Entry>, files: Vec<Reloaded>) -> Vec<Entry> {
+        let mut slots: Vec<Option<Entry>> = old.into_iter().map(Some).collect();
+        for Reloaded { shown, fresh } in files {
+            self.diagnostics.retain(|d| d.path != shown);
+            self.live.stale.remove(&shown);
+            let at = slots
+                .iter()
+                .position(|e| e.as_ref().is_some_and(|e| e.path == shown));
+            match fresh {
+                Fresh::Gone => {
+                    if let Some(i) = at {
+                        slots[i] = None;
+                    }
+                }
+                Fresh::Failed(diags) => {
+                    self.diagnostics.extend(diags);
+                    if at.is_some() {
+                        self.live.stale.insert(shown);
+                    }
+                }
+                Fresh::Parsed { case, pos, diags } => {
+                    self.diagnostics.extend(diags);
+                    let other = slots.iter().enumerate().find_map(|(i, e)| {
+                        e.as_ref()
+                            .filter(|e| Some(i) != at && e.case.id == case.id)
+                            .map(|e| e.path.clone())
+                    });
+                    if let Some(other) = other {
+                        self.diagnostics
+                            .push(load::duplicate_id(&shown, &case.id, pos, &other, None));
+                        if at.is_some() {
+                            self.live.stale.insert(shown);
+                        }
+                        continue;
+                    }
+                    let entry = Entry {
+                        case: *case,
+                        path: shown,
+                        bundled: false,
+                    };
+                    match at {
+                        Some(i) => slots[i] = Some(entry),
+                        None => slots.push(Some(entry)),
+                    }
+                }
+            }
+        }
+        slots.into_iter().flatten().collect()
+    }
+
+    /// Everything loaded again: the new entries, and the last good version of
+    /// each file that turned bad.
+    fn replace_all(
+        &mut self,
+        old: Vec<Entry>,
+        mut entries: Vec<Entry>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Entry> {
+        self.diagnostics
+            .truncate(self.options.setup.kept_diagnostics);
+        let failed: HashSet<&str> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.as_str())
+            .collect();
+        let mut stale = HashSet::new();
+        for entry in old {
+            let present = entries.iter().any(|e| e.path == entry.path);
+            let taken = entries.iter().any(|e| e.case.id == entry.case.id);
+            if !present && !taken && !entry.bundled && failed.contains(entry.path.as_str()) {
+                stale.insert(entry.path.clone());
+                entries.push(entry);
+            }
+        }
+        self.live.stale = stale;
+        self.diagnostics.extend(diagnostics);
+        entries
+    }
+
+    /// After writing or editing `path`: select its case, or show its problems.
+    fn show_file(&mut self, path: &str) {
+        let at = self.book.entries().iter().position(|e| e.path == path);
+        let problems = self.diagnostics.iter().position(|d| d.path == path);
+        match (at, problems) {
+            (Some(i), None) if !self.live.stale.contains(path) => {
+                self.source = None;
+                if !self.cases().contains(&i) {
+                    self.set_node(None);
+                }
+                self.select_case(Some(i));
+                self.focus = Pane::List;
+                self.sync();
+                let id = &self.book.entries()[i].case.id;
+                self.status = Some(match self.lang {
+                    crate::lang::Lang::Ja => format!("{id} を読み込みました（E で編集）"),
+                    crate::lang::Lang::En => format!("{id} loaded (E edits it)"),
+                });
+            }
+            (Some(i), _) if !self.live.stale.contains(path) => {
+                // Warnings only: the case loads.
+                self.select_case(Some(i));
+                self.show_problems(path);
+            }
+            _ => self.show_problems(path),
+        }
+    }
+
+    /// Opens `!` at the first problem of `path`.
+    fn show_problems(&mut self, path: &str) {
+        let Some(first) = self.diagnostics.iter().position(|d| d.path == path) else {
+            return;
+        };
+        let count = self.diagnostics.iter().filter(|d| d.path == path).count();
+        self.mode = Mode::Diagnostics;
+        self.refresh_diagnostics_panel();
+        self.overlay_scroll = self.diagnostics_panel.start_of(first).saturating_sub(1);
+        self.status = Some(match self.lang {
+            crate::lang::Lang::Ja => {
+                format!("このファイルには問題が{count}件あります（E でもう一度編集、Esc で閉じる）")
+            }
+            crate::lang::Lang::En => {
+                format!("{count} problem(s) in this file (E edits it again, Esc closes)")
+            }
+        });
+    }
+
+    /// `!` then `E`: the file of the problem at the top of the view.
+    pub(super) fn problem_file(&self) -> Option<String> {
+        let i = self.diagnostics_panel.at_row(self.overlay_scroll + 1)?;
+        self.diagnostics.get(i).map(|d| d.path.clone())
+    }
+
+    /// The note above a stale case's detail.
+    pub fn stale_note(&self) -> &'static str {
+        t(
+            self.lang,
+            "⚠ このファイルには問題があるため、前に読み込めた版を表示しています（! で理由、E で編集）",
+            "⚠ This file has problems: showing the last version that loaded (! shows why, E edits it)",
+        )
+    }
+
+    /// Files changed while a reload was queued are read once: a helper for
+    /// tests and the event loop alike.
+    pub fn reload_job(&self, paths: Vec<PathBuf>, everything: bool) -> Job {
+        Job {
+            paths,
+            everything,
+            catalogs: self.book.catalogs.clone(),
+            inputs: self.options.setup.inputs.clone(),
+            known: self
+                .book
+                .entries()
+                .iter()
+                .filter(|e| !e.bundled)
+                .map(|e| e.path.clone())
+                .collect(),
+        }
+    }
+
+    /// Reads a job and applies it at once (what the event loop does in two
+    /// steps, the reading on a thread of its own).
+    pub fn reload_now(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for effect in self.update(Action::FilesChanged(paths)) {
+            match effect {
+                Effect::Reload { paths, everything } => {
+                    let batch = read(&self.reload_job(paths, everything));
+                    effects
+                        .extend(self.update(Action::Reloaded(super::action::Shared::new(batch))));
+                }
+                other => effects.push(other),
+            }
+        }
+        effects
+    }
+}

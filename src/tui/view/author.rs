@@ -1,0 +1,109 @@
+//! The questions of `n` and `E`, in a box above the status bar.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::lang::{Lang, t};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::author::Step;
+use crate::tui::field::Field;
+use crate::wrap;
+
+pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
+    let Some(step) = &app.author else { return };
+    let (th, lang) = (app.theme, app.lang);
+    let area = Rect {
+        y: status.y.saturating_sub(3),
+        height: 3,
+        ..status
+    };
+    let title = match step {
+        Step::Copy { .. } => t(lang, "同梱の事例の編集", "Editing a bundled case").to_string(),
+        Step::Target { .. } => t(
+            lang,
+            "新しい事例: 書き込む事例集",
+            "New case: which casebook",
+        )
+        .to_string(),
+        Step::Source { dir } | Step::Notice { dir, .. } | Step::Id { dir, .. } => match lang {
+            Lang::Ja => format!("新しい事例（{}）", text::path(dir)),
+            Lang::En => format!("New case ({})", text::path(dir)),
+        },
+    };
+    let block = Block::bordered()
+        .border_style(th.border(true))
+        .title(Span::styled(
+            wrap::truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize)
+                .into_owned(),
+            th.heading(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let question = |q: String| Line::styled(wrap::truncate(&q, width).into_owned(), th.bold());
+    let line = match step {
+        Step::Copy { .. } => question(
+            t(
+                lang,
+                "同梱の事例は読み取り専用です。チームの事例集にコピーして編集しますか？ y コピー / Esc 取消",
+                "Bundled cases are read-only. Copy it into a team casebook to edit? y copy / Esc cancel",
+            )
+            .into(),
+        ),
+        Step::Target { dirs, .. } => {
+            let choices: Vec<String> = dirs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| format!("{} {}", i + 1, text::path(d)))
+                .collect();
+            question(format!(
+                "{}  {}",
+                choices.join("  "),
+                t(lang, "（数字で選ぶ / Esc 取消）", "(a digit / Esc cancels)")
+            ))
+        }
+        Step::Source { .. } => question(
+            t(
+                lang,
+                "s 白紙から / c クリップボードの公表文から下書き / f ファイルの公表文から下書き / Esc 取消",
+                "s from scratch / c draft from the notice on the clipboard / f draft from a notice file / Esc cancel",
+            )
+            .into(),
+        ),
+        Step::Notice { field, .. } => input(
+            frame,
+            inner,
+            t(lang, "公表文のファイル: ", "Notice file: "),
+            field,
+            app,
+        ),
+        Step::Id { field, .. } => input(
+            frame,
+            inner,
+            t(lang, "事例ID（a-z 0-9 -）: ", "Case id (a-z 0-9 -): "),
+            field,
+            app,
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), inner);
+}
+
+/// A label and a text field, with the terminal cursor at the caret (for input methods).
+fn input(
+    frame: &mut Frame,
+    inner: Rect,
+    label: &'static str,
+    field: &Field,
+    app: &App,
+) -> Line<'static> {
+    let width = inner.width as usize;
+    let room = width.saturating_sub(wrap::width(label) + 1);
+    let text = wrap::truncate(&field.text, room).into_owned();
+    let caret = (wrap::width(label) + field.cursor_column().min(room)) as u16;
+    frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
+    Line::from(vec![Span::styled(label, app.theme.key()), Span::raw(text)])
+}
