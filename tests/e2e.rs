@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: keys typed, the screen read back through
 //! a terminal emulator (vt100), and the terminal checked after the program ends.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -554,4 +556,195 @@ fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
     );
     pty.send("q");
     assert!(pty.wait_exit().success());
+}
+
+// ----- writing cases and live reload ------------------------------------------------
+
+/// A team casebook with two cases (titles short enough to show whole).
+fn team_casebook() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("team/cases/2024");
+    std::fs::create_dir_all(&cases).unwrap();
+    for (id, title) in [
+        ("our-a-2024", "チーム事例甲"),
+        ("our-b-2024", "チーム事例乙"),
+    ] {
+        std::fs::write(cases.join(format!("{id}.yaml")), titled(id, title)).unwrap();
+    }
+    dir
+}
+
+fn titled(id: &str, title: &str) -> String {
+    common::case_file(id).replace(
+        "title: 委託先がUSBメモリーを紛失",
+        &format!("title: {title}"),
+    )
+}
+
+/// An executable shell script.
+fn script(path: &std::path::Path, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn live_reload_follows_a_changed_a_broken_and_a_deleted_file() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let a = team.join("cases/2024/our-a-2024.yaml");
+    let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", team.to_str().unwrap()], &[]);
+    pty.wait_for("すべての事例 (25)");
+    pty.wait_for("[チーム] チーム事例甲");
+
+    std::fs::write(&a, titled("our-a-2024", "書き換えた題名")).unwrap();
+    pty.wait_for("[チーム] 書き換えた題名");
+
+    std::fs::write(
+        &a,
+        titled("our-a-2024", "壊した題名")
+            .replace("published: 2024-06-23", "published: 2024-06-31"),
+    )
+    .unwrap();
+    pty.wait_for("⚠前の版 書き換えた題名");
+    pty.wait_for("1件のファイルを読み込めませんでした");
+
+    std::fs::remove_file(team.join("cases/2024/our-b-2024.yaml")).unwrap();
+    pty.wait_for("すべての事例 (24)");
+    assert!(!pty.screen().contains("チーム事例乙"), "{}", pty.screen());
+
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn n_hands_the_terminal_to_the_editor_and_shows_the_new_case() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let editor = dir.path().join("editor");
+    let template = dir.path().join("template.yaml");
+    std::fs::write(&template, titled("x", "エディタで書いた事例")).unwrap();
+    // The editor: records the terminal's mode, waits for a line typed at
+    // the terminal and leaves it there a while (any other reader of the
+    // terminal would take it meanwhile), reads it, then writes a whole case
+    // with the file's id.
+    script(
+        &editor,
+        &format!(
+            r#"exec python3 - "$1" <<'PY'
+import fcntl, os, struct, subprocess, sys, termios, time
+d, template, path = {d:?}, {t:?}, sys.argv[1]
+with open(d + "/stty.txt", "w") as f:
+    f.write(subprocess.run(["stty", "-a"], stdin=open("/dev/tty"), capture_output=True, text=True).stdout)
+print("EDITOR READY", flush=True)
+tty = os.open("/dev/tty", os.O_RDONLY)
+pending = lambda: struct.unpack("i", fcntl.ioctl(tty, termios.FIONREAD, b"0000"))[0]
+while pending() == 0:
+    time.sleep(0.01)
+time.sleep(0.3)
+line = os.read(tty, 100).decode().strip() if pending() else "taken by another reader"
+with open(d + "/typed.txt", "w") as f:
+    f.write(line)
+case_id = os.path.basename(path)[: -len(".yaml")]
+text = open(template).read().replace("id: x\n", "id: " + case_id + "\n", 1)
+open(path, "w").write(text)
+PY
+"#,
+            d = dir.path().display().to_string(),
+            t = template.display().to_string()
+        ),
+    );
+    let data = dir.path().join("data");
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[
+            ("EDITOR", editor.to_str().unwrap()),
+            ("VISUAL", ""),
+            ("XDG_DATA_HOME", data.to_str().unwrap()),
+        ],
+    );
+    pty.wait_for("すべての事例 (25)");
+    pty.send("n");
+    pty.wait_for("1 ");
+    pty.wait_for("（数字で選ぶ / Esc 取消）");
+    pty.send("2");
+    pty.wait_for("s 白紙から");
+    pty.send("s");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-new-2025\r");
+    pty.wait_for_bytes(b"EDITOR READY");
+
+    // The terminal was handed over before the editor ran: the alternate
+    // screen left, mouse reporting and bracketed paste off, cooked mode.
+    let raw = pty.raw_text();
+    let ready = raw.find("EDITOR READY").unwrap();
+    let before = &raw[..ready];
+    let entered = before.rfind("\x1b[?1049h").unwrap();
+    let left = before
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    assert!(left > entered);
+    assert!(
+        before.rfind("\x1b[?1000l").unwrap() > entered,
+        "mouse capture off"
+    );
+    assert!(
+        before.rfind("\x1b[?2004l").unwrap() > entered,
+        "bracketed paste off"
+    );
+    let stty = std::fs::read_to_string(dir.path().join("stty.txt")).unwrap();
+    let modes: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        modes.contains(&"icanon") && modes.contains(&"echo"),
+        "cooked mode: {stty}"
+    );
+
+    // Every key typed goes to the editor, none to the browser.
+    pty.send("hello\r");
+    pty.wait_for("our-new-2025 を読み込みました（E で編集）");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("typed.txt")).unwrap(),
+        "hello"
+    );
+    pty.wait_for("[チーム] エディタで書いた事例");
+    pty.wait_for("すべての事例 (26)");
+    // The browser took the terminal back.
+    let raw = pty.raw_text();
+    let after = &raw[ready..];
+    assert!(after.contains("\x1b[?1049h") && after.contains("\x1b[?1000h"));
+    assert!(
+        team.join("cases/2025/our-new-2025.yaml").is_file(),
+        "written in the chosen casebook"
+    );
+
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn e_edits_a_team_case_and_ctrl_c_in_the_editor_leaves_the_browser_running() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let editor = dir.path().join("editor");
+    // Ctrl-C typed in the editor reaches its process group, which casebook
+    // is in too (the editor here ignores it, as editors do).
+    script(
+        &editor,
+        "trap '' INT\nprintf 'EDITOR READY\\n'\nkill -INT 0\nsed 's/^title: .*/title: 直した題名/' \"$1\" > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+    );
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+    );
+    pty.wait_for("[チーム] チーム事例甲");
+    pty.send("\tjj"); // the list, third row: our-a-2024
+    pty.send("E");
+    pty.wait_for_bytes(b"EDITOR READY");
+    pty.wait_for("[チーム] 直した題名");
+    pty.wait_for("our-a-2024 を読み込みました");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
 }
