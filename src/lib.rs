@@ -4,12 +4,14 @@
 //! Data flows one way: files → [`load`] (parse, validate) → [`casebook::Casebook`]
 //! (immutable, indexed) → the CLI commands and the terminal UI.
 
+pub mod answers;
 pub mod bundled;
 pub mod casebook;
 pub mod catalog;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod control_id;
 pub mod diag;
 pub mod export;
 pub mod lang;

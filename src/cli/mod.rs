@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands and their dispatch.
 
+mod answers;
 mod commands;
 mod validate;
 
@@ -32,6 +33,9 @@ pub struct Cli {
     /// Language of the interface and of catalog titles [default: config file, else LANG]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// The team's Statement of Applicability (YAML) [default: `soa:` in the config file]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub soa: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,20 +50,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
         format: DiagFormat,
     },
-    /// List cases, newest first, optionally filtered
+    /// List cases, newest first, optionally filtered (values of one option: any; options: all)
     List {
-        /// Only cases with a measure under this control, e.g. iso27001:A.7.14
-        #[arg(long, value_name = "SCHEME:ID")]
-        control: Option<String>,
-        /// Only cases with this root-cause category, e.g. loss
+        /// Only cases with a measure under this control, e.g. A.7.14, 10-5(4) (repeatable)
+        #[arg(long, value_name = "CONTROL")]
+        control: Vec<String>,
+        /// Only cases with this root-cause category, e.g. loss (repeatable)
         #[arg(long)]
-        cause: Option<String>,
-        /// Only cases of this sector, e.g. healthcare
+        cause: Vec<String>,
+        /// Only cases of this sector, e.g. healthcare (repeatable)
         #[arg(long)]
-        sector: Option<String>,
+        sector: Vec<String>,
         /// Only cases published in this year
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["since", "until"])]
         year: Option<u16>,
+        /// Only cases published in this year or later
+        #[arg(long, value_name = "YEAR")]
+        since: Option<u16>,
+        /// Only cases published in this year or earlier
+        #[arg(long, value_name = "YEAR")]
+        until: Option<u16>,
+        /// Only the bundled public cases, or only your team's
+        #[arg(long, value_enum)]
+        source: Option<crate::answers::filter::Origin>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -97,8 +110,8 @@ pub enum Command {
         /// Cases for a training pack (repeatable, or several after one --case)
         #[arg(long = "case", value_name = "ID", num_args = 1..)]
         cases: Vec<String>,
-        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14
-        #[arg(long, value_name = "SCHEME:ID")]
+        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14 or A.7.14
+        #[arg(long, value_name = "CONTROL")]
         control: Option<String>,
         /// Write to this file instead of standard output
         #[arg(long, value_name = "FILE")]
@@ -107,6 +120,35 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// For every control, the cases citing it, held against the Statement of Applicability
+    Coverage {
+        /// Only this control scheme, e.g. iso27001 or ppc [default: both]
+        #[arg(long, value_name = "ID")]
+        scheme: Option<String>,
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+    },
+    /// Cases by cause, sector and year; cause shares beside the JNSA survey's
+    Stats {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The cases most like a case: shared controls, causes, tags and measure wording
+    Similar {
+        id: String,
+        /// At most this many
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -158,6 +200,8 @@ pub struct Session {
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub config: Config,
+    /// The Statement of Applicability, when one is given (`--soa` or the config file).
+    pub soa: Option<crate::answers::soa::Soa>,
 }
 
 impl Session {
@@ -168,6 +212,11 @@ impl Session {
         let inputs = normal_inputs(cli, &config);
         let loaded = load::load(&inputs, &[]);
         diagnostics.extend(loaded.diagnostics.iter().cloned());
+        let soa = soa_path(cli, &config).and_then(|path| {
+            let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);
+            diagnostics.extend(diags);
+            soa
+        });
         let lang = cli
             .lang
             .or(config.lang)
@@ -178,6 +227,7 @@ impl Session {
             diagnostics,
             lang,
             config,
+            soa,
         }
     }
 
@@ -193,6 +243,11 @@ impl Session {
             ),
         }
     }
+}
+
+/// The Statement of Applicability to read: `--soa`, else the config file's `soa:`.
+pub fn soa_path(cli: &Cli, config: &Config) -> Option<PathBuf> {
+    cli.soa.clone().or_else(|| config.soa.clone())
 }
 
 fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
@@ -211,6 +266,9 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Validate { paths, format }) => Ok(validate::run(&cli, paths, *format)),
+        Some(
+            command @ (Command::Coverage { .. } | Command::Stats { .. } | Command::Similar { .. }),
+        ) => answers::run(&cli, command),
         Some(command) => commands::run(&cli, command),
         None => browse(&cli),
     }
@@ -220,7 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 fn browse(cli: &Cli) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the browser needs a terminal, and standard input or output is not one.\n\
-                    For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | validate\n\
+                    For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate\n\
                     (see `casebook --help`)"
             .into());
     }
