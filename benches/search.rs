@@ -35,6 +35,11 @@ const QUERIES: &[&str] = &[
     "委託先 監督",
     "encrypt media",
     "zzqxj",
+    // These also name controls: their hits include measures found through a control.
+    "暗号の利用",
+    "cryptography",
+    "a.7.14",
+    "管理",
 ];
 
 const LOAD_RUNS: usize = 7;

@@ -139,26 +139,9 @@ impl Resolver {
         }
     }
 
-    /// The control a typed id names.
-    pub fn resolve(&self, typed: &str) -> Result<ControlRef, Unresolved> {
-        let typed = typed.trim();
-        let folded_all = fold(typed);
-        let (scheme, id) = match folded_all.split_once(':') {
-            Some((s, id)) => match self.schemes.get(s) {
-                Some(scheme) => (Some(scheme.as_str()), id.to_string()),
-                None => {
-                    let names: Vec<&str> = self.schemes.values().map(String::as_str).collect();
-                    return Err(Unresolved::UnknownScheme {
-                        scheme: typed.split(':').next().unwrap_or("").to_string(),
-                        near: suggest::nearest(s, names, 1)
-                            .into_iter()
-                            .map(|n| format!("{n}:{id}"))
-                            .collect(),
-                    });
-                }
-            },
-            None => (None, folded_all.clone()),
-        };
+    /// The refs a folded id could mean within `scheme` (any scheme when None):
+    /// the exact id, else its short form; an exact id wins over short forms.
+    fn candidates(&self, scheme: Option<&str>, id: &str) -> Vec<ControlRef> {
         let found = |key: &str| -> Vec<ControlRef> {
             self.keys
                 .get(key)
@@ -170,23 +153,61 @@ impl Resolver {
                 })
                 .unwrap_or_default()
         };
-        let mut refs = found(&id);
+        let mut refs = found(id);
         if refs.is_empty() {
-            refs = found(short(&id));
+            refs = found(short(id));
         }
+        if refs.len() > 1 {
+            // `A.5` is not ambiguous with a team's `5`.
+            let exact: Vec<ControlRef> =
+                refs.iter().filter(|r| fold(&r.id) == id).cloned().collect();
+            if exact.len() == 1 {
+                return exact;
+            }
+        }
+        refs
+    }
+
+    /// The control a typed id names, without looking for suggestions (cheap
+    /// enough for every keystroke).
+    pub fn lookup(&self, typed: &str) -> Option<ControlRef> {
+        let folded = fold(typed.trim());
+        let (scheme, id) = match folded.split_once(':') {
+            Some((s, id)) => (Some(self.schemes.get(s)?.as_str()), id),
+            None => (None, folded.as_str()),
+        };
+        let mut refs = self.candidates(scheme, id);
+        (refs.len() == 1).then(|| refs.remove(0))
+    }
+
+    /// The control a typed id names.
+    pub fn resolve(&self, typed: &str) -> Result<ControlRef, Unresolved> {
+        let typed = typed.trim();
+        let folded_all = fold(typed);
+        let (scheme, id) = match folded_all.split_once(':') {
+            Some((s, id)) => match self.schemes.get(s) {
+                Some(scheme) => (Some(scheme.as_str()), id.to_string()),
+                None => {
+                    let names: Vec<&str> = self.schemes.values().map(String::as_str).collect();
+                    let (typed_scheme, typed_id) = typed.split_once(':').unwrap_or((typed, id));
+                    return Err(Unresolved::UnknownScheme {
+                        scheme: typed_scheme.trim().to_string(),
+                        near: suggest::nearest(s, names, 1)
+                            .into_iter()
+                            .map(|n| format!("{n}:{}", typed_id.trim()))
+                            .collect(),
+                    });
+                }
+            },
+            None => (None, folded_all.clone()),
+        };
+        let mut refs = self.candidates(scheme, &id);
         match refs.len() {
             1 => Ok(refs.remove(0)),
             0 => Err(Unresolved::Unknown {
                 near: self.nearest(scheme, &id),
             }),
-            _ => {
-                // An exact id beats a short form (`A.5` is not ambiguous with a team's `5`).
-                let exact: Vec<&ControlRef> = refs.iter().filter(|r| fold(&r.id) == id).collect();
-                if exact.len() == 1 {
-                    return Ok(exact[0].clone());
-                }
-                Err(Unresolved::Ambiguous(refs))
-            }
+            _ => Err(Unresolved::Ambiguous(refs)),
         }
     }
 

@@ -582,22 +582,31 @@ impl Searcher {
                 Target::Measures => (true, false),
                 Target::Cases => (false, true),
             };
-            let mut through = Vec::new();
+            // Items are numbered newest case first, so among equal scores item
+            // order is the rank order: measures first, then cases, each by item.
+            let (mut m, mut k) = (Vec::new(), Vec::new());
             for c in via {
                 for item in self.index.controls.items(c, measures, cases) {
                     let (word, bit) = (item as usize / 64, 1u64 << (item % 64));
                     if seen[word] & bit == 0 {
                         seen[word] |= bit;
-                        through.push(Hit {
+                        let hit = Hit {
                             item,
                             score: 0,
                             via: Some(c),
-                        });
+                        };
+                        if items[item as usize].kind == Kind::Case {
+                            k.push(hit);
+                        } else {
+                            m.push(hit);
+                        }
                     }
                 }
             }
-            through.sort_unstable_by_key(order);
-            hits.extend(through);
+            m.sort_unstable_by_key(|h| h.item);
+            k.sort_unstable_by_key(|h| h.item);
+            hits.extend(m);
+            hits.extend(k);
         }
         hits
     }

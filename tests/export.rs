@@ -231,7 +231,7 @@ fn training_pack_renders_with_pandoc() {
         3 + 2,
         "contents, three cases, controls"
     );
-    assert!(html.contains("<em>（編集部の教訓）</em>"));
+    assert!(html.contains("【編集部の教訓】"), "{html}");
     assert!(
         html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
     );
@@ -306,7 +306,7 @@ fn unknown_ids_name_the_nearest() {
     let out = casebook(&["list", "--control", "iso27001:A.7.41"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("unknown id `iso27001:A.7.41`; did you mean `iso27001:A.7.4`"),
+        stderr(&out).contains("unknown control `iso27001:A.7.41`; did you mean `iso27001:A.7.4`"),
         "{}",
         stderr(&out)
     );

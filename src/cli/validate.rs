@@ -27,7 +27,12 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> ExitCode {
             .iter()
             .filter(|e| !e.bundled)
             .count();
-        (loaded.diagnostics, cases)
+        let mut diagnostics = loaded.diagnostics;
+        if let Some(path) = &cli.soa {
+            let (_, diags) = crate::answers::soa::read_file(path, &loaded.casebook.catalogs);
+            diagnostics.extend(diags);
+        }
+        (diagnostics, cases)
     };
     report(&diagnostics, cases, format);
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -82,7 +82,7 @@ impl Controls {
     /// spelling, or every term (of two characters or more) inside one control's
     /// id or title.
     pub fn matching(&self, query: &str, terms: &[String]) -> Vec<u32> {
-        if let Ok(r) = self.resolver.resolve(query)
+        if let Some(r) = self.resolver.lookup(query)
             && let Some(i) = self.entries.iter().position(|e| e.control == r)
         {
             return vec![i as u32];
