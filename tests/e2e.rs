@@ -194,7 +194,7 @@ fn browse_to_a_control_read_the_case_and_quit() {
     pty.send("\t\t"); // the detail pane
     pty.wait_for("委託で処分したPOSレジ端末が患者データを残したまま");
     pty.send(&"j".repeat(30));
-    pty.wait_for("1. 病院または委託事業者の情報機器を委託で廃棄するときは");
+    pty.wait_for("1. 病院や委託事業者の情報機器を委託して廃棄するときは");
     let screen = pty.screen();
     assert!(screen.contains("2024-08-07 気仙沼市立"), "{screen}");
     assert!(screen.contains("株式会社BAN"), "{screen}");

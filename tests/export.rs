@@ -24,11 +24,11 @@ fn citation_without_url() {
     let c = case(&book, "kesennuma-hospital-pos-2024");
     assert_eq!(
         cite::citation(c, Style::Plain),
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
     );
     assert_eq!(
         cite::citation(c, Style::Markdown),
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
     );
 }
 
@@ -231,7 +231,7 @@ fn training_pack_renders_with_pandoc() {
         3 + 2,
         "contents, three cases, controls"
     );
-    assert!(html.contains("【編集部の教訓】"), "{html}");
+    assert!(html.contains("【編集部の教訓】"));
     assert!(
         html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
     );
@@ -262,8 +262,8 @@ fn show_cite_and_list_from_the_cli() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["id"], "amagasaki-usb-2022");
     assert_eq!(json["published"], "2022-06-23");
-    assert_eq!(json["measures"][1]["controls"][0], "iso27001:A.7.10");
-    assert_eq!(json["measures"][1]["origin"], "editorial");
+    assert_eq!(json["measures"][2]["controls"][0], "iso27001:A.7.10");
+    assert_eq!(json["measures"][2]["origin"], "editorial");
 }
 
 #[test]

@@ -374,7 +374,7 @@ fn the_cli_marks_hits_found_through_a_control() {
     let text = stdout(&casebook(&["search", "cryptography", "--in", "measures"]));
     assert_eq!(
         text,
-        "暗号化を用いて外部ネットワークからのアクセス制御を強化する\t[osaka-geisou-applicants-2013]\t\
+        "委託先のシステムで、暗号化を用いて外部ネットワークとの間のアクセス制御を強める\t[osaka-geisou-applicants-2013]\t\
          iso27001:A.8.3 iso27001:A.8.24 ppc:10-6-1 ppc:10-6-3\tvia:iso27001:A.8.24\n"
     );
     let direct = stdout(&casebook(&["search", "暗号化", "--in", "measures"]));

@@ -524,7 +524,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("/ 廃棄 確認"), "{s}");
     assert!(
-        s.contains("病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("病院や委託事業者の情報機器を委託して廃棄するときは"),
         "{s}"
     );
     assert!(s.contains("iso27001:A.7.14"), "{s}");
@@ -542,7 +542,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.measure_highlight, Some(0));
     let s = screen(&app, 120, 36);
     assert!(
-        s.contains("1. 病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("1. 病院や委託事業者の情報機器を委託して廃棄するときは"),
         "the measure is scrolled into view: {s}"
     );
 }
@@ -619,7 +619,7 @@ fn y_copies_the_summary_and_c_the_citation() {
     };
     assert_eq!(
         text,
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
     );
     app.update(Action::Done(Outcome::Copied {
         what: What::Citation,
