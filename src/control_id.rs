@@ -67,6 +67,48 @@ pub enum Unresolved {
 }
 
 impl Unresolved {
+    /// The same as [`Unresolved::message`], in the UI's language.
+    pub fn message_in(&self, lang: crate::lang::Lang, typed: &str, schemes: &[&str]) -> String {
+        if lang == crate::lang::Lang::En {
+            return self.message(typed, schemes);
+        }
+        let typed = crate::text::line(typed);
+        let quoted = |v: &[String]| {
+            v.iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        match self {
+            Unresolved::Unknown { near } if near.is_empty() => {
+                format!("管理策 `{typed}` はありません")
+            }
+            Unresolved::Unknown { near } => {
+                format!(
+                    "管理策 `{typed}` はありません。{} のことですか？",
+                    quoted(near)
+                )
+            }
+            Unresolved::UnknownScheme { scheme, near } => format!(
+                "`{typed}` の分類 `{}` はありません{}（分類: {}）",
+                crate::text::line(scheme),
+                if near.is_empty() {
+                    String::new()
+                } else {
+                    format!("。{} のことですか？", quoted(near))
+                },
+                schemes.join("、")
+            ),
+            Unresolved::Ambiguous(refs) => {
+                let refs: Vec<String> = refs.iter().map(ToString::to_string).collect();
+                format!(
+                    "`{typed}` は複数の分類にあります。{} のどれかで書いてください",
+                    quoted(&refs)
+                )
+            }
+        }
+    }
+
     /// A sentence for messages: "unknown control `x`; did you mean `iso27001:A.7.14`?"
     pub fn message(&self, typed: &str, schemes: &[&str]) -> String {
         let typed = crate::text::line(typed);

@@ -245,6 +245,20 @@ impl Session {
     }
 }
 
+/// Whether the user's data directory holds a casebook (it may hold only the
+/// browser's saved state).
+fn holds_cases(dir: &std::path::Path) -> bool {
+    if dir.join("cases").is_dir() {
+        return true;
+    }
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let p = e.path();
+            p.is_dir() || matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+        })
+    })
+}
+
 /// The Statement of Applicability to read: `--soa`, else the config file's `soa:`.
 pub fn soa_path(cli: &Cli, config: &Config) -> Option<PathBuf> {
     cli.soa.clone().or_else(|| config.soa.clone())
@@ -255,7 +269,7 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     if !cli.no_bundled {
         inputs.push(Input::Bundled);
     }
-    if let Some(dir) = user_dir().filter(|d| d.is_dir()) {
+    if let Some(dir) = user_dir().filter(|d| holds_cases(d)) {
         inputs.push(Input::Dir(dir));
     }
     inputs.extend(config.casebooks.iter().cloned().map(Input::Dir));
@@ -290,9 +304,18 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
         copy_markdown: session.config.copy_markdown,
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
+        soa: session.soa,
     };
     let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);
-    match crate::tui::run(&mut app) {
+    let state = user_dir().map(|d| crate::tui::saved::path(&d));
+    if let Some(saved) = state.as_deref().and_then(crate::tui::saved::read) {
+        app.restore(&saved);
+    }
+    let result = crate::tui::run(&mut app);
+    if let Some(file) = &state {
+        crate::tui::saved::write(file, &crate::tui::saved::snapshot(&app));
+    }
+    match result {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::Signal(sig)) => Ok(ExitCode::from((128 + sig) as u8)),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),

@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
 use super::copy::Prompt;
+use super::coverage::{CoverageState, StatsState};
+use super::filters::FilterState;
+use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::list::{self, Sort};
@@ -13,9 +16,12 @@ use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
 use super::{detail, view};
+use crate::answers::similar::{self, Similar};
+use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
+use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::search::Searcher;
@@ -48,6 +54,11 @@ pub enum Mode {
     Diagnostics,
     Search,
     Prompt,
+    Coverage,
+    Stats,
+    Jump,
+    Filter,
+    Chips,
 }
 
 impl Mode {
@@ -58,6 +69,11 @@ impl Mode {
             Mode::Diagnostics => Context::Diagnostics,
             Mode::Search => Context::Search,
             Mode::Prompt => Context::Prompt,
+            Mode::Coverage => Context::Coverage,
+            Mode::Stats => Context::Stats,
+            Mode::Jump => Context::Jump,
+            Mode::Filter => Context::Filter,
+            Mode::Chips => Context::Chips,
         }
     }
 }
@@ -74,6 +90,8 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// The team's Statement of Applicability, for the coverage view.
+    pub soa: Option<Soa>,
 }
 
 pub struct App {
@@ -87,7 +105,7 @@ pub struct App {
     /// Selected node per scheme (None: the "all cases" root).
     nodes: Vec<Option<String>>,
     /// Expanded nodes per scheme.
-    expanded: Vec<HashSet<String>>,
+    pub(super) expanded: Vec<HashSet<String>>,
     pub hide_empty: bool,
     pub sort: Sort,
     /// Selected case: an index into `book.entries()`.
@@ -111,11 +129,27 @@ pub struct App {
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    pub filters: FilterState,
+    pub jump: JumpState,
+    pub history: History,
+    pub coverage: CoverageState,
+    pub stats: StatsState,
+    pub soa: Option<Soa>,
+    pub resolver: Resolver,
+    pub similar_index: similar::Index,
+    /// The cases most like the selected one (derived when the selection changes).
+    pub similar: Vec<Similar>,
+    pub(super) similar_of: Option<usize>,
+    /// The similar case chosen in the detail (Enter follows it).
+    pub similar_cursor: Option<usize>,
 }
 
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
+        let similar_index = similar::Index::new(&book);
+        let soa = options.soa.clone();
+        let resolver = Resolver::new(&book.catalogs);
         let mut schemes: Vec<String> = book
             .catalogs
             .control_schemes()
@@ -157,6 +191,17 @@ impl App {
             searcher,
             search: SearchState::default(),
             prompt: None,
+            filters: FilterState::default(),
+            jump: JumpState::default(),
+            history: History::default(),
+            coverage: CoverageState::default(),
+            stats: StatsState::default(),
+            soa,
+            resolver,
+            similar_index,
+            similar: Vec::new(),
+            similar_of: None,
+            similar_cursor: None,
         };
         app.sync();
         app
@@ -200,13 +245,23 @@ impl App {
             .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
-    /// The cases under the selected node, in display order.
+    /// The cases under the selected node that pass the filters, in display order.
     pub fn cases(&self) -> Vec<usize> {
-        list::cases(&self.book, self.scheme_name(), self.node(), self.sort)
+        let mut list = list::cases(&self.book, self.scheme_name(), self.node(), self.sort);
+        if let Some(passing) = &self.filters.passing {
+            list.retain(|&i| passing.get(i).copied().unwrap_or(false));
+        }
+        list
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size, self.focus, self.banner())
+        layout::areas(self.size, self.focus, self.banner(), self.filter_bar())
+    }
+
+    /// Whether the filter bar shows: when anything but the area filters, or
+    /// while a chip is being chosen.
+    pub fn filter_bar(&self) -> bool {
+        self.filters.active() || self.mode == Mode::Chips
     }
 
     /// Whether the "files failed to load" banner shows.
@@ -284,10 +339,19 @@ impl App {
             }
             Mode::Search => self.search_update(action),
             Mode::Prompt => self.prompt_update(action),
+            Mode::Coverage => self.coverage_update(action),
+            Mode::Stats => self.stats_update(action),
+            Mode::Jump => self.jump_update(action),
+            Mode::Filter => self.filter_update(action),
+            Mode::Chips => self.chips_update(action),
         }
     }
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
+        if self.similar_key(&action) {
+            self.sync();
+            return Vec::new();
+        }
         match action {
             Action::Up => self.step(self.focus, -1),
             Action::Down => self.step(self.focus, 1),
@@ -338,6 +402,17 @@ impl App {
             Action::Export => self.export(),
             Action::CopySummary => return self.copy_summary(),
             Action::CopyCitation => return self.copy_citation(),
+            Action::ShowCoverage => self.open_coverage(),
+            Action::ShowStats => self.open_stats(),
+            Action::OpenJump => self.open_jump(),
+            Action::PinArea => self.pin_area(),
+            Action::OpenFilter => self.open_filter(),
+            Action::CycleSource => self.cycle_source(),
+            Action::EditChips => self.edit_chips(),
+            Action::ClearFilters => self.clear_filters(),
+            Action::OpenUrl => return self.open_url(),
+            Action::HistoryBack => self.history_step(true),
+            Action::HistoryForward => self.history_step(false),
             _ => {}
         }
         self.sync();
@@ -495,6 +570,7 @@ impl App {
         if !self.case.is_some_and(|c| cases.contains(&c)) {
             self.select_case(cases.first().copied());
         }
+        self.sync_similar();
         let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
         self.tree_offset = keep_visible(

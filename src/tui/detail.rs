@@ -234,7 +234,68 @@ pub fn lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     let id = format!("id: {}   {}", case.id, entry.path);
     out.extend(paragraph(Span::raw(""), &[(id, th.dim())], width));
+    if app.case == Some(index) && !app.similar.is_empty() {
+        similar(app, &mut out, width);
+    }
     out
+}
+
+/// The similar cases, last: date, organization and title, then what is shared.
+/// Enter in the detail chooses one, Enter again opens it.
+fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
+    let th = app.theme;
+    let lang = app.lang;
+    let cats = &app.book.catalogs;
+    out.push(Line::raw(""));
+    let hint = if app.similar_cursor.is_some() {
+        t(
+            lang,
+            "（↑↓ で選び Enter で開く・Esc で戻る）",
+            " (↑↓ choose, Enter opens, Esc back)",
+        )
+    } else {
+        t(lang, "（Enter で選ぶ）", " (Enter to choose)")
+    };
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("■ {}", t(lang, "似ている事例", "Similar cases")),
+            th.heading(),
+        ),
+        Span::styled(hint, th.dim()),
+    ]));
+    for (i, s) in app.similar.iter().enumerate() {
+        let case = &app.book.entries()[s.index].case;
+        let style = if app.similar_cursor == Some(i) {
+            th.selected(true)
+        } else {
+            Style::new()
+        };
+        let text = format!("{} {} — {}", case.published, case.organization, case.title);
+        out.extend(paragraph(
+            Span::styled(format!("  {}. ", i + 1), style),
+            &[(text, style)],
+            width,
+        ));
+        let shared: Vec<String> = s
+            .shared
+            .iter()
+            .map(|f| {
+                if let Some(c) = f.strip_prefix("cause:") {
+                    cats.title_of(Kind::Causes, c, lang)
+                } else if let Some(tag) = f.strip_prefix("tag:") {
+                    format!("#{tag}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        let label = t(lang, "共通: ", "shared: ");
+        out.extend(paragraph(
+            Span::raw("     "),
+            &[(format!("{label}{}", shared.join("  ")), th.dim())],
+            width,
+        ));
+    }
 }
 
 #[cfg(test)]

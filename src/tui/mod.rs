@@ -3,13 +3,17 @@
 pub mod action;
 pub mod app;
 pub mod copy;
+pub mod coverage;
 pub mod detail;
 pub mod effects;
 pub mod field;
+pub mod filters;
 pub mod input;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod saved;
 pub mod search;
 pub mod terminal;
 pub mod theme;

@@ -121,10 +121,8 @@ impl App {
             return;
         };
         let (case, kind) = self.searcher.index.item_of(hit.item);
-        if !self.cases().contains(&case) {
-            self.set_node(None);
-        }
-        self.select_case(Some(case));
+        self.remember();
+        self.reveal_case(case);
         self.measure_highlight = match kind {
             Kind::Measure(i) => Some(i as usize),
             Kind::Case => None,
