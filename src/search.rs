@@ -136,6 +136,11 @@ pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
     (out, (!identity).then_some(map))
 }
 
+/// Appends the normalized form of `text` to `out` (no position map).
+pub fn normalize_append(text: &str, out: &mut Vec<char>) {
+    normalize_into(text, out, None);
+}
+
 /// Appends the normalized form of `text` to `out` and, when asked, the original
 /// character index of each normalized character to `map`. Returns the number
 /// of characters in `text`.

@@ -59,16 +59,79 @@ fn idf(n: usize, df: usize) -> f32 {
     ((n as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0
 }
 
-/// The character bigrams of a case's measures, normalized as search does.
-fn bigrams(case: &Case, out: &mut HashMap<(char, char), u32>) {
+/// A character bigram packed in a u64.
+fn pack(a: char, b: char) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b as u32)
+}
+
+/// The character bigrams of a case's measures (normalized as search does,
+/// without spaces), with their counts, sorted.
+fn bigrams(case: &Case, chars: &mut Vec<char>) -> Vec<(u64, u32)> {
+    let mut grams: Vec<u64> = Vec::new();
     for m in &case.measures {
-        let (chars, _) = crate::search::normalize(&m.text);
-        let chars: Vec<char> = chars.into_iter().filter(|c| !c.is_whitespace()).collect();
-        for w in chars.windows(2) {
-            *out.entry((w[0], w[1])).or_default() += 1;
+        chars.clear();
+        crate::search::normalize_append(&m.text, chars);
+        chars.retain(|c| !c.is_whitespace());
+        grams.extend(chars.windows(2).map(|w| pack(w[0], w[1])));
+    }
+    grams.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(grams.len());
+    for g in grams {
+        match out.last_mut() {
+            Some((last, n)) if *last == g => *n += 1,
+            _ => out.push((g, 1)),
         }
     }
+    out
 }
+
+/// The bigrams of every case, on all cores.
+fn all_bigrams(book: &Casebook) -> Vec<Vec<(u64, u32)>> {
+    let entries = book.entries();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let run = |part: &[crate::casebook::Entry]| -> Vec<Vec<(u64, u32)>> {
+        let mut chars = Vec::new();
+        part.iter().map(|e| bigrams(&e.case, &mut chars)).collect()
+    };
+    if entries.len() < 512 || threads == 1 {
+        return run(entries);
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = entries
+            .chunks(chunk)
+            .map(|p| s.spawn(move || run(p)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// A fast hasher for packed bigrams (the keys are not attacker-chosen in a
+/// way that matters: a slow casebook, at worst).
+#[derive(Default)]
+struct BigramHasher(u64);
+
+impl std::hash::Hasher for BigramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        self.0 ^= self.0 >> 32;
+    }
+}
+
+type BigramIds = HashMap<u64, u32, std::hash::BuildHasherDefault<BigramHasher>>;
 
 impl Index {
     pub fn new(book: &Casebook) -> Index {
@@ -139,28 +202,27 @@ impl Index {
             .collect();
 
         // Measure texts: bigram counts, then TF-IDF, unit length.
-        let mut bigram_ids: HashMap<(char, char), u32> = HashMap::new();
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+        let mut bigram_ids = BigramIds::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut grams = HashMap::new();
-        for entry in entries {
-            grams.clear();
-            bigrams(&entry.case, &mut grams);
-            let mut row: Vec<(u32, u32)> = grams
-                .iter()
-                .map(|(g, &c)| {
-                    let next = bigram_ids.len() as u32;
-                    let id = *bigram_ids.entry(*g).or_insert(next);
-                    if id as usize == df.len() {
-                        df.push(0);
-                    }
-                    df[id as usize] += 1;
-                    (id, c)
-                })
-                .collect();
-            row.sort_unstable();
-            counts.push(row);
-        }
+        let counts: Vec<Vec<(u32, u32)>> = all_bigrams(book)
+            .into_iter()
+            .map(|grams| {
+                let mut row: Vec<(u32, u32)> = grams
+                    .into_iter()
+                    .map(|(g, c)| {
+                        let next = df.len() as u32;
+                        let id = *bigram_ids.entry(g).or_insert(next);
+                        if id == next {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        (id, c)
+                    })
+                    .collect();
+                row.sort_unstable();
+                row
+            })
+            .collect();
         // Bigrams in more than this many cases carry little and cost much: left out.
         let common = (n / 4).max(50) as u32;
         index.text_postings = vec![Vec::new(); df.len()];

@@ -172,7 +172,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
     h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す", "Export the marked cases as a training pack", ("書き出し", "export")),
-    h(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)", ("網羅", "coverage")),
+    b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
     b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey)"),
     b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),
     b(Browse, &[k('p')], Action::PinArea, "選んだ分類項目を絞り込みに固定", "Pin the selected area as a filter"),
@@ -414,7 +414,7 @@ mod tests {
         assert_eq!(
             lookup(
                 Context::Browse,
-                &press(KeyCode::Char('x'), KeyModifiers::NONE)
+                &press(KeyCode::Char('z'), KeyModifiers::NONE)
             ),
             None
         );

@@ -108,7 +108,8 @@ impl App {
             return;
         }
         for hit in s.hits.iter().skip(s.offset).take(rows) {
-            if !s.positions.contains_key(&hit.item) {
+            // A hit through a control matched no characters of its own text.
+            if hit.via.is_none() && !s.positions.contains_key(&hit.item) {
                 let p = self.searcher.positions(&self.book, hit.item, &s.field.text);
                 s.positions.insert(hit.item, p);
             }

@@ -188,12 +188,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Style::new(),
             ),
         ];
+        let dot = t(lang, " ・ ", " · ");
         if !state.is_empty() {
-            parts.push((format!(" ・ {state}"), Style::new()));
+            parts.push((format!("{dot}{state}"), Style::new()));
         }
         if let Some(flag) = row.flag {
             parts.push((
-                format!(" ・ {} {}", flag_mark(flag), flag.label(lang)),
+                format!("{dot}{} {}", flag_mark(flag), flag.label(lang)),
                 th.error(),
             ));
         }
@@ -253,8 +254,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // The grid scrolls to keep the cursor in view; what is below stays.
     let grid_room = height.saturating_sub(below.len()).max(1);
     let offset = cursor_line.saturating_sub(grid_room.saturating_sub(1));
+    let cut = grid.len() > grid_room;
     let mut lines: Vec<Line> = grid.into_iter().skip(offset).take(grid_room).collect();
-    while lines.len() < grid_room {
+    if !cut {
         lines.push(Line::raw(""));
     }
     lines.extend(below);
@@ -269,7 +271,7 @@ fn legend(app: &App, max: usize) -> Vec<(String, Style)> {
         (format!("{}", SHADES[0]), heat(th, 0)),
         (" 0".to_string(), th.dim()),
     ];
-    for lv in 1..=4 {
+    for (lv, shade) in SHADES.iter().enumerate().skip(1) {
         let counts: Vec<usize> = (1..=max).filter(|&c| level(c, max) == lv).collect();
         let (Some(first), Some(last)) = (counts.first(), counts.last()) else {
             continue;
@@ -280,7 +282,7 @@ fn legend(app: &App, max: usize) -> Vec<(String, Style)> {
             format!("{first}-{last}")
         };
         out.push(("  ".into(), Style::new()));
-        out.push((SHADES[lv].to_string(), heat(th, lv)));
+        out.push((shade.to_string(), heat(th, lv)));
         out.push((format!(" {range}"), th.dim()));
     }
     out.push((
