@@ -13,6 +13,7 @@ pub mod clipboard;
 pub mod config;
 pub mod control_id;
 pub mod diag;
+pub mod document;
 pub mod export;
 pub mod lang;
 pub mod load;

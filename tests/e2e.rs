@@ -13,10 +13,17 @@ const COLS: u16 = 100;
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The binary with a private data and config directory, in a plain UTF-8 xterm.
+/// Each run gets a data directory of its own, so the browser's saved state
+/// (selection, marks) from one run never changes where the next one starts.
 fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
     cmd.args(args);
-    let home = std::env::temp_dir().join("casebook-e2e-home");
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let home = std::env::temp_dir().join(format!(
+        "casebook-e2e-home-{}-{run}",
+        std::process::id()
+    ));
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
@@ -322,4 +329,44 @@ fn closing_the_terminal_ends_the_program() {
         .expect("casebook ends when its terminal goes away")
         .unwrap();
     assert_eq!(status.exit_code(), 128 + 1, "ends as on SIGHUP: {status:?}");
+}
+
+/// The text on screen drawn on a yellow background (the highlight).
+fn highlighted(pty: &Pty) -> String {
+    let screen = pty.parser.screen();
+    let mut out = String::new();
+    for row in 0..ROWS {
+        for col in 0..COLS {
+            if let Some(cell) = screen.cell(row, col)
+                && cell.bgcolor() == vt100::Color::Idx(3)
+            {
+                out.push_str(cell.contents());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("j\r"); // A.5, expanded
+    pty.wait_for("A.5.1 ");
+    // A.5.34: the first measure of the case below cites it, so its id is
+    // highlighted near the top of the detail; the hit is the 13th measure.
+    pty.send(&"j".repeat(34));
+    pty.wait_for("· A.5.34");
+    pty.send("/従業者をどう監督するかを定め");
+    pty.wait_for("/ 従業者をどう監督するかを定め");
+    pty.send("\r");
+    pty.wait_for("13. 【総務省の要請】特定利用者情報の取扱いに携わる");
+    let lit = highlighted(&pty);
+    assert!(
+        lit.contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
+        "the measure is highlighted: {lit:?}\n{}",
+        pty.screen()
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
 }

@@ -9,6 +9,7 @@ use super::{Cli, Command, ListFormat, Session, ShowFormat, TextFormat};
 use crate::answers::filter::Filter;
 use crate::casebook::{Casebook, Entry};
 use crate::catalog::Kind;
+use crate::export::file::{Content, Format};
 use crate::export::{self, Style};
 use crate::model::ControlRef;
 use crate::search::{self, Searcher};
@@ -76,26 +77,41 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, format, width } => {
+        Command::Show {
+            id,
+            format,
+            width,
+            out: path,
+            force,
+        } => {
             let entry = case(book, id)?;
-            let text = match format {
-                ShowFormat::Json => json(&entry.case) + "\n",
+            let data = match format {
+                ShowFormat::Json => (json(&entry.case) + "\n").into_bytes(),
                 ShowFormat::Markdown => {
-                    export::summary::markdown(&entry.case, &book.catalogs, lang, 2, None)
+                    export::summary::markdown(&entry.case, &book.catalogs, lang).into_bytes()
+                }
+                ShowFormat::Brief => {
+                    export::summary::brief(&entry.case, &book.catalogs, lang, Style::Plain)
+                        .into_bytes()
+                }
+                ShowFormat::Docx => {
+                    let i = book.index_of(&entry.case.id).unwrap_or(0);
+                    export::file::render(book, &Content::Case(i), lang, Format::Docx)?
                 }
                 ShowFormat::Text => {
                     let width = match width {
                         Some(0) => None,
                         Some(w) => Some(*w),
-                        None if std::io::stdout().is_terminal() => {
+                        None if path.is_none() && std::io::stdout().is_terminal() => {
                             crossterm::terminal::size().ok().map(|(w, _)| w as usize)
                         }
                         None => None,
                     };
-                    export::summary::plain(&entry.case, &book.catalogs, lang, width)
+                    export::summary::plain(&entry.case, &book.catalogs, lang, width).into_bytes()
                 }
             };
-            emit(&text)?;
+            let binary = *format == ShowFormat::Docx;
+            deliver(path.as_deref(), &data, binary, *force)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Cite { id, format } => {
@@ -195,38 +211,62 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             control,
             out: path,
             force,
+            format,
         } => {
-            let text = if let Some(c) = control {
+            let content = if let Some(c) = control {
                 let r = control_ref(book, c)?;
-                export::precedents::precedents(book, &r.scheme, &r.id, lang, Style::Markdown)
-                    .ok_or_else(|| format!("unknown catalog node `{c}`"))?
+                Content::Precedents {
+                    scheme: r.scheme,
+                    id: r.id,
+                }
             } else {
                 let indices = cases
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
                     .collect::<Result<Vec<usize>, String>>()?;
-                export::pack::pack(book, &indices, lang)
+                Content::Pack(indices)
             };
-            match path {
-                None => emit(&text)?,
-                Some(path) => {
-                    export::write::write_file(path, &text, *force).map_err(|e| match e {
-                        export::write::WriteError::Exists => {
-                            format!(
-                                "{} already exists; use --force to replace it",
-                                path.display()
-                            )
-                        }
-                        export::write::WriteError::Io(reason) => {
-                            format!("cannot write {}: {reason}", path.display())
-                        }
-                    })?;
-                    eprintln!("casebook: written to {}", path.display());
-                }
-            }
+            let format = match (format, path) {
+                (Some(f), _) => *f,
+                (None, Some(p)) => Format::from_path(p)?,
+                (None, None) => Format::Md,
+            };
+            let data = export::file::render(book, &content, lang, format)?;
+            deliver(path.as_deref(), &data, format.is_binary(), *force)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes `data` to `path` (atomically, never over a file without `force`), or
+/// to standard output; binary data never goes to a terminal.
+fn deliver(
+    path: Option<&std::path::Path>,
+    data: &[u8],
+    binary: bool,
+    force: bool,
+) -> Result<(), String> {
+    let Some(path) = path else {
+        if binary && std::io::stdout().is_terminal() {
+            return Err(
+                "this format is binary and standard output is a terminal: use --out FILE (or redirect the output)"
+                    .into(),
+            );
+        }
+        return std::io::stdout()
+            .lock()
+            .write_all(data)
+            .map_err(|e| format!("cannot write output: {e}"));
+    };
+    let shown = crate::text::line(&path.display().to_string()).into_owned();
+    export::write::write_file(path, data, force).map_err(|e| match e {
+        export::write::WriteError::Exists => {
+            format!("{shown} already exists; use --force to replace it")
+        }
+        export::write::WriteError::Io(reason) => format!("cannot write {shown}: {reason}"),
+    })?;
+    let _ = writeln!(std::io::stderr(), "casebook: written to {shown}");
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -76,7 +76,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Show one case in full
+    /// Show one case in full (or as a brief for a slide, or as a Word document)
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -84,6 +84,12 @@ pub enum Command {
         /// Wrap text at this many columns (0: no wrapping) [default: the terminal's width; none when piped]
         #[arg(long)]
         width: Option<usize>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Print a case's one-line citation
     Cite {
@@ -104,7 +110,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases, or the precedent list of a control, as Markdown
+    /// Write a training pack of cases, or the precedent list of a control (Markdown, Word, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
@@ -119,6 +125,9 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+        /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
+        #[arg(long, value_enum)]
+        format: Option<crate::export::file::Format>,
     },
     /// For every control, the cases citing it, held against the Statement of Applicability
     Coverage {
@@ -167,7 +176,11 @@ pub enum ListFormat {
 pub enum ShowFormat {
     Text,
     Markdown,
+    /// At most 15 lines for a slide: title, organization and date, gist, causes, five measures, citation
+    Brief,
     Json,
+    /// A Word document (needs --out, or standard output that is not a terminal)
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -44,15 +44,15 @@ fn temp_path(path: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Writes `text` to `path` atomically. Refuses an existing file unless `overwrite`.
-pub fn write_file(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteError> {
+/// Writes `data` to `path` atomically. Refuses an existing file unless `overwrite`.
+pub fn write_file(path: &Path, data: &[u8], overwrite: bool) -> Result<(), WriteError> {
     if !overwrite && path.exists() {
         return Err(WriteError::Exists);
     }
     let tmp = temp_path(path);
     let result = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(data)?;
         file.sync_all()?;
         Ok::<(), io::Error>(())
     })();
@@ -86,10 +86,13 @@ mod tests {
     fn writes_and_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pack.md");
-        write_file(&path, "一", false).unwrap();
-        assert_eq!(write_file(&path, "二", false), Err(WriteError::Exists));
+        write_file(&path, "一".as_bytes(), false).unwrap();
+        assert_eq!(
+            write_file(&path, "二".as_bytes(), false),
+            Err(WriteError::Exists)
+        );
         assert_eq!(fs::read_to_string(&path).unwrap(), "一");
-        write_file(&path, "三", true).unwrap();
+        write_file(&path, "三".as_bytes(), true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "三");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -101,7 +104,7 @@ mod tests {
     #[test]
     fn a_missing_directory_is_an_error_and_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let err = write_file(&dir.path().join("no/such/dir/x.md"), "x", false).unwrap_err();
+        let err = write_file(&dir.path().join("no/such/dir/x.md"), b"x", false).unwrap_err();
         assert_eq!(err, WriteError::Io("the directory does not exist".into()));
     }
 }

@@ -400,18 +400,20 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
         .get("date")
         .and_then(|n| date(ctx, n, &join(path, "date"), DatePrecision::Any));
     let url = f.get("url").and_then(|n| {
-        let url = fields::text(ctx, n, &join(path, "url"), Lines::Join)?;
-        let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && url.len() > 8
-            && !url.contains(char::is_whitespace);
-        if !ok {
+        let path = join(path, "url");
+        if let crate::yaml::Value::Scalar { text: raw, .. } = &n.value
+            && let Some(problem) = url_problem(raw.trim())
+        {
+            let shown = crate::text::line(raw.trim());
             ctx.error(
                 n.pos,
-                format!("`{path}.url`: `{url}` is not a web address (expected https://...)"),
+                format!(
+                    "`{path}`: `{shown}` is not a web address: {problem} (expected https://...)"
+                ),
             );
             return None;
         }
-        Some(url)
+        fields::text(ctx, n, &path, Lines::Join)
     });
     Some(Source {
         publisher: publisher?,
@@ -438,4 +440,27 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
         }
     }
     out
+}
+
+/// Why a source URL is refused: only http(s) addresses, with no spaces, no
+/// control or invisible characters and none of `<`, `>` or `"` (which could
+/// end a link in the documents casebook writes).
+pub fn url_problem(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        None => Some("only http:// and https:// addresses are accepted"),
+        Some("") => Some("the address has no host"),
+        Some(_) if url.chars().any(char::is_whitespace) => Some("it contains a space"),
+        Some(_)
+            if url
+                .chars()
+                .any(|c| c.is_control() || crate::text::is_invisible_format(c)) =>
+        {
+            Some("it contains a control or invisible character")
+        }
+        Some(_) if url.contains(['<', '>', '"']) => Some("it contains <, > or \""),
+        Some(_) => None,
+    }
 }

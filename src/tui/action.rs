@@ -56,6 +56,7 @@ pub enum Action {
 
     // Copy, mark and export.
     CopySummary,
+    CopyBrief,
     CopyCitation,
     ToggleMark,
     ClearMarks,
@@ -94,10 +95,10 @@ pub enum Action {
 pub enum Effect {
     /// Put `text` on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: What },
-    /// Write `text` to `path`; refuse to replace an existing file unless `overwrite`.
+    /// Write `data` to `path`; refuse to replace an existing file unless `overwrite`.
     Write {
         path: PathBuf,
-        text: String,
+        data: Vec<u8>,
         overwrite: bool,
     },
     /// Open `url` with the platform's opener; over SSH or without one, copy it.
@@ -108,8 +109,11 @@ pub enum Effect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum What {
     Summary,
+    Brief,
     Citation,
     Precedents,
+    /// The summaries (or briefs) of this many marked cases.
+    Marked(usize),
 }
 
 /// How an effect ended.
@@ -131,7 +135,7 @@ pub enum Outcome {
     /// The file exists and overwriting was not asked for.
     Exists {
         path: PathBuf,
-        text: String,
+        data: Vec<u8>,
     },
     WriteFailed {
         path: PathBuf,

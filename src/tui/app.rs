@@ -15,7 +15,7 @@ use super::list::{self, Sort};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
-use super::{detail, view};
+use super::{detail, diagnostics, help};
 use crate::answers::similar::{self, Similar};
 use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
@@ -23,6 +23,7 @@ use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
 use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
+use crate::document::Anchor;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -122,8 +123,9 @@ pub struct App {
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: BTreeSet<usize>,
-    /// A measure to highlight in the detail (after a search jump).
-    pub measure_highlight: Option<usize>,
+    /// The part of the detail to highlight (after a search jump): a measure,
+    /// a summary sentence, a root cause.
+    pub highlight: Option<Anchor>,
     pub quit: bool,
     pub options: Options,
     pub searcher: Searcher,
@@ -185,7 +187,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: BTreeSet::new(),
-            measure_highlight: None,
+            highlight: None,
             quit: false,
             options,
             searcher,
@@ -273,7 +275,7 @@ impl App {
         crate::diag::failed_files(&self.diagnostics)
     }
 
-    fn pane_height(&self, pane: Pane) -> usize {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let inner = self
             .areas()
             .and_then(|a| a.pane(pane))
@@ -294,7 +296,7 @@ impl App {
 
     fn detail_len(&self) -> usize {
         self.case
-            .map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+            .map_or(0, |c| detail::screen(self, c, self.detail_width()).len())
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -302,8 +304,8 @@ impl App {
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.mode {
-            Mode::Help => view::help::lines(self, width).len(),
-            Mode::Diagnostics => view::diagnostics::lines(self, width).len(),
+            Mode::Help => help::lines(self, width).len(),
+            Mode::Diagnostics => diagnostics::lines(self, width).len(),
             _ => 0,
         };
         (len, height)
@@ -372,7 +374,7 @@ impl App {
             Action::CycleScheme => {
                 self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
                 self.tree_offset = 0;
-                self.measure_highlight = None;
+                self.highlight = None;
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
@@ -400,7 +402,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::ClearMarks => self.clear_marks(),
             Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(),
+            Action::CopySummary => return self.copy_summary(false),
+            Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
             Action::ShowCoverage => self.open_coverage(),
             Action::ShowStats => self.open_stats(),
@@ -551,7 +554,7 @@ impl App {
             && *current != node
         {
             *current = node;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 
@@ -559,7 +562,7 @@ impl App {
         if self.case != case {
             self.case = case;
             self.detail_scroll = 0;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 

@@ -17,11 +17,11 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
         }
         Effect::Write {
             path,
-            text,
+            data,
             overwrite,
-        } => match write_file(&path, &text, overwrite) {
+        } => match write_file(&path, &data, overwrite) {
             Ok(()) => Outcome::Written { path },
-            Err(WriteError::Exists) => Outcome::Exists { path, text },
+            Err(WriteError::Exists) => Outcome::Exists { path, data },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
         },
         Effect::OpenUrl { url } => {

@@ -245,7 +245,7 @@ impl App {
             .and_then(|a| a.detail)
             .map_or(10, super::layout::inner_height);
         let chosen = self.theme.selected(true);
-        let lines = super::detail::lines(self, case, width);
+        let lines = super::detail::screen(self, case, width).lines;
         if let Some(at) = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.style == chosen))

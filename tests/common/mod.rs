@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod office;
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -133,4 +136,21 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The bundled casebook, as loaded.
+pub fn bundled() -> casebook::casebook::Casebook {
+    load::load(&[Input::Bundled], &[]).casebook
+}
+
+/// The three cases of the example training pack (a URL, no URL, editorial measures).
+pub fn three_cases(book: &casebook::casebook::Casebook) -> Vec<usize> {
+    [
+        "amagasaki-usb-2022",
+        "kesennuma-hospital-pos-2024",
+        "kanto-transport-password-2023",
+    ]
+    .iter()
+    .map(|id| book.index_of(id).unwrap())
+    .collect()
 }
