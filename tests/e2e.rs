@@ -20,10 +20,7 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
     cmd.args(args);
     let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let home = std::env::temp_dir().join(format!(
-        "casebook-e2e-home-{}-{run}",
-        std::process::id()
-    ));
+    let home = std::env::temp_dir().join(format!("casebook-e2e-home-{}-{run}", std::process::id()));
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));

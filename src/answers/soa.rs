@@ -21,7 +21,7 @@ use crate::load::fields::{self, Ctx, Fields, item, join};
 use crate::load::read;
 use crate::model::ControlRef;
 use crate::text::Lines;
-use crate::yaml::{self, Node, Pos, Value};
+use crate::yaml::{Node, Value};
 
 const TOP_FIELDS: &[&str] = &["soa"];
 const ENTRY_FIELDS: &[&str] = &["control", "applicable", "reason"];
@@ -89,21 +89,9 @@ pub fn read_file(path: &Path, catalogs: &Catalogs) -> (Option<Soa>, Vec<Diagnost
 /// Checks a statement's text; `shown` names it in diagnostics.
 pub fn parse(shown: &str, text: &str, catalogs: &Catalogs) -> (Option<Soa>, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(shown);
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let soa = match yaml::parse(text) {
-        Err(e) => {
-            ctx.error(e.pos, e.message);
-            None
-        }
-        Ok(None) => {
-            ctx.error(
-                Pos { line: 1, col: 1 },
-                "the statement of applicability is empty; it needs `soa:` and a list of {control, applicable, reason}",
-            );
-            None
-        }
-        Ok(Some(root)) => from_node(&mut ctx, &root, catalogs),
-    };
+    let empty = "the statement of applicability is empty; it needs `soa:` and a list of {control, applicable, reason}";
+    let soa = crate::load::tree(&mut ctx, text, empty)
+        .and_then(|root| from_node(&mut ctx, &root, catalogs));
     (soa, ctx.diags)
 }
 

@@ -129,6 +129,10 @@ impl App {
         let lang = self.lang;
         let f = &self.filters.filter;
         let cats = &self.book.catalogs;
+        let term = |what: &str, kind: Kind, id: Option<&String>| {
+            let title = id.map(|id| cats.title_of(kind, id, lang));
+            format!("{what}: {}", title.unwrap_or_default())
+        };
         let short = |scheme: &str| {
             cats.scheme(scheme)
                 .map_or(scheme.to_string(), |c| c.short.get(lang).to_string())
@@ -151,22 +155,8 @@ impl App {
                 .get(i)
                 .map(|r| format!("{} {}", short(&r.scheme), r.id))
                 .unwrap_or_default(),
-            Chip::Cause(i) => format!(
-                "{}: {}",
-                t(lang, "原因", "cause"),
-                f.causes
-                    .get(i)
-                    .map(|c| cats.title_of(Kind::Causes, c, lang))
-                    .unwrap_or_default()
-            ),
-            Chip::Sector(i) => format!(
-                "{}: {}",
-                t(lang, "業種", "sector"),
-                f.sectors
-                    .get(i)
-                    .map(|s| cats.title_of(Kind::Sectors, s, lang))
-                    .unwrap_or_default()
-            ),
+            Chip::Cause(i) => term(t(lang, "原因", "cause"), Kind::Causes, f.causes.get(i)),
+            Chip::Sector(i) => term(t(lang, "業種", "sector"), Kind::Sectors, f.sectors.get(i)),
             Chip::Years => match (f.since, f.until) {
                 (Some(a), Some(b)) if a == b => format!("{a}"),
                 (a, b) => format!(
@@ -317,20 +307,14 @@ impl App {
     }
 
     pub(super) fn filter_update(&mut self, action: Action) -> Vec<Effect> {
-        let field = &mut self.filters.field;
+        if self.filters.field.edit(&action) {
+            return Vec::new();
+        }
         match action {
-            Action::Input(c) => field.insert(&c.to_string()),
-            Action::Paste(s) => field.insert(&s),
-            Action::Backspace => field.backspace(),
-            Action::DeleteWord => field.delete_word(),
-            Action::CursorLeft => field.left(),
-            Action::CursorRight => field.right(),
-            Action::CursorHome => field.home(),
-            Action::CursorEnd => field.end(),
             Action::Back => self.mode = Mode::Browse,
             Action::Quit => self.quit = true,
             Action::Enter => {
-                let text = field.text.clone();
+                let text = self.filters.field.text.clone();
                 let (mut since, mut until, mut words) = (None, None, Vec::new());
                 for token in text.split_whitespace() {
                     match year_range(token) {

@@ -149,16 +149,9 @@ impl App {
     }
 
     pub(super) fn jump_update(&mut self, action: Action) -> Vec<Effect> {
-        let field = &mut self.jump.field;
+        let edited = self.jump.field.edit(&action);
         match action {
-            Action::Input(c) => field.insert(&c.to_string()),
-            Action::Paste(s) => field.insert(&s),
-            Action::Backspace => field.backspace(),
-            Action::DeleteWord => field.delete_word(),
-            Action::CursorLeft => field.left(),
-            Action::CursorRight => field.right(),
-            Action::CursorHome => field.home(),
-            Action::CursorEnd => field.end(),
+            _ if edited => {}
             Action::Complete => {
                 if let Some(first) = self.jump.candidates.first() {
                     self.jump.field = Field::new(&first.to_string());

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::answers::coverage::{Flag, Row};
 use crate::lang::{Lang, t};
@@ -78,12 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (Lang::En, false) => format!(" Control coverage · all {cases} cases "),
         (Lang::En, true) => format!(" Control coverage · {cases} filtered cases "),
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(title, th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     let height = inner.height as usize;
     if width < 8 || height == 0 {
@@ -230,8 +225,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 th.bold()
             };
             below.extend(paragraph(
-                Span::styled(head, style),
-                &[(list, Style::new())],
+                Span::raw(""),
+                &[(head, style), (list, Style::new())],
                 width,
             ));
         }
@@ -251,8 +246,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     below.extend(paragraph(Span::raw(""), &legend(app, cov.max), width));
 
-    // The grid scrolls to keep the cursor in view; what is below stays.
-    let grid_room = height.saturating_sub(below.len()).max(1);
+    // The grid scrolls to keep the cursor in view; what is below stays, cut
+    // from the end (the legend first) when the grid would get less than half.
+    let grid_room = height
+        .saturating_sub(below.len())
+        .max(grid.len().min(height / 2))
+        .max(1);
+    below.truncate(height.saturating_sub(grid_room.min(grid.len()).max(1)));
     let offset = cursor_line.saturating_sub(grid_room.saturating_sub(1));
     let cut = grid.len() > grid_room;
     let mut lines: Vec<Line> = grid.into_iter().skip(offset).take(grid_room).collect();

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::lang::t;
 use crate::tui::app::App;
@@ -31,12 +31,7 @@ fn prompt(
         height,
         ..status
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(format!(" {title} "), th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
     let label = "> ";
     let room = width.saturating_sub(wrap::width(label) + 1);

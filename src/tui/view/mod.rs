@@ -80,6 +80,18 @@ fn page(areas: &layout::Areas) -> Rect {
     }
 }
 
+/// Clears `area`, draws a focused border titled `title` around it, and
+/// returns the inside.
+pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
+    let block = Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(title, app.theme.heading()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// A bordered box over the screen showing `lines` from the overlay scroll position.
 fn overlay(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>) {
     let height = layout::inner_height(area);

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
 use crate::answers::stats::Stats;
 use crate::lang::{Lang, t};
@@ -28,12 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (Lang::En, false) => format!(" Statistics · all {} cases ", s.cases),
         (Lang::En, true) => format!(" Statistics · {} filtered cases ", s.cases),
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(title, th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     if width < 10 || inner.height < 4 {
         return;
