@@ -20,6 +20,8 @@ const SOA: &str = "soa:
     reason: 機器の廃棄は本社総務部が一括して行う
   - control: A.8.24
     applicable: true
+  - control: A.5.7
+    applicable: true
   - control: 10-5(4)
     applicable: false
     reason: 本社で一括
