@@ -595,7 +595,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
         path: path.clone(),
         data: data.clone(),
     }));
-    assert!(screen(&app, 120, 36).contains("training.md は既にあります。上書きしますか？ (y/n)"));
+    assert!(screen(&app, 120, 36).contains("training.md は既にあります。上書きしますか？ (y/N)"));
     let effects = press(&mut app, "y");
     assert!(matches!(
         effects.as_slice(),
@@ -611,17 +611,24 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     assert!(app.marks.is_empty());
 }
 
-#[test]
-fn when_nothing_can_copy_a_file_is_offered() {
-    let mut app = app();
-    let effects = press(&mut app, "y");
+/// `y`, and then the clipboard could not take the summary (`stuck`: the tool
+/// that did not take it in time).
+fn copy_fails(app: &mut casebook::tui::App, stuck: Option<&str>) {
+    let effects = press(app, "y");
     let [Effect::Copy { text, .. }] = effects.as_slice() else {
-        panic!()
+        panic!("{effects:?}")
     };
     app.update(Action::Done(Outcome::CopyFailed {
         what: What::Summary,
         text: text.clone(),
+        stuck: stuck.map(str::to_string),
     }));
+}
+
+#[test]
+fn when_nothing_can_copy_a_file_is_offered() {
+    let mut app = app();
+    copy_fails(&mut app, None);
     assert_eq!(app.mode, Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(
@@ -632,4 +639,50 @@ fn when_nothing_can_copy_a_file_is_offered() {
     let effects = press(&mut app, "<Esc>");
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn enter_on_the_overwrite_question_means_no() {
+    let mut app = app();
+    press(&mut app, "<Tab>m");
+    press(&mut app, "e");
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { path, data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    app.update(Action::Done(Outcome::Exists {
+        path: path.clone(),
+        data: data.clone(),
+    }));
+    // `e` Enter Enter: the second Enter answers the question, and means no.
+    let effects = press(&mut app, "<Enter>");
+    assert!(effects.is_empty(), "nothing is written: {effects:?}");
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
+    // Any other key but y leaves the question open and writes nothing.
+    app.update(Action::Done(Outcome::Exists {
+        path: path.clone(),
+        data: data.clone(),
+    }));
+    for key in ["<Enter>", "x", " "] {
+        let effects = press(&mut app, key);
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        app.update(Action::Done(Outcome::Exists {
+            path: path.clone(),
+            data: data.clone(),
+        }));
+    }
+}
+
+#[test]
+fn a_stuck_clipboard_tool_is_named_and_a_file_offered() {
+    let mut app = app();
+    copy_fails(&mut app, Some("xclip"));
+    assert_eq!(app.mode, Mode::Prompt);
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("保存先: summary.txt"), "{s}");
+    assert!(
+        s.contains("xclip が1秒以内に受け取らなかったため止めました"),
+        "{s}"
+    );
 }

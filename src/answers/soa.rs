@@ -1,6 +1,6 @@
 //! The Statement of Applicability (適用宣言書): which controls a team applies
 //! and which it excludes, with the reason. A YAML file kept beside the casebook
-//! (format in casebook/README.md):
+//! (format in docs/soa.md):
 //!
 //! ```yaml
 //! soa:

@@ -1,7 +1,6 @@
 //! The commands that answer questions about the whole casebook: coverage,
 //! stats and similar.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use super::commands::{case, json};
@@ -10,27 +9,27 @@ use crate::answers::coverage::{self, Flag, Row};
 use crate::answers::similar;
 use crate::answers::stats::{self, Share, Stats};
 use crate::lang::{Lang, t};
+use crate::out::{self, Fail, Out};
 use crate::suggest;
 use crate::wrap::{pad, pad_left};
 
-pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
-    let session = Session::open(cli);
-    session.warn_if_incomplete();
+pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
+    let session = Session::open(cli)?;
+    session.warn_if_incomplete()?;
     let book = &session.loaded.casebook;
     let lang = session.lang;
     let text = match command {
         Command::Coverage { scheme, format } => {
-            let soa_path = super::soa_path(cli, &session.config);
-            if let Some(path) = &soa_path {
+            if let Some(path) = super::soa_path(cli, &session.config) {
                 let shown = path.display().to_string();
-                let mut err = std::io::stderr().lock();
                 for d in session.diagnostics.iter().filter(|d| d.path == shown) {
-                    let _ = writeln!(err, "{d}");
+                    out::eprint(&format!("{d}\n"))?;
                 }
                 if session.soa.is_none() {
-                    return Err(format!(
-                        "the statement of applicability {shown} could not be read"
-                    ));
+                    return Err(Fail::Error(format!(
+                        "the statement of applicability {} could not be read",
+                        crate::text::path(&path)
+                    )));
                 }
             }
             let schemes: Vec<&str> = match scheme {
@@ -74,10 +73,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
         }
         _ => unreachable!("other commands are handled elsewhere"),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write output: {e}"))?;
+    let mut out = Out::new();
+    out.print(&text)?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! The commands that read the casebook: list, show, cite, search, export.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -12,24 +12,32 @@ use crate::catalog::Kind;
 use crate::export::file::{Content, Format};
 use crate::export::{self, Style};
 use crate::model::ControlRef;
+use crate::out::{self, Fail, Out};
 use crate::search::{self, Searcher};
 use crate::suggest;
 
-pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
-    let session = Session::open(cli);
-    session.warn_if_incomplete();
+pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
+    let session = Session::open(cli)?;
+    session.warn_if_incomplete()?;
+    let mut out = Out::new();
+    let code = print(&session, command, &mut out)?;
+    out.finish()?;
+    Ok(code)
+}
+
+fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode, Fail> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
-    let mut out = std::io::stdout().lock();
-    let mut emit = |text: &str| {
-        out.write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write output: {e}"))
-    };
     match command {
         Command::Validate { .. }
         | Command::Coverage { .. }
         | Command::Stats { .. }
-        | Command::Similar { .. } => unreachable!("handled by validate::run and answers::run"),
+        | Command::Similar { .. }
+        | Command::New { .. }
+        | Command::Schema { .. }
+        | Command::Draft { .. } => {
+            unreachable!("handled by validate::run, answers::run and author::run")
+        }
         Command::List {
             control,
             cause,
@@ -63,12 +71,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = cases.iter().map(|&i| &e[i].case).collect();
-                    emit(&(json(&list) + "\n"))?;
+                    out.print(&(json(&list) + "\n"))?;
                 }
                 ListFormat::Text => {
                     for &i in &cases {
                         let c = &e[i].case;
-                        emit(&format!(
+                        out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
                             c.published, c.id, c.organization, c.title
                         ))?;
@@ -111,7 +119,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 }
             };
             let binary = *format == ShowFormat::Docx;
-            deliver(path.as_deref(), &data, binary, *force)?;
+            deliver(out, path.as_deref(), &data, binary, *force)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Cite { id, format } => {
@@ -121,7 +129,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             } else {
                 Style::Plain
             };
-            emit(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            out.print(&(export::cite::citation(&entry.case, style) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -168,7 +176,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                             }
                         })
                         .collect();
-                    emit(&(json(&rows) + "\n"))?;
+                    out.print(&(json(&rows) + "\n"))?;
                 }
                 ListFormat::Text => {
                     for h in &hits {
@@ -192,7 +200,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                             .via
                             .map(|c| format!("\tvia:{}", searcher.index.control(c)))
                             .unwrap_or_default();
-                        emit(&format!(
+                        out.print(&format!(
                             "{text}\t[{}]\t{}{via}\n",
                             case.id,
                             controls.join(" ")
@@ -232,41 +240,41 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 (None, None) => Format::Md,
             };
             let data = export::file::render(book, &content, lang, format)?;
-            deliver(path.as_deref(), &data, format.is_binary(), *force)?;
+            deliver(out, path.as_deref(), &data, format.is_binary(), *force)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// Writes `data` to `path` (atomically, never over a file without `force`), or
-/// to standard output; binary data never goes to a terminal.
+/// Writes `data` to `path` (see `export::write`: atomically for a file, never
+/// over one without `force`), or to standard output; binary data never goes to
+/// a terminal. A document's bytes go out as they are (its text passed the text
+/// rule when it was loaded; a CSV's byte-order mark and Word or Excel files
+/// must not be altered).
 fn deliver(
+    out: &mut Out,
     path: Option<&std::path::Path>,
     data: &[u8],
     binary: bool,
     force: bool,
-) -> Result<(), String> {
+) -> Result<(), Fail> {
     let Some(path) = path else {
         if binary && std::io::stdout().is_terminal() {
-            return Err(
+            return Err(Fail::Error(
                 "this format is binary and standard output is a terminal: use --out FILE (or redirect the output)"
                     .into(),
-            );
+            ));
         }
-        return std::io::stdout()
-            .lock()
-            .write_all(data)
-            .map_err(|e| format!("cannot write output: {e}"));
+        return out.write_bytes(data);
     };
-    let shown = crate::text::line(&path.display().to_string()).into_owned();
+    let shown = crate::text::path(path);
     export::write::write_file(path, data, force).map_err(|e| match e {
         export::write::WriteError::Exists => {
             format!("{shown} already exists; use --force to replace it")
         }
         export::write::WriteError::Io(reason) => format!("cannot write {shown}: {reason}"),
     })?;
-    let _ = writeln!(std::io::stderr(), "casebook: written to {shown}");
-    Ok(())
+    out::error(&format!("written to {shown}"))
 }
 
 #[derive(Serialize)]

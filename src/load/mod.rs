@@ -17,6 +17,7 @@ use crate::casebook::{Casebook, Entry};
 use crate::catalog::{self, Catalogs};
 use crate::diag::Diagnostic;
 use crate::model::Case;
+use crate::text;
 use crate::yaml::{self, Pos};
 use fields::Ctx;
 
@@ -32,13 +33,13 @@ pub enum Input {
 }
 
 impl Input {
-    /// A directory or a file, by what is on disk.
+    /// A directory, or anything else that exists as a file to read (reading a
+    /// FIFO or a device is refused with a clear message, never blocked on).
     pub fn path(path: impl Into<PathBuf>) -> Input {
         let path = path.into();
-        if path.is_file() {
-            Input::File(path)
-        } else {
-            Input::Dir(path)
+        match std::fs::metadata(&path) {
+            Ok(m) if !m.is_dir() => Input::File(path),
+            _ => Input::Dir(path),
         }
     }
 }
@@ -105,23 +106,25 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             ),
             Input::Dir(dir) => {
                 if !dir.is_dir() {
-                    diags.push(Diagnostic::error(
-                        dir.display().to_string(),
-                        "no such directory",
-                    ));
+                    let problem = if dir.exists() {
+                        "not a directory"
+                    } else {
+                        "no such file or directory"
+                    };
+                    diags.push(Diagnostic::error(text::path(dir), problem));
                     continue;
                 }
                 let files = walk::case_files(dir, &mut diags);
                 if files.is_empty() {
                     diags.push(Diagnostic::warning(
-                        dir.display().to_string(),
+                        text::path(dir),
                         "no case files (*.yaml) found here",
                     ));
                 }
                 for found in files {
                     if seen_files.insert(found.canonical) {
                         jobs.push(Job {
-                            shown: found.path.display().to_string(),
+                            shown: text::path(&found.path),
                             text: Text::Disk(found.path),
                         });
                     }
@@ -130,7 +133,7 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
             Input::File(file) => {
                 if seen_files.insert(canonical(file)) {
                     jobs.push(Job {
-                        shown: file.display().to_string(),
+                        shown: text::path(file),
                         text: Text::Disk(file.clone()),
                     });
                 }
@@ -219,7 +222,7 @@ fn load_catalogs(
             continue;
         }
         for file in walk::yaml_files_in(&dir, diags) {
-            let shown = file.display().to_string();
+            let shown = text::path(&file);
             let bytes = read::read_file(&file);
             let text = bytes
                 .as_deref()
@@ -249,10 +252,16 @@ fn add_catalog(
         Err(e) => ctx.error(e.pos, e.message),
         Ok(None) => ctx.error(Pos { line: 1, col: 1 }, "the catalog file is empty"),
         Ok(Some(root)) => {
-            if let Some(catalog) = catalog::from_node(&mut ctx, &root)
-                && let Err(reason) = catalogs.add(catalog)
+            let added = match catalog::from_node(&mut ctx, &root) {
+                Some(catalog) => catalogs
+                    .add(catalog)
+                    .map_err(|reason| ctx.error(root.pos, reason)),
+                None => Err(()),
+            };
+            if added.is_err()
+                && let Some(scheme) = catalog::scheme_named(&root)
             {
-                ctx.error(root.pos, reason);
+                catalogs.add_failed(&scheme, shown);
             }
         }
     }

@@ -1,15 +1,19 @@
-//! Finding case and catalog files on disk, safe against symlink loops.
+//! Finding case and catalog files on disk: safe against symbolic-link loops,
+//! never opening a file (so a FIFO cannot block), and without resolving every
+//! ancestor again at each level (which made deep trees cost the cube of their depth).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::read::{file_kind, io_reason};
 use crate::diag::Diagnostic;
+use crate::text;
 
+/// Case and catalog files: `.yaml` or `.yml`, in any case (`.YAML` from Windows).
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -29,40 +33,44 @@ pub struct Found {
 /// one, otherwise every YAML file under `dir` except its `catalogs/`.
 pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let cases = dir.join("cases");
-    let mut out = Vec::new();
-    let mut visited = HashSet::new();
     if cases.is_dir() {
-        walk(&cases, None, &mut out, &mut visited, diags);
+        walk(&cases, None, diags)
     } else {
-        walk(
-            dir,
-            Some(&dir.join("catalogs")),
-            &mut out,
-            &mut visited,
-            diags,
-        );
+        walk(dir, Some(&dir.join("catalogs")), diags)
     }
-    out
 }
 
 /// The YAML files directly in `dir` (catalogs are not nested), sorted.
 pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    entries(dir, diags)
-        .into_iter()
-        .map(|e| e.path())
-        .filter(|p| is_yaml(p) && !is_hidden(p) && p.is_file())
-        .collect()
+    let mut out = Vec::new();
+    for entry in entries(dir, diags) {
+        let path = entry.path();
+        if !is_yaml(&path) || is_hidden(&path) {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => out.push(path),
+            Ok(m) => diags.push(not_regular(&path, &m.file_type())),
+            Err(e) => diags.push(skipped(&path, &e)),
+        }
+    }
+    out
 }
 
-/// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
+/// The casebook a single case file belongs to: `ROOT` for a file somewhere
+/// under `ROOT/cases/`, else (a flat layout, case files beside `catalogs/`)
+/// the nearest directory above the file that has a `catalogs/` directory.
 pub fn casebook_root(file: &Path) -> Option<PathBuf> {
     let absolute = std::fs::canonicalize(file).ok()?;
-    absolute
-        .ancestors()
-        .skip(1)
-        .find(|a| a.file_name().is_some_and(|n| n == "cases"))
-        .and_then(|cases| cases.parent())
-        .map(Path::to_path_buf)
+    absolute.ancestors().skip(1).find_map(|a| {
+        if a.file_name().is_some_and(|n| n == "cases") {
+            a.parent().map(Path::to_path_buf)
+        } else if a.join("catalogs").is_dir() {
+            Some(a.to_path_buf())
+        } else {
+            None
+        }
+    })
 }
 
 fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
@@ -74,68 +82,112 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
         }
         Err(e) => {
             diags.push(Diagnostic::error(
-                dir.display().to_string(),
-                super::read::io_message(&e).replace("the file", "the directory"),
+                text::path(dir),
+                format!(
+                    "could not read the directory, so its files were skipped: {}",
+                    io_reason(&e)
+                ),
             ));
             Vec::new()
         }
     }
 }
 
-fn walk(
-    dir: &Path,
-    skip: Option<&Path>,
-    out: &mut Vec<Found>,
-    visited: &mut HashSet<PathBuf>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        diags.push(Diagnostic::warning(
-            dir.display().to_string(),
-            "skipped: the directory cannot be resolved",
-        ));
-        return;
+/// A YAML-named entry that is no file to read (a FIFO, a socket, a device).
+fn not_regular(path: &Path, kind: &std::fs::FileType) -> Diagnostic {
+    Diagnostic::warning(
+        text::path(path),
+        format!("not a regular file ({}); skipped", file_kind(kind)),
+    )
+}
+
+/// An entry that could not be looked at: what it held is missing, an error.
+fn skipped(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        text::path(path),
+        format!("could not be read, so it was skipped: {}", io_reason(e)),
+    )
+}
+
+/// Depth first, in name order, with an explicit stack (no recursion): each
+/// directory's canonical path is its parent's joined with its name, so only
+/// symbolic links are resolved.
+fn walk(root: &Path, skip: Option<&Path>, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let real_root = match std::fs::canonicalize(root) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(skipped(root, &e));
+            return out;
+        }
     };
-    if !visited.insert(real.clone()) {
-        diags.push(Diagnostic::warning(
-            dir.display().to_string(),
-            format!(
-                "skipped: a symbolic link leads back to {} (a loop)",
-                real.display()
-            ),
-        ));
-        return;
-    }
-    for entry in entries(dir, diags) {
+    let mut visited = HashSet::new();
+    visited.insert(real_root.clone());
+    let mut stack = vec![(entries(root, diags).into_iter(), real_root)];
+    while let Some((iter, real)) = stack.last_mut() {
+        let Some(entry) = iter.next() else {
+            stack.pop();
+            continue;
+        };
+        let real = real.clone();
         let path = entry.path();
-        if is_hidden(&path) || Some(path.as_path()) == skip {
+        if is_hidden(&path) || (stack.len() == 1 && Some(path.as_path()) == skip) {
             continue;
         }
+        let own = real.join(entry.file_name());
         // The entry's own type needs no system call; only links are followed.
-        let kind = match entry.file_type() {
-            Ok(t) if t.is_symlink() => std::fs::metadata(&path).map(|m| m.file_type()),
-            other => other,
+        let (kind, linked) = match entry.file_type() {
+            Ok(t) if t.is_symlink() => (std::fs::metadata(&path).map(|m| m.file_type()), true),
+            other => (other, false),
         };
         match kind {
-            Ok(t) if t.is_dir() => walk(&path, None, out, visited, diags),
-            Ok(t) if t.is_file() && is_yaml(&path) => {
-                let canonical = match entry.file_type() {
-                    Ok(t) if t.is_symlink() => {
-                        std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+            Ok(t) if t.is_dir() => {
+                let target = if linked {
+                    match std::fs::canonicalize(&path) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            diags.push(skipped(&path, &e));
+                            continue;
+                        }
                     }
-                    _ => real.join(entry.file_name()),
+                } else {
+                    own
+                };
+                if !visited.insert(target.clone()) {
+                    diags.push(Diagnostic::warning(
+                        text::path(&path),
+                        format!(
+                            "skipped: a symbolic link leads back to {} (a loop)",
+                            text::path(&target)
+                        ),
+                    ));
+                    continue;
+                }
+                let inside = entries(&path, diags);
+                stack.push((inside.into_iter(), target));
+            }
+            Ok(t) if t.is_file() && is_yaml(&path) => {
+                let canonical = if linked {
+                    std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                } else {
+                    own
                 };
                 out.push(Found { path, canonical });
             }
+            Ok(t) if is_yaml(&path) && !t.is_file() => diags.push(not_regular(&path, &t)),
             Ok(_) => {}
-            Err(e) if is_yaml(&path) || path.is_symlink() => diags.push(Diagnostic::warning(
-                path.display().to_string(),
-                format!(
-                    "skipped: {}",
-                    super::read::io_message(&e).replace("the file", "the entry")
-                ),
+            Err(e) if linked && is_yaml(&path) && e.kind() == std::io::ErrorKind::NotFound => diags
+                .push(Diagnostic::error(
+                    text::path(&path),
+                    "a symbolic link to a file that does not exist, so it was skipped",
+                )),
+            Err(e) if is_yaml(&path) => diags.push(skipped(&path, &e)),
+            Err(_) if linked => diags.push(Diagnostic::warning(
+                text::path(&path),
+                "skipped: a symbolic link that leads nowhere",
             )),
-            Err(_) => {}
+            Err(e) => diags.push(skipped(&path, &e)),
         }
     }
+    out
 }

@@ -124,10 +124,12 @@ pub enum Outcome {
         what: What,
         via: Vec<String>,
     },
-    /// Nothing could take the text (clipboard off or unavailable).
+    /// Nothing could take the text (clipboard off or unavailable), or a
+    /// native tool (`stuck`) did not take it in time and was stopped.
     CopyFailed {
         what: What,
         text: String,
+        stuck: Option<String>,
     },
     Written {
         path: PathBuf,

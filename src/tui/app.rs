@@ -93,6 +93,9 @@ pub struct Options {
     pub debug_panic_key: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
+    /// Start-up problems for the banner: a `--casebook DIR` or config file
+    /// named explicitly that cannot be used.
+    pub problems: Vec<String>,
 }
 
 pub struct App {
@@ -144,6 +147,10 @@ pub struct App {
     pub(super) similar_of: Option<usize>,
     /// The similar case chosen in the detail (Enter follows it).
     pub similar_cursor: Option<usize>,
+    /// The `!` panel's rows, kept for the overlay's width and the language.
+    pub diagnostics_panel: diagnostics::Panel,
+    /// Files with an error, counted once (the banner shows it on every frame).
+    failed_files: usize,
 }
 
 impl App {
@@ -204,7 +211,10 @@ impl App {
             similar: Vec::new(),
             similar_of: None,
             similar_cursor: None,
+            diagnostics_panel: diagnostics::Panel::default(),
+            failed_files: 0,
         };
+        app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
     }
@@ -268,11 +278,11 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        !self.options.problems.is_empty() || self.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
-        crate::diag::failed_files(&self.diagnostics)
+        self.failed_files
     }
 
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
@@ -305,10 +315,21 @@ impl App {
         let width = layout::inner_width(area);
         let len = match self.mode {
             Mode::Help => help::lines(self, width).len(),
-            Mode::Diagnostics => diagnostics::lines(self, width).len(),
+            Mode::Diagnostics => self.diagnostics_panel.len(),
             _ => 0,
         };
         (len, height)
+    }
+
+    /// Wraps the `!` panel again when it is open and its width or language changed.
+    fn refresh_diagnostics_panel(&mut self) {
+        if self.mode != Mode::Diagnostics {
+            return;
+        }
+        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let width = layout::inner_width(area);
+        self.diagnostics_panel
+            .refresh(&self.diagnostics, width, self.lang);
     }
 
     // ----- update ---------------------------------------------------------------------
@@ -317,8 +338,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
+                self.size = layout::drawable(width, height);
                 self.sync();
+                self.refresh_diagnostics_panel();
                 return Vec::new();
             }
             Action::Quit => {
@@ -391,6 +413,7 @@ impl App {
             Action::ShowDiagnostics => {
                 self.mode = Mode::Diagnostics;
                 self.overlay_scroll = 0;
+                self.refresh_diagnostics_panel();
             }
             Action::Scroll { x, y, delta } => {
                 if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {

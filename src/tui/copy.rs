@@ -195,7 +195,7 @@ impl App {
                     Lang::En => format!("{} copied ({})", what_label(what, lang), via.join(", ")),
                 });
             }
-            Outcome::CopyFailed { what, text } => {
+            Outcome::CopyFailed { what, text, stuck } => {
                 let name = match (what, self.options.copy_markdown) {
                     (What::Summary, false) => "summary.txt",
                     (What::Summary, true) => "summary.md",
@@ -214,6 +214,14 @@ impl App {
                     },
                     name,
                 );
+                self.status = stuck.map(|tool| match lang {
+                    Lang::Ja => format!(
+                        "{tool} が1秒以内に受け取らなかったため止めました。ファイルに保存できます（Esc で取消）"
+                    ),
+                    Lang::En => format!(
+                        "{tool} did not take the text within 1 s and was stopped; save it to a file instead (Esc cancels)"
+                    ),
+                });
             }
             Outcome::Written { path } => {
                 self.mode = Mode::Browse;
@@ -251,15 +259,17 @@ impl App {
             return Vec::new();
         };
         if let Ask::Overwrite { path, data, what } = &prompt.ask {
+            // Only an explicit y replaces the file; Enter means no (a second
+            // Enter after naming the file must not destroy it).
             return match action {
-                Action::Input('y' | 'Y') | Action::Enter => {
+                Action::Input('y' | 'Y') => {
                     vec![Effect::Write {
                         path: path.clone(),
                         data: data.clone(),
                         overwrite: true,
                     }]
                 }
-                Action::Input('n' | 'N') | Action::Back => {
+                Action::Input('n' | 'N') | Action::Back | Action::Enter => {
                     // Back to choosing another name (the bytes are kept as they are).
                     let (what, name) = (*what, path.display().to_string());
                     let payload = Payload::Bytes(data.clone());

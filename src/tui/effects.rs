@@ -8,11 +8,18 @@ use crate::export::write::{WriteError, write_file};
 pub fn perform(effect: Effect, options: &Options) -> Outcome {
     match effect {
         Effect::Copy { text, what } => {
-            let via = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
-            if via.is_empty() {
-                Outcome::CopyFailed { what, text }
+            let copied = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
+            if copied.via.is_empty() || copied.stuck.is_some() {
+                Outcome::CopyFailed {
+                    what,
+                    text,
+                    stuck: copied.stuck,
+                }
             } else {
-                Outcome::Copied { what, via }
+                Outcome::Copied {
+                    what,
+                    via: copied.via,
+                }
             }
         }
         Effect::Write {
@@ -32,7 +39,7 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
             if !over_ssh && open::that_detached(&url).is_ok() {
                 return Outcome::Opened { url };
             }
-            let via = clipboard::copy(&url, options.clipboard, &mut std::io::stdout());
+            let via = clipboard::copy(&url, options.clipboard, &mut std::io::stdout()).via;
             Outcome::UrlCopied { url, over_ssh, via }
         }
     }

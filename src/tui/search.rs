@@ -13,6 +13,10 @@ use crate::search::{Hit, Kind, Target};
 /// Lines per result row: the matched text, then organization, date and controls.
 pub const ROW_LINES: usize = 2;
 
+/// The longest query, in characters: a huge paste is cut here (and the status
+/// bar says so), so neither the search nor the query line grows with it.
+pub const MAX_QUERY_CHARS: usize = 1000;
+
 #[derive(Default)]
 pub struct SearchState {
     pub field: Field,
@@ -41,11 +45,13 @@ impl App {
         let s = &mut self.search;
         match action {
             Action::Input(c) => {
-                s.field.insert(&c.to_string());
+                let cut = s.field.insert_capped(&c.to_string(), MAX_QUERY_CHARS);
+                self.query_capped(cut);
                 self.run_search();
             }
             Action::Paste(text) => {
-                s.field.insert(&text);
+                let cut = s.field.insert_capped(&text, MAX_QUERY_CHARS);
+                self.query_capped(cut);
                 self.run_search();
             }
             Action::Backspace => {
@@ -74,6 +80,19 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    fn query_capped(&mut self, cut: bool) {
+        if cut {
+            self.status = Some(
+                crate::lang::t(
+                    self.lang,
+                    "検索語は1,000文字までです（超えた分は入れていません）",
+                    "A query holds at most 1,000 characters (the rest was left out)",
+                )
+                .into(),
+            );
+        }
     }
 
     fn run_search(&mut self) {

@@ -117,17 +117,56 @@ pub fn casebook(args: &[&str]) -> Output {
 }
 
 pub fn casebook_in(cwd: &Path, args: &[&str]) -> Output {
+    let mut cmd = command(args);
+    cmd.current_dir(cwd);
+    cmd.output().unwrap()
+}
+
+/// The real binary as a `Command` (private data and config directories), for
+/// tests that choose where its output goes.
+pub fn command(args: &[&str]) -> Command {
     let home = std::env::temp_dir().join("casebook-test-home");
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(cwd)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("CASEBOOK_CONFIG", home.join("none.yaml"))
+        .env_remove("CASEBOOK_CONFIG")
         .env_remove("TMUX")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// No byte below 0x20 but newline (and tab where allowed), no DEL, no C1
+/// control, no invisible character: what may reach a terminal.
+pub fn assert_no_controls(what: &str, text: &str, tab_ok: bool) {
+    for (i, c) in text.chars().enumerate() {
+        let bad = match c {
+            '\n' => false,
+            '\t' => !tab_ok,
+            c => (c as u32) < 0x20 || c == '\u{7F}' || ('\u{80}'..='\u{9F}').contains(&c),
+        };
+        assert!(!bad, "{what}: control character U+{:04X} at {i}", c as u32);
+        assert!(
+            !casebook::text::is_invisible_format(c),
+            "{what}: invisible U+{:04X} at {i}",
+            c as u32
+        );
+    }
+}
+
+/// Runs the real binary like [`casebook`], with `input` on its standard input.
+pub fn casebook_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {

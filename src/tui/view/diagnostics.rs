@@ -1,11 +1,12 @@
-//! The diagnostics overlay: every problem the loader found.
+//! The diagnostics overlay: every problem the loader found, drawn from the
+//! rows `tui::diagnostics` keeps (only the rows on screen are built).
+
+use ratatui::text::Line;
 
 use crate::tui::app::App;
-pub use crate::tui::diagnostics::lines;
 
 pub fn title(app: &App) -> String {
-    let errors = app.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = app.diagnostics.len() - errors;
+    let (errors, warnings) = (app.diagnostics_panel.errors, app.diagnostics_panel.warnings);
     match app.lang {
         crate::lang::Lang::Ja => {
             format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）")
@@ -14,4 +15,18 @@ pub fn title(app: &App) -> String {
             format!("Load problems: {errors} errors, {warnings} warnings (Esc closes)")
         }
     }
+}
+
+/// (all rows, the rows from the scroll position that fit in `height`).
+pub fn rows(app: &App, width: usize, height: usize) -> (usize, Vec<Line<'static>>) {
+    let panel = &app.diagnostics_panel;
+    let rows = panel.rows(
+        &app.diagnostics,
+        width,
+        app.lang,
+        app.theme,
+        app.overlay_scroll,
+        height,
+    );
+    (panel.len(), rows)
 }

@@ -63,9 +63,9 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Overwrite { path, .. } => {
             let q = match app.lang {
                 crate::lang::Lang::Ja => {
-                    format!("{} は既にあります。上書きしますか？ (y/n)", path.display())
+                    format!("{} は既にあります。上書きしますか？ (y/N)", path.display())
                 }
-                crate::lang::Lang::En => format!("{} exists. Replace it? (y/n)", path.display()),
+                crate::lang::Lang::En => format!("{} exists. Replace it? (y/N)", path.display()),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
         }
