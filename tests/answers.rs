@@ -391,6 +391,19 @@ fn a_bad_entry_is_left_out_and_the_rest_count() {
 }
 
 #[test]
+fn a_missing_statement_is_an_error_that_names_it() {
+    let out = casebook(&["--soa", "/nonexistent/soa.yaml", "coverage"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("/nonexistent/soa.yaml: error: statement of applicability: no such file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
 fn validate_reports_the_statement_and_fails_on_its_errors() {
     let dir = Dir::new();
     let file = dir.file(

@@ -67,6 +67,13 @@ impl Soa {
 /// Reads and checks a statement file. `None` when the file cannot be read at all.
 pub fn read_file(path: &Path, catalogs: &Catalogs) -> (Option<Soa>, Vec<Diagnostic>) {
     let shown = path.display().to_string();
+    if !path.exists() {
+        let d = Diagnostic::error(
+            &shown,
+            "statement of applicability: no such file (named by --soa or by `soa:` in the config file)",
+        );
+        return (None, vec![d]);
+    }
     let bytes = match read::read_file(path) {
         Ok(b) => b,
         Err(e) => {
