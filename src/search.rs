@@ -11,6 +11,8 @@
 //! only the previous hits are scored again. Match positions (for highlighting)
 //! are computed on demand, for the rows on screen.
 
+pub mod controls;
+
 use std::ops::Range;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
@@ -134,6 +136,11 @@ pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
     (out, (!identity).then_some(map))
 }
 
+/// Appends the normalized form of `text` to `out` (no position map).
+pub fn normalize_append(text: &str, out: &mut Vec<char>) {
+    normalize_into(text, out, None);
+}
+
 /// Appends the normalized form of `text` to `out` and, when asked, the original
 /// character index of each normalized character to `map`. Returns the number
 /// of characters in `text`.
@@ -244,6 +251,8 @@ fn char_set(chars: impl IntoIterator<Item = char>) -> u64 {
 pub struct Hit {
     pub item: u32,
     pub score: u32,
+    /// Found through this control (see [`Index::control`]), not by its own text.
+    pub via: Option<u32>,
 }
 
 /// The text a case is searched by: title, organization, tags, summary and
@@ -286,6 +295,7 @@ pub fn case_text(case: &Case) -> String {
 /// The searchable form of a casebook, built once.
 pub struct Index {
     items: Vec<Item>,
+    controls: controls::Controls,
 }
 
 impl Index {
@@ -326,9 +336,7 @@ impl Index {
             .map_or(1, |n| n.get())
             .clamp(1, 4);
         if order.len() < 256 || threads == 1 {
-            return Index {
-                items: build(&order),
-            };
+            return Index::with_controls(book, build(&order));
         }
         let chunk = order.len().div_ceil(threads);
         let items = std::thread::scope(|s| {
@@ -341,7 +349,26 @@ impl Index {
                 .flat_map(|p| p.join().unwrap_or_default())
                 .collect()
         });
-        Index { items }
+        Index::with_controls(book, items)
+    }
+
+    fn with_controls(book: &Casebook, items: Vec<Item>) -> Index {
+        let controls = controls::Controls::new(
+            book,
+            items.iter().map(|it| {
+                let measure = match it.kind {
+                    Kind::Measure(m) => Some(m as usize),
+                    Kind::Case => None,
+                };
+                (it.case as usize, measure)
+            }),
+        );
+        Index { items, controls }
+    }
+
+    /// The control a hit came through (its `via`).
+    pub fn control(&self, via: u32) -> &crate::model::ControlRef {
+        self.controls.control(via)
     }
 
     fn part(text: &str, buf: &mut Vec<char>) -> Part {
@@ -525,7 +552,11 @@ impl Searcher {
         let mut hits = if terms.is_empty() {
             candidates
                 .iter()
-                .map(|&item| Hit { item, score: 0 })
+                .map(|&item| Hit {
+                    item,
+                    score: 0,
+                    via: None,
+                })
                 .collect()
         } else {
             let needed = char_set(terms.iter().flat_map(|t| t.chars()));
@@ -534,15 +565,54 @@ impl Searcher {
         // Best score first; then measures before cases, newer cases first, index
         // order. Packed into one integer so tens of thousands of hits sort fast.
         let items = &self.index.items;
-        hits.sort_unstable_by_key(|h| {
+        let order = |h: &Hit| {
             let it = &items[h.item as usize];
             let case = u128::from(it.kind == Kind::Case);
             (u128::from(!h.score) << 96)
                 | (case << 95)
                 | (u128::from(it.rank) << 32)
                 | u128::from(h.item)
-        });
+        };
+        hits.sort_unstable_by_key(order);
+        let via = self.index.controls.matching(query, &terms);
         self.last = Some((terms, target, hits.clone()));
+        if !via.is_empty() {
+            // Items found through a control come after every direct match, once each.
+            let mut seen = vec![0u64; items.len().div_ceil(64)];
+            for h in &hits {
+                seen[h.item as usize / 64] |= 1 << (h.item % 64);
+            }
+            let (measures, cases) = match target {
+                Target::All => (true, true),
+                Target::Measures => (true, false),
+                Target::Cases => (false, true),
+            };
+            // Items are numbered newest case first, so among equal scores item
+            // order is the rank order: measures first, then cases, each by item.
+            let (mut m, mut k) = (Vec::new(), Vec::new());
+            for c in via {
+                for item in self.index.controls.items(c, measures, cases) {
+                    let (word, bit) = (item as usize / 64, 1u64 << (item % 64));
+                    if seen[word] & bit == 0 {
+                        seen[word] |= bit;
+                        let hit = Hit {
+                            item,
+                            score: 0,
+                            via: Some(c),
+                        };
+                        if items[item as usize].kind == Kind::Case {
+                            k.push(hit);
+                        } else {
+                            m.push(hit);
+                        }
+                    }
+                }
+            }
+            m.sort_unstable_by_key(|h| h.item);
+            k.sort_unstable_by_key(|h| h.item);
+            hits.extend(m);
+            hits.extend(k);
+        }
         hits
     }
 
@@ -563,7 +633,11 @@ impl Searcher {
                     for term in terms {
                         score += best_part(term, &it.parts, matcher, greedy)?.0;
                     }
-                    Some(Hit { item, score })
+                    Some(Hit {
+                        item,
+                        score,
+                        via: None,
+                    })
                 })
                 .collect()
         };

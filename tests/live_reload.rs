@@ -286,7 +286,7 @@ fn a_changed_catalog_reloads_everything() {
 }
 
 #[test]
-fn b_shows_only_bundled_or_only_team_cases() {
+fn team_cases_are_badged_and_b_shows_only_bundled_or_only_team_cases() {
     let dir = Dir::new();
     dir.case(
         "2024/our-a-2024.yaml",
@@ -296,10 +296,14 @@ fn b_shows_only_bundled_or_only_team_cases() {
     assert_eq!(app.cases().len(), 24);
     press(&mut app, "b");
     assert_eq!(app.cases().len(), 23);
-    assert!(screen(&app, 120, 36).contains("事例 23件 · 同梱のみ · 新しい順"));
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("[同梱の事例]"), "{s}");
+    assert!(!s.contains("[チーム] チームの最初の事例"), "{s}");
     press(&mut app, "b");
     assert_eq!(app.cases().len(), 1);
-    assert!(screen(&app, 120, 36).contains("事例 1件 · チームのみ · 新しい順"));
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("[チームの事例]"), "{s}");
+    assert!(s.contains("[チーム] チームの最初の事例"), "{s}");
     press(&mut app, "b");
     assert_eq!(app.cases().len(), 24);
 }

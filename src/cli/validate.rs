@@ -40,7 +40,12 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
             .iter()
             .filter(|e| !e.bundled)
             .count();
-        (loaded.diagnostics, cases, lang)
+        let mut diagnostics = loaded.diagnostics;
+        if let Some(path) = &cli.soa {
+            let (_, diags) = crate::answers::soa::read_file(path, &loaded.casebook.catalogs);
+            diagnostics.extend(diags);
+        }
+        (diagnostics, cases, lang)
     };
     report(&diagnostics, cases, format, lang)?;
     Ok(if diagnostics.iter().any(Diagnostic::is_error) {

@@ -7,17 +7,23 @@ use ratatui::layout::Rect;
 use super::action::{Action, Effect};
 use super::author::Step;
 use super::copy::Prompt;
+use super::coverage::{CoverageState, StatsState};
+use super::filters::FilterState;
+use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
-use super::list::{self, Sort, Source};
+use super::list::{self, Sort};
 use super::reload::{Live, Setup};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
 use super::{detail, diagnostics, help};
+use crate::answers::similar::{self, Similar};
+use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
+use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
 use crate::document::Anchor;
 use crate::lang::Lang;
@@ -53,6 +59,11 @@ pub enum Mode {
     Prompt,
     /// Writing a case: the questions of `n` and `E`.
     Author,
+    Coverage,
+    Stats,
+    Jump,
+    Filter,
+    Chips,
 }
 
 impl Mode {
@@ -64,6 +75,11 @@ impl Mode {
             Mode::Search => Context::Search,
             Mode::Prompt => Context::Prompt,
             Mode::Author => Context::Author,
+            Mode::Coverage => Context::Coverage,
+            Mode::Stats => Context::Stats,
+            Mode::Jump => Context::Jump,
+            Mode::Filter => Context::Filter,
+            Mode::Chips => Context::Chips,
         }
     }
 }
@@ -80,6 +96,8 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// The team's Statement of Applicability, for the coverage view.
+    pub soa: Option<Soa>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
     /// named explicitly that cannot be used.
     pub problems: Vec<String>,
@@ -101,7 +119,7 @@ pub struct App {
     /// Selected node per scheme (None: the "all cases" root).
     nodes: Vec<Option<String>>,
     /// Expanded nodes per scheme.
-    expanded: Vec<HashSet<String>>,
+    pub(super) expanded: Vec<HashSet<String>>,
     pub hide_empty: bool,
     pub sort: Sort,
     /// Selected case: an index into `book.entries()`.
@@ -126,12 +144,23 @@ pub struct App {
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    pub filters: FilterState,
+    pub jump: JumpState,
+    pub history: History,
+    pub coverage: CoverageState,
+    pub stats: StatsState,
+    pub soa: Option<Soa>,
+    pub resolver: Resolver,
+    pub similar_index: similar::Index,
+    /// The cases most like the selected one (derived when the selection changes).
+    pub similar: Vec<Similar>,
+    pub(super) similar_of: Option<usize>,
+    /// The similar case chosen in the detail (Enter follows it).
+    pub similar_cursor: Option<usize>,
     /// The `!` panel's rows, kept for the overlay's width and the language.
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
     pub(super) failed_files: usize,
-    /// Only bundled or only team cases in the list (`b`).
-    pub source: Option<Source>,
     /// The questions of `n` and `E`.
     pub author: Option<Step>,
     /// Files that turned bad, and a file to show once read again.
@@ -141,6 +170,9 @@ pub struct App {
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
+        let similar_index = similar::Index::new(&book);
+        let soa = options.soa.clone();
+        let resolver = Resolver::new(&book.catalogs);
         let schemes = scheme_names(&book);
         let scheme = options
             .scheme
@@ -175,9 +207,19 @@ impl App {
             searcher,
             search: SearchState::default(),
             prompt: None,
+            filters: FilterState::default(),
+            jump: JumpState::default(),
+            history: History::default(),
+            coverage: CoverageState::default(),
+            stats: StatsState::default(),
+            soa,
+            resolver,
+            similar_index,
+            similar: Vec::new(),
+            similar_of: None,
+            similar_cursor: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
-            source: None,
             author: None,
             live: Live::default(),
         };
@@ -224,13 +266,13 @@ impl App {
             .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
-    /// The cases under the selected node, in display order.
+    /// The cases under the selected node that pass the filters, in display order.
     pub fn cases(&self) -> Vec<usize> {
-        let mut cases = list::cases(&self.book, self.scheme_name(), self.node(), self.sort);
-        if let Some(source) = self.source {
-            cases.retain(|&i| source.holds(&self.book.entries()[i]));
+        let mut list = list::cases(&self.book, self.scheme_name(), self.node(), self.sort);
+        if let Some(passing) = &self.filters.passing {
+            list.retain(|&i| passing.get(i).copied().unwrap_or(false));
         }
-        cases
+        list
     }
 
     /// The schemes again, after the catalogs changed (the current one kept by name).
@@ -255,7 +297,13 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size, self.focus, self.banner())
+        layout::areas(self.size, self.focus, self.banner(), self.filter_bar())
+    }
+
+    /// Whether the filter bar shows: when anything but the area filters, or
+    /// while a chip is being chosen.
+    pub fn filter_bar(&self) -> bool {
+        self.filters.active() || self.mode == Mode::Chips
     }
 
     /// Whether the "files failed to load" banner shows.
@@ -353,10 +401,19 @@ impl App {
             Mode::Search => self.search_update(action),
             Mode::Prompt => self.prompt_update(action),
             Mode::Author => self.author_update(action),
+            Mode::Coverage => self.coverage_update(action),
+            Mode::Stats => self.stats_update(action),
+            Mode::Jump => self.jump_update(action),
+            Mode::Filter => self.filter_update(action),
+            Mode::Chips => self.chips_update(action),
         }
     }
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
+        if self.similar_key(&action) {
+            self.sync();
+            return Vec::new();
+        }
         match action {
             Action::Up => self.step(self.focus, -1),
             Action::Down => self.step(self.focus, 1),
@@ -411,10 +468,17 @@ impl App {
             Action::CopyCitation => return self.copy_citation(),
             Action::NewCase => self.new_case(),
             Action::EditCase => return self.edit_case(),
-            Action::CycleSource => {
-                self.source = Source::next(self.source);
-                self.list_offset = 0;
-            }
+            Action::ShowCoverage => self.open_coverage(),
+            Action::ShowStats => self.open_stats(),
+            Action::OpenJump => self.open_jump(),
+            Action::PinArea => self.pin_area(),
+            Action::OpenFilter => self.open_filter(),
+            Action::CycleSource => self.cycle_source(),
+            Action::EditChips => self.edit_chips(),
+            Action::ClearFilters => self.clear_filters(),
+            Action::OpenUrl => return self.open_url(),
+            Action::HistoryBack => self.history_step(true),
+            Action::HistoryForward => self.history_step(false),
             _ => {}
         }
         self.sync();
@@ -572,6 +636,7 @@ impl App {
         if !self.case.is_some_and(|c| cases.contains(&c)) {
             self.select_case(cases.first().copied());
         }
+        self.sync_similar();
         let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
         self.tree_offset = keep_visible(

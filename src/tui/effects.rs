@@ -1,5 +1,6 @@
-//! Performing effects: the clipboard, the file system, the editor and the
-//! background reload. Each returns the actions that report how it went.
+//! Performing effects: the clipboard, the file system, the platform's opener,
+//! the editor and the background reload. Each returns the actions that report
+//! how it went.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -92,6 +93,17 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
                 None => *world.watch = Watch::start(&[dir], world.tx.clone()),
             }
             Vec::new()
+        }
+        Effect::OpenUrl { url } => {
+            // Over SSH an opener would start a browser on the remote machine, out of sight.
+            let over_ssh = ["SSH_CONNECTION", "SSH_TTY"]
+                .iter()
+                .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()));
+            if !over_ssh && open::that_detached(&url).is_ok() {
+                return vec![Action::Done(Outcome::Opened { url })];
+            }
+            let via = clipboard::copy(&url, options.clipboard, &mut std::io::stdout()).via;
+            vec![Action::Done(Outcome::UrlCopied { url, over_ssh, via })]
         }
     }
 }

@@ -37,38 +37,6 @@ impl Sort {
     }
 }
 
-/// Where cases come from: the bundled casebook, or a team's directory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    Bundled,
-    Team,
-}
-
-impl Source {
-    /// All cases → bundled only → team only → all cases.
-    pub fn next(current: Option<Source>) -> Option<Source> {
-        match current {
-            None => Some(Source::Bundled),
-            Some(Source::Bundled) => Some(Source::Team),
-            Some(Source::Team) => None,
-        }
-    }
-
-    pub fn holds(self, entry: &crate::casebook::Entry) -> bool {
-        entry.bundled == (self == Source::Bundled)
-    }
-
-    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        use crate::lang::Lang::*;
-        match (self, lang) {
-            (Source::Bundled, Ja) => "同梱のみ",
-            (Source::Bundled, En) => "bundled only",
-            (Source::Team, Ja) => "チームのみ",
-            (Source::Team, En) => "team only",
-        }
-    }
-}
-
 /// Case indices under a node (`None`: all cases), sorted.
 pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> Vec<usize> {
     let mut list: Vec<usize> = match node {

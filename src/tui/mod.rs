@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod author;
 pub mod copy;
+pub mod coverage;
 pub mod detail;
 pub mod diagnostics;
 pub mod editor;
@@ -11,12 +12,15 @@ pub mod effects;
 pub mod events;
 pub mod export;
 pub mod field;
+pub mod filters;
 pub mod help;
 pub mod input;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod reload;
+pub mod saved;
 pub mod search;
 pub mod terminal;
 pub mod theme;
@@ -72,6 +76,11 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     });
     // Keys are read on their own thread (see `events::Reader`), files are
     // watched on another, and files are read again on a third.
+    //
+    // crossterm sets up its event source (and its SIGWINCH handler) on first
+    // use: do it here, before the first frame, so a resize that comes while the
+    // reading thread has not yet run is not lost.
+    let _ = crossterm::event::poll(Duration::ZERO);
     let (tx, events) = mpsc::channel();
     let reader = Reader::spawn(tx.clone());
     let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());

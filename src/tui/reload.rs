@@ -176,12 +176,12 @@ impl App {
     /// A reload's results: entries replaced, removed or added, the selection
     /// and marks kept (by file), the banner and `!` brought up to date.
     pub(super) fn reloaded(&mut self, batch: Batch) -> Vec<Effect> {
-        let selected = self.case.map(|i| self.book.entries()[i].path.clone());
-        let marked: Vec<String> = self
-            .marks
-            .iter()
-            .filter_map(|&i| self.book.entries().get(i).map(|e| e.path.clone()))
-            .collect();
+        if matches!(&batch, Batch::Files(files) if files.is_empty()) {
+            // Only other files changed (an editor's swap file, the saved state).
+            return Vec::new();
+        }
+        // Cases are held by index (the selection, marks, jumps): by file across the change.
+        let paths: Vec<String> = self.book.entries().iter().map(|e| e.path.clone()).collect();
         let (old_catalogs, old) = std::mem::take(&mut self.book).into_parts();
         let (catalogs, entries, reread) = match batch {
             Batch::Files(files) => {
@@ -202,15 +202,43 @@ impl App {
         };
         self.book = Casebook::new(catalogs, entries);
         self.searcher = Searcher::new(&self.book);
+        self.similar_index = crate::answers::similar::Index::new(&self.book);
+        self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
-        let index = |path: &str| self.book.entries().iter().position(|e| e.path == path);
-        self.case = selected.as_deref().and_then(index);
-        self.marks = marked.iter().filter_map(|p| index(p)).collect();
+        let now: std::collections::HashMap<&str, usize> = self
+            .book
+            .entries()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.path.as_str(), i))
+            .collect();
+        let moved = |i: usize| paths.get(i).and_then(|p| now.get(p.as_str()).copied());
+        self.case = self.case.and_then(moved);
+        self.marks = self.marks.iter().filter_map(|&i| moved(i)).collect();
+        for place in self
+            .history
+            .back
+            .iter_mut()
+            .chain(&mut self.history.forward)
+        {
+            place.case = place.case.and_then(moved);
+        }
+        self.similar_of = None;
         self.failed_files = crate::diag::failed_files(&self.diagnostics);
         self.diagnostics_panel = Panel::default();
         self.refresh_diagnostics_panel();
-        if self.mode == Mode::Search {
-            self.run_search();
+        if self.filters.active() {
+            self.refilter();
+        }
+        match self.mode {
+            Mode::Search => self.run_search(),
+            Mode::Coverage => {
+                let cursor = self.coverage.cursor;
+                self.open_coverage();
+                self.coverage.cursor = cursor;
+            }
+            Mode::Stats => self.open_stats(),
+            _ => {}
         }
         self.sync();
         if let Some(path) = self.live.show.take() {
@@ -309,9 +337,14 @@ impl App {
         let problems = self.diagnostics.iter().position(|d| d.path == path);
         match (at, problems) {
             (Some(i), None) if !self.live.stale.contains(path) => {
-                self.source = None;
                 if !self.cases().contains(&i) {
                     self.set_node(None);
+                }
+                if !self.cases().contains(&i) {
+                    // The filters hide it: they go, so it shows.
+                    self.filters.filter = Default::default();
+                    self.filters.words.clear();
+                    self.refilter();
                 }
                 self.select_case(Some(i));
                 self.focus = Pane::List;

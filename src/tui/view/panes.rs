@@ -200,18 +200,14 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let only = app
-        .source
-        .map(|s| format!("{} · ", s.label(app.lang)))
-        .unwrap_or_default();
     let title = match app.lang {
         crate::lang::Lang::Ja => format!(
-            " 事例 {}件 · {node}{only}{} ",
+            " 事例 {}件 · {node}{} ",
             cases.len(),
             app.sort.label(app.lang)
         ),
         crate::lang::Lang::En => format!(
-            " Cases {} · {node}{only}{} ",
+            " Cases {} · {node}{} ",
             cases.len(),
             app.sort.label(app.lang)
         ),
