@@ -356,3 +356,31 @@ fn duplicates_and_file_names_are_explained_in_both_languages() {
         ]
     );
 }
+
+/// The Statement of Applicability's problems.
+#[test]
+fn statement_of_applicability_problems_are_explained_in_both_languages() {
+    let catalogs = casebook::load::load(&[], &[]).casebook.catalogs;
+    let text = "soa:\n  - control: A.7.15\n    applicable: true\n  - control: A.7.14\n    applicable: yes\n  - control: iso27001:A.7.14\n    applicable: false\n  - control: A.7.14\n    applicable: \"true\"\n  - {control: A.8.1, applicable: [x]}\n  - control: \"7.14\"\n    applicable: true\n";
+    let (_, diags) = casebook::answers::soa::parse("soa.yaml", text, &catalogs);
+    for d in &diags {
+        assert_japanese(d);
+    }
+    let ja: Vec<String> = diags.iter().map(|d| shown(d, Lang::Ja)).collect();
+    assert_eq!(
+        ja,
+        [
+            "soa.yaml:2:14: error: `soa[1].control`: 管理策 `A.7.15` はありません。`iso27001:A.7.1`、`iso27001:A.7.10`、`iso27001:A.7.11` のことですか？",
+            "soa.yaml:5:17: error: `soa[2].applicable`: true か false が必要ですが、`yes` が書かれています。`true` と書きます",
+            "soa.yaml:6:5: warning: `soa[3]`: 除外する管理策には理由（`reason:`）が必要です。ISO/IEC 27001 の 6.1.3 d) はすべての除外に正当化を求めています",
+            "soa.yaml:9:17: error: `soa[4].applicable`: true か false が必要ですが、文字列 \"true\" が書かれています。引用符を付けずに true か false と書いてください",
+            "soa.yaml:10:34: error: `soa[5].applicable`: true か false が必要ですが、リストが書かれています",
+            "soa.yaml:11:5: error: `soa[6]`: `iso27001:A.7.14` は既に6行目にあります。1つの管理策に1項目にしてください",
+        ]
+    );
+    let en: Vec<String> = diags.iter().map(|d| shown(d, Lang::En)).collect();
+    assert_eq!(
+        en[1],
+        "soa.yaml:5:17: error: `soa[2].applicable`: expected true or false, found `yes`; write `true`"
+    );
+}
