@@ -752,3 +752,45 @@ fn e_edits_a_team_case_and_ctrl_c_in_the_editor_leaves_the_browser_running() {
     assert!(pty.wait_exit().success());
     pty.assert_restored();
 }
+
+#[test]
+fn c_drafts_the_notice_on_the_clipboard() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // A clipboard holding a notice, and an editor that leaves the draft as it is.
+    script(
+        &bin.join("wl-paste"),
+        "printf '令和7年1月20日\\n株式会社テスト商事\\n\\nノートパソコンの紛失について\\n\\n1 概要\\n令和7年1月10日、従業員が顧客の氏名と住所を保存したノートパソコンを紛失しました。\\n'\n",
+    );
+    let editor = dir.path().join("editor");
+    script(&editor, "cp \"$1\" \"$1.seen\"\n");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[
+            ("PATH", &path),
+            ("WAYLAND_DISPLAY", "wayland-test"),
+            ("EDITOR", editor.to_str().unwrap()),
+            ("VISUAL", ""),
+            ("XDG_DATA_HOME", dir.path().join("data").to_str().unwrap()),
+        ],
+    );
+    pty.wait_for("すべての事例 (25)");
+    pty.send("n2c");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-laptop-2025\r");
+    // The draft has TODOs left: its problems are shown.
+    pty.wait_for("このファイルには問題が");
+    let drafted =
+        std::fs::read_to_string(team.join("cases/2025/our-laptop-2025.yaml.seen")).unwrap();
+    assert!(drafted.contains("organization: 株式会社テスト商事"), "{drafted}");
+    assert!(drafted.contains("published: 2025-01-20"), "{drafted}");
+    assert!(drafted.contains("# casebook draft による下書き: クリップボード"), "{drafted}");
+    pty.send("\x1b");
+    pty.wait_for("Enter 開く");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
