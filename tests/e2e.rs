@@ -611,7 +611,7 @@ fn live_reload_follows_a_changed_a_broken_and_a_deleted_file() {
     )
     .unwrap();
     pty.wait_for("⚠前の版 書き換えた題名");
-    pty.wait_for("1件のファイルを読み込めませんでした");
+    pty.wait_for("1件のファイルを読み込めませんでした（うち1件は前の版を表示中）");
 
     std::fs::remove_file(team.join("cases/2024/our-b-2024.yaml")).unwrap();
     pty.wait_for("すべての事例 (24)");
@@ -785,9 +785,15 @@ fn c_drafts_the_notice_on_the_clipboard() {
     pty.wait_for("このファイルには問題が");
     let drafted =
         std::fs::read_to_string(team.join("cases/2025/our-laptop-2025.yaml.seen")).unwrap();
-    assert!(drafted.contains("organization: 株式会社テスト商事"), "{drafted}");
+    assert!(
+        drafted.contains("organization: 株式会社テスト商事"),
+        "{drafted}"
+    );
     assert!(drafted.contains("published: 2025-01-20"), "{drafted}");
-    assert!(drafted.contains("# casebook draft による下書き: クリップボード"), "{drafted}");
+    assert!(
+        drafted.contains("# casebook draft による下書き: クリップボード"),
+        "{drafted}"
+    );
     pty.send("\x1b");
     pty.wait_for("Enter 開く");
     pty.send("q");

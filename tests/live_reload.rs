@@ -148,7 +148,9 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
         "the detail says so: {s}"
     );
     assert!(
-        s.contains("⚠ 1件のファイルを読み込めませんでした。! で理由を表示"),
+        s.contains(
+            "⚠ 1件のファイルを読み込めませんでした（うち1件は前の版を表示中）。! で理由を表示"
+        ),
         "the banner: {s}"
     );
     // `!` gives the reason, in Japanese.
@@ -449,7 +451,7 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     assert!(press(&mut app, "E").is_empty());
     assert!(
         screen(&app, 120, 36)
-            .contains("同梱の事例は読み取り専用です。チームの事例集にコピーして編集しますか？")
+            .contains("同梱の事例は読み取り専用です。チームの事例集にコピーしますか？")
     );
     press(&mut app, "y");
     // The id suggested keeps the year last; the copy is the bundled file with that id.

@@ -15,9 +15,13 @@ use crate::wrap;
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let Some(step) = &app.author else { return };
     let (th, lang) = (app.theme, app.lang);
+    // A question wraps (up to four lines) on a narrow screen; a text field keeps one.
+    let question = question(step, lang)
+        .map(|q| wrap::wrap(&q, status.width.saturating_sub(2).max(1) as usize));
+    let rows = question.as_ref().map_or(1, |q| q.len().clamp(1, 4)) as u16;
     let area = Rect {
-        y: status.y.saturating_sub(3),
-        height: 3,
+        y: status.y.saturating_sub(rows + 2),
+        height: rows + 2,
         ..status
     };
     let title = match step {
@@ -43,37 +47,16 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let width = inner.width as usize;
-    let question = |q: String| Line::styled(wrap::truncate(&q, width).into_owned(), th.bold());
+    if let Some(lines) = question {
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .take(4)
+            .map(|l| Line::styled(l, th.bold()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     let line = match step {
-        Step::Copy { .. } => question(
-            t(
-                lang,
-                "同梱の事例は読み取り専用です。チームの事例集にコピーして編集しますか？ y コピー / Esc 取消",
-                "Bundled cases are read-only. Copy it into a team casebook to edit? y copy / Esc cancel",
-            )
-            .into(),
-        ),
-        Step::Target { dirs, .. } => {
-            let choices: Vec<String> = dirs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| format!("{} {}", i + 1, text::path(d)))
-                .collect();
-            question(format!(
-                "{}  {}",
-                choices.join("  "),
-                t(lang, "（数字で選ぶ / Esc 取消）", "(a digit / Esc cancels)")
-            ))
-        }
-        Step::Source { .. } => question(
-            t(
-                lang,
-                "s 白紙から / c クリップボードの公表文から下書き / f ファイルの公表文から下書き / Esc 取消",
-                "s from scratch / c draft from the notice on the clipboard / f draft from a notice file / Esc cancel",
-            )
-            .into(),
-        ),
         Step::Notice { field, .. } => input(
             frame,
             inner,
@@ -88,8 +71,40 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             field,
             app,
         ),
+        _ => return,
     };
     frame.render_widget(Paragraph::new(line), inner);
+}
+
+/// What a step asks, when it asks a choice (not a text).
+fn question(step: &Step, lang: Lang) -> Option<String> {
+    Some(match step {
+        Step::Copy { .. } => t(
+            lang,
+            "同梱の事例は読み取り専用です。チームの事例集にコピーしますか？ y コピー / Esc 取消",
+            "Bundled cases are read-only. Copy it to a team casebook? y copy / Esc cancel",
+        )
+        .into(),
+        Step::Target { dirs, .. } => {
+            let choices: Vec<String> = dirs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| format!("{} {}", i + 1, text::path(d)))
+                .collect();
+            format!(
+                "{}  {}",
+                choices.join("  "),
+                t(lang, "（数字で選ぶ / Esc 取消）", "(a digit / Esc cancels)")
+            )
+        }
+        Step::Source { .. } => t(
+            lang,
+            "s 白紙から / c クリップボードの公表文から下書き / f ファイルの公表文から下書き / Esc 取消",
+            "s from scratch / c draft from the notice on the clipboard / f draft from a notice file / Esc cancel",
+        )
+        .into(),
+        Step::Notice { .. } | Step::Id { .. } => return None,
+    })
 }
 
 /// A label and a text field, with the terminal cursor at the caret (for input methods).

@@ -53,13 +53,20 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     } else {
-        match app.lang {
-            crate::lang::Lang::Ja => {
+        let stale = app.live.stale.len();
+        match (app.lang, stale) {
+            (crate::lang::Lang::Ja, 0) => {
                 format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
             }
-            crate::lang::Lang::En => {
+            (crate::lang::Lang::En, 0) => {
                 format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why ")
             }
+            (crate::lang::Lang::Ja, _) => format!(
+                " ⚠ {n}件のファイルを読み込めませんでした（うち{stale}件は前の版を表示中）。! で理由を表示 "
+            ),
+            (crate::lang::Lang::En, _) => format!(
+                " ⚠ {n} file(s) could not be loaded ({stale} shown as last loaded). Press ! to see why "
+            ),
         }
     };
     let line = Line::styled(wrap::pad(&text, area.width as usize), app.theme.banner());
