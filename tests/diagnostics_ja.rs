@@ -42,6 +42,12 @@ fn about(dir: &Dir, file: &str) -> (Vec<String>, Vec<String>) {
     )
 }
 
+/// The diagnostics in Japanese, each checked for English left in it.
+fn japanese(diags: &[Diagnostic]) -> Vec<String> {
+    diags.iter().for_each(assert_japanese);
+    diags.iter().map(|d| shown(d, Lang::Ja)).collect()
+}
+
 fn corpus(name: &str) -> Vec<u8> {
     std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -224,22 +230,11 @@ fn catalog_problems_are_explained_in_both_languages() {
             "ours.yaml",
             case_file("ours").replace("[iso27001:A.7.10, ppc:10-5-3]", "[internal:R-1]"),
         );
-        let loaded = dir.load();
-        let mine: Vec<&Diagnostic> = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.path.ends_with(file))
-            .collect();
+        let (jas, ens) = about(&dir, file);
         // Paths inside messages are shown without their directory, as above.
         let root = format!("{}/catalogs/", dir.path().display());
-        let jas: Vec<String> = mine
-            .iter()
-            .map(|d| shown(d, Lang::Ja).replace(&root, ""))
-            .collect();
-        let ens: Vec<String> = mine
-            .iter()
-            .map(|d| shown(d, Lang::En).replace(&root, ""))
-            .collect();
+        let jas: Vec<String> = jas.iter().map(|l| l.replace(&root, "")).collect();
+        let ens: Vec<String> = ens.iter().map(|l| l.replace(&root, "")).collect();
         assert!(jas.contains(&ja.to_string()), "{catalog}: {jas:#?}");
         assert!(ens.contains(&en.to_string()), "{catalog}: {ens:#?}");
     }
@@ -254,10 +249,7 @@ fn config_problems_are_explained_in_both_languages() {
         "lang: fr\nlanguage: ja\nclipboard: pigeon\ncopy_format: html\ncasebooks: nowhere\n",
     );
     let (_, diags) = casebook::config::read_file(&file);
-    for d in &diags {
-        assert_japanese(d);
-    }
-    let ja: Vec<String> = diags.iter().map(|d| shown(d, Lang::Ja)).collect();
+    let ja = japanese(&diags);
     assert_eq!(
         ja,
         [
@@ -363,10 +355,7 @@ fn statement_of_applicability_problems_are_explained_in_both_languages() {
     let catalogs = casebook::load::load(&[], &[]).casebook.catalogs;
     let text = "soa:\n  - control: A.7.15\n    applicable: true\n  - control: A.7.14\n    applicable: yes\n  - control: iso27001:A.7.14\n    applicable: false\n  - control: A.7.14\n    applicable: \"true\"\n  - {control: A.8.1, applicable: [x]}\n  - control: \"7.14\"\n    applicable: true\n";
     let (_, diags) = casebook::answers::soa::parse("soa.yaml", text, &catalogs);
-    for d in &diags {
-        assert_japanese(d);
-    }
-    let ja: Vec<String> = diags.iter().map(|d| shown(d, Lang::Ja)).collect();
+    let ja = japanese(&diags);
     assert_eq!(
         ja,
         [

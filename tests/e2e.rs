@@ -185,6 +185,13 @@ impl Pty {
         }
     }
 
+    /// `q`: the browser ends well and the terminal is put back.
+    fn quit(&mut self) {
+        self.send("q");
+        assert!(self.wait_exit().success());
+        self.assert_restored();
+    }
+
     /// Whether the terminal is back in cooked mode (line editing and echo on).
     fn cooked(&self) -> bool {
         let fd = self.master.as_raw_fd().expect("a unix pty");
@@ -617,9 +624,7 @@ fn live_reload_follows_a_changed_a_broken_and_a_deleted_file() {
     pty.wait_for("すべての事例 (24)");
     assert!(!pty.screen().contains("チーム事例乙"), "{}", pty.screen());
 
-    pty.send("q");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
+    pty.quit();
 }
 
 #[test]
@@ -722,9 +727,7 @@ PY
         "written in the chosen casebook"
     );
 
-    pty.send("q");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
+    pty.quit();
 }
 
 #[test]
@@ -748,9 +751,7 @@ fn e_edits_a_team_case_and_ctrl_c_in_the_editor_leaves_the_browser_running() {
     pty.wait_for_bytes(b"EDITOR READY");
     pty.wait_for("[チーム] 直した題名");
     pty.wait_for("our-a-2024 を読み込みました");
-    pty.send("q");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
+    pty.quit();
 }
 
 #[test]
@@ -796,7 +797,5 @@ fn c_drafts_the_notice_on_the_clipboard() {
     );
     pty.send("\x1b");
     pty.wait_for("Enter 開く");
-    pty.send("q");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
+    pty.quit();
 }

@@ -46,6 +46,26 @@ fn team_app_with(dir: &Path, options: Options) -> App {
     app
 }
 
+/// A team casebook with `our-a-2024` (returned: its file).
+fn team_of_one() -> (Dir, PathBuf) {
+    let dir = Dir::new();
+    let a = dir.case(
+        "2024/our-a-2024.yaml",
+        titled("our-a-2024", "チームの最初の事例"),
+    );
+    (dir, a)
+}
+
+/// The same with `our-b-2024` beside it.
+fn team_of_two() -> (Dir, PathBuf) {
+    let (dir, a) = team_of_one();
+    dir.case(
+        "2024/our-b-2024.yaml",
+        titled("our-b-2024", "チームの二つ目の事例"),
+    );
+    (dir, a)
+}
+
 /// `case_file(id)` with another title.
 fn titled(id: &str, title: &str) -> String {
     case_file(id).replace(
@@ -77,15 +97,7 @@ fn rows_with(app: &App, text: &str) -> Vec<String> {
 
 #[test]
 fn a_changed_file_replaces_its_case_and_the_selection_stays() {
-    let dir = Dir::new();
-    let a = dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
-    dir.case(
-        "2024/our-b-2024.yaml",
-        titled("our-b-2024", "チームの二つ目の事例"),
-    );
+    let (dir, a) = team_of_two();
     let mut app = team_app(dir.path());
     select(&mut app, "our-a-2024");
     press(&mut app, "m");
@@ -114,11 +126,7 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
 
 #[test]
 fn a_broken_file_keeps_its_last_good_version_marked_stale() {
-    let dir = Dir::new();
-    let a = dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
+    let (dir, a) = team_of_one();
     let mut app = team_app(dir.path());
     select(&mut app, "our-a-2024");
     assert!(!app.banner());
@@ -172,15 +180,7 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
 
 #[test]
 fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
-    let dir = Dir::new();
-    let a = dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
-    dir.case(
-        "2024/our-b-2024.yaml",
-        titled("our-b-2024", "チームの二つ目の事例"),
-    );
+    let (dir, a) = team_of_two();
     let mut app = team_app(dir.path());
     select(&mut app, "our-b-2024");
 
@@ -207,15 +207,7 @@ fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
 
 #[test]
 fn a_directory_that_goes_away_takes_its_cases_and_one_that_comes_brings_them() {
-    let dir = Dir::new();
-    dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
-    dir.case(
-        "2024/our-b-2024.yaml",
-        titled("our-b-2024", "チームの二つ目の事例"),
-    );
+    let (dir, _) = team_of_two();
     let mut app = team_app(dir.path());
     let year = dir.path().join("cases/2024");
     let moved = dir.path().join("elsewhere");
@@ -229,15 +221,7 @@ fn a_directory_that_goes_away_takes_its_cases_and_one_that_comes_brings_them() {
 
 #[test]
 fn a_file_that_takes_another_files_id_is_refused() {
-    let dir = Dir::new();
-    let a = dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
-    dir.case(
-        "2024/our-b-2024.yaml",
-        titled("our-b-2024", "チームの二つ目の事例"),
-    );
+    let (dir, a) = team_of_two();
     let mut app = team_app(dir.path());
     std::fs::write(&a, titled("our-b-2024", "IDを取り違えた")).unwrap();
     app.reload_now(vec![a]);
@@ -289,11 +273,7 @@ fn a_changed_catalog_reloads_everything() {
 
 #[test]
 fn team_cases_are_badged_and_b_shows_only_bundled_or_only_team_cases() {
-    let dir = Dir::new();
-    dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
+    let (dir, _) = team_of_one();
     let mut app = team_app(dir.path());
     assert_eq!(app.cases().len(), 24);
     press(&mut app, "b");
@@ -433,11 +413,7 @@ fn a_new_case_left_with_todos_shows_its_problems_and_e_reopens_it() {
 
 #[test]
 fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
-    let dir = Dir::new();
-    let a = dir.case(
-        "2024/our-a-2024.yaml",
-        titled("our-a-2024", "チームの最初の事例"),
-    );
+    let (dir, a) = team_of_one();
     let mut app = team_app(dir.path());
     select(&mut app, "our-a-2024");
     let effects = press(&mut app, "E");

@@ -190,7 +190,7 @@ impl App {
                         });
                     }
                 } else {
-                    edit_field(&mut field, action);
+                    field.edit(&action);
                     self.ask_author(Step::Notice { dir, field });
                 }
             }
@@ -200,7 +200,7 @@ impl App {
                 mut field,
             } => {
                 if action != Action::Enter {
-                    edit_field(&mut field, action);
+                    field.edit(&action);
                     self.ask_author(Step::Id { dir, start, field });
                     return Vec::new();
                 }
@@ -316,21 +316,6 @@ pub fn copy_id(id: &str) -> String {
     match id.rsplit_once('-') {
         Some((head, year)) if new::year_of_id(id).is_some() => format!("{head}-ours-{year}"),
         _ => format!("{id}-ours"),
-    }
-}
-
-/// Text editing keys on a question's field.
-fn edit_field(field: &mut Field, action: Action) {
-    match action {
-        Action::Input(c) => field.insert(&c.to_string()),
-        Action::Paste(s) => field.insert(&s),
-        Action::Backspace => field.backspace(),
-        Action::DeleteWord => field.delete_word(),
-        Action::CursorLeft => field.left(),
-        Action::CursorRight => field.right(),
-        Action::CursorHome => field.home(),
-        Action::CursorEnd => field.end(),
-        _ => {}
     }
 }
 

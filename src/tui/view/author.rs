@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::lang::{Lang, t};
 use crate::text;
@@ -37,16 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             Lang::En => format!("New case ({})", text::path(dir)),
         },
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(
-            wrap::truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize)
-                .into_owned(),
-            th.heading(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let title = format!(" {title} ");
+    let title = wrap::truncate(&title, area.width.saturating_sub(2) as usize).into_owned();
+    let inner = super::framed(frame, app, area, title);
     if let Some(lines) = question {
         let lines: Vec<Line> = lines
             .into_iter()
