@@ -5,6 +5,7 @@
 //! (immutable, indexed) → the CLI commands and the terminal UI.
 
 pub mod bundled;
+pub mod cache;
 pub mod casebook;
 pub mod catalog;
 pub mod cli;

@@ -17,8 +17,31 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
     let session = Session::open(cli);
     session.warn_if_incomplete();
     let book = &session.loaded.casebook;
+    // Buffered: thousands of lines must not cost a system call each.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = command_output(cli, command, &session, &mut out).and_then(|code| {
+        out.flush()
+            .map(|_| code)
+            .map_err(|e| format!("cannot write output: {e}"))
+    });
+    for notice in book.take_notices() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "casebook: {}",
+            crate::text::line(&notice)
+        );
+    }
+    result
+}
+
+fn command_output(
+    _cli: &Cli,
+    command: &Command,
+    session: &Session,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
+    let book = &session.loaded.casebook;
     let lang = session.lang;
-    let mut out = std::io::stdout().lock();
     let mut emit = |text: &str| {
         out.write_all(text.as_bytes())
             .map_err(|e| format!("cannot write output: {e}"))
@@ -36,24 +59,22 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             if let Some(c) = control {
                 let r = control_ref(book, c)?;
                 let under = book.under_control(&r);
-                cases.retain(|i| under.contains(i));
+                cases.retain(|i| under.binary_search(i).is_ok());
             }
-            if let Some(c) = cause {
-                vocabulary(book, Kind::Causes, c, "cause")?;
-                cases.retain(|&i| {
-                    book.entries()[i]
-                        .case
-                        .root_causes
-                        .iter()
-                        .any(|r| &r.category == c)
-                });
-            }
-            if let Some(s) = sector {
-                vocabulary(book, Kind::Sectors, s, "sector")?;
-                cases.retain(|&i| &book.entries()[i].case.sector == s);
+            // Causes and sectors are catalog nodes too: their lists are at hand.
+            for (value, kind, what) in [
+                (cause, Kind::Causes, "cause"),
+                (sector, Kind::Sectors, "sector"),
+            ] {
+                let Some(v) = value else { continue };
+                vocabulary(book, kind, v, what)?;
+                if let Some(catalog) = book.catalogs.of_kind(kind) {
+                    let under = book.under(&catalog.scheme, v);
+                    cases.retain(|i| under.binary_search(i).is_ok());
+                }
             }
             if let Some(y) = year {
-                cases.retain(|&i| book.entries()[i].case.published.year == *y);
+                cases.retain(|&i| book.summary(i).published.year == *y);
             }
             let e = book.entries();
             book.sort_newest_first(&mut cases);
@@ -64,7 +85,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
                 }
                 ListFormat::Text => {
                     for &i in &cases {
-                        let c = &e[i].case;
+                        let c = book.summary(i);
                         emit(&format!(
                             "{}\t{}\t{}\t{}\n",
                             c.published, c.id, c.organization, c.title
@@ -112,7 +133,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
             limit,
             format,
         } => {
-            let mut searcher = Searcher::new(book);
+            let (mut searcher, notices) = Searcher::open(book, &session.loaded.index);
+            for notice in notices {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "casebook: {}",
+                    crate::text::line(&notice)
+                );
+            }
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
                 hits.truncate(*limit);

@@ -32,6 +32,9 @@ pub struct Cli {
     /// Language of the interface and of catalog titles [default: config file, else LANG]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// Read every file afresh: neither use nor write the cache of validated cases
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -166,7 +169,8 @@ impl Session {
     pub fn open(cli: &Cli) -> Session {
         let (config, mut diagnostics) = config::load();
         let inputs = normal_inputs(cli, &config);
-        let loaded = load::load(&inputs, &[]);
+        let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
+        report_cache(&loaded);
         diagnostics.extend(loaded.diagnostics.iter().cloned());
         let lang = cli
             .lang
@@ -195,6 +199,29 @@ impl Session {
     }
 }
 
+/// The cache this run uses: none with `--no-cache`.
+pub fn cache_settings(cli: &Cli) -> crate::cache::Settings {
+    if cli.no_cache {
+        crate::cache::Settings::none()
+    } else {
+        crate::cache::Settings::from_env()
+    }
+}
+
+/// The cache's notices (a damaged entry rebuilt), one line each on stderr;
+/// with `CASEBOOK_CACHE_STATS=1`, what it did for each directory.
+pub fn report_cache(loaded: &Loaded) {
+    let mut err = std::io::stderr().lock();
+    for notice in &loaded.notices {
+        let _ = writeln!(err, "casebook: {}", crate::text::line(notice));
+    }
+    if std::env::var_os("CASEBOOK_CACHE_STATS").is_some_and(|v| v == "1") {
+        for stats in &loaded.cache {
+            let _ = writeln!(err, "casebook: {}", crate::text::line(&stats.to_string()));
+        }
+    }
+}
+
 fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     if !cli.no_bundled {
@@ -218,7 +245,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 
 /// `casebook` alone: the full-screen browser.
 fn browse(cli: &Cli) -> Result<ExitCode, String> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // For measuring start-up: load, draw the first frame off-screen, exit.
+    let first_frame = std::env::var("CASEBOOK_FIRST_FRAME")
+        .ok()
+        .filter(|v| !v.is_empty());
+    if first_frame.is_none()
+        && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal())
+    {
         return Err("the browser needs a terminal, and standard input or output is not one.\n\
                     For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | validate\n\
                     (see `casebook --help`)"
@@ -233,11 +266,45 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
     };
-    let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);
+    let (searcher, notices) =
+        crate::search::Searcher::open(&session.loaded.casebook, &session.loaded.index);
+    let mut app = crate::tui::App::with_searcher(
+        session.loaded.casebook,
+        session.diagnostics,
+        options,
+        searcher,
+    );
+    if let Some(notice) = notices.first() {
+        app.status = Some(crate::text::line(notice).into_owned());
+    }
+    if let Some(size) = first_frame {
+        return Ok(first_frame_only(&mut app, &size));
+    }
     match crate::tui::run(&mut app) {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::Signal(sig)) => Ok(ExitCode::from((128 + sig) as u8)),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
         Err(e) => Err(format!("terminal error: {e}")),
+    }
+}
+
+/// `CASEBOOK_FIRST_FRAME=WxH casebook`: draws the browser's first frame at
+/// that size on an off-screen buffer and exits (the start-up benchmark).
+fn first_frame_only(app: &mut crate::tui::App, size: &str) -> ExitCode {
+    let (w, h) = size
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+        .unwrap_or((200, 60));
+    app.update(crate::tui::action::Action::Resize {
+        width: w,
+        height: h,
+    });
+    let mut terminal = match ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(_) => return ExitCode::FAILURE,
+    };
+    match terminal.draw(|frame| crate::tui::view::draw(frame, app)) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
     }
 }

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::bundled;
-use crate::casebook::{Casebook, Entry};
+use crate::cache;
+use crate::casebook::{Casebook, Part, Source, Summary};
 use crate::catalog::{self, Catalogs};
 use crate::diag::Diagnostic;
 use crate::model::Case;
@@ -47,6 +48,28 @@ impl Input {
 pub struct Loaded {
     pub casebook: Casebook,
     pub diagnostics: Vec<Diagnostic>,
+    /// One line each: cache entries that could not be used and were rebuilt.
+    pub notices: Vec<String>,
+    /// What the cache did, per directory.
+    pub cache: Vec<cache::Stats>,
+    /// Where each part of the casebook's search index comes from.
+    pub index: Vec<IndexSource>,
+}
+
+/// A part of the search index: these cases (indices into the casebook, in
+/// the index's order), and the cache file that may hold their index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexSource {
+    pub cases: Vec<u32>,
+    pub file: Option<IndexFile>,
+}
+
+/// A directory's index file, valid for one generation of its cases file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexFile {
+    pub path: PathBuf,
+    pub dir: String,
+    pub generation: u64,
 }
 
 /// Where a case file's text comes from.
@@ -58,19 +81,73 @@ enum Text {
 struct Job {
     shown: String,
     text: Text,
+    /// The directory whose cache may know the file, and the file's path in it.
+    cached: Option<(usize, String)>,
+}
+
+/// A valid case: parsed now, or the record of a cache entry.
+enum Found {
+    Owned(Case, Option<Vec<u8>>),
+    Record(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    Parsed,
+    /// From the cache on the file's key.
+    Reused,
+    /// From the cache after the bytes hashed the same.
+    Verified,
 }
 
 struct Outcome {
-    case: Option<(Case, Pos)>,
+    case: Option<(Found, Pos)>,
     diags: Vec<Diagnostic>,
+    how: How,
+    /// For the cache: the file's key and the hash of its bytes, when it was read.
+    key: Option<cache::key::FileKey>,
+    hash: Option<u128>,
+    /// The cache record the outcome came from.
+    record: Option<usize>,
+}
+
+impl Outcome {
+    fn failed(diags: Vec<Diagnostic>) -> Outcome {
+        Outcome {
+            case: None,
+            diags,
+            how: How::Parsed,
+            key: None,
+            hash: None,
+            record: None,
+        }
+    }
+}
+
+/// A loaded directory and its cache entry.
+struct DirState {
+    shown: String,
+    canonical: PathBuf,
+    files: Option<(PathBuf, PathBuf)>,
+    entry: Option<cache::Entry>,
+    stats: cache::Stats,
 }
 
 pub const BUNDLED_PREFIX: &str = "bundled:";
 
-/// Loads `inputs` in order. Catalogs: the bundled ones, those in each input
-/// directory's `catalogs/`, and those in `catalog_dirs`.
+/// Loads `inputs` in order, without the cache. Catalogs: the bundled ones,
+/// those in each input directory's `catalogs/`, and those in `catalog_dirs`.
 pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
+    load_with(inputs, catalog_dirs, &cache::Settings::none())
+}
+
+/// Loads `inputs` in order, using and refreshing the cache of each directory.
+pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::Settings) -> Loaded {
+    // Files are trusted on their keys only when their times are settled
+    // relative to this moment (taken before any file is looked at).
+    let read_from = cache::key::now();
     let mut diags = Vec::new();
+    let mut notices = Vec::new();
     // Validating the bundled casebook's own source directory checks the files
     // on disk, not the copy compiled in earlier (which would clash with them).
     let source = bundle_source();
@@ -88,9 +165,11 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
         inputs.to_vec()
     };
     let bundled_catalogs = !inputs.iter().any(on_disk);
-    let catalogs = load_catalogs(&inputs, catalog_dirs, bundled_catalogs, &mut diags);
+    let (catalogs, catalogs_hash) =
+        load_catalogs(&inputs, catalog_dirs, bundled_catalogs, &mut diags);
 
     let mut jobs = Vec::new();
+    let mut dirs: Vec<DirState> = Vec::new();
     let mut seen_files = HashSet::new();
     for input in &inputs {
         match input {
@@ -101,6 +180,7 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
                     .map(|(p, text)| Job {
                         shown: format!("{BUNDLED_PREFIX}{p}"),
                         text: Text::Bundled(text),
+                        cached: None,
                     }),
             ),
             Input::Dir(dir) => {
@@ -118,11 +198,26 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
                         "no case files (*.yaml) found here",
                     ));
                 }
+                let state = open_dir(dir, settings, catalogs_hash, &mut notices);
+                let d = dirs.len();
+                let caching = state.files.is_some();
+                dirs.push(state);
                 for found in files {
                     if seen_files.insert(found.canonical) {
+                        let rel = caching
+                            .then(|| {
+                                found
+                                    .path
+                                    .strip_prefix(dir)
+                                    .ok()?
+                                    .to_str()
+                                    .map(str::to_string)
+                            })
+                            .flatten();
                         jobs.push(Job {
                             shown: found.path.display().to_string(),
                             text: Text::Disk(found.path),
+                            cached: rel.map(|rel| (d, rel)),
                         });
                     }
                 }
@@ -132,44 +227,260 @@ pub fn load(inputs: &[Input], catalog_dirs: &[PathBuf]) -> Loaded {
                     jobs.push(Job {
                         shown: file.display().to_string(),
                         text: Text::Disk(file.clone()),
+                        cached: None,
                     });
                 }
             }
         }
     }
 
-    let outcomes = parse_all(&jobs, &catalogs);
-    let mut entries: Vec<Entry> = Vec::with_capacity(outcomes.len());
+    let nodes = crate::casebook::Nodes::new(&catalogs);
+    let outcomes = parse_all(&jobs, &catalogs, &dirs);
+    let mut parts: Vec<Part> = Vec::with_capacity(outcomes.len());
     let mut first_seen: HashMap<String, (usize, Pos)> = HashMap::new();
+    // Per directory: the records to write, and the case index of each record's case.
+    let mut records: Vec<Vec<(cache::Record, Option<Vec<u8>>, Option<usize>)>> =
+        dirs.iter().map(|_| Vec::new()).collect();
+    let mut index_of_prior: Vec<HashMap<usize, Option<usize>>> =
+        dirs.iter().map(|_| HashMap::new()).collect();
     for (job, outcome) in jobs.into_iter().zip(outcomes) {
+        let dir = job.cached.as_ref().map(|(d, _)| *d);
+        if let Some(d) = dir {
+            let stats = &mut dirs[d].stats;
+            match outcome.how {
+                How::Reused => stats.reused += 1,
+                How::Verified => stats.verified += 1,
+                How::Parsed => stats.parsed += 1,
+            }
+        }
+        let mut record = match (&job.cached, outcome.key, outcome.hash) {
+            (Some((_, rel)), Some(key), Some(hash)) => Some(cache::Record {
+                rel: rel.clone(),
+                key,
+                hash,
+                diags: outcome
+                    .diags
+                    .iter()
+                    .map(cache::wire::WDiag::from_diag)
+                    .collect(),
+                case: None,
+            }),
+            _ => None,
+        };
         diags.extend(outcome.diags);
-        let Some((case, pos)) = outcome.case else {
+        let mut blob = None;
+        let mut placed = None;
+        if let Some((found, pos)) = outcome.case {
+            let (summary, node_list, source, case_record) = match found {
+                Found::Owned(case, encoded) => {
+                    let summary = Summary::of(&case);
+                    let node_list = nodes.of_case(&catalogs, &case);
+                    let case_record = cache::CaseRecord {
+                        id_line: pos.line,
+                        id_col: pos.col,
+                        id: summary.id.clone(),
+                        title: summary.title.clone(),
+                        organization: summary.organization.clone(),
+                        published: summary.published.into(),
+                        people: summary.people,
+                        nodes: node_list.clone(),
+                        offset: 0,
+                        len: 0,
+                        sum: 0,
+                    };
+                    blob = encoded;
+                    (summary, node_list, Source::Owned(case), Some(case_record))
+                }
+                Found::Record(r) => {
+                    let entry = dir.and_then(|d| dirs[d].entry.as_ref());
+                    let Some(c) = entry.and_then(|e| e.records[r].case.as_ref()) else {
+                        continue;
+                    };
+                    let entry = entry.expect("checked above");
+                    blob = entry.blob_bytes(c).map(<[u8]>::to_vec);
+                    let summary = Summary {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        organization: c.organization.clone(),
+                        published: c.published.into(),
+                        people: c.people,
+                    };
+                    (
+                        summary,
+                        c.nodes.clone(),
+                        Source::Cached(entry.blob(c)),
+                        Some(c.clone()),
+                    )
+                }
+            };
+            if let Some(r) = record.as_mut() {
+                r.case = case_record;
+            }
+            if let Some((other, other_pos)) = first_seen.get(&summary.id) {
+                diags.push(
+                    Diagnostic::error(
+                        &job.shown,
+                        format!(
+                            "duplicate case id `{}`: {}:{} already defines it; this file is skipped (ids must be unique)",
+                            summary.id, parts[*other].path, other_pos.line
+                        ),
+                    )
+                    .at(pos.line, pos.col),
+                );
+            } else {
+                first_seen.insert(summary.id.clone(), (parts.len(), pos));
+                placed = Some(parts.len());
+                parts.push(Part {
+                    summary,
+                    path: job.shown,
+                    bundled: matches!(job.text, Text::Bundled(_)),
+                    nodes: node_list,
+                    source,
+                });
+            }
+        }
+        if let Some(d) = dir {
+            if let Some(prior) = outcome.record {
+                index_of_prior[d].insert(prior, placed);
+            }
+            if let Some(r) = record {
+                // A case whose encoded form is missing cannot be cached.
+                if r.case.is_none() || blob.is_some() {
+                    records[d].push((r, blob, placed));
+                }
+            }
+        }
+    }
+    let casebook = Casebook::from_parts(catalogs, nodes, parts);
+    let index = save_caches(
+        &mut dirs,
+        records,
+        index_of_prior,
+        catalogs_hash,
+        read_from,
+        &casebook,
+    );
+    Loaded {
+        casebook,
+        diagnostics: diags,
+        notices,
+        cache: dirs
+            .into_iter()
+            .filter(|d| d.files.is_some())
+            .map(|d| d.stats)
+            .collect(),
+        index,
+    }
+}
+
+/// Finds a directory's cache entry; a damaged one is reported in `notices`.
+fn open_dir(
+    dir: &Path,
+    settings: &cache::Settings,
+    catalogs: u128,
+    notices: &mut Vec<String>,
+) -> DirState {
+    let canonical = canonical(dir);
+    let files = settings.entry(&canonical);
+    let entry = files
+        .as_ref()
+        .and_then(|(cases, _)| match cache::Entry::open(cases, catalogs) {
+            Ok(entry) => entry,
+            Err(problem) => {
+                notices.push(format!(
+                    "the cache for {} was not used ({}); it is rebuilt",
+                    dir.display(),
+                    problem.describe()
+                ));
+                None
+            }
+        });
+    DirState {
+        shown: dir.display().to_string(),
+        stats: cache::Stats {
+            dir: dir.display().to_string(),
+            ..cache::Stats::default()
+        },
+        canonical,
+        files,
+        entry,
+    }
+}
+
+type DirRecords = Vec<(cache::Record, Option<Vec<u8>>, Option<usize>)>;
+
+/// Writes the cache entries that changed; returns where each part of the
+/// search index comes from.
+fn save_caches(
+    dirs: &mut [DirState],
+    records: Vec<DirRecords>,
+    index_of_prior: Vec<HashMap<usize, Option<usize>>>,
+    catalogs: u128,
+    read_from: i128,
+    book: &Casebook,
+) -> Vec<IndexSource> {
+    let mut sources = Vec::new();
+    let mut covered = vec![false; book.len()];
+    for ((dir, records), prior) in dirs.iter_mut().zip(records).zip(index_of_prior) {
+        let Some((cases_path, index_path)) = dir.files.clone() else {
             continue;
         };
-        if let Some((other, other_pos)) = first_seen.get(&case.id) {
-            diags.push(
-                Diagnostic::error(
-                    &job.shown,
-                    format!(
-                        "duplicate case id `{}`: {}:{} already defines it; this file is skipped (ids must be unique)",
-                        case.id, entries[*other].path, other_pos.line
-                    ),
-                )
-                .at(pos.line, pos.col),
-            );
-            continue;
+        let unchanged = dir.entry.as_ref().is_some_and(|e| {
+            dir.stats.verified == 0 && dir.stats.parsed == 0 && dir.stats.reused == e.records.len()
+        });
+        // The index part of each record's case, in record order.
+        let placed: Vec<Option<usize>>;
+        let generation = if unchanged {
+            let entry = dir.entry.as_ref().expect("unchanged means present");
+            placed = (0..entry.records.len())
+                .filter(|&r| entry.records[r].case.is_some())
+                .map(|r| prior.get(&r).copied().flatten())
+                .collect();
+            Some(entry.generation())
+        } else {
+            placed = records
+                .iter()
+                .filter(|(r, _, _)| r.case.is_some())
+                .map(|(_, _, p)| *p)
+                .collect();
+            let list = records
+                .iter()
+                .map(|(record, blob, _)| cache::NewRecord {
+                    record: record.clone(),
+                    blob: blob.as_deref(),
+                })
+                .collect();
+            let written =
+                cache::write_entry(&cases_path, &dir.canonical, catalogs, read_from, list);
+            dir.stats.written = written.is_ok();
+            written.ok()
+        };
+        if let (Some(generation), true) = (generation, placed.iter().all(Option::is_some)) {
+            let cases: Vec<u32> = placed.iter().map(|p| p.unwrap_or(0) as u32).collect();
+            for &c in &cases {
+                covered[c as usize] = true;
+            }
+            sources.push(IndexSource {
+                cases,
+                file: Some(IndexFile {
+                    path: index_path,
+                    dir: dir.canonical.display().to_string(),
+                    generation,
+                }),
+            });
         }
-        first_seen.insert(case.id.clone(), (entries.len(), pos));
-        entries.push(Entry {
-            case,
-            path: job.shown,
-            bundled: matches!(job.text, Text::Bundled(_)),
+        let _ = &dir.shown;
+    }
+    let rest: Vec<u32> = (0..book.len() as u32)
+        .filter(|&c| !covered[c as usize])
+        .collect();
+    if !rest.is_empty() || sources.is_empty() {
+        sources.push(IndexSource {
+            cases: rest,
+            file: None,
         });
     }
-    Loaded {
-        casebook: Casebook::new(catalogs, entries),
-        diagnostics: diags,
-    }
+    sources
 }
 
 /// The directory the bundled casebook was compiled from, when it still exists.
@@ -187,8 +498,10 @@ fn load_catalogs(
     extra: &[PathBuf],
     bundled: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Catalogs {
+) -> (Catalogs, u128) {
     let mut catalogs = Catalogs::default();
+    // What the cases are validated against: every catalog file's name and text.
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
     if bundled {
         for (path, text) in bundled::FILES
             .iter()
@@ -199,6 +512,7 @@ fn load_catalogs(
                 &format!("{BUNDLED_PREFIX}{path}"),
                 Ok(text),
                 diags,
+                &mut hash,
             );
         }
     }
@@ -225,10 +539,10 @@ fn load_catalogs(
                 .as_deref()
                 .map_err(|e| (e.line, e.message.clone()))
                 .and_then(|b| read::decode(b).map_err(|e| (e.line, e.message)));
-            add_catalog(&mut catalogs, &shown, text, diags);
+            add_catalog(&mut catalogs, &shown, text, diags, &mut hash);
         }
     }
-    catalogs
+    (catalogs, hash.digest128())
 }
 
 fn add_catalog(
@@ -236,7 +550,11 @@ fn add_catalog(
     shown: &str,
     text: Result<&str, (Option<u32>, String)>,
     diags: &mut Vec<Diagnostic>,
+    hash: &mut xxhash_rust::xxh3::Xxh3,
 ) {
+    for part in [shown, "\0", text.as_ref().map_or("\u{1}", |t| t), "\0"] {
+        hash.update(part.as_bytes());
+    }
     let text = match text {
         Ok(t) => t,
         Err((line, message)) => {
@@ -267,18 +585,17 @@ fn with_line(d: Diagnostic, line: Option<u32>) -> Diagnostic {
 }
 
 /// Parses the files on all cores; results come back in `jobs` order.
-fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
+fn parse_all(jobs: &[Job], catalogs: &Catalogs, dirs: &[DirState]) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().div_ceil(16))
         .max(1);
     let one = |job: &Job| {
-        catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs))).unwrap_or_else(|_| Outcome {
-            case: None,
-            diags: vec![Diagnostic::error(
+        catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs, dirs))).unwrap_or_else(|_| {
+            Outcome::failed(vec![Diagnostic::error(
                 &job.shown,
                 "internal error while reading this file (please report it)",
-            )],
+            )])
         })
     };
     if threads == 1 {
@@ -310,36 +627,96 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs) -> Vec<Outcome> {
         .into_iter()
         .zip(jobs)
         .map(|(slot, job)| {
-            slot.unwrap_or_else(|| Outcome {
-                case: None,
-                diags: vec![Diagnostic::error(
+            slot.unwrap_or_else(|| {
+                Outcome::failed(vec![Diagnostic::error(
                     &job.shown,
                     "internal error while reading this file (please report it)",
-                )],
+                )])
             })
         })
         .collect()
 }
 
-fn parse_job(job: &Job, catalogs: &Catalogs) -> Outcome {
-    let owned;
-    let text = match &job.text {
-        Text::Bundled(t) => Ok(*t),
-        Text::Disk(path) => match read::read_file(path) {
-            Ok(bytes) => {
-                owned = bytes;
-                read::decode(&owned)
-            }
-            Err(e) => Err(e),
-        },
-    };
-    match text {
-        Ok(text) => parse_case(&job.shown, text, catalogs),
-        Err(e) => Outcome {
-            case: None,
-            diags: vec![with_line(Diagnostic::error(&job.shown, e.message), e.line)],
-        },
+/// The outcome a cache record holds, for the file shown as `shown`.
+fn from_record(record: &cache::Record, r: usize, shown: &str, how: How) -> Outcome {
+    Outcome {
+        case: record.case.as_ref().map(|c| {
+            (
+                Found::Record(r),
+                Pos {
+                    line: c.id_line,
+                    col: c.id_col,
+                },
+            )
+        }),
+        diags: record.diags.iter().map(|d| d.to_diag(shown)).collect(),
+        how,
+        key: Some(record.key),
+        hash: Some(record.hash),
+        record: Some(r),
     }
+}
+
+fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
+    let path = match &job.text {
+        Text::Bundled(t) => return parse_case(&job.shown, t, catalogs),
+        Text::Disk(path) => path,
+    };
+    // The key is taken before the bytes are read: a change after this moment
+    // shows in the key or makes it unsettled next time.
+    let cached = job.cached.as_ref().and_then(|(d, rel)| {
+        let key = cache::key::FileKey::of(path)?;
+        let prior = dirs[*d]
+            .entry
+            .as_ref()
+            .and_then(|e| Some((e, e.find(rel)?)));
+        Some((key, prior))
+    });
+    if let Some((key, Some((entry, r)))) = &cached
+        && entry.settled(*r, key)
+    {
+        return from_record(&entry.records[*r], *r, &job.shown, How::Reused);
+    }
+    let owned = match read::read_file(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Outcome::failed(vec![with_line(
+                Diagnostic::error(&job.shown, e.message),
+                e.line,
+            )]);
+        }
+    };
+    let Some((key, prior)) = cached else {
+        return match read::decode(&owned) {
+            Ok(text) => parse_case(&job.shown, text, catalogs),
+            Err(e) => Outcome::failed(vec![with_line(
+                Diagnostic::error(&job.shown, e.message),
+                e.line,
+            )]),
+        };
+    };
+    let hash = cache::key::content_hash(&owned);
+    if let Some((entry, r)) = prior
+        && entry.records[r].hash == hash
+    {
+        let mut outcome = from_record(&entry.records[r], r, &job.shown, How::Verified);
+        outcome.key = Some(key);
+        return outcome;
+    }
+    let mut outcome = match read::decode(&owned) {
+        Ok(text) => parse_case(&job.shown, text, catalogs),
+        Err(e) => Outcome::failed(vec![with_line(
+            Diagnostic::error(&job.shown, e.message),
+            e.line,
+        )]),
+    };
+    // Encoded here, on the worker, so writing the cache costs the main thread little.
+    if let Some((Found::Owned(case, encoded), _)) = outcome.case.as_mut() {
+        *encoded = Some(cache::wire::encode_case(case));
+    }
+    outcome.key = Some(key);
+    outcome.hash = Some(hash);
+    outcome
 }
 
 /// Parses and validates one case file's text. `shown` names it in diagnostics.
@@ -366,8 +743,12 @@ fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
         }),
     };
     Outcome {
-        case,
+        case: case.map(|(case, pos)| (Found::Owned(case, None), pos)),
         diags: ctx.diags,
+        how: How::Parsed,
+        key: None,
+        hash: None,
+        record: None,
     }
 }
 
@@ -397,5 +778,16 @@ fn check_file_name(ctx: &mut Ctx, shown: &str, case: &Case, id_pos: Pos) {
 /// Validates one case file's text on its own against `catalogs` (for tests and tools).
 pub fn parse_text(shown: &str, text: &str, catalogs: &Catalogs) -> (Option<Case>, Vec<Diagnostic>) {
     let outcome = parse_case(shown, text, catalogs);
-    (outcome.case.map(|(c, _)| c), outcome.diags)
+    let case = match outcome.case {
+        Some((Found::Owned(case, _), _)) => Some(case),
+        _ => None,
+    };
+    (case, outcome.diags)
+}
+
+/// Reads and validates a case file again (when its cache entry turned out damaged).
+pub fn reread(path: &str, catalogs: &Catalogs) -> Option<Case> {
+    let bytes = read::read_file(Path::new(path)).ok()?;
+    let text = read::decode(&bytes).ok()?;
+    parse_text(path, text, catalogs).0
 }

@@ -116,6 +116,16 @@ pub struct App {
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
+        App::with_searcher(book, diagnostics, options, searcher)
+    }
+
+    /// An app over a searcher opened beforehand (from the cache).
+    pub fn with_searcher(
+        book: Casebook,
+        diagnostics: Vec<Diagnostic>,
+        options: Options,
+        searcher: Searcher,
+    ) -> App {
         let mut schemes: Vec<String> = book
             .catalogs
             .control_schemes()

@@ -115,7 +115,10 @@ pub fn casebook(args: &[&str]) -> Output {
 
 pub fn casebook_in(cwd: &Path, args: &[&str]) -> Output {
     let home = std::env::temp_dir().join("casebook-test-home");
+    // A cache of its own for every run: each starts cold and writes one.
+    let cache = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_CACHE", cache.path())
         .args(args)
         .current_dir(cwd)
         .env("XDG_DATA_HOME", home.join("data"))
