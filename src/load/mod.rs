@@ -81,8 +81,10 @@ enum Text {
 struct Job {
     shown: String,
     text: Text,
-    /// The directory whose cache may know the file, and the file's path in it.
-    cached: Option<(usize, String)>,
+    /// The directory whose cache may know the file, the file's path in it
+    /// and its key (taken before the file is read: a change after that
+    /// moment shows in the key, or leaves it unsettled, next time).
+    cached: Option<(usize, String, cache::key::FileKey)>,
 }
 
 /// A valid case: parsed now, or the record of a cache entry.
@@ -126,7 +128,6 @@ impl Outcome {
 
 /// A loaded directory and its cache entry.
 struct DirState {
-    shown: String,
     canonical: PathBuf,
     files: Option<(PathBuf, PathBuf)>,
     entry: Option<cache::Entry>,
@@ -191,33 +192,29 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                     ));
                     continue;
                 }
-                let files = walk::case_files(dir, &mut diags);
+                let state = open_dir(dir, settings, catalogs_hash, &mut notices);
+                let caching = state.files.is_some();
+                let files = walk::case_files(dir, caching, &mut diags);
                 if files.is_empty() {
                     diags.push(Diagnostic::warning(
                         dir.display().to_string(),
                         "no case files (*.yaml) found here",
                     ));
                 }
-                let state = open_dir(dir, settings, catalogs_hash, &mut notices);
                 let d = dirs.len();
-                let caching = state.files.is_some();
                 dirs.push(state);
                 for found in files {
                     if seen_files.insert(found.canonical) {
-                        let rel = caching
-                            .then(|| {
-                                found
-                                    .path
-                                    .strip_prefix(dir)
-                                    .ok()?
-                                    .to_str()
-                                    .map(str::to_string)
-                            })
-                            .flatten();
+                        let rel = found
+                            .path
+                            .strip_prefix(dir)
+                            .ok()
+                            .and_then(|r| r.to_str())
+                            .map(str::to_string);
                         jobs.push(Job {
                             shown: found.path.display().to_string(),
                             text: Text::Disk(found.path),
-                            cached: rel.map(|rel| (d, rel)),
+                            cached: rel.zip(found.key).map(|(rel, key)| (d, rel, key)),
                         });
                     }
                 }
@@ -238,13 +235,11 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
     let outcomes = parse_all(&jobs, &catalogs, &dirs);
     let mut parts: Vec<Part> = Vec::with_capacity(outcomes.len());
     let mut first_seen: HashMap<String, (usize, Pos)> = HashMap::new();
-    // Per directory: the records to write, and the case index of each record's case.
-    let mut records: Vec<Vec<(cache::Record, Option<Vec<u8>>, Option<usize>)>> =
-        dirs.iter().map(|_| Vec::new()).collect();
-    let mut index_of_prior: Vec<HashMap<usize, Option<usize>>> =
-        dirs.iter().map(|_| HashMap::new()).collect();
+    // Per directory: the records to write next, each with the casebook index
+    // of its case (None when it has none or it was skipped).
+    let mut pending: Vec<Vec<(Pending, Option<usize>)>> = dirs.iter().map(|_| Vec::new()).collect();
     for (job, outcome) in jobs.into_iter().zip(outcomes) {
-        let dir = job.cached.as_ref().map(|(d, _)| *d);
+        let dir = job.cached.as_ref().map(|(d, _, _)| *d);
         if let Some(d) = dir {
             let stats = &mut dirs[d].stats;
             match outcome.how {
@@ -253,51 +248,56 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 How::Parsed => stats.parsed += 1,
             }
         }
-        let mut record = match (&job.cached, outcome.key, outcome.hash) {
-            (Some((_, rel)), Some(key), Some(hash)) => Some(cache::Record {
-                rel: rel.clone(),
-                key,
-                hash,
-                diags: outcome
-                    .diags
-                    .iter()
-                    .map(cache::wire::WDiag::from_diag)
-                    .collect(),
-                case: None,
+        let mut record = match (&job.cached, outcome.key, outcome.hash, outcome.record) {
+            (Some(_), Some(key), Some(_), Some(prior)) => Some(Pending::Old { prior, key }),
+            (Some((_, rel, _)), Some(key), Some(hash), None) => Some(Pending::New {
+                record: cache::Record {
+                    rel: rel.clone(),
+                    key,
+                    hash,
+                    diags: outcome
+                        .diags
+                        .iter()
+                        .map(cache::wire::WDiag::from_diag)
+                        .collect(),
+                    case: None,
+                },
+                blob: None,
             }),
             _ => None,
         };
         diags.extend(outcome.diags);
-        let mut blob = None;
         let mut placed = None;
         if let Some((found, pos)) = outcome.case {
-            let (summary, node_list, source, case_record) = match found {
+            let (summary, node_list, source) = match found {
                 Found::Owned(case, encoded) => {
                     let summary = Summary::of(&case);
                     let node_list = nodes.of_case(&catalogs, &case);
-                    let case_record = cache::CaseRecord {
-                        id_line: pos.line,
-                        id_col: pos.col,
-                        id: summary.id.clone(),
-                        title: summary.title.clone(),
-                        organization: summary.organization.clone(),
-                        published: summary.published.into(),
-                        people: summary.people,
-                        nodes: node_list.clone(),
-                        offset: 0,
-                        len: 0,
-                        sum: 0,
-                    };
-                    blob = encoded;
-                    (summary, node_list, Source::Owned(case), Some(case_record))
+                    if let Some(Pending::New { record, blob }) = record.as_mut() {
+                        record.case = Some(cache::CaseRecord {
+                            id_line: pos.line,
+                            id_col: pos.col,
+                            id: summary.id.clone(),
+                            title: summary.title.clone(),
+                            organization: summary.organization.clone(),
+                            published: summary.published.into(),
+                            people: summary.people,
+                            nodes: node_list.clone(),
+                            offset: 0,
+                            len: 0,
+                            sum: 0,
+                        });
+                        *blob = encoded;
+                    }
+                    (summary, node_list, Source::Owned(case))
                 }
                 Found::Record(r) => {
                     let entry = dir.and_then(|d| dirs[d].entry.as_ref());
-                    let Some(c) = entry.and_then(|e| e.records[r].case.as_ref()) else {
+                    let Some((entry, c)) =
+                        entry.and_then(|e| Some((e, e.records[r].case.as_ref()?)))
+                    else {
                         continue;
                     };
-                    let entry = entry.expect("checked above");
-                    blob = entry.blob_bytes(c).map(<[u8]>::to_vec);
                     let summary = Summary {
                         id: c.id.clone(),
                         title: c.title.clone(),
@@ -305,17 +305,9 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                         published: c.published.into(),
                         people: c.people,
                     };
-                    (
-                        summary,
-                        c.nodes.clone(),
-                        Source::Cached(entry.blob(c)),
-                        Some(c.clone()),
-                    )
+                    (summary, c.nodes.clone(), Source::Cached(entry.blob(c)))
                 }
             };
-            if let Some(r) = record.as_mut() {
-                r.case = case_record;
-            }
             if let Some((other, other_pos)) = first_seen.get(&summary.id) {
                 diags.push(
                     Diagnostic::error(
@@ -339,27 +331,12 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 });
             }
         }
-        if let Some(d) = dir {
-            if let Some(prior) = outcome.record {
-                index_of_prior[d].insert(prior, placed);
-            }
-            if let Some(r) = record {
-                // A case whose encoded form is missing cannot be cached.
-                if r.case.is_none() || blob.is_some() {
-                    records[d].push((r, blob, placed));
-                }
-            }
+        if let (Some(d), Some(record)) = (dir, record) {
+            pending[d].push((record, placed));
         }
     }
     let casebook = Casebook::from_parts(catalogs, nodes, parts);
-    let index = save_caches(
-        &mut dirs,
-        records,
-        index_of_prior,
-        catalogs_hash,
-        read_from,
-        &casebook,
-    );
+    let index = save_caches(&mut dirs, pending, catalogs_hash, read_from, &casebook);
     Loaded {
         casebook,
         diagnostics: diags,
@@ -370,6 +347,28 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
             .map(|d| d.stats)
             .collect(),
         index,
+    }
+}
+
+/// A record for the next cache entry: one of the current entry's (the file
+/// unchanged), or a new one with its encoded case.
+enum Pending {
+    Old {
+        prior: usize,
+        key: cache::key::FileKey,
+    },
+    New {
+        record: cache::Record,
+        blob: Option<Vec<u8>>,
+    },
+}
+
+impl Pending {
+    fn has_case(&self, entry: Option<&cache::Entry>) -> bool {
+        match self {
+            Pending::Old { prior, .. } => entry.is_some_and(|e| e.records[*prior].case.is_some()),
+            Pending::New { record, .. } => record.case.is_some(),
+        }
     }
 }
 
@@ -396,7 +395,6 @@ fn open_dir(
             }
         });
     DirState {
-        shown: dir.display().to_string(),
         stats: cache::Stats {
             dir: dir.display().to_string(),
             ..cache::Stats::default()
@@ -407,54 +405,69 @@ fn open_dir(
     }
 }
 
-type DirRecords = Vec<(cache::Record, Option<Vec<u8>>, Option<usize>)>;
-
 /// Writes the cache entries that changed; returns where each part of the
 /// search index comes from.
 fn save_caches(
     dirs: &mut [DirState],
-    records: Vec<DirRecords>,
-    index_of_prior: Vec<HashMap<usize, Option<usize>>>,
+    pending: Vec<Vec<(Pending, Option<usize>)>>,
     catalogs: u128,
     read_from: i128,
     book: &Casebook,
 ) -> Vec<IndexSource> {
     let mut sources = Vec::new();
     let mut covered = vec![false; book.len()];
-    for ((dir, records), prior) in dirs.iter_mut().zip(records).zip(index_of_prior) {
+    for (dir, pending) in dirs.iter_mut().zip(pending) {
         let Some((cases_path, index_path)) = dir.files.clone() else {
             continue;
         };
-        let unchanged = dir.entry.as_ref().is_some_and(|e| {
-            dir.stats.verified == 0 && dir.stats.parsed == 0 && dir.stats.reused == e.records.len()
+        let entry = dir.entry.as_ref();
+        let unchanged = entry.is_some_and(|e| {
+            dir.stats.verified == 0 && dir.stats.parsed == 0 && pending.len() == e.records.len()
         });
-        // The index part of each record's case, in record order.
-        let placed: Vec<Option<usize>>;
         let generation = if unchanged {
-            let entry = dir.entry.as_ref().expect("unchanged means present");
-            placed = (0..entry.records.len())
-                .filter(|&r| entry.records[r].case.is_some())
-                .map(|r| prior.get(&r).copied().flatten())
-                .collect();
-            Some(entry.generation())
+            entry.map(cache::Entry::generation)
         } else {
-            placed = records
-                .iter()
-                .filter(|(r, _, _)| r.case.is_some())
-                .map(|(_, _, p)| *p)
-                .collect();
-            let list = records
-                .iter()
-                .map(|(record, blob, _)| cache::NewRecord {
-                    record: record.clone(),
-                    blob: blob.as_deref(),
-                })
-                .collect();
+            let mut list = Vec::with_capacity(pending.len());
+            for (p, _) in &pending {
+                list.push(match p {
+                    Pending::Old { prior, key } => {
+                        let Some(e) = entry else { continue };
+                        let mut record = e.records[*prior].clone();
+                        record.key = *key;
+                        // A damaged case is left out: its file is read next time.
+                        let blob = match record.case.as_ref() {
+                            Some(c) => match e.blob_bytes(c) {
+                                Some(b) => Some(b),
+                                None => continue,
+                            },
+                            None => None,
+                        };
+                        cache::NewRecord { record, blob }
+                    }
+                    Pending::New { record, blob } => {
+                        if record.case.is_some() && blob.is_none() {
+                            continue;
+                        }
+                        cache::NewRecord {
+                            record: record.clone(),
+                            blob: blob.as_deref(),
+                        }
+                    }
+                });
+            }
+            let complete = list.len() == pending.len();
             let written =
                 cache::write_entry(&cases_path, &dir.canonical, catalogs, read_from, list);
             dir.stats.written = written.is_ok();
-            written.ok()
+            // An entry missing a record cannot vouch for the index of all cases.
+            written.ok().filter(|_| complete)
         };
+        // The index part of each record's case, in record order.
+        let placed: Vec<Option<usize>> = pending
+            .iter()
+            .filter(|(p, _)| p.has_case(entry))
+            .map(|(_, placed)| *placed)
+            .collect();
         if let (Some(generation), true) = (generation, placed.iter().all(Option::is_some)) {
             let cases: Vec<u32> = placed.iter().map(|p| p.unwrap_or(0) as u32).collect();
             for &c in &cases {
@@ -469,7 +482,6 @@ fn save_caches(
                 }),
             });
         }
-        let _ = &dir.shown;
     }
     let rest: Vec<u32> = (0..book.len() as u32)
         .filter(|&c| !covered[c as usize])
@@ -662,15 +674,12 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
         Text::Bundled(t) => return parse_case(&job.shown, t, catalogs),
         Text::Disk(path) => path,
     };
-    // The key is taken before the bytes are read: a change after this moment
-    // shows in the key or makes it unsettled next time.
-    let cached = job.cached.as_ref().and_then(|(d, rel)| {
-        let key = cache::key::FileKey::of(path)?;
+    let cached = job.cached.as_ref().map(|(d, rel, key)| {
         let prior = dirs[*d]
             .entry
             .as_ref()
             .and_then(|e| Some((e, e.find(rel)?)));
-        Some((key, prior))
+        (*key, prior)
     });
     if let Some((key, Some((entry, r)))) = &cached
         && entry.settled(*r, key)

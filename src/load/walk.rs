@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::cache::key::FileKey;
 use crate::diag::Diagnostic;
 
 fn is_yaml(path: &Path) -> bool {
@@ -23,26 +24,27 @@ fn is_hidden(path: &Path) -> bool {
 pub struct Found {
     pub path: PathBuf,
     pub canonical: PathBuf,
+    /// The file's cache key, when asked for (taken from the directory entry,
+    /// or from the target of a link).
+    pub key: Option<FileKey>,
 }
 
 /// Case files of a casebook directory: everything under `cases/` when it has
 /// one, otherwise every YAML file under `dir` except its `catalogs/`.
-pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let cases = dir.join("cases");
-    let mut out = Vec::new();
-    let mut visited = HashSet::new();
+    let mut walker = Walker {
+        keys,
+        out: Vec::new(),
+        visited: HashSet::new(),
+        diags,
+    };
     if cases.is_dir() {
-        walk(&cases, None, &mut out, &mut visited, diags);
+        walker.walk(&cases, None);
     } else {
-        walk(
-            dir,
-            Some(&dir.join("catalogs")),
-            &mut out,
-            &mut visited,
-            diags,
-        );
+        walker.walk(dir, Some(&dir.join("catalogs")));
     }
-    out
+    walker.out
 }
 
 /// The YAML files directly in `dir` (catalogs are not nested), sorted.
@@ -82,60 +84,81 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
     }
 }
 
-fn walk(
-    dir: &Path,
-    skip: Option<&Path>,
-    out: &mut Vec<Found>,
-    visited: &mut HashSet<PathBuf>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        diags.push(Diagnostic::warning(
-            dir.display().to_string(),
-            "skipped: the directory cannot be resolved",
-        ));
-        return;
-    };
-    if !visited.insert(real.clone()) {
-        diags.push(Diagnostic::warning(
-            dir.display().to_string(),
-            format!(
-                "skipped: a symbolic link leads back to {} (a loop)",
-                real.display()
-            ),
-        ));
-        return;
-    }
-    for entry in entries(dir, diags) {
-        let path = entry.path();
-        if is_hidden(&path) || Some(path.as_path()) == skip {
-            continue;
-        }
-        // The entry's own type needs no system call; only links are followed.
-        let kind = match entry.file_type() {
-            Ok(t) if t.is_symlink() => std::fs::metadata(&path).map(|m| m.file_type()),
-            other => other,
+struct Walker<'a> {
+    keys: bool,
+    out: Vec<Found>,
+    visited: HashSet<PathBuf>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path, skip: Option<&Path>) {
+        let Ok(real) = std::fs::canonicalize(dir) else {
+            self.diags.push(Diagnostic::warning(
+                dir.display().to_string(),
+                "skipped: the directory cannot be resolved",
+            ));
+            return;
         };
-        match kind {
-            Ok(t) if t.is_dir() => walk(&path, None, out, visited, diags),
-            Ok(t) if t.is_file() && is_yaml(&path) => {
-                let canonical = match entry.file_type() {
-                    Ok(t) if t.is_symlink() => {
-                        std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
-                    }
-                    _ => real.join(entry.file_name()),
-                };
-                out.push(Found { path, canonical });
-            }
-            Ok(_) => {}
-            Err(e) if is_yaml(&path) || path.is_symlink() => diags.push(Diagnostic::warning(
-                path.display().to_string(),
+        if !self.visited.insert(real.clone()) {
+            self.diags.push(Diagnostic::warning(
+                dir.display().to_string(),
                 format!(
-                    "skipped: {}",
-                    super::read::io_message(&e).replace("the file", "the entry")
+                    "skipped: a symbolic link leads back to {} (a loop)",
+                    real.display()
                 ),
-            )),
-            Err(_) => {}
+            ));
+            return;
+        }
+        for entry in entries(dir, self.diags) {
+            let path = entry.path();
+            if is_hidden(&path) || Some(path.as_path()) == skip {
+                continue;
+            }
+            // The entry's own type needs no system call; only links are followed.
+            let link = matches!(entry.file_type(), Ok(t) if t.is_symlink());
+            let kind = match entry.file_type() {
+                Ok(_) if link => std::fs::metadata(&path).map(|m| m.file_type()),
+                other => other,
+            };
+            match kind {
+                Ok(t) if t.is_dir() => self.walk(&path, None),
+                Ok(t) if t.is_file() && is_yaml(&path) => {
+                    let canonical = if link {
+                        std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                    } else {
+                        real.join(entry.file_name())
+                    };
+                    let key = if !self.keys {
+                        None
+                    } else if link {
+                        FileKey::of(&path)
+                    } else {
+                        // Relative to the open directory: no path lookup.
+                        entry
+                            .metadata()
+                            .ok()
+                            .as_ref()
+                            .and_then(FileKey::from_metadata)
+                    };
+                    self.out.push(Found {
+                        path,
+                        canonical,
+                        key,
+                    });
+                }
+                Ok(_) => {}
+                Err(e) if is_yaml(&path) || path.is_symlink() => {
+                    self.diags.push(Diagnostic::warning(
+                        path.display().to_string(),
+                        format!(
+                            "skipped: {}",
+                            super::read::io_message(&e).replace("the file", "the entry")
+                        ),
+                    ))
+                }
+                Err(_) => {}
+            }
         }
     }
 }
