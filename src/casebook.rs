@@ -70,7 +70,7 @@ impl Blob {
 /// Where a case's full content comes from.
 #[derive(Debug)]
 pub enum Source {
-    Owned(Case),
+    Owned(Box<Case>),
     Cached(Blob),
 }
 
@@ -169,7 +169,7 @@ impl Casebook {
                 nodes: nodes.of_case(&catalogs, &e.case),
                 path: e.path,
                 bundled: e.bundled,
-                source: Source::Owned(e.case),
+                source: Source::Owned(Box::new(e.case)),
             })
             .collect();
         Casebook::from_parts(catalogs, nodes, parts)
@@ -191,7 +191,7 @@ impl Casebook {
                 Source::Owned(case) => (
                     None,
                     OnceLock::from(Box::new(Entry {
-                        case,
+                        case: *case,
                         path: part.path.clone(),
                         bundled: part.bundled,
                     })),
@@ -227,6 +227,16 @@ impl Casebook {
     /// The case at `i`, materialized on first use.
     pub fn entry(&self, i: usize) -> &Entry {
         self.cases.entry(i)
+    }
+
+    /// The case at `i` without keeping it: borrowed when already in memory,
+    /// else read from the cache for the caller alone.
+    pub fn fetch(&self, i: usize) -> std::borrow::Cow<'_, Entry> {
+        let slot = &self.cases.slots[i];
+        match slot.entry.get() {
+            Some(entry) => std::borrow::Cow::Borrowed(entry),
+            None => std::borrow::Cow::Owned(self.cases.materialize(slot)),
+        }
     }
 
     /// Problems met while reading cases from the cache (each said once).

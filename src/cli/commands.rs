@@ -177,9 +177,16 @@ fn command_output(
                     emit(&(json(&rows) + "\n"))?;
                 }
                 ListFormat::Text => {
+                    // Cases read for the output are not kept: at 100,000 cases
+                    // a common word's hits would hold most of them in memory.
+                    let mut last: Option<(usize, std::borrow::Cow<Entry>)> = None;
                     for h in &hits {
                         let (ci, kind) = searcher.index.item_of(h.item);
-                        let case = &book.entries()[ci].case;
+                        if last.as_ref().is_none_or(|(i, _)| *i != ci) {
+                            last = Some((ci, book.fetch(ci)));
+                        }
+                        let Some((_, entry)) = &last else { continue };
+                        let case = &entry.case;
                         let controls: Vec<String> = match kind {
                             search::Kind::Measure(i) => case.measures[i as usize]
                                 .controls
@@ -190,7 +197,7 @@ fn command_output(
                         };
                         // A case hit shows its title: the searched text (summary and all) is long.
                         let text = match kind {
-                            search::Kind::Measure(_) => search::item_text(book, ci, kind),
+                            search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
                             search::Kind::Case => case.title.clone(),
                         };
                         emit(&format!("{text}\t[{}]\t{}\n", case.id, controls.join(" ")))?;

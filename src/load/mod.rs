@@ -289,7 +289,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                         });
                         *blob = encoded;
                     }
-                    (summary, node_list, Source::Owned(case))
+                    (summary, node_list, Source::Owned(Box::new(case)))
                 }
                 Found::Record(r) => {
                     let entry = dir.and_then(|d| dirs[d].entry.as_ref());
@@ -337,15 +337,18 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
     }
     let casebook = Casebook::from_parts(catalogs, nodes, parts);
     let index = save_caches(&mut dirs, pending, catalogs_hash, read_from, &casebook);
+    let cache = dirs
+        .iter()
+        .filter(|d| d.files.is_some())
+        .map(|d| d.stats.clone())
+        .collect();
+    // A hundred thousand records take a while to free: not on the way to the first output.
+    std::thread::spawn(move || drop((dirs, first_seen)));
     Loaded {
         casebook,
         diagnostics: diags,
         notices,
-        cache: dirs
-            .into_iter()
-            .filter(|d| d.files.is_some())
-            .map(|d| d.stats)
-            .collect(),
+        cache,
         index,
     }
 }
