@@ -157,6 +157,8 @@ pub struct Casebook {
     nodes: Nodes,
     /// node number → indices of cases under that node, including its descendants.
     by_node: Vec<Vec<usize>>,
+    /// Every case newest first, and each case's position in that order.
+    newest: OnceLock<(Vec<usize>, Vec<u32>)>,
 }
 
 impl Casebook {
@@ -216,6 +218,7 @@ impl Casebook {
             by_id,
             nodes,
             by_node,
+            newest: OnceLock::new(),
         }
     }
 
@@ -287,14 +290,37 @@ impl Casebook {
 
     /// Sorts case indices newest first (then by id): the order of lists and exports.
     pub fn sort_newest_first(&self, cases: &mut [usize]) {
-        let s = &self.cases.slots;
-        cases.sort_by(|&a, &b| {
-            let (a, b) = (&s[a].summary, &s[b].summary);
-            b.published
-                .sort_key()
-                .cmp(&a.published.sort_key())
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        let rank = self.ranks();
+        cases.sort_unstable_by_key(|&i| rank[i]);
+    }
+
+    /// Every case, newest first (then by id); sorted once.
+    pub fn newest_first(&self) -> &[usize] {
+        &self.newest().0
+    }
+
+    /// Each case's position in [`Casebook::newest_first`].
+    pub fn ranks(&self) -> &[u32] {
+        &self.newest().1
+    }
+
+    fn newest(&self) -> &(Vec<usize>, Vec<u32>) {
+        self.newest.get_or_init(|| {
+            let s = &self.cases.slots;
+            let mut order: Vec<usize> = (0..s.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&s[a].summary, &s[b].summary);
+                b.published
+                    .sort_key()
+                    .cmp(&a.published.sort_key())
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let mut rank = vec![0u32; s.len()];
+            for (r, &i) in order.iter().enumerate() {
+                rank[i] = r as u32;
+            }
+            (order, rank)
+        })
     }
 
     /// The ids closest to a mistyped one, for "did you mean".

@@ -390,12 +390,7 @@ impl Index {
     }
 
     fn assemble(book: &Casebook, parts: Vec<(Vec<u32>, Arrays)>) -> Index {
-        let mut order: Vec<usize> = (0..book.len()).collect();
-        book.sort_newest_first(&mut order);
-        let mut rank = vec![0u32; book.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i] = r as u32;
-        }
+        let rank = book.ranks().to_vec();
         let mut first = 0u32;
         let mut segments = Vec::new();
         for (cases, arrays) in parts {

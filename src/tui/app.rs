@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
 use super::copy::Prompt;
+use super::derived::{Derived, Inputs};
 use super::keymap::Context;
 use super::layout::{self, Areas};
-use super::list::{self, Sort};
+use super::list::Sort;
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
@@ -111,6 +112,8 @@ pub struct App {
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    /// The case list, tree rows and detail length, kept up to date by `derive`.
+    derived: Derived,
 }
 
 impl App {
@@ -167,6 +170,7 @@ impl App {
             searcher,
             search: SearchState::default(),
             prompt: None,
+            derived: Derived::default(),
         };
         app.sync();
         app
@@ -192,17 +196,9 @@ impl App {
         self.nodes.get(self.scheme).and_then(|n| n.as_deref())
     }
 
-    pub fn tree_rows(&self) -> Vec<Row> {
-        match self.catalog() {
-            Some(c) => tree::rows(
-                &self.book,
-                c,
-                &self.expanded[self.scheme],
-                self.hide_empty,
-                self.lang,
-            ),
-            None => Vec::new(),
-        }
+    /// The tree's rows (derived: see [`App::derive`]).
+    pub fn tree_rows(&self) -> &[Row] {
+        self.derived.tree()
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
@@ -210,9 +206,33 @@ impl App {
             .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
-    /// The cases under the selected node, in display order.
-    pub fn cases(&self) -> Vec<usize> {
-        list::cases(&self.book, self.scheme_name(), self.node(), self.sort)
+    /// The cases under the selected node, in display order (derived).
+    pub fn cases(&self) -> &[usize] {
+        self.derived.cases()
+    }
+
+    /// Recomputes the derived state whose inputs changed: call after changing
+    /// the scheme, node, sort, expanded nodes, filter or language.
+    pub fn derive(&mut self) {
+        let inputs = Inputs {
+            book: &self.book,
+            scheme: self.scheme,
+            scheme_name: self
+                .schemes
+                .get(self.scheme)
+                .map(String::as_str)
+                .unwrap_or(""),
+            catalog: self
+                .schemes
+                .get(self.scheme)
+                .and_then(|s| self.book.catalogs.scheme(s)),
+            node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
+            sort: self.sort,
+            expanded: &self.expanded[self.scheme],
+            hide_empty: self.hide_empty,
+            lang: self.lang,
+        };
+        self.derived.refresh(inputs);
     }
 
     pub fn areas(&self) -> Option<Areas> {
@@ -248,8 +268,11 @@ impl App {
     }
 
     fn detail_len(&self) -> usize {
-        self.case
-            .map_or(0, |c| detail::lines(self, c, self.detail_width()).len())
+        let Some(c) = self.case else { return 0 };
+        let width = self.detail_width();
+        self.derived.detail_len((c, width, self.lang), || {
+            detail::lines(self, c, width).len()
+        })
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -323,6 +346,7 @@ impl App {
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.list_offset = 0;
+                self.derive();
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
@@ -385,8 +409,9 @@ impl App {
         match pane {
             Pane::Tree => {
                 let rows = self.tree_rows();
-                let at = moved(self.tree_selected(&rows), rows.len());
-                self.set_node(rows.get(at).and_then(|r| r.id.clone()));
+                let at = moved(self.tree_selected(rows), rows.len());
+                let id = rows.get(at).and_then(|r| r.id.clone());
+                self.set_node(id);
             }
             Pane::List => {
                 let cases = self.cases();
@@ -394,7 +419,8 @@ impl App {
                     .iter()
                     .position(|c| Some(*c) == self.case)
                     .unwrap_or(0);
-                self.select_case(cases.get(moved(at, cases.len())).copied());
+                let case = cases.get(moved(at, cases.len())).copied();
+                self.select_case(case);
             }
             Pane::Detail => {
                 let max = self
@@ -434,7 +460,7 @@ impl App {
             Pane::Tree => {
                 let rows = self.tree_rows();
                 let parent = rows
-                    .get(self.tree_selected(&rows))
+                    .get(self.tree_selected(rows))
                     .filter(|r| r.has_children)
                     .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
                 match parent {
@@ -467,9 +493,12 @@ impl App {
         let row = (y - first) as usize;
         match pane {
             Pane::Tree => {
-                let rows = self.tree_rows();
-                if let Some(r) = rows.get(self.tree_offset + row) {
-                    self.set_node(r.id.clone());
+                if let Some(id) = self
+                    .tree_rows()
+                    .get(self.tree_offset + row)
+                    .map(|r| r.id.clone())
+                {
+                    self.set_node(id);
                 }
             }
             Pane::List => {
@@ -501,28 +530,23 @@ impl App {
     /// Restores the invariants after any change: the selected case is in the list
     /// (or the first one), and selections are scrolled into view.
     pub fn sync(&mut self) {
+        self.derive();
         let cases = self.cases();
         if !self.case.is_some_and(|c| cases.contains(&c)) {
-            self.select_case(cases.first().copied());
+            let first = cases.first().copied();
+            self.select_case(first);
         }
         let rows = self.tree_rows();
-        let at = self.tree_selected(&rows);
-        self.tree_offset = keep_visible(
-            at,
-            self.tree_offset,
-            self.pane_height(Pane::Tree),
-            rows.len(),
-        );
+        let at = self.tree_selected(rows);
+        let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
+        self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
+        let cases = self.cases();
         let at = cases
             .iter()
             .position(|c| Some(*c) == self.case)
             .unwrap_or(0);
-        self.list_offset = keep_visible(
-            at,
-            self.list_offset,
-            self.pane_height(Pane::List),
-            cases.len(),
-        );
+        let (cases_len, list_height) = (cases.len(), self.pane_height(Pane::List));
+        self.list_offset = keep_visible(at, self.list_offset, list_height, cases_len);
         let max = self
             .detail_len()
             .saturating_sub(self.pane_height(Pane::Detail));

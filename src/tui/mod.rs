@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod copy;
+pub mod derived;
 pub mod detail;
 pub mod effects;
 pub mod field;
