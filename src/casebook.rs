@@ -213,6 +213,7 @@ impl Casebook {
                 slots,
                 catalogs: catalogs.clone(),
                 notices: Mutex::new(Vec::new()),
+                fetched: Default::default(),
             },
             catalogs,
             by_id,
@@ -238,7 +239,11 @@ impl Casebook {
         let slot = &self.cases.slots[i];
         match slot.entry.get() {
             Some(entry) => std::borrow::Cow::Borrowed(entry),
-            None => std::borrow::Cow::Owned(self.cases.materialize(slot)),
+            None => {
+                let entry = self.cases.materialize(slot);
+                self.cases.release_now_and_then(slot);
+                std::borrow::Cow::Owned(entry)
+            }
         }
     }
 
@@ -362,9 +367,29 @@ pub struct Entries {
     catalogs: Catalogs,
     /// Problems met while materializing cases from the cache.
     notices: Mutex<Vec<String>>,
+    /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
+    fetched: std::sync::atomic::AtomicUsize,
 }
 
 impl Entries {
+    /// Every few thousand cases read from a cache file and not kept, hands the
+    /// file's pages back: a search's hits spread over most of a large cache
+    /// would otherwise keep most of the file resident.
+    fn release_now_and_then(&self, slot: &Slot) {
+        use std::sync::atomic::Ordering;
+        let Some(blob) = &slot.blob else { return };
+        if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
+            return;
+        }
+        // SAFETY: a read-only shared file mapping; dropped pages are read
+        // from the file again when touched, never zeroed.
+        #[cfg(unix)]
+        let _ = unsafe {
+            blob.map
+                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, blob.map.len())
+        };
+    }
+
     pub fn len(&self) -> usize {
         self.slots.len()
     }

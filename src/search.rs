@@ -390,12 +390,14 @@ impl Searcher {
                 .map(|(_, _, hits)| hits.iter().map(|h| h.item).collect())
                 .unwrap_or_default()
         } else {
-            (0..self.index.len() as u32)
-                .filter(|&i| match (self.index.item_of(i).1, target) {
-                    (_, Target::All) => true,
-                    (Kind::Measure(_), Target::Measures) | (Kind::Case, Target::Cases) => true,
-                    _ => false,
+            self.index
+                .kinds()
+                .filter(|&(_, is_case)| match target {
+                    Target::All => true,
+                    Target::Measures => !is_case,
+                    Target::Cases => is_case,
                 })
+                .map(|(i, _)| i)
                 .collect()
         };
         let mut hits = if terms.is_empty() {
@@ -410,8 +412,10 @@ impl Searcher {
         // Best score first; then measures before cases, newer cases first, index
         // order. Packed into one integer so tens of thousands of hits sort fast.
         let index = &self.index;
-        hits.sort_unstable_by_key(|h| {
-            let (case, kind) = index.item_of(h.item);
+        let reader = index.reader();
+        // The key is computed once per hit, not once per comparison.
+        hits.sort_by_cached_key(|h| {
+            let (case, kind) = reader.item_of(h.item);
             let is_case = u128::from(kind == Kind::Case);
             (u128::from(!h.score) << 96)
                 | (is_case << 95)
@@ -423,7 +427,8 @@ impl Searcher {
     }
 
     fn score(&mut self, candidates: &[u32], terms: &[Term], needed: u64) -> Vec<Hit> {
-        let index = &self.index;
+        let reader = self.index.reader();
+        let reader = &reader;
         // The first keys of a query can leave tens of thousands of candidates;
         // they are ranked by the faster greedy alignment until typing narrows them.
         let greedy = candidates.len() > GREEDY_ABOVE;
@@ -432,7 +437,7 @@ impl Searcher {
             chunk
                 .iter()
                 .filter_map(|&item| {
-                    let it = index.view(item);
+                    let it = reader.view(item);
                     if it.chars() & needed != needed {
                         return None;
                     }
@@ -477,7 +482,8 @@ impl Searcher {
             Kind::Case => case_parts(c),
         };
         let chars: Vec<char> = text.chars().collect();
-        let it = self.index.view(item);
+        let reader = self.index.reader();
+        let it = reader.view(item);
         let matcher = &mut self.matchers[0];
         let mut scratch = Scratch::default();
         let mut out = Vec::new();

@@ -108,7 +108,8 @@ pub struct CaseRecord {
 pub struct Entry {
     pub opened: file::Opened,
     pub records: Vec<Record>,
-    by_rel: HashMap<String, usize>,
+    /// Records by the hash of their path (checked against the path on lookup).
+    by_rel: HashMap<u64, usize>,
 }
 
 impl Entry {
@@ -126,6 +127,18 @@ impl Entry {
         }
         let records: Vec<Record> =
             postcard::from_bytes(opened.section(0)).map_err(|_| file::Problem::Damaged)?;
+        let s = opened.meta.sections[0];
+        // The records are decoded and not read again: give their pages back.
+        // SAFETY: a read-only shared file mapping; pages dropped from it are
+        // read from the file again if touched, never zeroed.
+        #[cfg(unix)]
+        let _ = unsafe {
+            opened.map.unchecked_advise_range(
+                memmap2::UncheckedAdvice::DontNeed,
+                s.offset as usize,
+                s.len as usize,
+            )
+        };
         let blobs = opened.meta.sections[1];
         let in_blobs = |c: &CaseRecord| {
             c.offset
@@ -142,7 +155,7 @@ impl Entry {
         let by_rel = records
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.rel.clone(), i))
+            .map(|(i, r)| (xxhash_rust::xxh3::xxh3_64(r.rel.as_bytes()), i))
             .collect();
         Ok(Some(Entry {
             opened,
@@ -152,7 +165,10 @@ impl Entry {
     }
 
     pub fn find(&self, rel: &str) -> Option<usize> {
-        self.by_rel.get(rel).copied()
+        let i = *self
+            .by_rel
+            .get(&xxhash_rust::xxh3::xxh3_64(rel.as_bytes()))?;
+        (self.records[i].rel == rel).then_some(i)
     }
 
     /// Whether a record can be used on its key alone.

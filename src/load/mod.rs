@@ -89,7 +89,7 @@ struct Job {
 
 /// A valid case: parsed now, or the record of a cache entry.
 enum Found {
-    Owned(Case, Option<Vec<u8>>),
+    Owned(Box<Case>, Option<Vec<u8>>),
     Record(usize),
 }
 
@@ -106,8 +106,7 @@ struct Outcome {
     case: Option<(Found, Pos)>,
     diags: Vec<Diagnostic>,
     how: How,
-    /// For the cache: the file's key and the hash of its bytes, when it was read.
-    key: Option<cache::key::FileKey>,
+    /// For the cache: the hash of the file's bytes, when it was read.
     hash: Option<u128>,
     /// The cache record the outcome came from.
     record: Option<usize>,
@@ -119,7 +118,6 @@ impl Outcome {
             case: None,
             diags,
             how: How::Parsed,
-            key: None,
             hash: None,
             record: None,
         }
@@ -220,7 +218,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 }
             }
             Input::File(file) => {
-                if seen_files.insert(canonical(file)) {
+                if seen_files.insert(walk::path_hash(&canonical(file))) {
                     jobs.push(Job {
                         shown: file.display().to_string(),
                         text: Text::Disk(file.clone()),
@@ -233,6 +231,20 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
 
     let nodes = crate::casebook::Nodes::new(&catalogs);
     let outcomes = parse_all(&jobs, &catalogs, &dirs);
+    // A directory whose every file is unchanged keeps its entry as it is:
+    // its records' texts can move into the casebook instead of being copied.
+    let mut unchanged: Vec<(usize, bool)> = dirs.iter().map(|_| (0, true)).collect();
+    for (job, outcome) in jobs.iter().zip(&outcomes) {
+        if let Some((d, _, _)) = &job.cached {
+            unchanged[*d].0 += 1;
+            unchanged[*d].1 &= outcome.how == How::Reused;
+        }
+    }
+    let unchanged: Vec<bool> = unchanged
+        .iter()
+        .zip(&dirs)
+        .map(|(&(n, all), dir)| all && dir.entry.as_ref().is_some_and(|e| e.records.len() == n))
+        .collect();
     let mut parts: Vec<Part> = Vec::with_capacity(outcomes.len());
     let mut first_seen: HashMap<String, (usize, Pos)> = HashMap::new();
     // Per directory: the records to write next, each with the casebook index
@@ -248,12 +260,12 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 How::Parsed => stats.parsed += 1,
             }
         }
-        let mut record = match (&job.cached, outcome.key, outcome.hash, outcome.record) {
-            (Some(_), Some(key), Some(_), Some(prior)) => Some(Pending::Old { prior, key }),
-            (Some((_, rel, _)), Some(key), Some(hash), None) => Some(Pending::New {
+        let mut record = match (&job.cached, outcome.hash, outcome.record) {
+            (Some((_, _, key)), Some(_), Some(prior)) => Some(Pending::Old { prior, key: *key }),
+            (Some((_, rel, key)), Some(hash), None) => Some(Pending::New {
                 record: cache::Record {
                     rel: rel.clone(),
-                    key,
+                    key: *key,
                     hash,
                     diags: outcome
                         .diags
@@ -289,23 +301,32 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                         });
                         *blob = encoded;
                     }
-                    (summary, node_list, Source::Owned(Box::new(case)))
+                    (summary, node_list, Source::Owned(case))
                 }
                 Found::Record(r) => {
-                    let entry = dir.and_then(|d| dirs[d].entry.as_ref());
-                    let Some((entry, c)) =
-                        entry.and_then(|e| Some((e, e.records[r].case.as_ref()?)))
-                    else {
+                    let Some(d) = dir else { continue };
+                    let keep = unchanged[d];
+                    let Some(entry) = dirs[d].entry.as_mut() else {
                         continue;
                     };
+                    let Some(c) = entry.records[r].case.as_mut() else {
+                        continue;
+                    };
+                    let text = |s: &mut String| if keep { std::mem::take(s) } else { s.clone() };
                     let summary = Summary {
-                        id: c.id.clone(),
-                        title: c.title.clone(),
-                        organization: c.organization.clone(),
+                        id: text(&mut c.id),
+                        title: text(&mut c.title),
+                        organization: text(&mut c.organization),
                         published: c.published.into(),
                         people: c.people,
                     };
-                    (summary, c.nodes.clone(), Source::Cached(entry.blob(c)))
+                    let node_list = if keep {
+                        std::mem::take(&mut c.nodes)
+                    } else {
+                        c.nodes.clone()
+                    };
+                    let c = entry.records[r].case.as_ref().expect("matched above");
+                    (summary, node_list, Source::Cached(entry.blob(c)))
                 }
             };
             if let Some((other, other_pos)) = first_seen.get(&summary.id) {
@@ -666,7 +687,6 @@ fn from_record(record: &cache::Record, r: usize, shown: &str, how: How) -> Outco
         }),
         diags: record.diags.iter().map(|d| d.to_diag(shown)).collect(),
         how,
-        key: Some(record.key),
         hash: Some(record.hash),
         record: Some(r),
     }
@@ -698,7 +718,7 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
             )]);
         }
     };
-    let Some((key, prior)) = cached else {
+    let Some((_, prior)) = cached else {
         return match read::decode(&owned) {
             Ok(text) => parse_case(&job.shown, text, catalogs),
             Err(e) => Outcome::failed(vec![with_line(
@@ -711,9 +731,7 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
     if let Some((entry, r)) = prior
         && entry.records[r].hash == hash
     {
-        let mut outcome = from_record(&entry.records[r], r, &job.shown, How::Verified);
-        outcome.key = Some(key);
-        return outcome;
+        return from_record(&entry.records[r], r, &job.shown, How::Verified);
     }
     let mut outcome = match read::decode(&owned) {
         Ok(text) => parse_case(&job.shown, text, catalogs),
@@ -726,7 +744,6 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
     if let Some((Found::Owned(case, encoded), _)) = outcome.case.as_mut() {
         *encoded = Some(cache::wire::encode_case(case));
     }
-    outcome.key = Some(key);
     outcome.hash = Some(hash);
     outcome
 }
@@ -755,10 +772,9 @@ fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
         }),
     };
     Outcome {
-        case: case.map(|(case, pos)| (Found::Owned(case, None), pos)),
+        case: case.map(|(case, pos)| (Found::Owned(Box::new(case), None), pos)),
         diags: ctx.diags,
         how: How::Parsed,
-        key: None,
         hash: None,
         record: None,
     }
@@ -791,7 +807,7 @@ fn check_file_name(ctx: &mut Ctx, shown: &str, case: &Case, id_pos: Pos) {
 pub fn parse_text(shown: &str, text: &str, catalogs: &Catalogs) -> (Option<Case>, Vec<Diagnostic>) {
     let outcome = parse_case(shown, text, catalogs);
     let case = match outcome.case {
-        Some((Found::Owned(case, _), _)) => Some(case),
+        Some((Found::Owned(case, _), _)) => Some(*case),
         _ => None,
     };
     (case, outcome.diags)

@@ -19,11 +19,11 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// A case file found on disk: as it will be shown, and its canonical path
-/// (to load a file reached twice only once).
+/// A case file found on disk: as it will be shown, and its canonical path's
+/// hash (to load a file reached twice only once).
 pub struct Found {
     pub path: PathBuf,
-    pub canonical: PathBuf,
+    pub canonical: u128,
     /// The file's cache key, when asked for (taken from the directory entry,
     /// or from the target of a link).
     pub key: Option<FileKey>,
@@ -54,6 +54,11 @@ pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| is_yaml(p) && !is_hidden(p) && p.is_file())
         .collect()
+}
+
+/// A path's identity for "seen before": the hash of its bytes.
+pub fn path_hash(path: &Path) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
 /// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
@@ -125,9 +130,9 @@ impl Walker<'_> {
                 Ok(t) if t.is_dir() => self.walk(&path, None),
                 Ok(t) if t.is_file() && is_yaml(&path) => {
                     let canonical = if link {
-                        std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                        path_hash(&std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
                     } else {
-                        real.join(entry.file_name())
+                        path_hash(&real.join(entry.file_name()))
                     };
                     let key = if !self.keys {
                         None

@@ -297,31 +297,93 @@ pub struct Scratch {
     bytes: Vec<u8>,
 }
 
+/// A segment's arrays as plain slices, resolved once per search.
+pub struct Slices<'a> {
+    cases: &'a [u32],
+    item_case: &'a [u32],
+    item_kind: &'a [u32],
+    item_chars: &'a [u64],
+    item_parts: &'a [u32],
+    part_chars: &'a [u64],
+    part_start: &'a [u32],
+    part_ascii: &'a [u8],
+    text: &'a [u16],
+}
+
+impl Segment {
+    fn slices(&self) -> Slices<'_> {
+        let a = &self.arrays;
+        Slices {
+            cases: &self.cases,
+            item_case: &a.item_case,
+            item_kind: &a.item_kind,
+            item_chars: &a.item_chars,
+            item_parts: &a.item_parts,
+            part_chars: &a.part_chars,
+            part_start: &a.part_start,
+            part_ascii: &a.part_ascii,
+            text: &a.text,
+        }
+    }
+}
+
+/// The whole index as slices: what the scoring loop reads.
+pub struct Reader<'a> {
+    /// (first item, slices) per segment.
+    segments: Vec<(u32, Slices<'a>)>,
+}
+
+impl<'a> Reader<'a> {
+    /// (case index, kind) of an item.
+    pub fn item_of(&self, item: u32) -> (usize, Kind) {
+        let view = self.view(item);
+        let s = view.s;
+        let case = s.cases[s.item_case[view.local] as usize] as usize;
+        let kind = match s.item_kind[view.local] {
+            CASE_ITEM => Kind::Case,
+            m => Kind::Measure(m as u16),
+        };
+        (case, kind)
+    }
+
+    pub fn view(&self, item: u32) -> ItemView<'_> {
+        let at = self
+            .segments
+            .partition_point(|(first, _)| *first <= item)
+            .saturating_sub(1);
+        let (first, slices) = &self.segments[at];
+        ItemView {
+            s: slices,
+            local: (item - first) as usize,
+        }
+    }
+}
+
 /// An item as the matcher sees it.
 pub struct ItemView<'a> {
-    arrays: &'a Arrays,
+    s: &'a Slices<'a>,
     local: usize,
 }
 
-impl<'a> ItemView<'a> {
+impl ItemView<'_> {
     pub fn chars(&self) -> u64 {
-        self.arrays.item_chars[self.local]
+        self.s.item_chars[self.local]
     }
 
     pub fn parts(&self) -> std::ops::Range<usize> {
-        let p = &self.arrays.item_parts;
+        let p = self.s.item_parts;
         p[self.local] as usize..p[self.local + 1] as usize
     }
 
     pub fn part_chars(&self, part: usize) -> u64 {
-        self.arrays.part_chars[part]
+        self.s.part_chars[part]
     }
 
     /// A part's normalized text for the matcher, widened into `scratch`.
     pub fn hay<'s>(&self, part: usize, scratch: &'s mut Scratch) -> Utf32Str<'s> {
-        let a = self.arrays;
-        let text = &a.text[a.part_start[part] as usize..a.part_start[part + 1] as usize];
-        if a.part_ascii[part] == 1 {
+        let s = self.s;
+        let text = &s.text[s.part_start[part] as usize..s.part_start[part + 1] as usize];
+        if s.part_ascii[part] == 1 {
             scratch.bytes.clear();
             scratch.bytes.extend(text.iter().map(|&u| u as u8));
             Utf32Str::Ascii(&scratch.bytes)
@@ -444,12 +506,26 @@ impl Index {
         (case, kind)
     }
 
-    pub fn view(&self, item: u32) -> ItemView<'_> {
-        let s = self.segment(item);
-        ItemView {
-            arrays: &s.arrays,
-            local: (item - s.first) as usize,
+    /// The index as plain slices, for a search's many reads.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            segments: self
+                .segments
+                .iter()
+                .map(|s| (s.first, s.slices()))
+                .collect(),
         }
+    }
+
+    /// (case index, kind) of every item, in item order (for choosing candidates).
+    pub fn kinds(&self) -> impl Iterator<Item = (u32, bool)> + '_ {
+        self.segments.iter().flat_map(|s| {
+            let kinds: &[u32] = &s.arrays.item_kind;
+            kinds
+                .iter()
+                .enumerate()
+                .map(move |(i, &k)| (s.first + i as u32, k == CASE_ITEM))
+        })
     }
 
     /// Position of the case when newest first.
