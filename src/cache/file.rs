@@ -41,7 +41,7 @@ pub struct Meta {
     /// This file's generation (a cases file's; an index file names it in `depends_on`).
     pub generation: u64,
     /// When the run that read the files began (ns since the epoch).
-    pub read_from: i128,
+    pub read_from: i64,
     pub sections: Vec<Section>,
 }
 

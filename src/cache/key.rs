@@ -22,9 +22,9 @@ pub const RACY_SLACK: Duration = Duration::from_secs(2);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileKey {
     pub size: u64,
-    /// Nanoseconds since the Unix epoch.
-    pub mtime: i128,
-    pub ctime: i128,
+    /// Nanoseconds since the Unix epoch (i64 holds them until 2262).
+    pub mtime: i64,
+    pub ctime: i64,
     pub inode: u64,
     pub device: u64,
 }
@@ -42,7 +42,7 @@ impl FileKey {
     #[cfg(unix)]
     pub fn from_metadata(meta: &std::fs::Metadata) -> Option<FileKey> {
         use std::os::unix::fs::MetadataExt;
-        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
         Some(FileKey {
             size: meta.size(),
             mtime: ns(meta.mtime(), meta.mtime_nsec()),
@@ -61,17 +61,17 @@ impl FileKey {
     /// Whether this key, recorded by a run that began at `read_from`
     /// (nanoseconds since the epoch), proves the file unchanged when it
     /// matches: both times lie more than [`RACY_SLACK`] before that moment.
-    pub fn settled(&self, read_from: i128) -> bool {
-        let limit = read_from - RACY_SLACK.as_nanos() as i128;
+    pub fn settled(&self, read_from: i64) -> bool {
+        let limit = read_from.saturating_sub(RACY_SLACK.as_nanos() as i64);
         self.mtime < limit && self.ctime < limit
     }
 }
 
 /// Now, in nanoseconds since the Unix epoch (the clock file times come from).
-pub fn now() -> i128 {
+pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i128)
+        .map_or(0, |d| d.as_nanos() as i64)
 }
 
 /// The content hash that identifies a file's bytes when its key cannot.

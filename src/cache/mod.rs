@@ -210,7 +210,7 @@ pub fn write_entry(
     path: &Path,
     dir: &Path,
     catalogs: u128,
-    read_from: i128,
+    read_from: i64,
     mut records: Vec<NewRecord>,
 ) -> std::io::Result<u64> {
     if let Some(parent) = path.parent() {

@@ -82,9 +82,8 @@ struct Job {
     shown: String,
     text: Text,
     /// The directory whose cache may know the file, the file's path in it
-    /// and its key (taken before the file is read: a change after that
-    /// moment shows in the key, or leaves it unsettled, next time).
-    cached: Option<(usize, String, cache::key::FileKey)>,
+    /// and where its key comes from.
+    cached: Option<(usize, String, walk::KeyFrom)>,
 }
 
 /// A valid case: parsed now, or the record of a cache entry.
@@ -106,7 +105,10 @@ struct Outcome {
     case: Option<(Found, Pos)>,
     diags: Vec<Diagnostic>,
     how: How,
-    /// For the cache: the hash of the file's bytes, when it was read.
+    /// For the cache: the file's key (taken before the file is read: a
+    /// change after that moment shows in the key, or leaves it unsettled, next
+    /// time) and the hash of its bytes, when it was read.
+    key: Option<cache::key::FileKey>,
     hash: Option<u128>,
     /// The cache record the outcome came from.
     record: Option<usize>,
@@ -118,6 +120,7 @@ impl Outcome {
             case: None,
             diags,
             how: How::Parsed,
+            key: None,
             hash: None,
             record: None,
         }
@@ -212,7 +215,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                         jobs.push(Job {
                             shown: found.path.display().to_string(),
                             text: Text::Disk(found.path),
-                            cached: rel.zip(found.key).map(|(rel, key)| (d, rel, key)),
+                            cached: rel.zip(found.key).map(|(rel, from)| (d, rel, from)),
                         });
                     }
                 }
@@ -260,12 +263,12 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 How::Parsed => stats.parsed += 1,
             }
         }
-        let mut record = match (&job.cached, outcome.hash, outcome.record) {
-            (Some((_, _, key)), Some(_), Some(prior)) => Some(Pending::Old { prior, key: *key }),
-            (Some((_, rel, key)), Some(hash), None) => Some(Pending::New {
+        let mut record = match (&job.cached, outcome.key, outcome.hash, outcome.record) {
+            (Some(_), Some(key), Some(_), Some(prior)) => Some(Pending::Old { prior, key }),
+            (Some((_, rel, _)), Some(key), Some(hash), None) => Some(Pending::New {
                 record: cache::Record {
                     rel: rel.clone(),
-                    key: *key,
+                    key,
                     hash,
                     diags: outcome
                         .diags
@@ -435,7 +438,7 @@ fn save_caches(
     dirs: &mut [DirState],
     pending: Vec<Vec<(Pending, Option<usize>)>>,
     catalogs: u128,
-    read_from: i128,
+    read_from: i64,
     book: &Casebook,
 ) -> Vec<IndexSource> {
     let mut sources = Vec::new();
@@ -674,7 +677,13 @@ fn parse_all(jobs: &[Job], catalogs: &Catalogs, dirs: &[DirState]) -> Vec<Outcom
 }
 
 /// The outcome a cache record holds, for the file shown as `shown`.
-fn from_record(record: &cache::Record, r: usize, shown: &str, how: How) -> Outcome {
+fn from_record(
+    record: &cache::Record,
+    r: usize,
+    shown: &str,
+    how: How,
+    key: cache::key::FileKey,
+) -> Outcome {
     Outcome {
         case: record.case.as_ref().map(|c| {
             (
@@ -687,6 +696,7 @@ fn from_record(record: &cache::Record, r: usize, shown: &str, how: How) -> Outco
         }),
         diags: record.diags.iter().map(|d| d.to_diag(shown)).collect(),
         how,
+        key: Some(key),
         hash: Some(record.hash),
         record: Some(r),
     }
@@ -697,17 +707,18 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
         Text::Bundled(t) => return parse_case(&job.shown, t, catalogs),
         Text::Disk(path) => path,
     };
-    let cached = job.cached.as_ref().map(|(d, rel, key)| {
+    let cached = job.cached.as_ref().and_then(|(d, rel, from)| {
+        let key = from.key(path)?;
         let prior = dirs[*d]
             .entry
             .as_ref()
             .and_then(|e| Some((e, e.find(rel)?)));
-        (*key, prior)
+        Some((key, prior))
     });
     if let Some((key, Some((entry, r)))) = &cached
         && entry.settled(*r, key)
     {
-        return from_record(&entry.records[*r], *r, &job.shown, How::Reused);
+        return from_record(&entry.records[*r], *r, &job.shown, How::Reused, *key);
     }
     let owned = match read::read_file(path) {
         Ok(bytes) => bytes,
@@ -718,7 +729,7 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
             )]);
         }
     };
-    let Some((_, prior)) = cached else {
+    let Some((key, prior)) = cached else {
         return match read::decode(&owned) {
             Ok(text) => parse_case(&job.shown, text, catalogs),
             Err(e) => Outcome::failed(vec![with_line(
@@ -731,7 +742,7 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
     if let Some((entry, r)) = prior
         && entry.records[r].hash == hash
     {
-        return from_record(&entry.records[r], r, &job.shown, How::Verified);
+        return from_record(&entry.records[r], r, &job.shown, How::Verified, key);
     }
     let mut outcome = match read::decode(&owned) {
         Ok(text) => parse_case(&job.shown, text, catalogs),
@@ -744,6 +755,7 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
     if let Some((Found::Owned(case, encoded), _)) = outcome.case.as_mut() {
         *encoded = Some(cache::wire::encode_case(case));
     }
+    outcome.key = Some(key);
     outcome.hash = Some(hash);
     outcome
 }
@@ -775,6 +787,7 @@ fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
         case: case.map(|(case, pos)| (Found::Owned(Box::new(case), None), pos)),
         diags: ctx.diags,
         how: How::Parsed,
+        key: None,
         hash: None,
         record: None,
     }

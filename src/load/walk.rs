@@ -24,9 +24,36 @@ fn is_hidden(path: &Path) -> bool {
 pub struct Found {
     pub path: PathBuf,
     pub canonical: u128,
-    /// The file's cache key, when asked for (taken from the directory entry,
-    /// or from the target of a link).
-    pub key: Option<FileKey>,
+    /// Where the file's cache key comes from, when asked for.
+    pub key: Option<KeyFrom>,
+}
+
+/// The source of a file's key: its directory entry (a stat relative to the
+/// open directory, no path lookup), or, for a link, the path it leads to.
+pub enum KeyFrom {
+    Entry(std::fs::DirEntry),
+    Link,
+    /// Taken during the walk (a kept entry holds its directory open: past a
+    /// few hundred directories, keys are taken at once instead).
+    Known(Option<FileKey>),
+}
+
+/// Directories whose entries may be kept open for their keys.
+const OPEN_DIRS: usize = 256;
+
+impl KeyFrom {
+    /// Takes the key now (on whichever thread reads the file).
+    pub fn key(&self, path: &Path) -> Option<FileKey> {
+        match self {
+            KeyFrom::Entry(entry) => entry
+                .metadata()
+                .ok()
+                .as_ref()
+                .and_then(FileKey::from_metadata),
+            KeyFrom::Link => FileKey::of(path),
+            KeyFrom::Known(key) => *key,
+        }
+    }
 }
 
 /// Case files of a casebook directory: everything under `cases/` when it has
@@ -134,17 +161,19 @@ impl Walker<'_> {
                     } else {
                         path_hash(&real.join(entry.file_name()))
                     };
-                    let key = if !self.keys {
-                        None
-                    } else if link {
-                        FileKey::of(&path)
-                    } else {
-                        // Relative to the open directory: no path lookup.
-                        entry
-                            .metadata()
-                            .ok()
-                            .as_ref()
-                            .and_then(FileKey::from_metadata)
+                    let key = match (self.keys, link) {
+                        (false, _) => None,
+                        (true, true) => Some(KeyFrom::Link),
+                        (true, false) if self.visited.len() <= OPEN_DIRS => {
+                            Some(KeyFrom::Entry(entry))
+                        }
+                        (true, false) => Some(KeyFrom::Known(
+                            entry
+                                .metadata()
+                                .ok()
+                                .as_ref()
+                                .and_then(FileKey::from_metadata),
+                        )),
                     };
                     self.out.push(Found {
                         path,
