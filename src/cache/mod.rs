@@ -104,6 +104,29 @@ pub struct CaseRecord {
     pub sum: u64,
 }
 
+impl CaseRecord {
+    /// An empty record that only says "a case" (where one was moved out).
+    pub fn placeholder() -> CaseRecord {
+        CaseRecord {
+            id_line: 0,
+            id_col: 0,
+            id: String::new(),
+            title: String::new(),
+            organization: String::new(),
+            published: WDate::from(crate::model::PartialDate {
+                year: 0,
+                month: None,
+                day: None,
+            }),
+            people: None,
+            nodes: Vec::new(),
+            offset: 0,
+            len: 0,
+            sum: 0,
+        }
+    }
+}
+
 /// A directory's entry as found on disk.
 pub struct Entry {
     pub opened: file::Opened,

@@ -123,7 +123,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .collect(),
         tags: strs(&c.tags),
     };
-    postcard::to_allocvec(&wire).unwrap_or_default()
+    postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
 
 /// Decodes a case; None when the bytes are not one.

@@ -443,7 +443,7 @@ fn save_caches(
 ) -> Vec<IndexSource> {
     let mut sources = Vec::new();
     let mut covered = vec![false; book.len()];
-    for (dir, pending) in dirs.iter_mut().zip(pending) {
+    for (dir, mut pending) in dirs.iter_mut().zip(pending) {
         let Some((cases_path, index_path)) = dir.files.clone() else {
             continue;
         };
@@ -454,8 +454,9 @@ fn save_caches(
         let generation = if unchanged {
             entry.map(cache::Entry::generation)
         } else {
-            let mut list = Vec::with_capacity(pending.len());
-            for (p, _) in &pending {
+            let total = pending.len();
+            let mut list = Vec::with_capacity(total);
+            for (p, _) in &mut pending {
                 list.push(match p {
                     Pending::Old { prior, key } => {
                         let Some(e) = entry else { continue };
@@ -475,14 +476,28 @@ fn save_caches(
                         if record.case.is_some() && blob.is_none() {
                             continue;
                         }
+                        // Moved, not copied: the records are not needed after this.
+                        let record = std::mem::replace(
+                            record,
+                            cache::Record {
+                                rel: String::new(),
+                                key: record.key,
+                                hash: record.hash,
+                                diags: Vec::new(),
+                                case: record
+                                    .case
+                                    .as_ref()
+                                    .map(|_| cache::CaseRecord::placeholder()),
+                            },
+                        );
                         cache::NewRecord {
-                            record: record.clone(),
+                            record,
                             blob: blob.as_deref(),
                         }
                     }
                 });
             }
-            let complete = list.len() == pending.len();
+            let complete = list.len() == total;
             let written =
                 cache::write_entry(&cases_path, &dir.canonical, catalogs, read_from, list);
             dir.stats.written = written.is_ok();

@@ -219,12 +219,27 @@ impl Builder {
                 self.item(local, mi as u32, std::iter::once(m.text.as_str()));
             }
             let (text, ranges) = case_parts(case);
-            let chars: Vec<char> = text.chars().collect();
-            let parts: Vec<String> = ranges
-                .into_iter()
-                .map(|r| chars[r].iter().collect())
+            // Character ranges to byte ranges, in one pass over the text.
+            let mut bytes = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .enumerate();
+            // Ranges come in order; a part may start where the last one ended.
+            let mut last = (usize::MAX, 0);
+            let mut byte_at = |char_at: usize| {
+                if last.0 != char_at {
+                    last = bytes
+                        .find(|&(c, _)| c == char_at)
+                        .unwrap_or((char_at, text.len()));
+                }
+                last.1
+            };
+            let spans: Vec<(usize, usize)> = ranges
+                .iter()
+                .map(|r| (byte_at(r.start), byte_at(r.end)))
                 .collect();
-            self.item(local, CASE_ITEM, parts.iter().map(String::as_str));
+            self.item(local, CASE_ITEM, spans.iter().map(|&(a, b)| &text[a..b]));
         }
     }
 
