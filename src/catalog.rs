@@ -153,9 +153,28 @@ impl Catalog {
 #[derive(Clone, Debug, Default)]
 pub struct Catalogs {
     list: Vec<Catalog>,
+    /// Catalog files that failed to load: (the scheme they name, their path).
+    failed: Vec<(String, String)>,
 }
 
 impl Catalogs {
+    /// Records a catalog file that failed to load and the scheme it names.
+    pub fn add_failed(&mut self, scheme: &str, path: &str) {
+        self.failed.push((scheme.to_string(), path.to_string()));
+    }
+
+    /// The path of a catalog file for `scheme` that failed to load, if any
+    /// (and no other catalog defines the scheme).
+    pub fn failed(&self, scheme: &str) -> Option<&str> {
+        if self.scheme(scheme).is_some() {
+            return None;
+        }
+        self.failed
+            .iter()
+            .find(|(s, _)| s == scheme)
+            .map(|(_, p)| p.as_str())
+    }
+
     pub fn all(&self) -> &[Catalog] {
         &self.list
     }
@@ -275,14 +294,28 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
     };
     let items = f
         .require(ctx, "items", "", "the list of ids and titles")
-        .map(|n| items(ctx, n, "items", &mut Vec::new()))
+        .map(|n| items(ctx, n, "items", &mut HashMap::new()))
         .unwrap_or_default();
-    if ctx.has_errors() {
-        return None;
-    }
+    // A problem in an item (a duplicate id, a missing title) is reported at its
+    // line and leaves that item out; the catalog itself still loads.
     Some(Catalog::new(
         &scheme?, kind?, title?, short?, items, ctx.file,
     ))
+}
+
+/// The `scheme:` a catalog file names, read without checking anything else
+/// (to say which scheme a catalog that failed would have defined).
+pub fn scheme_named(root: &Node) -> Option<String> {
+    let crate::yaml::Value::Map(pairs) = &root.value else {
+        return None;
+    };
+    pairs.iter().find_map(|(k, v)| match (&k.value, &v.value) {
+        (
+            crate::yaml::Value::Scalar { text: key, .. },
+            crate::yaml::Value::Scalar { text: value, .. },
+        ) if key == "scheme" => Some(value.trim().to_string()),
+        _ => None,
+    })
 }
 
 fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
@@ -309,7 +342,7 @@ fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
     })
 }
 
-fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut Vec<(String, Pos)>) -> Vec<Item> {
+fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>) -> Vec<Item> {
     let Some(list) = fields::list(ctx, node, path, "items") else {
         return Vec::new();
     };
@@ -345,14 +378,17 @@ fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut Vec<(String, Pos)>) 
                 format!("`{p}.id`: `{id}` may not contain spaces or commas"),
             );
         }
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+        if let Some(first) = seen.get(&id) {
             ctx.error(
                 f.pos,
-                format!("`{p}.id`: `{id}` is already used on line {}", first.line),
+                format!(
+                    "`{p}.id`: `{id}` is already used on line {}; this item is left out",
+                    first.line
+                ),
             );
             continue;
         }
-        seen.push((id.clone(), f.pos));
+        seen.insert(id.clone(), f.pos);
         out.push(Item {
             id,
             title: Label {

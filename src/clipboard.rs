@@ -4,6 +4,7 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -61,38 +62,92 @@ fn on_path(program: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
-/// Pipes `text` into a native tool, waiting at most a second for it to take it.
-fn run_native(program: &str, args: &[&str], text: &str) -> bool {
+/// How long a native tool may take, for the whole exchange: starting, reading
+/// all of the text and (for most tools) exiting.
+pub const NATIVE_DEADLINE: Duration = Duration::from_secs(1);
+
+/// How a native tool took the text.
+#[derive(Debug, PartialEq, Eq)]
+enum Native {
+    Took,
+    Failed,
+    /// It did not read the text within [`NATIVE_DEADLINE`]; it was stopped.
+    TimedOut,
+}
+
+/// Pipes `text` into a native tool. The text is written on a thread of its
+/// own, so a tool that never reads cannot block the caller past the deadline;
+/// such a tool is killed (with anything it started: it runs in a process
+/// group of its own).
+fn run_native(program: &str, args: &[&str], text: &str) -> Native {
+    use std::os::unix::process::CommandExt;
     let Ok(mut child) = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
     else {
-        return false;
+        return Native::Failed;
     };
-    let written = child
-        .stdin
-        .take()
-        .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
-    let deadline = Instant::now() + Duration::from_secs(1);
+    let deadline = Instant::now() + NATIVE_DEADLINE;
+    let (done, written) = mpsc::channel();
+    let stdin = child.stdin.take();
+    let bytes = text.as_bytes().to_vec();
+    std::thread::spawn(move || {
+        // Dropping the pipe at the end tells the tool the text is complete.
+        let ok = stdin.is_some_and(|mut pipe| pipe.write_all(&bytes).is_ok());
+        let _ = done.send(ok);
+    });
+    let left = deadline.saturating_duration_since(Instant::now());
+    let written = match written.recv_timeout(left) {
+        Ok(ok) => ok,
+        Err(_) => {
+            stop(&mut child);
+            return Native::TimedOut;
+        }
+    };
     loop {
         match child.try_wait() {
-            Ok(Some(status)) => return written && status.success(),
-            // Tools such as xclip keep running to serve the selection: that is success.
-            Ok(None) if Instant::now() >= deadline => return written,
+            Ok(Some(status)) if written && status.success() => return Native::Took,
+            Ok(Some(_)) => return Native::Failed,
+            // Tools such as xclip keep running to serve the selection: having
+            // read everything, that is success.
+            Ok(None) if Instant::now() >= deadline && written => return Native::Took,
+            Ok(None) if Instant::now() >= deadline => {
+                stop(&mut child);
+                return Native::Failed;
+            }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(_) => return false,
+            Err(_) => return Native::Failed,
         }
     }
 }
 
-/// Copies `text` the configured ways; returns the ways that took it
-/// (empty when nothing could). OSC 52 goes to `terminal`.
-pub fn copy(text: &str, mode: ClipboardMode, terminal: &mut dyn Write) -> Vec<String> {
+/// Kills a tool and everything in its process group, and reaps it.
+fn stop(child: &mut std::process::Child) {
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: a signal to the process group the child leads.
+        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// What copying did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Copied {
+    /// The ways that took the text ("OSC 52", "wl-copy").
+    pub via: Vec<String>,
+    /// A native tool that did not take the text in time and was stopped.
+    pub stuck: Option<String>,
+}
+
+/// Copies `text` the configured ways. OSC 52 goes to `terminal`.
+pub fn copy(text: &str, mode: ClipboardMode, terminal: &mut dyn Write) -> Copied {
     let text = text::clean(text, Lines::Keep);
-    let mut via = Vec::new();
+    let mut copied = Copied::default();
     if matches!(mode, ClipboardMode::Auto | ClipboardMode::Osc52) {
         let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
         let sequence = terminal_sequences(&text, in_tmux);
@@ -101,16 +156,19 @@ pub fn copy(text: &str, mode: ClipboardMode, terminal: &mut dyn Write) -> Vec<St
             .and_then(|_| terminal.flush())
             .is_ok()
         {
-            via.push("OSC 52".to_string());
+            copied.via.push("OSC 52".to_string());
         }
     }
     if matches!(mode, ClipboardMode::Auto | ClipboardMode::Native)
         && let Some((program, args)) = native_tool()
-        && run_native(program, args, &text)
     {
-        via.push(program.to_string());
+        match run_native(program, args, &text) {
+            Native::Took => copied.via.push(program.to_string()),
+            Native::TimedOut => copied.stuck = Some(program.to_string()),
+            Native::Failed => {}
+        }
     }
-    via
+    copied
 }
 
 #[cfg(test)]
@@ -133,8 +191,8 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_clipboard() {
         let mut out = Vec::new();
-        let via = copy("a\x1b]52;c;x\x07b", ClipboardMode::Osc52, &mut out);
-        assert_eq!(via, vec!["OSC 52"]);
+        let copied = copy("a\x1b]52;c;x\x07b", ClipboardMode::Osc52, &mut out);
+        assert_eq!(copied.via, vec!["OSC 52"]);
         let s = String::from_utf8(out).unwrap();
         let b64 = s.trim_start_matches("\x1b]52;c;").trim_end_matches('\x07');
         let decoded = base64::engine::general_purpose::STANDARD
@@ -146,7 +204,7 @@ mod tests {
     #[test]
     fn off_copies_nothing() {
         let mut out = Vec::new();
-        assert!(copy("x", ClipboardMode::Off, &mut out).is_empty());
+        assert_eq!(copy("x", ClipboardMode::Off, &mut out), Copied::default());
         assert!(out.is_empty());
     }
 }

@@ -45,25 +45,46 @@ pub struct Config {
 
 const FIELDS: &[&str] = &["lang", "casebooks", "scheme", "clipboard", "copy_format"];
 
-/// The config file's location: `CASEBOOK_CONFIG`, else the platform config dir.
-pub fn path() -> Option<PathBuf> {
+/// The config file's location: `CASEBOOK_CONFIG` (named explicitly: true),
+/// else the platform config dir.
+pub fn path() -> Option<(PathBuf, bool)> {
     if let Some(p) = std::env::var_os("CASEBOOK_CONFIG").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
+        return Some((PathBuf::from(p), true));
     }
-    directories::ProjectDirs::from("", "", "casebook").map(|d| d.config_dir().join("config.yaml"))
+    directories::ProjectDirs::from("", "", "casebook")
+        .map(|d| (d.config_dir().join("config.yaml"), false))
 }
 
-/// Reads the config file if there is one. Problems become diagnostics and the
-/// affected settings keep their defaults.
-pub fn load() -> (Config, Vec<Diagnostic>) {
-    match path() {
-        Some(p) if p.is_file() => read_file(&p),
-        _ => (Config::default(), Vec::new()),
+/// Reads the config file if there is one. Problems in it become diagnostics
+/// and the affected settings keep their defaults. A config file that cannot be
+/// used at all is the error: a `CASEBOOK_CONFIG` naming nothing, or a config
+/// path that is a directory, a device or anything else but a file.
+pub fn load() -> Result<(Config, Vec<Diagnostic>), String> {
+    let Some((p, explicit)) = path() else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    let shown = crate::text::path(&p);
+    let name = if explicit {
+        format!("CASEBOOK_CONFIG={shown}")
+    } else {
+        format!("the config file {shown}")
+    };
+    match std::fs::metadata(&p) {
+        Ok(m) if m.is_file() => Ok(read_file(&p)),
+        Ok(m) => Err(format!(
+            "{name} is {}, not a file",
+            read::file_kind(&m.file_type())
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            Ok((Config::default(), Vec::new()))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("{name}: no such file")),
+        Err(e) => Err(format!("{name}: {}", read::io_reason(&e))),
     }
 }
 
 pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
-    let shown = path.display().to_string();
+    let shown = crate::text::path(path);
     let bytes = match read::read_file(path) {
         Ok(b) => b,
         Err(e) => {

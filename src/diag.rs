@@ -20,13 +20,21 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A problem found while loading. Its path and message are shown (as text or
+/// JSON) only through the text rule: a file name can hold anything.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    #[serde(serialize_with = "clean_line")]
     pub path: String,
     pub line: Option<u32>,
     pub column: Option<u32>,
     pub severity: Severity,
+    #[serde(serialize_with = "clean_line")]
     pub message: String,
+}
+
+fn clean_line<S: serde::Serializer>(s: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&crate::text::line(s))
 }
 
 impl Diagnostic {

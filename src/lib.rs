@@ -4,6 +4,10 @@
 //! Data flows one way: files → [`load`] (parse, validate) → [`casebook::Casebook`]
 //! (immutable, indexed) → the CLI commands and the terminal UI.
 
+// Everything printed goes through `out` (clean text, quiet on a closed pipe).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod authoring;
 pub mod bundled;
 pub mod cache;
 pub mod casebook;
@@ -12,10 +16,13 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod diag;
+pub mod document;
 pub mod export;
+pub mod format;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod out;
 pub mod search;
 pub mod suggest;
 pub mod text;

@@ -1,40 +1,66 @@
-//! Text from case files is data. Before it reaches the terminal, the clipboard
-//! or an export it passes through [`clean`], one rule for every place:
+//! Text from case files, file names and arguments is data. Before it reaches
+//! the terminal, the clipboard or an export it passes through [`clean`], one
+//! rule for every place (the output module applies it to everything printed):
 //!
 //! - C0 controls, DEL and C1 controls become visible symbols: ESC shows as `␛`,
 //!   other C0 controls as their "control picture" (U+2400 block), DEL as `␡`
 //!   and C1 controls as `�`. Nothing that a terminal interprets survives.
-//! - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069, LRM,
-//!   RLM, ALM) and zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are
-//!   removed: they are invisible and can reorder or hide text.
-//! - Line breaks are kept in multi-line text (CRLF and CR become LF); a tab
-//!   becomes a space.
+//! - Invisible characters are removed: every format character (General_Category
+//!   Cf: bidi overrides and isolates, zero-width spaces and joiners, the soft
+//!   hyphen, interlinear annotation marks, tag characters, ...) and every other
+//!   Default_Ignorable_Code_Point (Hangul fillers, the combining grapheme joiner,
+//!   ...), by the Unicode properties, not a hand-kept list. Variation selectors
+//!   are kept: they choose a glyph for the character before them (the ideographic
+//!   variation sequences of Japanese names, emoji presentation).
+//! - Line breaks are kept in multi-line text (CRLF, CR and the Unicode line and
+//!   paragraph separators become LF) and become spaces in one-line text; a tab
+//!   becomes a space (except in [`Lines::Output`], which keeps tab-separated
+//!   columns).
 
 use std::borrow::Cow;
+use std::path::Path;
+
+use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, VariationSelector};
+use icu_properties::{CodePointMapData, CodePointSetData};
 
 /// Whether line breaks are kept (summaries) or turned into spaces (titles).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lines {
     Keep,
     Join,
+    /// What the program prints: line breaks and tabs kept.
+    Output,
 }
 
-/// Characters removed outright: invisible formatting that can reorder or hide text.
+/// Characters removed outright: invisible characters that can reorder or hide
+/// text (Default_Ignorable_Code_Point or General_Category Format, except
+/// variation selectors).
 pub fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}'   // zero-width space/non-joiner/joiner, LRM, RLM
-        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{2066}'..='\u{2069}' // bidi isolates
-        | '\u{061C}'              // Arabic letter mark
-        | '\u{FEFF}'              // zero-width no-break space / BOM
-    )
+    if c.is_ascii() {
+        return false;
+    }
+    let format = CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format;
+    (format || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c))
+        && !CodePointSetData::new::<VariationSelector>().contains(c)
+}
+
+/// The Unicode line and paragraph separators (General_Category Zl and Zp).
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `c` is changed or removed by [`clean`] (controls, invisible
+/// characters, separators), whatever the line mode.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_line_separator(c) || is_invisible_format(c)
 }
 
 /// True when `s` needs no change by [`clean`].
 pub fn is_clean(s: &str, lines: Lines) -> bool {
-    s.chars().all(|c| {
-        !(c.is_control() && !(c == '\n' && lines == Lines::Keep)) && !is_invisible_format(c)
+    s.chars().all(|c| match c {
+        '\n' => lines != Lines::Join,
+        '\t' => lines == Lines::Output,
+        c => !is_unsafe(c),
     })
 }
 
@@ -43,16 +69,19 @@ pub fn clean(s: &str, lines: Lines) -> Cow<'_, str> {
     if is_clean(s, lines) {
         return Cow::Borrowed(s);
     }
+    let newline = if lines == Lines::Join { ' ' } else { '\n' };
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
                 if chars.peek() != Some(&'\n') {
-                    out.push(if lines == Lines::Keep { '\n' } else { ' ' });
+                    out.push(newline);
                 }
             }
-            '\n' => out.push(if lines == Lines::Keep { '\n' } else { ' ' }),
+            '\n' => out.push(newline),
+            c if is_line_separator(c) => out.push(newline),
+            '\t' if lines == Lines::Output => out.push('\t'),
             '\t' => out.push(' '),
             '\u{1B}' => out.push('\u{241B}'),
             c if (c as u32) < 0x20 => {
@@ -70,6 +99,29 @@ pub fn clean(s: &str, lines: Lines) -> Cow<'_, str> {
 /// `clean` for one-line labels.
 pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, Lines::Join)
+}
+
+/// A path as it is shown in messages, on screen and in JSON: one line, clean.
+pub fn path(p: &Path) -> String {
+    line(&p.to_string_lossy()).into_owned()
+}
+
+/// For messages about what a file literally holds: every character that
+/// [`clean`] would change or remove is written as `<U+FEFF>`, so an invisible
+/// one shows where it is (`unknown field `<U+FEFF>title``).
+pub fn reveal(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| !is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A count with thousands separators: `48,651`.
@@ -128,5 +180,70 @@ mod tests {
     fn emoji_and_combining_marks_survive() {
         let s = "🔒 ca\u{301}fe";
         assert_eq!(clean(s, Lines::Join), s);
+    }
+
+    #[test]
+    fn invisible_characters_are_found_by_their_unicode_properties() {
+        // Soft hyphen, interlinear annotation marks, tag characters, Hangul
+        // fillers, the combining grapheme joiner, the Mongolian vowel separator,
+        // Khmer inherent vowels: all removed, none listed by hand.
+        for c in [
+            '\u{00AD}',
+            '\u{FFF9}',
+            '\u{FFFA}',
+            '\u{FFFB}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{3164}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{FFA0}',
+            '\u{034F}',
+            '\u{180E}',
+            '\u{17B4}',
+            '\u{17B5}',
+            '\u{2061}',
+            '\u{206F}',
+        ] {
+            assert!(is_invisible_format(c), "U+{:04X}", c as u32);
+            assert_eq!(
+                clean(&format!("a{c}b"), Lines::Join),
+                "ab",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_line_breaks() {
+        assert_eq!(clean("a\u{2028}b\u{2029}c", Lines::Keep), "a\nb\nc");
+        assert_eq!(clean("a\u{2028}b\u{2029}c", Lines::Join), "a b c");
+    }
+
+    #[test]
+    fn variation_selectors_and_japanese_stay() {
+        // 葛 with an ideographic variation selector, a heart with VS16, full-width forms.
+        for s in [
+            "葛\u{E0100}城市",
+            "\u{2764}\u{FE0F}",
+            "ＵＳＢ　ｶﾅ",
+            "ㄱ한글",
+        ] {
+            assert_eq!(clean(s, Lines::Join), s);
+        }
+    }
+
+    #[test]
+    fn output_keeps_tabs_and_newlines() {
+        assert_eq!(clean("a\tb\n\u{1b}c", Lines::Output), "a\tb\n␛c");
+    }
+
+    #[test]
+    fn reveal_names_what_is_hidden() {
+        assert_eq!(reveal("\u{FEFF}title"), "<U+FEFF>title");
+        assert_eq!(reveal("ti\u{200B}tle\u{1b}"), "ti<U+200B>tle<U+001B>");
+        assert_eq!(reveal("title"), "title");
     }
 }

@@ -5,7 +5,7 @@
 //! limits that keep hostile input harmless live in one place: nesting depth,
 //! alias expansion and a single document per file.
 
-use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// Deepest nesting accepted. Case files need four levels.
@@ -137,7 +137,8 @@ impl<'a> Builder<'a> {
                         });
                     }
                 }
-                Event::Scalar(text, style, anchor, _) => {
+                Event::Scalar(text, style, anchor, tag) => {
+                    refuse_tag(tag.as_ref(), pos)?;
                     let value = if style == TScalarStyle::Plain && is_null(&text) {
                         Value::Null
                     } else {
@@ -148,11 +149,13 @@ impl<'a> Builder<'a> {
                     };
                     self.push(Node { value, pos }, anchor)?;
                 }
-                Event::SequenceStart(anchor, _) => {
+                Event::SequenceStart(anchor, tag) => {
+                    refuse_tag(tag.as_ref(), self.key_pos().unwrap_or(pos))?;
                     self.check_depth(pos)?;
                     self.stack.push(Frame::Seq(pos, anchor, Vec::new()));
                 }
-                Event::MappingStart(anchor, _) => {
+                Event::MappingStart(anchor, tag) => {
+                    refuse_tag(tag.as_ref(), self.key_pos().unwrap_or(pos))?;
                     self.check_depth(pos)?;
                     self.stack
                         .push(Frame::Map(None, pos, anchor, Vec::new(), None));
@@ -212,6 +215,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Where the key of the value being started is, when it is a mapping's
+    /// value (a block collection's own position is only known after its first key).
+    fn key_pos(&self) -> Option<Pos> {
+        match self.stack.last() {
+            Some(Frame::Map(_, _, _, _, Some(key))) => Some(key.pos),
+            _ => None,
+        }
+    }
+
     fn check_depth(&self, pos: Pos) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError {
@@ -241,6 +253,24 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Case files use no YAML tags (`!!binary`, `!!str 12`, `!custom`): a tag would
+/// change what a value means without it showing, so it is refused, not read.
+fn refuse_tag(tag: Option<&Tag>, pos: Pos) -> Result<(), YamlError> {
+    let Some(tag) = tag else { return Ok(()) };
+    let written = match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    };
+    Err(YamlError {
+        pos,
+        message: format!(
+            "YAML tags such as `{}` are not used in case files; remove it and write the value itself \
+             (in quotes if it should stay text)",
+            crate::text::line(&written)
+        ),
+    })
+}
+
 fn is_null(text: &str) -> bool {
     matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
@@ -260,6 +290,16 @@ fn explain_scan_error(info: &str, src: &str, pos: Pos) -> String {
         return format!(
             "values are nested too deeply (more than {MAX_DEPTH} levels are not accepted)"
         );
+    }
+    if info.contains("simple key") {
+        let before_colon = line.chars().count();
+        return if before_colon > 1024 {
+            "this line reads as a field name of more than 1,024 characters, which YAML does not \
+             allow; field names are short words (is a long text missing its `field: ` in front?)"
+                .into()
+        } else {
+            "YAML syntax error: a `:` is missing after a field name (write `field: value`)".into()
+        };
     }
     let hint = if info.contains("mapping values are not allowed") {
         "; a value that contains \": \" must be put in quotes"

@@ -18,16 +18,12 @@ fn run(dir: &Path, cache: &Path, args: &[&str]) -> Output {
 }
 
 fn command(dir: &Path, cache: &Path, args: &[&str]) -> Command {
-    let home = std::env::temp_dir().join("casebook-test-home");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
-    cmd.args(["--no-bundled", "--casebook"])
-        .arg(dir)
-        .args(args)
-        .env("CASEBOOK_CACHE", cache)
-        .env("CASEBOOK_CACHE_STATS", "1")
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("CASEBOOK_CONFIG", home.join("none.yaml"))
-        .env("LANG", "C.UTF-8");
+    let dir = dir.to_str().expect("a UTF-8 temporary path");
+    let mut all = vec!["--no-bundled", "--casebook", dir];
+    all.extend_from_slice(args);
+    let mut cmd = common::command(&all);
+    cmd.env("CASEBOOK_CACHE", cache)
+        .env("CASEBOOK_CACHE_STATS", "1");
     cmd
 }
 

@@ -19,7 +19,7 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let home = std::env::temp_dir().join("casebook-e2e-home");
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("CASEBOOK_CONFIG", home.join("none.yaml"));
+    cmd.env_remove("CASEBOOK_CONFIG");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.env_remove("TMUX");
@@ -34,10 +34,14 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
 
 /// A pseudo-terminal of ROWS × COLS.
 fn open_pty() -> portable_pty::PtyPair {
+    open_pty_sized(ROWS, COLS)
+}
+
+fn open_pty_sized(rows: u16, cols: u16) -> portable_pty::PtyPair {
     native_pty_system()
         .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -56,7 +60,13 @@ struct Pty {
 
 impl Pty {
     fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let pair = open_pty();
+        Pty::spawn_sized(args, env, ROWS, COLS)
+    }
+
+    /// A program on a terminal that reports `rows` × `cols`; the screen read
+    /// back stays ROWS × COLS (what lies beyond is not looked at).
+    fn spawn_sized(args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Pty {
+        let pair = open_pty_sized(rows, cols);
         let cmd = command(args, env);
         let child = pair.slave.spawn_command(cmd).expect("casebook starts");
         drop(pair.slave);
@@ -113,6 +123,32 @@ impl Pty {
             match self.output.recv_timeout(left) {
                 Ok(chunk) => self.take(chunk),
                 Err(_) => panic!("timed out waiting for {bytes:?}"),
+            }
+        }
+    }
+
+    fn pid(&self) -> libc::pid_t {
+        self.child.process_id().unwrap() as libc::pid_t
+    }
+
+    fn kill(&self, signal: libc::c_int) {
+        assert_eq!(unsafe { libc::kill(self.pid(), signal) }, 0);
+    }
+
+    /// Reads output until the raw stream holds `bytes` at least `n` times.
+    fn wait_for_count(&mut self, bytes: &[u8], n: usize) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self
+            .raw
+            .windows(bytes.len())
+            .filter(|w| *w == bytes)
+            .count()
+            < n
+        {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("timed out waiting for {n} × {bytes:?}"),
             }
         }
     }
@@ -194,7 +230,7 @@ fn browse_to_a_control_read_the_case_and_quit() {
     pty.send("\t\t"); // the detail pane
     pty.wait_for("委託で処分したPOSレジ端末が患者データを残したまま");
     pty.send(&"j".repeat(30));
-    pty.wait_for("1. 病院または委託事業者の情報機器を委託で廃棄するときは");
+    pty.wait_for("1. 病院や委託事業者の情報機器を委託して廃棄するときは");
     let screen = pty.screen();
     assert!(screen.contains("2024-08-07 気仙沼市立"), "{screen}");
     assert!(screen.contains("株式会社BAN"), "{screen}");
@@ -262,8 +298,7 @@ fn sigterm_and_sighup_restore_and_exit() {
     for (signal, code) in [(libc::SIGTERM, 128 + 15), (libc::SIGHUP, 128 + 1)] {
         let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
         pty.wait_for("すべての事例 (23)");
-        let pid = pty.child.process_id().unwrap() as libc::pid_t;
-        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        pty.kill(signal);
         let status = pty.wait_exit();
         assert_eq!(status.exit_code(), code, "{status:?}");
         pty.assert_restored();
@@ -322,4 +357,201 @@ fn closing_the_terminal_ends_the_program() {
         .expect("casebook ends when its terminal goes away")
         .unwrap();
     assert_eq!(status.exit_code(), 128 + 1, "ends as on SIGHUP: {status:?}");
+}
+
+#[test]
+fn every_terminating_signal_restores_the_terminal() {
+    let rtmin = libc::SIGRTMIN();
+    for signal in [
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGINT,
+        rtmin,
+    ] {
+        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+        pty.wait_for("すべての事例 (23)");
+        pty.kill(signal);
+        let status = pty.wait_exit();
+        assert_eq!(
+            status.exit_code(),
+            128 + signal as u32,
+            "signal {signal}: {status:?}"
+        );
+        pty.assert_restored();
+    }
+}
+
+#[test]
+fn a_huge_paste_into_search_is_cut_and_signals_still_end_it_promptly() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("/");
+    pty.wait_for("検索 — 対象: すべて");
+    let paste = format!("\x1b[200~{}\x1b[201~", "個人情報".repeat(25_000)); // 100,000 characters
+    pty.send(&paste);
+    pty.wait_for("検索語は1,000文字までです");
+    // The query line shows the end of the query, where the caret is.
+    let screen = pty.screen();
+    assert!(screen.contains("個人情報個人情報"), "{screen}");
+    // Another one, and at once a SIGTERM: it ends the program whatever the
+    // input loop is doing.
+    pty.send(&paste);
+    pty.kill(libc::SIGTERM);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_in_a_bounded_area() {
+    // stty rows 65535 cols 65535 from the start, then again after a resize.
+    let mut pty = Pty::spawn_sized(&["--lang", "ja"], &[], 65535, 65535);
+    // (Each wide character is followed by a cursor move, so look for ASCII.)
+    pty.wait_for_bytes(b" (23)");
+    pty.master
+        .resize(PtySize {
+            rows: 65535,
+            cols: 65534,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // A resize redraws everything: the tree's first row comes again.
+    pty.wait_for_count(b" (23)", 2);
+    pty.send("\x03"); // Ctrl-C quits from anywhere
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn term_dumb_points_to_the_commands_instead_of_drawing() {
+    let mut pty = Pty::spawn(&[], &[("TERM", "dumb")]);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    let raw = pty.raw_text();
+    assert!(raw.contains("TERM=dumb"), "{raw}");
+    assert!(
+        raw.contains("casebook list | show ID | search QUERY"),
+        "{raw}"
+    );
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the alternate screen is not used"
+    );
+}
+
+#[test]
+fn a_missing_casebook_directory_shows_in_the_banner() {
+    let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", "/nonexistent/team"], &[]);
+    pty.wait_for("--casebook /nonexistent/team: no such directory");
+    pty.wait_for("すべての事例 (23)");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn a_clipboard_tool_that_never_reads_is_stopped_and_a_file_offered() {
+    // A case whose summary is larger than a pipe holds (64 KiB), and an
+    // `xclip` that never reads its input.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    let case = include_str!("../casebook/cases/2022/amagasaki-usb-2022.yaml");
+    let long = format!(
+        "summary: |\n  {}\n",
+        "個人情報を記録した媒体を紛失した。".repeat(5000)
+    );
+    let at = case.find("summary:").unwrap();
+    let end = at + case[at..].find("\naffected:").unwrap() + 1;
+    std::fs::write(
+        cases.join("amagasaki-usb-2022.yaml"),
+        format!("{}{long}{}", &case[..at], &case[end..]),
+    )
+    .unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let pidfile = dir.path().join("xclip.pid");
+    let xclip = bin.join("xclip");
+    std::fs::write(
+        &xclip,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
+            pidfile.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let casebook_dir = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(
+        &["--lang", "en", "--no-bundled", "--casebook", casebook_dir],
+        &[("PATH", &path), ("DISPLAY", ":99")],
+    );
+    pty.wait_for("All cases (1)");
+    pty.send("y");
+    pty.wait_for("xclip did not take the text within 1 s and was stopped");
+    pty.wait_for("Save as: summary.txt");
+    let pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::kill(pid, 0) },
+        -1,
+        "the stuck tool was killed and reaped"
+    );
+    // The browser still answers.
+    pty.send("\x1b");
+    pty.wait_for("Cancelled");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+/// The text on screen drawn on a yellow background (the highlight).
+fn highlighted(pty: &Pty) -> String {
+    let screen = pty.parser.screen();
+    let mut out = String::new();
+    for row in 0..ROWS {
+        for col in 0..COLS {
+            if let Some(cell) = screen.cell(row, col)
+                && cell.bgcolor() == vt100::Color::Idx(3)
+            {
+                out.push_str(cell.contents());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.send("j\r"); // A.5, expanded
+    pty.wait_for("A.5.1 ");
+    // A.5.34: the first measure of the case below cites it, so its id is
+    // highlighted near the top of the detail; the hit is the 13th measure.
+    pty.send(&"j".repeat(34));
+    pty.wait_for("· A.5.34");
+    pty.send("/従業者をどう監督するかを定め");
+    pty.wait_for("/ 従業者をどう監督するかを定め");
+    pty.send("\r");
+    pty.wait_for("13. 【総務省の要請】特定利用者情報の取扱いに携わる");
+    let lit = highlighted(&pty);
+    assert!(
+        lit.contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
+        "the measure is highlighted: {lit:?}\n{}",
+        pty.screen()
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
 }

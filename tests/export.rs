@@ -11,7 +11,7 @@ use casebook::load::{Input, load};
 use common::{Dir, casebook, stderr, stdout};
 
 fn book() -> Casebook {
-    load(&[Input::Bundled], &[]).casebook
+    common::bundled()
 }
 
 fn case<'a>(book: &'a Casebook, id: &str) -> &'a casebook::model::Case {
@@ -24,11 +24,11 @@ fn citation_without_url() {
     let c = case(&book, "kesennuma-hospital-pos-2024");
     assert_eq!(
         cite::citation(c, Style::Plain),
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
     );
     assert_eq!(
         cite::citation(c, Style::Markdown),
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
     );
 }
 
@@ -93,8 +93,6 @@ fn summary_markdown_labels_editorial_measures() {
         case(&book, "kanto-transport-password-2023"),
         &book.catalogs,
         Lang::Ja,
-        2,
-        None,
     );
     assert!(text.contains("2. 【編集部の教訓】ID・パスワードを紙に書いて机上に残すことを禁じ"));
     insta::assert_snapshot!(text);
@@ -169,72 +167,14 @@ fn pipe_tables(markdown: &str) -> Vec<usize> {
     tables
 }
 
-fn three_cases(book: &Casebook) -> Vec<usize> {
-    [
-        "amagasaki-usb-2022",
-        "kesennuma-hospital-pos-2024",
-        "kanto-transport-password-2023",
-    ]
-    .iter()
-    .map(|id| book.index_of(id).unwrap())
-    .collect()
-}
-
 #[test]
 fn training_pack_of_three_cases() {
     let book = book();
-    let text = pack::pack(&book, &three_cases(&book), Lang::Ja);
+    let text = pack::pack(&book, &common::three_cases(&book), Lang::Ja);
     let tables = pipe_tables(&text);
     assert_eq!(tables.len(), 2, "contents and controls");
     assert_eq!(tables[0], 3);
     insta::assert_snapshot!(text);
-}
-
-#[test]
-fn training_pack_renders_with_pandoc() {
-    let Ok(out) = std::process::Command::new("pandoc")
-        .arg("--version")
-        .output()
-    else {
-        eprintln!("pandoc is not installed: skipped (CI installs it; `apt-get install pandoc`)");
-        return;
-    };
-    assert!(out.status.success());
-    let book = book();
-    let text = pack::pack(&book, &three_cases(&book), Lang::Ja);
-    let rows = pipe_tables(&text);
-    let mut child = std::process::Command::new("pandoc")
-        .args(["-f", "markdown", "-t", "html"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let html = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(html.matches("<table").count(), 2, "{html}");
-    // Header row plus data rows, in both tables.
-    assert_eq!(
-        html.matches("<tr").count(),
-        rows.iter().map(|r| r + 1).sum::<usize>(),
-        "{html}"
-    );
-    assert_eq!(
-        html.matches("<h2").count(),
-        3 + 2,
-        "contents, three cases, controls"
-    );
-    assert!(html.contains("<em>（編集部の教訓）</em>"));
-    assert!(
-        html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
-    );
 }
 
 // ----- the CLI ------------------------------------------------------------------------
@@ -262,8 +202,8 @@ fn show_cite_and_list_from_the_cli() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["id"], "amagasaki-usb-2022");
     assert_eq!(json["published"], "2022-06-23");
-    assert_eq!(json["measures"][1]["controls"][0], "iso27001:A.7.10");
-    assert_eq!(json["measures"][1]["origin"], "editorial");
+    assert_eq!(json["measures"][2]["controls"][0], "iso27001:A.7.10");
+    assert_eq!(json["measures"][2]["origin"], "editorial");
 }
 
 #[test]
@@ -416,7 +356,7 @@ fn measures_say_who_required_or_announced_them_in_every_format() {
         plain.contains("1. 電子媒体の持ち出しは事前の許可制とする"),
         "{plain}"
     );
-    let md = summary::markdown(case, &book.catalogs, Lang::Ja, 2, None);
+    let md = summary::markdown(case, &book.catalogs, Lang::Ja);
     assert!(
         md.contains("2. 【総務省の要請】作業後はデータをその場で消去する"),
         "{md}"

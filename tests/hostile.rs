@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 
 use casebook::load::{Input, load};
-use common::{Dir, about, case_file, casebook, ids, stderr, stdout};
+use common::{Dir, about, assert_no_controls, case_file, casebook, ids, stderr, stdout};
 
 fn corpus(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -331,7 +331,8 @@ fn a_file_that_disappears_while_loading() {
             "gone.yaml: error: could not read the file: it no longer exists (moved or deleted while loading?)"
         ]
     );
-    // A dangling symbolic link in a casebook is reported, not fatal.
+    // A dangling symbolic link in a casebook is an error (a case is missing),
+    // and the rest loads.
     std::os::unix::fs::symlink(
         dir.path().join("nowhere.yaml"),
         dir.path().join("cases/dangling.yaml"),
@@ -342,7 +343,7 @@ fn a_file_that_disappears_while_loading() {
     assert_eq!(ids(&loaded), vec!["good"]);
     assert!(
         about(&loaded, "dangling.yaml")[0]
-            .contains("warning: skipped: could not read the entry: it no longer exists")
+            .contains("error: a symbolic link to a file that does not exist, so it was skipped")
     );
 }
 
@@ -379,7 +380,8 @@ fn casebook_unprivileged(args: &[&str]) -> std::process::Output {
     cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
     cmd.arg(&bin).args(args).current_dir("/");
     cmd.env("XDG_DATA_HOME", "/nonexistent")
-        .env("CASEBOOK_CONFIG", "/nonexistent");
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("CASEBOOK_CONFIG");
     cmd.output()
         .expect("setpriv (util-linux) runs the binary as nobody")
 }
@@ -408,6 +410,128 @@ fn an_unreadable_file() {
         err.ends_with("1 cases, 1 errors, 0 warnings\n"),
         "the good file loads: {err}"
     );
+}
+
+/// A team casebook with `catalogs/internal.yaml` from the corpus and a case
+/// citing `internal:R-1` and `internal:R-3`; `cases` says where the case goes.
+fn team_with_catalog(catalog: &str, cases: &str) -> Dir {
+    let dir = Dir::new();
+    dir.file("catalogs/internal.yaml", corpus(catalog));
+    let case = case_file("ours").replace(
+        "controls: [iso27001:A.8.10]",
+        "controls: [internal:R-1, internal:R-3]",
+    );
+    dir.file(&format!("{cases}ours.yaml"), case);
+    dir
+}
+
+#[test]
+fn a_duplicate_catalog_id_is_reported_at_its_line_and_the_catalog_kept() {
+    let dir = team_with_catalog("catalog-duplicate-id.yaml", "cases/");
+    let loaded = dir.load();
+    assert_eq!(ids(&loaded), vec!["ours"], "{:#?}", loaded.diagnostics);
+    let d = about(&loaded, "internal.yaml");
+    assert_error(
+        &d,
+        "internal.yaml",
+        10,
+        "`items[3].id`: `R-2` is already used on line 9; this item is left out",
+    );
+    let internal = loaded.casebook.catalogs.scheme("internal").unwrap();
+    assert!(internal.get("R-3").is_some());
+    assert_eq!(internal.items.len(), 3);
+}
+
+#[test]
+fn a_scheme_unknown_because_its_catalog_failed_says_where() {
+    let dir = team_with_catalog("catalog-without-title.yaml", "cases/");
+    let loaded = dir.load();
+    let d = about(&loaded, "ours.yaml");
+    let shown = dir.path().join("catalogs/internal.yaml");
+    assert!(
+        d.iter().any(|m| m.contains(&format!(
+            "unknown scheme `internal` in `internal:R-1`: its catalog {} has errors and was not loaded",
+            shown.display()
+        ))),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn one_file_of_a_flat_team_casebook_finds_its_catalogs() {
+    let dir = team_with_catalog("catalog-duplicate-id.yaml", "2024/");
+    std::fs::remove_dir(dir.path().join("cases")).unwrap(); // flat: no cases/
+    let file = dir.path().join("2024/ours.yaml");
+    let whole = casebook(&["--no-bundled", "validate", dir.path().to_str().unwrap()]);
+    let one = casebook(&["--no-bundled", "validate", file.to_str().unwrap()]);
+    // Both see the catalog (and its duplicate); neither says the scheme is unknown.
+    for out in [&whole, &one] {
+        assert!(!stderr(out).contains("unknown scheme"), "{}", stderr(out));
+        assert!(
+            stderr(out).contains("`R-2` is already used"),
+            "{}",
+            stderr(out)
+        );
+        assert!(
+            stderr(out).ends_with("1 cases, 1 errors, 0 warnings\n"),
+            "{}",
+            stderr(out)
+        );
+    }
+}
+
+#[test]
+fn invisible_characters_in_a_field_name_are_shown() {
+    let text = case_file("bom-key")
+        .replace("title:", "\u{FEFF}title:")
+        .replace("organization:", "organi\u{200B}zation:");
+    let d = check("bom-key.yaml", text);
+    assert_error(
+        &d,
+        "bom-key.yaml",
+        2,
+        "unknown field `<U+FEFF>title`; did you mean `title`?",
+    );
+    assert_error(
+        &d,
+        "bom-key.yaml",
+        3,
+        "unknown field `organi<U+200B>zation`; did you mean `organization`?",
+    );
+}
+
+#[test]
+fn a_field_name_over_1024_characters_is_explained() {
+    let text =
+        case_file("long-key").replace("occurred: 2024-06", &format!("{}: x", "k".repeat(1100)));
+    let d = check("long-key.yaml", text);
+    assert_error(
+        &d,
+        "long-key.yaml",
+        6,
+        "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
+    );
+    assert!(d.iter().all(|m| !m.contains("simple key")), "{d:#?}");
+}
+
+#[test]
+fn yaml_tags_are_refused() {
+    // The corpus file has four tags (lines 3-6); each is refused on its own.
+    let text = String::from_utf8(corpus("yaml-tags.yaml")).unwrap();
+    let tags = [("!!binary", 3), ("!!str", 4), ("!custom", 5), ("!!map", 6)];
+    for (tag, line) in tags {
+        let mut only = text.clone();
+        for (other, _) in tags.iter().filter(|(t, _)| *t != tag) {
+            only = only.replacen(&format!("{other} "), "", 1);
+        }
+        let d = check("yaml-tags.yaml", only);
+        assert_error(
+            &d,
+            "yaml-tags.yaml",
+            line,
+            &format!("YAML tags such as `{tag}` are not used in case files"),
+        );
+    }
 }
 
 // ----- inputs that must load and display safely ---------------------------------------
@@ -455,21 +579,49 @@ fn control_characters_are_reported_as_warnings_and_made_visible() {
     assert_eq!(case.title, "委託先が␛]52;c;ZXZpbA==␇USBを␛[2J紛失�31mした");
 }
 
-/// No byte below 0x20 but newline (and tab where allowed), no DEL, no C1 control.
-fn assert_no_controls(what: &str, text: &str, tab_ok: bool) {
-    for (i, c) in text.chars().enumerate() {
-        let bad = match c {
-            '\n' => false,
-            '\t' => !tab_ok,
-            c => (c as u32) < 0x20 || c == '\u{7F}' || ('\u{80}'..='\u{9F}').contains(&c),
-        };
-        assert!(!bad, "{what}: control character U+{:04X} at {i}", c as u32);
+#[test]
+fn invisible_characters_by_unicode_property_are_removed_with_a_warning() {
+    let d = check_corpus("invisible-characters.yaml");
+    assert!(!d.is_empty(), "each field with invisible characters warns");
+    assert!(d.iter().all(|m| m.contains(": warning: ")), "{d:#?}");
+    for (line, field) in [
+        (2, "title"),
+        (3, "organization"),
+        (6, "summary"),
+        (17, "tags[2]"),
+    ] {
+        let prefix = format!("invisible-characters.yaml:{line}:");
         assert!(
-            !casebook::text::is_invisible_format(c),
-            "{what}: invisible U+{:04X} at {i}",
-            c as u32
+            d.iter()
+                .any(|m| m.starts_with(&prefix) && m.contains(&format!("`{field}` contains"))),
+            "{field}: {d:#?}"
         );
     }
+    let dir = Dir::new();
+    dir.case(
+        "invisible-characters.yaml",
+        corpus("invisible-characters.yaml"),
+    );
+    let loaded = dir.load();
+    let case = &loaded.casebook.get("invisible-characters").unwrap().case;
+    assert_eq!(case.title, "委託先が USBメモリーを紛失ふりがなした");
+    assert_eq!(case.organization, "テスト市");
+    assert_eq!(
+        case.summary,
+        "委託先の社員が\n個人情報を記録したUSBメモリーを紛失した。市は確認した。"
+    );
+    assert_eq!(case.tags, vec!["USB", "タグ"]);
+}
+
+#[test]
+fn a_required_field_of_only_invisible_characters_is_an_error() {
+    let d = check_corpus("only-invisible-title.yaml");
+    assert_error(
+        &d,
+        "only-invisible-title.yaml",
+        2,
+        "`title` holds only invisible characters (<U+200B><U+2060><U+FEFF>); write some text",
+    );
 }
 
 #[test]
@@ -477,8 +629,16 @@ fn outputs_never_carry_control_characters() {
     let dir = Dir::new();
     dir.case("control-characters.yaml", corpus("control-characters.yaml"));
     dir.case("emoji-combining.yaml", corpus("emoji-combining.yaml"));
+    dir.case(
+        "invisible-characters.yaml",
+        corpus("invisible-characters.yaml"),
+    );
     let d = dir.path().to_str().unwrap();
-    for id in ["control-characters", "emoji-combining"] {
+    for id in [
+        "control-characters",
+        "emoji-combining",
+        "invisible-characters",
+    ] {
         for args in [
             vec!["show", id],
             vec!["show", id, "--format", "markdown"],
@@ -550,7 +710,7 @@ fn validate_json_escapes_nothing_dangerous_either() {
     );
 }
 
-// ----- faults while exporting ---------------------------------------------------------
+// ----- faults while exporting (a file-size limit: tests/export_targets.rs) --------------
 
 #[test]
 fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
@@ -578,34 +738,5 @@ fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
         std::fs::read_dir(&locked).unwrap().count(),
         0,
         "no partial or temporary file"
-    );
-}
-
-#[test]
-fn export_onto_a_full_disk_leaves_no_partial_file() {
-    // A 1 KiB file-size limit makes the write fail part-way, as a full disk does.
-    let dir = Dir::new();
-    let target = dir.path().join("training.md");
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' export --case amagasaki-usb-2022 kesennuma-hospital-pos-2024 --out '{}'",
-        env!("CARGO_BIN_EXE_casebook"),
-        target.display()
-    );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .env("XDG_DATA_HOME", "/nonexistent")
-        .env("CASEBOOK_CONFIG", "/nonexistent")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        left,
-        vec!["cases"],
-        "neither the file nor a temporary one is left"
     );
 }

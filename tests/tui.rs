@@ -3,10 +3,8 @@
 //! TestBackend, exactly as the real terminal would show it.
 
 use casebook::diag::Diagnostic;
-use casebook::load::{Input, load};
 use casebook::tui::action::{Action, Effect, Outcome, What};
-use casebook::tui::app::{App, Mode, Options, Pane};
-use casebook::tui::theme::Theme;
+use casebook::tui::app::{Mode, Options, Pane};
 use casebook::tui::{input, keymap, view};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind,
@@ -14,106 +12,8 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn options() -> Options {
-    Options {
-        theme: Some(Theme { color: false }),
-        ..Options::default()
-    }
-}
-
-/// The bundled casebook in Japanese on a 120×36 terminal.
-fn app() -> App {
-    app_with(options(), Vec::new())
-}
-
-fn app_with(options: Options, extra_diags: Vec<Diagnostic>) -> App {
-    let loaded = load(&[Input::Bundled], &[]);
-    let mut diags = loaded.diagnostics;
-    diags.extend(extra_diags);
-    let mut app = App::new(loaded.casebook, diags, options);
-    app.update(Action::Resize {
-        width: 120,
-        height: 36,
-    });
-    app
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent {
-        code,
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    })
-}
-
-/// Types keys: plain characters, or names in angle brackets (`<Enter>`, `<Tab>`,
-/// `<S-Tab>`, `<Esc>`, `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<BS>`).
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (event, len) = if c == '<' && rest.contains('>') {
-            let end = rest.find('>').unwrap();
-            let code = match &rest[1..end] {
-                "Enter" => KeyCode::Enter,
-                "Tab" => KeyCode::Tab,
-                "S-Tab" => KeyCode::BackTab,
-                "Esc" => KeyCode::Esc,
-                "Down" => KeyCode::Down,
-                "Up" => KeyCode::Up,
-                "Left" => KeyCode::Left,
-                "Right" => KeyCode::Right,
-                "PgDn" => KeyCode::PageDown,
-                "PgUp" => KeyCode::PageUp,
-                "BS" => KeyCode::Backspace,
-                other => panic!("unknown key <{other}>"),
-            };
-            (key(code), end + 1)
-        } else {
-            (key(KeyCode::Char(c)), c.len_utf8())
-        };
-        rest = &rest[len..];
-        if let Some(action) = input::action(app, event) {
-            effects.extend(app.update(action));
-        }
-    }
-    effects
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            // A wide character fills two cells; the second is blank in the buffer.
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = cell.symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn selected_ids(app: &App) -> Vec<String> {
-    app.cases()
-        .iter()
-        .map(|&i| app.book.entries()[i].case.id.clone())
-        .collect()
-}
-
-fn case_id(app: &App) -> String {
-    app.book.entries()[app.case.unwrap()].case.id.clone()
-}
+mod common;
+use common::tui::*;
 
 // ----- browsing -----------------------------------------------------------------------
 
@@ -524,7 +424,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("/ 廃棄 確認"), "{s}");
     assert!(
-        s.contains("病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("病院や委託事業者の情報機器を委託して廃棄するときは"),
         "{s}"
     );
     assert!(s.contains("iso27001:A.7.14"), "{s}");
@@ -539,10 +439,10 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
     assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.measure_highlight, Some(0));
+    assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
     let s = screen(&app, 120, 36);
     assert!(
-        s.contains("1. 病院または委託事業者の情報機器を委託で廃棄するときは"),
+        s.contains("1. 病院や委託事業者の情報機器を委託して廃棄するときは"),
         "the measure is scrolled into view: {s}"
     );
 }
@@ -619,7 +519,7 @@ fn y_copies_the_summary_and_c_the_citation() {
     };
     assert_eq!(
         text,
-        "気仙沼市立病院「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
+        "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]\n"
     );
     app.update(Action::Done(Outcome::Copied {
         what: What::Citation,
@@ -635,6 +535,17 @@ fn y_copies_the_summary_and_c_the_citation() {
 fn c_on_a_control_copies_its_precedent_list() {
     let mut app = app();
     press(&mut app, "jjj<Enter>jjjjjjjjjjjjjj");
+    assert!(
+        press(&mut app, "c").is_empty(),
+        "first it asks: copy or save"
+    );
+    assert!(
+        screen(&app, 120, 36).contains(
+            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+        ),
+        "{}",
+        screen(&app, 120, 36)
+    );
     let effects = press(&mut app, "c");
     let [
         Effect::Copy {
@@ -663,12 +574,14 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     let effects = press(&mut app, "e");
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Prompt);
-    assert!(screen(&app, 120, 36).contains("保存先: training.md"));
+    assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
+    // The format follows the extension: Markdown for .md.
+    press(&mut app, "<BS><BS><BS><BS>md");
     let effects = press(&mut app, "<Enter>");
     let [
         Effect::Write {
             path,
-            text,
+            data,
             overwrite: false,
         },
     ] = effects.as_slice()
@@ -676,13 +589,13 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
         panic!("{effects:?}")
     };
     assert_eq!(path.to_str(), Some("training.md"));
-    assert!(text.starts_with("# 研修資料: 情報セキュリティ事故の事例（3件）"));
+    assert!(data.starts_with("# 研修資料: 情報セキュリティ事故の事例（3件）".as_bytes()));
     // The file exists: ask, then overwrite on y.
     app.update(Action::Done(Outcome::Exists {
         path: path.clone(),
-        text: text.clone(),
+        data: data.clone(),
     }));
-    assert!(screen(&app, 120, 36).contains("training.md は既にあります。上書きしますか？ (y/n)"));
+    assert!(screen(&app, 120, 36).contains("training.md は既にあります。上書きしますか？ (y/N)"));
     let effects = press(&mut app, "y");
     assert!(matches!(
         effects.as_slice(),
@@ -698,17 +611,24 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     assert!(app.marks.is_empty());
 }
 
-#[test]
-fn when_nothing_can_copy_a_file_is_offered() {
-    let mut app = app();
-    let effects = press(&mut app, "y");
+/// `y`, and then the clipboard could not take the summary (`stuck`: the tool
+/// that did not take it in time).
+fn copy_fails(app: &mut casebook::tui::App, stuck: Option<&str>) {
+    let effects = press(app, "y");
     let [Effect::Copy { text, .. }] = effects.as_slice() else {
-        panic!()
+        panic!("{effects:?}")
     };
     app.update(Action::Done(Outcome::CopyFailed {
         what: What::Summary,
         text: text.clone(),
+        stuck: stuck.map(str::to_string),
     }));
+}
+
+#[test]
+fn when_nothing_can_copy_a_file_is_offered() {
+    let mut app = app();
+    copy_fails(&mut app, None);
     assert_eq!(app.mode, Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(
@@ -719,4 +639,50 @@ fn when_nothing_can_copy_a_file_is_offered() {
     let effects = press(&mut app, "<Esc>");
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn enter_on_the_overwrite_question_means_no() {
+    let mut app = app();
+    press(&mut app, "<Tab>m");
+    press(&mut app, "e");
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { path, data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    app.update(Action::Done(Outcome::Exists {
+        path: path.clone(),
+        data: data.clone(),
+    }));
+    // `e` Enter Enter: the second Enter answers the question, and means no.
+    let effects = press(&mut app, "<Enter>");
+    assert!(effects.is_empty(), "nothing is written: {effects:?}");
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
+    // Any other key but y leaves the question open and writes nothing.
+    app.update(Action::Done(Outcome::Exists {
+        path: path.clone(),
+        data: data.clone(),
+    }));
+    for key in ["<Enter>", "x", " "] {
+        let effects = press(&mut app, key);
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        app.update(Action::Done(Outcome::Exists {
+            path: path.clone(),
+            data: data.clone(),
+        }));
+    }
+}
+
+#[test]
+fn a_stuck_clipboard_tool_is_named_and_a_file_offered() {
+    let mut app = app();
+    copy_fails(&mut app, Some("xclip"));
+    assert_eq!(app.mode, Mode::Prompt);
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("保存先: summary.txt"), "{s}");
+    assert!(
+        s.contains("xclip が1秒以内に受け取らなかったため止めました"),
+        "{s}"
+    );
 }

@@ -81,7 +81,7 @@ fn warnings_alone_do_not_fail() {
 fn a_missing_path_is_an_error() {
     let out = casebook(&["validate", "/nonexistent/casebook"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("/nonexistent/casebook: error: no such directory"));
+    assert!(stderr(&out).contains("/nonexistent/casebook: error: no such file or directory"));
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The command line: global options, subcommands and their dispatch.
 
+mod author;
 mod commands;
 mod validate;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +14,7 @@ use crate::config::{self, Config};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::load::{self, Input, Loaded};
+use crate::out::{self, Fail};
 use crate::search::Target;
 
 #[derive(Parser, Debug)]
@@ -66,7 +68,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Show one case in full
+    /// Show one case in full (or as a brief for a slide, or as a Word document)
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -74,6 +76,12 @@ pub enum Command {
         /// Wrap text at this many columns (0: no wrapping) [default: the terminal's width; none when piped]
         #[arg(long)]
         width: Option<usize>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Print a case's one-line citation
     Cite {
@@ -88,13 +96,13 @@ pub enum Command {
         /// What to search
         #[arg(long = "in", value_enum, default_value_t = Target::All)]
         target: Target,
-        /// At most this many results
-        #[arg(long)]
+        /// At most this many results (1 or more)
+        #[arg(long, value_parser = at_least_one)]
         limit: Option<usize>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases, or the precedent list of a control, as Markdown
+    /// Write a training pack of cases, or the precedent list of a control (Markdown, Word, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
@@ -109,7 +117,48 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+        /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
+        #[arg(long, value_enum)]
+        format: Option<crate::export::file::Format>,
     },
+    /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
+    New {
+        /// The case id (a-z, 0-9, -); a trailing year (…-2024) picks the year directory
+        id: String,
+        /// The casebook directory [default: your own casebook directory]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Draft a case file from a published notice's text (a file, or - for standard input)
+    Draft {
+        /// The notice: a text file (UTF-8 or Shift_JIS), or - to read standard input
+        notice: PathBuf,
+        /// Write the draft to this new file instead of standard output
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write the draft as DIR/cases/<year>/ID.yaml, like `new` (needs --id)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The case id (a-z, 0-9, -)
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
+    Schema {
+        /// Write to this file (replacing it) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `--limit`: a whole number of 1 or more (0 would print nothing and look
+/// like "no match").
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("the limit must be 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number of 1 or more".into()),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -128,7 +177,11 @@ pub enum ListFormat {
 pub enum ShowFormat {
     Text,
     Markdown,
+    /// At most 15 lines for a slide: title, organization and date, gist, causes, five measures, citation
+    Brief,
     Json,
+    /// A Word document (needs --out, or standard output that is not a terminal)
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -138,14 +191,33 @@ pub enum TextFormat {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A file-size limit (`ulimit -f`) must make a write fail (EFBIG), which the
+    // export reports and cleans up after, instead of killing the program.
+    // SAFETY: setting a signal's disposition to "ignore" at start-up, before any thread.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(e),
+    };
     match run(cli) {
         Ok(code) => code,
-        Err(message) => {
-            // Not eprintln!: it panics when stderr is gone (a closed terminal).
-            let _ = writeln!(std::io::stderr(), "casebook: {message}");
-            ExitCode::FAILURE
-        }
+        Err(fail) => fail.exit(),
+    }
+}
+
+/// Help, version and command-line mistakes from clap, printed by the output
+/// module (so they follow its rules: clean text, quiet on a closed pipe).
+fn usage(e: clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let printed = if e.use_stderr() {
+        out::eprint(&text)
+    } else {
+        out::print(&text)
+    };
+    match printed {
+        Err(Fail::Closed) => ExitCode::from(out::CLOSED),
+        Err(fail) => fail.exit(),
+        Ok(()) => ExitCode::from(e.exit_code().clamp(0, 255) as u8),
     }
 }
 
@@ -161,14 +233,31 @@ pub struct Session {
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub config: Config,
+    /// What was named explicitly and cannot be used: a `--casebook DIR` that is
+    /// missing or not a directory, a config file that is not a file. Commands
+    /// stop on these (exit 2); the browser shows them in its banner.
+    pub problems: Vec<String>,
 }
 
 impl Session {
     /// Loads what a plain run loads: bundled, the user's directory, the config's
-    /// directories, then each --casebook.
-    pub fn open(cli: &Cli) -> Session {
-        let (config, mut diagnostics) = config::load();
-        let inputs = normal_inputs(cli, &config);
+    /// directories, then each --casebook. Problems with what was named
+    /// explicitly are collected in `problems`, and everything else still loads.
+    pub fn load(cli: &Cli) -> Session {
+        let (config, mut diagnostics, mut problems) = match config::load() {
+            Ok((config, diagnostics)) => (config, diagnostics, Vec::new()),
+            Err(problem) => (Config::default(), Vec::new(), vec![problem]),
+        };
+        let unusable: Vec<(PathBuf, String)> = cli
+            .casebooks
+            .iter()
+            .filter_map(|dir| dir_problem(dir).map(|p| (dir.clone(), p)))
+            .collect();
+        problems.extend(unusable.iter().map(|(_, p)| p.clone()));
+        let inputs: Vec<Input> = normal_inputs(cli, &config)
+            .into_iter()
+            .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
+            .collect();
         let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
         report_cache(&loaded);
         diagnostics.extend(loaded.diagnostics.iter().cloned());
@@ -182,19 +271,26 @@ impl Session {
             diagnostics,
             lang,
             config,
+            problems,
         }
     }
 
+    /// [`Session::load`] for a command: what was named explicitly and cannot
+    /// be used is a usage error (exit 2).
+    pub fn open(cli: &Cli) -> Result<Session, Fail> {
+        let session = Session::load(cli);
+        check_problems(&session.problems)?;
+        Ok(session)
+    }
+
     /// One line on stderr when files failed to load, so scripts are not misled.
-    pub fn warn_if_incomplete(&self) {
+    pub fn warn_if_incomplete(&self) -> Result<(), Fail> {
         match crate::diag::failed_files(&self.diagnostics) {
-            0 => {}
-            1 => eprintln!(
-                "casebook: 1 file could not be loaded; run `casebook validate` for details"
-            ),
-            n => eprintln!(
-                "casebook: {n} files could not be loaded; run `casebook validate` for details"
-            ),
+            0 => Ok(()),
+            1 => out::error("1 file could not be loaded; run `casebook validate` for details"),
+            n => out::error(&format!(
+                "{n} files could not be loaded; run `casebook validate` for details"
+            )),
         }
     }
 }
@@ -211,18 +307,44 @@ pub fn cache_settings(cli: &Cli) -> crate::cache::Settings {
 /// The cache's notices (a damaged entry rebuilt), one line each on stderr;
 /// with `CASEBOOK_CACHE_STATS=1`, what it did for each directory.
 pub fn report_cache(loaded: &Loaded) {
-    let mut err = std::io::stderr().lock();
     for notice in &loaded.notices {
-        let _ = writeln!(err, "casebook: {}", crate::text::line(notice));
+        let _ = crate::out::error(notice);
     }
     if std::env::var_os("CASEBOOK_CACHE_STATS").is_some_and(|v| v == "1") {
         for stats in &loaded.cache {
-            let _ = writeln!(err, "casebook: {}", crate::text::line(&stats.to_string()));
+            let _ = crate::out::error(&stats.to_string());
         }
     }
 }
 
-fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
+/// Stops a command on start-up problems: one line each, exit status 2.
+pub fn check_problems(problems: &[String]) -> Result<(), Fail> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Fail::Usage(problems.join("\ncasebook: ")))
+}
+
+/// Why a directory named with `--casebook` cannot be loaded, if it cannot.
+pub fn dir_problem(dir: &std::path::Path) -> Option<String> {
+    let shown = crate::text::path(dir);
+    let problem = match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "no such directory".to_string(),
+        Err(e) => format!("cannot be read: {e}"),
+        Ok(m) if m.is_file() => {
+            "is a file, not a casebook directory (to check one file: casebook validate FILE)"
+                .to_string()
+        }
+        Ok(m) if !m.is_dir() => "is not a directory".to_string(),
+        Ok(_) => match std::fs::read_dir(dir) {
+            Ok(_) => return None,
+            Err(e) => format!("cannot be read: {}", crate::load::read::io_reason(&e)),
+        },
+    };
+    Some(format!("--casebook {shown}: {problem}"))
+}
+
+pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     let mut inputs = Vec::new();
     if !cli.no_bundled {
         inputs.push(Input::Bundled);
@@ -235,16 +357,21 @@ fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     inputs
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match &cli.command {
-        Some(Command::Validate { paths, format }) => Ok(validate::run(&cli, paths, *format)),
+        Some(Command::Validate { paths, format }) => validate::run(&cli, paths, *format),
+        Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
+            author::run(&cli, command)
+        }
         Some(command) => commands::run(&cli, command),
         None => browse(&cli),
     }
 }
 
 /// `casebook` alone: the full-screen browser.
-fn browse(cli: &Cli) -> Result<ExitCode, String> {
+fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
+    const COMMANDS: &str = "For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | validate\n\
+                            (see `casebook --help`)";
     // For measuring start-up: load, draw the first frame off-screen, exit.
     let first_frame = std::env::var("CASEBOOK_FIRST_FRAME")
         .ok()
@@ -252,12 +379,16 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
     if first_frame.is_none()
         && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal())
     {
-        return Err("the browser needs a terminal, and standard input or output is not one.\n\
-                    For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | validate\n\
-                    (see `casebook --help`)"
-            .into());
+        return Err(Fail::Error(format!(
+            "the browser needs a terminal, and standard input or output is not one.\n{COMMANDS}"
+        )));
     }
-    let session = Session::open(cli);
+    if first_frame.is_none() && std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Fail::Error(format!(
+            "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.\n{COMMANDS}"
+        )));
+    }
+    let session = Session::load(cli);
     let options = crate::tui::Options {
         lang: session.lang,
         theme: None,
@@ -265,6 +396,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
         copy_markdown: session.config.copy_markdown,
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
+        problems: session.problems.clone(),
     };
     let (searcher, notices) =
         crate::search::Searcher::open(&session.loaded.casebook, &session.loaded.index);
@@ -282,9 +414,8 @@ fn browse(cli: &Cli) -> Result<ExitCode, String> {
     }
     match crate::tui::run(&mut app) {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
-        Ok(crate::tui::Exit::Signal(sig)) => Ok(ExitCode::from((128 + sig) as u8)),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
-        Err(e) => Err(format!("terminal error: {e}")),
+        Err(e) => Err(Fail::Error(format!("terminal error: {e}"))),
     }
 }
 

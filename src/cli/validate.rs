@@ -1,20 +1,26 @@
 //! `casebook validate [PATH...]`: diagnostics on stderr (or JSON on stdout),
 //! a one-line summary, exit 1 on any error.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Cli, DiagFormat, Session};
 use crate::diag::{self, Diagnostic};
 use crate::load::{self, Input};
+use crate::out::{self, Fail, Out};
 
-pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> ExitCode {
+pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode, Fail> {
     let (diagnostics, cases) = if paths.is_empty() {
-        let session = Session::open(cli);
+        let session = Session::open(cli)?;
         let cases = session.loaded.casebook.len();
         (session.diagnostics, cases)
     } else {
+        let problems: Vec<String> = cli
+            .casebooks
+            .iter()
+            .filter_map(|d| super::dir_problem(d))
+            .collect();
+        super::check_problems(&problems)?;
         let mut inputs = Vec::new();
         if !cli.no_bundled {
             inputs.push(Input::Bundled);
@@ -26,27 +32,35 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> ExitCode {
         let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
         (loaded.diagnostics, cases)
     };
-    report(&diagnostics, cases, format);
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    report(&diagnostics, cases, format)?;
+    Ok(if diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
-fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat) {
+fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat) -> Result<(), Fail> {
     let (errors, warnings) = diag::counts(diags);
-    let mut err = std::io::stderr().lock();
     match format {
         DiagFormat::Text => {
+            // One write for all of them: 80,000 diagnostics are 80,000 lines.
+            let mut text = String::new();
             for d in diags {
-                let _ = writeln!(err, "{d}");
+                text.push_str(&d.to_string());
+                text.push('\n');
             }
+            out::eprint(&text)?;
         }
         DiagFormat::Json => {
             let json = serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".into());
-            println!("{json}");
+            let mut stdout = Out::new();
+            stdout.print(&json)?;
+            stdout.print("\n")?;
+            stdout.finish()?;
         }
     }
-    let _ = writeln!(err, "{cases} cases, {errors} errors, {warnings} warnings");
+    out::eprint(&format!(
+        "{cases} cases, {errors} errors, {warnings} warnings\n"
+    ))
 }

@@ -6,41 +6,14 @@
 //! case's publication date) and `<{url}>` appears only when the URL is known.
 //! Markdown: the same, with the title linked to the URL when known.
 
-use super::{Style, md};
+use super::Style;
+use crate::document::{case, markdown, plain};
 use crate::model::Case;
 
-pub fn citation(case: &Case, style: Style) -> String {
-    let Some(source) = case.sources.first() else {
-        return format!("{} [casebook: {}]", case.organization, case.id);
-    };
-    let date = source.date.unwrap_or(case.published);
-    let who = if source.publisher == case.organization {
-        source.publisher.clone()
-    } else {
-        format!("{} — {}", case.organization, source.publisher)
-    };
+pub fn citation(c: &Case, style: Style) -> String {
+    let cite = case::citation(c, 0);
     match style {
-        Style::Plain => {
-            let url = source
-                .url
-                .as_ref()
-                .map(|u| format!(" <{u}>"))
-                .unwrap_or_default();
-            format!(
-                "{who}「{}」({date}) [casebook: {}]{url}",
-                source.title, case.id
-            )
-        }
-        Style::Markdown => {
-            let title = match &source.url {
-                Some(u) => format!("[{}]({u})", md::escape(&source.title)),
-                None => md::escape(&source.title),
-            };
-            format!(
-                "{}「{title}」({date}) \\[casebook: `{}`\\]",
-                md::escape(&who),
-                case.id
-            )
-        }
+        Style::Plain => plain::citation(&cite),
+        Style::Markdown => markdown::citation(&cite),
     }
 }

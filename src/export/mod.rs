@@ -1,9 +1,10 @@
-//! The text that leaves casebook: citations, case summaries, precedent lists and
-//! training packs, in plain text and Markdown. All pure functions, used by both
+//! The text that leaves casebook: citations, case summaries and briefs,
+//! precedent lists and training packs, in plain text and Markdown, rendered
+//! from the documents of [`crate::document`]; and writing files. Used by both
 //! the TUI and the CLI, and pinned by golden tests.
 
 pub mod cite;
-pub mod md;
+pub mod file;
 pub mod pack;
 pub mod precedents;
 pub mod summary;

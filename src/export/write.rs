@@ -1,10 +1,21 @@
 //! Writing exports to disk: never over an existing file without consent, and
 //! atomically (a temporary file in the same directory, then a rename), so a
-//! full disk or a crash never leaves a partial file behind.
+//! full disk, a file-size limit or a crash never leaves a partial file behind.
+//!
+//! What `path` names decides how:
+//! - a regular file (or nothing yet): the atomic write; a symbolic link is
+//!   followed, so the file it points to is replaced and the link stays;
+//! - a character device (a terminal, /dev/null, /dev/stdout) or a FIFO: written
+//!   through, in place: no temporary file, no rename, nothing replaced, so no
+//!   consent is needed. A FIFO nobody reads from is an error, not a wait;
+//! - anything else (a directory, a socket, a block device): refused.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+
+use crate::load::read::file_kind;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum WriteError {
@@ -23,6 +34,13 @@ impl std::fmt::Display for WriteError {
 }
 
 fn reason(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(libc::ENXIO) => return "no program is reading from this FIFO".into(),
+        Some(libc::EFBIG) => {
+            return "the file would exceed the file-size limit (ulimit -f)".into();
+        }
+        _ => {}
+    }
     match e.kind() {
         io::ErrorKind::PermissionDenied => "permission denied (is the directory read-only?)".into(),
         io::ErrorKind::NotFound => "the directory does not exist".into(),
@@ -32,45 +50,98 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+fn io_error(e: io::Error) -> WriteError {
+    WriteError::Io(reason(&e))
+}
+
+/// A temporary file beside `path`, created new: `.casebook-PID-N.tmp`, short
+/// whatever the length of the final name (which may be up to 255 bytes).
+fn create_temp(path: &Path) -> io::Result<(PathBuf, fs::File)> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+    let mut n = 0u32;
+    loop {
+        let tmp = dir.join(format!(".casebook-{}-{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
-/// Writes `text` to `path` atomically. Refuses an existing file unless `overwrite`.
-pub fn write_file(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteError> {
-    if !overwrite && path.exists() {
-        return Err(WriteError::Exists);
+/// Writes `bytes` to `path` (see the module docs). Refuses to replace an
+/// existing file unless `overwrite`.
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    match fs::metadata(path) {
+        Ok(m) if m.file_type().is_char_device() || m.file_type().is_fifo() => {
+            write_through(path, bytes)
+        }
+        Ok(m) if m.is_dir() => Err(WriteError::Io(
+            "it is a directory; give the name of a file to write".into(),
+        )),
+        Ok(m) if !m.is_file() => Err(WriteError::Io(format!(
+            "it is {}, not a file; casebook writes to files, terminals and other character devices, and FIFOs",
+            file_kind(&m.file_type())
+        ))),
+        Ok(_) if !overwrite => Err(WriteError::Exists),
+        // Follow a symbolic link: replace the file it points to, keep the link.
+        Ok(_) => atomic(&fs::canonicalize(path).map_err(io_error)?, bytes, true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(WriteError::Io(
+                    "it is a symbolic link to something that does not exist".into(),
+                ));
+            }
+            atomic(path, bytes, overwrite)
+        }
+        Err(e) => Err(io_error(e)),
     }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        Ok::<(), io::Error>(())
-    })();
+}
+
+/// Writes into a character device or FIFO in place.
+fn write_through(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    // Non-blocking open: a FIFO without a reader fails at once (ENXIO).
+    let mut file = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(io_error)?;
+    // Then ordinary blocking writes, so a slow reader is waited for.
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a file descriptor we own, clearing one status flag.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+    file.write_all(bytes)
+        .and_then(|_| file.flush())
+        .map_err(io_error)
+}
+
+/// The atomic write: a temporary file, then a rename (or a hard link, which
+/// cannot clobber a file created meanwhile, when not overwriting).
+fn atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    let (tmp, mut file) = create_temp(path).map_err(io_error)?;
+    let result = file.write_all(bytes).and_then(|_| file.sync_all());
+    drop(file);
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
-        return Err(WriteError::Io(reason(&e)));
+        return Err(io_error(e));
     }
     let placed = if overwrite {
-        fs::rename(&tmp, path).map_err(|e| WriteError::Io(reason(&e)))
+        fs::rename(&tmp, path).map_err(io_error)
     } else {
-        // A hard link fails if the name was taken meanwhile: no race can clobber a file.
         match fs::hard_link(&tmp, path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
             // File systems without hard links: check again and rename.
-            Err(_) if !path.exists() => {
-                fs::rename(&tmp, path).map_err(|e| WriteError::Io(reason(&e)))
-            }
+            Err(_) if !path.exists() => fs::rename(&tmp, path).map_err(io_error),
             Err(_) => Err(WriteError::Exists),
         }
     };
@@ -86,10 +157,13 @@ mod tests {
     fn writes_and_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pack.md");
-        write_file(&path, "一", false).unwrap();
-        assert_eq!(write_file(&path, "二", false), Err(WriteError::Exists));
+        write_file(&path, "一".as_bytes(), false).unwrap();
+        assert_eq!(
+            write_file(&path, "二".as_bytes(), false),
+            Err(WriteError::Exists)
+        );
         assert_eq!(fs::read_to_string(&path).unwrap(), "一");
-        write_file(&path, "三", true).unwrap();
+        write_file(&path, "三".as_bytes(), true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "三");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -101,7 +175,7 @@ mod tests {
     #[test]
     fn a_missing_directory_is_an_error_and_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let err = write_file(&dir.path().join("no/such/dir/x.md"), "x", false).unwrap_err();
+        let err = write_file(&dir.path().join("no/such/dir/x.md"), b"x", false).unwrap_err();
         assert_eq!(err, WriteError::Io("the directory does not exist".into()));
     }
 }

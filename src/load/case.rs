@@ -1,6 +1,9 @@
 //! Reading one case file's tree into a [`Case`], checking every rule of format v1.
 
+use std::sync::LazyLock;
+
 use crate::catalog::{Catalogs, Kind, is_slug};
+use crate::format;
 use crate::load::fields::{self, Ctx, Fields, item, join};
 use crate::model::{
     Affected, Case, ControlRef, DatePrecision, Measure, Origin, PartialDate, RootCause, Source,
@@ -9,87 +12,59 @@ use crate::suggest;
 use crate::text::Lines;
 use crate::yaml::Node;
 
-pub const CASE_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "organization",
-    "sector",
-    "published",
-    "occurred",
-    "summary",
-    "affected",
-    "root_causes",
-    "measures",
-    "response",
-    "sources",
-    "tags",
-];
-const AFFECTED_FIELDS: &[&str] = &["people", "records", "data"];
-const CAUSE_FIELDS: &[&str] = &["category", "text"];
-const MEASURE_FIELDS: &[&str] = &["text", "controls", "origin", "by"];
-const SOURCE_FIELDS: &[&str] = &["publisher", "title", "date", "url"];
+// The names each place accepts, from the format's one table.
+static CASE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::CASE));
+static AFFECTED_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::AFFECTED));
+static CAUSE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::ROOT_CAUSE));
+static MEASURE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::MEASURE));
+static SOURCE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::SOURCE));
+
+/// A field's value, as the format table says: a required field is reported
+/// when missing or empty, an optional one is simply absent.
+fn value<'n>(
+    ctx: &mut Ctx,
+    f: &Fields<'n>,
+    place: &'static [format::Field],
+    name: &str,
+    path: &str,
+) -> Option<&'n Node> {
+    match format::get(place, name) {
+        Some(spec) if spec.required => f.require(ctx, name, path, spec.en),
+        _ => f.get(name),
+    }
+}
 
 /// Reads a case. Problems go to `ctx`; None when the case has any error.
 pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case> {
-    let f = Fields::read(ctx, root, "", "a case", CASE_FIELDS)?;
+    let f = Fields::read(ctx, root, "", "a case", &CASE_NAMES)?;
 
-    let id = f
-        .require(
-            ctx,
-            "id",
-            "",
-            "the case id, e.g. kesennuma-hospital-pos-2024",
-        )
-        .and_then(|n| {
-            let id = fields::text(ctx, n, "id", Lines::Join)?;
-            if !is_slug(&id) {
-                ctx.error(
-                    n.pos,
-                    format!("`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"),
-                );
-                return None;
-            }
-            Some(id)
-        });
-    let title = required_text(
-        ctx,
-        &f,
-        "title",
-        "a one-line title in Japanese",
-        Lines::Join,
-    );
-    let organization = required_text(
-        ctx,
-        &f,
-        "organization",
-        "the organization that reported the incident",
-        Lines::Join,
-    );
-    let sector = f
-        .require(ctx, "sector", "", "a sector id from catalogs/sectors.yaml")
+    let c = format::CASE;
+    let id = value(ctx, &f, c, "id", "").and_then(|n| {
+        let id = fields::text(ctx, n, "id", Lines::Join)?;
+        if !is_slug(&id) {
+            ctx.error(
+                n.pos,
+                format!("`id`: `{id}` may use only lowercase a-z, digits 0-9 and `-`"),
+            );
+            return None;
+        }
+        Some(id)
+    });
+    let title =
+        value(ctx, &f, c, "title", "").and_then(|n| fields::text(ctx, n, "title", Lines::Join));
+    let organization = value(ctx, &f, c, "organization", "")
+        .and_then(|n| fields::text(ctx, n, "organization", Lines::Join));
+    let sector = value(ctx, &f, c, "sector", "")
         .and_then(|n| vocabulary(ctx, catalogs, n, "sector", Kind::Sectors));
-    let published = f
-        .require(
-            ctx,
-            "published",
-            "",
-            "the date it was made public, YYYY-MM-DD",
-        )
+    let published = value(ctx, &f, c, "published", "")
         .and_then(|n| date(ctx, n, "published", DatePrecision::Any));
-    let occurred = f
-        .get("occurred")
+    let occurred = value(ctx, &f, c, "occurred", "")
         .and_then(|n| date(ctx, n, "occurred", DatePrecision::Any));
-    let summary = required_text(
-        ctx,
-        &f,
-        "summary",
-        "a few sentences on what happened",
-        Lines::Keep,
-    );
-    let affected = f.get("affected").and_then(|n| affected(ctx, n));
+    let summary =
+        value(ctx, &f, c, "summary", "").and_then(|n| fields::text(ctx, n, "summary", Lines::Keep));
+    let affected = value(ctx, &f, c, "affected", "").and_then(|n| affected(ctx, n));
 
-    let root_causes = f
-        .require(ctx, "root_causes", "", "a list of {category, text}")
+    let root_causes = value(ctx, &f, c, "root_causes", "")
         .and_then(|n| fields::non_empty_list(ctx, n, "root_causes", "root causes"))
         .map(|items| {
             items
@@ -98,8 +73,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
                 .filter_map(|(i, n)| root_cause(ctx, catalogs, n, &item("root_causes", i)))
                 .collect::<Vec<_>>()
         });
-    let measures = f
-        .require(ctx, "measures", "", "a list of {text, controls}")
+    let measures = value(ctx, &f, c, "measures", "")
         .and_then(|n| fields::non_empty_list(ctx, n, "measures", "measures"))
         .map(|items| {
             items
@@ -108,17 +82,10 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
                 .filter_map(|(i, n)| measure(ctx, catalogs, n, &item("measures", i)))
                 .collect::<Vec<_>>()
         });
-    let response = f
-        .get("response")
+    let response = value(ctx, &f, c, "response", "")
         .map(|n| fields::text_list(ctx, n, "response", "actions taken"))
         .unwrap_or_default();
-    let sources = f
-        .require(
-            ctx,
-            "sources",
-            "",
-            "a list of {publisher, title, date, url}",
-        )
+    let sources = value(ctx, &f, c, "sources", "")
         .and_then(|n| fields::non_empty_list(ctx, n, "sources", "sources"))
         .map(|items| {
             items
@@ -127,7 +94,9 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
                 .filter_map(|(i, n)| source(ctx, n, &item("sources", i)))
                 .collect::<Vec<_>>()
         });
-    let tags = f.get("tags").map(|n| tags(ctx, n)).unwrap_or_default();
+    let tags = value(ctx, &f, c, "tags", "")
+        .map(|n| tags(ctx, n))
+        .unwrap_or_default();
 
     if let (Some(p), Some(o), Some(n)) = (published, occurred, f.get("occurred"))
         && o.is_after(&p)
@@ -155,17 +124,6 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         sources: sources?,
         tags,
     })
-}
-
-fn required_text(
-    ctx: &mut Ctx,
-    f: &Fields,
-    name: &str,
-    expected: &str,
-    lines: Lines,
-) -> Option<String> {
-    f.require(ctx, name, "", expected)
-        .and_then(|n| fields::text(ctx, n, name, lines))
 }
 
 fn date(ctx: &mut Ctx, node: &Node, path: &str, precision: DatePrecision) -> Option<PartialDate> {
@@ -213,17 +171,15 @@ fn affected(ctx: &mut Ctx, node: &Node) -> Option<Affected> {
         node,
         "affected",
         "the affected people, records and data",
-        AFFECTED_FIELDS,
+        &AFFECTED_NAMES,
     )?;
+    let a = format::AFFECTED;
     Some(Affected {
-        people: f
-            .get("people")
+        people: value(ctx, &f, a, "people", "affected")
             .and_then(|n| fields::whole_number(ctx, n, "affected.people")),
-        records: f
-            .get("records")
+        records: value(ctx, &f, a, "records", "affected")
             .and_then(|n| fields::whole_number(ctx, n, "affected.records")),
-        data: f
-            .get("data")
+        data: value(ctx, &f, a, "data", "affected")
             .map(|n| fields::text_list(ctx, n, "affected.data", "kinds of data"))
             .unwrap_or_default(),
     })
@@ -235,18 +191,12 @@ fn root_cause(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Op
         node,
         path,
         "a root cause with `category` and `text`",
-        CAUSE_FIELDS,
+        &CAUSE_NAMES,
     )?;
-    let category = f
-        .require(
-            ctx,
-            "category",
-            path,
-            "a cause id from catalogs/causes.yaml",
-        )
+    let r = format::ROOT_CAUSE;
+    let category = value(ctx, &f, r, "category", path)
         .and_then(|n| vocabulary(ctx, catalogs, n, &join(path, "category"), Kind::Causes));
-    let text = f
-        .require(ctx, "text", path, "what went wrong, in a sentence")
+    let text = value(ctx, &f, r, "text", path)
         .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
     Some(RootCause {
         category: category?,
@@ -260,19 +210,13 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
         node,
         path,
         "a measure with `text` and `controls`",
-        MEASURE_FIELDS,
+        &MEASURE_NAMES,
     )?;
-    let text = f
-        .require(ctx, "text", path, "the measure, in a sentence")
+    let m = format::MEASURE;
+    let text = value(ctx, &f, m, "text", path)
         .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
     let controls_path = join(path, "controls");
-    let controls = f
-        .require(
-            ctx,
-            "controls",
-            path,
-            "a list of SCHEME:ID such as iso27001:A.7.14",
-        )
+    let controls = value(ctx, &f, m, "controls", path)
         .and_then(|n| fields::non_empty_list(ctx, n, &controls_path, "SCHEME:ID references"))
         .map(|items| {
             let mut refs: Vec<ControlRef> = Vec::new();
@@ -288,7 +232,7 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             }
             refs
         });
-    let origin = match f.get("origin") {
+    let origin = match value(ctx, &f, m, "origin", path) {
         None => Some(Origin::Reported),
         Some(n) => match fields::text(ctx, n, &join(path, "origin"), Lines::Join).as_deref() {
             Some(word) if Origin::parse(word).is_some() => Origin::parse(word),
@@ -303,8 +247,7 @@ fn measure(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             None => None,
         },
     };
-    let by = f
-        .get("by")
+    let by = value(ctx, &f, m, "by", path)
         .and_then(|n| fields::text(ctx, n, &join(path, "by"), Lines::Join));
     if let (Some(Origin::Editorial), Some(n)) = (origin, f.get("by")) {
         ctx.error(
@@ -352,6 +295,16 @@ fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Optio
             .control_schemes()
             .map(|c| c.scheme.as_str())
             .collect();
+        if let Some(failed) = catalogs.failed(&r.scheme) {
+            ctx.error(
+                node.pos,
+                format!(
+                    "`{path}`: unknown scheme `{}` in `{r}`: its catalog {failed} has errors and was not loaded (fix it first)",
+                    r.scheme
+                ),
+            );
+            return None;
+        }
         let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
         ctx.error(
             node.pos,
@@ -383,35 +336,31 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
         node,
         path,
         "a source with `publisher` and `title`",
-        SOURCE_FIELDS,
+        &SOURCE_NAMES,
     )?;
-    let publisher = f
-        .require(
-            ctx,
-            "publisher",
-            path,
-            "who published the notice or article",
-        )
+    let s = format::SOURCE;
+    let publisher = value(ctx, &f, s, "publisher", path)
         .and_then(|n| fields::text(ctx, n, &join(path, "publisher"), Lines::Join));
-    let title = f
-        .require(ctx, "title", path, "the notice's or article's own title")
+    let title = value(ctx, &f, s, "title", path)
         .and_then(|n| fields::text(ctx, n, &join(path, "title"), Lines::Join));
-    let date = f
-        .get("date")
+    let date = value(ctx, &f, s, "date", path)
         .and_then(|n| date(ctx, n, &join(path, "date"), DatePrecision::Any));
-    let url = f.get("url").and_then(|n| {
-        let url = fields::text(ctx, n, &join(path, "url"), Lines::Join)?;
-        let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && url.len() > 8
-            && !url.contains(char::is_whitespace);
-        if !ok {
+    let url = value(ctx, &f, s, "url", path).and_then(|n| {
+        let path = join(path, "url");
+        if let crate::yaml::Value::Scalar { text: raw, .. } = &n.value
+            && raw.trim() != "TODO"
+            && let Some(problem) = url_problem(raw.trim())
+        {
+            let shown = crate::text::line(raw.trim());
             ctx.error(
                 n.pos,
-                format!("`{path}.url`: `{url}` is not a web address (expected https://...)"),
+                format!(
+                    "`{path}`: `{shown}` is not a web address: {problem} (expected https://...)"
+                ),
             );
             return None;
         }
-        Some(url)
+        fields::text(ctx, n, &path, Lines::Join)
     });
     Some(Source {
         publisher: publisher?,
@@ -438,4 +387,27 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
         }
     }
     out
+}
+
+/// Why a source URL is refused: only http(s) addresses, with no spaces, no
+/// control or invisible characters and none of `<`, `>` or `"` (which could
+/// end a link in the documents casebook writes).
+pub fn url_problem(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        None => Some("only http:// and https:// addresses are accepted"),
+        Some("") => Some("the address has no host"),
+        Some(_) if url.chars().any(char::is_whitespace) => Some("it contains a space"),
+        Some(_)
+            if url
+                .chars()
+                .any(|c| c.is_control() || crate::text::is_invisible_format(c)) =>
+        {
+            Some("it contains a control or invisible character")
+        }
+        Some(_) if url.contains(['<', '>', '"']) => Some("it contains <, > or \""),
+        Some(_) => None,
+    }
 }

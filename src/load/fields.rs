@@ -98,7 +98,9 @@ impl<'n> Fields<'n> {
             };
             let name = name.as_str();
             if !known.contains(&name) {
-                let shown = text::line(name);
+                // A BOM or zero-width character in a name is shown (<U+FEFF>title),
+                // or the message would read "unknown field `title`".
+                let shown = text::reveal(name);
                 let hint = suggest::did_you_mean(&suggest::nearest(name, known.iter().copied(), 1));
                 let list = if hint.is_empty() {
                     format!(" (known fields: {})", known.join(", "))
@@ -117,7 +119,7 @@ impl<'n> Fields<'n> {
                     key.pos,
                     format!(
                         "field `{}` appears twice (first on line {first_line}); keep one",
-                        join(path, name)
+                        join(path, &text::reveal(name))
                     ),
                 );
                 continue;
@@ -193,22 +195,36 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
         ctx.error(node.pos, format!("`{path}` is empty; write some text"));
         return None;
     }
+    if still_todo(ctx, node, raw, path) {
+        return None;
+    }
     // Nearly all text is clean: one scan, one copy.
     if text::is_clean(trimmed, lines) {
         return Some(trimmed.to_owned());
     }
+    let cleaned = text::clean(trimmed, lines);
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        ctx.error(
+            node.pos,
+            format!(
+                "`{path}` holds only invisible characters ({}); write some text",
+                text::reveal(trimmed)
+            ),
+        );
+        return None;
+    }
     // A zero-width joiner is removed too, but it is normal inside emoji (👨‍👩‍👧), so it does not warn.
-    let had_controls = trimmed.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            || (text::is_invisible_format(c) && c != '\u{200D}')
-    });
+    let had_controls = trimmed
+        .chars()
+        .any(|c| !matches!(c, '\n' | '\r' | '\t' | '\u{200D}') && text::is_unsafe(c));
     if had_controls {
         ctx.warning(
             node.pos,
             format!("`{path}` contains control or invisible formatting characters; they are shown as symbols or removed"),
         );
     }
-    Some(text::clean(trimmed, lines).into_owned())
+    Some(cleaned.to_owned())
 }
 
 /// A list; a single value where a list belongs is an error that says how to write one.
@@ -261,6 +277,9 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
         );
         return None;
     };
+    if still_todo(ctx, node, raw, path) {
+        return None;
+    }
     let raw = raw.trim();
     if raw.bytes().all(|b| b.is_ascii_digit()) && !raw.is_empty() {
         if !plain {
@@ -292,4 +311,22 @@ pub fn whole_number(ctx: &mut Ctx, node: &Node, path: &str) -> Option<u64> {
         ),
     );
     None
+}
+
+/// `TODO` is what `casebook new` and `casebook draft` write where a value is
+/// still to be found: one clear message saying what belongs there.
+fn still_todo(ctx: &mut Ctx, node: &Node, raw: &str, path: &str) -> bool {
+    if raw.trim() != "TODO" {
+        return false;
+    }
+    let message = match crate::format::at_path(path) {
+        Some(f) if f.required => format!("`{path}`: still TODO; expected {}", f.en),
+        Some(f) => format!(
+            "`{path}`: still TODO; expected {} (or delete the line)",
+            f.en
+        ),
+        None => format!("`{path}`: still TODO"),
+    };
+    ctx.error(node.pos, message);
+    true
 }

@@ -18,6 +18,7 @@ use crate::casebook::{Casebook, Part, Source, Summary};
 use crate::catalog::{self, Catalogs};
 use crate::diag::Diagnostic;
 use crate::model::Case;
+use crate::text;
 use crate::yaml::{self, Pos};
 use fields::Ctx;
 
@@ -33,13 +34,13 @@ pub enum Input {
 }
 
 impl Input {
-    /// A directory or a file, by what is on disk.
+    /// A directory, or anything else that exists as a file to read (reading a
+    /// FIFO or a device is refused with a clear message, never blocked on).
     pub fn path(path: impl Into<PathBuf>) -> Input {
         let path = path.into();
-        if path.is_file() {
-            Input::File(path)
-        } else {
-            Input::Dir(path)
+        match std::fs::metadata(&path) {
+            Ok(m) if !m.is_dir() => Input::File(path),
+            _ => Input::Dir(path),
         }
     }
 }
@@ -187,10 +188,12 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
             ),
             Input::Dir(dir) => {
                 if !dir.is_dir() {
-                    diags.push(Diagnostic::error(
-                        dir.display().to_string(),
-                        "no such directory",
-                    ));
+                    let problem = if dir.exists() {
+                        "not a directory"
+                    } else {
+                        "no such file or directory"
+                    };
+                    diags.push(Diagnostic::error(text::path(dir), problem));
                     continue;
                 }
                 let state = open_dir(dir, settings, catalogs_hash, &mut notices);
@@ -198,7 +201,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                 let files = walk::case_files(dir, caching, &mut diags);
                 if files.is_empty() {
                     diags.push(Diagnostic::warning(
-                        dir.display().to_string(),
+                        text::path(dir),
                         "no case files (*.yaml) found here",
                     ));
                 }
@@ -213,7 +216,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                             .and_then(|r| r.to_str())
                             .map(str::to_string);
                         jobs.push(Job {
-                            shown: found.path.display().to_string(),
+                            shown: text::path(&found.path),
                             text: Text::Disk(found.path),
                             cached: rel.zip(found.key).map(|(rel, from)| (d, rel, from)),
                         });
@@ -223,7 +226,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
             Input::File(file) => {
                 if seen_files.insert(walk::path_hash(&canonical(file))) {
                     jobs.push(Job {
-                        shown: file.display().to_string(),
+                        shown: text::path(file),
                         text: Text::Disk(file.clone()),
                         cached: None,
                     });
@@ -266,7 +269,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
         let mut record = match (&job.cached, outcome.key, outcome.hash, outcome.record) {
             (Some(_), Some(key), Some(_), Some(prior)) => Some(Pending::Old { prior, key }),
             (Some((_, rel, _)), Some(key), Some(hash), None) => Some(Pending::New {
-                record: cache::Record {
+                record: Box::new(cache::Record {
                     rel: rel.clone(),
                     key,
                     hash,
@@ -276,7 +279,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
                         .map(cache::wire::WDiag::from_diag)
                         .collect(),
                     case: None,
-                },
+                }),
                 blob: None,
             }),
             _ => None,
@@ -385,7 +388,7 @@ enum Pending {
         key: cache::key::FileKey,
     },
     New {
-        record: cache::Record,
+        record: Box<cache::Record>,
         blob: Option<Vec<u8>>,
     },
 }
@@ -477,19 +480,17 @@ fn save_caches(
                             continue;
                         }
                         // Moved, not copied: the records are not needed after this.
-                        let record = std::mem::replace(
-                            record,
-                            cache::Record {
-                                rel: String::new(),
-                                key: record.key,
-                                hash: record.hash,
-                                diags: Vec::new(),
-                                case: record
-                                    .case
-                                    .as_ref()
-                                    .map(|_| cache::CaseRecord::placeholder()),
-                            },
-                        );
+                        let left = cache::Record {
+                            rel: String::new(),
+                            key: record.key,
+                            hash: record.hash,
+                            diags: Vec::new(),
+                            case: record
+                                .case
+                                .as_ref()
+                                .map(|_| cache::CaseRecord::placeholder()),
+                        };
+                        let record = *std::mem::replace(record, Box::new(left));
                         cache::NewRecord {
                             record,
                             blob: blob.as_deref(),
@@ -587,7 +588,7 @@ fn load_catalogs(
             continue;
         }
         for file in walk::yaml_files_in(&dir, diags) {
-            let shown = file.display().to_string();
+            let shown = text::path(&file);
             let bytes = read::read_file(&file);
             let text = bytes
                 .as_deref()
@@ -621,10 +622,16 @@ fn add_catalog(
         Err(e) => ctx.error(e.pos, e.message),
         Ok(None) => ctx.error(Pos { line: 1, col: 1 }, "the catalog file is empty"),
         Ok(Some(root)) => {
-            if let Some(catalog) = catalog::from_node(&mut ctx, &root)
-                && let Err(reason) = catalogs.add(catalog)
+            let added = match catalog::from_node(&mut ctx, &root) {
+                Some(catalog) => catalogs
+                    .add(catalog)
+                    .map_err(|reason| ctx.error(root.pos, reason)),
+                None => Err(()),
+            };
+            if added.is_err()
+                && let Some(scheme) = catalog::scheme_named(&root)
             {
-                ctx.error(root.pos, reason);
+                catalogs.add_failed(&scheme, shown);
             }
         }
     }

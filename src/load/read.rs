@@ -20,10 +20,25 @@ fn fail(message: impl Into<String>) -> ReadError {
     }
 }
 
-/// Reads a file from disk, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a file from disk, refusing files over [`MAX_FILE_BYTES`] and anything
+/// that is not a regular file. Never blocks: the file is opened non-blocking
+/// (a FIFO opens at once instead of waiting for a writer) and its type is
+/// checked on the open file before anything is read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| fail(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
+    if !meta.is_file() {
+        return Err(fail(format!(
+            "not a regular file ({}); skipped",
+            file_kind(&meta.file_type())
+        )));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
@@ -37,6 +52,26 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// What a file system entry is, for messages: "a directory", "a FIFO (named pipe)", ...
+pub fn file_kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a regular file"
+    }
+}
+
 fn too_large(size: u64) -> ReadError {
     fail(format!(
         "the file is {:.1} MiB; case and catalog files are limited to 1 MiB (is it really a case file?)",
@@ -45,14 +80,22 @@ fn too_large(size: u64) -> ReadError {
 }
 
 pub fn io_message(e: &std::io::Error) -> String {
+    format!("could not read the file: {}", io_reason(e))
+}
+
+/// An I/O error in words, with what to do where there is something to do.
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => {
-            "could not read the file: it no longer exists (moved or deleted while loading?)".into()
+            "it no longer exists (moved or deleted while loading?)".into()
         }
         std::io::ErrorKind::PermissionDenied => {
-            "could not read the file: permission denied (check the file's permissions)".into()
+            "permission denied (check the file's permissions)".into()
         }
-        _ => format!("could not read the file: {e}"),
+        std::io::ErrorKind::InvalidFilename => {
+            "the path is too long for the system (more than 4,096 bytes)".into()
+        }
+        _ => e.to_string(),
     }
 }
 

@@ -1,16 +1,20 @@
-//! Finding case and catalog files on disk, safe against symlink loops.
+//! Finding case and catalog files on disk: safe against symbolic-link loops,
+//! never opening a file (so a FIFO cannot block), and without resolving every
+//! ancestor again at each level (which made deep trees cost the cube of their depth).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::read::{file_kind, io_reason};
 use crate::cache::key::FileKey;
 use crate::diag::Diagnostic;
+use crate::text;
 
+/// Case and catalog files: `.yaml` or `.yml`, in any case (`.YAML` from Windows).
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -56,47 +60,54 @@ impl KeyFrom {
     }
 }
 
-/// Case files of a casebook directory: everything under `cases/` when it has
-/// one, otherwise every YAML file under `dir` except its `catalogs/`.
-pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
-    let cases = dir.join("cases");
-    let mut walker = Walker {
-        keys,
-        out: Vec::new(),
-        visited: HashSet::new(),
-        diags,
-    };
-    if cases.is_dir() {
-        walker.walk(&cases, None);
-    } else {
-        walker.walk(dir, Some(&dir.join("catalogs")));
-    }
-    walker.out
-}
-
-/// The YAML files directly in `dir` (catalogs are not nested), sorted.
-pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    entries(dir, diags)
-        .into_iter()
-        .map(|e| e.path())
-        .filter(|p| is_yaml(p) && !is_hidden(p) && p.is_file())
-        .collect()
-}
-
 /// A path's identity for "seen before": the hash of its bytes.
 pub fn path_hash(path: &Path) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
-/// For a case file somewhere under `ROOT/cases/`, the casebook root `ROOT`.
+/// Case files of a casebook directory: everything under `cases/` when it has
+/// one, otherwise every YAML file under `dir` except its `catalogs/`. With
+/// `keys`, each comes with the source of its cache key.
+pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let cases = dir.join("cases");
+    if cases.is_dir() {
+        walk(&cases, None, keys, diags)
+    } else {
+        walk(dir, Some(&dir.join("catalogs")), keys, diags)
+    }
+}
+
+/// The YAML files directly in `dir` (catalogs are not nested), sorted.
+pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in entries(dir, diags) {
+        let path = entry.path();
+        if !is_yaml(&path) || is_hidden(&path) {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => out.push(path),
+            Ok(m) => diags.push(not_regular(&path, &m.file_type())),
+            Err(e) => diags.push(skipped(&path, &e)),
+        }
+    }
+    out
+}
+
+/// The casebook a single case file belongs to: `ROOT` for a file somewhere
+/// under `ROOT/cases/`, else (a flat layout, case files beside `catalogs/`)
+/// the nearest directory above the file that has a `catalogs/` directory.
 pub fn casebook_root(file: &Path) -> Option<PathBuf> {
     let absolute = std::fs::canonicalize(file).ok()?;
-    absolute
-        .ancestors()
-        .skip(1)
-        .find(|a| a.file_name().is_some_and(|n| n == "cases"))
-        .and_then(|cases| cases.parent())
-        .map(Path::to_path_buf)
+    absolute.ancestors().skip(1).find_map(|a| {
+        if a.file_name().is_some_and(|n| n == "cases") {
+            a.parent().map(Path::to_path_buf)
+        } else if a.join("catalogs").is_dir() {
+            Some(a.to_path_buf())
+        } else {
+            None
+        }
+    })
 }
 
 fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
@@ -108,91 +119,128 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
         }
         Err(e) => {
             diags.push(Diagnostic::error(
-                dir.display().to_string(),
-                super::read::io_message(&e).replace("the file", "the directory"),
+                text::path(dir),
+                format!(
+                    "could not read the directory, so its files were skipped: {}",
+                    io_reason(&e)
+                ),
             ));
             Vec::new()
         }
     }
 }
 
-struct Walker<'a> {
-    keys: bool,
-    out: Vec<Found>,
-    visited: HashSet<PathBuf>,
-    diags: &'a mut Vec<Diagnostic>,
+/// A YAML-named entry that is no file to read (a FIFO, a socket, a device).
+fn not_regular(path: &Path, kind: &std::fs::FileType) -> Diagnostic {
+    Diagnostic::warning(
+        text::path(path),
+        format!("not a regular file ({}); skipped", file_kind(kind)),
+    )
 }
 
-impl Walker<'_> {
-    fn walk(&mut self, dir: &Path, skip: Option<&Path>) {
-        let Ok(real) = std::fs::canonicalize(dir) else {
-            self.diags.push(Diagnostic::warning(
-                dir.display().to_string(),
-                "skipped: the directory cannot be resolved",
-            ));
-            return;
-        };
-        if !self.visited.insert(real.clone()) {
-            self.diags.push(Diagnostic::warning(
-                dir.display().to_string(),
-                format!(
-                    "skipped: a symbolic link leads back to {} (a loop)",
-                    real.display()
-                ),
-            ));
-            return;
+/// An entry that could not be looked at: what it held is missing, an error.
+fn skipped(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        text::path(path),
+        format!("could not be read, so it was skipped: {}", io_reason(e)),
+    )
+}
+
+/// Depth first, in name order, with an explicit stack (no recursion): each
+/// directory's canonical path is its parent's joined with its name, so only
+/// symbolic links are resolved.
+fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let real_root = match std::fs::canonicalize(root) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(skipped(root, &e));
+            return out;
         }
-        for entry in entries(dir, self.diags) {
-            let path = entry.path();
-            if is_hidden(&path) || Some(path.as_path()) == skip {
-                continue;
-            }
-            // The entry's own type needs no system call; only links are followed.
-            let link = matches!(entry.file_type(), Ok(t) if t.is_symlink());
-            let kind = match entry.file_type() {
-                Ok(_) if link => std::fs::metadata(&path).map(|m| m.file_type()),
-                other => other,
-            };
-            match kind {
-                Ok(t) if t.is_dir() => self.walk(&path, None),
-                Ok(t) if t.is_file() && is_yaml(&path) => {
-                    let canonical = if link {
-                        path_hash(&std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
-                    } else {
-                        path_hash(&real.join(entry.file_name()))
-                    };
-                    let key = match (self.keys, link) {
-                        (false, _) => None,
-                        (true, true) => Some(KeyFrom::Link),
-                        (true, false) if self.visited.len() <= OPEN_DIRS => {
-                            Some(KeyFrom::Entry(entry))
+    };
+    let mut visited = HashSet::new();
+    visited.insert(real_root.clone());
+    let mut stack = vec![(entries(root, diags).into_iter(), real_root)];
+    while let Some((iter, real)) = stack.last_mut() {
+        let Some(entry) = iter.next() else {
+            stack.pop();
+            continue;
+        };
+        let real = real.clone();
+        let path = entry.path();
+        if is_hidden(&path) || (stack.len() == 1 && Some(path.as_path()) == skip) {
+            continue;
+        }
+        let own = real.join(entry.file_name());
+        // The entry's own type needs no system call; only links are followed.
+        let (kind, linked) = match entry.file_type() {
+            Ok(t) if t.is_symlink() => (std::fs::metadata(&path).map(|m| m.file_type()), true),
+            other => (other, false),
+        };
+        match kind {
+            Ok(t) if t.is_dir() => {
+                let target = if linked {
+                    match std::fs::canonicalize(&path) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            diags.push(skipped(&path, &e));
+                            continue;
                         }
-                        (true, false) => Some(KeyFrom::Known(
-                            entry
-                                .metadata()
-                                .ok()
-                                .as_ref()
-                                .and_then(FileKey::from_metadata),
-                        )),
-                    };
-                    self.out.push(Found {
-                        path,
-                        canonical,
-                        key,
-                    });
-                }
-                Ok(_) => {}
-                Err(e) if is_yaml(&path) || path.is_symlink() => {
-                    self.diags.push(Diagnostic::warning(
-                        path.display().to_string(),
+                    }
+                } else {
+                    own
+                };
+                if !visited.insert(target.clone()) {
+                    diags.push(Diagnostic::warning(
+                        text::path(&path),
                         format!(
-                            "skipped: {}",
-                            super::read::io_message(&e).replace("the file", "the entry")
+                            "skipped: a symbolic link leads back to {} (a loop)",
+                            text::path(&target)
                         ),
-                    ))
+                    ));
+                    continue;
                 }
-                Err(_) => {}
+                let inside = entries(&path, diags);
+                stack.push((inside.into_iter(), target));
             }
+            Ok(t) if t.is_file() && is_yaml(&path) => {
+                let canonical = if linked {
+                    path_hash(&std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
+                } else {
+                    path_hash(&own)
+                };
+                let key = match (keys, linked) {
+                    (false, _) => None,
+                    (true, true) => Some(KeyFrom::Link),
+                    (true, false) if visited.len() <= OPEN_DIRS => Some(KeyFrom::Entry(entry)),
+                    (true, false) => Some(KeyFrom::Known(
+                        entry
+                            .metadata()
+                            .ok()
+                            .as_ref()
+                            .and_then(FileKey::from_metadata),
+                    )),
+                };
+                out.push(Found {
+                    path,
+                    canonical,
+                    key,
+                });
+            }
+            Ok(t) if is_yaml(&path) && !t.is_file() => diags.push(not_regular(&path, &t)),
+            Ok(_) => {}
+            Err(e) if linked && is_yaml(&path) && e.kind() == std::io::ErrorKind::NotFound => diags
+                .push(Diagnostic::error(
+                    text::path(&path),
+                    "a symbolic link to a file that does not exist, so it was skipped",
+                )),
+            Err(e) if is_yaml(&path) => diags.push(skipped(&path, &e)),
+            Err(_) if linked => diags.push(Diagnostic::warning(
+                text::path(&path),
+                "skipped: a symbolic link that leads nowhere",
+            )),
+            Err(e) => diags.push(skipped(&path, &e)),
         }
     }
+    out
 }

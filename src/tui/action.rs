@@ -56,6 +56,7 @@ pub enum Action {
 
     // Copy, mark and export.
     CopySummary,
+    CopyBrief,
     CopyCitation,
     ToggleMark,
     ClearMarks,
@@ -72,10 +73,10 @@ pub enum Action {
 pub enum Effect {
     /// Put `text` on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: What },
-    /// Write `text` to `path`; refuse to replace an existing file unless `overwrite`.
+    /// Write `data` to `path`; refuse to replace an existing file unless `overwrite`.
     Write {
         path: PathBuf,
-        text: String,
+        data: Vec<u8>,
         overwrite: bool,
     },
 }
@@ -84,8 +85,11 @@ pub enum Effect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum What {
     Summary,
+    Brief,
     Citation,
     Precedents,
+    /// The summaries (or briefs) of this many marked cases.
+    Marked(usize),
 }
 
 /// How an effect ended.
@@ -96,10 +100,12 @@ pub enum Outcome {
         what: What,
         via: Vec<String>,
     },
-    /// Nothing could take the text (clipboard off or unavailable).
+    /// Nothing could take the text (clipboard off or unavailable), or a
+    /// native tool (`stuck`) did not take it in time and was stopped.
     CopyFailed {
         what: What,
         text: String,
+        stuck: Option<String>,
     },
     Written {
         path: PathBuf,
@@ -107,7 +113,7 @@ pub enum Outcome {
     /// The file exists and overwriting was not asked for.
     Exists {
         path: PathBuf,
-        text: String,
+        data: Vec<u8>,
     },
     WriteFailed {
         path: PathBuf,

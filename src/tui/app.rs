@@ -13,11 +13,12 @@ use super::list::Sort;
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
-use super::{detail, view};
+use super::{detail, diagnostics, help};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
 use crate::diag::Diagnostic;
+use crate::document::Anchor;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -75,6 +76,9 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// Start-up problems for the banner: a `--casebook DIR` or config file
+    /// named explicitly that cannot be used.
+    pub problems: Vec<String>,
 }
 
 pub struct App {
@@ -105,13 +109,18 @@ pub struct App {
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: BTreeSet<usize>,
-    /// A measure to highlight in the detail (after a search jump).
-    pub measure_highlight: Option<usize>,
+    /// The part of the detail to highlight (after a search jump): a measure,
+    /// a summary sentence, a root cause.
+    pub highlight: Option<Anchor>,
     pub quit: bool,
     pub options: Options,
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    /// The `!` panel's rows, kept for the overlay's width and the language.
+    pub diagnostics_panel: diagnostics::Panel,
+    /// Files with an error, counted once (the banner shows it on every frame).
+    failed_files: usize,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
     derived: Derived,
 }
@@ -164,14 +173,17 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: BTreeSet::new(),
-            measure_highlight: None,
+            highlight: None,
             quit: false,
             options,
             searcher,
             search: SearchState::default(),
             prompt: None,
+            diagnostics_panel: diagnostics::Panel::default(),
+            failed_files: 0,
             derived: Derived::default(),
         };
+        app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
     }
@@ -241,14 +253,14 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        !self.options.problems.is_empty() || self.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
-        crate::diag::failed_files(&self.diagnostics)
+        self.failed_files
     }
 
-    fn pane_height(&self, pane: Pane) -> usize {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let inner = self
             .areas()
             .and_then(|a| a.pane(pane))
@@ -271,7 +283,7 @@ impl App {
         let Some(c) = self.case else { return 0 };
         let width = self.detail_width();
         self.derived.detail_len((c, width, self.lang), || {
-            detail::lines(self, c, width).len()
+            detail::screen(self, c, width).len()
         })
     }
 
@@ -280,11 +292,22 @@ impl App {
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.mode {
-            Mode::Help => view::help::lines(self, width).len(),
-            Mode::Diagnostics => view::diagnostics::lines(self, width).len(),
+            Mode::Help => help::lines(self, width).len(),
+            Mode::Diagnostics => self.diagnostics_panel.len(),
             _ => 0,
         };
         (len, height)
+    }
+
+    /// Wraps the `!` panel again when it is open and its width or language changed.
+    fn refresh_diagnostics_panel(&mut self) {
+        if self.mode != Mode::Diagnostics {
+            return;
+        }
+        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let width = layout::inner_width(area);
+        self.diagnostics_panel
+            .refresh(&self.diagnostics, width, self.lang);
     }
 
     // ----- update ---------------------------------------------------------------------
@@ -293,8 +316,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
+                self.size = layout::drawable(width, height);
                 self.sync();
+                self.refresh_diagnostics_panel();
                 return Vec::new();
             }
             Action::Quit => {
@@ -341,7 +365,7 @@ impl App {
             Action::CycleScheme => {
                 self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
                 self.tree_offset = 0;
-                self.measure_highlight = None;
+                self.highlight = None;
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
@@ -359,6 +383,7 @@ impl App {
             Action::ShowDiagnostics => {
                 self.mode = Mode::Diagnostics;
                 self.overlay_scroll = 0;
+                self.refresh_diagnostics_panel();
             }
             Action::Scroll { x, y, delta } => {
                 if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {
@@ -370,7 +395,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::ClearMarks => self.clear_marks(),
             Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(),
+            Action::CopySummary => return self.copy_summary(false),
+            Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
             _ => {}
         }
@@ -515,7 +541,7 @@ impl App {
             && *current != node
         {
             *current = node;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 
@@ -523,7 +549,7 @@ impl App {
         if self.case != case {
             self.case = case;
             self.detail_scroll = 0;
-            self.measure_highlight = None;
+            self.highlight = None;
         }
     }
 

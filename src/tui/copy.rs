@@ -1,4 +1,5 @@
-//! Copying, marking and exporting from the browser, and the file-name prompt.
+//! Copying, marking and exporting from the browser, and the prompt that asks
+//! for a file name or a choice.
 
 use std::path::PathBuf;
 
@@ -6,20 +7,39 @@ use super::action::{Action, Effect, Outcome, What};
 use super::app::{App, Mode, Pane};
 use super::detail::t;
 use super::field::Field;
+use crate::export::file::Content;
 use crate::export::{self, Style};
 use crate::lang::Lang;
+
+/// What a file will hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Text that could not be copied.
+    Text(String),
+    /// Bytes already rendered (a file name that existed, to be named again).
+    Bytes(Vec<u8>),
+    /// A training pack or a precedent list, in the format the file name's extension names.
+    Export(Content),
+}
 
 /// What the prompt is asking for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ask {
-    /// A file name to write `text` to (`what` is None for the training pack).
-    SaveAs { text: String, what: Option<What> },
+    /// A file name to write to (`what` is None for an export).
+    SaveAs {
+        payload: Payload,
+        what: Option<What>,
+    },
     /// Whether to replace an existing file (y/n).
     Overwrite {
         path: PathBuf,
-        text: String,
+        data: Vec<u8>,
         what: Option<What>,
     },
+    /// `y`/`Y` with marked cases: copy every marked case (y) or only this one (n).
+    CopyMarked { brief: bool },
+    /// `c` on an area: copy its precedent list as text (c) or save it to a file (s).
+    Precedents { scheme: String, id: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,8 +51,10 @@ pub struct Prompt {
 fn what_label(what: What, lang: Lang) -> &'static str {
     match what {
         What::Summary => t(lang, "要約", "summary"),
+        What::Brief => t(lang, "スライド用の要点", "brief"),
         What::Citation => t(lang, "出典表記", "citation"),
         What::Precedents => t(lang, "先例一覧", "precedent list"),
+        What::Marked(_) => t(lang, "印を付けた事例", "marked cases"),
     }
 }
 
@@ -45,44 +67,58 @@ impl App {
         }
     }
 
-    pub(super) fn copy_summary(&mut self) -> Vec<Effect> {
-        let Some(i) = self.case else {
+    /// `y` (`brief`: `Y`): copies the case's summary (brief); with marked
+    /// cases, first asks whether to copy them all.
+    pub(super) fn copy_summary(&mut self, brief: bool) -> Vec<Effect> {
+        if !self.marks.is_empty() {
+            self.ask(Ask::CopyMarked { brief }, "");
+            return Vec::new();
+        }
+        self.copy_cases(self.case.into_iter().collect(), brief)
+    }
+
+    /// Copies the summaries (or briefs) of `cases`, one after another, each
+    /// ending with its citation.
+    fn copy_cases(&mut self, cases: Vec<usize>, brief: bool) -> Vec<Effect> {
+        if cases.is_empty() {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
-        };
-        let case = &self.book.entries()[i].case;
-        let text = match self.style() {
-            Style::Plain => export::summary::plain(case, &self.book.catalogs, self.lang, None),
-            Style::Markdown => {
-                export::summary::markdown(case, &self.book.catalogs, self.lang, 2, None)
-            }
+        }
+        let (style, cats, lang) = (self.style(), &self.book.catalogs, self.lang);
+        let texts: Vec<String> = cases
+            .iter()
+            .map(|&i| {
+                let case = &self.book.entries()[i].case;
+                match (brief, style) {
+                    (true, style) => export::summary::brief(case, cats, lang, style),
+                    (false, Style::Plain) => export::summary::plain(case, cats, lang, None),
+                    (false, Style::Markdown) => export::summary::markdown(case, cats, lang),
+                }
+            })
+            .collect();
+        let what = match (cases.len(), brief) {
+            (1, false) => What::Summary,
+            (1, true) => What::Brief,
+            (n, _) => What::Marked(n),
         };
         vec![Effect::Copy {
-            text,
-            what: What::Summary,
+            text: texts.join("\n"),
+            what,
         }]
     }
 
-    /// `c`: on a node of the tree, that node's precedent list; otherwise the case's citation.
+    /// `c`: on a node of the tree, offers its precedent list (copy as text, or
+    /// save as .xlsx/.docx/.md/.csv); otherwise copies the case's citation.
     pub(super) fn copy_citation(&mut self) -> Vec<Effect> {
         if self.focus == Pane::Tree
             && let Some(node) = self.node()
         {
-            let text = export::precedents::precedents(
-                &self.book,
-                self.scheme_name(),
-                node,
-                self.lang,
-                self.style(),
-            );
-            return text
-                .map(|text| {
-                    vec![Effect::Copy {
-                        text,
-                        what: What::Precedents,
-                    }]
-                })
-                .unwrap_or_default();
+            let ask = Ask::Precedents {
+                scheme: self.scheme_name().to_string(),
+                id: node.to_string(),
+            };
+            self.ask(ask, "");
+            return Vec::new();
         }
         let Some(i) = self.case else {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
@@ -125,9 +161,16 @@ impl App {
             );
             return;
         }
-        let cases: Vec<usize> = self.marks.iter().copied().collect();
-        let text = export::pack::pack(&self.book, &cases, self.lang);
-        self.ask(Ask::SaveAs { text, what: None }, "training.md");
+        let content = Content::Pack(self.marks.iter().copied().collect());
+        let name = content.default_name();
+        let payload = Payload::Export(content);
+        self.ask(
+            Ask::SaveAs {
+                payload,
+                what: None,
+            },
+            name,
+        );
     }
 
     fn ask(&mut self, ask: Ask, default: &str) {
@@ -152,21 +195,33 @@ impl App {
                     Lang::En => format!("{} copied ({})", what_label(what, lang), via.join(", ")),
                 });
             }
-            Outcome::CopyFailed { what, text } => {
+            Outcome::CopyFailed { what, text, stuck } => {
                 let name = match (what, self.options.copy_markdown) {
                     (What::Summary, false) => "summary.txt",
                     (What::Summary, true) => "summary.md",
+                    (What::Brief, false) => "brief.txt",
+                    (What::Brief, true) => "brief.md",
+                    (What::Marked(_), false) => "cases.txt",
+                    (What::Marked(_), true) => "cases.md",
                     (What::Citation, _) => "citation.txt",
                     (What::Precedents, false) => "precedents.txt",
                     (What::Precedents, true) => "precedents.md",
                 };
                 self.ask(
                     Ask::SaveAs {
-                        text,
+                        payload: Payload::Text(text),
                         what: Some(what),
                     },
                     name,
                 );
+                self.status = stuck.map(|tool| match lang {
+                    Lang::Ja => format!(
+                        "{tool} が1秒以内に受け取らなかったため止めました。ファイルに保存できます（Esc で取消）"
+                    ),
+                    Lang::En => format!(
+                        "{tool} did not take the text within 1 s and was stopped; save it to a file instead (Esc cancels)"
+                    ),
+                });
             }
             Outcome::Written { path } => {
                 self.mode = Mode::Browse;
@@ -176,13 +231,13 @@ impl App {
                     Lang::En => format!("written to {}", path.display()),
                 });
             }
-            Outcome::Exists { path, text } => {
+            Outcome::Exists { path, data } => {
                 let what = match self.prompt.take().map(|p| p.ask) {
                     Some(Ask::SaveAs { what, .. } | Ask::Overwrite { what, .. }) => what,
-                    None => None,
+                    _ => None,
                 };
                 let shown = path.display().to_string();
-                self.ask(Ask::Overwrite { path, text, what }, "");
+                self.ask(Ask::Overwrite { path, data, what }, "");
                 self.status = Some(match lang {
                     Lang::Ja => format!("{shown} は既にあります"),
                     Lang::En => format!("{shown} already exists"),
@@ -202,23 +257,89 @@ impl App {
             self.mode = Mode::Browse;
             return Vec::new();
         };
-        if let Ask::Overwrite { path, text, what } = &prompt.ask {
+        if let Ask::Overwrite { path, data, what } = &prompt.ask {
+            // Only an explicit y replaces the file; Enter means no (a second
+            // Enter after naming the file must not destroy it).
             return match action {
-                Action::Input('y' | 'Y') | Action::Enter => {
+                Action::Input('y' | 'Y') => {
                     vec![Effect::Write {
                         path: path.clone(),
-                        text: text.clone(),
+                        data: data.clone(),
                         overwrite: true,
                     }]
                 }
-                Action::Input('n' | 'N') | Action::Back => {
-                    // Back to choosing another name.
-                    let (text, what, name) = (text.clone(), *what, path.display().to_string());
-                    self.ask(Ask::SaveAs { text, what }, &name);
+                Action::Input('n' | 'N') | Action::Back | Action::Enter => {
+                    // Back to choosing another name (the bytes are kept as they are).
+                    let (what, name) = (*what, path.display().to_string());
+                    let payload = Payload::Bytes(data.clone());
+                    self.ask(Ask::SaveAs { payload, what }, &name);
                     Vec::new()
                 }
                 _ => Vec::new(),
             };
+        }
+        match &prompt.ask {
+            Ask::CopyMarked { brief } => {
+                let brief = *brief;
+                return match action {
+                    Action::Input('y' | 'Y') => {
+                        self.close_prompt();
+                        self.copy_cases(self.marks.iter().copied().collect(), brief)
+                    }
+                    Action::Input('n' | 'N') | Action::Enter => {
+                        self.close_prompt();
+                        self.copy_cases(self.case.into_iter().collect(), brief)
+                    }
+                    Action::Back => {
+                        self.cancel_prompt();
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                };
+            }
+            Ask::Precedents { scheme, id } => {
+                let content = Content::Precedents {
+                    scheme: scheme.clone(),
+                    id: id.clone(),
+                };
+                return match action {
+                    Action::Input('c' | 'C') | Action::Enter => {
+                        self.close_prompt();
+                        let text =
+                            export::file::document(&self.book, &content, self.lang).map(|doc| {
+                                match self.style() {
+                                    Style::Plain => crate::document::plain::render(&doc, None),
+                                    Style::Markdown => crate::document::markdown::render(&doc, 1),
+                                }
+                            });
+                        text.map(|text| {
+                            vec![Effect::Copy {
+                                text,
+                                what: What::Precedents,
+                            }]
+                        })
+                        .unwrap_or_default()
+                    }
+                    Action::Input('s' | 'S') => {
+                        let name = format!("precedents-{}-{}.xlsx", scheme, id);
+                        let payload = Payload::Export(content);
+                        self.ask(
+                            Ask::SaveAs {
+                                payload,
+                                what: None,
+                            },
+                            &name,
+                        );
+                        Vec::new()
+                    }
+                    Action::Back => {
+                        self.cancel_prompt();
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                };
+            }
+            _ => {}
         }
         match action {
             Action::Input(c) => prompt.field.insert(&c.to_string()),
@@ -229,27 +350,45 @@ impl App {
             Action::CursorRight => prompt.field.right(),
             Action::CursorHome => prompt.field.home(),
             Action::CursorEnd => prompt.field.end(),
-            Action::Back => {
-                self.prompt = None;
-                self.mode = Mode::Browse;
-                self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
-            }
+            Action::Back => self.cancel_prompt(),
             Action::Enter => {
                 let name = prompt.field.text.trim();
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let Ask::SaveAs { text, .. } = &prompt.ask else {
+                let path = PathBuf::from(name);
+                let Ask::SaveAs { payload, .. } = &prompt.ask else {
                     return Vec::new();
                 };
+                let data = match payload.clone() {
+                    Payload::Text(text) => text.into_bytes(),
+                    Payload::Bytes(data) => data,
+                    Payload::Export(content) => match self.render_export(&content, &path) {
+                        Ok(data) => data,
+                        Err(message) => {
+                            self.status = Some(message);
+                            return Vec::new();
+                        }
+                    },
+                };
                 return vec![Effect::Write {
-                    path: PathBuf::from(name),
-                    text: text.clone(),
+                    path,
+                    data,
                     overwrite: false,
                 }];
             }
             _ => {}
         }
         Vec::new()
+    }
+
+    fn close_prompt(&mut self) {
+        self.prompt = None;
+        self.mode = Mode::Browse;
+    }
+
+    fn cancel_prompt(&mut self) {
+        self.close_prompt();
+        self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
     }
 }

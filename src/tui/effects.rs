@@ -8,20 +8,27 @@ use crate::export::write::{WriteError, write_file};
 pub fn perform(effect: Effect, options: &Options) -> Outcome {
     match effect {
         Effect::Copy { text, what } => {
-            let via = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
-            if via.is_empty() {
-                Outcome::CopyFailed { what, text }
+            let copied = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
+            if copied.via.is_empty() || copied.stuck.is_some() {
+                Outcome::CopyFailed {
+                    what,
+                    text,
+                    stuck: copied.stuck,
+                }
             } else {
-                Outcome::Copied { what, via }
+                Outcome::Copied {
+                    what,
+                    via: copied.via,
+                }
             }
         }
         Effect::Write {
             path,
-            text,
+            data,
             overwrite,
-        } => match write_file(&path, &text, overwrite) {
+        } => match write_file(&path, &data, overwrite) {
             Ok(()) => Outcome::Written { path },
-            Err(WriteError::Exists) => Outcome::Exists { path, text },
+            Err(WriteError::Exists) => Outcome::Exists { path, data },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
         },
     }

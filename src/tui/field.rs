@@ -28,10 +28,22 @@ impl Field {
 
     /// Inserts text at the cursor; line breaks and control characters become spaces or symbols.
     pub fn insert(&mut self, s: &str) {
+        self.insert_capped(s, usize::MAX);
+    }
+
+    /// [`Field::insert`], keeping the text within `max` characters: what does
+    /// not fit is left out. Returns whether something was left out.
+    pub fn insert_capped(&mut self, s: &str, max: usize) -> bool {
         let clean = text::line(s);
+        let room = max.saturating_sub(self.text.chars().count());
+        let (fits, cut) = match clean.char_indices().nth(room) {
+            Some((end, _)) => (&clean[..end], true),
+            None => (&clean[..], false),
+        };
         let at = self.byte(self.cursor);
-        self.text.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
+        self.text.insert_str(at, fits);
+        self.cursor += fits.chars().count();
+        cut
     }
 
     /// Deletes one character before the cursor.
@@ -92,6 +104,17 @@ mod tests {
         assert_eq!(f.text, "廃");
         assert_eq!(f.cursor, 1);
         assert_eq!(f.cursor_column(), 2);
+    }
+
+    #[test]
+    fn a_capped_insert_keeps_what_fits() {
+        let mut f = Field::new("ab");
+        assert!(f.insert_capped("廃棄確認", 4));
+        assert_eq!(f.text, "ab廃棄");
+        assert_eq!(f.cursor, 4);
+        assert!(!f.insert_capped("", 4));
+        assert!(f.insert_capped("x", 4));
+        assert_eq!(f.text, "ab廃棄");
     }
 
     #[test]

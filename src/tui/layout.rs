@@ -9,6 +9,17 @@ use super::app::Pane;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// The largest area drawn: a terminal that reports more (`stty rows 65535
+/// cols 65535`) gets a screen of this size in its top-left corner, so the
+/// memory a frame takes stays bounded (about 8 MB per screen buffer).
+pub const MAX_WIDTH: u16 = 640;
+pub const MAX_HEIGHT: u16 = 320;
+
+/// The area drawn on a terminal of `width` × `height`.
+pub fn drawable(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
@@ -183,6 +194,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_drawn_area_is_bounded() {
+        assert_eq!(drawable(65535, 65535), r(MAX_WIDTH, MAX_HEIGHT));
+        assert_eq!(drawable(80, 24), r(80, 24));
+        let a = areas(drawable(65535, 65535), Pane::List, true).unwrap();
+        assert!(a.status.bottom() <= MAX_HEIGHT && a.overlay.right() <= MAX_WIDTH);
     }
 
     #[test]

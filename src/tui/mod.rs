@@ -5,8 +5,11 @@ pub mod app;
 pub mod copy;
 pub mod derived;
 pub mod detail;
+pub mod diagnostics;
 pub mod effects;
+pub mod export;
 pub mod field;
+pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -18,41 +21,34 @@ pub mod tree;
 pub mod view;
 
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
-use crossterm::event;
+use crossterm::event::{self, Event};
 
 use action::Action;
 pub use app::{App, Options};
 
-/// How the UI ended.
+/// How the UI ended (a signal ends the process itself: see [`terminal`]).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exit {
     Quit,
-    /// Stopped by a signal (SIGTERM, SIGHUP, SIGINT).
-    Signal(i32),
     /// The terminal went away (its window closed, the SSH connection dropped).
     HungUp,
 }
 
-/// How often the loop looks at signals and the terminal while no key comes.
+/// How often the loop looks at the terminal while no key comes.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the UI until the user quits, a signal arrives or the terminal goes
-/// away. The terminal is restored before this returns, whatever happens.
+/// Runs the UI until the user quits or the terminal goes away. The terminal is
+/// restored before this returns, whatever happens; a terminating signal
+/// restores it and ends the process from its own thread, whatever the loop is
+/// doing at the time.
 pub fn run(app: &mut App) -> io::Result<Exit> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
-    let (mut terminal, _session) = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, &signal);
+    terminal::restore_on_signals()?;
+    let (width, height) = crossterm::terminal::size()?;
+    let (mut terminal, _session) = terminal::enter(layout::drawable(width, height))?;
+    let result = event_loop(&mut terminal, app);
     // The session guard restores the terminal (cursor included). Dropping the
     // ratatui terminal would try to show the cursor again and, when the
     // terminal is gone (a hangup), report that failure on a stderr that is
@@ -61,19 +57,15 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     result
 }
 
-fn event_loop(
-    terminal: &mut terminal::Term,
-    app: &mut App,
-    signal: &AtomicUsize,
-) -> io::Result<Exit> {
-    let size = terminal.size()?;
+fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> {
+    let area = terminal.get_frame().area();
     app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
+        width: area.width,
+        height: area.height,
     });
     // Keys are read on their own thread: when the terminal disappears,
     // crossterm's reader can spin without returning (crossterm issue #793), and
-    // the loop below must still see signals and the hangup, and end.
+    // the loop below must still see the hangup, and end.
     let (keys, events) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
@@ -98,18 +90,16 @@ fn event_loop(
         if app.quit {
             return Ok(Exit::Quit);
         }
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(Exit::Signal(sig as i32));
-        }
         match events.recv_timeout(TICK) {
             Ok(event) => {
-                let Some(action) = input::action(app, event) else {
-                    continue;
-                };
-                for effect in app.update(action) {
-                    let outcome = effects::perform(effect, &app.options);
-                    app.update(Action::Done(outcome));
+                handle(terminal, app, event)?;
+                // Keys that came meanwhile (a held key, a burst) are all applied
+                // before the next frame is drawn: the screen never lags behind.
+                while let Ok(event) = events.try_recv() {
+                    handle(terminal, app, event)?;
+                    if app.quit {
+                        return Ok(Exit::Quit);
+                    }
                 }
                 dirty = true;
             }
@@ -118,6 +108,28 @@ fn event_loop(
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::HungUp),
         }
     }
+}
+
+/// One terminal event: resizes reach the drawing area too (bounded by what
+/// can be drawn), then the action goes to `App::update` and its effects are
+/// performed.
+fn handle(terminal: &mut terminal::Term, app: &mut App, event: Event) -> io::Result<()> {
+    let event = match event {
+        Event::Resize(width, height) => {
+            let area = layout::drawable(width, height);
+            terminal.resize(area)?;
+            Event::Resize(area.width, area.height)
+        }
+        other => other,
+    };
+    let Some(action) = input::action(app, event) else {
+        return Ok(());
+    };
+    for effect in app.update(action) {
+        let outcome = effects::perform(effect, &app.options);
+        app.update(Action::Done(outcome));
+    }
+    Ok(())
 }
 
 /// Whether the terminal on standard input has hung up (POLLHUP), without waiting.

@@ -7,10 +7,15 @@ use super::app::{App, Mode, Pane};
 use super::detail;
 use super::field::Field;
 use super::layout;
+use crate::document::{self, Anchor};
 use crate::search::{Hit, Kind, Target};
 
 /// Lines per result row: the matched text, then organization, date and controls.
 pub const ROW_LINES: usize = 2;
+
+/// The longest query, in characters: a huge paste is cut here (and the status
+/// bar says so), so neither the search nor the query line grows with it.
+pub const MAX_QUERY_CHARS: usize = 1000;
 
 #[derive(Default)]
 pub struct SearchState {
@@ -40,11 +45,13 @@ impl App {
         let s = &mut self.search;
         match action {
             Action::Input(c) => {
-                s.field.insert(&c.to_string());
+                let cut = s.field.insert_capped(&c.to_string(), MAX_QUERY_CHARS);
+                self.query_capped(cut);
                 self.run_search();
             }
             Action::Paste(text) => {
-                s.field.insert(&text);
+                let cut = s.field.insert_capped(&text, MAX_QUERY_CHARS);
+                self.query_capped(cut);
                 self.run_search();
             }
             Action::Backspace => {
@@ -73,6 +80,19 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    fn query_capped(&mut self, cut: bool) {
+        if cut {
+            self.status = Some(
+                crate::lang::t(
+                    self.lang,
+                    "検索語は1,000文字までです（超えた分は入れていません）",
+                    "A query holds at most 1,000 characters (the rest was left out)",
+                )
+                .into(),
+            );
+        }
     }
 
     fn run_search(&mut self) {
@@ -115,37 +135,50 @@ impl App {
         }
     }
 
-    /// Enter: show the selected result's case in the browser, its measure highlighted.
+    /// Enter: show the selected result's case in the browser, with the matched
+    /// measure (or, for a case hit, the best-matching sentence, cause or
+    /// title) on screen and highlighted.
     fn jump(&mut self) {
         let Some(hit) = self.search.hits.get(self.search.selected).copied() else {
             return;
         };
         let (case, kind) = self.searcher.index.item_of(hit.item);
+        let anchor = match kind {
+            Kind::Measure(i) => Anchor::Measure(i as usize),
+            Kind::Case => {
+                let positions =
+                    self.searcher
+                        .positions(&self.book, hit.item, &self.search.field.text);
+                let c = &self.book.entries()[case].case;
+                let (_, parts) = crate::search::case_parts(c);
+                // The part holding most of the matched characters.
+                let part = (0..parts.len())
+                    .max_by_key(|&p| {
+                        let n = positions.iter().filter(|i| parts[p].contains(i)).count();
+                        (n, std::cmp::Reverse(p))
+                    })
+                    .unwrap_or(0);
+                document::case::search_anchor(c, part)
+            }
+        };
         if !self.cases().contains(&case) {
             self.set_node(None);
         }
         self.select_case(Some(case));
-        self.measure_highlight = match kind {
-            Kind::Measure(i) => Some(i as usize),
-            Kind::Case => None,
-        };
+        self.highlight = Some(anchor);
         self.mode = Mode::Browse;
         self.focus = Pane::Detail;
         self.sync();
-        // Scroll the highlighted measure into view, a little below the top.
-        if self.measure_highlight.is_some() {
-            let width = self
-                .areas()
-                .and_then(|a| a.detail)
-                .map_or(40, layout::inner_width);
-            let highlight = self.theme.highlight();
-            let line = detail::lines(self, case, width)
-                .iter()
-                .position(|l| l.spans.iter().any(|s| s.style == highlight));
-            if let Some(line) = line {
-                self.detail_scroll = line.saturating_sub(2);
-                self.sync();
-            }
+        // Scroll the highlighted part into view, a little below the top (at
+        // the top of a small pane).
+        let width = self
+            .areas()
+            .and_then(|a| a.detail)
+            .map_or(40, layout::inner_width);
+        let margin = (self.pane_height(Pane::Detail) / 4).min(2);
+        if let Some(line) = detail::screen(self, case, width).line_of(anchor) {
+            self.detail_scroll = line.saturating_sub(margin);
+            self.sync();
         }
     }
 }

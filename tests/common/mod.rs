@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod office;
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -114,20 +117,63 @@ pub fn casebook(args: &[&str]) -> Output {
 }
 
 pub fn casebook_in(cwd: &Path, args: &[&str]) -> Output {
+    let mut cmd = command(args);
+    cmd.current_dir(cwd);
+    cmd.output().unwrap()
+}
+
+/// The real binary as a `Command` (private data and config directories), for
+/// tests that choose where its output goes.
+pub fn command(args: &[&str]) -> Command {
     let home = std::env::temp_dir().join("casebook-test-home");
-    // A cache of its own for every run: each starts cold and writes one.
-    let cache = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .env("CASEBOOK_CACHE", cache.path())
-        .args(args)
-        .current_dir(cwd)
+    // A cache per build of the program, shared by the tests: they run cold
+    // and warm; another build never sees it (it would only be rebuilt).
+    let cache = home.join(format!(
+        "cache-{:x}",
+        xxhash_rust::xxh3::xxh3_64(casebook::cache::PROGRAM.as_bytes())
+    ));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.args(args)
+        .env("CASEBOOK_CACHE", cache)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("CASEBOOK_CONFIG", home.join("none.yaml"))
+        .env_remove("CASEBOOK_CONFIG")
         .env_remove("TMUX")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// No byte below 0x20 but newline (and tab where allowed), no DEL, no C1
+/// control, no invisible character: what may reach a terminal.
+pub fn assert_no_controls(what: &str, text: &str, tab_ok: bool) {
+    for (i, c) in text.chars().enumerate() {
+        let bad = match c {
+            '\n' => false,
+            '\t' => !tab_ok,
+            c => (c as u32) < 0x20 || c == '\u{7F}' || ('\u{80}'..='\u{9F}').contains(&c),
+        };
+        assert!(!bad, "{what}: control character U+{:04X} at {i}", c as u32);
+        assert!(
+            !casebook::text::is_invisible_format(c),
+            "{what}: invisible U+{:04X} at {i}",
+            c as u32
+        );
+    }
+}
+
+/// Runs the real binary like [`casebook`], with `input` on its standard input.
+pub fn casebook_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -136,4 +182,21 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The bundled casebook, as loaded.
+pub fn bundled() -> casebook::casebook::Casebook {
+    load::load(&[Input::Bundled], &[]).casebook
+}
+
+/// The three cases of the example training pack (a URL, no URL, editorial measures).
+pub fn three_cases(book: &casebook::casebook::Casebook) -> Vec<usize> {
+    [
+        "amagasaki-usb-2022",
+        "kesennuma-hospital-pos-2024",
+        "kanto-transport-password-2023",
+    ]
+    .iter()
+    .map(|id| book.index_of(id).unwrap())
+    .collect()
 }

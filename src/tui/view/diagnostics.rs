@@ -1,15 +1,12 @@
-//! The diagnostics overlay: every problem the loader found.
+//! The diagnostics overlay: every problem the loader found, drawn from the
+//! rows `tui::diagnostics` keeps (only the rows on screen are built).
 
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use crate::diag::Severity;
 use crate::tui::app::App;
-use crate::tui::detail::{paragraph, t};
 
 pub fn title(app: &App) -> String {
-    let errors = app.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = app.diagnostics.len() - errors;
+    let (errors, warnings) = (app.diagnostics_panel.errors, app.diagnostics_panel.warnings);
     match app.lang {
         crate::lang::Lang::Ja => {
             format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）")
@@ -20,49 +17,16 @@ pub fn title(app: &App) -> String {
     }
 }
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let th = app.theme;
-    if app.diagnostics.is_empty() {
-        return vec![Line::styled(
-            t(
-                app.lang,
-                "問題はありません。すべてのファイルを読み込みました。",
-                "No problems: every file loaded.",
-            ),
-            th.dim(),
-        )];
-    }
-    let mut out = vec![Line::styled(
-        t(
-            app.lang,
-            "エラーのあるファイルは読み込まれていません。直して casebook validate で確かめてください。",
-            "Files with errors were not loaded. Fix them and check with `casebook validate`.",
-        ),
-        th.dim(),
-    )];
-    for d in &app.diagnostics {
-        out.push(Line::raw(""));
-        let (label, style) = match d.severity {
-            Severity::Error => (t(app.lang, "エラー", "error"), th.error()),
-            Severity::Warning => (t(app.lang, "警告", "warning"), th.warning()),
-        };
-        let place = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", d.path),
-            (Some(l), None) => format!("{}:{l}", d.path),
-            _ => d.path.clone(),
-        };
-        let place = crate::text::line(&place).into_owned();
-        out.extend(paragraph(
-            Span::styled(format!("{label}: "), style),
-            &[(place, th.bold())],
-            width,
-        ));
-        let message = crate::text::line(&d.message).into_owned();
-        out.extend(paragraph(
-            Span::raw("  "),
-            &[(message, Style::new())],
-            width,
-        ));
-    }
-    out
+/// (all rows, the rows from the scroll position that fit in `height`).
+pub fn rows(app: &App, width: usize, height: usize) -> (usize, Vec<Line<'static>>) {
+    let panel = &app.diagnostics_panel;
+    let rows = panel.rows(
+        &app.diagnostics,
+        width,
+        app.lang,
+        app.theme,
+        app.overlay_scroll,
+        height,
+    );
+    (panel.len(), rows)
 }

@@ -39,35 +39,55 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::status(frame, app, areas.status);
     match app.mode {
-        Mode::Help => overlay(
-            frame,
-            app,
-            areas.overlay,
-            &help::title(app),
-            help::lines(app, layout::inner_width(areas.overlay)),
-        ),
-        Mode::Diagnostics => overlay(
-            frame,
-            app,
-            areas.overlay,
-            &diagnostics::title(app),
-            diagnostics::lines(app, layout::inner_width(areas.overlay)),
-        ),
+        Mode::Help => {
+            let lines = help::lines(app, layout::inner_width(areas.overlay));
+            let shown = lines
+                .iter()
+                .skip(app.overlay_scroll)
+                .take(layout::inner_height(areas.overlay))
+                .cloned()
+                .collect();
+            overlay(
+                frame,
+                app,
+                areas.overlay,
+                &help::title(app),
+                lines.len(),
+                shown,
+            )
+        }
+        Mode::Diagnostics => {
+            let (total, shown) = diagnostics::rows(
+                app,
+                layout::inner_width(areas.overlay),
+                layout::inner_height(areas.overlay),
+            );
+            overlay(
+                frame,
+                app,
+                areas.overlay,
+                &diagnostics::title(app),
+                total,
+                shown,
+            )
+        }
         Mode::Search => search::draw(frame, app, areas.overlay),
         Mode::Prompt => prompt::draw(frame, app, areas.status),
         Mode::Browse => {}
     }
 }
 
-/// A bordered box over the screen showing `lines` from the overlay scroll position.
-fn overlay(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>) {
+/// A bordered box over the screen showing `shown`, the rows from the overlay
+/// scroll position, of `total`.
+fn overlay(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    total: usize,
+    shown: Vec<Line<'static>>,
+) {
     let height = layout::inner_height(area);
-    let total = lines.len();
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(app.overlay_scroll)
-        .take(height)
-        .collect();
     let position = if total > height {
         format!(
             " {}-{}/{} ",

@@ -217,7 +217,7 @@ pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
     let height = layout::inner_height(area);
     let lines = app
         .case
-        .map(|c| detail::lines(app, c, width))
+        .map(|c| detail::screen(app, c, width).lines)
         .unwrap_or_default();
     let footer = position(app.detail_scroll, height, lines.len());
     let shown: Vec<Line> = lines

@@ -5,8 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::export::file::Content;
 use crate::tui::app::App;
-use crate::tui::copy::Ask;
+use crate::tui::copy::{Ask, Payload};
 use crate::tui::detail::t;
 use crate::wrap;
 
@@ -18,10 +19,26 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         height: 3,
         ..status
     };
+    let lang = app.lang;
     let (title, label) = match &prompt.ask {
+        Ask::SaveAs {
+            payload: Payload::Export(Content::Precedents { .. }),
+            ..
+        } => (
+            t(
+                lang,
+                "先例一覧の書き出し（形式は拡張子で: .xlsx .docx .md .csv）",
+                "Export the precedent list (format by extension: .xlsx .docx .md .csv)",
+            ),
+            t(lang, "保存先: ", "Save as: "),
+        ),
         Ask::SaveAs { what: None, .. } => (
-            t(app.lang, "研修資料の書き出し", "Export training pack"),
-            t(app.lang, "保存先: ", "Save as: "),
+            t(
+                lang,
+                "研修資料の書き出し（形式は拡張子で: .docx .md）",
+                "Export a training pack (format by extension: .docx .md)",
+            ),
+            t(lang, "保存先: ", "Save as: "),
         ),
         Ask::SaveAs { .. } => (
             t(
@@ -32,6 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             t(app.lang, "保存先: ", "Save as: "),
         ),
         Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
+        Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
+        Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
     };
     let block = Block::bordered()
         .border_style(th.border(true))
@@ -44,9 +63,33 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Overwrite { path, .. } => {
             let q = match app.lang {
                 crate::lang::Lang::Ja => {
-                    format!("{} は既にあります。上書きしますか？ (y/n)", path.display())
+                    format!("{} は既にあります。上書きしますか？ (y/N)", path.display())
                 }
-                crate::lang::Lang::En => format!("{} exists. Replace it? (y/n)", path.display()),
+                crate::lang::Lang::En => format!("{} exists. Replace it? (y/N)", path.display()),
+            };
+            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+        }
+        Ask::CopyMarked { .. } => {
+            let q = match lang {
+                crate::lang::Lang::Ja => format!(
+                    "印を付けた{}件をすべてコピーしますか？ y すべて / n この事例だけ / Esc 取消",
+                    app.marks.len()
+                ),
+                crate::lang::Lang::En => format!(
+                    "Copy all {} marked cases? y all / n this case only / Esc cancel",
+                    app.marks.len()
+                ),
+            };
+            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+        }
+        Ask::Precedents { scheme, id } => {
+            let q = match lang {
+                crate::lang::Lang::Ja => format!(
+                    "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+                ),
+                crate::lang::Lang::En => format!(
+                    "{scheme}:{id} precedents: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
+                ),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
         }

@@ -94,22 +94,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     let width = inner.width as usize;
 
-    // The query line, scrolled so the caret stays visible.
+    // The query line, scrolled so the caret stays visible: it starts as far
+    // left as lets everything up to the caret fit (one pass back from the caret).
     let prompt = "/ ";
     let room = width.saturating_sub(prompt.len() + 1);
     let chars: Vec<char> = s.field.text.chars().collect();
-    let mut start = 0;
-    while wrap::width(&chars[start..s.field.cursor].iter().collect::<String>()) > room {
-        start += 1;
+    let cursor = s.field.cursor.min(chars.len());
+    let mut start = cursor;
+    let mut caret = 0;
+    while start > 0 && caret + wrap::char_width(chars[start - 1]) <= room {
+        start -= 1;
+        caret += wrap::char_width(chars[start]);
     }
     let visible: String = chars[start..].iter().collect();
     let visible = wrap::truncate(&visible, room).into_owned();
     let query = Line::from(vec![Span::styled(prompt, th.key()), Span::raw(visible)]);
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
-    let caret: usize = chars[start..s.field.cursor]
-        .iter()
-        .map(|c| wrap::char_width(*c))
-        .sum();
     frame.set_cursor_position(Position::new(
         inner.x + (prompt.len() + caret) as u16,
         inner.y,

@@ -41,11 +41,26 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.error_files();
-    let text = match app.lang {
-        crate::lang::Lang::Ja => {
-            format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
+    let text = if !app.options.problems.is_empty() {
+        let problems = app.options.problems.join(" · ");
+        match (app.lang, n) {
+            (_, 0) => format!(" ⚠ {problems} "),
+            (crate::lang::Lang::Ja, _) => {
+                format!(" ⚠ {problems} · ほか{n}件のファイルを読み込めませんでした（! で理由） ")
+            }
+            (crate::lang::Lang::En, _) => {
+                format!(" ⚠ {problems} · {n} file(s) could not be loaded (! shows why) ")
+            }
         }
-        crate::lang::Lang::En => format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why "),
+    } else {
+        match app.lang {
+            crate::lang::Lang::Ja => {
+                format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
+            }
+            crate::lang::Lang::En => {
+                format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why ")
+            }
+        }
     };
     let line = Line::styled(wrap::pad(&text, area.width as usize), app.theme.banner());
     frame.render_widget(Paragraph::new(line), area);

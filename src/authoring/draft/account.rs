@@ -1,0 +1,289 @@
+//! The account in the notice's own words: summary material, root causes,
+//! measures and the response, one list item or one sentence per entry.
+
+use super::header::Fact;
+use super::lines::Line;
+use super::sections::{Block, Kind, Section};
+
+/// Sentences that carry no fact: apologies, thanks, contact offers.
+fn courtesy(s: &str) -> bool {
+    [
+        "お詫び",
+        "おわび",
+        "ご迷惑",
+        "ご心配",
+        "申し訳",
+        "ご不便",
+        "ご理解",
+        "ご協力をお願い",
+        "お問い合わせ",
+        "問い合わせ",
+        "深く反省",
+        "重く受け止め",
+        "厳粛に受け止め",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        && s.chars().count() < 90
+}
+
+/// A sentence that announces a list (次のとおり, 以下のとおり).
+fn introduces(s: &str) -> bool {
+    [
+        "次のとおり",
+        "以下のとおり",
+        "下記のとおり",
+        "以下の通り",
+        "次の通り",
+        "下記の通り",
+        "以下の対策",
+        "次の対策",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+/// Splits a paragraph into sentences at `。` outside brackets; keeps the `。`.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in text.chars() {
+        cur.push(c);
+        match c {
+            '「' | '『' | '(' | '（' => depth += 1,
+            '」' | '』' | ')' | '）' => depth = (depth - 1).max(0),
+            '。' if depth == 0 => {
+                out.push(std::mem::take(&mut cur).trim().to_string());
+            }
+            _ => {}
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// An entry's text: full-width letters and digits made plain, no closing `。`.
+pub fn tidy(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .map(|c| match c {
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    t.trim().trim_end_matches(['。', '．']).trim().to_string()
+}
+
+/// A web address alone is a source, not part of the account.
+fn address(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(' ')
+}
+
+/// Adds an entry unless it is an address, too short, or already there
+/// (news pages often repeat a paragraph).
+fn push(out: &mut Vec<Fact<String>>, b: &Block, text: String, lines: &[Line]) {
+    if !address(&text) && text.chars().count() >= 4 && !out.iter().any(|f| f.value == text) {
+        out.push(fact(b, text, lines));
+    }
+}
+
+fn fact(b: &Block, text: String, lines: &[Line]) -> Fact<String> {
+    Fact {
+        value: text,
+        lines: vec![b.line],
+        quote: lines[b.line].cite(),
+    }
+}
+
+/// The entries of the sections of one kind: each list item, or each
+/// sentence of the paragraphs when the section has no list.
+fn entries(
+    lines: &[Line],
+    sections: &[Section],
+    kind: Kind,
+    skip_courtesy: bool,
+) -> Vec<Fact<String>> {
+    let mut out: Vec<Fact<String>> = Vec::new();
+    for s in sections.iter().filter(|s| s.is(kind)) {
+        let has_items = s.blocks.iter().any(|b| b.item);
+        for b in &s.blocks {
+            if has_items && !b.item {
+                // A paragraph between items: an introduction or a note.
+                continue;
+            }
+            let parts = if b.item {
+                vec![b.text.clone()]
+            } else {
+                sentences(&b.text)
+            };
+            for p in parts {
+                if introduces(&p) || (skip_courtesy && !b.item && courtesy(&p)) {
+                    continue;
+                }
+                // A section of two kinds (原因と再発防止策) gives each sentence to one.
+                if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
+                    continue;
+                }
+                push(&mut out, b, tidy(&p), lines);
+            }
+        }
+    }
+    out
+}
+
+fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
+    if kinds.contains(&Kind::Causes) && sentence.contains("原因") {
+        return Kind::Causes;
+    }
+    let future = [
+        "今後",
+        "再発防止",
+        "努めて",
+        "まいります",
+        "徹底",
+        "強化",
+        "予定",
+    ];
+    if kinds.contains(&Kind::Measures) && future.iter().any(|w| sentence.contains(w)) {
+        return Kind::Measures;
+    }
+    kinds[0]
+}
+
+/// Summary material: the account's sentences, else the lead paragraphs.
+pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> Vec<Fact<String>> {
+    let mut out = entries(lines, sections, Kind::Summary, true);
+    if out.is_empty() {
+        // No 概要 heading: the paragraphs before the first heading, else all of them.
+        let lead: Vec<&Section> = sections.iter().filter(|s| s.heading.is_none()).collect();
+        for s in lead {
+            for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
+                for p in sentences(&b.text) {
+                    if p.ends_with('。') && !courtesy(&p) && !introduces(&p) {
+                        push(&mut out, b, tidy(&p), lines);
+                    }
+                }
+            }
+        }
+    }
+    out.truncate(6);
+    out
+}
+
+/// The entries of the sections of `kind`; without such a section, the
+/// sentences anywhere else (but in the sections of `skip`) that `wanted` accepts.
+fn entries_or_sentences(
+    lines: &[Line],
+    sections: &[Section],
+    kind: Kind,
+    skip: &[Kind],
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<Fact<String>> {
+    let out = entries(lines, sections, kind, true);
+    if !out.is_empty() {
+        return out;
+    }
+    let mut found = Vec::new();
+    for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
+        for b in &s.blocks {
+            for p in sentences(&b.text).into_iter().filter(|p| wanted(p)) {
+                push(&mut found, b, tidy(&p), lines);
+            }
+        }
+    }
+    found
+}
+
+/// Root causes: the 原因 sections, else sentences that name a cause.
+pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
+    entries_or_sentences(lines, sections, Kind::Causes, &[Kind::Contact], |p| {
+        ["原因は", "が原因", "原因と", "原因で"]
+            .iter()
+            .any(|w| p.contains(w))
+    })
+}
+
+/// Measures: the 再発防止策 sections, else sentences that announce prevention.
+pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
+    let skip = [Kind::Contact, Kind::Response];
+    entries_or_sentences(lines, sections, Kind::Measures, &skip, |p| {
+        let future = p.contains("再発防止") || p.contains("今後");
+        let act = ["徹底", "努め", "強化", "実施", "見直", "取り組", "講じ"]
+            .iter()
+            .any(|w| p.contains(w));
+        future && act && !p.contains("お詫び")
+    })
+}
+
+/// What was done after discovery: the 対応 sections.
+pub fn response(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
+    entries(lines, sections, Kind::Response, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{lines, sections};
+    use super::*;
+
+    fn parts(text: &str) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
+        let ls = lines::read(text);
+        let ss = sections::split(&ls);
+        let v = |f: Vec<Fact<String>>| f.into_iter().map(|f| f.value).collect::<Vec<_>>();
+        (
+            v(summary(&ls, &ss, &[])),
+            v(causes(&ls, &ss)),
+            v(measures(&ls, &ss)),
+            v(response(&ls, &ss)),
+        )
+    }
+
+    #[test]
+    fn one_item_or_one_sentence_per_entry() {
+        let (s, c, m, r) = parts(
+            "1 概要\n職員がＵＳＢメモリーを紛失しました。ご迷惑をおかけし深くお詫び申し上げます。\n\
+             2 原因\n持ち出しの許可を得ていなかったこと。\n\
+             3 対応\n(1) 警察に届け出ました。\n(2) 対象者に連絡しました。\n\
+             4 再発防止策\n今後、次のとおり取り組んでまいります。\n(1) 持ち出しを許可制とします。\n(2) 媒体を暗号化します。\n",
+        );
+        assert_eq!(s, ["職員がUSBメモリーを紛失しました"]);
+        assert_eq!(c, ["持ち出しの許可を得ていなかったこと"]);
+        assert_eq!(r, ["警察に届け出ました", "対象者に連絡しました"]);
+        assert_eq!(m, ["持ち出しを許可制とします", "媒体を暗号化します"]);
+    }
+
+    #[test]
+    fn a_section_of_causes_and_measures_is_shared_out_by_sentence() {
+        let (_, c, m, _) = parts(
+            "本事案が発生した原因と再発防止に向けて\n仕様の確認が不十分であったことが原因です。\n今後、確認の手続を整備し、運用を徹底してまいります。\n",
+        );
+        assert_eq!(c, ["仕様の確認が不十分であったことが原因です"]);
+        assert_eq!(m, ["今後、確認の手続を整備し、運用を徹底してまいります"]);
+    }
+
+    #[test]
+    fn without_headings_causes_and_measures_come_from_their_words() {
+        let (s, c, m, _) = parts(
+            "個人情報の漏えいについて\n動画に患者の一覧が映っていました。映り込みの原因は、確認時の見落としにあります。\n本学は、今後、個人情報の厳正な管理を徹底してまいります。\n",
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(c, ["映り込みの原因は、確認時の見落としにあります"]);
+        assert_eq!(
+            m,
+            ["本学は、今後、個人情報の厳正な管理を徹底してまいります"]
+        );
+    }
+
+    #[test]
+    fn sentences_split_outside_brackets() {
+        assert_eq!(
+            sentences("「流出している。」との連絡がありました。確認しました。"),
+            ["「流出している。」との連絡がありました。", "確認しました。"]
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! A notice's text as lines worth reading: control characters removed, page
+//! numbers, 以上, 記, contact lines and web-page furniture dropped, and lines
+//! that a PDF broke in the middle of a sentence joined again. Every line keeps
+//! the numbers of the notice lines it came from.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::sections;
+use crate::text::{self, Lines};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// First and last line of the notice (1-based) this line was made from.
+    pub from: usize,
+    pub to: usize,
+    pub text: String,
+    /// A blank line came before it (a paragraph break).
+    pub after_blank: bool,
+}
+
+impl Line {
+    /// `L12` or `L12-13`, for provenance comments.
+    pub fn cite(&self) -> String {
+        if self.from == self.to {
+            format!("L{}", self.from)
+        } else {
+            format!("L{}-{}", self.from, self.to)
+        }
+    }
+}
+
+/// The notice's lines, cleaned, dropped and joined as described above.
+pub fn read(notice: &str) -> Vec<Line> {
+    let mut kept: Vec<Line> = Vec::new();
+    let mut blank = false;
+    for (i, raw) in notice.split('\n').enumerate() {
+        let cleaned = text::clean(raw.trim_end_matches('\r'), Lines::Join);
+        let t = squeeze(cleaned.trim_matches(|c: char| c.is_whitespace()));
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        if dropped(&t) {
+            continue;
+        }
+        kept.push(Line {
+            from: i + 1,
+            to: i + 1,
+            text: t,
+            after_blank: blank,
+        });
+        blank = false;
+    }
+    join_broken(kept)
+}
+
+/// Runs of spaces become one; a space between two Japanese characters in a
+/// letter-spaced heading (岩 手 労 働 局) goes.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' || c == '\u{3000}' || c == '\u{A0}' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    let chars: Vec<char> = out.chars().collect();
+    let spaced = chars.len() >= 5
+        && chars
+            .iter()
+            .enumerate()
+            .all(|(i, c)| (i % 2 == 1) == (*c == ' '));
+    if spaced {
+        return chars.iter().filter(|c| **c != ' ').collect();
+    }
+    out
+}
+
+/// Lines that carry nothing for a case: page numbers, 以上, 記, contact
+/// details, and the furniture of a copied web page.
+pub fn dropped(t: &str) -> bool {
+    let (folded, _) = super::dates::fold(t);
+    let f = folded.trim();
+    // - 1 -, -1-, ― 2 ―, 1/3, P.2, Page 2
+    let core = f.trim_matches(|c: char| matches!(c, '-' | '―' | '‐' | '−' | '－' | 'ー' | ' '));
+    let page =
+        (core.len() < f.len() && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()))
+            || f.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && (a.trim().chars().chain(b.trim().chars())).all(|c| c.is_ascii_digit())
+                    && f.len() <= 7
+            })
+            || f.strip_prefix("P.")
+                .or_else(|| f.strip_prefix("Page "))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if page {
+        return true;
+    }
+    let bare = f.trim_matches(|c: char| "<>＜＞()（）[]【】-－― ".contains(c));
+    if matches!(
+        bare,
+        "以上" | "記" | "PR" | "×" | "情報ソース" | "出典" | "ソース" | "参照元"
+    ) {
+        return true;
+    }
+    // A line of symbols only (rules, separators).
+    if !f.chars().any(|c| c.is_alphanumeric()) {
+        return true;
+    }
+    const CONTACT: &[&str] = &[
+        "電話番号",
+        "電話:",
+        "TEL",
+        "Tel",
+        "FAX",
+        "Fax",
+        "E-mail",
+        "E-Mail",
+        "メール:",
+        "メールアドレス:",
+        "受付時間",
+        "対応日時",
+        "受付日時",
+        "フリーダイヤル",
+        "ナビダイヤル",
+        "問合せ先:",
+        "問い合わせ先:",
+    ];
+    if CONTACT.iter().any(|w| f.starts_with(w)) {
+        return true;
+    }
+    // 平日 午前9時から午後5時30分 / 土曜 午前9時から午後5時まで
+    if (f.starts_with("平日")
+        || f.starts_with("土曜")
+        || f.starts_with("土日")
+        || f.starts_with("月曜日"))
+        && (f.contains('時') || f.contains('~') || f.contains('〜'))
+        && f.chars().count() < 40
+    {
+        return true;
+    }
+    // Breadcrumbs of a web page: ホーム > お知らせ
+    if [" > ", "＞", " › ", " » "].iter().any(|w| f.contains(w)) && f.chars().count() < 60 {
+        return true;
+    }
+    const FURNITURE: &[&str] = &[
+        "コメントする",
+        "この記事をシェア",
+        "ツイート",
+        "ブックマーク",
+        "ページの先頭",
+        "印刷する",
+        "リリース文アーカイブ",
+        "上記の広告は",
+        "前の記事",
+        "次の記事",
+        "すべての投稿を表示",
+    ];
+    FURNITURE.iter().any(|w| f.contains(w))
+}
+
+/// Joins a line to the next when a PDF broke it: the line fills the width of
+/// the text's long lines, does not end a sentence, and the next line starts
+/// neither a heading nor a list item.
+fn join_broken(lines: Vec<Line>) -> Vec<Line> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.width())
+        .filter(|w| *w >= 20)
+        .collect();
+    widths.sort_unstable();
+    // Too few long lines say nothing about the page width.
+    let full = if widths.len() >= 3 {
+        widths[widths.len() * 9 / 10]
+    } else {
+        0
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let fills = full >= 30 && prev.text.width() * 10 >= full * 8;
+            let open = !prev
+                .text
+                .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])
+                && super::dates::find(&prev.text, None)
+                    .last()
+                    .is_none_or(|d| d.end != prev.text.len());
+            let next_starts = sections::marker(&line.text).is_some()
+                || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
+            if fills && open && !line.after_blank && !next_starts && line.from == prev.to + 1 {
+                let glue = if prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    " "
+                } else {
+                    ""
+                };
+                prev.text = format!("{}{glue}{}", prev.text, line.text);
+                prev.to = line.to;
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(notice: &str) -> Vec<String> {
+        read(notice).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn page_numbers_and_closing_words_are_dropped() {
+        for line in [
+            "- 1 -",
+            "－１－",
+            "-2-",
+            "― 3 ―",
+            "1/3",
+            "P.2",
+            "以上",
+            "記",
+            "＜以上＞",
+            "――――――",
+            "電話番号 06-1234-5678",
+            "TEL：03-0000-0000",
+            "FAX 03-0000-0001",
+            "平日 午前9時から午後5時30分",
+            "受付時間：9:00～17:00",
+            "この記事にコメントする",
+        ] {
+            assert!(dropped(line), "{line}");
+        }
+        for line in [
+            "1 概要",
+            "(1) 経緯",
+            "2024/8/7",
+            "1,284人",
+            "記録媒体の管理",
+            "以上のとおり対応します。",
+        ] {
+            assert!(!dropped(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn letter_spaced_headings_are_closed_up() {
+        assert_eq!(texts("岩 手 労 働 局"), ["岩手労働局"]);
+        assert_eq!(texts("稲村 和美"), ["稲村 和美"]);
+        assert_eq!(texts("Power  Shot\u{3000}A3300"), ["Power Shot A3300"]);
+    }
+
+    #[test]
+    fn lines_a_pdf_broke_are_joined_and_remember_their_numbers() {
+        let notice = "\
+本件事案は、個人データ漏えい等事案として、個人情報保護委員会に遅
+滞なく報告しております。
+また、個人情報の保護に関する法律に基づく本人通知をしており、連絡
+先の不明な方に対してはホームページにおいても周知しました。
+- 2 -
+３ 再発防止策
+(1) 委託により機器を廃棄する際は、破砕等の作業を実地で確認します。
+";
+        let lines = read(notice);
+        let shown: Vec<(String, String)> =
+            lines.iter().map(|l| (l.cite(), l.text.clone())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("L1-2".to_string(), "本件事案は、個人データ漏えい等事案として、個人情報保護委員会に遅滞なく報告しております。".to_string()),
+                ("L3-4".into(), "また、個人情報の保護に関する法律に基づく本人通知をしており、連絡先の不明な方に対してはホームページにおいても周知しました。".into()),
+                ("L6".into(), "３ 再発防止策".into()),
+                ("L7".into(), "(1) 委託により機器を廃棄する際は、破砕等の作業を実地で確認します。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_and_paragraphs_are_not_joined() {
+        let notice = "岩手労働局\n平成25年8月2日\nデジタルカメラの紛失について\n\n本日、職員がデジタルカメラを紛失したことが判明しました。\n";
+        assert_eq!(
+            texts(notice),
+            [
+                "岩手労働局",
+                "平成25年8月2日",
+                "デジタルカメラの紛失について",
+                "本日、職員がデジタルカメラを紛失したことが判明しました。"
+            ]
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! `casebook draft`: a published incident notice's text → a draft case file.
+//! It takes what the text states and invents nothing; what it cannot find
+//! stays `TODO`, and each drafted field says which notice line it came from.
+//!
+//! The steps, one file each: [`decode`] the bytes, read the [`lines`] worth
+//! reading, find the [`sections`] by their headings, take the [`header`]
+//! (title, organization, date), the [`facts`] (when, how many, which data)
+//! and the [`account`] (summary, causes, measures, response), add
+//! [`suggest`]ions from the loaded casebook, and [`render`] the file.
+
+pub mod account;
+pub mod dates;
+pub mod decode;
+pub mod facts;
+pub mod header;
+pub mod lines;
+pub mod numbers;
+pub mod render;
+pub mod sections;
+pub mod suggest;
+
+use crate::casebook::Casebook;
+use crate::lang::Lang;
+use crate::model::PartialDate;
+use facts::Counted;
+use header::Fact;
+use lines::Line;
+
+/// Everything read from a notice.
+#[derive(Clone, Debug, Default)]
+pub struct Extract {
+    pub lines: Vec<Line>,
+    pub title: Option<Fact<String>>,
+    pub organization: Option<Fact<String>>,
+    pub published: Option<Fact<PartialDate>>,
+    pub occurred: Option<Fact<PartialDate>>,
+    pub people: Counted,
+    pub records: Counted,
+    pub data: Vec<Fact<String>>,
+    pub summary: Vec<Fact<String>>,
+    pub causes: Vec<Fact<String>>,
+    pub measures: Vec<Fact<String>>,
+    pub response: Vec<Fact<String>>,
+    pub urls: Vec<Fact<String>>,
+}
+
+/// Reads a notice's text.
+pub fn extract(text: &str) -> Extract {
+    let lines = lines::read(text);
+    let sections = sections::split(&lines);
+    let first_heading = sections
+        .iter()
+        .find_map(|s| s.heading)
+        .unwrap_or(lines.len());
+    let title = header::title(&lines, first_heading);
+    let organization = header::organization(&lines, title.as_ref());
+    let published = header::published(&lines);
+    let mut header_lines: Vec<usize> = Vec::new();
+    for f in [title.as_ref().map(|t| &t.0), organization.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        header_lines.extend(&f.lines);
+    }
+    if let Some(p) = &published {
+        header_lines.extend(&p.lines);
+    }
+    let occurred = facts::occurred(&lines, &sections, published.as_ref(), &header_lines);
+    let (people, records) = facts::counts(&lines, &sections);
+    Extract {
+        title: title.map(|t| t.0),
+        organization,
+        published,
+        occurred,
+        people,
+        records,
+        data: facts::data_kinds(&lines, &sections),
+        summary: account::summary(&lines, &sections, &header_lines),
+        causes: account::causes(&lines, &sections),
+        measures: account::measures(&lines, &sections),
+        response: account::response(&lines, &sections),
+        urls: header::urls(&lines),
+        lines,
+    }
+}
+
+/// How to draft.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The case id, when the author has chosen one.
+    pub id: Option<String>,
+    /// How the notice is named in the header comment (its file name, or "standard input").
+    pub source: String,
+    pub lang: Lang,
+}
+
+/// A draft: the case file's text and what it was made from.
+pub struct Draft {
+    pub text: String,
+    pub encoding: &'static str,
+    pub extract: Extract,
+}
+
+/// Drafts a case file from a notice's bytes, with suggestions from `book`.
+pub fn draft(bytes: &[u8], book: &Casebook, options: &Options) -> Result<Draft, String> {
+    let decoded = decode::decode(bytes)?;
+    let extract = extract(&decoded.text);
+    let text = render::render(&extract, book, options, decoded.encoding);
+    Ok(Draft {
+        text,
+        encoding: decoded.encoding,
+        extract,
+    })
+}

@@ -1,0 +1,324 @@
+//! The draft as a case file: found values with the notice lines they came
+//! from (`← L12「…」`), suggestions as comments, `TODO` for the rest.
+
+use super::facts::{Counted, shorten};
+use super::header::{self, Fact};
+use super::suggest::{self, Measures};
+use super::{Extract, Options};
+use crate::authoring::new::SCHEMA_REF;
+use crate::authoring::sketch::{self, Sketch, Slot, Val};
+use crate::casebook::Casebook;
+use crate::catalog::Kind;
+use crate::lang::Lang;
+
+/// A note in the language of the draft.
+fn tr(lang: Lang, ja: &str, en: &str) -> String {
+    match lang {
+        Lang::Ja => ja.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// `← L12「quote」`, or `← L12` when the value is the quote.
+fn from<T>(f: &Fact<T>, ex: &Extract, quote: bool) -> String {
+    let cites: Vec<String> = f.lines.iter().map(|&i| ex.lines[i].cite()).collect();
+    if quote {
+        format!("← {}「{}」", cites.join(", "), shorten(&f.quote, 60))
+    } else {
+        format!("← {}", cites.join(", "))
+    }
+}
+
+fn lines_of(facts: &[Fact<String>], ex: &Extract) -> String {
+    let mut cites: Vec<String> = Vec::new();
+    for f in facts {
+        for &i in &f.lines {
+            let c = ex.lines[i].cite();
+            if !cites.contains(&c) {
+                cites.push(c);
+            }
+        }
+    }
+    format!("← {}", cites.join(", "))
+}
+
+pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) -> String {
+    let lang = options.lang;
+    let mut s = Sketch::default();
+
+    s.one(
+        "id",
+        match &options.id {
+            Some(id) => Slot::known(id.clone(), tr(lang, "← --id", "← --id")),
+            None => Slot::todo(vec![tr(
+                lang,
+                "a-z・0-9・- で事例IDを決める（例: 組織名のローマ字-年）",
+                "choose an id of a-z, 0-9 and - (e.g. organization-in-latin-letters-year)",
+            )]),
+        },
+    );
+    s.one(
+        "title",
+        match &ex.title {
+            Some(f) => Slot {
+                value: Some(f.value.clone()),
+                notes: vec![
+                    from(f, ex, false),
+                    tr(
+                        lang,
+                        "通知文の表題そのまま: 何が起きたかを自分の言葉で一行に",
+                        "the notice's own title: say what happened, in your own words",
+                    ),
+                ],
+            },
+            None => Slot::todo(Vec::new()),
+        },
+    );
+    s.one(
+        "organization",
+        fact_slot(ex.organization.as_ref(), ex, |v| v.clone()),
+    );
+    let sector_notes = ex
+        .organization
+        .as_ref()
+        .and_then(|o| header::sector_hint(&o.value).map(|id| (o, id)))
+        .map(|(o, id)| {
+            let title = book.catalogs.title_of(Kind::Sectors, id, lang);
+            vec![tr(
+                lang,
+                &format!(
+                    "候補: {id}（{title}）— 組織名「{}」から。確かめて書く",
+                    o.value
+                ),
+                &format!(
+                    "suggestion: {id} ({title}), from the name {}; confirm it",
+                    o.value
+                ),
+            )]
+        })
+        .unwrap_or_default();
+    s.one("sector", Slot::todo(sector_notes));
+    s.one(
+        "published",
+        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
+    );
+    let mut occurred = fact_slot(ex.occurred.as_ref(), ex, |d| d.to_string());
+    if ex.occurred.is_some() {
+        occurred.notes.push(tr(
+            lang,
+            "経緯の最初の日付。発生日と違えば直す",
+            "the account's first date; correct it if the incident happened earlier",
+        ));
+    }
+    s.one("occurred", occurred);
+    s.one("summary", summary(ex, lang));
+    s.set("affected", Val::Map(affected(ex, lang)));
+    s.set("root_causes", Val::Entries(causes(ex, book, lang)));
+    s.set("measures", Val::Entries(measures(ex, book, lang)));
+    if !ex.response.is_empty() {
+        s.set(
+            "response",
+            Val::Many(
+                ex.response.iter().map(|f| f.value.clone()).collect(),
+                vec![lines_of(&ex.response, ex)],
+            ),
+        );
+    }
+    s.set("sources", Val::Entries(vec![source(ex, lang)]));
+
+    let header = header_comment(options, encoding, lang);
+    sketch::render(&s, &header, SCHEMA_REF, lang)
+}
+
+fn fact_slot<T>(f: Option<&Fact<T>>, ex: &Extract, show: impl Fn(&T) -> String) -> Slot {
+    match f {
+        Some(f) => Slot::known(show(&f.value), from(f, ex, true)),
+        None => Slot::todo(Vec::new()),
+    }
+}
+
+fn header_comment(options: &Options, encoding: &str, lang: Lang) -> Vec<String> {
+    let source = crate::text::line(&options.source).into_owned();
+    match lang {
+        Lang::Ja => vec![
+            format!("casebook draft による下書き: {source}（{encoding}）"),
+            "title・summary・root_causes・measures・response は通知文の言い回しのまま。公開・共有の前にチームの言葉で書き直す（事実は残し、文章は写さない）。".into(),
+            "「← L12」は元の通知文の行番号。sector・category・controls の候補は提案にすぎないので、確かめてから書く。".into(),
+            "見つからなかった値は TODO。残りは `casebook validate このファイル` が一覧にする。".into(),
+        ],
+        Lang::En => vec![
+            format!("Drafted by casebook draft from {source} ({encoding})."),
+            "title, summary, root_causes, measures and response keep the notice's own wording: rewrite them in your team's words before sharing (facts carry over, sentences do not).".into(),
+            "\"← L12\" is the line of the notice a value came from. Suggested sector, category and controls are suggestions: confirm them.".into(),
+            "What was not found is TODO; `casebook validate THIS-FILE` lists what is left.".into(),
+        ],
+    }
+}
+
+fn summary(ex: &Extract, lang: Lang) -> Slot {
+    if ex.summary.is_empty() {
+        return Slot::todo(Vec::new());
+    }
+    let text: Vec<String> = ex
+        .summary
+        .iter()
+        .map(|f| {
+            let v = f.value.trim_end_matches('。');
+            format!("{v}。")
+        })
+        .collect();
+    Slot {
+        value: Some(text.join("\n")),
+        notes: vec![
+            lines_of(&ex.summary, ex),
+            tr(
+                lang,
+                "通知文の文のまま: 2〜6文に要約し、自分の言葉で書き直す",
+                "the notice's sentences: cut to 2-6 and rewrite in your own words",
+            ),
+        ],
+    }
+}
+
+fn count_slot(c: &Counted, ex: &Extract, lang: Lang) -> Slot {
+    let mut notes = Vec::new();
+    let mut slot = match &c.chosen {
+        Some(f) => Slot::known(f.value.to_string(), from(f, ex, true)),
+        None => Slot::todo(Vec::new()),
+    };
+    if !c.others.is_empty() {
+        let figures: Vec<String> = c
+            .others
+            .iter()
+            .map(|(i, n)| format!("{}（{}）", n.text, ex.lines[*i].cite()))
+            .collect();
+        notes.push(tr(
+            lang,
+            &format!("通知文の数字: {}", figures.join("、")),
+            &format!("figures in the notice: {}", figures.join(", ")),
+        ));
+        if c.others.iter().any(|(_, n)| n.approximate) {
+            notes.push(tr(lang,
+                "概数・延べ数は正確な数として書かない: summary に書き、この行は消す",
+                "an approximate or cumulative figure is not an exact count: put it in the summary and delete this line",
+            ));
+        }
+    }
+    slot.notes.extend(notes);
+    slot
+}
+
+fn affected(ex: &Extract, lang: Lang) -> Sketch {
+    let mut a = Sketch::default();
+    a.one("people", count_slot(&ex.people, ex, lang));
+    a.one("records", count_slot(&ex.records, ex, lang));
+    if !ex.data.is_empty() {
+        a.set(
+            "data",
+            Val::Many(
+                ex.data.iter().map(|f| f.value.clone()).collect(),
+                vec![lines_of(&ex.data, ex)],
+            ),
+        );
+    }
+    a
+}
+
+fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
+    ex.causes
+        .iter()
+        .map(|f| {
+            let mut c = Sketch::default();
+            let notes = suggest::cause_categories(&f.value)
+                .into_iter()
+                .map(|(id, word)| {
+                    let title = book.catalogs.title_of(Kind::Causes, id, lang);
+                    tr(
+                        lang,
+                        &format!("候補: {id}（{title}）—「{word}」から"),
+                        &format!("suggestion: {id} ({title}), from the word {word}"),
+                    )
+                })
+                .collect();
+            c.one("category", Slot::todo(notes));
+            c.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
+            c
+        })
+        .collect()
+}
+
+fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
+    let index = Measures::new(book);
+    ex.measures
+        .iter()
+        .map(|f| {
+            let mut m = Sketch::default();
+            m.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
+            let (controls, similar) = index.controls(&f.value, 4);
+            let mut notes = Vec::new();
+            if !controls.is_empty() {
+                notes.push(tr(lang,
+                    "候補（事例集の似た再発防止策から。確かめて TODO を置き換える）:",
+                    "suggestions (from similar measures in the casebook; confirm, then replace TODO):",
+                ));
+                for c in &controls {
+                    let title = book
+                        .catalogs
+                        .control(&c.control)
+                        .map(|i| i.title.get(lang).to_string())
+                        .unwrap_or_default();
+                    notes.push(format!("  {} {title}", c.control));
+                }
+                if let Some(s) = similar.first() {
+                    notes.push(tr(lang,
+                        &format!("  似た策: 「{}」[{}]", shorten(&s.text, 40), s.case),
+                        &format!("  similar: 「{}」[{}]", shorten(&s.text, 40), s.case),
+                    ));
+                }
+            }
+            m.set("controls", Val::Many(Vec::new(), notes));
+            m
+        })
+        .collect()
+}
+
+fn source(ex: &Extract, lang: Lang) -> Sketch {
+    let mut s = Sketch::default();
+    let mut publisher = fact_slot(ex.organization.as_ref(), ex, |v| v.clone());
+    if publisher.value.is_some() {
+        publisher.notes.push(tr(
+            lang,
+            "報道やまとめサイトから写したときは、その発行者を書く",
+            "if you copied the text from a news site or an archive, name that publisher",
+        ));
+    }
+    s.one("publisher", publisher);
+    s.one("title", fact_slot(ex.title.as_ref(), ex, |v| v.clone()));
+    s.one(
+        "date",
+        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
+    );
+    let url = match ex.urls.as_slice() {
+        [one] if one.value.len() > 8 => Slot::known(one.value.clone(), from(one, ex, false)),
+        [] => Slot::todo(Vec::new()),
+        many => Slot::todo(vec![tr(
+            lang,
+            &format!(
+                "通知文のURL: {}",
+                many.iter()
+                    .map(|f| f.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            &format!(
+                "addresses in the notice: {}",
+                many.iter()
+                    .map(|f| f.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        )]),
+    };
+    s.one("url", url);
+    s
+}

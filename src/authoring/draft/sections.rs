@@ -1,0 +1,520 @@
+//! A notice's sections, found by their headings whatever the numbering (`1`,
+//! `１．`, `(1)`, `（１）`, `①`, `第１`, `■`, `【】`, `・`, or none), and
+//! what each holds: the account (概要, 経緯), causes (原因), measures
+//! (再発防止策, 今後の対策), the response (対応), the data affected, contacts.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::lines::Line;
+
+/// A numbering or bullet style; headings of one style are one level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// 第1, 第１, 第一
+    Dai,
+    /// 1, １．, 1.
+    Arabic,
+    /// 1), １）
+    ArabicParen,
+    /// (1), （１）, ⑴
+    Paren,
+    /// ①
+    Circled,
+    /// ア, イ, ウ
+    Katakana,
+    /// (ア), （イ）
+    KanaParen,
+    /// ■, □, ◆, ●
+    Square,
+    /// 【概要】 on a line of its own
+    Lenticular,
+    /// ・, •, -
+    Bullet,
+    /// A heading without a marker
+    Plain,
+}
+
+/// What a section holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Summary,
+    Causes,
+    Measures,
+    Response,
+    Data,
+    Contact,
+    /// 今後の対応: the measures, unless the notice has a 再発防止策 section too.
+    Future,
+}
+
+/// A numbering marker at the start of a line, and the text after it.
+pub fn marker(line: &str) -> Option<(Style, &str)> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let rest_from = |i: usize| line[i..].trim_start_matches([' ', '\u{3000}']);
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let kanji_digit = |c: char| "一二三四五六七八九十".contains(c);
+    // Bracketed lines: 【概要】
+    if first == '【' {
+        if let Some(inner) = line.strip_prefix('【').and_then(|l| l.strip_suffix('】'))
+            && !inner.contains('】')
+        {
+            return Some((Style::Lenticular, inner.trim()));
+        }
+        return None;
+    }
+    if "■□◆◇●○▼▽◎★☆▶▷".contains(first) {
+        return Some((Style::Square, rest_from(first.len_utf8())));
+    }
+    if "・•‧∙".contains(first) || (first == '-' && line[1..].starts_with(' ')) {
+        return Some((Style::Bullet, rest_from(first.len_utf8())));
+    }
+    if ('①'..='⑳').contains(&first) || ('➀'..='➉').contains(&first) {
+        return Some((Style::Circled, rest_from(first.len_utf8())));
+    }
+    if ('⑴'..='⒇').contains(&first) {
+        return Some((Style::Paren, rest_from(first.len_utf8())));
+    }
+    if first == '第' {
+        let after: Vec<(usize, char)> = chars.clone().collect();
+        let n = after
+            .iter()
+            .take_while(|(_, c)| digit(*c) || kanji_digit(*c))
+            .count();
+        let (i, c) = *after.get(n)?;
+        if n == 0 || n > 3 || "章節条報回者号期次弾".contains(c) {
+            return None;
+        }
+        let skip = if matches!(c, ' ' | '\u{3000}' | '、' | '．' | '.') {
+            c.len_utf8()
+        } else {
+            0
+        };
+        return Some((Style::Dai, rest_from(i + skip)));
+    }
+    if first == '(' || first == '（' {
+        let close = if first == '(' { ')' } else { '）' };
+        let inner_start = first.len_utf8();
+        let end = line[inner_start..].find(close)? + inner_start;
+        let inner = &line[inner_start..end];
+        let rest = rest_from(end + close.len_utf8());
+        if !inner.is_empty() && inner.chars().count() <= 2 && inner.chars().all(digit) {
+            return Some((Style::Paren, rest));
+        }
+        if inner.chars().count() == 1 && inner.chars().all(is_katakana) {
+            return Some((Style::KanaParen, rest));
+        }
+        return None;
+    }
+    if digit(first) {
+        let n = line.chars().take_while(|c| digit(*c)).count();
+        if n > 2 {
+            return None;
+        }
+        let (i, c) = line.char_indices().nth(n)?;
+        return match c {
+            ' ' | '\u{3000}' | '．' | '、' => Some((Style::Arabic, rest_from(i + c.len_utf8()))),
+            '.' if !line[i + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                Some((Style::Arabic, rest_from(i + 1)))
+            }
+            ')' | '）' => Some((Style::ArabicParen, rest_from(i + c.len_utf8()))),
+            _ => None,
+        };
+    }
+    if is_katakana(first) {
+        let (i, c) = chars.next()?;
+        if matches!(c, ' ' | '\u{3000}' | '．' | '、') {
+            return Some((Style::Katakana, rest_from(i + c.len_utf8())));
+        }
+    }
+    None
+}
+
+fn is_katakana(c: char) -> bool {
+    ('ア'..='ン').contains(&c)
+}
+
+/// The kinds a heading names, from its words.
+pub fn kinds_of(heading: &str) -> Vec<Kind> {
+    let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+    if has(&[
+        "問い合わせ",
+        "問合せ",
+        "問合わせ",
+        "相談窓口",
+        "連絡先",
+        "お問合",
+    ]) {
+        return vec![Kind::Contact];
+    }
+    let mut kinds = Vec::new();
+    if has(&[
+        "概要",
+        "経緯",
+        "経過",
+        "事実関係",
+        "事案の内容",
+        "事故の内容",
+        "発生状況",
+        "事案について",
+    ]) && !has(&["公表", "時間を要した"])
+    {
+        kinds.push(Kind::Summary);
+    }
+    if has(&["原因"]) {
+        kinds.push(Kind::Causes);
+    }
+    if has(&[
+        "再発防止",
+        "防止策",
+        "防止対策",
+        "今後の対策",
+        "今後の取り組み",
+        "今後の取組",
+        "改善策",
+    ]) {
+        kinds.push(Kind::Measures);
+    } else if has(&["今後の対応"]) {
+        kinds.push(Kind::Future);
+    } else if has(&["対応", "措置", "対処"]) {
+        kinds.push(Kind::Response);
+    }
+    if kinds.is_empty()
+        && has(&[
+            "個人情報の内容",
+            "情報の内容",
+            "情報の項目",
+            "漏えいした",
+            "流出した",
+            "漏洩した",
+            "対象となった",
+            "対象となる",
+            "対象の個人情報",
+            "紛失した個人情報",
+            "閲覧可能となっていた",
+            "閲覧できる状態であった情報",
+            "お客様の情報",
+            "お客さまの情報",
+            "記録されていた情報",
+        ])
+    {
+        kinds.push(Kind::Data);
+    }
+    kinds
+}
+
+/// One line of a section: a list item (its marker removed) or a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Index into the notice's lines.
+    pub line: usize,
+    pub text: String,
+    pub item: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Index of the heading line; None for the lines before the first heading.
+    pub heading: Option<usize>,
+    pub title: String,
+    pub kinds: Vec<Kind>,
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    pub fn is(&self, kind: Kind) -> bool {
+        self.kinds.contains(&kind)
+    }
+}
+
+/// Splits the notice's lines into sections.
+pub fn split(lines: &[Line]) -> Vec<Section> {
+    let marks: Vec<Option<(Style, &str)>> = lines.iter().map(|l| marker(&l.text)).collect();
+    let mut levels: Vec<Style> = Vec::new();
+    // (level, kinds) of the headings seen so far, to inherit from.
+    let mut stack: Vec<(usize, Vec<Kind>)> = Vec::new();
+    let mut sections = vec![Section {
+        heading: None,
+        title: String::new(),
+        kinds: Vec::new(),
+        blocks: Vec::new(),
+    }];
+    for (i, line) in lines.iter().enumerate() {
+        let (style, rest) = marks[i].unwrap_or((Style::Plain, line.text.as_str()));
+        if is_heading(lines, &marks, i) {
+            let level = match levels.iter().position(|s| *s == style) {
+                Some(l) => l,
+                None => {
+                    levels.push(style);
+                    levels.len() - 1
+                }
+            };
+            while stack.last().is_some_and(|(l, _)| *l >= level) {
+                stack.pop();
+            }
+            let own = kinds_of(rest);
+            let kinds = if own.is_empty() {
+                stack.last().map(|(_, k)| k.clone()).unwrap_or_default()
+            } else {
+                own
+            };
+            stack.push((level, kinds.clone()));
+            sections.push(Section {
+                heading: Some(i),
+                title: rest.to_string(),
+                kinds,
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        let item = marks[i].is_some_and(|(s, _)| s != Style::Lenticular && s != Style::Square);
+        let text = if item { rest } else { line.text.as_str() };
+        sections
+            .last_mut()
+            .expect("one section at least")
+            .blocks
+            .push(Block {
+                line: i,
+                text: text.to_string(),
+                item,
+            });
+    }
+    // 今後の対応 holds the measures only when nothing else does.
+    let has_measures = sections.iter().any(|s| s.is(Kind::Measures));
+    for s in &mut sections {
+        for k in &mut s.kinds {
+            if *k == Kind::Future {
+                *k = if has_measures {
+                    Kind::Response
+                } else {
+                    Kind::Measures
+                };
+            }
+        }
+    }
+    sections
+}
+
+fn is_heading(lines: &[Line], marks: &[Option<(Style, &str)>], i: usize) -> bool {
+    let text = lines[i].text.as_str();
+    let (style, rest) = marks[i].unwrap_or((Style::Plain, text));
+    let short =
+        |limit: usize| rest.width() <= limit && !rest.ends_with(['。', '．']) && !rest.is_empty();
+    let keyword = !kinds_of(rest).is_empty();
+    match style {
+        Style::Lenticular | Style::Square => short(50),
+        Style::Bullet => keyword && short(30),
+        Style::Plain => keyword && short(40) && !rest.contains('、'),
+        _ => {
+            if !short(44) {
+                return false;
+            }
+            if keyword {
+                return true;
+            }
+            // A short numbered line is a heading unless it sits in a list of its own style.
+            let same = |j: usize| {
+                marks
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(s, _)| s == style)
+            };
+            let next_same = same(i + 1);
+            let prev_same_item =
+                i > 0 && same(i - 1) && !is_heading_simple(marks, lines, i - 1, style);
+            !next_same && !prev_same_item
+        }
+    }
+}
+
+/// The previous line of the same style was a heading when content (not an item of its style) followed it.
+fn is_heading_simple(
+    marks: &[Option<(Style, &str)>],
+    lines: &[Line],
+    j: usize,
+    style: Style,
+) -> bool {
+    let rest = marks[j].map(|(_, r)| r).unwrap_or(&lines[j].text);
+    let short = rest.width() <= 44 && !rest.ends_with(['。', '．']);
+    let next_same = marks
+        .get(j + 1)
+        .copied()
+        .flatten()
+        .is_some_and(|(s, _)| s == style);
+    short && !next_same
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_of_every_numbering_style() {
+        let table: &[(&str, Option<(Style, &str)>)] = &[
+            ("1 概要", Some((Style::Arabic, "概要"))),
+            ("１．経緯", Some((Style::Arabic, "経緯"))),
+            (
+                "1. 本件の概要及び原因",
+                Some((Style::Arabic, "本件の概要及び原因")),
+            ),
+            ("2) 住所", Some((Style::ArabicParen, "住所"))),
+            ("(1)紛失の態様", Some((Style::Paren, "紛失の態様"))),
+            ("（２） 原因", Some((Style::Paren, "原因"))),
+            ("⑴ 削除", Some((Style::Paren, "削除"))),
+            ("① 同カメラには", Some((Style::Circled, "同カメラには"))),
+            ("第１ 概要", Some((Style::Dai, "概要"))),
+            ("第2 経緯", Some((Style::Dai, "経緯"))),
+            ("第三 再発防止策", Some((Style::Dai, "再発防止策"))),
+            ("■再発防止策", Some((Style::Square, "再発防止策"))),
+            ("【概要】", Some((Style::Lenticular, "概要"))),
+            ("・氏名", Some((Style::Bullet, "氏名"))),
+            ("ア 住宅名", Some((Style::Katakana, "住宅名"))),
+            ("(イ) 監査", Some((Style::KanaParen, "監査"))),
+            ("2024年8月7日", None),
+            ("10月13日に判明", None),
+            ("1,284人", None),
+            ("3.5%", None),
+            ("(株)大阪", None),
+            ("第2報", None),
+            ("アクセス制御", None),
+            ("【対象】下記の方", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(marker(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_map_to_what_they_hold() {
+        use Kind::*;
+        let table: &[(&str, &[Kind])] = &[
+            ("概要", &[Summary]),
+            ("事案の概要", &[Summary]),
+            ("発生の経緯", &[Summary]),
+            ("概要と事実経過", &[Summary]),
+            ("原因", &[Causes]),
+            ("発生原因", &[Causes]),
+            ("本件の概要及び原因", &[Summary, Causes]),
+            (
+                "本事案が発生した原因と再発防止に向けて",
+                &[Causes, Measures],
+            ),
+            ("再発防止策", &[Measures]),
+            ("今後の対策", &[Measures]),
+            ("防止策", &[Measures]),
+            ("再発防止に向けた取り組み", &[Measures]),
+            ("再発防止のための対応", &[Measures]),
+            ("今後の対応", &[Future]),
+            ("事案発生後の対応", &[Response]),
+            ("対応", &[Response]),
+            ("学校の対応", &[Response]),
+            ("流出した個人情報", &[Data]),
+            ("個人情報の内容", &[Data]),
+            ("お問い合わせ先", &[Contact]),
+            ("本事案の公表までに時間を要した経緯", &[]),
+            ("二次被害又はそのおそれの有無及びその内容", &[]),
+        ];
+        for (heading, want) in table {
+            assert_eq!(kinds_of(heading), *want, "{heading}");
+        }
+    }
+
+    fn lines(text: &str) -> Vec<Line> {
+        super::super::lines::read(text)
+    }
+
+    fn outline(text: &str) -> Vec<(String, Vec<Kind>, Vec<String>)> {
+        split(&lines(text))
+            .into_iter()
+            .map(|s| {
+                (
+                    s.title,
+                    s.kinds,
+                    s.blocks.into_iter().map(|b| b.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sections_and_their_items() {
+        use Kind::*;
+        let notice = "\
+お知らせ
+1 概要
+(1) 発生の状況
+職員がUSBメモリーを紛失しました。
+(2) 紛失した情報
+ア 氏名
+イ 住所
+2 原因
+持ち出しの手続が守られていなかったため。
+3 再発防止策
+(1) 持ち出しを許可制とします。
+(2) 媒体を暗号化します。
+4 お問い合わせ先
+総務課
+";
+        let got = outline(notice);
+        let want: Vec<(String, Vec<Kind>, Vec<String>)> = vec![
+            ("".into(), vec![], vec!["お知らせ".into()]),
+            ("概要".into(), vec![Summary], vec![]),
+            (
+                "発生の状況".into(),
+                vec![Summary],
+                vec!["職員がUSBメモリーを紛失しました。".into()],
+            ),
+            (
+                "紛失した情報".into(),
+                vec![Summary],
+                vec!["氏名".into(), "住所".into()],
+            ),
+            (
+                "原因".into(),
+                vec![Causes],
+                vec!["持ち出しの手続が守られていなかったため。".into()],
+            ),
+            (
+                "再発防止策".into(),
+                vec![Measures],
+                vec![
+                    "持ち出しを許可制とします。".into(),
+                    "媒体を暗号化します。".into(),
+                ],
+            ),
+            (
+                "お問い合わせ先".into(),
+                vec![Contact],
+                vec!["総務課".into()],
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn future_response_is_the_measures_only_without_a_measures_section() {
+        let alone = outline("1 概要\n紛失しました。\n2 今後の対応\n管理を徹底します。\n");
+        assert_eq!(alone[2].1, [Kind::Measures]);
+        let both = outline("1 今後の対応\n捜索を続けます。\n2 再発防止策\n管理を徹底します。\n");
+        assert_eq!(both[1].1, [Kind::Response]);
+        assert_eq!(both[2].1, [Kind::Measures]);
+    }
+
+    #[test]
+    fn headings_in_other_shapes() {
+        use Kind::*;
+        let notice = "■概要\n紛失しました。\n【原因】\n確認不足です。\n第３ 再発防止策\n・二重確認を行います。\n経緯\n昨日判明しました。\n";
+        let kinds: Vec<Vec<Kind>> = outline(notice).into_iter().map(|s| s.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                vec![],
+                vec![Summary],
+                vec![Causes],
+                vec![Measures],
+                vec![Summary]
+            ]
+        );
+    }
+}

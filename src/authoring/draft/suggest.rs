@@ -1,0 +1,304 @@
+//! Suggestions for the author to confirm, never facts: the controls of the
+//! most similar measures already in the casebook (character bigrams weighted
+//! by rarity), and a cause category from the words of the cause.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::casebook::Casebook;
+use crate::model::ControlRef;
+
+/// Character bigrams of a text, folded (full-width → half-width, lowercase),
+/// without punctuation and spaces.
+fn grams(text: &str) -> HashSet<(char, char)> {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// A measure of the casebook, for comparison.
+struct Known {
+    case: String,
+    text: String,
+    controls: Vec<ControlRef>,
+    grams: HashSet<(char, char)>,
+}
+
+/// The casebook's measures, indexed for similarity.
+pub struct Measures {
+    known: Vec<Known>,
+    idf: HashMap<(char, char), f64>,
+}
+
+/// One suggested control: the reference, and the similar measures behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub control: ControlRef,
+    pub score: f64,
+}
+
+/// A measure of the casebook like the drafted one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Similar {
+    pub case: String,
+    pub text: String,
+    pub score: f64,
+}
+
+impl Measures {
+    pub fn new(book: &Casebook) -> Measures {
+        let known: Vec<Known> = book
+            .entries()
+            .iter()
+            .flat_map(|e| {
+                e.case.measures.iter().map(|m| Known {
+                    case: e.case.id.clone(),
+                    text: m.text.clone(),
+                    controls: m.controls.clone(),
+                    grams: grams(&m.text),
+                })
+            })
+            .collect();
+        let mut df: HashMap<(char, char), usize> = HashMap::new();
+        for k in &known {
+            for g in &k.grams {
+                *df.entry(*g).or_default() += 1;
+            }
+        }
+        let n = known.len().max(1) as f64;
+        let idf = df
+            .into_iter()
+            .map(|(g, d)| (g, (n / d as f64).ln() + 1.0))
+            .collect();
+        Measures { known, idf }
+    }
+
+    fn weight(&self, g: &(char, char)) -> f64 {
+        // A bigram no known measure has tells nothing about similarity.
+        self.idf.get(g).copied().unwrap_or(0.0)
+    }
+
+    /// The most similar known measures (cosine of idf-weighted bigram sets), best first.
+    pub fn similar(&self, text: &str, max: usize) -> Vec<Similar> {
+        let q = grams(text);
+        let qn: f64 = q.iter().map(|g| self.weight(g).powi(2)).sum::<f64>().sqrt();
+        if qn == 0.0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f64, usize)> = self
+            .known
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let shared: f64 = q
+                    .intersection(&k.grams)
+                    .map(|g| self.weight(g).powi(2))
+                    .sum();
+                let kn: f64 = k
+                    .grams
+                    .iter()
+                    .map(|g| self.weight(g).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
+                (if kn == 0.0 { 0.0 } else { shared / (qn * kn) }, i)
+            })
+            .filter(|(s, _)| *s >= 0.12)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+            .into_iter()
+            .take(max)
+            .map(|(score, i)| Similar {
+                case: self.known[i].case.clone(),
+                text: self.known[i].text.clone(),
+                score,
+            })
+            .collect()
+    }
+
+    /// Controls of the similar measures, by summed similarity, best first.
+    pub fn controls(&self, text: &str, max: usize) -> (Vec<Suggestion>, Vec<Similar>) {
+        let similar = self.similar(text, 3);
+        let mut tally: Vec<Suggestion> = Vec::new();
+        for s in &similar {
+            let k = self
+                .known
+                .iter()
+                .find(|k| k.case == s.case && k.text == s.text)
+                .expect("similar() returns known measures");
+            for c in &k.controls {
+                match tally.iter_mut().find(|t| &t.control == c) {
+                    Some(t) => t.score += s.score,
+                    None => tally.push(Suggestion {
+                        control: c.clone(),
+                        score: s.score,
+                    }),
+                }
+            }
+        }
+        tally.sort_by(|a, b| b.score.total_cmp(&a.score));
+        tally.truncate(max);
+        (tally, similar)
+    }
+}
+
+/// Words that point to a cause category, strongest first.
+const CAUSE_WORDS: &[(&str, &[&str])] = &[
+    (
+        "malware",
+        &[
+            "ウイルス",
+            "マルウェア",
+            "ランサム",
+            "Emotet",
+            "エモテット",
+            "不正プログラム",
+        ],
+    ),
+    (
+        "unauthorized-access",
+        &[
+            "不正アクセス",
+            "サイバー攻撃",
+            "攻撃を受け",
+            "なりすまし",
+            "不正ログイン",
+        ],
+    ),
+    (
+        "vulnerability",
+        &["脆弱性", "バグ", "セキュリティホール", "不具合"],
+    ),
+    (
+        "theft",
+        &["盗難", "盗まれ", "窃取", "車上荒らし", "置き引き"],
+    ),
+    (
+        "loss",
+        &["紛失", "置き忘れ", "置忘れ", "なくし", "落とし", "遺失"],
+    ),
+    (
+        "misoperation",
+        &[
+            "誤送信",
+            "誤って",
+            "誤送付",
+            "誤配",
+            "誤表示",
+            "取り違え",
+            "入れ違い",
+            "誤操作",
+            "ミス",
+        ],
+    ),
+    (
+        "misconfiguration",
+        &[
+            "設定",
+            "認証",
+            "アクセス制限",
+            "公開状態",
+            "閲覧可能",
+            "閲覧できる状態",
+        ],
+    ),
+    (
+        "unauthorized-takeout",
+        &["持ち出", "持ち帰", "無断で", "許可を得ず", "許可なく"],
+    ),
+    (
+        "purpose-outside-use",
+        &[
+            "目的外",
+            "不正使用",
+            "不正利用",
+            "私的",
+            "営業目的",
+            "業務外",
+        ],
+    ),
+    ("insider-fraud", &["内部不正", "不正に取得", "転売", "売却"]),
+    ("illicit-acquisition", &["だまし取", "詐取", "不正入手"]),
+    (
+        "mismanagement",
+        &[
+            "管理",
+            "確認",
+            "不十分",
+            "不徹底",
+            "怠",
+            "守られ",
+            "ルール",
+            "手順",
+            "見落と",
+        ],
+    ),
+];
+
+/// Cause categories the words of a cause point to, strongest first, each with the word.
+pub fn cause_categories(text: &str) -> Vec<(&'static str, &'static str)> {
+    CAUSE_WORDS
+        .iter()
+        .filter_map(|(id, words)| words.iter().find(|w| text.contains(**w)).map(|w| (*id, *w)))
+        .take(2)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_by_their_words() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "デジタルカメラを車の屋根に置いたまま発車し紛失した",
+                &["loss"],
+            ),
+            ("私物パソコンがウイルスに感染した", &["malware"]),
+            ("メールを誤って別の顧客に送信した", &["misoperation"]),
+            ("認証機能を実装しなかった", &["misconfiguration"]),
+            (
+                "許可を得ずにUSBメモリーで持ち出した",
+                &["unauthorized-takeout"],
+            ),
+            ("確認が不十分であった", &["mismanagement"]),
+            (
+                "作業後に持ち帰ったデータを管理していなかった",
+                &["unauthorized-takeout", "mismanagement"],
+            ),
+            ("天候が悪かった", &[]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = cause_categories(text)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn similar_measures_lend_their_controls() {
+        let loaded = crate::load::load(&[crate::load::Input::Bundled], &[]);
+        let m = Measures::new(&loaded.casebook);
+        let (controls, similar) = m.controls(
+            "委託先で機器を廃棄するときは破砕作業に立ち会って確認する",
+            4,
+        );
+        assert_eq!(similar[0].case, "kesennuma-hospital-pos-2024");
+        assert!(
+            controls
+                .iter()
+                .any(|c| c.control.to_string() == "iso27001:A.7.14"),
+            "{controls:?}"
+        );
+        assert!(m.similar("zzzz", 3).is_empty());
+    }
+}

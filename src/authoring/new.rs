@@ -1,0 +1,142 @@
+//! `casebook new ID`: a scaffold with every field of the format, unknown
+//! values written `TODO`, placed at `DIR/cases/<year>/<id>.yaml` and never
+//! over an existing file. The same placement serves `casebook draft --dir`.
+
+use std::path::{Path, PathBuf};
+
+use crate::authoring::sketch::{self, Sketch, Slot, Val};
+use crate::catalog::is_slug;
+use crate::export::write::{self, WriteError};
+use crate::lang::Lang;
+
+/// Where the editor finds the schema, relative to a file in `cases/<year>/`:
+/// `casebook schema --out DIR/casebook.schema.json` writes it there.
+pub const SCHEMA_FILE: &str = "casebook.schema.json";
+pub const SCHEMA_REF: &str = "../../casebook.schema.json";
+
+/// Checks a case id: `a-z`, `0-9` and `-`.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if is_slug(id) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{id}` is not a valid case id: use only lowercase a-z, digits 0-9 and `-` \
+             (e.g. our-usb-loss-2024)"
+        ))
+    }
+}
+
+/// The year an id ends with (`...-2024`), if it does.
+pub fn year_of_id(id: &str) -> Option<u16> {
+    let tail = id.rsplit('-').next()?;
+    let year: u16 = (tail.len() == 4).then(|| tail.parse().ok()).flatten()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// `DIR/cases/<year>/<id>.yaml`, the year from the id, else `fallback_year`.
+pub fn case_path(dir: &Path, id: &str, fallback_year: u16) -> PathBuf {
+    let year = year_of_id(id).unwrap_or(fallback_year);
+    dir.join("cases")
+        .join(year.to_string())
+        .join(format!("{id}.yaml"))
+}
+
+/// The scaffold text for `id`.
+pub fn scaffold(id: &str, lang: Lang) -> String {
+    let mut s = Sketch::default();
+    s.one(
+        "id",
+        Slot {
+            value: Some(id.to_string()),
+            notes: Vec::new(),
+        },
+    );
+    // One source whose publisher and date are usually the organization's and `published`.
+    s.set("sources", Val::Entries(vec![Sketch::default()]));
+    sketch::render(&s, &header(lang), SCHEMA_REF, lang)
+}
+
+fn header(lang: Lang) -> Vec<String> {
+    match lang {
+        Lang::Ja => vec![
+            "casebook 事例ファイル（形式 1）。TODO をすべて埋めるか、任意の行は消す。".into(),
+            "残りは `casebook validate このファイル` が一覧にする。書式: casebook/README.md".into(),
+        ],
+        Lang::En => vec![
+            "casebook case file (format 1). Replace every TODO, or delete optional lines.".into(),
+            "`casebook validate THIS-FILE` lists what is left. Format: casebook/README.md".into(),
+        ],
+    }
+}
+
+/// Writes `text` as a new file at `path`, creating its directories; refuses
+/// an existing file (the check and the creation are one atomic step).
+pub fn create(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    write::write_file(path, text.as_bytes(), false).map_err(|e| match e {
+        WriteError::Exists => format!(
+            "{} already exists; casebook never overwrites a case file (choose another id, or edit that file)",
+            path.display()
+        ),
+        WriteError::Io(reason) => format!("cannot write {}: {reason}", path.display()),
+    })
+}
+
+/// Today's year by the system clock (UTC).
+pub fn this_year() -> u16 {
+    today().0
+}
+
+/// Today's date by the system clock (UTC): (year, month, day).
+pub fn today() -> (u16, u8, u8) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
+pub fn civil_from_days(z: i64) -> (u16, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as u16, m as u8, d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_comes_from_the_id_when_it_ends_with_one() {
+        assert_eq!(year_of_id("our-usb-loss-2024"), Some(2024));
+        assert_eq!(year_of_id("usb-24"), None);
+        assert_eq!(year_of_id("2024"), Some(2024));
+        assert_eq!(year_of_id("x-3000"), None);
+        assert_eq!(
+            case_path(Path::new("d"), "a-2019", 2030),
+            Path::new("d/cases/2019/a-2019.yaml")
+        );
+        assert_eq!(
+            case_path(Path::new("d"), "a", 2030),
+            Path::new("d/cases/2030/a.yaml")
+        );
+    }
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
+}

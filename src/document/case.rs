@@ -1,0 +1,342 @@
+//! The document of one case: its summary (the detail pane, `show`, `y`, each
+//! case of a training pack). Its brief is in [`super::brief`].
+
+use super::{Anchor, Block, Citation, Document, Inline, Item, List, Ref, Term, Text};
+use crate::casebook::Entry;
+use crate::catalog::{Catalogs, Kind};
+use crate::export::credit_label;
+use crate::lang::{Lang, t};
+use crate::model::{Case, ControlRef, Measure};
+use crate::text::thousands;
+
+/// The section titles of a case summary, in order. Every output uses these.
+pub fn section_title(section: Section, lang: Lang) -> &'static str {
+    match section {
+        Section::Happened => t(lang, "何が起きたか", "What happened"),
+        Section::Affected => t(lang, "影響", "Affected"),
+        Section::Causes => t(lang, "原因", "Root causes"),
+        Section::Measures => t(lang, "再発防止策", "Measures"),
+        Section::Response => t(lang, "発覚後の対応", "Response"),
+        Section::Sources => t(lang, "出典", "Sources"),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Happened,
+    Affected,
+    Causes,
+    Measures,
+    Response,
+    Sources,
+}
+
+/// The summary of a case: title, byline, then the sections above.
+pub fn summary(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
+    Document {
+        title: case.title.clone(),
+        lang,
+        blocks: blocks(case, catalogs, lang, 1, None),
+        register: None,
+    }
+}
+
+/// The summary as the browser shows it: with the tags and the file it came from.
+pub fn on_screen(entry: &Entry, catalogs: &Catalogs, lang: Lang) -> Document {
+    let case = &entry.case;
+    let mut doc = summary(case, catalogs, lang);
+    if !case.tags.is_empty() {
+        let tags = format!("{}: {}", t(lang, "タグ", "Tags"), case.tags.join(" · "));
+        doc.blocks.push(Block::Aside {
+            text: Text::plain(tags),
+            anchor: Some(Anchor::Tags),
+        });
+    }
+    doc.blocks.push(Block::Aside {
+        text: Text::plain(format!("id: {}   {}", case.id, entry.path)),
+        anchor: None,
+    });
+    doc
+}
+
+/// A case's blocks with its title at heading `level` (sections one below),
+/// numbered `n. ` in a pack.
+pub fn blocks(
+    case: &Case,
+    catalogs: &Catalogs,
+    lang: Lang,
+    level: u8,
+    number: Option<usize>,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let number = number.map(|n| format!("{n}. ")).unwrap_or_default();
+    out.push(Block::Heading {
+        level,
+        text: Text::plain(format!("{number}{}", case.title)),
+        anchor: Some(Anchor::Title),
+    });
+    out.push(Block::Byline(byline(case, catalogs, lang)));
+    let section = |out: &mut Vec<Block>, s: Section| {
+        out.push(Block::Heading {
+            level: level + 1,
+            text: Text::plain(section_title(s, lang)),
+            anchor: None,
+        })
+    };
+
+    section(&mut out, Section::Happened);
+    out.push(Block::Paragraph(sentences(&case.summary)));
+
+    let affected = affected(case, lang);
+    if !affected.is_empty() {
+        section(&mut out, Section::Affected);
+        out.push(bullets(affected));
+    }
+
+    section(&mut out, Section::Causes);
+    out.push(Block::List(List {
+        numbered: false,
+        items: case
+            .root_causes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut text = Text::default();
+                text.push(Inline::Term {
+                    kind: Term::Cause,
+                    id: c.category.clone(),
+                    title: catalogs.title_of(Kind::Causes, &c.category, lang),
+                })
+                .push_str(format!(": {}", c.text));
+                Item {
+                    text,
+                    refs: Vec::new(),
+                    anchor: Some(Anchor::Cause(i)),
+                }
+            })
+            .collect(),
+    }));
+
+    section(&mut out, Section::Measures);
+    out.push(Block::List(List {
+        numbered: true,
+        items: case
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Item {
+                text: measure_text(m, lang),
+                refs: refs(&m.controls, catalogs, lang),
+                anchor: Some(Anchor::Measure(i)),
+            })
+            .collect(),
+    }));
+
+    if !case.response.is_empty() {
+        section(&mut out, Section::Response);
+        out.push(bullets(case.response.iter().map(Text::plain).collect()));
+    }
+
+    section(&mut out, Section::Sources);
+    for (i, _) in case.sources.iter().enumerate() {
+        out.push(Block::Paragraph(Text(vec![Inline::Citation(citation(
+            case, i,
+        ))])));
+    }
+    out
+}
+
+/// A measure's text after its credit label, if any.
+pub fn measure_text(m: &Measure, lang: Lang) -> Text {
+    let mut text = Text::default();
+    if let Some(label) = credit_label(m, lang) {
+        text.push(Inline::Label(label));
+    }
+    text.push_str(m.text.clone());
+    text
+}
+
+/// Control references with their titles.
+pub fn refs(controls: &[ControlRef], catalogs: &Catalogs, lang: Lang) -> Vec<Ref> {
+    controls
+        .iter()
+        .map(|r| Ref {
+            control: r.clone(),
+            title: catalogs.control(r).map(|i| i.title.get(lang).to_string()),
+        })
+        .collect()
+}
+
+/// The citation of a case's source `i`; the first carries the casebook id and,
+/// without a date of its own, the case's publication date.
+pub fn citation(case: &Case, i: usize) -> Citation {
+    let Some(source) = case.sources.get(i) else {
+        return Citation {
+            who: case.organization.clone(),
+            title: String::new(),
+            date: None,
+            id: Some(case.id.clone()),
+            url: None,
+        };
+    };
+    let who = if source.publisher == case.organization {
+        source.publisher.clone()
+    } else {
+        format!("{} — {}", case.organization, source.publisher)
+    };
+    Citation {
+        who,
+        title: source.title.clone(),
+        date: source.date.or((i == 0).then_some(case.published)),
+        id: (i == 0).then(|| case.id.clone()),
+        url: source.url.clone(),
+    }
+}
+
+/// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`
+pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
+    let sector = Inline::Term {
+        kind: Term::Sector,
+        id: case.sector.clone(),
+        title: catalogs.title_of(Kind::Sectors, &case.sector, lang),
+    };
+    let mut text = Text::default();
+    match lang {
+        Lang::Ja => {
+            text.push_str(format!("{}（", case.organization))
+                .push(sector)
+                .push_str(format!("）　公表 {}", case.published));
+            if let Some(o) = case.occurred {
+                text.push_str(format!("　発生 {o}"));
+            }
+        }
+        Lang::En => {
+            text.push_str(format!("{} (", case.organization))
+                .push(sector)
+                .push_str(format!("), published {}", case.published));
+            if let Some(o) = case.occurred {
+                text.push_str(format!(", occurred {o}"));
+            }
+        }
+    }
+    text
+}
+
+/// The people and records affected, and the kinds of data.
+fn affected(case: &Case, lang: Lang) -> Vec<Text> {
+    let Some(a) = &case.affected else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut figures = Vec::new();
+    if let Some(p) = a.people {
+        figures.push(format!("{}{}", thousands(p), t(lang, "人", " people")));
+    }
+    if let Some(r) = a.records {
+        figures.push(format!("{}{}", thousands(r), t(lang, "件", " records")));
+    }
+    if !figures.is_empty() {
+        out.push(Text::plain(figures.join(t(lang, "・", ", "))));
+    }
+    if !a.data.is_empty() {
+        out.push(Text::plain(format!(
+            "{}{}",
+            t(lang, "対象データ: ", "Data: "),
+            a.data.join(t(lang, "、", ", "))
+        )));
+    }
+    out
+}
+
+fn bullets(items: Vec<Text>) -> Block {
+    Block::List(List {
+        numbered: false,
+        items: items
+            .into_iter()
+            .map(|text| Item {
+                text,
+                refs: Vec::new(),
+                anchor: None,
+            })
+            .collect(),
+    })
+}
+
+/// The summary as sentences that can be pointed at, with its line breaks.
+/// Sentences are counted as the search counts them: over the lines joined,
+/// each ending with `。`.
+fn sentences(summary: &str) -> Text {
+    let mut text = Text::default();
+    let mut k = 0;
+    let mut run = String::new();
+    let flush = |text: &mut Text, run: &mut String, k: usize| {
+        if !run.is_empty() {
+            text.push(Inline::Anchored {
+                text: std::mem::take(run),
+                anchor: Anchor::Sentence(k),
+            });
+        }
+    };
+    let lines = summary.lines().map(str::trim).filter(|l| !l.is_empty());
+    for (n, line) in lines.enumerate() {
+        if n > 0 {
+            flush(&mut text, &mut run, k);
+            text.push(Inline::Break);
+        }
+        for c in line.chars() {
+            run.push(c);
+            if c == '。' {
+                flush(&mut text, &mut run, k);
+                k += 1;
+            }
+        }
+    }
+    flush(&mut text, &mut run, k);
+    text
+}
+
+/// Where a search hit on part `part` of a case's searched text
+/// ([`crate::search::case_parts`]: title, organization, tags, each summary
+/// sentence, each root cause) is in the case document.
+pub fn search_anchor(case: &Case, part: usize) -> Anchor {
+    let tags = usize::from(!case.tags.is_empty());
+    let sentences = case.summary.replace('\n', "").split_inclusive('。').count();
+    match part {
+        0 | 1 => Anchor::Title,
+        2 if tags == 1 => Anchor::Tags,
+        p if p < 2 + tags + sentences => Anchor::Sentence(p - 2 - tags),
+        p => Anchor::Cause(p - 2 - tags - sentences),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_line_breaks_and_count_across_them() {
+        let text = sentences("一文目。二文\n目。三文目\n");
+        assert_eq!(
+            text.0,
+            vec![
+                Inline::Anchored {
+                    text: "一文目。".into(),
+                    anchor: Anchor::Sentence(0)
+                },
+                Inline::Anchored {
+                    text: "二文".into(),
+                    anchor: Anchor::Sentence(1)
+                },
+                Inline::Break,
+                Inline::Anchored {
+                    text: "目。".into(),
+                    anchor: Anchor::Sentence(1)
+                },
+                Inline::Anchored {
+                    text: "三文目".into(),
+                    anchor: Anchor::Sentence(2)
+                },
+            ]
+        );
+    }
+}

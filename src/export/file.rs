@@ -1,0 +1,111 @@
+//! Exports as files: which format a file name asks for, and the bytes of a
+//! training pack, a precedent list or a case in that format. Shared by the
+//! CLI (`export`, `show --format docx`) and the browser (`e`, `c`).
+
+use std::path::Path;
+
+use crate::casebook::Casebook;
+use crate::document::{self, Document, collection};
+use crate::lang::Lang;
+
+/// A file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark/GFM, pandoc)
+    Md,
+    /// Word
+    Docx,
+    /// Excel (precedent lists only)
+    Xlsx,
+    /// CSV, UTF-8 with BOM (precedent lists only)
+    Csv,
+    /// Plain text
+    Txt,
+}
+
+impl Format {
+    /// The format a file name's extension names; a name without an extension is Markdown.
+    pub fn from_path(path: &Path) -> Result<Format, String> {
+        let Some(ext) = path.extension() else {
+            return Ok(Format::Md);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Md),
+            "docx" => Ok(Format::Docx),
+            "xlsx" => Ok(Format::Xlsx),
+            "csv" => Ok(Format::Csv),
+            "txt" => Ok(Format::Txt),
+            other => Err(format!(
+                "cannot tell the format from the extension `.{}` (use .md, .docx, .xlsx, .csv or .txt)",
+                crate::text::line(other)
+            )),
+        }
+    }
+
+    /// Whether the bytes are binary (never written to a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Xlsx)
+    }
+}
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// A training pack of cases (indices into the casebook's entries).
+    Pack(Vec<usize>),
+    /// The precedent list of a catalog node.
+    Precedents { scheme: String, id: String },
+    /// One case's summary.
+    Case(usize),
+}
+
+impl Content {
+    /// The default file name for the browser's prompt.
+    pub fn default_name(&self) -> &'static str {
+        match self {
+            Content::Pack(_) => "training.docx",
+            Content::Precedents { .. } => "precedents.xlsx",
+            Content::Case(_) => "case.docx",
+        }
+    }
+}
+
+/// The document of `content`; None when a case or node does not exist.
+pub fn document(book: &Casebook, content: &Content, lang: Lang) -> Option<Document> {
+    match content {
+        Content::Pack(cases) => Some(collection::pack(book, cases, lang)),
+        Content::Precedents { scheme, id } => collection::precedents(book, scheme, id, lang),
+        Content::Case(i) => book
+            .entries()
+            .get(*i)
+            .map(|e| document::case::summary(&e.case, &book.catalogs, lang)),
+    }
+}
+
+/// The bytes of `content` in `format`, or why not.
+pub fn render(
+    book: &Casebook,
+    content: &Content,
+    lang: Lang,
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    let doc = document(book, content, lang).ok_or("nothing to export")?;
+    let shift = if matches!(content, Content::Pack(_)) {
+        0
+    } else {
+        1
+    };
+    match format {
+        Format::Md => Ok(document::markdown::render(&doc, shift).into_bytes()),
+        Format::Txt => Ok(document::plain::render(&doc, None).into_bytes()),
+        Format::Docx => document::docx::render(&doc),
+        Format::Xlsx => document::xlsx::render(&doc).unwrap_or_else(|| Err(sheet_only("xlsx"))),
+        Format::Csv => document::csv::render(&doc).unwrap_or_else(|| Err(sheet_only("csv"))),
+    }
+}
+
+fn sheet_only(format: &str) -> String {
+    format!(
+        "{format} is for precedent lists only (`export --control SCHEME:ID`); use md or docx for cases"
+    )
+}

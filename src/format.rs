@@ -1,0 +1,308 @@
+//! The case-file format, version 1, as one table: every field's name, type,
+//! whether it is required, and what it holds. The loader (`load::case`) takes
+//! its known and required fields from here, `casebook schema` builds the JSON
+//! Schema from it, and `casebook new` writes its scaffold from it, so the three
+//! cannot disagree.
+
+/// What a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    /// Text of `a-z`, `0-9` and `-`.
+    Slug,
+    /// One line of text.
+    Line,
+    /// Text of several lines.
+    Text,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Date,
+    /// A whole number written as digits.
+    Count,
+    /// A list of one-line texts (may be empty).
+    Lines,
+    /// An id from the sector vocabulary.
+    Sector,
+    /// An id from the cause vocabulary.
+    Cause,
+    /// A list of at least one `SCHEME:ID` known to a control catalog.
+    Controls,
+    /// `reported`, `required` or `editorial`.
+    Origin,
+    /// An `http(s)://` address.
+    Url,
+    /// A mapping with these fields.
+    Map(&'static [Field]),
+    /// A list of at least one mapping with these fields.
+    Entries(&'static [Field]),
+}
+
+/// One field of a place in the format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Type,
+    pub required: bool,
+    /// What is expected, in English: the loader's "missing" message and the schema's description.
+    pub en: &'static str,
+    /// The same in Japanese: the scaffold's comments and the schema's description.
+    pub ja: &'static str,
+}
+
+const fn field(
+    name: &'static str,
+    ty: Type,
+    required: bool,
+    en: &'static str,
+    ja: &'static str,
+) -> Field {
+    Field {
+        name,
+        ty,
+        required,
+        en,
+        ja,
+    }
+}
+
+/// The top level of a case file.
+pub const CASE: &[Field] = &[
+    field(
+        "id",
+        Type::Slug,
+        true,
+        "the case id, e.g. kesennuma-hospital-pos-2024",
+        "事例ID（a-z・0-9・-）。引用に使うので共有後は変えない",
+    ),
+    field(
+        "title",
+        Type::Line,
+        true,
+        "a one-line title in Japanese",
+        "何が起きたかを一行で（自分の言葉で）",
+    ),
+    field(
+        "organization",
+        Type::Line,
+        true,
+        "the organization that reported the incident",
+        "公表した組織",
+    ),
+    field(
+        "sector",
+        Type::Sector,
+        true,
+        "a sector id from catalogs/sectors.yaml",
+        "業種ID（catalogs/sectors.yaml）",
+    ),
+    field(
+        "published",
+        Type::Date,
+        true,
+        "the date it was made public, YYYY-MM-DD",
+        "組織が公表した日（YYYY-MM-DD。日が不明なら YYYY-MM か YYYY）",
+    ),
+    field(
+        "occurred",
+        Type::Date,
+        false,
+        "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
+        "発生した時期（YYYY、YYYY-MM、YYYY-MM-DD）",
+    ),
+    field(
+        "summary",
+        Type::Text,
+        true,
+        "a few sentences on what happened",
+        "何が起きたかを2〜6文で（自分の言葉で）",
+    ),
+    field(
+        "affected",
+        Type::Map(AFFECTED),
+        false,
+        "the affected people, records and data",
+        "影響を受けた人数・件数・情報の種類",
+    ),
+    field(
+        "root_causes",
+        Type::Entries(ROOT_CAUSE),
+        true,
+        "a list of {category, text}",
+        "原因（category と text の組を1つ以上）",
+    ),
+    field(
+        "measures",
+        Type::Entries(MEASURE),
+        true,
+        "a list of {text, controls}",
+        "再発防止策（text と controls の組を1つ以上）",
+    ),
+    field(
+        "response",
+        Type::Lines,
+        false,
+        "actions taken right after discovery",
+        "発覚直後の対応",
+    ),
+    field(
+        "sources",
+        Type::Entries(SOURCE),
+        true,
+        "a list of {publisher, title, date, url}",
+        "出典（publisher と title の組を1つ以上）",
+    ),
+    field("tags", Type::Lines, false, "search words", "検索語"),
+];
+
+/// `affected`.
+pub const AFFECTED: &[Field] = &[
+    field(
+        "people",
+        Type::Count,
+        false,
+        "the number of persons, digits only",
+        "人数（数字のみ。概数は summary に書く）",
+    ),
+    field(
+        "records",
+        Type::Count,
+        false,
+        "the number of records or items, digits only",
+        "件数（人数と異なるとき。数字のみ）",
+    ),
+    field(
+        "data",
+        Type::Lines,
+        false,
+        "kinds of data",
+        "情報の種類（氏名、住所など）",
+    ),
+];
+
+/// `root_causes[]`.
+pub const ROOT_CAUSE: &[Field] = &[
+    field(
+        "category",
+        Type::Cause,
+        true,
+        "a cause id from catalogs/causes.yaml",
+        "原因分類ID（catalogs/causes.yaml）",
+    ),
+    field(
+        "text",
+        Type::Line,
+        true,
+        "what went wrong, in a sentence",
+        "何がまずかったかを一文で",
+    ),
+];
+
+/// `measures[]`.
+pub const MEASURE: &[Field] = &[
+    field(
+        "text",
+        Type::Line,
+        true,
+        "the measure, in a sentence",
+        "再発防止策を一文で",
+    ),
+    field(
+        "controls",
+        Type::Controls,
+        true,
+        "a list of SCHEME:ID such as iso27001:A.7.14",
+        "管理策（SCHEME:ID、例 iso27001:A.7.14）",
+    ),
+    field(
+        "origin",
+        Type::Origin,
+        false,
+        "reported (the default), required or editorial",
+        "出どころ: reported（組織の発表、既定）、required（規制当局等の要請）、editorial（編集部の教訓）",
+    ),
+    field(
+        "by",
+        Type::Line,
+        false,
+        "who announced or required it, when not the organization",
+        "発表・要請した者（組織自身でないとき）",
+    ),
+];
+
+/// `sources[]`.
+pub const SOURCE: &[Field] = &[
+    field(
+        "publisher",
+        Type::Line,
+        true,
+        "who published the notice or article",
+        "公表した者（組織、報道機関など）",
+    ),
+    field(
+        "title",
+        Type::Line,
+        true,
+        "the notice's or article's own title",
+        "公表文・記事の表題そのまま",
+    ),
+    field(
+        "date",
+        Type::Date,
+        false,
+        "its date, YYYY-MM-DD, YYYY-MM or YYYY",
+        "公表文・記事の日付",
+    ),
+    field(
+        "url",
+        Type::Url,
+        false,
+        "where it can be read, https://...",
+        "読める場所（https://...）。不明なら行ごと消す",
+    ),
+];
+
+/// The names a place accepts, in table order.
+pub fn names(place: &[Field]) -> Vec<&'static str> {
+    place.iter().map(|f| f.name).collect()
+}
+
+/// A field of a place by name.
+pub fn get(place: &'static [Field], name: &str) -> Option<&'static Field> {
+    place.iter().find(|f| f.name == name)
+}
+
+/// The field a diagnostic path names: `measures[2].controls[1]` → `controls` of `measures[]`.
+pub fn at_path(path: &str) -> Option<&'static Field> {
+    let mut place: &'static [Field] = CASE;
+    let mut found = None;
+    for part in path.split('.') {
+        let (name, indexed) = match part.find('[') {
+            Some(i) => (&part[..i], true),
+            None => (part, false),
+        };
+        let f = get(place, name)?;
+        found = Some(f);
+        match f.ty {
+            Type::Map(inner) => place = inner,
+            Type::Entries(inner) if indexed => place = inner,
+            _ => place = &[],
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_their_fields() {
+        assert_eq!(at_path("sector").map(|f| f.name), Some("sector"));
+        assert_eq!(
+            at_path("measures[2].controls[1]").map(|f| f.ty),
+            Some(Type::Controls)
+        );
+        assert_eq!(at_path("affected.people").map(|f| f.ty), Some(Type::Count));
+        assert_eq!(at_path("sources[1].url").map(|f| f.ty), Some(Type::Url));
+        assert_eq!(at_path("nope"), None);
+        assert_eq!(at_path("sector.x"), None);
+    }
+}

@@ -1,0 +1,176 @@
+//! The load-problem panel (`!`): its lines, wrapped once per (width, language)
+//! rather than on every frame. With 80,000 diagnostics, wrapping them all for
+//! each key took most of a second; now a key costs the rows on screen.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lang::{Lang, t};
+use crate::tui::detail::paragraph;
+use crate::tui::theme::Theme;
+
+/// Where each diagnostic's rows start, for the width and language it was
+/// computed for. Row 0 is the note above the list.
+#[derive(Clone, Debug, Default)]
+pub struct Panel {
+    key: Option<(usize, Lang)>,
+    /// `starts[i]` is diagnostic i's first row; the last entry is the total.
+    starts: Vec<usize>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Panel {
+    /// Recomputes the row index when the width or the language changed.
+    pub fn refresh(&mut self, diags: &[Diagnostic], width: usize, lang: Lang) {
+        if self.key == Some((width, lang)) && self.starts.len() == diags.len() + 1 {
+            return;
+        }
+        // Styles do not change the rows; any theme will do for counting.
+        let theme = Theme { color: false };
+        self.starts.clear();
+        let mut row = 1;
+        for d in diags {
+            self.starts.push(row);
+            row += diagnostic_lines(d, width, lang, theme).len();
+        }
+        self.starts.push(row);
+        self.errors = diags.iter().filter(|d| d.is_error()).count();
+        self.warnings = diags.len() - self.errors;
+        self.key = Some((width, lang));
+    }
+
+    /// How many rows the panel has.
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Rows `from..from + count`, built for these rows only.
+    pub fn rows(
+        &self,
+        diags: &[Diagnostic],
+        width: usize,
+        lang: Lang,
+        theme: Theme,
+        from: usize,
+        count: usize,
+    ) -> Vec<Line<'static>> {
+        let mut out = Vec::with_capacity(count);
+        let mut row = from;
+        if from == 0 {
+            out.push(note(diags.is_empty(), lang, theme));
+            row = 1;
+        }
+        // The diagnostic holding `row`: the last one starting at or before it.
+        let first = self.starts.partition_point(|&s| s <= row).saturating_sub(1);
+        for (i, d) in diags.iter().enumerate().skip(first) {
+            if out.len() >= count {
+                break;
+            }
+            let start = self.starts.get(i).copied().unwrap_or(row);
+            let lines = diagnostic_lines(d, width, lang, theme);
+            let next = start + lines.len();
+            let skip = row.saturating_sub(start);
+            out.extend(lines.into_iter().skip(skip).take(count - out.len()));
+            row = next;
+        }
+        out
+    }
+}
+
+fn note(empty: bool, lang: Lang, th: Theme) -> Line<'static> {
+    let text = if empty {
+        t(
+            lang,
+            "問題はありません。すべてのファイルを読み込みました。",
+            "No problems: every file loaded.",
+        )
+    } else {
+        t(
+            lang,
+            "エラーのあるファイルは読み込まれていません。直して casebook validate で確かめてください。",
+            "Files with errors were not loaded. Fix them and check with `casebook validate`.",
+        )
+    };
+    Line::styled(text, th.dim())
+}
+
+/// One diagnostic: a blank line, where (wrapped), what (wrapped, indented).
+fn diagnostic_lines(d: &Diagnostic, width: usize, lang: Lang, th: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::raw("")];
+    let (label, style) = match d.severity {
+        Severity::Error => (t(lang, "エラー", "error"), th.error()),
+        Severity::Warning => (t(lang, "警告", "warning"), th.warning()),
+    };
+    let place = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.path),
+        (Some(l), None) => format!("{}:{l}", d.path),
+        _ => d.path.clone(),
+    };
+    let place = crate::text::line(&place).into_owned();
+    out.extend(paragraph(
+        Span::styled(format!("{label}: "), style),
+        &[(place, th.bold())],
+        width,
+    ));
+    let message = crate::text::line(&d.message).into_owned();
+    out.extend(paragraph(
+        Span::raw("  "),
+        &[(message, Style::new())],
+        width,
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diags(n: usize) -> Vec<Diagnostic> {
+        (0..n)
+            .map(|i| {
+                Diagnostic::error(
+                    format!("cases/{i}.yaml"),
+                    "unknown field `titel`; did you mean `title`? ".repeat(1 + i % 3),
+                )
+                .at(i as u32 + 1, 1)
+            })
+            .collect()
+    }
+
+    /// Every row, built the slow way.
+    fn all(d: &[Diagnostic], width: usize) -> Vec<String> {
+        let mut out = vec![note(d.is_empty(), Lang::En, Theme { color: false }).to_string()];
+        for x in d {
+            out.extend(
+                diagnostic_lines(x, width, Lang::En, Theme { color: false })
+                    .iter()
+                    .map(|l| l.to_string()),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn any_window_of_rows_is_what_wrapping_everything_gives() {
+        let d = diags(40);
+        let mut panel = Panel::default();
+        panel.refresh(&d, 30, Lang::En);
+        let every = all(&d, 30);
+        assert_eq!(panel.len(), every.len());
+        for from in [0, 1, 2, 5, 17, 60, every.len() - 3] {
+            let rows: Vec<String> = panel
+                .rows(&d, 30, Lang::En, Theme { color: false }, from, 7)
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            let end = (from + 7).min(every.len());
+            assert_eq!(rows, every[from..end], "from {from}");
+        }
+    }
+}
