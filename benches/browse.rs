@@ -23,6 +23,10 @@ use casebook::tui::{App, Options, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "common/stats.rs"]
+mod stats;
+use stats::{Stats, ms};
+
 const TARGET_P95: Duration = Duration::from_millis(8);
 const SIZES: &[(u16, u16)] = &[(200, 60), (80, 24), (40, 12)];
 /// Keys per scenario and size.
@@ -178,32 +182,4 @@ fn expand_all(mut keys: Vec<Action>) -> Vec<Action> {
     }
     keys.extend([Action::Right, Action::Top]);
     keys
-}
-
-struct Stats {
-    median: Duration,
-    p95: Duration,
-    p99: Duration,
-    max: Duration,
-}
-
-impl Stats {
-    /// Nearest-rank percentiles; sorts `samples`.
-    fn of(samples: &mut [Duration]) -> Stats {
-        samples.sort_unstable();
-        let at = |p: f64| {
-            let rank = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
-            samples[rank - 1]
-        };
-        Stats {
-            median: at(0.5),
-            p95: at(0.95),
-            p99: at(0.99),
-            max: samples[samples.len() - 1],
-        }
-    }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
