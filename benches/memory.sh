@@ -23,7 +23,7 @@ echo "|---|---|---|---|---|---|"
 for dir in "$@"; do
     cb=("$bin" --no-bundled --casebook "$dir")
     "${cb[@]}" search "$query" > /dev/null || true
-    id=$("${cb[@]}" list | head -n 1 | cut -f2)
+    id=$("${cb[@]}" list | awk -F"\t" "NR == 1 { print \$2 }")
     n=$("${cb[@]}" list | wc -l)
     printf "| %s | %s | %s | %s | %s | %s |\n" "$n" \
         "$(measure "${cb[@]}" search "$query")" \

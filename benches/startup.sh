@@ -21,7 +21,7 @@ out=$(mktemp -d)
 $cb search "" --in measures --format text | cut -f1 > "$out/measures.txt"
 # Fill the cache and the search index, then read the newest case's id.
 $cb search "$query" > /dev/null || true
-id=$($cb list | head -n 1 | cut -f2)
+id=$($cb list | awk -F"\t" "NR == 1 { print \$2 }")
 first=${query%% *}
 
 uptime
