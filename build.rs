@@ -1,4 +1,5 @@
-//! Embeds the bundled casebook (casebook/catalogs and casebook/cases) into the
+//! Embeds the bundled casebook (casebook/catalogs, casebook/cases and the
+//! reference figures in casebook/reference) into the
 //! binary, so an installed `casebook` works from any directory.
 
 use std::fs;
@@ -63,6 +64,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&root.join("catalogs"), &mut files);
     collect(&root.join("cases"), &mut files);
+    collect(&root.join("reference"), &mut files);
     files.sort();
     let mut code = String::from(
         "/// (path relative to casebook/, contents)\npub static FILES: &[(&str, &str)] = &[\n",

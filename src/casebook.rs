@@ -280,6 +280,11 @@ impl Casebook {
         self.by_id.get(id).copied()
     }
 
+    /// The number of a catalog node (see [`Nodes`]).
+    pub fn node_number(&self, scheme: &str, id: &str) -> Option<u32> {
+        self.nodes.get(scheme, id)
+    }
+
     /// Indices of the cases under a catalog node (the node itself or anything below it).
     pub fn under(&self, scheme: &str, id: &str) -> &[usize] {
         self.nodes

@@ -9,6 +9,7 @@
 //! scheme: iso27001         # the classification the browser opens on
 //! clipboard: auto          # auto | osc52 | native | off
 //! copy_format: text        # text | markdown: what `y` copies
+//! soa: soa.yaml            # the Statement of Applicability (relative: from this file)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -41,9 +42,18 @@ pub struct Config {
     pub clipboard: ClipboardMode,
     /// `y` copies Markdown instead of plain text.
     pub copy_markdown: bool,
+    /// The team's Statement of Applicability.
+    pub soa: Option<PathBuf>,
 }
 
-const FIELDS: &[&str] = &["lang", "casebooks", "scheme", "clipboard", "copy_format"];
+const FIELDS: &[&str] = &[
+    "lang",
+    "casebooks",
+    "scheme",
+    "clipboard",
+    "copy_format",
+    "soa",
+];
 
 /// The config file's location: `CASEBOOK_CONFIG` (named explicitly: true),
 /// else the platform config dir.
@@ -128,8 +138,11 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
             None => {}
         }
     }
+    let base = path.parent().unwrap_or(Path::new("."));
+    if let Some(n) = f.get("soa") {
+        config.soa = fields::text(ctx, n, "soa", Lines::Join).map(|p| expand(&p, base));
+    }
     if let Some(n) = f.get("casebooks") {
-        let base = path.parent().unwrap_or(Path::new("."));
         config.casebooks = fields::text_list(ctx, n, "casebooks", "directories")
             .into_iter()
             .map(|d| expand(&d, base))
@@ -183,7 +196,7 @@ mod tests {
     fn reads_every_setting() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("config.yaml");
-        std::fs::write(&file, "lang: en\ncasebooks: [team, /abs/cb]\nscheme: ppc\nclipboard: osc52\ncopy_format: markdown\n").unwrap();
+        std::fs::write(&file, "lang: en\ncasebooks: [team, /abs/cb]\nscheme: ppc\nclipboard: osc52\ncopy_format: markdown\nsoa: team/soa.yaml\n").unwrap();
         let (config, diags) = read_file(&file);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(config.lang, Some(Lang::En));
@@ -194,6 +207,7 @@ mod tests {
         assert_eq!(config.scheme.as_deref(), Some("ppc"));
         assert_eq!(config.clipboard, ClipboardMode::Osc52);
         assert!(config.copy_markdown);
+        assert_eq!(config.soa, Some(dir.path().join("team/soa.yaml")));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 // Everything printed goes through `out` (clean text, quiet on a closed pipe).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod answers;
 pub mod authoring;
 pub mod bundled;
 pub mod cache;
@@ -15,6 +16,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod control_id;
 pub mod diag;
 pub mod document;
 pub mod export;

@@ -11,6 +11,8 @@
 //! only the previous hits are scored again. Match positions (for highlighting)
 //! are computed on demand, for the rows on screen.
 
+pub mod controls;
+
 use std::ops::Range;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
@@ -134,6 +136,11 @@ pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
     (out, (!identity).then_some(map))
 }
 
+/// Appends the normalized form of `text` to `out` (no position map).
+pub fn normalize_append(text: &str, out: &mut Vec<char>) {
+    normalize_into(text, out, None);
+}
+
 /// Appends the normalized form of `text` to `out` and, when asked, the original
 /// character index of each normalized character to `map`. Returns the number
 /// of characters in `text`.
@@ -207,6 +214,8 @@ fn char_set(chars: impl IntoIterator<Item = char>) -> u64 {
 pub struct Hit {
     pub item: u32,
     pub score: u32,
+    /// Found through this control (see [`Index::control`]), not by its own text.
+    pub via: Option<u32>,
 }
 
 /// The text a case is searched by: title, organization, tags, summary and
@@ -403,7 +412,11 @@ impl Searcher {
         let mut hits = if terms.is_empty() {
             candidates
                 .iter()
-                .map(|&item| Hit { item, score: 0 })
+                .map(|&item| Hit {
+                    item,
+                    score: 0,
+                    via: None,
+                })
                 .collect()
         } else {
             let needed = char_set(terms.iter().flat_map(|t| t.chars()));
@@ -413,16 +426,54 @@ impl Searcher {
         // order. Packed into one integer so tens of thousands of hits sort fast.
         let index = &self.index;
         let reader = index.reader();
-        // The key is computed once per hit, not once per comparison.
-        hits.sort_by_cached_key(|h| {
+        let order = |h: &Hit| {
             let (case, kind) = reader.item_of(h.item);
             let is_case = u128::from(kind == Kind::Case);
             (u128::from(!h.score) << 96)
                 | (is_case << 95)
                 | (u128::from(index.rank(case)) << 32)
                 | u128::from(h.item)
-        });
+        };
+        // The key is computed once per hit, not once per comparison.
+        hits.sort_by_cached_key(order);
+        let via = index.controls().matching(query, &terms);
         self.last = Some((terms, target, hits.clone()));
+        if !via.is_empty() {
+            // Items found through a control come after every direct match, once each.
+            let mut seen = vec![0u64; index.len().div_ceil(64)];
+            for h in &hits {
+                seen[h.item as usize / 64] |= 1 << (h.item % 64);
+            }
+            let (measures, cases) = match target {
+                Target::All => (true, true),
+                Target::Measures => (true, false),
+                Target::Cases => (false, true),
+            };
+            // Among equal scores: measures first, then cases, each newest case first.
+            let (mut m, mut k) = (Vec::new(), Vec::new());
+            for c in via {
+                for item in index.controls().items(c, measures, cases) {
+                    let (word, bit) = (item as usize / 64, 1u64 << (item % 64));
+                    if seen[word] & bit == 0 {
+                        seen[word] |= bit;
+                        let hit = Hit {
+                            item,
+                            score: 0,
+                            via: Some(c),
+                        };
+                        if reader.item_of(item).1 == Kind::Case {
+                            k.push(hit);
+                        } else {
+                            m.push(hit);
+                        }
+                    }
+                }
+            }
+            m.sort_by_cached_key(order);
+            k.sort_by_cached_key(order);
+            hits.extend(m);
+            hits.extend(k);
+        }
         hits
     }
 
@@ -445,7 +496,11 @@ impl Searcher {
                     for term in terms {
                         score += best_part(term, &it, matcher, &mut scratch, greedy)?.0;
                     }
-                    Some(Hit { item, score })
+                    Some(Hit {
+                        item,
+                        score,
+                        via: None,
+                    })
                 })
                 .collect()
         };

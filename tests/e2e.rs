@@ -13,10 +13,14 @@ const COLS: u16 = 100;
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The binary with a private data and config directory, in a plain UTF-8 xterm.
+/// Each run gets a data directory of its own, so the browser's saved state
+/// (selection, marks) from one run never changes where the next one starts.
 fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
     cmd.args(args);
-    let home = std::env::temp_dir().join("casebook-e2e-home");
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let home = std::env::temp_dir().join(format!("casebook-e2e-home-{}-{run}", std::process::id()));
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env_remove("CASEBOOK_CONFIG");

@@ -246,7 +246,7 @@ fn unknown_ids_name_the_nearest() {
     let out = casebook(&["list", "--control", "iso27001:A.7.41"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("unknown id `iso27001:A.7.41`; did you mean `iso27001:A.7.4`"),
+        stderr(&out).contains("unknown control `iso27001:A.7.41`; did you mean `iso27001:A.7.4`"),
         "{}",
         stderr(&out)
     );

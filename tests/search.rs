@@ -207,8 +207,17 @@ fn cli_json_shape() {
     keys.sort();
     assert_eq!(
         keys,
-        vec!["case_id", "controls", "kind", "positions", "score", "text"]
+        vec![
+            "case_id",
+            "controls",
+            "kind",
+            "positions",
+            "score",
+            "text",
+            "via_control"
+        ]
     );
+    assert_eq!(first["via_control"], serde_json::Value::Null);
     assert_eq!(first["case_id"], "amagasaki-usb-2022");
     assert!(matches!(first["kind"].as_str(), Some("measure" | "case")));
     // Positions are character indices of the matched characters in `text`.
@@ -245,4 +254,129 @@ fn an_empty_query_lists_every_measure_for_other_tools() {
     let book = load(&[Input::Bundled], &[]).casebook;
     let total: usize = book.entries().iter().map(|e| e.case.measures.len()).sum();
     assert_eq!(stdout(&out).lines().count(), total);
+}
+
+// ----- through controls ---------------------------------------------------------------
+
+/// (case id, kind, the control it came through) of every hit, in rank order.
+fn hits_via(
+    searcher: &mut Searcher,
+    book: &casebook::casebook::Casebook,
+    query: &str,
+    target: Target,
+) -> Vec<(String, &'static str, Option<String>)> {
+    searcher
+        .search(query, target)
+        .iter()
+        .map(|h| {
+            let (case, kind) = searcher.index.item_of(h.item);
+            (
+                book.entries()[case].case.id.clone(),
+                if kind == Kind::Case {
+                    "case"
+                } else {
+                    "measure"
+                },
+                h.via.map(|c| searcher.index.control(c).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_control_id_finds_the_measures_and_cases_citing_it() {
+    let book = load(&[Input::Bundled], &[]).casebook;
+    let mut s = Searcher::new(&book);
+    let via = Some("iso27001:A.7.14".to_string());
+    let expected = vec![
+        (
+            "kesennuma-hospital-pos-2024".to_string(),
+            "measure",
+            via.clone(),
+        ),
+        (
+            "bandai-spirits-hdd-2024".to_string(),
+            "measure",
+            via.clone(),
+        ),
+        (
+            "kesennuma-hospital-pos-2024".to_string(),
+            "case",
+            via.clone(),
+        ),
+        ("bandai-spirits-hdd-2024".to_string(), "case", via.clone()),
+    ];
+    for query in ["A.7.14", "a.7.14", "iso27001:A.7.14", "7.14"] {
+        assert_eq!(
+            hits_via(&mut s, &book, query, Target::All),
+            expected,
+            "{query}"
+        );
+    }
+    let ppc = hits_via(&mut s, &book, "10-5(4)", Target::Cases);
+    assert_eq!(ppc.len(), 6, "{ppc:?}");
+    assert!(
+        ppc.iter()
+            .all(|(_, kind, via)| *kind == "case" && via.as_deref() == Some("ppc:10-5-4"))
+    );
+}
+
+#[test]
+fn a_control_title_in_either_language_finds_its_measures_after_direct_matches() {
+    let book = load(&[Input::Bundled], &[]).casebook;
+    let mut s = Searcher::new(&book);
+    let a824 = Some("iso27001:A.8.24".to_string());
+    for query in ["cryptography", "暗号の利用", "Use of cryptography"] {
+        assert_eq!(
+            hits_via(&mut s, &book, query, Target::Measures),
+            vec![(
+                "osaka-geisou-applicants-2013".to_string(),
+                "measure",
+                a824.clone()
+            )],
+            "{query}"
+        );
+    }
+    // 暗号 matches measure texts directly; the A.8.24 measure (also a direct
+    // match here) is not listed twice, and every hit through a control comes last.
+    let hits = hits_via(&mut s, &book, "暗号", Target::Measures);
+    let first_via = hits
+        .iter()
+        .position(|h| h.2.is_some())
+        .unwrap_or(hits.len());
+    assert!(first_via > 0, "{hits:?}");
+    assert!(hits[first_via..].iter().all(|h| h.2.is_some()), "{hits:?}");
+    let searched = s.search("暗号", Target::Measures);
+    let mut items: Vec<u32> = searched.iter().map(|h| h.item).collect();
+    items.sort_unstable();
+    items.dedup();
+    assert_eq!(items.len(), searched.len(), "no item twice");
+}
+
+#[test]
+fn a_short_term_does_not_match_every_control_title() {
+    let book = load(&[Input::Bundled], &[]).casebook;
+    let mut s = Searcher::new(&book);
+    assert!(
+        s.search("a", Target::All).iter().all(|h| h.via.is_none()),
+        "one letter is in nearly every English title"
+    );
+    assert!(s.search("", Target::All).iter().all(|h| h.via.is_none()));
+}
+
+#[test]
+fn the_cli_marks_hits_found_through_a_control() {
+    let out = casebook(&["search", "暗号の利用", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let hit = &json.as_array().unwrap()[0];
+    assert_eq!(hit["via_control"], "iso27001:A.8.24");
+    assert_eq!(hit["positions"], serde_json::json!([]));
+    let text = stdout(&casebook(&["search", "cryptography", "--in", "measures"]));
+    assert_eq!(
+        text,
+        "委託先のシステムで、暗号化を用いて外部ネットワークとの間のアクセス制御を強める\t[osaka-geisou-applicants-2013]\t\
+         iso27001:A.8.3 iso27001:A.8.24 ppc:10-6-1 ppc:10-6-3\tvia:iso27001:A.8.24\n"
+    );
+    let direct = stdout(&casebook(&["search", "暗号化", "--in", "measures"]));
+    assert!(!direct.contains("via:"), "{direct}");
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Cli, Command, ListFormat, Session, ShowFormat, TextFormat};
+use crate::answers::filter::Filter;
 use crate::casebook::{Casebook, Entry};
 use crate::catalog::Kind;
 use crate::export::file::{Content, Format};
@@ -34,39 +35,42 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
     let lang = session.lang;
     match command {
         Command::Validate { .. }
+        | Command::Coverage { .. }
+        | Command::Stats { .. }
+        | Command::Similar { .. }
         | Command::New { .. }
         | Command::Schema { .. }
         | Command::Draft { .. } => {
-            unreachable!("handled by validate::run and author::run")
+            unreachable!("handled by validate::run, answers::run and author::run")
         }
         Command::List {
             control,
             cause,
             sector,
             year,
+            since,
+            until,
+            source,
             format,
         } => {
-            let mut cases: Vec<usize> = (0..book.len()).collect();
-            if let Some(c) = control {
-                let r = control_ref(book, c)?;
-                let under = book.under_control(&r);
-                cases.retain(|i| under.binary_search(i).is_ok());
-            }
-            // Causes and sectors are catalog nodes too: their lists are at hand.
-            for (value, kind, what) in [
-                (cause, Kind::Causes, "cause"),
-                (sector, Kind::Sectors, "sector"),
-            ] {
-                let Some(v) = value else { continue };
-                vocabulary(book, kind, v, what)?;
-                if let Some(catalog) = book.catalogs.of_kind(kind) {
-                    let under = book.under(&catalog.scheme, v);
-                    cases.retain(|i| under.binary_search(i).is_ok());
-                }
-            }
-            if let Some(y) = year {
-                cases.retain(|&i| book.summary(i).published.year == *y);
-            }
+            let filter = Filter {
+                controls: control
+                    .iter()
+                    .map(|c| control_ref(book, c))
+                    .collect::<Result<_, _>>()?,
+                causes: cause
+                    .iter()
+                    .map(|c| vocabulary(book, Kind::Causes, c, "cause"))
+                    .collect::<Result<_, _>>()?,
+                sectors: sector
+                    .iter()
+                    .map(|s| vocabulary(book, Kind::Sectors, s, "sector"))
+                    .collect::<Result<_, _>>()?,
+                since: year.or(*since),
+                until: year.or(*until),
+                origin: *source,
+            };
+            let mut cases = filter.apply(book);
             let e = book.entries();
             book.sort_newest_first(&mut cases);
             match format {
@@ -172,7 +176,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                                 text: search::item_text(book, ci, kind),
                                 controls,
                                 score: h.score,
-                                positions: searcher.positions(book, h.item, query),
+                                positions: match h.via {
+                                    Some(_) => Vec::new(),
+                                    None => searcher.positions(book, h.item, query),
+                                },
+                                via_control: h.via.map(|c| searcher.index.control(c).clone()),
                             }
                         })
                         .collect();
@@ -202,7 +210,16 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                             search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
                             search::Kind::Case => case.title.clone(),
                         };
-                        out.print(&format!("{text}\t[{}]\t{}\n", case.id, controls.join(" ")))?;
+                        // Found through a control, not its own words: a fourth column says which.
+                        let via = h
+                            .via
+                            .map(|c| format!("\tvia:{}", searcher.index.control(c)))
+                            .unwrap_or_default();
+                        out.print(&format!(
+                            "{text}\t[{}]\t{}{via}\n",
+                            case.id,
+                            controls.join(" ")
+                        ))?;
                     }
                 }
             }
@@ -284,14 +301,16 @@ struct SearchHit {
     score: u32,
     /// Character (not byte) indices into `text`.
     positions: Vec<usize>,
+    /// The control the hit was found through, when its text did not match (null otherwise).
+    via_control: Option<ControlRef>,
 }
 
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// A case by id, or an error naming the nearest ids.
-fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
+pub(super) fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
     book.get(id).ok_or_else(|| {
         let near = book.nearest_ids(id);
         let hint = suggest::did_you_mean(&near);
@@ -299,40 +318,28 @@ fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
     })
 }
 
-/// A `SCHEME:ID` that exists, or an error naming the nearest.
-fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
-    let Some(r) = ControlRef::parse(s) else {
-        return Err(format!(
-            "`{s}` is not SCHEME:ID, e.g. iso27001:A.7.14 or ppc:10-5-4"
-        ));
-    };
-    let Some(catalog) = book.catalogs.scheme(&r.scheme) else {
-        let schemes: Vec<&str> = book
-            .catalogs
-            .all()
-            .iter()
-            .map(|c| c.scheme.as_str())
-            .collect();
-        let hint = suggest::did_you_mean(&suggest::nearest(&r.scheme, schemes.iter().copied(), 1));
-        return Err(format!(
-            "unknown scheme `{}`{hint} (known: {})",
-            r.scheme,
-            schemes.join(", ")
-        ));
-    };
-    if catalog.get(&r.id).is_none() {
-        let hint = catalog.suggest_refs(&r.id);
-        return Err(format!("unknown id `{s}`{hint}"));
+/// A control in any spelling (`A.7.14`, `10-5(4)`, `iso27001:A.7.14`), or any
+/// other catalog node as `SCHEME:ID` (`cause:loss`); an error naming the nearest.
+pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
+    if let Some(r) = ControlRef::parse(s)
+        && let Some(catalog) = book.catalogs.scheme(&r.scheme)
+        && catalog.kind != Kind::Controls
+    {
+        if catalog.get(&r.id).is_none() {
+            return Err(format!("unknown id `{s}`{}", catalog.suggest_refs(&r.id)));
+        }
+        return Ok(r);
     }
-    Ok(r)
+    crate::control_id::resolve(&book.catalogs, s)
 }
 
-fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<(), String> {
+/// A cause or sector id that exists, or an error naming the nearest.
+fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<String, String> {
     let Some(catalog) = book.catalogs.of_kind(kind) else {
-        return Ok(());
+        return Ok(id.to_string());
     };
     if catalog.get(id).is_some() {
-        return Ok(());
+        return Ok(id.to_string());
     }
     let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
     let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));

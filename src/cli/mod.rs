@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands and their dispatch.
 
+mod answers;
 mod author;
 mod commands;
 mod validate;
@@ -37,6 +38,9 @@ pub struct Cli {
     /// Read every file afresh: neither use nor write the cache of validated cases
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// The team's Statement of Applicability (YAML) [default: `soa:` in the config file]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub soa: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,20 +55,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
         format: DiagFormat,
     },
-    /// List cases, newest first, optionally filtered
+    /// List cases, newest first, optionally filtered (values of one option: any; options: all)
     List {
-        /// Only cases with a measure under this control, e.g. iso27001:A.7.14
-        #[arg(long, value_name = "SCHEME:ID")]
-        control: Option<String>,
-        /// Only cases with this root-cause category, e.g. loss
+        /// Only cases with a measure under this control, e.g. A.7.14, 10-5(4) (repeatable)
+        #[arg(long, value_name = "CONTROL")]
+        control: Vec<String>,
+        /// Only cases with this root-cause category, e.g. loss (repeatable)
         #[arg(long)]
-        cause: Option<String>,
-        /// Only cases of this sector, e.g. healthcare
+        cause: Vec<String>,
+        /// Only cases of this sector, e.g. healthcare (repeatable)
         #[arg(long)]
-        sector: Option<String>,
+        sector: Vec<String>,
         /// Only cases published in this year
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["since", "until"])]
         year: Option<u16>,
+        /// Only cases published in this year or later
+        #[arg(long, value_name = "YEAR")]
+        since: Option<u16>,
+        /// Only cases published in this year or earlier
+        #[arg(long, value_name = "YEAR")]
+        until: Option<u16>,
+        /// Only the bundled public cases, or only your team's
+        #[arg(long, value_enum)]
+        source: Option<crate::answers::filter::Origin>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -108,8 +121,8 @@ pub enum Command {
         /// Cases for a training pack (repeatable, or several after one --case)
         #[arg(long = "case", value_name = "ID", num_args = 1..)]
         cases: Vec<String>,
-        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14
-        #[arg(long, value_name = "SCHEME:ID")]
+        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14 or A.7.14
+        #[arg(long, value_name = "CONTROL")]
         control: Option<String>,
         /// Write to this file instead of standard output
         #[arg(long, value_name = "FILE")]
@@ -120,6 +133,28 @@ pub enum Command {
         /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
         #[arg(long, value_enum)]
         format: Option<crate::export::file::Format>,
+    },
+    /// For every control, the cases citing it, held against the Statement of Applicability
+    Coverage {
+        /// Only this control scheme, e.g. iso27001 or ppc [default: both]
+        #[arg(long, value_name = "ID")]
+        scheme: Option<String>,
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+    },
+    /// Cases by cause, sector and year; cause shares beside the JNSA survey's
+    Stats {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The cases most like a case: shared controls, causes, tags and measure wording
+    Similar {
+        id: String,
+        /// At most this many
+        #[arg(long, default_value_t = 10, value_parser = at_least_one)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
     New {
@@ -159,6 +194,13 @@ fn at_least_one(s: &str) -> Result<usize, String> {
         Ok(n) => Ok(n),
         Err(_) => Err("expected a whole number of 1 or more".into()),
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -233,6 +275,8 @@ pub struct Session {
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub config: Config,
+    /// The Statement of Applicability, when one is given (`--soa` or the config file).
+    pub soa: Option<crate::answers::soa::Soa>,
     /// What was named explicitly and cannot be used: a `--casebook DIR` that is
     /// missing or not a directory, a config file that is not a file. Commands
     /// stop on these (exit 2); the browser shows them in its banner.
@@ -261,6 +305,11 @@ impl Session {
         let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
         report_cache(&loaded);
         diagnostics.extend(loaded.diagnostics.iter().cloned());
+        let soa = soa_path(cli, &config).and_then(|path| {
+            let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);
+            diagnostics.extend(diags);
+            soa
+        });
         let lang = cli
             .lang
             .or(config.lang)
@@ -271,6 +320,7 @@ impl Session {
             diagnostics,
             lang,
             config,
+            soa,
             problems,
         }
     }
@@ -317,6 +367,25 @@ pub fn report_cache(loaded: &Loaded) {
     }
 }
 
+/// Whether the user's data directory holds a casebook (it may hold only the
+/// browser's saved state).
+fn holds_cases(dir: &std::path::Path) -> bool {
+    if dir.join("cases").is_dir() {
+        return true;
+    }
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let p = e.path();
+            p.is_dir() || matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+        })
+    })
+}
+
+/// The Statement of Applicability to read: `--soa`, else the config file's `soa:`.
+pub fn soa_path(cli: &Cli, config: &Config) -> Option<PathBuf> {
+    cli.soa.clone().or_else(|| config.soa.clone())
+}
+
 /// Stops a command on start-up problems: one line each, exit status 2.
 pub fn check_problems(problems: &[String]) -> Result<(), Fail> {
     if problems.is_empty() {
@@ -349,7 +418,7 @@ pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     if !cli.no_bundled {
         inputs.push(Input::Bundled);
     }
-    if let Some(dir) = user_dir().filter(|d| d.is_dir()) {
+    if let Some(dir) = user_dir().filter(|d| holds_cases(d)) {
         inputs.push(Input::Dir(dir));
     }
     inputs.extend(config.casebooks.iter().cloned().map(Input::Dir));
@@ -363,6 +432,9 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
             author::run(&cli, command)
         }
+        Some(
+            command @ (Command::Coverage { .. } | Command::Stats { .. } | Command::Similar { .. }),
+        ) => answers::run(&cli, command),
         Some(command) => commands::run(&cli, command),
         None => browse(&cli),
     }
@@ -370,7 +442,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
 
 /// `casebook` alone: the full-screen browser.
 fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
-    const COMMANDS: &str = "For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | validate\n\
+    const COMMANDS: &str = "For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate\n\
                             (see `casebook --help`)";
     // For measuring start-up: load, draw the first frame off-screen, exit.
     let first_frame = std::env::var("CASEBOOK_FIRST_FRAME")
@@ -396,6 +468,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         copy_markdown: session.config.copy_markdown,
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
+        soa: session.soa.clone(),
         problems: session.problems.clone(),
     };
     let (searcher, notices) =
@@ -406,13 +479,21 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         options,
         searcher,
     );
+    let state = user_dir().map(|d| crate::tui::saved::path(&d));
+    if let Some(saved) = state.as_deref().and_then(crate::tui::saved::read) {
+        app.restore(&saved);
+    }
     if let Some(notice) = notices.first() {
         app.status = Some(crate::text::line(notice).into_owned());
     }
     if let Some(size) = first_frame {
         return Ok(first_frame_only(&mut app, &size));
     }
-    match crate::tui::run(&mut app) {
+    let result = crate::tui::run(&mut app);
+    if let Some(file) = &state {
+        crate::tui::saved::write(file, &crate::tui::saved::snapshot(&app));
+    }
+    match result {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
         Err(e) => Err(Fail::Error(format!("terminal error: {e}"))),

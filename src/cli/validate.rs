@@ -30,7 +30,12 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
         super::report_cache(&loaded);
         let book = &loaded.casebook;
         let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
-        (loaded.diagnostics, cases)
+        let mut diagnostics = loaded.diagnostics;
+        if let Some(path) = &cli.soa {
+            let (_, diags) = crate::answers::soa::read_file(path, &loaded.casebook.catalogs);
+            diagnostics.extend(diags);
+        }
+        (diagnostics, cases)
     };
     report(&diagnostics, cases, format)?;
     Ok(if diagnostics.iter().any(Diagnostic::is_error) {

@@ -782,29 +782,35 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
     outcome
 }
 
-/// Parses and validates one case file's text. `shown` names it in diagnostics.
-fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
-    let mut ctx = Ctx::new(shown);
+/// The YAML tree of a file's text (a byte-order mark is fine); a syntax error,
+/// or `empty` when there is no document, goes to `ctx`.
+pub fn tree(ctx: &mut Ctx, text: &str, empty: &str) -> Option<yaml::Node> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let case = match yaml::parse(text) {
+    match yaml::parse(text) {
         Err(e) => {
             ctx.error(e.pos, e.message);
             None
         }
         Ok(None) => {
-            ctx.error(
-                Pos { line: 1, col: 1 },
-                "the file is empty (or only comments); a case file needs id, title, organization, sector, \
-                 published, summary, root_causes, measures and sources",
-            );
+            ctx.error(Pos { line: 1, col: 1 }, empty);
             None
         }
-        Ok(Some(root)) => case::from_node(&mut ctx, &root, catalogs).map(|case| {
+        Ok(Some(root)) => Some(root),
+    }
+}
+
+/// Parses and validates one case file's text. `shown` names it in diagnostics.
+fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
+    let mut ctx = Ctx::new(shown);
+    let empty = "the file is empty (or only comments); a case file needs id, title, organization, sector, \
+                 published, summary, root_causes, measures and sources";
+    let case = tree(&mut ctx, text, empty).and_then(|root| {
+        case::from_node(&mut ctx, &root, catalogs).map(|case| {
             let id_pos = id_position(&root).unwrap_or(root.pos);
             check_file_name(&mut ctx, shown, &case, id_pos);
             (case, id_pos)
-        }),
-    };
+        })
+    });
     Outcome {
         case: case.map(|(case, pos)| (Found::Owned(Box::new(case), None), pos)),
         diags: ctx.diags,

@@ -75,9 +75,13 @@ pub struct Arrays {
     /// 1 when the part is ASCII (matched as bytes).
     part_ascii: Slab<u8>,
     text: Slab<u16>,
+    /// Item i cites the catalog nodes `ctrl[item_ctrl[i]..item_ctrl[i + 1]]`
+    /// (a measure its controls, a case every control its measures cite).
+    item_ctrl: Slab<u32>,
+    ctrl: Slab<u32>,
 }
 
-const SECTIONS: usize = 8;
+const SECTIONS: usize = 10;
 
 impl Arrays {
     fn empty() -> Arrays {
@@ -90,6 +94,8 @@ impl Arrays {
             part_start: Slab::Owned(vec![0]),
             part_ascii: Slab::Owned(Vec::new()),
             text: Slab::Owned(Vec::new()),
+            item_ctrl: Slab::Owned(vec![0]),
+            ctrl: Slab::Owned(Vec::new()),
         }
     }
 
@@ -114,6 +120,12 @@ impl Arrays {
                 .part_start
                 .last()
                 .is_some_and(|&t| t as usize == self.text.len())
+            && self.item_ctrl.len() == items + 1
+            && self.item_ctrl.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .item_ctrl
+                .last()
+                .is_some_and(|&c| c as usize == self.ctrl.len())
     }
 
     /// Builds the arrays for `cases` (casebook indices), on up to four threads.
@@ -164,6 +176,8 @@ impl Arrays {
             part_start: Slab::mapped(opened, 5)?,
             part_ascii: Slab::mapped(opened, 6)?,
             text: Slab::mapped(opened, 7)?,
+            item_ctrl: Slab::mapped(opened, 8)?,
+            ctrl: Slab::mapped(opened, 9)?,
         };
         arrays.consistent(cases).then_some(arrays)
     }
@@ -184,6 +198,8 @@ impl Arrays {
             out(bytemuck::cast_slice(&self.part_start)),
             out(bytemuck::cast_slice(&self.part_ascii)),
             out(bytemuck::cast_slice(&self.text)),
+            out(bytemuck::cast_slice(&self.item_ctrl)),
+            out(bytemuck::cast_slice(&self.ctrl)),
         ];
         let meta = file::Meta {
             program: cache::PROGRAM.to_string(),
@@ -206,6 +222,8 @@ struct Builder {
     part_start: Vec<u32>,
     part_ascii: Vec<u8>,
     text: Vec<u16>,
+    item_ctrl: Vec<u32>,
+    ctrl: Vec<u32>,
     buf: Vec<char>,
 }
 
@@ -215,8 +233,16 @@ impl Builder {
         for (local, &ci) in cases.iter().enumerate() {
             let case = &book.entry(ci as usize).case;
             let local = first + local as u32;
+            let mut all = Vec::new();
             for (mi, m) in case.measures.iter().enumerate() {
                 self.item(local, mi as u32, std::iter::once(m.text.as_str()));
+                for r in &m.controls {
+                    let n = book.node_number(&r.scheme, &r.id);
+                    self.ctrl.extend(n);
+                    if let Some(n) = n.filter(|n| !all.contains(n)) {
+                        all.push(n);
+                    }
+                }
             }
             let (text, ranges) = case_parts(case);
             // Character ranges to byte ranges, in one pass over the text.
@@ -240,12 +266,15 @@ impl Builder {
                 .map(|r| (byte_at(r.start), byte_at(r.end)))
                 .collect();
             self.item(local, CASE_ITEM, spans.iter().map(|&(a, b)| &text[a..b]));
+            self.ctrl.extend(all);
         }
     }
 
     fn item<'a>(&mut self, case: u32, kind: u32, parts: impl Iterator<Item = &'a str>) {
         self.item_case.push(case);
         self.item_kind.push(kind);
+        // The item's nodes are pushed after this (they start here).
+        self.item_ctrl.push(self.ctrl.len() as u32);
         self.item_parts.push(self.part_chars.len() as u32);
         let mut chars = 0;
         for part in parts {
@@ -269,6 +298,7 @@ impl Builder {
     fn append(&mut self, other: Builder) {
         let parts = self.part_chars.len() as u32;
         let text = self.text.len() as u32;
+        let ctrl = self.ctrl.len() as u32;
         self.item_case.extend(other.item_case);
         self.item_kind.extend(other.item_kind);
         self.item_chars.extend(other.item_chars);
@@ -279,11 +309,15 @@ impl Builder {
             .extend(other.part_start.into_iter().map(|t| t + text));
         self.part_ascii.extend(other.part_ascii);
         self.text.extend(other.text);
+        self.item_ctrl
+            .extend(other.item_ctrl.into_iter().map(|c| c + ctrl));
+        self.ctrl.extend(other.ctrl);
     }
 
     fn finish(mut self) -> Arrays {
         self.item_parts.push(self.part_chars.len() as u32);
         self.part_start.push(self.text.len() as u32);
+        self.item_ctrl.push(self.ctrl.len() as u32);
         Arrays {
             item_case: Slab::Owned(self.item_case),
             item_kind: Slab::Owned(self.item_kind),
@@ -293,6 +327,8 @@ impl Builder {
             part_start: Slab::Owned(self.part_start),
             part_ascii: Slab::Owned(self.part_ascii),
             text: Slab::Owned(self.text),
+            item_ctrl: Slab::Owned(self.item_ctrl),
+            ctrl: Slab::Owned(self.ctrl),
         }
     }
 }
@@ -418,6 +454,7 @@ pub struct Index {
     len: u32,
     /// Position of each case when newest first (ties between equal scores).
     rank: Vec<u32>,
+    controls: super::controls::Controls,
 }
 
 impl Index {
@@ -486,10 +523,23 @@ impl Index {
                 arrays: Arrays::empty(),
             });
         }
+        let controls = super::controls::Controls::new(
+            book,
+            segments.iter().flat_map(|s| {
+                let a = &s.arrays;
+                let (bounds, nodes, kinds): (&[u32], &[u32], &[u32]) =
+                    (&a.item_ctrl, &a.ctrl, &a.item_kind);
+                (0..kinds.len()).map(move |i| {
+                    let range = bounds[i] as usize..bounds[i + 1] as usize;
+                    (s.first + i as u32, kinds[i] == CASE_ITEM, &nodes[range])
+                })
+            }),
+        );
         Index {
             segments,
             len: first,
             rank,
+            controls,
         }
     }
 
@@ -541,6 +591,16 @@ impl Index {
                 .enumerate()
                 .map(move |(i, &k)| (s.first + i as u32, k == CASE_ITEM))
         })
+    }
+
+    /// Search through controls: what a query names, and the items citing it.
+    pub fn controls(&self) -> &super::controls::Controls {
+        &self.controls
+    }
+
+    /// The control a hit came through (its `via`).
+    pub fn control(&self, via: u32) -> &crate::model::ControlRef {
+        self.controls.control(via)
     }
 
     /// Position of the case when newest first.

@@ -61,6 +61,28 @@ pub enum Action {
     ToggleMark,
     ClearMarks,
     Export,
+
+    // Answers: coverage, statistics, filters, jumps and history.
+    ShowCoverage,
+    ShowStats,
+    /// `:` jump to a control by typing its id.
+    OpenJump,
+    /// Tab in the jump prompt: complete to the first candidate.
+    Complete,
+    /// Pin the selected area as a filter chip.
+    PinArea,
+    /// Edit the year range and the words that filter the list.
+    OpenFilter,
+    /// bundled only → team only → both.
+    CycleSource,
+    /// Choose a filter chip to remove.
+    EditChips,
+    RemoveChip,
+    ClearFilters,
+    /// Open (or copy) the selected case's source URL.
+    OpenUrl,
+    HistoryBack,
+    HistoryForward,
     /// The outcome of an effect, reported back by the event loop.
     Done(Outcome),
 
@@ -79,6 +101,8 @@ pub enum Effect {
         data: Vec<u8>,
         overwrite: bool,
     },
+    /// Open `url` with the platform's opener; over SSH or without one, copy it.
+    OpenUrl { url: String },
 }
 
 /// What was copied, for messages.
@@ -118,5 +142,15 @@ pub enum Outcome {
     WriteFailed {
         path: PathBuf,
         reason: String,
+    },
+    /// Handed to the platform's opener.
+    Opened {
+        url: String,
+    },
+    /// Not opened (over SSH, or no opener); copied instead, by these ways (none: not even that).
+    UrlCopied {
+        url: String,
+        over_ssh: bool,
+        via: Vec<String>,
     },
 }

@@ -1,12 +1,16 @@
 //! The application state. It changes only in [`App::update`]; the views read it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
 use super::copy::Prompt;
+use super::coverage::{CoverageState, StatsState};
 use super::derived::{Derived, Inputs};
+use super::filters::FilterState;
+use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::list::Sort;
@@ -14,9 +18,12 @@ use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
 use super::{detail, diagnostics, help};
+use crate::answers::similar::{self, Similar};
+use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::catalog::{Catalog, Kind};
 use crate::config::ClipboardMode;
+use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
 use crate::document::Anchor;
 use crate::lang::Lang;
@@ -50,6 +57,11 @@ pub enum Mode {
     Diagnostics,
     Search,
     Prompt,
+    Coverage,
+    Stats,
+    Jump,
+    Filter,
+    Chips,
 }
 
 impl Mode {
@@ -60,6 +72,11 @@ impl Mode {
             Mode::Diagnostics => Context::Diagnostics,
             Mode::Search => Context::Search,
             Mode::Prompt => Context::Prompt,
+            Mode::Coverage => Context::Coverage,
+            Mode::Stats => Context::Stats,
+            Mode::Jump => Context::Jump,
+            Mode::Filter => Context::Filter,
+            Mode::Chips => Context::Chips,
         }
     }
 }
@@ -76,6 +93,8 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// The team's Statement of Applicability, for the coverage view.
+    pub soa: Option<Soa>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
     /// named explicitly that cannot be used.
     pub problems: Vec<String>,
@@ -92,7 +111,7 @@ pub struct App {
     /// Selected node per scheme (None: the "all cases" root).
     nodes: Vec<Option<String>>,
     /// Expanded nodes per scheme.
-    expanded: Vec<HashSet<String>>,
+    pub(super) expanded: Vec<HashSet<String>>,
     pub hide_empty: bool,
     pub sort: Sort,
     /// Selected case: an index into `book.entries()`.
@@ -117,6 +136,19 @@ pub struct App {
     pub searcher: Searcher,
     pub search: SearchState,
     pub prompt: Option<Prompt>,
+    pub filters: FilterState,
+    pub jump: JumpState,
+    pub history: History,
+    pub coverage: CoverageState,
+    pub stats: StatsState,
+    pub soa: Option<Soa>,
+    pub resolver: Resolver,
+    pub similar_index: similar::Index,
+    /// The cases most like the selected one (derived when the selection changes).
+    pub similar: Vec<Similar>,
+    pub(super) similar_of: Option<usize>,
+    /// The similar case chosen in the detail (Enter follows it).
+    pub similar_cursor: Option<usize>,
     /// The `!` panel's rows, kept for the overlay's width and the language.
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
@@ -138,6 +170,9 @@ impl App {
         options: Options,
         searcher: Searcher,
     ) -> App {
+        let similar_index = similar::Index::new(&book);
+        let soa = options.soa.clone();
+        let resolver = Resolver::new(&book.catalogs);
         let mut schemes: Vec<String> = book
             .catalogs
             .control_schemes()
@@ -179,6 +214,17 @@ impl App {
             searcher,
             search: SearchState::default(),
             prompt: None,
+            filters: FilterState::default(),
+            jump: JumpState::default(),
+            history: History::default(),
+            coverage: CoverageState::default(),
+            stats: StatsState::default(),
+            soa,
+            resolver,
+            similar_index,
+            similar: Vec::new(),
+            similar_of: None,
+            similar_cursor: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
             derived: Derived::default(),
@@ -209,8 +255,8 @@ impl App {
     }
 
     /// The tree's rows (derived: see [`App::derive`]).
-    pub fn tree_rows(&self) -> &[Row] {
-        self.derived.tree()
+    pub fn tree_rows(&self) -> Cow<'_, [Row]> {
+        self.derived.tree(self.inputs())
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
@@ -218,13 +264,29 @@ impl App {
             .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
-    /// The cases under the selected node, in display order (derived).
-    pub fn cases(&self) -> &[usize] {
-        self.derived.cases()
+    /// The cases under the selected node that pass the filters, in display
+    /// order (derived: see [`App::derive`]).
+    pub fn cases(&self) -> Cow<'_, [usize]> {
+        self.derived.cases(self.inputs())
     }
 
-    /// Recomputes the derived state whose inputs changed: call after changing
-    /// the scheme, node, sort, expanded nodes, filter or language.
+    /// What the derived state depends on.
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            book: &self.book,
+            scheme: self.scheme,
+            scheme_name: self.scheme_name(),
+            catalog: self.catalog(),
+            node: self.node(),
+            sort: self.sort,
+            passing: self.filters.passing.as_deref(),
+            expanded: &self.expanded[self.scheme],
+            hide_empty: self.hide_empty,
+            lang: self.lang,
+        }
+    }
+
+    /// Computes again the derived state whose inputs changed (`sync` does).
     pub fn derive(&mut self) {
         let inputs = Inputs {
             book: &self.book,
@@ -240,6 +302,7 @@ impl App {
                 .and_then(|s| self.book.catalogs.scheme(s)),
             node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
             sort: self.sort,
+            passing: self.filters.passing.as_deref(),
             expanded: &self.expanded[self.scheme],
             hide_empty: self.hide_empty,
             lang: self.lang,
@@ -248,7 +311,13 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size, self.focus, self.banner())
+        layout::areas(self.size, self.focus, self.banner(), self.filter_bar())
+    }
+
+    /// Whether the filter bar shows: when anything but the area filters, or
+    /// while a chip is being chosen.
+    pub fn filter_bar(&self) -> bool {
+        self.filters.active() || self.mode == Mode::Chips
     }
 
     /// Whether the "files failed to load" banner shows.
@@ -341,10 +410,19 @@ impl App {
             }
             Mode::Search => self.search_update(action),
             Mode::Prompt => self.prompt_update(action),
+            Mode::Coverage => self.coverage_update(action),
+            Mode::Stats => self.stats_update(action),
+            Mode::Jump => self.jump_update(action),
+            Mode::Filter => self.filter_update(action),
+            Mode::Chips => self.chips_update(action),
         }
     }
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
+        if self.similar_key(&action) {
+            self.sync();
+            return Vec::new();
+        }
         match action {
             Action::Up => self.step(self.focus, -1),
             Action::Down => self.step(self.focus, 1),
@@ -370,7 +448,6 @@ impl App {
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.list_offset = 0;
-                self.derive();
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
@@ -398,6 +475,17 @@ impl App {
             Action::CopySummary => return self.copy_summary(false),
             Action::CopyBrief => return self.copy_summary(true),
             Action::CopyCitation => return self.copy_citation(),
+            Action::ShowCoverage => self.open_coverage(),
+            Action::ShowStats => self.open_stats(),
+            Action::OpenJump => self.open_jump(),
+            Action::PinArea => self.pin_area(),
+            Action::OpenFilter => self.open_filter(),
+            Action::CycleSource => self.cycle_source(),
+            Action::EditChips => self.edit_chips(),
+            Action::ClearFilters => self.clear_filters(),
+            Action::OpenUrl => return self.open_url(),
+            Action::HistoryBack => self.history_step(true),
+            Action::HistoryForward => self.history_step(false),
             _ => {}
         }
         self.sync();
@@ -435,9 +523,8 @@ impl App {
         match pane {
             Pane::Tree => {
                 let rows = self.tree_rows();
-                let at = moved(self.tree_selected(rows), rows.len());
-                let id = rows.get(at).and_then(|r| r.id.clone());
-                self.set_node(id);
+                let at = moved(self.tree_selected(&rows), rows.len());
+                self.set_node(rows.get(at).and_then(|r| r.id.clone()));
             }
             Pane::List => {
                 let cases = self.cases();
@@ -445,8 +532,7 @@ impl App {
                     .iter()
                     .position(|c| Some(*c) == self.case)
                     .unwrap_or(0);
-                let case = cases.get(moved(at, cases.len())).copied();
-                self.select_case(case);
+                self.select_case(cases.get(moved(at, cases.len())).copied());
             }
             Pane::Detail => {
                 let max = self
@@ -486,7 +572,7 @@ impl App {
             Pane::Tree => {
                 let rows = self.tree_rows();
                 let parent = rows
-                    .get(self.tree_selected(rows))
+                    .get(self.tree_selected(&rows))
                     .filter(|r| r.has_children)
                     .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
                 match parent {
@@ -519,12 +605,9 @@ impl App {
         let row = (y - first) as usize;
         match pane {
             Pane::Tree => {
-                if let Some(id) = self
-                    .tree_rows()
-                    .get(self.tree_offset + row)
-                    .map(|r| r.id.clone())
-                {
-                    self.set_node(id);
+                let rows = self.tree_rows();
+                if let Some(r) = rows.get(self.tree_offset + row) {
+                    self.set_node(r.id.clone());
                 }
             }
             Pane::List => {
@@ -562,8 +645,9 @@ impl App {
             let first = cases.first().copied();
             self.select_case(first);
         }
+        self.sync_similar();
         let rows = self.tree_rows();
-        let at = self.tree_selected(rows);
+        let at = self.tree_selected(&rows);
         let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
         self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
         let cases = self.cases();

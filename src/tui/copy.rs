@@ -243,6 +243,7 @@ impl App {
                     Lang::En => format!("{shown} already exists"),
                 });
             }
+            Outcome::Opened { .. } | Outcome::UrlCopied { .. } => self.url_done(outcome),
             Outcome::WriteFailed { path, reason } => {
                 self.status = Some(match lang {
                     Lang::Ja => format!("{} に書き出せませんでした: {reason}", path.display()),

@@ -3,6 +3,9 @@
 //! controls, the selected cause or sector, a search hit). The state asks this
 //! for line counts and anchor positions; the view draws the same lines.
 
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
 use crate::catalog::Kind;
 use crate::document::screen::{self, Look, Screen};
 use crate::document::{Term, case, collection};
@@ -48,5 +51,67 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         in_area: &in_area,
         selected: term.zip(app.node()),
     };
-    screen::render(&doc, width, &look)
+    let mut out = screen::render(&doc, width, &look);
+    if app.case == Some(index) && !app.similar.is_empty() {
+        similar(app, &mut out.lines, width);
+    }
+    out
+}
+
+/// The similar cases, last: date, organization and title, then what is shared.
+/// Enter in the detail chooses one, Enter again opens it.
+fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
+    let th = app.theme;
+    let lang = app.lang;
+    let cats = &app.book.catalogs;
+    out.push(Line::raw(""));
+    let hint = if app.similar_cursor.is_some() {
+        t(
+            lang,
+            "（↑↓ で選び Enter で開く・Esc で戻る）",
+            " (↑↓ choose, Enter opens, Esc back)",
+        )
+    } else {
+        t(lang, "（Enter で選ぶ）", " (Enter to choose)")
+    };
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("■ {}", t(lang, "似ている事例", "Similar cases")),
+            th.heading(),
+        ),
+        Span::styled(hint, th.dim()),
+    ]));
+    for (i, s) in app.similar.iter().enumerate() {
+        let case = &app.book.entries()[s.index].case;
+        let style = if app.similar_cursor == Some(i) {
+            th.selected(true)
+        } else {
+            Style::new()
+        };
+        let text = format!("{} {} — {}", case.published, case.organization, case.title);
+        out.extend(paragraph(
+            Span::styled(format!("  {}. ", i + 1), style),
+            &[(text, style)],
+            width,
+        ));
+        let shared: Vec<String> = s
+            .shared
+            .iter()
+            .map(|f| {
+                if let Some(c) = f.strip_prefix("cause:") {
+                    cats.title_of(Kind::Causes, c, lang)
+                } else if let Some(tag) = f.strip_prefix("tag:") {
+                    format!("#{tag}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        let label = t(lang, "共通: ", "shared: ");
+        out.extend(paragraph(
+            Span::raw("     "),
+            &[(format!("{label}{}", shared.join("  ")), th.dim())],
+            width,
+        ));
+    }
 }

@@ -1,4 +1,4 @@
-//! Performing effects: the clipboard and the file system.
+//! Performing effects: the clipboard, the file system and the platform's opener.
 
 use super::action::{Effect, Outcome};
 use super::app::Options;
@@ -31,5 +31,16 @@ pub fn perform(effect: Effect, options: &Options) -> Outcome {
             Err(WriteError::Exists) => Outcome::Exists { path, data },
             Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
         },
+        Effect::OpenUrl { url } => {
+            // Over SSH an opener would start a browser on the remote machine, out of sight.
+            let over_ssh = ["SSH_CONNECTION", "SSH_TTY"]
+                .iter()
+                .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()));
+            if !over_ssh && open::that_detached(&url).is_ok() {
+                return Outcome::Opened { url };
+            }
+            let via = clipboard::copy(&url, options.clipboard, &mut std::io::stdout()).via;
+            Outcome::UrlCopied { url, over_ssh, via }
+        }
     }
 }

@@ -12,6 +12,24 @@ pub struct Field {
 }
 
 impl Field {
+    /// Applies an editing action (typing, pasting, deleting, moving the
+    /// cursor); false when the action is not an edit.
+    pub fn edit(&mut self, action: &super::action::Action) -> bool {
+        use super::action::Action;
+        match action {
+            Action::Input(c) => self.insert(&c.to_string()),
+            Action::Paste(s) => self.insert(s),
+            Action::Backspace => self.backspace(),
+            Action::DeleteWord => self.delete_word(),
+            Action::CursorLeft => self.left(),
+            Action::CursorRight => self.right(),
+            Action::CursorHome => self.home(),
+            Action::CursorEnd => self.end(),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn new(text: &str) -> Field {
         Field {
             text: text.to_string(),

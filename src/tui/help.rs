@@ -22,6 +22,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         + 2;
     for context in [
         Context::Browse,
+        Context::Coverage,
+        Context::Stats,
+        Context::Jump,
+        Context::Filter,
+        Context::Chips,
         Context::Search,
         Context::Prompt,
         Context::Field,

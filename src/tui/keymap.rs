@@ -18,6 +18,14 @@ pub enum Context {
     Field,
     /// Scrolling, shared by the help and the load-problem views.
     Overlay,
+    Coverage,
+    Stats,
+    /// `:` jump to a control.
+    Jump,
+    /// The year-and-words filter prompt.
+    Filter,
+    /// Choosing a filter chip to remove.
+    Chips,
 }
 
 impl Context {
@@ -33,10 +41,20 @@ impl Context {
             (Context::Search, Lang::En) => "Search",
             (Context::Prompt, Lang::Ja) => "保存先の入力",
             (Context::Prompt, Lang::En) => "File prompt",
-            (Context::Field, Lang::Ja) => "入力欄の編集（検索・保存先）",
-            (Context::Field, Lang::En) => "Editing text (search, file prompt)",
+            (Context::Field, Lang::Ja) => "入力欄の編集（検索・保存先・移動・絞り込み）",
+            (Context::Field, Lang::En) => "Editing text (search, file, jump and filter prompts)",
             (Context::Overlay, Lang::Ja) => "ヘルプ・読み込みの問題の画面",
             (Context::Overlay, Lang::En) => "In the help and load-problem views",
+            (Context::Coverage, Lang::Ja) => "管理策の網羅状況",
+            (Context::Coverage, Lang::En) => "Control coverage",
+            (Context::Stats, Lang::Ja) => "統計",
+            (Context::Stats, Lang::En) => "Statistics",
+            (Context::Jump, Lang::Ja) => "管理策へ移動（:）",
+            (Context::Jump, Lang::En) => "Jump to a control (:)",
+            (Context::Filter, Lang::Ja) => "年と語句で絞り込み（F）",
+            (Context::Filter, Lang::En) => "Filter by years and words (F)",
+            (Context::Chips, Lang::Ja) => "絞り込みを外す（x）",
+            (Context::Chips, Lang::En) => "Removing filters (x)",
         }
     }
 }
@@ -45,22 +63,36 @@ impl Context {
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
+        alt: false,
     }
 }
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
     }
 }
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
+}
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: false,
+        alt: true,
+    }
 }
 
 pub struct Binding {
@@ -127,7 +159,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
     b(Browse, &[code(Left), k('h')], Action::Left, "折りたたむ・親の項目へ・前のペインへ", "Collapse, go to the parent or the previous pane"),
     b(Browse, &[code(Right), k('l')], Action::Right, "展開する・次のペインへ", "Expand, or on to the next pane"),
-    h(Browse, &[code(Enter)], Action::Enter, "項目を開く・詳細を読む", "Open the item, read the detail", ("開く", "open")),
+    h(Browse, &[code(Enter)], Action::Enter, "項目を開く・詳細を読む（詳細では似ている事例を選んで開く）", "Open the item, read the detail (in the detail: choose and open a similar case)", ("開く", "open")),
     b(Browse, &[code(Esc)], Action::Back, "戻る", "Back"),
     h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")),
     b(Browse, &[code(BackTab)], Action::PrevPane, "前のペイン", "Previous pane"),
@@ -141,6 +173,17 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
     h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す（形式はファイル名の拡張子: .docx .md）", "Export the marked cases as a training pack (format by the file's extension: .docx .md)", ("書き出し", "export")),
+    b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
+    b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey)"),
+    b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),
+    b(Browse, &[k('p')], Action::PinArea, "選んだ分類項目を絞り込みに固定", "Pin the selected area as a filter"),
+    b(Browse, &[k('F')], Action::OpenFilter, "年の範囲と語句で絞り込む", "Filter by a range of years and words"),
+    b(Browse, &[k('b')], Action::CycleSource, "出典で絞り込む（同梱のみ / チームのみ / すべて）", "Filter by source (bundled / team / both)"),
+    b(Browse, &[k('x')], Action::EditChips, "絞り込みを選んで外す", "Choose a filter to remove"),
+    b(Browse, &[k('X')], Action::ClearFilters, "絞り込みをすべて外す", "Remove every filter"),
+    b(Browse, &[k('u')], Action::OpenUrl, "出典のURLを開く（SSH接続中はコピー）", "Open the source URL (copied instead over SSH)"),
+    b(Browse, &[ctrl('o'), alt(Left)], Action::HistoryBack, "移動の履歴を戻る", "Back through jumps"),
+    b(Browse, &[ctrl('i'), alt(Right)], Action::HistoryForward, "移動の履歴を進む", "Forward through jumps"),
     b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
     h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
     h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
@@ -162,6 +205,32 @@ pub static KEYMAP: &[Binding] = &[
     b(Search, &[code(Down), ctrl('n')], Action::Down, "次の結果", "Next result"),
     b(Search, &[code(PageUp)], Action::PageUp, "1ページ上へ", "Page up"),
     b(Search, &[code(PageDown)], Action::PageDown, "1ページ下へ", "Page down"),
+    // Coverage
+    h(Coverage, &[code(Left), k('h')], Action::Left, "左の管理策", "Control to the left", ("移動", "move")),
+    b(Coverage, &[code(Right), k('l')], Action::Right, "右の管理策", "Control to the right"),
+    b(Coverage, &[code(Up), k('k')], Action::Up, "上の行", "Row above"),
+    b(Coverage, &[code(Down), k('j')], Action::Down, "下の行", "Row below"),
+    h(Coverage, &[code(Enter)], Action::Enter, "その管理策を分類ツリーで開く", "Open the control in the tree", ("開く", "open")),
+    h(Coverage, &[code(Esc), k('C'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    b(Coverage, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    // Statistics
+    h(Stats, &[code(Tab), code(Right), k('l')], Action::NextPane, "次のグラフ（幅が狭いとき）", "Next chart (on narrow screens)", ("グラフ切替", "chart")),
+    b(Stats, &[code(BackTab), code(Left), k('h')], Action::PrevPane, "前のグラフ", "Previous chart"),
+    h(Stats, &[code(Esc), k('S'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    b(Stats, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    // Jump to a control
+    h(Jump, &[code(Enter)], Action::Enter, "移動", "Go", ("移動", "go")),
+    h(Jump, &[code(Tab)], Action::Complete, "候補で補完", "Complete with the first candidate", ("補完", "complete")),
+    h(Jump, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    // Filter prompt
+    h(Filter, &[code(Enter)], Action::Enter, "絞り込む（空にすると年と語句の絞り込みを外す）", "Apply (empty: remove the year and word filters)", ("決定", "apply")),
+    h(Filter, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    // Removing filter chips
+    h(Chips, &[code(Left), k('h')], Action::Left, "前の絞り込み", "Previous filter", ("選択", "select")),
+    b(Chips, &[code(Right), k('l')], Action::Right, "次の絞り込み", "Next filter"),
+    h(Chips, &[code(Enter), k('x'), code(Backspace), code(Delete)], Action::RemoveChip, "選んだ絞り込みを外す", "Remove the selected filter", ("外す", "remove")),
+    h(Chips, &[code(Esc), k('q')], Action::Back, "戻る", "Done", ("戻る", "done")),
+    b(Chips, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -178,7 +247,7 @@ pub static KEYMAP: &[Binding] = &[
 /// The bindings a context shares with others.
 fn shared(context: Context) -> Option<Context> {
     match context {
-        Context::Search | Context::Prompt => Some(Context::Field),
+        Context::Search | Context::Prompt | Context::Jump | Context::Filter => Some(Context::Field),
         Context::Help | Context::Diagnostics => Some(Context::Overlay),
         _ => None,
     }
@@ -186,7 +255,10 @@ fn shared(context: Context) -> Option<Context> {
 
 /// Contexts whose unbound printable keys are typed into a text field.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Search | Context::Prompt)
+    matches!(
+        context,
+        Context::Search | Context::Prompt | Context::Jump | Context::Filter
+    )
 }
 
 /// The action for a key press in a context, if any.
@@ -196,6 +268,7 @@ pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     let key = Key {
         code: event.code,
         ctrl,
+        alt,
     };
     let in_context = |c: Context| {
         KEYMAP
@@ -228,12 +301,15 @@ pub fn key_label(key: &Key) -> String {
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "BS".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };
     if key.ctrl {
         format!("Ctrl-{name}")
+    } else if key.alt {
+        format!("Alt-{name}")
     } else {
         name
     }
@@ -339,7 +415,7 @@ mod tests {
         assert_eq!(
             lookup(
                 Context::Browse,
-                &press(KeyCode::Char('x'), KeyModifiers::NONE)
+                &press(KeyCode::Char('z'), KeyModifiers::NONE)
             ),
             None
         );

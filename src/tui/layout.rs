@@ -23,6 +23,8 @@ pub fn drawable(width: u16, height: u16) -> Rect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
+    /// The filter bar's row, below the header, when it shows.
+    pub filters: Option<Rect>,
     pub tree: Option<Rect>,
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
@@ -67,7 +69,7 @@ pub fn inner_width(r: Rect) -> usize {
 /// The layout for `size`; None when the terminal is too small. Wide terminals show
 /// three columns, medium ones the tree beside list-over-detail, narrow ones only
 /// the focused pane.
-pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
+pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -82,7 +84,12 @@ pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
         height: 1,
         ..size
     });
-    let body_top = header.bottom();
+    let filters = filter_bar.then_some(Rect {
+        y: header.bottom(),
+        height: 1,
+        ..size
+    });
+    let body_top = filters.map_or(header.bottom(), |f| f.bottom());
     let body_bottom = banner_rect.map_or(status.y, |b| b.y);
     let body = Rect {
         x: size.x,
@@ -147,6 +154,7 @@ pub fn areas(size: Rect, focus: Pane, banner: bool) -> Option<Areas> {
     };
     Some(Areas {
         header,
+        filters,
         tree,
         list,
         detail,
@@ -184,7 +192,7 @@ mod tests {
             (40, 12),
         ] {
             for banner in [false, true] {
-                let a = areas(r(w, h), Pane::List, banner).unwrap();
+                let a = areas(r(w, h), Pane::List, banner, false).unwrap();
                 let panes: Vec<Rect> = [a.tree, a.list, a.detail].into_iter().flatten().collect();
                 let area: u32 = panes.iter().map(|p| p.width as u32 * p.height as u32).sum();
                 let body_h = h - 2 - u16::from(banner);
@@ -200,20 +208,20 @@ mod tests {
     fn the_drawn_area_is_bounded() {
         assert_eq!(drawable(65535, 65535), r(MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(drawable(80, 24), r(80, 24));
-        let a = areas(drawable(65535, 65535), Pane::List, true).unwrap();
+        let a = areas(drawable(65535, 65535), Pane::List, true, true).unwrap();
         assert!(a.status.bottom() <= MAX_HEIGHT && a.overlay.right() <= MAX_WIDTH);
     }
 
     #[test]
     fn too_small_is_none() {
-        assert!(areas(r(39, 30), Pane::Tree, false).is_none());
-        assert!(areas(r(100, 11), Pane::Tree, false).is_none());
-        assert!(areas(r(20, 5), Pane::Tree, false).is_none());
+        assert!(areas(r(39, 30), Pane::Tree, false, false).is_none());
+        assert!(areas(r(100, 11), Pane::Tree, false, false).is_none());
+        assert!(areas(r(20, 5), Pane::Tree, false, false).is_none());
     }
 
     #[test]
     fn narrow_shows_the_focused_pane_only() {
-        let a = areas(r(60, 20), Pane::Detail, false).unwrap();
+        let a = areas(r(60, 20), Pane::Detail, false, false).unwrap();
         assert!(a.tree.is_none() && a.list.is_none());
         assert_eq!(a.detail.unwrap().width, 60);
     }

@@ -3,17 +3,21 @@
 pub mod action;
 pub mod app;
 pub mod copy;
+pub mod coverage;
 pub mod derived;
 pub mod detail;
 pub mod diagnostics;
 pub mod effects;
 pub mod export;
 pub mod field;
+pub mod filters;
 pub mod help;
 pub mod input;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod saved;
 pub mod search;
 pub mod terminal;
 pub mod theme;
@@ -66,6 +70,11 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     // Keys are read on their own thread: when the terminal disappears,
     // crossterm's reader can spin without returning (crossterm issue #793), and
     // the loop below must still see the hangup, and end.
+    //
+    // crossterm sets up its event source (and its SIGWINCH handler) on first
+    // use: do it here, before the first frame, so a resize that comes while the
+    // reading thread has not yet run is not lost.
+    let _ = event::poll(Duration::ZERO);
     let (keys, events) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {

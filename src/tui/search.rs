@@ -128,7 +128,8 @@ impl App {
             return;
         }
         for hit in s.hits.iter().skip(s.offset).take(rows) {
-            if !s.positions.contains_key(&hit.item) {
+            // A hit through a control matched no characters of its own text.
+            if hit.via.is_none() && !s.positions.contains_key(&hit.item) {
                 let p = self.searcher.positions(&self.book, hit.item, &s.field.text);
                 s.positions.insert(hit.item, p);
             }
@@ -161,10 +162,8 @@ impl App {
                 document::case::search_anchor(c, part)
             }
         };
-        if !self.cases().contains(&case) {
-            self.set_node(None);
-        }
-        self.select_case(Some(case));
+        self.remember();
+        self.reveal_case(case);
         self.highlight = Some(anchor);
         self.mode = Mode::Browse;
         self.focus = Pane::Detail;

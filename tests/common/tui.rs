@@ -45,14 +45,21 @@ pub fn key(code: KeyCode) -> Event {
 }
 
 /// Types keys: plain characters, or names in angle brackets (`<Enter>`, `<Tab>`,
-/// `<S-Tab>`, `<Esc>`, `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<BS>`).
+/// `<S-Tab>`, `<Esc>`, `<Down>`, `<Up>`, `<PgDn>`, `<PgUp>`, `<BS>`, `<Del>`,
+/// `<C-o>` for Ctrl-o, `<A-Left>` for Alt-←).
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let (event, len) = if c == '<' && rest.contains('>') {
             let end = rest.find('>').unwrap();
-            let code = match &rest[1..end] {
+            let name = &rest[1..end];
+            let (modifiers, name) = match name.split_once('-') {
+                Some(("C", key)) => (KeyModifiers::CONTROL, key),
+                Some(("A", key)) => (KeyModifiers::ALT, key),
+                _ => (KeyModifiers::NONE, name),
+            };
+            let code = match name {
                 "Enter" => KeyCode::Enter,
                 "Tab" => KeyCode::Tab,
                 "S-Tab" => KeyCode::BackTab,
@@ -64,9 +71,17 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
                 "PgDn" => KeyCode::PageDown,
                 "PgUp" => KeyCode::PageUp,
                 "BS" => KeyCode::Backspace,
+                "Del" => KeyCode::Delete,
+                one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap()),
                 other => panic!("unknown key <{other}>"),
             };
-            (key(code), end + 1)
+            let event = Event::Key(KeyEvent {
+                code,
+                modifiers,
+                kind: KeyEventKind::Press,
+                state: KeyEventState::NONE,
+            });
+            (event, end + 1)
         } else {
             (key(KeyCode::Char(c)), c.len_utf8())
         };

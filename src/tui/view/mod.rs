@@ -1,10 +1,14 @@
 //! Drawing: pure functions of `&App` onto a ratatui frame.
 
+pub mod coverage;
 pub mod diagnostics;
+mod filters;
 pub mod help;
+mod jump;
 mod panes;
 mod prompt;
 pub mod search;
+pub mod stats;
 mod status;
 
 use ratatui::Frame;
@@ -20,11 +24,14 @@ use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let size = frame.area();
-    let Some(areas) = layout::areas(size, app.focus, app.banner()) else {
+    let Some(areas) = layout::areas(size, app.focus, app.banner(), app.filter_bar()) else {
         too_small(frame, app, size);
         return;
     };
     status::header(frame, app, areas.header);
+    if let Some(r) = areas.filters {
+        filters::bar(frame, app, r);
+    }
     if let Some(r) = areas.tree {
         panes::tree(frame, app, r);
     }
@@ -73,8 +80,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Mode::Search => search::draw(frame, app, areas.overlay),
         Mode::Prompt => prompt::draw(frame, app, areas.status),
-        Mode::Browse => {}
+        Mode::Coverage => coverage::draw(frame, app, page(&areas)),
+        Mode::Stats => stats::draw(frame, app, page(&areas)),
+        Mode::Jump => jump::draw_jump(frame, app, areas.status),
+        Mode::Filter => jump::draw_filter(frame, app, areas.status),
+        Mode::Browse | Mode::Chips => {}
     }
+}
+
+/// The whole screen between the header (and filter bar) and the status bar.
+fn page(areas: &layout::Areas) -> Rect {
+    let top = areas.filters.unwrap_or(areas.header).bottom();
+    Rect {
+        y: top,
+        height: areas.status.y.saturating_sub(top),
+        ..areas.header
+    }
+}
+
+/// Clears `area`, draws a focused border titled `title` around it, and
+/// returns the inside.
+pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
+    let block = Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(title, app.theme.heading()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// A bordered box over the screen showing `shown`, the rows from the overlay

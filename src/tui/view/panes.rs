@@ -42,7 +42,7 @@ fn position(offset: usize, height: usize, total: usize) -> String {
 pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let rows = app.tree_rows();
-    let selected = app.tree_selected(rows);
+    let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let catalog_name = app

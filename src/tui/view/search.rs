@@ -164,7 +164,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(if selected { "▶" } else { " " }, base),
             Span::styled(tag, th.dim().patch(base)),
         ];
-        let room = width.saturating_sub(3);
+        // Found through a control, not by its own words: say which.
+        if let Some(via) = hit.via {
+            let r = app.searcher.index.control(via);
+            let label = match lang {
+                crate::lang::Lang::Ja => format!("〔{r} 経由〕"),
+                crate::lang::Lang::En => format!("[via {r}] "),
+            };
+            spans.push(Span::styled(label, th.control().patch(base)));
+        }
+        let used: usize = spans.iter().map(|sp| wrap::width(&sp.content)).sum();
+        let room = width.saturating_sub(used);
         spans.extend(highlighted(
             &text,
             positions,

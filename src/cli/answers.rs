@@ -1,0 +1,277 @@
+//! The commands that answer questions about the whole casebook: coverage,
+//! stats and similar.
+
+use std::process::ExitCode;
+
+use super::commands::{case, json};
+use super::{Cli, Command, CoverageFormat, ListFormat, Session};
+use crate::answers::coverage::{self, Flag, Row};
+use crate::answers::similar;
+use crate::answers::stats::{self, Share, Stats};
+use crate::lang::{Lang, t};
+use crate::out::{self, Fail, Out};
+use crate::suggest;
+use crate::wrap::{pad, pad_left};
+
+pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
+    let session = Session::open(cli)?;
+    session.warn_if_incomplete()?;
+    let book = &session.loaded.casebook;
+    let lang = session.lang;
+    let text = match command {
+        Command::Coverage { scheme, format } => {
+            if let Some(path) = super::soa_path(cli, &session.config) {
+                let shown = path.display().to_string();
+                for d in session.diagnostics.iter().filter(|d| d.path == shown) {
+                    out::eprint(&format!("{d}\n"))?;
+                }
+                if session.soa.is_none() {
+                    return Err(Fail::Error(format!(
+                        "the statement of applicability {} could not be read",
+                        crate::text::path(&path)
+                    )));
+                }
+            }
+            let schemes: Vec<&str> = match scheme {
+                Some(s) => vec![control_scheme(&session, s)?],
+                None => coverage::DEFAULT_SCHEMES.to_vec(),
+            };
+            let rows = coverage::rows(book, &schemes, session.soa.as_ref(), None, lang);
+            match format {
+                CoverageFormat::Json => json(&rows) + "\n",
+                CoverageFormat::Csv => csv(&rows)?,
+                CoverageFormat::Text => coverage_text(&rows, session.soa.is_some(), lang),
+            }
+        }
+        Command::Stats { format } => {
+            let all: Vec<usize> = (0..book.len()).collect();
+            let s = stats::stats(book, &all, lang);
+            match format {
+                ListFormat::Json => json(&s) + "\n",
+                ListFormat::Text => stats_text(&s, lang),
+            }
+        }
+        Command::Similar { id, limit, format } => {
+            let entry = case(book, id)?;
+            let of = book.index_of(&entry.case.id).unwrap_or(0);
+            let found = similar::Index::new(book).similar(book, of, *limit);
+            match format {
+                ListFormat::Json => json(&found) + "\n",
+                ListFormat::Text => found
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{:.2}\t{}\t{}\t{}\n",
+                            s.score,
+                            s.case_id,
+                            book.entries()[s.index].case.title,
+                            s.shared.join(" ")
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        _ => unreachable!("other commands are handled elsewhere"),
+    };
+    let mut out = Out::new();
+    out.print(&text)?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A control scheme's name, or an error naming the known ones.
+fn control_scheme<'a>(session: &'a Session, s: &str) -> Result<&'a str, String> {
+    let catalogs = &session.loaded.casebook.catalogs;
+    if let Some(c) = catalogs
+        .control_schemes()
+        .find(|c| c.scheme.eq_ignore_ascii_case(s))
+    {
+        return Ok(c.scheme.as_str());
+    }
+    let names: Vec<&str> = catalogs
+        .control_schemes()
+        .map(|c| c.scheme.as_str())
+        .collect();
+    let hint = suggest::did_you_mean(&suggest::nearest(s, names.iter().copied(), 1));
+    Err(format!(
+        "unknown control scheme `{s}`{hint} (known: {})",
+        names.join(", ")
+    ))
+}
+
+fn applicable_label(a: Option<bool>, lang: Lang) -> &'static str {
+    match a {
+        Some(true) => t(lang, "適用", "applies"),
+        Some(false) => t(lang, "除外", "excluded"),
+        None => "-",
+    }
+}
+
+/// The flagged controls first, then every row: id (indented), cases,
+/// applicability, title and the flag.
+fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    if with_soa {
+        for flag in [
+            Flag::ExcludedWithPrecedents,
+            Flag::ApplicableWithoutPrecedents,
+        ] {
+            let flagged: Vec<&Row> = rows.iter().filter(|r| r.flag == Some(flag)).collect();
+            out.push_str(&format!("{} ({}):", flag.label(lang), flagged.len()));
+            if flagged.is_empty() {
+                out.push_str(t(lang, " なし", " none"));
+            }
+            for r in &flagged {
+                out.push_str(&format!(" {}", r.control));
+                if flag == Flag::ExcludedWithPrecedents {
+                    out.push_str(&format!(" ({})", r.cases));
+                }
+            }
+            out.push('\n');
+        }
+        let unstated = rows.iter().filter(|r| r.applicable.is_none()).count();
+        if unstated > 0 {
+            out.push_str(&match lang {
+                Lang::Ja => format!("適用宣言書に記載のない項目: {unstated}\n"),
+                Lang::En => format!("Items the statement does not mention: {unstated}\n"),
+            });
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{}  {}  {}  {}\n",
+        pad(t(lang, "項目", "control"), 20),
+        pad_left(t(lang, "事例", "cases"), 5),
+        pad(t(lang, "宣言", "SoA"), 8),
+        t(lang, "名称", "title")
+    ));
+    for r in rows {
+        let id = format!("{}{}", "  ".repeat(r.depth), r.control);
+        let flag = r
+            .flag
+            .map(|f| format!("  [{}]", f.label(lang)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}  {}  {}  {}{flag}\n",
+            pad(&id, 20),
+            pad_left(&r.cases.to_string(), 5),
+            pad(applicable_label(r.applicable, lang), 8),
+            r.title
+        ));
+    }
+    out
+}
+
+/// RFC 4180 CSV, one row per control, with a header row.
+fn csv(rows: &[Row]) -> Result<String, String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+    w.write_record([
+        "control",
+        "title",
+        "cases",
+        "case_ids",
+        "applicable",
+        "reason",
+        "flag",
+    ])
+    .map_err(err)?;
+    for r in rows {
+        let applicable = match r.applicable {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "",
+        };
+        w.write_record([
+            r.control.to_string().as_str(),
+            &r.title,
+            &r.cases.to_string(),
+            &r.case_ids.join(" "),
+            applicable,
+            r.reason.as_deref().unwrap_or(""),
+            r.flag.map_or("", Flag::id),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| format!("cannot write CSV: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
+}
+
+fn stats_text(s: &Stats, lang: Lang) -> String {
+    let mut out = String::new();
+    let survey = s
+        .survey
+        .as_ref()
+        .map(|v| v.short.get(lang).to_string())
+        .unwrap_or_default();
+    let table = |out: &mut String, heading: String, rows: &[Share], jnsa: bool| {
+        out.push_str(&heading);
+        out.push('\n');
+        out.push_str(&format!(
+            "  {}  {}  {}{}\n",
+            pad("", 24),
+            pad_left(t(lang, "事例", "cases"), 5),
+            pad_left(t(lang, "割合", "share"), 6),
+            if jnsa {
+                format!("  {}", pad_left(&survey, 16))
+            } else {
+                String::new()
+            }
+        ));
+        for r in rows {
+            let jnsa_col = match r.jnsa_share {
+                Some(Some(p)) => format!("  {}", pad_left(&format!("{p:.1}%"), 16)),
+                Some(None) => format!("  {}", pad_left("-", 16)),
+                None => String::new(),
+            };
+            out.push_str(&format!(
+                "  {}  {}  {}{jnsa_col}\n",
+                pad(&r.title, 24),
+                pad_left(&r.cases.to_string(), 5),
+                pad_left(&format!("{:.1}%", r.share), 6),
+            ));
+        }
+        out.push('\n');
+    };
+    let causes_heading = match lang {
+        Lang::Ja => format!(
+            "原因分類（事例 {}件。複数の原因分類を持つ事例はそれぞれに1件と数え、割合はその合計に対するもの）",
+            s.cases
+        ),
+        Lang::En => format!(
+            "Cause categories ({} cases; a case with several categories counts once in each, shares are of their sum)",
+            s.cases
+        ),
+    };
+    table(&mut out, causes_heading, &s.causes, true);
+    if let Some(v) = &s.survey {
+        out.push_str(&match lang {
+            Lang::Ja => format!(
+                "  {}: {}（{}年、{}件）。記載のない分類は同調査で個別の数値が公表されていないもの\n\n",
+                v.short.ja, v.title.ja, v.year, v.incidents
+            ),
+            Lang::En => format!(
+                "  {}: {} ({}, {} incidents). A dash: the survey gives no figure for that category\n\n",
+                v.short.en, v.title.en, v.year, v.incidents
+            ),
+        });
+    }
+    table(
+        &mut out,
+        format!("{} ({})", t(lang, "業種", "Sectors"), s.cases),
+        &s.sectors,
+        false,
+    );
+    out.push_str(t(lang, "公表年", "Year published"));
+    out.push('\n');
+    for y in &s.years {
+        out.push_str(&format!(
+            "  {}  {}\n",
+            y.year,
+            pad_left(&y.cases.to_string(), 5)
+        ));
+    }
+    out
+}
