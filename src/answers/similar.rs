@@ -92,7 +92,8 @@ fn all_bigrams(book: &Casebook) -> Vec<Vec<(u64, u32)>> {
         .clamp(1, 4);
     let run = |part: std::ops::Range<usize>| -> Vec<Vec<(u64, u32)>> {
         let mut chars = Vec::new();
-        part.map(|i| bigrams(&book.entry(i).case, &mut chars))
+        // Read without keeping: the index must not hold every case in memory.
+        part.map(|i| bigrams(&book.fetch(i).case, &mut chars))
             .collect()
     };
     let n = book.len();
@@ -149,7 +150,8 @@ impl Index {
             text: Vec::with_capacity(n),
             text_postings: Vec::new(),
         };
-        for (ci, entry) in entries.iter().enumerate() {
+        for ci in 0..n {
+            let entry = book.fetch(ci);
             let case = &entry.case;
             let mut mine: Vec<u32> = Vec::new();
             let named = case

@@ -468,6 +468,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         copy_markdown: session.config.copy_markdown,
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
+        similar_in_background: true,
         soa: session.soa.clone(),
         problems: session.problems.clone(),
     };

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
@@ -93,6 +94,9 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// Build the similar-case index on a thread of its own, so the first
+    /// frame does not wait for it (the browser); else before `App::new` returns.
+    pub similar_in_background: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
@@ -101,7 +105,8 @@ pub struct Options {
 }
 
 pub struct App {
-    pub book: Casebook,
+    /// Shared with the thread that builds the similar-case index.
+    pub book: Arc<Casebook>,
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub theme: Theme,
@@ -143,7 +148,9 @@ pub struct App {
     pub stats: StatsState,
     pub soa: Option<Soa>,
     pub resolver: Resolver,
-    pub similar_index: similar::Index,
+    /// Built once, on a thread of its own for the browser (it reads every
+    /// case): until it is there, the detail shows no similar cases.
+    pub similar_index: Arc<OnceLock<similar::Index>>,
     /// The cases most like the selected one (derived when the selection changes).
     pub similar: Vec<Similar>,
     pub(super) similar_of: Option<usize>,
@@ -170,7 +177,16 @@ impl App {
         options: Options,
         searcher: Searcher,
     ) -> App {
-        let similar_index = similar::Index::new(&book);
+        let book = Arc::new(book);
+        let similar_index = Arc::new(OnceLock::new());
+        if options.similar_in_background {
+            let (book, index) = (Arc::clone(&book), Arc::clone(&similar_index));
+            std::thread::spawn(move || {
+                let _ = index.set(similar::Index::new(&book));
+            });
+        } else {
+            let _ = similar_index.set(similar::Index::new(&book));
+        }
         let soa = options.soa.clone();
         let resolver = Resolver::new(&book.catalogs);
         let mut schemes: Vec<String> = book
@@ -384,6 +400,11 @@ impl App {
     /// Applies an action. Returns work for the event loop (copying, writing files).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::SimilarReady => {
+                self.similar_of = None;
+                self.sync();
+                return Vec::new();
+            }
             Action::Resize { width, height } => {
                 self.size = layout::drawable(width, height);
                 self.sync();
