@@ -39,22 +39,23 @@ impl Sort {
 
 /// Case indices under a node (`None`: all cases), sorted.
 pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> Vec<usize> {
-    let mut list: Vec<usize> = match node {
-        None => (0..book.len()).collect(),
-        Some(id) => book.under(scheme, id).to_vec(),
+    let mut list: Vec<usize> = match (node, sort) {
+        (None, Sort::Date) => return book.newest_first().to_vec(),
+        (None, _) => (0..book.len()).collect(),
+        (Some(id), _) => book.under(scheme, id).to_vec(),
     };
-    let e = book.entries();
-    let date = |i: usize| Reverse(e[i].case.published.sort_key());
+    // Summaries, not whole cases: sorting must not read every case.
+    let date = |i: usize| Reverse(book.summary(i).published.sort_key());
     match sort {
         Sort::Date => book.sort_newest_first(&mut list),
         Sort::People => list.sort_by_key(|&i| {
-            let people = e[i].case.affected.as_ref().and_then(|a| a.people);
+            let people = book.summary(i).people;
             (people.is_none(), Reverse(people), date(i))
         }),
         Sort::Organization => list.sort_by(|&a, &b| {
-            e[a].case
+            book.summary(a)
                 .organization
-                .cmp(&e[b].case.organization)
+                .cmp(&book.summary(b).organization)
                 .then_with(|| date(a).cmp(&date(b)))
         }),
     }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod author;
 pub mod copy;
 pub mod coverage;
+pub mod derived;
 pub mod detail;
 pub mod diagnostics;
 pub mod editor;
@@ -93,6 +94,8 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
         tx: &tx,
     };
     let mut dirty = true;
+    // Whether the similar cases were asked for once their index was ready.
+    let mut similar_shown = false;
     loop {
         if dirty {
             if let Err(e) = world.terminal.draw(|frame| view::draw(frame, app)) {
@@ -126,7 +129,13 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
                 dirty = true;
             }
             Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => return Ok(Exit::HungUp),
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if !similar_shown && app.similar_index.get().is_some() {
+                    similar_shown = true;
+                    app.update(Action::SimilarReady);
+                    dirty = true;
+                }
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::HungUp),
         }
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::action::{Action, Effect};
 use super::app::{App, Mode, Pane};
 use super::diagnostics::Panel;
-use crate::casebook::{Casebook, Entry};
+use crate::casebook::{Casebook, Entry, Nodes, Part, Source, Summary};
 use crate::catalog::Catalogs;
 use crate::diag::Diagnostic;
 use crate::lang::t;
@@ -58,13 +58,12 @@ pub struct Reloaded {
 }
 
 /// The result of a reload.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Batch {
     Files(Vec<Reloaded>),
     /// Everything loaded again (a catalog changed).
     Everything {
-        catalogs: Catalogs,
-        entries: Vec<Entry>,
+        casebook: Box<Casebook>,
         diagnostics: Vec<Diagnostic>,
     },
 }
@@ -85,10 +84,8 @@ pub struct Job {
 pub fn read(job: &Job) -> Batch {
     if job.everything {
         let loaded = load::load(&job.inputs, &[]);
-        let (catalogs, entries) = loaded.casebook.into_parts();
         return Batch::Everything {
-            catalogs,
-            entries,
+            casebook: Box::new(loaded.casebook),
             diagnostics: loaded.diagnostics,
         };
     }
@@ -151,11 +148,8 @@ impl App {
     /// Whether case `index` shows the last good version of a file that turned bad.
     pub fn is_stale(&self, index: usize) -> bool {
         !self.live.stale.is_empty()
-            && self
-                .book
-                .entries()
-                .get(index)
-                .is_some_and(|e| self.live.stale.contains(&e.path))
+            && index < self.book.len()
+            && self.live.stale.contains(self.book.path(index))
     }
 
     /// Files changed on disk: read them again (everything, when a catalog changed).
@@ -181,36 +175,39 @@ impl App {
             return Vec::new();
         }
         // Cases are held by index (the selection, marks, jumps): by file across the change.
-        let paths: Vec<String> = self.book.entries().iter().map(|e| e.path.clone()).collect();
-        let (old_catalogs, old) = std::mem::take(&mut self.book).into_parts();
-        let (catalogs, entries, reread) = match batch {
+        let paths: Vec<String> = (0..self.book.len())
+            .map(|i| self.book.path(i).to_string())
+            .collect();
+        let book = std::mem::take(&mut self.book);
+        let (catalogs, nodes, parts, reread) = match batch {
             Batch::Files(files) => {
                 let reread: Vec<String> = files.iter().map(|f| f.shown.clone()).collect();
-                let entries = self.replace(old, files);
-                (old_catalogs, entries, reread)
+                let (catalogs, nodes, old) = parts_of(book);
+                let parts = self.replace(&catalogs, &nodes, old, files);
+                (catalogs, nodes, parts, reread)
             }
             Batch::Everything {
-                catalogs,
-                entries,
+                casebook,
                 diagnostics,
             } => {
                 let mut reread: Vec<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
-                let entries = self.replace_all(old, entries, diagnostics);
-                reread.extend(entries.iter().map(|e| e.path.clone()));
-                (catalogs, entries, reread)
+                let (catalogs, nodes, mut parts) = casebook.into_parts();
+                for entry in self.stale_after_all(&book, &parts, diagnostics) {
+                    parts.push(part(&catalogs, &nodes, entry));
+                }
+                reread.extend(parts.iter().map(|p| p.path.clone()));
+                (catalogs, nodes, parts, reread)
             }
         };
-        self.book = Casebook::new(catalogs, entries);
+        self.book = std::sync::Arc::new(Casebook::from_parts(catalogs, nodes, parts));
+        self.similar_index =
+            super::app::similar_index(&self.book, self.options.similar_in_background);
+        self.derived = Default::default();
         self.searcher = Searcher::new(&self.book);
-        self.similar_index = crate::answers::similar::Index::new(&self.book);
         self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
-        let now: std::collections::HashMap<&str, usize> = self
-            .book
-            .entries()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.path.as_str(), i))
+        let now: std::collections::HashMap<&str, usize> = (0..self.book.len())
+            .map(|i| (self.book.path(i), i))
             .collect();
         let moved = |i: usize| paths.get(i).and_then(|p| now.get(p.as_str()).copied());
         self.case = self.case.and_then(moved);
@@ -252,14 +249,20 @@ impl App {
     }
 
     /// `old` with the files read again replaced, removed or added.
-    fn replace(&mut self, old: Vec<Entry>, files: Vec<Reloaded>) -> Vec<Entry> {
-        let mut slots: Vec<Option<Entry>> = old.into_iter().map(Some).collect();
+    fn replace(
+        &mut self,
+        catalogs: &Catalogs,
+        nodes: &Nodes,
+        old: Vec<Part>,
+        files: Vec<Reloaded>,
+    ) -> Vec<Part> {
+        let mut slots: Vec<Option<Part>> = old.into_iter().map(Some).collect();
         for Reloaded { shown, fresh } in files {
             self.diagnostics.retain(|d| d.path != shown);
             self.live.stale.remove(&shown);
             let at = slots
                 .iter()
-                .position(|e| e.as_ref().is_some_and(|e| e.path == shown));
+                .position(|p| p.as_ref().is_some_and(|p| p.path == shown));
             match fresh {
                 Fresh::Gone => {
                     if let Some(i) = at {
@@ -274,10 +277,10 @@ impl App {
                 }
                 Fresh::Parsed { case, pos, diags } => {
                     self.diagnostics.extend(diags);
-                    let other = slots.iter().enumerate().find_map(|(i, e)| {
-                        e.as_ref()
-                            .filter(|e| Some(i) != at && e.case.id == case.id)
-                            .map(|e| e.path.clone())
+                    let other = slots.iter().enumerate().find_map(|(i, p)| {
+                        p.as_ref()
+                            .filter(|p| Some(i) != at && p.summary.id == case.id)
+                            .map(|p| p.path.clone())
                     });
                     if let Some(other) = other {
                         self.diagnostics
@@ -292,9 +295,10 @@ impl App {
                         path: shown,
                         bundled: false,
                     };
+                    let new = part(catalogs, nodes, entry);
                     match at {
-                        Some(i) => slots[i] = Some(entry),
-                        None => slots.push(Some(entry)),
+                        Some(i) => slots[i] = Some(new),
+                        None => slots.push(Some(new)),
                     }
                 }
             }
@@ -302,12 +306,12 @@ impl App {
         slots.into_iter().flatten().collect()
     }
 
-    /// Everything loaded again: the new entries, and the last good version of
-    /// each file that turned bad.
-    fn replace_all(
+    /// Everything loaded again (`parts`): the last good version of each file
+    /// that turned bad, to keep beside them. The diagnostics become the new ones.
+    fn stale_after_all(
         &mut self,
-        old: Vec<Entry>,
-        mut entries: Vec<Entry>,
+        old: &Casebook,
+        parts: &[Part],
         diagnostics: Vec<Diagnostic>,
     ) -> Vec<Entry> {
         self.diagnostics
@@ -318,22 +322,23 @@ impl App {
             .map(|d| d.path.as_str())
             .collect();
         let mut stale = HashSet::new();
-        for entry in old {
-            let present = entries.iter().any(|e| e.path == entry.path);
-            let taken = entries.iter().any(|e| e.case.id == entry.case.id);
-            if !present && !taken && !entry.bundled && failed.contains(entry.path.as_str()) {
-                stale.insert(entry.path.clone());
-                entries.push(entry);
+        let mut kept = Vec::new();
+        for i in 0..old.len() {
+            let (path, id) = (old.path(i), &old.summary(i).id);
+            let present = parts.iter().any(|p| p.path == path || p.summary.id == *id);
+            if !present && !old.is_bundled(i) && failed.contains(path) {
+                stale.insert(path.to_string());
+                kept.push(old.entry(i).clone());
             }
         }
         self.live.stale = stale;
         self.diagnostics.extend(diagnostics);
-        entries
+        kept
     }
 
     /// After writing or editing `path`: select its case, or show its problems.
     fn show_file(&mut self, path: &str) {
-        let at = self.book.entries().iter().position(|e| e.path == path);
+        let at = (0..self.book.len()).find(|&i| self.book.path(i) == path);
         let problems = self.diagnostics.iter().position(|d| d.path == path);
         match (at, problems) {
             (Some(i), None) if !self.live.stale.contains(path) => {
@@ -406,12 +411,9 @@ impl App {
             everything,
             catalogs: self.book.catalogs.clone(),
             inputs: self.options.setup.inputs.clone(),
-            known: self
-                .book
-                .entries()
-                .iter()
-                .filter(|e| !e.bundled)
-                .map(|e| e.path.clone())
+            known: (0..self.book.len())
+                .filter(|&i| !self.book.is_bundled(i))
+                .map(|i| self.book.path(i).to_string())
                 .collect(),
         }
     }
@@ -431,5 +433,32 @@ impl App {
             }
         }
         effects
+    }
+}
+
+/// A casebook taken apart; when the similar-case thread still holds it, its
+/// cases are copied out instead (the first seconds after start-up).
+fn parts_of(book: std::sync::Arc<Casebook>) -> (Catalogs, Nodes, Vec<Part>) {
+    match std::sync::Arc::try_unwrap(book) {
+        Ok(book) => book.into_parts(),
+        Err(shared) => {
+            let catalogs = shared.catalogs.clone();
+            let nodes = Nodes::new(&catalogs);
+            let parts = (0..shared.len())
+                .map(|i| part(&catalogs, &nodes, shared.entry(i).clone()))
+                .collect();
+            (catalogs, nodes, parts)
+        }
+    }
+}
+
+/// A case in hand as a part of a casebook.
+fn part(catalogs: &Catalogs, nodes: &Nodes, entry: Entry) -> Part {
+    Part {
+        summary: Summary::of(&entry.case),
+        nodes: nodes.of_case(catalogs, &entry.case),
+        path: entry.path,
+        bundled: entry.bundled,
+        source: Source::Owned(Box::new(entry.case)),
     }
 }

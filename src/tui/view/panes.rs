@@ -155,11 +155,12 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         ));
     }
     // Team cases carry a badge when bundled ones are listed too.
-    let entries = app.book.entries();
-    let mixed = entries.iter().any(|e| e.bundled) && entries.iter().any(|e| !e.bundled);
+    let book = &app.book;
+    let bundled = (0..book.len()).filter(|&i| book.is_bundled(i)).count();
+    let mixed = bundled > 0 && bundled < book.len();
     for &i in cases.iter().skip(app.list_offset).take(height) {
-        let case = &entries[i].case;
-        let badge = match (app.is_stale(i), mixed && !entries[i].bundled) {
+        let case = &book.entries()[i].case;
+        let badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
             (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
             (false, true) => t(app.lang, "[チーム] ", "[team] "),
             (false, false) => "",
