@@ -57,13 +57,10 @@ fn main() {
             })
             .collect();
 
+        let read_from = casebook::cache::key::now();
         let loaded = load::load(&inputs, &[]);
         let options = Options {
-            setup: Setup {
-                inputs: inputs.clone(),
-                watch: vec![dir.path().to_path_buf()],
-                kept_diagnostics: 0,
-            },
+            setup: Setup::new(&inputs, 0, &loaded.casebook, read_from),
             ..Options::default()
         };
         let mut app = App::new(loaded.casebook, loaded.diagnostics, options);

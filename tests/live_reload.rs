@@ -24,13 +24,10 @@ fn team_app(dir: &Path) -> App {
 
 fn team_app_with(dir: &Path, options: Options) -> App {
     let inputs = vec![Input::Bundled, Input::Dir(dir.to_path_buf())];
+    let read_from = casebook::cache::key::now();
     let loaded = load(&inputs, &[]);
     let options = Options {
-        setup: Setup {
-            inputs,
-            watch: vec![dir.to_path_buf()],
-            kept_diagnostics: 0,
-        },
+        setup: Setup::new(&inputs, 0, &loaded.casebook, read_from),
         team_dirs: if options.team_dirs.is_empty() {
             vec![dir.to_path_buf()]
         } else {
@@ -517,4 +514,26 @@ fn n_asks_which_casebook_when_there_are_several_and_esc_cancels() {
     press(&mut app, "n<Esc>");
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("取り消しました"));
+}
+
+#[test]
+fn a_file_unchanged_since_it_was_read_is_not_read_again() {
+    use casebook::cache::key::FileKey;
+    use casebook::tui::reload::{Batch, read};
+    let (dir, a) = team_of_one();
+    let mut app = team_app(dir.path());
+    // A file written just before it was read may change again within the
+    // same tick of the clock: it is read again whatever its key says.
+    let job = app.reload_job(vec![a.clone()], false);
+    assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
+    // As if it had been read well after it was written: its key proves it unchanged.
+    let later = casebook::cache::key::now() + 10_000_000_000;
+    let key = FileKey::of(&a).unwrap();
+    app.live.keys.insert(casebook::text::path(&a), (key, later));
+    let job = app.reload_job(vec![a.clone()], false);
+    assert!(matches!(read(&job), Batch::Files(f) if f.is_empty()));
+    // A change shows in the key.
+    std::fs::write(&a, titled("our-a-2024", "題名を変えた")).unwrap();
+    let job = app.reload_job(vec![a.clone()], false);
+    assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
 }

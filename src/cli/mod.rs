@@ -480,6 +480,8 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
             "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.\n{COMMANDS}"
         )));
     }
+    // Files read from here on may be read again when they change (live reload).
+    let read_from = crate::cache::key::now();
     let session = Session::load(cli);
     let options = crate::tui::Options {
         lang: session.lang,
@@ -491,18 +493,12 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         similar_in_background: true,
         soa: session.soa.clone(),
         problems: session.problems.clone(),
-        setup: crate::tui::reload::Setup {
-            watch: session
-                .inputs
-                .iter()
-                .filter_map(|i| match i {
-                    Input::Dir(d) if d.is_dir() => Some(d.clone()),
-                    _ => None,
-                })
-                .collect(),
-            inputs: session.inputs.clone(),
-            kept_diagnostics: session.diagnostics.len() - session.loaded.diagnostics.len(),
-        },
+        setup: crate::tui::reload::Setup::new(
+            &session.inputs,
+            session.diagnostics.len() - session.loaded.diagnostics.len(),
+            &session.loaded.casebook,
+            read_from,
+        ),
         team_dirs: team_dirs(&session),
     };
     let (searcher, notices) =

@@ -246,6 +246,7 @@ impl App {
             live: Live::default(),
             derived: Derived::default(),
         };
+        app.live.keys = std::mem::take(&mut app.options.setup.keys);
         app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app

@@ -4,15 +4,18 @@
 //! on screen, marked stale, with its diagnostics in `!`. A catalog that
 //! changes reloads everything (the cases' controls depend on it).
 //!
-//! Reading is "re-parse these paths, replace their entries": a per-file cache
-//! keyed by path, size, times and inode plugs in at [`read`].
+//! Reading is "re-parse these paths, replace their entries". A file whose key
+//! (size, times, inode: the cache's [`FileKey`]) is what it was when last read,
+//! and was settled then, is not read again: a `touch`, or an editor saving a
+//! file unchanged, costs nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::action::{Action, Effect};
 use super::app::{App, Mode, Pane};
 use super::diagnostics::Panel;
+use crate::cache::key::{self, FileKey};
 use crate::casebook::{Casebook, Entry, Nodes, Part, Source, Summary};
 use crate::catalog::Catalogs;
 use crate::diag::Diagnostic;
@@ -33,6 +36,39 @@ pub struct Setup {
     /// How many diagnostics at the start are not the loader's (the config
     /// file's): a reload of everything keeps them.
     pub kept_diagnostics: usize,
+    /// The key of each file loaded from disk, and when loading began.
+    pub keys: HashMap<String, (FileKey, i64)>,
+}
+
+impl Setup {
+    /// What a browser over `book`, loaded from `inputs` from the moment
+    /// `read_from` on, watches and loads again.
+    pub fn new(
+        inputs: &[Input],
+        kept_diagnostics: usize,
+        book: &Casebook,
+        read_from: i64,
+    ) -> Setup {
+        let keys = (0..book.len())
+            .filter(|&i| !book.is_bundled(i))
+            .filter_map(|i| {
+                let path = book.path(i);
+                FileKey::of(Path::new(path)).map(|k| (path.to_string(), (k, read_from)))
+            })
+            .collect();
+        Setup {
+            inputs: inputs.to_vec(),
+            watch: inputs
+                .iter()
+                .filter_map(|i| match i {
+                    Input::Dir(d) if d.is_dir() => Some(d.clone()),
+                    _ => None,
+                })
+                .collect(),
+            kept_diagnostics,
+            keys,
+        }
+    }
 }
 
 /// What one file holds now.
@@ -55,6 +91,8 @@ pub enum Fresh {
 pub struct Reloaded {
     pub shown: String,
     pub fresh: Fresh,
+    /// The file's key when it was read, and when that reading began.
+    pub key: Option<(FileKey, i64)>,
 }
 
 /// The result of a reload.
@@ -77,6 +115,10 @@ pub struct Job {
     /// The files loaded from disk now (as shown), to find those under a
     /// directory that went away.
     pub known: Vec<String>,
+    /// Each file's key when it was last read (and when that reading began).
+    pub keys: HashMap<String, (FileKey, i64)>,
+    /// A file to read whatever its key (one just edited in the browser).
+    pub always: Option<String>,
 }
 
 /// Reads what a job names. Changed paths that are directories are read
@@ -108,9 +150,18 @@ pub fn read(job: &Job) -> Batch {
                 .for_each(|k| add(PathBuf::from(k)));
         }
     }
+    let unchanged = |path: &Path| {
+        let shown = text::path(path);
+        job.always.as_deref() != Some(shown.as_str())
+            && job
+                .keys
+                .get(&shown)
+                .is_some_and(|&(old, from)| old.settled(from) && FileKey::of(path) == Some(old))
+    };
     Batch::Files(
         files
             .iter()
+            .filter(|path| !unchanged(path))
             .map(|path| read_file(path, &job.catalogs))
             .collect(),
     )
@@ -119,6 +170,10 @@ pub fn read(job: &Job) -> Batch {
 /// One file, as loading reads it.
 pub fn read_file(path: &Path, catalogs: &Catalogs) -> Reloaded {
     let shown = text::path(path);
+    // The key is taken before the file is read: a change after that moment
+    // shows in the key next time (or leaves it unsettled).
+    let from = key::now();
+    let key = FileKey::of(path).map(|k| (k, from));
     let fresh = if std::fs::symlink_metadata(path).is_err() {
         Fresh::Gone
     } else {
@@ -131,7 +186,7 @@ pub fn read_file(path: &Path, catalogs: &Catalogs) -> Reloaded {
             (None, diags) => Fresh::Failed(diags),
         }
     };
-    Reloaded { shown, fresh }
+    Reloaded { shown, fresh, key }
 }
 
 /// The live-reload state of the browser.
@@ -142,6 +197,8 @@ pub struct Live {
     /// A file written or edited in the browser: once read again, it is
     /// selected (or its problems shown).
     pub show: Option<String>,
+    /// Each file read again: its key, and when that reading began.
+    pub keys: HashMap<String, (FileKey, i64)>,
 }
 
 impl App {
@@ -257,7 +314,11 @@ impl App {
         files: Vec<Reloaded>,
     ) -> Vec<Part> {
         let mut slots: Vec<Option<Part>> = old.into_iter().map(Some).collect();
-        for Reloaded { shown, fresh } in files {
+        for Reloaded { shown, fresh, key } in files {
+            match key {
+                Some(key) => self.live.keys.insert(shown.clone(), key),
+                None => self.live.keys.remove(&shown),
+            };
             self.diagnostics.retain(|d| d.path != shown);
             self.live.stale.remove(&shown);
             let at = slots
@@ -332,6 +393,8 @@ impl App {
             }
         }
         self.live.stale = stale;
+        // Files were read again without their keys.
+        self.live.keys.clear();
         self.diagnostics.extend(diagnostics);
         kept
     }
@@ -415,6 +478,8 @@ impl App {
                 .filter(|&i| !self.book.is_bundled(i))
                 .map(|i| self.book.path(i).to_string())
                 .collect(),
+            keys: self.live.keys.clone(),
+            always: self.live.show.clone(),
         }
     }
 
