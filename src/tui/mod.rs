@@ -94,8 +94,9 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
         tx: &tx,
     };
     let mut dirty = true;
-    // Whether the similar cases were asked for once their index was ready.
-    let mut similar_shown = false;
+    // The similar-case index whose readiness was told to the app (a reload
+    // builds a new one).
+    let mut similar_shown: Option<std::sync::Arc<_>> = None;
     loop {
         if dirty {
             if let Err(e) = world.terminal.draw(|frame| view::draw(frame, app)) {
@@ -130,8 +131,11 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
             }
             Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => return Ok(Exit::HungUp),
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                if !similar_shown && app.similar_index.get().is_some() {
-                    similar_shown = true;
+                let told = similar_shown
+                    .as_ref()
+                    .is_some_and(|s| std::sync::Arc::ptr_eq(s, &app.similar_index));
+                if !told && app.similar_index.get().is_some() {
+                    similar_shown = Some(std::sync::Arc::clone(&app.similar_index));
                     app.update(Action::SimilarReady);
                     dirty = true;
                 }
