@@ -28,5 +28,6 @@ pub mod search;
 pub mod suggest;
 pub mod text;
 pub mod tui;
+pub mod width;
 pub mod wrap;
 pub mod yaml;

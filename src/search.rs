@@ -116,6 +116,28 @@ fn script(c: char) -> Script {
     }
 }
 
+/// Where words start in text typed into a field, for moving and deleting by
+/// word: after a space or a punctuation mark, and inside unspaced Japanese
+/// where a run of kanji, katakana or Latin letters follows a letter of another
+/// script, as search marks word starts (「委託で|廃棄する」「USB|メモリー」).
+pub fn word_starts(chars: &[char]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut previous = Script::Other;
+    for &c in chars {
+        let current = match c {
+            'ー' | 'ｰ' if previous != Script::Other => previous,
+            c => script(c),
+        };
+        out.push(match (previous, current) {
+            (_, Script::Other) => false,
+            (Script::Other, _) => true,
+            (p, c) => p != c && matches!(c, Script::Kanji | Script::Katakana | Script::Latin),
+        });
+        previous = current;
+    }
+    out
+}
+
 /// Marks the start of a word inside unspaced Japanese text, so the matcher
 /// gives it the bonus it gives a word after a space. A word starts where a
 /// run of kanji, katakana or Latin letters follows a letter of another script

@@ -48,6 +48,11 @@ pub enum Action {
     Paste(String),
     Backspace,
     DeleteWord,
+    /// Ctrl-u: empty the field.
+    ClearLine,
+    /// Alt-b / Alt-f: to the previous word start, to the end of the word.
+    WordLeft,
+    WordRight,
     CursorLeft,
     CursorRight,
     CursorHome,

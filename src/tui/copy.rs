@@ -343,14 +343,7 @@ impl App {
             _ => {}
         }
         match action {
-            Action::Input(c) => prompt.field.insert(&c.to_string()),
-            Action::Paste(s) => prompt.field.insert(&s),
-            Action::Backspace => prompt.field.backspace(),
-            Action::DeleteWord => prompt.field.delete_word(),
-            Action::CursorLeft => prompt.field.left(),
-            Action::CursorRight => prompt.field.right(),
-            Action::CursorHome => prompt.field.home(),
-            Action::CursorEnd => prompt.field.end(),
+            action if prompt.field.edit(&action) => {}
             Action::Back => self.cancel_prompt(),
             Action::Enter => {
                 let name = prompt.field.text.trim();

@@ -236,7 +236,10 @@ pub static KEYMAP: &[Binding] = &[
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     // Editing text, in the search box and the prompt
     b(Field, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
-    b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す", "Delete a word"),
+    b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す（区切りのない日本語では漢字・かな・カタカナ・英字の切れ目まで）", "Delete a word (in unspaced Japanese, back to where the script changes)"),
+    b(Field, &[ctrl('u')], Action::ClearLine, "すべて消す", "Clear the field"),
+    b(Field, &[alt(Char('b'))], Action::WordLeft, "1語左へ", "Word left"),
+    b(Field, &[alt(Char('f'))], Action::WordRight, "1語右へ", "Word right"),
     b(Field, &[code(Left)], Action::CursorLeft, "カーソルを左へ", "Cursor left"),
     b(Field, &[code(Right)], Action::CursorRight, "カーソルを右へ", "Cursor right"),
     b(Field, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),

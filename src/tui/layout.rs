@@ -97,11 +97,13 @@ pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<
         width: size.width,
         height: body_bottom - body_top,
     };
-    let overlay = centered(
-        size,
-        size.width.saturating_sub(4).min(110),
-        size.height.saturating_sub(2),
-    );
+    // Overlays take the whole page between the header and the status bar:
+    // a box over part of the panes left slivers of them around it.
+    let overlay = Rect {
+        y: body_top,
+        height: status.y - body_top,
+        ..size
+    };
 
     let (tree, list, detail) = if size.width >= 150 {
         let tree_w = (size.width * 28 / 100).clamp(34, 52);
@@ -162,15 +164,6 @@ pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<
         status,
         overlay,
     })
-}
-
-fn centered(outer: Rect, width: u16, height: u16) -> Rect {
-    Rect {
-        x: outer.x + (outer.width.saturating_sub(width)) / 2,
-        y: outer.y + (outer.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    }
 }
 
 #[cfg(test)]

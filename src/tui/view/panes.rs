@@ -21,7 +21,10 @@ fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static>
     };
     Block::bordered()
         .border_style(app.theme.border(focused))
-        .title(Span::styled(title, title_style))
+        .title(Span::styled(
+            crate::width::screen(&title).into_owned(),
+            title_style,
+        ))
         .title_bottom(Line::from(footer).right_aligned())
 }
 

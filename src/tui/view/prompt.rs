@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::export::file::Content;
 use crate::tui::app::App;
@@ -52,12 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(format!(" {title} "), th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
     let line = match &prompt.ask {
         Ask::Overwrite { path, .. } => {
@@ -95,8 +90,8 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         }
         Ask::SaveAs { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);
-            let text = wrap::truncate(&prompt.field.text, room).into_owned();
-            let caret = (wrap::width(label) + prompt.field.cursor_column().min(room)) as u16;
+            let (text, caret) = prompt.field.window(room);
+            let caret = (wrap::width(label) + caret) as u16;
             frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
             Line::from(vec![Span::styled(label, th.key()), Span::raw(text)])
         }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::search::{self, Kind, Target};
 use crate::tui::app::App;
@@ -23,7 +23,9 @@ fn target_label(target: Target, lang: crate::lang::Lang) -> &'static str {
 }
 
 /// `text` with the characters at `positions` styled as matches, cut to `width`
-/// columns; a window is chosen so the first match is visible.
+/// columns; a window is chosen so the first match is visible. The text is
+/// drawn in screen form, cluster by cluster; a cluster is a match when any
+/// character it comes from is.
 pub fn highlighted(
     text: &str,
     positions: &[usize],
@@ -31,12 +33,20 @@ pub fn highlighted(
     base: Style,
     matched: Style,
 ) -> Vec<Span<'static>> {
-    let chars: Vec<char> = text.chars().collect();
-    let first = positions.first().copied().unwrap_or(0);
-    let lead: usize = chars[..first.min(chars.len())]
-        .iter()
-        .map(|c| wrap::char_width(*c))
-        .sum();
+    let (shown, from) = crate::width::screen_map(text);
+    // (cluster, width, matched)
+    let mut clusters: Vec<(&str, usize, bool)> = Vec::new();
+    let mut at = 0;
+    for (g, w) in crate::width::clusters(&shown) {
+        let n = g.chars().count();
+        let lo = from.get(at).copied().unwrap_or(usize::MAX);
+        let hi = from.get(at + n).copied().unwrap_or(usize::MAX);
+        let p = positions.partition_point(|&x| x < lo);
+        clusters.push((g, w, positions.get(p).is_some_and(|&x| x < hi)));
+        at += n;
+    }
+    let first = clusters.iter().position(|c| c.2).unwrap_or(0);
+    let lead: usize = clusters[..first].iter().map(|c| c.1).sum();
     let mut start = 0;
     if lead > width / 2 {
         // Start a few characters before the first match.
@@ -50,12 +60,10 @@ pub fn highlighted(
     }
     let mut run = String::new();
     let mut run_matched = false;
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        let w = wrap::char_width(c);
+    for &(g, w, m) in &clusters[start..] {
         if used + w > width {
             break;
         }
-        let m = positions.binary_search(&i).is_ok();
         if m != run_matched && !run.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
@@ -63,7 +71,7 @@ pub fn highlighted(
             ));
         }
         run_matched = m;
-        run.push(c);
+        run.push_str(g);
         used += w;
     }
     if !run.is_empty() {
@@ -86,29 +94,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         t(lang, "対象", "in"),
         target_label(s.target, lang)
     );
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(title, th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
 
-    // The query line, scrolled so the caret stays visible: it starts as far
-    // left as lets everything up to the caret fit (one pass back from the caret).
+    // The query line, scrolled so the caret stays visible; a query reopened
+    // is shown selected (typing replaces it).
     let prompt = "/ ";
     let room = width.saturating_sub(prompt.len() + 1);
-    let chars: Vec<char> = s.field.text.chars().collect();
-    let cursor = s.field.cursor.min(chars.len());
-    let mut start = cursor;
-    let mut caret = 0;
-    while start > 0 && caret + wrap::char_width(chars[start - 1]) <= room {
-        start -= 1;
-        caret += wrap::char_width(chars[start]);
-    }
-    let visible: String = chars[start..].iter().collect();
-    let visible = wrap::truncate(&visible, room).into_owned();
-    let query = Line::from(vec![Span::styled(prompt, th.key()), Span::raw(visible)]);
+    let (visible, caret) = s.field.window(room);
+    let style = if s.field.selected {
+        th.selected(true)
+    } else {
+        Style::new()
+    };
+    let query = Line::from(vec![
+        Span::styled(prompt, th.key()),
+        Span::styled(visible, style),
+    ]);
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
     frame.set_cursor_position(Position::new(
         inner.x + (prompt.len() + caret) as u16,

@@ -151,7 +151,7 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             .style(bar_style(app, false));
         let bars = if pairs {
             vec![
-                own.label(Line::from(c.title.clone())),
+                own.label(Line::from(crate::width::screen(&c.title).into_owned())),
                 Bar::default()
                     .value(jnsa.map_or(0, tenth))
                     .label(Line::styled(format!("  {survey}"), th.dim()))
@@ -213,7 +213,7 @@ fn sectors(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
         .map(|c| {
             Bar::default()
                 .value(c.cases as u64)
-                .label(Line::from(c.title.clone()))
+                .label(Line::from(crate::width::screen(&c.title).into_owned()))
                 .text_value(format!("{} ({:.1}%)", c.cases, c.share))
                 .style(bar_style(app, false))
         })

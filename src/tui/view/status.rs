@@ -97,7 +97,10 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
 pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     let mut out = Vec::new();
     let mut used = 0;
-    for span in spans {
+    for mut span in spans {
+        if let std::borrow::Cow::Owned(shown) = crate::width::screen(&span.content) {
+            span.content = shown.into();
+        }
         let w = wrap::width(&span.content);
         if used + w <= width {
             used += w;

@@ -1,0 +1,176 @@
+//! What the terminal shows, column for column: titles, organizations and
+//! queries full of half-width kana (ﾊﾟｽﾜｰﾄﾞ), combining marks and emoji, under
+//! popups and in every pane, at 80×24, 60×20, 40×12 and 200×60, in Japanese
+//! and English. Each frame is drawn by ratatui's crossterm backend into a
+//! terminal emulator (vt100, which measures characters as tmux does), and
+//! the emulator's screen must be exactly the frame ratatui meant to show.
+
+mod common;
+
+use casebook::diag::Diagnostic;
+use casebook::lang::Lang;
+use casebook::load::{Input, load};
+use casebook::tui::action::Action;
+use casebook::tui::app::{App, Mode, Options};
+use common::Dir;
+use common::tui::*;
+
+const SIZES: [(u16, u16); 4] = [(80, 24), (60, 20), (40, 12), (200, 60)];
+
+/// A case whose title, organization and text are full of half-width kana,
+/// combining marks and emoji.
+const HALF_WIDTH: &str = "id: half-width-2024
+title: ﾊﾟｽﾜｰﾄﾞ管理ﾂｰﾙの設定ﾐｽで顧客ﾃﾞｰﾀが閲覧可能に❤\u{FE0F}👍🏽
+organization: 株式会社ﾃﾞｰﾀｻｰﾋﾞｽ
+sector: it-services
+published: 2024-08-07
+summary: |
+  ﾊﾟｽﾜｰﾄﾞを共有ﾌｫﾙﾀﾞに置いたまま運用し、は\u{3099}かは\u{3099}かしい設定ﾐｽで外部から閲覧できた。
+  café の予約ｼｽﾃﾑも同じﾊﾟｽﾜｰﾄﾞだった。
+affected:
+  people: 1284
+root_causes:
+  - category: misconfiguration
+    text: ｱｸｾｽ権の設定を確認しなかった
+measures:
+  - text: ﾊﾟｽﾜｰﾄﾞは管理ﾂｰﾙで個別に発行し、共有ﾌｫﾙﾀﾞには置かない
+    controls: [iso27001:A.5.17]
+sources:
+  - publisher: 株式会社ﾃﾞｰﾀｻｰﾋﾞｽ
+    title: 不正ｱｸｾｽに関するお知らせ
+    date: 2024-08-07
+";
+
+/// The fixture: the half-width case beside an ordinary one, bundled catalogs,
+/// a load problem quoting half-width text (for `!`).
+fn fixture(lang: Lang, width: u16, height: u16) -> App {
+    let dir = Dir::new();
+    dir.case("2024/half-width-2024.yaml", HALF_WIDTH);
+    dir.case("2024/usb-2024.yaml", common::case_file("usb-2024"));
+    let loaded = load(&[Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let bad = Diagnostic::error(
+        "team/cases/ﾃﾞｰﾀ.yaml",
+        "unknown field `ﾀｲﾄﾙ`; did you mean `title`?",
+    )
+    .at(2, 1);
+    let options = Options { lang, ..options() };
+    let mut app = App::new(loaded.casebook, vec![bad], options);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// Presses `keys`, draws a frame and checks that the terminal shows exactly
+/// what ratatui meant, that no half-width sound mark or emoji modifier
+/// reached a cell, and that no row is wider than the screen. Returns the
+/// screen as the terminal shows it.
+fn step(term: &mut Emulator, app: &mut App, keys: &str, what: &str) -> String {
+    press(app, keys);
+    let meant = term.draw(app);
+    let shown = term.shown();
+    let at = format!("{what} at {}×{} ({:?})", term.width, term.height, app.lang);
+    assert_eq!(shown, meant, "{at}: the terminal disagrees with the frame");
+    for (y, row) in shown.lines().enumerate() {
+        assert!(
+            !row.contains(['\u{FF9E}', '\u{FF9F}', '\u{FE0F}', '\u{1F3FD}']),
+            "{at}, row {y}: {row}"
+        );
+        assert_eq!(
+            casebook::width::of(row),
+            term.width as usize,
+            "{at}, row {y}: {row}"
+        );
+    }
+    shown
+}
+
+#[test]
+fn half_width_kana_combining_marks_and_emoji_show_as_drawn_everywhere() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut app = fixture(lang, w, h);
+            let mut term = Emulator::new(w, h);
+            let tree = step(&mut term, &mut app, "", "the tree");
+            if w >= 80 {
+                assert!(tree.contains("パスワード管理ツール"), "{tree}");
+            }
+            let list = step(&mut term, &mut app, "<Tab>", "the list");
+            assert!(list.contains("パスワード") || w < 60, "{list}");
+            let detail = step(&mut term, &mut app, "<Tab>", "the detail");
+            assert!(detail.contains("かばかしい") || h < 20, "{detail}");
+            step(&mut term, &mut app, "jjjj", "the detail scrolled");
+            let search = step(&mut term, &mut app, "/ﾊﾟｽﾜｰﾄﾞ", "a search");
+            assert!(search.contains("/ パスワード"), "{search}");
+            step(&mut term, &mut app, "<BS><BS>ｰﾄﾞ<Down>", "a search edited");
+            step(&mut term, &mut app, "<Esc>?", "the help");
+            step(&mut term, &mut app, "<PgDn>", "the help scrolled");
+            step(&mut term, &mut app, "<Esc>!", "the load problems");
+            step(&mut term, &mut app, "<Esc><S-Tab>me", "the export prompt");
+            step(&mut term, &mut app, "<Esc>C", "the coverage");
+            step(&mut term, &mut app, "<Esc>S", "the statistics");
+            step(&mut term, &mut app, "<Esc>:ﾊﾟ", "the jump prompt");
+            step(&mut term, &mut app, "<Esc>", "back to browsing");
+        }
+    }
+}
+
+#[test]
+fn the_caret_sits_after_the_query_as_the_terminal_shows_it() {
+    for (w, h) in SIZES {
+        let mut app = fixture(Lang::Ja, w, h);
+        let mut term = Emulator::new(w, h);
+        step(&mut term, &mut app, "/ﾊﾟｽﾜｰﾄﾞ", "a search");
+        let overlay = app.areas().unwrap().overlay;
+        // The border, "/ ", then パスワード: ten columns.
+        assert_eq!(
+            term.cursor(),
+            Some((overlay.x + 1 + 2 + 10, overlay.y + 1)),
+            "{w}×{h}"
+        );
+        step(&mut term, &mut app, "<Left><Left>", "the caret moved back");
+        assert_eq!(
+            term.cursor(),
+            Some((overlay.x + 1 + 2 + 8, overlay.y + 1)),
+            "{w}×{h}: before ﾄﾞ (ド), after ﾊﾟｽﾜｰ (パスワー)"
+        );
+    }
+}
+
+#[test]
+fn popups_cover_the_page_with_whole_borders_over_wide_characters() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut app = fixture(lang, w, h);
+            let mut term = Emulator::new(w, h);
+            step(&mut term, &mut app, "<Tab><Tab>", "the detail");
+            for (keys, mode) in [
+                ("/", Mode::Search),
+                ("<Esc>?", Mode::Help),
+                ("<Esc>!", Mode::Diagnostics),
+            ] {
+                let s = step(&mut term, &mut app, keys, keys);
+                assert_eq!(app.mode, mode);
+                let rows: Vec<&str> = s.lines().collect();
+                let o = app.areas().unwrap().overlay;
+                let (top, bottom) = (o.y as usize, o.bottom() as usize - 1);
+                assert!(
+                    rows[top].starts_with('┌') && rows[top].ends_with('┐'),
+                    "{keys} at {w}×{h}:\n{s}"
+                );
+                assert!(
+                    rows[bottom].starts_with('└') && rows[bottom].ends_with('┘'),
+                    "{keys} at {w}×{h}:\n{s}"
+                );
+                for row in &rows[top + 1..bottom] {
+                    assert!(
+                        row.starts_with('│') && row.ends_with('│'),
+                        "{keys} at {w}×{h}: {row}\n{s}"
+                    );
+                }
+                // Nothing of the panes shows around the popup: it spans the page.
+                assert_eq!((o.x, o.width), (0, w));
+            }
+            step(&mut term, &mut app, "<Esc>", "closed");
+        }
+    }
+}
