@@ -97,7 +97,7 @@ fn half_width_kana_combining_marks_and_emoji_show_as_drawn_everywhere() {
             let list = step(&mut term, &mut app, "<Tab>", "the list");
             assert!(list.contains("パスワード") || w < 60, "{list}");
             let detail = step(&mut term, &mut app, "<Tab>", "the detail");
-            assert!(detail.contains("かばかしい") || h < 20, "{detail}");
+            assert!(detail.contains("café の予約システム") || h < 20, "{detail}");
             step(&mut term, &mut app, "jjjj", "the detail scrolled");
             let search = step(&mut term, &mut app, "/ﾊﾟｽﾜｰﾄﾞ", "a search");
             assert!(search.contains("/ パスワード"), "{search}");
@@ -171,6 +171,80 @@ fn popups_cover_the_page_with_whole_borders_over_wide_characters() {
                 assert_eq!((o.x, o.width), (0, w));
             }
             step(&mut term, &mut app, "<Esc>", "closed");
+        }
+    }
+}
+
+#[test]
+fn wider_terminals_give_the_list_and_the_detail_more_room() {
+    let panes = |w: u16, h: u16, keys: &str| {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut app, keys);
+        let a = app.areas().unwrap();
+        let s = screen(&app, w, h);
+        let need = casebook::tui::tree::rows_width(&app.tree_rows());
+        (
+            a.tree.unwrap().width as usize,
+            need,
+            a.list.unwrap().width,
+            a.detail.unwrap().width,
+            s,
+        )
+    };
+    for keys in ["", "jjj<Enter>", "s", "ss", "sss"] {
+        let (_, _, list_120, _, _) = panes(120, 40, keys);
+        let (tree, need, list, detail, s) = panes(200, 60, keys);
+        assert!(
+            list >= list_120,
+            "`{keys}`: the list is {list} wide, {list_120} at 120×40\n{s}"
+        );
+        assert!(detail >= 64, "{s}");
+        // The people column shows, as at 120 columns.
+        assert!(s.contains("人数"), "{s}");
+        // The tree is as wide as its rows (and its title) need, within a cap.
+        assert!(
+            tree >= need.min(46) && tree <= need.max(27),
+            "`{keys}`: {tree} for {need}\n{s}"
+        );
+    }
+    // Collapsed, ISO 27001's tree needs 27 columns, not the 52 it had.
+    assert_eq!(panes(200, 60, "").0, 27);
+    assert_eq!(
+        panes(200, 60, "jjj<Enter>").0,
+        46,
+        "expanded, as wide as allowed"
+    );
+}
+
+#[test]
+fn help_and_quit_always_fit_in_the_status_bar() {
+    for (lang, help, quit, close) in [
+        (Lang::Ja, "? ヘルプ", "q 終了", "Esc 閉じる"),
+        (Lang::En, "? help", "q quit", "Esc close"),
+    ] {
+        for (w, h) in SIZES {
+            let mut app = app_with(Options { lang, ..options() }, Vec::new());
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            press(&mut app, "<Tab>mjm<Esc>"); // two marks: the counts grow
+            let s = screen(&app, w, h);
+            let status = s.lines().last().unwrap();
+            assert!(
+                status.contains(help) && status.contains(quit),
+                "{w}×{h}: {status}"
+            );
+            assert!(!status.contains('…'), "no hint is cut: {status}");
+            press(&mut app, "/");
+            let s = screen(&app, w, h);
+            let status = s.lines().last().unwrap();
+            assert!(status.contains(close), "{w}×{h}: {status}");
+            assert!(status.contains("↑↓") || w < 80, "{w}×{h}: {status}");
         }
     }
 }

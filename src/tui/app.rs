@@ -151,6 +151,10 @@ pub struct App {
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
     failed_files: usize,
+    /// The widest each classification's tree can want (`tree::natural_width`).
+    tree_widths: Vec<u16>,
+    /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
+    tree_need: u16,
 }
 
 impl App {
@@ -213,7 +217,18 @@ impl App {
             similar_cursor: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
+            tree_widths: Vec::new(),
+            tree_need: 0,
         };
+        app.tree_widths = app
+            .schemes
+            .iter()
+            .map(|s| {
+                app.book.catalogs.scheme(s).map_or(0, |c| {
+                    tree::natural_width(&app.book, c, app.lang).min(u16::MAX as usize) as u16
+                })
+            })
+            .collect();
         app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
@@ -267,7 +282,36 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size, self.focus, self.banner(), self.filter_bar())
+        layout::areas(
+            self.size,
+            self.focus,
+            self.banner(),
+            self.filter_bar(),
+            self.tree_width(),
+        )
+    }
+
+    /// The tree pane's title: ` 分類: ISO 27001 `.
+    pub fn tree_title(&self) -> String {
+        let name = self
+            .catalog()
+            .map(|c| c.short.get(self.lang).to_string())
+            .unwrap_or_default();
+        let hidden = if self.hide_empty {
+            crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
+        } else {
+            ""
+        };
+        let label = crate::lang::t(self.lang, "分類: ", "Areas: ");
+        format!(" {label}{name}{hidden} ")
+    }
+
+    /// How wide the tree would like to be, for the layout.
+    pub fn tree_width(&self) -> layout::TreeWidth {
+        layout::TreeWidth {
+            current: self.tree_need,
+            widest: self.tree_widths.iter().copied().max().unwrap_or(0),
+        }
     }
 
     /// Whether the filter bar shows: when anything but the area filters, or
@@ -592,12 +636,14 @@ impl App {
     /// Restores the invariants after any change: the selected case is in the list
     /// (or the first one), and selections are scrolled into view.
     pub fn sync(&mut self) {
+        let rows = self.tree_rows();
+        let need = tree::rows_width(&rows).max(crate::wrap::width(&self.tree_title()) + 4);
+        self.tree_need = need.min(u16::MAX as usize) as u16;
         let cases = self.cases();
         if !self.case.is_some_and(|c| cases.contains(&c)) {
             self.select_case(cases.first().copied());
         }
         self.sync_similar();
-        let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
         self.tree_offset = keep_visible(
             at,

@@ -30,7 +30,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn draw_screen(frame: &mut Frame, app: &App) {
     let size = frame.area();
-    let Some(areas) = layout::areas(size, app.focus, app.banner(), app.filter_bar()) else {
+    let Some(areas) = layout::areas(
+        size,
+        app.focus,
+        app.banner(),
+        app.filter_bar(),
+        app.tree_width(),
+    ) else {
         too_small(frame, app, size);
         return;
     };

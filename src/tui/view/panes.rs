@@ -48,19 +48,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
-    let catalog_name = app
-        .catalog()
-        .map(|c| c.short.get(app.lang).to_string())
-        .unwrap_or_default();
-    let hidden = if app.hide_empty {
-        t(app.lang, "・事例ありのみ", " · with cases")
-    } else {
-        ""
-    };
-    let title = format!(
-        " {}{catalog_name}{hidden} ",
-        t(app.lang, "分類: ", "Areas: ")
-    );
+    let title = app.tree_title();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()

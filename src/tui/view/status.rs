@@ -76,21 +76,60 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
         crate::lang::Lang::En if app.marks.is_empty() => format!(" {} cases ", app.book.len()),
         crate::lang::Lang::En => format!(" {} marked · {} cases ", app.marks.len(), app.book.len()),
     };
-    let room = width.saturating_sub(wrap::width(&counts));
+    let mut room = width.saturating_sub(wrap::width(&counts));
     let mut left: Vec<Span> = Vec::new();
     if let Some(message) = &app.status {
         left.push(Span::styled(format!(" {message}"), th.bold()));
     } else {
-        for (key, text) in keymap::hints(app.mode.context(), app.lang) {
-            left.push(Span::styled(format!(" {key}"), th.key()));
-            left.push(Span::raw(format!(" {text} ")));
+        let hints = keymap::hints(app.mode.context(), app.lang);
+        let essentials_shown = hints
+            .iter()
+            .zip(fitting(&hints, room))
+            .filter(|(h, show)| h.essential && *show)
+            .count();
+        if essentials_shown < hints.iter().filter(|h| h.essential).count() {
+            // Not even help and quit fit beside the counts: the counts give way.
+            room = width;
+        }
+        for (hint, show) in hints.iter().zip(fitting(&hints, room)) {
+            if show {
+                left.push(Span::styled(format!(" {}", hint.key), th.key()));
+                left.push(Span::raw(format!(" {} ", hint.text)));
+            }
         }
     }
     let mut spans = fit(left, room);
     let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
-    spans.push(Span::styled(counts, th.dim()));
+    if room < width {
+        spans.push(Span::styled(counts, th.dim()));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Which hints show in `room` columns: the essential ones first (help, quit,
+/// close), then the others by rank while they fit.
+fn fitting(hints: &[keymap::Hint], room: usize) -> Vec<bool> {
+    let cost = |h: &keymap::Hint| wrap::width(&h.key) + wrap::width(h.text) + 3;
+    let mut used = 0;
+    let mut show: Vec<bool> = hints
+        .iter()
+        .map(|h| {
+            let fits = h.essential && used + cost(h) <= room;
+            used += if fits { cost(h) } else { 0 };
+            fits
+        })
+        .collect();
+    let mut by_rank: Vec<usize> = (0..hints.len()).collect();
+    by_rank.sort_by_key(|&i| hints[i].rank);
+    for i in by_rank {
+        let h = &hints[i];
+        if !h.essential && used + cost(h) <= room {
+            used += cost(h);
+            show[i] = true;
+        }
+    }
+    show
 }
 
 /// Keeps whole spans while they fit in `width` columns, cutting the last one with `…`.
