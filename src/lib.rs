@@ -24,6 +24,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod out;
+pub mod plural;
 pub mod search;
 pub mod suggest;
 pub mod text;

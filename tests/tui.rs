@@ -170,41 +170,87 @@ fn f_hides_items_without_cases() {
     assert!(rows.iter().all(|r| r.count > 0));
 }
 
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
     let areas = app.areas().unwrap();
-    let list = areas.list.unwrap();
-    let wheel = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollDown,
-        column: list.x + 5,
-        row: list.y + 3,
-        modifiers: KeyModifiers::NONE,
-    });
-    let action = input::action(&app, wheel).unwrap();
-    app.update(action);
+    let (tree, list, detail) = (
+        areas.tree.unwrap(),
+        areas.list.unwrap(),
+        areas.detail.unwrap(),
+    );
+    let wheel = |app: &mut casebook::tui::App, r: ratatui::layout::Rect| {
+        let action =
+            input::action(app, mouse(MouseEventKind::ScrollDown, r.x + 5, r.y + 3)).unwrap();
+        app.update(action);
+    };
+    // One notch in the list selects the next case: one row.
+    wheel(&mut app, list);
     assert_eq!(app.focus, Pane::Tree, "the wheel does not move the focus");
-    assert_eq!(
-        selected_ids(&app)
-            .iter()
-            .position(|id| *id == case_id(&app)),
-        Some(3)
-    );
-    let click = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        column: list.x + 5,
-        row: list.y + 2 + 1,
-        modifiers: KeyModifiers::NONE,
-    });
-    let action = input::action(&app, click).unwrap();
-    app.update(action);
+    let at = |app: &casebook::tui::App| selected_ids(app).iter().position(|id| *id == case_id(app));
+    assert_eq!(at(&app), Some(1));
+    // One notch in the tree moves one row (three would skip areas and
+    // change the list under it three times).
+    wheel(&mut app, tree);
+    assert_eq!(app.node(), Some("A.5"));
+    // One notch in the detail scrolls three lines.
+    wheel(&mut app, detail);
+    assert_eq!(app.detail_scroll, 3);
+    let click = input::action(
+        &app,
+        mouse(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            list.x + 5,
+            list.y + 2 + 1,
+        ),
+    )
+    .unwrap();
+    app.update(click);
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(
-        selected_ids(&app)
-            .iter()
-            .position(|id| *id == case_id(&app)),
-        Some(1)
-    );
+}
+
+#[test]
+fn a_click_on_a_scheme_tab_switches_to_it() {
+    let mut app = app();
+    let s = screen(&app, 120, 36);
+    let header = s.lines().next().unwrap();
+    for (name, scheme) in [
+        ("原因", "cause"),
+        ("業種", "sector"),
+        ("PPC", "ppc"),
+        ("ISO", "iso27001"),
+    ] {
+        let column = header
+            .find(name)
+            .map(|b| casebook::width::of(&header[..b]))
+            .unwrap();
+        let click = mouse(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column as u16 + 1,
+            0,
+        );
+        let action = input::action(&app, click).unwrap();
+        app.update(action);
+        assert_eq!(app.scheme_name(), scheme, "a click on {name}");
+    }
+    // The help lists what the mouse does, from the same table.
+    press(&mut app, "?");
+    let help: String = view::help::lines(&app, 400)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for m in input::MOUSE {
+        assert!(help.contains(m.ja), "help lacks {:?}", m.ja);
+    }
 }
 
 #[test]
@@ -583,6 +629,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
             path,
             data,
             overwrite: false,
+            make_dirs: false,
         },
     ] = effects.as_slice()
     else {

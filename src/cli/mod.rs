@@ -437,6 +437,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
         soa: session.soa.clone(),
+        home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         problems: session.problems.clone(),
     };
     let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);

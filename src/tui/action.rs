@@ -27,7 +27,8 @@ pub enum Action {
     ShowHelp,
     ShowDiagnostics,
     Quit,
-    /// Mouse wheel at a screen position; `delta` in rows (negative = up).
+    /// Mouse wheel at a screen position; `delta` in notches (negative = up).
+    /// A notch moves a selection one row and scrolls text three lines.
     Scroll {
         x: u16,
         y: u16,
@@ -100,12 +101,17 @@ pub enum Action {
 pub enum Effect {
     /// Put `text` on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: What },
-    /// Write `data` to `path`; refuse to replace an existing file unless `overwrite`.
+    /// Write `data` to `path`; refuse to replace an existing file unless
+    /// `overwrite`; create the missing folders above it when `make_dirs`
+    /// (else report them missing).
     Write {
         path: PathBuf,
         data: Vec<u8>,
         overwrite: bool,
+        make_dirs: bool,
     },
+    /// List a folder's entries, to complete a file name.
+    ListDir { dir: PathBuf },
     /// Open `url` with the platform's opener; over SSH or without one, copy it.
     OpenUrl { url: String },
 }
@@ -136,8 +142,20 @@ pub enum Outcome {
         text: String,
         stuck: Option<String>,
     },
+    /// Written to `path` (made absolute).
     Written {
         path: PathBuf,
+    },
+    /// The folder `dir` that would hold `path` does not exist (nothing written).
+    NoFolder {
+        path: PathBuf,
+        data: Vec<u8>,
+        dir: PathBuf,
+    },
+    /// A folder's entries (name, whether a folder), or why it could not be read.
+    Listed {
+        dir: PathBuf,
+        entries: Result<Vec<(String, bool)>, String>,
     },
     /// The file exists and overwriting was not asked for.
     Exists {

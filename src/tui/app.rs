@@ -93,6 +93,8 @@ pub struct Options {
     pub debug_panic_key: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
+    /// The home folder, for `~` in file names typed into the save prompt.
+    pub home: Option<std::path::PathBuf>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
     /// named explicitly that cannot be used.
     pub problems: Vec<String>,
@@ -437,11 +439,7 @@ impl App {
             },
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
-            Action::CycleScheme => {
-                self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
-                self.tree_offset = 0;
-                self.highlight = None;
-            }
+            Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.list_offset = 0;
@@ -461,7 +459,11 @@ impl App {
             }
             Action::Scroll { x, y, delta } => {
                 if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {
-                    self.step(pane, delta as i64);
+                    // A selection moves a row a notch (more would change the
+                    // list under the tree, or the case, past what you meant);
+                    // text scrolls three lines.
+                    let rows = if pane == Pane::Detail { TEXT_NOTCH } else { 1 };
+                    self.step(pane, delta as i64 * rows);
                 }
             }
             Action::Click { x, y } => self.click(x, y),
@@ -501,7 +503,7 @@ impl App {
             Action::Top => 0,
             Action::Bottom => max,
             Action::Scroll { delta, .. } => {
-                (self.overlay_scroll as i64 + delta as i64).max(0) as usize
+                (self.overlay_scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
             }
             Action::Back => {
                 self.mode = Mode::Browse;
@@ -587,8 +589,23 @@ impl App {
         }
     }
 
+    /// Shows classification `i` (an index into `schemes`).
+    fn set_scheme(&mut self, i: usize) {
+        if i < self.schemes.len() && i != self.scheme {
+            self.scheme = i;
+            self.tree_offset = 0;
+            self.highlight = None;
+        }
+    }
+
     fn click(&mut self, x: u16, y: u16) {
         let Some(areas) = self.areas() else { return };
+        if areas.header.contains((x, y).into()) {
+            if let Some(i) = super::header::tab_at(self, areas.header.width as usize, x) {
+                self.set_scheme(i);
+            }
+            return;
+        }
         let Some(pane) = areas.pane_at(x, y) else {
             return;
         };
@@ -667,6 +684,9 @@ impl App {
         self.detail_scroll = self.detail_scroll.min(max);
     }
 }
+
+/// Lines of text a wheel notch scrolls (the detail, the help).
+const TEXT_NOTCH: i64 = 3;
 
 /// The first visible row so that `selected` is on screen, moving as little as possible.
 fn keep_visible(selected: usize, offset: usize, height: usize, len: usize) -> usize {

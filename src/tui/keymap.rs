@@ -246,6 +246,7 @@ pub static KEYMAP: &[Binding] = &[
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    h(Prompt, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
     // Editing text, in the search box and the prompt
     b(Field, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
     b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す（区切りのない日本語では漢字・かな・カタカナ・英字の切れ目まで）", "Delete a word (in unspaced Japanese, back to where the script changes)"),

@@ -49,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             t(app.lang, "保存先: ", "Save as: "),
         ),
         Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
+        Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
     };
@@ -58,9 +59,26 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Overwrite { path, .. } => {
             let q = match app.lang {
                 crate::lang::Lang::Ja => {
-                    format!("{} は既にあります。上書きしますか？ (y/N)", path.display())
+                    format!(
+                        "{} は既にあります。上書きしますか？ (y/N)",
+                        crate::text::path(path)
+                    )
                 }
-                crate::lang::Lang::En => format!("{} exists. Replace it? (y/N)", path.display()),
+                crate::lang::Lang::En => {
+                    format!("{} exists. Replace it? (y/N)", crate::text::path(path))
+                }
+            };
+            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+        }
+        Ask::MakeDir { dir, .. } => {
+            let dir = crate::text::path(dir);
+            let q = match lang {
+                crate::lang::Lang::Ja => {
+                    format!("フォルダ {dir} はありません。作って書き出しますか？ (y/N)")
+                }
+                crate::lang::Lang::En => {
+                    format!("{dir} does not exist. Make it and write the file? (y/N)")
+                }
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
         }

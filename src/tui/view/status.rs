@@ -7,32 +7,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
-use crate::tui::detail::t;
+use crate::tui::header::{self, Piece};
 use crate::tui::keymap;
 use crate::wrap;
 
-/// `casebook  [ISO 27001] PPC 原因 業種`: the schemes, the current one highlighted.
+/// `casebook  [ISO 27001] PPC 原因 業種`: the schemes, the current one
+/// highlighted, laid out by [`header::pieces`] (which a click reads too).
 pub fn header(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
-    let mut spans = vec![Span::styled(" casebook ", th.bold()), Span::raw(" ")];
-    for (i, name) in app.schemes.iter().enumerate() {
-        let label = app
-            .book
-            .catalogs
-            .scheme(name)
-            .map_or(name.clone(), |c| c.short.get(app.lang).to_string());
-        let style = if i == app.scheme {
-            th.selected(true)
-        } else {
-            th.dim()
-        };
-        spans.push(Span::styled(format!(" {label} "), style));
-        spans.push(Span::raw(" "));
-    }
-    spans.push(Span::styled(
-        t(app.lang, "[s] 分類を切替", "[s] switch"),
-        th.dim(),
-    ));
+    let spans: Vec<Span> = header::pieces(app, area.width as usize)
+        .into_iter()
+        .map(|(text, piece)| {
+            let style = match piece {
+                Piece::Name => th.bold(),
+                Piece::Tab(i) if i == app.scheme => th.selected(true),
+                Piece::Tab(_) | Piece::Hint => th.dim(),
+                Piece::Gap => Style::new(),
+            };
+            Span::styled(text, style)
+        })
+        .collect();
     frame.render_widget(
         Paragraph::new(Line::from(fit(spans, area.width as usize))),
         area,
