@@ -22,6 +22,9 @@ pub struct Casebook {
     by_id: HashMap<String, usize>,
     /// scheme → node id → indices of cases under that node, including its descendants.
     by_node: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// Each case's organization's place in Japanese reading order, computed
+    /// the first time a list is sorted by organization.
+    organization_order: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Casebook {
@@ -76,7 +79,17 @@ impl Casebook {
             entries,
             by_id,
             by_node,
+            organization_order: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Case `i`'s organization's place in Japanese reading order
+    /// ([`crate::order`]): cases sort by organization by comparing these.
+    pub fn organization_rank(&self, i: usize) -> u32 {
+        let ranks = self.organization_order.get_or_init(|| {
+            crate::order::ranks(self.entries.iter().map(|e| e.case.organization.as_str()))
+        });
+        ranks.get(i).copied().unwrap_or(u32::MAX)
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -23,6 +23,7 @@ pub mod format;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod out;
 pub mod plural;
 pub mod search;

@@ -143,20 +143,55 @@ fn s_cycles_the_classification() {
 }
 
 #[test]
-fn o_sorts_by_people_then_organization() {
+fn o_sorts_by_people_then_organization_and_shift_o_reverses() {
     let mut app = app();
+    let orgs = |app: &casebook::tui::App| -> Vec<String> {
+        app.cases()
+            .iter()
+            .map(|&i| app.book.entries()[i].case.organization.clone())
+            .collect()
+    };
+    press(&mut app, "O");
+    assert_eq!(
+        selected_ids(&app)[0],
+        "osaka-water-p2p-2011",
+        "oldest first"
+    );
     press(&mut app, "o");
     assert_eq!(selected_ids(&app)[0], "kesennuma-hospital-pos-2024"); // 48,651 people
     assert_eq!(selected_ids(&app)[1], "openwork-realtime-status-2023"); // 8,965
+    press(&mut app, "O");
+    let fewest = selected_ids(&app);
+    assert_eq!(
+        fewest[0], "sakado-deaf-school-video-2023",
+        "fewest people first: 3"
+    );
+    let last = &app.book.entries()[app.book.index_of(fewest.last().unwrap()).unwrap()].case;
+    assert!(
+        last.affected.as_ref().and_then(|a| a.people).is_none(),
+        "unknown counts stay last"
+    );
+    // Organizations in Japanese reading order: Latin, then kana by 五十音,
+    // then kanji by reading; 株式会社 and the like do not count.
     press(&mut app, "o");
-    let orgs: Vec<String> = app
-        .cases()
-        .iter()
-        .map(|&i| app.book.entries()[i].case.organization.clone())
-        .collect();
-    let mut sorted = orgs.clone();
-    sorted.sort();
-    assert_eq!(orgs, sorted);
+    assert_eq!(
+        orgs(&app)[..8],
+        [
+            "株式会社BANDAI SPIRITS",
+            "株式会社アットリーフ",
+            "イオン",
+            "オープンワーク株式会社",
+            "株式会社ファーストリテイリング",
+            "ヤフー株式会社",
+            "関西電力株式会社",
+            "関東運輸局",
+        ]
+    );
+    assert!(screen(&app, 120, 36).contains("組織名順"));
+    press(&mut app, "O");
+    assert_eq!(orgs(&app)[0], "尼崎市");
+    assert_eq!(orgs(&app)[22], "株式会社BANDAI SPIRITS");
+    assert!(screen(&app, 120, 36).contains("組織名の逆順"));
 }
 
 #[test]

@@ -23,6 +23,8 @@ pub enum Action {
     PrevPane,
     CycleScheme,
     CycleSort,
+    /// `O`: the same order, the other way round.
+    ReverseSort,
     ToggleEmpty,
     ShowHelp,
     ShowDiagnostics,

@@ -189,7 +189,7 @@ impl App {
             nodes: vec![None; n],
             expanded: vec![HashSet::new(); n],
             hide_empty: false,
-            sort: Sort::Date,
+            sort: Sort::default(),
             case: None,
             tree_offset: 0,
             list_offset: 0,
@@ -440,6 +440,13 @@ impl App {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
+            Action::ReverseSort => {
+                self.sort = self.sort.reverse();
+                self.list_offset = 0;
+                if let Some(&first) = self.cases().first() {
+                    self.select_case(Some(first));
+                }
+            }
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.list_offset = 0;
