@@ -353,6 +353,15 @@ fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
     assert_eq!(app.mode, Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("エラー: team/cases/usb.yaml:2:1"), "{s}");
+    // The note says what happened to files with errors, the config file's included.
+    assert!(
+        s.contains("エラーのある事例ファイルは読み込まれていません（ほかの事例は読み込み済み）"),
+        "{s}"
+    );
+    assert!(
+        s.contains("設定ファイルと適用宣言書は、エラーのある項"),
+        "{s}"
+    );
     assert!(
         s.contains("unknown field `titel`; did you mean `title`?"),
         "{s}"

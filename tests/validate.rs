@@ -116,3 +116,34 @@ fn a_case_file_from_the_format_documentation_validates() {
     let out = casebook(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn config_mistakes_are_reported_and_only_they_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.yaml");
+    std::fs::write(
+        &config,
+        "lang: en\nscheme: iso2701\nclipboard: sometimes\ncopy_format: markdown\n",
+    )
+    .unwrap();
+    let out = common::command(&["validate"])
+        .env("CASEBOOK_CONFIG", &config)
+        .output()
+        .unwrap();
+    let err = stderr(&out).replace(&config.display().to_string(), "config.yaml");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("config.yaml:2:9: error: `scheme`: no classification is called `iso2701`; did you mean `iso27001`? The loaded ones: iso27001, ppc, cause, sector. (this setting is ignored; the other settings apply)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:3:12: error: `clipboard`: `sometimes` is not one of auto, osc52, native, off (this setting is ignored; the other settings apply)"),
+        "{err}"
+    );
+    // The good settings apply: `lang: en` makes `show` English.
+    let out = common::command(&["show", "amagasaki-usb-2022"])
+        .env("CASEBOOK_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("What happened"), "{}", stdout(&out));
+}

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
+use crate::catalog::Kind;
 use crate::config::{self, Config};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
@@ -285,7 +286,7 @@ impl Session {
     /// directories, then each --casebook. Problems with what was named
     /// explicitly are collected in `problems`, and everything else still loads.
     pub fn load(cli: &Cli) -> Session {
-        let (config, mut diagnostics, mut problems) = match config::load() {
+        let (mut config, mut diagnostics, mut problems) = match config::load() {
             Ok((config, diagnostics)) => (config, diagnostics, Vec::new()),
             Err(problem) => (Config::default(), Vec::new(), vec![problem]),
         };
@@ -300,6 +301,17 @@ impl Session {
             .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
             .collect();
         let loaded = load::load(&inputs, &[]);
+        let catalogs = &loaded.casebook.catalogs;
+        let known: Vec<&str> = catalogs
+            .control_schemes()
+            .chain(
+                [Kind::Causes, Kind::Sectors]
+                    .into_iter()
+                    .filter_map(|k| catalogs.of_kind(k)),
+            )
+            .map(|c| c.scheme.as_str())
+            .collect();
+        diagnostics.extend(config.check_scheme(&known));
         diagnostics.extend(loaded.diagnostics.iter().cloned());
         let soa = soa_path(cli, &config).and_then(|path| {
             let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);

@@ -135,13 +135,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut lines: Vec<Line> = Vec::new();
     if s.hits.is_empty() {
-        lines.push(Line::styled(
-            if s.field.text.trim().is_empty() {
-                t(lang, "再発防止策や事例のことばを入力してください（例: 暗号化、持ち出し、USB、廃棄 立会い）", "Type words from measures or cases (e.g. encryption, USB)")
-            } else {
-                t(lang, "一致する結果はありません", "No matches")
-            },
-            th.dim(),
+        let empty = s.field.text.trim().is_empty();
+        let text = match search::no_hits_hint(&s.field.text, lang) {
+            _ if empty => t(
+                lang,
+                "再発防止策や事例のことばを入力してください（例: 暗号化、持ち出し、USB、廃棄 立会い、A.7.14）",
+                "Type words from measures or cases, in Japanese (暗号化, 廃棄), or a control's title or id (secure disposal, A.7.14)",
+            ),
+            Some(hint) => hint,
+            None => t(lang, "一致する結果はありません", "No matches"),
+        };
+        lines.extend(crate::tui::detail::paragraph(
+            Span::raw(""),
+            &[(text.to_string(), th.dim())],
+            width,
         ));
     }
     let rows = layout::search_rows(area, ROW_LINES);
