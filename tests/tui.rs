@@ -381,7 +381,7 @@ fn english_labels() {
     assert!(s.contains("Areas: ISO 27001"), "{s}");
     assert!(s.contains("All cases (23)"), "{s}");
     assert!(s.contains("A.5 Organizational controls"), "{s}");
-    assert!(s.contains("Cases 23 · newest first"), "{s}");
+    assert!(s.contains("23 cases · newest first"), "{s}");
 }
 
 // ----- the screen ---------------------------------------------------------------------

@@ -25,7 +25,7 @@ fn a_team_directory_validates_without_copying_the_bundled_catalogs() {
     let path = dir.path().to_str().unwrap();
     let out = casebook(&["--casebook", path, "validate", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "1 cases, 0 errors, 0 warnings\n");
+    assert_eq!(stderr(&out), "1 case, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn errors_exit_1_with_file_line_and_column() {
         )),
         "{err}"
     );
-    assert!(err.ends_with("1 cases, 2 errors, 0 warnings\n"), "{err}");
+    assert!(err.ends_with("1 case, 2 errors, 0 warnings\n"), "{err}");
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn warnings_alone_do_not_fail() {
     dir.case("file-name.yaml", case_file("other-id"));
     let out = casebook(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).ends_with("1 cases, 0 errors, 1 warnings\n"));
+    assert!(stderr(&out).ends_with("1 case, 0 errors, 1 warning\n"));
 }
 
 #[test]

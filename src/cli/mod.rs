@@ -345,9 +345,9 @@ impl Session {
     pub fn warn_if_incomplete(&self) -> Result<(), Fail> {
         match crate::diag::failed_files(&self.diagnostics) {
             0 => Ok(()),
-            1 => out::error("1 file could not be loaded; run `casebook validate` for details"),
             n => out::error(&format!(
-                "{n} files could not be loaded; run `casebook validate` for details"
+                "{} could not be loaded; run `casebook validate` for details",
+                crate::plural::count(n, "file", "files")
             )),
         }
     }

@@ -69,6 +69,9 @@ fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat) -> Result<(), 
         }
     }
     out::eprint(&format!(
-        "{cases} cases, {errors} errors, {warnings} warnings\n"
+        "{}, {}, {}\n",
+        crate::plural::count(cases, "case", "cases"),
+        crate::plural::count(errors, "error", "errors"),
+        crate::plural::count(warnings, "warning", "warnings")
     ))
 }

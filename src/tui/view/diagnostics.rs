@@ -12,7 +12,11 @@ pub fn title(app: &App) -> String {
             format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）")
         }
         crate::lang::Lang::En => {
-            format!("Load problems: {errors} errors, {warnings} warnings (Esc closes)")
+            format!(
+                "Load problems: {}, {} (Esc closes)",
+                crate::plural::count(errors, "error", "errors"),
+                crate::plural::count(warnings, "warning", "warnings")
+            )
         }
     }
 }

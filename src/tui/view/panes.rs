@@ -190,8 +190,8 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             app.sort.label(app.lang)
         ),
         crate::lang::Lang::En => format!(
-            " Cases {} · {node}{} ",
-            cases.len(),
+            " {} · {node}{} ",
+            crate::plural::count(cases.len(), "case", "cases"),
             app.sort.label(app.lang)
         ),
     };

@@ -89,8 +89,8 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     app.marks.len()
                 ),
                 crate::lang::Lang::En => format!(
-                    "Copy all {} marked cases? y all / n this case only / Esc cancel",
-                    app.marks.len()
+                    "Copy every marked case ({})? y all / n this case only / Esc cancel",
+                    crate::plural::count(app.marks.len(), "case", "cases")
                 ),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
                 ),
                 crate::lang::Lang::En => format!(
-                    "{scheme}:{id} precedents: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
+                    "Precedents of {scheme}:{id}: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
                 ),
             };
             Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::lang::Lang;
 use crate::search::{self, Kind, Target};
 use crate::tui::app::App;
 use crate::tui::detail::t;
@@ -80,20 +81,58 @@ pub fn highlighted(
     spans
 }
 
+/// A case hit's searched text, its parts (title, organization, summary,
+/// causes) separated as the language separates them: the ideographic space
+/// search puts between parts reads ` · ` in English. Match positions follow.
+fn case_line(case: &crate::model::Case, positions: &[usize], lang: Lang) -> (String, Vec<usize>) {
+    let (text, parts) = search::case_parts(case);
+    if lang == Lang::Ja {
+        return (text, positions.to_vec());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut between = vec![true; chars.len()];
+    for part in &parts {
+        for i in part.clone() {
+            between[i] = false;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(chars.len());
+    let mut shift = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        at.push(i + shift);
+        if between[i] && c == '\u{3000}' {
+            out.push_str(" · ");
+            shift += 2;
+        } else {
+            out.push(c);
+        }
+    }
+    let positions = positions
+        .iter()
+        .filter_map(|&p| at.get(p).copied())
+        .collect();
+    (out, positions)
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let lang = app.lang;
     let s = &app.search;
     let count = match lang {
         crate::lang::Lang::Ja => format!("{}件", s.hits.len()),
-        crate::lang::Lang::En => format!("{} results", s.hits.len()),
+        crate::lang::Lang::En => crate::plural::count(s.hits.len(), "result", "results"),
     };
-    let title = format!(
-        " {} — {}: {}（Tab） — {count} ",
-        t(lang, "検索", "Search"),
-        t(lang, "対象", "in"),
-        target_label(s.target, lang)
-    );
+    let title = match lang {
+        crate::lang::Lang::Ja => format!(
+            " 検索 — 対象: {}（Tab） — {count} ",
+            target_label(s.target, lang)
+        ),
+        crate::lang::Lang::En => format!(
+            " Search — in: {} (Tab) — {count} ",
+            target_label(s.target, lang)
+        ),
+    };
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
 
@@ -167,8 +206,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             (Kind::Measure(_), crate::lang::Lang::En) => "M ",
             (Kind::Case, crate::lang::Lang::En) => "C ",
         };
-        let text = search::item_text(&app.book, case_index, kind);
         let positions = s.positions.get(&hit.item).map(Vec::as_slice).unwrap_or(&[]);
+        let (text, positions) = match kind {
+            Kind::Case => case_line(case, positions, lang),
+            Kind::Measure(_) => (
+                search::item_text(&app.book, case_index, kind),
+                positions.to_vec(),
+            ),
+        };
+        let positions = positions.as_slice();
         let mut spans = vec![
             Span::styled(if selected { "▶" } else { " " }, base),
             Span::styled(tag, th.dim().patch(base)),

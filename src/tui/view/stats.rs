@@ -25,8 +25,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = match (lang, filtered) {
         (Lang::Ja, false) => format!(" 統計 ・ 全{}件 ", s.cases),
         (Lang::Ja, true) => format!(" 統計 ・ 絞り込み {}件 ", s.cases),
-        (Lang::En, false) => format!(" Statistics · all {} cases ", s.cases),
-        (Lang::En, true) => format!(" Statistics · {} filtered cases ", s.cases),
+        (Lang::En, false) => format!(
+            " Statistics · {} ",
+            crate::plural::count(s.cases, "case", "cases")
+        ),
+        (Lang::En, true) => format!(
+            " Statistics · {} (filtered) ",
+            crate::plural::count(s.cases, "case", "cases")
+        ),
     };
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
@@ -40,16 +46,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             v.short.ja, v.year, v.incidents, v.title.ja
         ),
         (Some(v), Lang::En) if width >= SIDE_BY_SIDE => format!(
-            "Cause shares: this casebook (a case counts once in each of its categories) beside the {} ({} incidents in {}; {})",
-            v.short.en, v.incidents, v.year, v.title.en
+            "Cause shares: this casebook (a case counts once in each of its categories) beside the {} ({} in {}; {})",
+            v.short.en,
+            crate::plural::count(v.incidents as usize, "incident", "incidents"),
+            v.year,
+            v.title.en
         ),
         (Some(v), Lang::Ja) => format!(
             "原因の割合: 本書（1事例を原因分類ごとに1件）と {}（{}件）",
             v.short.ja, v.incidents
         ),
         (Some(v), Lang::En) => format!(
-            "Cause shares: this casebook (a case once per category) and the {} ({} incidents)",
-            v.short.en, v.incidents
+            "Cause shares: this casebook (a case once per category) and the {} ({})",
+            v.short.en,
+            crate::plural::count(v.incidents as usize, "incident", "incidents")
         ),
         (None, _) => String::new(),
     };

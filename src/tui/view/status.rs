@@ -43,7 +43,10 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
                 format!(" ⚠ {problems} · ほか{n}件のファイルを読み込めませんでした（! で理由） ")
             }
             (crate::lang::Lang::En, _) => {
-                format!(" ⚠ {problems} · {n} file(s) could not be loaded (! shows why) ")
+                format!(
+                    " ⚠ {problems} · {} could not be loaded (! shows why) ",
+                    crate::plural::count(n, "more file", "more files")
+                )
             }
         }
     } else {
@@ -52,7 +55,10 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
                 format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
             }
             crate::lang::Lang::En => {
-                format!(" ⚠ {n} file(s) could not be loaded. Press ! to see why ")
+                format!(
+                    " ⚠ {} could not be loaded. Press ! to see why ",
+                    crate::plural::count(n, "file", "files")
+                )
             }
         }
     };
@@ -67,8 +73,15 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     let counts = match app.lang {
         crate::lang::Lang::Ja if app.marks.is_empty() => format!(" {}件 ", app.book.len()),
         crate::lang::Lang::Ja => format!(" 印 {}件 · 全{}件 ", app.marks.len(), app.book.len()),
-        crate::lang::Lang::En if app.marks.is_empty() => format!(" {} cases ", app.book.len()),
-        crate::lang::Lang::En => format!(" {} marked · {} cases ", app.marks.len(), app.book.len()),
+        crate::lang::Lang::En if app.marks.is_empty() => format!(
+            " {} ",
+            crate::plural::count(app.book.len(), "case", "cases")
+        ),
+        crate::lang::Lang::En => format!(
+            " {} marked · {} ",
+            app.marks.len(),
+            crate::plural::count(app.book.len(), "case", "cases")
+        ),
     };
     let mut room = width.saturating_sub(wrap::width(&counts));
     let mut left: Vec<Span> = Vec::new();
