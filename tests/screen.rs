@@ -248,3 +248,70 @@ fn help_and_quit_always_fit_in_the_status_bar() {
         }
     }
 }
+
+/// The tokens a line must never split: dates (with their brackets), numbers
+/// with thousands separators, ids and URLs with their angle brackets.
+fn tokens(text: &str) -> Vec<String> {
+    let re = regex::Regex::new(
+        r"\(\d{4}(-\d{2}){0,2}\)|\d{4}-\d{2}-\d{2}|\d{1,3}(,\d{3})+|<https?://[^>\s]+>|\[casebook: [a-z0-9-]+\]|(iso27001|ppc):[A-Z0-9.-]+",
+    )
+    .unwrap();
+    re.find_iter(text).map(|m| m.as_str().to_string()).collect()
+}
+
+/// Every token of `text` that fits in `width` appears whole on one of `lines`.
+fn assert_unbroken(text: &str, lines: &[String], width: usize, what: &str) {
+    for token in tokens(text) {
+        // A token holding a space may break there, as at `[casebook: id]`.
+        for part in token.split(' ') {
+            if casebook::width::of(part) + 4 <= width {
+                assert!(
+                    lines.iter().any(|l| l.contains(part)),
+                    "{what} at {width}: `{part}` is broken:\n{}",
+                    lines.join("\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn dates_numbers_ids_and_urls_are_never_broken() {
+    let book = common::bundled();
+    // The detail pane at every supported size, every bundled case.
+    for (w, h) in [(200, 60), (80, 24), (60, 20), (40, 12)] {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut app, "<Tab>");
+        for i in 0..book.len() {
+            app.select_case(Some(app.cases()[i]));
+            let width = app.areas().unwrap().detail.map_or(w as usize, |d| d.width as usize - 2);
+            let lines: Vec<String> = casebook::tui::detail::screen(&app, app.case.unwrap(), width)
+                .lines
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            let text = casebook::export::summary::plain(
+                &book.entries()[app.case.unwrap()].case,
+                &book.catalogs,
+                Lang::Ja,
+                None,
+            );
+            assert_unbroken(&text, &lines, width, &format!("{w}×{h} detail"));
+        }
+    }
+    // `casebook show --width 80`: the URL keeps its `<`.
+    for id in ["amagasaki-usb-2022", "kesennuma-hospital-pos-2024", "iwate-labour-bureau-camera-2013"] {
+        for width in ["80", "60", "100"] {
+            let out = common::casebook(&["show", id, "--width", width]);
+            let text = common::stdout(&out);
+            let lines: Vec<String> = text.lines().map(str::to_string).collect();
+            assert!(lines.iter().all(|l| !l.ends_with('<')), "{text}");
+            let whole = common::stdout(&common::casebook(&["show", id, "--width", "0"]));
+            assert_unbroken(&whole, &lines, width.parse().unwrap(), &format!("show {id}"));
+        }
+    }
+}
