@@ -52,6 +52,42 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Cuts `s` (in screen form) to at most `max` columns by leaving out its
+/// middle (`/tmp/a/…/pack.md に書き出しました`), so both ends stay: a
+/// question's `(y/N)`, a path's file name.
+pub fn truncate_middle(s: &str, max: usize) -> Cow<'_, str> {
+    let s = width::screen(s);
+    if width::of(&s) <= max {
+        return s;
+    }
+    if max < 5 {
+        return Cow::Owned(truncate(&s, max).into_owned());
+    }
+    let clusters: Vec<(&str, usize)> = width::clusters(&s).collect();
+    let head_room = (max - 1) / 3;
+    let tail_room = max - 1 - head_room;
+    let mut head = String::new();
+    let mut used = 0;
+    for &(g, w) in &clusters {
+        if used + w > head_room {
+            break;
+        }
+        head.push_str(g);
+        used += w;
+    }
+    let mut tail: Vec<&str> = Vec::new();
+    let mut tail_used = 0;
+    for &(g, w) in clusters.iter().rev() {
+        if tail_used + w > tail_room {
+            break;
+        }
+        tail.push(g);
+        tail_used += w;
+    }
+    tail.reverse();
+    Cow::Owned(format!("{head}…{}", tail.concat()))
+}
+
 /// Pads `s` (in screen form) with spaces to exactly `cols` columns (truncating if longer).
 pub fn pad(s: &str, cols: usize) -> String {
     let t = truncate(s, cols);
@@ -272,6 +308,14 @@ mod tests {
             }
         }
         assert_eq!(truncate("ﾊﾟｽﾜｰﾄﾞ", 5), "パス…", "truncated in screen form");
+        let cut = truncate_middle(
+            "/tmp/polish/docs/2024/new は既にあります。上書きしますか？ (y/N)",
+            40,
+        );
+        assert!(
+            cut.ends_with("(y/N)") && cut.starts_with("/tmp") && super::width(&cut) <= 40,
+            "{cut}"
+        );
         assert_eq!(pad("ﾊﾟ", 4), "パ  ");
     }
 

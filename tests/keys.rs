@@ -179,10 +179,20 @@ fn the_save_prompt_expands_a_tilde_and_makes_missing_folders_after_asking() {
     let file = folder.join("pack.md");
     assert!(file.is_file());
     assert_eq!(app.mode, Mode::Browse);
-    // The status bar shows where it went, in full.
+    // The status bar shows where it went, in full; on a small screen its
+    // middle gives way, not the file name.
     assert_eq!(
         app.status.as_deref(),
         Some(format!("{} に書き出しました", file.display()).as_str())
+    );
+    app.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
+    let status = screen(&app, 40, 12).lines().last().unwrap().to_string();
+    assert!(
+        status.contains('…') && status.trim_end().ends_with("pack.md に書き出しました"),
+        "{status}"
     );
 }
 

@@ -288,7 +288,11 @@ fn dates_numbers_ids_and_urls_are_never_broken() {
         press(&mut app, "<Tab>");
         for i in 0..book.len() {
             app.select_case(Some(app.cases()[i]));
-            let width = app.areas().unwrap().detail.map_or(w as usize, |d| d.width as usize - 2);
+            let width = app
+                .areas()
+                .unwrap()
+                .detail
+                .map_or(w as usize, |d| d.width as usize - 2);
             let lines: Vec<String> = casebook::tui::detail::screen(&app, app.case.unwrap(), width)
                 .lines
                 .iter()
@@ -304,14 +308,23 @@ fn dates_numbers_ids_and_urls_are_never_broken() {
         }
     }
     // `casebook show --width 80`: the URL keeps its `<`.
-    for id in ["amagasaki-usb-2022", "kesennuma-hospital-pos-2024", "iwate-labour-bureau-camera-2013"] {
+    for id in [
+        "amagasaki-usb-2022",
+        "kesennuma-hospital-pos-2024",
+        "iwate-labour-bureau-camera-2013",
+    ] {
         for width in ["80", "60", "100"] {
             let out = common::casebook(&["show", id, "--width", width]);
             let text = common::stdout(&out);
             let lines: Vec<String> = text.lines().map(str::to_string).collect();
             assert!(lines.iter().all(|l| !l.ends_with('<')), "{text}");
             let whole = common::stdout(&common::casebook(&["show", id, "--width", "0"]));
-            assert_unbroken(&whole, &lines, width.parse().unwrap(), &format!("show {id}"));
+            assert_unbroken(
+                &whole,
+                &lines,
+                width.parse().unwrap(),
+                &format!("show {id}"),
+            );
         }
     }
 }

@@ -329,7 +329,7 @@ fn help_lists_every_binding_from_the_keymap() {
         );
     }
     let s = screen(&app, 120, 36);
-    assert!(s.contains("キー操作（Esc で閉じる）"), "{s}");
+    assert!(s.contains("キーとマウスの操作"), "{s}");
     press(&mut app, "j");
     assert_eq!(app.overlay_scroll, 1);
     press(&mut app, "<Esc>");

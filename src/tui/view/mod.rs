@@ -117,15 +117,17 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, block: Block) -> Rect {
 
 /// A focused border titled `title` around `area` (a [`popup`]); returns the inside.
 pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
-    popup(frame, area, border(app, &title))
+    popup(frame, area, border(app, &title, area.width))
 }
 
-/// The focused border of a popup, titled in screen form.
-pub(super) fn border(app: &App, title: &str) -> Block<'static> {
+/// The focused border of a popup `width` wide, titled in screen form (cut
+/// with `…` when it does not fit between the corners).
+pub(super) fn border(app: &App, title: &str, width: u16) -> Block<'static> {
+    let room = (width as usize).saturating_sub(3);
     Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(
-            crate::width::screen(title).into_owned(),
+            wrap::truncate(title, room).into_owned(),
             app.theme.heading(),
         ))
 }
@@ -151,8 +153,8 @@ fn overlay(
     } else {
         String::new()
     };
-    let block =
-        border(app, &format!(" {title} ")).title_bottom(Line::from(position).right_aligned());
+    let block = border(app, &format!(" {title} "), area.width)
+        .title_bottom(Line::from(position).right_aligned());
     let inner = popup(frame, area, block);
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     format!("{} exists. Replace it? (y/N)", crate::text::path(path))
                 }
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::MakeDir { dir, .. } => {
             let dir = crate::text::path(dir);
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     format!("{dir} does not exist. Make it and write the file? (y/N)")
                 }
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::CopyMarked { .. } => {
             let q = match lang {
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     crate::plural::count(app.marks.len(), "case", "cases")
                 ),
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::Precedents { scheme, id } => {
             let q = match lang {
@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     "Precedents of {scheme}:{id}: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
                 ),
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::SaveAs { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);

@@ -86,7 +86,14 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
     let mut room = width.saturating_sub(wrap::width(&counts));
     let mut left: Vec<Span> = Vec::new();
     if let Some(message) = &app.status {
-        left.push(Span::styled(format!(" {message}"), th.bold()));
+        // A message goes before the counts; too long even then, it loses its
+        // middle, so a path keeps its file name and a question its end.
+        let message = format!(" {message}");
+        if wrap::width(&message) > room {
+            room = width;
+        }
+        let shown = wrap::truncate_middle(&message, room).into_owned();
+        left.push(Span::styled(shown, th.bold()));
     } else {
         let hints = keymap::hints(app.mode.context(), app.lang);
         let essentials_shown = hints
