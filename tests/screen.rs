@@ -328,3 +328,32 @@ fn dates_numbers_ids_and_urls_are_never_broken() {
         }
     }
 }
+
+#[test]
+fn statistics_keep_their_figures_and_years_whole_on_small_screens() {
+    for (w, h) in SIZES {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut app, "S");
+        let s = screen(&app, w, h);
+        // Each cause's figures end in its count: `26.2% 4.3% (2)`.
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains('%')).collect();
+        assert!(!rows.is_empty(), "{s}");
+        for row in rows {
+            let (open, close) = (row.matches('(').count(), row.matches(')').count());
+            assert_eq!(open, close, "{w}×{h}: a figure is cut: {row}\n{s}");
+        }
+        press(&mut app, "<Tab><Tab>");
+        let s = screen(&app, w, h);
+        let labels = s.lines().rev().nth(2).unwrap();
+        for year in labels.trim_matches(['│', ' ']).split_whitespace() {
+            assert!(
+                year.len() == 2 || year.len() == 4,
+                "{w}×{h}: `{year}` in {labels}\n{s}"
+            );
+        }
+    }
+}

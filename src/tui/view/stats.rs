@@ -145,12 +145,16 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
         .unwrap_or_default();
     let pairs = area.height as usize > s.causes.len() * 3;
     let tenth = |p: f64| (p * 10.0).round() as u64;
+    // The names give way (cut with `…`) before the bars' figures do: a bar
+    // needs about ten columns for `26.2% (11)`.
+    let room = (area.width as usize).saturating_sub(if pairs { 11 } else { 17 });
     let title_w = s
         .causes
         .iter()
         .map(|c| wrap::width(&c.title))
         .max()
-        .unwrap_or(8);
+        .unwrap_or(8)
+        .min(room.max(4));
     let mut groups: Vec<BarGroup> = Vec::new();
     for c in &s.causes {
         let jnsa = c.jnsa_share.flatten();
@@ -161,7 +165,7 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             .style(bar_style(app, false));
         let bars = if pairs {
             vec![
-                own.label(Line::from(crate::width::screen(&c.title).into_owned())),
+                own.label(Line::from(wrap::truncate(&c.title, title_w).into_owned())),
                 Bar::default()
                     .value(jnsa.map_or(0, tenth))
                     .label(Line::styled(format!("  {survey}"), th.dim()))
@@ -245,13 +249,20 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
     let lang = app.lang;
     let n = s.years.len().max(1);
     let room = area.width as usize / n;
-    let bar_w = room.saturating_sub(1).clamp(1, 4) as u16;
+    // Two-digit year labels need bars two columns wide: the gap between bars
+    // gives way first.
+    let gap = room >= 3;
+    let bar_w = room.saturating_sub(usize::from(gap)).clamp(1, 4) as u16;
     let bars: Vec<Bar> = s
         .years
         .iter()
-        .map(|y| {
+        .enumerate()
+        .map(|(i, y)| {
             let label = if bar_w >= 4 {
                 y.year.to_string()
+            } else if !gap && i % 2 == 1 {
+                // Side by side without gaps, every other year is named.
+                String::new()
             } else {
                 format!("{:02}", y.year % 100)
             };
@@ -281,7 +292,7 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             wrap::truncate(&title, area.width as usize).into_owned(),
         ))
         .bar_width(bar_w)
-        .bar_gap(u16::from(room > 1))
+        .bar_gap(u16::from(gap))
         .value_style(app.theme.bold())
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
