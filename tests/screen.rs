@@ -357,3 +357,25 @@ fn statistics_keep_their_figures_and_years_whole_on_small_screens() {
         }
     }
 }
+
+#[test]
+fn every_classification_tab_fits_the_header_whole() {
+    for (lang, names) in [
+        (Lang::Ja, ["ISO 27001", "PPC安全管理措置", "原因", "業種"]),
+        (Lang::En, ["ISO 27001", "PPC measures", "Causes", "Sectors"]),
+    ] {
+        for (w, h) in SIZES {
+            let mut app = app_with(Options { lang, ..options() }, Vec::new());
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let s = screen(&app, w, h);
+            let header = s.lines().next().unwrap();
+            for name in names {
+                assert!(header.contains(name), "{w}×{h}: {header}");
+            }
+            assert!(!header.contains('…'), "{w}×{h}: {header}");
+        }
+    }
+}

@@ -16,8 +16,9 @@ pub enum Piece {
 }
 
 /// The header's pieces from the left, each with its text (in screen form).
-/// When they do not fit, the name goes first, then the hint, then the tabs
-/// other than the current one are shortened.
+/// When they do not fit, the name goes first, then the hint, then the
+/// spaces inside the tabs, then the tabs other than the current one are
+/// shortened.
 pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let labels: Vec<String> = app
         .schemes
@@ -29,7 +30,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
                 .map_or(name.clone(), |c| c.short.get(app.lang).to_string())
         })
         .collect();
-    let build = |name: bool, hint: bool, other: usize| {
+    let build = |name: bool, hint: bool, other: usize, pad: bool| {
         let mut out = Vec::new();
         if name {
             out.push((" casebook ".to_string(), Piece::Name));
@@ -41,7 +42,8 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
             } else {
                 wrap::truncate(label, other).into_owned()
             };
-            out.push((format!(" {label} "), Piece::Tab(i)));
+            let label = if pad { format!(" {label} ") } else { label };
+            out.push((label, Piece::Tab(i)));
             out.push((" ".to_string(), Piece::Gap));
         }
         if hint {
@@ -54,8 +56,13 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     };
     let fits =
         |p: &Vec<(String, Piece)>| p.iter().map(|(s, _)| wrap::width(s)).sum::<usize>() <= width;
-    for (name, hint) in [(true, true), (false, true), (false, false)] {
-        let p = build(name, hint, usize::MAX);
+    for (name, hint, pad) in [
+        (true, true, true),
+        (false, true, true),
+        (false, false, true),
+        (false, false, false),
+    ] {
+        let p = build(name, hint, usize::MAX, pad);
         if fits(&p) {
             return p;
         }
@@ -63,12 +70,12 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let mut other = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(1);
     while other > 1 {
         other -= 1;
-        let p = build(false, false, other);
+        let p = build(false, false, other, false);
         if fits(&p) {
             return p;
         }
     }
-    build(false, false, 1)
+    build(false, false, 1, false)
 }
 
 /// The classification whose tab is at column `x` of the header.
