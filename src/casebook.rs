@@ -1,9 +1,18 @@
 //! The loaded casebook: cases and catalogs, indexed by id and by catalog node.
+//!
+//! Every case has a [`Summary`] (what lists, trees and sorting need) kept in
+//! memory; the full case is materialized when first asked for, from the
+//! cache's memory map when it came from there, so a command that needs one
+//! case of 10,000 decodes one.
 
 use std::collections::HashMap;
+use std::ops::Index;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use memmap2::Mmap;
 
 use crate::catalog::{Catalogs, Kind};
-use crate::model::{Case, ControlRef};
+use crate::model::{Case, ControlRef, PartialDate};
 use crate::suggest;
 
 /// A loaded case and where it came from.
@@ -15,71 +24,206 @@ pub struct Entry {
     pub bundled: bool,
 }
 
+/// What lists, the tree and sorting need of a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub organization: String,
+    pub published: PartialDate,
+    pub people: Option<u64>,
+}
+
+impl Summary {
+    pub fn of(case: &Case) -> Summary {
+        Summary {
+            id: case.id.clone(),
+            title: case.title.clone(),
+            organization: case.organization.clone(),
+            published: case.published,
+            people: case.affected.as_ref().and_then(|a| a.people),
+        }
+    }
+}
+
+/// A case encoded in a memory-mapped cache file, with its checksum.
+#[derive(Clone, Debug)]
+pub struct Blob {
+    pub map: Arc<Mmap>,
+    pub offset: usize,
+    pub len: usize,
+    pub sum: u64,
+}
+
+impl Blob {
+    fn decode(&self) -> Option<Case> {
+        let bytes = self
+            .map
+            .get(self.offset..self.offset.checked_add(self.len)?)?;
+        if crate::cache::file::checksum(bytes) != self.sum {
+            return None;
+        }
+        crate::cache::wire::decode_case(bytes)
+    }
+}
+
+/// Where a case's full content comes from.
+#[derive(Debug)]
+pub enum Source {
+    Owned(Box<Case>),
+    Cached(Blob),
+}
+
+/// One case as the loader hands it over.
+#[derive(Debug)]
+pub struct Part {
+    pub summary: Summary,
+    pub path: String,
+    pub bundled: bool,
+    /// The catalog nodes the case is under (see [`Nodes`]).
+    pub nodes: Vec<u32>,
+    pub source: Source,
+}
+
+#[derive(Debug)]
+struct Slot {
+    summary: Summary,
+    path: String,
+    bundled: bool,
+    blob: Option<Blob>,
+    entry: OnceLock<Box<Entry>>,
+}
+
+/// Every catalog node numbered, in catalog order, depth first.
+#[derive(Debug, Default)]
+pub struct Nodes {
+    ids: HashMap<String, HashMap<String, u32>>,
+    count: usize,
+}
+
+impl Nodes {
+    pub fn new(catalogs: &Catalogs) -> Nodes {
+        let mut ids: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        let mut count = 0;
+        for catalog in catalogs.all() {
+            let map = ids.entry(catalog.scheme.clone()).or_default();
+            for (_, item) in catalog.flatten() {
+                map.entry(item.id.clone()).or_insert_with(|| {
+                    count += 1;
+                    count as u32 - 1
+                });
+            }
+        }
+        Nodes { ids, count }
+    }
+
+    pub fn get(&self, scheme: &str, id: &str) -> Option<u32> {
+        self.ids.get(scheme)?.get(id).copied()
+    }
+
+    /// The nodes a case is under: each control it cites and their ancestors,
+    /// its root-cause categories and its sector. Sorted, without repeats.
+    pub fn of_case(&self, catalogs: &Catalogs, case: &Case) -> Vec<u32> {
+        let mut out = Vec::new();
+        for r in case.measures.iter().flat_map(|m| &m.controls) {
+            let Some(catalog) = catalogs.scheme(&r.scheme) else {
+                continue;
+            };
+            let mut id = Some(r.id.as_str());
+            while let Some(current) = id {
+                out.extend(self.get(&r.scheme, current));
+                id = catalog.parent(current);
+            }
+        }
+        if let Some(causes) = catalogs.of_kind(Kind::Causes) {
+            for c in &case.root_causes {
+                out.extend(self.get(&causes.scheme, &c.category));
+            }
+        }
+        if let Some(sectors) = catalogs.of_kind(Kind::Sectors) {
+            out.extend(self.get(&sectors.scheme, &case.sector));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Casebook {
     pub catalogs: Catalogs,
-    entries: Vec<Entry>,
+    cases: Entries,
     by_id: HashMap<String, usize>,
-    /// scheme → node id → indices of cases under that node, including its descendants.
-    by_node: HashMap<String, HashMap<String, Vec<usize>>>,
+    nodes: Nodes,
+    /// node number → indices of cases under that node, including its descendants.
+    by_node: Vec<Vec<usize>>,
+    /// Every case newest first, and each case's position in that order.
+    newest: OnceLock<(Vec<usize>, Vec<u32>)>,
     /// Each case's organization's place in Japanese reading order, computed
     /// the first time a list is sorted by organization.
-    organization_order: std::sync::OnceLock<Vec<u32>>,
+    organization_order: OnceLock<Vec<u32>>,
 }
 
 impl Casebook {
     pub fn new(catalogs: Catalogs, entries: Vec<Entry>) -> Self {
-        let mut by_id = HashMap::with_capacity(entries.len());
-        let mut by_node: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
-        let cause = catalogs
-            .of_kind(Kind::Causes)
-            .map_or("", |c| c.scheme.as_str());
-        let sector = catalogs
-            .of_kind(Kind::Sectors)
-            .map_or("", |c| c.scheme.as_str());
-        let mut nodes: Vec<(&str, &str)> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            by_id.insert(entry.case.id.clone(), i);
-            let case = &entry.case;
-            nodes.clear();
-            for r in case.measures.iter().flat_map(|m| &m.controls) {
-                let Some(catalog) = catalogs.scheme(&r.scheme) else {
-                    continue;
-                };
-                let mut id = Some(r.id.as_str());
-                while let Some(current) = id {
-                    nodes.push((r.scheme.as_str(), current));
-                    id = catalog.parent(current);
+        let nodes = Nodes::new(&catalogs);
+        let parts = entries
+            .into_iter()
+            .map(|e| Part {
+                summary: Summary::of(&e.case),
+                nodes: nodes.of_case(&catalogs, &e.case),
+                path: e.path,
+                bundled: e.bundled,
+                source: Source::Owned(Box::new(e.case)),
+            })
+            .collect();
+        Casebook::from_parts(catalogs, nodes, parts)
+    }
+
+    /// A casebook of cases in hand or in the cache; `nodes` numbers `catalogs`.
+    pub fn from_parts(catalogs: Catalogs, nodes: Nodes, parts: Vec<Part>) -> Self {
+        let mut by_id = HashMap::with_capacity(parts.len());
+        let mut by_node = vec![Vec::new(); nodes.count];
+        let mut slots = Vec::with_capacity(parts.len());
+        for (i, part) in parts.into_iter().enumerate() {
+            by_id.insert(part.summary.id.clone(), i);
+            for &n in &part.nodes {
+                if let Some(list) = by_node.get_mut(n as usize) {
+                    list.push(i);
                 }
             }
-            nodes.extend(
-                case.root_causes
-                    .iter()
-                    .map(|c| (cause, c.category.as_str())),
-            );
-            nodes.push((sector, case.sector.as_str()));
-            nodes.sort_unstable();
-            nodes.dedup();
-            for &(scheme, id) in &nodes {
-                // Keys are allocated once per node, not once per case.
-                if !by_node.contains_key(scheme) {
-                    by_node.insert(scheme.to_string(), HashMap::new());
-                }
-                let ids = by_node.get_mut(scheme).expect("inserted above");
-                match ids.get_mut(id) {
-                    Some(cases) => cases.push(i),
-                    None => {
-                        ids.insert(id.to_string(), vec![i]);
-                    }
-                }
-            }
+            let (blob, entry) = match part.source {
+                Source::Owned(case) => (
+                    None,
+                    OnceLock::from(Box::new(Entry {
+                        case: *case,
+                        path: part.path.clone(),
+                        bundled: part.bundled,
+                    })),
+                ),
+                Source::Cached(blob) => (Some(blob), OnceLock::new()),
+            };
+            slots.push(Slot {
+                summary: part.summary,
+                path: part.path,
+                bundled: part.bundled,
+                blob,
+                entry,
+            });
         }
         Casebook {
+            cases: Entries {
+                slots,
+                catalogs: catalogs.clone(),
+                notices: Mutex::new(Vec::new()),
+                fetched: Default::default(),
+            },
             catalogs,
-            entries,
             by_id,
+            nodes,
             by_node,
-            organization_order: std::sync::OnceLock::new(),
+            newest: OnceLock::new(),
+            organization_order: OnceLock::new(),
         }
     }
 
@@ -87,36 +231,78 @@ impl Casebook {
     /// ([`crate::order`]): cases sort by organization by comparing these.
     pub fn organization_rank(&self, i: usize) -> u32 {
         let ranks = self.organization_order.get_or_init(|| {
-            crate::order::ranks(self.entries.iter().map(|e| e.case.organization.as_str()))
+            crate::order::ranks((0..self.len()).map(|i| self.summary(i).organization.as_str()))
         });
         ranks.get(i).copied().unwrap_or(u32::MAX)
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The cases, indexable like a slice: `book.entries()[i].case`.
+    pub fn entries(&self) -> &Entries {
+        &self.cases
+    }
+
+    /// The case at `i`, materialized on first use.
+    pub fn entry(&self, i: usize) -> &Entry {
+        self.cases.entry(i)
+    }
+
+    /// The case at `i` without keeping it: borrowed when already in memory,
+    /// else read from the cache for the caller alone.
+    pub fn fetch(&self, i: usize) -> std::borrow::Cow<'_, Entry> {
+        let slot = &self.cases.slots[i];
+        match slot.entry.get() {
+            Some(entry) => std::borrow::Cow::Borrowed(entry),
+            None => {
+                let entry = self.cases.materialize(slot);
+                self.cases.release_now_and_then(slot);
+                std::borrow::Cow::Owned(entry)
+            }
+        }
+    }
+
+    /// Problems met while reading cases from the cache (each said once).
+    pub fn take_notices(&self) -> Vec<String> {
+        self.cases.take_notices()
+    }
+
+    pub fn summary(&self, i: usize) -> &Summary {
+        &self.cases.slots[i].summary
+    }
+
+    pub fn path(&self, i: usize) -> &str {
+        &self.cases.slots[i].path
+    }
+
+    pub fn is_bundled(&self, i: usize) -> bool {
+        self.cases.slots[i].bundled
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.cases.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.cases.is_empty()
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.by_id.get(id).map(|&i| self.entry(i))
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 
+    /// The number of a catalog node (see [`Nodes`]).
+    pub fn node_number(&self, scheme: &str, id: &str) -> Option<u32> {
+        self.nodes.get(scheme, id)
+    }
+
     /// Indices of the cases under a catalog node (the node itself or anything below it).
     pub fn under(&self, scheme: &str, id: &str) -> &[usize] {
-        self.by_node
-            .get(scheme)
-            .and_then(|ids| ids.get(id))
+        self.nodes
+            .get(scheme, id)
+            .and_then(|n| self.by_node.get(n as usize))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -127,29 +313,175 @@ impl Casebook {
 
     /// Sorts case indices newest first (then by id): the order of lists and exports.
     pub fn sort_newest_first(&self, cases: &mut [usize]) {
-        let e = &self.entries;
-        cases.sort_by(|&a, &b| {
-            let (a, b) = (&e[a].case, &e[b].case);
-            b.published
-                .sort_key()
-                .cmp(&a.published.sort_key())
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        let rank = self.ranks();
+        cases.sort_unstable_by_key(|&i| rank[i]);
+    }
+
+    /// Every case, newest first (then by id); sorted once.
+    pub fn newest_first(&self) -> &[usize] {
+        &self.newest().0
+    }
+
+    /// Each case's position in [`Casebook::newest_first`].
+    pub fn ranks(&self) -> &[u32] {
+        &self.newest().1
+    }
+
+    fn newest(&self) -> &(Vec<usize>, Vec<u32>) {
+        self.newest.get_or_init(|| {
+            let s = &self.cases.slots;
+            let mut order: Vec<usize> = (0..s.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&s[a].summary, &s[b].summary);
+                b.published
+                    .sort_key()
+                    .cmp(&a.published.sort_key())
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let mut rank = vec![0u32; s.len()];
+            for (r, &i) in order.iter().enumerate() {
+                rank[i] = r as u32;
+            }
+            (order, rank)
+        })
     }
 
     /// The ids closest to a mistyped one, for "did you mean".
     pub fn nearest_ids(&self, id: &str) -> Vec<&str> {
-        let mut near = suggest::nearest(id, self.entries.iter().map(|e| e.case.id.as_str()), 3);
+        let ids = || self.cases.slots.iter().map(|s| s.summary.id.as_str());
+        let mut near = suggest::nearest(id, ids(), 3);
         if near.is_empty() {
             // A typed fragment ("amagasaki") is worth offering too.
-            near = self
-                .entries
-                .iter()
-                .map(|e| e.case.id.as_str())
-                .filter(|c| c.contains(id))
-                .take(3)
-                .collect();
+            near = ids().filter(|c| c.contains(id)).take(3).collect();
         }
         near
+    }
+}
+
+/// A case known only by its summary (its file and its cache entry both gone).
+fn stand_in(s: &Summary) -> Case {
+    Case {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        organization: s.organization.clone(),
+        sector: String::new(),
+        published: s.published,
+        occurred: None,
+        summary: String::new(),
+        affected: None,
+        root_causes: Vec::new(),
+        measures: Vec::new(),
+        response: Vec::new(),
+        sources: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The cases of a casebook, indexable and iterable like a slice of entries.
+#[derive(Debug, Default)]
+pub struct Entries {
+    slots: Vec<Slot>,
+    /// To read a file again when its cache entry is damaged.
+    catalogs: Catalogs,
+    /// Problems met while materializing cases from the cache.
+    notices: Mutex<Vec<String>>,
+    /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
+    fetched: std::sync::atomic::AtomicUsize,
+}
+
+impl Entries {
+    /// Every few thousand cases read from a cache file and not kept, hands the
+    /// file's pages back: a search's hits spread over most of a large cache
+    /// would otherwise keep most of the file resident.
+    fn release_now_and_then(&self, slot: &Slot) {
+        use std::sync::atomic::Ordering;
+        let Some(blob) = &slot.blob else { return };
+        if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
+            return;
+        }
+        // SAFETY: a read-only shared file mapping; dropped pages are read
+        // from the file again when touched, never zeroed.
+        #[cfg(unix)]
+        let _ = unsafe {
+            blob.map
+                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, blob.map.len())
+        };
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        (i < self.len()).then(|| self.entry(i))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        (0..self.len()).map(move |i| self.entry(i))
+    }
+
+    /// The case at `i`, materialized on first use.
+    fn entry(&self, i: usize) -> &Entry {
+        let slot = &self.slots[i];
+        slot.entry.get_or_init(|| Box::new(self.materialize(slot)))
+    }
+
+    fn materialize(&self, slot: &Slot) -> Entry {
+        let entry = |case| Entry {
+            case,
+            path: slot.path.clone(),
+            bundled: slot.bundled,
+        };
+        if let Some(case) = slot.blob.as_ref().and_then(Blob::decode) {
+            return entry(case);
+        }
+        // The cache was damaged after it was checked: read the file again.
+        let reread =
+            crate::load::reread(&slot.path, &self.catalogs).filter(|c| c.id == slot.summary.id);
+        self.notice(format!(
+            "the cache entry for {} was damaged; {}",
+            slot.path,
+            if reread.is_some() {
+                "read the file again"
+            } else {
+                "the file no longer holds the case: run casebook again"
+            }
+        ));
+        entry(reread.unwrap_or_else(|| stand_in(&slot.summary)))
+    }
+
+    fn notice(&self, text: String) {
+        if let Ok(mut n) = self.notices.lock() {
+            n.push(text);
+        }
+    }
+
+    /// Problems met while reading cases from the cache (each said once).
+    pub fn take_notices(&self) -> Vec<String> {
+        self.notices
+            .lock()
+            .map(|mut n| std::mem::take(&mut *n))
+            .unwrap_or_default()
+    }
+}
+
+impl Index<usize> for Entries {
+    type Output = Entry;
+
+    fn index(&self, i: usize) -> &Entry {
+        self.entry(i)
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = Box<dyn Iterator<Item = &'a Entry> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
     }
 }

@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod authoring;
 pub mod bundled;
+pub mod cache;
 pub mod casebook;
 pub mod catalog;
 pub mod cli;

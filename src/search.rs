@@ -232,47 +232,10 @@ pub fn terms(query: &str) -> Vec<String> {
 
 // ----- the index ----------------------------------------------------------------------
 
-enum Hay {
-    Ascii(Box<[u8]>),
-    Unicode(Box<[char]>),
-}
+mod index;
 
-impl Hay {
-    fn new(chars: &[char]) -> Hay {
-        if chars.iter().all(char::is_ascii) {
-            Hay::Ascii(chars.iter().map(|&c| c as u8).collect())
-        } else {
-            Hay::Unicode(chars.into())
-        }
-    }
-
-    fn as_str(&self) -> Utf32Str<'_> {
-        match self {
-            Hay::Ascii(b) => Utf32Str::Ascii(b),
-            Hay::Unicode(c) => Utf32Str::Unicode(c),
-        }
-    }
-}
-
-struct Item {
-    case: u32,
-    kind: Kind,
-    /// Position of the case when newest first (ties between equal scores).
-    rank: u32,
-    /// Which characters occur, as a 64-bit set: an item lacking a character of
-    /// the query cannot match and is skipped before the matcher runs.
-    chars: u64,
-    /// The normalized text: one part for a measure; for a case, its title,
-    /// organization, tags, summary sentences and root causes. Each query term
-    /// is scored against every part and counts with its best, so terms match
-    /// within a sentence, not as characters scattered over a whole case.
-    parts: Box<[Part]>,
-}
-
-struct Part {
-    chars: u64,
-    hay: Hay,
-}
+pub use index::Index;
+use index::{ItemView, Scratch};
 
 /// The bit of a character in a 64-bit character set.
 fn char_bit(c: char) -> u64 {
@@ -329,128 +292,6 @@ pub fn case_text(case: &Case) -> String {
     case_parts(case).0
 }
 
-/// The searchable form of a casebook, built once.
-pub struct Index {
-    items: Vec<Item>,
-    controls: controls::Controls,
-}
-
-impl Index {
-    pub fn new(book: &Casebook) -> Index {
-        let entries = book.entries();
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        book.sort_newest_first(&mut order);
-        let mut rank = vec![0u32; entries.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i] = r as u32;
-        }
-        let build = |cases: &[usize]| -> Vec<Item> {
-            let mut items = Vec::with_capacity(cases.len() * 6);
-            let mut buf = Vec::new();
-            for &ci in cases {
-                let case = &entries[ci].case;
-                for (mi, m) in case.measures.iter().enumerate() {
-                    let parts = [Self::part(&m.text, &mut buf)];
-                    items.push(Self::item(
-                        ci,
-                        Kind::Measure(mi as u16),
-                        rank[ci],
-                        parts.into(),
-                    ));
-                }
-                let (text, ranges) = case_parts(case);
-                let chars: Vec<char> = text.chars().collect();
-                let parts: Vec<Part> = ranges
-                    .into_iter()
-                    .map(|r| Self::part(&chars[r].iter().collect::<String>(), &mut buf))
-                    .collect();
-                items.push(Self::item(ci, Kind::Case, rank[ci], parts.into()));
-            }
-            items
-        };
-        // Normalizing is most of the work: split it over the cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 4);
-        if order.len() < 256 || threads == 1 {
-            return Index::with_controls(book, build(&order));
-        }
-        let chunk = order.len().div_ceil(threads);
-        let items = std::thread::scope(|s| {
-            let parts: Vec<_> = order
-                .chunks(chunk)
-                .map(|part| s.spawn(move || build(part)))
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().unwrap_or_default())
-                .collect()
-        });
-        Index::with_controls(book, items)
-    }
-
-    fn with_controls(book: &Casebook, items: Vec<Item>) -> Index {
-        let controls = controls::Controls::new(
-            book,
-            items.iter().map(|it| {
-                let measure = match it.kind {
-                    Kind::Measure(m) => Some(m as usize),
-                    Kind::Case => None,
-                };
-                (it.case as usize, measure)
-            }),
-        );
-        Index { items, controls }
-    }
-
-    /// The control a hit came through (its `via`).
-    pub fn control(&self, via: u32) -> &crate::model::ControlRef {
-        self.controls.control(via)
-    }
-
-    fn part(text: &str, buf: &mut Vec<char>) -> Part {
-        buf.clear();
-        normalize_into(text, buf, None);
-        Part {
-            chars: char_set(buf.iter().copied()),
-            hay: Hay::new(buf),
-        }
-    }
-
-    fn item(case: usize, kind: Kind, rank: u32, parts: Box<[Part]>) -> Item {
-        let chars = parts.iter().fold(0, |set, p| set | p.chars);
-        Item {
-            case: case as u32,
-            kind,
-            rank,
-            chars,
-            parts,
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// (case index, kind) of an item.
-    pub fn item_of(&self, item: u32) -> (usize, Kind) {
-        let it = &self.items[item as usize];
-        (it.case as usize, it.kind)
-    }
-
-    fn in_target(&self, item: &Item, target: Target) -> bool {
-        match target {
-            Target::All => true,
-            Target::Measures => matches!(item.kind, Kind::Measure(_)),
-            Target::Cases => item.kind == Kind::Case,
-        }
-    }
-}
-
 /// The original text of an item.
 pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
     let case = &book.entries()[case].case;
@@ -486,16 +327,17 @@ fn query_terms(terms: &[String]) -> Vec<Term> {
 /// `greedy` trades the optimal alignment for speed (same matches, rougher order).
 fn best_part(
     term: &Term,
-    parts: &[Part],
+    item: &ItemView,
     matcher: &mut Matcher,
+    scratch: &mut Scratch,
     greedy: bool,
 ) -> Option<(u32, usize)> {
     let mut best: Option<(u32, usize)> = None;
-    for (i, part) in parts.iter().enumerate() {
-        if part.chars & term.chars != term.chars {
+    for (i, part) in item.parts().enumerate() {
+        if item.part_chars(part) & term.chars != term.chars {
             continue;
         }
-        let hay = part.hay.as_str();
+        let hay = item.hay(part, scratch);
         let score = if greedy {
             matcher.fuzzy_match_greedy(hay, term.atom.needle_text())
         } else {
@@ -551,12 +393,24 @@ const GREEDY_ABOVE: usize = 8192;
 const PARALLEL_FROM: usize = 4096;
 
 impl Searcher {
+    /// A searcher over an index built in memory.
     pub fn new(book: &Casebook) -> Searcher {
+        Searcher::with_index(Index::new(book))
+    }
+
+    /// A searcher over the index the loader found: read from the cache where
+    /// it holds it. Notices say which cache files were damaged (and rebuilt).
+    pub fn open(book: &Casebook, sources: &[crate::load::IndexSource]) -> (Searcher, Vec<String>) {
+        let (index, notices) = Index::open(book, sources);
+        (Searcher::with_index(index), notices)
+    }
+
+    pub fn with_index(index: Index) -> Searcher {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
         Searcher {
-            index: Index::new(book),
+            index,
             matchers: (0..threads).map(|_| matcher()).collect(),
             last: None,
         }
@@ -582,8 +436,14 @@ impl Searcher {
                 .map(|(_, _, hits)| hits.iter().map(|h| h.item).collect())
                 .unwrap_or_default()
         } else {
-            (0..self.index.items.len() as u32)
-                .filter(|&i| self.index.in_target(&self.index.items[i as usize], target))
+            self.index
+                .kinds()
+                .filter(|&(_, is_case)| match target {
+                    Target::All => true,
+                    Target::Measures => !is_case,
+                    Target::Cases => is_case,
+                })
+                .map(|(i, _)| i)
                 .collect()
         };
         let mut hits = if terms.is_empty() {
@@ -601,21 +461,23 @@ impl Searcher {
         };
         // Best score first; then measures before cases, newer cases first, index
         // order. Packed into one integer so tens of thousands of hits sort fast.
-        let items = &self.index.items;
+        let index = &self.index;
+        let reader = index.reader();
         let order = |h: &Hit| {
-            let it = &items[h.item as usize];
-            let case = u128::from(it.kind == Kind::Case);
+            let (case, kind) = reader.item_of(h.item);
+            let is_case = u128::from(kind == Kind::Case);
             (u128::from(!h.score) << 96)
-                | (case << 95)
-                | (u128::from(it.rank) << 32)
+                | (is_case << 95)
+                | (u128::from(index.rank(case)) << 32)
                 | u128::from(h.item)
         };
-        hits.sort_unstable_by_key(order);
-        let via = self.index.controls.matching(query, &terms);
+        // The key is computed once per hit, not once per comparison.
+        hits.sort_by_cached_key(order);
+        let via = index.controls().matching(query, &terms);
         self.last = Some((terms, target, hits.clone()));
         if !via.is_empty() {
             // Items found through a control come after every direct match, once each.
-            let mut seen = vec![0u64; items.len().div_ceil(64)];
+            let mut seen = vec![0u64; index.len().div_ceil(64)];
             for h in &hits {
                 seen[h.item as usize / 64] |= 1 << (h.item % 64);
             }
@@ -624,11 +486,10 @@ impl Searcher {
                 Target::Measures => (true, false),
                 Target::Cases => (false, true),
             };
-            // Items are numbered newest case first, so among equal scores item
-            // order is the rank order: measures first, then cases, each by item.
+            // Among equal scores: measures first, then cases, each newest case first.
             let (mut m, mut k) = (Vec::new(), Vec::new());
             for c in via {
-                for item in self.index.controls.items(c, measures, cases) {
+                for item in index.controls().items(c, measures, cases) {
                     let (word, bit) = (item as usize / 64, 1u64 << (item % 64));
                     if seen[word] & bit == 0 {
                         seen[word] |= bit;
@@ -637,7 +498,7 @@ impl Searcher {
                             score: 0,
                             via: Some(c),
                         };
-                        if items[item as usize].kind == Kind::Case {
+                        if reader.item_of(item).1 == Kind::Case {
                             k.push(hit);
                         } else {
                             m.push(hit);
@@ -645,8 +506,8 @@ impl Searcher {
                     }
                 }
             }
-            m.sort_unstable_by_key(|h| h.item);
-            k.sort_unstable_by_key(|h| h.item);
+            m.sort_by_cached_key(order);
+            k.sort_by_cached_key(order);
             hits.extend(m);
             hits.extend(k);
         }
@@ -654,21 +515,23 @@ impl Searcher {
     }
 
     fn score(&mut self, candidates: &[u32], terms: &[Term], needed: u64) -> Vec<Hit> {
-        let items = &self.index.items;
+        let reader = self.index.reader();
+        let reader = &reader;
         // The first keys of a query can leave tens of thousands of candidates;
         // they are ranked by the faster greedy alignment until typing narrows them.
         let greedy = candidates.len() > GREEDY_ABOVE;
         let run = |matcher: &mut Matcher, chunk: &[u32]| -> Vec<Hit> {
+            let mut scratch = Scratch::default();
             chunk
                 .iter()
                 .filter_map(|&item| {
-                    let it = &items[item as usize];
-                    if it.chars & needed != needed {
+                    let it = reader.view(item);
+                    if it.chars() & needed != needed {
                         return None;
                     }
                     let mut score = 0u32;
                     for term in terms {
-                        score += best_part(term, &it.parts, matcher, greedy)?.0;
+                        score += best_part(term, &it, matcher, &mut scratch, greedy)?.0;
                     }
                     Some(Hit {
                         item,
@@ -711,18 +574,20 @@ impl Searcher {
             Kind::Case => case_parts(c),
         };
         let chars: Vec<char> = text.chars().collect();
-        let parts = &self.index.items[item as usize].parts;
+        let reader = self.index.reader();
+        let it = reader.view(item);
         let matcher = &mut self.matchers[0];
+        let mut scratch = Scratch::default();
         let mut out = Vec::new();
         for term in query_terms(&terms(query)) {
-            let Some((_, p)) = best_part(&term, parts, matcher, false) else {
+            let Some((_, p)) = best_part(&term, &it, matcher, &mut scratch, false) else {
                 continue;
             };
             let Some(range) = ranges.get(p) else { continue };
             let (_, map) = normalize(&chars[range.clone()].iter().collect::<String>());
             let mut indices = Vec::new();
-            term.atom
-                .indices(parts[p].hay.as_str(), matcher, &mut indices);
+            let hay = it.hay(it.parts().start + p, &mut scratch);
+            term.atom.indices(hay, matcher, &mut indices);
             out.extend(
                 indices
                     .into_iter()

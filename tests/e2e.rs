@@ -15,12 +15,15 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 /// The binary with a private data and config directory, in a plain UTF-8 xterm.
 /// Each run gets a data directory of its own, so the browser's saved state
 /// (selection, marks) from one run never changes where the next one starts.
-fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// The directory is removed when the returned guard is dropped.
+fn command(args: &[&str], env: &[(&str, &str)]) -> (CommandBuilder, tempfile::TempDir) {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
     cmd.args(args);
-    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let home = std::env::temp_dir().join(format!("casebook-e2e-home-{}-{run}", std::process::id()));
+    let guard = tempfile::Builder::new()
+        .prefix("casebook-e2e-home-")
+        .tempdir()
+        .unwrap();
+    let home = guard.path();
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env_remove("CASEBOOK_CONFIG");
@@ -33,7 +36,7 @@ fn command(args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd
+    (cmd, guard)
 }
 
 /// A pseudo-terminal of ROWS × COLS.
@@ -60,6 +63,8 @@ struct Pty {
     parser: vt100::Parser,
     /// Everything the program wrote, byte for byte.
     raw: Vec<u8>,
+    /// The program's private data and config directories.
+    _home: tempfile::TempDir,
 }
 
 impl Pty {
@@ -71,7 +76,7 @@ impl Pty {
     /// back stays ROWS × COLS (what lies beyond is not looked at).
     fn spawn_sized(args: &[&str], env: &[(&str, &str)], rows: u16, cols: u16) -> Pty {
         let pair = open_pty_sized(rows, cols);
-        let cmd = command(args, env);
+        let (cmd, home) = command(args, env);
         let child = pair.slave.spawn_command(cmd).expect("casebook starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -92,6 +97,7 @@ impl Pty {
             output,
             parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
             raw: Vec::new(),
+            _home: home,
         }
     }
 
@@ -339,7 +345,7 @@ fn closing_the_terminal_ends_the_program() {
     // Read on this thread (no reader thread holding a copy of the terminal
     // open), until the first screen is drawn; then close every handle.
     let pair = open_pty();
-    let cmd = command(&["--lang", "ja"], &[]);
+    let (cmd, _home) = command(&["--lang", "ja"], &[]);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -627,7 +633,7 @@ fn half_width_kana_reach_the_terminal_whole_with_the_caret_after_them() {
         pty.screen()
     );
     pty.send("\x1b");
-    pty.wait_for("株式会社データサービス");
+    pty.wait_for("分類: ISO 27001"); // the overlay is closed
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();

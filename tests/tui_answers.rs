@@ -407,3 +407,27 @@ fn search_marks_hits_found_through_a_control() {
         "{shown}"
     );
 }
+
+#[test]
+fn similar_cases_built_in_the_background_arrive_when_ready() {
+    // The browser builds the similar-case index on a thread of its own, so
+    // its first frame does not wait for it; the cases appear once it is there.
+    let loaded = load(&[Input::Bundled], &[]);
+    let options = Options {
+        similar_in_background: true,
+        ..Options::default()
+    };
+    let mut app = App::new(loaded.casebook, loaded.diagnostics, options);
+    app.update(Action::Resize {
+        width: 120,
+        height: 36,
+    });
+    press(&mut app, ":A.7.14<Enter>");
+    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    // Waiting on the condition itself (the index is set once, when built).
+    while app.similar_index.get().is_none() {
+        std::thread::yield_now();
+    }
+    app.update(Action::SimilarReady);
+    assert_eq!(app.similar[0].case_id, "bandai-spirits-hdd-2024");
+}

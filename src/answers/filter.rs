@@ -4,6 +4,7 @@
 //! coverage and statistics follow it.
 
 use crate::casebook::Casebook;
+use crate::catalog::Kind;
 use crate::model::ControlRef;
 
 /// Where a case came from.
@@ -35,22 +36,22 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// Whether the case with this index passes every condition.
+    /// Whether the case with this index passes every condition. Read from
+    /// the case's summary and the casebook's indexes: no case is decoded.
     pub fn matches(&self, book: &Casebook, index: usize) -> bool {
-        let entry = &book.entries()[index];
-        let case = &entry.case;
-        let year = case.published.year;
+        let year = book.summary(index).published.year;
+        let under = |kind: Kind, id: &String| {
+            book.catalogs
+                .of_kind(kind)
+                .is_some_and(|c| book.under(&c.scheme, id).binary_search(&index).is_ok())
+        };
         self.since.is_none_or(|y| year >= y)
             && self.until.is_none_or(|y| year <= y)
             && self
                 .origin
-                .is_none_or(|o| (o == Origin::Bundled) == entry.bundled)
-            && (self.sectors.is_empty() || self.sectors.contains(&case.sector))
-            && (self.causes.is_empty()
-                || case
-                    .root_causes
-                    .iter()
-                    .any(|c| self.causes.contains(&c.category)))
+                .is_none_or(|o| (o == Origin::Bundled) == book.is_bundled(index))
+            && (self.sectors.is_empty() || self.sectors.iter().any(|s| under(Kind::Sectors, s)))
+            && (self.causes.is_empty() || self.causes.iter().any(|c| under(Kind::Causes, c)))
             && (self.controls.is_empty() || self.controls.iter().any(|r| cites(book, index, r)))
     }
 

@@ -87,22 +87,24 @@ fn bigrams(case: &Case, chars: &mut Vec<char>) -> Vec<(u64, u32)> {
 
 /// The bigrams of every case, on all cores.
 fn all_bigrams(book: &Casebook) -> Vec<Vec<(u64, u32)>> {
-    let entries = book.entries();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
-    let run = |part: &[crate::casebook::Entry]| -> Vec<Vec<(u64, u32)>> {
+    let run = |part: std::ops::Range<usize>| -> Vec<Vec<(u64, u32)>> {
         let mut chars = Vec::new();
-        part.iter().map(|e| bigrams(&e.case, &mut chars)).collect()
+        // Read without keeping: the index must not hold every case in memory.
+        part.map(|i| bigrams(&book.fetch(i).case, &mut chars))
+            .collect()
     };
-    if entries.len() < 512 || threads == 1 {
-        return run(entries);
+    let n = book.len();
+    if n < 512 || threads == 1 {
+        return run(0..n);
     }
-    let chunk = entries.len().div_ceil(threads);
+    let chunk = n.div_ceil(threads);
     std::thread::scope(|s| {
-        let parts: Vec<_> = entries
-            .chunks(chunk)
-            .map(|p| s.spawn(move || run(p)))
+        let parts: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| s.spawn(move || run(start..(start + chunk).min(n))))
             .collect();
         parts
             .into_iter()
@@ -148,7 +150,8 @@ impl Index {
             text: Vec::with_capacity(n),
             text_postings: Vec::new(),
         };
-        for (ci, entry) in entries.iter().enumerate() {
+        for ci in 0..n {
+            let entry = book.fetch(ci);
             let case = &entry.case;
             let mut mine: Vec<u32> = Vec::new();
             let named = case

@@ -22,6 +22,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
     let mut out = Out::new();
     let code = print(&session, command, &mut out)?;
     out.finish()?;
+    for notice in session.loaded.casebook.take_notices() {
+        out::error(&notice)?;
+    }
+    // The process ends next: freeing ten thousand cases one by one is wasted time.
+    std::mem::forget(session);
     Ok(code)
 }
 
@@ -75,7 +80,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                 }
                 ListFormat::Text => {
                     for &i in &cases {
-                        let c = &e[i].case;
+                        let c = book.summary(i);
                         out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
                             c.published, c.id, c.organization, c.title
@@ -138,7 +143,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             limit,
             format,
         } => {
-            let mut searcher = Searcher::new(book);
+            let (mut searcher, notices) = Searcher::open(book, &session.loaded.index);
+            for notice in notices {
+                out::error(&notice)?;
+            }
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
                 hits.truncate(*limit);
@@ -179,9 +187,16 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     out.print(&(json(&rows) + "\n"))?;
                 }
                 ListFormat::Text => {
+                    // Cases read for the output are not kept: at 100,000 cases
+                    // a common word's hits would hold most of them in memory.
+                    let mut last: Option<(usize, std::borrow::Cow<Entry>)> = None;
                     for h in &hits {
                         let (ci, kind) = searcher.index.item_of(h.item);
-                        let case = &book.entries()[ci].case;
+                        if last.as_ref().is_none_or(|(i, _)| *i != ci) {
+                            last = Some((ci, book.fetch(ci)));
+                        }
+                        let Some((_, entry)) = &last else { continue };
+                        let case = &entry.case;
                         let controls: Vec<String> = match kind {
                             search::Kind::Measure(i) => case.measures[i as usize]
                                 .controls
@@ -192,7 +207,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         };
                         // A case hit shows its title: the searched text (summary and all) is long.
                         let text = match kind {
-                            search::Kind::Measure(_) => search::item_text(book, ci, kind),
+                            search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
                             search::Kind::Case => case.title.clone(),
                         };
                         // Found through a control, not its own words: a fourth column says which.

@@ -36,6 +36,9 @@ pub struct Cli {
     /// Language of the interface and of catalog titles [default: config file, else LANG]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// Read every file afresh: neither use nor write the cache of validated cases
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// The team's Statement of Applicability (YAML) [default: `soa:` in the config file]
     #[arg(long, value_name = "FILE", global = true)]
     pub soa: Option<PathBuf>,
@@ -300,7 +303,8 @@ impl Session {
             .into_iter()
             .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
             .collect();
-        let loaded = load::load(&inputs, &[]);
+        let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
+        report_cache(&loaded);
         let catalogs = &loaded.casebook.catalogs;
         let known: Vec<&str> = catalogs
             .control_schemes()
@@ -349,6 +353,28 @@ impl Session {
                 "{} could not be loaded; run `casebook validate` for details",
                 crate::plural::count(n, "file", "files")
             )),
+        }
+    }
+}
+
+/// The cache this run uses: none with `--no-cache`.
+pub fn cache_settings(cli: &Cli) -> crate::cache::Settings {
+    if cli.no_cache {
+        crate::cache::Settings::none()
+    } else {
+        crate::cache::Settings::from_env()
+    }
+}
+
+/// The cache's notices (a damaged entry rebuilt), one line each on stderr;
+/// with `CASEBOOK_CACHE_STATS=1`, what it did for each directory.
+pub fn report_cache(loaded: &Loaded) {
+    for notice in &loaded.notices {
+        let _ = crate::out::error(notice);
+    }
+    if std::env::var_os("CASEBOOK_CACHE_STATS").is_some_and(|v| v == "1") {
+        for stats in &loaded.cache {
+            let _ = crate::out::error(&stats.to_string());
         }
     }
 }
@@ -430,12 +456,18 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
 fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
     const COMMANDS: &str = "For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate\n\
                             (see `casebook --help`)";
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // For measuring start-up: load, draw the first frame off-screen, exit.
+    let first_frame = std::env::var("CASEBOOK_FIRST_FRAME")
+        .ok()
+        .filter(|v| !v.is_empty());
+    if first_frame.is_none()
+        && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal())
+    {
         return Err(Fail::Error(format!(
             "the browser needs a terminal, and standard input or output is not one.\n{COMMANDS}"
         )));
     }
-    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+    if first_frame.is_none() && std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         return Err(Fail::Error(format!(
             "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.\n{COMMANDS}"
         )));
@@ -448,14 +480,28 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         copy_markdown: session.config.copy_markdown,
         clipboard: session.config.clipboard,
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
+        similar_in_background: true,
         soa: session.soa.clone(),
         home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         problems: session.problems.clone(),
     };
-    let mut app = crate::tui::App::new(session.loaded.casebook, session.diagnostics, options);
+    let (searcher, notices) =
+        crate::search::Searcher::open(&session.loaded.casebook, &session.loaded.index);
+    let mut app = crate::tui::App::with_searcher(
+        session.loaded.casebook,
+        session.diagnostics,
+        options,
+        searcher,
+    );
     let state = user_dir().map(|d| crate::tui::saved::path(&d));
     if let Some(saved) = state.as_deref().and_then(crate::tui::saved::read) {
         app.restore(&saved);
+    }
+    if let Some(notice) = notices.first() {
+        app.status = Some(crate::text::line(notice).into_owned());
+    }
+    if let Some(size) = first_frame {
+        return Ok(first_frame_only(&mut app, &size));
     }
     let result = crate::tui::run(&mut app);
     if let Some(file) = &state {
@@ -465,5 +511,26 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
         Err(e) => Err(Fail::Error(format!("terminal error: {e}"))),
+    }
+}
+
+/// `CASEBOOK_FIRST_FRAME=WxH casebook`: draws the browser's first frame at
+/// that size on an off-screen buffer and exits (the start-up benchmark).
+fn first_frame_only(app: &mut crate::tui::App, size: &str) -> ExitCode {
+    let (w, h) = size
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+        .unwrap_or((200, 60));
+    app.update(crate::tui::action::Action::Resize {
+        width: w,
+        height: h,
+    });
+    let mut terminal = match ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(_) => return ExitCode::FAILURE,
+    };
+    match terminal.draw(|frame| crate::tui::view::draw(frame, app)) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
     }
 }

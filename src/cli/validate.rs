@@ -26,13 +26,10 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
             inputs.push(Input::Bundled);
         }
         inputs.extend(paths.iter().cloned().map(Input::path));
-        let loaded = load::load(&inputs, &cli.casebooks);
-        let cases = loaded
-            .casebook
-            .entries()
-            .iter()
-            .filter(|e| !e.bundled)
-            .count();
+        let loaded = load::load_with(&inputs, &cli.casebooks, &super::cache_settings(cli));
+        super::report_cache(&loaded);
+        let book = &loaded.casebook;
+        let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
         let mut diagnostics = loaded.diagnostics;
         if let Some(path) = &cli.soa {
             let (_, diags) = crate::answers::soa::read_file(path, &loaded.casebook.catalogs);

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::read::{file_kind, io_reason};
+use crate::cache::key::FileKey;
 use crate::diag::Diagnostic;
 use crate::text;
 
@@ -22,21 +23,57 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// A case file found on disk: as it will be shown, and its canonical path
-/// (to load a file reached twice only once).
+/// A case file found on disk: as it will be shown, and its canonical path's
+/// hash (to load a file reached twice only once).
 pub struct Found {
     pub path: PathBuf,
-    pub canonical: PathBuf,
+    pub canonical: u128,
+    /// Where the file's cache key comes from, when asked for.
+    pub key: Option<KeyFrom>,
+}
+
+/// The source of a file's key: its directory entry (a stat relative to the
+/// open directory, no path lookup), or, for a link, the path it leads to.
+pub enum KeyFrom {
+    Entry(std::fs::DirEntry),
+    Link,
+    /// Taken during the walk (a kept entry holds its directory open: past a
+    /// few hundred directories, keys are taken at once instead).
+    Known(Option<FileKey>),
+}
+
+/// Directories whose entries may be kept open for their keys.
+const OPEN_DIRS: usize = 256;
+
+impl KeyFrom {
+    /// Takes the key now (on whichever thread reads the file).
+    pub fn key(&self, path: &Path) -> Option<FileKey> {
+        match self {
+            KeyFrom::Entry(entry) => entry
+                .metadata()
+                .ok()
+                .as_ref()
+                .and_then(FileKey::from_metadata),
+            KeyFrom::Link => FileKey::of(path),
+            KeyFrom::Known(key) => *key,
+        }
+    }
+}
+
+/// A path's identity for "seen before": the hash of its bytes.
+pub fn path_hash(path: &Path) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
 /// Case files of a casebook directory: everything under `cases/` when it has
-/// one, otherwise every YAML file under `dir` except its `catalogs/`.
-pub fn case_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+/// one, otherwise every YAML file under `dir` except its `catalogs/`. With
+/// `keys`, each comes with the source of its cache key.
+pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let cases = dir.join("cases");
     if cases.is_dir() {
-        walk(&cases, None, diags)
+        walk(&cases, None, keys, diags)
     } else {
-        walk(dir, Some(&dir.join("catalogs")), diags)
+        walk(dir, Some(&dir.join("catalogs")), keys, diags)
     }
 }
 
@@ -112,7 +149,7 @@ fn skipped(path: &Path, e: &std::io::Error) -> Diagnostic {
 /// Depth first, in name order, with an explicit stack (no recursion): each
 /// directory's canonical path is its parent's joined with its name, so only
 /// symbolic links are resolved.
-fn walk(root: &Path, skip: Option<&Path>, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut out = Vec::new();
     let real_root = match std::fs::canonicalize(root) {
         Ok(r) => r,
@@ -168,11 +205,27 @@ fn walk(root: &Path, skip: Option<&Path>, diags: &mut Vec<Diagnostic>) -> Vec<Fo
             }
             Ok(t) if t.is_file() && is_yaml(&path) => {
                 let canonical = if linked {
-                    std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                    path_hash(&std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
                 } else {
-                    own
+                    path_hash(&own)
                 };
-                out.push(Found { path, canonical });
+                let key = match (keys, linked) {
+                    (false, _) => None,
+                    (true, true) => Some(KeyFrom::Link),
+                    (true, false) if visited.len() <= OPEN_DIRS => Some(KeyFrom::Entry(entry)),
+                    (true, false) => Some(KeyFrom::Known(
+                        entry
+                            .metadata()
+                            .ok()
+                            .as_ref()
+                            .and_then(FileKey::from_metadata),
+                    )),
+                };
+                out.push(Found {
+                    path,
+                    canonical,
+                    key,
+                });
             }
             Ok(t) if is_yaml(&path) && !t.is_file() => diags.push(not_regular(&path, &t)),
             Ok(_) => {}

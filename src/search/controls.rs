@@ -30,15 +30,23 @@ pub struct Controls {
 const MIN_TERM_CHARS: usize = 2;
 
 impl Controls {
-    /// `items` lists (case index, measure index or None for the case item), in item order.
-    pub fn new(book: &Casebook, items: impl Iterator<Item = (usize, Option<usize>)>) -> Controls {
+    /// `items` lists, for each item, its number, whether it is a case's own
+    /// item, and the catalog nodes (see [`crate::casebook::Nodes`]) it cites:
+    /// a measure's controls, or every control a case's measures cite. The
+    /// index keeps these lists, so no case is read to build this.
+    pub fn new<'a>(
+        book: &Casebook,
+        items: impl Iterator<Item = (u32, bool, &'a [u32])>,
+    ) -> Controls {
         let mut entries = Vec::new();
-        let mut at: HashMap<ControlRef, usize> = HashMap::new();
+        let mut at: HashMap<u32, usize> = HashMap::new();
         for catalog in book.catalogs.control_schemes() {
             for (_, item) in catalog.flatten() {
                 let control = ControlRef::new(&catalog.scheme, &item.id);
                 let raw = format!("{} {} {}", item.id, item.title.ja, item.title.en);
-                at.insert(control.clone(), entries.len());
+                if let Some(n) = book.node_number(&catalog.scheme, &item.id) {
+                    at.entry(n).or_insert(entries.len());
+                }
                 entries.push(Entry {
                     control,
                     label: super::normalize(&raw).0.into_iter().collect(),
@@ -47,28 +55,15 @@ impl Controls {
                 });
             }
         }
-        let e = book.entries();
-        for (item, (case, measure)) in items.enumerate() {
-            let item = item as u32;
-            let c = &e[case].case;
-            match measure {
-                Some(m) => {
-                    for r in &c.measures[m].controls {
-                        if let Some(&i) = at.get(r) {
-                            entries[i].measures.push(item);
-                        }
-                    }
-                }
-                None => {
-                    let mut seen: Vec<usize> = Vec::new();
-                    for r in c.measures.iter().flat_map(|m| &m.controls) {
-                        if let Some(&i) = at.get(r)
-                            && !seen.contains(&i)
-                        {
-                            seen.push(i);
-                            entries[i].cases.push(item);
-                        }
-                    }
+        for (item, is_case, nodes) in items {
+            for n in nodes {
+                if let Some(&i) = at.get(n) {
+                    let list = if is_case {
+                        &mut entries[i].cases
+                    } else {
+                        &mut entries[i].measures
+                    };
+                    list.push(item);
                 }
             }
         }

@@ -40,6 +40,8 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// The similar-case index, built in the background, is ready.
+    SimilarReady,
     Resize {
         width: u16,
         height: u16,

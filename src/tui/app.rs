@@ -1,17 +1,20 @@
 //! The application state. It changes only in [`App::update`]; the views read it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
 use super::copy::Prompt;
 use super::coverage::{CoverageState, StatsState};
+use super::derived::{Derived, Inputs};
 use super::filters::FilterState;
 use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
-use super::list::{self, Sort};
+use super::list::Sort;
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree::{self, Row};
@@ -91,6 +94,9 @@ pub struct Options {
     pub clipboard: ClipboardMode,
     /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
     pub debug_panic_key: bool,
+    /// Build the similar-case index on a thread of its own, so the first
+    /// frame does not wait for it (the browser); else before `App::new` returns.
+    pub similar_in_background: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
     /// The home folder, for `~` in file names typed into the save prompt.
@@ -101,7 +107,8 @@ pub struct Options {
 }
 
 pub struct App {
-    pub book: Casebook,
+    /// Shared with the thread that builds the similar-case index.
+    pub book: Arc<Casebook>,
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub theme: Theme,
@@ -143,7 +150,9 @@ pub struct App {
     pub stats: StatsState,
     pub soa: Option<Soa>,
     pub resolver: Resolver,
-    pub similar_index: similar::Index,
+    /// Built once, on a thread of its own for the browser (it reads every
+    /// case): until it is there, the detail shows no similar cases.
+    pub similar_index: Arc<OnceLock<similar::Index>>,
     /// The cases most like the selected one (derived when the selection changes).
     pub similar: Vec<Similar>,
     pub(super) similar_of: Option<usize>,
@@ -157,12 +166,33 @@ pub struct App {
     tree_widths: Vec<u16>,
     /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
     tree_need: u16,
+    /// The case list, tree rows and detail length, kept up to date by `derive`.
+    derived: Derived,
 }
 
 impl App {
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
-        let similar_index = similar::Index::new(&book);
+        App::with_searcher(book, diagnostics, options, searcher)
+    }
+
+    /// An app over a searcher opened beforehand (from the cache).
+    pub fn with_searcher(
+        book: Casebook,
+        diagnostics: Vec<Diagnostic>,
+        options: Options,
+        searcher: Searcher,
+    ) -> App {
+        let book = Arc::new(book);
+        let similar_index = Arc::new(OnceLock::new());
+        if options.similar_in_background {
+            let (book, index) = (Arc::clone(&book), Arc::clone(&similar_index));
+            std::thread::spawn(move || {
+                let _ = index.set(similar::Index::new(&book));
+            });
+        } else {
+            let _ = similar_index.set(similar::Index::new(&book));
+        }
         let soa = options.soa.clone();
         let resolver = Resolver::new(&book.catalogs);
         let mut schemes: Vec<String> = book
@@ -221,6 +251,7 @@ impl App {
             failed_files: 0,
             tree_widths: Vec::new(),
             tree_need: 0,
+            derived: Derived::default(),
         };
         app.tree_widths = app
             .schemes
@@ -256,17 +287,9 @@ impl App {
         self.nodes.get(self.scheme).and_then(|n| n.as_deref())
     }
 
-    pub fn tree_rows(&self) -> Vec<Row> {
-        match self.catalog() {
-            Some(c) => tree::rows(
-                &self.book,
-                c,
-                &self.expanded[self.scheme],
-                self.hide_empty,
-                self.lang,
-            ),
-            None => Vec::new(),
-        }
+    /// The tree's rows (derived: see [`App::derive`]).
+    pub fn tree_rows(&self) -> Cow<'_, [Row]> {
+        self.derived.tree(self.inputs())
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
@@ -274,13 +297,50 @@ impl App {
             .map_or(0, |c| tree::position(rows, c, self.node()))
     }
 
-    /// The cases under the selected node that pass the filters, in display order.
-    pub fn cases(&self) -> Vec<usize> {
-        let mut list = list::cases(&self.book, self.scheme_name(), self.node(), self.sort);
-        if let Some(passing) = &self.filters.passing {
-            list.retain(|&i| passing.get(i).copied().unwrap_or(false));
+    /// The cases under the selected node that pass the filters, in display
+    /// order (derived: see [`App::derive`]).
+    pub fn cases(&self) -> Cow<'_, [usize]> {
+        self.derived.cases(self.inputs())
+    }
+
+    /// What the derived state depends on.
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            book: &self.book,
+            scheme: self.scheme,
+            scheme_name: self.scheme_name(),
+            catalog: self.catalog(),
+            node: self.node(),
+            sort: self.sort,
+            passing: self.filters.passing.as_deref(),
+            expanded: &self.expanded[self.scheme],
+            hide_empty: self.hide_empty,
+            lang: self.lang,
         }
-        list
+    }
+
+    /// Computes again the derived state whose inputs changed (`sync` does).
+    pub fn derive(&mut self) {
+        let inputs = Inputs {
+            book: &self.book,
+            scheme: self.scheme,
+            scheme_name: self
+                .schemes
+                .get(self.scheme)
+                .map(String::as_str)
+                .unwrap_or(""),
+            catalog: self
+                .schemes
+                .get(self.scheme)
+                .and_then(|s| self.book.catalogs.scheme(s)),
+            node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
+            sort: self.sort,
+            passing: self.filters.passing.as_deref(),
+            expanded: &self.expanded[self.scheme],
+            hide_empty: self.hide_empty,
+            lang: self.lang,
+        };
+        self.derived.refresh(inputs);
     }
 
     pub fn areas(&self) -> Option<Areas> {
@@ -351,8 +411,11 @@ impl App {
     }
 
     fn detail_len(&self) -> usize {
-        self.case
-            .map_or(0, |c| detail::screen(self, c, self.detail_width()).len())
+        let Some(c) = self.case else { return 0 };
+        let width = self.detail_width();
+        self.derived.detail_len((c, width, self.lang), || {
+            detail::screen(self, c, width).len()
+        })
     }
 
     fn overlay_len(&self) -> (usize, usize) {
@@ -383,6 +446,11 @@ impl App {
     /// Applies an action. Returns work for the event loop (copying, writing files).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::SimilarReady => {
+                self.similar_of = None;
+                self.sync();
+                return Vec::new();
+            }
             Action::Resize { width, height } => {
                 self.size = layout::drawable(width, height);
                 self.sync();
@@ -660,31 +728,27 @@ impl App {
     /// Restores the invariants after any change: the selected case is in the list
     /// (or the first one), and selections are scrolled into view.
     pub fn sync(&mut self) {
-        let rows = self.tree_rows();
-        let need = tree::rows_width(&rows).max(crate::wrap::width(&self.tree_title()) + 4);
+        self.derive();
+        let need =
+            tree::rows_width(&self.tree_rows()).max(crate::wrap::width(&self.tree_title()) + 4);
         self.tree_need = need.min(u16::MAX as usize) as u16;
         let cases = self.cases();
         if !self.case.is_some_and(|c| cases.contains(&c)) {
-            self.select_case(cases.first().copied());
+            let first = cases.first().copied();
+            self.select_case(first);
         }
         self.sync_similar();
+        let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
-        self.tree_offset = keep_visible(
-            at,
-            self.tree_offset,
-            self.pane_height(Pane::Tree),
-            rows.len(),
-        );
+        let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
+        self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
+        let cases = self.cases();
         let at = cases
             .iter()
             .position(|c| Some(*c) == self.case)
             .unwrap_or(0);
-        self.list_offset = keep_visible(
-            at,
-            self.list_offset,
-            self.pane_height(Pane::List),
-            cases.len(),
-        );
+        let (cases_len, list_height) = (cases.len(), self.pane_height(Pane::List));
+        self.list_offset = keep_visible(at, self.list_offset, list_height, cases_len);
         let max = self
             .detail_len()
             .saturating_sub(self.pane_height(Pane::Detail));

@@ -69,7 +69,7 @@ impl App {
     /// A mask of the cases in the current list.
     fn list_mask(&self) -> Vec<bool> {
         let mut mask = vec![false; self.book.len()];
-        for i in self.cases() {
+        for &i in self.cases().iter() {
             mask[i] = true;
         }
         mask

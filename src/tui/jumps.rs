@@ -193,9 +193,14 @@ impl App {
         }
         self.similar_of = self.case;
         self.similar_cursor = None;
-        self.similar = match self.case {
-            Some(c) => self.similar_index.similar(&self.book, c, SIMILAR),
-            None => Vec::new(),
+        self.similar = match (self.case, self.similar_index.get()) {
+            (Some(c), Some(index)) => index.similar(&self.book, c, SIMILAR),
+            // Not built yet: asked again when it is (Action::SimilarReady).
+            (Some(_), None) => {
+                self.similar_of = None;
+                Vec::new()
+            }
+            (None, _) => Vec::new(),
         };
     }
 

@@ -67,23 +67,25 @@ impl Sort {
 /// order's own key round; unknown people counts stay last and cases of one
 /// organization stay newest first.
 pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> Vec<usize> {
-    let mut list: Vec<usize> = match node {
-        None => (0..book.len()).collect(),
-        Some(id) => book.under(scheme, id).to_vec(),
+    let mut list: Vec<usize> = match (node, sort.by) {
+        (None, By::Date) => book.newest_first().to_vec(),
+        (None, _) => (0..book.len()).collect(),
+        (Some(id), _) => book.under(scheme, id).to_vec(),
     };
-    let e = book.entries();
-    let date = |i: usize| Reverse(e[i].case.published.sort_key());
+    // Summaries, not whole cases: sorting must not read every case.
+    let date = |i: usize| Reverse(book.summary(i).published.sort_key());
     let flip = |o: std::cmp::Ordering| if sort.reversed { o.reverse() } else { o };
     match sort.by {
         By::Date => {
-            book.sort_newest_first(&mut list);
+            if node.is_some() {
+                book.sort_newest_first(&mut list);
+            }
             if sort.reversed {
                 list.reverse();
             }
         }
         By::People => list.sort_by(|&a, &b| {
-            let people = |i: usize| e[i].case.affected.as_ref().and_then(|a| a.people);
-            let (pa, pb) = (people(a), people(b));
+            let (pa, pb) = (book.summary(a).people, book.summary(b).people);
             pa.is_none()
                 .cmp(&pb.is_none())
                 .then_with(|| flip(pb.cmp(&pa)))

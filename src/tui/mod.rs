@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod copy;
 pub mod coverage;
+pub mod derived;
 pub mod detail;
 pub mod diagnostics;
 pub mod effects;
@@ -71,6 +72,11 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     // Keys are read on their own thread: when the terminal disappears,
     // crossterm's reader can spin without returning (crossterm issue #793), and
     // the loop below must still see the hangup, and end.
+    //
+    // crossterm sets up its event source (and its SIGWINCH handler) on first
+    // use: do it here, before the first frame, so a resize that comes while the
+    // reading thread has not yet run is not lost.
+    let _ = event::poll(Duration::ZERO);
     let (keys, events) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
@@ -80,6 +86,8 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
         }
     });
     let mut dirty = true;
+    // Whether the similar cases were asked for once their index was ready.
+    let mut similar_shown = false;
     loop {
         if dirty {
             if let Err(e) = terminal.draw(|frame| view::draw(frame, app)) {
@@ -109,7 +117,13 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
                 dirty = true;
             }
             Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => return Ok(Exit::HungUp),
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if !similar_shown && app.similar_index.get().is_some() {
+                    similar_shown = true;
+                    app.update(Action::SimilarReady);
+                    dirty = true;
+                }
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::HungUp),
         }
     }

@@ -126,8 +126,15 @@ pub fn casebook_in(cwd: &Path, args: &[&str]) -> Output {
 /// tests that choose where its output goes.
 pub fn command(args: &[&str]) -> Command {
     let home = std::env::temp_dir().join("casebook-test-home");
+    // A cache per build of the program, shared by the tests: they run cold
+    // and warm; another build never sees it (it would only be rebuilt).
+    let cache = home.join(format!(
+        "cache-{:x}",
+        xxhash_rust::xxh3::xxh3_64(casebook::cache::PROGRAM.as_bytes())
+    ));
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
     cmd.args(args)
+        .env("CASEBOOK_CACHE", cache)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))

@@ -1,0 +1,328 @@
+//! One cache file: a header, a checksummed description (`Meta`, postcard) and
+//! sections of bytes, each starting at a multiple of 8 so arrays can be read
+//! in place from the memory map.
+//!
+//! ```text
+//! 0   magic "CBCACHE\0"      8   format (u32)   12  kind (u32)
+//! 16  meta length (u64)      24  meta checksum (xxh3-64)
+//! 32  meta (postcard)  ...   sections
+//! ```
+//!
+//! Files are written to a temporary name in the same directory and renamed
+//! into place, so a reader sees the old file or the new one, never half of one.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use memmap2::Mmap;
+use serde::{Deserialize, Serialize};
+
+const MAGIC: &[u8; 8] = b"CBCACHE\0";
+const HEADER: usize = 32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Cases = 1,
+    Index = 2,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The program that wrote it (version and build).
+    pub program: String,
+    /// The directory it describes (canonical).
+    pub dir: String,
+    /// Cases: the hash of the catalogs the cases were validated against.
+    /// Index: the generation of the cases file it was built from.
+    pub depends_on: u128,
+    /// This file's generation (a cases file's; an index file names it in `depends_on`).
+    pub generation: u64,
+    /// When the run that read the files began (ns since the epoch).
+    pub read_from: i64,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub offset: u64,
+    pub len: u64,
+    /// xxh3-64 of the section, checked on opening; None for sections whose
+    /// parts carry their own checksums (checked when read).
+    pub sum: Option<u64>,
+}
+
+/// Why a cache file was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NotACache,
+    Truncated,
+    OtherVersion,
+    Damaged,
+}
+
+impl Problem {
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Problem::NotACache => "it is not a casebook cache file",
+            Problem::Truncated => "it is truncated",
+            Problem::OtherVersion => "another version of casebook wrote it",
+            Problem::Damaged => "it is damaged (a checksum does not match)",
+        }
+    }
+}
+
+/// An open cache file.
+pub struct Opened {
+    pub map: Arc<Mmap>,
+    pub meta: Meta,
+}
+
+impl Opened {
+    pub fn section(&self, i: usize) -> &[u8] {
+        let s = self.meta.sections[i];
+        &self.map[s.offset as usize..(s.offset + s.len) as usize]
+    }
+}
+
+pub fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Opens and checks a cache file. Ok(None) when there is none.
+pub fn open(
+    path: &Path,
+    kind: Kind,
+    format: u32,
+    program: &str,
+) -> Result<Option<Opened>, Problem> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(_) => return Ok(None),
+    };
+    // SAFETY: cache files are only ever replaced by rename, never changed in
+    // place, so the mapped file does not change under us.
+    let map = match unsafe { Mmap::map(&file) } {
+        Ok(m) => m,
+        Err(_) => return Ok(None),
+    };
+    if map.len() < HEADER {
+        return Err(if MAGIC.starts_with(&map[..map.len().min(8)]) {
+            Problem::Truncated
+        } else {
+            Problem::NotACache
+        });
+    }
+    if &map[..8] != MAGIC {
+        return Err(Problem::NotACache);
+    }
+    let word = |at: usize| u32::from_le_bytes(map[at..at + 4].try_into().unwrap_or_default());
+    let long = |at: usize| u64::from_le_bytes(map[at..at + 8].try_into().unwrap_or_default());
+    if word(8) != format || word(12) != kind as u32 {
+        return Err(Problem::OtherVersion);
+    }
+    let meta_len = long(16);
+    if meta_len > (map.len() - HEADER) as u64 {
+        return Err(Problem::Truncated);
+    }
+    let meta_bytes = &map[HEADER..HEADER + meta_len as usize];
+    if checksum(meta_bytes) != long(24) {
+        return Err(Problem::Damaged);
+    }
+    let meta: Meta = postcard::from_bytes(meta_bytes).map_err(|_| Problem::Damaged)?;
+    if meta.program != program {
+        return Err(Problem::OtherVersion);
+    }
+    for s in &meta.sections {
+        let end = s.offset.checked_add(s.len).ok_or(Problem::Damaged)?;
+        if end > map.len() as u64 {
+            return Err(Problem::Truncated);
+        }
+        if s.offset % 8 != 0 {
+            return Err(Problem::Damaged);
+        }
+    }
+    let opened = Opened {
+        map: Arc::new(map),
+        meta,
+    };
+    for (i, s) in opened.meta.sections.iter().enumerate() {
+        if let Some(sum) = s.sum
+            && checksum(opened.section(i)) != sum
+        {
+            return Err(Problem::Damaged);
+        }
+    }
+    Ok(Some(opened))
+}
+
+/// A section to write: its bytes in parts, and whether to checksum it whole.
+pub struct Out<'a> {
+    pub parts: Vec<&'a [u8]>,
+    pub checked: bool,
+}
+
+fn padding(len: u64) -> u64 {
+    (8 - len % 8) % 8
+}
+
+/// Writes a cache file atomically (a temporary file, then a rename).
+pub fn write(
+    path: &Path,
+    kind: Kind,
+    format: u32,
+    mut meta: Meta,
+    sections: &[Out],
+) -> io::Result<()> {
+    // Lay the sections out first: their offsets go into the meta, whose
+    // length moves them, so settle the meta's length by iterating.
+    let lens: Vec<u64> = sections
+        .iter()
+        .map(|s| s.parts.iter().map(|p| p.len() as u64).sum())
+        .collect();
+    let sums: Vec<Option<u64>> = sections
+        .iter()
+        .map(|s| {
+            s.checked.then(|| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                s.parts.iter().for_each(|p| h.update(p));
+                h.digest()
+            })
+        })
+        .collect();
+    let mut meta_bytes = Vec::new();
+    let mut start = 0u64;
+    for _ in 0..4 {
+        let mut at = start;
+        meta.sections = lens
+            .iter()
+            .zip(&sums)
+            .map(|(&len, &sum)| {
+                let s = Section {
+                    offset: at,
+                    len,
+                    sum,
+                };
+                at += len + padding(len);
+                s
+            })
+            .collect();
+        meta_bytes = postcard::to_allocvec(&meta).map_err(io::Error::other)?;
+        let first = HEADER as u64 + meta_bytes.len() as u64;
+        let first = first + padding(first);
+        if first == start {
+            break;
+        }
+        start = first;
+    }
+    let tmp = temp_path(path);
+    let result = (|| {
+        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        out.write_all(MAGIC)?;
+        out.write_all(&format.to_le_bytes())?;
+        out.write_all(&(kind as u32).to_le_bytes())?;
+        out.write_all(&(meta_bytes.len() as u64).to_le_bytes())?;
+        out.write_all(&checksum(&meta_bytes).to_le_bytes())?;
+        out.write_all(&meta_bytes)?;
+        let mut at = (HEADER + meta_bytes.len()) as u64;
+        for (section, s) in sections.iter().zip(&meta.sections) {
+            out.write_all(&vec![0; (s.offset - at) as usize])?;
+            for part in &section.parts {
+                out.write_all(part)?;
+            }
+            at = s.offset + s.len;
+        }
+        out.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Meta {
+        Meta {
+            program: "p".into(),
+            ..Meta::default()
+        }
+    }
+
+    #[test]
+    fn sections_come_back_and_damage_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.cases");
+        let a = b"hello".to_vec();
+        let b: Vec<u8> = (0..100u8).collect();
+        let outs = [
+            Out {
+                parts: vec![&a[..2], &a[2..]],
+                checked: true,
+            },
+            Out {
+                parts: vec![&b],
+                checked: false,
+            },
+        ];
+        write(&path, Kind::Cases, 7, meta(), &outs).unwrap();
+        let opened = open(&path, Kind::Cases, 7, "p").unwrap().unwrap();
+        assert_eq!(opened.section(0), b"hello");
+        assert_eq!(opened.section(1), &b[..]);
+        assert_eq!(opened.meta.sections[1].offset % 8, 0);
+        assert_eq!(
+            open(&path, Kind::Cases, 8, "p").err(),
+            Some(Problem::OtherVersion)
+        );
+        assert_eq!(
+            open(&path, Kind::Cases, 7, "q").err(),
+            Some(Problem::OtherVersion)
+        );
+        assert_eq!(
+            open(&path, Kind::Index, 7, "p").err(),
+            Some(Problem::OtherVersion)
+        );
+        let mut bytes = fs::read(&path).unwrap();
+        let at = opened.meta.sections[0].offset as usize;
+        bytes[at] ^= 1;
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(
+            open(&path, Kind::Cases, 7, "p").err(),
+            Some(Problem::Damaged)
+        );
+        fs::write(&path, &bytes[..at]).unwrap();
+        assert_eq!(
+            open(&path, Kind::Cases, 7, "p").err(),
+            Some(Problem::Truncated)
+        );
+        fs::write(&path, b"garbage that is long enough to be a header....").unwrap();
+        assert_eq!(
+            open(&path, Kind::Cases, 7, "p").err(),
+            Some(Problem::NotACache)
+        );
+        assert!(
+            open(&dir.path().join("none"), Kind::Cases, 7, "p")
+                .unwrap()
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! The cached form of a case and of a diagnostic, encoded with postcard.
+//!
+//! The model types serialize for JSON output (fields skipped when empty), which
+//! a positional format cannot read back; these mirror them field for field.
+//! Adding a field to `Case` means adding it here and raising
+//! [`super::FORMAT`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Affected, Case, ControlRef, Measure, Origin, PartialDate, RootCause, Source};
+
+/// `S` is `&str` when encoding (no copies) and `String` when decoding.
+#[derive(Serialize, Deserialize)]
+pub struct WCase<S> {
+    id: S,
+    title: S,
+    organization: S,
+    sector: S,
+    published: WDate,
+    occurred: Option<WDate>,
+    summary: S,
+    affected: Option<WAffected<S>>,
+    root_causes: Vec<(S, S)>,
+    measures: Vec<WMeasure<S>>,
+    response: Vec<S>,
+    sources: Vec<WSource<S>>,
+    tags: Vec<S>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WDate(u16, Option<u8>, Option<u8>);
+
+#[derive(Serialize, Deserialize)]
+struct WAffected<S> {
+    people: Option<u64>,
+    records: Option<u64>,
+    data: Vec<S>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WMeasure<S> {
+    text: S,
+    controls: Vec<(S, S)>,
+    origin: u8,
+    by: Option<S>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WSource<S> {
+    publisher: S,
+    title: S,
+    date: Option<WDate>,
+    url: Option<S>,
+}
+
+impl From<PartialDate> for WDate {
+    fn from(d: PartialDate) -> WDate {
+        WDate(d.year, d.month, d.day)
+    }
+}
+
+impl From<WDate> for PartialDate {
+    fn from(d: WDate) -> PartialDate {
+        PartialDate {
+            year: d.0,
+            month: d.1,
+            day: d.2,
+        }
+    }
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn refs(v: &[ControlRef]) -> Vec<(&str, &str)> {
+    v.iter()
+        .map(|r| (r.scheme.as_str(), r.id.as_str()))
+        .collect()
+}
+
+/// Encodes a case.
+pub fn encode_case(c: &Case) -> Vec<u8> {
+    let wire = WCase {
+        id: c.id.as_str(),
+        title: &c.title,
+        organization: &c.organization,
+        sector: &c.sector,
+        published: c.published.into(),
+        occurred: c.occurred.map(Into::into),
+        summary: &c.summary,
+        affected: c.affected.as_ref().map(|a| WAffected {
+            people: a.people,
+            records: a.records,
+            data: strs(&a.data),
+        }),
+        root_causes: c
+            .root_causes
+            .iter()
+            .map(|r| (r.category.as_str(), r.text.as_str()))
+            .collect(),
+        measures: c
+            .measures
+            .iter()
+            .map(|m| WMeasure {
+                text: m.text.as_str(),
+                controls: refs(&m.controls),
+                origin: m.origin as u8,
+                by: m.by.as_deref(),
+            })
+            .collect(),
+        response: strs(&c.response),
+        sources: c
+            .sources
+            .iter()
+            .map(|s| WSource {
+                publisher: s.publisher.as_str(),
+                title: &s.title,
+                date: s.date.map(Into::into),
+                url: s.url.as_deref(),
+            })
+            .collect(),
+        tags: strs(&c.tags),
+    };
+    postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
+}
+
+/// Decodes a case; None when the bytes are not one.
+pub fn decode_case(bytes: &[u8]) -> Option<Case> {
+    let w: WCase<String> = postcard::from_bytes(bytes).ok()?;
+    let origin = |o: u8| match o {
+        0 => Some(Origin::Reported),
+        1 => Some(Origin::Required),
+        2 => Some(Origin::Editorial),
+        _ => None,
+    };
+    let measures = w
+        .measures
+        .into_iter()
+        .map(|m| {
+            Some(Measure {
+                text: m.text,
+                controls: m
+                    .controls
+                    .into_iter()
+                    .map(|(scheme, id)| ControlRef { scheme, id })
+                    .collect(),
+                origin: origin(m.origin)?,
+                by: m.by,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Case {
+        id: w.id,
+        title: w.title,
+        organization: w.organization,
+        sector: w.sector,
+        published: w.published.into(),
+        occurred: w.occurred.map(Into::into),
+        summary: w.summary,
+        affected: w.affected.map(|a| Affected {
+            people: a.people,
+            records: a.records,
+            data: a.data,
+        }),
+        root_causes: w
+            .root_causes
+            .into_iter()
+            .map(|(category, text)| RootCause { category, text })
+            .collect(),
+        measures,
+        response: w.response,
+        sources: w
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                publisher: s.publisher,
+                title: s.title,
+                date: s.date.map(Into::into),
+                url: s.url,
+            })
+            .collect(),
+        tags: w.tags,
+    })
+}
+
+/// A diagnostic without its path (the file's path as shown is added back).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WDiag {
+    line: Option<u32>,
+    column: Option<u32>,
+    error: bool,
+    message: String,
+}
+
+impl WDiag {
+    pub fn from_diag(d: &Diagnostic) -> WDiag {
+        WDiag {
+            line: d.line,
+            column: d.column,
+            error: d.is_error(),
+            message: d.message.clone(),
+        }
+    }
+
+    pub fn to_diag(&self, path: &str) -> Diagnostic {
+        Diagnostic {
+            path: path.to_string(),
+            line: self.line,
+            column: self.column,
+            severity: if self.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message: self.message.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{self, Input};
+
+    #[test]
+    fn every_bundled_case_survives_the_round_trip() {
+        let loaded = load::load(&[Input::Bundled], &[]);
+        assert!(loaded.casebook.len() > 10);
+        for e in loaded.casebook.entries().iter() {
+            let back = decode_case(&encode_case(&e.case)).expect("decodes");
+            assert_eq!(back, e.case);
+        }
+        assert!(decode_case(b"\xff\xff\xff").is_none());
+    }
+}
