@@ -62,7 +62,7 @@ fn names(n: usize) -> Vec<String> {
                 _ => format!("ABC{}", seed % 10_000),
             };
             let form = forms[(seed % forms.len() as u64) as usize];
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 format!("{body}{form}")
             } else {
                 format!("{form}{body}")

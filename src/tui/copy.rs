@@ -310,7 +310,7 @@ impl App {
                 }
                 Action::Input('n' | 'N') | Action::Back | Action::Enter => {
                     // Back to choosing another name (the bytes are kept as they are).
-                    let (what, name) = (*what, crate::text::path(&path));
+                    let (what, name) = (*what, crate::text::path(path));
                     let payload = Payload::Bytes(data.clone());
                     self.ask(Ask::SaveAs { payload, what }, &name);
                     Vec::new()
