@@ -173,35 +173,35 @@ fn english_screens_have_no_full_width_punctuation() {
                 rows.push(format!("{w}×{h} {what}: {row}"));
             }
         };
-        look(&app, "tree");
-        press(&mut app, "<Tab>");
-        look(&app, "list");
-        press(&mut app, "<Tab>");
-        look(&app, "detail");
-        press(&mut app, "/");
-        look(&app, "search");
-        press(&mut app, "laptop");
-        look(&app, "search results");
-        press(&mut app, "<Tab>");
-        look(&app, "search in measures");
-        press(&mut app, "<Esc>?");
-        // Every page of the help.
-        for _ in 0..200 {
-            look(&app, "help");
-            press(&mut app, "<PgDn>");
+        // (keys, what the screen then shows); `?` is followed page by page.
+        let steps = [
+            ("", "tree"),
+            ("<Tab>", "list"),
+            ("<Tab>", "detail"),
+            ("/", "search"),
+            ("laptop", "search results"),
+            ("<Tab>", "search in measures"),
+            ("<Esc>?", "help"),
+            ("<Esc>!", "load problems"),
+            ("<Esc>C", "coverage"),
+            ("<Esc>S", "statistics"),
+            ("<Esc>:", "jump"),
+            ("<Esc>F", "filter"),
+            ("<Esc><Tab>me", "export prompt"),
+        ];
+        for (keys, what) in steps {
+            press(&mut app, keys);
+            look(&app, what);
+            // Every page of the help, until it scrolls no further.
+            while what == "help" {
+                let before = app.overlay_scroll;
+                press(&mut app, "<PgDn>");
+                if app.overlay_scroll == before {
+                    break;
+                }
+                look(&app, what);
+            }
         }
-        press(&mut app, "<Esc>!");
-        look(&app, "load problems");
-        press(&mut app, "<Esc>C");
-        look(&app, "coverage");
-        press(&mut app, "<Esc>S");
-        look(&app, "statistics");
-        press(&mut app, "<Esc>:");
-        look(&app, "jump");
-        press(&mut app, "<Esc>F");
-        look(&app, "filter");
-        press(&mut app, "<Esc><Tab>me");
-        look(&app, "export prompt");
         app.update(Action::Done(Outcome::Exists {
             path: "training.docx".into(),
             data: Vec::new(),
@@ -219,17 +219,7 @@ fn english_screens_have_no_full_width_punctuation() {
 #[test]
 fn english_queries_on_japanese_cases_are_told_what_english_finds() {
     for (w, h) in [(80, 24), (40, 12)] {
-        let mut app = app_with(
-            Options {
-                lang: Lang::En,
-                ..options()
-            },
-            Vec::new(),
-        );
-        app.update(Action::Resize {
-            width: w,
-            height: h,
-        });
+        let mut app = app_at(Lang::En, w, h);
         press(&mut app, "/encryption");
         assert!(app.search.hits.is_empty());
         let s = screen(&app, w, h)

@@ -259,28 +259,6 @@ fn tab_completes_file_names_in_the_save_prompt() {
 /// too, as the help does (both from the keymap).
 #[test]
 fn every_editing_and_search_key_is_in_the_readme_table() {
-    use casebook::tui::keymap::{self, Context};
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("| key | does |").unwrap();
-    let table: String = readme[start..]
-        .lines()
-        .take_while(|l| l.starts_with('|'))
-        .collect::<Vec<_>>()
-        .join("\n");
-    for binding in keymap::KEYMAP.iter().filter(|b| {
-        matches!(
-            b.context,
-            Context::Field | Context::Search | Context::Prompt
-        )
-    }) {
-        for key in binding.keys {
-            let label = format!("`{}`", keymap::key_label(key));
-            assert!(
-                table.contains(&label),
-                "{label} ({}) is not in the README key table",
-                binding.en
-            );
-        }
-    }
+    use casebook::tui::keymap::Context;
+    assert_keys_in_readme(&[Context::Field, Context::Search, Context::Prompt]);
 }

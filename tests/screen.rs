@@ -178,11 +178,7 @@ fn popups_cover_the_page_with_whole_borders_over_wide_characters() {
 #[test]
 fn wider_terminals_give_the_list_and_the_detail_more_room() {
     let panes = |w: u16, h: u16, keys: &str| {
-        let mut app = app();
-        app.update(Action::Resize {
-            width: w,
-            height: h,
-        });
+        let mut app = app_at(Lang::Ja, w, h);
         press(&mut app, keys);
         let a = app.areas().unwrap();
         let s = screen(&app, w, h);
@@ -227,11 +223,7 @@ fn help_and_quit_always_fit_in_the_status_bar() {
         (Lang::En, "? help", "q quit", "Esc close"),
     ] {
         for (w, h) in SIZES {
-            let mut app = app_with(Options { lang, ..options() }, Vec::new());
-            app.update(Action::Resize {
-                width: w,
-                height: h,
-            });
+            let mut app = app_at(lang, w, h);
             press(&mut app, "<Tab>mjm<Esc>"); // two marks: the counts grow
             let s = screen(&app, w, h);
             let status = s.lines().last().unwrap();
@@ -280,11 +272,7 @@ fn dates_numbers_ids_and_urls_are_never_broken() {
     let book = common::bundled();
     // The detail pane at every supported size, every bundled case.
     for (w, h) in [(200, 60), (80, 24), (60, 20), (40, 12)] {
-        let mut app = app();
-        app.update(Action::Resize {
-            width: w,
-            height: h,
-        });
+        let mut app = app_at(Lang::Ja, w, h);
         press(&mut app, "<Tab>");
         for i in 0..book.len() {
             app.select_case(Some(app.cases()[i]));
@@ -332,11 +320,7 @@ fn dates_numbers_ids_and_urls_are_never_broken() {
 #[test]
 fn statistics_keep_their_figures_and_years_whole_on_small_screens() {
     for (w, h) in SIZES {
-        let mut app = app();
-        app.update(Action::Resize {
-            width: w,
-            height: h,
-        });
+        let mut app = app_at(Lang::Ja, w, h);
         press(&mut app, "S");
         let s = screen(&app, w, h);
         // Each cause's figures end in its count: `26.2% 4.3% (2)`.
@@ -365,11 +349,7 @@ fn every_classification_tab_fits_the_header_whole() {
         (Lang::En, ["ISO 27001", "PPC measures", "Causes", "Sectors"]),
     ] {
         for (w, h) in SIZES {
-            let mut app = app_with(Options { lang, ..options() }, Vec::new());
-            app.update(Action::Resize {
-                width: w,
-                height: h,
-            });
+            let app = app_at(lang, w, h);
             let s = screen(&app, w, h);
             let header = s.lines().next().unwrap();
             for name in names {

@@ -25,6 +25,13 @@ pub fn app() -> App {
     app_with(options(), Vec::new())
 }
 
+/// The bundled casebook in `lang` on a `width` × `height` terminal.
+pub fn app_at(lang: casebook::lang::Lang, width: u16, height: u16) -> App {
+    let mut app = app_with(Options { lang, ..options() }, Vec::new());
+    app.update(Action::Resize { width, height });
+    app
+}
+
 pub fn app_with(options: Options, extra_diags: Vec<Diagnostic>) -> App {
     let loaded = load(&[Input::Bundled], &[]);
     let mut diags = loaded.diagnostics;
@@ -215,4 +222,33 @@ pub fn selected_ids(app: &App) -> Vec<String> {
 
 pub fn case_id(app: &App) -> String {
     app.book.entries()[app.case.unwrap()].case.id.clone()
+}
+
+/// Every key bound in `contexts` is in the README's key table (`| key | does |`),
+/// written as the help writes it.
+pub fn assert_keys_in_readme(contexts: &[casebook::tui::keymap::Context]) {
+    use casebook::tui::keymap;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("| key | does |")
+        .expect("the README has a key table");
+    let table: String = readme[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for binding in keymap::KEYMAP
+        .iter()
+        .filter(|b| contexts.contains(&b.context))
+    {
+        for key in binding.keys {
+            let label = format!("`{}`", keymap::key_label(key));
+            assert!(
+                table.contains(&label),
+                "{label} ({}) is not in the README key table",
+                binding.en
+            );
+        }
+    }
 }
