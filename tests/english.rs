@@ -193,13 +193,15 @@ fn english_screens_have_no_full_width_punctuation() {
             press(&mut app, keys);
             look(&app, what);
             // Every page of the help, until it scrolls no further.
-            while what == "help" {
-                let before = app.overlay_scroll;
-                press(&mut app, "<PgDn>");
-                if app.overlay_scroll == before {
-                    break;
+            if what == "help" {
+                loop {
+                    let before = app.overlay_scroll;
+                    press(&mut app, "<PgDn>");
+                    if app.overlay_scroll == before {
+                        break;
+                    }
+                    look(&app, what);
                 }
-                look(&app, what);
             }
         }
         app.update(Action::Done(Outcome::Exists {
