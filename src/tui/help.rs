@@ -73,6 +73,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 }
             }
             Context::Search => {
+                out.push(Line::raw(""));
+                out.push(Line::styled(
+                    t(lang, "検索結果の印", "Marks in the search results"),
+                    th.heading(),
+                ));
                 for (mark, text) in search_marks(lang) {
                     entry(&mut out, mark, text);
                 }
@@ -101,18 +106,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn search_marks(lang: Lang) -> [(&'static str, &'static str); 3] {
     match lang {
         Lang::Ja => [
-            ("策", "結果の印: 再発防止策の一致"),
-            ("例", "結果の印: 事例の一致（件名・組織・タグ・概要・原因）"),
+            ("策", "再発防止策の一致"),
+            ("例", "事例の一致（件名・組織・タグ・概要・原因）"),
             (
                 "〔A.7.14 経由〕",
                 "管理策の番号や名前で見つかった再発防止策",
             ),
         ],
         Lang::En => [
-            ("M", "before a result: a measure matched"),
+            ("M", "a measure matched"),
             (
                 "C",
-                "before a result: a case matched (title, organization, tags, summary, causes)",
+                "a case matched (title, organization, tags, summary, causes)",
             ),
             (
                 "[via A.7.14]",
