@@ -159,6 +159,9 @@ pub struct Casebook {
     by_node: Vec<Vec<usize>>,
     /// Every case newest first, and each case's position in that order.
     newest: OnceLock<(Vec<usize>, Vec<u32>)>,
+    /// Each case's organization's place in Japanese reading order, computed
+    /// the first time a list is sorted by organization.
+    organization_order: OnceLock<Vec<u32>>,
 }
 
 impl Casebook {
@@ -220,6 +223,7 @@ impl Casebook {
             nodes,
             by_node,
             newest: OnceLock::new(),
+            organization_order: OnceLock::new(),
         }
     }
 
@@ -254,6 +258,15 @@ impl Casebook {
             })
             .collect();
         (self.catalogs, self.nodes, parts)
+    }
+
+    /// Case `i`'s organization's place in Japanese reading order
+    /// ([`crate::order`]): cases sort by organization by comparing these.
+    pub fn organization_rank(&self, i: usize) -> u32 {
+        let ranks = self.organization_order.get_or_init(|| {
+            crate::order::ranks((0..self.len()).map(|i| self.summary(i).organization.as_str()))
+        });
+        ranks.get(i).copied().unwrap_or(u32::MAX)
     }
 
     /// The cases, indexable like a slice: `book.entries()[i].case`.

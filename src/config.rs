@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, phrase};
+use crate::diag::{Diagnostic, Message, Phrase, phrase};
 use crate::lang::Lang;
 use crate::load::fields::{self, Ctx, Fields};
 use crate::load::read;
@@ -40,6 +40,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub casebooks: Vec<PathBuf>,
     pub scheme: Option<String>,
+    /// Where `scheme:` was written, to report an unknown classification there.
+    pub scheme_at: Option<crate::yaml::Pos>,
     pub clipboard: ClipboardMode,
     /// `y` copies Markdown instead of plain text.
     pub copy_markdown: bool,
@@ -120,11 +122,73 @@ pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {
         ..Config::default()
     };
     match yaml::parse(text) {
-        Err(e) => ctx.error(e.pos, e.message),
+        Err(e) => ctx.error(e.pos, e.message.then(&NOTHING_APPLIES.into())),
         Ok(None) => {}
-        Ok(Some(root)) => read_fields(&mut ctx, &root, path, &mut config),
+        Ok(Some(root)) => {
+            read_fields(&mut ctx, &root, path, &mut config);
+            for d in ctx.diags.iter_mut().filter(|d| d.is_error()) {
+                d.message = std::mem::take(&mut d.message).then(&IGNORED.into());
+            }
+        }
     }
     (config, ctx.diags)
+}
+
+/// How a config file with mistakes is used: its good settings apply, each
+/// setting with an error is ignored (its default applies), and the message
+/// about each mistake says so.
+const IGNORED: Phrase = phrase(
+    "（この設定は使わず、ほかの設定を使います）",
+    " (this setting is ignored; the other settings apply)",
+);
+const NOTHING_APPLIES: Phrase = phrase(
+    "（ファイルを読めないため、どの設定も使いません）",
+    " (the file cannot be read, so none of its settings apply)",
+);
+
+impl Config {
+    /// The `scheme:` setting checked against the classifications loaded
+    /// (`known`): an unknown one is reported where it was written, with the
+    /// nearest known ones, and ignored (the browser opens on the first).
+    pub fn check_scheme(&mut self, known: &[&str]) -> Option<Diagnostic> {
+        let scheme = self.scheme.as_deref()?;
+        if known.contains(&scheme) {
+            return None;
+        }
+        let near = crate::suggest::nearest(scheme, known.iter().copied(), 2);
+        let hint = match near.as_slice() {
+            [] => Message::new("。", "."),
+            [one] => msg!("（`{one}` の誤りでは？）", "; did you mean `{one}`?"),
+            many => {
+                let (ja, en) = (many.join("` か `"), many.join("` or `"));
+                msg!("（`{ja}` の誤りでは？）", "; did you mean `{en}`?")
+            }
+        };
+        let file = self
+            .path
+            .as_deref()
+            .map(crate::text::path)
+            .unwrap_or_default();
+        let (scheme, known) = (crate::text::reveal(scheme), known.join(", "));
+        let mut d = Diagnostic::error(
+            &file,
+            msg!(
+                "`scheme`: `{scheme}` という分類はありません",
+                "`scheme`: no classification is called `{scheme}`"
+            )
+            .then(&hint)
+            .then(&msg!(
+                "読み込んだ分類: {known}。",
+                " The loaded ones: {known}."
+            ))
+            .then(&IGNORED.into()),
+        );
+        if let Some(pos) = self.scheme_at {
+            d = d.at(pos.line, pos.col);
+        }
+        self.scheme = None;
+        Some(d)
+    }
 }
 
 fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
@@ -155,6 +219,7 @@ fn read_fields(ctx: &mut Ctx, root: &Node, path: &Path, config: &mut Config) {
     }
     if let Some(n) = f.get("scheme") {
         config.scheme = fields::text(ctx, n, "scheme", Lines::Join);
+        config.scheme_at = Some(n.pos);
     }
     if let Some(n) = f.get("clipboard") {
         match fields::text(ctx, n, "clipboard", Lines::Join).as_deref() {
@@ -222,6 +287,36 @@ mod tests {
     }
 
     #[test]
+    fn a_file_with_mistakes_applies_its_good_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.yaml");
+        std::fs::write(
+            &file,
+            "lang: en\nclipboard: sometimes\nscheme: iso2701\ncopy_format: markdown\n",
+        )
+        .unwrap();
+        let (mut config, diags) = read_file(&file);
+        assert_eq!(config.lang, Some(Lang::En));
+        assert!(config.copy_markdown);
+        assert_eq!(
+            config.clipboard,
+            ClipboardMode::Auto,
+            "the bad value keeps the default"
+        );
+        assert_eq!(diags.len(), 1);
+        let unknown = config
+            .check_scheme(&["iso27001", "ppc", "cause", "sector"])
+            .unwrap();
+        assert_eq!(
+            unknown
+                .to_string()
+                .replace(&file.display().to_string(), "config.yaml"),
+            "config.yaml:3:9: error: `scheme`: no classification is called `iso2701`; did you mean `iso27001`? The loaded ones: iso27001, ppc, cause, sector. (this setting is ignored; the other settings apply)"
+        );
+        assert_eq!(config.scheme, None);
+    }
+
+    #[test]
     fn mistakes_are_reported_with_their_line() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("config.yaml");
@@ -238,9 +333,9 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                "config.yaml:2:1: error: unknown field `language`; did you mean `lang`?"
+                "config.yaml:2:1: error: unknown field `language`; did you mean `lang`? (this setting is ignored; the other settings apply)"
                     .to_string(),
-                "config.yaml:1:7: error: `lang`: expected ja or en".to_string(),
+                "config.yaml:1:7: error: `lang`: expected ja or en (this setting is ignored; the other settings apply)".to_string(),
             ]
         );
     }

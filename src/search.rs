@@ -116,6 +116,43 @@ fn script(c: char) -> Script {
     }
 }
 
+/// What to say when a query in Latin letters finds nothing: the cases are
+/// written in Japanese, and English finds control titles (searched in English
+/// and Japanese) and words written in Latin letters (USB, VPN).
+pub fn no_hits_hint(query: &str, lang: crate::lang::Lang) -> Option<&'static str> {
+    let q = query.trim();
+    let latin = !q.is_empty() && q.is_ascii() && q.chars().any(|c| c.is_ascii_alphabetic());
+    latin.then(|| {
+        crate::lang::t(
+            lang,
+            "一致なし。事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）",
+            "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)",
+        )
+    })
+}
+
+/// Where words start in text typed into a field, for moving and deleting by
+/// word: after a space or a punctuation mark, and inside unspaced Japanese
+/// where a run of kanji, katakana or Latin letters follows a letter of another
+/// script, as search marks word starts (「委託で|廃棄する」「USB|メモリー」).
+pub fn word_starts(chars: &[char]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut previous = Script::Other;
+    for &c in chars {
+        let current = match c {
+            'ー' | 'ｰ' if previous != Script::Other => previous,
+            c => script(c),
+        };
+        out.push(match (previous, current) {
+            (_, Script::Other) => false,
+            (Script::Other, _) => true,
+            (p, c) => p != c && matches!(c, Script::Kanji | Script::Katakana | Script::Latin),
+        });
+        previous = current;
+    }
+    out
+}
+
 /// Marks the start of a word inside unspaced Japanese text, so the matcher
 /// gives it the bonus it gives a word after a space. A word starts where a
 /// run of kanji, katakana or Latin letters follows a letter of another script

@@ -93,7 +93,7 @@ fn a_scaffold_with_its_todos_filled_in_is_a_valid_case() {
     let path = dir.case("2024/filled-2024.yaml", &filled);
     let out = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}\n{filled}", stderr(&out));
-    assert!(stderr(&out).contains("1 cases, 0 errors, 0 warnings"));
+    assert!(stderr(&out).contains("1 case, 0 errors, 0 warnings"));
 }
 
 #[test]

@@ -253,12 +253,26 @@ fn config_problems_are_explained_in_both_languages() {
     assert_eq!(
         ja,
         [
-            "config.yaml:2:1: error: 不明な項目 `language` です（`lang` の誤りでは？）",
-            "config.yaml:1:7: error: `lang`: ja か en を書きます",
-            "config.yaml:5:12: error: `casebooks`: ディレクトリのリスト（`- ` で始まる行、または [a, b]）が必要ですが、単一の値が書かれています",
-            "config.yaml:3:12: error: `clipboard`: `pigeon` は auto、osc52、native、off のいずれでもありません",
-            "config.yaml:4:14: error: `copy_format`: `html` は text、markdown のいずれでもありません",
+            "config.yaml:2:1: error: 不明な項目 `language` です（`lang` の誤りでは？）（この設定は使わず、ほかの設定を使います）",
+            "config.yaml:1:7: error: `lang`: ja か en を書きます（この設定は使わず、ほかの設定を使います）",
+            "config.yaml:5:12: error: `casebooks`: ディレクトリのリスト（`- ` で始まる行、または [a, b]）が必要ですが、単一の値が書かれています（この設定は使わず、ほかの設定を使います）",
+            "config.yaml:3:12: error: `clipboard`: `pigeon` は auto、osc52、native、off のいずれでもありません（この設定は使わず、ほかの設定を使います）",
+            "config.yaml:4:14: error: `copy_format`: `html` は text、markdown のいずれでもありません（この設定は使わず、ほかの設定を使います）",
         ]
+    );
+    // A classification the casebook does not have.
+    let file = dir.file("config.yaml", "scheme: iso2700\n");
+    let (mut config, _) = casebook::config::read_file(&file);
+    let d = config.check_scheme(&["iso27001", "ppc"]).unwrap();
+    assert_eq!(
+        japanese(std::slice::from_ref(&d)),
+        [
+            "config.yaml:1:9: error: `scheme`: `iso2700` という分類はありません（`iso27001` の誤りでは？）読み込んだ分類: iso27001, ppc。（この設定は使わず、ほかの設定を使います）"
+        ]
+    );
+    assert_eq!(
+        shown(&d, Lang::En),
+        "config.yaml:1:9: error: `scheme`: no classification is called `iso2700`; did you mean `iso27001`? The loaded ones: iso27001, ppc. (this setting is ignored; the other settings apply)"
     );
 }
 

@@ -805,3 +805,76 @@ fn c_drafts_the_notice_on_the_clipboard() {
     pty.wait_for("Enter 開く");
     pty.quit();
 }
+
+/// A team casebook of one case whose title is in half-width katakana.
+fn half_width_casebook() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases/2024");
+    std::fs::create_dir_all(&cases).unwrap();
+    std::fs::write(
+        cases.join("half-width-2024.yaml"),
+        "id: half-width-2024
+title: ﾊﾟｽﾜｰﾄﾞ管理ﾂｰﾙの設定ﾐｽで顧客ﾃﾞｰﾀが閲覧可能に
+organization: 株式会社ﾃﾞｰﾀｻｰﾋﾞｽ
+sector: it-services
+published: 2024-08-07
+summary: ﾊﾟｽﾜｰﾄﾞを共有ﾌｫﾙﾀﾞに置いたまま運用していた。
+root_causes:
+  - category: misconfiguration
+    text: ｱｸｾｽ権の設定を確認しなかった
+measures:
+  - text: ﾊﾟｽﾜｰﾄﾞは管理ﾂｰﾙで個別に発行する
+    controls: [iso27001:A.5.17]
+sources:
+  - publisher: 株式会社ﾃﾞｰﾀｻｰﾋﾞｽ
+    title: 不正ｱｸｾｽに関するお知らせ
+    date: 2024-08-07
+",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn half_width_kana_reach_the_terminal_whole_with_the_caret_after_them() {
+    let team = half_width_casebook();
+    let dir = team.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--lang", "ja", "--no-bundled", "--casebook", dir], &[]);
+    pty.wait_for("パスワード管理ツールの設定ミスで");
+    pty.send("/ﾊﾟｽﾜｰﾄﾞ");
+    pty.wait_for("/ パスワード");
+    pty.wait_for("Enter 事例へ");
+    // The caret: border, "/ ", then パスワード (ten columns), once the frame is done.
+    let deadline = Instant::now() + TIMEOUT;
+    while pty.parser.screen().cursor_position() != (2, 1 + 2 + 10) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match pty.output.recv_timeout(left) {
+            Ok(chunk) => pty.take(chunk),
+            Err(_) => panic!(
+                "the caret is at {:?}:\n{}",
+                pty.parser.screen().cursor_position(),
+                pty.screen()
+            ),
+        }
+    }
+    let screen = pty.parser.screen();
+    // No stray cells: every row of the popup keeps both borders.
+    let rows: Vec<String> = screen.rows(0, COLS).collect();
+    for row in &rows[2..ROWS as usize - 2] {
+        assert!(
+            row.starts_with('│') && row.trim_end().ends_with('│'),
+            "{row}\n{}",
+            pty.screen()
+        );
+    }
+    assert!(
+        !pty.screen().contains(['\u{FF9E}', '\u{FF9F}']),
+        "{}",
+        pty.screen()
+    );
+    pty.send("\x1b");
+    pty.wait_for("分類: ISO 27001"); // the overlay is closed
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}

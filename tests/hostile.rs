@@ -413,7 +413,7 @@ fn an_unreadable_file() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("secret.yaml: error: could not read the file: permission denied (check the file's permissions)"), "{err}");
     assert!(
-        err.ends_with("1 cases, 1 errors, 0 warnings\n"),
+        err.ends_with("1 case, 1 error, 0 warnings\n"),
         "the good file loads: {err}"
     );
 }
@@ -491,7 +491,7 @@ fn one_file_of_a_flat_team_casebook_finds_its_catalogs() {
             stderr(out)
         );
         assert!(
-            stderr(out).ends_with("1 cases, 1 errors, 0 warnings\n"),
+            stderr(out).ends_with("1 case, 1 error, 0 warnings\n"),
             "{}",
             stderr(out)
         );

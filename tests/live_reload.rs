@@ -97,7 +97,8 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
     let (dir, a) = team_of_two();
     let mut app = team_app(dir.path());
     select(&mut app, "our-a-2024");
-    press(&mut app, "m");
+    press(&mut app, "m"); // marks it and moves on
+    select(&mut app, "our-a-2024");
     assert_eq!(app.book.len(), 25);
 
     std::fs::write(&a, titled("our-a-2024", "書き直した題名")).unwrap();

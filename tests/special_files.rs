@@ -63,7 +63,7 @@ fn fifos_sockets_and_devices_named_yaml_are_reported_without_blocking() {
         );
     }
     assert!(
-        err.ends_with("1 cases, 0 errors, 3 warnings\n"),
+        err.ends_with("1 case, 0 errors, 3 warnings\n"),
         "the good file loads: {err}"
     );
     assert_eq!(out.status.code(), Some(0));
@@ -142,7 +142,7 @@ fn a_thousand_nested_directories_load() {
     let out = validate(&[dir.path().to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert_eq!(err, "1 cases, 0 errors, 0 warnings\n");
+    assert_eq!(err, "1 case, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn a_directory_too_deep_to_name_is_an_error_not_a_silent_skip() {
         &err[err.len().saturating_sub(600)..]
     );
     assert!(
-        err.ends_with("1 cases, 1 errors, 0 warnings\n"),
+        err.ends_with("1 case, 1 error, 0 warnings\n"),
         "{}",
         &err[err.len().saturating_sub(300)..]
     );

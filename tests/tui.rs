@@ -143,20 +143,55 @@ fn s_cycles_the_classification() {
 }
 
 #[test]
-fn o_sorts_by_people_then_organization() {
+fn o_sorts_by_people_then_organization_and_shift_o_reverses() {
     let mut app = app();
+    let orgs = |app: &casebook::tui::App| -> Vec<String> {
+        app.cases()
+            .iter()
+            .map(|&i| app.book.entries()[i].case.organization.clone())
+            .collect()
+    };
+    press(&mut app, "O");
+    assert_eq!(
+        selected_ids(&app)[0],
+        "osaka-water-p2p-2011",
+        "oldest first"
+    );
     press(&mut app, "o");
     assert_eq!(selected_ids(&app)[0], "kesennuma-hospital-pos-2024"); // 48,651 people
     assert_eq!(selected_ids(&app)[1], "openwork-realtime-status-2023"); // 8,965
+    press(&mut app, "O");
+    let fewest = selected_ids(&app);
+    assert_eq!(
+        fewest[0], "sakado-deaf-school-video-2023",
+        "fewest people first: 3"
+    );
+    let last = &app.book.entries()[app.book.index_of(fewest.last().unwrap()).unwrap()].case;
+    assert!(
+        last.affected.as_ref().and_then(|a| a.people).is_none(),
+        "unknown counts stay last"
+    );
+    // Organizations in Japanese reading order: Latin, then kana by 五十音,
+    // then kanji by reading; 株式会社 and the like do not count.
     press(&mut app, "o");
-    let orgs: Vec<String> = app
-        .cases()
-        .iter()
-        .map(|&i| app.book.entries()[i].case.organization.clone())
-        .collect();
-    let mut sorted = orgs.clone();
-    sorted.sort();
-    assert_eq!(orgs, sorted);
+    assert_eq!(
+        orgs(&app)[..8],
+        [
+            "株式会社BANDAI SPIRITS",
+            "株式会社アットリーフ",
+            "イオン",
+            "オープンワーク株式会社",
+            "株式会社ファーストリテイリング",
+            "ヤフー株式会社",
+            "関西電力株式会社",
+            "関東運輸局",
+        ]
+    );
+    assert!(screen(&app, 120, 36).contains("組織名順"));
+    press(&mut app, "O");
+    assert_eq!(orgs(&app)[0], "尼崎市");
+    assert_eq!(orgs(&app)[22], "株式会社BANDAI SPIRITS");
+    assert!(screen(&app, 120, 36).contains("組織名の逆順"));
 }
 
 #[test]
@@ -170,41 +205,87 @@ fn f_hides_items_without_cases() {
     assert!(rows.iter().all(|r| r.count > 0));
 }
 
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
     let areas = app.areas().unwrap();
-    let list = areas.list.unwrap();
-    let wheel = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollDown,
-        column: list.x + 5,
-        row: list.y + 3,
-        modifiers: KeyModifiers::NONE,
-    });
-    let action = input::action(&app, wheel).unwrap();
-    app.update(action);
+    let (tree, list, detail) = (
+        areas.tree.unwrap(),
+        areas.list.unwrap(),
+        areas.detail.unwrap(),
+    );
+    let wheel = |app: &mut casebook::tui::App, r: ratatui::layout::Rect| {
+        let action =
+            input::action(app, mouse(MouseEventKind::ScrollDown, r.x + 5, r.y + 3)).unwrap();
+        app.update(action);
+    };
+    // One notch in the list selects the next case: one row.
+    wheel(&mut app, list);
     assert_eq!(app.focus, Pane::Tree, "the wheel does not move the focus");
-    assert_eq!(
-        selected_ids(&app)
-            .iter()
-            .position(|id| *id == case_id(&app)),
-        Some(3)
-    );
-    let click = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        column: list.x + 5,
-        row: list.y + 2 + 1,
-        modifiers: KeyModifiers::NONE,
-    });
-    let action = input::action(&app, click).unwrap();
-    app.update(action);
+    let at = |app: &casebook::tui::App| selected_ids(app).iter().position(|id| *id == case_id(app));
+    assert_eq!(at(&app), Some(1));
+    // One notch in the tree moves one row (three would skip areas and
+    // change the list under it three times).
+    wheel(&mut app, tree);
+    assert_eq!(app.node(), Some("A.5"));
+    // One notch in the detail scrolls three lines.
+    wheel(&mut app, detail);
+    assert_eq!(app.detail_scroll, 3);
+    let click = input::action(
+        &app,
+        mouse(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            list.x + 5,
+            list.y + 2 + 1,
+        ),
+    )
+    .unwrap();
+    app.update(click);
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(
-        selected_ids(&app)
-            .iter()
-            .position(|id| *id == case_id(&app)),
-        Some(1)
-    );
+}
+
+#[test]
+fn a_click_on_a_scheme_tab_switches_to_it() {
+    let mut app = app();
+    let s = screen(&app, 120, 36);
+    let header = s.lines().next().unwrap();
+    for (name, scheme) in [
+        ("原因", "cause"),
+        ("業種", "sector"),
+        ("PPC", "ppc"),
+        ("ISO", "iso27001"),
+    ] {
+        let column = header
+            .find(name)
+            .map(|b| casebook::width::of(&header[..b]))
+            .unwrap();
+        let click = mouse(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column as u16 + 1,
+            0,
+        );
+        let action = input::action(&app, click).unwrap();
+        app.update(action);
+        assert_eq!(app.scheme_name(), scheme, "a click on {name}");
+    }
+    // The help lists what the mouse does, from the same table.
+    press(&mut app, "?");
+    let help: String = view::help::lines(&app, 400)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for m in input::MOUSE {
+        assert!(help.contains(m.ja), "help lacks {:?}", m.ja);
+    }
 }
 
 #[test]
@@ -248,7 +329,7 @@ fn help_lists_every_binding_from_the_keymap() {
         );
     }
     let s = screen(&app, 120, 36);
-    assert!(s.contains("キー操作（Esc で閉じる）"), "{s}");
+    assert!(s.contains("キーとマウスの操作"), "{s}");
     press(&mut app, "j");
     assert_eq!(app.overlay_scroll, 1);
     press(&mut app, "<Esc>");
@@ -275,6 +356,15 @@ fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
     assert_eq!(app.mode, Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("エラー: team/cases/usb.yaml:2:1"), "{s}");
+    // The note says what happened to files with errors, the config file's included.
+    assert!(
+        s.contains("エラーのある事例ファイルは読み込まれていません（ほかの事例は読み込み済み）"),
+        "{s}"
+    );
+    assert!(
+        s.contains("設定ファイルと適用宣言書は、エラーのある項"),
+        "{s}"
+    );
     assert!(
         s.contains("不明な項目 `titel` です（`title` の誤りでは？）"),
         "{s}"
@@ -294,7 +384,7 @@ fn english_labels() {
     assert!(s.contains("Areas: ISO 27001"), "{s}");
     assert!(s.contains("All cases (23)"), "{s}");
     assert!(s.contains("A.5 Organizational controls"), "{s}");
-    assert!(s.contains("Cases 23 · newest first"), "{s}");
+    assert!(s.contains("23 cases · newest first"), "{s}");
 }
 
 // ----- the screen ---------------------------------------------------------------------
@@ -586,6 +676,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
             path,
             data,
             overwrite: false,
+            make_dirs: false,
         },
     ] = effects.as_slice()
     else {

@@ -372,29 +372,7 @@ fn marks_classification_and_selection_persist_and_a_bad_state_file_is_ignored() 
 
 #[test]
 fn every_browsing_key_is_in_the_readme_table() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme
-        .find("| key | does |")
-        .expect("the README has a key table");
-    let table: String = readme[start..]
-        .lines()
-        .take_while(|l| l.starts_with('|'))
-        .collect::<Vec<_>>()
-        .join("\n");
-    for binding in keymap::KEYMAP
-        .iter()
-        .filter(|b| b.context == keymap::Context::Browse)
-    {
-        for key in binding.keys {
-            let label = format!("`{}`", keymap::key_label(key));
-            assert!(
-                table.contains(&label),
-                "{label} ({}) is not in the README key table",
-                binding.en
-            );
-        }
-    }
+    assert_keys_in_readme(&[keymap::Context::Browse]);
 }
 
 #[test]

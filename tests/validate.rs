@@ -25,7 +25,7 @@ fn a_team_directory_validates_without_copying_the_bundled_catalogs() {
     let path = dir.path().to_str().unwrap();
     let out = casebook(&["--lang", "en", "--casebook", path, "validate", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "1 cases, 0 errors, 0 warnings\n");
+    assert_eq!(stderr(&out), "1 case, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn errors_exit_1_with_file_line_and_column() {
         )),
         "{err}"
     );
-    assert!(err.ends_with("1 cases, 2 errors, 0 warnings\n"), "{err}");
+    assert!(err.ends_with("1 case, 2 errors, 0 warnings\n"), "{err}");
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn diagnostics_follow_the_interface_language() {
     let out = english.output().unwrap();
     assert_eq!(
         stderr(&out),
-        format!("{path}:5:12: error: {en}\n0 cases, 1 errors, 0 warnings\n")
+        format!("{path}:5:12: error: {en}\n0 cases, 1 error, 0 warnings\n")
     );
 
     let config = dir.file("config.yaml", "lang: en\n");
@@ -128,7 +128,7 @@ fn warnings_alone_do_not_fail() {
     dir.case("file-name.yaml", case_file("other-id"));
     let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).ends_with("1 cases, 0 errors, 1 warnings\n"));
+    assert!(stderr(&out).ends_with("1 case, 0 errors, 1 warning\n"));
 }
 
 #[test]
@@ -169,4 +169,35 @@ fn a_case_file_from_the_format_documentation_validates() {
     dir.case(&format!("{id}.yaml"), example);
     let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn config_mistakes_are_reported_and_only_they_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.yaml");
+    std::fs::write(
+        &config,
+        "lang: en\nscheme: iso2701\nclipboard: sometimes\ncopy_format: markdown\n",
+    )
+    .unwrap();
+    let out = common::command(&["validate"])
+        .env("CASEBOOK_CONFIG", &config)
+        .output()
+        .unwrap();
+    let err = stderr(&out).replace(&config.display().to_string(), "config.yaml");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("config.yaml:2:9: error: `scheme`: no classification is called `iso2701`; did you mean `iso27001`? The loaded ones: iso27001, ppc, cause, sector. (this setting is ignored; the other settings apply)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("config.yaml:3:12: error: `clipboard`: `sometimes` is not one of auto, osc52, native, off (this setting is ignored; the other settings apply)"),
+        "{err}"
+    );
+    // The good settings apply: `lang: en` makes `show` English.
+    let out = common::command(&["show", "amagasaki-usb-2022"])
+        .env("CASEBOOK_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("What happened"), "{}", stdout(&out));
 }

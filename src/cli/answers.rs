@@ -241,8 +241,8 @@ fn stats_text(s: &Stats, lang: Lang) -> String {
             s.cases
         ),
         Lang::En => format!(
-            "Cause categories ({} cases; a case with several categories counts once in each, shares are of their sum)",
-            s.cases
+            "Cause categories ({}; a case with several categories counts once in each, shares are of their sum)",
+            crate::plural::count(s.cases, "case", "cases")
         ),
     };
     table(&mut out, causes_heading, &s.causes, true);
@@ -253,8 +253,8 @@ fn stats_text(s: &Stats, lang: Lang) -> String {
                 v.short.ja, v.title.ja, v.year, v.incidents
             ),
             Lang::En => format!(
-                "  {}: {} ({}, {} incidents). A dash: the survey gives no figure for that category\n\n",
-                v.short.en, v.title.en, v.year, v.incidents
+                "  {}: {} ({}, {}). A dash: the survey gives no figure for that category\n\n",
+                v.short.en, v.title.en, v.year, crate::plural::count(v.incidents as usize, "incident", "incidents")
             ),
         });
     }

@@ -223,6 +223,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     }
                 }
             }
+            if hits.is_empty()
+                && let Some(hint) = search::no_hits_hint(query, session.lang)
+            {
+                crate::out::eprint(&format!("{hint}\n"))?;
+            }
             Ok(if hits.is_empty() {
                 ExitCode::FAILURE
             } else {

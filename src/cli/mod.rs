@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
+use crate::catalog::Kind;
 use crate::config::{self, Config};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
@@ -290,7 +291,7 @@ impl Session {
     /// directories, then each --casebook. Problems with what was named
     /// explicitly are collected in `problems`, and everything else still loads.
     pub fn load(cli: &Cli) -> Session {
-        let (config, mut diagnostics, mut problems) = match config::load() {
+        let (mut config, mut diagnostics, mut problems) = match config::load() {
             Ok((config, diagnostics)) => (config, diagnostics, Vec::new()),
             Err(problem) => (Config::default(), Vec::new(), vec![problem]),
         };
@@ -306,6 +307,17 @@ impl Session {
             .collect();
         let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
         report_cache(&loaded);
+        let catalogs = &loaded.casebook.catalogs;
+        let known: Vec<&str> = catalogs
+            .control_schemes()
+            .chain(
+                [Kind::Causes, Kind::Sectors]
+                    .into_iter()
+                    .filter_map(|k| catalogs.of_kind(k)),
+            )
+            .map(|c| c.scheme.as_str())
+            .collect();
+        diagnostics.extend(config.check_scheme(&known));
         diagnostics.extend(loaded.diagnostics.iter().cloned());
         let soa = soa_path(cli, &config).and_then(|path| {
             let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);
@@ -340,9 +352,9 @@ impl Session {
     pub fn warn_if_incomplete(&self) -> Result<(), Fail> {
         match crate::diag::failed_files(&self.diagnostics) {
             0 => Ok(()),
-            1 => out::error("1 file could not be loaded; run `casebook validate` for details"),
             n => out::error(&format!(
-                "{n} files could not be loaded; run `casebook validate` for details"
+                "{} could not be loaded; run `casebook validate` for details",
+                crate::plural::count(n, "file", "files")
             )),
         }
     }
@@ -492,6 +504,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
         similar_in_background: true,
         soa: session.soa.clone(),
+        home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         problems: session.problems.clone(),
         setup: crate::tui::reload::Setup::new(
             &session.inputs,

@@ -77,6 +77,11 @@ fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat, lang: Lang) ->
     }
     out::eprint(&match lang {
         Lang::Ja => format!("事例 {cases}件、エラー {errors}件、警告 {warnings}件\n"),
-        Lang::En => format!("{cases} cases, {errors} errors, {warnings} warnings\n"),
+        Lang::En => format!(
+            "{}, {}, {}\n",
+            crate::plural::count(cases, "case", "cases"),
+            crate::plural::count(errors, "error", "errors"),
+            crate::plural::count(warnings, "warning", "warnings")
+        ),
     })
 }

@@ -22,7 +22,14 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
     let cats = &book.catalogs;
     let title = match lang {
         Lang::Ja => format!("研修資料: 情報セキュリティ事故の事例（{}件）", cases.len()),
-        Lang::En => format!("Training pack: {} security incident cases", cases.len()),
+        Lang::En => format!(
+            "Training pack: {}",
+            crate::plural::count(
+                cases.len(),
+                "security incident case",
+                "security incident cases"
+            )
+        ),
     };
     let mut blocks = vec![
         Block::Heading {
@@ -139,7 +146,10 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
     book.sort_newest_first(&mut cases);
     let count = match lang {
         Lang::Ja => format!("先例 {}件（casebook、新しい順）", cases.len()),
-        Lang::En => format!("{} precedents (casebook, newest first)", cases.len()),
+        Lang::En => format!(
+            "{} (casebook, newest first)",
+            crate::plural::count(cases.len(), "precedent", "precedents")
+        ),
     };
     let mut blocks = vec![heading(1, &title), Block::Paragraph(Text::plain(count))];
     if cases.is_empty() {

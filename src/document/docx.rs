@@ -224,7 +224,7 @@ fn list_paragraphs(list: &List, lang: crate::lang::Lang) -> Vec<Paragraph> {
         let marker = if list.numbered {
             format!("{}.", i + 1)
         } else {
-            "・".to_string()
+            crate::lang::t(lang, "・", "•").to_string()
         };
         let p = Paragraph::new()
             .indent(

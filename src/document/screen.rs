@@ -241,11 +241,14 @@ fn wrap_runs(
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     let indent = wrap::width(&prefix.content);
     let room = width.saturating_sub(indent).max(4);
-    // Each character with its style and the part it belongs to.
+    // Each character of the screen form with its style and the part it belongs to.
     let styled: Vec<(char, Style, usize)> = parts
         .iter()
         .enumerate()
-        .flat_map(|(p, (t, s))| t.chars().map(move |c| (c, *s, p)))
+        .flat_map(|(p, (t, s))| {
+            let shown: Vec<char> = crate::width::screen(t).chars().collect();
+            shown.into_iter().map(move |c| (c, *s, p))
+        })
         .collect();
     let mut starts = vec![usize::MAX; parts.len()];
     let mut out = Vec::new();

@@ -27,11 +27,14 @@ pub enum Action {
     PrevPane,
     CycleScheme,
     CycleSort,
+    /// `O`: the same order, the other way round.
+    ReverseSort,
     ToggleEmpty,
     ShowHelp,
     ShowDiagnostics,
     Quit,
-    /// Mouse wheel at a screen position; `delta` in rows (negative = up).
+    /// Mouse wheel at a screen position; `delta` in notches (negative = up).
+    /// A notch moves a selection one row and scrolls text three lines.
     Scroll {
         x: u16,
         y: u16,
@@ -54,6 +57,11 @@ pub enum Action {
     Paste(String),
     Backspace,
     DeleteWord,
+    /// Ctrl-u: empty the field.
+    ClearLine,
+    /// Alt-b / Alt-f: to the previous word start, to the end of the word.
+    WordLeft,
+    WordRight,
     CursorLeft,
     CursorRight,
     CursorHome,
@@ -116,11 +124,14 @@ pub enum Action {
 pub enum Effect {
     /// Put `text` on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: What },
-    /// Write `data` to `path`; refuse to replace an existing file unless `overwrite`.
+    /// Write `data` to `path`; refuse to replace an existing file unless
+    /// `overwrite`; create the missing folders above it when `make_dirs`
+    /// (else report them missing).
     Write {
         path: PathBuf,
         data: Vec<u8>,
         overwrite: bool,
+        make_dirs: bool,
     },
     /// Write a new case file `DIR/cases/<year>/ID.yaml` from `start` (never
     /// over an existing file).
@@ -138,6 +149,8 @@ pub enum Effect {
     },
     /// Watch one more casebook directory.
     Watch { dir: PathBuf },
+    /// List a folder's entries, to complete a file name.
+    ListDir { dir: PathBuf },
     /// Open `url` with the platform's opener; over SSH or without one, copy it.
     OpenUrl { url: String },
 }
@@ -206,8 +219,20 @@ pub enum Outcome {
         text: String,
         stuck: Option<String>,
     },
+    /// Written to `path` (made absolute).
     Written {
         path: PathBuf,
+    },
+    /// The folder `dir` that would hold `path` does not exist (nothing written).
+    NoFolder {
+        path: PathBuf,
+        data: Vec<u8>,
+        dir: PathBuf,
+    },
+    /// A folder's entries (name, whether a folder), or why it could not be read.
+    Listed {
+        dir: PathBuf,
+        entries: Result<Vec<(String, bool)>, String>,
     },
     /// The file exists and overwriting was not asked for.
     Exists {

@@ -104,6 +104,8 @@ pub struct Options {
     pub similar_in_background: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
+    /// The home folder, for `~` in file names typed into the save prompt.
+    pub home: Option<std::path::PathBuf>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
     /// named explicitly that cannot be used.
     pub problems: Vec<String>,
@@ -174,6 +176,10 @@ pub struct App {
     pub author: Option<Step>,
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
+    /// The widest each classification's tree can want (`tree::natural_width`).
+    tree_widths: Vec<u16>,
+    /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
+    tree_need: u16,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
     pub(super) derived: Derived,
 }
@@ -212,7 +218,7 @@ impl App {
             nodes: vec![None; n],
             expanded: vec![HashSet::new(); n],
             hide_empty: false,
-            sort: Sort::Date,
+            sort: Sort::default(),
             case: None,
             tree_offset: 0,
             list_offset: 0,
@@ -244,12 +250,28 @@ impl App {
             failed_files: 0,
             author: None,
             live: Live::default(),
+            tree_widths: Vec::new(),
+            tree_need: 0,
             derived: Derived::default(),
         };
         app.live.keys = std::mem::take(&mut app.options.setup.keys);
+        app.measure_trees();
         app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
+    }
+
+    /// The widest each classification's tree can want (again after a reload).
+    pub(super) fn measure_trees(&mut self) {
+        self.tree_widths = self
+            .schemes
+            .iter()
+            .map(|s| {
+                self.book.catalogs.scheme(s).map_or(0, |c| {
+                    tree::natural_width(&self.book, c, self.lang).min(u16::MAX as usize) as u16
+                })
+            })
+            .collect();
     }
 
     // ----- derived views of the state -------------------------------------------------
@@ -350,7 +372,36 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size, self.focus, self.banner(), self.filter_bar())
+        layout::areas(
+            self.size,
+            self.focus,
+            self.banner(),
+            self.filter_bar(),
+            self.tree_width(),
+        )
+    }
+
+    /// The tree pane's title: ` 分類: ISO 27001 `.
+    pub fn tree_title(&self) -> String {
+        let name = self
+            .catalog()
+            .map(|c| c.short.get(self.lang).to_string())
+            .unwrap_or_default();
+        let hidden = if self.hide_empty {
+            crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
+        } else {
+            ""
+        };
+        let label = crate::lang::t(self.lang, "分類: ", "Areas: ");
+        format!(" {label}{name}{hidden} ")
+    }
+
+    /// How wide the tree would like to be, for the layout.
+    pub fn tree_width(&self) -> layout::TreeWidth {
+        layout::TreeWidth {
+            current: self.tree_need,
+            widest: self.tree_widths.iter().copied().max().unwrap_or(0),
+        }
     }
 
     /// Whether the filter bar shows: when anything but the area filters, or
@@ -495,10 +546,13 @@ impl App {
             },
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
-            Action::CycleScheme => {
-                self.scheme = (self.scheme + 1) % self.schemes.len().max(1);
-                self.tree_offset = 0;
-                self.highlight = None;
+            Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
+            Action::ReverseSort => {
+                self.sort = self.sort.reverse();
+                self.list_offset = 0;
+                if let Some(&first) = self.cases().first() {
+                    self.select_case(Some(first));
+                }
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
@@ -519,7 +573,11 @@ impl App {
             }
             Action::Scroll { x, y, delta } => {
                 if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {
-                    self.step(pane, delta as i64);
+                    // A selection moves a row a notch (more would change the
+                    // list under the tree, or the case, past what you meant);
+                    // text scrolls three lines.
+                    let rows = if pane == Pane::Detail { TEXT_NOTCH } else { 1 };
+                    self.step(pane, delta as i64 * rows);
                 }
             }
             Action::Click { x, y } => self.click(x, y),
@@ -561,7 +619,7 @@ impl App {
             Action::Top => 0,
             Action::Bottom => max,
             Action::Scroll { delta, .. } => {
-                (self.overlay_scroll as i64 + delta as i64).max(0) as usize
+                (self.overlay_scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
             }
             Action::Back => {
                 self.mode = Mode::Browse;
@@ -647,8 +705,23 @@ impl App {
         }
     }
 
+    /// Shows classification `i` (an index into `schemes`).
+    fn set_scheme(&mut self, i: usize) {
+        if i < self.schemes.len() && i != self.scheme {
+            self.scheme = i;
+            self.tree_offset = 0;
+            self.highlight = None;
+        }
+    }
+
     fn click(&mut self, x: u16, y: u16) {
         let Some(areas) = self.areas() else { return };
+        if areas.header.contains((x, y).into()) {
+            if let Some(i) = super::header::tab_at(self, areas.header.width as usize, x) {
+                self.set_scheme(i);
+            }
+            return;
+        }
         let Some(pane) = areas.pane_at(x, y) else {
             return;
         };
@@ -697,6 +770,9 @@ impl App {
     /// (or the first one), and selections are scrolled into view.
     pub fn sync(&mut self) {
         self.derive();
+        let need =
+            tree::rows_width(&self.tree_rows()).max(crate::wrap::width(&self.tree_title()) + 4);
+        self.tree_need = need.min(u16::MAX as usize) as u16;
         let cases = self.cases();
         if !self.case.is_some_and(|c| cases.contains(&c)) {
             let first = cases.first().copied();
@@ -750,6 +826,8 @@ fn scheme_names(book: &Casebook) -> Vec<String> {
     }
     schemes
 }
+/// Lines of text a wheel notch scrolls (the detail, the help).
+const TEXT_NOTCH: i64 = 3;
 
 /// The first visible row so that `selected` is on screen, moving as little as possible.
 fn keep_visible(selected: usize, offset: usize, height: usize, len: usize) -> usize {

@@ -36,6 +36,13 @@ pub enum Ask {
         data: Vec<u8>,
         what: Option<What>,
     },
+    /// Whether to make the folder `dir` that would hold `path` (y/n).
+    MakeDir {
+        path: PathBuf,
+        data: Vec<u8>,
+        what: Option<What>,
+        dir: PathBuf,
+    },
     /// `y`/`Y` with marked cases: copy every marked case (y) or only this one (n).
     CopyMarked { brief: bool },
     /// `c` on an area: copy its precedent list as text (c) or save it to a file (s).
@@ -131,16 +138,36 @@ impl App {
         }]
     }
 
+    /// `m`: marks the case, or unmarks a marked one, and (as in fzf and
+    /// lazygit) moves on to the next case unless the detail is being read.
     pub(super) fn toggle_mark(&mut self) {
         let Some(i) = self.case else { return };
-        if !self.marks.remove(&i) {
+        let marked = !self.marks.remove(&i);
+        if marked {
             self.marks.insert(i);
         }
         let n = self.marks.len();
-        self.status = Some(match self.lang {
-            Lang::Ja => format!("印を付けた事例: {n}件（e で研修資料に書き出し）"),
-            Lang::En => format!("{n} cases marked (e exports a training pack)"),
+        let title = crate::wrap::truncate(&self.book.entries()[i].case.title, 24).into_owned();
+        self.status = Some(match (self.lang, marked) {
+            (Lang::Ja, true) => format!("印を付けました（印 {n}件、e で研修資料に書き出し）"),
+            (Lang::En, true) => format!(
+                "Marked ({} marked; e exports a training pack)",
+                crate::plural::count(n, "case", "cases")
+            ),
+            (Lang::Ja, false) => format!("「{title}」の印を外しました（印 {n}件）"),
+            (Lang::En, false) => format!(
+                "Unmarked \u{201C}{title}\u{201D} ({} marked)",
+                crate::plural::count(n, "case", "cases")
+            ),
         });
+        if self.focus != Pane::Detail {
+            let cases = self.cases();
+            if let Some(at) = cases.iter().position(|&c| c == i)
+                && let Some(&next) = cases.get(at + 1)
+            {
+                self.select_case(Some(next));
+            }
+        }
     }
 
     pub(super) fn clear_marks(&mut self) {
@@ -173,7 +200,7 @@ impl App {
         );
     }
 
-    fn ask(&mut self, ask: Ask, default: &str) {
+    pub(super) fn ask(&mut self, ask: Ask, default: &str) {
         self.prompt = Some(Prompt {
             ask,
             field: Field::new(default),
@@ -227,8 +254,8 @@ impl App {
                 self.mode = Mode::Browse;
                 self.prompt = None;
                 self.status = Some(match lang {
-                    Lang::Ja => format!("{} に書き出しました", path.display()),
-                    Lang::En => format!("written to {}", path.display()),
+                    Lang::Ja => format!("{} に書き出しました", crate::text::path(&path)),
+                    Lang::En => format!("written to {}", crate::text::path(&path)),
                 });
             }
             Outcome::Exists { path, data } => {
@@ -236,7 +263,7 @@ impl App {
                     Some(Ask::SaveAs { what, .. } | Ask::Overwrite { what, .. }) => what,
                     _ => None,
                 };
-                let shown = path.display().to_string();
+                let shown = crate::text::path(&path);
                 self.ask(Ask::Overwrite { path, data, what }, "");
                 self.status = Some(match lang {
                     Lang::Ja => format!("{shown} は既にあります"),
@@ -244,10 +271,15 @@ impl App {
                 });
             }
             Outcome::Opened { .. } | Outcome::UrlCopied { .. } => self.url_done(outcome),
+            Outcome::NoFolder { .. } => self.no_folder(outcome),
+            Outcome::Listed { dir, entries } => self.listed(dir, entries),
             Outcome::WriteFailed { path, reason } => {
                 self.status = Some(match lang {
-                    Lang::Ja => format!("{} に書き出せませんでした: {reason}", path.display()),
-                    Lang::En => format!("could not write {}: {reason}", path.display()),
+                    Lang::Ja => format!(
+                        "{} に書き出せませんでした: {reason}",
+                        crate::text::path(&path)
+                    ),
+                    Lang::En => format!("could not write {}: {reason}", crate::text::path(&path)),
                 });
             }
         }
@@ -258,20 +290,27 @@ impl App {
             self.mode = Mode::Browse;
             return Vec::new();
         };
-        if let Ask::Overwrite { path, data, what } = &prompt.ask {
-            // Only an explicit y replaces the file; Enter means no (a second
-            // Enter after naming the file must not destroy it).
+        if let Ask::Overwrite { path, data, what }
+        | Ask::MakeDir {
+            path, data, what, ..
+        } = &prompt.ask
+        {
+            // Only an explicit y replaces the file (or makes the folder);
+            // Enter means no (a second Enter after naming the file must not
+            // destroy it).
+            let overwrite = matches!(prompt.ask, Ask::Overwrite { .. });
             return match action {
                 Action::Input('y' | 'Y') => {
                     vec![Effect::Write {
                         path: path.clone(),
                         data: data.clone(),
-                        overwrite: true,
+                        overwrite,
+                        make_dirs: !overwrite,
                     }]
                 }
                 Action::Input('n' | 'N') | Action::Back | Action::Enter => {
                     // Back to choosing another name (the bytes are kept as they are).
-                    let (what, name) = (*what, path.display().to_string());
+                    let (what, name) = (*what, crate::text::path(path));
                     let payload = Payload::Bytes(data.clone());
                     self.ask(Ask::SaveAs { payload, what }, &name);
                     Vec::new()
@@ -343,21 +382,15 @@ impl App {
             _ => {}
         }
         match action {
-            Action::Input(c) => prompt.field.insert(&c.to_string()),
-            Action::Paste(s) => prompt.field.insert(&s),
-            Action::Backspace => prompt.field.backspace(),
-            Action::DeleteWord => prompt.field.delete_word(),
-            Action::CursorLeft => prompt.field.left(),
-            Action::CursorRight => prompt.field.right(),
-            Action::CursorHome => prompt.field.home(),
-            Action::CursorEnd => prompt.field.end(),
+            action if prompt.field.edit(&action) => {}
             Action::Back => self.cancel_prompt(),
+            Action::Complete => return self.complete_path(),
             Action::Enter => {
                 let name = prompt.field.text.trim();
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let path = PathBuf::from(name);
+                let path = super::paths::expand(name, self.options.home.as_deref());
                 let Ask::SaveAs { payload, .. } = &prompt.ask else {
                     return Vec::new();
                 };
@@ -376,6 +409,7 @@ impl App {
                     path,
                     data,
                     overwrite: false,
+                    make_dirs: false,
                 }];
             }
             _ => {}

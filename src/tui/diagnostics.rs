@@ -30,7 +30,7 @@ impl Panel {
         // Styles do not change the rows; any theme will do for counting.
         let theme = Theme { color: false };
         self.starts.clear();
-        let mut row = 1;
+        let mut row = note(diags.is_empty(), width, lang, theme).len();
         for d in diags {
             self.starts.push(row);
             row += diagnostic_lines(d, width, lang, theme).len();
@@ -72,11 +72,9 @@ impl Panel {
         count: usize,
     ) -> Vec<Line<'static>> {
         let mut out = Vec::with_capacity(count);
-        let mut row = from;
-        if from == 0 {
-            out.push(note(diags.is_empty(), lang, theme));
-            row = 1;
-        }
+        let note = note(diags.is_empty(), width, lang, theme);
+        let mut row = from.max(note.len());
+        out.extend(note.into_iter().skip(from).take(count));
         // The diagnostic holding `row`: the last one starting at or before it.
         let first = self.starts.partition_point(|&s| s <= row).saturating_sub(1);
         for (i, d) in diags.iter().enumerate().skip(first) {
@@ -94,7 +92,8 @@ impl Panel {
     }
 }
 
-fn note(empty: bool, lang: Lang, th: Theme) -> Line<'static> {
+/// The note above the list: what happens to files with errors, wrapped.
+fn note(empty: bool, width: usize, lang: Lang, th: Theme) -> Vec<Line<'static>> {
     let text = if empty {
         t(
             lang,
@@ -104,11 +103,11 @@ fn note(empty: bool, lang: Lang, th: Theme) -> Line<'static> {
     } else {
         t(
             lang,
-            "エラーのあるファイルは読み込まれていません。直して casebook validate で確かめてください。",
-            "Files with errors were not loaded. Fix them and check with `casebook validate`.",
+            "エラーのある事例ファイルは読み込まれていません（ほかの事例は読み込み済み）。設定ファイルと適用宣言書は、エラーのある項目だけが無視され、ほかの項目は使われています。直して casebook validate で確かめてください。",
+            "Case files with errors were not loaded (the other cases were). In the config file and the Statement of Applicability, only the settings and entries with errors are ignored; the rest apply. Fix them and check with `casebook validate`.",
         )
     };
-    Line::styled(text, th.dim())
+    paragraph(Span::raw(""), &[(text.to_string(), th.dim())], width)
 }
 
 /// One diagnostic: a blank line, where (wrapped), what (wrapped, indented).
@@ -160,7 +159,10 @@ mod tests {
 
     /// Every row, built the slow way.
     fn all(d: &[Diagnostic], width: usize) -> Vec<String> {
-        let mut out = vec![note(d.is_empty(), Lang::En, Theme { color: false }).to_string()];
+        let mut out: Vec<String> = note(d.is_empty(), width, Lang::En, Theme { color: false })
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
         for x in d {
             out.extend(
                 diagnostic_lines(x, width, Lang::En, Theme { color: false })

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
 use super::action::{Action, Authored, Effect, Outcome, Start};
-use super::app::App;
+use super::app::{App, Options};
 use super::events::{Msg, Reader};
 use super::reload::Job;
 use super::terminal::Term;
@@ -34,34 +34,7 @@ pub struct World<'a> {
 /// Performs `effect`; the actions returned report how it went (a reload
 /// reports later, from its thread).
 pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
-    let options = &app.options;
     match effect {
-        Effect::Copy { text, what } => {
-            let copied = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
-            vec![Action::Done(
-                if copied.via.is_empty() || copied.stuck.is_some() {
-                    Outcome::CopyFailed {
-                        what,
-                        text,
-                        stuck: copied.stuck,
-                    }
-                } else {
-                    Outcome::Copied {
-                        what,
-                        via: copied.via,
-                    }
-                },
-            )]
-        }
-        Effect::Write {
-            path,
-            data,
-            overwrite,
-        } => vec![Action::Done(match write_file(&path, &data, overwrite) {
-            Ok(()) => Outcome::Written { path },
-            Err(WriteError::Exists) => Outcome::Exists { path, data },
-            Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
-        })],
         Effect::NewCase { dir, id, start } => {
             vec![Action::Authored(create(&dir, &id, &start, app))]
         }
@@ -94,17 +67,110 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             }
             Vec::new()
         }
+        other => outside(other, &app.options)
+            .map(Action::Done)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The effects on the clipboard, files and the opener (None for the others).
+pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
+    Some(match effect {
+        Effect::Copy { text, what } => {
+            let copied = clipboard::copy(&text, options.clipboard, &mut std::io::stdout());
+            if copied.via.is_empty() || copied.stuck.is_some() {
+                Outcome::CopyFailed {
+                    what,
+                    text,
+                    stuck: copied.stuck,
+                }
+            } else {
+                Outcome::Copied {
+                    what,
+                    via: copied.via,
+                }
+            }
+        }
+        Effect::Write {
+            path,
+            data,
+            overwrite,
+            make_dirs,
+        } => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            if let Some(dir) = dir.filter(|d| !d.exists()) {
+                if !make_dirs {
+                    let dir = dir.to_path_buf();
+                    return Some(Outcome::NoFolder { path, data, dir });
+                }
+                if let Err(e) = std::fs::create_dir_all(dir) {
+                    let reason = crate::load::read::io_reason(&e)
+                        .get(options.lang)
+                        .to_string();
+                    return Some(Outcome::WriteFailed { path, reason });
+                }
+            }
+            match write_file(&path, &data, overwrite) {
+                Ok(()) => Outcome::Written {
+                    path: absolute(path),
+                },
+                Err(WriteError::Exists) => Outcome::Exists { path, data },
+                Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
+            }
+        }
+        Effect::ListDir { dir } => Outcome::Listed {
+            entries: list(&dir, options.lang),
+            dir,
+        },
         Effect::OpenUrl { url } => {
             // Over SSH an opener would start a browser on the remote machine, out of sight.
             let over_ssh = ["SSH_CONNECTION", "SSH_TTY"]
                 .iter()
                 .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()));
             if !over_ssh && open::that_detached(&url).is_ok() {
-                return vec![Action::Done(Outcome::Opened { url })];
+                return Some(Outcome::Opened { url });
             }
             let via = clipboard::copy(&url, options.clipboard, &mut std::io::stdout()).via;
-            vec![Action::Done(Outcome::UrlCopied { url, over_ssh, via })]
+            Outcome::UrlCopied { url, over_ssh, via }
         }
+        Effect::NewCase { .. }
+        | Effect::Edit { .. }
+        | Effect::Reload { .. }
+        | Effect::Watch { .. } => {
+            return None;
+        }
+    })
+}
+
+/// The entries of a folder (name, whether a folder), at most 10,000 of them.
+fn list(dir: &std::path::Path, lang: Lang) -> Result<Vec<(String, bool)>, String> {
+    let read = if dir.as_os_str().is_empty() {
+        std::fs::read_dir(".")
+    } else {
+        std::fs::read_dir(dir)
+    };
+    let entries = read.map_err(|e| crate::load::read::io_reason(&e).get(lang).to_string())?;
+    Ok(entries
+        .filter_map(Result::ok)
+        .take(10_000)
+        .map(|e| {
+            let is_dir = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+            (e.file_name().to_string_lossy().into_owned(), is_dir)
+        })
+        .collect())
+}
+
+/// Where a file written went, in full: its folder resolved (no `..`, no
+/// link in the way), then its name.
+fn absolute(path: std::path::PathBuf) -> std::path::PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    match (std::fs::canonicalize(&dir), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::path::absolute(&path).unwrap_or(path),
     }
 }
 

@@ -339,7 +339,10 @@ impl App {
         let n = self.cases().len();
         match self.lang {
             Lang::Ja => format!("絞り込みの結果: {n}件"),
-            Lang::En => format!("{n} cases pass the filters"),
+            Lang::En => format!(
+                "The filters leave {}",
+                crate::plural::count(n, "case", "cases")
+            ),
         }
     }
 }

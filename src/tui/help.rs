@@ -4,14 +4,18 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::lang::Lang;
 use crate::tui::app::App;
 use crate::tui::detail::{paragraph, t};
+use crate::tui::input::MOUSE;
 use crate::tui::keymap::{self, Context, KEYMAP};
 use crate::wrap;
 
-/// Every binding, grouped by where it applies.
+/// Every binding, grouped by where it applies; the mouse after browsing, and
+/// what the marks in search results mean after the search keys.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
+    let lang = app.lang;
     let mut out = Vec::new();
     let key_w = KEYMAP
         .iter()
@@ -20,6 +24,25 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(8)
         .min(22)
         + 2;
+    // On a narrow screen the keys go on a line of their own, the text below.
+    let narrow = width < 60;
+    let entry = |out: &mut Vec<Line<'static>>, keys: &str, text: &str| {
+        if narrow {
+            out.push(Line::styled(format!("  {keys}"), th.key()));
+            out.extend(paragraph(
+                Span::raw("      "),
+                &[(text.to_string(), Style::new())],
+                width,
+            ));
+        } else {
+            let keys = wrap::pad(&format!("  {keys}"), key_w + 2);
+            out.extend(paragraph(
+                Span::styled(keys, th.key()),
+                &[(text.to_string(), Style::new())],
+                width,
+            ));
+        }
+    };
     for context in [
         Context::Browse,
         Context::Coverage,
@@ -38,27 +61,69 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
-        out.push(Line::styled(
-            context.title(app.lang).to_string(),
-            th.heading(),
-        ));
+        out.push(Line::styled(context.title(lang).to_string(), th.heading()));
         for binding in KEYMAP.iter().filter(|b| b.context == context) {
-            let keys = wrap::pad(&format!("  {}", keymap::keys_label(binding)), key_w + 2);
-            out.extend(paragraph(
-                Span::styled(keys, th.key()),
-                &[(binding.help(app.lang).to_string(), Style::new())],
-                width,
-            ));
+            entry(&mut out, &keymap::keys_label(binding), binding.help(lang));
+        }
+        match context {
+            Context::Browse => {
+                out.push(Line::raw(""));
+                out.push(Line::styled(t(lang, "マウス", "Mouse"), th.heading()));
+                for m in MOUSE {
+                    entry(&mut out, m.label(lang), m.help(lang));
+                }
+            }
+            Context::Search => {
+                out.push(Line::raw(""));
+                out.push(Line::styled(
+                    t(lang, "検索結果の印", "Marks in the search results"),
+                    th.heading(),
+                ));
+                for (mark, text) in search_marks(lang) {
+                    entry(&mut out, mark, text);
+                }
+            }
+            _ => {}
         }
     }
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        t(
-            app.lang,
-            "検索欄では、割り当てのない文字はそのまま入力されます（日本語入力にも対応）。",
-            "In the search box, other keys type text (Japanese input methods work).",
-        ),
-        th.dim(),
+    out.extend(paragraph(
+        Span::raw(""),
+        &[(
+            t(
+                lang,
+                "検索欄では、割り当てのない文字はそのまま入力されます（日本語入力にも対応）。",
+                "In the search box, other keys type text (Japanese input methods work).",
+            )
+            .to_string(),
+            th.dim(),
+        )],
+        width,
     ));
     out
+}
+
+/// What the marks before each search result mean (the view draws the same marks).
+pub fn search_marks(lang: Lang) -> [(&'static str, &'static str); 3] {
+    match lang {
+        Lang::Ja => [
+            ("策", "再発防止策の一致"),
+            ("例", "事例の一致（件名・組織・タグ・概要・原因）"),
+            (
+                "〔A.7.14 経由〕",
+                "管理策の番号や名前で見つかった再発防止策",
+            ),
+        ],
+        Lang::En => [
+            ("M", "a measure matched"),
+            (
+                "C",
+                "a case matched (title, organization, tags, summary, causes)",
+            ),
+            (
+                "[via A.7.14]",
+                "a measure found through its control's id or title",
+            ),
+        ],
+    }
 }

@@ -109,6 +109,9 @@ pub struct Binding {
     pub en: &'static str,
     /// Shown in the status bar with this short text (ja, en).
     pub hint: Option<(&'static str, &'static str)>,
+    /// Which hints give way first when the status bar is short: lower ranks
+    /// stay longer (help, quit and close always stay).
+    pub rank: u8,
 }
 
 impl Binding {
@@ -134,6 +137,15 @@ const fn b(
         ja,
         en,
         hint: None,
+        rank: 9,
+    }
+}
+
+impl Binding {
+    /// The hint's rank (see [`Binding::rank`]).
+    const fn rank(mut self, rank: u8) -> Binding {
+        self.rank = rank;
+        self
     }
 }
 
@@ -165,20 +177,21 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
     b(Browse, &[code(Left), k('h')], Action::Left, "折りたたむ・親の項目へ・前のペインへ", "Collapse, go to the parent or the previous pane"),
     b(Browse, &[code(Right), k('l')], Action::Right, "展開する・次のペインへ", "Expand, or on to the next pane"),
-    h(Browse, &[code(Enter)], Action::Enter, "項目を開く・詳細を読む（詳細では似ている事例を選んで開く）", "Open the item, read the detail (in the detail: choose and open a similar case)", ("開く", "open")),
+    h(Browse, &[code(Enter)], Action::Enter, "項目を開く・詳細を読む（詳細では似ている事例を選んで開く）", "Open the item, read the detail (in the detail: choose and open a similar case)", ("開く", "open")).rank(2),
     b(Browse, &[code(Esc)], Action::Back, "戻る", "Back"),
-    h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")),
+    h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")).rank(7),
     b(Browse, &[code(BackTab)], Action::PrevPane, "前のペイン", "Previous pane"),
-    h(Browse, &[k('s')], Action::CycleScheme, "分類を切替（ISO 27001 / PPC / 原因 / 業種）", "Switch classification (ISO 27001 / PPC / causes / sectors)", ("分類", "scheme")),
-    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織）", "Sort by date / people / organization"),
+    h(Browse, &[k('s')], Action::CycleScheme, "分類を切替（ISO 27001 / PPC / 原因 / 業種）", "Switch classification (ISO 27001 / PPC / causes / sectors)", ("分類", "scheme")).rank(8),
+    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織名の五十音）", "Sort by date / people / organization (Japanese reading order)"),
+    b(Browse, &[k('O')], Action::ReverseSort, "並び順を逆にする", "Reverse the order"),
     b(Browse, &[k('f')], Action::ToggleEmpty, "事例のない項目を隠す・表示する", "Hide or show items without cases"),
-    h(Browse, &[k('/')], Action::OpenSearch, "再発防止策・事例を検索", "Search measures and cases", ("検索", "search")),
-    h(Browse, &[k('y')], Action::CopySummary, "事例の要約をコピー（印があれば印の事例すべても選べる）", "Copy the case summary (with marked cases: all of them, if you like)", ("要約コピー", "copy")),
+    h(Browse, &[k('/')], Action::OpenSearch, "再発防止策・事例を検索", "Search measures and cases", ("検索", "search")).rank(1),
+    h(Browse, &[k('y')], Action::CopySummary, "事例の要約をコピー（印があれば印の事例すべても選べる）", "Copy the case summary (with marked cases: all of them, if you like)", ("要約コピー", "copy")).rank(3),
     b(Browse, &[k('Y')], Action::CopyBrief, "スライド用の要点（15行以内）をコピー（印があれば印の事例すべても選べる）", "Copy the brief for a slide (15 lines at most; marked cases too, if you like)"),
-    h(Browse, &[k('c')], Action::CopyCitation, "出典表記をコピー（分類項目では先例一覧: コピーか .xlsx/.docx に保存）", "Copy the citation (on an area: its precedent list, copied or saved as .xlsx/.docx)", ("出典", "cite")),
-    h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")),
+    h(Browse, &[k('c')], Action::CopyCitation, "出典表記をコピー（分類項目では先例一覧: コピーか .xlsx/.docx に保存）", "Copy the citation (on an area: its precedent list, copied or saved as .xlsx/.docx)", ("出典", "cite")).rank(6),
+    h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")).rank(4),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
-    h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す（形式はファイル名の拡張子: .docx .md）", "Export the marked cases as a training pack (format by the file's extension: .docx .md)", ("書き出し", "export")),
+    h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す（形式はファイル名の拡張子: .docx .md）", "Export the marked cases as a training pack (format by the file's extension: .docx .md)", ("書き出し", "export")).rank(5),
     b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
     b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey)"),
     b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),
@@ -243,12 +256,16 @@ pub static KEYMAP: &[Binding] = &[
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    h(Prompt, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
     // Writing a case
     h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     // Editing text, in the search box and the prompt
     b(Field, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
-    b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す", "Delete a word"),
+    b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す（区切りのない日本語では漢字・かな・カタカナ・英字の切れ目まで）", "Delete a word (in unspaced Japanese, back to where the script changes)"),
+    b(Field, &[ctrl('u')], Action::ClearLine, "すべて消す", "Clear the field"),
+    b(Field, &[alt(Char('b'))], Action::WordLeft, "1語左へ", "Word left"),
+    b(Field, &[alt(Char('f'))], Action::WordRight, "1語右へ", "Word right"),
     b(Field, &[code(Left)], Action::CursorLeft, "カーソルを左へ", "Cursor left"),
     b(Field, &[code(Right)], Action::CursorRight, "カーソルを右へ", "Cursor right"),
     b(Field, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),
@@ -339,17 +356,45 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// The status-bar hints of a context: `Enter 開く  Tab ペイン ...` as (key, text) pairs.
-pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
+/// One status-bar hint: the key, its short text, and whether it always
+/// shows (how to get help, and how to get out or back).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub text: &'static str,
+    pub essential: bool,
+    pub rank: u8,
+}
+
+/// The status-bar hints of a context (`Enter 開く  Tab ペイン ...`), in the
+/// table's order. A hint on an arrow key names every arrow the context moves
+/// with (`↑↓ 選択`).
+pub fn hints(context: Context, lang: Lang) -> Vec<Hint> {
+    let arrows: String = KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| match b.keys[0].code {
+            KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right => {
+                Some(key_label(&b.keys[0]))
+            }
+            _ => None,
+        })
+        .collect();
     KEYMAP
         .iter()
         .filter(|b| b.context == context)
         .filter_map(|b| {
             let (ja, en) = b.hint?;
-            Some((
-                key_label(&b.keys[0]),
-                if lang == Lang::Ja { ja } else { en },
-            ))
+            let key = match b.keys[0].code {
+                KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right => arrows.clone(),
+                _ => key_label(&b.keys[0]),
+            };
+            Some(Hint {
+                key,
+                text: if lang == Lang::Ja { ja } else { en },
+                essential: matches!(b.action, Action::Quit | Action::ShowHelp | Action::Back),
+                rank: b.rank,
+            })
         })
         .collect()
 }
@@ -439,7 +484,14 @@ mod tests {
     fn labels_read_like_the_keyboard() {
         assert_eq!(key_label(&ctrl('c')), "Ctrl-c");
         assert_eq!(keys_label(&KEYMAP[0]), "↑ k");
-        let hints = hints(Context::Browse, Lang::En);
-        assert!(hints.contains(&("?".to_string(), "help")), "{hints:?}");
+        let browse = hints(Context::Browse, Lang::En);
+        assert!(
+            browse
+                .iter()
+                .any(|h| h.key == "?" && h.text == "help" && h.essential),
+            "{browse:?}"
+        );
+        let search = hints(Context::Search, Lang::En);
+        assert!(search.iter().any(|h| h.key == "↑↓"), "{search:?}");
     }
 }

@@ -66,10 +66,30 @@ pub fn inner_width(r: Rect) -> usize {
     r.width.saturating_sub(2) as usize
 }
 
-/// The layout for `size`; None when the terminal is too small. Wide terminals show
-/// three columns, medium ones the tree beside list-over-detail, narrow ones only
-/// the focused pane.
-pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<Areas> {
+/// How wide the tree would like to be: its rows' widest (borders included)
+/// for the classification shown, and for the widest classification. Zero: as
+/// wide as the layout allows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TreeWidth {
+    pub current: u16,
+    pub widest: u16,
+}
+
+/// The least width the list and the detail each get side by side: what 120
+/// columns give them stacked (the list then shows its people column).
+const SIDE_BY_SIDE: u16 = 77;
+
+/// The layout for `size`; None when the terminal is too small. Wide terminals
+/// show three columns (once the list and the detail can each have what a
+/// stacked layout gives them), medium ones the tree beside list-over-detail,
+/// narrow ones only the focused pane. The tree is no wider than its rows.
+pub fn areas(
+    size: Rect,
+    focus: Pane,
+    banner: bool,
+    filter_bar: bool,
+    tree_width: TreeWidth,
+) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -97,15 +117,21 @@ pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<
         width: size.width,
         height: body_bottom - body_top,
     };
-    let overlay = centered(
-        size,
-        size.width.saturating_sub(4).min(110),
-        size.height.saturating_sub(2),
-    );
+    // Overlays take the whole page between the header and the status bar:
+    // a box over part of the panes left slivers of them around it.
+    let overlay = Rect {
+        y: body_top,
+        height: status.y - body_top,
+        ..size
+    };
 
-    let (tree, list, detail) = if size.width >= 150 {
-        let tree_w = (size.width * 28 / 100).clamp(34, 52);
-        let list_w = (size.width - tree_w) * 42 / 100;
+    let natural = |w: u16, cap: u16| if w == 0 { cap } else { w.clamp(24, cap) };
+    let stacked_cap = (size.width * 36 / 100).clamp(30, 46);
+    let three = size.width >= natural(tree_width.widest, 46) + 2 * SIDE_BY_SIDE;
+    let (tree, list, detail) = if three {
+        let tree_w = natural(tree_width.current, size.width - 2 * SIDE_BY_SIDE);
+        let rest = size.width - tree_w;
+        let list_w = (rest * 55 / 100).max(SIDE_BY_SIDE);
         let tree = Rect {
             width: tree_w,
             ..body
@@ -122,7 +148,7 @@ pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<
         };
         (Some(tree), Some(list), Some(detail))
     } else if size.width >= 80 {
-        let tree_w = (size.width * 36 / 100).clamp(30, 46);
+        let tree_w = natural(tree_width.current, stacked_cap);
         let tree = Rect {
             width: tree_w,
             ..body
@@ -164,15 +190,6 @@ pub fn areas(size: Rect, focus: Pane, banner: bool, filter_bar: bool) -> Option<
     })
 }
 
-fn centered(outer: Rect, width: u16, height: u16) -> Rect {
-    Rect {
-        x: outer.x + (outer.width.saturating_sub(width)) / 2,
-        y: outer.y + (outer.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,7 +209,7 @@ mod tests {
             (40, 12),
         ] {
             for banner in [false, true] {
-                let a = areas(r(w, h), Pane::List, banner, false).unwrap();
+                let a = areas(r(w, h), Pane::List, banner, false, TreeWidth::default()).unwrap();
                 let panes: Vec<Rect> = [a.tree, a.list, a.detail].into_iter().flatten().collect();
                 let area: u32 = panes.iter().map(|p| p.width as u32 * p.height as u32).sum();
                 let body_h = h - 2 - u16::from(banner);
@@ -208,20 +225,27 @@ mod tests {
     fn the_drawn_area_is_bounded() {
         assert_eq!(drawable(65535, 65535), r(MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(drawable(80, 24), r(80, 24));
-        let a = areas(drawable(65535, 65535), Pane::List, true, true).unwrap();
+        let a = areas(
+            drawable(65535, 65535),
+            Pane::List,
+            true,
+            true,
+            TreeWidth::default(),
+        )
+        .unwrap();
         assert!(a.status.bottom() <= MAX_HEIGHT && a.overlay.right() <= MAX_WIDTH);
     }
 
     #[test]
     fn too_small_is_none() {
-        assert!(areas(r(39, 30), Pane::Tree, false, false).is_none());
-        assert!(areas(r(100, 11), Pane::Tree, false, false).is_none());
-        assert!(areas(r(20, 5), Pane::Tree, false, false).is_none());
+        assert!(areas(r(39, 30), Pane::Tree, false, false, TreeWidth::default()).is_none());
+        assert!(areas(r(100, 11), Pane::Tree, false, false, TreeWidth::default()).is_none());
+        assert!(areas(r(20, 5), Pane::Tree, false, false, TreeWidth::default()).is_none());
     }
 
     #[test]
     fn narrow_shows_the_focused_pane_only() {
-        let a = areas(r(60, 20), Pane::Detail, false, false).unwrap();
+        let a = areas(r(60, 20), Pane::Detail, false, false, TreeWidth::default()).unwrap();
         assert!(a.tree.is_none() && a.list.is_none());
         assert_eq!(a.detail.unwrap().width, 60);
     }

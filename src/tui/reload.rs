@@ -263,6 +263,7 @@ impl App {
         self.searcher = Searcher::new(&self.book);
         self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
+        self.measure_trees();
         let now: std::collections::HashMap<&str, usize> = (0..self.book.len())
             .map(|i| (self.book.path(i), i))
             .collect();

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::action::{Action, Effect};
 use super::app::{App, Mode, Pane};
 use super::detail;
-use super::field::Field;
+use super::field::{Edited, Field};
 use super::layout;
 use crate::document::{self, Anchor};
 use crate::search::{Hit, Kind, Target};
@@ -35,37 +35,27 @@ impl App {
         layout::search_rows(area, ROW_LINES)
     }
 
+    /// `/`: the search overlay, on the last query (selected, so typing
+    /// replaces it and → or End keeps it) and its results.
     pub(super) fn open_search(&mut self) {
         self.mode = Mode::Search;
+        self.search.field.select_all();
         self.run_search();
     }
 
     pub(super) fn search_update(&mut self, action: Action) -> Vec<Effect> {
         let page = self.search_rows() as i64;
         let s = &mut self.search;
+        match s.field.edit_capped(&action, MAX_QUERY_CHARS) {
+            Edited::Changed { cut } => {
+                self.query_capped(cut);
+                self.run_search();
+                return Vec::new();
+            }
+            Edited::Moved => return Vec::new(),
+            Edited::No => {}
+        }
         match action {
-            Action::Input(c) => {
-                let cut = s.field.insert_capped(&c.to_string(), MAX_QUERY_CHARS);
-                self.query_capped(cut);
-                self.run_search();
-            }
-            Action::Paste(text) => {
-                let cut = s.field.insert_capped(&text, MAX_QUERY_CHARS);
-                self.query_capped(cut);
-                self.run_search();
-            }
-            Action::Backspace => {
-                s.field.backspace();
-                self.run_search();
-            }
-            Action::DeleteWord => {
-                s.field.delete_word();
-                self.run_search();
-            }
-            Action::CursorLeft => s.field.left(),
-            Action::CursorRight => s.field.right(),
-            Action::CursorHome => s.field.home(),
-            Action::CursorEnd => s.field.end(),
             Action::CycleTarget => {
                 s.target = s.target.next();
                 self.run_search();

@@ -80,6 +80,28 @@ impl Walker<'_> {
     }
 }
 
+/// The columns a row needs whole: indent, marker, id, title, count.
+pub fn row_width(row: &Row) -> usize {
+    let id = row.id.as_deref().map_or(0, |id| crate::wrap::width(id) + 1);
+    2 * row.depth
+        + 2
+        + id
+        + crate::wrap::width(&crate::width::screen(&row.title))
+        + format!(" ({})", row.count).len()
+}
+
+/// The width (borders included) the tree needs to show `rows` whole.
+pub fn rows_width(rows: &[Row]) -> usize {
+    rows.iter().map(row_width).max().unwrap_or(0) + 2
+}
+
+/// [`rows_width`] of every row of `catalog`, expanded or not: the widest the
+/// tree can want.
+pub fn natural_width(book: &Casebook, catalog: &Catalog, lang: Lang) -> usize {
+    let all: HashSet<String> = catalog.ids().map(str::to_string).collect();
+    rows_width(&rows(book, catalog, &all, false, lang))
+}
+
 /// The row index of a node, falling back to its nearest visible ancestor, then the root.
 pub fn position(rows: &[Row], catalog: &Catalog, id: Option<&str>) -> usize {
     let mut current = id;

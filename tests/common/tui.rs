@@ -8,8 +8,10 @@ use casebook::tui::app::{App, Options};
 use casebook::tui::theme::Theme;
 use casebook::tui::{input, view};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 pub fn options() -> Options {
     Options {
@@ -21,6 +23,13 @@ pub fn options() -> Options {
 /// The bundled casebook in Japanese on a 120×36 terminal.
 pub fn app() -> App {
     app_with(options(), Vec::new())
+}
+
+/// The bundled casebook in `lang` on a `width` × `height` terminal.
+pub fn app_at(lang: casebook::lang::Lang, width: u16, height: u16) -> App {
+    let mut app = app_with(Options { lang, ..options() }, Vec::new());
+    app.update(Action::Resize { width, height });
+    app
 }
 
 pub fn app_with(options: Options, extra_diags: Vec<Diagnostic>) -> App {
@@ -96,24 +105,112 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    buffer_text(terminal.backend().buffer())
+}
+
+/// The buffer's rows as text: each cell's symbol, the cells a wide symbol
+/// covers (by ratatui's own measure) left out.
+pub fn buffer_text(buffer: &Buffer) -> String {
     let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        for x in 0..width {
+    for y in buffer.area.top()..buffer.area.bottom() {
+        let mut x = buffer.area.left();
+        while x < buffer.area.right() {
             let cell = &buffer[(x, y)];
-            // A wide character fills two cells; the second is blank in the buffer.
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = cell.symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
+            out.push_str(cell.symbol());
+            x += cell.cell_width().max(1);
         }
         out.push('\n');
     }
     out
+}
+
+/// The bytes written to the emulated terminal, shared with the backend.
+#[derive(Clone, Default)]
+pub struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Written {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A real terminal in a test: frames drawn by ratatui's crossterm backend
+/// (the bytes the program writes to the terminal), read by a terminal
+/// emulator (vt100, which measures characters as tmux does). Frames follow
+/// one another, so only what changed is written, as in the real program.
+pub struct Emulator {
+    terminal: Terminal<CrosstermBackend<Written>>,
+    written: Written,
+    parser: vt100::Parser,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Emulator {
+    pub fn new(width: u16, height: u16) -> Emulator {
+        let written = Written::default();
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(written.clone()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )
+        .unwrap();
+        Emulator {
+            terminal,
+            written,
+            parser: vt100::Parser::new(
+                std::num::NonZeroU16::new(height).unwrap(),
+                std::num::NonZeroU16::new(width).unwrap(),
+                0,
+            ),
+            width,
+            height,
+        }
+    }
+
+    /// Draws a frame of `app`; returns the text ratatui meant to show.
+    pub fn draw(&mut self, app: &App) -> String {
+        let frame = self.terminal.draw(|f| view::draw(f, app)).unwrap();
+        let meant = buffer_text(frame.buffer);
+        let bytes = std::mem::take(&mut *self.written.0.borrow_mut());
+        self.parser.process(&bytes);
+        meant
+    }
+
+    /// The terminal's screen as text (a wide character once).
+    pub fn shown(&self) -> String {
+        let screen = self.parser.screen();
+        let mut out = String::new();
+        for row in 0..self.height {
+            for col in 0..self.width {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                if cell.is_wide_continuation() {
+                    continue;
+                }
+                let text = cell.contents();
+                out.push_str(if text.is_empty() { " " } else { text });
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The terminal cursor (column, row) when it is shown.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let screen = self.parser.screen();
+        (!screen.hide_cursor()).then(|| {
+            let (row, col) = screen.cursor_position();
+            (col, row)
+        })
+    }
 }
 
 pub fn selected_ids(app: &App) -> Vec<String> {
@@ -125,4 +222,33 @@ pub fn selected_ids(app: &App) -> Vec<String> {
 
 pub fn case_id(app: &App) -> String {
     app.book.entries()[app.case.unwrap()].case.id.clone()
+}
+
+/// Every key bound in `contexts` is in the README's key table (`| key | does |`),
+/// written as the help writes it.
+pub fn assert_keys_in_readme(contexts: &[casebook::tui::keymap::Context]) {
+    use casebook::tui::keymap;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("| key | does |")
+        .expect("the README has a key table");
+    let table: String = readme[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for binding in keymap::KEYMAP
+        .iter()
+        .filter(|b| contexts.contains(&b.context))
+    {
+        for key in binding.keys {
+            let label = format!("`{}`", keymap::key_label(key));
+            assert!(
+                table.contains(&label),
+                "{label} ({}) is not in the README key table",
+                binding.en
+            );
+        }
+    }
 }

@@ -75,8 +75,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = match (lang, filtered) {
         (Lang::Ja, false) => format!(" 管理策の網羅状況 ・ 全{cases}件 "),
         (Lang::Ja, true) => format!(" 管理策の網羅状況 ・ 絞り込み {cases}件 "),
-        (Lang::En, false) => format!(" Control coverage · all {cases} cases "),
-        (Lang::En, true) => format!(" Control coverage · {cases} filtered cases "),
+        (Lang::En, false) => format!(
+            " Control coverage · {} ",
+            crate::plural::count(cases, "case", "cases")
+        ),
+        (Lang::En, true) => format!(
+            " Control coverage · {} (filtered) ",
+            crate::plural::count(cases, "case", "cases")
+        ),
     };
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
@@ -178,7 +184,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             (
                 match lang {
                     Lang::Ja => format!(" ・ {}件", row.cases),
-                    Lang::En => format!(" · {} cases", row.cases),
+                    Lang::En => format!(" · {}", crate::plural::count(row.cases, "case", "cases")),
                 },
                 Style::new(),
             ),

@@ -9,10 +9,14 @@ pub fn title(app: &App) -> String {
     let (errors, warnings) = (app.diagnostics_panel.errors, app.diagnostics_panel.warnings);
     match app.lang {
         crate::lang::Lang::Ja => {
-            format!("読み込みの問題: エラー {errors}件・警告 {warnings}件（Esc で閉じる）")
+            format!("読み込みの問題: エラー {errors}件・警告 {warnings}件")
         }
         crate::lang::Lang::En => {
-            format!("Load problems: {errors} errors, {warnings} warnings (Esc closes)")
+            format!(
+                "Load problems: {}, {}",
+                crate::plural::count(errors, "error", "errors"),
+                crate::plural::count(warnings, "warning", "warnings")
+            )
         }
     }
 }

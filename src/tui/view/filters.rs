@@ -30,7 +30,10 @@ pub fn bar(frame: &mut Frame, app: &App, area: Rect) {
     spans.push(Span::styled(
         match lang {
             Lang::Ja => format!("→ {n}件  x 外す・X すべて外す"),
-            Lang::En => format!("→ {n} cases  x remove · X remove all"),
+            Lang::En => format!(
+                "→ {}  x remove · X remove all",
+                crate::plural::count(n, "case", "cases")
+            ),
         },
         th.dim(),
     ));

@@ -6,5 +6,5 @@ use crate::tui::detail::t;
 pub use crate::tui::help::lines;
 
 pub fn title(app: &App) -> String {
-    t(app.lang, "キー操作（Esc で閉じる）", "Keys (Esc closes)").to_string()
+    t(app.lang, "キーとマウスの操作", "Keys and mouse").to_string()
 }

@@ -35,8 +35,8 @@ fn prompt(
     let width = inner.width as usize;
     let label = "> ";
     let room = width.saturating_sub(wrap::width(label) + 1);
-    let text = wrap::truncate(&field.text, room).into_owned();
-    let caret = (wrap::width(label) + field.cursor_column().min(room)) as u16;
+    let (text, caret) = field.window(room);
+    let caret = (wrap::width(label) + caret) as u16;
     frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
     let mut lines = vec![Line::from(vec![
         Span::styled(label, th.key()),

@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App` onto a ratatui frame.
 
 mod author;
+mod cells;
 pub mod coverage;
 pub mod diagnostics;
 mod filters;
@@ -16,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Mode};
 use super::detail::t;
@@ -24,8 +25,19 @@ use super::layout;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_screen(frame, app);
+    cells::settle(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame, app: &App) {
     let size = frame.area();
-    let Some(areas) = layout::areas(size, app.focus, app.banner(), app.filter_bar()) else {
+    let Some(areas) = layout::areas(
+        size,
+        app.focus,
+        app.banner(),
+        app.filter_bar(),
+        app.tree_width(),
+    ) else {
         too_small(frame, app, size);
         return;
     };
@@ -92,24 +104,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// The whole screen between the header (and filter bar) and the status bar.
 fn page(areas: &layout::Areas) -> Rect {
-    let top = areas.filters.unwrap_or(areas.header).bottom();
-    Rect {
-        y: top,
-        height: areas.status.y.saturating_sub(top),
-        ..areas.header
-    }
+    areas.overlay
 }
 
-/// Clears `area`, draws a focused border titled `title` around it, and
-/// returns the inside.
-pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
-    let block = Block::bordered()
-        .border_style(app.theme.border(true))
-        .title(Span::styled(title, app.theme.heading()));
+/// A popup: clears the whole cells under `area` (wide characters reaching
+/// into it included, see [`cells::clear`]), draws `block` around it and
+/// returns the inside. Every overlay and prompt is drawn through this.
+pub(super) fn popup(frame: &mut Frame, area: Rect, block: Block) -> Rect {
+    cells::clear(frame.buffer_mut(), area);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     inner
+}
+
+/// A focused border titled `title` around `area` (a [`popup`]); returns the inside.
+pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
+    popup(frame, area, border(app, &title, area.width))
+}
+
+/// The focused border of a popup `width` wide, titled in screen form (cut
+/// with `…` when it does not fit between the corners).
+pub(super) fn border(app: &App, title: &str, width: u16) -> Block<'static> {
+    let room = (width as usize).saturating_sub(3);
+    Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(
+            wrap::truncate(title, room).into_owned(),
+            app.theme.heading(),
+        ))
 }
 
 /// A bordered box over the screen showing `shown`, the rows from the overlay
@@ -133,12 +155,10 @@ fn overlay(
     } else {
         String::new()
     };
-    let block = Block::bordered()
-        .border_style(app.theme.border(true))
-        .title(Span::styled(format!(" {title} "), app.theme.heading()))
+    let block = border(app, &format!(" {title} "), area.width)
         .title_bottom(Line::from(position).right_aligned());
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    let inner = popup(frame, area, block);
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 fn too_small(frame: &mut Frame, app: &App, size: Rect) {

@@ -21,7 +21,10 @@ fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static>
     };
     Block::bordered()
         .border_style(app.theme.border(focused))
-        .title(Span::styled(title, title_style))
+        .title(Span::styled(
+            crate::width::screen(&title).into_owned(),
+            title_style,
+        ))
         .title_bottom(Line::from(footer).right_aligned())
 }
 
@@ -45,19 +48,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
-    let catalog_name = app
-        .catalog()
-        .map(|c| c.short.get(app.lang).to_string())
-        .unwrap_or_default();
-    let hidden = if app.hide_empty {
-        t(app.lang, "・事例ありのみ", " · with cases")
-    } else {
-        ""
-    };
-    let title = format!(
-        " {}{catalog_name}{hidden} ",
-        t(app.lang, "分類: ", "Areas: ")
-    );
+    let title = app.tree_title();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -208,8 +199,8 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             app.sort.label(app.lang)
         ),
         crate::lang::Lang::En => format!(
-            " Cases {} · {node}{} ",
-            cases.len(),
+            " {} · {node}{} ",
+            crate::plural::count(cases.len(), "case", "cases"),
             app.sort.label(app.lang)
         ),
     };

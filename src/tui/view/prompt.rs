@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::export::file::Content;
 use crate::tui::app::App;
@@ -49,25 +49,38 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             t(app.lang, "保存先: ", "Save as: "),
         ),
         Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
+        Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
     };
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(format!(" {title} "), th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
     let line = match &prompt.ask {
         Ask::Overwrite { path, .. } => {
             let q = match app.lang {
                 crate::lang::Lang::Ja => {
-                    format!("{} は既にあります。上書きしますか？ (y/N)", path.display())
+                    format!(
+                        "{} は既にあります。上書きしますか？ (y/N)",
+                        crate::text::path(path)
+                    )
                 }
-                crate::lang::Lang::En => format!("{} exists. Replace it? (y/N)", path.display()),
+                crate::lang::Lang::En => {
+                    format!("{} exists. Replace it? (y/N)", crate::text::path(path))
+                }
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
+        }
+        Ask::MakeDir { dir, .. } => {
+            let dir = crate::text::path(dir);
+            let q = match lang {
+                crate::lang::Lang::Ja => {
+                    format!("フォルダ {dir} はありません。作って書き出しますか？ (y/N)")
+                }
+                crate::lang::Lang::En => {
+                    format!("{dir} does not exist. Make it and write the file? (y/N)")
+                }
+            };
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::CopyMarked { .. } => {
             let q = match lang {
@@ -76,11 +89,11 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     app.marks.len()
                 ),
                 crate::lang::Lang::En => format!(
-                    "Copy all {} marked cases? y all / n this case only / Esc cancel",
-                    app.marks.len()
+                    "Copy every marked case ({})? y all / n this case only / Esc cancel",
+                    crate::plural::count(app.marks.len(), "case", "cases")
                 ),
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::Precedents { scheme, id } => {
             let q = match lang {
@@ -88,15 +101,15 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                     "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
                 ),
                 crate::lang::Lang::En => format!(
-                    "{scheme}:{id} precedents: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
+                    "Precedents of {scheme}:{id}: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
                 ),
             };
-            Line::styled(wrap::truncate(&q, width).into_owned(), th.bold())
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
         Ask::SaveAs { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);
-            let text = wrap::truncate(&prompt.field.text, room).into_owned();
-            let caret = (wrap::width(label) + prompt.field.cursor_column().min(room)) as u16;
+            let (text, caret) = prompt.field.window(room);
+            let caret = (wrap::width(label) + caret) as u16;
             frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
             Line::from(vec![Span::styled(label, th.key()), Span::raw(text)])
         }

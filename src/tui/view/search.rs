@@ -5,8 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
+use crate::lang::Lang;
 use crate::search::{self, Kind, Target};
 use crate::tui::app::App;
 use crate::tui::detail::t;
@@ -23,7 +24,9 @@ fn target_label(target: Target, lang: crate::lang::Lang) -> &'static str {
 }
 
 /// `text` with the characters at `positions` styled as matches, cut to `width`
-/// columns; a window is chosen so the first match is visible.
+/// columns; a window is chosen so the first match is visible. The text is
+/// drawn in screen form, cluster by cluster; a cluster is a match when any
+/// character it comes from is.
 pub fn highlighted(
     text: &str,
     positions: &[usize],
@@ -31,12 +34,20 @@ pub fn highlighted(
     base: Style,
     matched: Style,
 ) -> Vec<Span<'static>> {
-    let chars: Vec<char> = text.chars().collect();
-    let first = positions.first().copied().unwrap_or(0);
-    let lead: usize = chars[..first.min(chars.len())]
-        .iter()
-        .map(|c| wrap::char_width(*c))
-        .sum();
+    let (shown, from) = crate::width::screen_map(text);
+    // (cluster, width, matched)
+    let mut clusters: Vec<(&str, usize, bool)> = Vec::new();
+    let mut at = 0;
+    for (g, w) in crate::width::clusters(&shown) {
+        let n = g.chars().count();
+        let lo = from.get(at).copied().unwrap_or(usize::MAX);
+        let hi = from.get(at + n).copied().unwrap_or(usize::MAX);
+        let p = positions.partition_point(|&x| x < lo);
+        clusters.push((g, w, positions.get(p).is_some_and(|&x| x < hi)));
+        at += n;
+    }
+    let first = clusters.iter().position(|c| c.2).unwrap_or(0);
+    let lead: usize = clusters[..first].iter().map(|c| c.1).sum();
     let mut start = 0;
     if lead > width / 2 {
         // Start a few characters before the first match.
@@ -50,12 +61,10 @@ pub fn highlighted(
     }
     let mut run = String::new();
     let mut run_matched = false;
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        let w = wrap::char_width(c);
+    for &(g, w, m) in &clusters[start..] {
         if used + w > width {
             break;
         }
-        let m = positions.binary_search(&i).is_ok();
         if m != run_matched && !run.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
@@ -63,7 +72,7 @@ pub fn highlighted(
             ));
         }
         run_matched = m;
-        run.push(c);
+        run.push_str(g);
         used += w;
     }
     if !run.is_empty() {
@@ -72,43 +81,75 @@ pub fn highlighted(
     spans
 }
 
+/// A case hit's searched text, its parts (title, organization, summary,
+/// causes) separated as the language separates them: the ideographic space
+/// search puts between parts reads ` · ` in English. Match positions follow.
+fn case_line(case: &crate::model::Case, positions: &[usize], lang: Lang) -> (String, Vec<usize>) {
+    let (text, parts) = search::case_parts(case);
+    if lang == Lang::Ja {
+        return (text, positions.to_vec());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut between = vec![true; chars.len()];
+    for part in &parts {
+        for i in part.clone() {
+            between[i] = false;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(chars.len());
+    let mut shift = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        at.push(i + shift);
+        if between[i] && c == '\u{3000}' {
+            out.push_str(" · ");
+            shift += 2;
+        } else {
+            out.push(c);
+        }
+    }
+    let positions = positions
+        .iter()
+        .filter_map(|&p| at.get(p).copied())
+        .collect();
+    (out, positions)
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let lang = app.lang;
     let s = &app.search;
     let count = match lang {
         crate::lang::Lang::Ja => format!("{}件", s.hits.len()),
-        crate::lang::Lang::En => format!("{} results", s.hits.len()),
+        crate::lang::Lang::En => crate::plural::count(s.hits.len(), "result", "results"),
     };
-    let title = format!(
-        " {} — {}: {}（Tab） — {count} ",
-        t(lang, "検索", "Search"),
-        t(lang, "対象", "in"),
-        target_label(s.target, lang)
-    );
-    let block = Block::bordered()
-        .border_style(th.border(true))
-        .title(Span::styled(title, th.heading()));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let title = match lang {
+        crate::lang::Lang::Ja => format!(
+            " 検索 — 対象: {}（Tab） — {count} ",
+            target_label(s.target, lang)
+        ),
+        crate::lang::Lang::En => format!(
+            " Search — in: {} (Tab) — {count} ",
+            target_label(s.target, lang)
+        ),
+    };
+    let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
 
-    // The query line, scrolled so the caret stays visible: it starts as far
-    // left as lets everything up to the caret fit (one pass back from the caret).
+    // The query line, scrolled so the caret stays visible; a query reopened
+    // is shown selected (typing replaces it).
     let prompt = "/ ";
     let room = width.saturating_sub(prompt.len() + 1);
-    let chars: Vec<char> = s.field.text.chars().collect();
-    let cursor = s.field.cursor.min(chars.len());
-    let mut start = cursor;
-    let mut caret = 0;
-    while start > 0 && caret + wrap::char_width(chars[start - 1]) <= room {
-        start -= 1;
-        caret += wrap::char_width(chars[start]);
-    }
-    let visible: String = chars[start..].iter().collect();
-    let visible = wrap::truncate(&visible, room).into_owned();
-    let query = Line::from(vec![Span::styled(prompt, th.key()), Span::raw(visible)]);
+    let (visible, caret) = s.field.window(room);
+    let style = if s.field.selected {
+        th.selected(true)
+    } else {
+        Style::new()
+    };
+    let query = Line::from(vec![
+        Span::styled(prompt, th.key()),
+        Span::styled(visible, style),
+    ]);
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
     frame.set_cursor_position(Position::new(
         inner.x + (prompt.len() + caret) as u16,
@@ -133,13 +174,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut lines: Vec<Line> = Vec::new();
     if s.hits.is_empty() {
-        lines.push(Line::styled(
-            if s.field.text.trim().is_empty() {
-                t(lang, "再発防止策や事例のことばを入力してください（例: 暗号化、持ち出し、USB、廃棄 立会い）", "Type words from measures or cases (e.g. encryption, USB)")
-            } else {
-                t(lang, "一致する結果はありません", "No matches")
-            },
-            th.dim(),
+        let empty = s.field.text.trim().is_empty();
+        let text = match search::no_hits_hint(&s.field.text, lang) {
+            _ if empty => t(
+                lang,
+                "再発防止策や事例のことばを入力してください（例: 暗号化、持ち出し、USB、廃棄 立会い、A.7.14）",
+                "Type words from measures or cases, in Japanese (暗号化, 廃棄), or a control's title or id (secure disposal, A.7.14)",
+            ),
+            Some(hint) => hint,
+            None => t(lang, "一致する結果はありません", "No matches"),
+        };
+        lines.extend(crate::tui::detail::paragraph(
+            Span::raw(""),
+            &[(text.to_string(), th.dim())],
+            width,
         ));
     }
     let rows = layout::search_rows(area, ROW_LINES);
@@ -158,8 +206,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             (Kind::Measure(_), crate::lang::Lang::En) => "M ",
             (Kind::Case, crate::lang::Lang::En) => "C ",
         };
-        let text = search::item_text(&app.book, case_index, kind);
         let positions = s.positions.get(&hit.item).map(Vec::as_slice).unwrap_or(&[]);
+        let (text, positions) = match kind {
+            Kind::Case => case_line(case, positions, lang),
+            Kind::Measure(_) => (
+                search::item_text(&app.book, case_index, kind),
+                positions.to_vec(),
+            ),
+        };
+        let positions = positions.as_slice();
         let mut spans = vec![
             Span::styled(if selected { "▶" } else { " " }, base),
             Span::styled(tag, th.dim().patch(base)),

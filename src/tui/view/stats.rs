@@ -25,8 +25,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = match (lang, filtered) {
         (Lang::Ja, false) => format!(" 統計 ・ 全{}件 ", s.cases),
         (Lang::Ja, true) => format!(" 統計 ・ 絞り込み {}件 ", s.cases),
-        (Lang::En, false) => format!(" Statistics · all {} cases ", s.cases),
-        (Lang::En, true) => format!(" Statistics · {} filtered cases ", s.cases),
+        (Lang::En, false) => format!(
+            " Statistics · {} ",
+            crate::plural::count(s.cases, "case", "cases")
+        ),
+        (Lang::En, true) => format!(
+            " Statistics · {} (filtered) ",
+            crate::plural::count(s.cases, "case", "cases")
+        ),
     };
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
@@ -40,16 +46,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             v.short.ja, v.year, v.incidents, v.title.ja
         ),
         (Some(v), Lang::En) if width >= SIDE_BY_SIDE => format!(
-            "Cause shares: this casebook (a case counts once in each of its categories) beside the {} ({} incidents in {}; {})",
-            v.short.en, v.incidents, v.year, v.title.en
+            "Cause shares: this casebook (a case counts once in each of its categories) beside the {} ({} in {}; {})",
+            v.short.en,
+            crate::plural::count(v.incidents as usize, "incident", "incidents"),
+            v.year,
+            v.title.en
         ),
         (Some(v), Lang::Ja) => format!(
             "原因の割合: 本書（1事例を原因分類ごとに1件）と {}（{}件）",
             v.short.ja, v.incidents
         ),
         (Some(v), Lang::En) => format!(
-            "Cause shares: this casebook (a case once per category) and the {} ({} incidents)",
-            v.short.en, v.incidents
+            "Cause shares: this casebook (a case once per category) and the {} ({})",
+            v.short.en,
+            crate::plural::count(v.incidents as usize, "incident", "incidents")
         ),
         (None, _) => String::new(),
     };
@@ -135,12 +145,16 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
         .unwrap_or_default();
     let pairs = area.height as usize > s.causes.len() * 3;
     let tenth = |p: f64| (p * 10.0).round() as u64;
+    // The names give way (cut with `…`) before the bars' figures do: a bar
+    // needs about ten columns for `26.2% (11)`.
+    let room = (area.width as usize).saturating_sub(if pairs { 11 } else { 17 });
     let title_w = s
         .causes
         .iter()
         .map(|c| wrap::width(&c.title))
         .max()
-        .unwrap_or(8);
+        .unwrap_or(8)
+        .min(room.max(4));
     let mut groups: Vec<BarGroup> = Vec::new();
     for c in &s.causes {
         let jnsa = c.jnsa_share.flatten();
@@ -151,7 +165,7 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             .style(bar_style(app, false));
         let bars = if pairs {
             vec![
-                own.label(Line::from(c.title.clone())),
+                own.label(Line::from(wrap::truncate(&c.title, title_w).into_owned())),
                 Bar::default()
                     .value(jnsa.map_or(0, tenth))
                     .label(Line::styled(format!("  {survey}"), th.dim()))
@@ -213,7 +227,7 @@ fn sectors(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
         .map(|c| {
             Bar::default()
                 .value(c.cases as u64)
-                .label(Line::from(c.title.clone()))
+                .label(Line::from(crate::width::screen(&c.title).into_owned()))
                 .text_value(format!("{} ({:.1}%)", c.cases, c.share))
                 .style(bar_style(app, false))
         })
@@ -235,13 +249,20 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
     let lang = app.lang;
     let n = s.years.len().max(1);
     let room = area.width as usize / n;
-    let bar_w = room.saturating_sub(1).clamp(1, 4) as u16;
+    // Two-digit year labels need bars two columns wide: the gap between bars
+    // gives way first.
+    let gap = room >= 3;
+    let bar_w = room.saturating_sub(usize::from(gap)).clamp(1, 4) as u16;
     let bars: Vec<Bar> = s
         .years
         .iter()
-        .map(|y| {
+        .enumerate()
+        .map(|(i, y)| {
             let label = if bar_w >= 4 {
                 y.year.to_string()
+            } else if !gap && i % 2 == 1 {
+                // Side by side without gaps, every other year is named.
+                String::new()
             } else {
                 format!("{:02}", y.year % 100)
             };
@@ -271,7 +292,7 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             wrap::truncate(&title, area.width as usize).into_owned(),
         ))
         .bar_width(bar_w)
-        .bar_gap(u16::from(room > 1))
+        .bar_gap(u16::from(gap))
         .value_style(app.theme.bold())
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);

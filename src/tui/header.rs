@@ -1,0 +1,95 @@
+//! The header line's layout: the program's name, a tab per classification
+//! and the `s` hint, fitted to the width. The view draws it and a click
+//! finds its tab from the same pieces, so they always agree.
+
+use super::app::App;
+use crate::lang::t;
+use crate::wrap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Name,
+    /// The tab of classification `i` (an index into `app.schemes`).
+    Tab(usize),
+    Hint,
+    Gap,
+}
+
+/// The header's pieces from the left, each with its text (in screen form).
+/// When they do not fit, the name goes first, then the hint, then the
+/// spaces inside the tabs, then the tabs other than the current one are
+/// shortened.
+pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
+    let labels: Vec<String> = app
+        .schemes
+        .iter()
+        .map(|name| {
+            app.book
+                .catalogs
+                .scheme(name)
+                .map_or(name.clone(), |c| c.short.get(app.lang).to_string())
+        })
+        .collect();
+    let build = |name: bool, hint: bool, other: usize, pad: bool| {
+        let mut out = Vec::new();
+        if name {
+            out.push((" casebook ".to_string(), Piece::Name));
+            out.push((" ".to_string(), Piece::Gap));
+        }
+        for (i, label) in labels.iter().enumerate() {
+            let label = if i == app.scheme {
+                wrap::truncate(label, usize::MAX).into_owned()
+            } else {
+                wrap::truncate(label, other).into_owned()
+            };
+            let label = if pad { format!(" {label} ") } else { label };
+            out.push((label, Piece::Tab(i)));
+            out.push((" ".to_string(), Piece::Gap));
+        }
+        if hint {
+            out.push((
+                t(app.lang, "[s] 分類を切替", "[s] switch").to_string(),
+                Piece::Hint,
+            ));
+        }
+        out
+    };
+    let fits =
+        |p: &Vec<(String, Piece)>| p.iter().map(|(s, _)| wrap::width(s)).sum::<usize>() <= width;
+    for (name, hint, pad) in [
+        (true, true, true),
+        (false, true, true),
+        (false, false, true),
+        (false, false, false),
+    ] {
+        let p = build(name, hint, usize::MAX, pad);
+        if fits(&p) {
+            return p;
+        }
+    }
+    let mut other = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(1);
+    while other > 1 {
+        other -= 1;
+        let p = build(false, false, other, false);
+        if fits(&p) {
+            return p;
+        }
+    }
+    build(false, false, 1, false)
+}
+
+/// The classification whose tab is at column `x` of the header.
+pub fn tab_at(app: &App, width: usize, x: u16) -> Option<usize> {
+    let mut at = 0;
+    for (text, piece) in pieces(app, width) {
+        let w = wrap::width(&text);
+        if (at..at + w).contains(&(x as usize)) {
+            return match piece {
+                Piece::Tab(i) => Some(i),
+                _ => None,
+            };
+        }
+        at += w;
+    }
+    None
+}
