@@ -12,7 +12,7 @@ use std::path::Path;
 
 use casebook::diag::Diagnostic;
 use casebook::lang::Lang;
-use common::{Dir, assert_japanese, case_file};
+use common::{Dir, assert_japanese, case_file, corpus};
 
 /// `file:line:col: severity: message` in `lang`, the directory part removed.
 fn shown(d: &Diagnostic, lang: Lang) -> String {
@@ -46,15 +46,6 @@ fn about(dir: &Dir, file: &str) -> (Vec<String>, Vec<String>) {
 fn japanese(diags: &[Diagnostic]) -> Vec<String> {
     diags.iter().for_each(assert_japanese);
     diags.iter().map(|d| shown(d, Lang::Ja)).collect()
-}
-
-fn corpus(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpus")
-            .join(name),
-    )
-    .unwrap()
 }
 
 /// Each case file of the corpus: its first diagnostic in Japanese and in English.

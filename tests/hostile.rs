@@ -11,16 +11,7 @@ mod common;
 use std::path::Path;
 
 use casebook::load::{Input, load};
-use common::{Dir, about, assert_no_controls, case_file, casebook, ids, stderr, stdout};
-
-fn corpus(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpus")
-            .join(name),
-    )
-    .unwrap()
-}
+use common::{Dir, about, assert_no_controls, case_file, casebook, corpus, ids, stderr, stdout};
 
 /// Loads `content` as `cases/<name>` beside a good case and returns the
 /// diagnostics about it (the good case must load).

@@ -284,3 +284,13 @@ fn bundled_catalogs() -> &'static casebook::catalog::Catalogs {
     static CATALOGS: std::sync::OnceLock<casebook::catalog::Catalogs> = std::sync::OnceLock::new();
     CATALOGS.get_or_init(|| load::load(&[], &[]).casebook.catalogs)
 }
+
+/// A file of the hostile corpus (tests/corpus/).
+pub fn corpus(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(name),
+    )
+    .unwrap()
+}
