@@ -294,7 +294,7 @@ impl Casebook {
     }
 
     /// Problems met while reading cases from the cache (each said once).
-    pub fn take_notices(&self) -> Vec<String> {
+    pub fn take_notices(&self) -> Vec<crate::diag::Message> {
         self.cases.take_notices()
     }
 
@@ -417,7 +417,7 @@ pub struct Entries {
     /// To read a file again when its cache entry is damaged.
     catalogs: Catalogs,
     /// Problems met while materializing cases from the cache.
-    notices: Mutex<Vec<String>>,
+    notices: Mutex<Vec<crate::diag::Message>>,
     /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
     fetched: std::sync::atomic::AtomicUsize,
 }
@@ -475,26 +475,29 @@ impl Entries {
         // The cache was damaged after it was checked: read the file again.
         let reread =
             crate::load::reread(&slot.path, &self.catalogs).filter(|c| c.id == slot.summary.id);
-        self.notice(format!(
-            "the cache entry for {} was damaged; {}",
-            slot.path,
-            if reread.is_some() {
-                "read the file again"
-            } else {
-                "the file no longer holds the case: run casebook again"
-            }
-        ));
+        let path = &slot.path;
+        self.notice(if reread.is_some() {
+            crate::msg!(
+                "{path} のキャッシュが壊れていたため、ファイルを読み直しました",
+                "the cache entry for {path} was damaged; read the file again"
+            )
+        } else {
+            crate::msg!(
+                "{path} のキャッシュが壊れていて、ファイルにもその事例がありません。casebook をもう一度実行してください",
+                "the cache entry for {path} was damaged; the file no longer holds the case: run casebook again"
+            )
+        });
         entry(reread.unwrap_or_else(|| stand_in(&slot.summary)))
     }
 
-    fn notice(&self, text: String) {
+    fn notice(&self, text: crate::diag::Message) {
         if let Ok(mut n) = self.notices.lock() {
             n.push(text);
         }
     }
 
     /// Problems met while reading cases from the cache (each said once).
-    pub fn take_notices(&self) -> Vec<String> {
+    pub fn take_notices(&self) -> Vec<crate::diag::Message> {
         self.notices
             .lock()
             .map(|mut n| std::mem::take(&mut *n))

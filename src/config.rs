@@ -72,28 +72,39 @@ pub fn path() -> Option<(PathBuf, bool)> {
 /// and the affected settings keep their defaults. A config file that cannot be
 /// used at all is the error: a `CASEBOOK_CONFIG` naming nothing, or a config
 /// path that is a directory, a device or anything else but a file.
-pub fn load() -> Result<(Config, Vec<Diagnostic>), String> {
+pub fn load() -> Result<(Config, Vec<Diagnostic>), Message> {
     let Some((p, explicit)) = path() else {
         return Ok((Config::default(), Vec::new()));
     };
     let shown = crate::text::path(&p);
     let name = if explicit {
-        format!("CASEBOOK_CONFIG={shown}")
+        msg!("CASEBOOK_CONFIG={shown}", "CASEBOOK_CONFIG={shown}")
     } else {
-        format!("the config file {shown}")
+        msg!("設定ファイル {shown}", "the config file {shown}")
     };
     match std::fs::metadata(&p) {
         Ok(m) if m.is_file() => Ok(read_file(&p)),
-        Ok(m) => Err(format!(
-            "{name} is {}, not a file",
-            read::file_kind(&m.file_type()).en
-        )),
+        Ok(m) => {
+            let Phrase { ja, en } = read::file_kind(&m.file_type());
+            Err(name.then(&msg!(" はファイルではなく{ja}です", " is {en}, not a file")))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
             Ok((Config::default(), Vec::new()))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("{name}: no such file")),
-        Err(e) => Err(format!("{name}: {}", read::io_reason(&e).en)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(name.then(&Message::new(
+            ": そのようなファイルはありません",
+            ": no such file",
+        ))),
+        Err(e) => Err(name
+            .then(&Message::new(": ", ": "))
+            .then(&read::io_reason(&e))),
     }
+}
+
+/// The `lang:` setting of the config file, when it can be read (for messages
+/// printed before or without a [`crate::cli::Session`]).
+pub fn lang() -> Option<Lang> {
+    load().ok().and_then(|(config, _)| config.lang)
 }
 
 pub fn read_file(path: &Path) -> (Config, Vec<Diagnostic>) {

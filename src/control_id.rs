@@ -362,11 +362,11 @@ pub fn id_key(id: &str) -> Vec<(u32, String)> {
 }
 
 /// Resolves a typed control id against the loaded catalogs, as a message on failure.
-pub fn resolve(catalogs: &Catalogs, typed: &str) -> Result<ControlRef, String> {
+pub fn resolve(catalogs: &Catalogs, typed: &str) -> Result<ControlRef, crate::diag::Message> {
     let resolver = Resolver::new(catalogs);
     resolver
         .resolve(typed)
-        .map_err(|e| e.message(typed, &resolver.scheme_names()))
+        .map_err(|e| e.both(typed, &resolver.scheme_names()))
 }
 
 #[cfg(test)]

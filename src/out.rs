@@ -19,39 +19,44 @@
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::process::ExitCode;
 
+use crate::diag::Message;
+use crate::lang::Lang;
 use crate::text::{self, Lines};
 
 /// The exit status when the reader of standard output or error went away.
 pub const CLOSED: u8 = 128 + 13;
 
-/// Why a command stopped early.
+/// Why a command stopped early. The message is in both languages, written
+/// where the problem was found; it is shown in the interface language when
+/// the program ends ([`Fail::exit`]).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Fail {
     /// A problem to report on stderr; exit status 1.
-    Error(String),
+    Error(Message),
     /// A mistake in the command line; exit status 2.
-    Usage(String),
+    Usage(Message),
     /// The reader of our output went away: exit quietly with [`CLOSED`].
     Closed,
 }
 
-impl From<String> for Fail {
-    fn from(message: String) -> Fail {
+impl From<Message> for Fail {
+    fn from(message: Message) -> Fail {
         Fail::Error(message)
     }
 }
 
 impl Fail {
-    /// Reports the failure (when there is anything to say) and gives the exit status.
-    pub fn exit(self) -> ExitCode {
+    /// Reports the failure in `lang` (when there is anything to say) and
+    /// gives the exit status.
+    pub fn exit(self, lang: Lang) -> ExitCode {
         match self {
             Fail::Closed => ExitCode::from(CLOSED),
             Fail::Error(message) => {
-                let _ = error(&message);
+                let _ = error(lang, &message);
                 ExitCode::FAILURE
             }
             Fail::Usage(message) => {
-                let _ = error(&message);
+                let _ = error(lang, &message);
                 ExitCode::from(2)
             }
         }
@@ -63,10 +68,19 @@ fn stdout_failed(e: io::Error) -> Fail {
         return Fail::Closed;
     }
     let reason = match e.kind() {
-        io::ErrorKind::StorageFull => "no space left on the device (the disk is full)".to_string(),
-        _ => e.to_string(),
+        io::ErrorKind::StorageFull => Message::new(
+            "デバイスに空きがありません（ディスクがいっぱいです）",
+            "no space left on the device (the disk is full)",
+        ),
+        _ => crate::load::read::os_error(&e),
     };
-    Fail::Error(format!("cannot write to standard output: {reason}"))
+    Fail::Error(
+        Message::new(
+            "標準出力に書き込めません: ",
+            "cannot write to standard output: ",
+        )
+        .then(&reason),
+    )
 }
 
 /// Buffered standard output for one command.
@@ -123,9 +137,9 @@ pub fn eprint(text: &str) -> Result<(), Fail> {
     }
 }
 
-/// `casebook: {message}` on standard error.
-pub fn error(message: &str) -> Result<(), Fail> {
-    eprint(&format!("casebook: {message}\n"))
+/// `casebook: {message}` on standard error, the message in `lang`.
+pub fn error(lang: Lang, message: &Message) -> Result<(), Fail> {
+    eprint(&format!("casebook: {}\n", message.get(lang)))
 }
 
 #[cfg(test)]
@@ -135,12 +149,16 @@ mod tests {
     #[test]
     fn a_full_disk_is_one_clear_line_and_a_closed_pipe_is_quiet() {
         let full = stdout_failed(io::Error::from(io::ErrorKind::StorageFull));
+        let Fail::Error(message) = full else {
+            panic!("{full:?}")
+        };
         assert_eq!(
-            full,
-            Fail::Error(
-                "cannot write to standard output: no space left on the device (the disk is full)"
-                    .into()
-            )
+            message.en,
+            "cannot write to standard output: no space left on the device (the disk is full)"
+        );
+        assert_eq!(
+            message.ja,
+            "標準出力に書き込めません: デバイスに空きがありません（ディスクがいっぱいです）"
         );
         let closed = stdout_failed(io::Error::from(io::ErrorKind::BrokenPipe));
         assert_eq!(closed, Fail::Closed);

@@ -400,7 +400,10 @@ impl Searcher {
 
     /// A searcher over the index the loader found: read from the cache where
     /// it holds it. Notices say which cache files were damaged (and rebuilt).
-    pub fn open(book: &Casebook, sources: &[crate::load::IndexSource]) -> (Searcher, Vec<String>) {
+    pub fn open(
+        book: &Casebook,
+        sources: &[crate::load::IndexSource],
+    ) -> (Searcher, Vec<crate::diag::Message>) {
         let (index, notices) = Index::open(book, sources);
         (Searcher::with_index(index), notices)
     }

@@ -173,7 +173,11 @@ fn every_spelling_of_a_control_resolves_to_its_canonical_id() {
 #[test]
 fn a_mistyped_control_gets_did_you_mean() {
     let catalogs = catalogs();
-    let message = |typed: &str| casebook::control_id::resolve(&catalogs, typed).unwrap_err();
+    let message = |typed: &str| {
+        casebook::control_id::resolve(&catalogs, typed)
+            .unwrap_err()
+            .en
+    };
     assert_eq!(
         message("A.7.15"),
         "unknown control `A.7.15`; did you mean `iso27001:A.7.1`, `iso27001:A.7.10` or `iso27001:A.7.11`?"
@@ -185,6 +189,12 @@ fn a_mistyped_control_gets_did_you_mean() {
     assert_eq!(
         message("iso2701:A.7.14"),
         "unknown scheme `iso2701` in `iso2701:A.7.14`; did you mean `iso27001:A.7.14`? (known schemes: iso27001, ppc)"
+    );
+    assert_eq!(
+        casebook::control_id::resolve(&catalogs, "A.7.15")
+            .unwrap_err()
+            .ja,
+        "管理策 `A.7.15` はありません。`iso27001:A.7.1`、`iso27001:A.7.10`、`iso27001:A.7.11` のことですか？"
     );
 }
 
@@ -270,7 +280,7 @@ fn the_cli_takes_every_spelling_where_it_takes_a_control() {
         "{}",
         stdout(&exported)
     );
-    let wrong = casebook(&["list", "--control", "A.7.15"]);
+    let wrong = casebook(&["--lang", "en", "list", "--control", "A.7.15"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
         stderr(&wrong).contains("did you mean `iso27001:A.7.1`"),
@@ -392,7 +402,7 @@ fn a_bad_entry_is_left_out_and_the_rest_count() {
 
 #[test]
 fn a_missing_statement_is_an_error_that_names_it() {
-    let out = casebook(&["--soa", "/nonexistent/soa.yaml", "coverage"]);
+    let out = casebook(&["--lang", "en", "--soa", "/nonexistent/soa.yaml", "coverage"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
@@ -638,7 +648,7 @@ fn coverage_of_one_scheme_and_an_unknown_scheme() {
             .iter()
             .all(|r| r["control"].as_str().unwrap().starts_with("ppc:"))
     );
-    let out = casebook(&["coverage", "--scheme", "iso27002"]);
+    let out = casebook(&["--lang", "en", "coverage", "--scheme", "iso27002"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("unknown control scheme `iso27002`; did you mean `iso27001`?"),
@@ -768,7 +778,7 @@ fn similar_on_the_command_line() {
     assert_eq!(list[0]["case_id"], "kesennuma-hospital-pos-2024");
     assert!(list[0]["score"].as_f64().unwrap() > list[1]["score"].as_f64().unwrap());
     assert_eq!(list[0]["shared"][0], "iso27001:A.7.14");
-    let out = casebook(&["similar", "bandai"]);
+    let out = casebook(&["--lang", "en", "similar", "bandai"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("did you mean `bandai-spirits-hdd-2024`?"),
@@ -869,7 +879,7 @@ fn list_filters_on_the_command_line() {
     );
     assert_eq!(list(&["--year", "2024"]), vec!["mail-d"]);
     assert_eq!(list(&["--source", "bundled"]), Vec::<String>::new());
-    let both = casebook(&["list", "--cause", "los"]);
+    let both = casebook(&["--lang", "en", "list", "--cause", "los"]);
     assert_eq!(both.status.code(), Some(1));
     assert!(
         stderr(&both).contains("did you mean `loss`?"),

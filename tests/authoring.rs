@@ -103,7 +103,7 @@ fn new_never_overwrites_a_case_file() {
     casebook(&["new", "kept-2023", "--dir", d]);
     let path = dir.path().join("cases/2023/kept-2023.yaml");
     std::fs::write(&path, "id: kept-2023\n# my work\n").unwrap();
-    let out = casebook(&["new", "kept-2023", "--dir", d]);
+    let out = casebook(&["--lang", "en", "new", "kept-2023", "--dir", d]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert_eq!(
@@ -116,7 +116,14 @@ fn new_never_overwrites_a_case_file() {
 fn new_refuses_an_id_that_is_not_a_z_0_9_and_dashes() {
     let dir = tempfile::tempdir().unwrap();
     for bad in ["Our-USB", "usb_loss", "../escape", "usb loss", "漏えい"] {
-        let out = casebook(&["new", bad, "--dir", dir.path().to_str().unwrap()]);
+        let out = casebook(&[
+            "--lang",
+            "en",
+            "new",
+            bad,
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ]);
         assert_eq!(out.status.code(), Some(1), "{bad}");
         assert!(stderr(&out).contains("is not a valid case id"), "{bad}");
     }

@@ -19,7 +19,8 @@ fn run(dir: &Path, cache: &Path, args: &[&str]) -> Output {
 
 fn command(dir: &Path, cache: &Path, args: &[&str]) -> Command {
     let dir = dir.to_str().expect("a UTF-8 temporary path");
-    let mut all = vec!["--no-bundled", "--casebook", dir];
+    // In English: the cache's lines are recognised by their words.
+    let mut all = vec!["--lang", "en", "--no-bundled", "--casebook", dir];
     all.extend_from_slice(args);
     let mut cmd = common::command(&all);
     cmd.env("CASEBOOK_CACHE", cache)
@@ -311,6 +312,19 @@ fn another_version_s_cache_is_rebuilt_with_a_notice() {
         notices(&out).is_empty(),
         "rebuilt once: {:?}",
         notices(&out)
+    );
+    // In Japanese, the interface language of a plain run (LANG=C.UTF-8).
+    rewrite_as(cache.path(), "0.0.1+elsewhere");
+    let shown = dir.path().to_str().unwrap();
+    let out = common::command(&["--no-bundled", "--casebook", shown, "list"])
+        .env("CASEBOOK_CACHE", cache.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&out).lines().next().unwrap(),
+        format!(
+            "casebook: {shown} のキャッシュは使いませんでした（別の版の casebook が書いたものです）。作り直します"
+        )
     );
     // The format number at bytes 8..12 of the file.
     let path = &cache_files(cache.path(), "cases")[0];

@@ -171,6 +171,8 @@ fn an_undecodable_file_is_an_error_and_writes_nothing() {
     std::fs::write(&notice, [0x82, 0xA0, 0x82, 0xA2, 0x82, 0xFF, 0xFF, 0xFE]).unwrap();
     let out_file = dir.path().join("draft.yaml");
     let out = casebook(&[
+        "--lang",
+        "en",
         "draft",
         notice.to_str().unwrap(),
         "--out",
@@ -283,7 +285,12 @@ fn draft_reads_standard_input_and_writes_to_stdout() {
     let text = stdout(&out);
     assert!(text.starts_with("# yaml-language-server: $schema="));
     assert_eq!(value_of(&text, "published").as_deref(), Some("2025-01-24"));
-    assert!(stderr(&out).contains("TODO left"));
+    assert!(
+        stderr(&out).starts_with("casebook: -（UTF-8）から下書きしました。TODO が "),
+        "{}",
+        stderr(&out)
+    );
+    assert!(text.contains("# casebook draft による下書き: 標準入力（UTF-8）"));
 }
 
 #[test]
@@ -293,7 +300,7 @@ fn draft_into_a_casebook_directory_needs_an_id_and_never_overwrites() {
     let notice = fixture("web-copy.txt");
     let n = notice.to_str().unwrap();
 
-    let out = casebook(&["draft", n, "--dir", d]);
+    let out = casebook(&["--lang", "en", "draft", n, "--dir", d]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--dir needs --id"));
 
@@ -310,7 +317,11 @@ fn draft_into_a_casebook_directory_needs_an_id_and_never_overwrites() {
 
     let again = casebook(&["draft", n, "--dir", d, "--id", "minato-laptop-theft-2025"]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("already exists"));
+    assert!(
+        stderr(&again).contains("は既にあります"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
     // validate on the file: only what is left to decide.

@@ -335,10 +335,18 @@ fn ctrl_c_quits_cleanly() {
 
 #[test]
 fn without_a_terminal_it_points_to_the_commands() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .env("XDG_DATA_HOME", "/nonexistent")
-        .output()
-        .unwrap();
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("XDG_DATA_HOME", "/nonexistent")
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .env_remove("CASEBOOK_CONFIG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let out = run("en_US.UTF-8");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the browser needs a terminal"), "{err}");
@@ -347,6 +355,13 @@ fn without_a_terminal_it_points_to_the_commands() {
         "{err}"
     );
     assert!(out.stdout.is_empty());
+    let out = run("ja_JP.UTF-8");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "casebook: ブラウザには端末が必要ですが、標準入力か標準出力が端末ではありません。\n\
+         スクリプトからはコマンドを使います: casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate\n\
+         （`casebook --help` を参照）\n"
+    );
 }
 
 #[test]
@@ -455,6 +470,10 @@ fn term_dumb_points_to_the_commands_instead_of_drawing() {
     let raw = pty.raw_text();
     assert!(raw.contains("TERM=dumb"), "{raw}");
     assert!(
+        raw.contains("ブラウザには全画面を描ける端末が必要ですが"),
+        "in the interface language: {raw}"
+    );
+    assert!(
         raw.contains("casebook list | show ID | search QUERY"),
         "{raw}"
     );
@@ -467,7 +486,7 @@ fn term_dumb_points_to_the_commands_instead_of_drawing() {
 #[test]
 fn a_missing_casebook_directory_shows_in_the_banner() {
     let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", "/nonexistent/team"], &[]);
-    pty.wait_for("--casebook /nonexistent/team: no such directory");
+    pty.wait_for("--casebook /nonexistent/team: そのようなディレクトリはありません");
     pty.wait_for("すべての事例 (23)");
     pty.send("q");
     assert!(pty.wait_exit().success());

@@ -235,7 +235,7 @@ fn list_filters_and_json() {
 
 #[test]
 fn unknown_ids_name_the_nearest() {
-    let out = casebook(&["show", "amagasaki-usb"]);
+    let out = casebook(&["--lang", "en", "show", "amagasaki-usb"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
@@ -243,20 +243,22 @@ fn unknown_ids_name_the_nearest() {
         "{}",
         stderr(&out)
     );
-    let out = casebook(&["list", "--control", "iso27001:A.7.41"]);
+    let out = casebook(&["--lang", "en", "list", "--control", "iso27001:A.7.41"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("unknown control `iso27001:A.7.41`; did you mean `iso27001:A.7.4`"),
         "{}",
         stderr(&out)
     );
-    let out = casebook(&["list", "--cause", "los"]);
+    let out = casebook(&["--lang", "en", "list", "--cause", "los"]);
     assert!(
         stderr(&out).contains("unknown cause `los`; did you mean `loss`"),
         "{}",
         stderr(&out)
     );
     let out = casebook(&[
+        "--lang",
+        "en",
         "export",
         "--case",
         "kesennuma-hospital-pos-2024",
@@ -286,7 +288,11 @@ fn export_writes_atomically_and_refuses_to_overwrite() {
     std::fs::write(&file, "mine").unwrap();
     let out = casebook(&args);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("already exists; use --force to replace it"));
+    assert!(
+        stderr(&out).contains("は既にあります。置き換えるには --force を付けます"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         "mine",

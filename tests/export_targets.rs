@@ -13,9 +13,12 @@ use common::{Dir, command, stderr, stdout};
 
 const CASE: &str = "amagasaki-usb-2022";
 
-/// `casebook export` of one case as Markdown to `out`.
+/// `casebook export` of one case as Markdown to `out` (in English: the
+/// messages are checked by their words).
 fn export(out: &Path, force: bool) -> std::process::Command {
-    let mut args = vec!["export", "--case", CASE, "--format", "md", "--out"];
+    let mut args = vec![
+        "--lang", "en", "export", "--case", CASE, "--format", "md", "--out",
+    ];
     args.push(out.to_str().unwrap());
     if force {
         args.push("--force");
@@ -28,7 +31,11 @@ fn export_to(out: &Path, force: bool) -> std::process::Output {
 }
 
 fn pack() -> String {
-    stdout(&command(&["export", "--case", CASE]).output().unwrap())
+    stdout(
+        &command(&["--lang", "en", "export", "--case", CASE])
+            .output()
+            .unwrap(),
+    )
 }
 
 fn names(dir: &Path) -> Vec<String> {
@@ -48,11 +55,19 @@ fn mkfifo(path: &Path) {
 #[test]
 fn dev_stdout_is_written_through_without_force() {
     let dir = Dir::new();
-    let out = command(&["export", "--case", CASE, "--out", "/dev/stdout"])
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .output()
-        .unwrap();
+    let out = command(&[
+        "--lang",
+        "en",
+        "export",
+        "--case",
+        CASE,
+        "--out",
+        "/dev/stdout",
+    ])
+    .current_dir(dir.path())
+    .stdout(Stdio::piped())
+    .output()
+    .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), pack());
     assert_eq!(names(dir.path()), vec!["cases"], "no temporary file");
@@ -182,7 +197,7 @@ fn a_file_size_limit_fails_the_write_and_leaves_nothing() {
     let dir = Dir::new();
     let target = dir.path().join("training.md");
     let script = format!(
-        "ulimit -f 1; exec '{}' export --case amagasaki-usb-2022 kesennuma-hospital-pos-2024 --out '{}'",
+        "ulimit -f 1; exec '{}' --lang en export --case amagasaki-usb-2022 kesennuma-hospital-pos-2024 --out '{}'",
         env!("CARGO_BIN_EXE_casebook"),
         target.display()
     );

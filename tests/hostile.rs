@@ -737,6 +737,8 @@ fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
     let target = locked.join("training.md");
     let out = casebook_unprivileged(&[
+        "--lang",
+        "en",
         "export",
         "--case",
         "amagasaki-usb-2022",

@@ -314,14 +314,30 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
     );
     let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = run(&["export", "--case", "amagasaki-usb-2022", "--format", "csv"]);
+    let out = run(&[
+        "--lang",
+        "en",
+        "export",
+        "--case",
+        "amagasaki-usb-2022",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("csv is for precedent lists only"),
         "{}",
         stderr(&out)
     );
-    let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.pdf"]);
+    let out = run(&[
+        "--lang",
+        "en",
+        "export",
+        "--case",
+        "amagasaki-usb-2022",
+        "--out",
+        "p.pdf",
+    ]);
     assert!(stderr(&out).contains("cannot tell the format from the extension `.pdf`"));
     assert!(!dir.path().join("p.pdf").exists());
     let out = run(&[

@@ -91,8 +91,15 @@ fn a_full_disk_under_standard_output_is_one_clear_line() {
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         assert_eq!(
             stderr(&out),
-            "casebook: cannot write to standard output: no space left on the device (the disk is full)\n",
+            "casebook: 標準出力に書き込めません: デバイスに空きがありません（ディスクがいっぱいです）\n",
             "{args:?}"
+        );
+        let english: Vec<&str> = ["--lang", "en"].iter().chain(*args).copied().collect();
+        let out = with_full(&english, *stream);
+        assert_eq!(
+            stderr(&out),
+            "casebook: cannot write to standard output: no space left on the device (the disk is full)\n",
+            "{english:?}"
         );
     }
 }
@@ -188,7 +195,13 @@ fn validate_json_paths_carry_no_control_or_bidi_character() {
 
 #[test]
 fn a_missing_casebook_directory_is_a_usage_error_naming_it() {
-    let out = casebook(&["--casebook", "/nonexistent/our-casebook", "list"]);
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "--casebook",
+        "/nonexistent/our-casebook",
+        "list",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
@@ -198,9 +211,17 @@ fn a_missing_casebook_directory_is_a_usage_error_naming_it() {
     let dir = Dir::new();
     let file = dir.case("a.yaml", case_file("a"));
     for args in [
-        vec!["--casebook", file.to_str().unwrap(), "list"],
-        vec!["--casebook", file.to_str().unwrap(), "validate"],
+        vec!["--lang", "en", "--casebook", file.to_str().unwrap(), "list"],
         vec![
+            "--lang",
+            "en",
+            "--casebook",
+            file.to_str().unwrap(),
+            "validate",
+        ],
+        vec![
+            "--lang",
+            "en",
             "--casebook",
             file.to_str().unwrap(),
             "validate",
@@ -230,7 +251,7 @@ fn a_config_file_that_is_not_a_file_is_a_usage_error() {
         ("/dev/null", "is a character device, not a file"),
         (fifo.to_str().unwrap(), "is a FIFO (named pipe), not a file"),
     ] {
-        let out = command(&["list"])
+        let out = command(&["--lang", "en", "list"])
             .env("CASEBOOK_CONFIG", config)
             .output()
             .unwrap();
@@ -245,7 +266,7 @@ fn a_config_file_that_is_not_a_file_is_a_usage_error() {
 
 #[test]
 fn search_limit_zero_is_a_usage_error() {
-    let out = casebook(&["search", "廃棄", "--limit", "0"]);
+    let out = casebook(&["--lang", "en", "search", "廃棄", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out)

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::authoring::sketch::{self, Sketch, Slot, Val};
 use crate::catalog::is_slug;
+use crate::diag::Message;
 use crate::export::write::{self, WriteError};
 use crate::lang::Lang;
+use crate::msg;
 
 /// Where the editor finds the schema, relative to a file in `cases/<year>/`:
 /// `casebook schema --out DIR/casebook.schema.json` writes it there.
@@ -15,11 +17,13 @@ pub const SCHEMA_FILE: &str = "casebook.schema.json";
 pub const SCHEMA_REF: &str = "../../casebook.schema.json";
 
 /// Checks a case id: `a-z`, `0-9` and `-`.
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str) -> Result<(), Message> {
     if is_slug(id) {
         Ok(())
     } else {
-        Err(format!(
+        Err(msg!(
+            "`{id}` は事例IDに使えません。小文字の a-z、数字の 0-9 と `-` だけを使います\
+             （例: our-usb-loss-2024）",
             "`{id}` is not a valid case id: use only lowercase a-z, digits 0-9 and `-` \
              (e.g. our-usb-loss-2024)"
         ))
@@ -85,17 +89,23 @@ pub fn write_schema_if_missing(dir: &Path, catalogs: &crate::catalog::Catalogs) 
 
 /// Writes `text` as a new file at `path`, creating its directories; refuses
 /// an existing file (the check and the creation are one atomic step).
-pub fn create(path: &Path, text: &str) -> Result<(), String> {
+pub fn create(path: &Path, text: &str) -> Result<(), Message> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            let parent = crate::text::path(parent);
+            msg!("{parent} を作れません: ", "cannot create {parent}: ")
+                .then(&crate::load::read::os_error(&e))
+        })?;
     }
+    let shown = crate::text::path(path);
     write::write_file(path, text.as_bytes(), false).map_err(|e| match e {
-        WriteError::Exists => format!(
-            "{} already exists; casebook never overwrites a case file (choose another id, or edit that file)",
-            path.display()
+        WriteError::Exists => msg!(
+            "{shown} は既にあります。事例ファイルは上書きしません（別のIDにするか、そのファイルを編集してください）",
+            "{shown} already exists; casebook never overwrites a case file (choose another id, or edit that file)"
         ),
-        WriteError::Io(reason) => format!("cannot write {}: {reason}", path.display()),
+        WriteError::Io(reason) => {
+            msg!("{shown} に書き込めません: ", "cannot write {shown}: ").then(&reason)
+        }
     })
 }
 

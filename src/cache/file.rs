@@ -64,13 +64,34 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> crate::diag::Phrase {
+        use crate::diag::phrase;
         match self {
-            Problem::NotACache => "it is not a casebook cache file",
-            Problem::Truncated => "it is truncated",
-            Problem::OtherVersion => "another version of casebook wrote it",
-            Problem::Damaged => "it is damaged (a checksum does not match)",
+            Problem::NotACache => phrase(
+                "casebook のキャッシュファイルではありません",
+                "it is not a casebook cache file",
+            ),
+            Problem::Truncated => phrase("途中で切れています", "it is truncated"),
+            Problem::OtherVersion => phrase(
+                "別の版の casebook が書いたものです",
+                "another version of casebook wrote it",
+            ),
+            Problem::Damaged => phrase(
+                "壊れています（チェックサムが合いません）",
+                "it is damaged (a checksum does not match)",
+            ),
         }
+    }
+
+    /// The one-line notice when the cache for `what` (a directory, or its
+    /// search index) was not used for this reason.
+    pub fn notice(&self, what: crate::diag::Phrase, dir: &str) -> crate::diag::Message {
+        let (why, what) = (self.describe(), what);
+        let (wja, wen, rja, ren) = (what.ja, what.en, why.ja, why.en);
+        crate::msg!(
+            "{dir} の{wja}は使いませんでした（{rja}）。作り直します",
+            "the {wen} for {dir} was not used ({ren}); it is rebuilt"
+        )
     }
 }
 

@@ -308,16 +308,24 @@ pub struct Stats {
     pub written: bool,
 }
 
-impl std::fmt::Display for Stats {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "cache {}: {} reused, {} verified by content, {} parsed{}",
-            self.dir,
-            self.reused,
-            self.verified,
-            self.parsed,
-            if self.written { ", written" } else { "" }
+impl Stats {
+    /// The line `CASEBOOK_CACHE_STATS=1` prints.
+    pub fn line(&self) -> crate::diag::Message {
+        let Stats {
+            dir,
+            reused,
+            verified,
+            parsed,
+            written,
+        } = self;
+        let (ja, en) = if *written {
+            ("、書き込み済み", ", written")
+        } else {
+            ("", "")
+        };
+        crate::msg!(
+            "キャッシュ {dir}: 再利用 {reused}、内容で確認 {verified}、解析 {parsed}{ja}",
+            "cache {dir}: {reused} reused, {verified} verified by content, {parsed} parsed{en}"
         )
     }
 }

@@ -8,7 +8,9 @@ use super::{Cli, Command, CoverageFormat, ListFormat, Session};
 use crate::answers::coverage::{self, Flag, Row};
 use crate::answers::similar;
 use crate::answers::stats::{self, Share, Stats};
+use crate::diag::Message;
 use crate::lang::{Lang, t};
+use crate::msg;
 use crate::out::{self, Fail, Out};
 use crate::suggest;
 use crate::wrap::{pad, pad_left};
@@ -23,12 +25,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             if let Some(path) = super::soa_path(cli, &session.config) {
                 let shown = path.display().to_string();
                 for d in session.diagnostics.iter().filter(|d| d.path == shown) {
-                    out::eprint(&format!("{d}\n"))?;
+                    out::eprint(&format!("{}\n", d.display(lang)))?;
                 }
                 if session.soa.is_none() {
-                    return Err(Fail::Error(format!(
-                        "the statement of applicability {} could not be read",
-                        crate::text::path(&path)
+                    let path = crate::text::path(&path);
+                    return Err(Fail::Error(msg!(
+                        "適用宣言書 {path} を読めませんでした",
+                        "the statement of applicability {path} could not be read"
                     )));
                 }
             }
@@ -54,7 +57,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
         Command::Similar { id, limit, format } => {
             let entry = case(book, id)?;
             let of = book.index_of(&entry.case.id).unwrap_or(0);
-            let found = similar::Index::new(book).similar(book, of, *limit);
+            let found = similar::Index::new(book).similar(book, of, limit.get()?);
             match format {
                 ListFormat::Json => json(&found) + "\n",
                 ListFormat::Text => found
@@ -80,7 +83,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
 }
 
 /// A control scheme's name, or an error naming the known ones.
-fn control_scheme<'a>(session: &'a Session, s: &str) -> Result<&'a str, String> {
+fn control_scheme<'a>(session: &'a Session, s: &str) -> Result<&'a str, Message> {
     let catalogs = &session.loaded.casebook.catalogs;
     if let Some(c) = catalogs
         .control_schemes()
@@ -92,11 +95,14 @@ fn control_scheme<'a>(session: &'a Session, s: &str) -> Result<&'a str, String> 
         .control_schemes()
         .map(|c| c.scheme.as_str())
         .collect();
-    let hint = suggest::did_you_mean(&suggest::nearest(s, names.iter().copied(), 1)).en;
-    Err(format!(
-        "unknown control scheme `{s}`{hint} (known: {})",
-        names.join(", ")
-    ))
+    let hint = suggest::did_you_mean(&suggest::nearest(s, names.iter().copied(), 1));
+    let (known_ja, known_en) = (names.join("、"), names.join(", "));
+    Err(msg!(
+        "管理策の体系 `{s}` はありません",
+        "unknown control scheme `{s}`"
+    )
+    .then(&hint)
+    .then(&msg!("（使える値: {known_ja}）", " (known: {known_en})")))
 }
 
 fn applicable_label(a: Option<bool>, lang: Lang) -> &'static str {
@@ -163,9 +169,9 @@ fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
 }
 
 /// RFC 4180 CSV, one row per control, with a header row.
-fn csv(rows: &[Row]) -> Result<String, String> {
+fn csv(rows: &[Row]) -> Result<String, Message> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+    let err = |e: &dyn std::fmt::Display| msg!("CSV を作れません: {e}", "cannot write CSV: {e}");
     w.write_record([
         "control",
         "title",
@@ -175,7 +181,7 @@ fn csv(rows: &[Row]) -> Result<String, String> {
         "reason",
         "flag",
     ])
-    .map_err(err)?;
+    .map_err(|e| err(&e))?;
     for r in rows {
         let applicable = match r.applicable {
             Some(true) => "true",
@@ -191,12 +197,10 @@ fn csv(rows: &[Row]) -> Result<String, String> {
             r.reason.as_deref().unwrap_or(""),
             r.flag.map_or("", Flag::id),
         ])
-        .map_err(err)?;
+        .map_err(|e| err(&e))?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| format!("cannot write CSV: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
+    let bytes = w.into_inner().map_err(|e| err(&e))?;
+    String::from_utf8(bytes).map_err(|e| err(&e))
 }
 
 fn stats_text(s: &Stats, lang: Lang) -> String {

@@ -9,9 +9,11 @@ use super::{Cli, Command, ListFormat, Session, ShowFormat, TextFormat};
 use crate::answers::filter::Filter;
 use crate::casebook::{Casebook, Entry};
 use crate::catalog::Kind;
+use crate::diag::{Message, Phrase, phrase};
 use crate::export::file::{Content, Format};
 use crate::export::{self, Style};
 use crate::model::ControlRef;
+use crate::msg;
 use crate::out::{self, Fail, Out};
 use crate::search::{self, Searcher};
 use crate::suggest;
@@ -23,7 +25,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
     let code = print(&session, command, &mut out)?;
     out.finish()?;
     for notice in session.loaded.casebook.take_notices() {
-        out::error(&notice)?;
+        out::error(session.lang, &notice)?;
     }
     // The process ends next: freeing ten thousand cases one by one is wasted time.
     std::mem::forget(session);
@@ -60,11 +62,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     .collect::<Result<_, _>>()?,
                 causes: cause
                     .iter()
-                    .map(|c| vocabulary(book, Kind::Causes, c, "cause"))
+                    .map(|c| vocabulary(book, Kind::Causes, c, CAUSE))
                     .collect::<Result<_, _>>()?,
                 sectors: sector
                     .iter()
-                    .map(|s| vocabulary(book, Kind::Sectors, s, "sector"))
+                    .map(|s| vocabulary(book, Kind::Sectors, s, SECTOR))
                     .collect::<Result<_, _>>()?,
                 since: year.or(*since),
                 until: year.or(*until),
@@ -124,7 +126,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                 }
             };
             let binary = *format == ShowFormat::Docx;
-            deliver(out, path.as_deref(), &data, binary, *force)?;
+            deliver(out, path.as_deref(), &data, binary, *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Cite { id, format } => {
@@ -145,11 +147,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         } => {
             let (mut searcher, notices) = Searcher::open(book, &session.loaded.index);
             for notice in notices {
-                out::error(&notice)?;
+                out::error(lang, &notice)?;
             }
             let mut hits = searcher.search(query, *target);
             if let Some(limit) = limit {
-                hits.truncate(*limit);
+                hits.truncate(limit.get()?);
             }
             match format {
                 ListFormat::Json => {
@@ -251,7 +253,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                 let indices = cases
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
-                    .collect::<Result<Vec<usize>, String>>()?;
+                    .collect::<Result<Vec<usize>, Message>>()?;
                 Content::Pack(indices)
             };
             let format = match (format, path) {
@@ -260,7 +262,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                 (None, None) => Format::Md,
             };
             let data = export::file::render(book, &content, lang, format)?;
-            deliver(out, path.as_deref(), &data, format.is_binary(), *force)?;
+            deliver(
+                out,
+                path.as_deref(),
+                &data,
+                format.is_binary(),
+                *force,
+                lang,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -277,24 +286,31 @@ fn deliver(
     data: &[u8],
     binary: bool,
     force: bool,
+    lang: crate::lang::Lang,
 ) -> Result<(), Fail> {
     let Some(path) = path else {
         if binary && std::io::stdout().is_terminal() {
-            return Err(Fail::Error(
-                "this format is binary and standard output is a terminal: use --out FILE (or redirect the output)"
-                    .into(),
-            ));
+            return Err(Fail::Error(Message::new(
+                "この形式はバイナリで、標準出力が端末です。--out FILE を指定してください（または出力をリダイレクトしてください）",
+                "this format is binary and standard output is a terminal: use --out FILE (or redirect the output)",
+            )));
         }
         return out.write_bytes(data);
     };
     let shown = crate::text::path(path);
     export::write::write_file(path, data, force).map_err(|e| match e {
-        export::write::WriteError::Exists => {
-            format!("{shown} already exists; use --force to replace it")
+        export::write::WriteError::Exists => msg!(
+            "{shown} は既にあります。置き換えるには --force を付けます",
+            "{shown} already exists; use --force to replace it"
+        ),
+        export::write::WriteError::Io(reason) => {
+            msg!("{shown} に書き込めません: ", "cannot write {shown}: ").then(&reason)
         }
-        export::write::WriteError::Io(reason) => format!("cannot write {shown}: {reason}"),
     })?;
-    out::error(&format!("written to {shown}"))
+    out::error(
+        lang,
+        &msg!("{shown} に書き出しました", "written to {shown}"),
+    )
 }
 
 #[derive(Serialize)]
@@ -315,34 +331,39 @@ pub(super) fn json<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// A case by id, or an error naming the nearest ids.
-pub(super) fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, String> {
+pub(super) fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, Message> {
     book.get(id).ok_or_else(|| {
         let near = book.nearest_ids(id);
-        let hint = suggest::did_you_mean(&near).en;
-        format!("no case with id `{id}`{hint} (`casebook list` shows every id)")
+        msg!("ID が `{id}` の事例はありません", "no case with id `{id}`")
+            .then(&suggest::did_you_mean(&near))
+            .then(&Message::new(
+                "（`casebook list` ですべての ID を表示）",
+                " (`casebook list` shows every id)",
+            ))
     })
 }
 
 /// A control in any spelling (`A.7.14`, `10-5(4)`, `iso27001:A.7.14`), or any
 /// other catalog node as `SCHEME:ID` (`cause:loss`); an error naming the nearest.
-pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, String> {
+pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Message> {
     if let Some(r) = ControlRef::parse(s)
         && let Some(catalog) = book.catalogs.scheme(&r.scheme)
         && catalog.kind != Kind::Controls
     {
         if catalog.get(&r.id).is_none() {
-            return Err(format!(
-                "unknown id `{s}`{}",
-                catalog.suggest_refs(&r.id).en
-            ));
+            return Err(msg!("`{s}` という ID はありません", "unknown id `{s}`")
+                .then(&catalog.suggest_refs(&r.id)));
         }
         return Ok(r);
     }
     crate::control_id::resolve(&book.catalogs, s)
 }
 
+const CAUSE: Phrase = phrase("原因分類", "cause");
+const SECTOR: Phrase = phrase("業種", "sector");
+
 /// A cause or sector id that exists, or an error naming the nearest.
-fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<String, String> {
+fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
     let Some(catalog) = book.catalogs.of_kind(kind) else {
         return Ok(id.to_string());
     };
@@ -350,9 +371,12 @@ fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: &str) -> Result<Strin
         return Ok(id.to_string());
     }
     let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
-    let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2)).en;
-    Err(format!(
-        "unknown {what} `{id}`{hint} (known: {})",
-        ids.join(", ")
-    ))
+    let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
+    let (what_ja, what_en) = (what.ja, what.en);
+    let (known_ja, known_en) = (ids.join("、"), ids.join(", "));
+    Err(
+        msg!("不明な{what_ja} `{id}` です", "unknown {what_en} `{id}`")
+            .then(&hint)
+            .then(&msg!("（使える値: {known_ja}）", " (known: {known_en})")),
+    )
 }

@@ -13,9 +13,10 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::Kind;
 use crate::config::{self, Config};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message};
 use crate::lang::Lang;
 use crate::load::{self, Input, Loaded};
+use crate::msg;
 use crate::out::{self, Fail};
 use crate::search::Target;
 
@@ -111,8 +112,8 @@ pub enum Command {
         #[arg(long = "in", value_enum, default_value_t = Target::All)]
         target: Target,
         /// At most this many results (1 or more)
-        #[arg(long, value_parser = at_least_one)]
-        limit: Option<usize>,
+        #[arg(long, value_parser = Limit::read)]
+        limit: Option<Limit>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -152,8 +153,8 @@ pub enum Command {
     Similar {
         id: String,
         /// At most this many
-        #[arg(long, default_value_t = 10, value_parser = at_least_one)]
-        limit: usize,
+        #[arg(long, default_value = "10", value_parser = Limit::read)]
+        limit: Limit,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -188,12 +189,30 @@ pub enum Command {
 }
 
 /// `--limit`: a whole number of 1 or more (0 would print nothing and look
-/// like "no match").
-fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(0) => Err("the limit must be 1 or more".into()),
-        Ok(n) => Ok(n),
-        Err(_) => Err("expected a whole number of 1 or more".into()),
+/// like "no match"). Kept as typed and checked once the command line is read
+/// ([`Limit::get`]), so that the message follows `--lang`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit(String);
+
+impl Limit {
+    fn read(s: &str) -> Result<Limit, String> {
+        Ok(Limit(s.to_string()))
+    }
+
+    /// The number, or a usage error.
+    pub fn get(&self) -> Result<usize, Fail> {
+        let raw = &self.0;
+        match self.0.parse::<usize>() {
+            Ok(0) => Err(Fail::Usage(msg!(
+                "--limit の値 '{raw}' は使えません。1 以上の整数を指定してください",
+                "invalid value '{raw}' for '--limit <LIMIT>': the limit must be 1 or more"
+            ))),
+            Ok(n) => Ok(n),
+            Err(_) => Err(Fail::Usage(msg!(
+                "--limit の値 '{raw}' は整数ではありません。1 以上の整数を指定してください",
+                "invalid value '{raw}' for '--limit <LIMIT>': expected a whole number of 1 or more"
+            ))),
+        }
     }
 }
 
@@ -242,10 +261,26 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage(e),
     };
-    match run(cli) {
+    match run(&cli) {
         Ok(code) => code,
-        Err(fail) => fail.exit(),
+        Err(Fail::Closed) => ExitCode::from(out::CLOSED),
+        // Said in the interface language, read again here: the failure may
+        // have come before the session (or without one).
+        Err(fail) => fail.exit(interface_lang(&cli, None)),
     }
+}
+
+/// The interface language: `--lang`, else the config file's `lang:` (read
+/// now when `config` is None), else LC_ALL/LC_MESSAGES/LANG, else Japanese.
+/// A config file that cannot be read sets nothing.
+pub fn interface_lang(cli: &Cli, config: Option<&Config>) -> Lang {
+    cli.lang
+        .or_else(|| match config {
+            Some(c) => c.lang,
+            None => config::lang(),
+        })
+        .or_else(Lang::from_env)
+        .unwrap_or_default()
 }
 
 /// Help, version and command-line mistakes from clap, printed by the output
@@ -259,9 +294,27 @@ fn usage(e: clap::Error) -> ExitCode {
     };
     match printed {
         Err(Fail::Closed) => ExitCode::from(out::CLOSED),
-        Err(fail) => fail.exit(),
+        Err(fail) => fail.exit(typed_lang()),
         Ok(()) => ExitCode::from(e.exit_code().clamp(0, 255) as u8),
     }
+}
+
+/// The interface language when the command line could not be parsed (help,
+/// version, a mistake): a `--lang` typed on it, else as [`interface_lang`].
+fn typed_lang() -> Lang {
+    let args: Vec<String> = std::env::args_os()
+        .filter_map(|a| a.into_string().ok())
+        .collect();
+    let typed = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].as_str())
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--lang=")));
+    typed
+        .and_then(Lang::parse)
+        .or_else(config::lang)
+        .or_else(Lang::from_env)
+        .unwrap_or_default()
 }
 
 /// The user's own casebook directory (e.g. ~/.local/share/casebook), if any.
@@ -281,7 +334,7 @@ pub struct Session {
     /// What was named explicitly and cannot be used: a `--casebook DIR` that is
     /// missing or not a directory, a config file that is not a file. Commands
     /// stop on these (exit 2); the browser shows them in its banner.
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
     /// What was loaded, in order.
     pub inputs: Vec<Input>,
 }
@@ -295,7 +348,8 @@ impl Session {
             Ok((config, diagnostics)) => (config, diagnostics, Vec::new()),
             Err(problem) => (Config::default(), Vec::new(), vec![problem]),
         };
-        let unusable: Vec<(PathBuf, String)> = cli
+        let lang = interface_lang(cli, Some(&config));
+        let unusable: Vec<(PathBuf, Message)> = cli
             .casebooks
             .iter()
             .filter_map(|dir| dir_problem(dir).map(|p| (dir.clone(), p)))
@@ -306,7 +360,7 @@ impl Session {
             .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
             .collect();
         let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
-        report_cache(&loaded);
+        report_cache(&loaded, lang);
         let catalogs = &loaded.casebook.catalogs;
         let known: Vec<&str> = catalogs
             .control_schemes()
@@ -324,11 +378,6 @@ impl Session {
             diagnostics.extend(diags);
             soa
         });
-        let lang = cli
-            .lang
-            .or(config.lang)
-            .or_else(Lang::from_env)
-            .unwrap_or_default();
         Session {
             loaded,
             diagnostics,
@@ -352,10 +401,16 @@ impl Session {
     pub fn warn_if_incomplete(&self) -> Result<(), Fail> {
         match crate::diag::failed_files(&self.diagnostics) {
             0 => Ok(()),
-            n => out::error(&format!(
-                "{} could not be loaded; run `casebook validate` for details",
-                crate::plural::count(n, "file", "files")
-            )),
+            n => {
+                let files = crate::plural::count(n, "file", "files");
+                out::error(
+                    self.lang,
+                    &msg!(
+                        "{n}件のファイルを読み込めませんでした。詳しくは `casebook validate` で確かめてください",
+                        "{files} could not be loaded; run `casebook validate` for details"
+                    ),
+                )
+            }
         }
     }
 }
@@ -371,13 +426,13 @@ pub fn cache_settings(cli: &Cli) -> crate::cache::Settings {
 
 /// The cache's notices (a damaged entry rebuilt), one line each on stderr;
 /// with `CASEBOOK_CACHE_STATS=1`, what it did for each directory.
-pub fn report_cache(loaded: &Loaded) {
+pub fn report_cache(loaded: &Loaded, lang: Lang) {
     for notice in &loaded.notices {
-        let _ = crate::out::error(notice);
+        let _ = out::error(lang, notice);
     }
     if std::env::var_os("CASEBOOK_CACHE_STATS").is_some_and(|v| v == "1") {
         for stats in &loaded.cache {
-            let _ = crate::out::error(&stats.to_string());
+            let _ = out::error(lang, &stats.line());
         }
     }
 }
@@ -402,30 +457,37 @@ pub fn soa_path(cli: &Cli, config: &Config) -> Option<PathBuf> {
 }
 
 /// Stops a command on start-up problems: one line each, exit status 2.
-pub fn check_problems(problems: &[String]) -> Result<(), Fail> {
-    if problems.is_empty() {
+pub fn check_problems(problems: &[Message]) -> Result<(), Fail> {
+    let Some((first, rest)) = problems.split_first() else {
         return Ok(());
-    }
-    Err(Fail::Usage(problems.join("\ncasebook: ")))
+    };
+    let next = Message::new("\ncasebook: ", "\ncasebook: ");
+    let all = rest
+        .iter()
+        .fold(first.clone(), |all, p| all.then(&next).then(p));
+    Err(Fail::Usage(all))
 }
 
 /// Why a directory named with `--casebook` cannot be loaded, if it cannot.
-pub fn dir_problem(dir: &std::path::Path) -> Option<String> {
+pub fn dir_problem(dir: &std::path::Path) -> Option<Message> {
     let shown = crate::text::path(dir);
+    let cannot_read = Message::new("読めません: ", "cannot be read: ");
     let problem = match std::fs::metadata(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "no such directory".to_string(),
-        Err(e) => format!("cannot be read: {e}"),
-        Ok(m) if m.is_file() => {
-            "is a file, not a casebook directory (to check one file: casebook validate FILE)"
-                .to_string()
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Message::new("そのようなディレクトリはありません", "no such directory")
         }
-        Ok(m) if !m.is_dir() => "is not a directory".to_string(),
+        Err(e) => cannot_read.then(&crate::load::read::os_error(&e)),
+        Ok(m) if m.is_file() => Message::new(
+            "ファイルです。事例集のディレクトリではありません（ファイル1つを確かめるには casebook validate FILE）",
+            "is a file, not a casebook directory (to check one file: casebook validate FILE)",
+        ),
+        Ok(m) if !m.is_dir() => Message::new("ディレクトリではありません", "is not a directory"),
         Ok(_) => match std::fs::read_dir(dir) {
             Ok(_) => return None,
-            Err(e) => format!("cannot be read: {}", crate::load::read::io_reason(&e).en),
+            Err(e) => cannot_read.then(&crate::load::read::io_reason(&e)),
         },
     };
-    Some(format!("--casebook {shown}: {problem}"))
+    Some(msg!("--casebook {shown}: ", "--casebook {shown}: ").then(&problem))
 }
 
 /// The team casebooks the browser's `n` may write to: the user's own directory
@@ -458,24 +520,33 @@ pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
     inputs
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Fail> {
+fn run(cli: &Cli) -> Result<ExitCode, Fail> {
     match &cli.command {
-        Some(Command::Validate { paths, format }) => validate::run(&cli, paths, *format),
+        Some(Command::Search { limit: Some(l), .. } | Command::Similar { limit: l, .. }) => {
+            l.get()?;
+        }
+        _ => {}
+    }
+    match &cli.command {
+        Some(Command::Validate { paths, format }) => validate::run(cli, paths, *format),
         Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
-            author::run(&cli, command)
+            author::run(cli, command)
         }
         Some(
             command @ (Command::Coverage { .. } | Command::Stats { .. } | Command::Similar { .. }),
-        ) => answers::run(&cli, command),
-        Some(command) => commands::run(&cli, command),
-        None => browse(&cli),
+        ) => answers::run(cli, command),
+        Some(command) => commands::run(cli, command),
+        None => browse(cli),
     }
 }
 
 /// `casebook` alone: the full-screen browser.
 fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
-    const COMMANDS: &str = "For scripts, use the commands: casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate\n\
-                            (see `casebook --help`)";
+    const LIST: &str = "casebook list | show ID | search QUERY | cite ID | export | coverage | stats | similar ID | validate";
+    let commands = msg!(
+        "\nスクリプトからはコマンドを使います: {LIST}\n（`casebook --help` を参照）",
+        "\nFor scripts, use the commands: {LIST}\n(see `casebook --help`)"
+    );
     // For measuring start-up: load, draw the first frame off-screen, exit.
     let first_frame = std::env::var("CASEBOOK_FIRST_FRAME")
         .ok()
@@ -483,18 +554,27 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
     if first_frame.is_none()
         && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal())
     {
-        return Err(Fail::Error(format!(
-            "the browser needs a terminal, and standard input or output is not one.\n{COMMANDS}"
-        )));
+        return Err(Fail::Error(
+            Message::new(
+                "ブラウザには端末が必要ですが、標準入力か標準出力が端末ではありません。",
+                "the browser needs a terminal, and standard input or output is not one.",
+            )
+            .then(&commands),
+        ));
     }
     if first_frame.is_none() && std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
-        return Err(Fail::Error(format!(
-            "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.\n{COMMANDS}"
-        )));
+        return Err(Fail::Error(
+            Message::new(
+                "ブラウザには全画面を描ける端末が必要ですが、TERM=dumb はこの端末が描けないことを示しています。",
+                "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.",
+            )
+            .then(&commands),
+        ));
     }
     // Files read from here on may be read again when they change (live reload).
     let read_from = crate::cache::key::now();
     let session = Session::load(cli);
+    let session_lang = session.lang;
     let options = crate::tui::Options {
         lang: session.lang,
         theme: None,
@@ -527,7 +607,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         app.restore(&saved);
     }
     if let Some(notice) = notices.first() {
-        app.status = Some(crate::text::line(notice).into_owned());
+        app.status = Some(crate::text::line(notice.get(session_lang)).into_owned());
     }
     if let Some(size) = first_frame {
         return Ok(first_frame_only(&mut app, &size));
@@ -539,7 +619,10 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
     match result {
         Ok(crate::tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(crate::tui::Exit::HungUp) => Ok(ExitCode::from(128 + libc::SIGHUP as u8)),
-        Err(e) => Err(Fail::Error(format!("terminal error: {e}"))),
+        Err(e) => Err(Fail::Error(
+            Message::new("端末のエラーです: ", "terminal error: ")
+                .then(&crate::load::read::os_error(&e)),
+        )),
     }
 }
 

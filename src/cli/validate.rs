@@ -17,12 +17,8 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
         (session.diagnostics, cases, session.lang)
     } else {
         let (config, _) = crate::config::load().map_err(Fail::Usage)?;
-        let lang = cli
-            .lang
-            .or(config.lang)
-            .or_else(Lang::from_env)
-            .unwrap_or_default();
-        let problems: Vec<String> = cli
+        let lang = super::interface_lang(cli, Some(&config));
+        let problems: Vec<crate::diag::Message> = cli
             .casebooks
             .iter()
             .filter_map(|d| super::dir_problem(d))
@@ -34,7 +30,7 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
         }
         inputs.extend(paths.iter().cloned().map(Input::path));
         let loaded = load::load_with(&inputs, &cli.casebooks, &super::cache_settings(cli));
-        super::report_cache(&loaded);
+        super::report_cache(&loaded, lang);
         let book = &loaded.casebook;
         let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
         let mut diagnostics = loaded.diagnostics;

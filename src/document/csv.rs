@@ -5,10 +5,12 @@
 //! never runs anything.
 
 use super::Document;
+use crate::diag::Message;
+use crate::msg;
 use crate::text::{Lines, clean};
 
 /// The document's register as CSV bytes; None when it has none.
-pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
+pub fn render(doc: &Document) -> Option<Result<Vec<u8>, Message>> {
     let table = doc.register.as_ref()?;
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -16,7 +18,7 @@ pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
     let mut write = |cells: Vec<String>| {
         writer
             .write_record(cells.iter().map(|c| cell(c)))
-            .map_err(|e| format!("cannot build the CSV: {e}"))
+            .map_err(|e| failed(&e))
     };
     let rows = std::iter::once(table.header.clone()).chain(
         table
@@ -29,11 +31,12 @@ pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
             return Some(Err(e));
         }
     }
-    Some(
-        writer
-            .into_inner()
-            .map_err(|e| format!("cannot build the CSV: {e}")),
-    )
+    Some(writer.into_inner().map_err(|e| failed(&e)))
+}
+
+/// The CSV could not be built (the library's reason is kept as it words it).
+fn failed(e: &dyn std::fmt::Display) -> Message {
+    msg!("CSV を作れませんでした: {e}", "cannot build the CSV: {e}")
 }
 
 fn cell(s: &str) -> String {

@@ -32,7 +32,7 @@ pub const FONT_EAST_ASIA: &str = "游ゴシック";
 pub const FONT_LATIN: &str = "Yu Gothic";
 
 /// The document as a .docx file.
-pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
+pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
     let mut docx = styled(Docx::new());
     for block in &doc.blocks {
         docx = match block {
@@ -53,9 +53,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
         };
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut out)
-        .map_err(|e| format!("cannot build the Word document: {e}"))?;
+    docx.build().pack(&mut out).map_err(|e| {
+        crate::msg!(
+            "Word 文書を作れませんでした: {e}",
+            "cannot build the Word document: {e}"
+        )
+    })?;
     Ok(out.into_inner())
 }
 

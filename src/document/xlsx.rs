@@ -14,9 +14,14 @@ const MAX_WIDTH: f64 = 36.0;
 const LINE: f64 = 13.5;
 
 /// The document's register as an .xlsx file; None when it has none.
-pub fn render(doc: &Document) -> Option<Result<Vec<u8>, String>> {
+pub fn render(doc: &Document) -> Option<Result<Vec<u8>, crate::diag::Message>> {
     let table = doc.register.as_ref()?;
-    Some(workbook(doc, table).map_err(|e| format!("cannot build the spreadsheet: {e}")))
+    Some(workbook(doc, table).map_err(|e| {
+        crate::msg!(
+            "表計算のファイルを作れませんでした: {e}",
+            "cannot build the spreadsheet: {e}"
+        )
+    }))
 }
 
 /// A column's width in Excel units: a kanji is two, a Latin letter one.

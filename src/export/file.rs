@@ -5,8 +5,10 @@
 use std::path::Path;
 
 use crate::casebook::Casebook;
+use crate::diag::Message;
 use crate::document::{self, Document, collection};
 use crate::lang::Lang;
+use crate::msg;
 
 /// A file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -25,7 +27,7 @@ pub enum Format {
 
 impl Format {
     /// The format a file name's extension names; a name without an extension is Markdown.
-    pub fn from_path(path: &Path) -> Result<Format, String> {
+    pub fn from_path(path: &Path) -> Result<Format, Message> {
         let Some(ext) = path.extension() else {
             return Ok(Format::Md);
         };
@@ -35,10 +37,13 @@ impl Format {
             "xlsx" => Ok(Format::Xlsx),
             "csv" => Ok(Format::Csv),
             "txt" => Ok(Format::Txt),
-            other => Err(format!(
-                "cannot tell the format from the extension `.{}` (use .md, .docx, .xlsx, .csv or .txt)",
-                crate::text::line(other)
-            )),
+            other => {
+                let other = crate::text::line(other);
+                Err(msg!(
+                    "拡張子 `.{other}` からは形式が分かりません（.md、.docx、.xlsx、.csv、.txt のいずれか）",
+                    "cannot tell the format from the extension `.{other}` (use .md, .docx, .xlsx, .csv or .txt)"
+                ))
+            }
         }
     }
 
@@ -88,8 +93,9 @@ pub fn render(
     content: &Content,
     lang: Lang,
     format: Format,
-) -> Result<Vec<u8>, String> {
-    let doc = document(book, content, lang).ok_or("nothing to export")?;
+) -> Result<Vec<u8>, Message> {
+    let doc = document(book, content, lang)
+        .ok_or_else(|| Message::new("書き出すものがありません", "nothing to export"))?;
     let shift = if matches!(content, Content::Pack(_)) {
         0
     } else {
@@ -104,8 +110,9 @@ pub fn render(
     }
 }
 
-fn sheet_only(format: &str) -> String {
-    format!(
+fn sheet_only(format: &str) -> Message {
+    msg!(
+        "{format} は先例一覧専用です（`export --control SCHEME:ID`）。事例には md か docx を使います",
         "{format} is for precedent lists only (`export --control SCHEME:ID`); use md or docx for cases"
     )
 }

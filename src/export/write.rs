@@ -15,38 +15,58 @@ use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use crate::load::read::file_kind;
+use crate::diag::Message;
+use crate::load::read::{file_kind, os_error};
+use crate::msg;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum WriteError {
     /// The file exists and overwriting was not asked for.
     Exists,
-    Io(String),
+    /// Why the file could not be written, in both languages.
+    Io(Message),
 }
 
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl WriteError {
+    /// Why the file could not be written.
+    pub fn reason(&self) -> Message {
         match self {
-            WriteError::Exists => f.write_str("the file already exists"),
-            WriteError::Io(reason) => f.write_str(reason),
+            WriteError::Exists => Message::new("ファイルが既にあります", "the file already exists"),
+            WriteError::Io(reason) => reason.clone(),
         }
     }
 }
 
-fn reason(e: &io::Error) -> String {
+fn reason(e: &io::Error) -> Message {
     match e.raw_os_error() {
-        Some(libc::ENXIO) => return "no program is reading from this FIFO".into(),
+        Some(libc::ENXIO) => {
+            return Message::new(
+                "この FIFO から読み出しているプログラムがありません",
+                "no program is reading from this FIFO",
+            );
+        }
         Some(libc::EFBIG) => {
-            return "the file would exceed the file-size limit (ulimit -f)".into();
+            return Message::new(
+                "ファイルの大きさの上限（ulimit -f）を超えてしまいます",
+                "the file would exceed the file-size limit (ulimit -f)",
+            );
         }
         _ => {}
     }
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied (is the directory read-only?)".into(),
-        io::ErrorKind::NotFound => "the directory does not exist".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        _ => e.to_string(),
+        io::ErrorKind::PermissionDenied => Message::new(
+            "権限がありません（ディレクトリが読み取り専用では？）",
+            "permission denied (is the directory read-only?)",
+        ),
+        io::ErrorKind::NotFound => {
+            Message::new("ディレクトリがありません", "the directory does not exist")
+        }
+        io::ErrorKind::StorageFull => Message::new("ディスクがいっぱいです", "the disk is full"),
+        io::ErrorKind::ReadOnlyFilesystem => Message::new(
+            "読み取り専用のファイルシステムです",
+            "the file system is read-only",
+        ),
+        _ => os_error(e),
     }
 }
 
@@ -79,21 +99,27 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Writ
         Ok(m) if m.file_type().is_char_device() || m.file_type().is_fifo() => {
             write_through(path, bytes)
         }
-        Ok(m) if m.is_dir() => Err(WriteError::Io(
-            "it is a directory; give the name of a file to write".into(),
-        )),
-        Ok(m) if !m.is_file() => Err(WriteError::Io(format!(
-            "it is {}, not a file; casebook writes to files, terminals and other character devices, and FIFOs",
-            file_kind(&m.file_type()).en
+        Ok(m) if m.is_dir() => Err(WriteError::Io(Message::new(
+            "ディレクトリです。書き込むファイルの名前を指定してください",
+            "it is a directory; give the name of a file to write",
         ))),
+        Ok(m) if !m.is_file() => {
+            let kind = file_kind(&m.file_type());
+            let (ja, en) = (kind.ja, kind.en);
+            Err(WriteError::Io(msg!(
+                "ファイルではなく{ja}です。書き込めるのはファイル、端末などのキャラクターデバイス、FIFO です",
+                "it is {en}, not a file; casebook writes to files, terminals and other character devices, and FIFOs"
+            )))
+        }
         Ok(_) if !overwrite => Err(WriteError::Exists),
         // Follow a symbolic link: replace the file it points to, keep the link.
         Ok(_) => atomic(&fs::canonicalize(path).map_err(io_error)?, bytes, true),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             if fs::symlink_metadata(path).is_ok() {
-                return Err(WriteError::Io(
-                    "it is a symbolic link to something that does not exist".into(),
-                ));
+                return Err(WriteError::Io(Message::new(
+                    "存在しないものを指すシンボリックリンクです",
+                    "it is a symbolic link to something that does not exist",
+                )));
             }
             atomic(path, bytes, overwrite)
         }
@@ -176,6 +202,9 @@ mod tests {
     fn a_missing_directory_is_an_error_and_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let err = write_file(&dir.path().join("no/such/dir/x.md"), b"x", false).unwrap_err();
-        assert_eq!(err, WriteError::Io("the directory does not exist".into()));
+        assert_eq!(
+            err.reason(),
+            Message::new("ディレクトリがありません", "the directory does not exist")
+        );
     }
 }

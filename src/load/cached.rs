@@ -59,7 +59,7 @@ pub(super) fn open_dir(
     dir: &Path,
     settings: &cache::Settings,
     catalogs: u128,
-    notices: &mut Vec<String>,
+    notices: &mut Vec<crate::diag::Message>,
 ) -> DirState {
     let canonical = canonical(dir);
     let files = settings.entry(&canonical);
@@ -68,11 +68,8 @@ pub(super) fn open_dir(
         .and_then(|(cases, _)| match cache::Entry::open(cases, catalogs) {
             Ok(entry) => entry,
             Err(problem) => {
-                notices.push(format!(
-                    "the cache for {} was not used ({}); it is rebuilt",
-                    dir.display(),
-                    problem.describe()
-                ));
+                let what = crate::diag::phrase("キャッシュ", "cache");
+                notices.push(problem.notice(what, &dir.display().to_string()));
                 None
             }
         });

@@ -55,7 +55,7 @@ pub struct Loaded {
     pub casebook: Casebook,
     pub diagnostics: Vec<Diagnostic>,
     /// One line each: cache entries that could not be used and were rebuilt.
-    pub notices: Vec<String>,
+    pub notices: Vec<crate::diag::Message>,
     /// What the cache did, per directory.
     pub cache: Vec<cache::Stats>,
     /// Where each part of the casebook's search index comes from.

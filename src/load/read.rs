@@ -109,25 +109,36 @@ pub fn io_reason(e: &std::io::Error) -> Message {
             "パスがシステムの上限より長すぎます（4,096 バイト超）",
             "the path is too long for the system (more than 4,096 bytes)",
         ),
-        kind => {
-            let ja = match kind {
-                ErrorKind::IsADirectory => "ディレクトリです".to_string(),
-                ErrorKind::NotADirectory => "パスの途中にディレクトリでないものがあります".into(),
-                _ if e.raw_os_error() == Some(libc::ELOOP) => {
-                    "シンボリックリンクがループしています".into()
-                }
-                ErrorKind::TimedOut | ErrorKind::WouldBlock => "応答がありません".into(),
-                ErrorKind::StaleNetworkFileHandle => {
-                    "ネットワーク上のファイルの参照が古くなっています".into()
-                }
-                _ => match e.raw_os_error() {
-                    Some(code) => format!("入出力エラーです（OS エラー番号 {code}）"),
-                    None => "入出力エラーです".into(),
-                },
-            };
-            Message::new(ja, e.to_string())
-        }
+        _ => os_error(e),
     }
+}
+
+/// An I/O error in the system's own English words (`No such file or
+/// directory (os error 2)`), with its Japanese equivalent.
+pub fn os_error(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let ja = match e.kind() {
+        ErrorKind::NotFound => "ファイルまたはディレクトリがありません".to_string(),
+        ErrorKind::PermissionDenied => "権限がありません".into(),
+        ErrorKind::AlreadyExists => "既にあります".into(),
+        ErrorKind::IsADirectory => "ディレクトリです".into(),
+        ErrorKind::NotADirectory => "パスの途中にディレクトリでないものがあります".into(),
+        _ if e.raw_os_error() == Some(libc::ELOOP) => "シンボリックリンクがループしています".into(),
+        ErrorKind::TimedOut | ErrorKind::WouldBlock => "応答がありません".into(),
+        ErrorKind::StaleNetworkFileHandle => {
+            "ネットワーク上のファイルの参照が古くなっています".into()
+        }
+        ErrorKind::StorageFull => "ディスクがいっぱいです".into(),
+        ErrorKind::ReadOnlyFilesystem => "読み取り専用のファイルシステムです".into(),
+        ErrorKind::FileTooLarge => "ファイルが大きすぎます".into(),
+        ErrorKind::InvalidFilename => "ファイル名が長すぎるか、使えない文字を含みます".into(),
+        ErrorKind::BrokenPipe => "読み手のいないパイプです".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("入出力エラーです（OS エラー番号 {code}）"),
+            None => "入出力エラーです".into(),
+        },
+    };
+    Message::new(ja, e.to_string())
 }
 
 /// Decodes UTF-8 text: a byte-order mark is dropped; UTF-16, binary data and

@@ -15,6 +15,7 @@ use nucleo_matcher::Utf32Str;
 use super::{Kind, case_parts, char_set, normalize_into};
 use crate::cache::{self, file};
 use crate::casebook::Casebook;
+use crate::diag::Message;
 use crate::load::{IndexFile, IndexSource};
 
 /// An array built in memory or read in place from a memory-mapped file.
@@ -468,7 +469,7 @@ impl Index {
     /// The index of `sources`: each read from its cache file when that holds
     /// it, else built (and written there for next time). Notices say which
     /// cache files were damaged.
-    pub fn open(book: &Casebook, sources: &[IndexSource]) -> (Index, Vec<String>) {
+    pub fn open(book: &Casebook, sources: &[IndexSource]) -> (Index, Vec<Message>) {
         let mut notices = Vec::new();
         let mut parts = Vec::new();
         for source in sources {
@@ -481,13 +482,13 @@ impl Index {
                         Ok(Some(o)) if o.meta.depends_on == u128::from(f.generation) => {
                             let arrays = Arrays::open(&o, source.cases.len());
                             if arrays.is_none() {
-                                notices.push(damaged(f, file::Problem::Damaged.describe()));
+                                notices.push(damaged(f, &file::Problem::Damaged));
                             }
                             arrays
                         }
                         Ok(_) => None,
                         Err(problem) => {
-                            notices.push(damaged(f, problem.describe()));
+                            notices.push(damaged(f, &problem));
                             None
                         }
                     };
@@ -609,9 +610,7 @@ impl Index {
     }
 }
 
-fn damaged(f: &IndexFile, why: &str) -> String {
-    format!(
-        "the search index cache for {} was not used ({why}); it is rebuilt",
-        f.dir
-    )
+fn damaged(f: &IndexFile, why: &file::Problem) -> Message {
+    let what = crate::diag::phrase("検索索引のキャッシュ", "search index cache");
+    why.notice(what, &f.dir)
 }

@@ -107,8 +107,8 @@ pub struct Options {
     /// The home folder, for `~` in file names typed into the save prompt.
     pub home: Option<std::path::PathBuf>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file
-    /// named explicitly that cannot be used.
-    pub problems: Vec<String>,
+    /// named explicitly that cannot be used (shown in the interface language).
+    pub problems: Vec<crate::diag::Message>,
     /// What was loaded, to watch and load again.
     pub setup: Setup,
     /// The team casebook directories `n` can write to: the user's own (even

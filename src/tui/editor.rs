@@ -55,10 +55,13 @@ pub fn run(path: &Path, term: &mut Term, reader: &Reader) -> Option<Message> {
     let _ = term.clear();
     reader.resume();
     if let Err(e) = back {
-        return Some(msg!(
-            "端末を元に戻せませんでした: {e}",
-            "could not take the terminal back: {e}"
-        ));
+        return Some(
+            Message::new(
+                "端末を元に戻せませんでした: ",
+                "could not take the terminal back: ",
+            )
+            .then(&crate::load::read::os_error(&e)),
+        );
     }
     let editor = text::line(&editor);
     match status {
@@ -70,9 +73,12 @@ pub fn run(path: &Path, term: &mut Term, reader: &Reader) -> Option<Message> {
                 "the editor ({editor}) ended with exit status {code}"
             ))
         }
-        Err(e) => Some(msg!(
-            "エディタ（{editor}）を起動できませんでした: {e}",
-            "could not start the editor ({editor}): {e}"
-        )),
+        Err(e) => Some(
+            msg!(
+                "エディタ（{editor}）を起動できませんでした: ",
+                "could not start the editor ({editor}): "
+            )
+            .then(&crate::load::read::os_error(&e)),
+        ),
     }
 }

@@ -116,7 +116,10 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
                     path: absolute(path),
                 },
                 Err(WriteError::Exists) => Outcome::Exists { path, data },
-                Err(WriteError::Io(reason)) => Outcome::WriteFailed { path, reason },
+                Err(WriteError::Io(reason)) => Outcome::WriteFailed {
+                    path,
+                    reason: reason.get(options.lang).to_string(),
+                },
             }
         }
         Effect::ListDir { dir } => Outcome::Listed {
@@ -186,10 +189,11 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
             lang,
         };
         let d = draft::draft(&bytes, &app.book, &options).map_err(|e| {
-            msg!(
-                "公表文の文字を読み取れませんでした: {e}",
-                "the notice's text could not be read: {e}"
+            Message::new(
+                "公表文の文字を読み取れませんでした: ",
+                "the notice's text could not be read: ",
             )
+            .then(&e)
         })?;
         Ok((d.text, d.extract.published.map(|p| p.value.year)))
     };
@@ -217,10 +221,13 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
         ));
     }
     if let Err(e) = new::create(&path, &text) {
-        return Authored::NotCreated(msg!(
-            "事例ファイルを書けませんでした: {e}",
-            "could not write the case file: {e}"
-        ));
+        return Authored::NotCreated(
+            Message::new(
+                "事例ファイルを書けませんでした: ",
+                "could not write the case file: ",
+            )
+            .then(&e),
+        );
     }
     new::write_schema_if_missing(dir, &app.book.catalogs);
     Authored::Created {

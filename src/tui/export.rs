@@ -30,6 +30,6 @@ impl App {
             )
             .into());
         }
-        file::render(&self.book, content, lang, format)
+        file::render(&self.book, content, lang, format).map_err(|e| e.get(lang).to_string())
     }
 }

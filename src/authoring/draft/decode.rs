@@ -5,6 +5,9 @@
 
 use encoding_rs::{EUC_JP, Encoding, SHIFT_JIS, UTF_8};
 
+use crate::diag::Message;
+use crate::msg;
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
@@ -12,7 +15,7 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Message> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom..];
         return encoding
@@ -22,16 +25,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
                 encoding: encoding.name(),
             })
             .ok_or_else(|| {
-                format!(
-                    "the text starts with a {} byte-order mark but is not valid {}; re-save it as UTF-8",
-                    encoding.name(),
-                    encoding.name()
+                let name = encoding.name();
+                msg!(
+                    "先頭に {name} のバイト順マークがありますが、{name} として正しくありません。UTF-8 で保存し直してください",
+                    "the text starts with a {name} byte-order mark but is not valid {name}; re-save it as UTF-8"
                 )
             });
     }
     if let Some(t) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         if t.contains('\0') {
-            return Err("this is not text (it contains NUL bytes); copy the notice's text into a file, or pipe it to `casebook draft -`".into());
+            return Err(Message::new(
+                "テキストではありません（NUL バイトを含みます）。公表文の文字をファイルにコピーするか、`casebook draft -` にパイプで渡してください",
+                "this is not text (it contains NUL bytes); copy the notice's text into a file, or pipe it to `casebook draft -`",
+            ));
         }
         return Ok(Decoded {
             text: t.into_owned(),
@@ -53,14 +59,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             text: text.clone(),
             encoding: e.name(),
         }),
-        [] => Err(
-            "the text is neither UTF-8 nor Shift_JIS (or it is damaged); save the notice as UTF-8 text and try again"
-                .into(),
-        ),
-        _ => Err(
-            "cannot tell whether the text is Shift_JIS or EUC-JP; save the notice as UTF-8 text and try again"
-                .into(),
-        ),
+        [] => Err(Message::new(
+            "UTF-8 でも Shift_JIS でもありません（または壊れています）。公表文を UTF-8 のテキストで保存して、もう一度試してください",
+            "the text is neither UTF-8 nor Shift_JIS (or it is damaged); save the notice as UTF-8 text and try again",
+        )),
+        _ => Err(Message::new(
+            "Shift_JIS か EUC-JP か判別できません。公表文を UTF-8 のテキストで保存して、もう一度試してください",
+            "cannot tell whether the text is Shift_JIS or EUC-JP; save the notice as UTF-8 text and try again",
+        )),
     }
 }
 
@@ -97,11 +103,17 @@ mod tests {
     #[test]
     fn undecodable_bytes_are_an_error_not_a_guess() {
         let err = decode(&[0x82, 0xA0, 0xFF, 0xFF, 0x00, 0x81]).unwrap_err();
-        assert!(err.contains("neither UTF-8 nor Shift_JIS"), "{err}");
+        assert!(err.en.contains("neither UTF-8 nor Shift_JIS"), "{err:?}");
+        assert!(
+            err.ja.starts_with("UTF-8 でも Shift_JIS でもありません"),
+            "{err:?}"
+        );
         // Shift_JIS with one byte cut off the end.
         let (sjis, _, _) = SHIFT_JIS.encode("漏えい");
         let err = decode(&sjis[..sjis.len() - 1]).unwrap_err();
-        assert!(err.contains("neither UTF-8 nor Shift_JIS"), "{err}");
-        assert!(decode(b"abc\0def").unwrap_err().contains("not text"));
+        assert!(err.en.contains("neither UTF-8 nor Shift_JIS"), "{err:?}");
+        let err = decode(b"abc\0def").unwrap_err();
+        assert!(err.en.contains("not text"), "{err:?}");
+        assert!(err.ja.starts_with("テキストではありません"), "{err:?}");
     }
 }

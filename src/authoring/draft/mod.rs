@@ -105,7 +105,11 @@ pub struct Draft {
 }
 
 /// Drafts a case file from a notice's bytes, with suggestions from `book`.
-pub fn draft(bytes: &[u8], book: &Casebook, options: &Options) -> Result<Draft, String> {
+pub fn draft(
+    bytes: &[u8],
+    book: &Casebook,
+    options: &Options,
+) -> Result<Draft, crate::diag::Message> {
     let decoded = decode::decode(bytes)?;
     let extract = extract(&decoded.text);
     let text = render::render(&extract, book, options, decoded.encoding);

@@ -36,7 +36,13 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
 pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.error_files();
     let text = if !app.options.problems.is_empty() {
-        let problems = app.options.problems.join(" · ");
+        let problems: Vec<&str> = app
+            .options
+            .problems
+            .iter()
+            .map(|p| p.get(app.lang))
+            .collect();
+        let problems = problems.join(" · ");
         match (app.lang, n) {
             (_, 0) => format!(" ⚠ {problems} "),
             (crate::lang::Lang::Ja, _) => {
