@@ -337,7 +337,7 @@ pub(super) fn case<'a>(book: &'a Casebook, id: &str) -> Result<&'a Entry, Messag
         msg!("ID が `{id}` の事例はありません", "no case with id `{id}`")
             .then(&suggest::did_you_mean(&near))
             .then(&Message::new(
-                "（`casebook list` ですべての ID を表示）",
+                "。`casebook list` ですべての ID を確かめられます",
                 " (`casebook list` shows every id)",
             ))
     })

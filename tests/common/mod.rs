@@ -294,3 +294,42 @@ pub fn corpus(name: &str) -> Vec<u8> {
     )
     .unwrap()
 }
+
+/// English sentences in `text`: three or more English words in a row, each
+/// of two letters or more (or `a`) and all but the first in lowercase ("no such
+/// directory", "Permission denied (os error 13)"). A word is Latin letters
+/// alone, maybe in parentheses or before a comma; ids (`our-usb-2024`),
+/// paths, options (`--out`) and quoted code are not words. A Japanese screen
+/// or message keeps names, ids, paths and commands in Latin letters, never a
+/// sentence.
+pub fn english_sentences(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let mut run: Vec<&str> = Vec::new();
+        let mut close = |run: &mut Vec<&str>| {
+            if run.len() >= 3 {
+                found.push(run.join(" "));
+            }
+            run.clear();
+        };
+        for token in line.split([' ', '\u{3000}', '│']) {
+            let bare = token
+                .trim_start_matches('(')
+                .trim_end_matches([',', ';', ':', '.', ')']);
+            let letters =
+                (bare.len() >= 2 || bare == "a") && bare.chars().all(|c| c.is_ascii_alphabetic());
+            let lower = bare.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && (run.is_empty() || bare.starts_with(|c: char| c.is_ascii_lowercase()));
+            if letters && lower {
+                run.push(bare);
+            } else {
+                close(&mut run);
+                if letters && bare.chars().skip(1).all(|c| c.is_ascii_lowercase()) {
+                    run.push(bare);
+                }
+            }
+        }
+        close(&mut run);
+    }
+    found
+}
