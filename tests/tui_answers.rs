@@ -115,6 +115,60 @@ fn the_coverage_view_answers_which_excluded_controls_have_precedents() {
     );
 }
 
+/// The legend wraps between its items, never inside one: `× 除外` stays on
+/// one line at 80×24 (and the unit stays with the counts it names).
+#[test]
+fn the_coverage_legend_wraps_by_item() {
+    use casebook::lang::Lang;
+    for (lang, items) in [
+        (
+            Lang::Ja,
+            [
+                "█ 11-14 件",
+                "! 除外・先例あり",
+                "? 適用・先例なし",
+                "× 除外",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "█ 11-14 cases",
+                "! excluded, precedents",
+                "? applies, no precedent",
+                "× excluded",
+            ],
+        ),
+    ] {
+        for (w, h) in [(80u16, 24u16), (60, 30), (200, 60)] {
+            let mut app = answers_app(lang, false, w, h);
+            press(&mut app, "C");
+            let s = screen(&app, w, h);
+            let rows: Vec<String> = s
+                .lines()
+                .map(|l| {
+                    l.trim_matches('│')
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            for item in items {
+                assert!(
+                    rows.iter().any(|r| r.contains(item)),
+                    "{lang:?} {w}×{h}: `{item}` split:\n{s}"
+                );
+            }
+            assert!(
+                !rows
+                    .iter()
+                    .any(|r| r.ends_with(" ×") || r.ends_with(" ?") || r.ends_with(" !")),
+                "{lang:?} {w}×{h}: a mark without its words:\n{s}"
+            );
+        }
+    }
+}
+
 #[test]
 fn enter_on_a_coverage_cell_opens_the_control_in_the_tree_and_ctrl_o_comes_back() {
     let mut app = answers_app(casebook::lang::Lang::Ja, false, 120, 36);

@@ -250,7 +250,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             th.dim(),
         ));
     }
-    below.extend(paragraph(Span::raw(""), &legend(app, cov.max), width));
+    below.extend(by_item(legend(app, cov.max), width));
 
     // The grid scrolls to keep the cursor in view; what is below stays, cut
     // from the end (the legend first) when the grid would get less than half.
@@ -269,14 +269,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `· 0  ░ 1-2  ▒ 3-4 ...  ! excluded, with precedents  ? ...  × excluded`
-fn legend(app: &App, max: usize) -> Vec<(String, Style)> {
+/// The legend's items: `· 0`, `░ 1-2`, `▒ 3-4` ... (the last with the unit,
+/// cases), then `! excluded, precedents`, `? ...`, `× excluded`.
+fn legend(app: &App, max: usize) -> Vec<Vec<(String, Style)>> {
     let th = app.theme;
     let lang = app.lang;
-    let mut out = vec![
+    let mut items = vec![vec![
         (format!("{}", SHADES[0]), heat(th, 0)),
         (" 0".to_string(), th.dim()),
-    ];
+    ]];
     for (lv, shade) in SHADES.iter().enumerate().skip(1) {
         let counts: Vec<usize> = (1..=max).filter(|&c| level(c, max) == lv).collect();
         let (Some(first), Some(last)) = (counts.first(), counts.last()) else {
@@ -287,21 +288,54 @@ fn legend(app: &App, max: usize) -> Vec<(String, Style)> {
         } else {
             format!("{first}-{last}")
         };
-        out.push(("  ".into(), Style::new()));
-        out.push((shade.to_string(), heat(th, lv)));
-        out.push((format!(" {range}"), th.dim()));
+        items.push(vec![
+            (shade.to_string(), heat(th, lv)),
+            (format!(" {range}"), th.dim()),
+        ]);
     }
-    out.push((
-        format!(
-            "  {}  ! {}  ? {}  × {}",
-            t(lang, "件", "cases"),
-            t(lang, "除外・先例あり", "excluded, precedents"),
-            t(lang, "適用・先例なし", "applies, no precedent"),
-            t(lang, "除外", "excluded")
-        ),
-        th.dim(),
-    ));
-    out
+    if let Some(last) = items.last_mut() {
+        last.push((format!("  {}", t(lang, "件", "cases")), th.dim()));
+    }
+    for (mark, ja, en) in [
+        ('!', "除外・先例あり", "excluded, precedents"),
+        ('?', "適用・先例なし", "applies, no precedent"),
+        ('×', "除外", "excluded"),
+    ] {
+        items.push(vec![(format!("{mark} {}", t(lang, ja, en)), th.dim())]);
+    }
+    items
+}
+
+/// Items laid out two spaces apart, a line broken between items, never
+/// inside one (an item wider than the line is wrapped on lines of its own).
+fn by_item(items: Vec<Vec<(String, Style)>>, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let w: usize = item.iter().map(|(text, _)| wrap::width(text)).sum();
+        if used > 0 && used + 2 + w > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if w > width {
+            lines.extend(paragraph(Span::raw(""), &item, width));
+            continue;
+        }
+        if used > 0 {
+            line.push(Span::raw("  "));
+            used += 2;
+        }
+        line.extend(
+            item.into_iter()
+                .map(|(text, style)| Span::styled(text, style)),
+        );
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
 }
 
 #[cfg(test)]
