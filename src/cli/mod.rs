@@ -521,11 +521,11 @@ pub(super) fn normal_inputs(cli: &Cli, config: &Config) -> Vec<Input> {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Fail> {
-    match &cli.command {
-        Some(Command::Search { limit: Some(l), .. } | Command::Similar { limit: l, .. }) => {
-            l.get()?;
-        }
-        _ => {}
+    // `--limit` is checked before anything is loaded, as a usage error.
+    if let Some(Command::Search { limit: Some(l), .. } | Command::Similar { limit: l, .. }) =
+        &cli.command
+    {
+        l.get()?;
     }
     match &cli.command {
         Some(Command::Validate { paths, format }) => validate::run(cli, paths, *format),
