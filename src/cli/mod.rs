@@ -565,7 +565,7 @@ fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
     if first_frame.is_none() && std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         return Err(Fail::Error(
             Message::new(
-                "ブラウザには全画面を描ける端末が必要ですが、TERM=dumb はこの端末が描けないことを示しています。",
+                "ブラウザには全画面を描ける端末が必要ですが、TERM=dumb の端末では描けません。",
                 "the browser needs a terminal that can draw full-screen, and TERM=dumb says this one cannot.",
             )
             .then(&commands),
