@@ -413,7 +413,7 @@ fn enumeration(text: &str) -> Option<Vec<String>> {
         .trim()
         .trim_end_matches(['。', '等'])
         .trim_end_matches("など");
-    let parts: Vec<String> = split_items(&body)
+    let parts: Vec<String> = split_items(body)
         .into_iter()
         .enumerate()
         .map(|(i, p)| if i == 0 { after_count(p) } else { p })
