@@ -413,8 +413,10 @@ fn enumeration(text: &str) -> Option<Vec<String>> {
         .trim()
         .trim_end_matches(['。', '等'])
         .trim_end_matches("など");
-    let parts: Vec<String> = body
-        .split(['、', '・', ',', '，', '/', '／'])
+    let parts: Vec<String> = split_items(body)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| if i == 0 { after_count(p) } else { p })
         .map(|p| {
             p.trim()
                 .trim_start_matches(|c: char| ('①'..='⑳').contains(&c))
@@ -427,6 +429,47 @@ fn enumeration(text: &str) -> Option<Vec<String>> {
         .iter()
         .all(|p| p.chars().count() <= 12 && !p.contains(['。', 'を', 'が', 'は']));
     (parts.len() >= 3 && short).then_some(parts)
+}
+
+/// Splits a list at `、` `・` `/` and at commas that are not a number's
+/// thousands separator (`1,284`, `２，０４５`).
+fn split_items(s: &str) -> Vec<&str> {
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let mut items = Vec::new();
+    let mut start = 0;
+    let mut prev = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let separator = match c {
+            '、' | '・' | '/' | '／' => true,
+            ',' | '，' => !(digit(prev) && digit(next)),
+            _ => false,
+        };
+        if separator {
+            items.push(&s[start..at]);
+            start = at + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    items.push(&s[start..]);
+    items
+}
+
+/// `お客様1,284名分の氏名` → `氏名`: a count that leads the first item is not a kind of data.
+fn after_count(item: &str) -> &str {
+    for marker in ["名分の", "人分の", "件分の", "名の", "人の", "件の"] {
+        if let Some((before, after)) = item.split_once(marker)
+            && !after.trim().is_empty()
+            && before.chars().last().is_some_and(|c| {
+                c.is_ascii_digit() || ('０'..='９').contains(&c) || "十百千万億".contains(c)
+            })
+        {
+            return after;
+        }
+    }
+    item
 }
 
 fn strip_parens(s: &str) -> String {
@@ -550,6 +593,15 @@ mod tests {
         assert_eq!(
             kinds("2 漏えいした情報\n① 組合員の氏名、口座番号、電話番号：２，０４５名分\n"),
             ["組合員の氏名", "口座番号", "電話番号"]
+        );
+        // A count before the list is not an item, and its thousands separator splits nothing.
+        assert_eq!(
+            kinds("２．対象となる情報\nお客様1,284名分の氏名、住所、電話番号\n"),
+            ["氏名", "住所", "電話番号"]
+        );
+        assert_eq!(
+            kinds("２．対象となる情報\n会員２，０４５件の氏名、メールアドレス、購入履歴\n"),
+            ["氏名", "メールアドレス", "購入履歴"]
         );
     }
 }
