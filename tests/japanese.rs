@@ -12,10 +12,10 @@ use casebook::config::ClipboardMode;
 use casebook::diag::Message;
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
-use casebook::tui::action::{Action, Effect, Outcome};
+use casebook::tui::action::{Action, Outcome};
 use casebook::tui::app::{App, Options};
 use casebook::tui::reload::Setup;
-use common::tui::{options, press, screen};
+use common::tui::{options, perform, press, screen};
 use common::{Dir, case_file, english_sentences};
 
 const SIZES: [(u16, u16); 2] = [(120, 36), (200, 60)];
@@ -40,30 +40,6 @@ fn app_in(lang: Lang, team: &Path, problems: Vec<Message>) -> App {
         height: 36,
     });
     app
-}
-
-/// Performs effects as the event loop does (the clipboard, files, new case
-/// files) and reports their outcomes back; the others are left.
-fn perform(app: &mut App, effects: Vec<Effect>) {
-    let mut queue = effects;
-    while !queue.is_empty() {
-        let mut next = Vec::new();
-        for effect in queue {
-            match effect {
-                Effect::NewCase { dir, id, start } => {
-                    let authored = casebook::tui::effects::create(&dir, &id, &start, app);
-                    next.extend(app.update(Action::Authored(authored)));
-                }
-                Effect::Edit { .. } | Effect::Reload { .. } | Effect::Watch { .. } => {}
-                other => {
-                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.options) {
-                        next.extend(app.update(Action::Done(outcome)));
-                    }
-                }
-            }
-        }
-        queue = next;
-    }
 }
 
 /// Every screen size's English sentences, named by the step.
@@ -118,7 +94,7 @@ fn the_japanese_browser_says_every_problem_in_japanese() {
     ] {
         press(&mut app, "<Esc><Esc>e");
         let effects = press(&mut app, &format!("<C-u>{target}<Enter>"));
-        perform(&mut app, effects);
+        perform(&mut app, effects, &|_| {});
         let s = screen(&app, 200, 60);
         assert!(s.contains(says), "{target}: {s}");
         look(&app, &format!("export to {target}"), &mut found);
@@ -127,7 +103,7 @@ fn the_japanese_browser_says_every_problem_in_japanese() {
 
     // A copy with no clipboard: offered as a file.
     let effects = press(&mut app, "y");
-    perform(&mut app, effects);
+    perform(&mut app, effects, &|_| {});
     look(&app, "copy without a clipboard", &mut found);
     press(&mut app, "<Esc>");
     // A source URL that could be neither opened nor copied.
@@ -152,7 +128,7 @@ fn the_japanese_browser_says_every_problem_in_japanese() {
         press(&mut app, "<Esc><Esc>");
         let effects = press(&mut app, &format!("nf{notice}<Enter>our-new-2024<Enter>"));
         assert!(!effects.is_empty(), "{notice}: {}", screen(&app, 200, 60));
-        perform(&mut app, effects);
+        perform(&mut app, effects, &|_| {});
         let s = screen(&app, 200, 60);
         assert!(s.contains(says), "{notice}: {s}");
         look(&app, &format!("draft of {notice}"), &mut found);
@@ -160,7 +136,7 @@ fn the_japanese_browser_says_every_problem_in_japanese() {
     team.case("2025/our-taken-2025.yaml", "id: x\n");
     press(&mut app, "<Esc><Esc>");
     let effects = press(&mut app, "nsour-taken-2025<Enter>");
-    perform(&mut app, effects);
+    perform(&mut app, effects, &|_| {});
     let s = screen(&app, 200, 60);
     assert!(s.contains("既にあります"), "{s}");
     look(&app, "an id taken on disk", &mut found);

@@ -11,10 +11,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use casebook::load::{Input, load};
-use casebook::tui::action::{Action, Authored, Effect, Start};
+use casebook::tui::action::{Action, Effect, Start};
 use casebook::tui::app::{App, Mode, Options, Pane};
 use casebook::tui::reload::Setup;
-use common::tui::{options, press, screen};
+use common::tui::{options, perform, press, screen};
 use common::{Dir, case_file};
 
 /// A team casebook beside the bundled one, in Japanese, on a 120×36 screen.
@@ -286,41 +286,6 @@ fn team_cases_are_badged_and_b_shows_only_bundled_or_only_team_cases() {
     assert!(s.contains("[チーム] チームの最初の事例"), "{s}");
     press(&mut app, "b");
     assert_eq!(app.cases().len(), 24);
-}
-
-/// Performs what the event loop would for an effect of `n` and `E`, with the
-/// editor replaced by `edit` (which changes the file as a person would).
-fn perform(app: &mut App, effects: Vec<Effect>, edit: &dyn Fn(&Path)) -> Vec<PathBuf> {
-    let mut edited = Vec::new();
-    let mut queue = effects;
-    while !queue.is_empty() {
-        let mut next = Vec::new();
-        for effect in queue {
-            match effect {
-                Effect::NewCase { dir, id, start } => {
-                    let authored = casebook::tui::effects::create(&dir, &id, &start, app);
-                    next.extend(app.update(Action::Authored(authored)));
-                }
-                Effect::Edit { path } => {
-                    edit(&path);
-                    edited.push(path.clone());
-                    next.extend(
-                        app.update(Action::Authored(Authored::Edited { path, failed: None })),
-                    );
-                }
-                Effect::Reload { paths, everything } => {
-                    let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
-                    next.extend(
-                        app.update(Action::Reloaded(casebook::tui::action::Shared::new(batch))),
-                    );
-                }
-                Effect::Watch { .. } => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-        queue = next;
-    }
-    edited
 }
 
 #[test]

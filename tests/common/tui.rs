@@ -252,3 +252,48 @@ pub fn assert_keys_in_readme(contexts: &[casebook::tui::keymap::Context]) {
         }
     }
 }
+
+/// Performs effects as the event loop does and reports how each went, until
+/// none is left: new case files written, the clipboard, files and the opener
+/// for real, reloads read on the spot; the editor is `edit` (which changes the
+/// file as a person would) and the watcher is left out. Returns the files
+/// edited.
+pub fn perform(
+    app: &mut App,
+    effects: Vec<Effect>,
+    edit: &dyn Fn(&std::path::Path),
+) -> Vec<std::path::PathBuf> {
+    use casebook::tui::action::{Authored, Shared};
+    let mut edited = Vec::new();
+    let mut queue = effects;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            match effect {
+                Effect::NewCase { dir, id, start } => {
+                    let authored = casebook::tui::effects::create(&dir, &id, &start, app);
+                    next.extend(app.update(Action::Authored(authored)));
+                }
+                Effect::Edit { path } => {
+                    edit(&path);
+                    edited.push(path.clone());
+                    next.extend(
+                        app.update(Action::Authored(Authored::Edited { path, failed: None })),
+                    );
+                }
+                Effect::Reload { paths, everything } => {
+                    let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
+                    next.extend(app.update(Action::Reloaded(Shared::new(batch))));
+                }
+                Effect::Watch { .. } => {}
+                other => {
+                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.options) {
+                        next.extend(app.update(Action::Done(outcome)));
+                    }
+                }
+            }
+        }
+        queue = next;
+    }
+    edited
+}
