@@ -384,6 +384,8 @@ pub struct Searcher {
     pub index: Index,
     matchers: Vec<Matcher>,
     last: Option<(Vec<String>, Target, Vec<Hit>)>,
+    /// Hand back the index's pages as they are read (one search, then exit).
+    once: bool,
 }
 
 /// Above this many candidates, scoring uses the greedy alignment.
@@ -391,6 +393,9 @@ const GREEDY_ABOVE: usize = 8192;
 
 /// Below this many candidates one thread is faster than starting two.
 const PARALLEL_FROM: usize = 4096;
+
+/// A one-shot search hands back the index text of this many candidates at a time.
+const RELEASE_EVERY: usize = 4096;
 
 impl Searcher {
     /// A searcher over an index built in memory.
@@ -416,7 +421,17 @@ impl Searcher {
             index,
             matchers: (0..threads).map(|_| matcher()).collect(),
             last: None,
+            once: false,
         }
+    }
+
+    /// For a searcher that runs one query and is dropped (the command line's
+    /// `search`): the text of the index read in place from the cache is
+    /// handed back to the system as the scan passes it, so a search over
+    /// 100,000 cases does not keep the whole index resident.
+    pub fn once(mut self) -> Searcher {
+        self.once = true;
+        self
     }
 
     /// Hits for `query`, best first.
@@ -523,11 +538,14 @@ impl Searcher {
         // The first keys of a query can leave tens of thousands of candidates;
         // they are ranked by the faster greedy alignment until typing narrows them.
         let greedy = candidates.len() > GREEDY_ABOVE;
+        let once = self.once;
         let run = |matcher: &mut Matcher, chunk: &[u32]| -> Vec<Hit> {
             let mut scratch = Scratch::default();
-            chunk
-                .iter()
-                .filter_map(|&item| {
+            let mut hits = Vec::new();
+            // Candidates come in item order, so each stretch of them covers
+            // one stretch of the index's text, released once it is scored.
+            for stretch in chunk.chunks(RELEASE_EVERY) {
+                hits.extend(stretch.iter().filter_map(|&item| {
                     let it = reader.view(item);
                     if it.chars() & needed != needed {
                         return None;
@@ -541,8 +559,12 @@ impl Searcher {
                         score,
                         via: None,
                     })
-                })
-                .collect()
+                }));
+                if let (true, Some(first), Some(last)) = (once, stretch.first(), stretch.last()) {
+                    reader.release_text(*first, last.saturating_add(1));
+                }
+            }
+            hits
         };
         if candidates.len() < PARALLEL_FROM || self.matchers.len() == 1 {
             return run(&mut self.matchers[0], candidates);

@@ -460,3 +460,38 @@ fn two_processes_filling_the_cache_at_once_both_answer_right() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left");
 }
+
+#[test]
+fn a_search_that_hands_the_index_back_as_it_reads_finds_what_a_cold_run_finds() {
+    // 1,500 cases: 4,500 items, more than one stretch of candidates handed
+    // back at a time and more than one thread, over an index text of many
+    // pages. The command-line search drops the pages it has scored and the
+    // check of the index file drops what it has hashed; the hits, their
+    // order and the printed text must not change.
+    let dir = Dir::new();
+    for i in 0..1500 {
+        let id = format!("case-{i:04}");
+        let text = case_file(&id)
+            .replace(
+                "飲食後に紛失した。",
+                &format!("飲食後に紛失した（第{i}便）。"),
+            )
+            .replace(
+                "電子媒体の持ち出しは事前の許可制とする",
+                &format!("電子媒体の持ち出しは事前の許可制とする（{i}号）"),
+            );
+        dir.case(&format!("2024/{id}.yaml"), text);
+    }
+    let cache = tempfile::tempdir().unwrap();
+    same_as_cold(dir.path(), cache.path(), &["search", "持ち出し"]);
+    for args in [
+        &["search", "持ち出し", "--format", "json"][..],
+        &["search", "持ち出し 許可", "--in", "measures"],
+        &["search", "第1499便"],
+    ] {
+        let line = same_as_cold(dir.path(), cache.path(), args);
+        assert!(line.contains(" 0 parsed"), "{args:?}: {line}");
+    }
+    let found = stdout(&run(dir.path(), cache.path(), &["search", "第1499便"]));
+    assert!(found.contains("case-1499"), "{found}");
+}

@@ -145,7 +145,8 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             limit,
             format,
         } => {
-            let (mut searcher, notices) = Searcher::open(book, &session.loaded.index);
+            let (searcher, notices) = Searcher::open(book, &session.loaded.index);
+            let mut searcher = searcher.once();
             for notice in notices {
                 out::error(lang, &notice)?;
             }

@@ -360,6 +360,8 @@ pub struct Slices<'a> {
     part_start: &'a [u32],
     part_ascii: &'a [u8],
     text: &'a [u16],
+    /// Whether `text` lies in a file mapping (its pages can be handed back).
+    text_mapped: bool,
 }
 
 impl Segment {
@@ -375,6 +377,7 @@ impl Segment {
             part_start: &a.part_start,
             part_ascii: &a.part_ascii,
             text: &a.text,
+            text_mapped: matches!(a.text, Slab::Mapped { .. }),
         }
     }
 }
@@ -398,6 +401,25 @@ impl<'a> Reader<'a> {
         (case, kind)
     }
 
+    /// Hands back the memory pages holding the text of items `from..to`
+    /// where that text is read in place from a cache file: a search that
+    /// reads each item once (the command line's) then keeps no more of a
+    /// large index resident than the part it is reading. Pages touched again
+    /// are read from the file again. Text built in memory is left alone.
+    pub fn release_text(&self, from: u32, to: u32) {
+        for (first, s) in &self.segments {
+            let end = *first + s.item_case.len() as u32;
+            let (a, b) = (from.max(*first), to.min(end));
+            if a >= b || !s.text_mapped {
+                continue;
+            }
+            let (a, b) = ((a - first) as usize, (b - first) as usize);
+            let text = &s.text[s.part_start[s.item_parts[a] as usize] as usize
+                ..s.part_start[s.item_parts[b] as usize] as usize];
+            release_pages(text);
+        }
+    }
+
     pub fn view(&self, item: u32) -> ItemView<'_> {
         let at = self
             .segments
@@ -410,6 +432,31 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// Drops the whole pages inside `text` from the process's resident memory.
+/// Only for slices of a read-only shared file mapping, whose pages are read
+/// from the file again when next touched (never zeroed); the cache file
+/// under the mapping is never changed in place (it is replaced by rename).
+#[cfg(unix)]
+fn release_pages(text: &[u16]) {
+    // SAFETY: sysconf is always safe to call.
+    let page = match unsafe { libc::sysconf(libc::_SC_PAGESIZE) } {
+        p if p > 0 => p as usize,
+        _ => return,
+    };
+    let start = text.as_ptr() as usize;
+    let end = start + std::mem::size_of_val(text);
+    let (a, b) = (start.div_ceil(page) * page, end / page * page);
+    if a < b {
+        // SAFETY: [a, b) lies inside `text`, part of a file mapping that stays
+        // mapped (the slice borrows it); MADV_DONTNEED on a shared file
+        // mapping only drops pages, which are faulted in from the file again.
+        unsafe { libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_DONTNEED) };
+    }
+}
+
+#[cfg(not(unix))]
+fn release_pages(_: &[u16]) {}
 
 /// An item as the matcher sees it.
 pub struct ItemView<'a> {
