@@ -887,3 +887,41 @@ fn list_filters_on_the_command_line() {
         stderr(&both)
     );
 }
+
+#[test]
+fn coverage_csv_opens_in_excel_as_the_precedent_list_does() {
+    // The same rules as every CSV casebook writes: UTF-8 with a BOM (Excel in
+    // Japan reads BOM-less CSV as Shift_JIS), CRLF, and a statement's reason
+    // that would start a formula is kept as text.
+    let dir = small();
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: false\n    reason: \"=HYPERLINK(\\\"http://x.test\\\")\"\n",
+    );
+    let out = casebook(&[
+        "--no-bundled",
+        "--casebook",
+        &dir.path().display().to_string(),
+        "--soa",
+        &soa.display().to_string(),
+        "coverage",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = &out.stdout;
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFcontrol,title,"),
+        "{:?}",
+        &bytes[..20]
+    );
+    let text = std::str::from_utf8(bytes).unwrap();
+    assert!(text.contains("flag\r\n"), "CRLF line ends");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let a714 = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "iso27001:A.7.14")
+        .unwrap();
+    assert_eq!(&a714[5], "'=HYPERLINK(\"http://x.test\")");
+}

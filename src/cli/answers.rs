@@ -42,7 +42,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             let rows = coverage::rows(book, &schemes, session.soa.as_ref(), None, lang);
             match format {
                 CoverageFormat::Json => json(&rows) + "\n",
-                CoverageFormat::Csv => csv(&rows)?,
+                CoverageFormat::Csv => {
+                    // Bytes as they are: the BOM is part of the format, and
+                    // every cell was cleaned by the CSV writer.
+                    let mut out = Out::new();
+                    out.write_bytes(&csv(&rows)?)?;
+                    out.finish()?;
+                    return Ok(ExitCode::SUCCESS);
+                }
                 CoverageFormat::Text => coverage_text(&rows, session.soa.is_some(), lang),
             }
         }
@@ -168,11 +175,10 @@ fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
     out
 }
 
-/// RFC 4180 CSV, one row per control, with a header row.
-fn csv(rows: &[Row]) -> Result<String, Message> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let err = |e: &dyn std::fmt::Display| msg!("CSV を作れません: {e}", "cannot write CSV: {e}");
-    w.write_record([
+/// The coverage table as CSV, one row per control, with a header row, by the
+/// rules of every CSV casebook writes (BOM, CRLF, formulas kept as text).
+fn csv(rows: &[Row]) -> Result<Vec<u8>, Message> {
+    let header = [
         "control",
         "title",
         "cases",
@@ -180,27 +186,24 @@ fn csv(rows: &[Row]) -> Result<String, Message> {
         "applicable",
         "reason",
         "flag",
-    ])
-    .map_err(|e| err(&e))?;
-    for r in rows {
+    ];
+    let rows = rows.iter().map(|r| {
         let applicable = match r.applicable {
             Some(true) => "true",
             Some(false) => "false",
             None => "",
         };
-        w.write_record([
-            r.control.to_string().as_str(),
-            &r.title,
-            &r.cases.to_string(),
-            &r.case_ids.join(" "),
-            applicable,
-            r.reason.as_deref().unwrap_or(""),
-            r.flag.map_or("", Flag::id),
-        ])
-        .map_err(|e| err(&e))?;
-    }
-    let bytes = w.into_inner().map_err(|e| err(&e))?;
-    String::from_utf8(bytes).map_err(|e| err(&e))
+        vec![
+            r.control.to_string(),
+            r.title.clone(),
+            r.cases.to_string(),
+            r.case_ids.join(" "),
+            applicable.to_string(),
+            r.reason.clone().unwrap_or_default(),
+            r.flag.map_or("", Flag::id).to_string(),
+        ]
+    });
+    crate::document::csv::table_bytes(&header, rows)
 }
 
 fn stats_text(s: &Stats, lang: Lang) -> String {

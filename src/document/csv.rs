@@ -12,26 +12,31 @@ use crate::text::{Lines, clean};
 /// The document's register as CSV bytes; None when it has none.
 pub fn render(doc: &Document) -> Option<Result<Vec<u8>, Message>> {
     let table = doc.register.as_ref()?;
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|t| t.to_plain()).collect());
+    Some(table_bytes(&table.header, rows))
+}
+
+/// Any table as CSV by the rules above (the coverage table uses it too):
+/// the header row, then the rows.
+pub fn table_bytes<H: AsRef<str>>(
+    header: &[H],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, Message> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut write = |cells: Vec<String>| {
-        writer
-            .write_record(cells.iter().map(|c| cell(c)))
-            .map_err(|e| failed(&e))
-    };
-    let rows = std::iter::once(table.header.clone()).chain(
-        table
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|t| t.to_plain()).collect()),
-    );
+    writer
+        .write_record(header.iter().map(|c| cell(c.as_ref())))
+        .map_err(|e| failed(&e))?;
     for row in rows {
-        if let Err(e) = write(row) {
-            return Some(Err(e));
-        }
+        writer
+            .write_record(row.iter().map(|c| cell(c)))
+            .map_err(|e| failed(&e))?;
     }
-    Some(writer.into_inner().map_err(|e| failed(&e)))
+    writer.into_inner().map_err(|e| failed(&e))
 }
 
 /// The CSV could not be built (the library's reason is kept as it words it).
