@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use casebook::load::{Input, load};
 use casebook::tui::action::{Action, Effect, Start};
 use casebook::tui::app::{App, Mode, Options, Pane};
+use casebook::tui::author::Step;
 use casebook::tui::reload::Setup;
 use common::tui::{options, perform, press, screen};
 use common::{Dir, case_file};
@@ -456,6 +457,49 @@ fn f_drafts_from_a_notice_file() {
         dir.path().join("cases/2025/our-notice-2025.yaml").is_file(),
         "the year comes from the notice's date"
     );
+}
+
+#[test]
+fn f_completes_the_notice_file_name_with_tab_from_the_home_folder() {
+    // As in the save prompt: `~` is the home folder and Tab completes a name.
+    let dir = Dir::new();
+    let notice = dir.file(
+        "notice-2025.txt",
+        "令和7年1月20日\n株式会社テスト商事\n\n個人情報を含むノートパソコンの紛失について\n",
+    );
+    dir.file("other.txt", "");
+    let mut app = team_app_with(
+        dir.path(),
+        Options {
+            home: Some(dir.path().to_path_buf()),
+            ..options()
+        },
+    );
+    let effects = press(&mut app, "nf~/no<Tab>");
+    perform(&mut app, effects, &|_| {});
+    let Some(Step::Notice { field, .. }) = &app.author else {
+        panic!("still asking for the notice file: {:?}", app.mode)
+    };
+    assert_eq!(field.text, "~/notice-2025.txt");
+    let footer = |app: &App| screen(app, 120, 36).lines().last().unwrap().to_string();
+    assert!(footer(&app).contains("Tab 補完"), "{}", footer(&app));
+    press(&mut app, "<Enter>");
+    assert!(
+        !footer(&app).contains("Tab"),
+        "the id question completes nothing: {}",
+        footer(&app)
+    );
+    let effects = press(&mut app, "our-notice-2025<Enter>");
+    let [
+        Effect::NewCase {
+            start: Start::Notice(file),
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(file, &notice, "~ expanded to the home folder");
 }
 
 #[test]

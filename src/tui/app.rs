@@ -185,6 +185,15 @@ pub struct App {
 }
 
 impl App {
+    /// Where keys are looked up: the mode's context, narrowed to the notice
+    /// file's name while `n` asks for it (the one question Tab completes).
+    pub fn context(&self) -> Context {
+        match (self.mode, &self.author) {
+            (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
+            (mode, _) => mode.context(),
+        }
+    }
+
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
         let searcher = Searcher::new(&book);
         App::with_searcher(book, diagnostics, options, searcher)

@@ -177,12 +177,17 @@ impl App {
                 _ => self.ask_author(Step::Source { dir }),
             },
             Step::Notice { dir, mut field } => {
+                if action == Action::Complete {
+                    self.ask_author(Step::Notice { dir, field });
+                    return self.complete_path();
+                }
                 if action == Action::Enter {
                     let file = field.text.trim();
                     if file.is_empty() {
                         self.ask_author(Step::Notice { dir, field });
                     } else {
-                        let start = Start::Notice(expand_home(file));
+                        let file = super::paths::expand(file, self.options.home.as_deref());
+                        let start = Start::Notice(file);
                         self.ask_author(Step::Id {
                             dir,
                             start,
@@ -299,14 +304,6 @@ impl App {
                 }]
             }
         }
-    }
-}
-
-/// `~/x` → the home directory's x.
-fn expand_home(file: &str) -> PathBuf {
-    match (file.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(file),
     }
 }
 

@@ -53,6 +53,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Search,
         Context::Prompt,
         Context::Author,
+        Context::NoticeFile,
         Context::Field,
         Context::Help,
         Context::Diagnostics,

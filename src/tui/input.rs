@@ -48,7 +48,7 @@ pub fn action(app: &App, event: Event) -> Option<Action> {
             if app.options.debug_panic_key && key.code == KeyCode::F(12) {
                 return Some(Action::DebugPanic);
             }
-            keymap::lookup(app.mode.context(), &key)
+            keymap::lookup(app.context(), &key)
         }
         Event::Mouse(m) => {
             let gesture = match m.kind {
@@ -66,7 +66,7 @@ pub fn action(app: &App, event: Event) -> Option<Action> {
             })
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Paste(text) if keymap::takes_text(app.mode.context()) => Some(Action::Paste(text)),
+        Event::Paste(text) if keymap::takes_text(app.context()) => Some(Action::Paste(text)),
         _ => None,
     }
 }

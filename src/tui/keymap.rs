@@ -16,6 +16,8 @@ pub enum Context {
     Prompt,
     /// The questions of `n` (a new case) and `E` (edit).
     Author,
+    /// The notice file's name, asked by `n` then `f`.
+    NoticeFile,
     /// Text editing, shared by the search box and the prompt.
     Field,
     /// Scrolling, shared by the help and the load-problem views.
@@ -45,6 +47,8 @@ impl Context {
             (Context::Prompt, Lang::En) => "File prompt",
             (Context::Author, Lang::Ja) => "新しい事例・編集の質問",
             (Context::Author, Lang::En) => "Writing a case: the questions",
+            (Context::NoticeFile, Lang::Ja) => "公表文のファイル名（n → f）",
+            (Context::NoticeFile, Lang::En) => "The notice's file name (n, then f)",
             (Context::Field, Lang::Ja) => "入力欄の編集（検索・保存先・移動・絞り込み・事例ID）",
             (Context::Field, Lang::En) => {
                 "Editing text (search, file, jump, filter and case-id prompts)"
@@ -260,6 +264,9 @@ pub static KEYMAP: &[Binding] = &[
     // Writing a case
     h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    h(NoticeFile, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
+    h(NoticeFile, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    h(NoticeFile, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
     // Editing text, in the search box and the prompt
     b(Field, &[code(Backspace)], Action::Backspace, "1文字消す", "Delete a character"),
     b(Field, &[ctrl('w')], Action::DeleteWord, "1語消す（区切りのない日本語では漢字・かな・カタカナ・英字の切れ目まで）", "Delete a word (in unspaced Japanese, back to where the script changes)"),
@@ -276,9 +283,12 @@ pub static KEYMAP: &[Binding] = &[
 /// The bindings a context shares with others.
 fn shared(context: Context) -> Option<Context> {
     match context {
-        Context::Search | Context::Prompt | Context::Jump | Context::Filter | Context::Author => {
-            Some(Context::Field)
-        }
+        Context::Search
+        | Context::Prompt
+        | Context::Jump
+        | Context::Filter
+        | Context::Author
+        | Context::NoticeFile => Some(Context::Field),
         Context::Help | Context::Diagnostics => Some(Context::Overlay),
         _ => None,
     }
@@ -288,7 +298,12 @@ fn shared(context: Context) -> Option<Context> {
 pub fn takes_text(context: Context) -> bool {
     matches!(
         context,
-        Context::Search | Context::Prompt | Context::Jump | Context::Filter | Context::Author
+        Context::Search
+            | Context::Prompt
+            | Context::Jump
+            | Context::Filter
+            | Context::Author
+            | Context::NoticeFile
     )
 }
 

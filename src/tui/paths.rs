@@ -1,12 +1,15 @@
-//! File names typed into the save prompt: `~` for the home folder, Tab to
-//! complete a name from the folder's entries (listed by the event loop), and
-//! a question before making folders that do not exist yet.
+//! File names typed into the save prompt and the notice-file question of
+//! `n`: `~` for the home folder, Tab to complete a name from the folder's
+//! entries (listed by the event loop), and (saving) a question before making
+//! folders that do not exist yet.
 
 use std::path::{Path, PathBuf};
 
 use super::action::{Effect, Outcome};
 use super::app::App;
+use super::author::Step;
 use super::copy::Ask;
+use super::field::Field;
 use crate::lang::{Lang, t};
 
 /// `~` and `~/x` name the home folder; other names are as typed.
@@ -46,12 +49,25 @@ fn common_start(names: &[&str]) -> String {
 }
 
 impl App {
-    /// Tab in the save prompt: asks the event loop for the folder's entries.
+    /// The field a file name is typed into: the save prompt's, else the
+    /// notice file's while writing a case.
+    fn path_field(&mut self) -> Option<&mut Field> {
+        if self.prompt.is_some() {
+            return self.prompt.as_mut().map(|p| &mut p.field);
+        }
+        match self.author.as_mut() {
+            Some(Step::Notice { field, .. }) => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Tab in a file name: asks the event loop for the folder's entries.
     pub(super) fn complete_path(&mut self) -> Vec<Effect> {
-        let Some(prompt) = &self.prompt else {
+        let home = self.options.home.clone();
+        let Some(field) = self.path_field() else {
             return Vec::new();
         };
-        let (dir, _) = split(&prompt.field.text, self.options.home.as_deref());
+        let (dir, _) = split(&field.text, home.as_deref());
         vec![Effect::ListDir { dir }]
     }
 
@@ -60,10 +76,9 @@ impl App {
     pub(super) fn listed(&mut self, dir: PathBuf, entries: Result<Vec<(String, bool)>, String>) {
         let lang = self.lang;
         let home = self.options.home.clone();
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(typed) = self.path_field().map(|f| f.text.clone()) else {
             return;
         };
-        let typed = prompt.field.text.clone();
         let (want, start) = split(&typed, home.as_deref());
         if want != dir {
             return; // the name changed since
@@ -83,17 +98,17 @@ impl App {
             .collect();
         matching.sort();
         let head = &typed[..typed.len() - start.len()];
-        match matching.as_slice() {
-            [] => {
-                self.status = Some(t(lang, "一致する名前はありません", "No name starts so").into());
-            }
+        let (text, status) = match matching.as_slice() {
+            [] => (
+                None,
+                Some(t(lang, "一致する名前はありません", "No name starts so").to_string()),
+            ),
             [(name, is_dir)] => {
                 let slash = if *is_dir { "/" } else { "" };
-                prompt.field = super::field::Field::new(&format!("{head}{name}{slash}"));
+                (Some(format!("{head}{name}{slash}")), None)
             }
             several => {
                 let names: Vec<&str> = several.iter().map(|(n, _)| n.as_str()).collect();
-                prompt.field = super::field::Field::new(&format!("{head}{}", common_start(&names)));
                 let shown: Vec<String> = several
                     .iter()
                     .take(8)
@@ -107,11 +122,21 @@ impl App {
                         Lang::En => format!(" and {more} more"),
                     };
                 }
-                self.status = Some(match lang {
+                let status = match lang {
                     Lang::Ja => format!("候補: {list}"),
                     Lang::En => format!("Candidates: {list}"),
-                });
+                };
+                (
+                    Some(format!("{head}{}", common_start(&names))),
+                    Some(status),
+                )
             }
+        };
+        if let (Some(text), Some(field)) = (text, self.path_field()) {
+            *field = Field::new(&text);
+        }
+        if status.is_some() {
+            self.status = status;
         }
     }
 

@@ -109,7 +109,7 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
         let shown = wrap::truncate_middle(&message, room).into_owned();
         left.push(Span::styled(shown, th.bold()));
     } else {
-        let hints = keymap::hints(app.mode.context(), app.lang);
+        let hints = keymap::hints(app.context(), app.lang);
         let essentials_shown = hints
             .iter()
             .zip(fitting(&hints, room))
