@@ -358,3 +358,32 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
     let out = run(&["show", "amagasaki-usb-2022", "--format", "docx"]);
     assert!(out.stdout.starts_with(b"PK"));
 }
+
+/// The document properties Word and Excel show under File → Info.
+fn core_properties(data: &[u8]) -> String {
+    part(data, "docProps/core.xml")
+}
+
+#[test]
+fn word_and_excel_carry_the_document_title_and_the_time_they_were_written() {
+    let book = book();
+    let doc = collection::precedents(&book, "iso27001", "A.7.14", Lang::Ja).unwrap();
+    let expected = "<dc:title>iso27001:A.7.14 装置のセキュリティを保った処分又は再利用</dc:title>";
+    let word = core_properties(&docx::render(&doc).unwrap());
+    let excel = core_properties(&xlsx::render(&doc).unwrap().unwrap());
+    for (what, props) in [("docx", &word), ("xlsx", &excel)] {
+        assert!(props.contains(expected), "{what}: {props}");
+        // Not 1970, nor an author called "unknown".
+        let created = props
+            .split("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{what}: {props}"));
+        let year: u32 = created[..4].parse().unwrap();
+        assert!(year >= 2025, "{what}: {created}");
+        assert!(!props.contains("unknown"), "{what}: {props}");
+    }
+    // The rest of the package is untouched: still a document with its text.
+    let (data, _) = pack_docx();
+    assert!(core_properties(&data).contains("<dc:title>"), "pack");
+    assert!(part(&data, "word/document.xml").contains("尼崎市"));
+}

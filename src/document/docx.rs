@@ -52,14 +52,75 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
             Block::Aside { .. } => docx,
         };
     }
-    let mut out = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut out).map_err(|e| {
+    let failed = |e: &dyn std::fmt::Display| {
         crate::msg!(
             "Word 文書を作れませんでした: {e}",
             "cannot build the Word document: {e}"
         )
-    })?;
-    Ok(out.into_inner())
+    };
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).map_err(|e| failed(&e))?;
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let now = now
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| failed(&e))?;
+    with_core_properties(out.into_inner(), &doc.title, &now).map_err(|e| failed(&e))
+}
+
+/// docx-rs writes fixed document properties (created 1970-01-01, author and
+/// last editor "unknown") and has no title: Word would show those under
+/// File → Info. The package's `docProps/core.xml` is replaced by one with the
+/// document's title and the time it was written (no author: Word fills in
+/// whoever saves it); every other part is copied as it is.
+fn with_core_properties(
+    package: Vec<u8>,
+    title: &str,
+    now: &str,
+) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::Write as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i)?;
+        if part.name() != "docProps/core.xml" {
+            out.raw_copy_file(part)?;
+            continue;
+        }
+        drop(part);
+        out.start_file(
+            "docProps/core.xml",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )?;
+        out.write_all(core_xml(title, now).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+fn core_xml(title: &str, now: &str) -> String {
+    let title = xml_escape(&clean(title, Lines::Join));
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{now}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{now}</dcterms:modified>\
+         </cp:coreProperties>"
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn fonts() -> RunFonts {

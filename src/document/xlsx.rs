@@ -37,6 +37,10 @@ pub fn units(s: &str) -> f64 {
 
 fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // File → Info: the register's title (the creation time is the library's: now).
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new().set_title(clean(&doc.title, Lines::Join)),
+    );
     let sheet = book.add_worksheet();
     sheet.set_name(crate::lang::t(doc.lang, "先例", "Precedents"))?;
     let base = Format::new()
