@@ -318,12 +318,25 @@ impl Casebook {
         self.cases.is_empty()
     }
 
+    /// The case with this id, also as typed or pasted in another form
+    /// (`ＡＢＣ`, a non-breaking hyphen copied from a Word file).
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| self.entry(i))
+        self.index_of(id).map(|i| self.entry(i))
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        match self.by_id.get(id) {
+            Some(&i) => Some(i),
+            None if !id.is_ascii()
+                || id.trim() != id
+                || id.bytes().any(|b| b.is_ascii_uppercase()) =>
+            {
+                self.by_id
+                    .get(&crate::control_id::fold_case_id(id))
+                    .copied()
+            }
+            None => None,
+        }
     }
 
     /// The number of a catalog node (see [`Nodes`]).

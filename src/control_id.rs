@@ -20,12 +20,32 @@ use crate::catalog::{Catalog, Catalogs};
 use crate::model::ControlRef;
 use crate::suggest;
 
+/// Hyphens that look like `-`: U+2010 to U+2015 (the Word files keep ids on
+/// one line with U+2011, the non-breaking hyphen, which NFKC makes U+2010) and
+/// the minus sign. An id copied from a document means the same id.
+pub fn is_hyphen_like(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// A case id as typed or pasted, in the form ids are written in: NFKC
+/// (full-width letters and digits), lowercase, hyphen-like characters as `-`,
+/// no surrounding spaces.
+pub fn fold_case_id(typed: &str) -> String {
+    typed
+        .trim()
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_hyphen_like(c) { '-' } else { c })
+        .collect()
+}
+
 /// The folded form of an id: NFKC, lowercase, no spaces, `(4)` as `-4`.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfkc().flat_map(char::to_lowercase) {
         match c {
             c if c.is_whitespace() => {}
+            c if is_hyphen_like(c) => out.push('-'),
             '(' => {
                 if !out.ends_with('-') {
                     out.push('-');

@@ -925,3 +925,30 @@ fn coverage_csv_opens_in_excel_as_the_precedent_list_does() {
         .unwrap();
     assert_eq!(&a714[5], "'=HYPERLINK(\"http://x.test\")");
 }
+
+#[test]
+fn ids_copied_from_a_word_document_with_non_breaking_hyphens_are_understood() {
+    // The Word files keep ids on one line with U+2011; an auditor who copies
+    // one back into the command line must not be told it does not exist.
+    for args in [
+        &[
+            "show",
+            "amagasaki\u{2011}usb\u{2011}2022",
+            "--format",
+            "brief",
+        ][..],
+        &["cite", "amagasaki\u{2010}usb\u{2010}2022"],
+        &["similar", "ＡＭＡＧＡＳＡＫＩ－ＵＳＢ－２０２２"],
+        &["list", "--control", "ppc:10\u{2011}5\u{2011}2"],
+        &["list", "--control", "ppc:10\u{2212}5\u{2212}2"],
+    ] {
+        let out = casebook(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(!stdout(&out).is_empty(), "{args:?}");
+    }
+    let out = casebook(&["list", "--control", "ppc:10\u{2011}5\u{2011}2"]);
+    assert_eq!(
+        stdout(&out),
+        stdout(&casebook(&["list", "--control", "ppc:10-5-2"]))
+    );
+}
