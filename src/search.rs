@@ -15,11 +15,8 @@ pub mod controls;
 
 use std::ops::Range;
 
-use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::Matcher;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::canonical_combining_class;
 
 use crate::casebook::Casebook;
 use crate::model::Case;
@@ -55,66 +52,12 @@ pub enum Kind {
     Case,
 }
 
-// ----- normalization ------------------------------------------------------------------
+// ----- normalization (src/search/normalize.rs) -----------------------------------------
 
-fn is_joining(c: char) -> bool {
-    // Fast answers for the common cases: ASCII, Latin-1, kana and kanji never join.
-    match c as u32 {
-        0..=0x2FF | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF => false,
-        _ => {
-            matches!(c, '\u{3099}' | '\u{309A}' | '\u{FF9E}' | '\u{FF9F}')
-                || canonical_combining_class(c) != 0
-        }
-    }
-}
+mod normalize;
 
-/// Folds one already-NFKC character: lowercase, katakana → hiragana.
-fn fold(c: char, out: &mut impl FnMut(char)) {
-    match c {
-        'A'..='Z' => out(c.to_ascii_lowercase()),
-        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => {
-            out(char::from_u32(c as u32 - 0x60).unwrap_or(c))
-        }
-        // No case: ASCII, hiragana, CJK punctuation and kanji.
-        c if c.is_ascii() => out(c),
-        '\u{3000}'..='\u{30A0}' | '\u{4E00}'..='\u{9FFF}' => out(c),
-        c => c.to_lowercase().for_each(out),
-    }
-}
-
-/// Characters NFKC leaves as they are: ASCII, kana and CJK ideographs.
-fn nfkc_stable(c: char) -> bool {
-    c.is_ascii() && c != '\u{7F}'
-        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}'
-            | '\u{3001}'..='\u{3003}' | '\u{3005}'..='\u{3007}' | '\u{300C}'..='\u{300F}')
-}
-
-/// Scripts, for finding where a Japanese word starts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Script {
-    Kanji,
-    Hiragana,
-    Katakana,
-    Latin,
-    Other,
-}
-
-fn script(c: char) -> Script {
-    match c {
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '々'
-        | '〆'
-        | '\u{F900}'..='\u{FAFF}' => Script::Kanji,
-        '\u{3041}'..='\u{309F}' => Script::Hiragana,
-        'ー' | 'ｰ' | '\u{30FB}' | '\u{FF65}' => Script::Other,
-        '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
-        c if c.is_alphanumeric() && (c.is_ascii() || ('\u{FF10}'..='\u{FF5A}').contains(&c)) => {
-            Script::Latin
-        }
-        _ => Script::Other,
-    }
-}
+use normalize::normalize_into;
+pub use normalize::{normalize, normalize_append, word_starts};
 
 /// What to say when a query in Latin letters finds nothing: the cases are
 /// written in Japanese, and English finds control titles (searched in English
@@ -129,95 +72,6 @@ pub fn no_hits_hint(query: &str, lang: crate::lang::Lang) -> Option<&'static str
             "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)",
         )
     })
-}
-
-/// Where words start in text typed into a field, for moving and deleting by
-/// word: after a space or a punctuation mark, and inside unspaced Japanese
-/// where a run of kanji, katakana or Latin letters follows a letter of another
-/// script, as search marks word starts (「委託で|廃棄する」「USB|メモリー」).
-pub fn word_starts(chars: &[char]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(chars.len());
-    let mut previous = Script::Other;
-    for &c in chars {
-        let current = match c {
-            'ー' | 'ｰ' if previous != Script::Other => previous,
-            c => script(c),
-        };
-        out.push(match (previous, current) {
-            (_, Script::Other) => false,
-            (Script::Other, _) => true,
-            (p, c) => p != c && matches!(c, Script::Kanji | Script::Katakana | Script::Latin),
-        });
-        previous = current;
-    }
-    out
-}
-
-/// Marks the start of a word inside unspaced Japanese text, so the matcher
-/// gives it the bonus it gives a word after a space. A word starts where a
-/// run of kanji, katakana or Latin letters follows a letter of another script
-/// (「委託で|廃棄する」「USB|メモリー」「データ|消去」); hiragana runs are
-/// endings and particles, not word starts. The mark is a space: the matcher
-/// rewards a match right after a space most, and text and query get the mark
-/// in the same places (query terms are split on the spaces the user typed
-/// before they are normalized).
-pub const WORD_START: char = ' ';
-
-/// Normalized text and, when it differs in length from the original, the
-/// original character index of every normalized character.
-pub fn normalize(text: &str) -> (Vec<char>, Option<Vec<u32>>) {
-    let mut out = Vec::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
-    let count = normalize_into(text, &mut out, Some(&mut map));
-    let identity = out.len() == count && map.iter().enumerate().all(|(i, &m)| i as u32 == m);
-    (out, (!identity).then_some(map))
-}
-
-/// Appends the normalized form of `text` to `out` (no position map).
-pub fn normalize_append(text: &str, out: &mut Vec<char>) {
-    normalize_into(text, out, None);
-}
-
-/// Appends the normalized form of `text` to `out` and, when asked, the original
-/// character index of each normalized character to `map`. Returns the number
-/// of characters in `text`.
-fn normalize_into(text: &str, out: &mut Vec<char>, mut map: Option<&mut Vec<u32>>) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    let mut previous = Script::Other;
-    while i < chars.len() {
-        let start = i;
-        i += 1;
-        while i < chars.len() && is_joining(chars[i]) {
-            i += 1;
-        }
-        // The long-vowel mark continues the word it is in.
-        let current = match chars[start] {
-            'ー' | 'ｰ' => previous,
-            c => script(c),
-        };
-        let word_start = current != previous
-            && previous != Script::Other
-            && matches!(current, Script::Kanji | Script::Katakana | Script::Latin);
-        previous = current;
-        let mut push = |c: char| {
-            out.push(c);
-            if let Some(map) = map.as_deref_mut() {
-                map.push(start as u32);
-            }
-        };
-        if word_start {
-            push(WORD_START);
-        }
-        if i - start == 1 && nfkc_stable(chars[start]) {
-            fold(chars[start], &mut push);
-        } else {
-            for c in chars[start..i].iter().copied().nfkc() {
-                fold(c, &mut push);
-            }
-        }
-    }
-    chars.len()
 }
 
 /// The normalized query as terms: split on the spaces typed (any width), then normalized.
@@ -235,16 +89,11 @@ pub fn terms(query: &str) -> Vec<String> {
 mod index;
 
 pub use index::Index;
-use index::{ItemView, Scratch};
+use index::Scratch;
 
-/// The bit of a character in a 64-bit character set.
-fn char_bit(c: char) -> u64 {
-    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
-}
+mod matching;
 
-fn char_set(chars: impl IntoIterator<Item = char>) -> u64 {
-    chars.into_iter().fold(0, |set, c| set | char_bit(c))
-}
+use matching::{Term, best_part, char_set, matcher, query_terms};
 
 /// A search result: an item and its score (higher is better).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -299,84 +148,6 @@ pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
         Kind::Measure(i) => case.measures[i as usize].text.clone(),
         Kind::Case => case_text(case),
     }
-}
-
-/// A query term ready to match: the matcher's atom and its characters.
-struct Term {
-    atom: Atom,
-    chars: u64,
-}
-
-fn query_terms(terms: &[String]) -> Vec<Term> {
-    terms
-        .iter()
-        .map(|t| Term {
-            atom: Atom::new(
-                t,
-                CaseMatching::Respect,
-                Normalization::Never,
-                AtomKind::Fuzzy,
-                false,
-            ),
-            chars: char_set(t.chars()),
-        })
-        .collect()
-}
-
-/// The best score of a term over an item's parts, and which part gave it.
-/// `greedy` trades the optimal alignment for speed (same matches, rougher order).
-fn best_part(
-    term: &Term,
-    item: &ItemView,
-    matcher: &mut Matcher,
-    scratch: &mut Scratch,
-    greedy: bool,
-) -> Option<(u32, usize)> {
-    let mut best: Option<(u32, usize)> = None;
-    for (i, part) in item.parts().enumerate() {
-        if item.part_chars(part) & term.chars != term.chars {
-            continue;
-        }
-        let hay = item.hay(part, scratch);
-        let score = if greedy {
-            matcher.fuzzy_match_greedy(hay, term.atom.needle_text())
-        } else {
-            term.atom.score(hay, matcher)
-        };
-        if let Some(score) = score {
-            let score = score as u32 + contiguous_bonus(&term.atom, hay);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, i));
-            }
-        }
-    }
-    best
-}
-
-/// Japanese has no spaces, so a fuzzy match can pick characters from all over
-/// a sentence (廃…棄…確…認) and still collect word-start bonuses. A term found
-/// as one contiguous run earns a bonus worth one matched character per
-/// character, so contiguous matches outrank scattered ones.
-fn contiguous_bonus(atom: &Atom, hay: Utf32Str<'_>) -> u32 {
-    let needle = atom.needle_text();
-    if needle.len() < 2 {
-        return 0;
-    }
-    let found = match (hay, needle) {
-        (Utf32Str::Ascii(h), Utf32Str::Ascii(n)) => h.windows(n.len()).any(|w| w == n),
-        (Utf32Str::Unicode(h), Utf32Str::Unicode(n)) => h.windows(n.len()).any(|w| w == n),
-        // A non-ASCII needle is never in ASCII text; the reverse cannot happen
-        // either, since both sides went through the same normalization.
-        _ => false,
-    };
-    if found { 16 * needle.len() as u32 } else { 0 }
-}
-
-fn matcher() -> Matcher {
-    let mut config = Config::DEFAULT;
-    config.ignore_case = false;
-    config.normalize = false;
-    Matcher::new(config)
 }
 
 /// Search state: the index, one matcher per thread, and the last query's hits.

@@ -10,9 +10,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use memmap2::Mmap;
-use nucleo_matcher::Utf32Str;
 
-use super::{Kind, case_parts, char_set, normalize_into};
+use super::Kind;
 use crate::cache::{self, file};
 use crate::casebook::Casebook;
 use crate::diag::Message;
@@ -83,6 +82,12 @@ pub struct Arrays {
 }
 
 const SECTIONS: usize = 10;
+
+mod build;
+mod reader;
+
+use build::Builder;
+pub use reader::{ItemView, Reader, Scratch};
 
 impl Arrays {
     fn empty() -> Arrays {
@@ -212,288 +217,12 @@ impl Arrays {
     }
 }
 
-/// Arrays being built.
-#[derive(Default)]
-struct Builder {
-    item_case: Vec<u32>,
-    item_kind: Vec<u32>,
-    item_chars: Vec<u64>,
-    item_parts: Vec<u32>,
-    part_chars: Vec<u64>,
-    part_start: Vec<u32>,
-    part_ascii: Vec<u8>,
-    text: Vec<u16>,
-    item_ctrl: Vec<u32>,
-    ctrl: Vec<u32>,
-    buf: Vec<char>,
-}
-
-impl Builder {
-    /// Adds the items of `cases`, the first being the segment's case `first`.
-    fn add(&mut self, book: &Casebook, cases: &[u32], first: u32) {
-        for (local, &ci) in cases.iter().enumerate() {
-            let case = &book.entry(ci as usize).case;
-            let local = first + local as u32;
-            let mut all = Vec::new();
-            for (mi, m) in case.measures.iter().enumerate() {
-                self.item(local, mi as u32, std::iter::once(m.text.as_str()));
-                for r in &m.controls {
-                    let n = book.node_number(&r.scheme, &r.id);
-                    self.ctrl.extend(n);
-                    if let Some(n) = n.filter(|n| !all.contains(n)) {
-                        all.push(n);
-                    }
-                }
-            }
-            let (text, ranges) = case_parts(case);
-            // Character ranges to byte ranges, in one pass over the text.
-            let mut bytes = text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain(std::iter::once(text.len()))
-                .enumerate();
-            // Ranges come in order; a part may start where the last one ended.
-            let mut last = (usize::MAX, 0);
-            let mut byte_at = |char_at: usize| {
-                if last.0 != char_at {
-                    last = bytes
-                        .find(|&(c, _)| c == char_at)
-                        .unwrap_or((char_at, text.len()));
-                }
-                last.1
-            };
-            let spans: Vec<(usize, usize)> = ranges
-                .iter()
-                .map(|r| (byte_at(r.start), byte_at(r.end)))
-                .collect();
-            self.item(local, CASE_ITEM, spans.iter().map(|&(a, b)| &text[a..b]));
-            self.ctrl.extend(all);
-        }
-    }
-
-    fn item<'a>(&mut self, case: u32, kind: u32, parts: impl Iterator<Item = &'a str>) {
-        self.item_case.push(case);
-        self.item_kind.push(kind);
-        // The item's nodes are pushed after this (they start here).
-        self.item_ctrl.push(self.ctrl.len() as u32);
-        self.item_parts.push(self.part_chars.len() as u32);
-        let mut chars = 0;
-        for part in parts {
-            self.buf.clear();
-            normalize_into(part, &mut self.buf, None);
-            let set = char_set(self.buf.iter().copied());
-            chars |= set;
-            self.part_chars.push(set);
-            self.part_start.push(self.text.len() as u32);
-            self.part_ascii
-                .push(u8::from(self.buf.iter().all(char::is_ascii)));
-            let mut units = [0u16; 2];
-            for c in &self.buf {
-                self.text.extend_from_slice(c.encode_utf16(&mut units));
-            }
-        }
-        self.item_chars.push(chars);
-    }
-
-    /// Appends another builder's items (built from the cases after ours).
-    fn append(&mut self, other: Builder) {
-        let parts = self.part_chars.len() as u32;
-        let text = self.text.len() as u32;
-        let ctrl = self.ctrl.len() as u32;
-        self.item_case.extend(other.item_case);
-        self.item_kind.extend(other.item_kind);
-        self.item_chars.extend(other.item_chars);
-        self.item_parts
-            .extend(other.item_parts.into_iter().map(|p| p + parts));
-        self.part_chars.extend(other.part_chars);
-        self.part_start
-            .extend(other.part_start.into_iter().map(|t| t + text));
-        self.part_ascii.extend(other.part_ascii);
-        self.text.extend(other.text);
-        self.item_ctrl
-            .extend(other.item_ctrl.into_iter().map(|c| c + ctrl));
-        self.ctrl.extend(other.ctrl);
-    }
-
-    fn finish(mut self) -> Arrays {
-        self.item_parts.push(self.part_chars.len() as u32);
-        self.part_start.push(self.text.len() as u32);
-        self.item_ctrl.push(self.ctrl.len() as u32);
-        Arrays {
-            item_case: Slab::Owned(self.item_case),
-            item_kind: Slab::Owned(self.item_kind),
-            item_chars: Slab::Owned(self.item_chars),
-            item_parts: Slab::Owned(self.item_parts),
-            part_chars: Slab::Owned(self.part_chars),
-            part_start: Slab::Owned(self.part_start),
-            part_ascii: Slab::Owned(self.part_ascii),
-            text: Slab::Owned(self.text),
-            item_ctrl: Slab::Owned(self.item_ctrl),
-            ctrl: Slab::Owned(self.ctrl),
-        }
-    }
-}
-
 struct Segment {
     /// The casebook index of each of the segment's cases.
     cases: Vec<u32>,
     /// The first item's number in the whole index.
     first: u32,
     arrays: Arrays,
-}
-
-/// A scratch buffer per thread, for widening a part's text for the matcher.
-#[derive(Default)]
-pub struct Scratch {
-    chars: Vec<char>,
-    bytes: Vec<u8>,
-}
-
-/// A segment's arrays as plain slices, resolved once per search.
-pub struct Slices<'a> {
-    cases: &'a [u32],
-    item_case: &'a [u32],
-    item_kind: &'a [u32],
-    item_chars: &'a [u64],
-    item_parts: &'a [u32],
-    part_chars: &'a [u64],
-    part_start: &'a [u32],
-    part_ascii: &'a [u8],
-    text: &'a [u16],
-    /// Whether `text` lies in a file mapping (its pages can be handed back).
-    text_mapped: bool,
-}
-
-impl Segment {
-    fn slices(&self) -> Slices<'_> {
-        let a = &self.arrays;
-        Slices {
-            cases: &self.cases,
-            item_case: &a.item_case,
-            item_kind: &a.item_kind,
-            item_chars: &a.item_chars,
-            item_parts: &a.item_parts,
-            part_chars: &a.part_chars,
-            part_start: &a.part_start,
-            part_ascii: &a.part_ascii,
-            text: &a.text,
-            text_mapped: matches!(a.text, Slab::Mapped { .. }),
-        }
-    }
-}
-
-/// The whole index as slices: what the scoring loop reads.
-pub struct Reader<'a> {
-    /// (first item, slices) per segment.
-    segments: Vec<(u32, Slices<'a>)>,
-}
-
-impl<'a> Reader<'a> {
-    /// (case index, kind) of an item.
-    pub fn item_of(&self, item: u32) -> (usize, Kind) {
-        let view = self.view(item);
-        let s = view.s;
-        let case = s.cases[s.item_case[view.local] as usize] as usize;
-        let kind = match s.item_kind[view.local] {
-            CASE_ITEM => Kind::Case,
-            m => Kind::Measure(m as u16),
-        };
-        (case, kind)
-    }
-
-    /// Hands back the memory pages holding the text of items `from..to`
-    /// where that text is read in place from a cache file: a search that
-    /// reads each item once (the command line's) then keeps no more of a
-    /// large index resident than the part it is reading. Pages touched again
-    /// are read from the file again. Text built in memory is left alone.
-    pub fn release_text(&self, from: u32, to: u32) {
-        for (first, s) in &self.segments {
-            let end = *first + s.item_case.len() as u32;
-            let (a, b) = (from.max(*first), to.min(end));
-            if a >= b || !s.text_mapped {
-                continue;
-            }
-            let (a, b) = ((a - first) as usize, (b - first) as usize);
-            let text = &s.text[s.part_start[s.item_parts[a] as usize] as usize
-                ..s.part_start[s.item_parts[b] as usize] as usize];
-            release_pages(text);
-        }
-    }
-
-    pub fn view(&self, item: u32) -> ItemView<'_> {
-        let at = self
-            .segments
-            .partition_point(|(first, _)| *first <= item)
-            .saturating_sub(1);
-        let (first, slices) = &self.segments[at];
-        ItemView {
-            s: slices,
-            local: (item - first) as usize,
-        }
-    }
-}
-
-/// Drops the whole pages inside `text` from the process's resident memory.
-/// Only for slices of a read-only shared file mapping, whose pages are read
-/// from the file again when next touched (never zeroed); the cache file
-/// under the mapping is never changed in place (it is replaced by rename).
-#[cfg(unix)]
-fn release_pages(text: &[u16]) {
-    // SAFETY: sysconf is always safe to call.
-    let page = match unsafe { libc::sysconf(libc::_SC_PAGESIZE) } {
-        p if p > 0 => p as usize,
-        _ => return,
-    };
-    let start = text.as_ptr() as usize;
-    let end = start + std::mem::size_of_val(text);
-    let (a, b) = (start.div_ceil(page) * page, end / page * page);
-    if a < b {
-        // SAFETY: [a, b) lies inside `text`, part of a file mapping that stays
-        // mapped (the slice borrows it); MADV_DONTNEED on a shared file
-        // mapping only drops pages, which are faulted in from the file again.
-        unsafe { libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_DONTNEED) };
-    }
-}
-
-#[cfg(not(unix))]
-fn release_pages(_: &[u16]) {}
-
-/// An item as the matcher sees it.
-pub struct ItemView<'a> {
-    s: &'a Slices<'a>,
-    local: usize,
-}
-
-impl ItemView<'_> {
-    pub fn chars(&self) -> u64 {
-        self.s.item_chars[self.local]
-    }
-
-    pub fn parts(&self) -> std::ops::Range<usize> {
-        let p = self.s.item_parts;
-        p[self.local] as usize..p[self.local + 1] as usize
-    }
-
-    pub fn part_chars(&self, part: usize) -> u64 {
-        self.s.part_chars[part]
-    }
-
-    /// A part's normalized text for the matcher, widened into `scratch`.
-    pub fn hay<'s>(&self, part: usize, scratch: &'s mut Scratch) -> Utf32Str<'s> {
-        let s = self.s;
-        let text = &s.text[s.part_start[part] as usize..s.part_start[part + 1] as usize];
-        if s.part_ascii[part] == 1 {
-            scratch.bytes.clear();
-            scratch.bytes.extend(text.iter().map(|&u| u as u8));
-            Utf32Str::Ascii(&scratch.bytes)
-        } else {
-            scratch.chars.clear();
-            scratch
-                .chars
-                .extend(char::decode_utf16(text.iter().copied()).map(|c| c.unwrap_or('\u{FFFD}')));
-            Utf32Str::Unicode(&scratch.chars)
-        }
-    }
 }
 
 /// The searchable form of a casebook.

@@ -1,0 +1,161 @@
+//! Reading the index during a search: a segment's arrays as slices, one
+//! item's parts and text, and handing back pages already read.
+
+use nucleo_matcher::Utf32Str;
+
+use super::{CASE_ITEM, Segment, Slab};
+use crate::search::Kind;
+
+/// A scratch buffer per thread, for widening a part's text for the matcher.
+#[derive(Default)]
+pub struct Scratch {
+    chars: Vec<char>,
+    bytes: Vec<u8>,
+}
+
+/// A segment's arrays as plain slices, resolved once per search.
+pub struct Slices<'a> {
+    cases: &'a [u32],
+    item_case: &'a [u32],
+    item_kind: &'a [u32],
+    item_chars: &'a [u64],
+    item_parts: &'a [u32],
+    part_chars: &'a [u64],
+    part_start: &'a [u32],
+    part_ascii: &'a [u8],
+    text: &'a [u16],
+    /// Whether `text` lies in a file mapping (its pages can be handed back).
+    text_mapped: bool,
+}
+
+impl Segment {
+    pub(super) fn slices(&self) -> Slices<'_> {
+        let a = &self.arrays;
+        Slices {
+            cases: &self.cases,
+            item_case: &a.item_case,
+            item_kind: &a.item_kind,
+            item_chars: &a.item_chars,
+            item_parts: &a.item_parts,
+            part_chars: &a.part_chars,
+            part_start: &a.part_start,
+            part_ascii: &a.part_ascii,
+            text: &a.text,
+            text_mapped: matches!(a.text, Slab::Mapped { .. }),
+        }
+    }
+}
+
+/// The whole index as slices: what the scoring loop reads.
+pub struct Reader<'a> {
+    /// (first item, slices) per segment.
+    pub(super) segments: Vec<(u32, Slices<'a>)>,
+}
+
+impl<'a> Reader<'a> {
+    /// (case index, kind) of an item.
+    pub fn item_of(&self, item: u32) -> (usize, Kind) {
+        let view = self.view(item);
+        let s = view.s;
+        let case = s.cases[s.item_case[view.local] as usize] as usize;
+        let kind = match s.item_kind[view.local] {
+            CASE_ITEM => Kind::Case,
+            m => Kind::Measure(m as u16),
+        };
+        (case, kind)
+    }
+
+    /// Hands back the memory pages holding the text of items `from..to`
+    /// where that text is read in place from a cache file: a search that
+    /// reads each item once (the command line's) then keeps no more of a
+    /// large index resident than the part it is reading. Pages touched again
+    /// are read from the file again. Text built in memory is left alone.
+    pub fn release_text(&self, from: u32, to: u32) {
+        for (first, s) in &self.segments {
+            let end = *first + s.item_case.len() as u32;
+            let (a, b) = (from.max(*first), to.min(end));
+            if a >= b || !s.text_mapped {
+                continue;
+            }
+            let (a, b) = ((a - first) as usize, (b - first) as usize);
+            let text = &s.text[s.part_start[s.item_parts[a] as usize] as usize
+                ..s.part_start[s.item_parts[b] as usize] as usize];
+            release_pages(text);
+        }
+    }
+
+    pub fn view(&self, item: u32) -> ItemView<'_> {
+        let at = self
+            .segments
+            .partition_point(|(first, _)| *first <= item)
+            .saturating_sub(1);
+        let (first, slices) = &self.segments[at];
+        ItemView {
+            s: slices,
+            local: (item - first) as usize,
+        }
+    }
+}
+
+/// Drops the whole pages inside `text` from the process's resident memory.
+/// Only for slices of a read-only shared file mapping, whose pages are read
+/// from the file again when next touched (never zeroed); the cache file
+/// under the mapping is never changed in place (it is replaced by rename).
+#[cfg(unix)]
+fn release_pages(text: &[u16]) {
+    // SAFETY: sysconf is always safe to call.
+    let page = match unsafe { libc::sysconf(libc::_SC_PAGESIZE) } {
+        p if p > 0 => p as usize,
+        _ => return,
+    };
+    let start = text.as_ptr() as usize;
+    let end = start + std::mem::size_of_val(text);
+    let (a, b) = (start.div_ceil(page) * page, end / page * page);
+    if a < b {
+        // SAFETY: [a, b) lies inside `text`, part of a file mapping that stays
+        // mapped (the slice borrows it); MADV_DONTNEED on a shared file
+        // mapping only drops pages, which are faulted in from the file again.
+        unsafe { libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_DONTNEED) };
+    }
+}
+
+#[cfg(not(unix))]
+fn release_pages(_: &[u16]) {}
+
+/// An item as the matcher sees it.
+pub struct ItemView<'a> {
+    s: &'a Slices<'a>,
+    local: usize,
+}
+
+impl ItemView<'_> {
+    pub fn chars(&self) -> u64 {
+        self.s.item_chars[self.local]
+    }
+
+    pub fn parts(&self) -> std::ops::Range<usize> {
+        let p = self.s.item_parts;
+        p[self.local] as usize..p[self.local + 1] as usize
+    }
+
+    pub fn part_chars(&self, part: usize) -> u64 {
+        self.s.part_chars[part]
+    }
+
+    /// A part's normalized text for the matcher, widened into `scratch`.
+    pub fn hay<'s>(&self, part: usize, scratch: &'s mut Scratch) -> Utf32Str<'s> {
+        let s = self.s;
+        let text = &s.text[s.part_start[part] as usize..s.part_start[part + 1] as usize];
+        if s.part_ascii[part] == 1 {
+            scratch.bytes.clear();
+            scratch.bytes.extend(text.iter().map(|&u| u as u8));
+            Utf32Str::Ascii(&scratch.bytes)
+        } else {
+            scratch.chars.clear();
+            scratch
+                .chars
+                .extend(char::decode_utf16(text.iter().copied()).map(|c| c.unwrap_or('\u{FFFD}')));
+            Utf32Str::Unicode(&scratch.chars)
+        }
+    }
+}
