@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Found, How, Outcome, canonical};
+use super::canonical;
+use super::outcome::{Found, How, Outcome};
 use crate::cache;
 use crate::casebook::Casebook;
 use crate::yaml::Pos;

@@ -254,3 +254,18 @@ fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic
     }
     out
 }
+
+/// The case files under a directory of a casebook (everything below it but
+/// hidden files and a `catalogs/` directly in it), for reading a directory
+/// that appeared.
+pub fn case_files_under(dir: &Path) -> Vec<PathBuf> {
+    case_files(dir, false, &mut Vec::new())
+        .into_iter()
+        .map(|f| f.path)
+        .collect()
+}
+
+/// Whether a path names a case or catalog file: `.yaml` or `.yml`, not hidden.
+pub fn is_case_file(path: &Path) -> bool {
+    is_yaml(path) && !is_hidden(path)
+}
