@@ -1,6 +1,5 @@
 //! The application state. It changes only in [`App::update`]; the views read it.
 
-use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -10,21 +9,21 @@ use super::action::{Action, Effect};
 use super::author::Step;
 use super::copy::Prompt;
 use super::coverage::{CoverageState, StatsState};
-use super::derived::{Derived, Inputs};
+use super::derived::Derived;
+use super::diagnostics;
 use super::filters::FilterState;
 use super::jumps::{History, JumpState};
 use super::keymap::Context;
-use super::layout::{self, Areas};
+use super::layout;
 use super::list::Sort;
 use super::reload::{Live, Setup};
 use super::search::SearchState;
 use super::theme::Theme;
-use super::tree::{self, Row};
-use super::{detail, diagnostics, help};
+use super::tree;
 use crate::answers::similar::{self, Similar};
 use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
-use crate::catalog::{Catalog, Kind};
+use crate::catalog::Kind;
 use crate::config::ClipboardMode;
 use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
@@ -40,7 +39,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    fn next(self) -> Pane {
+    pub(super) fn next(self) -> Pane {
         match self {
             Pane::Tree => Pane::List,
             Pane::List => Pane::Detail,
@@ -48,7 +47,7 @@ impl Pane {
         }
     }
 
-    fn prev(self) -> Pane {
+    pub(super) fn prev(self) -> Pane {
         self.next().next()
     }
 }
@@ -126,7 +125,7 @@ pub struct App {
     pub schemes: Vec<String>,
     pub scheme: usize,
     /// Selected node per scheme (None: the "all cases" root).
-    nodes: Vec<Option<String>>,
+    pub(super) nodes: Vec<Option<String>>,
     /// Expanded nodes per scheme.
     pub(super) expanded: Vec<HashSet<String>>,
     pub hide_empty: bool,
@@ -177,9 +176,9 @@ pub struct App {
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
     /// The widest each classification's tree can want (`tree::natural_width`).
-    tree_widths: Vec<u16>,
+    pub(super) tree_widths: Vec<u16>,
     /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
-    tree_need: u16,
+    pub(super) tree_need: u16,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
     pub(super) derived: Derived,
 }
@@ -283,201 +282,6 @@ impl App {
             .collect();
     }
 
-    // ----- derived views of the state -------------------------------------------------
-
-    pub fn catalog(&self) -> Option<&Catalog> {
-        self.schemes
-            .get(self.scheme)
-            .and_then(|s| self.book.catalogs.scheme(s))
-    }
-
-    pub fn scheme_name(&self) -> &str {
-        self.schemes
-            .get(self.scheme)
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-
-    /// The selected node in the current scheme (None: all cases).
-    pub fn node(&self) -> Option<&str> {
-        self.nodes.get(self.scheme).and_then(|n| n.as_deref())
-    }
-
-    /// The tree's rows (derived: see [`App::derive`]).
-    pub fn tree_rows(&self) -> Cow<'_, [Row]> {
-        self.derived.tree(self.inputs())
-    }
-
-    pub fn tree_selected(&self, rows: &[Row]) -> usize {
-        self.catalog()
-            .map_or(0, |c| tree::position(rows, c, self.node()))
-    }
-
-    /// The cases under the selected node that pass the filters, in display
-    /// order (derived: see [`App::derive`]).
-    pub fn cases(&self) -> Cow<'_, [usize]> {
-        self.derived.cases(self.inputs())
-    }
-
-    /// What the derived state depends on.
-    fn inputs(&self) -> Inputs<'_> {
-        Inputs {
-            book: &self.book,
-            scheme: self.scheme,
-            scheme_name: self.scheme_name(),
-            catalog: self.catalog(),
-            node: self.node(),
-            sort: self.sort,
-            passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
-            lang: self.lang,
-        }
-    }
-
-    /// Computes again the derived state whose inputs changed (`sync` does).
-    pub fn derive(&mut self) {
-        let inputs = Inputs {
-            book: &self.book,
-            scheme: self.scheme,
-            scheme_name: self
-                .schemes
-                .get(self.scheme)
-                .map(String::as_str)
-                .unwrap_or(""),
-            catalog: self
-                .schemes
-                .get(self.scheme)
-                .and_then(|s| self.book.catalogs.scheme(s)),
-            node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
-            sort: self.sort,
-            passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
-            lang: self.lang,
-        };
-        self.derived.refresh(inputs);
-    }
-
-    /// The schemes again, after the catalogs changed (the current one kept by name).
-    pub(super) fn refresh_schemes(&mut self) {
-        let schemes = scheme_names(&self.book);
-        if schemes == self.schemes {
-            return;
-        }
-        let current = self.scheme_name().to_string();
-        let node = |app: &App, s: &str| {
-            app.schemes
-                .iter()
-                .position(|x| x == s)
-                .map(|i| (app.nodes[i].clone(), app.expanded[i].clone()))
-                .unwrap_or_default()
-        };
-        let (nodes, expanded) = schemes.iter().map(|s| node(self, s)).unzip();
-        self.nodes = nodes;
-        self.expanded = expanded;
-        self.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
-        self.schemes = schemes;
-    }
-
-    pub fn areas(&self) -> Option<Areas> {
-        layout::areas(
-            self.size,
-            self.focus,
-            self.banner(),
-            self.filter_bar(),
-            self.tree_width(),
-        )
-    }
-
-    /// The tree pane's title: ` 分類: ISO 27001 `.
-    pub fn tree_title(&self) -> String {
-        let name = self
-            .catalog()
-            .map(|c| c.short.get(self.lang).to_string())
-            .unwrap_or_default();
-        let hidden = if self.hide_empty {
-            crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
-        } else {
-            ""
-        };
-        let label = crate::lang::t(self.lang, "分類: ", "Areas: ");
-        format!(" {label}{name}{hidden} ")
-    }
-
-    /// How wide the tree would like to be, for the layout.
-    pub fn tree_width(&self) -> layout::TreeWidth {
-        layout::TreeWidth {
-            current: self.tree_need,
-            widest: self.tree_widths.iter().copied().max().unwrap_or(0),
-        }
-    }
-
-    /// Whether the filter bar shows: when anything but the area filters, or
-    /// while a chip is being chosen.
-    pub fn filter_bar(&self) -> bool {
-        self.filters.active() || self.mode == Mode::Chips
-    }
-
-    /// Whether the "files failed to load" banner shows.
-    pub fn banner(&self) -> bool {
-        !self.options.problems.is_empty() || self.failed_files > 0
-    }
-
-    pub fn error_files(&self) -> usize {
-        self.failed_files
-    }
-
-    pub(super) fn pane_height(&self, pane: Pane) -> usize {
-        let inner = self
-            .areas()
-            .and_then(|a| a.pane(pane))
-            .map_or(1, layout::inner_height);
-        // The list spends a row on its column headings.
-        if pane == Pane::List {
-            inner.saturating_sub(1).max(1)
-        } else {
-            inner.max(1)
-        }
-    }
-
-    fn detail_width(&self) -> usize {
-        self.areas()
-            .and_then(|a| a.detail)
-            .map_or(40, layout::inner_width)
-    }
-
-    fn detail_len(&self) -> usize {
-        let Some(c) = self.case else { return 0 };
-        let width = self.detail_width();
-        self.derived.detail_len((c, width, self.lang), || {
-            detail::screen(self, c, width).len()
-        })
-    }
-
-    fn overlay_len(&self) -> (usize, usize) {
-        let area = self.areas().map_or(self.size, |a| a.overlay);
-        let height = layout::inner_height(area).max(1);
-        let width = layout::inner_width(area);
-        let len = match self.mode {
-            Mode::Help => help::lines(self, width).len(),
-            Mode::Diagnostics => self.diagnostics_panel.len(),
-            _ => 0,
-        };
-        (len, height)
-    }
-
-    /// Wraps the `!` panel again when it is open and its width or language changed.
-    pub(super) fn refresh_diagnostics_panel(&mut self) {
-        if self.mode != Mode::Diagnostics {
-            return;
-        }
-        let area = self.areas().map_or(self.size, |a| a.overlay);
-        let width = layout::inner_width(area);
-        self.diagnostics_panel
-            .refresh(&self.diagnostics, width, self.lang);
-    }
-
     // ----- update ---------------------------------------------------------------------
 
     /// Applies an action. Returns work for the event loop (copying, writing files).
@@ -532,278 +336,6 @@ impl App {
             Mode::Chips => self.chips_update(action),
         }
     }
-
-    fn browse(&mut self, action: Action) -> Vec<Effect> {
-        if self.similar_key(&action) {
-            self.sync();
-            return Vec::new();
-        }
-        match action {
-            Action::Up => self.step(self.focus, -1),
-            Action::Down => self.step(self.focus, 1),
-            Action::PageUp => self.step(self.focus, -(self.pane_height(self.focus) as i64)),
-            Action::PageDown => self.step(self.focus, self.pane_height(self.focus) as i64),
-            Action::Top => self.step(self.focus, i64::MIN / 2),
-            Action::Bottom => self.step(self.focus, i64::MAX / 2),
-            Action::Left => self.left(),
-            Action::Right => self.open(false),
-            Action::Enter => self.open(true),
-            Action::Back => match self.focus {
-                Pane::Detail => self.focus = Pane::List,
-                Pane::List => self.focus = Pane::Tree,
-                Pane::Tree => {}
-            },
-            Action::NextPane => self.focus = self.focus.next(),
-            Action::PrevPane => self.focus = self.focus.prev(),
-            Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
-            Action::ReverseSort => {
-                self.sort = self.sort.reverse();
-                self.list_offset = 0;
-                if let Some(&first) = self.cases().first() {
-                    self.select_case(Some(first));
-                }
-            }
-            Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.list_offset = 0;
-                if let Some(&first) = self.cases().first() {
-                    self.select_case(Some(first));
-                }
-            }
-            Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
-            Action::ShowHelp => {
-                self.mode = Mode::Help;
-                self.overlay_scroll = 0;
-            }
-            Action::ShowDiagnostics => {
-                self.mode = Mode::Diagnostics;
-                self.overlay_scroll = 0;
-                self.refresh_diagnostics_panel();
-            }
-            Action::Scroll { x, y, delta } => {
-                if let Some(pane) = self.areas().and_then(|a| a.pane_at(x, y)) {
-                    // A selection moves a row a notch (more would change the
-                    // list under the tree, or the case, past what you meant);
-                    // text scrolls three lines.
-                    let rows = if pane == Pane::Detail { TEXT_NOTCH } else { 1 };
-                    self.step(pane, delta as i64 * rows);
-                }
-            }
-            Action::Click { x, y } => self.click(x, y),
-            Action::OpenSearch => self.open_search(),
-            Action::ToggleMark => self.toggle_mark(),
-            Action::ClearMarks => self.clear_marks(),
-            Action::Export => self.export(),
-            Action::CopySummary => return self.copy_summary(false),
-            Action::CopyBrief => return self.copy_summary(true),
-            Action::CopyCitation => return self.copy_citation(),
-            Action::NewCase => self.new_case(),
-            Action::EditCase => return self.edit_case(),
-            Action::ShowCoverage => self.open_coverage(),
-            Action::ShowStats => self.open_stats(),
-            Action::OpenJump => self.open_jump(),
-            Action::PinArea => self.pin_area(),
-            Action::OpenFilter => self.open_filter(),
-            Action::CycleSource => self.cycle_source(),
-            Action::EditChips => self.edit_chips(),
-            Action::ClearFilters => self.clear_filters(),
-            Action::OpenUrl => return self.open_url(),
-            Action::HistoryBack => self.history_step(true),
-            Action::HistoryForward => self.history_step(false),
-            _ => {}
-        }
-        self.sync();
-        Vec::new()
-    }
-
-    fn overlay(&mut self, action: Action) {
-        let (len, height) = self.overlay_len();
-        let max = len.saturating_sub(height);
-        let page = height.saturating_sub(1).max(1);
-        self.overlay_scroll = match action {
-            Action::Up => self.overlay_scroll.saturating_sub(1),
-            Action::Down => self.overlay_scroll + 1,
-            Action::PageUp => self.overlay_scroll.saturating_sub(page),
-            Action::PageDown => self.overlay_scroll + page,
-            Action::Top => 0,
-            Action::Bottom => max,
-            Action::Scroll { delta, .. } => {
-                (self.overlay_scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
-            }
-            Action::Back => {
-                self.mode = Mode::Browse;
-                0
-            }
-            _ => self.overlay_scroll,
-        }
-        .min(max);
-    }
-
-    /// Moves the selection (tree, list) or the scroll position (detail) by `delta`.
-    fn step(&mut self, pane: Pane, delta: i64) {
-        let moved = |current: usize, len: usize| -> usize {
-            (current as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
-        };
-        match pane {
-            Pane::Tree => {
-                let rows = self.tree_rows();
-                let at = moved(self.tree_selected(&rows), rows.len());
-                self.set_node(rows.get(at).and_then(|r| r.id.clone()));
-            }
-            Pane::List => {
-                let cases = self.cases();
-                let at = cases
-                    .iter()
-                    .position(|c| Some(*c) == self.case)
-                    .unwrap_or(0);
-                self.select_case(cases.get(moved(at, cases.len())).copied());
-            }
-            Pane::Detail => {
-                let max = self
-                    .detail_len()
-                    .saturating_sub(self.pane_height(Pane::Detail));
-                self.detail_scroll =
-                    (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
-            }
-        }
-    }
-
-    fn left(&mut self) {
-        match self.focus {
-            Pane::Tree => {
-                let Some(id) = self.node().map(str::to_string) else {
-                    return;
-                };
-                let expanded = &mut self.expanded[self.scheme];
-                if expanded.remove(&id) {
-                    return;
-                }
-                let parent = self
-                    .catalog()
-                    .and_then(|c| c.parent(&id))
-                    .map(str::to_string);
-                self.set_node(parent);
-            }
-            Pane::List => self.focus = Pane::Tree,
-            Pane::Detail => self.focus = Pane::List,
-        }
-    }
-
-    /// → and Enter: on a tree item with children, expand it (Enter also
-    /// collapses an open one); otherwise move on to the next pane.
-    fn open(&mut self, toggle: bool) {
-        match self.focus {
-            Pane::Tree => {
-                let rows = self.tree_rows();
-                let parent = rows
-                    .get(self.tree_selected(&rows))
-                    .filter(|r| r.has_children)
-                    .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
-                match parent {
-                    Some((id, false)) => {
-                        self.expanded[self.scheme].insert(id);
-                    }
-                    Some((id, true)) if toggle => {
-                        self.expanded[self.scheme].remove(&id);
-                    }
-                    _ => self.focus = Pane::List,
-                }
-            }
-            Pane::List => self.focus = Pane::Detail,
-            Pane::Detail => {}
-        }
-    }
-
-    /// Shows classification `i` (an index into `schemes`).
-    fn set_scheme(&mut self, i: usize) {
-        if i < self.schemes.len() && i != self.scheme {
-            self.scheme = i;
-            self.tree_offset = 0;
-            self.highlight = None;
-        }
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let Some(areas) = self.areas() else { return };
-        if areas.header.contains((x, y).into()) {
-            if let Some(i) = super::header::tab_at(self, areas.header.width as usize, x) {
-                self.set_scheme(i);
-            }
-            return;
-        }
-        let Some(pane) = areas.pane_at(x, y) else {
-            return;
-        };
-        self.focus = pane;
-        let Some(rect) = areas.pane(pane) else { return };
-        // First content row: below the border (and the list's column headings).
-        let first = rect.y + 1 + u16::from(pane == Pane::List);
-        if y < first {
-            return;
-        }
-        let row = (y - first) as usize;
-        match pane {
-            Pane::Tree => {
-                let rows = self.tree_rows();
-                if let Some(r) = rows.get(self.tree_offset + row) {
-                    self.set_node(r.id.clone());
-                }
-            }
-            Pane::List => {
-                if let Some(&c) = self.cases().get(self.list_offset + row) {
-                    self.select_case(Some(c));
-                }
-            }
-            Pane::Detail => {}
-        }
-    }
-
-    pub fn set_node(&mut self, node: Option<String>) {
-        if let Some(current) = self.nodes.get_mut(self.scheme)
-            && *current != node
-        {
-            *current = node;
-            self.highlight = None;
-        }
-    }
-
-    pub fn select_case(&mut self, case: Option<usize>) {
-        if self.case != case {
-            self.case = case;
-            self.detail_scroll = 0;
-            self.highlight = None;
-        }
-    }
-
-    /// Restores the invariants after any change: the selected case is in the list
-    /// (or the first one), and selections are scrolled into view.
-    pub fn sync(&mut self) {
-        self.derive();
-        let need =
-            tree::rows_width(&self.tree_rows()).max(crate::wrap::width(&self.tree_title()) + 4);
-        self.tree_need = need.min(u16::MAX as usize) as u16;
-        let cases = self.cases();
-        if !self.case.is_some_and(|c| cases.contains(&c)) {
-            let first = cases.first().copied();
-            self.select_case(first);
-        }
-        self.sync_similar();
-        let rows = self.tree_rows();
-        let at = self.tree_selected(&rows);
-        let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
-        self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
-        let cases = self.cases();
-        let at = cases
-            .iter()
-            .position(|c| Some(*c) == self.case)
-            .unwrap_or(0);
-        let (cases_len, list_height) = (cases.len(), self.pane_height(Pane::List));
-        self.list_offset = keep_visible(at, self.list_offset, list_height, cases_len);
-        let max = self
-            .detail_len()
-            .saturating_sub(self.pane_height(Pane::Detail));
-        self.detail_scroll = self.detail_scroll.min(max);
-    }
 }
 
 /// The similar-case index of `book`: built at once, or on a thread of its own.
@@ -824,7 +356,7 @@ pub(super) fn similar_index(
 }
 
 /// The schemes `s` cycles through: control schemes, then causes and sectors.
-fn scheme_names(book: &Casebook) -> Vec<String> {
+pub(super) fn scheme_names(book: &Casebook) -> Vec<String> {
     let mut schemes: Vec<String> = book
         .catalogs
         .control_schemes()
@@ -834,33 +366,4 @@ fn scheme_names(book: &Casebook) -> Vec<String> {
         schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
     }
     schemes
-}
-/// Lines of text a wheel notch scrolls (the detail, the help).
-const TEXT_NOTCH: i64 = 3;
-
-/// The first visible row so that `selected` is on screen, moving as little as possible.
-fn keep_visible(selected: usize, offset: usize, height: usize, len: usize) -> usize {
-    let height = height.max(1);
-    let offset = if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(height))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::keep_visible;
-
-    #[test]
-    fn scrolling_keeps_the_selection_in_view() {
-        assert_eq!(keep_visible(0, 0, 5, 20), 0);
-        assert_eq!(keep_visible(7, 0, 5, 20), 3);
-        assert_eq!(keep_visible(2, 3, 5, 20), 2);
-        assert_eq!(keep_visible(19, 3, 5, 20), 15);
-        assert_eq!(keep_visible(3, 10, 5, 4), 0);
-    }
 }

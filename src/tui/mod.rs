@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod author;
+mod browse;
 pub mod copy;
 pub mod coverage;
 pub mod derived;
@@ -22,6 +23,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod paths;
+mod queries;
 pub mod reload;
 pub mod saved;
 pub mod search;
