@@ -6,10 +6,7 @@
 //! case of 10,000 decodes one.
 
 use std::collections::HashMap;
-use std::ops::Index;
-use std::sync::{Arc, Mutex, OnceLock};
-
-use memmap2::Mmap;
+use std::sync::{Mutex, OnceLock};
 
 use crate::catalog::{Catalogs, Kind};
 use crate::model::{Case, ControlRef, PartialDate};
@@ -46,27 +43,6 @@ impl Summary {
     }
 }
 
-/// A case encoded in a memory-mapped cache file, with its checksum.
-#[derive(Clone, Debug)]
-pub struct Blob {
-    pub map: Arc<Mmap>,
-    pub offset: usize,
-    pub len: usize,
-    pub sum: u64,
-}
-
-impl Blob {
-    fn decode(&self) -> Option<Case> {
-        let bytes = self
-            .map
-            .get(self.offset..self.offset.checked_add(self.len)?)?;
-        if crate::cache::file::checksum(bytes) != self.sum {
-            return None;
-        }
-        crate::cache::wire::decode_case(bytes)
-    }
-}
-
 /// Where a case's full content comes from.
 #[derive(Debug)]
 pub enum Source {
@@ -83,15 +59,6 @@ pub struct Part {
     /// The catalog nodes the case is under (see [`Nodes`]).
     pub nodes: Vec<u32>,
     pub source: Source,
-}
-
-#[derive(Debug)]
-struct Slot {
-    summary: Summary,
-    path: String,
-    bundled: bool,
-    blob: Option<Blob>,
-    entry: OnceLock<Box<Entry>>,
 }
 
 /// Every catalog node numbered, in catalog order, depth first.
@@ -404,133 +371,7 @@ impl Casebook {
     }
 }
 
-/// A case known only by its summary (its file and its cache entry both gone).
-fn stand_in(s: &Summary) -> Case {
-    Case {
-        id: s.id.clone(),
-        title: s.title.clone(),
-        organization: s.organization.clone(),
-        sector: String::new(),
-        published: s.published,
-        occurred: None,
-        summary: String::new(),
-        affected: None,
-        root_causes: Vec::new(),
-        measures: Vec::new(),
-        response: Vec::new(),
-        sources: Vec::new(),
-        tags: Vec::new(),
-    }
-}
+mod entries;
 
-/// The cases of a casebook, indexable and iterable like a slice of entries.
-#[derive(Debug, Default)]
-pub struct Entries {
-    slots: Vec<Slot>,
-    /// To read a file again when its cache entry is damaged.
-    catalogs: Catalogs,
-    /// Problems met while materializing cases from the cache.
-    notices: Mutex<Vec<crate::diag::Message>>,
-    /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
-    fetched: std::sync::atomic::AtomicUsize,
-}
-
-impl Entries {
-    /// Every few thousand cases read from a cache file and not kept, hands the
-    /// file's pages back: a search's hits spread over most of a large cache
-    /// would otherwise keep most of the file resident.
-    fn release_now_and_then(&self, slot: &Slot) {
-        use std::sync::atomic::Ordering;
-        let Some(blob) = &slot.blob else { return };
-        if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
-            return;
-        }
-        // SAFETY: a read-only shared file mapping; dropped pages are read
-        // from the file again when touched, never zeroed.
-        #[cfg(unix)]
-        let _ = unsafe {
-            blob.map
-                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, blob.map.len())
-        };
-    }
-
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    pub fn get(&self, i: usize) -> Option<&Entry> {
-        (i < self.len()).then(|| self.entry(i))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        (0..self.len()).map(move |i| self.entry(i))
-    }
-
-    /// The case at `i`, materialized on first use.
-    fn entry(&self, i: usize) -> &Entry {
-        let slot = &self.slots[i];
-        slot.entry.get_or_init(|| Box::new(self.materialize(slot)))
-    }
-
-    fn materialize(&self, slot: &Slot) -> Entry {
-        let entry = |case| Entry {
-            case,
-            path: slot.path.clone(),
-            bundled: slot.bundled,
-        };
-        if let Some(case) = slot.blob.as_ref().and_then(Blob::decode) {
-            return entry(case);
-        }
-        // The cache was damaged after it was checked: read the file again.
-        let reread =
-            crate::load::reread(&slot.path, &self.catalogs).filter(|c| c.id == slot.summary.id);
-        let path = &slot.path;
-        self.notice(if reread.is_some() {
-            crate::msg!(
-                "{path} のキャッシュが壊れていたため、ファイルを読み直しました",
-                "the cache entry for {path} was damaged; read the file again"
-            )
-        } else {
-            crate::msg!(
-                "{path} のキャッシュが壊れていて、ファイルにもその事例がありません。casebook をもう一度実行してください",
-                "the cache entry for {path} was damaged; the file no longer holds the case: run casebook again"
-            )
-        });
-        entry(reread.unwrap_or_else(|| stand_in(&slot.summary)))
-    }
-
-    fn notice(&self, text: crate::diag::Message) {
-        if let Ok(mut n) = self.notices.lock() {
-            n.push(text);
-        }
-    }
-
-    /// Problems met while reading cases from the cache (each said once).
-    pub fn take_notices(&self) -> Vec<crate::diag::Message> {
-        self.notices
-            .lock()
-            .map(|mut n| std::mem::take(&mut *n))
-            .unwrap_or_default()
-    }
-}
-
-impl Index<usize> for Entries {
-    type Output = Entry;
-
-    fn index(&self, i: usize) -> &Entry {
-        self.entry(i)
-    }
-}
-
-impl<'a> IntoIterator for &'a Entries {
-    type Item = &'a Entry;
-    type IntoIter = Box<dyn Iterator<Item = &'a Entry> + 'a>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
-    }
-}
+pub use entries::{Blob, Entries};
+use entries::{Slot, stand_in};

@@ -1,0 +1,173 @@
+//! The cases of a casebook as slots: each case's summary always, its full
+//! content decoded from the cache's memory map when first asked for (and
+//! read from its file again if that entry turns out damaged).
+
+use std::ops::Index;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use memmap2::Mmap;
+
+use super::{Entry, Summary};
+use crate::catalog::Catalogs;
+use crate::model::Case;
+
+/// A case encoded in a memory-mapped cache file, with its checksum.
+#[derive(Clone, Debug)]
+pub struct Blob {
+    pub map: Arc<Mmap>,
+    pub offset: usize,
+    pub len: usize,
+    pub sum: u64,
+}
+
+impl Blob {
+    fn decode(&self) -> Option<Case> {
+        let bytes = self
+            .map
+            .get(self.offset..self.offset.checked_add(self.len)?)?;
+        if crate::cache::file::checksum(bytes) != self.sum {
+            return None;
+        }
+        crate::cache::wire::decode_case(bytes)
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct Slot {
+    pub(super) summary: Summary,
+    pub(super) path: String,
+    pub(super) bundled: bool,
+    pub(super) blob: Option<Blob>,
+    pub(super) entry: OnceLock<Box<Entry>>,
+}
+
+/// A case known only by its summary (its file and its cache entry both gone).
+pub(super) fn stand_in(s: &Summary) -> Case {
+    Case {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        organization: s.organization.clone(),
+        sector: String::new(),
+        published: s.published,
+        occurred: None,
+        summary: String::new(),
+        affected: None,
+        root_causes: Vec::new(),
+        measures: Vec::new(),
+        response: Vec::new(),
+        sources: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The cases of a casebook, indexable and iterable like a slice of entries.
+#[derive(Debug, Default)]
+pub struct Entries {
+    pub(super) slots: Vec<Slot>,
+    /// To read a file again when its cache entry is damaged.
+    pub(super) catalogs: Catalogs,
+    /// Problems met while materializing cases from the cache.
+    pub(super) notices: Mutex<Vec<crate::diag::Message>>,
+    /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
+    pub(super) fetched: std::sync::atomic::AtomicUsize,
+}
+
+impl Entries {
+    /// Every few thousand cases read from a cache file and not kept, hands the
+    /// file's pages back: a search's hits spread over most of a large cache
+    /// would otherwise keep most of the file resident.
+    pub(super) fn release_now_and_then(&self, slot: &Slot) {
+        use std::sync::atomic::Ordering;
+        let Some(blob) = &slot.blob else { return };
+        if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
+            return;
+        }
+        // SAFETY: a read-only shared file mapping; dropped pages are read
+        // from the file again when touched, never zeroed.
+        #[cfg(unix)]
+        let _ = unsafe {
+            blob.map
+                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, blob.map.len())
+        };
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        (i < self.len()).then(|| self.entry(i))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        (0..self.len()).map(move |i| self.entry(i))
+    }
+
+    /// The case at `i`, materialized on first use.
+    pub(super) fn entry(&self, i: usize) -> &Entry {
+        let slot = &self.slots[i];
+        slot.entry.get_or_init(|| Box::new(self.materialize(slot)))
+    }
+
+    pub(super) fn materialize(&self, slot: &Slot) -> Entry {
+        let entry = |case| Entry {
+            case,
+            path: slot.path.clone(),
+            bundled: slot.bundled,
+        };
+        if let Some(case) = slot.blob.as_ref().and_then(Blob::decode) {
+            return entry(case);
+        }
+        // The cache was damaged after it was checked: read the file again.
+        let reread =
+            crate::load::reread(&slot.path, &self.catalogs).filter(|c| c.id == slot.summary.id);
+        let path = &slot.path;
+        self.notice(if reread.is_some() {
+            crate::msg!(
+                "{path} のキャッシュが壊れていたため、ファイルを読み直しました",
+                "the cache entry for {path} was damaged; read the file again"
+            )
+        } else {
+            crate::msg!(
+                "{path} のキャッシュが壊れていて、ファイルにもその事例がありません。casebook をもう一度実行してください",
+                "the cache entry for {path} was damaged; the file no longer holds the case: run casebook again"
+            )
+        });
+        entry(reread.unwrap_or_else(|| stand_in(&slot.summary)))
+    }
+
+    fn notice(&self, text: crate::diag::Message) {
+        if let Ok(mut n) = self.notices.lock() {
+            n.push(text);
+        }
+    }
+
+    /// Problems met while reading cases from the cache (each said once).
+    pub fn take_notices(&self) -> Vec<crate::diag::Message> {
+        self.notices
+            .lock()
+            .map(|mut n| std::mem::take(&mut *n))
+            .unwrap_or_default()
+    }
+}
+
+impl Index<usize> for Entries {
+    type Output = Entry;
+
+    fn index(&self, i: usize) -> &Entry {
+        self.entry(i)
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = Box<dyn Iterator<Item = &'a Entry> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}

@@ -1,0 +1,243 @@
+//! The command line as clap reads it: the global options, the subcommands
+//! with their options and help texts, `--limit` and the output formats.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+use crate::msg;
+use crate::out::Fail;
+use crate::search::Target;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "casebook",
+    version,
+    about = "A casebook of real security incidents and their prevention measures (ISMS / P-mark)",
+    after_help = "Without a command, opens the browser in the terminal."
+)]
+pub struct Cli {
+    /// Also load this casebook directory (repeatable)
+    #[arg(long = "casebook", value_name = "DIR", global = true)]
+    pub casebooks: Vec<PathBuf>,
+    /// Do not load the bundled casebook of public incidents
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
+    /// Language of the interface and of catalog titles [default: config file, else LANG]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// Read every file afresh: neither use nor write the cache of validated cases
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// The team's Statement of Applicability (YAML) [default: `soa:` in the config file]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub soa: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check case files and catalogs; exit 1 when any has an error (for CI)
+    Validate {
+        /// Directories or files to check (default: everything normally loaded)
+        paths: Vec<PathBuf>,
+        /// Output format of the diagnostics
+        #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+        format: DiagFormat,
+    },
+    /// List cases, newest first, optionally filtered (values of one option: any; options: all)
+    List {
+        /// Only cases with a measure under this control, e.g. A.7.14, 10-5(4) (repeatable)
+        #[arg(long, value_name = "CONTROL")]
+        control: Vec<String>,
+        /// Only cases with this root-cause category, e.g. loss (repeatable)
+        #[arg(long)]
+        cause: Vec<String>,
+        /// Only cases of this sector, e.g. healthcare (repeatable)
+        #[arg(long)]
+        sector: Vec<String>,
+        /// Only cases published in this year
+        #[arg(long, conflicts_with_all = ["since", "until"])]
+        year: Option<u16>,
+        /// Only cases published in this year or later
+        #[arg(long, value_name = "YEAR")]
+        since: Option<u16>,
+        /// Only cases published in this year or earlier
+        #[arg(long, value_name = "YEAR")]
+        until: Option<u16>,
+        /// Only the bundled public cases, or only your team's
+        #[arg(long, value_enum)]
+        source: Option<crate::answers::filter::Origin>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show one case in full (or as a brief for a slide, or as a Word document)
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// Wrap text at this many columns (0: no wrapping) [default: the terminal's width; none when piped]
+        #[arg(long)]
+        width: Option<usize>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a case's one-line citation
+    Cite {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Fuzzy-search measures and cases (Japanese-aware); exit 1 when nothing matches
+    Search {
+        /// Words to find; every word must match ("廃棄 確認")
+        query: String,
+        /// What to search
+        #[arg(long = "in", value_enum, default_value_t = Target::All)]
+        target: Target,
+        /// At most this many results (1 or more)
+        #[arg(long, value_parser = Limit::read)]
+        limit: Option<Limit>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write a training pack of cases, or the precedent list of a control (Markdown, Word, Excel, CSV)
+    #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
+    Export {
+        /// Cases for a training pack (repeatable, or several after one --case)
+        #[arg(long = "case", value_name = "ID", num_args = 1..)]
+        cases: Vec<String>,
+        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14 or A.7.14
+        #[arg(long, value_name = "CONTROL")]
+        control: Option<String>,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+        /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
+        #[arg(long, value_enum)]
+        format: Option<crate::export::file::Format>,
+    },
+    /// For every control, the cases citing it, held against the Statement of Applicability
+    Coverage {
+        /// Only this control scheme, e.g. iso27001 or ppc [default: both]
+        #[arg(long, value_name = "ID")]
+        scheme: Option<String>,
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+    },
+    /// Cases by cause, sector and year; cause shares beside the JNSA survey's
+    Stats {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The cases most like a case: shared controls, causes, tags and measure wording
+    Similar {
+        id: String,
+        /// At most this many
+        #[arg(long, default_value = "10", value_parser = Limit::read)]
+        limit: Limit,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
+    New {
+        /// The case id (a-z, 0-9, -); a trailing year (…-2024) picks the year directory
+        id: String,
+        /// The casebook directory [default: your own casebook directory]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Draft a case file from a published notice's text (a file, or - for standard input)
+    Draft {
+        /// The notice: a text file (UTF-8 or Shift_JIS), or - to read standard input
+        notice: PathBuf,
+        /// Write the draft to this new file instead of standard output
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write the draft as DIR/cases/<year>/ID.yaml, like `new` (needs --id)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The case id (a-z, 0-9, -)
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
+    Schema {
+        /// Write to this file (replacing it) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `--limit`: a whole number of 1 or more (0 would print nothing and look
+/// like "no match"). Kept as typed and checked once the command line is read
+/// ([`Limit::get`]), so that the message follows `--lang`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit(String);
+
+impl Limit {
+    fn read(s: &str) -> Result<Limit, String> {
+        Ok(Limit(s.to_string()))
+    }
+
+    /// The number, or a usage error.
+    pub fn get(&self) -> Result<usize, Fail> {
+        let raw = &self.0;
+        match self.0.parse::<usize>() {
+            Ok(0) => Err(Fail::Usage(msg!(
+                "--limit の値 '{raw}' は使えません。1 以上の整数を指定してください",
+                "invalid value '{raw}' for '--limit <LIMIT>': the limit must be 1 or more"
+            ))),
+            Ok(n) => Ok(n),
+            Err(_) => Err(Fail::Usage(msg!(
+                "--limit の値 '{raw}' は整数ではありません。1 以上の整数を指定してください",
+                "invalid value '{raw}' for '--limit <LIMIT>': expected a whole number of 1 or more"
+            ))),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Markdown,
+    /// At most 15 lines for a slide: title, organization and date, gist, causes, five measures, citation
+    Brief,
+    Json,
+    /// A Word document (needs --out, or standard output that is not a terminal)
+    Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Markdown,
+}
