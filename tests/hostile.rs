@@ -373,8 +373,23 @@ fn casebook_unprivileged(args: &[&str]) -> std::process::Output {
     cmd.env("XDG_DATA_HOME", "/nonexistent")
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .env_remove("CASEBOOK_CONFIG");
-    cmd.output()
-        .expect("setpriv (util-linux) runs the binary as nobody")
+    // The copy was open for writing while other tests' threads forked: a
+    // child that has not yet reached exec still holds that descriptor, and
+    // running the copy then fails with ETXTBSY ("Text file busy", setpriv
+    // exits 126) until it does. That is the test's own race, not casebook's:
+    // run again, a bounded number of times.
+    for _ in 0..200 {
+        let out = cmd
+            .output()
+            .expect("setpriv (util-linux) runs the binary as nobody");
+        let busy = out.status.code() == Some(126)
+            && String::from_utf8_lossy(&out.stderr).contains("Text file busy");
+        if !busy {
+            return out;
+        }
+        std::thread::yield_now();
+    }
+    panic!("the copied binary stayed busy (ETXTBSY)")
 }
 
 fn open_to_all(dir: &Path) {
