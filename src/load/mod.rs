@@ -7,6 +7,7 @@ pub mod case;
 mod catalogs;
 pub mod fields;
 mod jobs;
+mod measure;
 mod outcome;
 mod parallel;
 mod parse;

@@ -1,0 +1,183 @@
+//! Reading a case's measures: the text, who announced or required it
+//! (`origin`, `by`), and the controls it is mapped to, each checked against
+//! the loaded catalogs (with the nearest ids for a mistyped one).
+
+use std::sync::LazyLock;
+
+use super::case::value;
+use crate::catalog::{Catalogs, Kind};
+use crate::diag::{Message, phrase};
+use crate::format;
+use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::model::{ControlRef, Measure, Origin};
+use crate::msg;
+use crate::suggest;
+use crate::text::Lines;
+use crate::yaml::Node;
+
+static MEASURE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::MEASURE));
+
+pub(super) fn measure(
+    ctx: &mut Ctx,
+    catalogs: &Catalogs,
+    node: &Node,
+    path: &str,
+) -> Option<Measure> {
+    let f = Fields::read(
+        ctx,
+        node,
+        path,
+        phrase(
+            "`text` と `controls` を持つ再発防止策",
+            "a measure with `text` and `controls`",
+        ),
+        &MEASURE_NAMES,
+    )?;
+    let m = format::MEASURE;
+    let text = value(ctx, &f, m, "text", path)
+        .and_then(|n| fields::text(ctx, n, &join(path, "text"), Lines::Join));
+    let controls_path = join(path, "controls");
+    let controls = value(ctx, &f, m, "controls", path)
+        .and_then(|n| {
+            let of = phrase("SCHEME:ID の形の参照", "SCHEME:ID references");
+            fields::non_empty_list(ctx, n, &controls_path, of)
+        })
+        .map(|items| {
+            let mut refs: Vec<ControlRef> = Vec::new();
+            for (i, n) in items.iter().enumerate() {
+                let p = item(&controls_path, i);
+                if let Some(r) = control(ctx, catalogs, n, &p) {
+                    if refs.contains(&r) {
+                        ctx.warning(
+                            n.pos,
+                            msg!(
+                                "`{p}`: `{r}` が2回書かれています",
+                                "`{p}`: `{r}` is listed twice"
+                            ),
+                        );
+                    } else {
+                        refs.push(r);
+                    }
+                }
+            }
+            refs
+        });
+    let origin = match value(ctx, &f, m, "origin", path) {
+        None => Some(Origin::Reported),
+        Some(n) => match fields::text(ctx, n, &join(path, "origin"), Lines::Join).as_deref() {
+            Some(word) if Origin::parse(word).is_some() => Origin::parse(word),
+            Some(other) => {
+                let hint = suggest::did_you_mean(&suggest::nearest(other, Origin::NAMES, 1));
+                ctx.error(
+                    n.pos,
+                    msg!(
+                        "`{path}.origin`: `{other}` は出どころの値ではありません",
+                        "`{path}.origin`: `{other}` is not an origin"
+                    )
+                    .then(&hint)
+                    .then(&Message::new(
+                        "（reported、required、editorial のいずれか）",
+                        " (expected reported, required or editorial)",
+                    )),
+                );
+                None
+            }
+            None => None,
+        },
+    };
+    let by = value(ctx, &f, m, "by", path)
+        .and_then(|n| fields::text(ctx, n, &join(path, "by"), Lines::Join));
+    if let (Some(Origin::Editorial), Some(n)) = (origin, f.get("by")) {
+        ctx.error(
+            n.pos,
+            msg!(
+                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請した者を書きます\
+                 （`by` を消すか、origin を reported か required にしてください）",
+                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"
+            ),
+        );
+    }
+    Some(Measure {
+        text: text?,
+        controls: controls?,
+        origin: origin?,
+        by,
+    })
+}
+
+fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Option<ControlRef> {
+    let raw = fields::text(ctx, node, path, Lines::Join)?;
+    let Some(r) = ControlRef::parse(&raw) else {
+        let schemes: Vec<String> = catalogs
+            .control_schemes()
+            .map(|c| c.scheme.clone())
+            .collect();
+        let guess = schemes
+            .iter()
+            .find_map(|s| {
+                catalogs
+                    .scheme(s)
+                    .and_then(|c| c.get(raw.trim()))
+                    .map(|_| suggest::did_you_mean(&[&format!("{s}:{}", raw.trim())]))
+            })
+            .unwrap_or_default();
+        ctx.error(
+            node.pos,
+            msg!(
+                "`{path}`: `{raw}` は iso27001:A.7.14 のような SCHEME:ID の形の参照ではありません",
+                "`{path}`: `{raw}` is not a SCHEME:ID reference such as iso27001:A.7.14"
+            )
+            .then(&guess),
+        );
+        return None;
+    };
+    let Some(catalog) = catalogs
+        .scheme(&r.scheme)
+        .filter(|c| c.kind == Kind::Controls)
+    else {
+        let schemes: Vec<&str> = catalogs
+            .control_schemes()
+            .map(|c| c.scheme.as_str())
+            .collect();
+        let scheme = &r.scheme;
+        if let Some(failed) = catalogs.failed(scheme) {
+            ctx.error(
+                node.pos,
+                msg!(
+                    "`{path}`: `{r}` の体系 `{scheme}` は読み込まれていません。その分類表 {failed} にエラーがあります（先に直してください）",
+                    "`{path}`: unknown scheme `{scheme}` in `{r}`: its catalog {failed} has errors and was not loaded (fix it first)"
+                ),
+            );
+            return None;
+        }
+        let hint = suggest::did_you_mean(&suggest::nearest(scheme, schemes.iter().copied(), 1));
+        let known = schemes.join(", ");
+        ctx.error(
+            node.pos,
+            msg!(
+                "`{path}`: `{r}` の体系 `{scheme}` は不明です",
+                "`{path}`: unknown scheme `{scheme}` in `{r}`"
+            )
+            .then(&hint)
+            .then(&msg!(
+                "（使える体系: {known}）",
+                " (known schemes: {known})"
+            )),
+        );
+        return None;
+    };
+    if catalog.get(&r.id).is_none() {
+        let hint = catalog.suggest_refs(&r.id);
+        let scheme = &r.scheme;
+        ctx.error(
+            node.pos,
+            msg!(
+                "`{path}`: 体系 `{scheme}` に `{r}` という項目はありません",
+                "`{path}`: unknown control `{r}` in scheme `{scheme}`"
+            )
+            .then(&hint),
+        );
+        return None;
+    }
+    Some(r)
+}
