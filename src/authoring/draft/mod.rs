@@ -15,6 +15,7 @@ pub mod facts;
 pub mod header;
 pub mod lines;
 pub mod numbers;
+pub mod organization;
 pub mod render;
 pub mod sections;
 pub mod suggest;
