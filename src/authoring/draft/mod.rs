@@ -9,6 +9,7 @@
 //! [`suggest`]ions from the loaded casebook, and [`render`] the file.
 
 pub mod account;
+pub mod data;
 pub mod dates;
 pub mod decode;
 pub mod facts;
@@ -75,7 +76,7 @@ pub fn extract(text: &str) -> Extract {
         occurred,
         people,
         records,
-        data: facts::data_kinds(&lines, &sections),
+        data: data::data_kinds(&lines, &sections),
         summary: account::summary(&lines, &sections, &header_lines),
         causes: account::causes(&lines, &sections),
         measures: account::measures(&lines, &sections),
