@@ -1,9 +1,9 @@
-//! Copying, marking and exporting from the browser, and the prompt that asks
-//! for a file name or a choice.
+//! Copying, marking and exporting from the browser, and what the prompt asks
+//! for (a file name or a choice; its keys are in `prompt.rs`).
 
 use std::path::PathBuf;
 
-use super::action::{Action, Effect, Outcome, What};
+use super::action::{Effect, Outcome, What};
 use super::app::{App, Mode, Pane};
 use super::detail::t;
 use super::field::Field;
@@ -66,7 +66,7 @@ fn what_label(what: What, lang: Lang) -> &'static str {
 }
 
 impl App {
-    fn style(&self) -> Style {
+    pub(super) fn style(&self) -> Style {
         if self.options.copy_markdown {
             Style::Markdown
         } else {
@@ -86,7 +86,7 @@ impl App {
 
     /// Copies the summaries (or briefs) of `cases`, one after another, each
     /// ending with its citation.
-    fn copy_cases(&mut self, cases: Vec<usize>, brief: bool) -> Vec<Effect> {
+    pub(super) fn copy_cases(&mut self, cases: Vec<usize>, brief: bool) -> Vec<Effect> {
         if cases.is_empty() {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
@@ -283,147 +283,5 @@ impl App {
                 });
             }
         }
-    }
-
-    pub(super) fn prompt_update(&mut self, action: Action) -> Vec<Effect> {
-        let Some(prompt) = self.prompt.as_mut() else {
-            self.mode = Mode::Browse;
-            return Vec::new();
-        };
-        if let Ask::Overwrite { path, data, what }
-        | Ask::MakeDir {
-            path, data, what, ..
-        } = &prompt.ask
-        {
-            // Only an explicit y replaces the file (or makes the folder);
-            // Enter means no (a second Enter after naming the file must not
-            // destroy it).
-            let overwrite = matches!(prompt.ask, Ask::Overwrite { .. });
-            return match action {
-                Action::Input('y' | 'Y') => {
-                    vec![Effect::Write {
-                        path: path.clone(),
-                        data: data.clone(),
-                        overwrite,
-                        make_dirs: !overwrite,
-                    }]
-                }
-                Action::Input('n' | 'N') | Action::Back | Action::Enter => {
-                    // Back to choosing another name (the bytes are kept as they are).
-                    let (what, name) = (*what, crate::text::path(path));
-                    let payload = Payload::Bytes(data.clone());
-                    self.ask(Ask::SaveAs { payload, what }, &name);
-                    Vec::new()
-                }
-                _ => Vec::new(),
-            };
-        }
-        match &prompt.ask {
-            Ask::CopyMarked { brief } => {
-                let brief = *brief;
-                return match action {
-                    Action::Input('y' | 'Y') => {
-                        self.close_prompt();
-                        self.copy_cases(self.marks.iter().copied().collect(), brief)
-                    }
-                    Action::Input('n' | 'N') | Action::Enter => {
-                        self.close_prompt();
-                        self.copy_cases(self.case.into_iter().collect(), brief)
-                    }
-                    Action::Back => {
-                        self.cancel_prompt();
-                        Vec::new()
-                    }
-                    _ => Vec::new(),
-                };
-            }
-            Ask::Precedents { scheme, id } => {
-                let content = Content::Precedents {
-                    scheme: scheme.clone(),
-                    id: id.clone(),
-                };
-                return match action {
-                    Action::Input('c' | 'C') | Action::Enter => {
-                        self.close_prompt();
-                        let text =
-                            export::file::document(&self.book, &content, self.lang).map(|doc| {
-                                match self.style() {
-                                    Style::Plain => crate::document::plain::render(&doc, None),
-                                    Style::Markdown => crate::document::markdown::render(&doc, 1),
-                                }
-                            });
-                        text.map(|text| {
-                            vec![Effect::Copy {
-                                text,
-                                what: What::Precedents,
-                            }]
-                        })
-                        .unwrap_or_default()
-                    }
-                    Action::Input('s' | 'S') => {
-                        let name = format!("precedents-{}-{}.xlsx", scheme, id);
-                        let payload = Payload::Export(content);
-                        self.ask(
-                            Ask::SaveAs {
-                                payload,
-                                what: None,
-                            },
-                            &name,
-                        );
-                        Vec::new()
-                    }
-                    Action::Back => {
-                        self.cancel_prompt();
-                        Vec::new()
-                    }
-                    _ => Vec::new(),
-                };
-            }
-            _ => {}
-        }
-        match action {
-            action if prompt.field.edit(&action) => {}
-            Action::Back => self.cancel_prompt(),
-            Action::Complete => return self.complete_path(),
-            Action::Enter => {
-                let name = prompt.field.text.trim();
-                if name.is_empty() {
-                    return Vec::new();
-                }
-                let path = super::paths::expand(name, self.options.home.as_deref());
-                let Ask::SaveAs { payload, .. } = &prompt.ask else {
-                    return Vec::new();
-                };
-                let data = match payload.clone() {
-                    Payload::Text(text) => text.into_bytes(),
-                    Payload::Bytes(data) => data,
-                    Payload::Export(content) => match self.render_export(&content, &path) {
-                        Ok(data) => data,
-                        Err(message) => {
-                            self.status = Some(message);
-                            return Vec::new();
-                        }
-                    },
-                };
-                return vec![Effect::Write {
-                    path,
-                    data,
-                    overwrite: false,
-                    make_dirs: false,
-                }];
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn close_prompt(&mut self) {
-        self.prompt = None;
-        self.mode = Mode::Browse;
-    }
-
-    fn cancel_prompt(&mut self) {
-        self.close_prompt();
-        self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
     }
 }

@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod paths;
+mod prompt;
 mod queries;
 pub mod reload;
 pub mod saved;
