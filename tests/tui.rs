@@ -541,6 +541,28 @@ fn search_overlay_finds_jumps_and_highlights() {
 }
 
 #[test]
+fn a_search_result_too_long_for_its_row_ends_with_an_ellipsis() {
+    let mut app = app();
+    press(&mut app, "/廃棄 確認");
+    let s = screen(&app, 80, 24);
+    // The first hit, a measure longer than 80 columns, cut and marked.
+    let row = s
+        .lines()
+        .find(|l| l.contains("▶策 "))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(row.trim_end_matches('│').trim_end().ends_with('…'), "{row}");
+    // One that fits is not marked.
+    press(&mut app, "<C-u>消去");
+    let s = screen(&app, 200, 40);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("策 ")).collect();
+    assert!(
+        rows.iter()
+            .any(|r| !r.trim_end().trim_end_matches('│').trim_end().ends_with('…')),
+        "{s}"
+    );
+}
+
+#[test]
 fn search_input_edits_characters_not_bytes() {
     let mut app = app();
     press(&mut app, "/暗号化");

@@ -61,8 +61,12 @@ pub fn highlighted(
     }
     let mut run = String::new();
     let mut run_matched = false;
+    // Text that does not fit ends with `…`, which takes a column of its own.
+    let rest: usize = clusters[start..].iter().map(|c| c.1).sum();
+    let cut = used + rest > width;
+    let limit = if cut { width.saturating_sub(1) } else { width };
     for &(g, w, m) in &clusters[start..] {
-        if used + w > width {
+        if used + w > limit {
             break;
         }
         if m != run_matched && !run.is_empty() {
@@ -77,6 +81,9 @@ pub fn highlighted(
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, if run_matched { matched } else { base }));
+    }
+    if cut && width > 0 {
+        spans.push(Span::styled("…", base));
     }
     spans
 }
