@@ -292,6 +292,41 @@ fn filters_combine_as_chips_and_each_is_removable() {
 }
 
 #[test]
+fn the_tree_counts_follow_the_filter_and_f_hides_what_it_leaves_empty() {
+    let mut app = app();
+    let count = |app: &App, id: Option<&str>| {
+        app.tree_rows()
+            .iter()
+            .find(|r| r.id.as_deref() == id)
+            .map(|r| r.count)
+    };
+    assert_eq!(count(&app, None), Some(23));
+    let a7_all = count(&app, Some("A.7")).unwrap();
+    press(&mut app, "F2024<Enter>");
+    let shown = selected_ids(&app).len();
+    assert_eq!(shown, 7);
+    assert_eq!(
+        count(&app, None),
+        Some(7),
+        "all cases: those the filter passes"
+    );
+    let a7 = count(&app, Some("A.7")).unwrap();
+    assert!(a7 < a7_all, "{a7} of {a7_all}");
+    // Entering A.7 lists exactly as many cases as its row says.
+    let at = app
+        .tree_rows()
+        .iter()
+        .position(|r| r.id.as_deref() == Some("A.7"))
+        .unwrap();
+    press(&mut app, &"j".repeat(at));
+    assert_eq!(app.node(), Some("A.7"));
+    assert_eq!(selected_ids(&app).len(), a7);
+    // `f` hides the areas the filter leaves without cases.
+    press(&mut app, "f");
+    assert!(app.tree_rows().iter().all(|r| r.count > 0));
+}
+
+#[test]
 fn statistics_follow_the_filter() {
     let mut app = answers_app(casebook::lang::Lang::Ja, false, 120, 36);
     press(&mut app, "F2024<Enter>S");

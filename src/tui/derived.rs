@@ -27,6 +27,8 @@ struct TreeKey {
     scheme: usize,
     expanded: HashSet<String>,
     hide_empty: bool,
+    /// The filter's cases: the rows count only those.
+    passing: Option<Vec<bool>>,
     lang: Lang,
 }
 
@@ -67,6 +69,7 @@ impl Inputs<'_> {
         key.scheme == self.scheme
             && key.expanded == *self.expanded
             && key.hide_empty == self.hide_empty
+            && key.passing.as_deref() == self.passing
             && key.lang == self.lang
     }
 
@@ -80,7 +83,14 @@ impl Inputs<'_> {
 
     fn compute_tree(&self) -> Vec<Row> {
         match self.catalog {
-            Some(c) => tree::rows(self.book, c, self.expanded, self.hide_empty, self.lang),
+            Some(c) => tree::rows(
+                self.book,
+                c,
+                self.expanded,
+                self.hide_empty,
+                self.passing,
+                self.lang,
+            ),
             None => Vec::new(),
         }
     }
@@ -112,6 +122,7 @@ impl Derived {
                 scheme: inputs.scheme,
                 expanded: inputs.expanded.clone(),
                 hide_empty: inputs.hide_empty,
+                passing: inputs.passing.map(<[bool]>::to_vec),
                 lang: inputs.lang,
             };
             self.tree = Some((key, inputs.compute_tree()));

@@ -17,14 +17,24 @@ pub struct Row {
     pub expanded: bool,
 }
 
-/// The rows of `catalog` with the given nodes expanded, optionally without empty nodes.
+/// The rows of `catalog` with the given nodes expanded, optionally without
+/// empty nodes. With a filter (`passing`, by case index), each row counts the
+/// cases under it that pass, as the list shows them.
 pub fn rows(
     book: &Casebook,
     catalog: &Catalog,
     expanded: &HashSet<String>,
     hide_empty: bool,
+    passing: Option<&[bool]>,
     lang: Lang,
 ) -> Vec<Row> {
+    let counted = |cases: &[usize]| match passing {
+        Some(p) => cases
+            .iter()
+            .filter(|&&i| p.get(i).copied().unwrap_or(false))
+            .count(),
+        None => cases.len(),
+    };
     let mut out = vec![Row {
         id: None,
         depth: 0,
@@ -32,13 +42,17 @@ pub fn rows(
             Lang::Ja => "すべての事例".into(),
             Lang::En => "All cases".into(),
         },
-        count: book.len(),
+        count: match passing {
+            Some(p) => p.iter().filter(|&&b| b).count(),
+            None => book.len(),
+        },
         has_children: true,
         expanded: true,
     }];
     Walker {
         book,
         catalog,
+        counted: &counted,
         expanded,
         hide_empty,
         lang,
@@ -51,6 +65,7 @@ pub fn rows(
 struct Walker<'a> {
     book: &'a Casebook,
     catalog: &'a Catalog,
+    counted: &'a dyn Fn(&[usize]) -> usize,
     expanded: &'a HashSet<String>,
     hide_empty: bool,
     lang: Lang,
@@ -60,7 +75,7 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn walk(&mut self, items: &[crate::catalog::Item], depth: usize) {
         for item in items {
-            let count = self.book.under(&self.catalog.scheme, &item.id).len();
+            let count = (self.counted)(self.book.under(&self.catalog.scheme, &item.id));
             if self.hide_empty && count == 0 {
                 continue;
             }
@@ -99,7 +114,7 @@ pub fn rows_width(rows: &[Row]) -> usize {
 /// tree can want.
 pub fn natural_width(book: &Casebook, catalog: &Catalog, lang: Lang) -> usize {
     let all: HashSet<String> = catalog.ids().map(str::to_string).collect();
-    rows_width(&rows(book, catalog, &all, false, lang))
+    rows_width(&rows(book, catalog, &all, false, None, lang))
 }
 
 /// The row index of a node, falling back to its nearest visible ancestor, then the root.
