@@ -255,7 +255,7 @@ pub const SOURCE: &[Field] = &[
         Type::Url,
         false,
         "where it can be read, https://...",
-        "読める場所（https://...）。不明なら行ごと消す",
+        "読める場所（https://...）",
     ),
 ];
 
