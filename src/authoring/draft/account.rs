@@ -228,12 +228,11 @@ pub fn response(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{lines, sections};
+    use super::super::sections;
     use super::*;
 
     fn parts(text: &str) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
-        let ls = lines::read(text);
-        let ss = sections::split(&ls);
+        let (ls, ss) = sections::parse(text);
         let v = |f: Vec<Fact<String>>| f.into_iter().map(|f| f.value).collect::<Vec<_>>();
         (
             v(summary(&ls, &ss, &[])),

@@ -251,14 +251,8 @@ fn strip_parens(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{lines, sections};
+    use super::super::sections::parse;
     use super::*;
-
-    fn parse(text: &str) -> (Vec<Line>, Vec<Section>) {
-        let ls = lines::read(text);
-        let ss = sections::split(&ls);
-        (ls, ss)
-    }
 
     fn kinds(text: &str) -> Vec<String> {
         let (ls, ss) = parse(text);

@@ -247,14 +247,8 @@ pub fn shorten(s: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{lines, sections};
+    use super::super::sections::parse;
     use super::*;
-
-    fn parse(text: &str) -> (Vec<Line>, Vec<Section>) {
-        let ls = lines::read(text);
-        let ss = sections::split(&ls);
-        (ls, ss)
-    }
 
     #[test]
     fn the_first_date_of_the_account_is_when_it_happened() {

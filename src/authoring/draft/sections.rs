@@ -227,6 +227,15 @@ impl Section {
     }
 }
 
+/// A notice's text read into lines and split into sections: what the tests
+/// of the readers that take both start from.
+#[cfg(test)]
+pub(super) fn parse(text: &str) -> (Vec<Line>, Vec<Section>) {
+    let ls = super::lines::read(text);
+    let ss = split(&ls);
+    (ls, ss)
+}
+
 /// Splits the notice's lines into sections.
 pub fn split(lines: &[Line]) -> Vec<Section> {
     let marks: Vec<Option<(Style, &str)>> = lines.iter().map(|l| marker(&l.text)).collect();
