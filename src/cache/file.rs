@@ -108,6 +108,19 @@ impl Opened {
     }
 }
 
+/// Drops `len` bytes from `offset` of a cache file's mapping (and the rest
+/// of the pages they touch) from the process's resident memory, for data read
+/// once and not needed again soon. Cache files are mapped read-only and
+/// shared, and never changed in place (they are replaced by rename): a dropped
+/// page is read from the file again when next touched, never zeroed.
+pub fn release(map: &Mmap, offset: usize, len: usize) {
+    // SAFETY: see above; DontNeed on such a mapping changes no contents.
+    #[cfg(unix)]
+    let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, len) };
+    #[cfg(not(unix))]
+    let _ = (map, offset, len);
+}
+
 pub fn checksum(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
@@ -193,17 +206,7 @@ fn checked_sum(opened: &Opened, section: usize) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for (n, piece) in bytes.chunks(PIECE).enumerate() {
         hasher.update(piece);
-        // SAFETY: a read-only shared file mapping, never changed in place
-        // (cache files are replaced by rename); dropped pages are read from
-        // the file again when touched, never zeroed.
-        #[cfg(unix)]
-        let _ = unsafe {
-            opened.map.unchecked_advise_range(
-                memmap2::UncheckedAdvice::DontNeed,
-                start + n * PIECE,
-                piece.len(),
-            )
-        };
+        release(&opened.map, start + n * PIECE, piece.len());
     }
     hasher.digest()
 }

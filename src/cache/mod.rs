@@ -152,16 +152,7 @@ impl Entry {
             postcard::from_bytes(opened.section(0)).map_err(|_| file::Problem::Damaged)?;
         let s = opened.meta.sections[0];
         // The records are decoded and not read again: give their pages back.
-        // SAFETY: a read-only shared file mapping; pages dropped from it are
-        // read from the file again if touched, never zeroed.
-        #[cfg(unix)]
-        let _ = unsafe {
-            opened.map.unchecked_advise_range(
-                memmap2::UncheckedAdvice::DontNeed,
-                s.offset as usize,
-                s.len as usize,
-            )
-        };
+        file::release(&opened.map, s.offset as usize, s.len as usize);
         let blobs = opened.meta.sections[1];
         let in_blobs = |c: &CaseRecord| {
             c.offset

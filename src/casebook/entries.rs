@@ -82,13 +82,7 @@ impl Entries {
         if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
             return;
         }
-        // SAFETY: a read-only shared file mapping; dropped pages are read
-        // from the file again when touched, never zeroed.
-        #[cfg(unix)]
-        let _ = unsafe {
-            blob.map
-                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, blob.map.len())
-        };
+        crate::cache::file::release(&blob.map, 0, blob.map.len());
     }
 
     pub fn len(&self) -> usize {

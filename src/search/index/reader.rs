@@ -1,6 +1,7 @@
 //! Reading the index during a search: a segment's arrays as slices, one
 //! item's parts and text, and handing back pages already read.
 
+use memmap2::Mmap;
 use nucleo_matcher::Utf32Str;
 
 use super::{CASE_ITEM, Segment, Slab};
@@ -24,8 +25,9 @@ pub struct Slices<'a> {
     part_start: &'a [u32],
     part_ascii: &'a [u8],
     text: &'a [u16],
-    /// Whether `text` lies in a file mapping (its pages can be handed back).
-    text_mapped: bool,
+    /// The file mapping `text` lies in and its byte offset there, when it
+    /// is read in place from a cache file (its pages can be handed back).
+    text_map: Option<(&'a Mmap, usize)>,
 }
 
 impl Segment {
@@ -41,7 +43,10 @@ impl Segment {
             part_start: &a.part_start,
             part_ascii: &a.part_ascii,
             text: &a.text,
-            text_mapped: matches!(a.text, Slab::Mapped { .. }),
+            text_map: match &a.text {
+                Slab::Mapped { map, offset, .. } => Some((map, *offset)),
+                Slab::Owned(_) => None,
+            },
         }
     }
 }
@@ -74,13 +79,19 @@ impl<'a> Reader<'a> {
         for (first, s) in &self.segments {
             let end = *first + s.item_case.len() as u32;
             let (a, b) = (from.max(*first), to.min(end));
-            if a >= b || !s.text_mapped {
+            let Some((map, offset)) = s.text_map else {
+                continue;
+            };
+            if a >= b {
                 continue;
             }
             let (a, b) = ((a - first) as usize, (b - first) as usize);
-            let text = &s.text[s.part_start[s.item_parts[a] as usize] as usize
-                ..s.part_start[s.item_parts[b] as usize] as usize];
-            release_pages(text);
+            let (from, to) = (
+                s.part_start[s.item_parts[a] as usize] as usize,
+                s.part_start[s.item_parts[b] as usize] as usize,
+            );
+            let unit = std::mem::size_of::<u16>();
+            crate::cache::file::release(map, offset + from * unit, (to - from) * unit);
         }
     }
 
@@ -96,31 +107,6 @@ impl<'a> Reader<'a> {
         }
     }
 }
-
-/// Drops the whole pages inside `text` from the process's resident memory.
-/// Only for slices of a read-only shared file mapping, whose pages are read
-/// from the file again when next touched (never zeroed); the cache file
-/// under the mapping is never changed in place (it is replaced by rename).
-#[cfg(unix)]
-fn release_pages(text: &[u16]) {
-    // SAFETY: sysconf is always safe to call.
-    let page = match unsafe { libc::sysconf(libc::_SC_PAGESIZE) } {
-        p if p > 0 => p as usize,
-        _ => return,
-    };
-    let start = text.as_ptr() as usize;
-    let end = start + std::mem::size_of_val(text);
-    let (a, b) = (start.div_ceil(page) * page, end / page * page);
-    if a < b {
-        // SAFETY: [a, b) lies inside `text`, part of a file mapping that stays
-        // mapped (the slice borrows it); MADV_DONTNEED on a shared file
-        // mapping only drops pages, which are faulted in from the file again.
-        unsafe { libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_DONTNEED) };
-    }
-}
-
-#[cfg(not(unix))]
-fn release_pages(_: &[u16]) {}
 
 /// An item as the matcher sees it.
 pub struct ItemView<'a> {
