@@ -292,18 +292,10 @@ impl Casebook {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        match self.by_id.get(id) {
-            Some(&i) => Some(i),
-            None if !id.is_ascii()
-                || id.trim() != id
-                || id.bytes().any(|b| b.is_ascii_uppercase()) =>
-            {
-                self.by_id
-                    .get(&crate::control_id::fold_case_id(id))
-                    .copied()
-            }
-            None => None,
-        }
+        self.by_id
+            .get(id)
+            .or_else(|| self.by_id.get(&crate::control_id::fold_case_id(id)))
+            .copied()
     }
 
     /// The number of a catalog node (see [`Nodes`]).
