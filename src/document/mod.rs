@@ -18,12 +18,14 @@ pub mod csv;
 pub mod docx;
 pub mod markdown;
 pub mod plain;
+pub mod report;
 pub mod screen;
+pub mod triage;
 pub mod widths;
 pub mod xlsx;
 
 use crate::lang::Lang;
-use crate::model::{ControlRef, PartialDate};
+use crate::model::ControlRef;
 
 /// A place in a case document that a search result or a link can point at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,7 +148,9 @@ pub struct Ref {
 pub struct Citation {
     pub who: String,
     pub title: String,
-    pub date: Option<PartialDate>,
+    /// The date as written: `2024-08-07`, or `非公表` / `not published`
+    /// (with the source's own date, if any) for an incident never made public.
+    pub date: Option<String>,
     /// The casebook id (the first source of a case carries it).
     pub id: Option<String>,
     pub url: Option<String>,
