@@ -275,6 +275,15 @@ fn the_format_documentation_lists_the_fields_of_the_table() {
             let required = match *cells.get(3)? {
                 "yes" => true,
                 "no" => false,
+                // Required unless another field is there (format::REQUIRED_UNLESS).
+                unless if unless.starts_with("unless `") => {
+                    let other = unless.trim_start_matches("unless `").trim_end_matches('`');
+                    assert!(
+                        format::REQUIRED_UNLESS.contains(&(name, other)),
+                        "{name}: {unless}"
+                    );
+                    false
+                }
                 _ => return None,
             };
             Some((name.replace("[]", ""), required))

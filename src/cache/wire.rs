@@ -295,4 +295,29 @@ mod tests {
         }
         assert!(decode_case(b"\xff\xff\xff").is_none());
     }
+
+    #[test]
+    fn a_teams_own_incident_survives_the_round_trip() {
+        let loaded = load::load(&[Input::Bundled], &[]);
+        let mut case = loaded.casebook.entries()[0].case.clone();
+        let day = |s| PartialDate::parse(s, crate::model::DatePrecision::Day).unwrap();
+        case.published = None;
+        case.discovered = Some(day("2026-11-02"));
+        case.leak = Some(Leak {
+            sensitive: Fact::True,
+            financial: Fact::False,
+            malicious: Fact::Unknown,
+            encrypted: Fact::False,
+            recovered_unseen: Fact::Unknown,
+            public_body: None,
+        });
+        case.reports = vec![Filed {
+            to: "ppc".into(),
+            stage: "preliminary".into(),
+            date: day("2026-11-05"),
+        }];
+        assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
+        case.leak.as_mut().unwrap().public_body = Some(Fact::Unknown);
+        assert_eq!(decode_case(&encode_case(&case)), Some(case));
+    }
 }

@@ -77,11 +77,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                         "--stage `{s}` is not a stage of the {to} report (expected one of: {en})"
                     ))
                 })?,
-                // The first stage not yet filed (the last one when all are).
+                // The first stage called for and not yet filed (the last
+                // one when all are).
                 None => outcome
                     .stages
                     .iter()
-                    .find(|s| !s.done)
+                    .find(|s| !s.done && s.required != Fact::False)
                     .or(outcome.stages.last())
                     .ok_or_else(|| {
                         Fail::Error(Message::new(

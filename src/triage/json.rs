@@ -113,7 +113,8 @@ pub fn final_word(triage: &Triage, lang: Lang) -> String {
 pub fn final_word_of<'r>(rules: impl IntoIterator<Item = &'r Rule>, lang: Lang) -> String {
     let mut dates: Vec<String> = Vec::new();
     let mut authorities = Vec::new();
-    for r in rules {
+    // A rule the team's table says does not apply is not among them.
+    for r in rules.into_iter().filter(|r| r.applies) {
         let date = format!("{} {}", r.id, r.effective());
         if !dates.contains(&date) {
             dates.push(date);
