@@ -49,8 +49,11 @@ pub fn blocks_of(triage: &Triage, lang: Lang, level: u8, detail: Detail) -> Vec<
     if detail == Detail::Section {
         out.push(Block::Paragraph(Text::plain(discovered_line(triage, lang))));
     }
-    for o in &triage.outcomes {
-        outcome(&mut out, o, lang, level, detail);
+    for (i, o) in triage.outcomes.iter().enumerate() {
+        // A rule judged on the same situations as one above (the P-mark's are
+        // the APPI's) says so instead of listing them again.
+        let same = triage.outcomes[..i].iter().any(|p| same_checks(p, o));
+        outcome(&mut out, o, lang, level, detail, same);
     }
     if !triage.questions.is_empty() {
         out.push(heading(level, t(lang, "確かめること", "Still to find out")));
@@ -82,7 +85,26 @@ fn discovered_line(triage: &Triage, lang: Lang) -> String {
     }
 }
 
-fn outcome(out: &mut Vec<Block>, o: &Outcome, lang: Lang, level: u8, detail: Detail) {
+/// Whether two rules' situations and exemptions are the same, with the same results.
+fn same_checks(a: &Outcome, b: &Outcome) -> bool {
+    let key = |o: &Outcome| -> Vec<(String, Fact)> {
+        o.situations
+            .iter()
+            .chain(&o.exemptions)
+            .map(|c| (c.condition.id.clone(), c.result))
+            .collect()
+    };
+    !a.situations.is_empty() && key(a) == key(b)
+}
+
+fn outcome(
+    out: &mut Vec<Block>,
+    o: &Outcome,
+    lang: Lang,
+    level: u8,
+    detail: Detail,
+    same_as_above: bool,
+) {
     let name = o
         .rule
         .map_or_else(|| o.id.clone(), |r| r.name.get(lang).to_string());
@@ -117,7 +139,13 @@ fn outcome(out: &mut Vec<Block>, o: &Outcome, lang: Lang, level: u8, detail: Det
                 .map(|c| check_line(c, lang, true, detail)),
         )
         .collect();
-    if !checks.is_empty() {
+    if same_as_above && !checks.is_empty() {
+        out.push(list(vec![Text::plain(t(
+            lang,
+            "事態と適用除外の判定は上と同じ",
+            "Situations and exemptions: as above",
+        ))]));
+    } else if !checks.is_empty() {
         out.push(list(checks));
     }
     if let Some(r) = o.rule.filter(|r| r.applies) {

@@ -495,9 +495,13 @@ fn reason(
                 "every incident is reported; situations that apply: {a}"
             )
         }
+        (Fact::True, Fact::False) if every => msg!(
+            "すべての事故が報告の対象。該当する事態はない",
+            "every incident is reported; no situation applies"
+        ),
         (Fact::True, _) if every => msg!(
-            "すべての事故が報告の対象（速報が求められる事態には当たらないか、未確定）",
-            "every incident is reported (no situation known to call for a preliminary report)"
+            "すべての事故が報告の対象。事態に当たるかは未確定",
+            "every incident is reported; whether a situation applies is not known"
         ),
         (Fact::True, _) => {
             let a = list(&applying);
