@@ -935,3 +935,58 @@ fn new_writes_the_incident_fields_as_questions() {
         stderr(&out)
     );
 }
+
+/// `pandoc -f FROM -t TO` over `input` (pandoc: installed by .ci/run).
+fn pandoc(from: &str, to: &str, input: &[u8]) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("pandoc")
+        .args(["-f", from, "-t", to, "--wrap=none"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pandoc is required for this test: `apt-get install pandoc` (.ci/run installs it)");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pandoc -f {from} -t {to} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_report_reads_the_same_in_word_and_markdown_through_pandoc() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.docx");
+    let out = team(&[
+        "report",
+        "our-usb-loss-2026",
+        "--to",
+        "ppc",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pandoc("docx", "plain", &std::fs::read(&path).unwrap());
+    let mut from = 0;
+    for item in PPC_ITEMS {
+        from += text[from..]
+            .find(item)
+            .unwrap_or_else(|| panic!("{item}:\n{text}"))
+            + item.len();
+    }
+    // The number of persons, secondary damage, the action towards the persons.
+    assert_eq!(text.matches("調査中").count(), 3, "{text}");
+
+    let md = team(&[
+        "report",
+        "our-usb-loss-2026",
+        "--to",
+        "ppc",
+        "--format",
+        "md",
+    ])
+    .stdout;
+    let html = pandoc("gfm", "html", &md);
+    // The title, then the situations and the nine items.
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    assert_eq!(html.matches("<h2").count(), 1 + 9, "{html}");
+}
