@@ -247,32 +247,17 @@ pub struct Rules {
     list: Vec<Rule>,
 }
 
-/// What adding a version did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Added {
-    /// A new rule id or a new version of one.
-    New,
-    /// It replaced the version of the same id and date read from this file.
-    Replaced(String),
-}
-
 impl Rules {
     /// Adds a version; one with the id and date of a version already loaded
-    /// replaces it.
-    pub fn add(&mut self, rule: Rule) -> Added {
+    /// replaces it (and keeps its place in the order).
+    pub fn add(&mut self, rule: Rule) {
         match self
             .list
             .iter_mut()
             .find(|r| r.id == rule.id && r.effective_from == rule.effective_from)
         {
-            Some(existing) => {
-                let old = std::mem::replace(existing, rule);
-                Added::Replaced(old.path)
-            }
-            None => {
-                self.list.push(rule);
-                Added::New
-            }
+            Some(existing) => *existing = rule,
+            None => self.list.push(rule),
         }
     }
 
