@@ -147,8 +147,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-field.yaml",
-        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags）",
-        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags)",
+        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats）",
+        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats)",
     ),
     (
         "unknown-ids.yaml",

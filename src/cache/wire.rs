@@ -32,6 +32,7 @@ pub struct WCase<S> {
     /// The six leak facts (0 false, 1 true, 2 unknown; public_body 3: not written).
     leak: Option<[u8; 6]>,
     reports: Vec<(S, S, WDate)>,
+    threats: Vec<S>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,6 +59,7 @@ struct WSource<S> {
     title: S,
     date: Option<WDate>,
     url: Option<S>,
+    accessed: Option<WDate>,
 }
 
 impl From<PartialDate> for WDate {
@@ -126,6 +128,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
                 title: &s.title,
                 date: s.date.map(Into::into),
                 url: s.url.as_deref(),
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: strs(&c.tags),
@@ -144,6 +147,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .iter()
             .map(|r| (r.to.as_str(), r.stage.as_str(), r.date.into()))
             .collect(),
+        threats: strs(&c.threats),
     };
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
@@ -202,6 +206,7 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
                 title: s.title,
                 date: s.date.map(Into::into),
                 url: s.url,
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: w.tags,
@@ -225,6 +230,7 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
                 date: date.into(),
             })
             .collect(),
+        threats: w.threats,
     })
 }
 

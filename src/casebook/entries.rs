@@ -60,6 +60,7 @@ pub(super) fn stand_in(s: &Summary) -> Case {
         tags: Vec::new(),
         leak: None,
         reports: Vec::new(),
+        threats: Vec::new(),
     }
 }
 

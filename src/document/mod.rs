@@ -25,7 +25,7 @@ pub mod widths;
 pub mod xlsx;
 
 use crate::lang::Lang;
-use crate::model::ControlRef;
+use crate::model::{ControlRef, PartialDate};
 
 /// A place in a case document that a search result or a link can point at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +42,8 @@ pub enum Anchor {
     Measure(usize),
     /// The tags.
     Tags,
+    /// The line of threat classifications under the byline.
+    Threats,
 }
 
 /// A document: blocks in reading order, and, for a precedent list, the same
@@ -133,6 +135,7 @@ pub enum Inline {
 pub enum Term {
     Cause,
     Sector,
+    Threat,
 }
 
 /// A control reference with its title (no title: the id alone, as in a brief).
@@ -154,6 +157,8 @@ pub struct Citation {
     /// The casebook id (the first source of a case carries it).
     pub id: Option<String>,
     pub url: Option<String>,
+    /// The day the page at `url` was read: `（2026-12-07閲覧）`.
+    pub accessed: Option<PartialDate>,
 }
 
 impl Text {
