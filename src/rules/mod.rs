@@ -10,7 +10,9 @@
 //! an incident follows the latest version in force on the day it was
 //! discovered (an amendment coming into force).
 
+mod entries;
 mod read;
+mod values;
 
 pub use read::{from_node, is_rules_file};
 

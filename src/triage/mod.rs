@@ -7,18 +7,23 @@
 //!
 //! [`due`] lists the reports still open across a casebook against a date.
 
+mod checks;
 pub mod due;
 pub mod json;
+mod questions;
+mod reason;
 
 use time::Date;
 
+use checks::{public_body_of, test};
+use questions::{ask, ask_check};
+use reason::reason;
+
 use crate::diag::Message;
-use crate::format;
 use crate::lang::Lang;
 use crate::model::{Case, Fact, Leak, PartialDate};
 use crate::msg;
-use crate::rules::{Condition, CountFrom, ReportWhen, Rule, Rules, Stage, StageWhen, Test};
-use crate::text::thousands;
+use crate::rules::{Condition, CountFrom, ReportWhen, Rule, Rules, Stage, StageWhen};
 
 /// The triage of one case under every rule of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -190,33 +195,6 @@ pub fn triage<'r>(case: &Case, rules: &'r Rules, otherwise: Option<Date>) -> Tri
     }
 }
 
-/// Whether the organization is a public body: `leak.public_body` when
-/// written, else by the rule's sectors.
-fn public_body_of(case: &Case, leak: &Leak, rule: &Rule) -> (Fact, Message) {
-    if let Some(f) = leak.public_body {
-        let v = fact_word(f);
-        return (f, msg!("leak.public_body: {v}", "leak.public_body: {v}"));
-    }
-    let sector = &case.sector;
-    if rule.public_body_sectors.contains(sector) {
-        (
-            Fact::True,
-            msg!(
-                "業種 {sector}（行政機関等として扱う業種）",
-                "sector {sector} (one the rules treat as public bodies)"
-            ),
-        )
-    } else {
-        (
-            Fact::False,
-            msg!(
-                "業種 {sector}（行政機関等ではない）",
-                "sector {sector} (not a public body)"
-            ),
-        )
-    }
-}
-
 fn apply<'r>(
     case: &Case,
     leak: &Leak,
@@ -351,193 +329,5 @@ fn offset(count_from: CountFrom, days: i64) -> i64 {
     match count_from {
         CountFrom::NextDay => days,
         CountFrom::Discovered => days - 1,
-    }
-}
-
-/// One condition against the case: its result and the fact behind it.
-fn test(case: &Case, leak: &Leak, test: &Test, public_body: &(Fact, Message)) -> (Fact, Message) {
-    match test {
-        Test::Fact(name) => {
-            let f = leak.fact(name).unwrap_or_default();
-            let v = fact_word(f);
-            let shown = if case.leak.is_none() {
-                msg!("leak.{name}: 未記入", "leak.{name}: not written")
-            } else {
-                msg!("leak.{name}: {v}", "leak.{name}: {v}")
-            };
-            (f, shown)
-        }
-        Test::PeopleOver {
-            over,
-            public_body: pb,
-        } => {
-            let Some(people) = case.affected.as_ref().and_then(|a| a.people) else {
-                return (
-                    Fact::Unknown,
-                    msg!("affected.people: 未記入", "affected.people: not written"),
-                );
-            };
-            let n = thousands(people);
-            let over_default = Fact::known(people > *over);
-            let (result, limit) = match (pb, public_body.0) {
-                (None, _) | (Some(_), Fact::False) => (over_default, thousands(*over)),
-                (Some(pb), Fact::True) => (Fact::known(people > pb.over), thousands(pb.over)),
-                (Some(pb), Fact::Unknown) => {
-                    let over_public = Fact::known(people > pb.over);
-                    let result = if over_public == over_default {
-                        over_default
-                    } else {
-                        Fact::Unknown
-                    };
-                    (
-                        result,
-                        format!("{} / {}", thousands(pb.over), thousands(*over)),
-                    )
-                }
-            };
-            let because = match result {
-                Fact::True => msg!(
-                    "affected.people: {n}人（{limit}人を超える）",
-                    "affected.people: {n} (over {limit})"
-                ),
-                Fact::False => msg!(
-                    "affected.people: {n}人（{limit}人以下）",
-                    "affected.people: {n} (not over {limit})"
-                ),
-                Fact::Unknown => msg!(
-                    "affected.people: {n}人（行政機関等かどうかで基準が {limit}人）",
-                    "affected.people: {n} (the threshold is {limit} depending on whether it is a public body)"
-                ),
-            };
-            (result, because)
-        }
-    }
-}
-
-/// Asks for the fact a check turned on, when it is unknown.
-fn ask_check(questions: &mut Vec<Question>, c: &Check, public_body: Fact) {
-    if c.result != Fact::Unknown {
-        return;
-    }
-    match &c.condition.test {
-        Test::Fact(name) => ask(questions, &format!("leak.{name}"), None),
-        Test::PeopleOver { .. } if c.because.en.starts_with("affected.people: not") => {
-            ask(questions, "affected.people", None)
-        }
-        Test::PeopleOver { .. } if public_body == Fact::Unknown => {
-            ask(questions, "leak.public_body", None)
-        }
-        Test::PeopleOver { .. } => {}
-    }
-}
-
-/// Adds the question for `field` (from the format's own description of it).
-fn ask(questions: &mut Vec<Question>, field: &str, text: Option<Message>) {
-    if questions.iter().any(|q| q.field == field) {
-        return;
-    }
-    let text = text.unwrap_or_else(|| match field {
-        "affected.people" => msg!(
-            "本人の数は何人か（affected.people に数字で書く）",
-            "how many persons are concerned? (write the number in affected.people)"
-        ),
-        "discovered" => msg!(
-            "発覚日（組織が事態を知った日）はいつか（discovered に YYYY-MM-DD で書く）。期限はこの日から数える",
-            "on what day did the organization become aware of it? (write it in discovered, YYYY-MM-DD); deadlines count from it"
-        ),
-        _ => {
-            let (ja, en) = format::at_path(field).map_or(("", ""), |f| (f.ja, f.en));
-            msg!(
-                "{ja}（{field} に true か false で書く）",
-                "{en} (write true or false in {field})"
-            )
-        }
-    });
-    questions.push(Question {
-        field: field.to_string(),
-        text,
-    });
-}
-
-fn fact_word(f: Fact) -> &'static str {
-    match f {
-        Fact::True => "true",
-        Fact::False => "false",
-        Fact::Unknown => "unknown",
-    }
-}
-
-/// Why the report is required or not, in a sentence naming the situations
-/// and exemptions.
-fn reason(
-    rule: &Rule,
-    situations: &[Check],
-    exemptions: &[Check],
-    situation: Fact,
-    required: Fact,
-) -> Message {
-    let ids = |checks: &[Check], result: Fact| {
-        checks
-            .iter()
-            .filter(|c| c.result == result)
-            .map(|c| c.condition.id.clone())
-            .collect::<Vec<_>>()
-    };
-    let (applying, unknown) = (ids(situations, Fact::True), ids(situations, Fact::Unknown));
-    let (exempt, exempt_unknown) = (ids(exemptions, Fact::True), ids(exemptions, Fact::Unknown));
-    let list = |v: &[String]| v.join(", ");
-    let every = rule.report_when == ReportWhen::EveryIncident;
-    match (required, situation) {
-        (Fact::True, Fact::True) if every => {
-            let a = list(&applying);
-            msg!(
-                "すべての事故が報告の対象。該当する事態: {a}",
-                "every incident is reported; situations that apply: {a}"
-            )
-        }
-        (Fact::True, Fact::False) if every => msg!(
-            "すべての事故が報告の対象。該当する事態はない",
-            "every incident is reported; no situation applies"
-        ),
-        (Fact::True, _) if every => msg!(
-            "すべての事故が報告の対象。事態に当たるかは未確定",
-            "every incident is reported; whether a situation applies is not known"
-        ),
-        (Fact::True, _) => {
-            let a = list(&applying);
-            msg!(
-                "該当する事態 {a} があり、適用除外に当たらない",
-                "situation {a} applies and no exemption does"
-            )
-        }
-        (Fact::False, _) if !exempt.is_empty() && !applying.is_empty() => {
-            let (a, e) = (list(&applying), list(&exempt));
-            msg!(
-                "事態 {a} に当たるが、適用除外 {e} に当たる",
-                "situation {a} applies, but exemption {e} does too"
-            )
-        }
-        (Fact::False, _) if !exempt.is_empty() => {
-            let e = list(&exempt);
-            msg!("適用除外 {e} に当たる", "exemption {e} applies")
-        }
-        (Fact::False, _) => msg!(
-            "報告が必要な事態のどれにも当たらない",
-            "none of the situations that require a report applies"
-        ),
-        (Fact::Unknown, _) if !applying.is_empty() => {
-            let (a, e) = (list(&applying), list(&exempt_unknown));
-            msg!(
-                "事態 {a} に当たるが、適用除外 {e} に当たるかが未確定",
-                "situation {a} applies, but whether exemption {e} does is not known"
-            )
-        }
-        (Fact::Unknown, _) => {
-            let u = list(&unknown);
-            msg!(
-                "事態 {u} に当たるかが未確定",
-                "whether situation {u} applies is not known"
-            )
-        }
     }
 }
