@@ -29,8 +29,9 @@ pub fn document(case: &Case, triage: &Triage, lang: Lang) -> Document {
         anchor: None,
     }];
     blocks.push(Block::Byline(Text::plain(format!(
-        "id: {}　{}",
+        "id: {}{}{}",
         case.id,
+        t(lang, "　", "; "),
         discovered_line(triage, lang)
     ))));
     blocks.extend(blocks_of(triage, lang, 2, Detail::Full));
@@ -121,7 +122,7 @@ fn outcome(
     let sep = t(lang, "。", ". ");
     out.push(Block::Paragraph(Text::plain(format!(
         "{verdict}{sep}{}",
-        o.reason.get(lang)
+        capitalized(o.reason.get(lang))
     ))));
     if o.required != Fact::False && !o.stages.is_empty() {
         out.push(list(o.stages.iter().map(|s| stage_line(s, lang)).collect()));
@@ -213,6 +214,7 @@ fn stage_line(s: &crate::triage::StageOutcome, lang: Lang) -> Text {
         Fact::False => format!("{title}{days}: {status}"),
         _ => format!("{title}{days}: {due} — {status}"),
     };
+    let line = capitalized(&line);
     Text::plain(line)
 }
 
@@ -243,6 +245,14 @@ fn check_line(c: &Check, lang: Lang, exemption: bool, detail: Detail) -> Text {
         line.push_str(&format!(" [{}]", c.condition.basis));
     }
     Text::plain(line)
+}
+
+/// The first letter in capitals (an English stage title starts a line).
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn heading(level: u8, text: &str) -> Block {
