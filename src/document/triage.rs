@@ -34,6 +34,13 @@ pub fn document(case: &Case, triage: &Triage, lang: Lang) -> Document {
         t(lang, "　", "; "),
         discovered_line(triage, lang)
     ))));
+    if !case.is_incident() {
+        blocks.push(Block::Paragraph(Text::plain(t(
+            lang,
+            "この事例には discovered・leak・reports のどれもありません（チーム自身の事故として記録されていません）。以下は未記入の事実を未確定として判定したものです。",
+            "This case has none of discovered, leak and reports (it is not recorded as the team's own incident); what follows treats every fact as unknown.",
+        ))));
+    }
     blocks.extend(blocks_of(triage, lang, 2, Detail::Full));
     Document {
         title,
