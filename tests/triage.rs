@@ -214,10 +214,10 @@ fn triage_json_of_the_team_cases() {
     ]));
     assert_eq!(t["situations"], serde_json::json!(["7-1"]));
     assert_eq!(t["ppc"]["required"], true);
-    assert_eq!(t["ppc"]["preliminary_due"], "2026-11-07");
-    assert_eq!(t["ppc"]["final_due"], "2026-12-02");
+    assert_eq!(t["ppc"]["preliminary_due"], "2026-11-06");
+    assert_eq!(t["ppc"]["final_due"], "2026-12-01");
     assert_eq!(at(&t, "ppc.stages.preliminary.filed"), "2026-11-05");
-    assert_eq!(t["pmark"]["final_due"], "2026-12-02");
+    assert_eq!(t["pmark"]["final_due"], "2026-12-01");
     assert_eq!(t["ppc"]["rule"]["effective_from"], "2024-04-01");
 
     // Web skimming: an improper purpose and card data, 60 days.
@@ -228,7 +228,7 @@ fn triage_json_of_the_team_cases() {
         "json",
     ]));
     assert_eq!(t["situations"], serde_json::json!(["7-2", "7-3", "7-4"]));
-    assert_eq!(t["ppc"]["final_due"], "2026-11-30");
+    assert_eq!(t["ppc"]["final_due"], "2026-11-29");
 
     // A stolen laptop, encrypted: no PPC report, the P-mark's final one filed.
     let t = json_of(&team(&[
@@ -267,7 +267,7 @@ fn triage_text_says_the_verdict_the_facts_the_questions_and_the_final_word() {
         "発覚日 2026-11-18",
         "■ 個人情報保護委員会への漏えい等報告",
         "報告の要否は未確定",
-        "速報（5日、目安）: 期限 2026-11-23 — 未提出（要否未確定）",
+        "速報（5日、目安）: 期限 2026-11-22 — 未提出（要否未確定）",
         "7-1 要配慮個人情報が含まれる個人データの漏えい等（1人でも対象）: 未確定（leak.sensitive: unknown） [施行規則第7条第1号]",
         "7-4 本人の数が1,000人を超える漏えい等: 未確定（affected.people: 未記入）",
         "■ 確かめること",
@@ -316,7 +316,7 @@ fn the_ppc_report_as_text_has_the_nine_items_in_order_and_says_what_is_unknown()
         text.starts_with("個人情報保護委員会への漏えい等報告（速報）下書き\n"),
         "{text}"
     );
-    assert!(text.contains("期限 2026-11-23（5日、目安）"), "{text}");
+    assert!(text.contains("期限 2026-11-22（5日、目安）"), "{text}");
     // Unknown: the number of persons and any secondary damage. Never left out.
     let section = |item: &str| {
         let start = text.find(&format!("■ {item}\n")).unwrap() + item.len() + 5;
@@ -338,7 +338,7 @@ fn the_ppc_report_as_text_has_the_nine_items_in_order_and_says_what_is_unknown()
         "--stage",
         "final",
     ]));
-    assert!(text.contains("期限 2026-11-30（60日）"), "{text}");
+    assert!(text.contains("期限 2026-11-29（60日）"), "{text}");
     assert!(text.contains("2026-10-20 に公表"), "{text}");
     assert!(text.contains("3,800人"), "{text}");
     assert!(
@@ -458,7 +458,7 @@ fn due_lists_the_open_reports_and_fails_when_one_is_overdue() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "2026-11-07\t超過 13日\tpmark\t速報（目安）\tour-health-mail-2026\t健康診断結果を添付したメールを別部署の社員に誤送信"
+        "2026-11-06\t超過 14日\tpmark\t速報（目安）\tour-health-mail-2026\t健康診断結果を添付したメールを別部署の社員に誤送信"
     );
     // Filed reports are done: the laptop's P-mark report and the PPC's 速報 of the mail.
     assert!(!text.contains("our-laptop-theft-2026"), "{text}");
@@ -467,7 +467,7 @@ fn due_lists_the_open_reports_and_fails_when_one_is_overdue() {
         "{text}"
     );
     assert!(
-        text.contains("2026-12-15\tあと 25日\tpmark\t確報\tour-fax-misdelivery-2026"),
+        text.contains("2026-12-14\tあと 24日\tpmark\t確報\tour-fax-misdelivery-2026"),
         "{text}"
     );
     assert!(
@@ -496,7 +496,7 @@ fn due_lists_the_open_reports_and_fails_when_one_is_overdue() {
     let reports = json["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 1, "{json:#}");
     assert_eq!(reports[0]["id"], "our-health-mail-2026");
-    assert_eq!(reports[0]["days_left"], 1);
+    assert_eq!(reports[0]["days_left"], 0);
     assert_eq!(reports[0]["status"], "due");
     assert!(json["final_word"].as_str().unwrap().contains("2024-04-01"));
 
@@ -592,7 +592,7 @@ fn an_unpublished_incident_is_listed_by_its_discovery_and_cited_as_not_published
     );
     assert!(show.contains("■ 報告の要否\n発覚日 2026-11-02\n"), "{show}");
     assert!(
-        show.contains("・確報（30日）: 期限 2026-12-02 — 未提出"),
+        show.contains("・確報（30日）: 期限 2026-12-01 — 未提出"),
         "{show}"
     );
     let md = stdout(&team(&[
@@ -776,15 +776,15 @@ fn a_version_with_the_same_date_replaces_the_bundled_one() {
         Some(&rules_file(vec![pmark])),
     );
     let t = triage_in(&dir, &[]);
-    assert_eq!(t["pmark"]["preliminary_due"], "2026-11-05");
-    assert_eq!(t["pmark"]["final_due"], "2026-11-22");
+    assert_eq!(t["pmark"]["preliminary_due"], "2026-11-04");
+    assert_eq!(t["pmark"]["final_due"], "2026-11-21");
     let file = t["pmark"]["rule"]["file"].as_str().unwrap();
     assert!(
         file.ends_with("catalogs/report-rules.yaml") && !file.starts_with("bundled:"),
         "{file}"
     );
     // The PPC rule is still the bundled one.
-    assert_eq!(t["ppc"]["final_due"], "2026-12-02");
+    assert_eq!(t["ppc"]["final_due"], "2026-12-01");
     assert_eq!(
         t["ppc"]["rule"]["file"],
         "bundled:catalogs/report-rules.yaml"
@@ -803,13 +803,13 @@ fn a_later_version_applies_to_incidents_discovered_from_its_date() {
         &[],
     );
     assert_eq!(before["ppc"]["rule"]["effective_from"], "2024-04-01");
-    assert_eq!(before["ppc"]["final_due"], "2027-04-30");
+    assert_eq!(before["ppc"]["final_due"], "2027-04-29");
     let after = triage_in(
         &with_rules(&incident("2027-04-01", SENSITIVE), Some(&rules)),
         &[],
     );
     assert_eq!(after["ppc"]["rule"]["effective_from"], "2027-04-01");
-    assert_eq!(after["ppc"]["final_due"], "2027-04-21");
+    assert_eq!(after["ppc"]["final_due"], "2027-04-20");
     assert!(
         after["final_word"]
             .as_str()
