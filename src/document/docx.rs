@@ -34,12 +34,19 @@ pub const FONT_LATIN: &str = "Yu Gothic";
 /// The document as a .docx file.
 pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
     let mut docx = styled(Docx::new());
+    // A page break is the next heading's "page break before".
+    let mut new_page = false;
     for block in &doc.blocks {
         docx = match block {
+            Block::PageBreak => {
+                new_page = true;
+                continue;
+            }
             Block::Heading { level, text, .. } => docx.add_paragraph(
                 runs(Paragraph::new(), text)
                     .style(&format!("Heading{}", level.min(&3)))
-                    .keep_next(true),
+                    .keep_next(true)
+                    .page_break_before(std::mem::take(&mut new_page)),
             ),
             Block::Byline(text) => docx.add_paragraph(runs(Paragraph::new(), text).style("Byline")),
             Block::Paragraph(text) => docx.add_paragraph(runs(Paragraph::new(), text)),
@@ -60,13 +67,16 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
     };
     let mut out = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut out).map_err(|e| failed(&e))?;
-    let now = time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let now = now
-        .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|e| failed(&e))?;
+    let now = now().map_err(|e| failed(&e))?;
     with_core_properties(out.into_inner(), &doc.title, &now).map_err(|e| failed(&e))
+}
+
+/// The time now for document properties: `2024-08-07T01:02:03Z`.
+pub(super) fn now() -> Result<String, time::error::Format> {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .format(&time::format_description::well_known::Rfc3339)
 }
 
 /// docx-rs writes fixed document properties (created 1970-01-01, author and
@@ -99,7 +109,7 @@ fn with_core_properties(
     Ok(out.finish()?.into_inner())
 }
 
-fn core_xml(title: &str, now: &str) -> String {
+pub(super) fn core_xml(title: &str, now: &str) -> String {
     let title = xml_escape(&clean(title, Lines::Join));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
@@ -116,7 +126,7 @@ fn core_xml(title: &str, now: &str) -> String {
     )
 }
 
-fn xml_escape(s: &str) -> String {
+pub(super) fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -252,7 +262,7 @@ fn runs(mut p: Paragraph, text: &Text) -> Paragraph {
 }
 
 fn reference(p: Paragraph, r: &Ref) -> Paragraph {
-    let p = p.add_run(run(&unbroken(&r.control.to_string())).style("ControlId"));
+    let p = p.add_run(run(&unbroken(&r.id())).style("ControlId"));
     match &r.title {
         Some(title) if !title.is_empty() => p.add_run(run(&format!(" {title}"))),
         _ => p,
