@@ -147,7 +147,14 @@ fn shift_y_copies_the_brief() {
 fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     let mut app = app();
     press(&mut app, "<Tab>mjm");
+    // First the pack's title (the default offered), then the file name.
     press(&mut app, "e");
+    assert!(
+        screen(&app, 120, 36).contains("題名: 研修資料: 情報セキュリティ事故の事例（2件）"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+    press(&mut app, "<Enter>");
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     let effects = press(&mut app, "<Enter>");
     let [Effect::Write { path, data, .. }] = effects.as_slice() else {
@@ -157,7 +164,7 @@ fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     assert!(data.starts_with(b"PK"), "a zip (Word) file");
     app.update(Action::Done(Outcome::Written { path: path.clone() }));
     // Excel is for precedent lists: say so and stay in the prompt.
-    press(&mut app, "e<BS><BS><BS><BS>xlsx");
+    press(&mut app, "e<Enter><BS><BS><BS><BS>xlsx");
     assert!(press(&mut app, "<Enter>").is_empty());
     assert_eq!(app.mode, Mode::Prompt);
     assert!(

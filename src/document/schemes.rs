@@ -56,8 +56,14 @@ pub fn note(cited: &[Cited], catalogs: &Catalogs, lang: Lang) -> Option<Text> {
                 .scheme(&c.scheme)
                 .map(|cat| cat.title.get(lang).to_string())
                 .unwrap_or_else(|| c.scheme.clone());
+            // A space where Japanese meets Latin letters, as elsewhere.
+            let space = if title.starts_with(|c: char| c.is_ascii()) {
+                " "
+            } else {
+                ""
+            };
             match lang {
-                Lang::Ja => format!("{} などは{title}", c.example),
+                Lang::Ja => format!("{} などは{space}{title}", c.example),
                 Lang::En => format!("{} and the like: {title}", c.example),
             }
         })
