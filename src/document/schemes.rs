@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn ids_are_short_unless_two_schemes_share_one() {
-        let mut blocks = vec![Block::List(List {
+        let mut blocks = [Block::List(List {
             numbered: true,
             items: vec![
                 item(&[("iso27001", "A.7.14"), ("ppc", "10-5-4")]),

@@ -147,6 +147,8 @@ pub enum Bullet {
 /// What a paragraph is: its size (at scale 1), colour, weight and spacing follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
+    /// A slide's title (its size chosen by [`fit_title`]).
+    Title,
     Text,
     Byline,
     Heading,
@@ -188,13 +190,13 @@ impl Para {
     }
 
     pub fn bold(&self) -> bool {
-        self.role == Role::Heading
+        matches!(self.role, Role::Heading | Role::Title)
     }
 
     pub fn color(&self) -> &'static str {
         match self.role {
             Role::Byline | Role::Footer | Role::Subtitle => "595959",
-            Role::Heading => "1F3864",
+            Role::Heading | Role::Title => "1F3864",
             _ => "262626",
         }
     }
@@ -213,16 +215,19 @@ impl Para {
         match self.role {
             Role::Heading => 0.7 * self.size,
             Role::Item => 0.3 * self.size,
-            Role::Footer | Role::Subtitle => 0.0,
+            Role::Footer | Role::Subtitle | Role::Title => 0.0,
             _ => 0.45 * self.size,
         }
     }
 
     pub fn pitch(&self) -> f64 {
-        self.size * LINE
+        match self.role {
+            Role::Title => self.size * TITLE_LINE,
+            _ => self.size * LINE,
+        }
     }
 
-    /// Its lines in a box `width` points wide.
+    /// Its lines in a box `width` points wide (a span of `\n` is a line break).
     pub fn lines(&self, width: f64) -> Vec<Range<usize>> {
         // Which characters are bold: by span.
         let mut bold = Vec::new();
@@ -230,8 +235,21 @@ impl Para {
             let b = self.bold() || matches!(span.look, Look::Label | Look::Control);
             bold.extend(std::iter::repeat_n(b, span.text.chars().count()));
         }
-        let bold = |i: usize| bold.get(i).copied().unwrap_or(false);
-        lines_of(&self.text(), (width - self.indent()) / self.size, &bold)
+        let text = self.text();
+        let room = (width - self.indent()) / self.size;
+        let mut out = Vec::new();
+        let mut start = 0;
+        for part in text.split('\n') {
+            let n = part.chars().count();
+            let bold = |i: usize| bold.get(start + i).copied().unwrap_or(false);
+            out.extend(
+                lines_of(part, room, &bold)
+                    .into_iter()
+                    .map(|r| start + r.start..start + r.end),
+            );
+            start += n + 1;
+        }
+        out
     }
 
     /// Its height without the space before.
@@ -288,6 +306,7 @@ impl Para {
 
 fn base_size(role: Role) -> f64 {
     match role {
+        Role::Title => 28.0,
         Role::Text | Role::Heading => 18.0,
         Role::Item => 16.0,
         Role::Byline => 14.0,

@@ -232,7 +232,7 @@ fn title_para(text: &str, set: layout::Title) -> Para {
     };
     Para {
         size: set.size,
-        ..Para::new(Role::Heading, Bullet::None, spans)
+        ..Para::new(Role::Title, Bullet::None, spans)
     }
 }
 
