@@ -47,8 +47,8 @@ pub fn chosen(cases: &[usize]) -> Vec<usize> {
 
 /// A training pack of `cases` (indices into `book.entries()`), in the order
 /// given ([`chosen`]), titled `title` (else [`pack_title`]): a contents table
-/// naming each case, each case's summary on a page of its own, and the
-/// controls the pack covers. Control ids are short (`A.7.14`, `10-5-4`), their
+/// (number, title, organization, date, causes), each case's summary on a page
+/// of its own, and the controls the pack covers with the cases citing each. Control ids are short (`A.7.14`, `10-5-4`), their
 /// schemes named once in the introduction ([`schemes`]).
 pub fn pack(book: &Casebook, cases: &[usize], lang: Lang, title: Option<&str>) -> Document {
     let e = book.entries();
@@ -79,10 +79,11 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang, title: Option<&str>) -
                 Text::plain(case.organization.clone()),
                 Text::plain(case.published.to_string()),
                 Text::plain(cause_titles(case, cats, lang).join(t(lang, "、", ", "))),
-                ids(controls_of(case)),
             ]
         })
         .collect();
+    // The controls are in the closing table, with the cases citing each: the
+    // contents leave the room to the titles.
     blocks.push(Block::Table(Table {
         header: [
             "#",
@@ -90,7 +91,6 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang, title: Option<&str>) -
             t(lang, "組織", "Organization"),
             t(lang, "公表日", "Published"),
             t(lang, "原因", "Causes"),
-            t(lang, "管理策", "Controls"),
         ]
         .map(String::from)
         .to_vec(),
