@@ -86,13 +86,15 @@ fn the_japanese_browser_says_every_problem_in_japanese() {
         (t.clone(), "ディレクトリです"),
         (fifo.display().to_string(), "FIFO から読み出している"),
         (socket.display().to_string(), "ファイルではなくソケットです"),
-        (format!("{t}/pack.pdf"), "拡張子から形式が分かりません"),
+        (format!("{t}/pack.odt"), "拡張子から形式が分かりません"),
+        (format!("{t}/pack.pdf"), "PDF はコマンドで書き出します"),
         (
             format!("{t}/none/pack.md"),
             "はありません。作って書き出しますか？",
         ),
     ] {
-        press(&mut app, "<Esc><Esc>e");
+        // `e`, Enter on the title, then the file name.
+        press(&mut app, "<Esc><Esc>e<Enter>");
         let effects = press(&mut app, &format!("<C-u>{target}<Enter>"));
         perform(&mut app, effects, &|_| {});
         let s = screen(&app, 200, 60);
