@@ -400,17 +400,29 @@ fn a_bad_entry_is_left_out_and_the_rest_count() {
     assert_eq!(kept, vec!["iso27001:A.5.7"]);
 }
 
+/// A missing `--soa FILE` is a usage error (exit 2), as a missing
+/// `--casebook DIR` is: one rule for a path named on the command line.
 #[test]
 fn a_missing_statement_is_an_error_that_names_it() {
-    let out = casebook(&["--lang", "en", "--soa", "/nonexistent/soa.yaml", "coverage"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out)
-            .contains("/nonexistent/soa.yaml: error: statement of applicability: no such file"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(stdout(&out).is_empty());
+    for command in [
+        &["coverage"][..],
+        &["list"],
+        &["validate"],
+        &["validate", "casebook"],
+    ] {
+        let mut args = vec!["--lang", "en", "--soa", "/nonexistent/soa.yaml"];
+        args.extend(command);
+        let out = casebook(&args);
+        assert_eq!(out.status.code(), Some(2), "{command:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "casebook: --soa /nonexistent/soa.yaml: no such file\n",
+            "{command:?}"
+        );
+        assert!(stdout(&out).is_empty());
+    }
+    let out = casebook(&["--lang", "en", "--casebook", "/nonexistent", "coverage"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

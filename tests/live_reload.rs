@@ -547,3 +547,42 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
 }
+
+/// Live reload decides which changed files are cases by start-up's rule
+/// (`casebook::load::layout`): the statement of applicability in a
+/// casebook's root, a file outside `cases/` when there is one, and an
+/// editor's hidden file are not read as cases.
+#[test]
+fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: true\n",
+    );
+    let notes = dir.file("notes/todo.yaml", "- 来週までに見直す\n");
+    let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
+    app.reload_now(vec![soa, notes, swap]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(app.book.len(), 24);
+
+    // A flat casebook (no `cases/`): every YAML file is a case but the statement.
+    let flat = tempfile::tempdir().unwrap();
+    std::fs::write(
+        flat.path().join("our-a-2024.yaml"),
+        titled("our-a-2024", "平らな事例集"),
+    )
+    .unwrap();
+    let mut app = team_app(flat.path());
+    let soa = flat.path().join("soa.yaml");
+    std::fs::write(&soa, "soa:\n  - control: A.7.14\n    applicable: true\n").unwrap();
+    let other = flat.path().join("our-b-2024.yaml");
+    std::fs::write(&other, titled("our-b-2024", "二つ目")).unwrap();
+    app.reload_now(vec![soa, other]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(
+        app.book.len(),
+        25,
+        "the new case is read, the statement is not"
+    );
+}

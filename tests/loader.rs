@@ -601,3 +601,27 @@ fn a_team_may_add_next_years_threat_list_beside_the_bundled_one() {
         "脅威: 10大脅威2027 1位 ディープフェイク詐欺 · 10大脅威2027 2位 ランサム攻撃 · 10大脅威2026 10位 ビジネスメール詐欺"
     );
 }
+
+/// Which files of a casebook directory are cases (one rule, also used by
+/// `validate` and live reload: `casebook::load::layout`): a flat casebook's
+/// `soa.yaml` (or `soa.yml`) in its root is its statement of applicability,
+/// not a case; a YAML file in a subdirectory named so is still a case.
+#[test]
+fn a_flat_casebook_does_not_read_its_statement_as_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("ours.yaml"), case_file("ours")).unwrap();
+    std::fs::write(
+        root.join("soa.yaml"),
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: true\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("SOA.YML"), "soa: []\n").unwrap();
+    std::fs::create_dir(root.join("2024")).unwrap();
+    std::fs::write(root.join("2024/soa.yaml"), case_file("soa")).unwrap();
+    let loaded = casebook::load::load(&[casebook::load::Input::Dir(root.to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let mut ids = ids(&loaded);
+    ids.sort();
+    assert_eq!(ids, vec!["ours", "soa"]);
+}
