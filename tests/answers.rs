@@ -1084,3 +1084,100 @@ fn a_citation_ends_with_the_day_its_page_was_read() {
     ]));
     assert!(md.trim_end().ends_with("（2026-12-07閲覧）"), "{md}");
 }
+
+/// A team's copy of a bundled case names it in `copied_from`: coverage,
+/// statistics and the register count the incident once, as the copy (the
+/// team's version, its controls as the team edited them). Both stay listed.
+#[test]
+fn a_copy_of_a_bundled_case_counts_once_on_the_command_line() {
+    let bundled = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/casebook/cases/2022/amagasaki-usb-2022.yaml"
+    ))
+    .unwrap();
+    let copy = bundled.replacen(
+        "id: amagasaki-usb-2022\n",
+        "id: amagasaki-usb-ours-2022\ncopied_from: amagasaki-usb-2022\n",
+        1,
+    );
+    assert_ne!(copy, bundled);
+    let dir = Dir::new();
+    dir.case("2022/amagasaki-usb-ours-2022.yaml", &copy);
+    let path = dir.path().to_str().unwrap();
+
+    let coverage = |args: &[&str]| -> serde_json::Value {
+        let out = casebook(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let alone = coverage(&["--lang", "en", "coverage", "--format", "json"]);
+    let with_copy = coverage(&[
+        "--lang",
+        "en",
+        "--casebook",
+        path,
+        "coverage",
+        "--format",
+        "json",
+    ]);
+    let row = |v: &serde_json::Value, id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["control"] == id)
+            .unwrap()
+            .clone()
+    };
+    for control in ["iso27001:A.7.10", "iso27001:A.5.19", "ppc:10-3"] {
+        assert_eq!(
+            row(&with_copy, control)["cases"],
+            row(&alone, control)["cases"],
+            "{control}"
+        );
+    }
+    let ids = row(&with_copy, "iso27001:A.7.10")["case_ids"].clone();
+    assert!(
+        ids.as_array()
+            .unwrap()
+            .contains(&"amagasaki-usb-ours-2022".into())
+    );
+    assert!(
+        !ids.as_array()
+            .unwrap()
+            .contains(&"amagasaki-usb-2022".into())
+    );
+
+    let stats = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&stdout(&casebook(args))).unwrap()
+    };
+    let alone = stats(&["--lang", "en", "stats", "--format", "json"]);
+    let with_copy = stats(&[
+        "--lang",
+        "en",
+        "--casebook",
+        path,
+        "stats",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(with_copy["cases"], alone["cases"]);
+    assert_eq!(with_copy["causes"], alone["causes"]);
+
+    // Listed twice: they are two files.
+    let out = casebook(&["--casebook", path, "list", "--control", "A.7.10"]);
+    assert!(stdout(&out).contains("amagasaki-usb-2022"));
+    assert!(stdout(&out).contains("amagasaki-usb-ours-2022"));
+    // Without the bundled casebook the copy simply counts.
+    let out = casebook(&[
+        "--no-bundled",
+        "--casebook",
+        path,
+        "--lang",
+        "en",
+        "stats",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["cases"], 1);
+}

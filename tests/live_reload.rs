@@ -415,7 +415,57 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
         written.starts_with("id: amagasaki-usb-ours-2022\n")
             || written.contains("\nid: amagasaki-usb-ours-2022\n")
     );
+    // The copy says what it is a copy of, on the line after its id.
+    assert!(
+        written.contains("id: amagasaki-usb-ours-2022\ncopied_from: amagasaki-usb-2022\n"),
+        "{written}"
+    );
     assert_eq!(app.book.len(), 25);
+}
+
+/// A bundled case copied into a team casebook is one incident: coverage and
+/// statistics count the copy (the team's version) and not the original, so
+/// A.7.10 keeps its count and the statistics their number of cases.
+#[test]
+fn a_bundled_case_copied_with_e_counts_once() {
+    use casebook::answers::{coverage, stats};
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let inputs = vec![Input::Bundled, Input::Dir(dir.path().to_path_buf())];
+    let before = load(&inputs, &[]).casebook;
+    let a710 = |book: &casebook::casebook::Casebook| {
+        let rows = coverage::rows(book, &["iso27001"], None, None, casebook::lang::Lang::Ja);
+        rows.into_iter().find(|r| r.control.id == "A.7.10").unwrap()
+    };
+    let before_copy = a710(&before);
+    assert!(
+        before_copy
+            .case_ids
+            .contains(&"amagasaki-usb-2022".to_string())
+    );
+
+    select(&mut app, "amagasaki-usb-2022");
+    press(&mut app, "E");
+    press(&mut app, "y");
+    let effects = press(&mut app, "<Enter>");
+    perform(&mut app, effects, &|_| {});
+    assert_eq!(app.book.len(), 25, "both files are listed");
+
+    // What the next start-up loads.
+    let book = load(&inputs, &[]).casebook;
+    let row = a710(&book);
+    assert_eq!(row.cases, before_copy.cases, "{:?}", row.case_ids);
+    assert!(
+        row.case_ids
+            .contains(&"amagasaki-usb-ours-2022".to_string())
+    );
+    assert!(!row.case_ids.contains(&"amagasaki-usb-2022".to_string()));
+    let all: Vec<usize> = (0..book.len()).collect();
+    let s = stats::stats(&book, &all, casebook::lang::Lang::Ja);
+    assert_eq!(s.cases, 24, "23 bundled and the team's own, the copy once");
+    // And the browser as it is now, after the copy was read.
+    let row = a710(&app.book);
+    assert_eq!(row.cases, before_copy.cases);
 }
 
 #[test]

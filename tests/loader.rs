@@ -625,3 +625,26 @@ fn a_flat_casebook_does_not_read_its_statement_as_a_case() {
     ids.sort();
     assert_eq!(ids, vec!["ours", "soa"]);
 }
+
+/// `copied_from`: the id of the case a file was copied from (a case id:
+/// a-z, 0-9 and -); kept in the JSON output.
+#[test]
+fn copied_from_names_a_case_id() {
+    let dir = Dir::new();
+    dir.case(
+        "ours-2024.yaml",
+        case_file("ours-2024").replacen("title:", "copied_from: amagasaki-usb-2022\ntitle:", 1),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let case = &loaded.casebook.get("ours-2024").unwrap().case;
+    assert_eq!(case.copied_from.as_deref(), Some("amagasaki-usb-2022"));
+
+    let bad = check(bad_case("title:", "copied_from: Amagasaki USB\ntitle:"));
+    assert_eq!(
+        bad,
+        vec![
+            "bad.yaml:2:14: error: `copied_from`: `Amagasaki USB` may use only lowercase a-z, digits 0-9 and `-`"
+        ]
+    );
+}

@@ -65,7 +65,8 @@ pub struct Row {
 pub const DEFAULT_SCHEMES: &[&str] = &["iso27001", "ppc"];
 
 /// Coverage rows of the given schemes, each in catalog order. `only` limits the
-/// cases counted (a filter's mask over case indices).
+/// cases counted (a filter's mask over case indices); each incident counts
+/// once ([`super::once`]).
 pub fn rows(
     book: &Casebook,
     schemes: &[&str],
@@ -73,6 +74,7 @@ pub fn rows(
     only: Option<&[bool]>,
     lang: Lang,
 ) -> Vec<Row> {
+    let counted = super::once::mask(book, only);
     let mut out = Vec::new();
     for scheme in schemes {
         let Some(catalog) = book.catalogs.scheme(scheme) else {
@@ -84,7 +86,7 @@ pub fn rows(
                 .under(scheme, &item.id)
                 .iter()
                 .copied()
-                .filter(|&i| only.is_none_or(|m| m.get(i).copied().unwrap_or(false)))
+                .filter(|&i| counted[i])
                 .collect();
             book.sort_newest_first(&mut indices);
             let decision = soa.and_then(|s| s.decision(&book.catalogs, &control));

@@ -1,9 +1,11 @@
 //! Answers over the whole casebook rather than one case: coverage of the
 //! controls against a team's Statement of Applicability, statistics beside the
-//! national survey, similar cases, and the filters they all follow.
+//! national survey, similar cases, and the filters they all follow. Where
+//! cases are counted, each incident counts once ([`once`]).
 
 pub mod coverage;
 pub mod filter;
+pub mod once;
 pub mod similar;
 pub mod soa;
 pub mod stats;

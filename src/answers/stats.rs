@@ -130,8 +130,10 @@ pub struct Stats {
     pub survey: Option<Survey>,
 }
 
-/// Statistics of the cases with the given indices.
+/// Statistics of the cases with the given indices, each incident once
+/// ([`super::once`]).
 pub fn stats(book: &Casebook, cases: &[usize], lang: Lang) -> Stats {
+    let cases = &super::once::counted(book, cases)[..];
     let e = book.entries();
     let survey = survey();
     let counted = |kind: Kind, of: &dyn Fn(usize, &str) -> bool| -> Vec<(String, String, usize)> {
