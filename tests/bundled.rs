@@ -254,6 +254,21 @@ fn amagasaki_keeps_the_citys_own_security_management_measure() {
 }
 
 #[test]
+fn amagasakis_expert_suggested_his_measures_and_announced_none() {
+    let loaded = bundled();
+    let c = case(&loaded, "amagasaki-usb-2022");
+    let his: Vec<_> = c
+        .measures
+        .iter()
+        .filter(|m| m.by.as_deref() == Some("須賀祐治氏（インターネットイニシアティブ）"))
+        .collect();
+    assert_eq!(his.len(), 2);
+    for m in his {
+        assert_eq!(m.origin, Origin::Suggested, "{}", m.text);
+    }
+}
+
+#[test]
 fn osaka_geisou_maps_storage_and_the_contractor_to_what_they_are() {
     let loaded = bundled();
     let c = case(&loaded, "osaka-geisou-applicants-2013");
