@@ -369,19 +369,29 @@ fn the_audit_findings_on_causes_and_deletion_are_fixed() {
             .collect()
     };
     // The article does not say whose permission was missing.
-    assert!(texts("chofu-residents-data-2022")
-        .iter()
-        .all(|t| !t.contains("住民の許可")));
+    assert!(
+        texts("chofu-residents-data-2022")
+            .iter()
+            .all(|t| !t.contains("住民の許可"))
+    );
     // Causes the notices do not name are gone.
-    assert!(texts("sakado-deaf-school-video-2023")
-        .iter()
-        .all(|t| !t.contains("外部の動画サイトを使って共有")));
-    assert!(texts("koshigaya-higashi-grades-2024")
-        .iter()
-        .all(|t| !t.contains("確かめないまま")));
+    assert!(
+        texts("sakado-deaf-school-video-2023")
+            .iter()
+            .all(|t| !t.contains("外部の動画サイトを使って共有"))
+    );
+    assert!(
+        texts("koshigaya-higashi-grades-2024")
+            .iter()
+            .all(|t| !t.contains("確かめないまま"))
+    );
     // A measure that deletes data after the work cites deletion.
     let c = case(&loaded, "amagasaki-usb-2022");
-    for m in c.measures.iter().filter(|m| m.text.contains("その場で消去")) {
+    for m in c
+        .measures
+        .iter()
+        .filter(|m| m.text.contains("その場で消去"))
+    {
         let cited = controls(m);
         assert!(cited.contains(&"iso27001:A.8.10".to_string()), "{}", m.text);
         assert!(cited.contains(&"ppc:10-5-4".to_string()), "{}", m.text);
