@@ -91,9 +91,9 @@ pub(super) fn measure(
         ctx.error(
             n.pos,
             msg!(
-                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請した者を書きます\
-                 （`by` を消すか、origin を reported か required にしてください）",
-                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"
+                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請・提言した者を書きます\
+                 （`by` を消すか、origin を reported、required、suggested のいずれかにしてください）",
+                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced, required or suggested a measure (remove it, or use origin: reported, required or suggested)"
             ),
         );
     }
