@@ -24,11 +24,11 @@ fn citation_without_url() {
     let book = book();
     let c = case(&book, "kesennuma-hospital-pos-2024");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
     );
 }
@@ -38,11 +38,11 @@ fn citation_with_url_and_another_publisher() {
     let book = book();
     let c = case(&book, "amagasaki-usb-2022");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "尼崎市 — NHK「全市民46万人余の個人情報入ったUSBを紛失 兵庫 尼崎市が発表」(2022-06-23) [casebook: amagasaki-usb-2022] <https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html>"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "尼崎市 — NHK「[全市民46万人余の個人情報入ったUSBを紛失 兵庫 尼崎市が発表](https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html)」(2022-06-23) \\[casebook: `amagasaki-usb-2022`\\]"
     );
 }
@@ -196,7 +196,7 @@ fn show_cite_and_list_from_the_cli() {
     let out = casebook(&["cite", "amagasaki-usb-2022", "--format", "markdown"]);
     assert_eq!(
         stdout(&out),
-        cite::citation(case(&book, "amagasaki-usb-2022"), Style::Markdown) + "\n"
+        cite::citation(case(&book, "amagasaki-usb-2022"), Style::Markdown, Lang::Ja) + "\n"
     );
 
     let out = casebook(&["show", "amagasaki-usb-2022", "--format", "json"]);
