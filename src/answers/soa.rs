@@ -28,7 +28,7 @@ const TOP_FIELDS: &[&str] = &["soa"];
 const ENTRY_FIELDS: &[&str] = &["control", "applicable", "reason"];
 
 /// One control's line in the statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Canonical, whatever spelling the file used.
     pub control: ControlRef,
@@ -38,7 +38,7 @@ pub struct Entry {
 }
 
 /// A loaded statement.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Soa {
     /// As shown in messages.
     pub path: String,

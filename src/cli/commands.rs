@@ -264,12 +264,8 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             format,
             title,
         } => {
-            let content = if let Some(c) = control {
-                let r = control_ref(book, c)?;
-                Content::Precedents {
-                    scheme: r.scheme,
-                    id: r.id,
-                }
+            let content = if !control.is_empty() {
+                group_content(session, control)?
             } else {
                 let indices = cases
                     .iter()
@@ -381,6 +377,52 @@ pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Messag
         return Ok(r);
     }
     crate::control_id::resolve(&book.catalogs, s)
+}
+
+/// What `export --control` writes: one catalog node without a statement,
+/// its precedent list; several controls, a range or a statement in force,
+/// the register of the group (one row per measure, held against the
+/// statement).
+fn group_content(session: &Session, typed: &[String]) -> Result<Content, Message> {
+    let book = &session.loaded.casebook;
+    if let [one] = typed {
+        let single = control_ref(book, one);
+        // Another kind of catalog's node (`cause:loss`) is a precedent list or an error.
+        let other_kind = ControlRef::parse(one).is_some_and(|r| {
+            book.catalogs
+                .scheme(&r.scheme)
+                .is_some_and(|c| c.kind != Kind::Controls)
+        });
+        if other_kind {
+            let r = single?;
+            return Ok(Content::Precedents {
+                scheme: r.scheme,
+                id: r.id,
+            });
+        }
+        let control = single.as_ref().is_ok_and(|r| {
+            book.catalogs
+                .scheme(&r.scheme)
+                .is_some_and(|c| c.kind == Kind::Controls)
+        });
+        if let Ok(r) = single
+            && (session.soa.is_none() || !control)
+        {
+            return Ok(Content::Precedents {
+                scheme: r.scheme,
+                id: r.id,
+            });
+        }
+    }
+    let mut controls: Vec<ControlRef> = Vec::new();
+    for t in typed {
+        controls.extend(crate::control_id::resolve_group(&book.catalogs, t)?);
+    }
+    Ok(Content::Register {
+        controls,
+        soa: session.soa.clone(),
+        only: None,
+    })
 }
 
 const CAUSE: Phrase = phrase("原因分類", "cause");
