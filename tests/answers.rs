@@ -699,20 +699,39 @@ fn a_case_counts_once_in_each_of_its_cause_categories() {
     assert_eq!(sector("local-government"), 2);
 }
 
+/// Equal counts show equal shares: each share is rounded on its own (to a
+/// tenth of a percent, half up), so the shown shares may add up to a little
+/// more or less than 100.0%, which the output says.
 #[test]
-fn shares_add_up_to_100_percent() {
+fn equal_counts_have_equal_shares_and_the_rounding_is_said() {
     let book = bundled();
     for lang in [Lang::Ja, Lang::En] {
         let all: Vec<usize> = (0..book.len()).collect();
         let s = stats::stats(&book, &all, lang);
-        let tenths = |rows: &[stats::Share]| -> i64 {
-            rows.iter().map(|r| (r.share * 10.0).round() as i64).sum()
-        };
-        assert_eq!(tenths(&s.causes), 1000);
-        assert_eq!(tenths(&s.sectors), 1000);
+        for rows in [&s.causes, &s.sectors] {
+            for a in rows.iter() {
+                for b in rows.iter().filter(|b| b.cases == a.cases) {
+                    assert_eq!(a.share, b.share, "{} and {}", a.id, b.id);
+                }
+            }
+            let tenths: i64 = rows.iter().map(|r| (r.share * 10.0).round() as i64).sum();
+            assert!((tenths - 1000).abs() <= rows.len() as i64 / 2, "{tenths}");
+        }
         assert_eq!(s.sectors.iter().map(|r| r.cases).sum::<usize>(), book.len());
         assert_eq!(s.years.iter().map(|y| y.cases).sum::<usize>(), book.len());
     }
+    let ja = stdout(&casebook(&["stats"]));
+    assert!(
+        ja.contains(
+            "割合は小数第1位に四捨五入しています（そのため合計が100.0%にならないことがあります）"
+        ),
+        "{ja}"
+    );
+    let en = stdout(&casebook(&["--lang", "en", "stats"]));
+    assert!(
+        en.contains("Shares are rounded to one decimal place, each on its own (so they may not add up to exactly 100.0%)"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -1180,4 +1199,102 @@ fn a_copy_of_a_bundled_case_counts_once_on_the_command_line() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["cases"], 1);
+}
+
+/// Current baselines beside JNSA 2018: JIPDEC FY2024 (P-mark incident reports
+/// by event), 東京商工リサーチ 2025 (listed companies by cause) and PPC FY2024
+/// (report categories), each in its own classes, put beside the casebook's
+/// cause categories by the mapping in casebook/reference/baselines.yaml.
+///
+/// The small casebook: disk-a (mismanagement, loss), disk-b (mismanagement),
+/// usb-c (loss), mail-d (misoperation).
+#[test]
+fn stats_compare_with_current_surveys_in_their_own_classes() {
+    let dir = small();
+    let book = load_small(&dir);
+    let all: Vec<usize> = (0..book.len()).collect();
+    let s = stats::stats(&book, &all, Lang::Ja);
+    let ids: Vec<&str> = s.baselines.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, vec!["jipdec-fy2024", "tsr-2025", "ppc-fy2024"]);
+    let row = |b: usize, class: &str| {
+        s.baselines[b]
+            .rows
+            .iter()
+            .find(|r| r.classes.iter().any(|c| c == class))
+            .unwrap()
+            .clone()
+    };
+
+    let jipdec = &s.baselines[0];
+    assert_eq!((jipdec.year, jipdec.base), (2024, 9322));
+    assert!(jipdec.secondary);
+    assert_eq!(jipdec.published.as_deref(), Some("2025-08-29"));
+    assert!(jipdec.sources.iter().all(|u| u.starts_with("https://")));
+    let mistakes = row(0, "誤送信");
+    assert_eq!(mistakes.classes, vec!["誤配達・誤交付", "誤送信", "誤登録"]);
+    assert_eq!(mistakes.survey, Some(76.4), "41.4 + 29.4 + 5.6");
+    assert_eq!(mistakes.causes, vec!["misoperation"]);
+    assert_eq!((mistakes.cases, mistakes.share), (Some(1), Some(25.0)));
+    let lost = row(0, "紛失・滅失・毀損");
+    assert_eq!(
+        (lost.survey, lost.cases, lost.share),
+        (Some(11.3), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        jipdec.others, 1,
+        "disk-b names only mismanagement, which no class takes"
+    );
+
+    let tsr = &s.baselines[1];
+    let cyber = row(1, "ウイルス感染・不正アクセス");
+    assert_eq!((cyber.survey, cyber.count), (Some(64.4), Some(116)));
+    assert_eq!((cyber.cases, cyber.share), (Some(0), Some(0.0)));
+    assert_eq!(tsr.base, 180);
+
+    let ppc = &s.baselines[2];
+    let sensitive = row(2, "要配慮個人情報");
+    assert_eq!(sensitive.survey, Some(45.4));
+    assert_eq!(
+        (sensitive.cases, sensitive.share),
+        (None, None),
+        "not compared"
+    );
+    assert!(sensitive.why.contains("比べない"), "{}", sensitive.why);
+    assert!(
+        ppc.note
+            .as_deref()
+            .unwrap_or("")
+            .contains("見つからなかった")
+    );
+
+    // On the command line: each survey with its year, publisher, sources and
+    // the mark of figures taken from reports of the release; the mapping under it.
+    let ja = stdout(&casebook(&["stats"]));
+    for expected in [
+        "JIPDEC 2024年度",
+        "東京商工リサーチ 2025年",
+        "個人情報保護委員会 2024年度",
+        "2025-08-29公表",
+        "https://www.newton-consulting.co.jp/itilnavi/flash/id=8673",
+        "二次情報",
+        "誤配達・誤交付、誤送信、誤登録",
+        "← 誤操作",
+        "対応の考え方（casebook/reference/baselines.yaml）",
+    ] {
+        assert!(ja.contains(expected), "{expected}:\n{ja}");
+    }
+    let en = stdout(&casebook(&["--lang", "en", "stats"]));
+    for expected in [
+        "JIPDEC FY2024",
+        "Tokyo Shoko Research 2025",
+        "PPC FY2024",
+        "secondary",
+    ] {
+        assert!(en.contains(expected), "{expected}:\n{en}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&casebook(&["stats", "--format", "json"]))).unwrap();
+    assert_eq!(json["baselines"][1]["id"], "tsr-2025");
+    assert_eq!(json["baselines"][1]["rows"][0]["survey"], 64.4);
+    assert_eq!(json["baselines"][1]["secondary"], true);
 }

@@ -11,6 +11,7 @@ mod inputs;
 mod lang;
 mod report;
 mod session;
+mod stats;
 mod usage;
 mod validate;
 
