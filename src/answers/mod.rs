@@ -8,6 +8,7 @@ pub mod baselines;
 pub mod coverage;
 pub mod filter;
 pub mod once;
+pub mod scope;
 pub mod similar;
 pub mod soa;
 pub mod stats;
