@@ -597,8 +597,10 @@ fn coverage_on_the_command_line_in_json_csv_and_text() {
             "cases": 2,
             "case_ids": ["disk-b", "disk-a"],
             "applicable": false,
+            "applicable_label": "除外",
             "reason": "本社で一括",
-            "flag": "excluded-with-precedents"
+            "flag": "excluded-with-precedents",
+            "flag_label": "除外したが先例あり"
         })
     );
     let rows = json.as_array().unwrap();
@@ -610,18 +612,19 @@ fn coverage_on_the_command_line_in_json_csv_and_text() {
     assert_eq!(a714["applicable"], serde_json::Value::Null);
     assert_eq!(a714["flag"], serde_json::Value::Null);
 
+    // CSV in the interface's language, as the precedent list's: Japanese here.
     let csv = run("csv");
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         vec![
-            "control",
-            "title",
-            "cases",
-            "case_ids",
-            "applicable",
-            "reason",
-            "flag"
+            "管理策",
+            "名称",
+            "事例数",
+            "事例ID",
+            "適用宣言",
+            "宣言の理由",
+            "指摘"
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -633,9 +636,45 @@ fn coverage_on_the_command_line_in_json_csv_and_text() {
             "暗号の利用",
             "0",
             "",
-            "true",
+            "適用",
             "",
-            "applicable-without-precedents"
+            "適用だが先例なし"
+        ]
+    );
+    let a710 = records.iter().find(|r| &r[0] == "iso27001:A.7.10").unwrap();
+    assert_eq!((&a710[4], &a710[6]), ("記載なし", ""));
+    let mut english = args("csv");
+    english.splice(0..0, ["--lang".to_string(), "en".to_string()]);
+    let out = casebook(&english.iter().map(String::as_str).collect::<Vec<_>>());
+    let csv = stdout(&out);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        vec![
+            "Control",
+            "Title",
+            "Cases",
+            "Case ids",
+            "SoA",
+            "SoA reason",
+            "Flag"
+        ]
+    );
+    let a714 = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "iso27001:A.7.14")
+        .unwrap();
+    assert_eq!(
+        a714.iter().collect::<Vec<_>>(),
+        vec![
+            "iso27001:A.7.14",
+            "Secure disposal or re-use of equipment",
+            "2",
+            "disk-b disk-a",
+            "excluded",
+            "本社で一括",
+            "excluded, with precedents"
         ]
     );
 
@@ -942,12 +981,12 @@ fn coverage_csv_opens_in_excel_as_the_precedent_list_does() {
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = &out.stdout;
     assert!(
-        bytes.starts_with(b"\xEF\xBB\xBFcontrol,title,"),
+        bytes.starts_with("\u{FEFF}管理策,名称,".as_bytes()),
         "{:?}",
         &bytes[..20]
     );
     let text = std::str::from_utf8(bytes).unwrap();
-    assert!(text.contains("flag\r\n"), "CRLF line ends");
+    assert!(text.contains("指摘\r\n"), "CRLF line ends");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let a714 = reader
         .records()

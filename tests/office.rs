@@ -504,3 +504,61 @@ fn a_register_of_a_group_in_excel_and_word() {
     assert!(xml.contains("当組織の状況・所見"));
     assert!(xml.contains("本社が一括して廃棄する"));
 }
+
+/// `coverage --format xlsx`: the coverage table in Excel, in the interface's
+/// language: the title (with the statement), the header frozen and filtered,
+/// one row per control, the flags named.
+#[test]
+fn coverage_in_excel() {
+    let dir = Dir::new();
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: false\n    reason: 本社で一括\n",
+    );
+    let soa = soa.to_str().unwrap();
+    let out = casebook_in(
+        dir.path(),
+        &[
+            "--soa",
+            soa,
+            "coverage",
+            "--format",
+            "xlsx",
+            "--out",
+            "coverage.xlsx",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let data = std::fs::read(dir.path().join("coverage.xlsx")).unwrap();
+    let rows = sheet_cells(&data);
+    assert!(rows[0][0].starts_with("網羅状況"), "{:?}", rows[0]);
+    assert_eq!(
+        rows[1],
+        vec![
+            "管理策",
+            "名称",
+            "事例数",
+            "事例ID",
+            "適用宣言",
+            "宣言の理由",
+            "指摘"
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        2 + 4 + 93 + 7 + 5 + 4 + 4,
+        "title, header, every item"
+    );
+    let a714 = rows.iter().find(|r| r[0] == "iso27001:A.7.14").unwrap();
+    assert_eq!(&a714[4..], &["除外", "本社で一括", "除外したが先例あり"]);
+    let workbook = part(&data, "xl/workbook.xml");
+    assert!(workbook.contains("name=\"網羅状況\""), "{workbook}");
+    let sheet = part(&data, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("state=\"frozen\""));
+    // Never to a terminal, never over a file without --force.
+    let out = casebook_in(
+        dir.path(),
+        &["coverage", "--format", "xlsx", "--out", "coverage.xlsx"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -123,7 +123,10 @@ mod tests {
             None,
             Lang::Ja,
         );
-        assert_eq!(all, coverage::rows(&book, &["iso27001"], None, None, Lang::Ja));
+        assert_eq!(
+            all,
+            coverage::rows(&book, &["iso27001"], None, None, Lang::Ja)
+        );
         let s = stats(&book, &Filter::default(), None, Lang::Ja);
         assert_eq!(s.cases, book.len());
     }
@@ -141,7 +144,11 @@ mod tests {
         assert_eq!(s.cases, losses.len());
         let rows = coverage(&book, &["iso27001"], None, &filter, None, Lang::Ja);
         for r in &rows {
-            assert!(r.indices.iter().all(|i| losses.contains(i)), "{}", r.control);
+            assert!(
+                r.indices.iter().all(|i| losses.contains(i)),
+                "{}",
+                r.control
+            );
         }
         // Words narrow too: here, one case.
         let mut words = vec![false; book.len()];

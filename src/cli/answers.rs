@@ -21,7 +21,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
     let text = match command {
-        Command::Coverage { scheme, format } => {
+        Command::Coverage {
+            scheme,
+            format,
+            out: path,
+            force,
+        } => {
             if let Some(path) = super::soa_path(cli, &session.config) {
                 let shown = path.display().to_string();
                 for d in session.diagnostics.iter().filter(|d| d.path == shown) {
@@ -40,18 +45,27 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                 None => coverage::DEFAULT_SCHEMES.to_vec(),
             };
             let rows = coverage::rows(book, &schemes, session.soa.as_ref(), None, lang);
-            match format {
-                CoverageFormat::Json => json(&rows) + "\n",
+            // Bytes as they are: a CSV's BOM is part of the format, every cell
+            // was cleaned by the CSV writer, and Excel's file is binary.
+            let data = match format {
+                CoverageFormat::Json => (json(&rows) + "\n").into_bytes(),
                 CoverageFormat::Csv => {
-                    // Bytes as they are: the BOM is part of the format, and
-                    // every cell was cleaned by the CSV writer.
-                    let mut out = Out::new();
-                    out.write_bytes(&csv(&rows)?)?;
-                    out.finish()?;
-                    return Ok(ExitCode::SUCCESS);
+                    let (header, body) = coverage::table(&rows, lang);
+                    crate::document::csv::table_bytes(&header, body)?
                 }
-                CoverageFormat::Text => coverage_text(&rows, session.soa.is_some(), lang),
-            }
+                CoverageFormat::Xlsx => xlsx(book, &rows, &schemes, session.soa.as_ref(), lang)?,
+                CoverageFormat::Text => {
+                    let text = coverage_text(&rows, session.soa.is_some(), lang);
+                    crate::text::clean(&text, crate::text::Lines::Output)
+                        .into_owned()
+                        .into_bytes()
+                }
+            };
+            let mut out = Out::new();
+            let binary = *format == CoverageFormat::Xlsx;
+            super::commands::deliver(&mut out, path.as_deref(), &data, binary, *force, lang)?;
+            out.finish()?;
+            return Ok(ExitCode::SUCCESS);
         }
         Command::Stats { format } => {
             let all: Vec<usize> = (0..book.len()).collect();
@@ -175,33 +189,53 @@ fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
     out
 }
 
-/// The coverage table as CSV, one row per control, with a header row, by the
-/// rules of every CSV casebook writes (BOM, CRLF, formulas kept as text).
-fn csv(rows: &[Row]) -> Result<Vec<u8>, Message> {
-    let header = [
-        "control",
-        "title",
-        "cases",
-        "case_ids",
-        "applicable",
-        "reason",
-        "flag",
-    ];
-    let rows = rows.iter().map(|r| {
-        let applicable = match r.applicable {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "",
-        };
-        vec![
-            r.control.to_string(),
-            r.title.clone(),
-            r.cases.to_string(),
-            r.case_ids.join(" "),
-            applicable.to_string(),
-            r.reason.clone().unwrap_or_default(),
-            r.flag.map_or("", Flag::id).to_string(),
-        ]
+/// The coverage table as an Excel file: its title names the schemes and the
+/// statement, then the table of [`coverage::table`].
+fn xlsx(
+    book: &crate::casebook::Casebook,
+    rows: &[Row],
+    schemes: &[&str],
+    soa: Option<&crate::answers::soa::Soa>,
+    lang: Lang,
+) -> Result<Vec<u8>, Message> {
+    use crate::document::{Document, Table, Text};
+    let names: Vec<String> = schemes
+        .iter()
+        .filter_map(|s| book.catalogs.scheme(s))
+        .map(|c| c.short.get(lang).to_string())
+        .collect();
+    let statement = soa.map(|s| match lang {
+        Lang::Ja => format!("（適用宣言書: {}）", crate::text::line(&s.path)),
+        Lang::En => format!(
+            " (statement of applicability: {})",
+            crate::text::line(&s.path)
+        ),
     });
-    crate::document::csv::table_bytes(&header, rows)
+    let title = format!(
+        "{}{}{}",
+        t(lang, "網羅状況: ", "Coverage: "),
+        names.join(t(lang, "、", ", ")),
+        statement.unwrap_or_default()
+    );
+    let (header, body) = coverage::table(rows, lang);
+    let doc = Document {
+        title,
+        lang,
+        blocks: Vec::new(),
+        register: Some(Table {
+            header,
+            rows: body
+                .into_iter()
+                .map(|r| r.into_iter().map(Text::plain).collect())
+                .collect(),
+        }),
+    };
+    crate::document::xlsx::render_sheet(&doc, t(lang, "網羅状況", "Coverage")).unwrap_or_else(
+        || {
+            Err(Message::new(
+                "書き出すものがありません",
+                "nothing to export",
+            ))
+        },
+    )
 }

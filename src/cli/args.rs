@@ -139,6 +139,12 @@ pub enum Command {
         scheme: Option<String>,
         #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
         format: CoverageFormat,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Cases by cause, sector and year; cause shares beside the JNSA survey's
     Stats {
@@ -258,7 +264,10 @@ impl Limit {
 pub enum CoverageFormat {
     Text,
     Json,
+    /// CSV, UTF-8 with a BOM, in the interface's language
     Csv,
+    /// Excel, in the interface's language (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

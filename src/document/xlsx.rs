@@ -15,8 +15,13 @@ const LINE: f64 = 13.5;
 
 /// The document's register as an .xlsx file; None when it has none.
 pub fn render(doc: &Document) -> Option<Result<Vec<u8>, crate::diag::Message>> {
+    render_sheet(doc, crate::lang::t(doc.lang, "先例", "Precedents"))
+}
+
+/// The same, its sheet named `sheet`.
+pub fn render_sheet(doc: &Document, sheet: &str) -> Option<Result<Vec<u8>, crate::diag::Message>> {
     let table = doc.register.as_ref()?;
-    Some(workbook(doc, table).map_err(|e| {
+    Some(workbook(doc, table, sheet).map_err(|e| {
         crate::msg!(
             "表計算のファイルを作れませんでした: {e}",
             "cannot build the spreadsheet: {e}"
@@ -35,14 +40,14 @@ pub fn units(s: &str) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
+fn workbook(doc: &Document, table: &Table, name: &str) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // File → Info: the register's title (the creation time is the library's: now).
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new().set_title(clean(&doc.title, Lines::Join)),
     );
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::lang::t(doc.lang, "先例", "Precedents"))?;
+    sheet.set_name(name)?;
     let base = Format::new()
         .set_font_name(FONT_EAST_ASIA)
         .set_font_size(10)
