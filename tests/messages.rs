@@ -193,8 +193,8 @@ const SAID: &[Said] = &[
     Said {
         what: "an English query on Japanese cases",
         args: &["search", "encryption"], env: &[], status: 1,
-        ja: "一致なし。事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
-        en: "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
+        ja: "casebook: 「encryption」に一致する再発防止策も事例もありません\n事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
+        en: "casebook: nothing matches \u{201C}encryption\u{201D} in measures or cases\nThe cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
     },
     // ----- writing case files -----
     Said {

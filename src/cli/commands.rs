@@ -227,10 +227,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                                 .collect(),
                             search::Kind::Case => Vec::new(),
                         };
-                        // A case hit shows its title: the searched text (summary and all) is long.
+                        // A case hit shows the sentences that matched (the
+                        // searched text, summary and all, is long), else its title.
                         let text = match kind {
                             search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
-                            search::Kind::Case => case.title.clone(),
+                            search::Kind::Case if h.via.is_some() => case.title.clone(),
+                            search::Kind::Case => {
+                                search::matched_text(case, &searcher.positions(book, h.item, query))
+                            }
                         };
                         // Found through a control, not its own words: a fourth column says which.
                         let via = h
@@ -245,10 +249,9 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     }
                 }
             }
-            if hits.is_empty()
-                && let Some(hint) = search::no_hits_hint(query, session.lang)
-            {
-                crate::out::eprint(&format!("{hint}\n"))?;
+            if hits.is_empty() {
+                let said = search::no_hits(query, *target, session.lang);
+                crate::out::eprint(&format!("casebook: {said}\n"))?;
             }
             Ok(if hits.is_empty() {
                 ExitCode::FAILURE
