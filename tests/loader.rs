@@ -38,18 +38,45 @@ fn a_valid_file_loads_without_diagnostics() {
     assert_eq!(case.summary.lines().count(), 2);
 }
 
+/// An unclosed `[` is reported where it opened, as not closed (the parser
+/// notices only on a later line, where it sees something else: the end of
+/// the file, a `:` out of place, an indentation).
 #[test]
 fn yaml_syntax_error() {
     let d = check(bad_case("tags: [USB, 委託先]", "tags: [USB, 委託先"));
-    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:27:7: error: YAML syntax error: the `[` on line 27, column 7 is not closed by line 28; end the list with `]` (a value that starts with `[` must be put in quotes)"
+        ]
+    );
+    // In the middle of the file, the next line used to be blamed for its indentation.
+    let d = check(bad_case(
+        "    controls: [iso27001:A.7.10, ppc:10-5-3]",
+        "    controls: [iso27001:A.7.10, ppc:10-5-3",
+    ));
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:18:15: error: YAML syntax error: the `[` on line 18, column 15 is not closed by line 19; end the list with `]` (a value that starts with `[` must be put in quotes)"
+        ]
+    );
+    let d = check(bad_case(
+        "  people: 460000",
+        "  people: {a: 1, b: 2\n  other: 3",
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
     assert!(
-        d[0].starts_with("bad.yaml:28:1: error: YAML syntax error"),
+        d[0].starts_with("bad.yaml:11:11: error: YAML syntax error: the `{` on line 11, column 11 is not closed by line 12; end the mapping with `}`"),
         "{d:?}"
     );
-    assert!(
-        d[0].contains("check that every `[` and `{` is closed"),
-        "{d:?}"
-    );
+    // Brackets inside text, quotes and comments are not counted.
+    let d = check(bad_case(
+        "title: 委託先がUSBメモリーを紛失",
+        "title: 件名[重要] \"[x\" # [y\n  bad: 1",
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(!d[0].contains("is not closed"), "{d:?}");
 }
 
 #[test]
