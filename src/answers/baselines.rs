@@ -194,20 +194,18 @@ pub fn compare(book: &Casebook, cases: &[usize], lang: Lang) -> Vec<Comparison> 
     let Some(surveys) = surveys() else {
         return Vec::new();
     };
-    let causes_of: Vec<Vec<String>> = cases
-        .iter()
-        .map(|&i| {
-            let entry = book.fetch(i);
-            let mut ids: Vec<String> = entry
-                .case
-                .root_causes
-                .iter()
-                .map(|c| c.category.clone())
-                .collect();
-            ids.dedup();
-            ids
-        })
-        .collect();
+    // Read from the casebook's index of causes: no case is decoded.
+    let scheme = book
+        .catalogs
+        .of_kind(Kind::Causes)
+        .map(|c| c.scheme.clone())
+        .unwrap_or_default();
+    let mut counted = vec![false; book.len()];
+    for &i in cases {
+        if let Some(c) = counted.get_mut(i) {
+            *c = true;
+        }
+    }
     let title = |id: &str| book.catalogs.title_of(Kind::Causes, id, lang);
     let total = cases.len();
     surveys
@@ -216,7 +214,7 @@ pub fn compare(book: &Casebook, cases: &[usize], lang: Lang) -> Vec<Comparison> 
             let figure = |class: &str| s.figures.iter().find(|f| f.class == class);
             let percent = |class: &str| figure(class).map(|f| f.percent);
             let count = |class: &str| figure(class).and_then(|f| f.count);
-            let mut under_any = vec![false; total];
+            let mut under_any = vec![false; book.len()];
             let rows = s
                 .compare
                 .iter()
@@ -226,12 +224,16 @@ pub fn compare(book: &Casebook, cases: &[usize], lang: Lang) -> Vec<Comparison> 
                     let (cases, share) = if m.causes.is_empty() {
                         (None, None)
                     } else {
-                        let mut n = 0;
-                        for (k, ids) in causes_of.iter().enumerate() {
-                            if ids.iter().any(|id| m.causes.contains(id)) {
-                                n += 1;
-                                under_any[k] = true;
+                        let mut under = vec![false; book.len()];
+                        for id in &m.causes {
+                            for &i in book.under(&scheme, id) {
+                                under[i] = counted[i];
                             }
+                        }
+                        let mut n = 0;
+                        for (i, _) in under.iter().enumerate().filter(|(_, u)| **u) {
+                            n += 1;
+                            under_any[i] = true;
                         }
                         (
                             Some(n),
@@ -251,7 +253,7 @@ pub fn compare(book: &Casebook, cases: &[usize], lang: Lang) -> Vec<Comparison> 
                     }
                 })
                 .collect();
-            let others = under_any.iter().filter(|u| !**u).count();
+            let others = cases.iter().filter(|&&i| !under_any[i]).count();
             Comparison {
                 id: s.id,
                 title: s.title.get(lang).to_string(),
