@@ -713,3 +713,17 @@ fn copied_from_names_a_case_id() {
         ]
     );
 }
+
+/// A statement of applicability where cases are read (in `cases/`, or deeper
+/// in a flat casebook) is one error that says what it is and where it
+/// belongs, not one error per missing case field.
+#[test]
+fn a_statement_among_the_cases_is_one_error_that_says_so() {
+    let d = check("soa:\n  - control: A.7.14\n    applicable: true\n");
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:1:1: error: this file begins with `soa:`: a statement of applicability, not a case, so it is not read as one; keep it as soa.yaml in the casebook's root (beside cases/), or name it with --soa"
+        ]
+    );
+}
