@@ -49,11 +49,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             // was cleaned by the CSV writer, and Excel's file is binary.
             let data = match format {
                 CoverageFormat::Json => (json(&rows) + "\n").into_bytes(),
-                CoverageFormat::Csv => {
-                    let (header, body) = coverage::table(&rows, lang);
-                    crate::document::csv::table_bytes(&header, body)?
-                }
-                CoverageFormat::Xlsx => xlsx(book, &rows, &schemes, session.soa.as_ref(), lang)?,
+                CoverageFormat::Csv => crate::export::coverage::csv(&rows, lang)?,
+                CoverageFormat::Xlsx => crate::export::coverage::xlsx(
+                    book,
+                    &rows,
+                    &schemes,
+                    session.soa.as_ref(),
+                    lang,
+                )?,
                 CoverageFormat::Text => {
                     let text = coverage_text(&rows, session.soa.is_some(), lang);
                     crate::text::clean(&text, crate::text::Lines::Output)
@@ -187,55 +190,4 @@ fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
         ));
     }
     out
-}
-
-/// The coverage table as an Excel file: its title names the schemes and the
-/// statement, then the table of [`coverage::table`].
-fn xlsx(
-    book: &crate::casebook::Casebook,
-    rows: &[Row],
-    schemes: &[&str],
-    soa: Option<&crate::answers::soa::Soa>,
-    lang: Lang,
-) -> Result<Vec<u8>, Message> {
-    use crate::document::{Document, Table, Text};
-    let names: Vec<String> = schemes
-        .iter()
-        .filter_map(|s| book.catalogs.scheme(s))
-        .map(|c| c.short.get(lang).to_string())
-        .collect();
-    let statement = soa.map(|s| match lang {
-        Lang::Ja => format!("（適用宣言書: {}）", crate::text::line(&s.path)),
-        Lang::En => format!(
-            " (statement of applicability: {})",
-            crate::text::line(&s.path)
-        ),
-    });
-    let title = format!(
-        "{}{}{}",
-        t(lang, "網羅状況: ", "Coverage: "),
-        names.join(t(lang, "、", ", ")),
-        statement.unwrap_or_default()
-    );
-    let (header, body) = coverage::table(rows, lang);
-    let doc = Document {
-        title,
-        lang,
-        blocks: Vec::new(),
-        register: Some(Table {
-            header,
-            rows: body
-                .into_iter()
-                .map(|r| r.into_iter().map(Text::plain).collect())
-                .collect(),
-        }),
-    };
-    crate::document::xlsx::render_sheet(&doc, t(lang, "網羅状況", "Coverage")).unwrap_or_else(
-        || {
-            Err(Message::new(
-                "書き出すものがありません",
-                "nothing to export",
-            ))
-        },
-    )
 }
