@@ -83,6 +83,13 @@ pub const CASE: &[Field] = &[
         "事例ID（a-z・0-9・-）。引用に使うので共有後は変えない",
     ),
     field(
+        "copied_from",
+        Type::Slug,
+        false,
+        "the id of the case this file was copied from (the browser's E on a bundled case writes it); coverage and statistics then count the incident once, as this copy",
+        "この事例ファイルの元になった事例のID（同梱の事例をブラウザの E でコピーすると書かれます）。網羅状況と統計ではこのコピーだけを1件と数えます",
+    ),
+    field(
         "title",
         Type::Line,
         true,

@@ -11,6 +11,10 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Case {
     pub id: String,
+    /// The id of the case this one was copied from (a team's copy of a
+    /// bundled case): counted once, as this copy (see `answers::once`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<String>,
     pub title: String,
     pub organization: String,
     pub sector: String,

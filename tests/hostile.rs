@@ -48,12 +48,12 @@ fn assert_error(diags: &[String], file: &str, line: u32, text: &str) {
 #[test]
 fn syntax_error() {
     let d = check_corpus("syntax-error.yaml");
-    assert_error(&d, "syntax-error.yaml", 28, "YAML syntax error");
+    assert_error(&d, "syntax-error.yaml", 27, "YAML syntax error");
     assert_error(
         &d,
         "syntax-error.yaml",
-        28,
-        "check that every `[` and `{` is closed",
+        27,
+        "the `[` on line 27, column 7 is not closed by line 28",
     );
 }
 
@@ -111,7 +111,7 @@ fn unknown_and_misspelled_fields() {
         &d,
         "unknown-field.yaml",
         5,
-        "unknown field `severity` (known fields: id, title, organization",
+        "unknown field `severity` (known fields: id, copied_from, title, organization",
     );
 }
 

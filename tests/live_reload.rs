@@ -415,7 +415,57 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
         written.starts_with("id: amagasaki-usb-ours-2022\n")
             || written.contains("\nid: amagasaki-usb-ours-2022\n")
     );
+    // The copy says what it is a copy of, on the line after its id.
+    assert!(
+        written.contains("id: amagasaki-usb-ours-2022\ncopied_from: amagasaki-usb-2022\n"),
+        "{written}"
+    );
     assert_eq!(app.book.len(), 25);
+}
+
+/// A bundled case copied into a team casebook is one incident: coverage and
+/// statistics count the copy (the team's version) and not the original, so
+/// A.7.10 keeps its count and the statistics their number of cases.
+#[test]
+fn a_bundled_case_copied_with_e_counts_once() {
+    use casebook::answers::{coverage, stats};
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let inputs = vec![Input::Bundled, Input::Dir(dir.path().to_path_buf())];
+    let before = load(&inputs, &[]).casebook;
+    let a710 = |book: &casebook::casebook::Casebook| {
+        let rows = coverage::rows(book, &["iso27001"], None, None, casebook::lang::Lang::Ja);
+        rows.into_iter().find(|r| r.control.id == "A.7.10").unwrap()
+    };
+    let before_copy = a710(&before);
+    assert!(
+        before_copy
+            .case_ids
+            .contains(&"amagasaki-usb-2022".to_string())
+    );
+
+    select(&mut app, "amagasaki-usb-2022");
+    press(&mut app, "E");
+    press(&mut app, "y");
+    let effects = press(&mut app, "<Enter>");
+    perform(&mut app, effects, &|_| {});
+    assert_eq!(app.book.len(), 25, "both files are listed");
+
+    // What the next start-up loads.
+    let book = load(&inputs, &[]).casebook;
+    let row = a710(&book);
+    assert_eq!(row.cases, before_copy.cases, "{:?}", row.case_ids);
+    assert!(
+        row.case_ids
+            .contains(&"amagasaki-usb-ours-2022".to_string())
+    );
+    assert!(!row.case_ids.contains(&"amagasaki-usb-2022".to_string()));
+    let all: Vec<usize> = (0..book.len()).collect();
+    let s = stats::stats(&book, &all, casebook::lang::Lang::Ja);
+    assert_eq!(s.cases, 24, "23 bundled and the team's own, the copy once");
+    // And the browser as it is now, after the copy was read.
+    let row = a710(&app.book);
+    assert_eq!(row.cases, before_copy.cases);
 }
 
 #[test]
@@ -546,4 +596,43 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     std::fs::write(&a, titled("our-a-2024", "題名を変えた")).unwrap();
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
+}
+
+/// Live reload decides which changed files are cases by start-up's rule
+/// (`casebook::load::layout`): the statement of applicability in a
+/// casebook's root, a file outside `cases/` when there is one, and an
+/// editor's hidden file are not read as cases.
+#[test]
+fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: true\n",
+    );
+    let notes = dir.file("notes/todo.yaml", "- 来週までに見直す\n");
+    let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
+    app.reload_now(vec![soa, notes, swap]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(app.book.len(), 24);
+
+    // A flat casebook (no `cases/`): every YAML file is a case but the statement.
+    let flat = tempfile::tempdir().unwrap();
+    std::fs::write(
+        flat.path().join("our-a-2024.yaml"),
+        titled("our-a-2024", "平らな事例集"),
+    )
+    .unwrap();
+    let mut app = team_app(flat.path());
+    let soa = flat.path().join("soa.yaml");
+    std::fs::write(&soa, "soa:\n  - control: A.7.14\n    applicable: true\n").unwrap();
+    let other = flat.path().join("our-b-2024.yaml");
+    std::fs::write(&other, titled("our-b-2024", "二つ目")).unwrap();
+    app.reload_now(vec![soa, other]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(
+        app.book.len(),
+        25,
+        "the new case is read, the statement is not"
+    );
 }

@@ -69,7 +69,14 @@ const SAID: &[Said] = &[
     },
     Said {
         what: "a statement of applicability that is not there",
-        args: &["--soa", "{dir}/soa.yaml", "coverage"], env: &[], status: 1,
+        // Named on the command line: a usage error, as a missing --casebook is.
+        args: &["--soa", "{dir}/soa.yaml", "coverage"], env: &[], status: 2,
+        ja: "casebook: --soa {dir}/soa.yaml: そのようなファイルはありません\n",
+        en: "casebook: --soa {dir}/soa.yaml: no such file\n",
+    },
+    Said {
+        what: "a statement of applicability named in the config file that is not there",
+        args: &["coverage"], env: &[("CASEBOOK_CONFIG", "{dir}/soa-config.yaml")], status: 1,
         ja: "casebook: 1件のファイルを読み込めませんでした。詳しくは `casebook validate` で確かめてください\n\
              {dir}/soa.yaml: error: 適用宣言書: ファイルがありません（--soa か設定ファイルの `soa:` で指定されたもの）\n\
              casebook: 適用宣言書 {dir}/soa.yaml を読めませんでした\n",
@@ -186,8 +193,8 @@ const SAID: &[Said] = &[
     Said {
         what: "an English query on Japanese cases",
         args: &["search", "encryption"], env: &[], status: 1,
-        ja: "一致なし。事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
-        en: "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
+        ja: "casebook: 「encryption」に一致する再発防止策も事例もありません\n事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
+        en: "casebook: nothing matches \u{201C}encryption\u{201D} in measures or cases\nThe cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
     },
     // ----- writing case files -----
     Said {
@@ -244,6 +251,7 @@ const SAID: &[Said] = &[
 fn scratch() -> Dir {
     let dir = Dir::new();
     dir.file("exists.md", "mine");
+    dir.file("soa-config.yaml", "soa: soa.yaml\n");
     dir.file("cases/2023/kept-2023.yaml", "id: kept-2023\n");
     dir.file("team/cases/good.yaml", case_file("good"));
     dir.file("team/cases/bad.yaml", "id: bad\ntitel: x\n");

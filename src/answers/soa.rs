@@ -28,7 +28,7 @@ const TOP_FIELDS: &[&str] = &["soa"];
 const ENTRY_FIELDS: &[&str] = &["control", "applicable", "reason"];
 
 /// One control's line in the statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Canonical, whatever spelling the file used.
     pub control: ControlRef,
@@ -38,7 +38,7 @@ pub struct Entry {
 }
 
 /// A loaded statement.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Soa {
     /// As shown in messages.
     pub path: String,
@@ -63,6 +63,35 @@ impl Soa {
         }
         None
     }
+}
+
+/// Whether a file's text is a statement of applicability rather than a case:
+/// its first key (after comments, blank lines and `---`) is `soa:`. Read from
+/// the lines, so a statement with a syntax error further down is still one.
+pub fn looks_like(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .map(str::trim_end)
+        .find(|l| {
+            let t = l.trim_start();
+            !(t.is_empty() || t.starts_with('#') || t.starts_with('%') || t == "---")
+        });
+    first.is_some_and(|l| {
+        let l = l.strip_prefix("---").map_or(l, str::trim_start);
+        l.strip_prefix("soa")
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    })
+}
+
+/// Whether the file at `path` is a statement of applicability ([`looks_like`]);
+/// false when it cannot be read (reading it as a case says why).
+pub fn is_statement_file(path: &Path) -> bool {
+    read::read_file(path)
+        .ok()
+        .and_then(|bytes| read::decode(&bytes).ok().map(looks_like))
+        .unwrap_or(false)
 }
 
 /// Reads and checks a statement file. `None` when the file cannot be read at all.
@@ -264,4 +293,25 @@ fn boolean(ctx: &mut Ctx, node: &Node, path: &str) -> Option<bool> {
     };
     ctx.error(node.pos, message);
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like;
+
+    #[test]
+    fn a_statement_is_told_by_its_first_key() {
+        assert!(looks_like("soa:\n  - control: A.7.14\n"));
+        assert!(looks_like("\u{FEFF}# 適用宣言書\n\n---\nsoa: []\n"));
+        assert!(looks_like("--- soa:\n"));
+        assert!(
+            looks_like("soa:\n  - control: [A.7.14\n"),
+            "a syntax error later"
+        );
+        assert!(!looks_like("id: a-2024\nsoa:\n"));
+        assert!(!looks_like("soap: x\n"));
+        assert!(!looks_like("  soa: x\n"), "indented: not a top-level key");
+        assert!(!looks_like("- soa: x\n"));
+        assert!(!looks_like(""));
+    }
 }

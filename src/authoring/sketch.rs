@@ -123,6 +123,8 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
     };
     let hint = format!("{hint}{optional}");
     match (f.ty, val) {
+        // Written by the browser when it copies a case; a new case has none.
+        (_, None) if f.name == "copied_from" => {}
         (Type::Map(inner), v) => {
             let empty = Sketch::default();
             let sketch = match v {

@@ -33,6 +33,7 @@ pub struct WCase<S> {
     leak: Option<[u8; 6]>,
     reports: Vec<(S, S, WDate)>,
     threats: Vec<S>,
+    copied_from: Option<S>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -148,6 +149,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .map(|r| (r.to.as_str(), r.stage.as_str(), r.date.into()))
             .collect(),
         threats: strs(&c.threats),
+        copied_from: c.copied_from.as_deref(),
     };
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
@@ -190,6 +192,7 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         .collect::<Option<Vec<_>>>()?;
     Some(Case {
         id: w.id,
+        copied_from: w.copied_from,
         title: w.title,
         organization: w.organization,
         sector: w.sector,

@@ -45,6 +45,7 @@ pub(super) struct Slot {
 pub(super) fn stand_in(s: &Summary) -> Case {
     Case {
         id: s.id.clone(),
+        copied_from: None,
         title: s.title.clone(),
         organization: s.organization.clone(),
         sector: String::new(),

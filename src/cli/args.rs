@@ -110,15 +110,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases (in the order given), or the precedent list of a control (Markdown, Word, PowerPoint, PDF, Excel, CSV)
+    /// Write a training pack of cases (in the order given), the precedent list of a control, or the register of a group of controls (Markdown, Word, PowerPoint, PDF, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
         #[arg(long = "case", value_name = "ID", num_args = 1..)]
         cases: Vec<String>,
-        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14 or A.7.14
-        #[arg(long, value_name = "CONTROL")]
-        control: Option<String>,
+        /// A control (or any catalog node) for its precedent list, e.g. A.7.14; repeated or a range (A.5.19-A.5.23), or with a Statement of Applicability: the register of the group, one row per measure
+        #[arg(long, value_name = "CONTROL", num_args = 1..)]
+        control: Vec<String>,
         /// Write to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -139,6 +139,12 @@ pub enum Command {
         scheme: Option<String>,
         #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
         format: CoverageFormat,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Cases by cause, sector and year; cause shares beside the JNSA survey's
     Stats {
@@ -258,7 +264,10 @@ impl Limit {
 pub enum CoverageFormat {
     Text,
     Json,
+    /// CSV, UTF-8 with a BOM, in the interface's language
     Csv,
+    /// Excel, in the interface's language (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ mod inputs;
 mod lang;
 mod report;
 mod session;
+mod stats;
 mod usage;
 mod validate;
 
@@ -24,7 +25,7 @@ pub use args::{
 };
 pub use cache::{cache_settings, report_cache};
 use inputs::normal_inputs;
-pub use inputs::{dir_problem, user_dir};
+pub use inputs::{dir_problem, soa_problem, user_dir};
 pub use lang::interface_lang;
 pub use session::{Session, check_problems, soa_path};
 

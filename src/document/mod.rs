@@ -20,6 +20,7 @@ pub mod docx;
 pub mod markdown;
 pub mod plain;
 pub mod pptx;
+pub mod register;
 pub mod report;
 pub mod schemes;
 pub mod screen;

@@ -15,8 +15,13 @@ const LINE: f64 = 13.5;
 
 /// The document's register as an .xlsx file; None when it has none.
 pub fn render(doc: &Document) -> Option<Result<Vec<u8>, crate::diag::Message>> {
+    render_sheet(doc, crate::lang::t(doc.lang, "先例", "Precedents"))
+}
+
+/// The same, its sheet named `sheet`.
+pub fn render_sheet(doc: &Document, sheet: &str) -> Option<Result<Vec<u8>, crate::diag::Message>> {
     let table = doc.register.as_ref()?;
-    Some(workbook(doc, table).map_err(|e| {
+    Some(workbook(doc, table, sheet).map_err(|e| {
         crate::msg!(
             "表計算のファイルを作れませんでした: {e}",
             "cannot build the spreadsheet: {e}"
@@ -35,14 +40,14 @@ pub fn units(s: &str) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
+fn workbook(doc: &Document, table: &Table, name: &str) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // File → Info: the register's title (the creation time is the library's: now).
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new().set_title(clean(&doc.title, Lines::Join)),
     );
     let sheet = book.add_worksheet();
-    sheet.set_name(crate::lang::t(doc.lang, "先例", "Precedents"))?;
+    sheet.set_name(name)?;
     let base = Format::new()
         .set_font_name(FONT_EAST_ASIA)
         .set_font_size(10)
@@ -75,8 +80,14 @@ fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
             widths[c] = widths[c].max(units(text) + 1.0);
         }
     }
-    let widths: Vec<f64> = widths.iter().map(|w| w.clamp(8.0, MAX_WIDTH)).collect();
-    let url_column = table.header.len() - 1;
+    let mut widths: Vec<f64> = widths.iter().map(|w| w.clamp(8.0, MAX_WIDTH)).collect();
+    // A column left empty (the auditor's findings) is room to write in.
+    for (c, w) in widths.iter_mut().enumerate() {
+        if !cells.is_empty() && cells.iter().all(|row| row[c].is_empty()) {
+            *w = MAX_WIDTH;
+        }
+    }
+    let url_column = table.header.iter().position(|h| h == "URL");
     for (r, row) in cells.iter().enumerate() {
         let y = top + 1 + r as u32;
         // Wrapped text needs a taller row: as many lines as its longest cell.
@@ -87,13 +98,18 @@ fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
             .fold(1.0, f64::max);
         sheet.set_row_height(y, lines * LINE + 2.0)?;
         for (c, text) in row.iter().enumerate() {
-            if c == url_column && !text.is_empty() {
+            if Some(c) == url_column && !text.is_empty() {
                 let url = Url::new(text).set_text(text);
                 if sheet.write_url_with_format(y, c as u16, url, &link).is_ok() {
                     continue;
                 }
             }
-            sheet.write_string_with_format(y, c as u16, text, &wrapped)?;
+            if text.is_empty() {
+                // A blank cell (the auditor's column), formatted for writing into.
+                sheet.write_blank(y, c as u16, &wrapped)?;
+            } else {
+                sheet.write_string_with_format(y, c as u16, text, &wrapped)?;
+            }
         }
     }
     for (c, w) in widths.iter().enumerate() {

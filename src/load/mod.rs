@@ -8,6 +8,7 @@ mod catalogs;
 pub mod fields;
 mod incident;
 mod jobs;
+pub mod layout;
 mod measure;
 mod outcome;
 mod parallel;
@@ -22,7 +23,7 @@ use catalogs::load_catalogs;
 use parallel::parse_all;
 pub use parse::{parse_file, parse_text, reread, tree};
 pub use parts::duplicate_id;
-pub use walk::{case_files_under, is_case_file};
+pub use walk::{case_files_under, casebook_root};
 
 use std::path::{Path, PathBuf};
 

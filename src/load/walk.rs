@@ -66,16 +66,21 @@ pub fn path_hash(path: &Path) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
-/// Case files of a casebook directory: everything under `cases/` when it has
-/// one, otherwise every YAML file under `dir` except its `catalogs/`. With
+/// Case files of a casebook directory, by the rule of [`super::layout`]:
+/// everything under `cases/` when it has one, otherwise every YAML file under
+/// `dir` except its `catalogs/` and its statement of applicability. With
 /// `keys`, each comes with the source of its cache key.
 pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
-    let cases = dir.join("cases");
-    if cases.is_dir() {
-        walk(&cases, None, keys, diags)
+    let layout = super::layout::Layout::of(dir);
+    let found = if layout.has_cases {
+        walk(&dir.join("cases"), None, keys, diags)
     } else {
         walk(dir, Some(&dir.join("catalogs")), keys, diags)
-    }
+    };
+    found
+        .into_iter()
+        .filter(|f| layout.role(&f.path) == super::layout::Role::Case)
+        .collect()
 }
 
 /// The YAML files directly in `dir` (catalogs are not nested), sorted.
@@ -271,17 +276,12 @@ fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic
     out
 }
 
-/// The case files under a directory of a casebook (everything below it but
-/// hidden files and a `catalogs/` directly in it), for reading a directory
-/// that appeared.
+/// The YAML files under a directory of a casebook (everything below it but
+/// hidden files), for reading a directory that appeared; which of them are
+/// cases is for [`super::layout`] to say.
 pub fn case_files_under(dir: &Path) -> Vec<PathBuf> {
-    case_files(dir, false, &mut Vec::new())
+    walk(dir, None, false, &mut Vec::new())
         .into_iter()
         .map(|f| f.path)
         .collect()
-}
-
-/// Whether a path names a case or catalog file: `.yaml` or `.yml`, not hidden.
-pub fn is_case_file(path: &Path) -> bool {
-    is_yaml(path) && !is_hidden(path)
 }

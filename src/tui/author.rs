@@ -316,13 +316,23 @@ pub fn copy_id(id: &str) -> String {
     }
 }
 
-/// `id: old` → `id: new` in a case file's text (the first `id:` line at the top level).
+/// A copy's text: `id: old` → `id: new` and, on the next line, `copied_from:
+/// old` (the first `id:` line at the top level), so that the copy is known
+/// for what it is and the incident is counted once (`answers::once`).
 pub fn with_id(text: &str, id: &str) -> String {
-    let mut out = String::with_capacity(text.len() + id.len());
+    let mut out = String::with_capacity(text.len() + 2 * id.len() + 16);
     let mut done = false;
     for line in text.split_inclusive('\n') {
+        if line.starts_with("copied_from:") {
+            // A copy of a copy names the file it was made from.
+            continue;
+        }
         if !done && line.starts_with("id:") {
+            let old = line["id:".len()..].split('#').next().unwrap_or("").trim();
             out.push_str(&format!("id: {id}\n"));
+            if !old.is_empty() && old != id {
+                out.push_str(&format!("copied_from: {old}\n"));
+            }
             done = true;
         } else {
             out.push_str(line);
@@ -341,7 +351,11 @@ mod tests {
         assert_eq!(copy_id("usb"), "usb-ours");
         assert_eq!(
             with_id("# c\nid: a-2022\ntitle: t\n", "b-2022"),
-            "# c\nid: b-2022\ntitle: t\n"
+            "# c\nid: b-2022\ncopied_from: a-2022\ntitle: t\n"
+        );
+        assert_eq!(
+            with_id("id: b-2022  # x\ncopied_from: a-2022\ntitle: t\n", "c-2022"),
+            "id: c-2022\ncopied_from: b-2022\ntitle: t\n"
         );
     }
 }

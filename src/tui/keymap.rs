@@ -186,7 +186,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")).rank(7),
     b(Browse, &[code(BackTab)], Action::PrevPane, "前のペイン", "Previous pane"),
     h(Browse, &[k('s')], Action::CycleScheme, "分類を切替（ISO 27001 / PPC / 原因 / 業種）", "Switch classification (ISO 27001 / PPC / causes / sectors)", ("分類", "scheme")).rank(8),
-    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織名の五十音）", "Sort by date / people / organization (Japanese reading order)"),
+    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織名: かなは五十音、漢字は代表読み）", "Sort: date / people / organization (kana by 五十音, kanji by a representative reading)"),
     b(Browse, &[k('O')], Action::ReverseSort, "並び順を逆にする", "Reverse the order"),
     b(Browse, &[k('f')], Action::ToggleEmpty, "事例のない項目を隠す・表示する", "Hide or show items without cases"),
     h(Browse, &[k('/')], Action::OpenSearch, "再発防止策・事例を検索", "Search measures and cases", ("検索", "search")).rank(1),

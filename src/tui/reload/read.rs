@@ -124,11 +124,15 @@ pub fn read(job: &Job) -> Batch {
             files.push(p);
         }
     };
+    let is_case = |p: &Path| load::layout::is_case_in(&job.inputs, p);
     for path in &job.paths {
-        if load::is_case_file(path) {
+        if is_case(path) {
             add(path.clone());
         } else if path.is_dir() {
-            load::case_files_under(path).into_iter().for_each(&mut add);
+            load::case_files_under(path)
+                .into_iter()
+                .filter(|p| is_case(p))
+                .for_each(&mut add);
         } else if std::fs::symlink_metadata(path).is_err() {
             let prefix = format!("{}/", text::path(path));
             job.known
