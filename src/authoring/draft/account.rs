@@ -1,6 +1,8 @@
 //! The account in the notice's own words: summary material, root causes,
 //! measures and the response, one list item or one sentence per entry.
 
+use std::collections::HashSet;
+
 use super::header::Fact;
 use super::lines::Line;
 use super::sections::{Block, Kind, Section};
@@ -85,19 +87,24 @@ fn address(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(' ')
 }
 
-/// Adds an entry unless it is an address, too short, or already there
-/// (news pages often repeat a paragraph).
-fn push(out: &mut Vec<Fact<String>>, b: &Block, text: String, lines: &[Line]) {
-    if !address(&text) && text.chars().count() >= 4 && !out.iter().any(|f| f.value == text) {
-        out.push(fact(b, text, lines));
-    }
+/// Entries in the order found, each text once (news pages often repeat a
+/// paragraph), with a set for the check so that a long notice stays linear.
+#[derive(Default)]
+struct Found {
+    out: Vec<Fact<String>>,
+    seen: HashSet<String>,
 }
 
-fn fact(b: &Block, text: String, lines: &[Line]) -> Fact<String> {
-    Fact {
-        value: text,
-        lines: vec![b.line],
-        quote: lines[b.line].cite(),
+impl Found {
+    /// Adds an entry unless it is an address, too short, or already there.
+    fn push(&mut self, b: &Block, text: String, lines: &[Line]) {
+        if !address(&text) && text.chars().count() >= 4 && self.seen.insert(text.clone()) {
+            self.out.push(Fact {
+                value: text,
+                lines: vec![b.line],
+                quote: lines[b.line].cite(),
+            });
+        }
     }
 }
 
@@ -109,7 +116,7 @@ fn entries(
     kind: Kind,
     skip_courtesy: bool,
 ) -> Vec<Fact<String>> {
-    let mut out: Vec<Fact<String>> = Vec::new();
+    let mut out = Found::default();
     for s in sections.iter().filter(|s| s.is(kind)) {
         let has_items = s.blocks.iter().any(|b| b.item);
         for b in &s.blocks {
@@ -130,11 +137,11 @@ fn entries(
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
                     continue;
                 }
-                push(&mut out, b, tidy(&p), lines);
+                out.push(b, tidy(&p), lines);
             }
         }
     }
-    out
+    out.out
 }
 
 fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
@@ -160,17 +167,19 @@ fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
 pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> Vec<Fact<String>> {
     let mut out = entries(lines, sections, Kind::Summary, true);
     if out.is_empty() {
+        let mut found = Found::default();
         // No 概要 heading: the paragraphs before the first heading, else all of them.
         let lead: Vec<&Section> = sections.iter().filter(|s| s.heading.is_none()).collect();
         for s in lead {
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
                     if p.ends_with('。') && !courtesy(&p) && !introduces(&p) {
-                        push(&mut out, b, tidy(&p), lines);
+                        found.push(b, tidy(&p), lines);
                     }
                 }
             }
         }
+        out = found.out;
     }
     out.truncate(6);
     out
@@ -189,15 +198,15 @@ fn entries_or_sentences(
     if !out.is_empty() {
         return out;
     }
-    let mut found = Vec::new();
+    let mut found = Found::default();
     for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
         for b in &s.blocks {
             for p in sentences(&b.text).into_iter().filter(|p| wanted(p)) {
-                push(&mut found, b, tidy(&p), lines);
+                found.push(b, tidy(&p), lines);
             }
         }
     }
-    found
+    found.out
 }
 
 /// Root causes: the 原因 sections, else sentences that name a cause.

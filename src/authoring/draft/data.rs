@@ -2,11 +2,13 @@
 //! from the list under a heading about the data, else the known words of a
 //! sentence that names them.
 
+use std::collections::HashSet;
+
 use super::facts::shorten;
 use super::header::Fact;
 use super::lines::Line;
 use super::numbers;
-use super::sections::{Kind, Section};
+use super::sections::{self, Kind, Section};
 
 /// Words for kinds of personal data that notices list.
 const DATA_WORDS: &[&str] = &[
@@ -93,9 +95,10 @@ const DATA_WORDS: &[&str] = &[
 /// item, else the known words for personal data in the lines about the data.
 pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     let mut out: Vec<Fact<String>> = Vec::new();
-    let add = |i: usize, item: &str, out: &mut Vec<Fact<String>>| {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |i: usize, item: &str, out: &mut Vec<Fact<String>>| {
         let item = item.trim();
-        if !item.is_empty() && !out.iter().any(|f| f.value == item) {
+        if !item.is_empty() && seen.insert(item.to_string()) {
             out.push(Fact {
                 value: item.to_string(),
                 lines: vec![i],
@@ -103,19 +106,18 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             });
         }
     };
+    let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
-        let section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
+        let section = owners[i].map(|(s, _)| &sections[s]);
         let in_data = section.is_some_and(|s| s.is(Kind::Data));
         if section
             .is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact) || s.is(Kind::Causes))
         {
             continue;
         }
-        let text = section
-            .and_then(|s| s.blocks.iter().find(|b| b.line == i))
-            .map_or(line.text.as_str(), |b| b.text.as_str());
+        let text = owners[i].map_or(line.text.as_str(), |(s, b)| {
+            sections[s].blocks[b].text.as_str()
+        });
         let words = known_words(text);
         if !(in_data || words.len() >= 2) {
             continue;

@@ -5,7 +5,7 @@ use super::dates;
 use super::header::Fact;
 use super::lines::Line;
 use super::numbers::{self, Count, Unit};
-use super::sections::{Kind, Section};
+use super::sections::{self, Kind, Section};
 use crate::model::PartialDate;
 
 /// The year a month and day written alone belong to: the last full date read
@@ -56,13 +56,12 @@ pub fn occurred(
     let mut years = Years {
         current: published.map(|p| p.value.year),
     };
+    let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
         if skip.contains(&i) {
             continue;
         }
-        let in_section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
+        let in_section = owners[i].map(|(s, _)| &sections[s]);
         if in_section.is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact)) {
             continue;
         }
@@ -135,10 +134,9 @@ const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", ":", "�
 /// one, leave the field for the author, with the figures in a comment.
 pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
     let mut scored: Vec<(i32, usize, Count)> = Vec::new();
+    let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
-        let section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
+        let section = owners[i].map(|(s, _)| &sections[s]);
         let kinds_penalty = match section {
             Some(s) if s.is(Kind::Measures) || s.is(Kind::Contact) => continue,
             Some(s) if s.is(Kind::Response) && !s.is(Kind::Summary) => -1,
@@ -199,15 +197,11 @@ fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted
         .collect();
     of_unit.sort_by_key(|(s, _, c)| (std::cmp::Reverse(*s), std::cmp::Reverse(c.value)));
     let others = |except: Option<u64>| {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         of_unit
             .iter()
             .filter(|(_, _, c)| Some(c.value) != except || c.approximate)
-            .filter(|(_, _, c)| {
-                let new = !seen.contains(&c.value);
-                seen.push(c.value);
-                new
-            })
+            .filter(|(_, _, c)| seen.insert(c.value))
             .map(|(_, i, c)| (*i, c.clone()))
             .collect::<Vec<_>>()
     };

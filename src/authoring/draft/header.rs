@@ -1,6 +1,7 @@
 //! The notice's own title, the organization that issued it, the date it was
 //! published and its address: from the heading and signature lines.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -187,10 +188,11 @@ static URL: LazyLock<Regex> =
 /// Web addresses in the notice, each once, with the line they appear on.
 pub fn urls(lines: &[Line]) -> Vec<Fact<String>> {
     let mut out: Vec<Fact<String>> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         for m in URL.find_iter(&line.text) {
             let url = m.as_str().trim_end_matches(['.', '。', '、', ',']);
-            if !out.iter().any(|f| f.value == url) {
+            if seen.insert(url) {
                 out.push(Fact {
                     value: url.to_string(),
                     lines: vec![i],

@@ -31,11 +31,11 @@ fn from<T>(f: &Fact<T>, ex: &Extract, quote: bool) -> String {
 
 fn lines_of(facts: &[Fact<String>], ex: &Extract) -> String {
     let mut cites: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for f in facts {
         for &i in &f.lines {
-            let c = ex.lines[i].cite();
-            if !cites.contains(&c) {
-                cites.push(c);
+            if seen.insert(i) {
+                cites.push(ex.lines[i].cite());
             }
         }
     }

@@ -227,6 +227,21 @@ impl Section {
     }
 }
 
+/// Where each of the notice's lines went: the section and the block of it
+/// that hold the line (`None` for a heading line). One pass over the
+/// sections, so that a reader going line by line never searches them.
+pub fn owners(lines: usize, sections: &[Section]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; lines];
+    for (si, s) in sections.iter().enumerate() {
+        for (bi, b) in s.blocks.iter().enumerate() {
+            if let Some(slot) = out.get_mut(b.line) {
+                *slot = Some((si, bi));
+            }
+        }
+    }
+    out
+}
+
 /// A notice's text read into lines and split into sections: what the tests
 /// of the readers that take both start from.
 #[cfg(test)]
