@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::header::Fact;
 use super::lines::Line;
+use super::measure;
 use super::sections::{Block, Kind, Section};
 
 /// Sentences that carry no fact: apologies, thanks, contact offers.
@@ -169,7 +170,10 @@ pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> 
     if out.is_empty() {
         let mut found = Found::default();
         // No 概要 heading: the paragraphs before the first heading, else all of them.
-        let lead: Vec<&Section> = sections.iter().filter(|s| s.heading.is_none()).collect();
+        let lead: Vec<&Section> = sections
+            .iter()
+            .filter(|s| s.heading.is_none() && !s.is(Kind::Signature))
+            .collect();
         for s in lead {
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
@@ -209,25 +213,90 @@ fn entries_or_sentences(
     found.out
 }
 
+/// Sections that hold nothing of the account.
+const NOT_ACCOUNT: &[Kind] = &[Kind::Contact, Kind::Aside, Kind::Signature];
+
 /// Root causes: the 原因 sections, else sentences that name a cause.
 pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    entries_or_sentences(lines, sections, Kind::Causes, &[Kind::Contact], |p| {
-        ["原因は", "が原因", "原因と", "原因で"]
-            .iter()
-            .any(|w| p.contains(w))
+    let skip = [NOT_ACCOUNT, &[Kind::Measures, Kind::Response]].concat();
+    entries_or_sentences(lines, sections, Kind::Causes, &skip, |p| {
+        let names = [
+            "原因は",
+            "が原因",
+            "原因と",
+            "原因で",
+            "に起因",
+            "によるものです",
+            "によるものでした",
+            "ためです",
+            "ためでした",
+            "不注意",
+        ]
+        .iter()
+        .any(|w| p.contains(w));
+        let open = [
+            "調査中",
+            "確認中",
+            "確認している",
+            "不明",
+            "究明",
+            "原因を調査",
+        ]
+        .iter()
+        .any(|w| p.contains(w));
+        names && !open && !measure::announces(p) && !courtesy(p)
     })
 }
 
-/// Measures: the 再発防止策 sections, else sentences that announce prevention.
+/// Measures: each item (or concrete sentence) of the 再発防止策 sections,
+/// else the sentences anywhere that announce a concrete measure; a sentence
+/// (not a numbered item) that announces several gives one entry each.
 pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    let skip = [Kind::Contact, Kind::Response];
-    entries_or_sentences(lines, sections, Kind::Measures, &skip, |p| {
-        let future = p.contains("再発防止") || p.contains("今後");
-        let act = ["徹底", "努め", "強化", "実施", "見直", "取り組", "講じ"]
-            .iter()
-            .any(|w| p.contains(w));
-        future && act && !p.contains("お詫び")
-    })
+    let mut found = Found::default();
+    for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
+        let has_items = s.blocks.iter().any(|b| b.item);
+        for b in &s.blocks {
+            if has_items && !b.item {
+                // A paragraph between items: an introduction or a note.
+                continue;
+            }
+            let parts = if b.item {
+                vec![b.text.clone()]
+            } else {
+                sentences(&b.text)
+            };
+            for p in parts {
+                if introduces(&p) || (!b.item && !measure::concrete(&p)) {
+                    continue;
+                }
+                if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
+                    continue;
+                }
+                // A numbered item is one measure as the notice counts them; a
+                // sentence may announce several.
+                let split = if b.item { vec![p] } else { measure::split(&p) };
+                for m in split {
+                    found.push(b, tidy(&m), lines);
+                }
+            }
+        }
+    }
+    if !found.out.is_empty() {
+        return found.out;
+    }
+    let skip = [NOT_ACCOUNT, &[Kind::Response, Kind::Causes, Kind::Data]].concat();
+    for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
+        for b in &s.blocks {
+            for p in sentences(&b.text) {
+                if measure::announces(&p) && !introduces(&p) {
+                    for m in measure::split(&p) {
+                        found.push(b, tidy(&m), lines);
+                    }
+                }
+            }
+        }
+    }
+    found.out
 }
 
 /// What was done after discovery: the 対応 sections.
@@ -271,7 +340,7 @@ mod tests {
             "本事案が発生した原因と再発防止に向けて\n仕様の確認が不十分であったことが原因です。\n今後、確認の手続を整備し、運用を徹底してまいります。\n",
         );
         assert_eq!(c, ["仕様の確認が不十分であったことが原因です"]);
-        assert_eq!(m, ["今後、確認の手続を整備し、運用を徹底してまいります"]);
+        assert_eq!(m, ["確認の手続を整備し、運用を徹底してまいります"]);
     }
 
     #[test]
@@ -281,10 +350,8 @@ mod tests {
         );
         assert_eq!(s.len(), 3);
         assert_eq!(c, ["映り込みの原因は、確認時の見落としにあります"]);
-        assert_eq!(
-            m,
-            ["本学は、今後、個人情報の厳正な管理を徹底してまいります"]
-        );
+        // The measure without the clause that only frames it (今後、).
+        assert_eq!(m, ["本学は、個人情報の厳正な管理を徹底してまいります"]);
     }
 
     #[test]

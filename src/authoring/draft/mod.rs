@@ -15,6 +15,7 @@ pub mod decode;
 pub mod facts;
 pub mod header;
 pub mod lines;
+pub mod measure;
 pub mod numbers;
 pub mod organization;
 pub mod render;

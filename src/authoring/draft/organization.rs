@@ -130,7 +130,7 @@ const PREFECTURES: &[&str] = &[
 ];
 
 /// A department of an organization (総務局, 職業対策課, 広報室), not the organization.
-fn department(name: &str) -> bool {
+pub(super) fn department(name: &str) -> bool {
     let ends = [
         "部",
         "課",
@@ -175,6 +175,42 @@ pub fn organization_name(name: &str) -> bool {
             .any(|s| n.ends_with(s) && n.len() > s.len())
 }
 
+/// Titles of the person who signs a notice.
+const ROLES: &[&str] = &[
+    "代表取締役",
+    "取締役",
+    "社長",
+    "市長",
+    "町長",
+    "村長",
+    "知事",
+    "理事長",
+    "学長",
+    "院長",
+    "局長",
+    "校長",
+    "会長",
+    "代表者",
+    "執行役",
+    "教育長",
+    "病院長",
+    "所長",
+    "センター長",
+    "支部長",
+    "頭取",
+    "総長",
+];
+
+/// A signature's person line: 代表取締役社長 山田太郎, 市長 稲村和美, 院長 新甲 靖.
+pub fn role_line(text: &str) -> bool {
+    let t = text.trim();
+    t.width() <= 40
+        && !t.contains(['、', '。'])
+        && ROLES
+            .iter()
+            .any(|r| t.starts_with(r) || t.split(' ').any(|w| w.ends_with(r)))
+}
+
 /// A heading or signature line that names the organization; the name.
 pub fn organization_line(text: &str) -> Option<&str> {
     let t = text.trim();
@@ -182,27 +218,7 @@ pub fn organization_line(text: &str) -> Option<&str> {
         return None;
     }
     // A person's line: 代表取締役社長 山田太郎, 市長 稲村和美.
-    let roles = [
-        "代表取締役",
-        "取締役",
-        "社長",
-        "市長",
-        "町長",
-        "村長",
-        "知事",
-        "理事長",
-        "学長",
-        "院長",
-        "局長",
-        "校長",
-        "会長",
-        "代表者",
-        "執行役",
-    ];
-    if roles
-        .iter()
-        .any(|r| t.starts_with(r) || t.split(' ').any(|w| w.ends_with(r)))
-    {
+    if role_line(t) {
         return None;
     }
     let first = t.split(' ').next()?;

@@ -1,0 +1,352 @@
+//! Measures as a checklist holds them: which sentences announce a concrete
+//! measure (not a bare promise to prevent a recurrence), and a sentence that
+//! announces several (`…を再点検するとともに、…を徹底する`) split into one each.
+
+/// Words of a concrete act of prevention.
+const ACTS: &[&str] = &[
+    "研修",
+    "教育",
+    "指導",
+    "周知",
+    "確認",
+    "点検",
+    "チェック",
+    "照合",
+    "二重",
+    "複数",
+    "暗号化",
+    "パスワード",
+    "認証",
+    "導入",
+    "設定",
+    "変更",
+    "見直",
+    "手順",
+    "マニュアル",
+    "ルール",
+    "規程",
+    "規則",
+    "要綱",
+    "監視",
+    "廃止",
+    "禁止",
+    "制限",
+    "管理",
+    "体制",
+    "委託",
+    "監督",
+    "システム",
+    "施錠",
+    "保管",
+    "持ち出",
+    "Bcc",
+    "BCC",
+    "bcc",
+    "宛先",
+    "パッチ",
+    "脆弱性",
+    "対策",
+    "注意喚起",
+    "検証",
+    "隔離",
+    "遮断",
+    "限定",
+    "必須",
+    "義務",
+    "承認",
+    "許可",
+    "記録",
+    "台帳",
+    "ログ",
+    "訓練",
+    "徹底",
+    "強化",
+    "改修",
+    "更新",
+    "運用",
+    "仕組み",
+    "機能",
+];
+
+/// Phrases that promise without saying what will be done; removed before
+/// looking for an act.
+const GENERIC: &[&str] = &[
+    "再発防止策",
+    "再発防止対策",
+    "再発防止",
+    "防止策",
+    "再発の防止",
+    "を徹底してまいります",
+    "の徹底を図ってまいります",
+    "徹底を図ります",
+    "信頼回復",
+    "信頼の回復",
+];
+
+/// Clauses that frame a measure without being one (`…ないよう、`,
+/// `本件を重く受け止め、`; `今後、` alone).
+const FRAMES: &[&str] = &[
+    "ないよう",
+    "受け止め",
+    "反省",
+    "二度と",
+    "としましては",
+    "といたしましては",
+    "としては",
+    "を踏まえ",
+];
+
+/// Whether a text says what will be done, once generic promises are removed.
+pub fn concrete(s: &str) -> bool {
+    let stripped = GENERIC.iter().fold(s.to_string(), |t, g| t.replace(g, ""));
+    ACTS.iter().any(|a| stripped.contains(a))
+}
+
+/// Words of what was done right after the incident (the response), not of
+/// prevention.
+const RESPONSE_ONLY: &[&str] = &[
+    "謝罪",
+    "削除をお願い",
+    "削除を依頼",
+    "削除依頼",
+    "破棄を依頼",
+    "破棄をお願い",
+    "回収",
+    "届け出",
+    "届出",
+    "被害届",
+    "相談し",
+    "報告しました",
+    "報告いたしました",
+    "ご連絡",
+    "説明し",
+    "お知らせ",
+];
+
+/// Words of prevention strong enough to make a sentence a measure even when
+/// it also reports what was done.
+const PREVENTION: &[&str] = &[
+    "研修",
+    "指導",
+    "徹底",
+    "導入",
+    "見直",
+    "強化",
+    "必須",
+    "変更",
+    "禁止",
+    "手順",
+    "体制",
+    "暗号化",
+    "認証",
+    "再発防止",
+    "今後",
+];
+
+/// A sentence outside a measures section that announces a measure: a
+/// concrete act, said as a commitment or as a step taken to prevent a
+/// recurrence; not a request to readers, an apology or the incident itself.
+pub fn announces(s: &str) -> bool {
+    let commitment = [
+        "今後",
+        "再発防止",
+        "防止",
+        "ないよう",
+        "予定",
+        "まいります",
+        "参ります",
+        "図ります",
+        "努めます",
+        "講じ",
+        "徹底",
+        "強化",
+        "必須化",
+        "導入",
+        "見直",
+        "改めて",
+        "指導",
+        "研修",
+        "注意喚起",
+        "検討",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
+    let request = [
+        "ください",
+        "お願いいたします",
+        "お願いします",
+        "お願い申し上げます",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
+    let incident = [
+        "判明",
+        "発覚",
+        "発生し",
+        "流出し",
+        "漏えいし",
+        "ことが分かり",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        && !s.contains("今後");
+    let response =
+        RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w));
+    commitment && concrete(s) && !request && !incident && !response
+}
+
+/// The measures one sentence announces: split where it joins two acts
+/// (`とともに、`, `ほか、`, `に加えて、`, `するか、`, `徹底し、`), each part
+/// without the clauses that only frame it.
+pub fn split(s: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = s.trim().trim_end_matches(['。', '．']).to_string();
+    while let Some((left, right)) = split_once(&rest) {
+        parts.push(left);
+        rest = right;
+    }
+    parts.push(rest);
+    let substance = |p: &str| {
+        GENERIC
+            .iter()
+            .fold(p.to_string(), |t, g| t.replace(g, ""))
+            .chars()
+            .count()
+    };
+    if parts.len() > 1 && parts.iter().any(|p| substance(p) < 10 || !concrete(p)) {
+        // A part that is no measure of its own: the sentence is one measure.
+        parts = vec![s.trim().trim_end_matches(['。', '．']).to_string()];
+    }
+    parts.into_iter().map(|p| unframe(&p)).collect()
+}
+
+/// The first place a sentence joins two acts: (the left part with its verb
+/// ended, the rest).
+fn split_once(s: &str) -> Option<(String, String)> {
+    // (joint, what the left part keeps of it)
+    const JOINTS: &[(&str, &str)] = &[
+        ("とともに、", ""),
+        ("と共に、", ""),
+        ("するほか、", "する"),
+        ("に加えて、", ""),
+        ("に加え、", ""),
+        ("するか、", "する"),
+        ("、また、", ""),
+        ("徹底し、", "徹底する"),
+        ("実施し、", "実施する"),
+        ("強化し、", "強化する"),
+        ("導入し、", "導入する"),
+        ("整備し、", "整備する"),
+        ("見直し、", "見直す"),
+        ("を行い、", "を行う"),
+        ("を図り、", "を図る"),
+    ];
+    let (at, joint, keep) = JOINTS
+        .iter()
+        .filter_map(|(j, k)| s.find(j).map(|at| (at, *j, *k)))
+        .min_by_key(|(at, _, _)| *at)?;
+    let left = format!("{}{keep}", &s[..at]);
+    let right = s[at + joint.len()..].to_string();
+    (!right.trim().is_empty()).then_some((left, right))
+}
+
+/// A measure without the clauses that only frame it: `今後、`, `同様の事案を
+/// 二度と起こさないよう、`, `…など、再発防止に努めてまいります`.
+fn unframe(s: &str) -> String {
+    let segments: Vec<&str> = s.split('、').collect();
+    let framing = |seg: &str| {
+        !concrete(seg)
+            && (FRAMES.iter().any(|f| seg.contains(f))
+                || matches!(
+                    seg.trim(),
+                    "今後" | "今後は" | "今後とも" | "また" | "また今後"
+                ))
+    };
+    let kept: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|(i, seg)| {
+            // A framing clause goes; so does a generic tail after the act.
+            let tail = *i + 1 == segments.len() && *i > 0 && !concrete(seg);
+            !(framing(seg) || tail)
+        })
+        .map(|(_, seg)| *seg)
+        .collect();
+    if kept.is_empty() {
+        return s.to_string();
+    }
+    let joined = kept.join("、");
+    let joined = joined.trim_end_matches("など").trim_end_matches("等");
+    joined.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promises_are_not_measures() {
+        for s in [
+            "今後、このような事案が発生しないよう、再発防止に努めてまいります。",
+            "学校全体で再発防止に努めてまいります。",
+            "再発防止策を徹底してまいります。",
+            "全社を挙げて信頼回復に取り組んでまいります。",
+        ] {
+            assert!(!concrete(s), "{s}");
+            assert!(!announces(s), "{s}");
+        }
+        for s in [
+            "本学は、今後、個人情報の厳正な管理を徹底してまいります。",
+            "メールシステムを利用する全利用者に対して二要素認証を必須化いたしました。",
+            "今後は全職員を対象に個人情報保護の研修を実施します。",
+        ] {
+            assert!(announces(s), "{s}");
+        }
+        // Requests, apologies and the incident are not measures.
+        for s in [
+            "不審なメールは開かずに削除してくださいますようお願いします。",
+            "対象の皆様には謝罪し、メールの削除をお願いしました。",
+            "職員がUSBメモリーを紛失したことが判明しました。",
+        ] {
+            assert!(!announces(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_several_measures_is_split() {
+        assert_eq!(
+            split(
+                "今後、二度と同様の事案を生じさせないよう、全職員に対して個人情報管理の徹底を周知するとともに、個人情報の取り扱いに関する研修を定期的に実施します。"
+            ),
+            [
+                "全職員に対して個人情報管理の徹底を周知する",
+                "個人情報の取り扱いに関する研修を定期的に実施します"
+            ]
+        );
+        assert_eq!(
+            split(
+                "今後メールを一斉送信する際には、宛先が表示されない配信システムを利用するか、複数名による確認体制を徹底いたします。"
+            ),
+            [
+                "今後メールを一斉送信する際には、宛先が表示されない配信システムを利用する",
+                "複数名による確認体制を徹底いたします"
+            ]
+        );
+        assert_eq!(
+            split(
+                "毎日の目視による保管状況の確認を行い、暗号化機能を搭載したUSBメモリの導入について今後検討するなど、再発防止に努めてまいります。"
+            ),
+            [
+                "毎日の目視による保管状況の確認を行う",
+                "暗号化機能を搭載したUSBメモリの導入について今後検討する"
+            ]
+        );
+        // One act with a framing clause: one measure, the frame gone.
+        assert_eq!(
+            split(
+                "所属職員に対し、同様の事案を二度と起こさないよう、送信前に複数の職員での確認を徹底します。"
+            ),
+            ["所属職員に対し、送信前に複数の職員での確認を徹底します"]
+        );
+    }
+}
