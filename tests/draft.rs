@@ -22,9 +22,9 @@ fn draft_of(name: &str) -> Draft {
     let bytes = std::fs::read(fixture(name)).unwrap();
     let loaded = load::load(&[Input::Bundled], &[]);
     let options = Options {
-        id: None,
         source: name.to_string(),
         lang: casebook::lang::Lang::Ja,
+        ..Options::default()
     };
     draft::draft(&bytes, &loaded.casebook, &options).unwrap()
 }
@@ -118,15 +118,33 @@ fn a_pdf_copy_is_joined_and_its_page_numbers_dropped() {
 }
 
 #[test]
-fn a_second_report_is_dated_by_its_own_line_not_the_first_reports() {
+fn a_second_report_is_published_when_the_first_was_and_dated_by_its_own_line() {
     let d = draft_of("second-report.txt");
     let e = &d.extract;
-    // R7.3.14 is this report; R7.2.28 (the first report) is only mentioned in a sentence.
+    // R7.2.28 is when the matter was first made public (第1報, in the first
+    // sentence): the case's `published`; R7.3.14, this report's own line, is
+    // the source's date.
     assert_eq!(
         e.published.as_ref().unwrap().value.to_string(),
-        "2025-03-14"
+        "2025-02-28"
     );
+    assert_eq!(e.dated.as_ref().unwrap().value.to_string(), "2025-03-14");
+    assert_eq!(
+        value_of(&d.text, "published").as_deref(),
+        Some("2025-02-28")
+    );
+    assert_eq!(value_of(&d.text, "date").as_deref(), Some("2025-03-14"));
+    assert!(
+        d.text.contains("最初に公表した日（続報が書く日）"),
+        "{}",
+        d.text
+    );
+    // 令和7年2月20日 tells of the access, 2月21日 of noticing it.
     assert_eq!(e.occurred.as_ref().unwrap().value.to_string(), "2025-02-20");
+    assert_eq!(
+        e.discovered.as_ref().unwrap().value.to_string(),
+        "2025-02-21"
+    );
     assert_eq!(
         e.title.as_ref().unwrap().value,
         "当社サーバーへの不正アクセスによる情報漏えいについて（第2報）"

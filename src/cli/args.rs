@@ -169,6 +169,12 @@ pub enum Command {
         /// The case id (a-z, 0-9, -)
         #[arg(long)]
         id: Option<String>,
+        /// Where the notice was read (http or https): the source's url
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The day the page says it was published, when the text does not (YYYY-MM-DD, YYYY-MM or YYYY)
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
     },
     /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
     Schema {

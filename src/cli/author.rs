@@ -9,6 +9,7 @@ use crate::diag::Message;
 use crate::export::write;
 use crate::lang::Lang;
 use crate::load;
+use crate::model::{DatePrecision, PartialDate};
 use crate::msg;
 use crate::out::{self, Fail};
 use crate::text;
@@ -52,7 +53,19 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             out,
             dir,
             id,
-        } => draft(cli, notice, out.as_deref(), dir.as_deref(), id.as_deref()),
+            url,
+            published,
+        } => draft(
+            cli,
+            notice,
+            Target {
+                out: out.as_deref(),
+                dir: dir.as_deref(),
+                id: id.as_deref(),
+            },
+            url.as_deref(),
+            published.as_deref(),
+        ),
         _ => unreachable!("only authoring commands come here"),
     }
 }
@@ -99,16 +112,49 @@ fn print_path(path: &Path) -> Result<ExitCode, Fail> {
 
 use crate::authoring::draft::MAX_NOTICE;
 
+/// Where a draft goes: standard output, a new file, or a casebook directory under an id.
+struct Target<'a> {
+    out: Option<&'a Path>,
+    dir: Option<&'a Path>,
+    id: Option<&'a str>,
+}
+
+/// `--url`: an http(s) address the case file accepts.
+fn check_url(url: &str) -> Result<String, Message> {
+    match crate::load::case::url_problem(url.trim()) {
+        None => Ok(url.trim().to_string()),
+        Some(problem) => {
+            let shown = text::line(url);
+            Err(msg!(
+                "--url `{shown}` はウェブのアドレスではありません: ",
+                "--url `{shown}` is not a web address: "
+            )
+            .then(&Message::new(problem.ja, problem.en)))
+        }
+    }
+}
+
+/// `--published`: YYYY-MM-DD, YYYY-MM or YYYY on the calendar.
+fn check_date(date: &str) -> Result<PartialDate, Message> {
+    PartialDate::parse(date.trim(), DatePrecision::Any).map_err(|e| {
+        let shown = text::line(date);
+        msg!("--published `{shown}`: ", "--published `{shown}`: ").then(&e)
+    })
+}
+
 fn draft(
     cli: &Cli,
     notice: &Path,
-    out: Option<&Path>,
-    dir: Option<&Path>,
-    id: Option<&str>,
+    target: Target,
+    url: Option<&str>,
+    published: Option<&str>,
 ) -> Result<ExitCode, Fail> {
+    let Target { out, dir, id } = target;
     if let Some(id) = id {
         new::check_id(id)?;
     }
+    let url = url.map(check_url).transpose()?;
+    let published = published.map(check_date).transpose()?;
     if dir.is_some() && id.is_none() {
         return Err(Fail::Error(Message::new(
             "--dir には事例ファイルの名前にする --id ID が必要です（例: --id our-usb-loss-2024）",
@@ -127,6 +173,8 @@ fn draft(
         id: id.map(str::to_string),
         source: source.get(lang).to_string(),
         lang,
+        url,
+        published,
     };
     let drafted =
         crate::authoring::draft::draft(&bytes, &loaded.casebook, &options).map_err(|e| {
@@ -145,7 +193,9 @@ fn draft(
                 .extract
                 .published
                 .as_ref()
-                .map_or_else(new::this_year, |p| p.value.year);
+                .map(|p| p.value.year)
+                .or(published.map(|p| p.year))
+                .unwrap_or_else(new::this_year);
             Some(new::case_path(d, id.unwrap_or_default(), year))
         }
         (None, None) => None,

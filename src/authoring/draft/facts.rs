@@ -1,85 +1,10 @@
-//! Facts from the account: when it happened and how many people and records
-//! (the kinds of data are in `data.rs`).
+//! How many people and records a notice says were affected (the dates are
+//! in `when.rs`, the kinds of data in `data.rs`).
 
-use super::dates;
 use super::header::Fact;
 use super::lines::Line;
 use super::numbers::{self, Count, Unit};
 use super::sections::{self, Kind, Section};
-use crate::model::PartialDate;
-
-/// The year a month and day written alone belong to: the last full date read
-/// before them, else the publication year.
-struct Years {
-    current: Option<u16>,
-}
-
-impl Years {
-    fn dates(&mut self, text: &str) -> Vec<dates::Found> {
-        let found = dates::find(text, self.current);
-        if let Some(last) = found.iter().rev().find(|f| f.year_written) {
-            self.current = Some(last.date.year);
-        }
-        found
-    }
-}
-
-/// When it happened: the first date in the account (概要, 経緯), else the first
-/// date in the body that is not the publication date's own line.
-pub fn occurred(
-    lines: &[Line],
-    sections: &[Section],
-    published: Option<&Fact<PartialDate>>,
-    skip: &[usize],
-) -> Option<Fact<PartialDate>> {
-    let mut years = Years {
-        current: published.map(|p| p.value.year),
-    };
-    let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
-    let pick = |i: usize, f: &dates::Found| Fact {
-        value: f.date,
-        lines: vec![i],
-        quote: f.text.clone(),
-    };
-    let in_account = sections.iter().filter(|s| s.is(Kind::Summary));
-    for s in in_account {
-        for b in &s.blocks {
-            if let Some(f) = years
-                .dates(&b.text)
-                .into_iter()
-                .find(|f| not_after(&f.date) && !document_date(&b.text, f))
-            {
-                return Some(pick(b.line, &f));
-            }
-        }
-    }
-    let mut years = Years {
-        current: published.map(|p| p.value.year),
-    };
-    let owners = sections::owners(lines.len(), sections);
-    for (i, line) in lines.iter().enumerate() {
-        if skip.contains(&i) {
-            continue;
-        }
-        let in_section = owners[i].map(|(s, _)| &sections[s]);
-        if in_section.is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact)) {
-            continue;
-        }
-        if let Some(f) = years
-            .dates(&line.text)
-            .into_iter()
-            .find(|f| not_after(&f.date) && !document_date(&line.text, f))
-        {
-            return Some(pick(i, &f));
-        }
-    }
-    None
-}
-
-/// `2022年12月27日付の依頼`: the date of a document, not of an event.
-fn document_date(text: &str, f: &dates::Found) -> bool {
-    text[f.end..].trim_start().starts_with('付')
-}
 
 /// A count chosen for `people` or `records`, and the others the notice gives.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -243,28 +168,6 @@ pub fn shorten(s: &str, n: usize) -> String {
 mod tests {
     use super::super::sections::parse;
     use super::*;
-
-    #[test]
-    fn the_first_date_of_the_account_is_when_it_happened() {
-        let (ls, ss) = parse(
-            "表題について\n令和6年6月17日\n1 概要\n令和6年5月31日（金曜日）に連絡があり、6月1日に確認しました。\n",
-        );
-        let published = super::super::header::published(&ls);
-        assert_eq!(published.as_ref().unwrap().value.to_string(), "2024-06-17");
-        let o = occurred(&ls, &ss, published.as_ref(), &[1]).unwrap();
-        assert_eq!(o.value.to_string(), "2024-05-31");
-        assert_eq!(o.quote, "令和6年5月31日（金曜日）");
-    }
-
-    #[test]
-    fn a_month_and_day_take_the_year_of_the_notice() {
-        let (ls, ss) = parse(
-            "2023年6月23日\n1 事故の概要\n6月16日（金曜日）午後5時頃、職員が動画を掲載した。\n",
-        );
-        let published = super::super::header::published(&ls);
-        let o = occurred(&ls, &ss, published.as_ref(), &[0]).unwrap();
-        assert_eq!(o.value.to_string(), "2023-06-16");
-    }
 
     fn counted(text: &str) -> (Option<u64>, Option<u64>, usize) {
         let (ls, ss) = parse(text);

@@ -9,9 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::dates;
 use super::lines::Line;
+use super::sections::{Kind, Section};
 use crate::model::PartialDate;
 
-pub use super::organization::{organization, organization_line, organization_name, sector_hint};
+pub use super::organization::{organization_line, organization_name, sector_hint};
 
 /// A value found in the notice, with the lines it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,23 +24,36 @@ pub struct Fact<T> {
     pub quote: String,
 }
 
-/// How many lines at the top and at the bottom hold headings and signatures.
+/// How many lines at the top hold headings.
 pub(super) const EDGE: usize = 8;
 
-pub(super) fn edges(lines: &[Line]) -> impl Iterator<Item = usize> + '_ {
-    let n = lines.len();
-    (0..n.min(EDGE)).chain(n.saturating_sub(EDGE).max(EDGE.min(n))..n)
-}
-
 /// Whether a line is a date and nothing else (`令和6年6月17日`, `[2011年10月17日]`,
-/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`).
+/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月18日 印刷ページ表示`),
+/// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
 pub fn date_line(text: &str) -> Option<dates::Found> {
     let found = dates::find(text, None);
     let first = found.first()?.clone();
     let mut rest = String::new();
     rest.push_str(&text[..first.start]);
+    rest.push(' ');
     rest.push_str(&text[first.end..]);
     let (rest, _) = dates::fold(&rest);
+    let rest = [
+        "印刷ページ表示",
+        "印刷用ページ",
+        "報道発表資料",
+        "報道発表日",
+        "記者発表",
+        "報道発表",
+        "発表日",
+        "公表日",
+        "掲載日",
+        "公開日",
+        "更新日",
+        "作成日",
+    ]
+    .iter()
+    .fold(rest, |s, w| s.replace(w, " "));
     let leftover: String = rest
         .chars()
         .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、".contains(*c))
@@ -50,21 +64,45 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     ]
     .iter()
     .fold(leftover, |s, w| s.replace(w, ""));
-    (found.len() == 1 && leftover.is_empty() && first.date.day.is_some()).then_some(first)
+    // 水道局, 総務課, 株式会社サンプル: who dated it.
+    let issuer = {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        matches!(words.as_slice(), [w] if w.chars().count() <= 20
+            && (organization_name(w) || super::organization::department(w) || w.ends_with('局')))
+    };
+    (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
+        .then_some(first)
 }
 
-/// The notice's own date: a line that is only a date at the top or the bottom,
-/// else a date closing the first (heading) line. Dates inside sentences (an
-/// earlier report the notice mentions) never count.
-pub fn published(lines: &[Line]) -> Option<Fact<PartialDate>> {
-    for i in edges(lines) {
-        if let Some(f) = date_line(&lines[i].text) {
-            return Some(Fact {
+/// The notice's own date: the earliest line that is only a date among the
+/// heading lines above the first section and the signature (a page dated
+/// when it was posted and again when it was updated was published on the
+/// first), else a date closing the first (heading) line. Dates inside
+/// sentences (an earlier report the notice mentions) never count here.
+pub fn published(
+    lines: &[Line],
+    sections: &[Section],
+    first_heading: usize,
+) -> Option<Fact<PartialDate>> {
+    let top = 0..first_heading.min(2 * EDGE).min(lines.len());
+    let signature = sections
+        .iter()
+        .filter(|s| s.is(Kind::Signature))
+        .flat_map(|s| s.blocks.iter().map(|b| b.line));
+    let mut best: Option<Fact<PartialDate>> = None;
+    for i in top.chain(signature) {
+        if let Some(f) = date_line(&lines[i].text)
+            && best.as_ref().is_none_or(|b| b.value.is_after(&f.date))
+        {
+            best = Some(Fact {
                 value: f.date,
                 lines: vec![i],
                 quote: f.text,
             });
         }
+    }
+    if best.is_some() {
+        return best;
     }
     // `【...】組織 表題 2024/8/7`: a heading line that ends with its date.
     let first = lines.first()?;
@@ -76,6 +114,51 @@ pub fn published(lines: &[Line]) -> Option<Fact<PartialDate>> {
         lines: vec![0],
         quote: last.text.clone(),
     })
+}
+
+/// The day a later report (第2報, その後の対応) says the matter was first made
+/// public: `令和7年12月18日に公表いたしました…`, `R7.2.28に公表した…（第1報）`,
+/// `2023年12月7日に「…（以下、既報）」を公表いたしました`, in its opening
+/// lines and before the report's own date.
+pub fn announced(
+    lines: &[Line],
+    first_heading: usize,
+    own: Option<&Fact<PartialDate>>,
+) -> Option<Fact<PartialDate>> {
+    let lead = first_heading.clamp(4, 2 * EDGE).min(lines.len());
+    for (i, line) in lines.iter().enumerate().take(lead) {
+        for sentence in line.text.split_inclusive('。') {
+            let publishing = [
+                "公表",
+                "発表",
+                "お知らせいたしました",
+                "お知らせしました",
+                "既報",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w));
+            let done = ["した", "済み", "既報", "第1報", "第一報", "第１報"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if !publishing || !done || sentence.contains("個人情報保護委員会") {
+                continue;
+            }
+            let Some(f) = dates::find(sentence, None)
+                .into_iter()
+                .find(|f| f.year_written && f.date.day.is_some())
+            else {
+                continue;
+            };
+            if own.is_none_or(|o| o.value.is_after(&f.date)) {
+                return Some(Fact {
+                    value: f.date,
+                    lines: vec![i],
+                    quote: f.text,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// The title line: near the top, not a date, an organization or a sentence;
@@ -243,7 +326,9 @@ mod tests {
             ("4月21日午後1時現在\n表題について", None),
         ];
         for (text, want) in table {
-            let got = published(&lines(text)).map(|f| f.value.to_string());
+            let (ls, ss) = super::super::sections::parse(text);
+            let first = ss.iter().find_map(|s| s.heading).unwrap_or(ls.len());
+            let got = published(&ls, &ss, first).map(|f| f.value.to_string());
             assert_eq!(got.as_deref(), *want, "{text}");
         }
     }

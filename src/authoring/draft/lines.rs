@@ -276,9 +276,10 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
     for (i, line) in lines.into_iter().enumerate() {
         if let Some(prev) = out.last_mut() {
             let p = i - 1;
-            let fills = full >= 30 && width[p] * 10 >= full * 8;
-            // Prose (with 、 or 。), not a heading that happens to be as wide.
+            // Prose (with 、 or 。), not a heading or a signature that happens
+            // to be as wide.
             let prose = prev.text.contains(['、', '。', '，']);
+            let fills = prose && full >= 30 && width[p] * 10 >= full * 8;
             let margin =
                 prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
             let open = !prev
@@ -288,6 +289,7 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
                     .last()
                     .is_none_or(|d| d.end != prev.text.len());
             let next_starts = sections::marker(&line.text).is_some()
+                || line.text.starts_with('【')
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
             if (fills || margin)
                 && open

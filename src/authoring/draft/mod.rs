@@ -14,6 +14,7 @@ pub mod dates;
 pub mod decode;
 pub mod facts;
 pub mod header;
+pub mod issuer;
 pub mod lines;
 pub mod measure;
 pub mod numbers;
@@ -21,6 +22,7 @@ pub mod organization;
 pub mod render;
 pub mod sections;
 pub mod suggest;
+pub mod when;
 
 use crate::casebook::Casebook;
 use crate::lang::Lang;
@@ -35,8 +37,15 @@ pub struct Extract {
     pub lines: Vec<Line>,
     pub title: Option<Fact<String>>,
     pub organization: Option<Fact<String>>,
+    /// How the notice refers to itself (本学, 当院) when it names no organization.
+    pub self_word: Option<String>,
+    /// The day the matter was made public (a later report's first announcement).
     pub published: Option<Fact<PartialDate>>,
+    /// The notice's own date (a later report's, when it differs from `published`).
+    pub dated: Option<Fact<PartialDate>>,
     pub occurred: Option<Fact<PartialDate>>,
+    /// The day the organization learned of it (判明日, 発覚).
+    pub discovered: Option<Fact<PartialDate>>,
     pub people: Counted,
     pub records: Counted,
     pub data: Vec<Fact<String>>,
@@ -56,8 +65,10 @@ pub fn extract(text: &str) -> Extract {
         .find_map(|s| s.heading)
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
-    let organization = header::organization(&lines, title.as_ref());
-    let published = header::published(&lines);
+    let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
+    let organization = issuer.name;
+    let dated = header::published(&lines, &sections, first_heading);
+    let published = header::announced(&lines, first_heading, dated.as_ref()).or(dated.clone());
     let mut header_lines: Vec<usize> = Vec::new();
     for f in [title.as_ref().map(|t| &t.0), organization.as_ref()]
         .into_iter()
@@ -65,16 +76,19 @@ pub fn extract(text: &str) -> Extract {
     {
         header_lines.extend(&f.lines);
     }
-    if let Some(p) = &published {
+    if let Some(p) = &dated {
         header_lines.extend(&p.lines);
     }
-    let occurred = facts::occurred(&lines, &sections, published.as_ref(), &header_lines);
+    let when = when::when(&lines, &sections, dated.as_ref(), &header_lines);
     let (people, records) = facts::counts(&lines, &sections);
     Extract {
         title: title.map(|t| t.0),
         organization,
+        self_word: issuer.self_word,
         published,
-        occurred,
+        dated,
+        occurred: when.occurred,
+        discovered: when.discovered,
         people,
         records,
         data: data::data_kinds(&lines, &sections),
@@ -98,6 +112,10 @@ pub struct Options {
     /// How the notice is named in the header comment (its file name, or "standard input").
     pub source: String,
     pub lang: Lang,
+    /// Where the notice was read (`--url`).
+    pub url: Option<String>,
+    /// The day the page says the notice was published, when its text does not (`--published`).
+    pub published: Option<PartialDate>,
 }
 
 /// A draft: the case file's text and what it was made from.

@@ -10,6 +10,9 @@ use crate::authoring::sketch::{self, Sketch, Slot, Val};
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
 use crate::lang::Lang;
+use crate::model::PartialDate;
+
+use super::dates;
 
 /// A note in the language of the draft.
 fn tr(lang: Lang, ja: &str, en: &str) -> String {
@@ -74,10 +77,7 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             None => Slot::todo(Vec::new()),
         },
     );
-    s.one(
-        "organization",
-        fact_slot(ex.organization.as_ref(), ex, |v| v.clone()),
-    );
+    s.one("organization", organization(ex, lang));
     let sector_notes = ex
         .organization
         .as_ref()
@@ -98,19 +98,8 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
         })
         .unwrap_or_default();
     s.one("sector", Slot::todo(sector_notes));
-    s.one(
-        "published",
-        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
-    );
-    let mut occurred = fact_slot(ex.occurred.as_ref(), ex, |d| d.to_string());
-    if ex.occurred.is_some() {
-        occurred.notes.push(tr(
-            lang,
-            "経緯の最初の日付。発生日と違えば直す",
-            "the account's first date; correct it if the incident happened earlier",
-        ));
-    }
-    s.one("occurred", occurred);
+    s.one("published", published(ex, options));
+    s.one("occurred", occurred(ex, lang));
     s.one("summary", summary(ex, lang));
     s.set("affected", Val::Map(affected(ex, lang)));
     s.set("root_causes", Val::Entries(causes(ex, book, lang)));
@@ -124,7 +113,7 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             ),
         );
     }
-    s.set("sources", Val::Entries(vec![source(ex, lang)]));
+    s.set("sources", Val::Entries(vec![source(ex, options)]));
 
     let header = header_comment(options, encoding, lang);
     sketch::render(&s, &header, SCHEMA_REF, lang)
@@ -134,6 +123,106 @@ fn fact_slot<T>(f: Option<&Fact<T>>, ex: &Extract, show: impl Fn(&T) -> String) 
     match f {
         Some(f) => Slot::known(show(&f.value), from(f, ex, true)),
         None => Slot::todo(Vec::new()),
+    }
+}
+
+/// A date's provenance, and a warning when its weekday is not the date's.
+fn date_slot(f: &Fact<PartialDate>, ex: &Extract, lang: Lang) -> Slot {
+    let mut slot = Slot::known(f.value.to_string(), from(f, ex, true));
+    if dates::find(&f.quote, None)
+        .first()
+        .is_some_and(|d| d.weekday_mismatch)
+    {
+        slot.notes.push(tr(
+            lang,
+            "通知文の曜日がこの日付と合わない: どちらが正しいか確かめる",
+            "the notice's weekday does not fall on this date: check which is right",
+        ));
+    }
+    slot
+}
+
+fn organization(ex: &Extract, lang: Lang) -> Slot {
+    match (&ex.organization, &ex.self_word) {
+        (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
+        (None, Some(word)) => Slot::todo(vec![tr(
+            lang,
+            &format!(
+                "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
+            ),
+            &format!(
+                "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
+            ),
+        )]),
+        (None, None) => Slot::todo(Vec::new()),
+    }
+}
+
+fn published(ex: &Extract, options: &Options) -> Slot {
+    let lang = options.lang;
+    match (&ex.published, options.published) {
+        (Some(f), given) => {
+            let mut slot = date_slot(f, ex, lang);
+            if ex.dated.as_ref().is_some_and(|d| d.value != f.value) {
+                let d = ex.dated.as_ref().expect("checked");
+                slot.notes.push(tr(
+                    lang,
+                    &format!(
+                        "最初に公表した日（続報が書く日）。この通知文の日付は {}（{}）で、sources の date に書いた",
+                        d.value,
+                        ex.lines[d.lines[0]].cite()
+                    ),
+                    &format!(
+                        "the day it was first made public, as this later report says; the report's own date, {} ({}), is the source's date",
+                        d.value,
+                        ex.lines[d.lines[0]].cite()
+                    ),
+                ));
+            }
+            if let Some(g) = given.filter(|g| *g != f.value) {
+                slot.notes.push(tr(
+                    lang,
+                    &format!("--published の {g} と違う: どちらが公表日か確かめる"),
+                    &format!("--published said {g}: check which is the publication date"),
+                ));
+            }
+            slot
+        }
+        (None, Some(given)) => Slot::known(given.to_string(), "← --published".to_string()),
+        (None, None) => Slot::todo(Vec::new()),
+    }
+}
+
+fn occurred(ex: &Extract, lang: Lang) -> Slot {
+    let discovered = ex.discovered.as_ref().map(|d| {
+        tr(
+            lang,
+            &format!(
+                "発覚（判明）は {}（{}「{}」）: 発生日とは別",
+                d.value,
+                ex.lines[d.lines[0]].cite(),
+                shorten(&d.quote, 30)
+            ),
+            &format!(
+                "it came to light on {} ({} \"{}\"), which is not when it happened",
+                d.value,
+                ex.lines[d.lines[0]].cite(),
+                shorten(&d.quote, 30)
+            ),
+        )
+    });
+    match &ex.occurred {
+        Some(f) => {
+            let mut slot = date_slot(f, ex, lang);
+            slot.notes.push(tr(
+                lang,
+                "出来事を述べた文の日付。発生日と違えば直す",
+                "the date of the sentence that tells of the event; correct it if it happened earlier",
+            ));
+            slot.notes.extend(discovered);
+            slot
+        }
+        None => Slot::todo(discovered.into_iter().collect()),
     }
 }
 
@@ -282,7 +371,8 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
         .collect()
 }
 
-fn source(ex: &Extract, lang: Lang) -> Sketch {
+fn source(ex: &Extract, options: &Options) -> Sketch {
+    let lang = options.lang;
     let mut s = Sketch::default();
     let mut publisher = fact_slot(ex.organization.as_ref(), ex, |v| v.clone());
     if publisher.value.is_some() {
@@ -296,9 +386,16 @@ fn source(ex: &Extract, lang: Lang) -> Sketch {
     s.one("title", fact_slot(ex.title.as_ref(), ex, |v| v.clone()));
     s.one(
         "date",
-        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
+        match (&ex.dated, options.published) {
+            (Some(d), _) => date_slot(d, ex, lang),
+            (None, Some(given)) => Slot::known(given.to_string(), "← --published".to_string()),
+            (None, None) => Slot::todo(Vec::new()),
+        },
     );
     let url = match ex.urls.as_slice() {
+        _ if options.url.is_some() => {
+            Slot::known(options.url.clone().expect("checked"), "← --url".to_string())
+        }
         [one] if one.value.len() > 8 => Slot::known(one.value.clone(), from(one, ex, false)),
         [] => Slot::todo(Vec::new()),
         many => Slot::todo(vec![tr(

@@ -1,0 +1,348 @@
+//! When it happened and when it came to light. A date under a label
+//! (発生日時, 判明日) is taken as labelled; otherwise each date of the account
+//! is read with its sentence: one that tells of the discovery (判明, 発覚,
+//! 気付いた, 連絡を受けた) is the `discovered` date, one that tells of the
+//! event (紛失, 送信, 不正アクセス, 発生) the `occurred` date. A document's
+//! date (`…付`), the period a record covers (`…から…までの患者の氏名`) and a
+//! date after the notice's own are neither.
+
+use super::dates;
+use super::header::Fact;
+use super::lines::Line;
+use super::sections::{self, Kind, Section};
+use crate::model::PartialDate;
+
+/// The dates of the incident found in a notice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct When {
+    pub occurred: Option<Fact<PartialDate>>,
+    pub discovered: Option<Fact<PartialDate>>,
+}
+
+/// The year a month and day written alone belong to: the last full date read
+/// before them, else the publication year.
+struct Years {
+    current: Option<u16>,
+}
+
+impl Years {
+    fn dates(&mut self, text: &str) -> Vec<dates::Found> {
+        let found = dates::find(text, self.current);
+        if let Some(last) = found.iter().rev().find(|f| f.year_written) {
+            self.current = Some(last.date.year);
+        }
+        found
+    }
+}
+
+const DISCOVERY: &[&str] = &[
+    "判明",
+    "発覚",
+    "気づ",
+    "気付",
+    "把握",
+    "覚知",
+    "指摘",
+    "連絡があり",
+    "連絡があった",
+    "連絡を受け",
+    "通報",
+    "申し出",
+    "問い合わせがあり",
+    "報告を受け",
+    "報告があり",
+    "見つか",
+    "検知",
+];
+
+const EVENT: &[&str] = &[
+    "発生",
+    "紛失",
+    "盗",
+    "送信",
+    "送付",
+    "配信",
+    "誤",
+    "不正アクセス",
+    "不正に",
+    "不正使用",
+    "感染",
+    "侵入",
+    "置き忘",
+    "持ち出",
+    "流出",
+    "公開",
+    "掲載",
+    "投稿",
+    "改ざん",
+    "攻撃",
+    "窃取",
+    "漏えいし",
+    "閲覧可能",
+    "設定",
+    "変更",
+    "廃棄",
+    "受理",
+    "開封",
+    "ログイン",
+    "暗号化され",
+];
+
+/// What a date in a sentence dates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dates {
+    Discovery,
+    /// The day something was announced (公表, 発表): neither the event nor its discovery.
+    Publication,
+    Event,
+    Neither,
+}
+
+fn kind_of(sentence: &str) -> Dates {
+    if DISCOVERY.iter().any(|w| sentence.contains(w)) {
+        Dates::Discovery
+    } else if ["公表", "発表", "お知らせいたしました", "お知らせしました"]
+        .iter()
+        .any(|w| sentence.contains(w))
+    {
+        Dates::Publication
+    } else if EVENT.iter().any(|w| sentence.contains(w)) {
+        Dates::Event
+    } else {
+        Dates::Neither
+    }
+}
+
+/// `2022年12月27日付の依頼`: the date of a document, not of an event.
+fn document_date(text: &str, f: &dates::Found) -> bool {
+    text[f.end..].trim_start().starts_with('付')
+}
+
+/// `2014年6月30日から2017年10月27日までの患者ID…が記録`: the period a record
+/// covers, not an event.
+fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
+    let after = &sentence[f.end..];
+    let range = after
+        .trim_start()
+        .starts_with(['か', '～', '~', '〜', '-', '－'])
+        || sentence[..f.start].ends_with(['～', '~', '〜'])
+        || after.trim_start().starts_with("まで");
+    range
+        && [
+            "記載",
+            "記録",
+            "含まれ",
+            "分の",
+            "期間",
+            "受診",
+            "利用",
+            "取得",
+            "登録",
+            "作成",
+            "在籍",
+            "入院",
+            "手術",
+            "保存",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
+}
+
+/// The sentences of a line, each with its byte offset in the line.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if c == '。' {
+            let end = at + c.len_utf8();
+            out.push((start, &text[start..end]));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// The incident's dates.
+pub fn when(
+    lines: &[Line],
+    sections: &[Section],
+    published: Option<&Fact<PartialDate>>,
+    skip: &[usize],
+) -> When {
+    let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
+    let fact = |i: usize, f: &dates::Found| Fact {
+        value: f.date,
+        lines: vec![i],
+        quote: f.text.clone(),
+    };
+    let mut years = Years {
+        current: published.map(|p| p.value.year),
+    };
+    let mut out = When::default();
+    // Dated by a label: 発生日時 / 判明日.
+    for s in sections {
+        let slot = if s.is(Kind::Occurred) {
+            &mut out.occurred
+        } else if s.is(Kind::Discovered) {
+            &mut out.discovered
+        } else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        if let Some((line, f)) = s.blocks.iter().find_map(|b| {
+            years
+                .dates(&b.text)
+                .into_iter()
+                .find(|f| not_after(&f.date))
+                .map(|f| (b.line, f))
+        }) {
+            *slot = Some(fact(line, &f));
+        }
+    }
+    // The account first, then the rest of the body.
+    let owners = sections::owners(lines.len(), sections);
+    let account: Vec<usize> = sections
+        .iter()
+        .filter(|s| s.is(Kind::Summary))
+        .flat_map(|s| s.blocks.iter().map(|b| b.line))
+        .collect();
+    let rest = (0..lines.len()).filter(|i| !account.contains(i));
+    let mut neither: Option<Fact<PartialDate>> = None;
+    let mut years = Years {
+        current: published.map(|p| p.value.year),
+    };
+    for i in account.iter().copied().chain(rest) {
+        if out.occurred.is_some() && out.discovered.is_some() {
+            break;
+        }
+        if skip.contains(&i) {
+            continue;
+        }
+        let section = owners[i].map(|(s, _)| &sections[s]);
+        if section.is_some_and(|s| {
+            [
+                Kind::Measures,
+                Kind::Contact,
+                Kind::Aside,
+                Kind::Signature,
+                Kind::Occurred,
+                Kind::Discovered,
+            ]
+            .iter()
+            .any(|k| s.is(*k))
+        }) {
+            continue;
+        }
+        let text = lines[i].text.as_str();
+        let found = years.dates(text);
+        for (at, sentence) in sentences(text) {
+            let within: Vec<&dates::Found> = found
+                .iter()
+                .filter(|f| f.start >= at && f.end <= at + sentence.len())
+                .collect();
+            for (k, f) in within.iter().enumerate() {
+                let local = dates::Found {
+                    start: f.start - at,
+                    end: f.end - at,
+                    ..(*f).clone()
+                };
+                // What the words after the date (up to the next date) tell of;
+                // else the whole sentence.
+                let until = within.get(k + 1).map_or(sentence.len(), |n| n.start - at);
+                let kind = match kind_of(&sentence[local.end..until]) {
+                    Dates::Neither => kind_of(sentence),
+                    k => k,
+                };
+                if !not_after(&f.date)
+                    || document_date(sentence, &local)
+                    || period_of_records(sentence, &local)
+                {
+                    continue;
+                }
+                let slot = match kind {
+                    Dates::Discovery => &mut out.discovered,
+                    Dates::Event => &mut out.occurred,
+                    Dates::Neither => &mut neither,
+                    Dates::Publication => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(fact(i, f));
+                }
+            }
+        }
+    }
+    if out.occurred.is_none() {
+        // A date the text does not describe, not after the discovery, may be the event's.
+        out.occurred = neither.filter(|n| {
+            out.discovered
+                .as_ref()
+                .is_none_or(|d| !n.value.is_after(&d.value))
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sections::parse;
+    use super::*;
+
+    fn dated(text: &str) -> (Option<String>, Option<String>) {
+        let (ls, ss) = parse(text);
+        let first = ss.iter().find_map(|s| s.heading).unwrap_or(ls.len());
+        let published = super::super::header::published(&ls, &ss, first);
+        let skip: Vec<usize> = published.iter().flat_map(|p| p.lines.clone()).collect();
+        let w = when(&ls, &ss, published.as_ref(), &skip);
+        (
+            w.occurred.map(|f| f.value.to_string()),
+            w.discovered.map(|f| f.value.to_string()),
+        )
+    }
+
+    #[test]
+    fn the_event_and_its_discovery_are_told_apart() {
+        let table: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "表題について\n令和6年6月17日\n1 概要\n令和6年5月31日（金曜日）に書類を誤って送付し、6月1日に判明しました。\n",
+                Some("2024-05-31"),
+                Some("2024-06-01"),
+            ),
+            (
+                "表題について\n2023年6月23日\n1 事故の概要\n6月16日（金曜日）午後5時頃、職員が動画を掲載した。\n",
+                Some("2023-06-16"),
+                None,
+            ),
+            // Only the discovery is dated: occurred stays open.
+            (
+                "表題について\n2023年12月21日\n概要\n個人情報が閲覧できる状態にあったことが2023年11月21日に判明いたしました。\n",
+                None,
+                Some("2023-11-21"),
+            ),
+            // Labels.
+            (
+                "表題\n令和8年1月19日\n発生時期\n令和7年12月19日\n事案\n誤って添付した。\n判明日\n令和7年12月20日\n",
+                Some("2025-12-19"),
+                Some("2025-12-20"),
+            ),
+            // The period the records cover is not the event.
+            (
+                "表題について\n令和7年2月1日\n紛失したファイルには、令和6年4月1日から令和7年3月31日までに手術を受けた患者の氏名が記載されておりました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
+                None,
+                Some("2025-01-10"),
+            ),
+        ];
+        for (text, occurred, discovered) in table {
+            let (o, d) = dated(text);
+            assert_eq!(
+                (o.as_deref(), d.as_deref()),
+                (*occurred, *discovered),
+                "{text}"
+            );
+        }
+    }
+}
