@@ -128,10 +128,17 @@ def split_meta(text):
     lines = text.split("\n")
     url = None
     i = 0
-    while i < len(lines) and re.match(r"^[A-Z][A-Z_-]*:", lines[i]):
-        key, _, value = lines[i].partition(":")
-        if key == "URL":
-            url = value.strip()
+    while i < len(lines):
+        m = re.match(r"^# (https?://\S+)", lines[i])
+        if m:
+            # `# https://... (read ...)`: the same, on one line.
+            url = m[1]
+        elif re.match(r"^[A-Z][A-Z_-]*:", lines[i]):
+            key, _, value = lines[i].partition(":")
+            if key == "URL":
+                url = value.strip()
+        else:
+            break
         i += 1
     while i < len(lines) and re.match(r"^\(.*[a-z]{3}.*\)$", lines[i].strip()):
         i += 1
@@ -142,17 +149,20 @@ ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 
 def dates_in(text):
-    """Every date the text writes (YYYY-MM-DD, YYYY-MM, YYYY), in any usual form."""
+    """Every date the text writes (YYYY-MM-DD, YYYY-MM, YYYY), in any usual form,
+    at the precision it is written."""
     t = unicodedata.normalize("NFKC", text)
     t = re.sub(r"(?<=\d)\s+(?=[年月日])|(?<=[年月])\s+(?=\d)", "", t)
     found = set()
 
     def add(y, m=None, d=None):
-        found.add(f"{y:04d}")
-        if m:
+        # At the precision written: 2025年 is "2025", 2025年8月 "2025-08".
+        if m and d:
+            found.add(f"{y:04d}-{m:02d}-{d:02d}")
+        elif m:
             found.add(f"{y:04d}-{m:02d}")
-            if d:
-                found.add(f"{y:04d}-{m:02d}-{d:02d}")
+        else:
+            found.add(f"{y:04d}")
 
     for m in re.finditer(r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?", t):
         add(int(m[1]), m[2] and int(m[2]), m[3] and int(m[3]))
@@ -296,18 +306,20 @@ def score(d, case, notice_text, url):
 
 
 def find_case(dirs, name):
+    """The case file NAME.yaml under the directories; the newest when several have it."""
+    found = []
     for d in dirs:
         for root, _, files in os.walk(d):
             if name + ".yaml" in files:
-                return os.path.join(root, name + ".yaml")
-    return None
+                found.append(os.path.join(root, name + ".yaml"))
+    return max(found, key=os.path.getmtime) if found else None
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default="target/release/casebook")
     ap.add_argument("--notices", help="a directory of NAME.txt notices")
-    ap.add_argument("--cases", action="append", default=[], help="where NAME.yaml cases are (first found wins)")
+    ap.add_argument("--cases", action="append", default=[], help="where NAME.yaml cases are (the newest file wins)")
     ap.add_argument("--fixtures", help="a directory of NAME.txt notices with expected/NAME.yaml beside them")
     ap.add_argument("--set", choices=["dev", "held-out", "all"], default="dev")
     ap.add_argument("--only", action="append", default=[], help="score only these names")

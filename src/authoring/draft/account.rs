@@ -8,26 +8,26 @@ use super::lines::Line;
 use super::measure;
 use super::sections::{Block, Kind, Section};
 
+/// Words of apologies, thanks and contact offers.
+const COURTESY: &[&str] = &[
+    "お詫び",
+    "おわび",
+    "ご迷惑",
+    "ご心配",
+    "申し訳",
+    "ご不便",
+    "ご理解",
+    "ご協力をお願い",
+    "お問い合わせ",
+    "問い合わせ",
+    "深く反省",
+    "重く受け止め",
+    "厳粛に受け止め",
+];
+
 /// Sentences that carry no fact: apologies, thanks, contact offers.
 fn courtesy(s: &str) -> bool {
-    [
-        "お詫び",
-        "おわび",
-        "ご迷惑",
-        "ご心配",
-        "申し訳",
-        "ご不便",
-        "ご理解",
-        "ご協力をお願い",
-        "お問い合わせ",
-        "問い合わせ",
-        "深く反省",
-        "重く受け止め",
-        "厳粛に受け止め",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
-        && s.chars().count() < 90
+    COURTESY.iter().any(|w| s.contains(w)) && s.chars().count() < 90
 }
 
 /// A sentence that announces a list (次のとおり, 以下のとおり).
@@ -99,7 +99,10 @@ struct Found {
 impl Found {
     /// Adds an entry unless it is an address, too short, or already there.
     fn push(&mut self, b: &Block, text: String, lines: &[Line]) {
-        if !address(&text) && text.chars().count() >= 4 && self.seen.insert(text.clone()) {
+        // A list item may be short (研修の実施); a sentence cut off by a page
+        // break (本件事案が) is no entry.
+        let least = if b.item { 4 } else { 8 };
+        if !address(&text) && text.chars().count() >= least && self.seen.insert(text.clone()) {
             self.out.push(Fact {
                 value: text,
                 lines: vec![b.line],
@@ -248,6 +251,104 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     })
 }
 
+/// Words of what went wrong, for a cause read from the account.
+const MECHANISM: &[&str] = &[
+    "誤って",
+    "誤送信",
+    "誤送付",
+    "誤配",
+    "誤り",
+    "べきところ",
+    "紛失",
+    "所在不明",
+    "盗",
+    "車上荒らし",
+    "感染",
+    "不正アクセス",
+    "不正に",
+    "不正使用",
+    "不正利用",
+    "攻撃",
+    "ランサムウェア",
+    "持ち出",
+    "流用",
+    "閲覧可能",
+    "閲覧できる状態",
+    "公開され",
+    "設定",
+    "置き忘",
+    "廃棄",
+    "取り違え",
+    "窃取",
+    "なりすまし",
+];
+
+/// Without a 原因 section or a sentence that says why: the sentence of the
+/// account that tells what went wrong (`…Bccで送信すべきところを、誤って
+/// Toで送信したもの`, `…USBメモリを院内で紛失する事案が発生しました`), as the
+/// notice's own statement of the mechanism for the author to confirm.
+pub fn incident(
+    lines: &[Line],
+    sections: &[Section],
+    header_lines: &[usize],
+) -> Option<Fact<String>> {
+    let account = sections.iter().filter(|s| s.is(Kind::Summary));
+    let lead = sections
+        .iter()
+        .filter(|s| s.heading.is_none() && s.kinds.is_empty());
+    for s in account.chain(lead) {
+        // The first paragraph that tells it; in it, the sentence that says most.
+        for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
+            let mut best: Option<(usize, String)> = None;
+            for p in sentences(&b.text) {
+                // An apology after the facts: the facts.
+                let p = match COURTESY.iter().filter_map(|w| p.find(w)).min() {
+                    Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
+                    None => p,
+                };
+                let hits = MECHANISM.iter().filter(|w| p.contains(**w)).count();
+                if hits == 0
+                    || measure::announces(&p)
+                    || p.contains("ください")
+                    || p.chars().count() < 12
+                {
+                    continue;
+                }
+                let why = p.replace("そのため", "");
+                let why = ["ため", "誤って", "べきところ", "により", "によって"]
+                    .iter()
+                    .any(|w| why.contains(w));
+                let score = hits.min(2) + usize::from(why);
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, p));
+                }
+            }
+            if let Some((_, p)) = best {
+                return Some(Fact {
+                    value: tidy(without_time(&p)),
+                    lines: vec![b.line],
+                    quote: lines[b.line].cite(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A sentence without its opening date and time (`令和7年8月25日月曜日午後6時9分、`).
+fn without_time(s: &str) -> &str {
+    match s.split_once('、') {
+        Some((head, rest))
+            if !super::dates::find(head, Some(2000)).is_empty()
+                && head.chars().count() <= 30
+                && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 /// Measures: each item (or concrete sentence) of the 再発防止策 sections,
 /// else the sentences anywhere that announce a concrete measure; a sentence
 /// (not a numbered item) that announces several gives one entry each.
@@ -266,7 +367,13 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 sentences(&b.text)
             };
             for p in parts {
-                if introduces(&p) || (!b.item && !measure::concrete(&p)) {
+                // A sentence must say what will be done; an item only must
+                // not be a bare promise (再発防止策の徹底に努めてまいります).
+                let bare = !measure::concrete(&p)
+                    && ["再発防止", "努め", "まいります", "参ります"]
+                        .iter()
+                        .any(|w| p.contains(w));
+                if introduces(&p) || (!b.item && !measure::concrete(&p)) || bare {
                     continue;
                 }
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
@@ -292,6 +399,25 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                     for m in measure::split(&p) {
                         found.push(b, tidy(&m), lines);
                     }
+                }
+            }
+        }
+    }
+    if !found.out.is_empty() {
+        return found.out;
+    }
+    // No measure announced as such: what the organization did or required
+    // to stop it (the 対応 items that are not an apology, a notice or a report).
+    for s in sections.iter().filter(|s| s.is(Kind::Response)) {
+        for b in &s.blocks {
+            let parts = if b.item {
+                vec![b.text.clone()]
+            } else {
+                sentences(&b.text)
+            };
+            for p in parts {
+                if measure::concrete(&p) && !measure::response_only(&p) && !introduces(&p) {
+                    found.push(b, tidy(&p), lines);
                 }
             }
         }

@@ -166,8 +166,9 @@ pub fn announced(
 /// Returns the title and, when the line began with the organization's name
 /// (`気仙沼市 市立病院における…`), that name.
 pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Option<Fact<String>>)> {
-    let top = first_heading.min(EDGE).min(lines.len());
-    let mut best: Option<(usize, usize)> = None; // (score, index)
+    // A page's navigation may come first: look as far as the first section.
+    let top = first_heading.min(3 * EDGE).min(lines.len());
+    let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();
         if t.ends_with(['。', '．']) || date_line(t).is_some() || t.width() < 12 || t.width() > 240
@@ -200,11 +201,13 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         } else {
             1
         };
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+        // Of lines alike, the longer (a title, not a menu item), the earlier.
+        let width = t.width().min(60);
+        if best.is_none_or(|(s, w, _)| (score, width) > (s, w)) {
+            best = Some((score, width, i));
         }
     }
-    let (_, i) = best?;
+    let (_, _, i) = best?;
     let (text, org) = strip_edges(&lines[i].text);
     let title = Fact {
         value: text.to_string(),

@@ -12,10 +12,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::dates;
 use super::header::{EDGE, Fact};
 use super::lines::Line;
 use super::organization::{
-    bare_reference, branch_name, organization_name, role_line, umbrella_name, without_role,
+    ORG_PREFIXES, bare_reference, branch_name, organization_name, role_line, umbrella_name,
+    without_role,
 };
 use super::sections::{Kind, Section};
 
@@ -135,18 +137,9 @@ fn find(
                 return Some(fact(vec![i], name.to_string()));
             }
         }
-        // 尾張旭市立旭小学校における…: a city's school is the city's.
+        // 尾張旭市立旭小学校における…について: the body the title is about.
         if let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value) {
             let name = &c[1];
-            if let Some(at) = name.find("立")
-                && organization_name(name)
-            {
-                let place = &name[..at];
-                if place.ends_with(['市', '町', '村', '区', '県', '都', '府']) && place.len() > 3
-                {
-                    return Some(fact(vec![i], place.to_string()));
-                }
-            }
             if organization_name(name) && !bare_reference(name) {
                 return Some(fact(vec![i], name.to_string()));
             }
@@ -166,7 +159,7 @@ fn find(
             }
         }
     }
-    None
+    self_named(lines)
 }
 
 /// The organization named by some of the lines: a name alone on its line,
@@ -182,9 +175,18 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
         let words: Vec<&str> = t.split(' ').collect();
         // Words that name bodies, in order: organizations and branches.
         let mut found: Vec<String> = Vec::new();
-        for w in &words {
+        for (k, w) in words.iter().enumerate() {
             if let Some(n) = without_role(w) {
                 found.push(n.to_string());
+                break;
+            }
+            // 一般社団法人 日本神経理学療法学会: a legal form, then the name.
+            if ORG_PREFIXES.contains(w)
+                && let Some(next) = words.get(k + 1)
+                && next.chars().count() >= 2
+                && dates::find(next, None).is_empty()
+            {
+                found.push(format!("{w} {next}"));
                 break;
             }
             if organization_name(w) || (branch_name(w) && (!found.is_empty() || parent.is_some())) {
@@ -223,6 +225,77 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
         }
     }
     parent.map(|(i, name)| (vec![i], name))
+}
+
+/// What each word a notice uses for itself says it is: 当協会 is an
+/// association, 本学 a university.
+const SELF_KINDS: &[(&str, &[&str])] = &[
+    ("本学", &["大学", "学園", "大学校"]),
+    (
+        "当院",
+        &["病院", "医院", "医療センター", "クリニック", "診療所"],
+    ),
+    ("本院", &["病院", "医院"]),
+    ("本校", &["学校", "高校", "中学校", "小学校"]),
+    ("当校", &["学校", "高校", "中学校", "小学校"]),
+    ("当社", &["株式会社", "会社", "社"]),
+    ("弊社", &["株式会社", "会社", "社"]),
+    ("本市", &["市"]),
+    ("当市", &["市"]),
+    ("本県", &["県"]),
+    ("当局", &["局"]),
+    ("当組合", &["組合"]),
+    ("当法人", &["法人"]),
+    ("当協会", &["協会"]),
+    ("本協会", &["協会"]),
+    ("当連盟", &["連盟"]),
+    ("当学会", &["学会"]),
+    ("当センター", &["センター"]),
+    ("当機構", &["機構"]),
+    ("当財団", &["財団"]),
+];
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,30}")
+        .expect("valid")
+});
+
+/// The name the notice's own word for itself points to (当協会 → the one
+/// association the text names, 本市 → the city it names), the most often
+/// named when it names several.
+fn self_named(lines: &[Line]) -> Option<Fact<String>> {
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let (_, kinds) = SELF_KINDS
+        .iter()
+        .find(|(w, _)| text.iter().any(|t| t.contains(w)))?;
+    // (name, count, first line)
+    let mut names: Vec<(String, usize, usize)> = Vec::new();
+    for (i, t) in text.iter().enumerate() {
+        for m in NAME_RUN.find_iter(t) {
+            let run = m.as_str();
+            // The longest beginning of the run that is a name of the kind.
+            let name = run
+                .char_indices()
+                .map(|(at, c)| &run[..at + c.len_utf8()])
+                .filter(|n| kinds.iter().any(|k| n.ends_with(k)) && organization_name(n))
+                .filter(|n| !bare_reference(n))
+                .max_by_key(|n| n.len());
+            if let Some(n) = name {
+                match names.iter_mut().find(|(x, _, _)| x == n) {
+                    Some(e) => e.1 += 1,
+                    None => names.push((n.to_string(), 1, i)),
+                }
+            }
+        }
+    }
+    let (name, _, i) = names
+        .into_iter()
+        .max_by_key(|(_, count, i)| (*count, std::cmp::Reverse(*i)))?;
+    Some(Fact {
+        value: name,
+        lines: vec![i],
+        quote: lines[i].text.clone(),
+    })
 }
 
 /// `兵庫県尼崎市` → `尼崎市`: a municipality is named without its prefecture.
@@ -335,11 +408,17 @@ mod tests {
             .as_deref(),
             Some("北浜市水道局")
         );
-        // A city's school: the city.
+        // Named only in the title.
         assert_eq!(
             named("本文\n南浜市立旭小学校における個人情報の紛失について\n1 概要\n教員がファイルを紛失した。")
                 .as_deref(),
-            Some("南浜市")
+            Some("南浜市立旭小学校")
+        );
+        // Named in the text where the notice calls itself 当協会.
+        assert_eq!(
+            named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
+                .as_deref(),
+            Some("東西気象協会")
         );
     }
 

@@ -224,6 +224,30 @@ pub fn dropped(t: &str) -> bool {
     if NAVIGATION.contains(&f) {
         return true;
     }
+    // A menu or breadcrumb item, numbered or not: 1. トップページ, - 報道発表資料.
+    let item = sections::marker(f).map_or(f, |(_, rest)| rest);
+    const MENU: &[&str] = &[
+        "トップページ",
+        "ホーム",
+        "TOP",
+        "Top",
+        "ニュース",
+        "新着情報",
+        "お知らせ一覧",
+        "ニュース一覧",
+        "プレスリリース",
+        "報道発表資料",
+        "報道資料",
+        "記者発表資料",
+        "一覧へ戻る",
+        "前のページへ戻る",
+        "ページトップへ戻る",
+        "ページトップへ",
+        "Press Release",
+    ];
+    if MENU.contains(&item) {
+        return true;
+    }
     if f.starts_with("ページの先頭です") || f.starts_with("ページID") || f.starts_with("記事ID")
     {
         return true;

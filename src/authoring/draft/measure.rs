@@ -121,6 +121,8 @@ const RESPONSE_ONLY: &[&str] = &[
     "ご連絡",
     "説明し",
     "お知らせ",
+    "捜索",
+    "聞き取り",
 ];
 
 /// Words of prevention strong enough to make a sentence a measure even when
@@ -143,10 +145,18 @@ const PREVENTION: &[&str] = &[
     "今後",
 ];
 
+/// What was done right after the incident (an apology, a request to delete,
+/// a report to the police), with nothing of prevention in it.
+pub fn response_only(s: &str) -> bool {
+    RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w))
+}
+
 /// A sentence outside a measures section that announces a measure: a
 /// concrete act, said as a commitment or as a step taken to prevent a
 /// recurrence; not a request to readers, an apology or the incident itself.
 pub fn announces(s: &str) -> bool {
+    // 徹底的に捜索: thoroughly, not an enforced rule.
+    let s = &s.replace("徹底的", "");
     let commitment = [
         "今後",
         "再発防止",
@@ -168,9 +178,13 @@ pub fn announces(s: &str) -> bool {
         "研修",
         "注意喚起",
         "検討",
+        "対策を",
     ]
     .iter()
     .any(|w| s.contains(w));
+    // What was always done is no new measure: これまで…努めてまいりました.
+    let past_practice = (s.contains("これまで") || s.contains("従来"))
+        && (s.contains("ました") || s.contains("おりましたが"));
     let request = [
         "ください",
         "お願いいたします",
@@ -190,17 +204,18 @@ pub fn announces(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後");
-    let response =
-        RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w));
-    commitment && concrete(s) && !request && !incident && !response
+    let response = response_only(s);
+    commitment && concrete(s) && !request && !incident && !response && !past_practice
 }
 
 /// The measures one sentence announces: split where it joins two acts
-/// (`とともに、`, `ほか、`, `に加えて、`, `するか、`, `徹底し、`), each part
-/// without the clauses that only frame it.
+/// (`とともに、`, `ほか、`, `に加えて、`, `するか、`, `改訂し、`, `を行い、`),
+/// each part without the clauses that only frame it; a part that only
+/// promises (`再発防止に努めてまいります`) goes.
 pub fn split(s: &str) -> Vec<String> {
+    let whole = s.trim().trim_end_matches(['。', '．']);
     let mut parts: Vec<String> = Vec::new();
-    let mut rest = s.trim().trim_end_matches(['。', '．']).to_string();
+    let mut rest = whole.to_string();
     while let Some((left, right)) = split_once(&rest) {
         parts.push(left);
         rest = right;
@@ -213,11 +228,15 @@ pub fn split(s: &str) -> Vec<String> {
             .chars()
             .count()
     };
-    if parts.len() > 1 && parts.iter().any(|p| substance(p) < 10 || !concrete(p)) {
-        // A part that is no measure of its own: the sentence is one measure.
-        parts = vec![s.trim().trim_end_matches(['。', '．']).to_string()];
+    let kept: Vec<String> = parts
+        .into_iter()
+        .map(|p| unframe(&p))
+        .filter(|p| concrete(p))
+        .collect();
+    if kept.len() > 1 && kept.iter().all(|p| substance(p) >= 6) {
+        return kept;
     }
-    parts.into_iter().map(|p| unframe(&p)).collect()
+    vec![finish(&unframe(whole))]
 }
 
 /// The first place a sentence joins two acts: (the left part with its verb
@@ -232,22 +251,61 @@ fn split_once(s: &str) -> Option<(String, String)> {
         ("に加え、", ""),
         ("するか、", "する"),
         ("、また、", ""),
-        ("徹底し、", "徹底する"),
-        ("実施し、", "実施する"),
-        ("強化し、", "強化する"),
-        ("導入し、", "導入する"),
-        ("整備し、", "整備する"),
-        ("見直し、", "見直す"),
         ("を行い、", "を行う"),
         ("を図り、", "を図る"),
+        ("を講じ、", "を講じる"),
     ];
-    let (at, joint, keep) = JOINTS
+    let fixed = JOINTS
         .iter()
-        .filter_map(|(j, k)| s.find(j).map(|at| (at, *j, *k)))
-        .min_by_key(|(at, _, _)| *at)?;
+        .filter_map(|(j, k)| s.find(j).map(|at| (at, j.len(), k.to_string())));
+    // …を改訂し、 / …を徹底し、: a verb of two kanji and し.
+    let verb = s.match_indices("し、").find_map(|(at, _)| {
+        let before: Vec<char> = s[..at].chars().rev().take(2).collect();
+        (before.len() == 2 && before.iter().all(|c| is_kanji(*c)))
+            .then(|| (at, "し、".len(), "する".to_string()))
+    });
+    let (at, len, keep) = fixed.chain(verb).min_by_key(|(at, _, _)| *at)?;
     let left = format!("{}{keep}", &s[..at]);
-    let right = s[at + joint.len()..].to_string();
+    let right = s[at + len..].to_string();
     (!right.trim().is_empty()).then_some((left, right))
+}
+
+fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A measure cut before its verb's end gets the end back: `…を行い` → `…を行う`.
+fn finish(s: &str) -> String {
+    let s = [
+        "とともに",
+        "と共に",
+        "ほか",
+        "に加えて",
+        "に加え",
+        "など",
+        "等",
+    ]
+    .iter()
+    .fold(s, |t, w| t.strip_suffix(w).unwrap_or(t));
+    for (cut, end) in [
+        ("を行い", "を行う"),
+        ("を図り", "を図る"),
+        ("を講じ", "を講じる"),
+    ] {
+        if let Some(stem) = s.strip_suffix(cut) {
+            return format!("{stem}{end}");
+        }
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() > 3
+        && chars.last() == Some(&'し')
+        && chars[chars.len() - 3..chars.len() - 1]
+            .iter()
+            .all(|c| is_kanji(*c))
+    {
+        return format!("{}する", &s[..s.len() - 'し'.len_utf8()]);
+    }
+    s.to_string()
 }
 
 /// A measure without the clauses that only frame it: `今後、`, `同様の事案を
@@ -339,6 +397,16 @@ mod tests {
             [
                 "毎日の目視による保管状況の確認を行う",
                 "暗号化機能を搭載したUSBメモリの導入について今後検討する"
+            ]
+        );
+        // A verb of two kanji and し joins two acts; a promise at the end goes.
+        assert_eq!(
+            split(
+                "宛先はBCCに設定して送信するよう利用ガイドラインを改訂し、庁内に周知徹底するとともに、再発防止に努めてまいります。"
+            ),
+            [
+                "宛先はBCCに設定して送信するよう利用ガイドラインを改訂する",
+                "庁内に周知徹底する"
             ]
         );
         // One act with a framing clause: one measure, the frame gone.

@@ -51,6 +51,9 @@ pub struct Extract {
     pub data: Vec<Fact<String>>,
     pub summary: Vec<Fact<String>>,
     pub causes: Vec<Fact<String>>,
+    /// The causes are the account's sentence of what went wrong (the notice
+    /// has no 原因 section or sentence).
+    pub cause_from_account: bool,
     pub measures: Vec<Fact<String>>,
     pub response: Vec<Fact<String>>,
     pub urls: Vec<Fact<String>>,
@@ -60,8 +63,11 @@ pub struct Extract {
 pub fn extract(text: &str) -> Extract {
     let lines = lines::read(text);
     let sections = sections::split(&lines);
+    // The first section of the notice (a page's menu may hold a heading word
+    // such as よくあるご質問 before it).
     let first_heading = sections
         .iter()
+        .filter(|s| !s.is(sections::Kind::Aside))
         .find_map(|s| s.heading)
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
@@ -81,6 +87,11 @@ pub fn extract(text: &str) -> Extract {
     }
     let when = when::when(&lines, &sections, dated.as_ref(), &header_lines);
     let (people, records) = facts::counts(&lines, &sections);
+    let mut causes = account::causes(&lines, &sections);
+    let cause_from_account = causes.is_empty();
+    if cause_from_account {
+        causes.extend(account::incident(&lines, &sections, &header_lines));
+    }
     Extract {
         title: title.map(|t| t.0),
         organization,
@@ -93,7 +104,8 @@ pub fn extract(text: &str) -> Extract {
         records,
         data: data::data_kinds(&lines, &sections),
         summary: account::summary(&lines, &sections, &header_lines),
-        causes: account::causes(&lines, &sections),
+        causes,
+        cause_from_account,
         measures: account::measures(&lines, &sections),
         response: account::response(&lines, &sections),
         urls: header::urls(&lines),

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-const ORG_PREFIXES: &[&str] = &[
+pub(super) const ORG_PREFIXES: &[&str] = &[
     "株式会社",
     "有限会社",
     "合同会社",
@@ -59,6 +59,25 @@ const ORG_SUFFIXES: &[&str] = &[
     "研究所",
     "委員会",
     "財団",
+    "学会",
+    "連盟",
+    "医師会",
+    "協議会",
+    "事業団",
+    "振興会",
+    "公庫",
+    "共済会",
+    "商工会",
+    "会議所",
+    "クリニック",
+    "診療所",
+    "医院",
+    "幼稚園",
+    "保育園",
+    "こども園",
+    "高校",
+    "短期大学",
+    "センター",
     "Inc.",
     "Co., Ltd.",
     "Corporation",

@@ -330,7 +330,15 @@ fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
                 })
                 .collect();
             c.one("category", Slot::todo(notes));
-            c.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
+            let mut text = Slot::known(f.value.clone(), from(f, ex, false));
+            if ex.cause_from_account {
+                text.notes.push(tr(
+                    lang,
+                    "通知文に原因の項はない: 何が起きたかを述べた文から。仕組みとしての原因に書き直す",
+                    "the notice has no section on causes: this is its sentence on what went wrong; rewrite it as the mechanism",
+                ));
+            }
+            c.one("text", text);
             c
         })
         .collect()

@@ -238,7 +238,11 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         "今後の取り組み",
         "今後の取組",
         "改善策",
-    ]) {
+        "セキュリティ対策",
+        "安全対策",
+        "安全管理措置",
+    ]) || (short && matches!(heading, "対策" | "対策等" | "今後の措置" | "改善措置"))
+    {
         kinds.push(Kind::Measures);
     } else if has(&["今後の対応"]) {
         kinds.push(Kind::Future);
