@@ -147,7 +147,8 @@ fn a_second_report_is_published_when_the_first_was_and_dated_by_its_own_line() {
     );
     assert_eq!(
         e.title.as_ref().unwrap().value,
-        "当社サーバーへの不正アクセスによる情報漏えいについて（第2報）"
+        // The notice's own label is part of its title.
+        "【重要】当社サーバーへの不正アクセスによる情報漏えいについて（第2報）"
     );
     assert_eq!(e.organization.as_ref().unwrap().value, "ひがし信用組合");
     assert_eq!(e.people.chosen.as_ref().unwrap().value, 2045);

@@ -97,6 +97,11 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     let mut out: Vec<Fact<String>> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut add = |i: usize, item: &str, out: &mut Vec<Fact<String>>| {
+        // 口座番号 ３２０名分: the figure is a count, not part of the kind of data.
+        let mut item = item.to_string();
+        for c in numbers::counts(&item.clone()).iter().rev() {
+            item.replace_range(c.start..c.end, "");
+        }
         let item = item.trim();
         if !item.is_empty() && seen.insert(item.to_string()) {
             out.push(Fact {
@@ -297,6 +302,11 @@ mod tests {
         assert_eq!(
             kinds("２．対象となる情報\nお客様1,284名分の氏名、住所、電話番号\n"),
             ["氏名", "住所", "電話番号"]
+        );
+        // A figure inside an item is a count, not part of the item.
+        assert_eq!(
+            kinds("２．漏えいした情報\n氏名、口座番号 ３２０名分、電話番号\n"),
+            ["氏名", "口座番号", "電話番号"]
         );
         assert_eq!(
             kinds("２．対象となる情報\n会員２，０４５件の氏名、メールアドレス、購入履歴\n"),

@@ -17,6 +17,8 @@ pub struct Counted {
 
 const ABOUT_DATA: &[&str] = &[
     "個人情報",
+    "情報",
+    "メールアドレス",
     "個人データ",
     "データ",
     "漏えい",
@@ -52,7 +54,7 @@ const STAFF: &[&str] = &[
     "警察",
     "弁護士",
 ];
-const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", ":", "："];
+const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", ":", "："];
 
 /// The people and records affected: the figure most plainly about the data
 /// (`48,651人`, `275名分`); several equally plain figures, or an approximate
@@ -94,31 +96,83 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
             if TOTAL.iter().any(|w| near_before.contains(w)) {
                 score += 1;
             }
+            // 総件数：32,800件, 合計275名分: the whole, over its parts.
+            if ["総件数", "総数", "合計", "総計", "計"]
+                .iter()
+                .any(|w| near_before.contains(w))
+            {
+                score += 1;
+            }
+            // Those the organization could or could not reach are not a count of the data.
+            let clause: String = t[c.end..]
+                .chars()
+                .take_while(|ch| *ch != '。')
+                .take(40)
+                .collect();
+            if ["連絡がとれ", "連絡が取れ", "連絡がつ", "連絡を取"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                score -= 2;
+            }
             if staff {
                 score -= 5;
             }
-            // A figure in brackets is an aside (実人数, 内訳).
+            // A figure in brackets is an aside (実人数, 内訳), unless the
+            // brackets hold the figure alone after what it counts
+            // (対象者（11名）, 549名分（576件）).
             let depth = before.chars().fold(0usize, |d, c| match c {
                 '(' | '（' => d + 1,
                 ')' | '）' => d.saturating_sub(1),
                 _ => d,
             });
-            if depth > 0 {
+            let alone = before.ends_with(['(', '（']) && t[c.end..].starts_with([')', '）']);
+            if depth > 0 && !alone {
                 score -= 1;
+            }
+            // A part of the whole: そのうち66名, うち16件.
+            if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) {
+                score -= 2;
+            }
+            // Those who were told or who received it, not those affected:
+            // 学生17名に対し, 12名の方に流出, ご家族1名.
+            let told = [
+                "に対し",
+                "に送",
+                "へ送",
+                "に誤",
+                "の方に",
+                "宛",
+                "から連絡",
+                "より連絡",
+            ]
+            .iter()
+            .any(|w| near_after.starts_with(w))
+                || ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
+            if told {
+                score -= 3;
             }
             scored.push((score, i, c));
         }
     }
-    (
-        choose(&scored, Unit::People, lines),
-        choose(&scored, Unit::Records, lines),
-    )
+    let people = choose(&scored, Unit::People, lines);
+    let mut records = choose(&scored, Unit::Records, lines);
+    // Records are written only where they differ from the persons (400人の
+    // メールアドレス … メールアドレス400件 is one figure).
+    if let (Some(p), Some(r)) = (&people.chosen, &records.chosen)
+        && p.value == r.value
+    {
+        records.chosen = None;
+    }
+    (people, records)
 }
 
 fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted {
+    // A plain figure about the data; an approximate one (約10万件) is offered
+    // in the comment even where the line says less about the data.
     let mut of_unit: Vec<&(i32, usize, Count)> = scored
         .iter()
-        .filter(|(s, _, c)| c.unit == unit && *s >= 1)
+        .filter(|(s, _, c)| c.unit == unit && (*s >= 1 || c.approximate && *s >= 0))
         .collect();
     of_unit.sort_by_key(|(s, _, c)| (std::cmp::Reverse(*s), std::cmp::Reverse(c.value)));
     let others = |except: Option<u64>| {
@@ -199,6 +253,23 @@ mod tests {
         assert_eq!(
             counted("全市民46万人余りの個人情報が入ったUSBメモリー"),
             (None, None, 1)
+        );
+        // A total and a part of it: the total.
+        assert_eq!(
+            counted(
+                "患者さん187名の情報が含まれており、そのうち66名の方については氏名も記載されていた。"
+            ),
+            (Some(187), None, 0)
+        );
+        // Those who were told are not those affected; a lone figure in
+        // brackets after what it counts is the count.
+        assert_eq!(
+            counted("個人情報漏えいの対象者(11名)へ、お詫び文書をお渡ししました。"),
+            (Some(11), None, 0)
+        );
+        assert_eq!(
+            counted("学生17名に対し誤って学生236人分の情報を含むファイルを送信した。"),
+            (Some(236), None, 0)
         );
         // Two equally plain figures: several groups, the author decides.
         assert_eq!(

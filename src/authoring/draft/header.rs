@@ -175,7 +175,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         {
             continue;
         }
-        if organization_line(t).is_some() {
+        if organization_line(t).is_some() || URL.is_match(t) && t.split_whitespace().count() == 1 {
             continue;
         }
         let ends = [
@@ -193,8 +193,16 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             "（指導及び要請）",
             "(指導及び要請)",
         ];
+        // A line with a person's title is a signature (…院長 山田一郎), not a title.
+        if t.split(' ')
+            .any(|w| super::organization::without_role(w).is_some())
+            || super::organization::role_line(t)
+        {
+            continue;
+        }
         let stripped = strip_edges(t).0;
-        let score = if ends.iter().any(|e| stripped.ends_with(e)) {
+        // A menu item (協会けんぽについて) is short; a notice's title says more.
+        let score = if ends.iter().any(|e| stripped.ends_with(e)) && stripped.width() >= 20 {
             3
         } else if !t.contains('、') {
             2
@@ -226,8 +234,11 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
 /// name followed by a space, and a trailing date from a heading line.
 fn strip_edges(t: &str) -> (&str, Option<&str>) {
     let mut t = t.trim();
+    // An archive's label (【セキュリティ事件簿#2024-350】) is not the notice's;
+    // the notice's own (【お詫び】, 【重要】) is part of its title.
     if t.starts_with('【')
         && let Some(end) = t.find('】')
+        && t[..end].contains(|c: char| c == '#' || c == '＃' || c.is_ascii_digit())
     {
         let after = t[end + '】'.len_utf8()..].trim();
         if after.width() >= 10 {
@@ -349,7 +360,7 @@ mod tests {
             ),
             (
                 "【重要】個人情報漏えいに関するお詫びとお知らせ\n2024年1月1日",
-                "個人情報漏えいに関するお詫びとお知らせ",
+                "【重要】個人情報漏えいに関するお詫びとお知らせ",
             ),
             (
                 "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表\n本文。",

@@ -255,6 +255,18 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("当財団", &["財団"]),
 ];
 
+/// Bodies a notice names that are not its issuer: regulators, the police.
+const THIRD_PARTIES: &[&str] = &[
+    "個人情報保護委員会",
+    "警察",
+    "警視庁",
+    "県警",
+    "府警",
+    "道警",
+    "国民生活センター",
+    "情報処理推進機構",
+];
+
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,30}")
         .expect("valid")
@@ -265,9 +277,15 @@ static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// named when it names several.
 fn self_named(lines: &[Line]) -> Option<Fact<String>> {
     let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    let (_, kinds) = SELF_KINDS
+    let kinds: &[&str] = match SELF_KINDS
         .iter()
-        .find(|(w, _)| text.iter().any(|t| t.contains(w)))?;
+        .find(|(w, _)| text.iter().any(|t| t.contains(w)))
+    {
+        Some((_, kinds)) => kinds,
+        // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
+        // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
+        None => &[],
+    };
     // (name, count, first line)
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     for (i, t) in text.iter().enumerate() {
@@ -277,9 +295,20 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
             let name = run
                 .char_indices()
                 .map(|(at, c)| &run[..at + c.len_utf8()])
-                .filter(|n| kinds.iter().any(|k| n.ends_with(k)) && organization_name(n))
-                .filter(|n| !bare_reference(n))
-                .max_by_key(|n| n.len());
+                .filter(|n| {
+                    (kinds.is_empty() || kinds.iter().any(|k| n.ends_with(k)))
+                        && organization_name(n)
+                        && !bare_reference(n)
+                        && !THIRD_PARTIES.iter().any(|w| n.contains(w))
+                })
+                .max_by_key(|n| n.len())
+                // 京都市中京区烏丸通…: an address, not a body.
+                .filter(|n| {
+                    let after = &run[n.len()..];
+                    !after.starts_with(|c: char| "区町丁".contains(c))
+                        && !after.contains("丁目")
+                        && !t[..m.start()].ends_with(['：', ':'])
+                });
             if let Some(n) = name {
                 match names.iter_mut().find(|(x, _, _)| x == n) {
                     Some(e) => e.1 += 1,
@@ -288,9 +317,12 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
             }
         }
     }
-    let (name, _, i) = names
+    let (name, count, i) = names
         .into_iter()
         .max_by_key(|(_, count, i)| (*count, std::cmp::Reverse(*i)))?;
+    if kinds.is_empty() && count < 2 {
+        return None;
+    }
     Some(Fact {
         value: name,
         lines: vec![i],

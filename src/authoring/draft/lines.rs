@@ -68,7 +68,10 @@ fn unflatten(t: &str) -> Vec<&str> {
     let mut start = 0;
     let mut prev: Option<char> = None;
     for (at, c) in t.char_indices() {
-        if c == ' ' && matches!(prev, Some('。' | '！' | '？')) {
+        let titled = ["について", "お詫び", "おわび", "お知らせ", "ご報告"]
+            .iter()
+            .any(|w| t[start..at].ends_with(w));
+        if c == ' ' && (matches!(prev, Some('。' | '！' | '？')) || titled) {
             parts.push(&t[start..at]);
             start = at + 1;
         } else if c == '【' && prev == Some(' ') && at > start + 1 {

@@ -174,7 +174,11 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
-    if department(n) || bare_reference(n) {
+    // 株式会社エイチーム is a company, whatever its name ends with.
+    let legal = ORG_PREFIXES
+        .iter()
+        .any(|p| n.starts_with(p) && n.len() > p.len());
+    if (department(n) && !legal) || bare_reference(n) {
         return false;
     }
     if n.ends_with('局') {
@@ -206,7 +210,7 @@ pub fn bare_reference(n: &str) -> bool {
     let first = chars.next();
     let rest = chars.as_str();
     match first {
-        Some('県' | '市' | '町' | '村' | '区' | '府' | '都' | '国') => {
+        Some('県' | '市' | '町' | '村' | '区' | '府' | '都') => {
             rest.starts_with('立')
                 || [
                     "教育委員会",
@@ -223,7 +227,18 @@ pub fn bare_reference(n: &str) -> bool {
                 .contains(&rest)
         }
         Some('当' | '本' | '弊' | '同') => true,
-        _ => false,
+        // 教育庁, 病院局: a body of some government, not named.
+        _ => [
+            "教育庁",
+            "教育委員会",
+            "病院局",
+            "水道局",
+            "交通局",
+            "総務局",
+            "警察本部",
+            "事務局",
+        ]
+        .contains(&n),
     }
 }
 

@@ -99,6 +99,22 @@ enum Dates {
 }
 
 fn kind_of(sentence: &str) -> Dates {
+    // …を紛失していることが判明: the event, reported as found out.
+    let reported = [
+        "ことが判明",
+        "ことが発覚",
+        "ことが分か",
+        "ことを確認",
+        "ことに気",
+    ]
+    .iter()
+    .filter_map(|w| sentence.find(w))
+    .min();
+    if let Some(at) = reported
+        && EVENT.iter().any(|w| sentence[..at].contains(w))
+    {
+        return Dates::Event;
+    }
     if DISCOVERY.iter().any(|w| sentence.contains(w)) {
         Dates::Discovery
     } else if ["公表", "発表", "お知らせいたしました", "お知らせしました"]
@@ -254,9 +270,19 @@ pub fn when(
                 // What the words after the date (up to the next date) tell of;
                 // else the whole sentence.
                 let until = within.get(k + 1).map_or(sentence.len(), |n| n.start - at);
-                let kind = match kind_of(&sentence[local.end..until]) {
-                    Dates::Neither => kind_of(sentence),
-                    k => k,
+                let segment = &sentence[local.end..until];
+                // A date of reference (…時点, …現在) dates nothing that happened.
+                if segment.trim_start().starts_with(['時', '現']) {
+                    continue;
+                }
+                // The start of a range (…から…まで) is dated by what follows the range.
+                let kind = if segment.trim().trim_start_matches('(').len() <= "から".len()
+                    && matches!(segment.trim(), "から" | "～" | "~" | "〜" | "-")
+                {
+                    let after = within.get(k + 2).map_or(sentence.len(), |n| n.start - at);
+                    kind_of(&sentence[until.min(after)..after])
+                } else {
+                    kind_of(segment)
                 };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
@@ -315,6 +341,13 @@ mod tests {
             (
                 "表題について\n2023年6月23日\n1 事故の概要\n6月16日（金曜日）午後5時頃、職員が動画を掲載した。\n",
                 Some("2023-06-16"),
+                None,
+            ),
+            // The event reported as found out; a neutral date goes to occurred
+            // only when it is not after the discovery.
+            (
+                "表題について\n令和7年7月18日\n1 概要\n県立高校において、令和7年7月15日(火曜日)に招待メールを送信しようとしたところ、誤って他校にも送信していたことが判明した。\n",
+                Some("2025-07-15"),
                 None,
             ),
             // Only the discovery is dated: occurred stays open.
