@@ -408,7 +408,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     }
     // No measure announced as such: what the organization did or required
     // to stop it (the 対応 items that are not an apology, a notice or a report).
-    for s in sections.iter().filter(|s| s.is(Kind::Response)) {
+    for s in sections.iter().filter(|s| s.kinds == [Kind::Response]) {
         for b in &s.blocks {
             let parts = if b.item {
                 vec![b.text.clone()]
@@ -416,7 +416,9 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 sentences(&b.text)
             };
             for p in parts {
-                if measure::concrete(&p) && !measure::response_only(&p) && !introduces(&p) {
+                // A listed step counts as it is; a sentence must say what was done.
+                let act = b.item || measure::concrete(&p);
+                if act && !measure::response_only(&p) && !introduces(&p) {
                     found.push(b, tidy(&p), lines);
                 }
             }

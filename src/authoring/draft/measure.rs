@@ -59,8 +59,6 @@ const ACTS: &[&str] = &[
     "台帳",
     "ログ",
     "訓練",
-    "徹底",
-    "強化",
     "改修",
     "更新",
     "運用",
@@ -123,6 +121,8 @@ const RESPONSE_ONLY: &[&str] = &[
     "お知らせ",
     "捜索",
     "聞き取り",
+    "削除いたしました",
+    "削除しました",
 ];
 
 /// Words of prevention strong enough to make a sentence a measure even when
@@ -184,7 +184,7 @@ pub fn announces(s: &str) -> bool {
     .any(|w| s.contains(w));
     // What was always done is no new measure: これまで…努めてまいりました.
     let past_practice = (s.contains("これまで") || s.contains("従来"))
-        && (s.contains("ました") || s.contains("おりましたが"));
+        && s.trim_end_matches('。').ends_with("ました");
     let request = [
         "ください",
         "お願いいたします",
@@ -258,10 +258,15 @@ fn split_once(s: &str) -> Option<(String, String)> {
     let fixed = JOINTS
         .iter()
         .filter_map(|(j, k)| s.find(j).map(|at| (at, j.len(), k.to_string())));
-    // …を改訂し、 / …を徹底し、: a verb of two kanji and し.
+    // …を改訂し、 / …を徹底し、: a verb of a new act, and し.
+    const VERBS: &[&str] = &[
+        "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "点検",
+        "検討", "廃止", "禁止", "制限", "指導", "見直",
+    ];
     let verb = s.match_indices("し、").find_map(|(at, _)| {
-        let before: Vec<char> = s[..at].chars().rev().take(2).collect();
-        (before.len() == 2 && before.iter().all(|c| is_kanji(*c)))
+        VERBS
+            .iter()
+            .any(|v| s[..at].ends_with(v))
             .then(|| (at, "し、".len(), "する".to_string()))
     });
     let (at, len, keep) = fixed.chain(verb).min_by_key(|(at, _, _)| *at)?;

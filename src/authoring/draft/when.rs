@@ -27,7 +27,14 @@ struct Years {
 
 impl Years {
     fn dates(&mut self, text: &str) -> Vec<dates::Found> {
-        let found = dates::find(text, self.current);
+        let mut found = dates::find(text, self.current);
+        // 令和7年11月5日に…、11月21日に…: the year written first in the line
+        // dates the month and day after it.
+        if self.current.is_none()
+            && let Some(first) = found.iter().find(|f| f.year_written)
+        {
+            found = dates::find(text, Some(first.date.year));
+        }
         if let Some(last) = found.iter().rev().find(|f| f.year_written) {
             self.current = Some(last.date.year);
         }
@@ -276,9 +283,11 @@ pub fn when(
                     continue;
                 }
                 // The start of a range (…から…まで) is dated by what follows the range.
-                let kind = if segment.trim().trim_start_matches('(').len() <= "から".len()
-                    && matches!(segment.trim(), "から" | "～" | "~" | "〜" | "-")
-                {
+                // So is a date joined to the next (…11月29日と12月22日に…).
+                let kind = if matches!(
+                    segment.trim(),
+                    "から" | "～" | "~" | "〜" | "-" | "と" | "及び" | "および" | "、" | "や"
+                ) {
                     let after = within.get(k + 2).map_or(sentence.len(), |n| n.start - at);
                     kind_of(&sentence[until.min(after)..after])
                 } else {
