@@ -42,8 +42,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Similar { .. }
         | Command::New { .. }
         | Command::Schema { .. }
-        | Command::Draft { .. } => {
-            unreachable!("handled by validate::run, answers::run and author::run")
+        | Command::Draft { .. }
+        | Command::Triage { .. }
+        | Command::Report { .. }
+        | Command::Due { .. } => {
+            unreachable!("handled by validate::run, answers::run, author::run and report::run")
         }
         Command::List {
             control,
@@ -90,7 +93,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         let c = book.summary(i);
                         out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
-                            c.published, c.id, c.organization, c.title
+                            c.date.label(lang),
+                            c.id,
+                            c.organization,
+                            c.title
                         ))?;
                     }
                 }
@@ -114,9 +120,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::brief(&entry.case, &book.catalogs, lang, Style::Plain)
                         .into_bytes()
                 }
-                ShowFormat::Docx => {
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf => {
                     let i = book.index_of(&entry.case.id).unwrap_or(0);
-                    export::file::render(book, &Content::Case(i), lang, Format::Docx)?
+                    let format = match format {
+                        ShowFormat::Pptx => Format::Pptx,
+                        ShowFormat::Pdf => Format::Pdf,
+                        _ => Format::Docx,
+                    };
+                    export::file::render(book, &Content::Case(i), lang, format)?
                 }
                 ShowFormat::Text => {
                     let width = match width {
@@ -130,7 +141,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::plain(&entry.case, &book.catalogs, lang, width).into_bytes()
                 }
             };
-            let binary = *format == ShowFormat::Docx;
+            let binary = matches!(
+                format,
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf
+            );
             deliver(out, path.as_deref(), &data, binary, *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -141,7 +155,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             } else {
                 Style::Plain
             };
-            out.print(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            out.print(&(export::cite::citation(&entry.case, style, lang) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -248,6 +262,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             out: path,
             force,
             format,
+            title,
         } => {
             let content = if let Some(c) = control {
                 let r = control_ref(book, c)?;
@@ -260,7 +275,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
                     .collect::<Result<Vec<usize>, Message>>()?;
-                Content::Pack(indices)
+                Content::Pack {
+                    cases: indices,
+                    title: title.clone(),
+                }
             };
             let format = match (format, path) {
                 (Some(f), _) => *f,
@@ -286,7 +304,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
 /// a terminal. A document's bytes go out as they are (its text passed the text
 /// rule when it was loaded; a CSV's byte-order mark and Word or Excel files
 /// must not be altered).
-fn deliver(
+pub(super) fn deliver(
     out: &mut Out,
     path: Option<&std::path::Path>,
     data: &[u8],
