@@ -163,6 +163,35 @@ fn a_second_report_is_published_when_the_first_was_and_dated_by_its_own_line() {
 }
 
 #[test]
+fn a_discovery_date_fills_discovered_and_the_leak_facts_stay_questions() {
+    let d = draft_of("pdf-copy.txt");
+    // １月２０日（月）、…連絡により判明しました: the day it came to light.
+    assert_eq!(
+        value_of(&d.text, "discovered").as_deref(),
+        Some("2025-01-20")
+    );
+    assert_eq!(value_of(&d.text, "occurred").as_deref(), Some("2025-01-15"));
+    for fact in [
+        "sensitive",
+        "financial",
+        "malicious",
+        "encrypted",
+        "recovered_unseen",
+    ] {
+        assert_eq!(value_of(&d.text, fact).as_deref(), Some("TODO"), "{fact}");
+    }
+    // Where the notice's words bear on a fact, a comment says so.
+    assert!(
+        d.text
+            .contains("# 通知文に「回収」（L20）: 確かめて true / false / unknown"),
+        "{}",
+        d.text
+    );
+    // Nothing is filed yet: reports is an example in a comment.
+    assert!(d.text.contains("# reports:"));
+}
+
+#[test]
 fn a_shift_jis_file_is_read_as_shift_jis() {
     let bytes = std::fs::read(fixture("shift-jis.txt")).unwrap();
     assert!(
@@ -450,8 +479,13 @@ fn a_draft_with_its_decisions_made_is_a_case_of_the_casebook() {
             "sector" => decided.push(line.replacen("TODO", "retail", 1)),
             "category" => decided.push(line.replacen("TODO", "theft", 1)),
             "controls" => decided.push(line.replacen("TODO", &suggested.take().unwrap(), 1)),
+            // The leak facts, answered: a theft, nothing sensitive or encrypted.
+            "malicious" => decided.push(line.replacen("TODO", "true", 1)),
+            "sensitive" | "financial" | "encrypted" | "recovered_unseen" => {
+                decided.push(line.replacen("TODO", "false", 1))
+            }
             // Optional fields the notice does not fill: deleted.
-            "records" | "response" | "url" | "accessed" | "tags" => {}
+            "records" | "response" | "url" | "accessed" | "tags" | "discovered" => {}
             other => panic!("unexpected TODO for {other}: {line}"),
         }
     }

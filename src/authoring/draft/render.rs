@@ -47,7 +47,12 @@ fn lines_of(facts: &[Fact<String>], ex: &Extract) -> String {
 
 pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) -> String {
     let lang = options.lang;
-    let mut s = Sketch::default();
+    // The facts a leak report turns on are questions for the author: a
+    // notice rarely answers them, and never in those words.
+    let mut s = Sketch {
+        incident: true,
+        ..Sketch::default()
+    };
 
     s.one(
         "id",
@@ -99,9 +104,11 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
         .unwrap_or_default();
     s.one("sector", Slot::todo(sector_notes));
     s.one("published", published(ex, options));
+    s.one("discovered", discovered(ex, lang));
     s.one("occurred", occurred(ex, lang));
     s.one("summary", summary(ex, lang));
     s.set("affected", Val::Map(affected(ex, lang)));
+    s.set("leak", Val::Map(leak(ex, lang)));
     s.set("root_causes", Val::Entries(causes(ex, book, lang)));
     s.set("measures", Val::Entries(measures(ex, book, lang)));
     if !ex.response.is_empty() {
@@ -193,24 +200,146 @@ fn published(ex: &Extract, options: &Options) -> Slot {
     }
 }
 
-fn occurred(ex: &Extract, lang: Lang) -> Slot {
-    let discovered = ex.discovered.as_ref().map(|d| {
-        tr(
+/// The day it came to light, when the notice gives it to the day (判明日, …に判明).
+fn discovered(ex: &Extract, lang: Lang) -> Slot {
+    match &ex.discovered {
+        Some(d) if d.value.day.is_some() => {
+            let mut slot = date_slot(d, ex, lang);
+            slot.notes.push(tr(
+                lang,
+                "判明・発覚を述べた文の日付。報告の期限はこの日から数える: 確かめて書く",
+                "the date of the sentence on finding it out; report deadlines count from it: confirm it",
+            ));
+            slot
+        }
+        Some(d) => Slot::todo(vec![tr(
             lang,
             &format!(
-                "発覚（判明）は {}（{}「{}」）: 発生日とは別",
+                "通知文は発覚を {}（{}）とだけ書いている: 日まで分かれば書く",
                 d.value,
-                ex.lines[d.lines[0]].cite(),
-                shorten(&d.quote, 30)
+                ex.lines[d.lines[0]].cite()
             ),
             &format!(
-                "it came to light on {} ({} \"{}\"), which is not when it happened",
+                "the notice dates the discovery only as {} ({}): give the day if known",
                 d.value,
-                ex.lines[d.lines[0]].cite(),
-                shorten(&d.quote, 30)
+                ex.lines[d.lines[0]].cite()
             ),
-        )
-    });
+        )]),
+        None => Slot::todo(Vec::new()),
+    }
+}
+
+/// The leak facts stay questions; where the notice's words bear on one, a
+/// comment says which words and where.
+fn leak(ex: &Extract, lang: Lang) -> Sketch {
+    const HINTS: &[(&str, &[&str])] = &[
+        (
+            "sensitive",
+            &[
+                "要配慮",
+                "病名",
+                "病歴",
+                "診療",
+                "病気",
+                "検査結果",
+                "健康診断",
+                "障害",
+                "犯罪",
+            ],
+        ),
+        (
+            "financial",
+            &[
+                "クレジットカード",
+                "カード番号",
+                "口座番号",
+                "口座情報",
+                "暗証番号",
+                "ネットバンキング",
+            ],
+        ),
+        (
+            "malicious",
+            &[
+                "不正アクセス",
+                "盗難",
+                "盗まれ",
+                "ランサムウェア",
+                "不正に",
+                "持ち出",
+                "窃取",
+                "攻撃",
+                "不正使用",
+            ],
+        ),
+        (
+            "encrypted",
+            &["暗号化", "パスワードを設定", "パスワードロック"],
+        ),
+        (
+            "recovered_unseen",
+            &["回収", "削除を確認", "開封せず", "未開封"],
+        ),
+    ];
+    let mut sketch = Sketch::default();
+    for (fact, words) in HINTS {
+        let found = ex.lines.iter().find_map(|l| {
+            words.iter().find(|w| l.text.contains(**w)).map(|w| {
+                let denied = [
+                    "含まれておりません",
+                    "含まれていません",
+                    "含まれていない",
+                    "含まれません",
+                ]
+                .iter()
+                .any(|n| l.text.contains(n));
+                (w, l.cite(), denied)
+            })
+        });
+        let notes = found
+            .map(|(word, at, denied)| {
+                vec![if denied {
+                    tr(
+                        lang,
+                        &format!("通知文は「{word}」が含まれないと書いている（{at}）: 確かめて false か unknown"),
+                        &format!("the notice says \"{word}\" was not included ({at}): confirm, then false or unknown"),
+                    )
+                } else {
+                    tr(
+                        lang,
+                        &format!("通知文に「{word}」（{at}）: 確かめて true / false / unknown"),
+                        &format!("the notice says \"{word}\" ({at}): confirm, then true, false or unknown"),
+                    )
+                }]
+            })
+            .unwrap_or_default();
+        sketch.one(fact, Slot::todo(notes));
+    }
+    sketch
+}
+
+fn occurred(ex: &Extract, lang: Lang) -> Slot {
+    let discovered = ex
+        .discovered
+        .as_ref()
+        .filter(|d| d.value.day.is_none())
+        .map(|d| {
+            tr(
+                lang,
+                &format!(
+                    "発覚（判明）は {}（{}「{}」）: 発生日とは別",
+                    d.value,
+                    ex.lines[d.lines[0]].cite(),
+                    shorten(&d.quote, 30)
+                ),
+                &format!(
+                    "it came to light on {} ({} \"{}\"), which is not when it happened",
+                    d.value,
+                    ex.lines[d.lines[0]].cite(),
+                    shorten(&d.quote, 30)
+                ),
+            )
+        });
     match &ex.occurred {
         Some(f) => {
             let mut slot = date_slot(f, ex, lang);
