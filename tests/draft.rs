@@ -1,7 +1,11 @@
 //! `casebook draft`: a published notice's text → a draft case file that
 //! `casebook validate` turns into a short list of what is left to decide.
 //! The notices here are written for these tests in the shapes notices come
-//! in: a copied web page, a copied PDF, a second report, a Shift_JIS file.
+//! in: a copied web page, a copied PDF, a second report, a Shift_JIS file, a
+//! hospital's prose notice signed by its parent body, a city page with
+//! headings that carry their text and words broken at the margin, a page
+//! with a glossary after the measures, a university's prose notice, and a
+//! long third report numbered 1.(1)① with a timeline and questions.
 
 mod common;
 
@@ -211,6 +215,197 @@ fn a_shift_jis_file_is_read_as_shift_jis() {
     assert_eq!(e.measures.len(), 3);
 }
 
+fn measures_of(d: &Draft) -> Vec<&str> {
+    d.extract
+        .measures
+        .iter()
+        .map(|f| f.value.as_str())
+        .collect()
+}
+
+#[test]
+fn a_hospital_signed_under_its_parent_body_is_named_with_it() {
+    let d = draft_of("signature-parent.txt");
+    let e = &d.extract;
+    // 当院 in the text; the signature names the parent body and the hospital.
+    assert_eq!(
+        e.organization.as_ref().unwrap().value,
+        "独立行政法人みなみ医療機構 北浜みなと医療センター"
+    );
+    // The signature's date, not the event's in the first sentence.
+    assert_eq!(
+        e.published.as_ref().unwrap().value.to_string(),
+        "2025-09-12"
+    );
+    assert_eq!(e.occurred.as_ref().unwrap().value.to_string(), "2025-09-08");
+    // One sentence that announces two measures gives two; the signature gives none.
+    assert_eq!(
+        measures_of(&d),
+        [
+            "封入時に宛名と通知の氏名を二人で照合する手順を徹底する",
+            "個人情報の取扱いに関する研修を全職員に対して年2回実施してまいります"
+        ]
+    );
+    assert!(!e.summary.iter().any(|f| f.value.contains("研修")));
+    // 1名分 in brackets after what it counts.
+    assert_eq!(e.people.chosen.as_ref().unwrap().value, 1);
+}
+
+#[test]
+fn headings_that_carry_their_text_and_words_broken_at_the_margin() {
+    let d = draft_of("heading-text-same-line.txt");
+    let e = &d.extract;
+    // 1 発生時期 令和7年（2025年）3月: the label's date.
+    assert_eq!(e.occurred.as_ref().unwrap().value.to_string(), "2025-03");
+    // 5 再発防止策 教育委員会は、… runs over two lines broken inside a word.
+    assert_eq!(
+        measures_of(&d),
+        [
+            "教育委員会は、転出入時の書類の受け渡しに関する手順を各学校で統一する",
+            "手順を守っているかを年1回確認する",
+            "毎年度、就学事務の担当者向けの説明会で、転出入に関係する文書の取扱いについて周知を徹底する"
+        ]
+    );
+    // そ / の後: no character lost at the break.
+    assert!(
+        e.summary.iter().any(|f| f.value.starts_with("その後、")),
+        "{:?}",
+        e.summary
+    );
+    // 市立小学校 is no name: TODO, and the draft says so.
+    assert!(e.organization.is_none());
+    assert!(
+        d.text
+            .contains("# 通知文は自らを「市立小学校」とだけ書いている"),
+        "{}",
+        d.text
+    );
+    assert_eq!(e.response.len(), 1);
+}
+
+#[test]
+fn a_glossary_and_contact_lines_after_the_measures_are_not_measures() {
+    let d = draft_of("glossary-after-measures.txt");
+    let e = &d.extract;
+    assert_eq!(e.measures.len(), 1, "{:?}", measures_of(&d));
+    assert!(!d.text.contains("ほかの受信者にアドレスを知らせずに"));
+    assert_eq!(e.records.chosen.as_ref().unwrap().value, 71);
+    assert_eq!(
+        e.published.as_ref().unwrap().value.to_string(),
+        "2025-10-20"
+    );
+    assert_eq!(e.occurred.as_ref().unwrap().value.to_string(), "2025-10-17");
+    assert_eq!(e.causes.len(), 1);
+    // A notice of 誤送信 points its cause to misoperation first.
+    let cause = d.text.split("root_causes:").nth(1).unwrap();
+    assert!(
+        cause.lines().nth(1).unwrap().contains("候補: misoperation"),
+        "{cause}"
+    );
+}
+
+#[test]
+fn a_prose_notice_gives_its_measures_its_cause_and_the_count_of_the_data() {
+    let d = draft_of("prose-measures.txt");
+    let e = &d.extract;
+    assert_eq!(
+        measures_of(&d),
+        [
+            "学外に送信するファイルにパスワードを設定し、送信前に上長が内容を確認する運用に改めます",
+            "全教職員を対象に個人情報の取扱いに関する研修を実施する"
+        ]
+    );
+    // 学生17名に送信: those it was sent to; そのうち12名分: a part; 236名分: the count.
+    assert_eq!(e.people.chosen.as_ref().unwrap().value, 236);
+    // 約10万件 is offered in a comment, never as a number.
+    assert!(d.text.contains("約10万件（L11）"), "{}", d.text);
+    let causes: Vec<&str> = e.causes.iter().map(|f| f.value.as_str()).collect();
+    assert_eq!(causes, ["送信の前にファイルの内容を確認しなかったためです"]);
+    assert!(!e.summary.iter().any(|f| f.value.contains("研修")));
+}
+
+#[test]
+fn a_long_third_report_drafts_as_well_as_a_short_notice() {
+    let bytes = std::fs::read(fixture("ransomware-report.txt")).unwrap();
+    assert!(
+        bytes.len() >= 10_000,
+        "a long report: {} bytes",
+        bytes.len()
+    );
+    let d = draft_of("ransomware-report.txt");
+    let e = &d.extract;
+    assert_eq!(e.organization.as_ref().unwrap().value, "株式会社かもめ物産");
+    // 第1報 on 2025-05-20 made it public; this report is dated 2025-07-18.
+    assert_eq!(
+        e.published.as_ref().unwrap().value.to_string(),
+        "2025-05-20"
+    );
+    assert_eq!(e.dated.as_ref().unwrap().value.to_string(), "2025-07-18");
+    // The timeline's intrusion, before the day it was found (同日…判明).
+    assert_eq!(e.occurred.as_ref().unwrap().value.to_string(), "2025-04-28");
+    assert_eq!(
+        e.discovered.as_ref().unwrap().value.to_string(),
+        "2025-05-12"
+    );
+    // 6.(1)①…④ (2)①…③: seven measures, without the introduction or the Q&A's answers.
+    assert_eq!(e.measures.len(), 7, "{:?}", measures_of(&d));
+    assert!(!measures_of(&d).iter().any(|m| m.contains("取締役会")));
+    assert_eq!(e.causes.len(), 3);
+    // Three groups of people and an approximate figure: no count chosen, all offered.
+    assert!(e.people.chosen.is_none());
+    assert!(d.text.contains("3,420名分（L"), "{}", d.text);
+    // Kinds of data from the list, not from the answers (パスワード, カード番号).
+    let data: Vec<&str> = e.data.iter().map(|f| f.value.as_str()).collect();
+    assert!(
+        data.contains(&"部署名") && !data.contains(&"署名"),
+        "{data:?}"
+    );
+    assert!(!data.contains(&"パスワード"), "{data:?}");
+}
+
+#[test]
+fn draft_url_and_published_record_what_the_page_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    // No date line; a weekday that is not the date's.
+    std::fs::write(
+        &notice,
+        "書類の誤送付について\n1 概要\n令和7年5月31日（月）、職員が書類を誤って送付しました。\n2 再発防止策\n送付前に宛名を二人で確認します。\n",
+    )
+    .unwrap();
+    let n = notice.to_str().unwrap();
+    let out = casebook(&[
+        "draft",
+        n,
+        "--url",
+        "https://www.example.jp/news/1.html",
+        "--published",
+        "2025-06-02",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        value_of(&text, "url").as_deref(),
+        Some("https://www.example.jp/news/1.html")
+    );
+    assert_eq!(value_of(&text, "published").as_deref(), Some("2025-06-02"));
+    assert_eq!(value_of(&text, "date").as_deref(), Some("2025-06-02"));
+    assert!(text.contains("# ← --published"), "{text}");
+    assert!(text.contains("通知文の曜日がこの日付と合わない"), "{text}");
+    for (flag, value, says) in [
+        (
+            "--url",
+            "ftp://example.jp/1",
+            "--url `ftp://example.jp/1` is not a web address",
+        ),
+        ("--published", "2025-02-30", "--published `2025-02-30`"),
+    ] {
+        let bad = casebook(&["--lang", "en", "draft", n, flag, value]);
+        assert_eq!(bad.status.code(), Some(1), "{flag}");
+        assert!(stderr(&bad).contains(says), "{flag}: {}", stderr(&bad));
+    }
+}
+
 #[test]
 fn an_undecodable_file_is_an_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -242,6 +437,11 @@ fn validate_on_a_draft_lists_only_the_todos() {
         "pdf-copy.txt",
         "second-report.txt",
         "shift-jis.txt",
+        "signature-parent.txt",
+        "heading-text-same-line.txt",
+        "glossary-after-measures.txt",
+        "prose-measures.txt",
+        "ransomware-report.txt",
     ] {
         let d = draft_of(name);
         let _: serde_yaml::Value = serde_yaml::from_str(&d.text).expect("the draft is YAML");

@@ -220,7 +220,8 @@ def cites_hold(draft_text, notice_text):
             a = int(a)
             b = int(b) if b else a
             got += "".join(lines[a - 1 : b])
-        if norm(quote) not in norm(got):
+        # A value read from several lines quotes them joined by " / ".
+        if not all(norm(part) in norm(got) for part in quote.split(" / ")):
             bad.append(m.group(0))
     return bad
 

@@ -180,7 +180,12 @@ pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> 
         for s in lead {
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
-                    if p.ends_with('。') && !courtesy(&p) && !introduces(&p) {
+                    // A measure the notice announces belongs to the measures.
+                    if p.ends_with('。')
+                        && !courtesy(&p)
+                        && !introduces(&p)
+                        && !measure::announces(&p)
+                    {
                         found.push(b, tidy(&p), lines);
                     }
                 }
@@ -249,6 +254,12 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         .any(|w| p.contains(w));
         names && !open && !measure::announces(p) && !courtesy(p)
     })
+    .into_iter()
+    .map(|mut f| {
+        f.value = without_time(&f.value).to_string();
+        f
+    })
+    .collect()
 }
 
 /// Words of what went wrong, for a cause read from the account.
@@ -335,8 +346,12 @@ pub fn incident(
     None
 }
 
-/// A sentence without its opening date and time (`令和7年8月25日月曜日午後6時9分、`).
+/// A sentence without its opening words (`この度、`, `これは、`) and date and
+/// time (`令和7年8月25日月曜日午後6時9分、`).
 fn without_time(s: &str) -> &str {
+    let s = ["この度、", "このたび、", "これは、", "本件は、", "今回、"]
+        .iter()
+        .fold(s, |t, w| t.strip_prefix(w).unwrap_or(t));
     match s.split_once('、') {
         Some((head, rest))
             if !super::dates::find(head, Some(2000)).is_empty()
@@ -354,8 +369,13 @@ fn without_time(s: &str) -> &str {
 /// (not a numbered item) that announces several gives one entry each.
 pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     let mut found = Found::default();
+    // Where the measures are listed (in the section or its subsections), a
+    // paragraph is an introduction or a note.
+    let has_items = sections
+        .iter()
+        .filter(|s| s.is(Kind::Measures))
+        .any(|s| s.blocks.iter().any(|b| b.item));
     for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
-        let has_items = s.blocks.iter().any(|b| b.item);
         for b in &s.blocks {
             if has_items && !b.item {
                 // A paragraph between items: an introduction or a note.
@@ -427,9 +447,23 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     found.out
 }
 
-/// What was done after discovery: the 対応 sections.
+/// What was done after discovery: the 対応 sections, apologies made
+/// (お詫びのメールを送信) included, apologies offered to the reader not.
 pub fn response(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    entries(lines, sections, Kind::Response, true)
+    entries(lines, sections, Kind::Response, false)
+        .into_iter()
+        .filter(|f| {
+            ![
+                "お詫び申し上げ",
+                "おわび申し上げ",
+                "申し訳",
+                "ご迷惑",
+                "ご心配",
+            ]
+            .iter()
+            .any(|w| f.value.contains(w))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -476,7 +510,8 @@ mod tests {
         let (s, c, m, _) = parts(
             "個人情報の漏えいについて\n動画に患者の一覧が映っていました。映り込みの原因は、確認時の見落としにあります。\n本学は、今後、個人情報の厳正な管理を徹底してまいります。\n",
         );
-        assert_eq!(s.len(), 3);
+        // The measure sentence is a measure, not summary material.
+        assert_eq!(s.len(), 2);
         assert_eq!(c, ["映り込みの原因は、確認時の見落としにあります"]);
         // The measure without the clause that only frames it (今後、).
         assert_eq!(m, ["本学は、個人情報の厳正な管理を徹底してまいります"]);

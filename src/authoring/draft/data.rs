@@ -33,6 +33,9 @@ const DATA_WORDS: &[&str] = &[
     "職業",
     "所属",
     "役職名",
+    "部署名",
+    "会社名",
+    "担当者名",
     "役職",
     "学年",
     "学科",
@@ -115,9 +118,17 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     for (i, line) in lines.iter().enumerate() {
         let section = owners[i].map(|(s, _)| &sections[s]);
         let in_data = section.is_some_and(|s| s.is(Kind::Data));
-        if section
-            .is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact) || s.is(Kind::Causes))
-        {
+        if section.is_some_and(|s| {
+            [
+                Kind::Measures,
+                Kind::Contact,
+                Kind::Causes,
+                Kind::Aside,
+                Kind::Signature,
+            ]
+            .iter()
+            .any(|k| s.is(*k))
+        }) {
             continue;
         }
         let text = owners[i].map_or(line.text.as_str(), |(s, b)| {

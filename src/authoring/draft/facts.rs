@@ -115,7 +115,10 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
             {
                 score -= 2;
             }
-            if staff {
+            // 職員1名が掲示した: the one who did it; 従業員1,284名分, or a
+            // figure in the list of data: those whose data it was.
+            let subjects = c.text.contains('分') || section.is_some_and(|s| s.is(Kind::Data));
+            if staff && !subjects {
                 score -= 5;
             }
             // A figure in brackets is an aside (実人数, 内訳), unless the

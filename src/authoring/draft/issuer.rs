@@ -69,6 +69,19 @@ const SELF_WORDS: &[&str] = &[
     "当財団",
 ];
 
+/// Bodies named only by the kind of place that runs them.
+const BARE_WORDS: &[&str] = &[
+    "県教育委員会",
+    "市教育委員会",
+    "町教育委員会",
+    "市立小学校",
+    "市立中学校",
+    "県立高校",
+    "県立学校",
+    "市立病院",
+    "県立病院",
+];
+
 /// The organization that issued the notice.
 pub fn issuer(
     lines: &[Line],
@@ -78,6 +91,7 @@ pub fn issuer(
 ) -> Issuer {
     let self_word = SELF_WORDS
         .iter()
+        .chain(BARE_WORDS)
         .find(|w| lines.iter().any(|l| l.text.contains(**w)))
         .map(|w| w.to_string());
     let name = find(lines, sections, title, first_heading);

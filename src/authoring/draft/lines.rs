@@ -307,8 +307,14 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
             // to be as wide.
             let prose = prev.text.contains(['、', '。', '，']);
             let fills = prose && full >= 30 && width[p] * 10 >= full * 8;
-            let margin =
-                prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
+            // …年1回確認す / る。: the next line starts where no sentence starts.
+            let continues = prose
+                && line.text.starts_with([
+                    'る', 'た', 'て', 'ん', 'っ', 'ゃ', 'ゅ', 'ょ', 'ー', '。', '、', 'の', 'を',
+                    'に', 'は', 'が', 'で', 'へ', 'ず', 'う',
+                ]);
+            let margin = continues
+                || prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
             let open = !prev
                 .text
                 .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])

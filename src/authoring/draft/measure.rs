@@ -322,7 +322,16 @@ fn unframe(s: &str) -> String {
             && (FRAMES.iter().any(|f| seg.contains(f))
                 || matches!(
                     seg.trim(),
-                    "今後" | "今後は" | "今後とも" | "また" | "また今後"
+                    "今後"
+                        | "今後は"
+                        | "今後とも"
+                        | "また"
+                        | "また今後"
+                        | "あわせて"
+                        | "併せて"
+                        | "さらに"
+                        | "加えて"
+                        | "それに加えて"
                 ))
     };
     let kept: Vec<&str> = segments

@@ -3,7 +3,7 @@
 
 use super::facts::{Counted, shorten};
 use super::header::{self, Fact};
-use super::suggest::{self, Measures};
+use super::suggest::{self, Basis, Measures};
 use super::{Extract, Options};
 use crate::authoring::new::SCHEMA_REF;
 use crate::authoring::sketch::{self, Sketch, Slot, Val};
@@ -443,11 +443,27 @@ fn affected(ex: &Extract, lang: Lang) -> Sketch {
 }
 
 fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
+    let told: String = ex
+        .title
+        .iter()
+        .map(|t| t.value.as_str())
+        .chain(ex.summary.iter().map(|f| f.value.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let notice = suggest::notice_category(&told);
     ex.causes
         .iter()
         .map(|f| {
             let mut c = Sketch::default();
-            let notes = suggest::cause_categories(&f.value)
+            let mut found = suggest::cause_categories(&f.value);
+            // A notice of 誤送信 points its causes to misoperation first.
+            if let Some((id, word)) = notice
+                && !found.iter().any(|(x, _)| *x == id)
+            {
+                found.insert(0, (id, word));
+                found.truncate(2);
+            }
+            let notes = found
                 .into_iter()
                 .map(|(id, word)| {
                     let title = book.catalogs.title_of(Kind::Causes, id, lang);
@@ -475,32 +491,59 @@ fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
 
 fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
     let index = Measures::new(book);
+    let title_of = |c: &crate::model::ControlRef| {
+        book.catalogs
+            .control(c)
+            .map(|i| i.title.get(lang).to_string())
+            .unwrap_or_default()
+    };
     ex.measures
         .iter()
         .map(|f| {
             let mut m = Sketch::default();
             m.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
-            let (controls, similar) = index.controls(&f.value, 4);
             let mut notes = Vec::new();
-            if !controls.is_empty() {
-                notes.push(tr(lang,
-                    "候補（事例集の似た再発防止策から。確かめて TODO を置き換える）:",
-                    "suggestions (from similar measures in the casebook; confirm, then replace TODO):",
-                ));
-                for c in &controls {
-                    let title = book
-                        .catalogs
-                        .control(&c.control)
-                        .map(|i| i.title.get(lang).to_string())
-                        .unwrap_or_default();
-                    notes.push(format!("  {} {title}", c.control));
-                }
-                if let Some(s) = similar.first() {
+            match suggest::suggested(&index, &book.catalogs, &f.value) {
+                Some((controls, Basis::Similar(s))) => {
+                    notes.push(tr(lang,
+                        "候補（事例集の似た再発防止策から。確かめて TODO を置き換える）:",
+                        "suggestions (from similar measures in the casebook; confirm, then replace TODO):",
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
                     notes.push(tr(lang,
                         &format!("  似た策: 「{}」[{}]", shorten(&s.text, 40), s.case),
                         &format!("  similar: 「{}」[{}]", shorten(&s.text, 40), s.case),
                     ));
                 }
+                Some((controls, Basis::Words(words, best, weak))) => {
+                    let words: Vec<&str> = words.iter().map(String::as_str).take(3).collect();
+                    notes.push(tr(lang,
+                        &format!("候補（分類表の語「{}」から。確かめて TODO を置き換える）:", words.join("」「")),
+                        &format!("suggestions (from the catalogs' words {}; confirm, then replace TODO):", words.join(", ")),
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
+                    if !weak.is_empty() {
+                        let ids: Vec<String> = weak.iter().map(ToString::to_string).collect();
+                        notes.push(tr(lang,
+                            &format!("  似た策は弱い（類似度 {best:.2}）: {}", ids.join(" ")),
+                            &format!("  similar measures are weak (similarity {best:.2}): {}", ids.join(" ")),
+                        ));
+                    }
+                }
+                Some((controls, Basis::Weak(best))) => {
+                    notes.push(tr(lang,
+                        &format!("弱い候補（事例集の似た策の類似度 {best:.2}。確かめて TODO を置き換える）:"),
+                        &format!("weak suggestions (similar measures in the casebook, similarity {best:.2}; confirm, then replace TODO):"),
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
+                }
+                None => {}
             }
             m.set("controls", Val::Many(Vec::new(), notes));
             m

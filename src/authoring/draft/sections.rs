@@ -261,8 +261,34 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
                 | "漏えい件数"
                 | "流出件数"
         );
+    // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
+    let title_like = [
+        "について",
+        "お知らせ",
+        "お詫び",
+        "おわび",
+        "ご報告",
+        "の件",
+        "報）",
+        "報)",
+    ]
+    .iter()
+    .any(|w| heading.ends_with(w));
+    let about_data = has(&["情報", "データ"])
+        && has(&[
+            "漏えい",
+            "漏洩",
+            "流出",
+            "対象",
+            "おそれ",
+            "可能性",
+            "項目",
+            "内容",
+        ])
+        && !title_like;
     if kinds.is_empty()
         && (data_label
+            || about_data
             || has(&[
                 "個人情報の内容",
                 "情報の内容",

@@ -105,7 +105,24 @@ enum Dates {
     Neither,
 }
 
+/// A text without what it says in brackets (`…侵入（後日の調査で判明）`).
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn kind_of(sentence: &str) -> Dates {
+    let plain = without_asides(sentence);
+    let sentence = plain.as_str();
     // …を紛失していることが判明: the event, reported as found out.
     let reported = [
         "ことが判明",
@@ -227,20 +244,28 @@ pub fn when(
             *slot = Some(fact(line, &f));
         }
     }
-    // The account first, then the rest of the body.
+    // The account first, then the rest of the body. In the account the
+    // earliest event is when it happened (a timeline may tell the intrusion
+    // after the day it was found); elsewhere the first.
     let owners = sections::owners(lines.len(), sections);
+    let mut in_account = vec![false; lines.len()];
     let account: Vec<usize> = sections
         .iter()
         .filter(|s| s.is(Kind::Summary))
         .flat_map(|s| s.blocks.iter().map(|b| b.line))
         .collect();
-    let rest = (0..lines.len()).filter(|i| !account.contains(i));
+    for &i in &account {
+        in_account[i] = true;
+    }
+    let rest = (0..lines.len()).filter(|&i| !in_account[i]);
     let mut neither: Option<Fact<PartialDate>> = None;
     let mut years = Years {
         current: published.map(|p| p.value.year),
     };
+    // The last date read, for 同日 (the same day).
+    let mut last: Option<PartialDate> = None;
     for i in account.iter().copied().chain(rest) {
-        if out.occurred.is_some() && out.discovered.is_some() {
+        if !in_account[i] && out.occurred.is_some() && out.discovered.is_some() {
             break;
         }
         if skip.contains(&i) {
@@ -268,7 +293,24 @@ pub fn when(
                 .iter()
                 .filter(|f| f.start >= at && f.end <= at + sentence.len())
                 .collect();
+            // 同日朝…に気付き: the day of the date before.
+            if within.is_empty()
+                && let (Some(day), Some(pos)) = (last, sentence.find("同日"))
+            {
+                let kind = kind_of(&sentence[pos..]);
+                let same = Fact {
+                    value: day,
+                    lines: vec![i],
+                    quote: "同日".to_string(),
+                };
+                match kind {
+                    Dates::Discovery if out.discovered.is_none() => out.discovered = Some(same),
+                    Dates::Event if out.occurred.is_none() => out.occurred = Some(same),
+                    _ => {}
+                }
+            }
             for (k, f) in within.iter().enumerate() {
+                last = Some(f.date);
                 let local = dates::Found {
                     start: f.start - at,
                     end: f.end - at,
@@ -305,7 +347,12 @@ pub fn when(
                     Dates::Neither => &mut neither,
                     Dates::Publication => continue,
                 };
-                if slot.is_none() {
+                let earlier = kind == Dates::Event
+                    && in_account[i]
+                    && slot
+                        .as_ref()
+                        .is_some_and(|s| s.value.is_after(&f.date) && f.date.day.is_some());
+                if slot.is_none() || earlier {
                     *slot = Some(fact(i, f));
                 }
             }
