@@ -406,6 +406,133 @@ fn draft_url_and_published_record_what_the_page_says() {
     }
 }
 
+/// The case a team wrote from the first report of second-report.txt's incident.
+const FIRST_REPORT_CASE: &str = "\
+id: higashi-credit-2025
+title: ファイルサーバーへの不正アクセス（第1報の時点）
+organization: ひがし信用組合
+sector: finance
+published: 2025-02-28
+occurred: 2025-02-20
+summary: |
+  ファイルサーバーに外部から不正アクセスがあった。
+  漏えいした情報の範囲は調査中とされた。
+affected:
+  people: 2000  # 第1報の概数を仮に
+root_causes:
+  # 第1報は原因を書いていない
+  - category: unauthorized-access
+    text: ファイルサーバーに外部から不正にアクセスされた
+measures:
+  - text: 外部からの接続には多要素認証を導入する
+    controls: [iso27001:A.8.5]
+sources:
+  - publisher: ひがし信用組合
+    title: 当社サーバーへの不正アクセスについて（第1報）
+    date: 2025-02-28
+tags: [不正アクセス]
+";
+
+#[test]
+fn a_later_notice_updates_a_case_as_a_reviewable_diff_written_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let file = dir.path().join("cases/2025/higashi-credit-2025.yaml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, FIRST_REPORT_CASE).unwrap();
+    let notice = fixture("second-report.txt");
+    let n = notice.to_str().unwrap();
+    let args = [
+        "--casebook",
+        d,
+        "draft",
+        n,
+        "--update",
+        "higashi-credit-2025",
+    ];
+
+    // Shown, not written: a unified diff with where each change came from.
+    let out = casebook(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let diff = stdout(&out);
+    for line in [
+        "-  people: 2000  # 第1報の概数を仮に",
+        "+  people: 2045  # 第1報の概数を仮に",
+        "+discovered: 2025-02-21",
+        "+  - category: TODO",
+        "+    text: VPN機器の脆弱性が修正されないまま運用されていたことが原因と判明しました",
+        "+  - text: 通信の監視体制を強化し、不審な通信を検知した際の手順を整備します",
+        "+    title: 【重要】当社サーバーへの不正アクセスによる情報漏えいについて（第2報）",
+        "+    date: 2025-03-14",
+    ] {
+        assert!(diff.lines().any(|l| l == line), "{line}\n{diff}");
+    }
+    assert!(
+        diff.contains("+  # ← second-report.txt L8「２，０４５名分"),
+        "{diff}"
+    );
+    // The measure the case already holds (多要素認証) is not added again.
+    assert!(
+        !diff.contains("+  - text: 外部からの接続には多要素認証を導入します"),
+        "{diff}"
+    );
+    assert!(stderr(&out).contains("6 件の変更"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), FIRST_REPORT_CASE);
+
+    // --write: written, the author's comments and layout kept, only TODOs left.
+    let mut write = args.to_vec();
+    write.push("--write");
+    let out = casebook(&write);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("  # 第1報は原因を書いていない\n  - category: unauthorized-access"));
+    assert!(text.contains("  people: 2045  # 第1報の概数を仮に"));
+    let v = casebook(&["--lang", "en", "validate", file.to_str().unwrap()]);
+    let err = stderr(&v);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert!(
+        !errors.is_empty() && errors.iter().all(|l| l.contains("still TODO")),
+        "{err}"
+    );
+
+    // The author decides the TODOs; the notice has nothing new for the case then.
+    let decided = text
+        .replace("category: TODO", "category: vulnerability")
+        .replace("controls: [TODO]", "controls: [iso27001:A.8.8]");
+    std::fs::write(&file, decided).unwrap();
+    let again = casebook(&args);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).is_empty(), "{}", stdout(&again));
+    assert!(
+        stderr(&again).contains("新しいことを加えません"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn update_refuses_a_bundled_case_and_an_unknown_one() {
+    let n = fixture("second-report.txt");
+    let n = n.to_str().unwrap();
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "draft",
+        n,
+        "--update",
+        "kesennuma-hospital-pos-2024",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("a bundled case cannot be changed"),
+        "{}",
+        stderr(&out)
+    );
+    let out = casebook(&["--lang", "en", "draft", n, "--update", "no-such-case"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("case `no-such-case` is not in the casebooks loaded"));
+}
+
 #[test]
 fn an_undecodable_file_is_an_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

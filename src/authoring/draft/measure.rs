@@ -64,6 +64,13 @@ const ACTS: &[&str] = &[
     "運用",
     "仕組み",
     "機能",
+    "指示",
+    "引継",
+    "アカウント",
+    "取扱",
+    "取り扱",
+    "個人情報保護",
+    "情報セキュリティ",
 ];
 
 /// Phrases that promise without saying what will be done; removed before
@@ -261,7 +268,7 @@ fn split_once(s: &str) -> Option<(String, String)> {
     // …を改訂し、 / …を徹底し、: a verb of a new act, and し.
     const VERBS: &[&str] = &[
         "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "点検",
-        "検討", "廃止", "禁止", "制限", "指導", "見直",
+        "検討", "制限", "指導", "見直",
     ];
     let verb = s.match_indices("し、").find_map(|(at, _)| {
         VERBS
@@ -317,29 +324,47 @@ fn finish(s: &str) -> String {
 /// 二度と起こさないよう、`, `…など、再発防止に努めてまいります`.
 fn unframe(s: &str) -> String {
     let segments: Vec<&str> = s.split('、').collect();
+    // 従来から…管理しておりましたが: what was done before, not the measure.
+    let before =
+        |seg: &str| seg.ends_with('が') && (seg.contains("ました") || seg.contains("おりました"));
     let framing = |seg: &str| {
-        !concrete(seg)
-            && (FRAMES.iter().any(|f| seg.contains(f))
-                || matches!(
-                    seg.trim(),
-                    "今後"
-                        | "今後は"
-                        | "今後とも"
-                        | "また"
-                        | "また今後"
-                        | "あわせて"
-                        | "併せて"
-                        | "さらに"
-                        | "加えて"
-                        | "それに加えて"
-                ))
+        before(seg)
+            || !concrete(seg)
+                && (FRAMES.iter().any(|f| seg.contains(f))
+                    || matches!(
+                        seg.trim(),
+                        "今後"
+                            | "今後は"
+                            | "今後とも"
+                            | "また"
+                            | "また今後"
+                            | "あわせて"
+                            | "併せて"
+                            | "さらに"
+                            | "加えて"
+                            | "それに加えて"
+                    ))
     };
     let kept: Vec<&str> = segments
         .iter()
         .enumerate()
         .filter(|(i, seg)| {
-            // A framing clause goes; so does a generic tail after the act.
-            let tail = *i + 1 == segments.len() && *i > 0 && !concrete(seg);
+            // A framing clause goes; so does a promise after the act
+            // (…など、再発防止に努めてまいります), not the act's own verb (…改めて指示する).
+            let tail = *i + 1 == segments.len()
+                && *i > 0
+                && !concrete(seg)
+                && [
+                    "再発防止",
+                    "努め",
+                    "まいります",
+                    "参ります",
+                    "図ります",
+                    "所存",
+                    "信頼",
+                ]
+                .iter()
+                .any(|w| seg.contains(w));
             !(framing(seg) || tail)
         })
         .map(|(_, seg)| *seg)

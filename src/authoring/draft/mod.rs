@@ -22,6 +22,7 @@ pub mod organization;
 pub mod render;
 pub mod sections;
 pub mod suggest;
+pub mod update;
 pub mod when;
 
 use crate::casebook::Casebook;
