@@ -51,6 +51,9 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
         "公開日",
         "更新日",
         "作成日",
+        "掲載",
+        "発表",
+        "公表",
     ]
     .iter()
     .fold(rest, |s, w| s.replace(w, " "));
@@ -64,11 +67,24 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     ]
     .iter()
     .fold(leftover, |s, w| s.replace(w, ""));
-    // 水道局, 総務課, 株式会社サンプル: who dated it.
+    // 水道局, 総務課, 株式会社サンプル: who dated it; or the whole signature on
+    // one line (…掲載 独立行政法人… …医療センター院長 森田 茂樹).
     let issuer = {
+        use super::organization::{department, without_role};
         let words: Vec<&str> = rest.split_whitespace().collect();
-        matches!(words.as_slice(), [w] if w.chars().count() <= 20
-            && (organization_name(w) || super::organization::department(w) || w.ends_with('局')))
+        let body = |w: &str| {
+            organization_name(w) || department(w) || w.ends_with('局') || without_role(w).is_some()
+        };
+        match words.as_slice() {
+            [w] => w.chars().count() <= 20 && body(w),
+            [first, rest @ ..] => {
+                body(first)
+                    && rest.iter().all(|w| {
+                        body(w) || w.chars().count() <= 4 && !w.contains(|c: char| c.is_ascii())
+                    })
+            }
+            [] => false,
+        }
     };
     (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
         .then_some(first)
@@ -171,7 +187,11 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
     let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();
-        if t.ends_with(['。', '．']) || date_line(t).is_some() || t.width() < 12 || t.width() > 240
+        if t.ends_with(['。', '．'])
+            || t.starts_with(['※', '＊', '*'])
+            || date_line(t).is_some()
+            || t.width() < 12
+            || t.width() > 240
         {
             continue;
         }
@@ -338,6 +358,10 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            (
+                "2022年5月20日掲載 独立行政法人こだま病院機構 北町医療センター院長 山田 一郎\n【お詫び】当院職員による紛失について\n当院職員がUSBメモリを紛失しました。",
+                Some("2022-05-20"),
+            ),
         ];
         for (text, want) in table {
             let (ls, ss) = super::super::sections::parse(text);

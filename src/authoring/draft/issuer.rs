@@ -319,7 +319,7 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                 // 京都市中京区烏丸通…: an address, not a body.
                 .filter(|n| {
                     let after = &run[n.len()..];
-                    !after.starts_with(|c: char| "区町丁".contains(c))
+                    !after.starts_with(|c: char| "区町丁立".contains(c))
                         && !after.contains("丁目")
                         && !t[..m.start()].ends_with(['：', ':'])
                 });

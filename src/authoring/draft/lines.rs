@@ -164,7 +164,16 @@ pub fn dropped(t: &str) -> bool {
         "問合せ先:",
         "問い合わせ先:",
     ];
-    if CONTACT.iter().any(|w| f.starts_with(w)) {
+    // TEL 03-…, FAX：…, E-mail info@…: not FAX誤送信による… (a title).
+    if CONTACT.iter().any(|w| {
+        f.strip_prefix(w).is_some_and(|rest| {
+            !w.is_ascii()
+                || rest.is_empty()
+                || rest.starts_with(|c: char| {
+                    c.is_ascii_digit() || " :：（(番.".contains(c) || ('０'..='９').contains(&c)
+                })
+        })
+    }) {
         return true;
     }
     // 平日 午前9時から午後5時30分 / 土曜 午前9時から午後5時まで
@@ -369,6 +378,7 @@ mod tests {
             "＜以上＞",
             "――――――",
             "電話番号 06-1234-5678",
+            "FAX：03-0000-0001",
             "TEL：03-0000-0000",
             "FAX 03-0000-0001",
             "平日 午前9時から午後5時30分",
@@ -384,6 +394,7 @@ mod tests {
             "1,284人",
             "記録媒体の管理",
             "以上のとおり対応します。",
+            "FAX誤送信による個人情報の流出について",
         ] {
             assert!(!dropped(line), "{line}");
         }

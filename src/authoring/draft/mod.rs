@@ -76,12 +76,18 @@ pub fn extract(text: &str) -> Extract {
     let organization = issuer.name;
     let dated = header::published(&lines, &sections, first_heading);
     let published = header::announced(&lines, first_heading, dated.as_ref()).or(dated.clone());
+    // The lines that are the notice's heading, not its account: the title,
+    // the organization's own line (not a sentence that names it), the date.
     let mut header_lines: Vec<usize> = Vec::new();
     for f in [title.as_ref().map(|t| &t.0), organization.as_ref()]
         .into_iter()
         .flatten()
     {
-        header_lines.extend(&f.lines);
+        header_lines.extend(
+            f.lines
+                .iter()
+                .filter(|&&i| !lines[i].text.contains(['。', '、'])),
+        );
     }
     if let Some(p) = &dated {
         header_lines.extend(&p.lines);

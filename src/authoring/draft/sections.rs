@@ -164,8 +164,12 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         return vec![Kind::Discovered];
     }
     if short
-        && heading.starts_with(['発', '事'])
-        && has(&["発生日", "発生年月日", "発生時期", "発生日時", "発生期間"])
+        && (heading.starts_with(['発', '事'])
+            && has(&["発生日", "発生年月日", "発生時期", "発生日時", "発生期間"])
+            || matches!(
+                heading,
+                "送信日" | "送信日時" | "発送日" | "送付日" | "紛失日" | "盗難日" | "誤送信日"
+            ))
     {
         return vec![Kind::Occurred];
     }
@@ -262,15 +266,10 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
                 | "流出件数"
         );
     // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
+    // A title (…について) or a sentence (…がありました) is no heading about the data.
     let title_like = [
-        "について",
-        "お知らせ",
-        "お詫び",
-        "おわび",
-        "ご報告",
-        "の件",
-        "報）",
-        "報)",
+        "について", "お知らせ", "お詫び", "おわび", "ご報告", "の件", "報）", "報)", "ました",
+        "です", "ます",
     ]
     .iter()
     .any(|w| heading.ends_with(w));

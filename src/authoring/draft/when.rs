@@ -123,19 +123,19 @@ fn without_asides(text: &str) -> String {
 fn kind_of(sentence: &str) -> Dates {
     let plain = without_asides(sentence);
     let sentence = plain.as_str();
-    // …を紛失していることが判明: the event, reported as found out.
-    let reported = [
-        "ことが判明",
-        "ことが発覚",
-        "ことが分か",
-        "ことを確認",
-        "ことに気",
-    ]
-    .iter()
-    .filter_map(|w| sentence.find(w))
-    .min();
+    // …に送信しようとしたところ、誤って…送信してしまい、…ことが判明: the
+    // event told in its own clause, then found out. (…が紛失したことが判明
+    // dates the finding: a loss is found, not seen.)
+    let reported = ["ことが判明", "ことが発覚", "ことが分か", "ことを確認", "ことに気"]
+        .iter()
+        .filter_map(|w| sentence.find(w))
+        .min();
     if let Some(at) = reported
-        && EVENT.iter().any(|w| sentence[..at].contains(w))
+        && let Some(clause) = ["ところ", "際に", "しまい", "した後"]
+            .iter()
+            .filter_map(|w| sentence[..at].find(w))
+            .min()
+        && EVENT.iter().any(|w| sentence[..clause].contains(w))
     {
         return Dates::Event;
     }
@@ -320,16 +320,24 @@ pub fn when(
                 // else the whole sentence.
                 let until = within.get(k + 1).map_or(sentence.len(), |n| n.start - at);
                 let segment = &sentence[local.end..until];
-                // A date of reference (…時点, …現在) dates nothing that happened.
-                if segment.trim_start().starts_with(['時', '現']) {
+                // A date of reference (…時点, 午後1時時点, …現在) dates nothing that happened.
+                let head: String = segment.chars().take(10).collect();
+                if head.contains("時点") || head.trim_start().starts_with("現在") {
                     continue;
                 }
                 // The start of a range (…から…まで) is dated by what follows the range.
                 // So is a date joined to the next (…11月29日と12月22日に…).
-                let kind = if matches!(
-                    segment.trim(),
-                    "から" | "～" | "~" | "〜" | "-" | "と" | "及び" | "および" | "、" | "や"
-                ) {
+                // (…20時21分以降、…までの間: the start of a period, too.)
+                let opening = segment.chars().count() <= 16
+                    && ["以降", "から"]
+                        .iter()
+                        .any(|w| segment.trim_end_matches(['、', ' ']).ends_with(w));
+                let kind = if opening
+                    || matches!(
+                        segment.trim(),
+                        "から" | "～" | "~" | "〜" | "-" | "と" | "及び" | "および" | "、" | "や"
+                    )
+                {
                     let after = within.get(k + 2).map_or(sentence.len(), |n| n.start - at);
                     kind_of(&sentence[until.min(after)..after])
                 } else {
