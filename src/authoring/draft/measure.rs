@@ -200,6 +200,8 @@ pub fn announces(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w));
+    // The incident itself, unless it only frames the measure
+    // (…が発生したことを重く受け止め、…指導を徹底し…).
     let incident = [
         "判明",
         "発覚",
@@ -210,7 +212,8 @@ pub fn announces(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w))
-        && !s.contains("今後");
+        && !s.contains("今後")
+        && !FRAMES.iter().any(|f| s.contains(f));
     let response = response_only(s);
     commitment && concrete(s) && !request && !incident && !response && !past_practice
 }
@@ -240,8 +243,10 @@ pub fn split(s: &str) -> Vec<String> {
         .map(|p| unframe(&p))
         .filter(|p| concrete(p))
         .collect();
-    if kept.len() > 1 && kept.iter().all(|p| substance(p) >= 6) {
-        return kept;
+    // The parts that say what will be done; a part that only frames or
+    // promises goes (…深く反省するとともに、…指導を徹底し…).
+    if !kept.is_empty() && kept.iter().all(|p| substance(p) >= 6) {
+        return kept.iter().map(|p| finish(p)).collect();
     }
     vec![finish(&unframe(whole))]
 }
@@ -343,6 +348,10 @@ fn unframe(s: &str) -> String {
                             | "さらに"
                             | "加えて"
                             | "それに加えて"
+                            | "しかし"
+                            | "しかしながら"
+                            | "そのため"
+                            | "このため"
                     ))
     };
     let kept: Vec<&str> = segments

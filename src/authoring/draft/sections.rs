@@ -268,8 +268,17 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
     // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
     // A title (…について) or a sentence (…がありました) is no heading about the data.
     let title_like = [
-        "について", "お知らせ", "お詫び", "おわび", "ご報告", "の件", "報）", "報)", "ました",
-        "です", "ます",
+        "について",
+        "お知らせ",
+        "お詫び",
+        "おわび",
+        "ご報告",
+        "の件",
+        "報）",
+        "報)",
+        "ました",
+        "です",
+        "ます",
     ]
     .iter()
     .any(|w| heading.ends_with(w));

@@ -126,10 +126,16 @@ fn kind_of(sentence: &str) -> Dates {
     // …に送信しようとしたところ、誤って…送信してしまい、…ことが判明: the
     // event told in its own clause, then found out. (…が紛失したことが判明
     // dates the finding: a loss is found, not seen.)
-    let reported = ["ことが判明", "ことが発覚", "ことが分か", "ことを確認", "ことに気"]
-        .iter()
-        .filter_map(|w| sentence.find(w))
-        .min();
+    let reported = [
+        "ことが判明",
+        "ことが発覚",
+        "ことが分か",
+        "ことを確認",
+        "ことに気",
+    ]
+    .iter()
+    .filter_map(|w| sentence.find(w))
+    .min();
     if let Some(at) = reported
         && let Some(clause) = ["ところ", "際に", "しまい", "した後"]
             .iter()
@@ -336,8 +342,7 @@ pub fn when(
                     || matches!(
                         segment.trim(),
                         "から" | "～" | "~" | "〜" | "-" | "と" | "及び" | "および" | "、" | "や"
-                    )
-                {
+                    ) {
                     let after = within.get(k + 2).map_or(sentence.len(), |n| n.start - at);
                     kind_of(&sentence[until.min(after)..after])
                 } else {
