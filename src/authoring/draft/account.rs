@@ -393,7 +393,9 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                     && ["再発防止", "努め", "まいります", "参ります"]
                         .iter()
                         .any(|w| p.contains(w));
-                if introduces(&p) || (!b.item && !measure::concrete(&p)) || bare {
+                let sentence_no_measure =
+                    !b.item && (!measure::concrete(&p) || measure::disqualified(&p));
+                if introduces(&p) || sentence_no_measure || bare {
                     continue;
                 }
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {

@@ -189,6 +189,14 @@ pub fn announces(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w));
+    commitment && concrete(s) && !disqualified(s)
+}
+
+/// What makes a sentence no measure whatever it commits to: a request to
+/// readers, the incident itself, a response only, what was always done, how
+/// things stood or stand, an opinion, an entry of a timeline.
+pub fn disqualified(s: &str) -> bool {
+    let s = &s.replace("徹底的", "");
     // What was always done is no new measure: これまで…努めてまいりました.
     let past_practice = (s.contains("これまで") || s.contains("従来"))
         && s.trim_end_matches('。').ends_with("ました");
@@ -209,13 +217,36 @@ pub fn announces(s: &str) -> bool {
         "流出し",
         "漏えいし",
         "ことが分かり",
+        "できる状態",
+        "状態となって",
+        "状態になって",
     ]
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後")
         && !FRAMES.iter().any(|f| s.contains(f));
     let response = response_only(s);
-    commitment && concrete(s) && !request && !incident && !response && !past_practice
+    // How things stood (…公表していました), how they stand (…確認しております),
+    // an opinion (…と思います), an entry of a timeline (4月16日(水)…).
+    let body = s.trim_end_matches('。');
+    let state = [
+        "ていました",
+        "ておりました",
+        "ていた",
+        "ていません",
+        "ておりません",
+        "確認しております",
+        "いただいております",
+    ]
+    .iter()
+    .any(|w| body.ends_with(w));
+    let opinion = ["と思います", "と思う", "ということです", "とのこと"]
+        .iter()
+        .any(|w| s.contains(w));
+    let dated = super::dates::find(s, Some(2000))
+        .first()
+        .is_some_and(|d| d.start == 0);
+    request || incident || response || past_practice || state || opinion || dated
 }
 
 /// The measures one sentence announces: split where it joins two acts
