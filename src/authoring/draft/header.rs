@@ -144,19 +144,25 @@ pub fn announced(
     let lead = first_heading.clamp(4, 2 * EDGE).min(lines.len());
     for (i, line) in lines.iter().enumerate().take(lead) {
         for sentence in line.text.split_inclusive('。') {
+            // 公表いたしました / 公表した / (以下、既報): an announcement made, not
+            // something published in the incident (…に公表していたことが判明).
             let publishing = [
-                "公表",
-                "発表",
+                "公表いたしました",
+                "公表しました",
+                "公表した",
+                "発表いたしました",
+                "発表しました",
+                "発表した",
                 "お知らせいたしました",
                 "お知らせしました",
                 "既報",
+                "第1報",
+                "第一報",
+                "第１報",
             ]
             .iter()
             .any(|w| sentence.contains(w));
-            let done = ["した", "済み", "既報", "第1報", "第一報", "第１報"]
-                .iter()
-                .any(|w| sentence.contains(w));
-            if !publishing || !done || sentence.contains("個人情報保護委員会") {
+            if !publishing || sentence.contains("個人情報保護委員会") {
                 continue;
             }
             let Some(f) = dates::find(sentence, None)

@@ -224,7 +224,7 @@ pub fn disqualified(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後")
-        && !FRAMES.iter().any(|f| s.contains(f));
+        && !["受け止め", "反省", "踏まえ"].iter().any(|f| s.contains(f));
     let response = response_only(s);
     // How things stood (…公表していました), how they stand (…確認しております),
     // an opinion (…と思います), an entry of a timeline (4月16日(水)…).
