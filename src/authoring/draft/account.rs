@@ -419,8 +419,13 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
         for b in &s.blocks {
             for p in sentences(&b.text) {
-                if measure::announces(&p) && !introduces(&p) {
-                    for m in measure::split(&p) {
+                let said = if measure::announces(&p) {
+                    Some(p.as_str())
+                } else {
+                    measure::after_incident(&p)
+                };
+                if let Some(said) = said.filter(|s| !introduces(s)) {
+                    for m in measure::split(said) {
                         found.push(b, tidy(&m), lines);
                     }
                 }

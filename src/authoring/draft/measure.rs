@@ -189,28 +189,13 @@ pub fn announces(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w));
-    commitment && concrete(s) && !disqualified(s)
+    commitment && concrete(s) && !disqualified(s) && !incident(s)
 }
 
-/// What makes a sentence no measure whatever it commits to: a request to
-/// readers, the incident itself, a response only, what was always done, how
-/// things stood or stand, an opinion, an entry of a timeline.
-pub fn disqualified(s: &str) -> bool {
-    let s = &s.replace("徹底的", "");
-    // What was always done is no new measure: これまで…努めてまいりました.
-    let past_practice = (s.contains("これまで") || s.contains("従来"))
-        && s.trim_end_matches('。').ends_with("ました");
-    let request = [
-        "ください",
-        "お願いいたします",
-        "お願いします",
-        "お願い申し上げます",
-    ]
-    .iter()
-    .any(|w| s.contains(w));
-    // The incident itself, unless it only frames the measure
-    // (…が発生したことを重く受け止め、…指導を徹底し…).
-    let incident = [
+/// The incident itself (…が判明しました, …できる状態になっていた), unless it
+/// only frames a measure (…が発生したことを重く受け止め、…).
+pub fn incident(s: &str) -> bool {
+    [
         "判明",
         "発覚",
         "発生し",
@@ -224,7 +209,40 @@ pub fn disqualified(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後")
-        && !["受け止め", "反省", "踏まえ"].iter().any(|f| s.contains(f));
+        && !["受け止め", "反省", "踏まえ"].iter().any(|f| s.contains(f))
+}
+
+/// A sentence that tells of the incident and then of a measure taken
+/// (…持ち帰っていたことが分かり、会社側は…システムを改めた): the measure.
+pub fn after_incident(s: &str) -> Option<&str> {
+    [
+        "ことが分かり、",
+        "ことが判明し、",
+        "判明し、",
+        "発覚し、",
+        "ことが発覚し、",
+    ]
+    .iter()
+    .filter_map(|w| s.find(w).map(|at| &s[at + w.len()..]))
+    .find(|rest| announces(rest))
+}
+
+/// What makes a sentence no measure whatever it commits to: a request to
+/// readers, a response only, what was always done, how things stood or
+/// stand, an opinion, an entry of a timeline.
+pub fn disqualified(s: &str) -> bool {
+    let s = &s.replace("徹底的", "");
+    // What was always done is no new measure: これまで…努めてまいりました.
+    let past_practice = (s.contains("これまで") || s.contains("従来"))
+        && s.trim_end_matches('。').ends_with("ました");
+    let request = [
+        "ください",
+        "お願いいたします",
+        "お願いします",
+        "お願い申し上げます",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
     let response = response_only(s);
     // How things stood (…公表していました), how they stand (…確認しております),
     // an opinion (…と思います), an entry of a timeline (4月16日(水)…).
@@ -246,7 +264,7 @@ pub fn disqualified(s: &str) -> bool {
     let dated = super::dates::find(s, Some(2000))
         .first()
         .is_some_and(|d| d.start == 0);
-    request || incident || response || past_practice || state || opinion || dated
+    request || response || past_practice || state || opinion || dated
 }
 
 /// The measures one sentence announces: split where it joins two acts
