@@ -448,6 +448,24 @@ fn a_team_catalog_adds_a_scheme() {
 }
 
 #[test]
+fn a_catalog_item_may_list_the_words_that_point_to_it() {
+    let dir = Dir::new();
+    dir.file(
+        "catalogs/internal.yaml",
+        "scheme: internal\nkind: controls\ntitle: {ja: 社内規程}\nitems:\n  - {id: R-2, ja: メール送信規程, words: [Bcc, 一斉送信]}\n  - {id: R-3, ja: 廃棄規程, words: 破砕}\n",
+    );
+    let loaded = dir.load();
+    let catalog = loaded.casebook.catalogs.scheme("internal").unwrap();
+    assert_eq!(catalog.get("R-2").unwrap().words, ["Bcc", "一斉送信"]);
+    assert_eq!(
+        about(&loaded, "internal.yaml"),
+        vec![
+            "internal.yaml:6:32: error: `items[2].words`: expected a list of words (lines starting with `- `, or [a, b]), found a single value"
+        ]
+    );
+}
+
+#[test]
 fn a_bad_team_catalog_is_reported_with_its_line() {
     let dir = Dir::new();
     dir.file(

@@ -242,8 +242,32 @@ const SAID: &[Said] = &[
     Said {
         what: "a draft written",
         args: &["draft", "{dir}/notice.txt", "--out", "{dir}/draft.yaml"], env: &[], status: 0,
-        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 13 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
-        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 13 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 18 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
+        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 18 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+    },
+    Said {
+        what: "draft --url that is no web address",
+        args: &["draft", "{dir}/notice.txt", "--url", "ftp://x"], env: &[], status: 1,
+        ja: "casebook: --url `ftp://x` はウェブのアドレスではありません: http:// か https:// で始まるアドレスだけが使えます\n",
+        en: "casebook: --url `ftp://x` is not a web address: only http:// and https:// addresses are accepted\n",
+    },
+    Said {
+        what: "draft --update of a bundled case",
+        args: &["draft", "{dir}/notice.txt", "--update", "kesennuma-hospital-pos-2024"], env: &[], status: 1,
+        ja: "casebook: 同梱の事例は書き換えられません。自分の事例集に写してから更新してください（ブラウザの E）\n",
+        en: "casebook: a bundled case cannot be changed; copy it into your casebook first (E in the browser)\n",
+    },
+    Said {
+        what: "draft --update of an unknown case",
+        args: &["draft", "{dir}/notice.txt", "--update", "nothing-2025"], env: &[], status: 1,
+        ja: "casebook: 事例 `nothing-2025` は読み込んだ事例集にありません（--casebook で事例集を指定します）\n",
+        en: "casebook: case `nothing-2025` is not in the casebooks loaded (name yours with --casebook)\n",
+    },
+    Said {
+        what: "draft --update shows what a notice adds",
+        args: &["--casebook", "{dir}/team", "draft", "{dir}/notice.txt", "--update", "good"], env: &[], status: 0,
+        ja: "casebook: notice.txt の 2 件の変更（root_causes, sources）です。書き込むには --write を付けます\n",
+        en: "casebook: 2 changes from notice.txt (root_causes, sources); add --write to write them\n",
     },
 ];
 

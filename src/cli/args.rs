@@ -223,6 +223,18 @@ pub enum Command {
         /// The case id (a-z, 0-9, -)
         #[arg(long)]
         id: Option<String>,
+        /// Where the notice was read (http or https): the source's url
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The day the page says it was published, when the text does not (YYYY-MM-DD, YYYY-MM or YYYY)
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// A later notice (第2報, 確報) of a case: show what it adds or changes, as a diff of the case file
+        #[arg(long, value_name = "ID", conflicts_with_all = ["out", "dir", "id"])]
+        update: Option<String>,
+        /// With --update: write the changes into the case file
+        #[arg(long, requires = "update")]
+        write: bool,
     },
     /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
     Schema {

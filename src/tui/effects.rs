@@ -187,6 +187,7 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
             id: Some(id.to_string()),
             source,
             lang,
+            ..draft::Options::default()
         };
         let d = draft::draft(&bytes, &app.book, &options).map_err(|e| {
             Message::new(
