@@ -60,7 +60,14 @@ fn diagnose(text: String) -> (Vec<String>, Vec<String>, bool) {
         .diagnostics
         .iter()
         .filter(|d| d.path.ends_with("bad.yaml"))
-        .map(|d| format!("{}:{}: {}", d.line.unwrap(), d.column.unwrap(), d.message.ja))
+        .map(|d| {
+            format!(
+                "{}:{}: {}",
+                d.line.unwrap(),
+                d.column.unwrap(),
+                d.message.ja
+            )
+        })
         .collect();
     let loads = ids(&loaded).contains(&"bad".to_string());
     (about(&loaded, "bad.yaml"), ja, loads)
@@ -71,16 +78,24 @@ fn a_status_that_is_not_one_of_the_four_words_names_the_nearest() {
     let (en, ja, loads) = diagnose(tracked("bad", "    status: in_progress\n"));
     assert_eq!(
         en,
-        vec!["bad.yaml:19:13: error: `measures[1].status`: `in_progress` is not a status; did you mean `in-progress`? (expected planned, in-progress, done or verified)"]
+        vec![
+            "bad.yaml:19:13: error: `measures[1].status`: `in_progress` is not a status; did you mean `in-progress`? (expected planned, in-progress, done or verified)"
+        ]
     );
     assert_eq!(
         ja,
-        vec!["19:13: `measures[1].status`: `in_progress` は実施状況の値ではありません（`in-progress` の誤りでは？）（`planned`、`in-progress`、`done`、`verified` のいずれか）"]
+        vec![
+            "19:13: `measures[1].status`: `in_progress` は実施状況の値ではありません（`in-progress` の誤りでは？）（`planned`、`in-progress`、`done`、`verified` のいずれか）"
+        ]
     );
     assert!(!loads);
     let (en, _, _) = diagnose(tracked("bad", "    status: finished\n"));
     assert_eq!(en.len(), 1, "{en:?}");
-    assert!(en[0].starts_with("bad.yaml:19:13: error: `measures[1].status`: `finished` is not a status"), "{en:?}");
+    assert!(
+        en[0]
+            .starts_with("bad.yaml:19:13: error: `measures[1].status`: `finished` is not a status"),
+        "{en:?}"
+    );
 }
 
 #[test]
@@ -96,7 +111,12 @@ fn the_dates_are_days_on_the_calendar() {
             "bad.yaml:21:11: error: `measures[1].done`: `2026-02-30` is not a real calendar date: 2026-02 has 28 days",
         ]
     );
-    assert!(ja[0].starts_with("20:10: `measures[1].due`: `2026-12` は YYYY-MM-DD の形の日付ではありません"), "{ja:?}");
+    assert!(
+        ja[0].starts_with(
+            "20:10: `measures[1].due`: `2026-12` は YYYY-MM-DD の形の日付ではありません"
+        ),
+        "{ja:?}"
+    );
     assert!(!loads);
 }
 
@@ -115,12 +135,17 @@ fn disagreeing_fields_are_warnings_and_the_case_still_loads() {
         ]
     );
     assert_eq!(ja.len(), 3);
-    assert!(ja[2].contains("実施日 `done`（2026-12-18）より前"), "{ja:?}");
+    assert!(
+        ja[2].contains("実施日 `done`（2026-12-18）より前"),
+        "{ja:?}"
+    );
     assert!(loads);
     let (en, _, loads) = diagnose(tracked("bad", "    owner: 総務課\n    due: 2026-12-20\n"));
     assert_eq!(
         en,
-        vec!["bad.yaml:20:10: warning: `measures[1]` has `due` but no `status`; a measure that is followed through needs status: planned, in-progress, done or verified"]
+        vec![
+            "bad.yaml:20:10: warning: `measures[1]` has `due` but no `status`; a measure that is followed through needs status: planned, in-progress, done or verified"
+        ]
     );
     assert!(loads);
 }
@@ -135,7 +160,9 @@ fn a_misspelt_tracking_field_names_the_nearest_and_todo_asks_for_the_value() {
     let (en, _, _) = diagnose(tracked("bad", "    status: planned\n    due: TODO\n"));
     assert_eq!(
         en,
-        vec!["bad.yaml:20:10: error: `measures[1].due`: still TODO; expected the day it is to be done by, YYYY-MM-DD (or delete the line)"]
+        vec![
+            "bad.yaml:20:10: error: `measures[1].due`: still TODO; expected the day it is to be done by, YYYY-MM-DD (or delete the line)"
+        ]
     );
 }
 
@@ -219,7 +246,10 @@ fn an_existing_status_is_replaced_in_place_with_its_comment() {
     let after = edit(BLOCK, 0, &Change::status(Progress::Done)).unwrap();
     assert_eq!(
         changed_lines(BLOCK, &after),
-        vec![pair("    status: planned    # 予定", "    status: done    # 予定")]
+        vec![pair(
+            "    status: planned    # 予定",
+            "    status: done    # 予定"
+        )]
     );
 }
 
@@ -231,7 +261,10 @@ fn a_missing_status_is_inserted_at_the_measures_indentation() {
         changed_lines(BLOCK, &after),
         vec![pair("", "    status: in-progress")]
     );
-    assert!(after.contains("      - ppc:10-6-1\n    status: in-progress\n    # 担当はまだ\n"), "{after}");
+    assert!(
+        after.contains("      - ppc:10-6-1\n    status: in-progress\n    # 担当はまだ\n"),
+        "{after}"
+    );
     // Before a field the format puts after it (status before owner; done
     // after owner and due), with the days given.
     let text = BLOCK.replace("    status: planned    # 予定\n", "");
@@ -286,7 +319,10 @@ fn crlf_line_endings_and_a_byte_order_mark_are_kept() {
         assert_ne!(after, crlf);
     }
     let after = edit(&crlf, 1, &Change::status(Progress::Done)).unwrap();
-    assert!(after.contains("      - ppc:10-6-1\r\n    status: done\r\n"), "{after:?}");
+    assert!(
+        after.contains("      - ppc:10-6-1\r\n    status: done\r\n"),
+        "{after:?}"
+    );
 }
 
 #[test]
@@ -301,7 +337,10 @@ fn a_file_without_a_final_newline_gets_the_line_after_its_last() {
 
 #[test]
 fn what_cannot_be_edited_safely_is_refused_and_nothing_changes() {
-    let block_scalar = BLOCK.replace("    status: planned    # 予定\n", "    status: |\n      planned\n");
+    let block_scalar = BLOCK.replace(
+        "    status: planned    # 予定\n",
+        "    status: |\n      planned\n",
+    );
     let err = edit(&block_scalar, 0, &Change::status(Progress::Done)).unwrap_err();
     assert!(err.en.contains("`measures[1]`"), "{err:?}");
     assert!(err.ja.contains("ファイルを直接編集"), "{err:?}");
@@ -313,7 +352,10 @@ fn what_cannot_be_edited_safely_is_refused_and_nothing_changes() {
 #[test]
 fn set_status_writes_a_team_file_and_refuses_a_bundled_case() {
     let dir = Dir::new();
-    let text = format!("# 先頭のコメント\n{}", tracked("ours", "    status: planned  # 予定\n"));
+    let text = format!(
+        "# 先頭のコメント\n{}",
+        tracked("ours", "    status: planned  # 予定\n")
+    );
     let path = dir.case("ours.yaml", &text);
     let inputs = [Input::Bundled, Input::Dir(dir.path().to_path_buf())];
     let loaded = load::load(&inputs, &[]);
@@ -335,16 +377,29 @@ fn set_status_writes_a_team_file_and_refuses_a_bundled_case() {
     );
     let again = dir.load();
     let m = &again.casebook.get("ours").unwrap().case.measures[0];
-    assert_eq!((m.status, m.done), (Some(Progress::Done), Some(day("2026-12-18"))));
+    assert_eq!(
+        (m.status, m.done),
+        (Some(Progress::Done), Some(day("2026-12-18")))
+    );
     let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
     assert_eq!(names.len(), 1, "no temporary file is left");
 
     // The file changed since it was loaded: the measure there is another one now.
-    std::fs::write(&path, text.replace("電子媒体の持ち出しは", "媒体の持ち出しは")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("電子媒体の持ち出しは", "媒体の持ち出しは"),
+    )
+    .unwrap();
     let err = set_status(book, i, 0, &change).unwrap_err();
-    assert!(err.en.contains("has changed since it was loaded"), "{err:?}");
+    assert!(
+        err.en.contains("has changed since it was loaded"),
+        "{err:?}"
+    );
 
     let bundled = (0..book.len()).find(|&i| book.is_bundled(i)).unwrap();
     let err = set_status(book, bundled, 0, &change).unwrap_err();
-    assert!(err.en.contains("bundled public case cannot be changed"), "{err:?}");
+    assert!(
+        err.en.contains("bundled public case cannot be changed"),
+        "{err:?}"
+    );
 }

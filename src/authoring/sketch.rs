@@ -107,7 +107,15 @@ fn place(
         } else {
             indent.to_string()
         };
-        field(out, f, sketch.fields.get(f.name), indent, &lead, incident, lang);
+        field(
+            out,
+            f,
+            sketch.fields.get(f.name),
+            indent,
+            &lead,
+            incident,
+            lang,
+        );
     }
 }
 
@@ -144,7 +152,15 @@ fn field(
                 _ => &empty,
             };
             line(out, lead, &format!("{}:", f.name), &hint);
-            place(out, inner, sketch, &format!("{indent}  "), false, incident, lang);
+            place(
+                out,
+                inner,
+                sketch,
+                &format!("{indent}  "),
+                false,
+                incident,
+                lang,
+            );
         }
         (Type::Entries(inner), None) if f.name == "reports" => {
             // Nothing filed yet: an example to uncomment when a report is filed.
@@ -168,7 +184,15 @@ fn field(
             };
             line(out, lead, &format!("{}:", f.name), &hint);
             for entry in entries {
-                place(out, inner, entry, &format!("{indent}    "), true, incident, lang);
+                place(
+                    out,
+                    inner,
+                    entry,
+                    &format!("{indent}    "),
+                    true,
+                    incident,
+                    lang,
+                );
             }
         }
         // Most cases name no threat: a comment to uncomment when one applies.

@@ -98,9 +98,8 @@ pub fn set_status(
         ));
     };
     let read = || -> Result<Vec<u8>, Message> {
-        crate::load::read::read_file(&path).map_err(|e| {
-            msg!("{shown} を読めません: ", "cannot read {shown}: ").then(&e.message)
-        })
+        crate::load::read::read_file(&path)
+            .map_err(|e| msg!("{shown} を読めません: ", "cannot read {shown}: ").then(&e.message))
     };
     let bytes = read()?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
@@ -123,8 +122,9 @@ pub fn set_status(
             "{shown} changed while it was being edited (try again)"
         ));
     }
-    crate::export::write::write_file(&path, new.as_bytes(), true)
-        .map_err(|e| msg!("{shown} に書き込めません: ", "cannot write {shown}: ").then(&e.reason()))?;
+    crate::export::write::write_file(&path, new.as_bytes(), true).map_err(|e| {
+        msg!("{shown} に書き込めません: ", "cannot write {shown}: ").then(&e.reason())
+    })?;
     Ok(path)
 }
 
@@ -407,7 +407,11 @@ impl Lines {
             Some(i) => &own[..=i],
             None => text.split_inclusive('\n').next().unwrap_or(""),
         };
-        if sample.ends_with("\r\n") { "\r\n" } else { "\n" }
+        if sample.ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        }
     }
 
     /// Whether a line is a comment starting at the given indentation.

@@ -224,6 +224,27 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The register of measures followed through: case, controls, status, owner, due and dates
+    Measures {
+        /// Only measures with this status (repeatable); none: those without a status
+        #[arg(long, value_enum)]
+        status: Vec<crate::review::register::StatusFilter>,
+        /// Only measures past their due date and not done or verified; exit 1 when any
+        #[arg(long)]
+        overdue: bool,
+        /// The day to count from (YYYY-MM-DD) [default: today on the local clock]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, json, csv or xlsx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<RegisterFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `--limit`: a whole number of 1 or more (0 would print nothing and look
@@ -297,6 +318,17 @@ pub enum ReportFormat {
     Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFormat {
+    /// Tab-separated lines, then the counts
+    Text,
+    Json,
+    /// CSV, UTF-8 with a byte-order mark (Excel opens it as is)
+    Csv,
+    /// An Excel register: filters, frozen header, dates as dates (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -45,8 +45,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Draft { .. }
         | Command::Triage { .. }
         | Command::Report { .. }
-        | Command::Due { .. } => {
-            unreachable!("handled by validate::run, answers::run, author::run and report::run")
+        | Command::Due { .. }
+        | Command::Measures { .. } => {
+            unreachable!(
+                "handled by validate::run, answers::run, author::run, report::run and review::run"
+            )
         }
         Command::List {
             control,

@@ -10,6 +10,7 @@ mod commands;
 mod inputs;
 mod lang;
 mod report;
+mod review;
 mod session;
 mod usage;
 mod validate;
@@ -19,8 +20,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, ReportFormat, ShowFormat,
-    TextFormat,
+    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, RegisterFormat, ReportFormat,
+    ShowFormat, TextFormat,
 };
 pub use cache::{cache_settings, report_cache};
 use inputs::normal_inputs;
@@ -66,6 +67,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
         Some(command @ (Command::Triage { .. } | Command::Report { .. } | Command::Due { .. })) => {
             report::run(cli, command)
         }
+        Some(command @ Command::Measures { .. }) => review::run(cli, command),
         Some(command) => commands::run(cli, command),
         None => browse::browse(cli),
     }

@@ -63,7 +63,12 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang, title: Option<&str>, d
             .iter()
             .map(|&i| {
                 let c = &e[i].case;
-                plain_item(format!("{}（{} {}）", c.title, c.organization, c.date().label(lang)))
+                plain_item(format!(
+                    "{}（{} {}）",
+                    c.title,
+                    c.organization,
+                    c.date().label(lang)
+                ))
             })
             .collect(),
     };
