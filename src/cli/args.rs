@@ -245,6 +245,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// What changed in your team's casebooks since the last review, for the committee's minute
+    Digest {
+        /// The day of the last review (YYYY-MM-DD), or a git revision (a commit, a tag: review-2026q3)
+        #[arg(long, value_name = "DATE|REV")]
+        since: String,
+        /// The last day of the period, for overdue measures and reports due (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, md or docx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `--limit`: a whole number of 1 or more (0 would print nothing and look

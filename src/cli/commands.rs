@@ -46,7 +46,8 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Triage { .. }
         | Command::Report { .. }
         | Command::Due { .. }
-        | Command::Measures { .. } => {
+        | Command::Measures { .. }
+        | Command::Digest { .. } => {
             unreachable!(
                 "handled by validate::run, answers::run, author::run, report::run and review::run"
             )

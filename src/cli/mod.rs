@@ -67,7 +67,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
         Some(command @ (Command::Triage { .. } | Command::Report { .. } | Command::Due { .. })) => {
             report::run(cli, command)
         }
-        Some(command @ Command::Measures { .. }) => review::run(cli, command),
+        Some(command @ (Command::Measures { .. } | Command::Digest { .. })) => {
+            review::run(cli, command)
+        }
         Some(command) => commands::run(cli, command),
         None => browse::browse(cli),
     }

@@ -212,7 +212,7 @@ fn unknown_rule(rules: &Rules, to: &str) -> Message {
 }
 
 /// The format a file name asks for: .docx, .md, .txt.
-fn format_of(path: &std::path::Path) -> Result<ReportFormat, Message> {
+pub(super) fn format_of(path: &std::path::Path) -> Result<ReportFormat, Message> {
     match crate::export::file::Format::from_path(path)? {
         crate::export::file::Format::Docx => Ok(ReportFormat::Docx),
         crate::export::file::Format::Md => Ok(ReportFormat::Md),

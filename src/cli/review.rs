@@ -1,4 +1,5 @@
-//! `casebook measures`: the register of measures followed through.
+//! `casebook measures` (the register of measures followed through) and
+//! `casebook digest` (what changed since the last review).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,8 +7,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::commands::{deliver, json};
-use super::report::day_arg;
-use super::{Cli, Command, RegisterFormat, Session};
+use super::report::{day_arg, format_of, width};
+use super::{Cli, Command, RegisterFormat, ReportFormat, Session};
 use crate::diag::Message;
 use crate::document::{self, xlsx};
 use crate::lang::{Lang, t};
@@ -71,7 +72,48 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                 ExitCode::SUCCESS
             }
         }
-        _ => unreachable!("only measures comes here"),
+        Command::Digest {
+            since,
+            today,
+            format,
+            out: path,
+            force,
+        } => {
+            let today = day_arg(today.as_deref())?;
+            let dirs: Vec<std::path::PathBuf> = session
+                .inputs
+                .iter()
+                .filter_map(|i| match i {
+                    crate::load::Input::Dir(d) if d.is_dir() => Some(d.clone()),
+                    _ => None,
+                })
+                .collect();
+            if dirs.is_empty() {
+                return Err(Fail::Usage(Message::new(
+                    "チームの事例集がありません。--casebook DIR で指定してください",
+                    "no team casebook to look at: name one with --casebook DIR",
+                )));
+            }
+            let since = crate::review::changes::Since::parse(since);
+            let releases = crate::review::releases::bundled();
+            let digest =
+                crate::review::digest::digest(book, &dirs, since, today, &releases, lang)?;
+            let doc = document::digest::document(book, &digest, lang);
+            let format = match (format, path) {
+                (Some(f), _) => *f,
+                (None, Some(p)) => format_of(p)?,
+                (None, None) => ReportFormat::Text,
+            };
+            let data = match format {
+                ReportFormat::Text => document::plain::render(&doc, width()).into_bytes(),
+                ReportFormat::Md => document::markdown::render(&doc, 0).into_bytes(),
+                ReportFormat::Docx => document::docx::render(&doc)?,
+            };
+            let binary = format == ReportFormat::Docx;
+            deliver(&mut out, path.as_deref(), &data, binary, *force, lang)?;
+            ExitCode::SUCCESS
+        }
+        _ => unreachable!("only measures and digest come here"),
     };
     out.finish()?;
     std::mem::forget(session);

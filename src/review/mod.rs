@@ -3,3 +3,8 @@
 //! precedents announced, to fill in and read back ([`checklist`]).
 
 pub mod register;
+pub mod git;
+pub mod old;
+pub mod releases;
+pub mod changes;
+pub mod digest;
