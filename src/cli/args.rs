@@ -245,6 +245,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A checklist (Excel) of the measures precedents of a profile announced, one row per control, to fill in; or read a filled one back
+    Checklist {
+        /// Precedents of this sector, e.g. healthcare (repeatable)
+        #[arg(long, required_unless_present = "import")]
+        sector: Vec<String>,
+        /// And precedents classified under this threat, whatever their sector, e.g. ransomware (repeatable)
+        #[arg(long)]
+        threat: Vec<String>,
+        /// Read a filled checklist back and say what it understood, row by row
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["sector", "threat", "out", "force"])]
+        import: Option<PathBuf>,
+        /// xlsx (the sheet to fill in), text or json [default: xlsx; with --import, text]
+        #[arg(long, value_enum)]
+        format: Option<ChecklistFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// What changed in your team's casebooks since the last review, for the committee's minute
     Digest {
         /// The day of the last review (YYYY-MM-DD), or a git revision (a commit, a tag: review-2026q3)
@@ -336,6 +357,14 @@ pub enum ReportFormat {
     Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// The Excel sheet to fill in (needs --out, or standard output that is not a terminal)
+    Xlsx,
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

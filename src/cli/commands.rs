@@ -47,7 +47,8 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Report { .. }
         | Command::Due { .. }
         | Command::Measures { .. }
-        | Command::Digest { .. } => {
+        | Command::Digest { .. }
+        | Command::Checklist { .. } => {
             unreachable!(
                 "handled by validate::run, answers::run, author::run, report::run and review::run"
             )
@@ -388,11 +389,16 @@ pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Messag
 }
 
 const CAUSE: Phrase = phrase("原因分類", "cause");
-const SECTOR: Phrase = phrase("業種", "sector");
-const THREAT: Phrase = phrase("脅威", "threat");
+pub(super) const SECTOR: Phrase = phrase("業種", "sector");
+pub(super) const THREAT: Phrase = phrase("脅威", "threat");
 
 /// A cause, sector or threat id that exists, or an error naming the nearest.
-fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
+pub(super) fn vocabulary(
+    book: &Casebook,
+    kind: Kind,
+    id: &str,
+    what: Phrase,
+) -> Result<String, Message> {
     let ids = book.catalogs.vocabulary(kind);
     if ids.is_empty() || ids.contains(&id) {
         return Ok(id.to_string());

@@ -1,18 +1,22 @@
-//! `casebook measures` (the register of measures followed through) and
-//! `casebook digest` (what changed since the last review).
+//! `casebook measures` (the register of measures followed through),
+//! `casebook digest` (what changed since the last review) and `casebook
+//! checklist` (the precedents' measures to fill in, and the filled sheet read
+//! back).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::commands::{deliver, json};
+use super::commands::{SECTOR, THREAT, deliver, json, vocabulary};
 use super::report::{day_arg, format_of, width};
-use super::{Cli, Command, RegisterFormat, ReportFormat, Session};
+use super::{ChecklistFormat, Cli, Command, RegisterFormat, ReportFormat, Session};
 use crate::diag::Message;
 use crate::document::{self, xlsx};
 use crate::lang::{Lang, t};
 use crate::out::{Fail, Out};
+use crate::review::checklist;
+use crate::review::import::Imported;
 use crate::review::register::{self, Row};
 
 pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
@@ -96,8 +100,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             }
             let since = crate::review::changes::Since::parse(since);
             let releases = crate::review::releases::bundled();
-            let digest =
-                crate::review::digest::digest(book, &dirs, since, today, &releases, lang)?;
+            let digest = crate::review::digest::digest(book, &dirs, since, today, &releases, lang)?;
             let doc = document::digest::document(book, &digest, lang);
             let format = match (format, path) {
                 (Some(f), _) => *f,
@@ -113,7 +116,91 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             deliver(&mut out, path.as_deref(), &data, binary, *force, lang)?;
             ExitCode::SUCCESS
         }
-        _ => unreachable!("only measures and digest come here"),
+        Command::Checklist {
+            sector,
+            threat,
+            import,
+            format,
+            out: path,
+            force,
+        } => {
+            if let Some(file) = import {
+                let imported = crate::review::import::read(file, book)?;
+                let data = match format.unwrap_or(ChecklistFormat::Text) {
+                    ChecklistFormat::Json => json(&imported) + "\n",
+                    _ => imported_text(&imported, lang),
+                };
+                out.print(&data)?;
+                let code = if imported.rows.iter().any(|r| !r.problems.is_empty()) {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                };
+                out.finish()?;
+                std::mem::forget(session);
+                return Ok(code);
+            }
+            let kind = crate::catalog::Kind::Sectors;
+            let sectors = sector
+                .iter()
+                .map(|s| vocabulary(book, kind, s, SECTOR))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Fail::Usage)?;
+            let kind = crate::catalog::Kind::Threats;
+            let threats = threat
+                .iter()
+                .map(|s| vocabulary(book, kind, s, THREAT))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Fail::Usage)?;
+            let profile = checklist::Profile { sectors, threats };
+            let soa = session.soa.as_ref();
+            let rows = checklist::rows(book, &profile, soa, lang);
+            let title = checklist::title(book, &profile, lang);
+            let format = match (format, path) {
+                (Some(f), _) => *f,
+                (None, Some(p)) if p.extension().is_some_and(|e| e == "json") => {
+                    ChecklistFormat::Json
+                }
+                (None, Some(p)) if p.extension().is_some_and(|e| e == "txt") => {
+                    ChecklistFormat::Text
+                }
+                _ => ChecklistFormat::Xlsx,
+            };
+            let data = match format {
+                ChecklistFormat::Xlsx => {
+                    let table = checklist::table(&rows, soa.is_some(), lang);
+                    let first_input = table.header.len() - 4;
+                    let inputs = [
+                        (first_input, checklist::status_choices(lang)),
+                        (first_input + 1, Vec::new()),
+                        (first_input + 2, Vec::new()),
+                        (first_input + 3, Vec::new()),
+                    ];
+                    xlsx::sheet(&xlsx::Sheet {
+                        title: &title,
+                        name: t(lang, "チェックリスト", "Checklist"),
+                        table: &table,
+                        dates: &[first_input + 2],
+                        links: None,
+                        inputs: &inputs,
+                        input_note: Some((
+                            t(lang, "状況", "Status"),
+                            t(
+                                lang,
+                                "一覧から選ぶか、未着手・対応中・実施済み・有効性確認済み・対象外のどれかを書きます",
+                                "Pick from the list, or write planned, in progress, done, verified or not applicable",
+                            ),
+                        )),
+                    })?
+                }
+                ChecklistFormat::Json => (json(&checklist_json(&rows)) + "\n").into_bytes(),
+                ChecklistFormat::Text => checklist_text(&title, &rows, lang).into_bytes(),
+            };
+            let binary = format == ChecklistFormat::Xlsx;
+            deliver(&mut out, path.as_deref(), &data, binary, *force, lang)?;
+            ExitCode::SUCCESS
+        }
+        _ => unreachable!("only measures, digest and checklist come here"),
     };
     out.finish()?;
     std::mem::forget(session);
@@ -171,5 +258,98 @@ fn text(rows: &[Row], today: time::Date, lang: Lang) -> String {
     }
     s.push_str(&register::summary(rows, today, lang));
     s.push('\n');
+    s
+}
+
+fn checklist_json(rows: &[checklist::Row]) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "control": r.control,
+                "title": r.title,
+                "measures": r.measures.iter().map(|(text, cases)| json!({"text": text, "cases": cases})).collect::<Vec<_>>(),
+                "applicable": r.applicable,
+                "reason": r.reason,
+            })
+        })
+        .collect();
+    json!({ "controls": rows })
+}
+
+/// The checklist for a quick look: each control, its measures and cases.
+fn checklist_text(title: &str, rows: &[checklist::Row], lang: Lang) -> String {
+    let mut s = format!("{title}\n");
+    for r in rows {
+        s.push_str(&format!("\n{} {}", r.control, r.title));
+        if r.applicable == Some(false) {
+            s.push_str(t(
+                lang,
+                "（適用宣言書で除外）",
+                " (excluded by the Statement of Applicability)",
+            ));
+        }
+        s.push('\n');
+        for (text, cases) in &r.measures {
+            s.push_str(&format!(
+                "{}{text} [{}]\n",
+                crate::document::plain::bullet(lang),
+                cases.join(", ")
+            ));
+        }
+    }
+    s.push_str(&match lang {
+        Lang::Ja => format!("\n管理策 {}件\n", rows.len()),
+        Lang::En => format!(
+            "\n{}\n",
+            crate::plural::count(rows.len(), "control", "controls")
+        ),
+    });
+    s
+}
+
+/// What a filled checklist says, row by row, then the counts.
+fn imported_text(imported: &Imported, lang: Lang) -> String {
+    let mut s = String::new();
+    for r in &imported.rows {
+        let control = r
+            .control
+            .as_ref()
+            .map_or_else(|| r.written.clone(), ToString::to_string);
+        let status = r.status.map_or("-", |a| a.label(lang));
+        let owner = r.owner.as_deref().unwrap_or("-");
+        let due = r.due.map_or_else(|| "-".to_string(), |d| d.to_string());
+        let mut line = match lang {
+            Lang::Ja => format!("{}行目\t{control}\t{status}\t{owner}\t{due}", r.row),
+            Lang::En => format!("row {}\t{control}\t{status}\t{owner}\t{due}", r.row),
+        };
+        if let Some(note) = &r.note {
+            line.push('\t');
+            line.push_str(&note.replace(['\n', '\t'], " "));
+        }
+        s.push_str(&line);
+        s.push('\n');
+        for p in &r.problems {
+            s.push_str(&format!("  {}\n", p.get(lang)));
+        }
+    }
+    let n = imported.rows.len();
+    let bad = imported
+        .rows
+        .iter()
+        .filter(|r| !r.problems.is_empty())
+        .count();
+    let filled = imported.rows.iter().filter(|r| r.status.is_some()).count();
+    let sheet = &imported.sheet;
+    let blank = imported.blank;
+    s.push_str(&match lang {
+        Lang::Ja => format!(
+            "シート「{sheet}」: {n}行を読みました（状況の記入あり {filled}行、読めない箇所のある行 {bad}行、空の行 {blank}行）\n"
+        ),
+        Lang::En => format!(
+            "Sheet \"{sheet}\": read {} ({filled} with a status, {bad} with something not understood, {blank} blank)\n",
+            crate::plural::count(n, "row", "rows")
+        ),
+    });
     s
 }

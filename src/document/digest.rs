@@ -40,7 +40,11 @@ pub fn document(book: &Casebook, d: &Digest, lang: Lang) -> Document {
     blocks.extend(first_table(book, d, lang));
     blocks.push(heading(
         2,
-        t(lang, "新しく同梱された公開事例", "Public cases new in this version of casebook"),
+        t(
+            lang,
+            "新しく同梱された公開事例",
+            "Public cases new in this version of casebook",
+        ),
     ));
     if d.bundled.is_empty() {
         blocks.push(para(t(
@@ -54,7 +58,10 @@ pub fn document(book: &Casebook, d: &Digest, lang: Lang) -> Document {
                 .iter()
                 .map(|(i, v)| {
                     let c = &book.entries()[*i].case;
-                    Text::plain(format!("{} {}（{}、casebook {v}）", c.id, c.title, c.organization))
+                    Text::plain(format!(
+                        "{} {}（{}、casebook {v}）",
+                        c.id, c.title, c.organization
+                    ))
                 })
                 .collect(),
         ));
@@ -141,7 +148,11 @@ fn counts(d: &Digest, lang: Lang) -> Vec<Text> {
     let c = &d.changes;
     let moved = c.changed.iter().filter(|c| c.moved_only).count();
     let changed = c.changed.len() - moved;
-    let overdue_reports = d.open.iter().filter(|o| o.status == Status::Overdue).count();
+    let overdue_reports = d
+        .open
+        .iter()
+        .filter(|o| o.status == Status::Overdue)
+        .count();
     let n = |ja: &str, en_one: &str, en_many: &str, k: usize| match lang {
         Lang::Ja => Text::plain(format!("{ja} {k}件")),
         Lang::En => Text::plain(crate::plural::count(k, en_one, en_many)),
@@ -159,7 +170,12 @@ fn counts(d: &Digest, lang: Lang) -> Vec<Text> {
         ));
     }
     if !c.removed.is_empty() {
-        out.push(n("削除された事例", "removed case", "removed cases", c.removed.len()));
+        out.push(n(
+            "削除された事例",
+            "removed case",
+            "removed cases",
+            c.removed.len(),
+        ));
     }
     out.extend([
         n(
@@ -174,7 +190,12 @@ fn counts(d: &Digest, lang: Lang) -> Vec<Text> {
             "overdue measures",
             d.overdue.len(),
         ),
-        n("提出した報告", "report filed", "reports filed", d.filed.len()),
+        n(
+            "提出した報告",
+            "report filed",
+            "reports filed",
+            d.filed.len(),
+        ),
         match lang {
             Lang::Ja => Text::plain(format!(
                 "未提出の報告 {}件（うち期限超過 {overdue_reports}件）",
@@ -292,13 +313,19 @@ fn by_area(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
                 continue;
             }
             seen.push(key);
-            let entry = areas.entry(key).or_insert_with(|| (area_title(cats, key, lang), Vec::new()));
+            let entry = areas
+                .entry(key)
+                .or_insert_with(|| (area_title(cats, key, lang), Vec::new()));
             entry.1.push(ev.text.clone());
         }
     }
     let mut out = vec![heading(2, t(lang, "管理策の分野ごと", "By control area"))];
     if areas.is_empty() {
-        out.push(para(t(lang, "この期間の変更はありません。", "Nothing changed in the period.")));
+        out.push(para(t(
+            lang,
+            "この期間の変更はありません。",
+            "Nothing changed in the period.",
+        )));
     }
     for (_, (title, lines)) in areas {
         out.push(heading(3, &title));
@@ -341,7 +368,11 @@ fn by_threat(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     let evs = events(book, d, lang);
     let mut out = vec![heading(
         2,
-        t(lang, "情報セキュリティ10大脅威ごと", "By major threat (IPA 10 major threats)"),
+        t(
+            lang,
+            "情報セキュリティ10大脅威ごと",
+            "By major threat (IPA 10 major threats)",
+        ),
     )];
     let mut any = false;
     for id in ids {
@@ -370,7 +401,9 @@ fn by_threat(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
         )));
     } else if unclassified > 0 {
         out.push(Block::Paragraph(Text::plain(match lang {
-            Lang::Ja => format!("脅威に分類されていない項目 {unclassified}件は上の分野ごとの一覧にあります。"),
+            Lang::Ja => format!(
+                "脅威に分類されていない項目 {unclassified}件は上の分野ごとの一覧にあります。"
+            ),
             Lang::En => format!(
                 "{} not classified under a threat are in the lists by control area above.",
                 crate::plural::count(unclassified, "item", "items")
@@ -460,10 +493,14 @@ fn changed_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
                 let c = &e[ch.case].case;
                 let n = d.status.iter().filter(|s| s.case == ch.case).count();
                 let what = match (ch.moved_only, n, lang) {
-                    (true, _, _) => t(lang, "ファイルの名前・場所だけ", "renamed or moved only").to_string(),
+                    (true, _, _) => {
+                        t(lang, "ファイルの名前・場所だけ", "renamed or moved only").to_string()
+                    }
                     (false, 0, _) => t(lang, "内容", "content").to_string(),
                     (false, n, Lang::Ja) => format!("再発防止策の状況 {n}件"),
-                    (false, n, Lang::En) => crate::plural::count(n, "status change", "status changes"),
+                    (false, n, Lang::En) => {
+                        crate::plural::count(n, "status change", "status changes")
+                    }
                 };
                 vec![
                     Text::plain(c.id.clone()),
@@ -500,7 +537,11 @@ fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     let e = book.entries();
     let mut out = vec![heading(
         2,
-        t(lang, "再発防止策の状況の変化", "Measures whose status changed"),
+        t(
+            lang,
+            "再発防止策の状況の変化",
+            "Measures whose status changed",
+        ),
     )];
     if d.status.is_empty() {
         out.push(para(t(lang, "ありません。", "None.")));
@@ -596,7 +637,10 @@ fn reports(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             .map_or_else(|| stage.to_string(), |s| s.title.get(lang).to_string())
     };
     let mut out = vec![heading(2, t(lang, "報告", "Reports"))];
-    out.push(heading(3, t(lang, "この期間に提出した報告", "Filed in the period")));
+    out.push(heading(
+        3,
+        t(lang, "この期間に提出した報告", "Filed in the period"),
+    ));
     if d.filed.is_empty() {
         out.push(para(t(lang, "ありません。", "None.")));
     } else {
@@ -685,7 +729,11 @@ fn first_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     let e = book.entries();
     let mut out = vec![heading(
         2,
-        t(lang, "初めて先例ができた管理策", "Controls with their first precedent"),
+        t(
+            lang,
+            "初めて先例ができた管理策",
+            "Controls with their first precedent",
+        ),
     )];
     if d.first.is_empty() {
         out.push(para(t(lang, "ありません。", "None.")));

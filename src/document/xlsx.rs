@@ -126,18 +126,25 @@ fn workbook(spec: &Sheet) -> Result<Vec<u8>, XlsxError> {
             widths[c] = widths[c].max(units(text) + 1.0);
         }
     }
+    // Room to write in: the widest value offered (and its drop-down arrow),
+    // else a short name or a date.
     for (c, values) in spec.inputs {
         let widest = values.iter().map(|v| units(v)).fold(0.0, f64::max);
-        widths[*c] = widths[*c].max(widest + 3.0);
+        widths[*c] = widths[*c].max(widest + 3.0).max(14.0);
     }
     let widths: Vec<f64> = widths.iter().map(|w| w.clamp(8.0, MAX_WIDTH)).collect();
     for (r, row) in cells.iter().enumerate() {
         let y = top + 1 + r as u32;
-        // Wrapped text needs a taller row: as many lines as its longest cell.
+        // Wrapped text needs a taller row: as many lines as its longest cell
+        // (each of its own lines wrapped at the column's width).
         let lines = row
             .iter()
             .zip(&widths)
-            .map(|(text, w)| (units(text) / (w - 1.0)).ceil().max(1.0))
+            .map(|(text, w)| {
+                text.split('\n')
+                    .map(|l| (units(l) / (w - 1.0)).ceil().max(1.0))
+                    .sum::<f64>()
+            })
             .fold(1.0, f64::max);
         sheet.set_row_height(y, lines * LINE + 2.0)?;
         for (c, text) in row.iter().enumerate() {

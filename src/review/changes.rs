@@ -249,7 +249,9 @@ fn from_dates(book: &Casebook, cases: impl Iterator<Item = usize>, day: Date, ou
             continue;
         };
         let on_or_after = |t: std::io::Result<std::time::SystemTime>| {
-            t.ok().and_then(crate::date::day_of).is_some_and(|d| d >= day)
+            t.ok()
+                .and_then(crate::date::day_of)
+                .is_some_and(|d| d >= day)
         };
         if on_or_after(meta.created()) {
             out.new.push(i);

@@ -101,7 +101,7 @@ pub fn digest(
             }
         }
     }
-    filed.sort_by(|a, b| (a.date, a.case).cmp(&(b.date, b.case)));
+    filed.sort_by_key(|a| (a.date, a.case));
     let (open, triages) = due::open(book, today, None);
     let used: Vec<&crate::rules::Rule> = if triages.is_empty() {
         let rules = &book.catalogs.rules;
@@ -207,7 +207,13 @@ fn first_precedents(book: &Casebook, changes: &Changes, bundled: &[(usize, Strin
         .new
         .iter()
         .copied()
-        .chain(changes.changed.iter().filter(|c| !c.moved_only).map(|c| c.case))
+        .chain(
+            changes
+                .changed
+                .iter()
+                .filter(|c| !c.moved_only)
+                .map(|c| c.case),
+        )
         .chain(bundled.iter().map(|(i, _)| *i))
         .collect();
     let mut ordered: Vec<usize> = now.iter().copied().collect();
@@ -241,10 +247,7 @@ fn first_precedents(book: &Casebook, changes: &Changes, bundled: &[(usize, Strin
             }
         }
     }
-    let order = |r: &ControlRef| {
-        book.node_number(&r.scheme, &r.id)
-            .map_or(u32::MAX, |n| n)
-    };
+    let order = |r: &ControlRef| book.node_number(&r.scheme, &r.id).map_or(u32::MAX, |n| n);
     out.sort_by_key(|f| order(&f.control));
     out
 }

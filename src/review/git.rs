@@ -199,7 +199,9 @@ impl Repo {
             // `<hash> blob <size>`, or `<name> missing`.
             let fields: Vec<&[u8]> = header.trim_ascii_end().split(|&b| b == b' ').collect();
             let size = match fields.as_slice() {
-                [_, b"blob", size] => std::str::from_utf8(size).ok().and_then(|s| s.parse::<usize>().ok()),
+                [_, b"blob", size] => std::str::from_utf8(size)
+                    .ok()
+                    .and_then(|s| s.parse::<usize>().ok()),
                 _ => None,
             };
             let Some(size) = size else { continue };

@@ -2,9 +2,11 @@
 //! changed since the last review ([`digest`]), and a checklist of the measures
 //! precedents announced, to fill in and read back ([`checklist`]).
 
-pub mod register;
-pub mod git;
-pub mod old;
-pub mod releases;
 pub mod changes;
+pub mod checklist;
 pub mod digest;
+pub mod git;
+pub mod import;
+pub mod old;
+pub mod register;
+pub mod releases;

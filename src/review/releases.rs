@@ -34,7 +34,8 @@ pub fn parse(text: &str) -> Result<Vec<Release>, Message> {
     items
         .iter()
         .map(|item| {
-            let version = scalar(get(item, "version")).ok_or_else(|| bad("a release without `version`"))?;
+            let version =
+                scalar(get(item, "version")).ok_or_else(|| bad("a release without `version`"))?;
             let date = scalar(get(item, "date"))
                 .and_then(|d| PartialDate::parse(&d, DatePrecision::Day).ok())
                 .ok_or_else(|| bad("a release without a `date` (YYYY-MM-DD)"))?;
@@ -87,7 +88,11 @@ mod tests {
         let book = crate::load::load(&[crate::load::Input::Bundled], &[]).casebook;
         for r in &releases {
             for id in &r.cases {
-                assert!(book.get(id).is_some(), "{} lists {id}, not a bundled case", r.version);
+                assert!(
+                    book.get(id).is_some(),
+                    "{} lists {id}, not a bundled case",
+                    r.version
+                );
             }
         }
     }
@@ -97,7 +102,12 @@ mod tests {
         let text = "releases:\n  - {version: 0.2.0, date: 2027-04-01, cases: [a, b]}\n  - {version: 0.3.0, date: 2027-10-01, cases: [c]}\n";
         let releases = parse(text).unwrap();
         let day = |s| PartialDate::parse(s, DatePrecision::Day).unwrap();
-        let ids = |d| added_since(&releases, day(d)).iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>();
+        let ids = |d| {
+            added_since(&releases, day(d))
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids("2027-04-01"), ["a", "b", "c"]);
         assert_eq!(ids("2027-04-02"), ["c"]);
         assert!(ids("2027-10-02").is_empty());
