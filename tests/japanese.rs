@@ -42,11 +42,21 @@ fn app_in(lang: Lang, team: &Path, problems: Vec<Message>) -> App {
     app
 }
 
-/// Every screen size's English sentences, named by the step.
+/// Every screen size's English sentences, named by the step. A case's own
+/// source titles are data, not the interface (a company's notice may be in
+/// English), so words from them do not count.
 fn look(app: &App, step: &str, found: &mut Vec<String>) {
+    let titles: Vec<&str> = app
+        .book
+        .entries()
+        .iter()
+        .flat_map(|e| e.case.sources.iter().map(|s| s.title.as_str()))
+        .collect();
     for (w, h) in SIZES {
         for sentence in english_sentences(&screen(app, w, h)) {
-            found.push(format!("{w}×{h} {step}: {sentence}"));
+            if !titles.iter().any(|t| t.contains(&sentence)) {
+                found.push(format!("{w}×{h} {step}: {sentence}"));
+            }
         }
     }
 }

@@ -197,6 +197,20 @@ fn word_keeps_required_measures_labelled() {
 }
 
 #[test]
+fn word_labels_an_experts_suggestion_as_one() {
+    let dir = Dir::new();
+    let text = common::case_file("suggested").replace(
+        "    origin: editorial\n",
+        "    origin: suggested\n    by: 山田太郎氏（研究者）\n",
+    );
+    dir.case("suggested.yaml", text);
+    let loaded = dir.load();
+    let data = render(&loaded.casebook, &Content::Case(0), Lang::Ja, Format::Docx).unwrap();
+    let doc = part(&data, "word/document.xml");
+    assert!(doc.contains("【山田太郎氏（研究者）の提言】"), "{doc}");
+}
+
+#[test]
 fn nothing_from_a_file_reaches_word_as_a_control_character() {
     let dir = Dir::new();
     dir.case(

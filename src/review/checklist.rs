@@ -54,8 +54,9 @@ pub fn cases(book: &Casebook, profile: &Profile) -> Vec<usize> {
 }
 
 /// The checklist's rows, in catalog order: every control cited by a measure
-/// the organization announced or was required to take (an editor's lesson is
-/// nobody's announcement and is left out).
+/// the organization announced or was required to take (an editor's lesson
+/// and an outside expert's suggestion are nobody's announcement and are left
+/// out).
 pub fn rows(book: &Casebook, profile: &Profile, soa: Option<&Soa>, lang: Lang) -> Vec<Row> {
     let mut by_control: HashMap<ControlRef, Vec<(String, Vec<String>)>> = HashMap::new();
     for i in cases(book, profile) {
