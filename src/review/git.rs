@@ -90,14 +90,19 @@ impl Repo {
             "--end-of-options",
             &spec,
             "--",
-        ]))?;
-        parse_base(&out).ok_or_else(|| {
-            let rev = crate::text::line(rev);
-            msg!(
-                "`{rev}` はこのリポジトリのコミットではありません",
-                "`{rev}` is not a commit of this repository"
-            )
-        })
+        ]));
+        let shown = crate::text::line(rev);
+        let not_a_commit = msg!(
+            "`{shown}` はこのリポジトリのコミットではありません",
+            "`{shown}` is not a commit of this repository"
+        );
+        match out {
+            Ok(out) => parse_base(&out).ok_or(not_a_commit),
+            Err(said) => Err(not_a_commit
+                .then(&Message::new("（", " ("))
+                .then(&said)
+                .then(&Message::new("）", ")"))),
+        }
     }
 
     /// The last commit before the start of `day` (local time) on the current
