@@ -104,7 +104,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
             let doc = document::digest::document(book, &digest, lang);
             let format = match (format, path) {
                 (Some(f), _) => *f,
-                (None, Some(p)) => format_of(p)?,
+                (None, Some(p)) => format_of(p).map_err(|_| {
+                    Message::new(
+                        "変更の要約は .txt、.md、.docx のどれかで書き出します",
+                        "the digest is written as .txt, .md or .docx",
+                    )
+                })?,
                 (None, None) => ReportFormat::Text,
             };
             let data = match format {

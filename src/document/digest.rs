@@ -30,8 +30,9 @@ pub fn document(book: &Casebook, d: &Digest, lang: Lang) -> Document {
     blocks.push(Block::Paragraph(Text::plain(basis(d, lang))));
     blocks.push(heading(2, t(lang, "概要", "Summary")));
     blocks.push(list(counts(d, lang)));
-    blocks.extend(by_area(book, d, lang));
-    blocks.extend(by_threat(book, d, lang));
+    let events = events(book, d, lang);
+    blocks.extend(by_area(book, &events, lang));
+    blocks.extend(by_threat(book, &events, lang));
     blocks.extend(new_cases(book, d, lang));
     blocks.extend(changed_cases(book, d, lang));
     blocks.extend(status_table(book, d, lang));
@@ -228,11 +229,36 @@ fn case_line(what: &str, case: &Case) -> Text {
 }
 
 /// What happened in the period, one line each, with the controls and threats
-/// it concerns.
+/// it concerns. An overdue measure is counted per group, not listed (the full
+/// list follows).
 struct Event {
     text: Text,
     controls: Vec<ControlRef>,
     threats: Vec<String>,
+    overdue: bool,
+}
+
+/// A group's lines: its events, then the count of its overdue measures.
+fn group_lines<'e>(events: impl Iterator<Item = &'e Event>, lang: Lang) -> Vec<Text> {
+    let mut lines = Vec::new();
+    let mut overdue = 0;
+    for e in events {
+        if e.overdue {
+            overdue += 1;
+        } else {
+            lines.push(e.text.clone());
+        }
+    }
+    if overdue > 0 {
+        lines.push(Text::plain(match lang {
+            Lang::Ja => format!("期限を過ぎた再発防止策 {overdue}件（一覧は下に）"),
+            Lang::En => format!(
+                "{} (listed below)",
+                crate::plural::count(overdue, "overdue measure", "overdue measures")
+            ),
+        }));
+    }
+    lines
 }
 
 fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
@@ -247,6 +273,7 @@ fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
             text: case_line(t(lang, "新規", "new"), c),
             controls: controls(c),
             threats: c.threats.clone(),
+            overdue: false,
         });
     }
     for ch in d.changes.changed.iter().filter(|c| !c.moved_only) {
@@ -255,6 +282,7 @@ fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
             text: case_line(t(lang, "更新", "changed"), c),
             controls: controls(c),
             threats: c.threats.clone(),
+            overdue: false,
         });
     }
     for s in &d.status {
@@ -271,22 +299,24 @@ fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
             )),
             controls: s.controls.clone(),
             threats: c.threats.clone(),
+            overdue: false,
         });
     }
+    // The threats of a case from the casebook's index (no case is read).
+    let threat_ids = book.catalogs.vocabulary(Kind::Threats);
+    let threats_of = |i: usize| -> Vec<String> {
+        threat_ids
+            .iter()
+            .filter(|id| crate::answers::filter::threat(book, i, id))
+            .map(|id| id.to_string())
+            .collect()
+    };
     for r in &d.overdue {
-        let c = &e[r.case].case;
         out.push(Event {
-            text: Text::plain(format!(
-                "{}: {}#{} {}（{} {}）",
-                t(lang, "期限超過", "overdue"),
-                r.case_id,
-                r.measure,
-                r.text,
-                r.due.map(|d| d.to_string()).unwrap_or_default(),
-                overdue_label(r.days_overdue, lang)
-            )),
+            text: Text::default(),
             controls: r.controls.clone(),
-            threats: c.threats.clone(),
+            threats: threats_of(r.case),
+            overdue: true,
         });
     }
     out
@@ -302,21 +332,17 @@ fn from_label(from: Option<Progress>, added: bool, lang: Lang) -> &'static str {
 
 /// The events under each control area (the top of each control scheme:
 /// ISO/IEC 27001's themes A.5–A.8, the PPC guideline's 10-1–10-7).
-fn by_area(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
+fn by_area(book: &Casebook, events: &[Event], lang: Lang) -> Vec<Block> {
     let cats = &book.catalogs;
-    let mut areas: BTreeMap<(usize, usize), (String, Vec<Text>)> = BTreeMap::new();
-    for ev in events(book, d, lang) {
+    let mut areas: BTreeMap<(usize, usize), Vec<&Event>> = BTreeMap::new();
+    for ev in events {
         let mut seen = Vec::new();
         for r in &ev.controls {
             let Some(key) = area(cats, r) else { continue };
-            if seen.contains(&key) {
-                continue;
+            if !seen.contains(&key) {
+                seen.push(key);
+                areas.entry(key).or_default().push(ev);
             }
-            seen.push(key);
-            let entry = areas
-                .entry(key)
-                .or_insert_with(|| (area_title(cats, key, lang), Vec::new()));
-            entry.1.push(ev.text.clone());
         }
     }
     let mut out = vec![heading(2, t(lang, "管理策の分野ごと", "By control area"))];
@@ -327,9 +353,9 @@ fn by_area(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             "Nothing changed in the period.",
         )));
     }
-    for (_, (title, lines)) in areas {
-        out.push(heading(3, &title));
-        out.push(list(lines));
+    for (key, evs) in areas {
+        out.push(heading(3, &area_title(cats, key, lang)));
+        out.push(list(group_lines(evs.into_iter(), lang)));
     }
     out
 }
@@ -362,10 +388,9 @@ fn area_title(cats: &Catalogs, (s, a): (usize, usize), lang: Lang) -> String {
 }
 
 /// The events under each threat of the threat lists, in the lists' order.
-fn by_threat(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
+fn by_threat(book: &Casebook, evs: &[Event], lang: Lang) -> Vec<Block> {
     let cats = &book.catalogs;
     let ids = cats.vocabulary(Kind::Threats);
-    let evs = events(book, d, lang);
     let mut out = vec![heading(
         2,
         t(
@@ -376,11 +401,10 @@ fn by_threat(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     )];
     let mut any = false;
     for id in ids {
-        let lines: Vec<Text> = evs
-            .iter()
-            .filter(|e| e.threats.iter().any(|t| t == id))
-            .map(|e| e.text.clone())
-            .collect();
+        let lines = group_lines(
+            evs.iter().filter(|e| e.threats.iter().any(|t| t == id)),
+            lang,
+        );
         if lines.is_empty() {
             continue;
         }
@@ -392,7 +416,10 @@ fn by_threat(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
         out.push(heading(3, &title));
         out.push(list(lines));
     }
-    let unclassified = evs.iter().filter(|e| e.threats.is_empty()).count();
+    let unclassified = evs
+        .iter()
+        .filter(|e| e.threats.is_empty() && !e.overdue)
+        .count();
     if !any {
         out.push(para(t(
             lang,

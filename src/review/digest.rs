@@ -83,26 +83,32 @@ pub fn digest(
     let changes = changes::changes(book, dirs, &since)?;
     let from = changes.from;
     let status = status_changes(book, &changes);
-    let overdue = register::rows(book, today, &[], true);
+    // One reading of every case: the overdue measures, the reports filed in
+    // the period and which team cases are incidents (for the reports due).
     let mut filed = Vec::new();
-    if let Some(from) = from.map(crate::date::partial) {
-        let to = crate::date::partial(today);
-        for i in (0..book.len()).filter(|&i| !book.is_bundled(i)) {
-            let entry = book.fetch(i);
-            for r in &entry.case.reports {
-                if !from.is_after(&r.date) && !r.date.is_after(&to) {
-                    filed.push(Filed {
-                        case: i,
-                        to: r.to.clone(),
-                        stage: r.stage.clone(),
-                        date: r.date,
-                    });
-                }
+    let mut incidents = Vec::new();
+    let period = from.map(|f| (crate::date::partial(f), crate::date::partial(today)));
+    let overdue = register::rows_with(book, today, &[], true, |i, case| {
+        if book.is_bundled(i) {
+            return;
+        }
+        if case.is_incident() {
+            incidents.push(i);
+        }
+        let Some((from, to)) = period else { return };
+        for r in &case.reports {
+            if !from.is_after(&r.date) && !r.date.is_after(&to) {
+                filed.push(Filed {
+                    case: i,
+                    to: r.to.clone(),
+                    stage: r.stage.clone(),
+                    date: r.date,
+                });
             }
         }
-    }
+    });
     filed.sort_by_key(|a| (a.date, a.case));
-    let (open, triages) = due::open(book, today, None);
+    let (open, triages) = due::open_among(book, incidents, today, None);
     let used: Vec<&crate::rules::Rule> = if triages.is_empty() {
         let rules = &book.catalogs.rules;
         rules

@@ -91,11 +91,24 @@ pub fn days_overdue(m: &Measure, today: Date) -> Option<i64> {
 /// `status` (all when empty) and, with `overdue`, only those overdue. Sorted
 /// by due date (none last), then case id and measure number.
 pub fn rows(book: &Casebook, today: Date, status: &[StatusFilter], overdue: bool) -> Vec<Row> {
+    rows_with(book, today, status, overdue, |_, _| {})
+}
+
+/// [`rows`], handing every case read to `each` as well (with its index), so
+/// that a caller needing more of each case reads it once.
+pub fn rows_with(
+    book: &Casebook,
+    today: Date,
+    status: &[StatusFilter],
+    overdue: bool,
+    mut each: impl FnMut(usize, &crate::model::Case),
+) -> Vec<Row> {
     let mut out = Vec::new();
     for i in 0..book.len() {
         let bundled = book.is_bundled(i);
         let entry = book.fetch(i);
         let case = &entry.case;
+        each(i, case);
         for (n, m) in case.measures.iter().enumerate() {
             if bundled && !is_tracked(m) {
                 continue;
