@@ -890,3 +890,39 @@ fn a_filled_checklist_is_read_back_without_losing_a_row() {
     let again = casebook::review::import::read(&lo.join("filled.xlsx"), &book).unwrap();
     assert_eq!(again.rows, imported.rows);
 }
+
+#[test]
+fn a_group_shows_its_first_ten_lines_and_counts_the_rest() {
+    let dir = Dir::new();
+    for n in 0..12 {
+        let id = format!("our-{n:02}-2026");
+        let measures = "  - text: 鍵を替える\n    controls: [iso27001:A.5.15]\n";
+        dir.case(
+            &format!("2026/{id}.yaml"),
+            case(&id, "2026-07-20", measures, ""),
+        );
+    }
+    let d = dir.path().to_str().unwrap();
+    let out = casebook(&[
+        "--no-bundled",
+        "--casebook",
+        d,
+        "digest",
+        "--since",
+        "2000-01-01",
+        "--today",
+        "2026-12-07",
+    ]);
+    let text = stdout(&out);
+    let area = &text[text.find("■ ISO 27001 A.5 組織的管理策").expect(&text)..];
+    let lines: Vec<&str> = area
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with('・'))
+        .collect();
+    assert_eq!(lines.len(), 11, "{text}");
+    assert_eq!(lines[10], "・ほか 2件（一覧は下に）");
+    // The full list holds all twelve.
+    let table = &text[text.find("■ 新しい事例").unwrap()..];
+    assert_eq!(table.lines().filter(|l| l.starts_with("our-")).count(), 12);
+}

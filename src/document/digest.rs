@@ -1,8 +1,9 @@
 //! The digest for a committee's minute as a document: the period and where
 //! the changes come from, the counts, the changes grouped per control area
-//! and per 10大脅威 item, then each list in full (new, changed and removed
-//! cases, status changes, overdue measures, reports, first precedents,
-//! bundled cases new with a release). Rendered as text, Markdown and Word.
+//! and per 10大脅威 item (the first [`GROUP_LINES`] of each group, then how
+//! many more), then each list in full (new, changed and removed cases, status
+//! changes, overdue measures, reports, first precedents, bundled cases new
+//! with a release). Rendered as text, Markdown and Word.
 
 use std::collections::BTreeMap;
 
@@ -238,16 +239,30 @@ struct Event {
     overdue: bool,
 }
 
-/// A group's lines: its events, then the count of its overdue measures.
+/// Lines a group shows before it says how many more there are (the full
+/// lists follow the groups).
+pub const GROUP_LINES: usize = 10;
+
+/// A group's lines: its first events, how many more, and the count of its
+/// overdue measures.
 fn group_lines<'e>(events: impl Iterator<Item = &'e Event>, lang: Lang) -> Vec<Text> {
     let mut lines = Vec::new();
+    let mut more = 0;
     let mut overdue = 0;
     for e in events {
         if e.overdue {
             overdue += 1;
-        } else {
+        } else if lines.len() < GROUP_LINES {
             lines.push(e.text.clone());
+        } else {
+            more += 1;
         }
+    }
+    if more > 0 {
+        lines.push(Text::plain(match lang {
+            Lang::Ja => format!("ほか {more}件（一覧は下に）"),
+            Lang::En => format!("{more} more (listed below)"),
+        }));
     }
     if overdue > 0 {
         lines.push(Text::plain(match lang {
