@@ -14,6 +14,7 @@ use super::{ChecklistFormat, Cli, Command, RegisterFormat, ReportFormat, Session
 use crate::diag::Message;
 use crate::document::{self, xlsx};
 use crate::lang::{Lang, t};
+use crate::msg;
 use crate::out::{Fail, Out};
 use crate::review::checklist;
 use crate::review::import::Imported;
@@ -98,7 +99,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                     "no team casebook to look at: name one with --casebook DIR",
                 )));
             }
-            let since = crate::review::changes::Since::parse(since);
+            let since = crate::review::changes::Since::read(since)
+                .map_err(|e| Fail::Usage(msg!("--since: ", "--since: ").then(&e)))?;
             let releases = crate::review::releases::bundled();
             let digest = crate::review::digest::digest(book, &dirs, since, today, &releases, lang)?;
             let doc = document::digest::document(book, &digest, lang);

@@ -26,12 +26,27 @@ pub enum Since {
 impl Since {
     /// `YYYY-MM-DD` is a day; anything else a revision.
     pub fn parse(s: &str) -> Since {
-        match PartialDate::parse(s.trim(), DatePrecision::Day)
-            .ok()
-            .and_then(crate::date::day)
-        {
-            Some(d) => Since::Day(d),
-            None => Since::Rev(s.to_string()),
+        Since::read(s).unwrap_or_else(|_| Since::Rev(s.to_string()))
+    }
+
+    /// [`Since::parse`], but text in the shape of a date that is not one
+    /// (`2026-02-30`) is an error rather than a revision.
+    pub fn read(s: &str) -> Result<Since, Message> {
+        let t = s.trim();
+        let dated = t.len() == 10
+            && t.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        match PartialDate::parse(t, DatePrecision::Day) {
+            Ok(d) => crate::date::day(d)
+                .map(Since::Day)
+                .ok_or_else(|| msg!("`{t}` は日付ではありません", "`{t}` is not a date")),
+            Err(e) if dated => Err(e),
+            Err(_) => Ok(Since::Rev(s.to_string())),
         }
     }
 }
