@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Block, Document, Inline, Item, List, Ref, Table, Text};
+use super::{Block, Document, Item, List, Table, Text};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalogs, Kind};
 use crate::lang::{Lang, t};
@@ -277,13 +277,13 @@ fn group_lines<'e>(events: impl Iterator<Item = &'e Event>, lang: Lang) -> Vec<T
 }
 
 fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
-    let e = book.entries();
     let controls = |c: &Case| -> Vec<ControlRef> {
         c.measures.iter().flat_map(|m| m.controls.clone()).collect()
     };
     let mut out = Vec::new();
     for &i in &d.changes.new {
-        let c = &e[i].case;
+        let c = d.case(book, i);
+        let c = c.as_ref();
         out.push(Event {
             text: case_line(t(lang, "新規", "new"), c),
             controls: controls(c),
@@ -292,7 +292,8 @@ fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
         });
     }
     for ch in d.changes.changed.iter().filter(|c| !c.moved_only) {
-        let c = &e[ch.case].case;
+        let c = d.case(book, ch.case);
+        let c = c.as_ref();
         out.push(Event {
             text: case_line(t(lang, "更新", "changed"), c),
             controls: controls(c),
@@ -301,7 +302,8 @@ fn events(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Event> {
         });
     }
     for s in &d.status {
-        let c = &e[s.case].case;
+        let c = d.case(book, s.case);
+        let c = c.as_ref();
         out.push(Event {
             text: Text::plain(format!(
                 "{}: {}#{} {}（{} → {}）",
@@ -455,15 +457,11 @@ fn by_threat(book: &Casebook, evs: &[Event], lang: Lang) -> Vec<Block> {
     out
 }
 
+/// Control ids, comma-separated (one run of text: a table of thousands of
+/// cases is built quickly).
 fn controls_text(controls: &[ControlRef]) -> Text {
-    let mut text = Text::default();
-    for (j, r) in controls.iter().enumerate() {
-        if j > 0 {
-            text.push_str(", ");
-        }
-        text.push(Inline::Control(Ref::new(r.clone(), None)));
-    }
-    text
+    let ids: Vec<String> = controls.iter().map(ToString::to_string).collect();
+    Text::plain(ids.join(", "))
 }
 
 fn case_controls(case: &Case) -> Vec<ControlRef> {
@@ -477,7 +475,6 @@ fn case_controls(case: &Case) -> Vec<ControlRef> {
 }
 
 fn new_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
-    let e = book.entries();
     let mut out = vec![heading(2, t(lang, "新しい事例", "New cases"))];
     if d.changes.new.is_empty() {
         out.push(para(t(lang, "ありません。", "None.")));
@@ -488,7 +485,8 @@ fn new_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
         .new
         .iter()
         .map(|&i| {
-            let c = &e[i].case;
+            let c = d.case(book, i);
+            let c = c.as_ref();
             vec![
                 Text::plain(c.id.clone()),
                 Text::plain(c.title.clone()),
@@ -522,7 +520,6 @@ fn threats(cats: &Catalogs, c: &Case, lang: Lang) -> String {
 }
 
 fn changed_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
-    let e = book.entries();
     let mut out = vec![heading(2, t(lang, "更新された事例", "Changed cases"))];
     if d.changes.changed.is_empty() {
         out.push(para(t(lang, "ありません。", "None.")));
@@ -532,7 +529,7 @@ fn changed_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             .changed
             .iter()
             .map(|ch| {
-                let c = &e[ch.case].case;
+                let c = book.summary(ch.case);
                 let n = d.status.iter().filter(|s| s.case == ch.case).count();
                 let what = match (ch.moved_only, n, lang) {
                     (true, _, _) => {
@@ -576,7 +573,6 @@ fn changed_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
 }
 
 fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
-    let e = book.entries();
     let mut out = vec![heading(
         2,
         t(
@@ -594,7 +590,7 @@ fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
         .iter()
         .map(|s| {
             vec![
-                Text::plain(e[s.case].case.id.clone()),
+                Text::plain(book.summary(s.case).id.clone()),
                 Text::plain(s.measure.to_string()),
                 Text::plain(s.text.clone()),
                 Text::plain(from_label(s.from, s.added, lang)),
@@ -661,7 +657,6 @@ fn overdue_table(d: &Digest, lang: Lang) -> Vec<Block> {
 }
 
 fn reports(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
-    let e = book.entries();
     let rules = &book.catalogs.rules;
     let rule_name = |to: &str| {
         rules
@@ -694,7 +689,7 @@ fn reports(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
                     Text::plain(f.date.to_string()),
                     Text::plain(rule_name(&f.to)),
                     Text::plain(stage_name(&f.to, &f.stage)),
-                    Text::plain(e[f.case].case.id.clone()),
+                    Text::plain(book.summary(f.case).id.clone()),
                 ]
             })
             .collect();
@@ -768,7 +763,6 @@ fn para_string(s: String) -> Block {
 }
 
 fn first_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
-    let e = book.entries();
     let mut out = vec![heading(
         2,
         t(
@@ -790,7 +784,11 @@ fn first_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
                 .control(&f.control)
                 .map(|i| i.title.get(lang).to_string())
                 .unwrap_or_default();
-            let cases: Vec<&str> = f.cases.iter().map(|&i| e[i].case.id.as_str()).collect();
+            let cases: Vec<&str> = f
+                .cases
+                .iter()
+                .map(|&i| book.summary(i).id.as_str())
+                .collect();
             vec![
                 controls_text(std::slice::from_ref(&f.control)),
                 Text::plain(title),

@@ -5,7 +5,7 @@
 //! that gained their first precedent, and the bundled public cases a new
 //! release of casebook added.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use time::Date;
@@ -18,7 +18,7 @@ use crate::casebook::Casebook;
 use crate::diag::Message;
 use crate::document::collection::cites;
 use crate::lang::Lang;
-use crate::model::{ControlRef, Measure, PartialDate, Progress};
+use crate::model::{Case, ControlRef, Measure, PartialDate, Progress};
 use crate::triage::due::{self, Open};
 
 /// A measure whose status changed in the period.
@@ -69,6 +69,18 @@ pub struct Digest {
     pub first: Vec<First>,
     /// Bundled public cases added by a release in the period, with its version.
     pub bundled: Vec<(usize, String)>,
+    /// The new, changed and newly bundled cases, read once.
+    pub cases: HashMap<usize, Case>,
+}
+
+impl Digest {
+    /// A new, changed or newly bundled case (read again for any other).
+    pub fn case<'a>(&'a self, book: &'a Casebook, i: usize) -> std::borrow::Cow<'a, Case> {
+        match self.cases.get(&i) {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => std::borrow::Cow::Owned(book.fetch(i).case.clone()),
+        }
+    }
 }
 
 /// The digest of the team's cases in `dirs` since `since`, on `today`.
@@ -82,13 +94,28 @@ pub fn digest(
 ) -> Result<Digest, Message> {
     let changes = changes::changes(book, dirs, &since)?;
     let from = changes.from;
-    let status = status_changes(book, &changes);
+    let bundled: Vec<(usize, String)> = match from {
+        Some(from) => releases::added_since(releases, crate::date::partial(from))
+            .into_iter()
+            .filter_map(|(id, r)| Some((book.index_of(id)?, r.version.clone())))
+            .collect(),
+        None => Vec::new(),
+    };
+    let touched: HashSet<usize> = changes
+        .touched()
+        .into_iter()
+        .chain(bundled.iter().map(|(i, _)| *i))
+        .collect();
+    let mut cases: HashMap<usize, Case> = HashMap::with_capacity(touched.len());
     // One reading of every case: the overdue measures, the reports filed in
     // the period and which team cases are incidents (for the reports due).
     let mut filed = Vec::new();
     let mut incidents = Vec::new();
     let period = from.map(|f| (crate::date::partial(f), crate::date::partial(today)));
     let overdue = register::rows_with(book, today, &[], true, |i, case| {
+        if touched.contains(&i) {
+            cases.insert(i, case.clone());
+        }
         if book.is_bundled(i) {
             return;
         }
@@ -123,14 +150,8 @@ pub fn digest(
             .collect()
     };
     let final_word = crate::triage::json::final_word_of(used, lang);
-    let bundled = match from {
-        Some(from) => releases::added_since(releases, crate::date::partial(from))
-            .into_iter()
-            .filter_map(|(id, r)| Some((book.index_of(id)?, r.version.clone())))
-            .collect(),
-        None => Vec::new(),
-    };
-    let first = first_precedents(book, &changes, &bundled);
+    let status = status_changes(&changes, &cases);
+    let first = first_precedents(book, &changes, &bundled, &cases);
     Ok(Digest {
         since,
         today,
@@ -142,17 +163,20 @@ pub fn digest(
         final_word,
         first,
         bundled,
+        cases,
     })
 }
 
 /// The measures of changed cases whose status differs from before. A
 /// measure is matched with its earlier self by its text, else by its place.
-fn status_changes(book: &Casebook, changes: &Changes) -> Vec<StatusChange> {
+fn status_changes(changes: &Changes, cases: &HashMap<usize, Case>) -> Vec<StatusChange> {
     let mut out = Vec::new();
     for c in changes.changed.iter().filter(|c| !c.moved_only) {
         let Some(before) = &c.before else { continue };
-        let entry = book.fetch(c.case);
-        let now = &entry.case.measures;
+        let Some(case) = cases.get(&c.case) else {
+            continue;
+        };
+        let now = &case.measures;
         for (n, m, was) in matched(now, before) {
             let from = was.and_then(|w| w.status);
             if from == m.status || (was.is_none() && m.status.is_none()) {
@@ -208,7 +232,12 @@ fn matched<'a>(
 
 /// The controls cited by a new, changed or newly bundled case that no case
 /// cited (at or below them) before the period.
-fn first_precedents(book: &Casebook, changes: &Changes, bundled: &[(usize, String)]) -> Vec<First> {
+fn first_precedents(
+    book: &Casebook,
+    changes: &Changes,
+    bundled: &[(usize, String)],
+    cases: &HashMap<usize, Case>,
+) -> Vec<First> {
     let now: HashSet<usize> = changes
         .new
         .iter()
@@ -227,8 +256,8 @@ fn first_precedents(book: &Casebook, changes: &Changes, bundled: &[(usize, Strin
     let mut seen: HashSet<ControlRef> = HashSet::new();
     let mut out = Vec::new();
     for &i in &ordered {
-        let entry = book.fetch(i);
-        for r in entry.case.measures.iter().flat_map(|m| &m.controls) {
+        let Some(case) = cases.get(&i) else { continue };
+        for r in case.measures.iter().flat_map(|m| &m.controls) {
             if !seen.insert(r.clone()) {
                 continue;
             }
