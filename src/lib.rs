@@ -28,6 +28,7 @@ pub mod model;
 pub mod order;
 pub mod out;
 pub mod plural;
+pub mod review;
 pub mod rules;
 pub mod search;
 pub mod suggest;

@@ -31,7 +31,7 @@ use key::FileKey;
 use wire::{WDate, WDiag};
 
 /// The layout of cache files; raise it when anything cached changes shape.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The program that writes and reads the cache: its version and a hash of the
 /// sources it was built from, so a rebuilt program never trusts an old entry.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Message, Severity};
 use crate::model::{
-    Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, RootCause, Source,
+    Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, Progress,
+    RootCause, Source,
 };
 
 /// `S` is `&str` when encoding (no copies) and `String` when decoding.
@@ -52,6 +53,13 @@ struct WMeasure<S> {
     controls: Vec<(S, S)>,
     origin: u8,
     by: Option<S>,
+    /// `Progress` as its position in `Progress::ALL`.
+    status: Option<u8>,
+    owner: Option<S>,
+    due: Option<WDate>,
+    done: Option<WDate>,
+    verified: Option<WDate>,
+    evidence: Option<S>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -118,6 +126,12 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
                 controls: refs(&m.controls),
                 origin: origin_code(m.origin),
                 by: m.by.as_deref(),
+                status: m.status.map(|s| s as u8),
+                owner: m.owner.as_deref(),
+                due: m.due.map(Into::into),
+                done: m.done.map(Into::into),
+                verified: m.verified.map(Into::into),
+                evidence: m.evidence.as_deref(),
             })
             .collect(),
         response: strs(&c.response),
@@ -187,6 +201,15 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
                     .collect(),
                 origin: origin(m.origin)?,
                 by: m.by,
+                status: match m.status {
+                    None => None,
+                    Some(s) => Some(*Progress::ALL.get(usize::from(s))?),
+                },
+                owner: m.owner,
+                due: m.due.map(Into::into),
+                done: m.done.map(Into::into),
+                verified: m.verified.map(Into::into),
+                evidence: m.evidence,
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -351,6 +374,15 @@ mod tests {
         }];
         assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
         case.leak.as_mut().unwrap().public_body = Some(Fact::Unknown);
+        assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
+        let m = &mut case.measures[0];
+        m.status = Some(Progress::Verified);
+        m.owner = Some("業務管理課".into());
+        m.due = Some(day("2026-12-20"));
+        m.done = Some(day("2026-12-18"));
+        m.verified = Some(day("2027-01-10"));
+        m.evidence = Some("手順書 第3版".into());
+        case.measures[1].status = Some(Progress::InProgress);
         assert_eq!(decode_case(&encode_case(&case)), Some(case));
     }
 }

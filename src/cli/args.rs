@@ -242,6 +242,66 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The register of measures followed through: case, controls, status, owner, due and dates
+    Measures {
+        /// Only measures with this status (repeatable); none: those without a status
+        #[arg(long, value_enum)]
+        status: Vec<crate::review::register::StatusFilter>,
+        /// Only measures past their due date and not done or verified; exit 1 when any
+        #[arg(long)]
+        overdue: bool,
+        /// The day to count from (YYYY-MM-DD) [default: today on the local clock]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, json, csv or xlsx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<RegisterFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// A checklist (Excel) of the measures precedents of a profile announced, one row per control, to fill in; or read a filled one back
+    Checklist {
+        /// Precedents of this sector, e.g. healthcare (repeatable)
+        #[arg(long, required_unless_present = "import")]
+        sector: Vec<String>,
+        /// And precedents classified under this threat, whatever their sector, e.g. ransomware (repeatable)
+        #[arg(long)]
+        threat: Vec<String>,
+        /// Read a filled checklist back and say what it understood, row by row
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["sector", "threat", "out", "force"])]
+        import: Option<PathBuf>,
+        /// xlsx (the sheet to fill in), text or json [default: xlsx; with --import, text]
+        #[arg(long, value_enum)]
+        format: Option<ChecklistFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// What changed in your team's casebooks since the last review, for the committee's minute
+    Digest {
+        /// The day of the last review (YYYY-MM-DD), or a git revision (a commit, a tag: review-2026q3)
+        #[arg(long, value_name = "DATE|REV")]
+        since: String,
+        /// The last day of the period, for overdue measures and reports due (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, md or docx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `--limit`: a whole number of 1 or more (0 would print nothing and look
@@ -318,6 +378,25 @@ pub enum ReportFormat {
     Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// The Excel sheet to fill in (needs --out, or standard output that is not a terminal)
+    Xlsx,
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFormat {
+    /// Tab-separated lines, then the counts
+    Text,
+    Json,
+    /// CSV, UTF-8 with a byte-order mark (Excel opens it as is)
+    Csv,
+    /// An Excel register: filters, frozen header, dates as dates (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

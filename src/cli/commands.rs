@@ -45,8 +45,13 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Draft { .. }
         | Command::Triage { .. }
         | Command::Report { .. }
-        | Command::Due { .. } => {
-            unreachable!("handled by validate::run, answers::run, author::run and report::run")
+        | Command::Due { .. }
+        | Command::Measures { .. }
+        | Command::Digest { .. }
+        | Command::Checklist { .. } => {
+            unreachable!(
+                "handled by validate::run, answers::run, author::run, report::run and review::run"
+            )
         }
         Command::List {
             control,
@@ -429,11 +434,16 @@ fn group_content(session: &Session, typed: &[String]) -> Result<Content, Message
 }
 
 const CAUSE: Phrase = phrase("原因分類", "cause");
-const SECTOR: Phrase = phrase("業種", "sector");
-const THREAT: Phrase = phrase("脅威", "threat");
+pub(super) const SECTOR: Phrase = phrase("業種", "sector");
+pub(super) const THREAT: Phrase = phrase("脅威", "threat");
 
 /// A cause, sector or threat id that exists, or an error naming the nearest.
-fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
+pub(super) fn vocabulary(
+    book: &Casebook,
+    kind: Kind,
+    id: &str,
+    what: Phrase,
+) -> Result<String, Message> {
     let ids = book.catalogs.vocabulary(kind);
     if ids.is_empty() || ids.contains(&id) {
         return Ok(id.to_string());

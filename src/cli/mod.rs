@@ -10,6 +10,7 @@ mod commands;
 mod inputs;
 mod lang;
 mod report;
+mod review;
 mod session;
 mod stats;
 mod usage;
@@ -20,8 +21,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, ReportFormat, ShowFormat,
-    TextFormat,
+    ChecklistFormat, Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, RegisterFormat,
+    ReportFormat, ShowFormat, TextFormat,
 };
 pub use cache::{cache_settings, report_cache};
 use inputs::normal_inputs;
@@ -67,6 +68,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
         Some(command @ (Command::Triage { .. } | Command::Report { .. } | Command::Due { .. })) => {
             report::run(cli, command)
         }
+        Some(
+            command @ (Command::Measures { .. }
+            | Command::Digest { .. }
+            | Command::Checklist { .. }),
+        ) => review::run(cli, command),
         Some(command) => commands::run(cli, command),
         None => browse::browse(cli),
     }

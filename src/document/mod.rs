@@ -16,6 +16,7 @@ pub mod case;
 pub mod collection;
 pub mod csv;
 pub mod deck;
+pub mod digest;
 pub mod docx;
 pub mod markdown;
 pub mod plain;

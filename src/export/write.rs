@@ -151,10 +151,17 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 }
 
 /// The atomic write: a temporary file, then a rename (or a hard link, which
-/// cannot clobber a file created meanwhile, when not overwriting).
+/// cannot clobber a file created meanwhile, when not overwriting). A file
+/// replaced keeps its permissions.
 fn atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
     let (tmp, mut file) = create_temp(path).map_err(io_error)?;
-    let result = file.write_all(bytes).and_then(|_| file.sync_all());
+    let keep = match fs::metadata(path) {
+        Ok(m) if overwrite => file.set_permissions(m.permissions()),
+        _ => Ok(()),
+    };
+    let result = keep
+        .and_then(|_| file.write_all(bytes))
+        .and_then(|_| file.sync_all());
     drop(file);
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
@@ -196,6 +203,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.yaml");
+        fs::write(&path, "一").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, "二".as_bytes(), true).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "二");
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     #[test]
