@@ -158,7 +158,8 @@ impl Repo {
             ".",
         ]))?;
         out.extend(split(&untracked).map(|p| (Change::Added, p)));
-        out.retain(|(_, p)| crate::load::is_case_file(p));
+        let layout = crate::load::layout::Layout::of(&self.dir);
+        out.retain(|(_, p)| layout.role(&self.dir.join(p)) == crate::load::layout::Role::Case);
         Ok(out)
     }
 
