@@ -163,11 +163,48 @@ fn full_width(c: char) -> bool {
     "（）・、。「」：；！？【】『』［］｛｝〔〕〈〉《》～，．／　＝＋＃＊＠＄％＆".contains(c)
 }
 
+/// What the current surveys publish in Japanese only, and the statistics
+/// show as published in English too: their classes and publishers.
+fn survey_names() -> Vec<String> {
+    let book = common::bundled();
+    let all: Vec<usize> = (0..book.len()).collect();
+    let mut out = Vec::new();
+    for b in casebook::answers::baselines::compare(&book, &all, Lang::En) {
+        out.push(b.publisher.clone());
+        for r in &b.rows {
+            out.extend(r.classes.iter().cloned());
+        }
+    }
+    // The longest first: `誤表示・誤送信` before `誤送信`.
+    out.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    out
+}
+
+/// `line` without the surveys' names (whole, or cut short with `…`).
+fn without_survey_names(line: &str, names: &[String]) -> String {
+    let mut line = line.to_string();
+    for name in names {
+        line = line.replace(name.as_str(), "");
+        let chars: Vec<char> = name.chars().collect();
+        for n in (2..chars.len()).rev() {
+            let cut: String = chars[..n].iter().chain(['…'].iter()).collect();
+            line = line.replace(&cut, "");
+        }
+    }
+    line
+}
+
 /// Rows of an English screen with full-width punctuation, citations aside
-/// (a citation quotes a Japanese source as `publisher「title」`).
+/// (a citation quotes a Japanese source as `publisher「title」`), and the
+/// current surveys' own Japanese names.
 fn full_width_rows(s: &str) -> Vec<String> {
+    let names = survey_names();
     s.lines()
-        .filter(|l| l.chars().any(full_width) && !l.contains("[casebook:") && !l.contains("「Loss"))
+        .filter(|l| {
+            without_survey_names(l, &names).chars().any(full_width)
+                && !l.contains("[casebook:")
+                && !l.contains("「Loss")
+        })
         .map(str::to_string)
         .collect()
 }

@@ -332,7 +332,7 @@ fn statistics_follow_the_filter() {
     press(&mut app, "F2024<Enter>S");
     let stats = app.stats.stats.as_ref().unwrap();
     assert_eq!(stats.cases, 7);
-    assert!(screen(&app, 120, 36).contains("統計 ・ 絞り込み 7件"));
+    assert!(screen(&app, 120, 36).contains("統計 ・ 7件 ・ 絞り込み: [2024]"));
     press(&mut app, "<Esc>C");
     let a714 = app
         .coverage
@@ -497,4 +497,259 @@ fn similar_cases_built_in_the_background_arrive_when_ready() {
     }
     app.update(Action::SimilarReady);
     assert_eq!(app.similar[0].case_id, "bandai-spirits-hdd-2024");
+}
+
+/// A case of the fixture casebooks below: `controls` cited by its one measure.
+fn fixture_case(id: &str, published: &str, cause: &str, controls: &str) -> String {
+    format!(
+        "id: {id}
+title: テスト事例 {id}
+organization: テスト株式会社
+sector: finance
+published: {published}
+summary: |
+  テストのための事例。
+root_causes:
+  - category: {cause}
+    text: テストの原因
+measures:
+  - text: テストの対策
+    controls: [{controls}]
+sources:
+  - publisher: テスト株式会社
+    title: お知らせ
+    date: {published}
+    url: https://example.jp/{id}
+"
+    )
+}
+
+/// Three cases: A.7.14 and A.5.23 (2024), A.5.23 (2023), A.8.24 (2022); a
+/// statement excluding A.5.23 and A.7.14.
+fn fixture_dir() -> common::Dir {
+    let dir = common::Dir::new();
+    dir.case(
+        "disposal-2024.yaml",
+        fixture_case(
+            "disposal-2024",
+            "2024-05-01",
+            "mismanagement",
+            "iso27001:A.7.14, iso27001:A.5.23",
+        ),
+    );
+    dir.case(
+        "cloud-2023.yaml",
+        fixture_case(
+            "cloud-2023",
+            "2023-05-01",
+            "misconfiguration",
+            "iso27001:A.5.23",
+        ),
+    );
+    dir.case(
+        "crypto-2022.yaml",
+        fixture_case("crypto-2022", "2022-05-01", "loss", "iso27001:A.8.24"),
+    );
+    dir.file(
+        "soa.yaml",
+        "soa:
+  - control: A.5.23
+    applicable: false
+    reason: クラウドサービスは利用していない
+  - control: A.7.14
+    applicable: false
+    reason: 機器の廃棄は本社が行う
+  - control: A.8.24
+    applicable: true
+  - control: A.5.7
+    applicable: true
+",
+    );
+    dir
+}
+
+/// The browser over a fixture casebook alone (no bundled cases), with its statement.
+fn fixture_app(dir: &common::Dir, lang: casebook::lang::Lang, width: u16, height: u16) -> App {
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (soa, diags) =
+        casebook::answers::soa::read_file(&dir.path().join("soa.yaml"), &loaded.casebook.catalogs);
+    assert!(diags.is_empty(), "{diags:?}");
+    let options = Options {
+        lang,
+        theme: Some(Theme { color: false }),
+        soa,
+        ..Options::default()
+    };
+    let mut app = App::new(loaded.casebook, loaded.diagnostics, options);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// Whitespace runs as one space.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Coverage against the statement is over the whole casebook: the area
+/// selected in the tree (A.7.14 here, one case) changes nothing, and the
+/// view says what `casebook coverage --soa` says.
+#[test]
+fn coverage_is_of_the_whole_casebook_whatever_the_tree_selects() {
+    let dir = fixture_dir();
+    let soa = dir.path().join("soa.yaml");
+    let cli = common::casebook(&[
+        "--no-bundled",
+        "--lang",
+        "ja",
+        "--casebook",
+        dir.path().to_str().unwrap(),
+        "--soa",
+        soa.to_str().unwrap(),
+        "coverage",
+    ]);
+    let cli = common::stdout(&cli);
+    let flags: Vec<&str> = cli.lines().take(2).collect();
+    assert_eq!(
+        flags,
+        [
+            "除外したが先例あり (2): iso27001:A.5.23 (2) iso27001:A.7.14 (1)",
+            "適用だが先例なし (1): iso27001:A.5.7",
+        ],
+        "{cli}"
+    );
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, ":A.7.14<Enter>");
+    assert_eq!(
+        selected_ids(&app),
+        ["disposal-2024"],
+        "the tree's area: one case"
+    );
+    press(&mut app, "C");
+    let shown = screen(&app, 80, 24);
+    let lines: Vec<String> = shown
+        .lines()
+        .map(|l| squeeze(l.trim_matches('│')))
+        .collect();
+    for flag in flags {
+        assert!(
+            lines.iter().any(|l| l.ends_with(flag)),
+            "`{flag}` not on screen:\n{shown}"
+        );
+    }
+    assert!(
+        shown
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains(" 管理策の網羅状況 ・ 全3件 "),
+        "{shown}"
+    );
+}
+
+/// `!` then `E` edits the file that failed at start-up, with the view at its
+/// top (the note above the problems there): the recovery path when a pull
+/// brings in a broken file.
+#[test]
+fn e_in_the_problems_view_edits_the_file_that_failed_at_start_up() {
+    let dir = common::Dir::new();
+    dir.case("good.yaml", common::case_file("good-2024"));
+    let broken = dir.case("broken.yaml", "id: broken\ntitle: [unclosed\n");
+    let loaded = casebook::load::load(&[Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(!loaded.diagnostics.is_empty());
+    let mut app = App::new(loaded.casebook, loaded.diagnostics, options());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut app, "!");
+    assert_eq!(app.mode, Mode::Diagnostics);
+    let effects = press(&mut app, "E");
+    assert_eq!(
+        effects,
+        [Effect::Edit {
+            path: broken.clone()
+        }],
+        "{:?}",
+        app.status
+    );
+}
+
+/// When `!` opens on a file's problems (after an edit that failed), the
+/// view starts at the problem's heading, not inside the previous message.
+#[test]
+fn the_problems_view_opens_at_the_problems_heading() {
+    let dir = common::Dir::new();
+    dir.case("a-first.yaml", "id: a-first\ntitle: [unclosed\n");
+    let second = dir.case("b-2024.yaml", common::case_file("b-2024"));
+    let inputs = [Input::Dir(dir.path().to_path_buf())];
+    let loaded = casebook::load::load(&inputs, &[]);
+    let setup = casebook::tui::reload::Setup::new(&inputs, 0, &loaded.casebook, 0);
+    let mut app = App::new(
+        loaded.casebook,
+        loaded.diagnostics,
+        Options { setup, ..options() },
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut app, ":A.7.10<Enter><Tab>");
+    let effects = press(&mut app, "E");
+    let edited = perform(&mut app, effects, &|p| {
+        std::fs::write(p, "id: b-2024\ntitle: [broken\n").unwrap()
+    });
+    assert_eq!(edited, [second]);
+    assert_eq!(app.mode, Mode::Diagnostics);
+    let shown = screen(&app, 80, 24);
+    // Below the classification bar and the view's top border.
+    let body: Vec<&str> = shown
+        .lines()
+        .skip(2)
+        .map(|l| l.trim_matches('│').trim())
+        .collect();
+    assert!(
+        body[0].starts_with("エラー: ") && body[0].contains("b-2024.yaml"),
+        "{shown}"
+    );
+}
+
+/// Live reload: `soa.yaml` in the casebook's root is the statement, not a
+/// case (no problems in `!`), and an edit of it shows in the open coverage view.
+#[test]
+fn an_edit_of_the_statement_shows_in_the_coverage_view() {
+    let dir = fixture_dir();
+    let soa = dir.path().join("soa.yaml");
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
+    app.options.soa_path = Some(soa.clone());
+    app.options.setup =
+        casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
+    press(&mut app, "C");
+    let flagged = |app: &App| {
+        screen(app, 80, 24)
+            .lines()
+            .map(|l| squeeze(l.trim_matches('│')))
+            .find(|l| l.starts_with("! 除外したが先例あり"))
+            .unwrap()
+    };
+    assert_eq!(
+        flagged(&app),
+        "! 除外したが先例あり (2): iso27001:A.5.23 (2) iso27001:A.7.14 (1)"
+    );
+    std::fs::write(
+        &soa,
+        "soa:
+  - control: A.8.24
+    applicable: false
+    reason: 暗号は使っていない
+",
+    )
+    .unwrap();
+    app.reload_now(vec![soa.clone()]);
+    assert_eq!(app.mode, Mode::Coverage);
+    assert_eq!(
+        flagged(&app),
+        "! 除外したが先例あり (1): iso27001:A.8.24 (1)"
+    );
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
 }

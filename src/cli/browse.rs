@@ -56,6 +56,7 @@ pub(super) fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         debug_panic_key: std::env::var_os("CASEBOOK_TEST_PANIC").is_some(),
         similar_in_background: true,
         soa: session.soa.clone(),
+        soa_path: crate::cli::session::soa_path(cli, &session.config),
         home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         problems: session.problems.clone(),
         setup: crate::tui::reload::Setup::new(

@@ -103,6 +103,8 @@ pub struct Options {
     pub similar_in_background: bool,
     /// The team's Statement of Applicability, for the coverage view.
     pub soa: Option<Soa>,
+    /// The file it was read from: read again when it changes.
+    pub soa_path: Option<std::path::PathBuf>,
     /// The home folder, for `~` in file names typed into the save prompt.
     pub home: Option<std::path::PathBuf>,
     /// Start-up problems for the banner: a `--casebook DIR` or config file

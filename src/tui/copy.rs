@@ -49,6 +49,8 @@ pub enum Ask {
     CopyMarked { brief: bool },
     /// `c` on an area: copy its precedent list as text (c) or save it to a file (s).
     Precedents { scheme: String, id: String },
+    /// `M` with more than one case marked: clear them all (y/N).
+    ClearMarks,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,7 +175,16 @@ impl App {
         }
     }
 
+    /// `M`: clears the marks, asking first when more than one would go.
     pub(super) fn clear_marks(&mut self) {
+        if self.marks.len() > 1 {
+            self.ask(Ask::ClearMarks, "");
+            return;
+        }
+        self.marks_cleared();
+    }
+
+    pub(super) fn marks_cleared(&mut self) {
         self.marks.clear();
         self.status = Some(t(self.lang, "印をすべて外しました", "All marks cleared").into());
     }

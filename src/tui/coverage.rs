@@ -1,11 +1,18 @@
 //! The coverage view (`C`: every control as a cell, shaded by its number of
-//! cases, SoA flags marked) and the statistics view (`S`). Both count the cases
-//! of the current list: the area and the filters apply.
+//! cases, SoA flags marked) and the statistics view (`S`). Both count the
+//! whole casebook narrowed only by the explicit filters (`F`, `p`, `b`), never
+//! by the area selected in the tree ([`crate::answers::scope`]), each incident
+//! once; their titles name the filters in force.
 
 use super::action::{Action, Effect};
 use super::app::{App, Mode};
-use crate::answers::coverage::{self, Row};
-use crate::answers::stats::{self, Stats};
+use super::filters::FilterState;
+use crate::answers::coverage::Row;
+use crate::answers::scope;
+use crate::answers::soa::Soa;
+use crate::answers::stats::Stats;
+use crate::casebook::Casebook;
+use crate::lang::Lang;
 
 /// One line of the grid: a theme or category and the cells under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,9 +31,53 @@ pub struct CoverageState {
     pub cursor: (usize, usize),
     /// The largest count of a cell, for the shading.
     pub max: usize,
+    /// The cases counted (each incident once).
+    pub counted: usize,
+    /// The filters in force, named for the title.
+    pub named: Vec<String>,
 }
 
 impl CoverageState {
+    /// Coverage of every control scheme over the cases the explicit filters
+    /// pass, held against `soa`; the cursor on the first cell.
+    pub fn new(book: &Casebook, soa: Option<&Soa>, filters: &FilterState, lang: Lang) -> Self {
+        let schemes: Vec<&str> = book
+            .catalogs
+            .control_schemes()
+            .map(|c| c.scheme.as_str())
+            .collect();
+        let (filter, words) = filters.scope();
+        let counted = scope::counted(book, filter, words);
+        let rows = crate::answers::coverage::rows(book, &schemes, soa, Some(&counted), lang);
+        let grid = grid(&rows);
+        let max = grid
+            .iter()
+            .flat_map(|g| &g.cells)
+            .map(|&i| rows[i].cases)
+            .max()
+            .unwrap_or(0);
+        CoverageState {
+            rows,
+            grid,
+            cursor: (0, 0),
+            max,
+            counted: counted.iter().filter(|&&c| c).count(),
+            named: filters.named(&book.catalogs, lang),
+        }
+    }
+
+    /// The grid position of a control, when it is a cell.
+    pub fn position(&self, scheme: &str, id: &str) -> Option<(usize, usize)> {
+        self.grid.iter().enumerate().find_map(|(gi, g)| {
+            g.cells
+                .iter()
+                .position(|&i| {
+                    self.rows[i].control.scheme == scheme && self.rows[i].control.id == id
+                })
+                .map(|ci| (gi, ci))
+        })
+    }
+
     pub fn selected(&self) -> Option<&Row> {
         let (r, c) = self.cursor;
         self.grid
@@ -58,63 +109,99 @@ pub fn grid(rows: &[Row]) -> Vec<GridRow> {
     out
 }
 
+/// The statistics' charts shown one at a time on narrow screens.
+const STATS_TABS: usize = 4;
+
 #[derive(Default)]
 pub struct StatsState {
     pub stats: Option<Stats>,
-    /// The chart shown when they do not fit side by side: 0 causes, 1 sectors, 2 years.
+    /// The chart shown when they do not fit side by side: 0 causes, 1
+    /// sectors, 2 years, 3 the current surveys.
     pub tab: usize,
+    /// How far the surveys are scrolled (↑/↓).
+    pub scroll: usize,
+    /// The filters in force, named for the title.
+    pub named: Vec<String>,
+}
+
+impl StatsState {
+    /// Statistics of the cases the explicit filters pass, on chart `tab`.
+    pub fn new(book: &Casebook, filters: &FilterState, lang: Lang, tab: usize) -> Self {
+        let (filter, words) = filters.scope();
+        StatsState {
+            stats: Some(scope::stats(book, filter, words, lang)),
+            tab,
+            scroll: 0,
+            named: filters.named(&book.catalogs, lang),
+        }
+    }
 }
 
 impl App {
-    /// A mask of the cases in the current list.
-    fn list_mask(&self) -> Vec<bool> {
-        let mut mask = vec![false; self.book.len()];
-        for &i in self.cases().iter() {
-            mask[i] = true;
+    pub(super) fn open_coverage(&mut self) {
+        let mut cov = CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
+        // Start on the area selected in the tree, when it is a control: the
+        // cursor only, the count is of the whole casebook.
+        if let Some(here) = self
+            .node()
+            .and_then(|node| cov.position(self.scheme_name(), node))
+        {
+            cov.cursor = here;
         }
-        mask
+        self.coverage = cov;
+        self.mode = Mode::Coverage;
     }
 
-    pub(super) fn open_coverage(&mut self) {
-        let schemes: Vec<String> = self
-            .book
-            .catalogs
-            .control_schemes()
-            .map(|c| c.scheme.clone())
-            .collect();
-        let schemes: Vec<&str> = schemes.iter().map(String::as_str).collect();
-        let mask = self.list_mask();
-        let rows = coverage::rows(
-            &self.book,
-            &schemes,
-            self.soa.as_ref(),
-            Some(&mask),
-            self.lang,
-        );
-        let grid = grid(&rows);
-        let max = grid
-            .iter()
-            .flat_map(|g| &g.cells)
-            .map(|&i| rows[i].cases)
-            .max()
-            .unwrap_or(0);
-        // Start on the area selected in the tree, when it is a control.
-        let here = self.node().and_then(|node| {
-            let scheme = self.scheme_name();
-            grid.iter().enumerate().find_map(|(gi, g)| {
-                g.cells
-                    .iter()
-                    .position(|&i| rows[i].control.scheme == scheme && rows[i].control.id == node)
-                    .map(|ci| (gi, ci))
-            })
-        });
-        self.coverage = CoverageState {
-            rows,
-            grid,
-            cursor: here.unwrap_or((0, 0)),
-            max,
+    /// After a reload (cases or the statement changed): the open coverage
+    /// view counts again, its cursor kept where it was.
+    pub(super) fn recount_answers(&mut self) {
+        match self.mode {
+            Mode::Coverage => {
+                let at = self
+                    .coverage
+                    .selected()
+                    .map(|r| (r.control.scheme.clone(), r.control.id.clone()));
+                let mut cov =
+                    CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
+                if let Some(here) = at.and_then(|(s, id)| cov.position(&s, &id)) {
+                    cov.cursor = here;
+                }
+                self.coverage = cov;
+            }
+            Mode::Stats => {
+                self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab)
+            }
+            _ => {}
+        }
+    }
+
+    /// When the Statement of Applicability is among the changed files: read
+    /// it again (its problems replace the old ones in `!`) and count again.
+    pub(super) fn statement_changed(&mut self, paths: &[std::path::PathBuf]) {
+        let Some(path) = self.options.soa_path.clone() else {
+            return;
         };
-        self.mode = Mode::Coverage;
+        let same = |p: &std::path::PathBuf| {
+            p == &path
+                || matches!((p.canonicalize(), path.canonicalize()), (Ok(a), Ok(b)) if a == b)
+        };
+        if !paths.iter().any(same) {
+            return;
+        }
+        // As the statement names itself in its diagnostics.
+        let shown = path.display().to_string();
+        let (soa, diags) = crate::answers::soa::read_file(&path, &self.book.catalogs);
+        // A statement that cannot be read at all leaves the last one in use.
+        let keep = soa.is_none() && !diags.is_empty();
+        self.diagnostics.retain(|d| d.path != shown);
+        self.diagnostics.extend(diags);
+        self.failed_files = crate::diag::failed_files(&self.diagnostics);
+        self.diagnostics_panel = Default::default();
+        self.refresh_diagnostics_panel();
+        if !keep {
+            self.soa = soa;
+        }
+        self.recount_answers();
     }
 
     pub(super) fn coverage_update(&mut self, action: Action) -> Vec<Effect> {
@@ -142,18 +229,18 @@ impl App {
     }
 
     pub(super) fn open_stats(&mut self) {
-        let cases = self.cases();
-        self.stats = StatsState {
-            stats: Some(stats::stats(&self.book, &cases, self.lang)),
-            tab: self.stats.tab,
-        };
+        self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab);
         self.mode = Mode::Stats;
     }
 
     pub(super) fn stats_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::NextPane => self.stats.tab = (self.stats.tab + 1) % 3,
-            Action::PrevPane => self.stats.tab = (self.stats.tab + 2) % 3,
+            Action::NextPane => self.stats.tab = (self.stats.tab + 1) % STATS_TABS,
+            Action::PrevPane => self.stats.tab = (self.stats.tab + STATS_TABS - 1) % STATS_TABS,
+            Action::Up => self.stats.scroll = self.stats.scroll.saturating_sub(1),
+            // The view stops at the last line.
+            Action::Down => self.stats.scroll = (self.stats.scroll + 1).min(10_000),
+            Action::Top => self.stats.scroll = 0,
             Action::Back => self.mode = Mode::Browse,
             Action::Quit => self.quit = true,
             _ => {}

@@ -52,6 +52,15 @@ impl Panel {
         (i + 1 < self.starts.len()).then_some(i)
     }
 
+    /// The diagnostic at the top of a view scrolled to `row`: the one shown
+    /// there, or the first below when `row` is in the note above them.
+    pub fn at_top(&self, row: usize) -> Option<usize> {
+        self.at_row(row).or_else(|| {
+            let i = self.starts.partition_point(|&s| s < row);
+            (i + 1 < self.starts.len()).then_some(i)
+        })
+    }
+
     /// How many rows the panel has.
     pub fn len(&self) -> usize {
         self.starts.last().copied().unwrap_or(1)
@@ -171,6 +180,18 @@ mod tests {
             );
         }
         out
+    }
+
+    #[test]
+    fn the_top_problem_of_a_view_in_the_note_is_the_first() {
+        let d = diags(3);
+        let mut panel = Panel::default();
+        panel.refresh(&d, 30, Lang::En);
+        assert!(panel.start_of(0) > 1, "the note takes rows");
+        assert_eq!(panel.at_top(0), Some(0));
+        assert_eq!(panel.at_top(panel.start_of(1)), Some(1));
+        assert_eq!(panel.at_top(panel.start_of(2) - 1), Some(1));
+        assert_eq!(panel.at_top(panel.len()), None);
     }
 
     #[test]

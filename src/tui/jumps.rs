@@ -32,11 +32,57 @@ const HISTORY: usize = 100;
 pub struct JumpState {
     pub field: Field,
     pub candidates: Vec<ControlRef>,
+    /// The candidate chosen with ↑↓ or Tab (Enter goes there).
+    pub chosen: Option<usize>,
     pub message: Option<String>,
+}
+
+impl JumpState {
+    /// ↑/↓ (and Tab, S-Tab: the field shows the candidate): the next or
+    /// previous candidate, round the list.
+    fn step(&mut self, forward: bool) -> Option<&ControlRef> {
+        let n = self.candidates.len();
+        if n == 0 {
+            return None;
+        }
+        self.chosen = Some(match (self.chosen, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        });
+        self.chosen.and_then(|i| self.candidates.get(i))
+    }
 }
 
 /// Completions shown under the `:` prompt.
 const CANDIDATES: usize = 8;
+
+/// Controls whose title (in either language) or whose words hold `typed`
+/// (`供給者`, `supplier`, `廃棄`), in catalog order, titles first.
+pub fn by_title(catalogs: &crate::catalog::Catalogs, typed: &str, max: usize) -> Vec<ControlRef> {
+    use unicode_normalization::UnicodeNormalization;
+    let fold = |s: &str| s.nfkc().collect::<String>().to_lowercase();
+    let typed = fold(typed.trim());
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let mut titles = Vec::new();
+    let mut words = Vec::new();
+    for catalog in catalogs.control_schemes() {
+        for (_, item) in catalog.flatten() {
+            let r = ControlRef::new(&catalog.scheme, &item.id);
+            if fold(&item.title.ja).contains(&typed) || fold(&item.title.en).contains(&typed) {
+                titles.push(r);
+            } else if item.words.iter().any(|w| fold(w).contains(&typed)) {
+                words.push(r);
+            }
+        }
+    }
+    titles.extend(words);
+    titles.truncate(max);
+    titles
+}
 /// Similar cases shown at the end of the detail.
 pub const SIMILAR: usize = 5;
 
@@ -152,10 +198,18 @@ impl App {
         let edited = self.jump.field.edit(&action);
         match action {
             _ if edited => {}
-            Action::Complete => {
-                if let Some(first) = self.jump.candidates.first() {
-                    self.jump.field = Field::new(&first.to_string());
+            Action::Complete | Action::PrevPane => {
+                // Tab cycles through the candidates (S-Tab back), the field
+                // showing the one chosen; the list stays as it was.
+                let forward = action == Action::Complete;
+                if let Some(r) = self.jump.step(forward).map(|r| r.to_string()) {
+                    self.jump.field = Field::new(&r);
                 }
+                return Vec::new();
+            }
+            Action::Up | Action::Down => {
+                self.jump.step(action == Action::Down);
+                return Vec::new();
             }
             Action::Back => {
                 self.mode = Mode::Browse;
@@ -163,12 +217,24 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Enter => {
+                if let Some(r) = self.jump.chosen.and_then(|i| self.jump.candidates.get(i)) {
+                    let r = r.clone();
+                    self.go_to_control(&r);
+                    self.sync();
+                    return Vec::new();
+                }
                 let typed = self.jump.field.text.clone();
                 if typed.trim().is_empty() {
                     return Vec::new();
                 }
                 match self.resolver.resolve(&typed) {
                     Ok(r) => {
+                        self.go_to_control(&r);
+                        self.sync();
+                    }
+                    Err(_) if self.jump.candidates.len() == 1 => {
+                        // One control has this in its title: go there.
+                        let r = self.jump.candidates[0].clone();
                         self.go_to_control(&r);
                         self.sync();
                     }
@@ -182,7 +248,15 @@ impl App {
             _ => return Vec::new(),
         }
         self.jump.message = None;
-        self.jump.candidates = self.resolver.complete(&self.jump.field.text, CANDIDATES);
+        self.jump.chosen = None;
+        let text = &self.jump.field.text;
+        let mut candidates = self.resolver.complete(text, CANDIDATES);
+        for r in by_title(&self.book.catalogs, text, CANDIDATES) {
+            if candidates.len() < CANDIDATES && !candidates.contains(&r) {
+                candidates.push(r);
+            }
+        }
+        self.jump.candidates = candidates;
         Vec::new()
     }
 

@@ -197,7 +197,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
     h(Browse, &[k('e')], Action::Export, "印を付けた順に研修資料へ書き出す（題名、保存先の順に聞く: .docx .pptx .md）", "Export the marked cases in marked order as a pack (title, then file: .docx .pptx .md)", ("書き出し", "export")).rank(5),
     b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
-    b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey)"),
+    b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査と現在の調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey and current surveys)"),
     b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),
     b(Browse, &[k('p')], Action::PinArea, "選んだ分類項目を絞り込みに固定", "Pin the selected area as a filter"),
     b(Browse, &[k('F')], Action::OpenFilter, "年の範囲と語句で絞り込む", "Filter by a range of years and words"),
@@ -242,11 +242,17 @@ pub static KEYMAP: &[Binding] = &[
     // Statistics
     h(Stats, &[code(Tab), code(Right), k('l')], Action::NextPane, "次のグラフ（幅が狭いとき）", "Next chart (on narrow screens)", ("グラフ切替", "chart")),
     b(Stats, &[code(BackTab), code(Left), k('h')], Action::PrevPane, "前のグラフ", "Previous chart"),
+    b(Stats, &[code(Up), k('k')], Action::Up, "現在の調査の表を上へ", "Scroll the current surveys up"),
+    b(Stats, &[code(Down), k('j')], Action::Down, "現在の調査の表を下へ", "Scroll the current surveys down"),
+    b(Stats, &[k('g'), code(Home)], Action::Top, "現在の調査の表の先頭へ", "The current surveys from the top"),
     h(Stats, &[code(Esc), k('S'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     b(Stats, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Jump to a control
     h(Jump, &[code(Enter)], Action::Enter, "移動", "Go", ("移動", "go")),
-    h(Jump, &[code(Tab)], Action::Complete, "候補で補完", "Complete with the first candidate", ("補完", "complete")),
+    h(Jump, &[code(Tab)], Action::Complete, "候補で補完（押すたびに次の候補）", "Complete with a candidate (again: the next one)", ("補完", "complete")),
+    b(Jump, &[code(BackTab)], Action::PrevPane, "前の候補で補完", "Complete with the previous candidate"),
+    h(Jump, &[code(Up)], Action::Up, "前の候補を選ぶ", "Choose the previous candidate", ("候補", "candidate")),
+    b(Jump, &[code(Down)], Action::Down, "次の候補を選ぶ", "Choose the next candidate"),
     h(Jump, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     // Filter prompt
     h(Filter, &[code(Enter)], Action::Enter, "絞り込む（空にすると年と語句の絞り込みを外す）", "Apply (empty: remove the year and word filters)", ("決定", "apply")),

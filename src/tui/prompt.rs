@@ -44,6 +44,17 @@ impl App {
             };
         }
         match &prompt.ask {
+            Ask::ClearMarks => {
+                match action {
+                    Action::Input('y' | 'Y') => {
+                        self.close_prompt();
+                        self.marks_cleared();
+                    }
+                    Action::Input('n' | 'N') | Action::Enter | Action::Back => self.cancel_prompt(),
+                    _ => {}
+                }
+                return Vec::new();
+            }
             Ask::CopyMarked { brief } => {
                 let brief = *brief;
                 return match action {

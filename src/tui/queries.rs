@@ -136,7 +136,13 @@ impl App {
     /// How wide the tree would like to be, for the layout.
     pub fn tree_width(&self) -> layout::TreeWidth {
         layout::TreeWidth {
-            current: self.tree_need,
+            // The classification's widest, expanded or not: the pane keeps
+            // its width when a theme opens.
+            current: self
+                .tree_widths
+                .get(self.scheme)
+                .copied()
+                .unwrap_or(self.tree_need),
             widest: self.tree_widths.iter().copied().max().unwrap_or(0),
         }
     }

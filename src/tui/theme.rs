@@ -112,4 +112,37 @@ impl Theme {
     pub fn mark(&self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
+
+    /// A coverage cell's shade, by its level (0: no case, 1..=4: more).
+    pub fn heat(&self, level: usize) -> Style {
+        let color = match level {
+            0 => Color::DarkGray,
+            1 => Color::LightYellow,
+            2 => Color::Yellow,
+            3 => Color::LightRed,
+            _ => Color::Red,
+        };
+        self.fg(color)
+    }
+
+    /// A coverage flag: excluded yet with precedents (`!`), or applicable
+    /// without any (`?`).
+    pub fn flag(&self, excluded: bool) -> Style {
+        self.fg(if excluded {
+            Color::LightMagenta
+        } else {
+            Color::Cyan
+        })
+        .add_modifier(Modifier::BOLD)
+    }
+
+    /// A bar of the casebook's own figures in a chart.
+    pub fn bar(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
+    /// A bar of a survey's figures, beside the casebook's.
+    pub fn survey_bar(&self) -> Style {
+        self.dim()
+    }
 }

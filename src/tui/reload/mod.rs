@@ -49,6 +49,7 @@ impl App {
 
     /// Files changed on disk: read them again (everything, when a catalog changed).
     pub(super) fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        self.statement_changed(&paths);
         let catalogs: Vec<PathBuf> = self
             .options
             .setup
@@ -279,7 +280,8 @@ impl App {
         let count = self.diagnostics.iter().filter(|d| d.path == path).count();
         self.mode = Mode::Diagnostics;
         self.refresh_diagnostics_panel();
-        self.overlay_scroll = self.diagnostics_panel.start_of(first).saturating_sub(1);
+        // At its heading (the row after its blank line), not in the message before.
+        self.overlay_scroll = self.diagnostics_panel.start_of(first) + 1;
         self.status = Some(match self.lang {
             crate::lang::Lang::Ja => {
                 format!("このファイルには問題が{count}件あります（E でもう一度編集、Esc で閉じる）")
@@ -290,9 +292,10 @@ impl App {
         });
     }
 
-    /// `!` then `E`: the file of the problem at the top of the view.
+    /// `!` then `E`: the file of the problem at the top of the view (the
+    /// first problem while the note above them is in view).
     pub(super) fn problem_file(&self) -> Option<String> {
-        let i = self.diagnostics_panel.at_row(self.overlay_scroll + 1)?;
+        let i = self.diagnostics_panel.at_top(self.overlay_scroll)?;
         self.diagnostics.get(i).map(|d| d.path.clone())
     }
 

@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -28,32 +28,11 @@ pub fn level(count: usize, max: usize) -> usize {
     }
 }
 
-fn heat(th: Theme, level: usize) -> Style {
-    if !th.color {
-        return Style::new();
-    }
-    let color = match level {
-        0 => Color::DarkGray,
-        1 => Color::LightYellow,
-        2 => Color::Yellow,
-        3 => Color::LightRed,
-        _ => Color::Red,
-    };
-    Style::new().fg(color)
-}
-
 /// The mark after a cell's shade, and its style.
 fn mark(th: Theme, row: &Row) -> (char, Style) {
-    let style = |color: Color| {
-        if th.color {
-            Style::new().fg(color).add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
-    };
     match (row.flag, row.applicable) {
-        (Some(Flag::ExcludedWithPrecedents), _) => ('!', style(Color::LightMagenta)),
-        (Some(Flag::ApplicableWithoutPrecedents), _) => ('?', style(Color::Cyan)),
+        (Some(Flag::ExcludedWithPrecedents), _) => ('!', th.flag(true)),
+        (Some(Flag::ApplicableWithoutPrecedents), _) => ('?', th.flag(false)),
         (None, Some(false)) => ('×', th.dim()),
         _ => (' ', Style::new()),
     }
@@ -70,20 +49,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
     let lang = app.lang;
     let cov = &app.coverage;
-    let cases = app.cases().len();
-    let filtered = app.node().is_some() || app.filters.active();
-    let title = match (lang, filtered) {
-        (Lang::Ja, false) => format!(" 管理策の網羅状況 ・ 全{cases}件 "),
-        (Lang::Ja, true) => format!(" 管理策の網羅状況 ・ 絞り込み {cases}件 "),
-        (Lang::En, false) => format!(
-            " Control coverage · {} ",
-            crate::plural::count(cases, "case", "cases")
-        ),
-        (Lang::En, true) => format!(
-            " Control coverage · {} (filtered) ",
-            crate::plural::count(cases, "case", "cases")
-        ),
-    };
+    let title = super::scope_title(
+        lang,
+        ("管理策の網羅状況", "Control coverage"),
+        cov.counted,
+        &cov.named,
+    );
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     let height = inner.height as usize;
@@ -145,7 +116,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 }
                 cell.push(Span::styled(
                     SHADES[lv].to_string().repeat(shade_n),
-                    heat(th, lv),
+                    th.heat(lv),
                 ));
                 cell.push(Span::styled(m.to_string(), m_style));
                 if selected {
@@ -275,7 +246,7 @@ fn legend(app: &App, max: usize) -> Vec<Vec<(String, Style)>> {
     let th = app.theme;
     let lang = app.lang;
     let mut items = vec![vec![
-        (format!("{}", SHADES[0]), heat(th, 0)),
+        (format!("{}", SHADES[0]), th.heat(0)),
         (" 0".to_string(), th.dim()),
     ]];
     for (lv, shade) in SHADES.iter().enumerate().skip(1) {
@@ -289,7 +260,7 @@ fn legend(app: &App, max: usize) -> Vec<Vec<(String, Style)>> {
             format!("{first}-{last}")
         };
         items.push(vec![
-            (shade.to_string(), heat(th, lv)),
+            (shade.to_string(), th.heat(lv)),
             (format!(" {range}"), th.dim()),
         ]);
     }

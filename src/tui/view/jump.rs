@@ -59,21 +59,26 @@ pub fn draw_jump(frame: &mut Frame, app: &App, status: Rect) {
         let width = status.width.saturating_sub(2) as usize;
         below.extend(paragraph(Span::raw(""), &[(m.clone(), th.error())], width));
     }
-    for r in &j.candidates {
+    for (i, r) in j.candidates.iter().enumerate() {
         let title = app
             .book
             .catalogs
             .control(r)
             .map(|i| i.title.get(lang).to_string())
             .unwrap_or_default();
-        below.push(Line::styled(format!("  {r}  {title}"), th.control()));
+        let (mark, style) = if j.chosen == Some(i) {
+            ("▶ ", th.selected(true))
+        } else {
+            ("  ", th.control())
+        };
+        below.push(Line::styled(format!("{mark}{r}  {title}"), style));
     }
     if below.is_empty() {
         below.push(Line::styled(
             t(
                 lang,
-                "例: A.7.14 ・ 7.14 ・ iso27001:A.7.14 ・ 10-5(4) ・ ppc:10-5-4（Tab で補完）",
-                "e.g. A.7.14 · 7.14 · iso27001:A.7.14 · 10-5(4) · ppc:10-5-4 (Tab completes)",
+                "例: A.7.14 ・ 7.14 ・ 10-5(4) ・ 名称の語: 供給者、廃棄（↑↓ で選ぶ、Tab で補完）",
+                "e.g. A.7.14 · 7.14 · 10-5(4) · words of the title: supplier, disposal (↑↓ choose, Tab completes)",
             ),
             th.dim(),
         ));

@@ -2,6 +2,7 @@
 
 mod author;
 mod cells;
+mod chart;
 pub mod coverage;
 pub mod diagnostics;
 mod filters;
@@ -22,6 +23,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::app::{App, Mode};
 use super::detail::t;
 use super::layout;
+use crate::lang::Lang;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -118,6 +120,32 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, block: Block) -> Rect {
 }
 
 /// A focused border titled `title` around `area` (a [`popup`]); returns the inside.
+/// The title of a view counting the casebook (coverage, statistics): what
+/// it is, the cases counted and the filters in force, each in brackets as
+/// the filter bar shows them (` 統計 ・ 7件 ・ 絞り込み: [2024] `).
+pub(super) fn scope_title(
+    lang: Lang,
+    what: (&str, &str),
+    cases: usize,
+    named: &[String],
+) -> String {
+    let chips: String = named.iter().map(|n| format!(" [{n}]")).collect();
+    match (lang, named.is_empty()) {
+        (Lang::Ja, true) => format!(" {} ・ 全{cases}件 ", what.0),
+        (Lang::Ja, false) => format!(" {} ・ {cases}件 ・ 絞り込み:{chips} ", what.0),
+        (Lang::En, true) => format!(
+            " {} · all {} ",
+            what.1,
+            crate::plural::count(cases, "case", "cases")
+        ),
+        (Lang::En, false) => format!(
+            " {} · {} · filtered:{chips} ",
+            what.1,
+            crate::plural::count(cases, "case", "cases")
+        ),
+    }
+}
+
 pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
     popup(frame, area, border(app, &title, area.width))
 }

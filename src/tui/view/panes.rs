@@ -49,6 +49,16 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let title = app.tree_title();
+    // With a statement, each control says whether it applies.
+    let soa = app.soa.as_ref().filter(|_| {
+        app.catalog()
+            .is_some_and(|c| c.kind == crate::catalog::Kind::Controls)
+    });
+    let decided = |id: &str| {
+        let r = crate::model::ControlRef::new(app.scheme_name(), id);
+        soa.and_then(|s| s.decision(&app.book.catalogs, &r))
+            .map(|d| crate::answers::coverage::applicable_label(Some(d.applicable), app.lang))
+    };
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -66,7 +76,11 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
                 .as_deref()
                 .map(|id| format!("{id} "))
                 .unwrap_or_default();
-            let count = format!(" ({})", row.count);
+            let decision = row.id.as_deref().and_then(decided);
+            let count = match decision {
+                Some(d) => format!(" ({}) {d}", row.count),
+                None => format!(" ({})", row.count),
+            };
             let fixed = wrap::width(&indent) + 2 + wrap::width(&id) + wrap::width(&count);
             let title = wrap::truncate(&row.title, width.saturating_sub(fixed)).into_owned();
             let text = wrap::pad(&format!("{indent}{marker}{id}{title}{count}"), width);

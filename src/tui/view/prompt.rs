@@ -60,6 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
+        Ask::ClearMarks => (t(lang, "印を外す", "Clear marks"), ""),
     };
     let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
@@ -99,6 +100,19 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                 crate::lang::Lang::En => format!(
                     "Copy every marked case ({})? y all / n this case only / Esc cancel",
                     crate::plural::count(app.marks.len(), "case", "cases")
+                ),
+            };
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
+        }
+        Ask::ClearMarks => {
+            let q = match lang {
+                crate::lang::Lang::Ja => format!(
+                    "印を付けた{}件の印をすべて外しますか？ (y/N)",
+                    app.marks.len()
+                ),
+                crate::lang::Lang::En => format!(
+                    "Clear the marks of all {}? (y/N)",
+                    crate::plural::count(app.marks.len(), "marked case", "marked cases")
                 ),
             };
             Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
