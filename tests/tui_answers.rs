@@ -753,3 +753,243 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     );
     assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
 }
+
+/// `:` finds controls by words of their titles, in either language, and by
+/// the words that point to them; ↑↓ walk the candidates, Tab cycles them.
+#[test]
+fn colon_finds_controls_by_title_and_walks_the_candidates() {
+    let mut app = app();
+    press(&mut app, ":供給者");
+    let ids =
+        |app: &App| -> Vec<String> { app.jump.candidates.iter().map(|r| r.to_string()).collect() };
+    assert_eq!(
+        ids(&app),
+        ["iso27001:A.5.19", "iso27001:A.5.20", "iso27001:A.5.22"]
+    );
+    let shown = screen(&app, 120, 36);
+    assert!(
+        shown.contains("  iso27001:A.5.20  供給者との合意における情報セキュリティの取扱い"),
+        "{shown}"
+    );
+    press(&mut app, "<Down><Down>");
+    let shown = screen(&app, 120, 36);
+    assert!(
+        shown.contains("▶ iso27001:A.5.20  供給者との合意における情報セキュリティの取扱い"),
+        "{shown}"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        (app.scheme_name(), app.node()),
+        ("iso27001", Some("A.5.20"))
+    );
+
+    // Tab fills the field with each candidate in turn, round the list.
+    press(&mut app, ":supplier<Tab>");
+    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(app.jump.field.text, "iso27001:A.5.22");
+    press(&mut app, "<Tab>");
+    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    press(&mut app, "<Esc>");
+
+    // A word of a measure that points to a control: both schemes.
+    press(&mut app, ":廃棄");
+    assert_eq!(ids(&app), ["ppc:10-5-4", "iso27001:A.7.14"]);
+}
+
+/// With a statement, each control in the tree says whether it applies.
+#[test]
+fn the_tree_shows_the_statements_decision_beside_each_control() {
+    let dir = fixture_dir();
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 100, 30);
+    press(&mut app, ":A.7.14<Enter>");
+    let shown = screen(&app, 100, 30);
+    let row = |id: &str| {
+        shown
+            .lines()
+            // A control's row in the tree, indented under its theme.
+            .find(|l| l.starts_with("│    ") && l.contains(&format!(" {id} ")))
+            .unwrap_or_else(|| panic!("{id}:\n{shown}"))
+            .to_string()
+    };
+    assert!(row("A.7.14").contains("(1) 除外"), "{shown}");
+    assert!(row("A.7.13").contains("(0)") && !row("A.7.13").contains("除外"));
+    press(&mut app, ":A.8.24<Enter>");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("│    ") && l.contains(" A.8.24 ") && l.contains("(1) 適用")),
+        "{shown}"
+    );
+}
+
+/// `M` with more than one case marked asks first; `n` keeps the marks.
+#[test]
+fn clearing_several_marks_asks_first() {
+    let mut app = app();
+    press(&mut app, "<Tab>mjm");
+    assert_eq!(app.marks.len(), 2);
+    press(&mut app, "M");
+    assert_eq!(app.mode, Mode::Prompt);
+    let shown = screen(&app, 120, 36);
+    assert!(
+        shown.contains("印を付けた2件の印をすべて外しますか？ (y/N)"),
+        "{shown}"
+    );
+    press(&mut app, "n");
+    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 2));
+    press(&mut app, "My");
+    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 0));
+    // One mark goes without a question.
+    press(&mut app, "mM");
+    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 0));
+}
+
+/// `F` reads a range written backwards the right way round, and years of
+/// the Japanese eras.
+#[test]
+fn the_filter_reads_reversed_ranges_and_era_years() {
+    let mut app = app();
+    press(&mut app, "F2024-2023<Enter>");
+    let forward = selected_ids(&app);
+    assert!(!forward.is_empty());
+    assert!(screen(&app, 120, 36).contains("[2023–2024]"));
+    press(&mut app, "X");
+    press(&mut app, "F令和5年-令和6年<Enter>");
+    assert_eq!(selected_ids(&app), forward);
+    press(&mut app, "X");
+    press(&mut app, "F平成25年<Enter>");
+    assert!(screen(&app, 120, 36).contains("[2013]"));
+    assert!(selected_ids(&app).contains(&"iwate-labour-bureau-camera-2013".to_string()));
+}
+
+/// The tree keeps its width when a theme is opened.
+#[test]
+fn the_tree_keeps_its_width_when_a_theme_opens() {
+    let mut app = app_at(casebook::lang::Lang::Ja, 120, 36);
+    let border = |app: &App| {
+        let shown = screen(app, 120, 36);
+        let row = shown.lines().nth(2).unwrap().to_string();
+        row.chars().skip(1).position(|c| c == '│' || c == '┐')
+    };
+    let before = border(&app);
+    press(&mut app, "j<Right>");
+    assert!(app.tree_rows().len() > 6, "a theme is open");
+    assert_eq!(border(&app), before, "{}", screen(&app, 120, 36));
+}
+
+/// The statistics' bars are proportional to their counts: three causes of
+/// one case each draw three equal bars and equal shares, and the view says
+/// how the shares are rounded.
+#[test]
+fn statistics_bars_are_proportional_and_say_how_shares_round() {
+    let dir = fixture_dir();
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, "S");
+    assert_eq!(
+        screen(&app, 80, 24),
+        " ISO 27001   PPC安全管理措置   10大脅威2026   原因   業種  [s] 分類を切替       
+┌ 統計 ・ 全3件 ───────────────────────────────────────────────────────────────┐
+│原因の割合: 本書（1事例を原因分類ごとに1件）と JNSA調査 2018年（443件）       │
+│ 原因   業種   公表年   現在の調査  ← → で切替                                │
+│原因分類の割合（棒と左の数字: 本書、右の数字: JNSA調査 2018年）               │
+│紛失・置忘れ             █████████████████████████████████████ 33.3% (1) 26.2%│
+│誤操作                                                          0.0% (0) 24.6%│
+│不正アクセス                                                    0.0% (0) 20.3%│
+│管理ミス                 █████████████████████████████████████ 33.3% (1) 12.2%│
+│盗難                                                            0.0% (0)  3.8%│
+│設定ミス                 █████████████████████████████████████ 33.3% (1)  3.6%│
+│内部犯罪・内部不正行為                                          0.0% (0)  2.9%│
+│不正な情報持ち出し                                              0.0% (0)  2.3%│
+│バグ・セキュリティホール                                        0.0% (0)  1.8%│
+│ワーム・ウイルス                                                0.0% (0)     -│
+│目的外使用                                                      0.0% (0)     -│
+│不正入手                                                        0.0% (0)     -│
+│その他                                                          0.0% (0)     -│
+│割合は小数第1位に四捨五入しています（そのため合計が100.0%にならないことがあり │
+│ます）                                                                        │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+ Tab グラフ切替  ↑↓ 調査の表を送る  Esc 閉じる                              3件 
+"
+    );
+}
+
+/// On the bundled casebook: 2, 3, 4 and 11 cases draw bars in proportion,
+/// and at 200 columns every bar stops before the next chart.
+#[test]
+fn statistics_bars_keep_to_their_chart() {
+    let mut app = answers_app(casebook::lang::Lang::Ja, false, 200, 60);
+    press(&mut app, "S");
+    let shown = screen(&app, 200, 60);
+    let bar = |name: &str| -> usize {
+        let line = shown.lines().find(|l| l.contains(name)).unwrap();
+        let after = line.split(name).nth(1).unwrap();
+        // Eighths of a cell: full blocks, then the partial block.
+        after
+            .trim_start()
+            .chars()
+            .take_while(|c| "█▏▎▍▌▋▊▉".contains(*c))
+            .map(|c| match c {
+                '█' => 8,
+                c => "▏▎▍▌▋▊▉".chars().position(|p| p == c).unwrap() + 1,
+            })
+            .sum()
+    };
+    // 紛失・置忘れ 2, 誤操作 3, 設定ミス 4, 管理ミス 11 cases.
+    let (two, three, four, eleven) = (
+        bar("紛失・置忘れ"),
+        bar("誤操作"),
+        bar("設定ミス"),
+        bar("管理ミス"),
+    );
+    assert!(two > 0, "{shown}");
+    for (n, len) in [(2, two), (3, three), (4, four)] {
+        let want = eleven * n / 11;
+        assert!(
+            len.abs_diff(want) <= 1,
+            "{n} cases: {len} eighths, want {want}\n{shown}"
+        );
+    }
+    assert_eq!(bar("誤操作"), bar("不正な情報持ち出し"), "3 cases each");
+    // The causes chart ends with the survey's figure, two spaces before the sectors.
+    for line in shown.lines().filter(|l| l.contains("(11)")) {
+        assert!(line.contains("28.9% (11) 12.2%  "), "{line}");
+    }
+}
+
+/// `S` shows the current surveys beside the casebook: each with its source
+/// and year, its figures as bars beside the casebook's, the mapping under it.
+#[test]
+fn statistics_show_the_current_surveys_with_sources_and_mapping() {
+    let dir = fixture_dir();
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, "S<Left>");
+    let shown = screen(&app, 80, 24);
+    for line in [
+        "│JIPDEC 2024年度 — プライバシーマーク付与事業者の個人情報の取扱いにおける事故報│",
+        "│  一般財団法人日本情報経済社会推進協会（JIPDEC）、2024年度（令和6年度）、     │",
+        "│  出典: https://www.newton-consulting.co.jp/itilnavi/flash/id=8673、          │",
+        "│紛失・滅失・毀損           ██████▏                                       11.3%│",
+        "│  本書                     █████████████████▉                        33.3% (1)│",
+    ] {
+        assert!(shown.contains(line), "`{line}`:\n{shown}");
+    }
+    press(&mut app, &"j".repeat(10));
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains(
+            "│  紛失・滅失・毀損 ← 紛失・置忘れ: 紛失は本書の紛失・置忘れに当たる（滅失・毀 │"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "│東京商工リサーチ 2025年 — 上場企業の個人情報漏えい・紛失事故（2025年）        │"
+        ),
+        "{shown}"
+    );
+}
