@@ -747,7 +747,10 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     app.update(Action::Done(Outcome::Written { path: path.clone() }));
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("training.md に書き出しました"));
+    // `M` asks before clearing more than one mark: `y` clears them.
     press(&mut app, "M");
+    assert!(!app.marks.is_empty());
+    press(&mut app, "y");
     assert!(app.marks.is_empty());
 }
 

@@ -178,7 +178,7 @@ pub struct App {
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
     /// The widest each classification's tree can want (`tree::natural_width`).
-    pub(super) tree_widths: Vec<u16>,
+    pub(super) tree_widths: Vec<(u16, u16)>,
     /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
     pub(super) tree_need: u16,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
@@ -271,14 +271,21 @@ impl App {
         app
     }
 
-    /// The widest each classification's tree can want (again after a reload).
+    /// The widest each classification's tree can want, collapsed and
+    /// expanded (again after a reload).
     pub(super) fn measure_trees(&mut self) {
+        let narrow = |w: usize| w.min(u16::MAX as usize) as u16;
         self.tree_widths = self
             .schemes
             .iter()
             .map(|s| {
-                self.book.catalogs.scheme(s).map_or(0, |c| {
-                    tree::natural_width(&self.book, c, self.lang).min(u16::MAX as usize) as u16
+                self.book.catalogs.scheme(s).map_or((0, 0), |c| {
+                    let none = HashSet::new();
+                    let collapsed = tree::rows(&self.book, c, &none, false, None, self.lang);
+                    (
+                        narrow(tree::rows_width(&collapsed)),
+                        narrow(tree::natural_width(&self.book, c, self.lang)),
+                    )
                 })
             })
             .collect();

@@ -135,15 +135,15 @@ impl App {
 
     /// How wide the tree would like to be, for the layout.
     pub fn tree_width(&self) -> layout::TreeWidth {
+        // What the classification's rows need with every theme closed,
+        // whatever is open: the pane keeps its width when a theme opens.
+        let current = self
+            .tree_widths
+            .get(self.scheme)
+            .map_or(self.tree_need, |w| w.0);
         layout::TreeWidth {
-            // The classification's widest, expanded or not: the pane keeps
-            // its width when a theme opens.
-            current: self
-                .tree_widths
-                .get(self.scheme)
-                .copied()
-                .unwrap_or(self.tree_need),
-            widest: self.tree_widths.iter().copied().max().unwrap_or(0),
+            current,
+            widest: self.tree_widths.iter().map(|w| w.1).max().unwrap_or(0),
         }
     }
 
