@@ -993,3 +993,124 @@ fn statistics_show_the_current_surveys_with_sources_and_mapping() {
         "{shown}"
     );
 }
+
+/// `e` with pinned controls writes one register for them all: a row per
+/// measure with the control it cites and the statement's decision.
+#[test]
+fn e_exports_the_pinned_controls_as_one_register() {
+    let dir = fixture_dir();
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 100, 30);
+    press(&mut app, ":A.5.23<Enter>p:A.8.24<Enter>p");
+    assert_eq!(app.filters.filter.controls.len(), 2);
+    press(&mut app, "e");
+    assert_eq!(app.mode, Mode::Prompt);
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("固定した管理策の登録簿の書き出し（形式は拡張子で: .xlsx .docx .csv .md）"),
+        "{shown}"
+    );
+    assert_eq!(app.prompt.as_ref().unwrap().field.text, "register.xlsx");
+    let out = dir.path().join("register.csv");
+    let effects = press(&mut app, &format!("<C-u>{}<Enter>", out.display()));
+    perform(&mut app, effects, &|_| {});
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let csv = csv.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].contains("当組織の状況・所見"), "{csv}");
+    for (case, control, decision) in [
+        ("disposal-2024", "A.5.23", "除外"),
+        ("cloud-2023", "A.5.23", "除外"),
+        ("crypto-2022", "A.8.24", "適用"),
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(case) && l.contains(control) && l.contains(decision)),
+            "{case} {control} {decision}:\n{csv}"
+        );
+    }
+    assert_eq!(lines.len(), 4, "a row per citing measure:\n{csv}");
+}
+
+/// `/` inside `?` narrows the help to the keys whose text holds the words.
+#[test]
+fn slash_in_the_help_narrows_it() {
+    let mut app = app_at(casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, "?/網羅");
+    let shown = screen(&app, 80, 24);
+    let body: Vec<String> = shown
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_matches(['│', ' ']).to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "閲覧",
+            "C                  管理策の網羅状況（事例数の濃淡と適用宣言書）",
+        ],
+        "{shown}"
+    );
+    assert!(
+        shown.contains("キーとマウスの操作 ・ 絞り込み: 網羅▏"),
+        "{shown}"
+    );
+    // Enter keeps the words (the keys scroll again); Esc closes the help.
+    press(&mut app, "<Enter>");
+    assert!(!app.help_filter.typing);
+    assert!(screen(&app, 80, 24).contains("絞り込み: 網羅 "));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Browse);
+    // Open again: the whole help.
+    press(&mut app, "?");
+    assert!(screen(&app, 80, 24).contains("上へ"));
+}
+
+/// Ctrl-p lists every browsing action by name with its key, from the key
+/// table; typing narrows the list and Enter does the chosen action.
+#[test]
+fn the_command_palette_lists_every_action_and_runs_one() {
+    let mut app = app_at(casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, "<C-p>");
+    assert_eq!(app.mode, Mode::Palette);
+    let browsing = keymap::KEYMAP
+        .iter()
+        .filter(|b| b.context == keymap::Context::Browse && b.action != Action::OpenPalette)
+        .count();
+    assert_eq!(casebook::tui::palette::entries("").len(), browsing);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("│  ↑ k           上へ"), "{shown}");
+    press(&mut app, "統計");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("│  S  統計（原因・業種・年、JNSA調査と現在の調査との比較）"),
+        "{shown}"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Stats);
+    // English words find it too, and Esc closes the palette.
+    press(&mut app, "<Esc><C-p>coverage");
+    assert_eq!(casebook::tui::palette::entries("coverage").len(), 1);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+/// A question answered with a letter shows no key that does nothing there
+/// (no Tab to complete a file name).
+#[test]
+fn questions_show_only_the_keys_that_work_there() {
+    let mut app = app_at(casebook::lang::Lang::Ja, 80, 24);
+    press(&mut app, "<Tab>mjmM");
+    assert_eq!(app.mode, Mode::Prompt);
+    let status = screen(&app, 80, 24).lines().last().unwrap().to_string();
+    assert!(status.contains("Esc 取消"), "{status}");
+    assert!(!status.contains("補完"), "{status}");
+    press(&mut app, "<Esc>e");
+    let status = screen(&app, 80, 24).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("Enter 決定") && !status.contains("補完"),
+        "{status}"
+    );
+}

@@ -31,6 +31,10 @@ pub enum Action {
     ReverseSort,
     ToggleEmpty,
     ShowHelp,
+    /// `/` in the help: narrow it to the keys whose text holds some words.
+    FilterHelp,
+    /// Ctrl-p: the command palette.
+    OpenPalette,
     ShowDiagnostics,
     Quit,
     /// Mouse wheel at a screen position; `delta` in notches (negative = up).

@@ -66,6 +66,8 @@ pub enum Mode {
     Jump,
     Filter,
     Chips,
+    /// Ctrl-p: the command palette.
+    Palette,
 }
 
 impl Mode {
@@ -82,6 +84,7 @@ impl Mode {
             Mode::Jump => Context::Jump,
             Mode::Filter => Context::Filter,
             Mode::Chips => Context::Chips,
+            Mode::Palette => Context::Palette,
         }
     }
 }
@@ -175,6 +178,10 @@ pub struct App {
     pub(super) failed_files: usize,
     /// The questions of `n` and `E`.
     pub author: Option<Step>,
+    /// The command palette (Ctrl-p).
+    pub palette: super::palette::Palette,
+    /// Words narrowing the help (`/` in `?`).
+    pub help_filter: super::help::HelpFilter,
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
     /// The widest each classification's tree can want (`tree::natural_width`).
@@ -189,8 +196,17 @@ impl App {
     /// Where keys are looked up: the mode's context, narrowed to the notice
     /// file's name while `n` asks for it (the one question Tab completes).
     pub fn context(&self) -> Context {
+        use super::copy::Ask;
         match (self.mode, &self.author) {
             (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
+            (Mode::Help, _) if self.help_filter.typing => Context::HelpFilter,
+            // A question answered with a letter, or a title: no file names
+            // to complete there.
+            (Mode::Prompt, _) => match self.prompt.as_ref().map(|p| &p.ask) {
+                Some(Ask::SaveAs { .. }) | None => Context::Prompt,
+                Some(Ask::Title { .. }) => Context::Title,
+                Some(_) => Context::Choice,
+            },
             (mode, _) => mode.context(),
         }
     }
@@ -259,6 +275,8 @@ impl App {
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
             author: None,
+            palette: Default::default(),
+            help_filter: Default::default(),
             live: Live::default(),
             tree_widths: Vec::new(),
             tree_need: 0,
@@ -331,6 +349,11 @@ impl App {
         match self.mode {
             Mode::Browse => self.browse(action),
             Mode::Diagnostics if action == Action::EditProblem => self.edit_problem(),
+            Mode::Help if action == Action::FilterHelp || self.help_filter.typing => {
+                self.help_filter.update(action);
+                self.overlay_scroll = 0;
+                Vec::new()
+            }
             Mode::Help | Mode::Diagnostics => {
                 self.overlay(action);
                 Vec::new()
@@ -343,6 +366,24 @@ impl App {
             Mode::Jump => self.jump_update(action),
             Mode::Filter => self.filter_update(action),
             Mode::Chips => self.chips_update(action),
+            Mode::Palette => self.palette_update(action),
+        }
+    }
+
+    /// Keys in the command palette; the action chosen is done as if its key
+    /// had been pressed while browsing.
+    fn palette_update(&mut self, action: Action) -> Vec<Effect> {
+        use super::palette::Outcome;
+        match self.palette.update(action) {
+            Outcome::Stay => Vec::new(),
+            Outcome::Close => {
+                self.mode = Mode::Browse;
+                Vec::new()
+            }
+            Outcome::Run(action) => {
+                self.mode = Mode::Browse;
+                self.update(action)
+            }
         }
     }
 }

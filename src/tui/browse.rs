@@ -45,7 +45,12 @@ impl App {
                 }
             }
             Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
+            Action::OpenPalette => {
+                self.palette = Default::default();
+                self.mode = Mode::Palette;
+            }
             Action::ShowHelp => {
+                self.help_filter = Default::default();
                 self.mode = Mode::Help;
                 self.overlay_scroll = 0;
             }

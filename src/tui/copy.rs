@@ -51,6 +51,9 @@ pub enum Ask {
     Precedents { scheme: String, id: String },
     /// `M` with more than one case marked: clear them all (y/N).
     ClearMarks,
+    /// `e` with marked cases and pinned controls: a training pack of the
+    /// marked cases (p) or the register of the pinned controls (r).
+    ExportWhich,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,20 +192,49 @@ impl App {
         self.status = Some(t(self.lang, "印をすべて外しました", "All marks cleared").into());
     }
 
-    /// `e`: asks for the title of the training pack of the marked cases (in
-    /// the order they were marked), then where to write it.
+    /// `e`: the training pack of the marked cases, or the register of the
+    /// pinned controls (asking which when there are both).
     pub(super) fn export(&mut self) {
-        if self.marks.is_empty() {
-            self.status = Some(
-                t(
-                    self.lang,
-                    "印を付けた事例がありません（m で印を付けます）",
-                    "No marked cases (m marks one)",
-                )
-                .into(),
-            );
-            return;
+        let pinned = !self.filters.filter.controls.is_empty();
+        match (self.marks.is_empty(), pinned) {
+            (true, false) => {
+                self.status = Some(
+                    t(
+                        self.lang,
+                        "印を付けた事例も、固定した管理策もありません（m で印を付け、管理策を選んで p で固定します）",
+                        "No marked cases and no pinned controls (m marks a case; p pins the control selected)",
+                    )
+                    .into(),
+                );
+            }
+            (true, true) => self.export_register(),
+            (false, false) => self.export_pack(),
+            (false, true) => self.ask(Ask::ExportWhich, ""),
         }
+    }
+
+    /// The register of the pinned controls, one row per measure citing
+    /// them, held against the statement, limited by the other filters:
+    /// asks where to write it.
+    pub(super) fn export_register(&mut self) {
+        let content = Content::Register {
+            controls: self.filters.filter.controls.clone(),
+            soa: self.soa.clone(),
+            only: self.filters.passing.clone(),
+        };
+        let payload = Payload::Export(content);
+        self.ask(
+            Ask::SaveAs {
+                payload,
+                what: None,
+            },
+            "register.xlsx",
+        );
+    }
+
+    /// Asks for the title of the training pack of the marked cases (in the
+    /// order they were marked), then where to write it.
+    pub(super) fn export_pack(&mut self) {
         let cases: Vec<usize> = self.marks.iter().copied().collect();
         let title = crate::document::collection::pack_title(cases.len(), self.lang);
         self.ask(Ask::Title { cases }, &title);

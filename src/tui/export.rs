@@ -30,7 +30,10 @@ impl App {
             .into());
         }
         if matches!(format, Format::Xlsx | Format::Csv)
-            && !matches!(content, Content::Precedents { .. })
+            && !matches!(
+                content,
+                Content::Precedents { .. } | Content::Register { .. }
+            )
         {
             return Err(t(
                 lang,

@@ -5,17 +5,49 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::lang::Lang;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::detail::{paragraph, t};
+use crate::tui::field::Field;
 use crate::tui::input::MOUSE;
 use crate::tui::keymap::{self, Context, KEYMAP};
 use crate::wrap;
 
+/// Words narrowing the help (`/` in `?`): only the keys whose text (in
+/// either language) or key holds every word are listed.
+#[derive(Debug, Default)]
+pub struct HelpFilter {
+    pub field: Field,
+    /// The words are being typed (Enter keeps them, Esc drops them).
+    pub typing: bool,
+}
+
+impl HelpFilter {
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::FilterHelp => self.typing = true,
+            Action::Enter => self.typing = false,
+            Action::Back => *self = HelpFilter::default(),
+            action => {
+                self.field.edit(&action);
+            }
+        }
+    }
+
+    /// The words in force, if any.
+    pub fn words(&self) -> Option<&str> {
+        let w = self.field.text.trim();
+        (!w.is_empty()).then_some(w)
+    }
+}
+
 /// Every binding, grouped by where it applies; the mouse after browsing, and
-/// what the marks in search results mean after the search keys.
+/// what the marks in search results mean after the search keys. With words
+/// (`/`), only the bindings that hold them, under their headings.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     let lang = app.lang;
+    let words = app.help_filter.words();
     let mut out = Vec::new();
     let key_w = KEYMAP
         .iter()
@@ -45,6 +77,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     for context in [
         Context::Browse,
+        Context::Palette,
         Context::Coverage,
         Context::Stats,
         Context::Jump,
@@ -52,18 +85,39 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Chips,
         Context::Search,
         Context::Prompt,
+        Context::Title,
+        Context::Choice,
         Context::Author,
         Context::NoticeFile,
         Context::Field,
         Context::Help,
+        Context::HelpFilter,
         Context::Diagnostics,
         Context::Overlay,
     ] {
+        let listed: Vec<&keymap::Binding> = KEYMAP
+            .iter()
+            .filter(|b| b.context == context)
+            .filter(|b| words.is_none_or(|w| crate::tui::palette::matches(b, w)))
+            .collect();
+        if words.is_some() {
+            if listed.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(Line::raw(""));
+            }
+            out.push(Line::styled(context.title(lang).to_string(), th.heading()));
+            for binding in listed {
+                entry(&mut out, &keymap::keys_label(binding), binding.help(lang));
+            }
+            continue;
+        }
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
         out.push(Line::styled(context.title(lang).to_string(), th.heading()));
-        for binding in KEYMAP.iter().filter(|b| b.context == context) {
+        for binding in listed {
             entry(&mut out, &keymap::keys_label(binding), binding.help(lang));
         }
         match context {
@@ -86,6 +140,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             }
             _ => {}
         }
+    }
+    if let Some(w) = words {
+        if out.is_empty() {
+            out.push(Line::styled(
+                match lang {
+                    Lang::Ja => format!("「{w}」を含むキーはありません（Esc で絞り込みをやめる）"),
+                    Lang::En => format!("No key mentions “{w}” (Esc drops the words)"),
+                },
+                th.dim(),
+            ));
+        }
+        return out;
     }
     out.push(Line::raw(""));
     out.extend(paragraph(

@@ -30,6 +30,14 @@ pub enum Context {
     Filter,
     /// Choosing a filter chip to remove.
     Chips,
+    /// The command palette (Ctrl-p).
+    Palette,
+    /// Typing words that narrow the help (`/` in `?`).
+    HelpFilter,
+    /// A question answered with a letter (replace a file? copy every marked case?).
+    Choice,
+    /// The title of a training pack.
+    Title,
 }
 
 impl Context {
@@ -65,6 +73,16 @@ impl Context {
             (Context::Filter, Lang::En) => "Filter by years and words (F)",
             (Context::Chips, Lang::Ja) => "絞り込みを外す（x）",
             (Context::Chips, Lang::En) => "Removing filters (x)",
+            (Context::Palette, Lang::Ja) => "コマンド一覧（Ctrl-p）",
+            (Context::Palette, Lang::En) => "Command palette (Ctrl-p)",
+            (Context::HelpFilter, Lang::Ja) => "ヘルプの絞り込み（? の中で /）",
+            (Context::HelpFilter, Lang::En) => "Narrowing the help (/ in ?)",
+            (Context::Choice, Lang::Ja) => "文字で答える質問（上書き・印の事例のコピーなど）",
+            (Context::Choice, Lang::En) => {
+                "Questions answered with a letter (replace a file, copy marked cases, ...)"
+            }
+            (Context::Title, Lang::Ja) => "研修資料の題名",
+            (Context::Title, Lang::En) => "The title of a training pack",
         }
     }
 }
@@ -195,7 +213,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[k('c')], Action::CopyCitation, "出典表記をコピー（分類項目では先例一覧: コピーか .xlsx/.docx に保存）", "Copy the citation (on an area: its precedent list, copied or saved as .xlsx/.docx)", ("出典", "cite")).rank(6),
     h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")).rank(4),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
-    h(Browse, &[k('e')], Action::Export, "印を付けた順に研修資料へ書き出す（題名、保存先の順に聞く: .docx .pptx .md）", "Export the marked cases in marked order as a pack (title, then file: .docx .pptx .md)", ("書き出し", "export")).rank(5),
+    h(Browse, &[k('e')], Action::Export, "印の事例を研修資料へ、固定した管理策を登録簿へ書き出す（保存先を聞く）", "Export the marked cases as a pack, or the pinned controls' register (asks for the file)", ("書き出し", "export")).rank(5),
     b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
     b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査と現在の調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey and current surveys)"),
     b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),
@@ -211,9 +229,13 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[ctrl('i'), alt(Right)], Action::HistoryForward, "移動の履歴を進む", "Forward through jumps"),
     b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
     h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
+    b(Browse, &[ctrl('p')], Action::OpenPalette, "コマンド一覧: すべての操作を名前とキーで探して実行", "Command palette: find any action by name, see its key, run it"),
     h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
     // Help and load problems
     h(Help, &[code(Esc), k('?'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
+    h(Help, &[k('/')], Action::FilterHelp, "語句でキーを絞り込む", "Narrow the keys to some words", ("絞り込み", "filter")),
+    h(HelpFilter, &[code(Enter)], Action::Enter, "絞り込みを決めてスクロールに戻る", "Keep the words and scroll", ("決定", "keep")),
+    h(HelpFilter, &[code(Esc)], Action::Back, "絞り込みをやめる", "Drop the words", ("取消", "drop")),
     h(Diagnostics, &[code(Esc), k('!'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     h(Diagnostics, &[k('E')], Action::EditProblem, "いちばん上に見えている問題のファイルをエディタで開く", "Edit the file of the problem at the top in your editor", ("編集", "edit")),
     b(Overlay, &[code(Up), k('k')], Action::Up, "上へ", "Scroll up"),
@@ -254,6 +276,11 @@ pub static KEYMAP: &[Binding] = &[
     h(Jump, &[code(Up)], Action::Up, "前の候補を選ぶ", "Choose the previous candidate", ("候補", "candidate")),
     b(Jump, &[code(Down)], Action::Down, "次の候補を選ぶ", "Choose the next candidate"),
     h(Jump, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    // Command palette
+    h(Palette, &[code(Enter)], Action::Enter, "選んだ操作を実行", "Run the chosen action", ("実行", "run")),
+    h(Palette, &[code(Up), ctrl('p')], Action::Up, "前の操作", "Previous action", ("選択", "choose")),
+    b(Palette, &[code(Down), ctrl('n')], Action::Down, "次の操作", "Next action"),
+    h(Palette, &[code(Esc)], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     // Filter prompt
     h(Filter, &[code(Enter)], Action::Enter, "絞り込む（空にすると年と語句の絞り込みを外す）", "Apply (empty: remove the year and word filters)", ("決定", "apply")),
     h(Filter, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -267,6 +294,10 @@ pub static KEYMAP: &[Binding] = &[
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     h(Prompt, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
+    h(Title, &[code(Enter)], Action::Enter, "決定（次に保存先を聞く）", "Confirm (then the file name)", ("決定", "confirm")),
+    h(Title, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    b(Choice, &[code(Enter)], Action::Enter, "既定の答え（質問の (y/N) なら N）", "The default answer (N of a (y/N) question)"),
+    h(Choice, &[code(Esc)], Action::Back, "取り消す（答えは質問に書かれた文字で）", "Cancel (answer with the letters the question names)", ("取消", "cancel")),
     // Writing a case
     h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -294,7 +325,10 @@ fn shared(context: Context) -> Option<Context> {
         | Context::Jump
         | Context::Filter
         | Context::Author
-        | Context::NoticeFile => Some(Context::Field),
+        | Context::NoticeFile
+        | Context::Palette
+        | Context::HelpFilter
+        | Context::Title => Some(Context::Field),
         Context::Help | Context::Diagnostics => Some(Context::Overlay),
         _ => None,
     }
@@ -310,6 +344,10 @@ pub fn takes_text(context: Context) -> bool {
             | Context::Filter
             | Context::Author
             | Context::NoticeFile
+            | Context::Palette
+            | Context::HelpFilter
+            | Context::Choice
+            | Context::Title
     )
 }
 

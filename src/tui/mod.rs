@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod marks;
+pub mod palette;
 pub mod paths;
 mod prompt;
 mod queries;

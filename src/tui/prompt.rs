@@ -44,6 +44,15 @@ impl App {
             };
         }
         match &prompt.ask {
+            Ask::ExportWhich => {
+                match action {
+                    Action::Input('p' | 'P') | Action::Enter => self.export_pack(),
+                    Action::Input('r' | 'R') => self.export_register(),
+                    Action::Back => self.cancel_prompt(),
+                    _ => {}
+                }
+                return Vec::new();
+            }
             Ask::ClearMarks => {
                 match action {
                     Action::Input('y' | 'Y') => {

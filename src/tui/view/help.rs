@@ -5,6 +5,18 @@ use crate::tui::detail::t;
 
 pub use crate::tui::help::lines;
 
+/// The title, with the words narrowing the help (and a caret while they
+/// are typed).
 pub fn title(app: &App) -> String {
-    t(app.lang, "キーとマウスの操作", "Keys and mouse").to_string()
+    let base = t(app.lang, "キーとマウスの操作", "Keys and mouse");
+    let f = &app.help_filter;
+    if !f.typing && f.words().is_none() {
+        return base.to_string();
+    }
+    let caret = if f.typing { "▏" } else { "" };
+    let text = crate::text::line(&f.field.text);
+    match app.lang {
+        crate::lang::Lang::Ja => format!("{base} ・ 絞り込み: {text}{caret}"),
+        crate::lang::Lang::En => format!("{base} · filtered: {text}{caret}"),
+    }
 }

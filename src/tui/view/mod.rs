@@ -8,6 +8,7 @@ pub mod diagnostics;
 mod filters;
 pub mod help;
 mod jump;
+mod palette;
 mod panes;
 mod prompt;
 pub mod search;
@@ -100,6 +101,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Mode::Jump => jump::draw_jump(frame, app, areas.status),
         Mode::Filter => jump::draw_filter(frame, app, areas.status),
         Mode::Author => author::draw(frame, app, areas.status),
+        Mode::Palette => palette::draw(frame, app, areas.overlay),
         Mode::Browse | Mode::Chips => {}
     }
 }

@@ -32,6 +32,17 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             ),
             t(lang, "保存先: ", "Save as: "),
         ),
+        Ask::SaveAs {
+            payload: Payload::Export(Content::Register { .. }),
+            ..
+        } => (
+            t(
+                lang,
+                "固定した管理策の登録簿の書き出し（形式は拡張子で: .xlsx .docx .csv .md）",
+                "Export the register of the pinned controls (format by extension: .xlsx .docx .csv .md)",
+            ),
+            t(lang, "保存先: ", "Save as: "),
+        ),
         Ask::SaveAs { what: None, .. } => (
             t(
                 lang,
@@ -61,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
         Ask::ClearMarks => (t(lang, "印を外す", "Clear marks"), ""),
+        Ask::ExportWhich => (t(lang, "書き出し", "Export"), ""),
     };
     let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
@@ -100,6 +112,19 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
                 crate::lang::Lang::En => format!(
                     "Copy every marked case ({})? y all / n this case only / Esc cancel",
                     crate::plural::count(app.marks.len(), "case", "cases")
+                ),
+            };
+            Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
+        }
+        Ask::ExportWhich => {
+            let q = match lang {
+                crate::lang::Lang::Ja => format!(
+                    "p 印を付けた{}件の研修資料 / r 固定した管理策の登録簿 / Esc 取消",
+                    app.marks.len()
+                ),
+                crate::lang::Lang::En => format!(
+                    "p a training pack of the {} / r the register of the pinned controls / Esc cancel",
+                    crate::plural::count(app.marks.len(), "marked case", "marked cases")
                 ),
             };
             Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
