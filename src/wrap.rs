@@ -142,6 +142,27 @@ fn joined(chars: &[char], i: usize) -> bool {
         || (a == '<' && is_word_char(b))
         || (is_word_char(a) && b == '>')
         || (matches!(a, '¥' | '$' | '￥') && is_digit(b))
+        // #委託先: a tag, whole
+        || in_tag(chars, i)
+}
+
+/// Whether the boundary before `chars[i]` is inside a tag: a `#` at the
+/// start of a word, then anything but spaces (looked for a few characters
+/// back only: a tag is short).
+fn in_tag(chars: &[char], i: usize) -> bool {
+    if chars[i].is_whitespace() || chars[i] == '#' {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && i - j < 24 {
+        j -= 1;
+        match chars[j] {
+            '#' => return j == 0 || chars[j - 1].is_whitespace(),
+            c if c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a line may break before `chars[i]`: not inside a token and not
@@ -244,6 +265,18 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(pad("紛失", 6), "紛失  ");
         assert_eq!(pad_left("12", 4), "  12");
+    }
+
+    #[test]
+    fn a_tag_stays_whole() {
+        for w in 10..16 {
+            let lines = wrap("タグ: #USB #委託先 #個人情報", w);
+            for tag in ["#USB", "#委託先", "#個人情報"] {
+                assert!(lines.iter().any(|l| l.contains(tag)), "{w}: {lines:?}");
+            }
+        }
+        // A `#` inside a word starts no tag.
+        assert_eq!(wrap("第1#委託先です", 6).len(), 3);
     }
 
     #[test]

@@ -297,7 +297,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     press(&mut app, "n");
     assert_eq!(app.mode, Mode::Author);
     assert!(screen(&app, 120, 36).contains(
-        "s 白紙から / c クリップボードの公表文から下書き / f ファイルの公表文から下書き"
+        "s 白紙から / c クリップボードの公表文から下書き / p 公表文を貼り付けて下書き / f ファイルの公表文から下書き"
     ));
     press(&mut app, "s");
     assert!(screen(&app, 120, 36).contains("事例ID（a-z 0-9 -）: "));
@@ -634,5 +634,72 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
         app.book.len(),
         25,
         "the new case is read, the statement is not"
+    );
+}
+
+/// `n` then `c` where no tool reads the clipboard (over SSH, say): the
+/// browser says so before asking for an id, and takes the notice pasted into
+/// the terminal (a bracketed paste) instead.
+#[test]
+fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
+    let dir = Dir::new();
+    let mut app = team_app_with(
+        dir.path(),
+        Options {
+            clipboard_reader: Some(false),
+            ..options()
+        },
+    );
+    press(&mut app, "nc");
+    assert!(
+        matches!(app.author, Some(Step::Paste { .. })),
+        "{:?}",
+        app.author
+    );
+    let shown = screen(&app, 120, 36);
+    assert!(
+        shown.contains("公表文をここに貼り付けてください"),
+        "{shown}"
+    );
+    // Enter on nothing pasted stays.
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.author, Some(Step::Paste { .. })));
+    let notice = "令和7年1月20日\r\n株式会社テスト商事\r\n\r\n個人情報を含むノートパソコンの紛失について\r\n\r\n令和7年1月10日、従業員が顧客1,284人分の氏名と住所を保存したノートパソコンを電車内に置き忘れました。\u{7}\r\n";
+    app.update(Action::Paste(notice.to_string()));
+    let shown = screen(&app, 120, 36);
+    assert!(shown.contains("貼り付けた公表文: "), "{shown}");
+    let effects = press(&mut app, "<Enter>our-pasted-2025<Enter>");
+    let [
+        Effect::NewCase {
+            start: Start::Pasted(text),
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert!(!text.contains('\r') && !text.contains('\u{7}'), "{text:?}");
+    let mut drafted = String::new();
+    let cell = std::cell::RefCell::new(&mut drafted);
+    perform(&mut app, effects, &|path| {
+        cell.borrow_mut()
+            .push_str(&std::fs::read_to_string(path).unwrap());
+    });
+    assert!(drafted.contains("id: our-pasted-2025"), "{drafted}");
+    assert!(drafted.contains("ノートパソコン"), "{drafted}");
+
+    // With a reader, `c` goes straight to the id.
+    let mut app = team_app_with(
+        dir.path(),
+        Options {
+            clipboard_reader: Some(true),
+            ..options()
+        },
+    );
+    press(&mut app, "nc");
+    assert!(
+        matches!(app.author, Some(Step::Id { .. })),
+        "{:?}",
+        app.author
     );
 }

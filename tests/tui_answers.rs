@@ -1114,3 +1114,46 @@ fn questions_show_only_the_keys_that_work_there() {
         "{status}"
     );
 }
+
+/// A tag stays whole in the detail, like an id: `#委託先` is never cut.
+#[test]
+fn a_tag_stays_whole_in_the_detail() {
+    let tags = [
+        "USB",
+        "委託先",
+        "個人情報",
+        "持ち出し",
+        "飲食店",
+        "置き忘れ",
+        "再委託",
+        "市民",
+        "暗号化なし",
+        "監督不足",
+        "記憶媒体",
+        "情報漏えい",
+    ];
+    let dir = common::Dir::new();
+    dir.case(
+        "usb-2024.yaml",
+        common::case_file("usb-2024").replace(
+            "tags: [USB, 委託先]",
+            &format!("tags: [{}]", tags.join(", ")),
+        ),
+    );
+    let loaded = dir.load();
+    let mut app = App::new(loaded.casebook, loaded.diagnostics, options());
+    for w in 80..=120 {
+        app.update(Action::Resize {
+            width: w,
+            height: 40,
+        });
+        // The detail, at its end.
+        press(&mut app, "<Tab><Tab>G");
+        let shown = screen(&app, w, 40);
+        assert!(shown.contains("タグ: #USB"), "{w}:\n{shown}");
+        for tag in tags {
+            assert!(shown.contains(&format!("#{tag}")), "{w}: #{tag}\n{shown}");
+        }
+        press(&mut app, "<Tab>");
+    }
+}

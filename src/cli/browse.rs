@@ -57,6 +57,7 @@ pub(super) fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
         similar_in_background: true,
         soa: session.soa.clone(),
         soa_path: crate::cli::session::soa_path(cli, &session.config),
+        clipboard_reader: None,
         home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
         problems: session.problems.clone(),
         setup: crate::tui::reload::Setup::new(

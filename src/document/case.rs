@@ -51,7 +51,9 @@ pub fn on_screen(entry: &Entry, catalogs: &Catalogs, lang: Lang) -> Document {
     let case = &entry.case;
     let mut doc = summary(case, catalogs, lang);
     if !case.tags.is_empty() {
-        let tags = format!("{}: {}", t(lang, "タグ", "Tags"), case.tags.join(" · "));
+        // `#委託先`: each tag kept whole on screen.
+        let tags: Vec<String> = case.tags.iter().map(|t| format!("#{t}")).collect();
+        let tags = format!("{}: {}", t(lang, "タグ", "Tags"), tags.join(" "));
         doc.blocks.push(Block::Aside {
             text: Text::plain(tags),
             anchor: Some(Anchor::Tags),

@@ -168,6 +168,9 @@ pub enum Start {
     Clipboard,
     /// A draft from a notice's text in a file.
     Notice(PathBuf),
+    /// A draft from a notice's text pasted into the browser (a terminal's
+    /// bracketed paste: it works over SSH, where no clipboard tool can).
+    Pasted(String),
     /// This text (a bundled case's file, with a new id).
     Copy(String),
 }

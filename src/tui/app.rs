@@ -118,6 +118,8 @@ pub struct Options {
     /// The team casebook directories `n` can write to: the user's own (even
     /// when it does not exist yet), then the others loaded.
     pub team_dirs: Vec<std::path::PathBuf>,
+    /// Whether a tool can read the clipboard (`n`, then `c`); None: look for one.
+    pub clipboard_reader: Option<bool>,
 }
 
 pub struct App {

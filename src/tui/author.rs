@@ -30,6 +30,9 @@ pub enum Step {
     Source { dir: PathBuf },
     /// The notice file's path.
     Notice { dir: PathBuf, field: Field },
+    /// The notice's text, pasted into the terminal (`p`, or `c` when no
+    /// tool can read the clipboard).
+    Paste { dir: PathBuf, text: String },
     /// The new case's id.
     Id {
         dir: PathBuf,
@@ -165,10 +168,16 @@ impl App {
                     start: Start::Scaffold,
                     field: Field::default(),
                 }),
-                Action::Input('c' | 'C') => self.ask_author(Step::Id {
+                Action::Input('c' | 'C') if self.clipboard_reader() => self.ask_author(Step::Id {
                     dir,
                     start: Start::Clipboard,
                     field: Field::default(),
+                }),
+                // No tool reads the clipboard here (over SSH, say): the
+                // terminal's own paste, before the id is asked.
+                Action::Input('c' | 'C' | 'p' | 'P') => self.ask_author(Step::Paste {
+                    dir,
+                    text: String::new(),
                 }),
                 Action::Input('f' | 'F') => self.ask_author(Step::Notice {
                     dir,
@@ -199,6 +208,28 @@ impl App {
                     self.ask_author(Step::Notice { dir, field });
                 }
             }
+            Step::Paste { dir, mut text } => {
+                match action {
+                    Action::Enter if !text.trim().is_empty() => {
+                        self.ask_author(Step::Id {
+                            dir,
+                            start: Start::Pasted(text),
+                            field: Field::default(),
+                        });
+                        return Vec::new();
+                    }
+                    Action::Paste(pasted) => text.push_str(&notice_text(&pasted)),
+                    // A terminal without bracketed paste types the text: a
+                    // line break arrives as Enter only once there is text.
+                    Action::Input(c) => text.push_str(&notice_text(&c.to_string())),
+                    Action::Backspace => {
+                        text.pop();
+                    }
+                    Action::ClearLine => text.clear(),
+                    _ => {}
+                }
+                self.ask_author(Step::Paste { dir, text });
+            }
             Step::Id {
                 dir,
                 start,
@@ -224,6 +255,13 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Whether a tool can read the clipboard here.
+    fn clipboard_reader(&self) -> bool {
+        self.options
+            .clipboard_reader
+            .unwrap_or_else(|| crate::clipboard::paste_tool().is_some())
     }
 
     fn ask_id(&mut self, dir: PathBuf, start: Start, suggested: &str) {
@@ -339,6 +377,17 @@ pub fn with_id(text: &str, id: &str) -> String {
         }
     }
     out
+}
+
+/// Pasted text as a notice keeps: line breaks as `\n`, tabs, and no other
+/// control character.
+fn notice_text(pasted: &str) -> String {
+    pasted
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
 }
 
 #[cfg(test)]

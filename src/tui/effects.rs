@@ -202,6 +202,10 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
         Start::Scaffold => Ok((new::scaffold(id, lang), None)),
         Start::Copy(text) => Ok((author::with_id(text, id), None)),
         Start::Clipboard => paste().and_then(|b| drafted(b, clipboard_name(lang).into())),
+        Start::Pasted(text) => drafted(
+            text.clone().into_bytes(),
+            crate::lang::t(lang, "貼り付けた公表文", "the pasted notice").into(),
+        ),
         Start::Notice(file) => read_notice(file).and_then(|b| {
             let name = file
                 .file_name()

@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             "New case: which casebook",
         )
         .to_string(),
-        Step::Source { dir } | Step::Notice { dir, .. } | Step::Id { dir, .. } => match lang {
+        Step::Source { dir }
+        | Step::Notice { dir, .. }
+        | Step::Paste { dir, .. }
+        | Step::Id { dir, .. } => match lang {
             Lang::Ja => format!("新しい事例（{}）", text::path(dir)),
             Lang::En => format!("New case ({})", text::path(dir)),
         },
@@ -92,10 +95,32 @@ fn question(step: &Step, lang: Lang) -> Option<String> {
         }
         Step::Source { .. } => t(
             lang,
-            "s 白紙から / c クリップボードの公表文から下書き / f ファイルの公表文から下書き / Esc 取消",
-            "s from scratch / c draft from the notice on the clipboard / f draft from a notice file / Esc cancel",
+            "s 白紙から / c クリップボードの公表文から下書き / p 公表文を貼り付けて下書き / f ファイルの公表文から下書き / Esc 取消",
+            "s from scratch / c draft from the notice on the clipboard / p paste the notice here / f draft from a notice file / Esc cancel",
         )
         .into(),
+        Step::Paste { text, .. } if text.is_empty() => t(
+            lang,
+            "公表文をここに貼り付けてください（端末の貼り付け: Ctrl-Shift-v、Cmd-v など。SSH 越しでも使えます）。Enter で次へ / Esc 取消",
+            "Paste the notice's text here (your terminal's paste: Ctrl-Shift-v, Cmd-v, ...; it works over SSH). Enter goes on / Esc cancels",
+        )
+        .into(),
+        Step::Paste { text, .. } => {
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+            let lines = text.lines().count();
+            match lang {
+                Lang::Ja => format!(
+                    "貼り付けた公表文: {}文字・{lines}行「{}」。Enter で事例IDへ / Ctrl-u 消す / Esc 取消",
+                    text.chars().count(),
+                    text::line(first)
+                ),
+                Lang::En => format!(
+                    "Pasted notice: {} characters, {lines} lines “{}”. Enter: the case id / Ctrl-u clears / Esc cancels",
+                    text.chars().count(),
+                    text::line(first)
+                ),
+            }
+        }
         Step::Notice { .. } | Step::Id { .. } => return None,
     })
 }
