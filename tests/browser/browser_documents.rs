@@ -1,0 +1,185 @@
+//! What the browser hands over, driven by keys: a search hit opens its case
+//! with the hit on screen and highlighted (in every classification), `y`/`Y`
+//! copy the summary or the brief (all marked cases, if asked), `e` writes the
+//! marked cases in the format of the file name, `c` on an area copies or saves
+//! its precedent list.
+
+use crate::common;
+
+use casebook::document::Anchor;
+use casebook::tui::action::{Action, Effect, Outcome, What};
+use casebook::tui::app::{App, Mode, Pane};
+use casebook::tui::view;
+use common::tui::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The text drawn in the highlight style (a search hit's measure or sentence).
+fn highlighted(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let style = app.theme.highlight();
+    let mut out = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            if cell.modifier == style.add_modifier && cell.fg == style.fg.unwrap_or(cell.fg) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out.replace(' ', "")
+}
+
+fn small(app: &mut App) {
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+}
+
+#[test]
+fn a_measure_hit_is_on_screen_and_highlighted_with_an_area_selected() {
+    let mut app = app();
+    small(&mut app);
+    // A.5.34 selected: the first measure of the case cites it, so its id is
+    // highlighted near the top of the detail; the hit is the 13th measure.
+    press(&mut app, "j<Enter>");
+    press(&mut app, &"j".repeat(34));
+    assert_eq!(app.node(), Some("A.5.34"));
+    press(&mut app, "/従業者をどう監督するかを定め<Enter>");
+    assert_eq!(case_id(&app), "mic-yahoo-naver-2023");
+    assert_eq!(app.highlight, Some(Anchor::Measure(12)));
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("13. 【総務省の要請】特定利用者情報の取扱いに携"),
+        "the 13th measure is on screen, not the first measure's A.5.34:\n{s}"
+    );
+    assert!(
+        highlighted(&app, 80, 24)
+            .contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
+        "{s}"
+    );
+}
+
+#[test]
+fn every_classification_scrolls_to_the_hit() {
+    for scheme_presses in ["", "s", "ss", "sss"] {
+        let mut app = app();
+        small(&mut app);
+        press(&mut app, scheme_presses);
+        press(&mut app, "j"); // the first area of the classification
+        press(&mut app, "/研修会を定期的に開く<Enter>");
+        let s = screen(&app, 80, 24);
+        assert!(
+            s.contains("4. 個人情報の扱いについての研修会を定期的に開"),
+            "after `{scheme_presses}`:\n{s}"
+        );
+        assert!(highlighted(&app, 80, 24).contains("個人情報の扱いについての研修会を定期的に開く"));
+    }
+}
+
+#[test]
+fn a_case_hit_shows_the_matching_sentence() {
+    let mut app = app();
+    small(&mut app);
+    press(&mut app, "/<Tab><Tab>");
+    press(&mut app, "部品取り用のジャンク品として出した");
+    press(&mut app, "<Enter>");
+    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.highlight, Some(Anchor::Sentence(4)));
+    let lit = highlighted(&app, 80, 24);
+    assert!(
+        lit.contains("残る2台については、一部の再委託事業者が部品取り用のジャンク品として出した"),
+        "{lit}\n{}",
+        screen(&app, 80, 24)
+    );
+}
+
+#[test]
+fn y_with_marked_cases_offers_to_copy_them_all() {
+    let mut app = app();
+    press(&mut app, "<Tab>mjm");
+    assert!(press(&mut app, "y").is_empty());
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(screen(&app, 120, 36).contains("印を付けた2件をすべてコピーしますか？"));
+    let effects = press(&mut app, "y");
+    let [Effect::Copy { text, what }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*what, What::Marked(2));
+    assert_eq!(text.matches("■ 出典").count(), 2, "each with its citation");
+    // n copies only the case under the cursor.
+    press(&mut app, "y");
+    let effects = press(&mut app, "n");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Copy {
+            what: What::Summary,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn shift_y_copies_the_brief() {
+    let mut app = app();
+    let effects = press(&mut app, "Y");
+    let [
+        Effect::Copy {
+            text,
+            what: What::Brief,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert!(text.lines().count() <= 15, "{text}");
+    assert!(
+        text.starts_with("委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通\n")
+    );
+    assert!(text.contains("出典: 気仙沼市立病院 — 気仙沼市「"));
+}
+
+#[test]
+fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
+    let mut app = app();
+    press(&mut app, "<Tab>mjm");
+    press(&mut app, "e");
+    assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { path, data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path.to_str(), Some("training.docx"));
+    assert!(data.starts_with(b"PK"), "a zip (Word) file");
+    app.update(Action::Done(Outcome::Written { path: path.clone() }));
+    // Excel is for precedent lists: say so and stay in the prompt.
+    press(&mut app, "e<BS><BS><BS><BS>xlsx");
+    assert!(press(&mut app, "<Enter>").is_empty());
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(
+        screen(&app, 120, 36).contains("Excel と CSV は先例一覧だけです"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+}
+
+#[test]
+fn c_on_an_area_saves_its_precedent_list_as_a_spreadsheet() {
+    let mut app = app();
+    press(&mut app, "jjj<Enter>jjjjjjjjjjjjjj");
+    press(&mut app, "cs");
+    assert!(
+        screen(&app, 120, 36).contains("保存先: precedents-iso27001-A.7.14.xlsx"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(data.starts_with(b"PK"));
+}

@@ -1,0 +1,389 @@
+//! Word, Excel and CSV as a trainer or an auditor receives them: the files are
+//! opened (zip + XML) and checked for what they would otherwise retouch by
+//! hand: heading styles, the Japanese font, A4, table widths, unbroken control
+//! ids, hyperlinks, labels, citations, a frozen and filtered header, cells.
+
+use crate::common;
+
+use casebook::casebook::Casebook;
+use casebook::document::{collection, docx, widths, xlsx};
+use casebook::export::file::{Content, Format, render};
+use casebook::lang::Lang;
+use common::office::{attrs, part, sheet_cells};
+use common::{Dir, casebook_in, stderr};
+
+fn book() -> Casebook {
+    common::bundled()
+}
+
+fn pack_docx() -> (Vec<u8>, String) {
+    let book = book();
+    let data = render(
+        &book,
+        &Content::Pack(common::three_cases(&book)),
+        Lang::Ja,
+        Format::Docx,
+    )
+    .unwrap();
+    let doc = part(&data, "word/document.xml");
+    (data, doc)
+}
+
+#[test]
+fn word_has_real_heading_styles_and_a_japanese_font() {
+    let (data, _) = pack_docx();
+    let styles = part(&data, "word/styles.xml");
+    for (id, name, level) in [
+        ("Heading1", "heading 1", 0),
+        ("Heading2", "heading 2", 1),
+        ("Heading3", "heading 3", 2),
+    ] {
+        let start = styles
+            .find(&format!("w:styleId=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id}"));
+        let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
+        assert!(
+            style.contains(&format!("<w:name w:val=\"{name}\"")),
+            "{style}"
+        );
+        assert!(
+            style.contains(&format!("<w:outlineLvl w:val=\"{level}\"")),
+            "{style}"
+        );
+        assert!(style.contains("w:eastAsia=\"游ゴシック\""), "{style}");
+    }
+    // The document default too, with the Latin name for the other slots.
+    let defaults = &styles[..styles.find("</w:docDefaults>").unwrap()];
+    assert!(defaults.contains("w:eastAsia=\"游ゴシック\""), "{defaults}");
+    assert!(defaults.contains("w:ascii=\"Yu Gothic\""), "{defaults}");
+}
+
+#[test]
+fn word_pages_are_a4_and_headings_carry_the_cases() {
+    let (_, doc) = pack_docx();
+    assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""), "A4");
+    let h1 = doc.matches("<w:pStyle w:val=\"Heading1\"").count();
+    let h2 = doc.matches("<w:pStyle w:val=\"Heading2\"").count();
+    assert_eq!(h1, 1, "the pack's title");
+    assert_eq!(h2, 2 + 3, "contents, three cases, controls covered");
+    assert!(doc.contains("1. 委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通"));
+}
+
+#[test]
+fn word_tables_fit_their_content_and_never_split_an_id() {
+    let (_, doc) = pack_docx();
+    let grids: Vec<&str> = doc
+        .split("<w:tblGrid>")
+        .skip(1)
+        .map(|s| &s[..s.find("</w:tblGrid>").unwrap()])
+        .collect();
+    assert_eq!(grids.len(), 2, "contents and controls covered");
+    for grid in &grids {
+        let cols: Vec<u32> = attrs(grid, "w:gridCol", "w:w")
+            .iter()
+            .map(|w| w.parse().unwrap())
+            .collect();
+        assert!(cols.iter().sum::<u32>() <= docx::TEXT_WIDTH, "{cols:?}");
+    }
+    let twips = |s: &str| (widths::ems(s) * 180.0) as u32; // 9-point table text
+    let contents: Vec<u32> = attrs(grids[0], "w:gridCol", "w:w")
+        .iter()
+        .map(|w| w.parse().unwrap())
+        .collect();
+    assert!(
+        contents[1] > twips("2024-08-07"),
+        "dates on one line: {contents:?}"
+    );
+    assert!(
+        contents[2] > twips("気仙沼市立病院"),
+        "names on one line: {contents:?}"
+    );
+    assert!(
+        contents[4] > twips("iso27001:A.7.14,"),
+        "ids on one line: {contents:?}"
+    );
+    let controls: Vec<u32> = attrs(grids[1], "w:gridCol", "w:w")
+        .iter()
+        .map(|w| w.parse().unwrap())
+        .collect();
+    assert!(controls[0] > twips("iso27001:A.5.17"), "{controls:?}");
+    // Hyphens inside control ids are non-breaking.
+    assert!(doc.contains("ppc:10\u{2011}5\u{2011}4"));
+    assert!(
+        !doc.contains("ppc:10-5-4"),
+        "no breakable hyphen inside an id"
+    );
+    assert!(doc.contains("<w:tblLayout w:type=\"fixed\""));
+}
+
+#[test]
+fn word_links_sources_labels_measures_and_cites_each_case() {
+    let (data, doc) = pack_docx();
+    let rels = part(&data, "word/_rels/document.xml.rels");
+    assert!(rels.contains(
+        "Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\" TargetMode=\"External\""
+    ));
+    assert!(doc.contains("<w:hyperlink r:id=\"rIdHyperlink"));
+    assert!(doc.contains(
+        "<w:rStyle w:val=\"CreditLabel\" /></w:rPr><w:t xml:space=\"preserve\">【編集部の教訓】"
+    ));
+    for id in [
+        "kesennuma-hospital-pos-2024",
+        "kanto-transport-password-2023",
+        "amagasaki-usb-2022",
+    ] {
+        let unbroken = id.replace('-', "\u{2011}");
+        assert!(
+            doc.contains(&format!("[casebook: {unbroken}]")),
+            "{id} is cited"
+        );
+    }
+}
+
+#[test]
+fn word_keeps_required_measures_labelled() {
+    let dir = Dir::new();
+    let text = common::case_file("credited").replace(
+        "    origin: editorial\n",
+        "    origin: required\n    by: 総務省\n",
+    );
+    dir.case("credited.yaml", text);
+    let loaded = dir.load();
+    let data = render(&loaded.casebook, &Content::Case(0), Lang::Ja, Format::Docx).unwrap();
+    assert!(part(&data, "word/document.xml").contains("【総務省の要請】"));
+}
+
+#[test]
+fn nothing_from_a_file_reaches_word_as_a_control_character() {
+    let dir = Dir::new();
+    dir.case(
+        "control.yaml",
+        common::case_file("control").replace(
+            "summary: |\n",
+            "summary: |\n  端末に\u{1b}[31m赤い\u{7}文字\u{1b}]0;x\u{7}を残した。\n",
+        ),
+    );
+    let loaded = dir.load();
+    assert_eq!(loaded.casebook.len(), 1, "{:?}", loaded.diagnostics);
+    let data = render(&loaded.casebook, &Content::Case(0), Lang::Ja, Format::Docx).unwrap();
+    let doc = part(&data, "word/document.xml");
+    assert!(doc.contains("端末に␛[31m赤い␇文字"), "shown as symbols");
+    assert!(
+        !doc.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        "no control characters"
+    );
+}
+
+fn a7_14_xlsx() -> Vec<u8> {
+    let book = book();
+    let doc = collection::precedents(&book, "iso27001", "A.7.14", Lang::Ja).unwrap();
+    xlsx::render(&doc).unwrap().unwrap()
+}
+
+#[test]
+fn excel_register_has_one_row_per_case_and_citing_measure() {
+    let rows = sheet_cells(&a7_14_xlsx());
+    assert_eq!(
+        rows[0],
+        vec!["iso27001:A.7.14 装置のセキュリティを保った処分又は再利用"]
+    );
+    assert_eq!(
+        rows[1],
+        vec![
+            "公表日",
+            "組織",
+            "事例",
+            "再発防止策",
+            "管理策",
+            "出所",
+            "出典",
+            "URL"
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        2 + 2,
+        "title, header, one measure in each of two cases"
+    );
+    assert_eq!(rows[2][0], "2024-08-07");
+    assert_eq!(rows[2][1], "気仙沼市立病院");
+    assert_eq!(
+        rows[2][3],
+        "病院や委託事業者の情報機器を委託して廃棄するときは、破砕などの作業を現地で確認する"
+    );
+    assert_eq!(rows[2][4], "iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4");
+    assert_eq!(rows[2][5], "気仙沼市立病院の発表");
+    assert!(rows[2][6].ends_with("[casebook: kesennuma-hospital-pos-2024]"));
+    assert_eq!(rows[3][5], "編集部の教訓");
+}
+
+#[test]
+fn excel_header_is_frozen_filtered_and_columns_fit() {
+    let sheet = part(&a7_14_xlsx(), "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(
+        "<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+    ));
+    assert!(sheet.contains("<autoFilter ref=\"A2:H4\"/>"));
+    let widths: Vec<f64> = attrs(&sheet, "col", "width")
+        .iter()
+        .map(|w| w.parse().unwrap())
+        .collect();
+    assert!(widths[0] >= xlsx::units("2024-08-07"), "{widths:?}");
+    assert!(
+        widths.iter().all(|&w| w <= 40.0),
+        "long text wraps: {widths:?}"
+    );
+    assert!(
+        sheet.contains("customHeight=\"1\""),
+        "wrapped rows are taller"
+    );
+}
+
+#[test]
+fn excel_links_urls() {
+    let book = book();
+    let doc = collection::precedents(&book, "ppc", "10-5-3", Lang::Ja).unwrap();
+    let data = xlsx::render(&doc).unwrap().unwrap();
+    let rels = part(&data, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(
+        rels.contains("Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
+    );
+}
+
+#[test]
+fn csv_is_excel_ready_utf8_with_a_bom_and_rfc4180_quoting() {
+    let book = book();
+    let data = render(
+        &book,
+        &Content::Precedents {
+            scheme: "iso27001".into(),
+            id: "A.7.14".into(),
+        },
+        Lang::Ja,
+        Format::Csv,
+    )
+    .unwrap();
+    assert!(data.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
+    let text = String::from_utf8(data[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n"), "CRLF");
+    assert!(text.contains(",\"iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4\","));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[3], "再発防止策");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[1][5], "編集部の教訓");
+}
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let dir = Dir::new();
+    dir.case(
+        "formula.yaml",
+        common::case_file("formula").replace(
+            "title: 委託先がUSBメモリーを紛失",
+            "title: \"=HYPERLINK(\\\"x\\\")\"",
+        ),
+    );
+    let loaded = dir.load();
+    let data = render(
+        &loaded.casebook,
+        &Content::Precedents {
+            scheme: "iso27001".into(),
+            id: "A.7.10".into(),
+        },
+        Lang::Ja,
+        Format::Csv,
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&data);
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+}
+
+#[test]
+fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
+    let dir = Dir::new();
+    let run = |args: &[&str]| casebook_in(dir.path(), args);
+    let out = run(&["export", "--control", "iso27001:A.7.14", "--out", "a.xlsx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(dir.path().join("a.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.docx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&[
+        "--lang",
+        "en",
+        "export",
+        "--case",
+        "amagasaki-usb-2022",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("csv is for precedent lists only"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&[
+        "--lang",
+        "en",
+        "export",
+        "--case",
+        "amagasaki-usb-2022",
+        "--out",
+        "p.pdf",
+    ]);
+    assert!(stderr(&out).contains("cannot tell the format from the extension `.pdf`"));
+    assert!(!dir.path().join("p.pdf").exists());
+    let out = run(&[
+        "show",
+        "amagasaki-usb-2022",
+        "--format",
+        "docx",
+        "--out",
+        "c.docx",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = part(
+        &std::fs::read(dir.path().join("c.docx")).unwrap(),
+        "word/document.xml",
+    );
+    assert!(doc.contains("給付金業務の委託先関係社員"));
+    // Piped (not a terminal), the bytes go to standard output.
+    let out = run(&["show", "amagasaki-usb-2022", "--format", "docx"]);
+    assert!(out.stdout.starts_with(b"PK"));
+}
+
+/// The document properties Word and Excel show under File → Info.
+fn core_properties(data: &[u8]) -> String {
+    part(data, "docProps/core.xml")
+}
+
+#[test]
+fn word_and_excel_carry_the_document_title_and_the_time_they_were_written() {
+    let book = book();
+    let doc = collection::precedents(&book, "iso27001", "A.7.14", Lang::Ja).unwrap();
+    let expected = "<dc:title>iso27001:A.7.14 装置のセキュリティを保った処分又は再利用</dc:title>";
+    let word = core_properties(&docx::render(&doc).unwrap());
+    let excel = core_properties(&xlsx::render(&doc).unwrap().unwrap());
+    for (what, props) in [("docx", &word), ("xlsx", &excel)] {
+        assert!(props.contains(expected), "{what}: {props}");
+        // Not 1970, nor an author called "unknown".
+        let created = props
+            .split("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{what}: {props}"));
+        let year: u32 = created[..4].parse().unwrap();
+        assert!(year >= 2025, "{what}: {created}");
+        assert!(!props.contains("unknown"), "{what}: {props}");
+    }
+    // The rest of the package is untouched: still a document with its text.
+    let (data, _) = pack_docx();
+    assert!(core_properties(&data).contains("<dc:title>"), "pack");
+    assert!(part(&data, "word/document.xml").contains("尼崎市"));
+}
