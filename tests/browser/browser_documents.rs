@@ -44,21 +44,20 @@ fn a_measure_hit_is_on_screen_and_highlighted_with_an_area_selected() {
     let mut app = app();
     small(&mut app);
     // A.5.34 selected: the first measure of the case cites it, so its id is
-    // highlighted near the top of the detail; the hit is the 13th measure.
+    // highlighted near the top of the detail; the hit is the 8th measure.
     press(&mut app, "j<Enter>");
     press(&mut app, &"j".repeat(34));
     assert_eq!(app.node(), Some("A.5.34"));
     press(&mut app, "/従業者をどう監督するかを定め<Enter>");
-    assert_eq!(case_id(&app), "mic-yahoo-naver-2023");
-    assert_eq!(app.highlight, Some(Anchor::Measure(12)));
+    assert_eq!(case_id(&app), "yamaneko-power-customers-2023");
+    assert_eq!(app.highlight, Some(Anchor::Measure(7)));
     let s = screen(&app, 80, 24);
     assert!(
-        s.contains("13. 【総務省の要請】特定利用者情報の取扱いに携"),
-        "the 13th measure is on screen, not the first measure's A.5.34:\n{s}"
+        s.contains("8. 【エネルギー監督庁の要請】顧客情報の取扱い"),
+        "the 8th measure is on screen, not the first measure's A.5.34:\n{s}"
     );
     assert!(
-        highlighted(&app, 80, 24)
-            .contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
+        highlighted(&app, 80, 24).contains("顧客情報の取扱いに携わる従業者をどう監督するかを定め"),
         "{s}"
     );
 }
@@ -87,12 +86,12 @@ fn a_case_hit_shows_the_matching_sentence() {
     press(&mut app, "/<Tab><Tab>");
     press(&mut app, "部品取り用のジャンク品として出した");
     press(&mut app, "<Enter>");
-    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     assert_eq!(app.focus, Pane::Detail);
     assert_eq!(app.highlight, Some(Anchor::Sentence(4)));
     let lit = highlighted(&app, 80, 24);
     assert!(
-        lit.contains("残る2台については、一部の再委託事業者が部品取り用のジャンク品として出した"),
+        lit.contains("残る3台については、再委託事業者が部品取り用のジャンク品として出した"),
         "{lit}\n{}",
         screen(&app, 80, 24)
     );
@@ -138,9 +137,11 @@ fn shift_y_copies_the_brief() {
     };
     assert!(text.lines().count() <= 15, "{text}");
     assert!(
-        text.starts_with("委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通\n")
+        text.starts_with(
+            "委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品\n"
+        )
     );
-    assert!(text.contains("出典: 気仙沼市立病院 — 気仙沼市「"));
+    assert!(text.contains("出典: みなと市立病院 — みなと市「"));
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! The real binary in a pseudo-terminal: keys typed, the screen read back through
 //! a terminal emulator (vt100), and the terminal checked after the program ends.
+//! The browser reads the sample casebook (`--no-bundled --casebook
+//! tests/fixtures/casebooks/sample`); the team casebooks of the live-reload
+//! tests sit beside the bundled one, whatever it holds.
 
 use crate::common;
 
@@ -227,32 +230,40 @@ impl Pty {
     }
 }
 
-fn bundled_summary(id: &str) -> String {
-    let loaded = casebook::load::load(&[casebook::load::Input::Bundled], &[]);
-    let case = &loaded.casebook.get(id).unwrap().case;
-    casebook::export::summary::plain(
-        case,
-        &loaded.casebook.catalogs,
-        casebook::lang::Lang::Ja,
-        None,
-    )
+fn sample_summary(id: &str) -> String {
+    let book = common::sample();
+    let case = &book.get(id).unwrap().case;
+    casebook::export::summary::plain(case, &book.catalogs, casebook::lang::Lang::Ja, None)
+}
+
+/// The browser on the sample casebook, in `lang`.
+fn on_sample(lang: &str) -> Vec<&str> {
+    common::sample_args(&["--lang", lang])
+}
+
+/// The first row of the tree once the sample casebook is shown.
+const ALL_SAMPLE: &str = "すべての事例 (9)";
+
+/// The first row of the tree with the bundled cases and `team` more.
+fn all_cases_with(team: usize) -> String {
+    format!("すべての事例 ({})", common::bundled().len() + team)
 }
 
 #[test]
 fn browse_to_a_control_read_the_case_and_quit() {
-    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+    pty.wait_for(ALL_SAMPLE);
     pty.send("jjj\r"); // A.7, expanded
     pty.wait_for("A.7.14 装置のセキュリテ");
     pty.send(&"j".repeat(14));
     pty.wait_for("事例 2件");
     pty.send("\t\t"); // the detail pane
-    pty.wait_for("委託で処分したPOSレジ端末が患者データを残したまま");
+    pty.wait_for("委託して廃棄した診療用パソコンが患者データを残したまま");
     pty.send(&"j".repeat(30));
     pty.wait_for("1. 病院や委託事業者の情報機器を委託して廃棄するときは");
     let screen = pty.screen();
-    assert!(screen.contains("2024-08-07 気仙沼市立"), "{screen}");
-    assert!(screen.contains("株式会社BAN"), "{screen}");
+    assert!(screen.contains("2024-08-07 みなと市立"), "{screen}");
+    assert!(screen.contains("株式会社ABC"), "{screen}");
     pty.send("q");
     let status = pty.wait_exit();
     assert!(status.success(), "{status:?}");
@@ -261,8 +272,8 @@ fn browse_to_a_control_read_the_case_and_quit() {
 
 #[test]
 fn y_copies_the_summary_by_osc52() {
-    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+    pty.wait_for(ALL_SAMPLE);
     pty.send("y");
     pty.wait_for("要約をコピーしました（OSC 52）");
     let raw = pty.raw_text();
@@ -273,7 +284,7 @@ fn y_copies_the_summary_by_osc52() {
         .unwrap();
     assert_eq!(
         String::from_utf8(decoded).unwrap(),
-        bundled_summary("kesennuma-hospital-pos-2024")
+        sample_summary("minato-hospital-pc-2024")
     );
     pty.send("q");
     assert!(pty.wait_exit().success());
@@ -281,8 +292,8 @@ fn y_copies_the_summary_by_osc52() {
 
 #[test]
 fn inside_tmux_the_sequence_is_also_sent_through_passthrough() {
-    let mut pty = Pty::spawn(&["--lang", "en"], &[("TMUX", "/tmp/tmux-test,1,0")]);
-    pty.wait_for("All cases (23)");
+    let mut pty = Pty::spawn(&on_sample("en"), &[("TMUX", "/tmp/tmux-test,1,0")]);
+    pty.wait_for("All cases (9)");
     pty.send("c");
     pty.wait_for("citation copied (OSC 52)");
     pty.wait_for_bytes(b"\x1bPtmux;\x1b\x1b]52;c;");
@@ -293,10 +304,10 @@ fn inside_tmux_the_sequence_is_also_sent_through_passthrough() {
 #[test]
 fn a_panic_restores_the_terminal_before_the_message() {
     let mut pty = Pty::spawn(
-        &["--lang", "ja"],
+        &on_sample("ja"),
         &[("CASEBOOK_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
     );
-    pty.wait_for("すべての事例 (23)");
+    pty.wait_for(ALL_SAMPLE);
     pty.send("\x1b[24~"); // F12
     let status = pty.wait_exit();
     assert!(!status.success());
@@ -315,8 +326,8 @@ fn a_panic_restores_the_terminal_before_the_message() {
 #[test]
 fn sigterm_and_sighup_restore_and_exit() {
     for (signal, code) in [(libc::SIGTERM, 128 + 15), (libc::SIGHUP, 128 + 1)] {
-        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-        pty.wait_for("すべての事例 (23)");
+        let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+        pty.wait_for(ALL_SAMPLE);
         pty.kill(signal);
         let status = pty.wait_exit();
         assert_eq!(status.exit_code(), code, "{status:?}");
@@ -326,8 +337,8 @@ fn sigterm_and_sighup_restore_and_exit() {
 
 #[test]
 fn ctrl_c_quits_cleanly() {
-    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+    pty.wait_for(ALL_SAMPLE);
     pty.send("\x03");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
@@ -369,13 +380,13 @@ fn closing_the_terminal_ends_the_program() {
     // Read on this thread (no reader thread holding a copy of the terminal
     // open), until the first screen is drawn; then close every handle.
     let pair = open_pty();
-    let (cmd, _home) = command(&["--lang", "ja"], &[]);
+    let (cmd, _home) = command(&on_sample("ja"), &[]);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
     let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
     let mut buf = [0u8; 8192];
-    while !parser.screen().contents().contains("すべての事例 (23)") {
+    while !parser.screen().contents().contains(ALL_SAMPLE) {
         let n = reader.read(&mut buf).unwrap();
         assert!(n > 0, "the program ended early");
         parser.process(&buf[..n]);
@@ -406,8 +417,8 @@ fn every_terminating_signal_restores_the_terminal() {
         libc::SIGINT,
         rtmin,
     ] {
-        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-        pty.wait_for("すべての事例 (23)");
+        let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+        pty.wait_for(ALL_SAMPLE);
         pty.kill(signal);
         let status = pty.wait_exit();
         assert_eq!(
@@ -421,8 +432,8 @@ fn every_terminating_signal_restores_the_terminal() {
 
 #[test]
 fn a_huge_paste_into_search_is_cut_and_signals_still_end_it_promptly() {
-    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+    pty.wait_for(ALL_SAMPLE);
     pty.send("/");
     pty.wait_for("検索 — 対象: すべて");
     let paste = format!("\x1b[200~{}\x1b[201~", "個人情報".repeat(25_000)); // 100,000 characters
@@ -443,9 +454,9 @@ fn a_huge_paste_into_search_is_cut_and_signals_still_end_it_promptly() {
 #[test]
 fn a_huge_terminal_is_drawn_in_a_bounded_area() {
     // stty rows 65535 cols 65535 from the start, then again after a resize.
-    let mut pty = Pty::spawn_sized(&["--lang", "ja"], &[], 65535, 65535);
+    let mut pty = Pty::spawn_sized(&on_sample("ja"), &[], 65535, 65535);
     // (Each wide character is followed by a cursor move, so look for ASCII.)
-    pty.wait_for_bytes(b" (23)");
+    pty.wait_for_bytes(b" (9)");
     pty.master
         .resize(PtySize {
             rows: 65535,
@@ -455,7 +466,7 @@ fn a_huge_terminal_is_drawn_in_a_bounded_area() {
         })
         .unwrap();
     // A resize redraws everything: the tree's first row comes again.
-    pty.wait_for_count(b" (23)", 2);
+    pty.wait_for_count(b" (9)", 2);
     pty.send("\x03"); // Ctrl-C quits from anywhere
     let status = pty.wait_exit();
     assert!(status.success(), "{status:?}");
@@ -485,9 +496,11 @@ fn term_dumb_points_to_the_commands_instead_of_drawing() {
 
 #[test]
 fn a_missing_casebook_directory_shows_in_the_banner() {
-    let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", "/nonexistent/team"], &[]);
+    let mut args = on_sample("ja");
+    args.extend(["--casebook", "/nonexistent/team"]);
+    let mut pty = Pty::spawn(&args, &[]);
     pty.wait_for("--casebook /nonexistent/team: そのようなディレクトリはありません");
-    pty.wait_for("すべての事例 (23)");
+    pty.wait_for(ALL_SAMPLE);
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
@@ -500,7 +513,7 @@ fn a_clipboard_tool_that_never_reads_is_stopped_and_a_file_offered() {
     let dir = tempfile::tempdir().unwrap();
     let cases = dir.path().join("cases");
     std::fs::create_dir(&cases).unwrap();
-    let case = include_str!("../../casebook/cases/2022/amagasaki-usb-2022.yaml");
+    let case = include_str!("../fixtures/casebooks/sample/cases/2022/kitahama-usb-2022.yaml");
     let long = format!(
         "summary: |\n  {}\n",
         "個人情報を記録した媒体を紛失した。".repeat(5000)
@@ -508,7 +521,7 @@ fn a_clipboard_tool_that_never_reads_is_stopped_and_a_file_offered() {
     let at = case.find("summary:").unwrap();
     let end = at + case[at..].find("\naffected:").unwrap() + 1;
     std::fs::write(
-        cases.join("amagasaki-usb-2022.yaml"),
+        cases.join("kitahama-usb-2022.yaml"),
         format!("{}{long}{}", &case[..at], &case[end..]),
     )
     .unwrap();
@@ -572,21 +585,21 @@ fn highlighted(pty: &Pty) -> String {
 
 #[test]
 fn enter_on_a_search_hit_shows_the_measure_with_an_area_selected() {
-    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    let mut pty = Pty::spawn(&on_sample("ja"), &[]);
+    pty.wait_for(ALL_SAMPLE);
     pty.send("j\r"); // A.5, expanded
     pty.wait_for("A.5.1 ");
     // A.5.34: the first measure of the case below cites it, so its id is
-    // highlighted near the top of the detail; the hit is the 13th measure.
+    // highlighted near the top of the detail; the hit is the 8th measure.
     pty.send(&"j".repeat(34));
     pty.wait_for("· A.5.34");
     pty.send("/従業者をどう監督するかを定め");
     pty.wait_for("/ 従業者をどう監督するかを定め");
     pty.send("\r");
-    pty.wait_for("13. 【総務省の要請】特定利用者情報の取扱いに携わる");
+    pty.wait_for("8. 【エネルギー監督庁の要請】顧客情報の取扱いに携わる");
     let lit = highlighted(&pty);
     assert!(
-        lit.contains("特定利用者情報の取扱いに携わる従業者をどう監督するかを定め"),
+        lit.contains("顧客情報の取扱いに携わる従業者をどう監督するかを定め"),
         "the measure is highlighted: {lit:?}\n{}",
         pty.screen()
     );
@@ -630,7 +643,11 @@ fn live_reload_follows_a_changed_a_broken_and_a_deleted_file() {
     let team = dir.path().join("team");
     let a = team.join("cases/2024/our-a-2024.yaml");
     let mut pty = Pty::spawn(&["--lang", "ja", "--casebook", team.to_str().unwrap()], &[]);
-    pty.wait_for("すべての事例 (25)");
+    pty.wait_for(&all_cases_with(2));
+    // The team's cases only (`b` twice), so they are on screen however many
+    // newer cases the bundled casebook holds.
+    pty.send("bb");
+    pty.wait_for("すべての事例 (2)");
     pty.wait_for("[チーム] チーム事例甲");
 
     std::fs::write(&a, titled("our-a-2024", "書き換えた題名")).unwrap();
@@ -646,7 +663,7 @@ fn live_reload_follows_a_changed_a_broken_and_a_deleted_file() {
     pty.wait_for("1件のファイルを読み込めませんでした（うち1件は前の版を表示中）");
 
     std::fs::remove_file(team.join("cases/2024/our-b-2024.yaml")).unwrap();
-    pty.wait_for("すべての事例 (24)");
+    pty.wait_for("すべての事例 (1)");
     assert!(!pty.screen().contains("チーム事例乙"), "{}", pty.screen());
 
     pty.quit();
@@ -698,7 +715,7 @@ PY
             ("XDG_DATA_HOME", data.to_str().unwrap()),
         ],
     );
-    pty.wait_for("すべての事例 (25)");
+    pty.wait_for(&all_cases_with(2));
     pty.send("n");
     pty.wait_for("1 ");
     pty.wait_for("（数字で選ぶ / Esc 取消）");
@@ -742,7 +759,7 @@ PY
         "hello"
     );
     pty.wait_for("[チーム] エディタで書いた事例");
-    pty.wait_for("すべての事例 (26)");
+    pty.wait_for(&all_cases_with(3));
     // The browser took the terminal back.
     let raw = pty.raw_text();
     let after = &raw[ready..];
@@ -770,8 +787,12 @@ fn e_edits_a_team_case_and_ctrl_c_in_the_editor_leaves_the_browser_running() {
         &["--lang", "ja", "--casebook", team.to_str().unwrap()],
         &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
     );
-    pty.wait_for("[チーム] チーム事例甲");
-    pty.send("\tjj"); // the list, third row: our-a-2024
+    pty.wait_for(&all_cases_with(2));
+    // Found by its title wherever the list shows it.
+    pty.send("/チーム事例甲");
+    pty.wait_for("/ チーム事例甲");
+    pty.send("\r");
+    pty.wait_for("分類: ISO 27001"); // the overlay is closed
     pty.send("E");
     pty.wait_for_bytes(b"EDITOR READY");
     pty.wait_for("[チーム] 直した題名");
@@ -803,7 +824,7 @@ fn c_drafts_the_notice_on_the_clipboard() {
             ("XDG_DATA_HOME", dir.path().join("data").to_str().unwrap()),
         ],
     );
-    pty.wait_for("すべての事例 (25)");
+    pty.wait_for(&all_cases_with(2));
     pty.send("n2c");
     pty.wait_for("事例ID（a-z 0-9 -）:");
     pty.send("our-laptop-2025\r");

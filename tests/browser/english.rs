@@ -255,7 +255,7 @@ fn english_queries_on_japanese_cases_are_told_what_english_finds() {
     let mut app = app();
     press(&mut app, "/encryption");
     assert!(screen(&app, 120, 36).contains("一致なし。事例の本文は日本語です"));
-    let out = common::casebook(&["--lang", "en", "search", "encryption"]);
+    let out = common::on_sample(&["--lang", "en", "search", "encryption"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).starts_with("No matches. The cases are written in Japanese"),
@@ -263,7 +263,7 @@ fn english_queries_on_japanese_cases_are_told_what_english_finds() {
         stderr(&out)
     );
     // Not for a Japanese query.
-    let out = common::casebook(&["--lang", "en", "search", "存在しない語句"]);
+    let out = common::on_sample(&["--lang", "en", "search", "存在しない語句"]);
     assert_eq!(stderr(&out), "");
 }
 

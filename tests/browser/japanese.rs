@@ -2,7 +2,7 @@
 //! through its problem paths (start-up problems, files that do not load,
 //! exports that cannot be written, copies that find no clipboard, new cases
 //! that cannot be made) shows each in Japanese. The scan is the one
-//! tests/messages.rs applies to the command line's messages.
+//! tests/cli/messages.rs applies to the command line's messages.
 
 use crate::common;
 
@@ -20,10 +20,13 @@ use common::{Dir, case_file, english_sentences};
 
 const SIZES: [(u16, u16); 2] = [(120, 36), (200, 60)];
 
-/// The bundled casebook and a team one, in `lang`, with the start-up
+/// The sample casebook and a team one, in `lang`, with the start-up
 /// problems a run would meet.
 fn app_in(lang: Lang, team: &Path, problems: Vec<Message>) -> App {
-    let inputs = vec![Input::Bundled, Input::Dir(team.to_path_buf())];
+    let inputs = vec![
+        Input::Dir(common::SAMPLE.into()),
+        Input::Dir(team.to_path_buf()),
+    ];
     let loaded = load(&inputs, &[]);
     let options = Options {
         setup: Setup::new(&inputs, 0, &loaded.casebook, casebook::cache::key::now()),

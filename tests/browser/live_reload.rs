@@ -4,7 +4,10 @@
 //! (`App::reload_now`: the watcher's paths → `Action::FilesChanged` →
 //! `Effect::Reload` → `reload::read` → `Action::Reloaded`), and the screen is
 //! read back. The watcher and the editor themselves are tested with the real
-//! binary in tests/e2e.rs.
+//! binary in tests/browser/e2e.rs.
+//!
+//! The team casebooks here sit beside the bundled one, whatever it holds:
+//! counts are the bundled casebook's plus the team's.
 
 use crate::common;
 
@@ -17,6 +20,11 @@ use casebook::tui::author::Step;
 use casebook::tui::reload::Setup;
 use common::tui::{options, perform, press, screen};
 use common::{Dir, case_file};
+
+/// How many cases the bundled casebook holds.
+fn bundled() -> usize {
+    common::bundled().len()
+}
 
 /// A team casebook beside the bundled one, in Japanese, on a 120×36 screen.
 fn team_app(dir: &Path) -> App {
@@ -100,13 +108,13 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
     select(&mut app, "our-a-2024");
     press(&mut app, "m"); // marks it and moves on
     select(&mut app, "our-a-2024");
-    assert_eq!(app.book.len(), 25);
+    assert_eq!(app.book.len(), bundled() + 2);
 
     std::fs::write(&a, titled("our-a-2024", "書き直した題名")).unwrap();
     app.reload_now(vec![a.clone()]);
 
     assert_eq!(selected(&app), "our-a-2024", "the selection stays");
-    assert_eq!(app.book.len(), 25);
+    assert_eq!(app.book.len(), bundled() + 2);
     assert_eq!(app.marks.len(), 1, "the mark stays");
     assert_eq!(
         app.book.entries()[*app.marks.iter().next().unwrap()]
@@ -139,7 +147,7 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
 
     // The last good version is still there, selected, marked stale.
     assert_eq!(selected(&app), "our-a-2024");
-    assert_eq!(app.book.len(), 24);
+    assert_eq!(app.book.len(), bundled() + 1);
     assert_eq!(
         rows_with(&app, "チームの最初の事例")
             .iter()
@@ -185,7 +193,7 @@ fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
 
     std::fs::remove_file(&a).unwrap();
     app.reload_now(vec![a]);
-    assert_eq!(app.book.len(), 24);
+    assert_eq!(app.book.len(), bundled() + 1);
     assert!(app.book.get("our-a-2024").is_none());
     assert_eq!(selected(&app), "our-b-2024");
     assert!(rows_with(&app, "チームの最初の事例").is_empty());
@@ -198,7 +206,7 @@ fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
     let b = dir.path().join("cases/2024/our-b-2024.yaml");
     std::fs::remove_file(&b).unwrap();
     app.reload_now(vec![c, b]);
-    assert_eq!(app.book.len(), 24);
+    assert_eq!(app.book.len(), bundled() + 1);
     assert!(app.book.get("our-c-2025").is_some());
     assert!(app.case.is_some());
     assert!(!rows_with(&app, "[チーム] 新しく加わった事例").is_empty());
@@ -212,10 +220,10 @@ fn a_directory_that_goes_away_takes_its_cases_and_one_that_comes_brings_them() {
     let moved = dir.path().join("elsewhere");
     std::fs::rename(&year, &moved).unwrap();
     app.reload_now(vec![year.clone()]);
-    assert_eq!(app.book.len(), 23);
+    assert_eq!(app.book.len(), bundled());
     std::fs::rename(&moved, &year).unwrap();
     app.reload_now(vec![year]);
-    assert_eq!(app.book.len(), 25);
+    assert_eq!(app.book.len(), bundled() + 2);
 }
 
 #[test]
@@ -224,7 +232,7 @@ fn a_file_that_takes_another_files_id_is_refused() {
     let mut app = team_app(dir.path());
     std::fs::write(&a, titled("our-b-2024", "IDを取り違えた")).unwrap();
     app.reload_now(vec![a]);
-    assert_eq!(app.book.len(), 25, "the last good version stays");
+    assert_eq!(app.book.len(), bundled() + 2, "the last good version stays");
     assert_eq!(
         app.book.get("our-b-2024").unwrap().case.title,
         "チームの二つ目の事例"
@@ -274,9 +282,9 @@ fn a_changed_catalog_reloads_everything() {
 fn team_cases_are_badged_and_b_shows_only_bundled_or_only_team_cases() {
     let (dir, _) = team_of_one();
     let mut app = team_app(dir.path());
-    assert_eq!(app.cases().len(), 24);
+    assert_eq!(app.cases().len(), bundled() + 1);
     press(&mut app, "b");
-    assert_eq!(app.cases().len(), 23);
+    assert_eq!(app.cases().len(), bundled());
     let s = screen(&app, 120, 36);
     assert!(s.contains("[同梱の事例]"), "{s}");
     assert!(!s.contains("[チーム] チームの最初の事例"), "{s}");
@@ -286,7 +294,7 @@ fn team_cases_are_badged_and_b_shows_only_bundled_or_only_team_cases() {
     assert!(s.contains("[チームの事例]"), "{s}");
     assert!(s.contains("[チーム] チームの最初の事例"), "{s}");
     press(&mut app, "b");
-    assert_eq!(app.cases().len(), 24);
+    assert_eq!(app.cases().len(), bundled() + 1);
 }
 
 #[test]
@@ -311,17 +319,20 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
             .unwrap()
             .contains("事例IDに使えません")
     );
-    // So is an id taken already.
+    // So is an id taken already (by a bundled case, any one).
     press(&mut app, &"<BS>".repeat(8));
-    let effects = press(&mut app, "amagasaki-usb-2022<Enter>");
+    let taken = app.book.entries()[0].case.id.clone();
+    let effects = press(&mut app, &format!("{taken}<Enter>"));
     assert!(effects.is_empty());
     assert!(
         app.status
             .as_deref()
             .unwrap()
-            .contains("amagasaki-usb-2022 は既にあります")
+            .contains(&format!("{taken} は既にあります")),
+        "{:?}",
+        app.status
     );
-    press(&mut app, &"<BS>".repeat(18));
+    press(&mut app, &"<BS>".repeat(taken.chars().count()));
     let effects = press(&mut app, "our-laptop-2025<Enter>");
     assert_eq!(
         effects,
@@ -387,7 +398,24 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     });
     assert!(screen(&app, 120, 36).contains("[チーム] エディタで直した題名"));
 
-    select(&mut app, "amagasaki-usb-2022");
+    // Any bundled case will do: the first whose id ends with a year.
+    let (id, year, file) = (0..app.book.len())
+        .filter(|&i| app.book.is_bundled(i))
+        .find_map(|i| {
+            let entry = &app.book.entries()[i];
+            let (_, year) = entry.case.id.rsplit_once('-')?;
+            let file = entry.path.strip_prefix(casebook::load::BUNDLED_PREFIX)?;
+            (year.len() == 4 && year.parse::<u16>().is_ok())
+                .then(|| (entry.case.id.clone(), year.to_string(), file.to_string()))
+        })
+        .expect("a bundled case whose id ends with its year");
+    let bundled_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("casebook")
+            .join(&file),
+    )
+    .unwrap();
+    select(&mut app, &id);
     assert!(press(&mut app, "E").is_empty());
     assert!(
         screen(&app, 120, 36)
@@ -395,7 +423,12 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     );
     press(&mut app, "y");
     // The id suggested keeps the year last; the copy is the bundled file with that id.
-    assert!(screen(&app, 120, 36).contains("事例ID（a-z 0-9 -）: amagasaki-usb-ours-2022"));
+    let ours = format!("{}-ours-{year}", id.strip_suffix(&format!("-{year}")).unwrap());
+    assert!(
+        screen(&app, 120, 36).contains(&format!("事例ID（a-z 0-9 -）: {ours}")),
+        "{}",
+        screen(&app, 120, 36)
+    );
     let effects = press(&mut app, "<Enter>");
     let [
         Effect::NewCase {
@@ -406,16 +439,16 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     else {
         panic!("{effects:?}")
     };
-    assert!(text.contains("organization: 尼崎市"));
+    assert_eq!(text, &bundled_text);
     perform(&mut app, effects, &|_| {});
-    assert_eq!(selected(&app), "amagasaki-usb-ours-2022");
-    let copy = dir.path().join("cases/2022/amagasaki-usb-ours-2022.yaml");
+    assert_eq!(selected(&app), ours);
+    let copy = dir.path().join(format!("cases/{year}/{ours}.yaml"));
     let written = std::fs::read_to_string(copy).unwrap();
-    assert!(
-        written.starts_with("id: amagasaki-usb-ours-2022\n")
-            || written.contains("\nid: amagasaki-usb-ours-2022\n")
+    assert_eq!(
+        written,
+        bundled_text.replacen(&format!("id: {id}\n"), &format!("id: {ours}\n"), 1)
     );
-    assert_eq!(app.book.len(), 25);
+    assert_eq!(app.book.len(), bundled() + 2);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use casebook::load::{Input, load};
 use casebook::tui::action::{Action, Effect, Outcome};
 use casebook::tui::app::{App, Mode, Options};
 use casebook::tui::theme::Theme;
-use casebook::tui::{keymap, view};
+use casebook::tui::keymap;
 use common::tui::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -30,9 +30,9 @@ const SOA: &str = "soa:
     reason: 在宅勤務を認めていない
 ";
 
-/// The bundled casebook with the SoA above, in `lang`, with or without colour.
+/// The sample casebook with the SoA above, in `lang`, with or without colour.
 fn answers_app(lang: casebook::lang::Lang, color: bool, width: u16, height: u16) -> App {
-    let loaded = load(&[Input::Bundled], &[]);
+    let loaded = load(&[Input::Dir(common::SAMPLE.into())], &[]);
     let (soa, diags) = casebook::answers::soa::parse("soa.yaml", SOA, &loaded.casebook.catalogs);
     assert!(diags.is_empty(), "{diags:?}");
     let options = Options {
@@ -46,17 +46,10 @@ fn answers_app(lang: casebook::lang::Lang, color: bool, width: u16, height: u16)
     app
 }
 
-/// The screen with its colours and modifiers (ratatui's own listing of the buffer).
-fn styled_screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    format!("{:?}", terminal.backend().buffer())
-}
-
 /// No cell has a colour: NO_COLOR shades with characters only.
 fn assert_colourless(app: &App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal.draw(|f| casebook::tui::view::draw(f, app)).unwrap();
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
@@ -81,8 +74,9 @@ fn coverage_and_statistics_screens() {
                         "{view}_{l}_{w}x{h}_{}",
                         if color { "color" } else { "no_color" }
                     );
-                    // In colour, the snapshot lists every cell's style; without,
-                    // no cell has a colour and the shading is in the characters.
+                    // In colour, the snapshot is the text and, below it, each
+                    // cell's style as a letter of a legend; without, no cell has
+                    // a colour and the shading is in the characters.
                     if color {
                         insta::assert_snapshot!(name, styled_screen(&app, w, h));
                     } else {
@@ -101,16 +95,16 @@ fn the_coverage_view_answers_which_excluded_controls_have_precedents() {
     press(&mut coverage, "C");
     let shown = screen(&coverage, 80, 24);
     assert!(
-        shown.contains("! 除外したが先例あり (2): iso27001:A.7.14 (2)  ppc:10-5-4 (6)"),
+        shown.contains("! 除外したが先例あり (2): iso27001:A.7.14 (2)  ppc:10-5-4 (4)"),
         "{shown}"
     );
-    // The A.7 row: A.7.14 (the 14th cell) carries the mark.
+    // The A.7 row: A.7.14 (the 14th cell, 2 cases of at most 4) carries the mark.
     let a7 = shown.lines().find(|l| l.contains("A.7 ")).unwrap();
     assert!(
         a7.trim_end()
             .trim_end_matches('│')
             .trim_end()
-            .ends_with("░!"),
+            .ends_with("▒!"),
         "{a7}"
     );
 }
@@ -124,7 +118,7 @@ fn the_coverage_legend_wraps_by_item() {
         (
             Lang::Ja,
             [
-                "█ 11-14 件",
+                "█ 4 件",
                 "! 除外・先例あり",
                 "? 適用・先例なし",
                 "× 除外",
@@ -133,7 +127,7 @@ fn the_coverage_legend_wraps_by_item() {
         (
             Lang::En,
             [
-                "█ 11-14 cases",
+                "█ 4 cases",
                 "! excluded, precedents",
                 "? applies, no precedent",
                 "× excluded",
@@ -188,7 +182,7 @@ fn enter_on_a_coverage_cell_opens_the_control_in_the_tree_and_ctrl_o_comes_back(
     );
     assert_eq!(
         selected_ids(&app),
-        ["kesennuma-hospital-pos-2024", "bandai-spirits-hdd-2024"]
+        ["minato-hospital-pc-2024", "abc-toys-hdd-2024"]
     );
     press(&mut app, "<C-o>");
     assert_eq!(app.node(), None, "back where the jump started");
@@ -249,7 +243,7 @@ fn filters_combine_as_chips_and_each_is_removable() {
     // Sectors: local government, AND with the pinned cause.
     press(&mut app, "sjj");
     assert_eq!(app.node(), Some("local-government"));
-    assert_eq!(selected_ids(&app), ["amagasaki-usb-2022"]);
+    assert_eq!(selected_ids(&app), ["kitahama-usb-2022"]);
     let shown = screen(&app, 120, 36);
     assert!(
         shown.contains("絞り込み: [業種: 地方公共団体] [原因: 紛失・置忘れ] → 1件"),
@@ -261,22 +255,24 @@ fn filters_combine_as_chips_and_each_is_removable() {
     let ids = selected_ids(&app);
     assert_eq!(
         ids,
-        ["amagasaki-usb-2022", "iwate-labour-bureau-camera-2013"]
+        ["kitahama-usb-2022", "higashiyama-bureau-camera-2013"]
     );
     press(&mut app, "F2013<Enter>");
-    assert_eq!(selected_ids(&app), ["iwate-labour-bureau-camera-2013"]);
+    assert_eq!(selected_ids(&app), ["higashiyama-bureau-camera-2013"]);
     // The prompt starts from the current years: typing extends 2013 to 2013-2022.
     press(&mut app, "F-2022 USB<Enter>");
-    assert_eq!(selected_ids(&app), ["amagasaki-usb-2022"]);
+    assert_eq!(selected_ids(&app), ["kitahama-usb-2022"]);
     let shown = screen(&app, 120, 36);
     assert!(
         shown.contains("[原因: 紛失・置忘れ] [2013–2022] [“USB”] → 1件"),
         "{shown}"
     );
+    // The sample casebook is read as a team's: the origin chip combines
+    // with the others as well.
     press(&mut app, "b");
-    assert_eq!(selected_ids(&app), ["amagasaki-usb-2022"], "bundled only");
+    assert!(selected_ids(&app).is_empty(), "bundled only: there are none");
     press(&mut app, "b");
-    assert!(selected_ids(&app).is_empty(), "team only: there are none");
+    assert_eq!(selected_ids(&app), ["kitahama-usb-2022"], "team only");
     press(&mut app, "b");
     // Remove the words: choose the last chip.
     press(&mut app, "x");
@@ -284,7 +280,7 @@ fn filters_combine_as_chips_and_each_is_removable() {
     press(&mut app, "<Enter><Esc>");
     assert_eq!(
         selected_ids(&app),
-        ["amagasaki-usb-2022", "iwate-labour-bureau-camera-2013"]
+        ["kitahama-usb-2022", "higashiyama-bureau-camera-2013"]
     );
     press(&mut app, "X");
     assert_eq!(selected_ids(&app).len(), app.book.len());
@@ -300,14 +296,14 @@ fn the_tree_counts_follow_the_filter_and_f_hides_what_it_leaves_empty() {
             .find(|r| r.id.as_deref() == id)
             .map(|r| r.count)
     };
-    assert_eq!(count(&app, None), Some(23));
+    assert_eq!(count(&app, None), Some(9));
     let a7_all = count(&app, Some("A.7")).unwrap();
     press(&mut app, "F2024<Enter>");
     let shown = selected_ids(&app).len();
-    assert_eq!(shown, 7);
+    assert_eq!(shown, 3);
     assert_eq!(
         count(&app, None),
-        Some(7),
+        Some(3),
         "all cases: those the filter passes"
     );
     let a7 = count(&app, Some("A.7")).unwrap();
@@ -331,8 +327,8 @@ fn statistics_follow_the_filter() {
     let mut app = answers_app(casebook::lang::Lang::Ja, false, 120, 36);
     press(&mut app, "F2024<Enter>S");
     let stats = app.stats.stats.as_ref().unwrap();
-    assert_eq!(stats.cases, 7);
-    assert!(screen(&app, 120, 36).contains("統計 ・ 絞り込み 7件"));
+    assert_eq!(stats.cases, 3);
+    assert!(screen(&app, 120, 36).contains("統計 ・ 絞り込み 3件"));
     press(&mut app, "<Esc>C");
     let a714 = app
         .coverage
@@ -347,19 +343,16 @@ fn statistics_follow_the_filter() {
         .iter()
         .find(|r| r.control.to_string() == "iso27001:A.7.10")
         .unwrap();
-    assert!(
-        a710.case_ids.iter().all(|id| id.ends_with("2024")),
-        "{a710:?}"
-    );
+    assert_eq!(a710.case_ids, ["abc-toys-hdd-2024"], "{a710:?}");
 }
 
 #[test]
 fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
     let mut app = app();
-    // A.7.14, the POS terminals of Kesennuma.
+    // A.7.14, the hospital's computers.
     press(&mut app, ":A.7.14<Enter>");
-    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
-    assert_eq!(app.similar[0].case_id, "bandai-spirits-hdd-2024");
+    assert_eq!(case_id(&app), "minato-hospital-pc-2024");
+    assert_eq!(app.similar[0].case_id, "abc-toys-hdd-2024");
     press(&mut app, "<Tab><Tab>");
     let shown = screen(&app, 120, 36);
     assert!(
@@ -370,25 +363,24 @@ fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
     assert_eq!(app.similar_cursor, Some(0));
     let shown = screen(&app, 120, 36);
     assert!(shown.contains("■ 似ている事例"), "{shown}");
-    assert!(
-        shown.contains("1. 2024-06-11 株式会社BANDAI SPIRITS"),
-        "{shown}"
-    );
+    assert!(shown.contains("1. 2024-06-11 株式会社ABCトイズ"), "{shown}");
     press(&mut app, "<Enter>");
-    assert_eq!(case_id(&app), "bandai-spirits-hdd-2024");
+    assert_eq!(case_id(&app), "abc-toys-hdd-2024");
     assert_eq!(
-        app.similar[0].case_id, "kesennuma-hospital-pos-2024",
+        app.similar[0].case_id, "minato-hospital-pc-2024",
         "and back"
     );
     press(&mut app, "<C-o>");
-    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    assert_eq!(case_id(&app), "minato-hospital-pc-2024");
 }
 
 #[test]
 fn u_opens_the_source_url_through_the_event_loop() {
     let mut app = app();
     press(&mut app, ":A.7.10<Enter><Tab>");
-    while case_id(&app) != "amagasaki-usb-2022" {
+    let listed = selected_ids(&app);
+    assert!(listed.contains(&"kitahama-usb-2022".to_string()), "{listed:?}");
+    while case_id(&app) != "kitahama-usb-2022" {
         press(&mut app, "j");
     }
     let effects = press(&mut app, "u");
@@ -407,7 +399,7 @@ fn u_opens_the_source_url_through_the_event_loop() {
     );
     // A case whose sources have no URL says so and asks for nothing.
     press(&mut app, ":A.7.14<Enter>");
-    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     assert!(press(&mut app, "u").is_empty());
     assert_eq!(
         app.status.as_deref(),
@@ -450,7 +442,7 @@ fn marks_classification_and_selection_persist_and_a_bad_state_file_is_ignored() 
     // A state naming what no longer exists keeps only what does.
     std::fs::write(
         &file,
-        r#"{"version": 1, "scheme": "ppc", "node": "10-9", "case": "gone", "marks": ["gone", "amagasaki-usb-2022"]}"#,
+        r#"{"version": 1, "scheme": "ppc", "node": "10-9", "case": "gone", "marks": ["gone", "kitahama-usb-2022"]}"#,
     )
     .unwrap();
     let mut later = app();
@@ -470,7 +462,7 @@ fn search_marks_hits_found_through_a_control() {
     press(&mut app, "/暗号の利用");
     let shown = screen(&app, 120, 36);
     assert!(
-        shown.contains("▶策 〔iso27001:A.8.24 経由〕委託先のシステムで、暗号化を用いて"),
+        shown.contains("▶策 〔iso27001:A.8.24 経由〕委託先のシステムと外部ネットワークの間の通信を"),
         "{shown}"
     );
 }
@@ -479,7 +471,7 @@ fn search_marks_hits_found_through_a_control() {
 fn similar_cases_built_in_the_background_arrive_when_ready() {
     // The browser builds the similar-case index on a thread of its own, so
     // its first frame does not wait for it; the cases appear once it is there.
-    let loaded = load(&[Input::Bundled], &[]);
+    let loaded = load(&[Input::Dir(common::SAMPLE.into())], &[]);
     let options = Options {
         similar_in_background: true,
         ..Options::default()
@@ -490,11 +482,11 @@ fn similar_cases_built_in_the_background_arrive_when_ready() {
         height: 36,
     });
     press(&mut app, ":A.7.14<Enter>");
-    assert_eq!(case_id(&app), "kesennuma-hospital-pos-2024");
+    assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     // Waiting on the condition itself (the index is set once, when built).
     while app.similar_index.get().is_none() {
         std::thread::yield_now();
     }
     app.update(Action::SimilarReady);
-    assert_eq!(app.similar[0].case_id, "bandai-spirits-hdd-2024");
+    assert_eq!(app.similar[0].case_id, "abc-toys-hdd-2024");
 }

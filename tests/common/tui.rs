@@ -1,5 +1,6 @@
-//! Driving the browser in tests: the bundled casebook on a TestBackend, keys
-//! typed by name, the screen read back as text.
+//! Driving the browser in tests: the sample casebook of the tests
+//! (tests/fixtures/casebooks/sample) on a TestBackend, keys typed by name,
+//! the screen read back as text.
 
 use casebook::diag::Diagnostic;
 use casebook::load::{Input, load};
@@ -20,20 +21,22 @@ pub fn options() -> Options {
     }
 }
 
-/// The bundled casebook in Japanese on a 120×36 terminal.
+/// The sample casebook in Japanese on a 120×36 terminal.
 pub fn app() -> App {
     app_with(options(), Vec::new())
 }
 
-/// The bundled casebook in `lang` on a `width` × `height` terminal.
+/// The sample casebook in `lang` on a `width` × `height` terminal.
 pub fn app_at(lang: casebook::lang::Lang, width: u16, height: u16) -> App {
     let mut app = app_with(Options { lang, ..options() }, Vec::new());
     app.update(Action::Resize { width, height });
     app
 }
 
+/// The sample casebook with `options` and `extra_diags` on a 120×36 terminal.
 pub fn app_with(options: Options, extra_diags: Vec<Diagnostic>) -> App {
-    let loaded = load(&[Input::Bundled], &[]);
+    let loaded = load(&[Input::Dir(super::SAMPLE.into())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let mut diags = loaded.diagnostics;
     diags.extend(extra_diags);
     let mut app = App::new(loaded.casebook, diags, options);
@@ -120,6 +123,65 @@ pub fn buffer_text(buffer: &Buffer) -> String {
             x += cell.cell_width().max(1);
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The screen with its colours and modifiers, readable in a diff: the text
+/// of each row, then the same rows with each cell's style as a letter
+/// (blank: the default style, no colour and no modifier), then a legend
+/// naming each letter's colours and modifiers.
+pub fn styled_screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    styled_text(terminal.backend().buffer())
+}
+
+/// A buffer as [`styled_screen`] shows it.
+pub fn styled_text(buffer: &Buffer) -> String {
+    use ratatui::style::{Color, Modifier};
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut styles: Vec<(Color, Color, Modifier)> = Vec::new();
+    let mut rows = String::new();
+    for y in buffer.area.top()..buffer.area.bottom() {
+        let mut row = String::new();
+        let mut x = buffer.area.left();
+        while x < buffer.area.right() {
+            let cell = &buffer[(x, y)];
+            // A wide character's style covers both of its columns, as its text does.
+            let width = cell.cell_width().max(1).min(buffer.area.right() - x);
+            x += width;
+            let style = (cell.fg, cell.bg, cell.modifier);
+            let letter = if style == (Color::Reset, Color::Reset, Modifier::empty()) {
+                ' '
+            } else {
+                let at = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                    styles.push(style);
+                    styles.len() - 1
+                });
+                LETTERS.chars().nth(at).expect("at most 62 styles on a screen")
+            };
+            row.extend(std::iter::repeat_n(letter, width as usize));
+        }
+        rows.push_str(row.trim_end());
+        rows.push('\n');
+    }
+    let mut out = buffer_text(buffer);
+    out.push_str("\nstyles (a letter per cell; blank: the default style):\n");
+    out.push_str(&rows);
+    out.push_str("\nlegend:\n");
+    for (letter, (fg, bg, modifier)) in LETTERS.chars().zip(&styles) {
+        let mut parts = Vec::new();
+        if *fg != Color::Reset {
+            parts.push(format!("fg {fg:?}"));
+        }
+        if *bg != Color::Reset {
+            parts.push(format!("bg {bg:?}"));
+        }
+        if !modifier.is_empty() {
+            parts.push(format!("{modifier:?}").to_lowercase());
+        }
+        out.push_str(&format!("{letter}  {}\n", parts.join(", ")));
     }
     out
 }
