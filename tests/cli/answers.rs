@@ -1,6 +1,7 @@
 //! Answers over the whole casebook: control ids in every spelling, the
 //! Statement of Applicability, coverage and its flags, statistics beside the
-//! JNSA survey, similar cases, and combined filters.
+//! JNSA survey, similar cases, and combined filters; on the sample casebook
+//! of the tests and on a smaller one made here.
 
 use crate::common;
 
@@ -14,14 +15,11 @@ use casebook::control_id::{Resolver, Unresolved};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
 use casebook::model::ControlRef;
-use common::{Dir, casebook, show, stderr, stdout};
+use common::{Dir, casebook, on_sample, sample, show, stderr, stdout};
 
-fn bundled() -> Casebook {
-    load(&[Input::Bundled], &[]).casebook
-}
-
+/// The bundled catalogs (no cases).
 fn catalogs() -> Catalogs {
-    bundled().catalogs
+    load(&[], &[]).casebook.catalogs
 }
 
 /// A case with the given sector, publication year, cause categories, measures
@@ -262,25 +260,25 @@ fn completion_lists_what_a_partial_id_can_become() {
 
 #[test]
 fn the_cli_takes_every_spelling_where_it_takes_a_control() {
-    let canonical = stdout(&casebook(&["list", "--control", "iso27001:A.7.14"]));
+    let canonical = stdout(&on_sample(&["list", "--control", "iso27001:A.7.14"]));
     assert_eq!(canonical.lines().count(), 2, "{canonical}");
     for typed in ["a.7.14", "7.14", "A.7.14"] {
         assert_eq!(
-            stdout(&casebook(&["list", "--control", typed])),
+            stdout(&on_sample(&["list", "--control", typed])),
             canonical,
             "{typed}"
         );
     }
-    let ppc = stdout(&casebook(&["list", "--control", "ppc:10-5-4"]));
-    assert_eq!(stdout(&casebook(&["list", "--control", "10-5(4)"])), ppc);
-    let exported = casebook(&["export", "--control", "a.7.14"]);
+    let ppc = stdout(&on_sample(&["list", "--control", "ppc:10-5-4"]));
+    assert_eq!(stdout(&on_sample(&["list", "--control", "10-5(4)"])), ppc);
+    let exported = on_sample(&["export", "--control", "a.7.14"]);
     assert!(exported.status.success(), "{}", stderr(&exported));
     assert!(
         stdout(&exported).starts_with("## iso27001:A.7.14 "),
         "{}",
         stdout(&exported)
     );
-    let wrong = casebook(&["--lang", "en", "list", "--control", "A.7.15"]);
+    let wrong = on_sample(&["--lang", "en", "list", "--control", "A.7.15"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
         stderr(&wrong).contains("did you mean `iso27001:A.7.1`"),
@@ -402,7 +400,7 @@ fn a_bad_entry_is_left_out_and_the_rest_count() {
 
 #[test]
 fn a_missing_statement_is_an_error_that_names_it() {
-    let out = casebook(&["--lang", "en", "--soa", "/nonexistent/soa.yaml", "coverage"]);
+    let out = on_sample(&["--lang", "en", "--soa", "/nonexistent/soa.yaml", "coverage"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
@@ -453,8 +451,8 @@ fn row<'a>(rows: &'a [coverage::Row], control: &str) -> &'a coverage::Row {
 }
 
 #[test]
-fn coverage_counts_the_bundled_cases_citing_each_control() {
-    let book = bundled();
+fn coverage_counts_the_cases_citing_each_control() {
+    let book = sample();
     let rows = coverage::rows(&book, coverage::DEFAULT_SCHEMES, None, None, Lang::Ja);
     assert_eq!(
         rows.iter()
@@ -463,32 +461,32 @@ fn coverage_counts_the_bundled_cases_citing_each_control() {
         93,
         "every Annex A control has a row"
     );
-    // Counted by hand in casebook/cases/.
+    // Counted by hand in tests/fixtures/casebooks/sample/.
     let a714 = row(&rows, "iso27001:A.7.14");
     assert_eq!(
         a714.case_ids,
-        vec!["kesennuma-hospital-pos-2024", "bandai-spirits-hdd-2024"]
+        vec!["minato-hospital-pc-2024", "abc-toys-hdd-2024"]
     );
     assert_eq!(a714.title, "装置のセキュリティを保った処分又は再利用");
     assert_eq!(
         row(&rows, "ppc:10-5-4").case_ids,
         vec![
-            "kesennuma-hospital-pos-2024",
-            "gunma-flower-park-2024",
-            "bandai-spirits-hdd-2024",
-            "koshigaya-higashi-grades-2024",
-            "amagasaki-usb-2022",
-            "iwate-labour-bureau-camera-2013"
+            "minato-hospital-pc-2024",
+            "abc-toys-hdd-2024",
+            "higashiyama-bureau-camera-2013",
+            "umino-gakuen-applicants-2013"
         ]
     );
     assert_eq!(
         row(&rows, "iso27001:A.8.24").case_ids,
-        vec!["osaka-geisou-applicants-2013"]
+        vec!["umino-gakuen-applicants-2013"]
     );
     assert_eq!(row(&rows, "iso27001:A.5.7").cases, 0);
-    // A theme counts the cases citing any of its controls, each once.
-    assert_eq!(row(&rows, "iso27001:A.7").cases, 10);
-    assert_eq!(row(&rows, "ppc:10-5").cases, 11);
+    // A theme counts the cases citing any of its controls, each once:
+    // A.7.14 twice, A.7.10 three times (once with A.7.14), A.7.7, A.7.9 (with A.7.10).
+    assert_eq!(row(&rows, "iso27001:A.7").cases, 5);
+    // 10-5-4 four times, 10-5-3 twice, 10-5-2 once (with 10-5-4).
+    assert_eq!(row(&rows, "ppc:10-5").cases, 6);
     assert!(
         rows.iter()
             .all(|r| r.applicable.is_none() && r.flag.is_none())
@@ -640,7 +638,7 @@ fn coverage_on_the_command_line_in_json_csv_and_text() {
 
 #[test]
 fn coverage_of_one_scheme_and_an_unknown_scheme() {
-    let out = casebook(&["coverage", "--scheme", "ppc", "--format", "json"]);
+    let out = on_sample(&["coverage", "--scheme", "ppc", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(
         json.as_array()
@@ -648,7 +646,7 @@ fn coverage_of_one_scheme_and_an_unknown_scheme() {
             .iter()
             .all(|r| r["control"].as_str().unwrap().starts_with("ppc:"))
     );
-    let out = casebook(&["--lang", "en", "coverage", "--scheme", "iso27002"]);
+    let out = on_sample(&["--lang", "en", "coverage", "--scheme", "iso27002"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("unknown control scheme `iso27002`; did you mean `iso27001`?"),
@@ -689,10 +687,16 @@ fn a_case_counts_once_in_each_of_its_cause_categories() {
 
 #[test]
 fn shares_add_up_to_100_percent() {
-    let book = bundled();
+    // Over the bundled casebook, whatever it holds, and the sample one.
+    for book in [common::bundled(), sample()] {
+        shares_add_up(&book);
+    }
+}
+
+fn shares_add_up(book: &Casebook) {
     for lang in [Lang::Ja, Lang::En] {
         let all: Vec<usize> = (0..book.len()).collect();
-        let s = stats::stats(&book, &all, lang);
+        let s = stats::stats(book, &all, lang);
         let tenths = |rows: &[stats::Share]| -> i64 {
             rows.iter().map(|r| (r.share * 10.0).round() as i64).sum()
         };
@@ -705,7 +709,7 @@ fn shares_add_up_to_100_percent() {
 
 #[test]
 fn stats_on_the_command_line_name_the_survey() {
-    let out = casebook(&["stats", "--format", "json"]);
+    let out = on_sample(&["stats", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["survey"]["year"], 2018);
     assert_eq!(json["survey"]["incidents"], 443);
@@ -713,12 +717,12 @@ fn stats_on_the_command_line_name_the_survey() {
     assert_eq!(loss["id"], "loss");
     assert_eq!(loss["jnsa_share"], 26.2);
     assert!(json["sectors"][0].get("jnsa_share").is_none());
-    let text = stdout(&casebook(&["--lang", "en", "stats"]));
+    let text = stdout(&on_sample(&["--lang", "en", "stats"]));
     assert!(
         text.contains("JNSA survey 2018: JNSA 2018 Information Security Incident Survey (preliminary) (2018, 443 incidents)"),
         "{text}"
     );
-    let ja = stdout(&casebook(&["stats"]));
+    let ja = stdout(&on_sample(&["stats"]));
     assert!(ja.contains("JNSA調査 2018年"), "{ja}");
 }
 
@@ -726,20 +730,14 @@ fn stats_on_the_command_line_name_the_survey() {
 
 #[test]
 fn the_two_disposal_cases_find_each_other() {
-    let book = bundled();
+    let book = sample();
     let index = similar::Index::new(&book);
     let top = |id: &str| {
         let of = book.index_of(id).unwrap();
         index.similar(&book, of, 1)[0].case_id.clone()
     };
-    assert_eq!(
-        top("kesennuma-hospital-pos-2024"),
-        "bandai-spirits-hdd-2024"
-    );
-    assert_eq!(
-        top("bandai-spirits-hdd-2024"),
-        "kesennuma-hospital-pos-2024"
-    );
+    assert_eq!(top("minato-hospital-pc-2024"), "abc-toys-hdd-2024");
+    assert_eq!(top("abc-toys-hdd-2024"), "minato-hospital-pc-2024");
 }
 
 #[test]
@@ -764,9 +762,9 @@ fn similar_cases_rank_by_what_they_share() {
 
 #[test]
 fn similar_on_the_command_line() {
-    let out = casebook(&[
+    let out = on_sample(&[
         "similar",
-        "bandai-spirits-hdd-2024",
+        "abc-toys-hdd-2024",
         "--limit",
         "2",
         "--format",
@@ -775,13 +773,13 @@ fn similar_on_the_command_line() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let list = json.as_array().unwrap();
     assert_eq!(list.len(), 2);
-    assert_eq!(list[0]["case_id"], "kesennuma-hospital-pos-2024");
+    assert_eq!(list[0]["case_id"], "minato-hospital-pc-2024");
     assert!(list[0]["score"].as_f64().unwrap() > list[1]["score"].as_f64().unwrap());
     assert_eq!(list[0]["shared"][0], "iso27001:A.7.14");
-    let out = casebook(&["--lang", "en", "similar", "bandai"]);
+    let out = on_sample(&["--lang", "en", "similar", "abc-toys"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("did you mean `bandai-spirits-hdd-2024`?"),
+        stderr(&out).contains("did you mean `abc-toys-hdd-2024`?"),
         "{}",
         stderr(&out)
     );
@@ -879,7 +877,7 @@ fn list_filters_on_the_command_line() {
     );
     assert_eq!(list(&["--year", "2024"]), vec!["mail-d"]);
     assert_eq!(list(&["--source", "bundled"]), Vec::<String>::new());
-    let both = casebook(&["--lang", "en", "list", "--cause", "los"]);
+    let both = on_sample(&["--lang", "en", "list", "--cause", "los"]);
     assert_eq!(both.status.code(), Some(1));
     assert!(
         stderr(&both).contains("did you mean `loss`?"),
@@ -933,22 +931,22 @@ fn ids_copied_from_a_word_document_with_non_breaking_hyphens_are_understood() {
     for args in [
         &[
             "show",
-            "amagasaki\u{2011}usb\u{2011}2022",
+            "kitahama\u{2011}usb\u{2011}2022",
             "--format",
             "brief",
         ][..],
-        &["cite", "amagasaki\u{2010}usb\u{2010}2022"],
-        &["similar", "ＡＭＡＧＡＳＡＫＩ－ＵＳＢ－２０２２"],
+        &["cite", "kitahama\u{2010}usb\u{2010}2022"],
+        &["similar", "ＫＩＴＡＨＡＭＡ－ＵＳＢ－２０２２"],
         &["list", "--control", "ppc:10\u{2011}5\u{2011}2"],
         &["list", "--control", "ppc:10\u{2212}5\u{2212}2"],
     ] {
-        let out = casebook(args);
+        let out = on_sample(args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         assert!(!stdout(&out).is_empty(), "{args:?}");
     }
-    let out = casebook(&["list", "--control", "ppc:10\u{2011}5\u{2011}2"]);
+    let out = on_sample(&["list", "--control", "ppc:10\u{2011}5\u{2011}2"]);
     assert_eq!(
         stdout(&out),
-        stdout(&casebook(&["list", "--control", "ppc:10-5-2"]))
+        stdout(&on_sample(&["list", "--control", "ppc:10-5-2"]))
     );
 }

@@ -11,8 +11,9 @@ use std::path::Path;
 use common::{Dir, case_file, command, english_sentences, stderr};
 
 /// One way the command line speaks: the arguments (`{dir}` is a scratch
-/// directory), the environment, the exit status and all of standard error in
-/// each language (`{dir}` again for the directory).
+/// directory, `{sample}` the sample casebook of the tests), the environment,
+/// the exit status and all of standard error in each language (`{dir}` again
+/// for the directory).
 struct Said {
     what: &'static str,
     args: &'static [&'static str],
@@ -27,9 +28,9 @@ const SAID: &[Said] = &[
     // ----- what is named does not exist -----
     Said {
         what: "a case id that does not exist",
-        args: &["show", "amagasaki-usb"], env: &[], status: 1,
-        ja: "casebook: ID が `amagasaki-usb` の事例はありません（`amagasaki-usb-2022` の誤りでは？）。`casebook list` ですべての ID を確かめられます\n",
-        en: "casebook: no case with id `amagasaki-usb`; did you mean `amagasaki-usb-2022`? (`casebook list` shows every id)\n",
+        args: &["--no-bundled", "--casebook", "{sample}", "show", "kitahama-usb"], env: &[], status: 1,
+        ja: "casebook: ID が `kitahama-usb` の事例はありません（`kitahama-usb-2022` の誤りでは？）。`casebook list` ですべての ID を確かめられます\n",
+        en: "casebook: no case with id `kitahama-usb`; did you mean `kitahama-usb-2022`? (`casebook list` shows every id)\n",
     },
     Said {
         what: "an unknown control",
@@ -80,37 +81,37 @@ const SAID: &[Said] = &[
     // ----- --out -----
     Said {
         what: "--out naming a file that exists",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/exists.md"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--out", "{dir}/exists.md"], env: &[], status: 1,
         ja: "casebook: {dir}/exists.md は既にあります。置き換えるには --force を付けます\n",
         en: "casebook: {dir}/exists.md already exists; use --force to replace it\n",
     },
     Said {
         what: "--out naming a directory",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--out", "{dir}"], env: &[], status: 1,
         ja: "casebook: {dir} に書き込めません: ディレクトリです。書き込むファイルの名前を指定してください\n",
         en: "casebook: cannot write {dir}: it is a directory; give the name of a file to write\n",
     },
     Said {
         what: "--out in a directory that does not exist",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/none/p.md"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--out", "{dir}/none/p.md"], env: &[], status: 1,
         ja: "casebook: {dir}/none/p.md に書き込めません: ディレクトリがありません\n",
         en: "casebook: cannot write {dir}/none/p.md: the directory does not exist\n",
     },
     Said {
         what: "--out with an extension of no format",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/p.pdf"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--out", "{dir}/p.pdf"], env: &[], status: 1,
         ja: "casebook: 拡張子 `.pdf` からは形式が分かりません（.md、.docx、.xlsx、.csv、.txt のいずれか）\n",
         en: "casebook: cannot tell the format from the extension `.pdf` (use .md, .docx, .xlsx, .csv or .txt)\n",
     },
     Said {
         what: "a spreadsheet of cases",
-        args: &["export", "--case", "amagasaki-usb-2022", "--format", "csv"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--format", "csv"], env: &[], status: 1,
         ja: "casebook: csv は先例一覧専用です（`export --control SCHEME:ID`）。事例には md か docx を使います\n",
         en: "casebook: csv is for precedent lists only (`export --control SCHEME:ID`); use md or docx for cases\n",
     },
     Said {
         what: "a file written",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/pack.md"], env: &[], status: 0,
+        args: &["--no-bundled", "--casebook", "{sample}", "export", "--case", "kitahama-usb-2022", "--out", "{dir}/pack.md"], env: &[], status: 0,
         ja: "casebook: {dir}/pack.md に書き出しました\n",
         en: "casebook: written to {dir}/pack.md\n",
     },
@@ -129,7 +130,7 @@ const SAID: &[Said] = &[
     },
     Said {
         what: "--limit that is no number",
-        args: &["similar", "amagasaki-usb-2022", "--limit", "many"], env: &[], status: 2,
+        args: &["--no-bundled", "--casebook", "{sample}", "similar", "kitahama-usb-2022", "--limit", "many"], env: &[], status: 2,
         ja: "casebook: --limit の値 'many' は整数ではありません。1 以上の整数を指定してください\n",
         en: "casebook: invalid value 'many' for '--limit <LIMIT>': expected a whole number of 1 or more\n",
     },
@@ -179,7 +180,7 @@ const SAID: &[Said] = &[
     // ----- search -----
     Said {
         what: "an English query on Japanese cases",
-        args: &["search", "encryption"], env: &[], status: 1,
+        args: &["--no-bundled", "--casebook", "{sample}", "search", "encryption"], env: &[], status: 1,
         ja: "一致なし。事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
         en: "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
     },
@@ -254,7 +255,10 @@ fn scratch() -> Dir {
 /// its exit status and standard error with the directory written `{dir}`.
 fn run(said: &Said, english: bool) -> (Option<i32>, String) {
     let dir = scratch();
-    let at = |s: &str| s.replace("{dir}", dir.path().to_str().unwrap());
+    let at = |s: &str| {
+        s.replace("{dir}", dir.path().to_str().unwrap())
+            .replace("{sample}", common::SAMPLE)
+    };
     let mut args: Vec<String> = if english {
         vec!["--lang".into(), "en".into()]
     } else {

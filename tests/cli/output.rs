@@ -1,32 +1,35 @@
 //! What the commands print, wherever it goes: a reader that goes away, a full
-//! disk, hostile arguments and file names, and start-up mistakes.
+//! disk, hostile arguments and file names, and start-up mistakes. The
+//! commands run on the sample casebook of the tests.
 
 use crate::common;
 
 use std::fs::File;
 use std::process::{Output, Stdio};
 
-use common::{Dir, assert_no_controls, case_file, casebook, command, stderr, stdout};
+use common::{
+    Dir, assert_no_controls, case_file, casebook, command, on_sample, sample_args, stderr, stdout,
+};
 
-/// Every command, with the stream it mainly writes to.
+/// Every command, with the stream it mainly writes to (run on the sample casebook).
 const COMMANDS: &[(&[&str], Stream)] = &[
     (&["validate", "--format", "json"], Stream::Out),
     (&["validate"], Stream::Err),
     (&["list"], Stream::Out),
     (&["list", "--format", "json"], Stream::Out),
-    (&["show", "amagasaki-usb-2022"], Stream::Out),
+    (&["show", "kitahama-usb-2022"], Stream::Out),
     (
-        &["show", "amagasaki-usb-2022", "--format", "markdown"],
+        &["show", "kitahama-usb-2022", "--format", "markdown"],
         Stream::Out,
     ),
     (
-        &["show", "amagasaki-usb-2022", "--format", "json"],
+        &["show", "kitahama-usb-2022", "--format", "json"],
         Stream::Out,
     ),
-    (&["cite", "amagasaki-usb-2022"], Stream::Out),
+    (&["cite", "kitahama-usb-2022"], Stream::Out),
     (&["search", "廃棄"], Stream::Out),
     (&["search", "廃棄", "--format", "json"], Stream::Out),
-    (&["export", "--case", "amagasaki-usb-2022"], Stream::Out),
+    (&["export", "--case", "kitahama-usb-2022"], Stream::Out),
     (&["export", "--control", "iso27001:A.7.14"], Stream::Out),
     (&["schema"], Stream::Out),
     (&["--help"], Stream::Out),
@@ -45,7 +48,7 @@ enum Stream {
 fn with_closed(args: &[&str], stream: Stream) -> Output {
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let mut cmd = command(args);
+    let mut cmd = command(&sample_args(args));
     match stream {
         Stream::Out => cmd.stdout(writer).stderr(Stdio::piped()),
         Stream::Err => cmd.stderr(writer).stdout(Stdio::piped()),
@@ -55,7 +58,7 @@ fn with_closed(args: &[&str], stream: Stream) -> Output {
 
 fn with_full(args: &[&str], stream: Stream) -> Output {
     let full = File::options().write(true).open("/dev/full").unwrap();
-    let mut cmd = command(args);
+    let mut cmd = command(&sample_args(args));
     match stream {
         Stream::Out => cmd.stdout(full).stderr(Stdio::piped()),
         Stream::Err => cmd.stderr(full).stdout(Stdio::piped()),
@@ -116,7 +119,7 @@ fn a_full_standard_error_is_not_a_crash_and_loses_no_output() {
     dir.case("good.yaml", case_file("good"));
     dir.case("bad.yaml", "id: [\n");
     let d = dir.path().to_str().unwrap();
-    let out = with_full(&["--no-bundled", "--casebook", d, "list"], Stream::Err);
+    let out = with_full(&["--casebook", d, "list"], Stream::Err);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("\tgood\t"), "{}", stdout(&out));
 }
@@ -135,10 +138,10 @@ fn arguments_echoed_in_errors_are_made_visible() {
         vec!["list", "--control", &format!("iso27001:{OSC}")],
         vec!["list", "--cause", OSC],
         vec!["list", "--sector", OSC],
-        vec!["export", "--case", "amagasaki-usb-2022", "--out", &out_path],
+        vec!["export", "--case", "kitahama-usb-2022", "--out", &out_path],
         vec!["--casebook", OSC, "list"],
     ] {
-        let out = casebook(&args);
+        let out = on_sample(&args);
         assert!(!out.status.success(), "{args:?}");
         let err = stderr(&out);
         assert_no_controls(&format!("{args:?}"), &err, false);
@@ -266,7 +269,7 @@ fn a_config_file_that_is_not_a_file_is_a_usage_error() {
 
 #[test]
 fn search_limit_zero_is_a_usage_error() {
-    let out = casebook(&["--lang", "en", "search", "廃棄", "--limit", "0"]);
+    let out = on_sample(&["--lang", "en", "search", "廃棄", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out)
@@ -274,7 +277,7 @@ fn search_limit_zero_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
-    let out = casebook(&["search", "廃棄", "--limit", "1"]);
+    let out = on_sample(&["search", "廃棄", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out).lines().count(), 1);
 }
