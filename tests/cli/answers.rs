@@ -13,7 +13,7 @@ use casebook::casebook::Casebook;
 use casebook::catalog::Catalogs;
 use casebook::control_id::{Resolver, Unresolved};
 use casebook::lang::Lang;
-use casebook::load::{Input, load};
+use casebook::load::load;
 use casebook::model::ControlRef;
 use common::{Dir, casebook, on_sample, sample, show, stderr, stdout};
 

@@ -1,7 +1,8 @@
 //! One document, every output: golden tests of each renderer from the same
-//! documents (a case, its brief, a training pack, a precedent list), and the
-//! promise that the screen, plain text and Markdown show the same sections in
-//! the same order for every bundled case.
+//! documents (a case, its brief, a training pack, a precedent list) of the
+//! sample casebook, and the promise that the screen, plain text and Markdown
+//! show the same sections in the same order for every case, of the bundled
+//! casebook (whatever it holds) and of the sample one.
 
 use crate::common;
 
@@ -12,11 +13,16 @@ use casebook::lang::Lang;
 use common::office::{part, sheet_cells};
 
 fn book() -> Casebook {
-    common::bundled()
+    common::sample()
 }
 
-fn kesennuma(book: &Casebook) -> Document {
-    let c = &book.get("kesennuma-hospital-pos-2024").unwrap().case;
+/// The casebooks whose every case the promises below hold for.
+fn every_casebook() -> [Casebook; 2] {
+    [common::bundled(), common::sample()]
+}
+
+fn hospital(book: &Casebook) -> Document {
+    let c = &book.get("minato-hospital-pc-2024").unwrap().case;
     case::summary(c, &book.catalogs, Lang::Ja)
 }
 
@@ -53,7 +59,7 @@ fn docx_outline(data: &[u8]) -> String {
 #[test]
 fn a_case_in_every_format() {
     let book = book();
-    let doc = kesennuma(&book);
+    let doc = hospital(&book);
     insta::assert_snapshot!("case_screen_60", screen_text(&doc, 60));
     insta::assert_snapshot!("case_plain", plain::render(&doc, None));
     insta::assert_snapshot!("case_markdown", markdown::render(&doc, 1));
@@ -63,7 +69,7 @@ fn a_case_in_every_format() {
 #[test]
 fn a_brief_in_every_format() {
     let book = book();
-    let c = &book.get("kesennuma-hospital-pos-2024").unwrap().case;
+    let c = &book.get("minato-hospital-pc-2024").unwrap().case;
     let doc = casebook::document::brief::brief(c, &book.catalogs, Lang::Ja);
     insta::assert_snapshot!("brief_plain", plain::render(&doc, None));
     insta::assert_snapshot!("brief_markdown", markdown::render(&doc, 1));
@@ -73,7 +79,7 @@ fn a_brief_in_every_format() {
 #[test]
 fn a_training_pack_in_every_format() {
     let book = book();
-    let cases: Vec<usize> = ["amagasaki-usb-2022", "kanto-transport-password-2023"]
+    let cases: Vec<usize> = ["kitahama-usb-2022", "tozai-transport-password-2023"]
         .iter()
         .map(|id| book.index_of(id).unwrap())
         .collect();
@@ -113,7 +119,12 @@ fn sections(text: &str, marker: &str) -> Vec<String> {
 
 #[test]
 fn screen_plain_and_markdown_show_the_same_sections_for_every_case() {
-    let book = book();
+    for book in every_casebook() {
+        same_sections(&book);
+    }
+}
+
+fn same_sections(book: &Casebook) {
     for lang in [Lang::Ja, Lang::En] {
         for entry in book.entries() {
             let doc = case::on_screen(entry, &book.catalogs, lang);
@@ -131,7 +142,12 @@ fn screen_plain_and_markdown_show_the_same_sections_for_every_case() {
 
 #[test]
 fn every_brief_fits_a_slide() {
-    let book = book();
+    for book in every_casebook() {
+        briefs_fit(&book);
+    }
+}
+
+fn briefs_fit(book: &Casebook) {
     for lang in [Lang::Ja, Lang::En] {
         for entry in book.entries() {
             let doc = casebook::document::brief::brief(&entry.case, &book.catalogs, lang);
@@ -147,7 +163,12 @@ fn every_brief_fits_a_slide() {
 
 #[test]
 fn every_anchor_of_a_case_has_a_line_on_screen() {
-    let book = book();
+    for book in every_casebook() {
+        anchors_on_screen(&book);
+    }
+}
+
+fn anchors_on_screen(book: &Casebook) {
     for entry in book.entries() {
         let doc = case::on_screen(entry, &book.catalogs, Lang::Ja);
         let s = screen::render(&doc, 50, &Look::default());

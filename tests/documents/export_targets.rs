@@ -9,9 +9,15 @@ use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{Dir, command, stderr, stdout};
+use common::{Dir, stderr, stdout};
 
-const CASE: &str = "amagasaki-usb-2022";
+/// A case of the sample casebook of the tests.
+const CASE: &str = "kitahama-usb-2022";
+
+/// The real binary on the sample casebook.
+fn command(args: &[&str]) -> std::process::Command {
+    common::command(&common::sample_args(args))
+}
 
 /// `casebook export` of one case as Markdown to `out` (in English: the
 /// messages are checked by their words).
@@ -197,8 +203,9 @@ fn a_file_size_limit_fails_the_write_and_leaves_nothing() {
     let dir = Dir::new();
     let target = dir.path().join("training.md");
     let script = format!(
-        "ulimit -f 1; exec '{}' --lang en export --case amagasaki-usb-2022 kesennuma-hospital-pos-2024 --out '{}'",
+        "ulimit -f 1; exec '{}' --lang en --no-bundled --casebook '{}' export --case kitahama-usb-2022 minato-hospital-pc-2024 --out '{}'",
         env!("CARGO_BIN_EXE_casebook"),
+        common::SAMPLE,
         target.display()
     );
     let out = std::process::Command::new("bash")

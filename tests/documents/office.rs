@@ -1,7 +1,8 @@
 //! Word, Excel and CSV as a trainer or an auditor receives them: the files are
 //! opened (zip + XML) and checked for what they would otherwise retouch by
 //! hand: heading styles, the Japanese font, A4, table widths, unbroken control
-//! ids, hyperlinks, labels, citations, a frozen and filtered header, cells.
+//! ids, hyperlinks, labels, citations, a frozen and filtered header, cells;
+//! on the cases of the sample casebook of the tests.
 
 use crate::common;
 
@@ -10,10 +11,10 @@ use casebook::document::{collection, docx, widths, xlsx};
 use casebook::export::file::{Content, Format, render};
 use casebook::lang::Lang;
 use common::office::{attrs, part, sheet_cells};
-use common::{Dir, casebook_in, stderr};
+use common::{Dir, casebook_in, sample_args, stderr};
 
 fn book() -> Casebook {
-    common::bundled()
+    common::sample()
 }
 
 fn pack_docx() -> (Vec<u8>, String) {
@@ -66,7 +67,7 @@ fn word_pages_are_a4_and_headings_carry_the_cases() {
     let h2 = doc.matches("<w:pStyle w:val=\"Heading2\"").count();
     assert_eq!(h1, 1, "the pack's title");
     assert_eq!(h2, 2 + 3, "contents, three cases, controls covered");
-    assert!(doc.contains("1. 委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通"));
+    assert!(doc.contains("1. 委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品"));
 }
 
 #[test]
@@ -95,7 +96,7 @@ fn word_tables_fit_their_content_and_never_split_an_id() {
         "dates on one line: {contents:?}"
     );
     assert!(
-        contents[2] > twips("気仙沼市立病院"),
+        contents[2] > twips("みなと市立病院"),
         "names on one line: {contents:?}"
     );
     assert!(
@@ -121,16 +122,16 @@ fn word_links_sources_labels_measures_and_cites_each_case() {
     let (data, doc) = pack_docx();
     let rels = part(&data, "word/_rels/document.xml.rels");
     assert!(rels.contains(
-        "Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\" TargetMode=\"External\""
+        "Target=\"https://news.example.jp/2022/06/23/kitahama-usb.html\" TargetMode=\"External\""
     ));
     assert!(doc.contains("<w:hyperlink r:id=\"rIdHyperlink"));
     assert!(doc.contains(
         "<w:rStyle w:val=\"CreditLabel\" /></w:rPr><w:t xml:space=\"preserve\">【編集部の教訓】"
     ));
     for id in [
-        "kesennuma-hospital-pos-2024",
-        "kanto-transport-password-2023",
-        "amagasaki-usb-2022",
+        "minato-hospital-pc-2024",
+        "tozai-transport-password-2023",
+        "kitahama-usb-2022",
     ] {
         let unbroken = id.replace('-', "\u{2011}");
         assert!(
@@ -207,14 +208,14 @@ fn excel_register_has_one_row_per_case_and_citing_measure() {
         "title, header, one measure in each of two cases"
     );
     assert_eq!(rows[2][0], "2024-08-07");
-    assert_eq!(rows[2][1], "気仙沼市立病院");
+    assert_eq!(rows[2][1], "みなと市立病院");
     assert_eq!(
         rows[2][3],
-        "病院や委託事業者の情報機器を委託して廃棄するときは、破砕などの作業を現地で確認する"
+        "病院や委託事業者の情報機器を委託して廃棄するときは、記憶装置の破壊に職員が立ち会って確認する"
     );
     assert_eq!(rows[2][4], "iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4");
-    assert_eq!(rows[2][5], "気仙沼市立病院の発表");
-    assert!(rows[2][6].ends_with("[casebook: kesennuma-hospital-pos-2024]"));
+    assert_eq!(rows[2][5], "みなと市立病院の発表");
+    assert!(rows[2][6].ends_with("[casebook: minato-hospital-pc-2024]"));
     assert_eq!(rows[3][5], "編集部の教訓");
 }
 
@@ -247,7 +248,7 @@ fn excel_links_urls() {
     let data = xlsx::render(&doc).unwrap().unwrap();
     let rels = part(&data, "xl/worksheets/_rels/sheet1.xml.rels");
     assert!(
-        rels.contains("Target=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
+        rels.contains("Target=\"https://news.example.jp/2022/06/23/kitahama-usb.html\"")
     );
 }
 
@@ -304,7 +305,7 @@ fn csv_cells_never_start_a_formula() {
 #[test]
 fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
     let dir = Dir::new();
-    let run = |args: &[&str]| casebook_in(dir.path(), args);
+    let run = |args: &[&str]| casebook_in(dir.path(), &sample_args(args));
     let out = run(&["export", "--control", "iso27001:A.7.14", "--out", "a.xlsx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -312,14 +313,14 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
             .unwrap()
             .starts_with(b"PK")
     );
-    let out = run(&["export", "--case", "amagasaki-usb-2022", "--out", "p.docx"]);
+    let out = run(&["export", "--case", "kitahama-usb-2022", "--out", "p.docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = run(&[
         "--lang",
         "en",
         "export",
         "--case",
-        "amagasaki-usb-2022",
+        "kitahama-usb-2022",
         "--format",
         "csv",
     ]);
@@ -334,7 +335,7 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
         "en",
         "export",
         "--case",
-        "amagasaki-usb-2022",
+        "kitahama-usb-2022",
         "--out",
         "p.pdf",
     ]);
@@ -342,7 +343,7 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
     assert!(!dir.path().join("p.pdf").exists());
     let out = run(&[
         "show",
-        "amagasaki-usb-2022",
+        "kitahama-usb-2022",
         "--format",
         "docx",
         "--out",
@@ -353,9 +354,9 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
         &std::fs::read(dir.path().join("c.docx")).unwrap(),
         "word/document.xml",
     );
-    assert!(doc.contains("給付金業務の委託先関係社員"));
+    assert!(doc.contains("給付金業務の委託先の社員"));
     // Piped (not a terminal), the bytes go to standard output.
-    let out = run(&["show", "amagasaki-usb-2022", "--format", "docx"]);
+    let out = run(&["show", "kitahama-usb-2022", "--format", "docx"]);
     assert!(out.stdout.starts_with(b"PK"));
 }
 
@@ -385,5 +386,5 @@ fn word_and_excel_carry_the_document_title_and_the_time_they_were_written() {
     // The rest of the package is untouched: still a document with its text.
     let (data, _) = pack_docx();
     assert!(core_properties(&data).contains("<dc:title>"), "pack");
-    assert!(part(&data, "word/document.xml").contains("尼崎市"));
+    assert!(part(&data, "word/document.xml").contains("北浜市"));
 }

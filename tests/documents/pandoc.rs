@@ -2,6 +2,7 @@
 //! GitHub-flavoured Markdown and as pandoc Markdown, and the Word file, and
 //! the text comes through (headings, tables, links, labels; no stray `*`).
 //! pandoc is required: `.ci/run` installs it; without it these tests fail.
+//! The documents are made from the sample casebook of the tests.
 
 use crate::common;
 
@@ -13,7 +14,7 @@ use casebook::export::file::{Content, Format, render};
 use casebook::lang::Lang;
 
 fn book() -> Casebook {
-    common::bundled()
+    common::sample()
 }
 
 fn three_cases(book: &Casebook) -> Content {
@@ -57,21 +58,21 @@ fn markdown_reads_the_same_as_gfm_and_as_pandoc_markdown() {
         );
         assert!(
             html.contains(
-                "href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\""
+                "href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\""
             )
         );
         let text = pandoc(from, "plain", &md);
         assert!(!text.contains('*'), "{from}: no literal `*`:\n{text}");
         assert!(
-            text.contains("【編集部の教訓】ID・パスワードを紙に書いて"),
+            text.contains("【編集部の教訓】IDとパスワードを紙に書いて"),
             "{from}"
         );
         assert!(
-            text.contains("管理ミス: 事務所の職員がシステムのID・パスワードをメモに書き"),
+            text.contains("管理ミス: 事務所の職員がシステムのIDとパスワードを付箋に書き"),
             "{from}"
         );
         assert!(
-            text.contains("[casebook: kesennuma-hospital-pos-2024]"),
+            text.contains("[casebook: minato-hospital-pc-2024]"),
             "{from}"
         );
     }
@@ -86,14 +87,14 @@ fn word_converts_with_its_headings_tables_and_links() {
     assert_eq!(html.matches("<h2").count(), 2 + 3);
     assert_eq!(html.matches("<table").count(), 2);
     assert!(
-        html.contains("href=\"https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html\"")
+        html.contains("href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\"")
     );
     // Ids keep their hyphens on one line as non-breaking hyphens (U+2011).
     let text = pandoc("docx", "plain", &docx).replace('\u{2011}', "-");
     assert!(!text.contains('*'), "{text}");
-    assert!(text.contains("【編集部の教訓】ID・パスワードを紙に書いて"));
+    assert!(text.contains("【編集部の教訓】IDとパスワードを紙に書いて"));
     assert!(text.contains("iso27001:A.7.14 装置のセキュリティを保った処分又は再利用"));
-    assert!(text.contains("[casebook: amagasaki-usb-2022]"));
+    assert!(text.contains("[casebook: kitahama-usb-2022]"));
 }
 
 #[test]
