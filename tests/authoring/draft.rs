@@ -2,14 +2,16 @@
 //! `casebook validate` turns into a short list of what is left to decide.
 //! The notices here are written for these tests in the shapes notices come
 //! in: a copied web page, a copied PDF, a second report, a Shift_JIS file.
+//! Suggestions come from the sample casebook of the tests
+//! (tests/fixtures/casebooks/sample), loaded once.
 
 use crate::common;
 
 use std::path::{Path, PathBuf};
 
 use casebook::authoring::draft::{self, Draft, Options};
-use casebook::load::{self, Input};
-use common::{casebook, stderr, stdout};
+use casebook::load;
+use common::{bundled_catalogs, casebook, sample_once, stderr, stdout};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -20,19 +22,17 @@ fn fixture(name: &str) -> PathBuf {
 
 fn draft_of(name: &str) -> Draft {
     let bytes = std::fs::read(fixture(name)).unwrap();
-    let loaded = load::load(&[Input::Bundled], &[]);
     let options = Options {
         id: None,
         source: name.to_string(),
         lang: casebook::lang::Lang::Ja,
     };
-    draft::draft(&bytes, &loaded.casebook, &options).unwrap()
+    draft::draft(&bytes, sample_once(), &options).unwrap()
 }
 
 /// The loader's errors on a draft: every one must be a TODO.
 fn errors(text: &str) -> Vec<String> {
-    let loaded = load::load(&[Input::Bundled], &[]);
-    let (_, diags) = load::parse_text("draft.yaml", text, &loaded.casebook.catalogs);
+    let (_, diags) = load::parse_text("draft.yaml", text, bundled_catalogs());
     diags
         .iter()
         .filter(|d| d.is_error())
@@ -382,8 +382,8 @@ proptest! {
         )
     ) {
         let text = lines.join("\n");
-        let loaded = load::load(&[Input::Bundled], &[]);
-        let d = draft::draft(text.as_bytes(), &loaded.casebook, &Options::default()).unwrap();
+        // The casebook is loaded once for all 256 cases, not once each.
+        let d = draft::draft(text.as_bytes(), sample_once(), &Options::default()).unwrap();
         let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&d.text);
         prop_assert!(parsed.is_ok(), "not YAML:\n{}", d.text);
         let errors = errors(&d.text);

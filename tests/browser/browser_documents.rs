@@ -136,11 +136,9 @@ fn shift_y_copies_the_brief() {
         panic!("{effects:?}")
     };
     assert!(text.lines().count() <= 15, "{text}");
-    assert!(
-        text.starts_with(
-            "委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品\n"
-        )
-    );
+    assert!(text.starts_with(
+        "委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品\n"
+    ));
     assert!(text.contains("出典: みなと市立病院 — みなと市「"));
 }
 

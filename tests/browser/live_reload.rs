@@ -423,7 +423,10 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     );
     press(&mut app, "y");
     // The id suggested keeps the year last; the copy is the bundled file with that id.
-    let ours = format!("{}-ours-{year}", id.strip_suffix(&format!("-{year}")).unwrap());
+    let ours = format!(
+        "{}-ours-{year}",
+        id.strip_suffix(&format!("-{year}")).unwrap()
+    );
     assert!(
         screen(&app, 120, 36).contains(&format!("事例ID（a-z 0-9 -）: {ours}")),
         "{}",

@@ -8,8 +8,8 @@ use crate::common;
 use casebook::load::{Input, load};
 use casebook::tui::action::{Action, Effect, Outcome};
 use casebook::tui::app::{App, Mode, Options};
-use casebook::tui::theme::Theme;
 use casebook::tui::keymap;
+use casebook::tui::theme::Theme;
 use common::tui::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +49,9 @@ fn answers_app(lang: casebook::lang::Lang, color: bool, width: u16, height: u16)
 /// No cell has a colour: NO_COLOR shades with characters only.
 fn assert_colourless(app: &App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| casebook::tui::view::draw(f, app)).unwrap();
+    terminal
+        .draw(|f| casebook::tui::view::draw(f, app))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
@@ -117,12 +119,7 @@ fn the_coverage_legend_wraps_by_item() {
     for (lang, items) in [
         (
             Lang::Ja,
-            [
-                "█ 4 件",
-                "! 除外・先例あり",
-                "? 適用・先例なし",
-                "× 除外",
-            ],
+            ["█ 4 件", "! 除外・先例あり", "? 適用・先例なし", "× 除外"],
         ),
         (
             Lang::En,
@@ -253,10 +250,7 @@ fn filters_combine_as_chips_and_each_is_removable() {
     // Remove the area chip: `x` chooses the last chip, ← the one before.
     press(&mut app, "x<Left><Enter><Esc>");
     let ids = selected_ids(&app);
-    assert_eq!(
-        ids,
-        ["kitahama-usb-2022", "higashiyama-bureau-camera-2013"]
-    );
+    assert_eq!(ids, ["kitahama-usb-2022", "higashiyama-bureau-camera-2013"]);
     press(&mut app, "F2013<Enter>");
     assert_eq!(selected_ids(&app), ["higashiyama-bureau-camera-2013"]);
     // The prompt starts from the current years: typing extends 2013 to 2013-2022.
@@ -270,7 +264,10 @@ fn filters_combine_as_chips_and_each_is_removable() {
     // The sample casebook is read as a team's: the origin chip combines
     // with the others as well.
     press(&mut app, "b");
-    assert!(selected_ids(&app).is_empty(), "bundled only: there are none");
+    assert!(
+        selected_ids(&app).is_empty(),
+        "bundled only: there are none"
+    );
     press(&mut app, "b");
     assert_eq!(selected_ids(&app), ["kitahama-usb-2022"], "team only");
     press(&mut app, "b");
@@ -379,7 +376,10 @@ fn u_opens_the_source_url_through_the_event_loop() {
     let mut app = app();
     press(&mut app, ":A.7.10<Enter><Tab>");
     let listed = selected_ids(&app);
-    assert!(listed.contains(&"kitahama-usb-2022".to_string()), "{listed:?}");
+    assert!(
+        listed.contains(&"kitahama-usb-2022".to_string()),
+        "{listed:?}"
+    );
     while case_id(&app) != "kitahama-usb-2022" {
         press(&mut app, "j");
     }
@@ -462,7 +462,8 @@ fn search_marks_hits_found_through_a_control() {
     press(&mut app, "/暗号の利用");
     let shown = screen(&app, 120, 36);
     assert!(
-        shown.contains("▶策 〔iso27001:A.8.24 経由〕委託先のシステムと外部ネットワークの間の通信を"),
+        shown
+            .contains("▶策 〔iso27001:A.8.24 経由〕委託先のシステムと外部ネットワークの間の通信を"),
         "{shown}"
     );
 }

@@ -290,7 +290,11 @@ fn a_control_id_finds_the_measures_and_cases_citing_it() {
     let mut s = Searcher::new(&book);
     let via = Some("iso27001:A.7.14".to_string());
     let expected = vec![
-        ("minato-hospital-pc-2024".to_string(), "measure", via.clone()),
+        (
+            "minato-hospital-pc-2024".to_string(),
+            "measure",
+            via.clone(),
+        ),
         ("abc-toys-hdd-2024".to_string(), "measure", via.clone()),
         ("minato-hospital-pc-2024".to_string(), "case", via.clone()),
         ("abc-toys-hdd-2024".to_string(), "case", via.clone()),

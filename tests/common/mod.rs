@@ -319,7 +319,8 @@ pub fn assert_japanese(d: &Diagnostic) {
     }
 }
 
-fn bundled_catalogs() -> &'static casebook::catalog::Catalogs {
+/// The bundled catalogs (no cases), loaded once for the test binary.
+pub fn bundled_catalogs() -> &'static casebook::catalog::Catalogs {
     static CATALOGS: std::sync::OnceLock<casebook::catalog::Catalogs> = std::sync::OnceLock::new();
     CATALOGS.get_or_init(|| load::load(&[], &[]).casebook.catalogs)
 }

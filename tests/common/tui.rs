@@ -159,7 +159,10 @@ pub fn styled_text(buffer: &Buffer) -> String {
                     styles.push(style);
                     styles.len() - 1
                 });
-                LETTERS.chars().nth(at).expect("at most 62 styles on a screen")
+                LETTERS
+                    .chars()
+                    .nth(at)
+                    .expect("at most 62 styles on a screen")
             };
             row.extend(std::iter::repeat_n(letter, width as usize));
         }

@@ -67,7 +67,9 @@ fn word_pages_are_a4_and_headings_carry_the_cases() {
     let h2 = doc.matches("<w:pStyle w:val=\"Heading2\"").count();
     assert_eq!(h1, 1, "the pack's title");
     assert_eq!(h2, 2 + 3, "contents, three cases, controls covered");
-    assert!(doc.contains("1. 委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品"));
+    assert!(doc.contains(
+        "1. 委託して廃棄した診療用パソコンが患者データを残したままネットオークションに出品"
+    ));
 }
 
 #[test]
@@ -247,9 +249,7 @@ fn excel_links_urls() {
     let doc = collection::precedents(&book, "ppc", "10-5-3", Lang::Ja).unwrap();
     let data = xlsx::render(&doc).unwrap().unwrap();
     let rels = part(&data, "xl/worksheets/_rels/sheet1.xml.rels");
-    assert!(
-        rels.contains("Target=\"https://news.example.jp/2022/06/23/kitahama-usb.html\"")
-    );
+    assert!(rels.contains("Target=\"https://news.example.jp/2022/06/23/kitahama-usb.html\""));
 }
 
 #[test]

@@ -56,11 +56,7 @@ fn markdown_reads_the_same_as_gfm_and_as_pandoc_markdown() {
             !html.contains("<em>") && !html.contains("<strong>"),
             "{from}: no emphasis"
         );
-        assert!(
-            html.contains(
-                "href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\""
-            )
-        );
+        assert!(html.contains("href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\""));
         let text = pandoc(from, "plain", &md);
         assert!(!text.contains('*'), "{from}: no literal `*`:\n{text}");
         assert!(
@@ -86,9 +82,7 @@ fn word_converts_with_its_headings_tables_and_links() {
     assert_eq!(html.matches("<h1").count(), 1, "{html}");
     assert_eq!(html.matches("<h2").count(), 2 + 3);
     assert_eq!(html.matches("<table").count(), 2);
-    assert!(
-        html.contains("href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\"")
-    );
+    assert!(html.contains("href=\"https://news.example.jp/2022/06/23/kitahama-usb.html\""));
     // Ids keep their hyphens on one line as non-breaking hyphens (U+2011).
     let text = pandoc("docx", "plain", &docx).replace('\u{2011}', "-");
     assert!(!text.contains('*'), "{text}");

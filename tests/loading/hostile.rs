@@ -751,15 +751,15 @@ fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
     let target = locked.join("training.md");
-    let out = casebook_unprivileged(&[
+    let out = casebook_unprivileged(&common::sample_args(&[
         "--lang",
         "en",
         "export",
         "--case",
-        "amagasaki-usb-2022",
+        "kitahama-usb-2022",
         "--out",
         target.to_str().unwrap(),
-    ]);
+    ]));
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("cannot write") && stderr(&out).contains("permission denied"),
