@@ -15,6 +15,8 @@ pub enum Type {
     Text,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     Date,
+    /// `YYYY-MM-DD` only.
+    Day,
     /// A whole number written as digits.
     Count,
     /// A list of one-line texts (may be empty).
@@ -23,6 +25,8 @@ pub enum Type {
     Sector,
     /// An id from the cause vocabulary.
     Cause,
+    /// A list of ids from the threat lists (IPA 10大脅威).
+    Threats,
     /// A list of at least one `SCHEME:ID` known to a control catalog.
     Controls,
     /// `reported`, `required` or `editorial`.
@@ -150,6 +154,13 @@ pub const CASE: &[Field] = &[
         "出典（publisher と title の組を1つ以上）",
     ),
     field("tags", Type::Lines, false, "search words", "検索語"),
+    field(
+        "threats",
+        Type::Threats,
+        false,
+        "ids from a threat list such as catalogs/threats-2026.yaml (IPA 10 major threats), e.g. [ransomware]",
+        "脅威の分類（IPA 情報セキュリティ10大脅威のID、catalogs/threats-2026.yaml。例 [ransomware]）",
+    ),
 ];
 
 /// `affected`.
@@ -256,6 +267,13 @@ pub const SOURCE: &[Field] = &[
         false,
         "where it can be read, https://...",
         "読める場所（https://...）",
+    ),
+    field(
+        "accessed",
+        Type::Day,
+        false,
+        "the day the page was read, YYYY-MM-DD",
+        "そのページを読んだ日（YYYY-MM-DD）",
     ),
 ];
 

@@ -27,6 +27,9 @@ pub struct Case {
     pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Ids from the threat lists (`ransomware`, `supply-chain`, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub threats: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -108,6 +111,9 @@ pub struct Source {
     pub date: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The day the page was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
 }
 
 /// A `SCHEME:ID` reference to a catalog node, e.g. `iso27001:A.7.14`.

@@ -106,10 +106,12 @@ fn of_type(ty: Type) -> Value {
         Type::Slug => json!({"type": "string", "pattern": "^[a-z0-9-]+$"}),
         Type::Line | Type::Text => json!({"$ref": "#/$defs/text"}),
         Type::Date => json!({"$ref": "#/$defs/date"}),
+        Type::Day => json!({"$ref": "#/$defs/day"}),
         Type::Count => json!({"type": "integer", "minimum": 0}),
         Type::Lines => json!({"type": "array", "items": {"$ref": "#/$defs/item"}}),
         Type::Sector => json!({"$ref": "#/$defs/sector"}),
         Type::Cause => json!({"$ref": "#/$defs/cause"}),
+        Type::Threats => json!({"type": "array", "items": {"$ref": "#/$defs/threat"}}),
         Type::Controls => {
             json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/control"}})
         }
@@ -145,6 +147,11 @@ fn defs(catalogs: &Catalogs) -> Value {
         "description": "YYYY-MM-DD, YYYY-MM or YYYY",
         "errorMessage": "a date: YYYY-MM-DD, YYYY-MM or YYYY / 日付（YYYY-MM-DD、YYYY-MM、YYYY）"
     });
+    let day = json!({
+        "type": "string",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "patternErrorMessage": "a date: YYYY-MM-DD / 日付（YYYY-MM-DD）"
+    });
     // Enums carry no `type`: with one, an editor offers no completion on an empty value.
     let vocabulary = |kind: Kind| {
         let (ids, titles): (Vec<String>, Vec<String>) = catalogs
@@ -162,6 +169,16 @@ fn defs(catalogs: &Catalogs) -> Value {
         };
         json!({"enum": ids, "enumDescriptions": titles, "errorMessage": what})
     };
+    // Every threat list's ids: a case may name an id of any list.
+    let (mut threat_ids, mut threat_titles) = (Vec::<String>::new(), Vec::<String>::new());
+    for catalog in catalogs.of_kinds(Kind::Threats) {
+        for item in &catalog.items {
+            if !threat_ids.contains(&item.id) {
+                threat_ids.push(item.id.clone());
+                threat_titles.push(label(&item.title.ja, &item.title.en));
+            }
+        }
+    }
     let mut refs = Vec::new();
     let mut titles = Vec::new();
     for catalog in catalogs.control_schemes() {
@@ -174,6 +191,12 @@ fn defs(catalogs: &Catalogs) -> Value {
         "text": text,
         "item": item,
         "date": date,
+        "day": day,
+        "threat": {
+            "enum": threat_ids,
+            "enumDescriptions": threat_titles,
+            "errorMessage": "not a threat id of the threat lists (catalogs/threats-*.yaml) / 脅威IDではありません"
+        },
         "sector": vocabulary(Kind::Sectors),
         "cause": vocabulary(Kind::Causes),
         "control": {

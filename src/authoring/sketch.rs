@@ -131,7 +131,9 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
                 place(out, inner, entry, &format!("{indent}    "), true, lang);
             }
         }
-        (Type::Lines | Type::Controls, v) => {
+        // Most cases name no threat: a comment to uncomment when one applies.
+        (Type::Threats, None) => line(out, lead, &format!("# {}: [ransomware]", f.name), &hint),
+        (Type::Lines | Type::Controls | Type::Threats, v) => {
             let (items, notes) = match v {
                 Some(Val::Many(items, notes)) => (items.clone(), notes.as_slice()),
                 Some(Val::One(slot)) => {

@@ -26,6 +26,7 @@ pub struct WCase<S> {
     response: Vec<S>,
     sources: Vec<WSource<S>>,
     tags: Vec<S>,
+    threats: Vec<S>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +53,7 @@ struct WSource<S> {
     title: S,
     date: Option<WDate>,
     url: Option<S>,
+    accessed: Option<WDate>,
 }
 
 impl From<PartialDate> for WDate {
@@ -119,9 +121,11 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
                 title: &s.title,
                 date: s.date.map(Into::into),
                 url: s.url.as_deref(),
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: strs(&c.tags),
+        threats: strs(&c.threats),
     };
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
@@ -179,9 +183,11 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
                 title: s.title,
                 date: s.date.map(Into::into),
                 url: s.url,
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: w.tags,
+        threats: w.threats,
     })
 }
 

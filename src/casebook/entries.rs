@@ -57,6 +57,7 @@ pub(super) fn stand_in(s: &Summary) -> Case {
         response: Vec::new(),
         sources: Vec::new(),
         tags: Vec::new(),
+        threats: Vec::new(),
     }
 }
 

@@ -89,7 +89,8 @@ impl Nodes {
     }
 
     /// The nodes a case is under: each control it cites and their ancestors,
-    /// its root-cause categories and its sector. Sorted, without repeats.
+    /// its root-cause categories, its sector and its threats (in every
+    /// threat list that has them). Sorted, without repeats.
     pub fn of_case(&self, catalogs: &Catalogs, case: &Case) -> Vec<u32> {
         let mut out = Vec::new();
         for r in case.measures.iter().flat_map(|m| &m.controls) {
@@ -109,6 +110,11 @@ impl Nodes {
         }
         if let Some(sectors) = catalogs.of_kind(Kind::Sectors) {
             out.extend(self.get(&sectors.scheme, &case.sector));
+        }
+        for list in catalogs.of_kinds(Kind::Threats) {
+            for id in &case.threats {
+                out.extend(self.get(&list.scheme, id));
+            }
         }
         out.sort_unstable();
         out.dedup();

@@ -58,6 +58,9 @@ pub enum Command {
         /// Only cases of this sector, e.g. healthcare (repeatable)
         #[arg(long)]
         sector: Vec<String>,
+        /// Only cases classified under this threat of IPA's 10 major threats, e.g. ransomware (repeatable)
+        #[arg(long)]
+        threat: Vec<String>,
         /// Only cases published in this year
         #[arg(long, conflicts_with_all = ["since", "until"])]
         year: Option<u16>,

@@ -49,6 +49,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             control,
             cause,
             sector,
+            threat,
             year,
             since,
             until,
@@ -67,6 +68,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                 sectors: sector
                     .iter()
                     .map(|s| vocabulary(book, Kind::Sectors, s, SECTOR))
+                    .collect::<Result<_, _>>()?,
+                threats: threat
+                    .iter()
+                    .map(|s| vocabulary(book, Kind::Threats, s, THREAT))
                     .collect::<Result<_, _>>()?,
                 since: year.or(*since),
                 until: year.or(*until),
@@ -362,16 +367,14 @@ pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Messag
 
 const CAUSE: Phrase = phrase("原因分類", "cause");
 const SECTOR: Phrase = phrase("業種", "sector");
+const THREAT: Phrase = phrase("脅威", "threat");
 
-/// A cause or sector id that exists, or an error naming the nearest.
+/// A cause, sector or threat id that exists, or an error naming the nearest.
 fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
-    let Some(catalog) = book.catalogs.of_kind(kind) else {
-        return Ok(id.to_string());
-    };
-    if catalog.get(id).is_some() {
+    let ids = book.catalogs.vocabulary(kind);
+    if ids.is_empty() || ids.contains(&id) {
         return Ok(id.to_string());
     }
-    let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
     let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
     let (what_ja, what_en) = (what.ja, what.en);
     let (known_ja, known_en) = (ids.join("、"), ids.join(", "));

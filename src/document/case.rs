@@ -76,6 +76,9 @@ pub fn blocks(
         anchor: Some(Anchor::Title),
     });
     out.push(Block::Byline(byline(case, catalogs, lang)));
+    if let Some(text) = threats(case, catalogs, lang) {
+        out.push(Block::Paragraph(text));
+    }
     let section = |out: &mut Vec<Block>, s: Section| {
         out.push(Block::Heading {
             level: level + 1,
@@ -177,6 +180,7 @@ pub fn citation(case: &Case, i: usize) -> Citation {
             date: None,
             id: Some(case.id.clone()),
             url: None,
+            accessed: None,
         };
     };
     let who = if source.publisher == case.organization {
@@ -190,6 +194,7 @@ pub fn citation(case: &Case, i: usize) -> Citation {
         date: source.date.or((i == 0).then_some(case.published)),
         id: (i == 0).then(|| case.id.clone()),
         url: source.url.clone(),
+        accessed: source.url.as_ref().and(source.accessed),
     }
 }
 
@@ -220,6 +225,66 @@ pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
         }
     }
     text
+}
+
+/// `10大脅威2026: 1位 ランサム攻撃による被害 · 2位 サプライチェーンや委託先を狙った攻撃`:
+/// each threat with its rank and title from the newest list that has it, the
+/// list named once when one list has them all.
+pub fn threats(case: &Case, catalogs: &Catalogs, lang: Lang) -> Option<Text> {
+    if case.threats.is_empty() {
+        return None;
+    }
+    let found: Vec<_> = case
+        .threats
+        .iter()
+        .map(|id| (id, catalogs.threat(id)))
+        .collect();
+    let lists: Vec<&str> = {
+        let mut v: Vec<&str> = found
+            .iter()
+            .filter_map(|(_, f)| f.map(|(c, _)| c.scheme.as_str()))
+            .collect();
+        v.dedup();
+        v
+    };
+    let one_list = lists.len() == 1;
+    let mut text = Text::default();
+    if one_list && let Some((_, Some((c, _)))) = found.first() {
+        text.push_str(format!("{}: ", c.short.get(lang)));
+    } else {
+        text.push_str(t(lang, "脅威: ", "Threats: "));
+    }
+    for (n, (id, f)) in found.iter().enumerate() {
+        if n > 0 {
+            text.push_str(" · ");
+        }
+        let (rank, title) = match f {
+            Some((c, item)) => {
+                let rank = c
+                    .items
+                    .iter()
+                    .position(|i| i.id == item.id)
+                    .map_or(0, |r| r + 1);
+                let list = if one_list {
+                    String::new()
+                } else {
+                    format!("{} ", c.short.get(lang))
+                };
+                let rank = match lang {
+                    Lang::Ja => format!("{list}{rank}位 "),
+                    Lang::En => format!("{list}#{rank} "),
+                };
+                (rank, item.title.get(lang).to_string())
+            }
+            None => (String::new(), id.to_string()),
+        };
+        text.push_str(rank).push(Inline::Term {
+            kind: Term::Threat,
+            id: id.to_string(),
+            title,
+        });
+    }
+    Some(text)
 }
 
 /// The people and records affected, and the kinds of data.

@@ -264,6 +264,7 @@ fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
     let plain = super::plain::citation(&Citation {
         url: None,
         id: None,
+        accessed: None,
         ..c.clone()
     });
     p = p.add_run(run(&plain));
@@ -275,6 +276,10 @@ fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
         p = p.add_run(run(" ")).add_hyperlink(
             Hyperlink::new(safe(url), HyperlinkType::External).add_run(run(url).style("Hyperlink")),
         );
+    }
+    let accessed = super::plain::accessed(c);
+    if !accessed.is_empty() {
+        p = p.add_run(run(&accessed));
     }
     p
 }

@@ -126,6 +126,7 @@ pub fn citation(c: &Citation) -> String {
     if let Some(id) = &c.id {
         s.push_str(&format!(" \\[casebook: `{id}`\\]"));
     }
+    s.push_str(&super::plain::accessed(c));
     s
 }
 

@@ -40,6 +40,8 @@ pub enum Anchor {
     Measure(usize),
     /// The tags.
     Tags,
+    /// The line of threat classifications under the byline.
+    Threats,
 }
 
 /// A document: blocks in reading order, and, for a precedent list, the same
@@ -131,6 +133,7 @@ pub enum Inline {
 pub enum Term {
     Cause,
     Sector,
+    Threat,
 }
 
 /// A control reference with its title (no title: the id alone, as in a brief).
@@ -150,6 +153,8 @@ pub struct Citation {
     /// The casebook id (the first source of a case carries it).
     pub id: Option<String>,
     pub url: Option<String>,
+    /// The day the page at `url` was read: `（2026-12-07閲覧）`.
+    pub accessed: Option<PartialDate>,
 }
 
 impl Text {

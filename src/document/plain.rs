@@ -96,7 +96,15 @@ pub fn citation(c: &Citation) -> String {
     if let Some(url) = &c.url {
         s.push_str(&format!(" <{url}>"));
     }
+    s.push_str(&accessed(c));
     s
+}
+
+/// `（2026-12-07閲覧）` when the day the page was read is known.
+pub fn accessed(c: &Citation) -> String {
+    c.accessed
+        .map(|d| format!("（{d}閲覧）"))
+        .unwrap_or_default()
 }
 
 /// Inline pieces as text; a line break is `\n`.

@@ -99,6 +99,9 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     let tags = value(ctx, &f, c, "tags", "")
         .map(|n| tags(ctx, n))
         .unwrap_or_default();
+    let threats = value(ctx, &f, c, "threats", "")
+        .map(|n| threats(ctx, catalogs, n))
+        .unwrap_or_default();
 
     if let (Some(p), Some(o), Some(n)) = (published, occurred, f.get("occurred"))
         && o.is_after(&p)
@@ -128,6 +131,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         response,
         sources: sources?,
         tags,
+        threats,
     })
 }
 
@@ -271,11 +275,14 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
         }
         fields::text(ctx, n, &path, Lines::Join)
     });
+    let accessed = value(ctx, &f, s, "accessed", path)
+        .and_then(|n| self::date(ctx, n, &join(path, "accessed"), DatePrecision::Day));
     Some(Source {
         publisher: publisher?,
         title: title?,
         date,
         url,
+        accessed,
     })
 }
 
@@ -300,6 +307,57 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
                 );
             }
         }
+    }
+    out
+}
+
+/// `threats`: ids of the threat lists (any year's), each known to one of
+/// them; an unknown id is an error with the nearest ids, a repeated one a
+/// warning.
+fn threats(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node) -> Vec<String> {
+    let Some(items) = fields::list(ctx, node, "threats", phrase("脅威の分類", "threat ids"))
+    else {
+        return Vec::new();
+    };
+    let known = catalogs.vocabulary(Kind::Threats);
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for (i, n) in items.iter().enumerate() {
+        let p = item("threats", i);
+        let Some(id) = fields::text(ctx, n, &p, Lines::Join) else {
+            continue;
+        };
+        if out.contains(&id) {
+            ctx.warning(
+                n.pos,
+                msg!(
+                    "`{p}`: 脅威 `{id}` が2回書かれています",
+                    "`{p}`: threat `{id}` is listed twice"
+                ),
+            );
+            continue;
+        }
+        if known.contains(&id.as_str()) {
+            out.push(id);
+            continue;
+        }
+        let mut sorted = known.clone();
+        sorted.sort_unstable();
+        let hint = crate::suggest::did_you_mean(&crate::suggest::nearest(&id, sorted, 3));
+        let all = known.join(", ");
+        let listed = if hint.en.is_empty() {
+            msg!("（使える値: {all}）", " (known: {all})")
+        } else {
+            Message::default()
+        };
+        ctx.error(
+            n.pos,
+            msg!(
+                "`{p}`: 不明な脅威 `{id}` です",
+                "`{p}`: unknown threat `{id}`"
+            )
+            .then(&hint)
+            .then(&listed),
+        );
     }
     out
 }

@@ -355,13 +355,20 @@ pub(super) fn similar_index(
     index
 }
 
-/// The schemes `s` cycles through: control schemes, then causes and sectors.
+/// The schemes `s` cycles through: control schemes, the threat lists (the
+/// newest first), then causes and sectors.
 pub(super) fn scheme_names(book: &Casebook) -> Vec<String> {
     let mut schemes: Vec<String> = book
         .catalogs
         .control_schemes()
         .map(|c| c.scheme.clone())
         .collect();
+    let threats: Vec<String> = book
+        .catalogs
+        .of_kinds(Kind::Threats)
+        .map(|c| c.scheme.clone())
+        .collect();
+    schemes.extend(threats.into_iter().rev());
     for kind in [Kind::Causes, Kind::Sectors] {
         schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
     }

@@ -37,6 +37,7 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
     let term = app.catalog().and_then(|c| match c.kind {
         Kind::Causes => Some(Term::Cause),
         Kind::Sectors => Some(Term::Sector),
+        Kind::Threats => Some(Term::Threat),
         Kind::Controls => None,
     });
     let look = Look {

@@ -38,6 +38,11 @@ fn complete_case() -> String {
             "    controls: [iso27001:A.7.10, ppc:10-5-3]\n    origin: required\n    by: 個人情報保護委員会\n",
         )
         .replace("sources:\n", "response: [警察に届け出た]\nsources:\n")
+        .replace(
+            "    url: https://example.jp/notice\n",
+            "    url: https://example.jp/notice\n    accessed: 2024-06-24\n",
+        )
+        .replace("tags:", "threats: [supply-chain]\ntags:")
 }
 
 #[test]
@@ -186,7 +191,7 @@ fn every_field_of_the_table_is_enforced_alike_by_the_loader_and_the_schema() {
         assert_eq!(loader_accepts(&yaml), valid, "loader without {path}");
         checked += 1;
     }
-    assert_eq!(checked, 26, "fields in format v1");
+    assert_eq!(checked, 28, "fields in format v1");
 
     // Everything the table names comes back out of the loader: nothing is ignored.
     let (case, _) = load::parse_text("x.yaml", &good, bundled_catalogs());

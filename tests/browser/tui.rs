@@ -136,12 +136,15 @@ fn the_detail_scrolls_and_stops_at_the_end() {
 fn s_cycles_the_classification() {
     let mut app = app();
     let mut seen = vec![app.scheme_name().to_string()];
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "s");
         seen.push(app.scheme_name().to_string());
     }
-    assert_eq!(seen, vec!["iso27001", "ppc", "cause", "sector", "iso27001"]);
-    press(&mut app, "ss");
+    assert_eq!(
+        seen,
+        vec!["iso27001", "ppc", "ipa2026", "cause", "sector", "iso27001"]
+    );
+    press(&mut app, "sss");
     press(&mut app, "j");
     assert_eq!(app.node(), Some("loss"));
     assert!(selected_ids(&app).contains(&"kitahama-usb-2022".to_string()));

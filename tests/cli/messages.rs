@@ -230,8 +230,8 @@ const SAID: &[Said] = &[
     Said {
         what: "a draft written",
         args: &["draft", "{dir}/notice.txt", "--out", "{dir}/draft.yaml"], env: &[], status: 0,
-        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 12 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
-        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 12 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 13 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
+        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 13 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
     },
 ];
 

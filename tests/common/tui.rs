@@ -137,43 +137,19 @@ pub fn styled_screen(app: &App, width: u16, height: u16) -> String {
     styled_text(terminal.backend().buffer())
 }
 
-/// A buffer as [`styled_screen`] shows it.
+/// A buffer as [`styled_screen`] shows it. Letters go to the styles in a
+/// fixed order (by colours, then modifiers), not in the order they appear,
+/// so a change in one corner of the screen does not rename every letter.
 pub fn styled_text(buffer: &Buffer) -> String {
     use ratatui::style::{Color, Modifier};
     const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    let mut styles: Vec<(Color, Color, Modifier)> = Vec::new();
-    let mut rows = String::new();
-    for y in buffer.area.top()..buffer.area.bottom() {
-        let mut row = String::new();
-        let mut x = buffer.area.left();
-        while x < buffer.area.right() {
-            let cell = &buffer[(x, y)];
-            // A wide character's style covers both of its columns, as its text does.
-            let width = cell.cell_width().max(1).min(buffer.area.right() - x);
-            x += width;
-            let style = (cell.fg, cell.bg, cell.modifier);
-            let letter = if style == (Color::Reset, Color::Reset, Modifier::empty()) {
-                ' '
-            } else {
-                let at = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
-                    styles.push(style);
-                    styles.len() - 1
-                });
-                LETTERS
-                    .chars()
-                    .nth(at)
-                    .expect("at most 62 styles on a screen")
-            };
-            row.extend(std::iter::repeat_n(letter, width as usize));
-        }
-        rows.push_str(row.trim_end());
-        rows.push('\n');
-    }
-    let mut out = buffer_text(buffer);
-    out.push_str("\nstyles (a letter per cell; blank: the default style):\n");
-    out.push_str(&rows);
-    out.push_str("\nlegend:\n");
-    for (letter, (fg, bg, modifier)) in LETTERS.chars().zip(&styles) {
+    type Style = (Color, Color, Modifier);
+    let plain: Style = (Color::Reset, Color::Reset, Modifier::empty());
+    let style_of = |x: u16, y: u16| {
+        let cell = &buffer[(x, y)];
+        (cell.fg, cell.bg, cell.modifier)
+    };
+    let name = |(fg, bg, modifier): &Style| {
         let mut parts = Vec::new();
         if *fg != Color::Reset {
             parts.push(format!("fg {fg:?}"));
@@ -184,7 +160,40 @@ pub fn styled_text(buffer: &Buffer) -> String {
         if !modifier.is_empty() {
             parts.push(format!("{modifier:?}").to_lowercase());
         }
-        out.push_str(&format!("{letter}  {}\n", parts.join(", ")));
+        parts.join(", ")
+    };
+    let mut styles: Vec<Style> = Vec::new();
+    for y in buffer.area.top()..buffer.area.bottom() {
+        for x in buffer.area.left()..buffer.area.right() {
+            let style = style_of(x, y);
+            if style != plain && !styles.contains(&style) {
+                styles.push(style);
+            }
+        }
+    }
+    styles.sort_by_key(|s| name(s));
+    assert!(styles.len() <= LETTERS.len(), "at most 62 styles on a screen");
+    let letter = |style: Style| match styles.iter().position(|s| *s == style) {
+        Some(at) => LETTERS.chars().nth(at).unwrap(),
+        None => ' ',
+    };
+    let mut out = buffer_text(buffer);
+    out.push_str("\nstyles (a letter per cell; blank: the default style):\n");
+    for y in buffer.area.top()..buffer.area.bottom() {
+        let mut row = String::new();
+        let mut x = buffer.area.left();
+        while x < buffer.area.right() {
+            // A wide character's style covers both of its columns, as its text does.
+            let width = buffer[(x, y)].cell_width().max(1).min(buffer.area.right() - x);
+            row.extend(std::iter::repeat_n(letter(style_of(x, y)), width as usize));
+            x += width;
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out.push_str("\nlegend:\n");
+    for (letter, style) in LETTERS.chars().zip(&styles) {
+        out.push_str(&format!("{letter}  {}\n", name(style)));
     }
     out
 }

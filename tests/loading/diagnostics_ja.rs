@@ -132,8 +132,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-field.yaml",
-        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags）",
-        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags)",
+        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags, threats）",
+        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags, threats)",
     ),
     (
         "unknown-ids.yaml",
