@@ -189,7 +189,12 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
 fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
     let (dir, a) = team_of_two();
     let mut app = team_app(dir.path());
+    // The team's cases only (`b` twice): the rows looked for below are on
+    // screen however many newer cases the bundled casebook holds.
+    press(&mut app, "bb");
+    assert_eq!(app.cases().len(), 2);
     select(&mut app, "our-b-2024");
+    assert_eq!(rows_with(&app, "[チーム] チームの").len(), 2);
 
     std::fs::remove_file(&a).unwrap();
     app.reload_now(vec![a]);
