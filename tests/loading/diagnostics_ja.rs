@@ -3,7 +3,7 @@
 //! the file system), is loaded once, and its diagnostics are checked in both
 //! languages: the Japanese message says the same thing with no English left
 //! but names (fields, ids, paths, YAML, UTF-8); the English one is as before.
-//! (Every diagnostic tests/loader.rs and tests/hostile.rs produce goes through
+//! (Every diagnostic loader.rs and hostile.rs produce goes through
 //! the same check in `common::Dir::load`.)
 
 use crate::common;

@@ -740,7 +740,7 @@ fn validate_json_escapes_nothing_dangerous_either() {
     );
 }
 
-// ----- faults while exporting (a file-size limit: tests/export_targets.rs) --------------
+// ----- faults while exporting (a file-size limit: tests/documents/export_targets.rs) --------------
 
 #[test]
 fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
