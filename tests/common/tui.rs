@@ -172,7 +172,10 @@ pub fn styled_text(buffer: &Buffer) -> String {
         }
     }
     styles.sort_by_key(|s| name(s));
-    assert!(styles.len() <= LETTERS.len(), "at most 62 styles on a screen");
+    assert!(
+        styles.len() <= LETTERS.len(),
+        "at most 62 styles on a screen"
+    );
     let letter = |style: Style| match styles.iter().position(|s| *s == style) {
         Some(at) => LETTERS.chars().nth(at).unwrap(),
         None => ' ',
@@ -184,7 +187,10 @@ pub fn styled_text(buffer: &Buffer) -> String {
         let mut x = buffer.area.left();
         while x < buffer.area.right() {
             // A wide character's style covers both of its columns, as its text does.
-            let width = buffer[(x, y)].cell_width().max(1).min(buffer.area.right() - x);
+            let width = buffer[(x, y)]
+                .cell_width()
+                .max(1)
+                .min(buffer.area.right() - x);
             row.extend(std::iter::repeat_n(letter(style_of(x, y)), width as usize));
             x += width;
         }
