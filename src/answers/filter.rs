@@ -41,7 +41,7 @@ impl Filter {
     /// Whether the case with this index passes every condition. Read from
     /// the case's summary and the casebook's indexes: no case is decoded.
     pub fn matches(&self, book: &Casebook, index: usize) -> bool {
-        let year = book.summary(index).published.year;
+        let year = book.summary(index).date.date().year;
         let under = |kind: Kind, id: &String| {
             book.catalogs
                 .of_kind(kind)

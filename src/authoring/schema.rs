@@ -21,7 +21,7 @@ pub fn schema(catalogs: &Catalogs) -> Value {
     let mut defs = defs(catalogs);
     // The id lists are written where they are used: yaml-language-server offers
     // an enum's values for completion only when it is not behind a `$ref`.
-    for name in ["sector", "cause", "control"] {
+    for name in ["sector", "cause", "control", "report_to", "stage"] {
         if let Some(def) = defs.as_object_mut().and_then(|d| d.remove(name)) {
             inline(&mut root, &format!("#/$defs/{name}"), &def);
         }
@@ -33,6 +33,13 @@ pub fn schema(catalogs: &Catalogs) -> Value {
         json!("casebook case file, format version 1 / casebook 事例ファイル（形式 1）"),
     );
     root_map.insert("$defs".into(), defs);
+    // The one rule across top-level fields: an incident never made public
+    // gives the day it was discovered instead of a publication date.
+    let either: Vec<Value> = format::REQUIRED_UNLESS
+        .iter()
+        .map(|(a, b)| json!({"anyOf": [{"required": [a]}, {"required": [b]}]}))
+        .collect();
+    root_map.insert("allOf".into(), Value::Array(either));
     root
 }
 
@@ -107,6 +114,9 @@ fn of_type(ty: Type) -> Value {
         Type::Line | Type::Text => json!({"$ref": "#/$defs/text"}),
         Type::Date => json!({"$ref": "#/$defs/date"}),
         Type::Day => json!({"$ref": "#/$defs/day"}),
+        Type::Fact => json!({"enum": [true, false, "unknown"]}),
+        Type::ReportTo => json!({"$ref": "#/$defs/report_to"}),
+        Type::Stage => json!({"$ref": "#/$defs/stage"}),
         Type::Count => json!({"type": "integer", "minimum": 0}),
         Type::Lines => json!({"type": "array", "items": {"$ref": "#/$defs/item"}}),
         Type::Sector => json!({"$ref": "#/$defs/sector"}),
@@ -187,11 +197,25 @@ fn defs(catalogs: &Catalogs) -> Value {
             titles.push(label(&item.title.ja, &item.title.en));
         }
     }
+    let rules = &catalogs.rules;
+    let report_to = json!({
+        "enum": rules.ids(),
+        "enumDescriptions": rules.ids().iter().map(|id| {
+            rules.all().iter().find(|r| r.id == *id).map_or_else(String::new, |r| label(&r.name.ja, &r.name.en))
+        }).collect::<Vec<_>>(),
+        "errorMessage": "not a rule id of catalogs/report-rules.yaml / 報告規則のIDではありません"
+    });
+    let stage = json!({
+        "enum": rules.all_stage_ids(),
+        "errorMessage": "not a stage id of catalogs/report-rules.yaml (preliminary, final) / 報告の段階IDではありません"
+    });
     json!({
         "text": text,
         "item": item,
         "date": date,
         "day": day,
+        "report_to": report_to,
+        "stage": stage,
         "threat": {
             "enum": threat_ids,
             "enumDescriptions": threat_titles,

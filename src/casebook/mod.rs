@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::catalog::{Catalogs, Kind};
-use crate::model::{Case, ControlRef, PartialDate};
+use crate::model::{Case, ControlRef, Dated};
 use crate::suggest;
 
 /// A loaded case and where it came from.
@@ -27,7 +27,8 @@ pub struct Summary {
     pub id: String,
     pub title: String,
     pub organization: String,
-    pub published: PartialDate,
+    /// The date it is listed and sorted by: published, else discovered.
+    pub date: Dated,
     pub people: Option<u64>,
 }
 
@@ -37,7 +38,7 @@ impl Summary {
             id: case.id.clone(),
             title: case.title.clone(),
             organization: case.organization.clone(),
-            published: case.published,
+            date: case.date(),
             people: case.affected.as_ref().and_then(|a| a.people),
         }
     }
@@ -344,9 +345,10 @@ impl Casebook {
             let mut order: Vec<usize> = (0..s.len()).collect();
             order.sort_by(|&a, &b| {
                 let (a, b) = (&s[a].summary, &s[b].summary);
-                b.published
+                b.date
+                    .date()
                     .sort_key()
-                    .cmp(&a.published.sort_key())
+                    .cmp(&a.date.date().sort_key())
                     .then_with(|| a.id.cmp(&b.id))
             });
             let mut rank = vec![0u32; s.len()];

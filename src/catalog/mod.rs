@@ -156,6 +156,8 @@ impl Catalog {
 #[derive(Clone, Debug, Default)]
 pub struct Catalogs {
     list: Vec<Catalog>,
+    /// The report rules (`kind: report-rules` files), overrides applied.
+    pub rules: crate::rules::Rules,
     /// Catalog files that failed to load: (the scheme they name, their path).
     failed: Vec<(String, String)>,
 }

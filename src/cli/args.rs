@@ -151,6 +151,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Must a team's own incident be reported (PPC, P-mark), by when, and what is still unknown
+    Triage {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// The day whose rules apply when the case has no `discovered` (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Draft a report from a case in the authority's order (PPC 漏えい等報告, P-mark 事故報告)
+    Report {
+        id: String,
+        /// To whom: a rule id of the report rules (ppc, pmark)
+        #[arg(long, value_name = "RULE")]
+        to: String,
+        /// Which report: preliminary or final [default: the first not yet filed]
+        #[arg(long)]
+        stage: Option<String>,
+        /// text (to paste into the web form), md or docx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+        /// The day whose rules apply when the case has no `discovered` (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Every report due or overdue across your team's cases; exit 1 when any is overdue (for cron or CI)
+    Due {
+        /// Only reports overdue or due within this many days [default: every open report]
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
+        /// The day to count from (YYYY-MM-DD) [default: today on the local clock]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Start a case file: DIR/cases/<year>/ID.yaml with every field, unknown values TODO
     New {
         /// The case id (a-z, 0-9, -); a trailing year (…-2024) picks the year directory
@@ -235,6 +277,17 @@ pub enum ShowFormat {
     /// At most 15 lines for a slide: title, organization and date, gist, causes, five measures, citation
     Brief,
     Json,
+    /// A Word document (needs --out, or standard output that is not a terminal)
+    Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text, item by item, to paste into the web form
+    Text,
+    /// Markdown
+    #[value(alias = "markdown")]
+    Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
 }

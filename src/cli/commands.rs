@@ -42,8 +42,11 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Similar { .. }
         | Command::New { .. }
         | Command::Schema { .. }
-        | Command::Draft { .. } => {
-            unreachable!("handled by validate::run, answers::run and author::run")
+        | Command::Draft { .. }
+        | Command::Triage { .. }
+        | Command::Report { .. }
+        | Command::Due { .. } => {
+            unreachable!("handled by validate::run, answers::run, author::run and report::run")
         }
         Command::List {
             control,
@@ -90,7 +93,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         let c = book.summary(i);
                         out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
-                            c.published, c.id, c.organization, c.title
+                            c.date.label(lang),
+                            c.id,
+                            c.organization,
+                            c.title
                         ))?;
                     }
                 }
@@ -141,7 +147,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             } else {
                 Style::Plain
             };
-            out.print(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            out.print(&(export::cite::citation(&entry.case, style, lang) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -286,7 +292,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
 /// a terminal. A document's bytes go out as they are (its text passed the text
 /// rule when it was loaded; a CSV's byte-order mark and Word or Excel files
 /// must not be altered).
-fn deliver(
+pub(super) fn deliver(
     out: &mut Out,
     path: Option<&std::path::Path>,
     data: &[u8],

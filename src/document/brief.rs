@@ -60,7 +60,7 @@ pub fn brief(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
             .collect(),
     }));
     let mut source = Text::plain(t(lang, "出典: ", "Source: "));
-    source.push(Inline::Citation(citation(case, 0)));
+    source.push(Inline::Citation(citation(case, 0, lang)));
     blocks.push(Block::Paragraph(source));
     Document {
         title: case.title.clone(),

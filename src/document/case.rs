@@ -6,7 +6,9 @@ use crate::casebook::Entry;
 use crate::catalog::{Catalogs, Kind};
 use crate::export::credit_label;
 use crate::lang::{Lang, t};
-use crate::model::{Case, ControlRef, Measure};
+use crate::model::{
+    Case, ControlRef, Measure, NOT_PUBLISHED_EN, NOT_PUBLISHED_JA, PartialDate, not_published,
+};
 use crate::text::thousands;
 
 /// The section titles of a case summary, in order. Every output uses these.
@@ -17,6 +19,7 @@ pub fn section_title(section: Section, lang: Lang) -> &'static str {
         Section::Causes => t(lang, "原因", "Root causes"),
         Section::Measures => t(lang, "再発防止策", "Measures"),
         Section::Response => t(lang, "発覚後の対応", "Response"),
+        Section::Reporting => t(lang, "報告の要否", "Reporting"),
         Section::Sources => t(lang, "出典", "Sources"),
     }
 }
@@ -28,6 +31,8 @@ pub enum Section {
     Causes,
     Measures,
     Response,
+    /// A team's own incident: its triage under the report rules.
+    Reporting,
     Sources,
 }
 
@@ -140,10 +145,23 @@ pub fn blocks(
         out.push(bullets(case.response.iter().map(Text::plain).collect()));
     }
 
+    if case.is_incident() {
+        section(&mut out, Section::Reporting);
+        // The rules in force on `discovered` (the latest without it): the
+        // document does not depend on the day it is drawn.
+        let triage = crate::triage::triage(case, &catalogs.rules, None);
+        out.extend(super::triage::blocks_of(
+            &triage,
+            lang,
+            level + 2,
+            super::triage::Detail::Section,
+        ));
+    }
+
     section(&mut out, Section::Sources);
     for (i, _) in case.sources.iter().enumerate() {
         out.push(Block::Paragraph(Text(vec![Inline::Citation(citation(
-            case, i,
+            case, i, lang,
         ))])));
     }
     out
@@ -171,13 +189,23 @@ pub fn refs(controls: &[ControlRef], catalogs: &Catalogs, lang: Lang) -> Vec<Ref
 }
 
 /// The citation of a case's source `i`; the first carries the casebook id and,
-/// without a date of its own, the case's publication date.
-pub fn citation(case: &Case, i: usize) -> Citation {
+/// without a date of its own, the case's publication date. For an incident
+/// never made public the first says so: `(非公表)`, `(2026-11-10、非公表)`.
+pub fn citation(case: &Case, i: usize, lang: Lang) -> Citation {
+    let unpublished = i == 0 && case.published.is_none();
+    let date = |own: Option<PartialDate>| match (own, unpublished) {
+        (Some(d), false) => Some(d.to_string()),
+        (Some(d), true) => Some(format!("{d}{}{}", t(lang, "、", "; "), not_published(lang))),
+        (None, true) => Some(not_published(lang).to_string()),
+        (None, false) => (i == 0)
+            .then(|| case.published.map(|p| p.to_string()))
+            .flatten(),
+    };
     let Some(source) = case.sources.get(i) else {
         return Citation {
             who: case.organization.clone(),
             title: String::new(),
-            date: None,
+            date: date(None),
             id: Some(case.id.clone()),
             url: None,
             accessed: None,
@@ -191,14 +219,15 @@ pub fn citation(case: &Case, i: usize) -> Citation {
     Citation {
         who,
         title: source.title.clone(),
-        date: source.date.or((i == 0).then_some(case.published)),
+        date: date(source.date),
         id: (i == 0).then(|| case.id.clone()),
         url: source.url.clone(),
         accessed: source.url.as_ref().and(source.accessed),
     }
 }
 
-/// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`
+/// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`; an incident
+/// never made public: `…（医療）　非公表　発覚 2026-11-02`.
 pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
     let sector = Inline::Term {
         kind: Term::Sector,
@@ -210,7 +239,14 @@ pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
         Lang::Ja => {
             text.push_str(format!("{}（", case.organization))
                 .push(sector)
-                .push_str(format!("）　公表 {}", case.published));
+                .push_str("）");
+            match case.published {
+                Some(p) => text.push_str(format!("　公表 {p}")),
+                None => text.push_str(format!("　{NOT_PUBLISHED_JA}")),
+            };
+            if let Some(d) = case.discovered {
+                text.push_str(format!("　発覚 {d}"));
+            }
             if let Some(o) = case.occurred {
                 text.push_str(format!("　発生 {o}"));
             }
@@ -218,7 +254,14 @@ pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
         Lang::En => {
             text.push_str(format!("{} (", case.organization))
                 .push(sector)
-                .push_str(format!("), published {}", case.published));
+                .push_str(")");
+            match case.published {
+                Some(p) => text.push_str(format!(", published {p}")),
+                None => text.push_str(format!(", {NOT_PUBLISHED_EN}")),
+            };
+            if let Some(d) = case.discovered {
+                text.push_str(format!(", discovered {d}"));
+            }
             if let Some(o) = case.occurred {
                 text.push_str(format!(", occurred {o}"));
             }

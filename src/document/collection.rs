@@ -51,7 +51,7 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
             let case = &e[i].case;
             vec![
                 Text::plain((n + 1).to_string()),
-                Text::plain(case.published.to_string()),
+                Text::plain(case.date().label(lang)),
                 Text::plain(case.organization.clone()),
                 Text::plain(cause_titles(case, cats, lang).join(t(lang, "、", ", "))),
                 ids(controls_of(case)),
@@ -165,7 +165,12 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
         let case = &e[i].case;
         blocks.push(heading(
             2,
-            &format!("{} {} — {}", case.published, case.organization, case.title),
+            &format!(
+                "{} {} — {}",
+                case.date().label(lang),
+                case.organization,
+                case.title
+            ),
         ));
         let citing: Vec<&Measure> = case
             .measures
@@ -189,7 +194,7 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
                 .collect(),
         }));
         let mut source = Text::plain(t(lang, "出典: ", "Source: "));
-        source.push(Inline::Citation(citation(case, 0)));
+        source.push(Inline::Citation(citation(case, 0, lang)));
         blocks.push(Block::Paragraph(source));
         for m in citing {
             rows.push(record(case, m, lang));
@@ -224,9 +229,9 @@ fn record(case: &Case, m: &Measure, lang: Lang) -> Vec<Text> {
         Lang::Ja => format!("{}の発表", case.organization),
         Lang::En => format!("announced by {}", case.organization),
     });
-    let cite = citation(case, 0);
+    let cite = citation(case, 0, lang);
     vec![
-        Text::plain(case.published.to_string()),
+        Text::plain(case.date().label(lang)),
         Text::plain(case.organization.clone()),
         Text::plain(case.title.clone()),
         Text::plain(m.text.clone()),

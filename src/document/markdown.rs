@@ -120,8 +120,8 @@ pub fn citation(c: &Citation) -> String {
         };
         s.push_str(&format!("「{title}」"));
     }
-    if let Some(d) = c.date {
-        s.push_str(&format!("({d})"));
+    if let Some(d) = &c.date {
+        s.push_str(&format!("({})", escape(d)));
     }
     if let Some(id) = &c.id {
         s.push_str(&format!(" \\[casebook: `{id}`\\]"));

@@ -18,7 +18,9 @@ pub mod csv;
 pub mod docx;
 pub mod markdown;
 pub mod plain;
+pub mod report;
 pub mod screen;
+pub mod triage;
 pub mod widths;
 pub mod xlsx;
 
@@ -149,7 +151,9 @@ pub struct Ref {
 pub struct Citation {
     pub who: String,
     pub title: String,
-    pub date: Option<PartialDate>,
+    /// The date as written: `2024-08-07`, or `非公表` / `not published`
+    /// (with the source's own date, if any) for an incident never made public.
+    pub date: Option<String>,
     /// The casebook id (the first source of a case carries it).
     pub id: Option<String>,
     pub url: Option<String>,

@@ -87,7 +87,7 @@ pub fn citation(c: &Citation) -> String {
     if !c.title.is_empty() {
         s.push_str(&format!("「{}」", c.title));
     }
-    if let Some(d) = c.date {
+    if let Some(d) = &c.date {
         s.push_str(&format!("({d})"));
     }
     if let Some(id) = &c.id {

@@ -131,7 +131,8 @@ impl App {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         };
-        let text = export::cite::citation(&self.book.entries()[i].case, self.style()) + "\n";
+        let text =
+            export::cite::citation(&self.book.entries()[i].case, self.style(), self.lang) + "\n";
         vec![Effect::Copy {
             text,
             what: What::Citation,

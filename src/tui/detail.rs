@@ -102,7 +102,12 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
         } else {
             Style::new()
         };
-        let text = format!("{} {} — {}", case.published, case.organization, case.title);
+        let text = format!(
+            "{} {} — {}",
+            case.date().date(),
+            case.organization,
+            case.title
+        );
         out.extend(paragraph(
             Span::styled(format!("  {}. ", i + 1), style),
             &[(text, style)],

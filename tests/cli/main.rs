@@ -1,6 +1,7 @@
 //! The command line: `validate`, search, the answers (coverage, statistics,
-//! similar cases, filters), every message in both languages, and output
-//! that goes to closed pipes and full disks.
+//! similar cases, filters), a team's own incidents (`triage`, `report`,
+//! `due`), every message in both languages, and output that goes to closed
+//! pipes and full disks.
 //!
 //! One test binary for the area, one module per subject.
 
@@ -11,4 +12,5 @@ mod answers;
 mod messages;
 mod output;
 mod search;
+mod triage;
 mod validate;

@@ -278,6 +278,8 @@ pub fn assert_japanese(d: &Diagnostic) {
         casebook::format::ROOT_CAUSE,
         casebook::format::MEASURE,
         casebook::format::SOURCE,
+        casebook::format::LEAK,
+        casebook::format::REPORT,
     ]
     .iter()
     .flat_map(|place| place.iter().map(|f| f.name))

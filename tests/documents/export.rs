@@ -24,11 +24,11 @@ fn citation_without_url() {
     let book = book();
     let c = case(&book, "minato-hospital-pc-2024");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "みなと市立病院 — みなと市「市立病院の診療用パソコンからの個人データの漏えいのおそれについて」(2024-08-07) [casebook: minato-hospital-pc-2024]"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "みなと市立病院 — みなと市「市立病院の診療用パソコンからの個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `minato-hospital-pc-2024`\\]"
     );
 }
@@ -38,11 +38,11 @@ fn citation_with_url_and_another_publisher() {
     let book = book();
     let c = case(&book, "kitahama-usb-2022");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "北浜市 — みなと新聞「北浜市の全市民の個人情報入りUSBメモリー、委託先の社員が紛失」(2022-06-23) [casebook: kitahama-usb-2022] <https://news.example.jp/2022/06/23/kitahama-usb.html>"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "北浜市 — みなと新聞「[北浜市の全市民の個人情報入りUSBメモリー、委託先の社員が紛失](https://news.example.jp/2022/06/23/kitahama-usb.html)」(2022-06-23) \\[casebook: `kitahama-usb-2022`\\]"
     );
 }
@@ -196,7 +196,7 @@ fn show_cite_and_list_from_the_cli() {
     let out = on_sample(&["cite", "kitahama-usb-2022", "--format", "markdown"]);
     assert_eq!(
         stdout(&out),
-        cite::citation(case(&book, "kitahama-usb-2022"), Style::Markdown) + "\n"
+        cite::citation(case(&book, "kitahama-usb-2022"), Style::Markdown, Lang::Ja) + "\n"
     );
 
     let out = on_sample(&["show", "kitahama-usb-2022", "--format", "json"]);

@@ -32,7 +32,7 @@ fn a_valid_file_loads_without_diagnostics() {
     let loaded = dir.load();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let case = &loaded.casebook.get("good").unwrap().case;
-    assert_eq!(case.published.to_string(), "2024-06-23");
+    assert_eq!(case.published.unwrap().to_string(), "2024-06-23");
     assert_eq!(case.affected.as_ref().unwrap().people, Some(460000));
     assert_eq!(case.measures[0].controls[0].to_string(), "iso27001:A.7.10");
     assert_eq!(case.summary.lines().count(), 2);
@@ -267,7 +267,7 @@ fn empty_file_and_comments_only() {
     assert_eq!(
         check(""),
         vec![
-            "bad.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published, summary, root_causes, measures and sources"
+            "bad.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published (or discovered, for an incident never made public), summary, root_causes, measures and sources"
         ]
     );
     assert!(check("# 下書き\n# まだ空です\n")[0].contains("the file is empty (or only comments)"));
