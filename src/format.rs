@@ -29,7 +29,7 @@ pub enum Type {
     Threats,
     /// A list of at least one `SCHEME:ID` known to a control catalog.
     Controls,
-    /// `reported`, `required` or `editorial`.
+    /// `reported`, `required`, `suggested` or `editorial`.
     Origin,
     /// An `http(s)://` address.
     Url,
@@ -334,15 +334,15 @@ pub const MEASURE: &[Field] = &[
         "origin",
         Type::Origin,
         false,
-        "reported (the default), required or editorial",
-        "出どころ: reported（組織の発表、既定）、required（規制当局等の要請）、editorial（編集部の教訓）",
+        "reported (the default), required, suggested (an outside expert's suggestion, named in by) or editorial",
+        "出どころ: reported（組織の発表、既定）、required（規制当局等の要請）、suggested（外部の専門家等の提言、by に名前）、editorial（編集部の教訓）",
     ),
     field(
         "by",
         Type::Line,
         false,
-        "who announced or required it, when not the organization",
-        "発表・要請した者（組織自身でないとき）",
+        "who announced, required or suggested it, when not the organization",
+        "発表・要請・提言した者（組織自身でないとき）",
     ),
 ];
 

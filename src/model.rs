@@ -274,15 +274,19 @@ pub enum Origin {
     Required,
     /// The casebook editor's lesson, not the organization's.
     Editorial,
+    /// An outside expert or commentator suggested it (named in `by`); nobody
+    /// announced it.
+    Suggested,
 }
 
 impl Origin {
-    pub const NAMES: [&'static str; 3] = ["reported", "required", "editorial"];
+    pub const NAMES: [&'static str; 4] = ["reported", "required", "suggested", "editorial"];
 
     pub fn parse(s: &str) -> Option<Origin> {
         match s {
             "reported" => Some(Origin::Reported),
             "required" => Some(Origin::Required),
+            "suggested" => Some(Origin::Suggested),
             "editorial" => Some(Origin::Editorial),
             _ => None,
         }
@@ -291,7 +295,8 @@ impl Origin {
 
 impl Measure {
     /// The label that says whose measure this is, when it is not simply the
-    /// organization's own announcement: 編集部の教訓, 総務省の要請, ○○の発表.
+    /// organization's own announcement: 編集部の教訓, 総務省の要請, ○○の発表,
+    /// ○○氏の提言.
     pub fn credit(&self, lang: crate::lang::Lang) -> Option<String> {
         use crate::lang::Lang;
         let by = self.by.as_deref();
@@ -302,6 +307,11 @@ impl Measure {
             (Origin::Required, Some(by), Lang::En) => Some(format!("required by {by}")),
             (Origin::Required, None, Lang::Ja) => Some("要請".into()),
             (Origin::Required, None, Lang::En) => Some("required".into()),
+            (Origin::Suggested, Some(by), Lang::Ja) => Some(format!("{by}の提言")),
+            (Origin::Suggested, Some(by), Lang::En) => Some(format!("suggested by {by}")),
+            // The loader requires `by` for a suggestion; this is for hand-built values.
+            (Origin::Suggested, None, Lang::Ja) => Some("提言".into()),
+            (Origin::Suggested, None, Lang::En) => Some("suggestion".into()),
             (Origin::Reported, Some(by), Lang::Ja) => Some(format!("{by}の発表")),
             (Origin::Reported, Some(by), Lang::En) => Some(format!("announced by {by}")),
             (Origin::Reported, None, _) => None,

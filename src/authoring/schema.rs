@@ -96,14 +96,18 @@ fn object(place: &[Field]) -> Value {
         "required": required,
         "properties": properties,
     });
-    // The one rule across fields: an editorial lesson is nobody's announcement.
+    // The rules across fields: an editorial lesson is nobody's announcement, and
+    // a suggestion names who made it.
     if place.iter().any(|f| f.ty == Type::Origin) && place.iter().any(|f| f.name == "by") {
         let map = schema.as_object_mut().expect("built as an object");
+        let when = |origin: &str| json!({"required": ["origin"], "properties": {"origin": {"const": origin}}});
         map.insert(
-            "if".into(),
-            json!({"required": ["origin"], "properties": {"origin": {"const": "editorial"}}}),
+            "allOf".into(),
+            json!([
+                {"if": when("editorial"), "then": {"not": {"required": ["by"]}}},
+                {"if": when("suggested"), "then": {"required": ["by"]}},
+            ]),
         );
-        map.insert("then".into(), json!({"not": {"required": ["by"]}}));
     }
     schema
 }

@@ -115,7 +115,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .map(|m| WMeasure {
                 text: m.text.as_str(),
                 controls: refs(&m.controls),
-                origin: m.origin as u8,
+                origin: origin_code(m.origin),
                 by: m.by.as_deref(),
             })
             .collect(),
@@ -152,6 +152,16 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
 
+/// A measure's origin on the wire (decoded in [`decode_case`]).
+fn origin_code(o: Origin) -> u8 {
+    match o {
+        Origin::Reported => 0,
+        Origin::Required => 1,
+        Origin::Editorial => 2,
+        Origin::Suggested => 3,
+    }
+}
+
 /// Decodes a case; None when the bytes are not one.
 pub fn decode_case(bytes: &[u8]) -> Option<Case> {
     let w: WCase<String> = postcard::from_bytes(bytes).ok()?;
@@ -159,6 +169,7 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         0 => Some(Origin::Reported),
         1 => Some(Origin::Required),
         2 => Some(Origin::Editorial),
+        3 => Some(Origin::Suggested),
         _ => None,
     };
     let measures = w
@@ -300,6 +311,19 @@ mod tests {
             assert_eq!(back, e.case);
         }
         assert!(decode_case(b"\xff\xff\xff").is_none());
+    }
+
+    #[test]
+    fn every_origin_survives_the_round_trip() {
+        let loaded = load::load(&[Input::Bundled], &[]);
+        let mut case = loaded.casebook.entries()[0].case.clone();
+        for name in Origin::NAMES {
+            let origin = Origin::parse(name).expect("a listed name parses");
+            case.measures[0].origin = origin;
+            case.measures[0].by = Some("某氏".into());
+            let back = decode_case(&encode_case(&case)).expect("decodes");
+            assert_eq!(back.measures[0].origin, origin, "{name}");
+        }
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Show one case in full (or as a brief for a slide, or as a Word document)
+    /// Show one case in full (or as a brief for a slide, or as a Word, PowerPoint or PDF document)
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -84,7 +84,7 @@ pub enum Command {
         /// Wrap text at this many columns (0: no wrapping) [default: the terminal's width; none when piped]
         #[arg(long)]
         width: Option<usize>,
-        /// Write to this file instead of standard output (docx needs it on a terminal)
+        /// Write to this file instead of standard output (docx, pptx and pdf need it on a terminal)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace FILE if it exists
@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases, or the precedent list of a control (Markdown, Word, Excel, CSV)
+    /// Write a training pack of cases (in the order given), or the precedent list of a control (Markdown, Word, PowerPoint, PDF, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
@@ -128,6 +128,9 @@ pub enum Command {
         /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
         #[arg(long, value_enum)]
         format: Option<crate::export::file::Format>,
+        /// The training pack's title [default: 研修資料: 情報セキュリティ事故の事例（N件）]
+        #[arg(long, value_name = "TEXT", conflicts_with = "control")]
+        title: Option<String>,
     },
     /// For every control, the cases citing it, held against the Statement of Applicability
     Coverage {
@@ -279,6 +282,10 @@ pub enum ShowFormat {
     Json,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
+    /// A PowerPoint slide, the summary in its notes (needs --out, or standard output that is not a terminal)
+    Pptx,
+    /// A PDF, converted from the Word document by LibreOffice (needs --out, or standard output that is not a terminal)
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -120,9 +120,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::brief(&entry.case, &book.catalogs, lang, Style::Plain)
                         .into_bytes()
                 }
-                ShowFormat::Docx => {
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf => {
                     let i = book.index_of(&entry.case.id).unwrap_or(0);
-                    export::file::render(book, &Content::Case(i), lang, Format::Docx)?
+                    let format = match format {
+                        ShowFormat::Pptx => Format::Pptx,
+                        ShowFormat::Pdf => Format::Pdf,
+                        _ => Format::Docx,
+                    };
+                    export::file::render(book, &Content::Case(i), lang, format)?
                 }
                 ShowFormat::Text => {
                     let width = match width {
@@ -136,7 +141,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::plain(&entry.case, &book.catalogs, lang, width).into_bytes()
                 }
             };
-            let binary = *format == ShowFormat::Docx;
+            let binary = matches!(
+                format,
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf
+            );
             deliver(out, path.as_deref(), &data, binary, *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -254,6 +262,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             out: path,
             force,
             format,
+            title,
         } => {
             let content = if let Some(c) = control {
                 let r = control_ref(book, c)?;
@@ -266,7 +275,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
                     .collect::<Result<Vec<usize>, Message>>()?;
-                Content::Pack(indices)
+                Content::Pack {
+                    cases: indices,
+                    title: title.clone(),
+                }
             };
             let format = match (format, path) {
                 (Some(f), _) => *f,

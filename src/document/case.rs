@@ -181,9 +181,11 @@ pub fn measure_text(m: &Measure, lang: Lang) -> Text {
 pub fn refs(controls: &[ControlRef], catalogs: &Catalogs, lang: Lang) -> Vec<Ref> {
     controls
         .iter()
-        .map(|r| Ref {
-            control: r.clone(),
-            title: catalogs.control(r).map(|i| i.title.get(lang).to_string()),
+        .map(|r| {
+            Ref::new(
+                r.clone(),
+                catalogs.control(r).map(|i| i.title.get(lang).to_string()),
+            )
         })
         .collect()
 }

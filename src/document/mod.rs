@@ -15,10 +15,13 @@ pub mod brief;
 pub mod case;
 pub mod collection;
 pub mod csv;
+pub mod deck;
 pub mod docx;
 pub mod markdown;
 pub mod plain;
+pub mod pptx;
 pub mod report;
+pub mod schemes;
 pub mod screen;
 pub mod triage;
 pub mod widths;
@@ -71,6 +74,8 @@ pub enum Block {
     Byline(Text),
     List(List),
     Table(Table),
+    /// What follows starts a new page (Word): each case of a training pack.
+    PageBreak,
     /// For the screen only: where the case came from, and its tags. Documents
     /// that leave casebook carry the same facts in their citation.
     Aside {
@@ -143,6 +148,29 @@ pub enum Term {
 pub struct Ref {
     pub control: ControlRef,
     pub title: Option<String>,
+    /// Shown without its scheme (`A.7.14`): the document names the schemes
+    /// once ([`schemes`]).
+    pub short: bool,
+}
+
+impl Ref {
+    /// A reference with its scheme (`iso27001:A.7.14`).
+    pub fn new(control: ControlRef, title: Option<String>) -> Ref {
+        Ref {
+            control,
+            title,
+            short: false,
+        }
+    }
+
+    /// The id as shown: `A.7.14` when short, else `iso27001:A.7.14`.
+    pub fn id(&self) -> String {
+        if self.short {
+            self.control.id.clone()
+        } else {
+            self.control.to_string()
+        }
+    }
 }
 
 /// The one-line citation of a source:

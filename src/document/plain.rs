@@ -40,7 +40,7 @@ pub fn render(doc: &Document, width: Option<usize>) -> String {
                 }
             }
             Block::Table(table) => out.push(self::table(table)),
-            Block::Aside { .. } => {}
+            Block::Aside { .. } | Block::PageBreak => {}
         }
     }
     out.join("\n") + "\n"
@@ -76,8 +76,8 @@ pub fn refs(refs: &[Ref], sep: &str) -> String {
 
 fn reference(r: &Ref) -> String {
     match &r.title {
-        Some(title) if !title.is_empty() => format!("{} {title}", r.control),
-        _ => r.control.to_string(),
+        Some(title) if !title.is_empty() => format!("{} {title}", r.id()),
+        _ => r.id(),
     }
 }
 

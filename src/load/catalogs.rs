@@ -44,7 +44,11 @@ pub(super) fn load_catalogs(
     for input in inputs {
         match input {
             Input::Bundled => {}
-            Input::Dir(dir) => dirs.push(dir.join("catalogs")),
+            Input::Dir(dir) => {
+                dirs.push(dir.join("catalogs"));
+                // `ROOT/cases` (or a folder in it) given alone: ROOT's catalogs.
+                dirs.extend(walk::casebook_root_of_dir(dir).map(|root| root.join("catalogs")));
+            }
             Input::File(file) => {
                 dirs.extend(walk::casebook_root(file).map(|root| root.join("catalogs")))
             }

@@ -163,6 +163,16 @@ fn the_schema_and_the_loader_agree_on_good_and_bad_files() {
             good.replace("origin: required", "origin: editorial"),
             false,
         ),
+        (
+            "suggested with by",
+            good.replace("origin: required", "origin: suggested"),
+            true,
+        ),
+        (
+            "suggested without by",
+            good.replace("origin: required\n    by: 個人情報保護委員会\n", "origin: suggested\n"),
+            false,
+        ),
         ("TODO left", good.replace("organization: テスト市", "organization: TODO"), false),
         ("bad id", good.replace("id: x", "id: Bad_Id"), false),
         ("empty title", good.replace("title: 委託先がUSBメモリーを紛失", "title: \"  \""), false),

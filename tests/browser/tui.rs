@@ -664,7 +664,7 @@ fn c_on_a_control_copies_its_precedent_list() {
     );
     assert!(
         screen(&app, 120, 36).contains(
-            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .pptx .md .csv）/ Esc 取消"
         ),
         "{}",
         screen(&app, 120, 36)
@@ -694,7 +694,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     press(&mut app, "<Tab>jjm");
     assert_eq!(app.marks.len(), 3);
     assert!(screen(&app, 120, 36).contains("印 3件"));
-    let effects = press(&mut app, "e");
+    let effects = press(&mut app, "e<Enter>");
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
@@ -769,7 +769,7 @@ fn when_nothing_can_copy_a_file_is_offered() {
 fn enter_on_the_overwrite_question_means_no() {
     let mut app = app();
     press(&mut app, "<Tab>m");
-    press(&mut app, "e");
+    press(&mut app, "e<Enter>");
     let effects = press(&mut app, "<Enter>");
     let [Effect::Write { path, data, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -778,7 +778,7 @@ fn enter_on_the_overwrite_question_means_no() {
         path: path.clone(),
         data: data.clone(),
     }));
-    // `e` Enter Enter: the second Enter answers the question, and means no.
+    // `e` Enter Enter Enter (title, name, question): the last Enter answers the question, and means no.
     let effects = press(&mut app, "<Enter>");
     assert!(effects.is_empty(), "nothing is written: {effects:?}");
     assert_eq!(app.mode, Mode::Prompt);

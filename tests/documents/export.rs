@@ -6,6 +6,7 @@
 use crate::common;
 
 use casebook::casebook::Casebook;
+use casebook::document::{collection, csv};
 use casebook::export::{Style, cite, pack, precedents, summary};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
@@ -326,6 +327,55 @@ fn export_a_precedent_list_to_stdout() {
         out.status.code(),
         Some(2),
         "one of --case or --control is required"
+    );
+}
+
+/// A case with a measure an outside expert suggested (announced by no one).
+fn suggested_book() -> Casebook {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    let text = common::case_file("suggested").replace(
+        "    origin: editorial\n",
+        "    origin: suggested\n    by: 山田太郎氏（研究者）\n",
+    );
+    std::fs::write(dir.path().join("cases/suggested.yaml"), text).unwrap();
+    let loaded = load(&[Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.casebook
+}
+
+#[test]
+fn an_experts_suggestion_is_labelled_a_suggestion_not_an_announcement() {
+    let book = suggested_book();
+    let case = &book.get("suggested").unwrap().case;
+    let plain = summary::plain(case, &book.catalogs, Lang::Ja, None);
+    assert!(
+        plain.contains("2. 【山田太郎氏（研究者）の提言】作業後はデータをその場で消去する"),
+        "{plain}"
+    );
+    assert!(!plain.contains("の発表】"), "{plain}");
+    let md = summary::markdown(case, &book.catalogs, Lang::Ja);
+    assert!(
+        md.contains("2. 【山田太郎氏（研究者）の提言】作業後はデータをその場で消去する"),
+        "{md}"
+    );
+    let en = summary::plain(case, &book.catalogs, Lang::En, None);
+    assert!(
+        en.contains("2. [suggested by 山田太郎氏（研究者）] 作業後は"),
+        "{en}"
+    );
+    let idx = book.index_of("suggested").unwrap();
+    let pack = pack::pack(&book, &[idx], Lang::Ja);
+    assert!(
+        pack.contains("【山田太郎氏（研究者）の提言】作業後は"),
+        "{pack}"
+    );
+    // The register's origin column says the same.
+    let doc = collection::precedents(&book, "iso27001", "A.8.10", Lang::Ja).unwrap();
+    let register = String::from_utf8(csv::render(&doc).unwrap().unwrap()).unwrap();
+    assert!(
+        register.contains(",山田太郎氏（研究者）の提言,"),
+        "{register}"
     );
 }
 

@@ -331,7 +331,7 @@ fn every_problem_in_a_file_is_reported_at_once() {
     assert!(d[1].starts_with("bad.yaml:5:12: error: `published`"));
     assert_eq!(
         d[2],
-        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported, required or editorial)"
+        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported, required, suggested or editorial)"
     );
 }
 
@@ -459,7 +459,7 @@ fn a_measure_may_say_who_required_or_announced_it() {
     let typo = bad_case("    origin: editorial\n", "    origin: requierd\n");
     assert_eq!(
         check(typo),
-        vec!["bad.yaml:21:13: error: `measures[2].origin`: `requierd` is not an origin; did you mean `required`? (expected reported, required or editorial)".to_string()]
+        vec!["bad.yaml:21:13: error: `measures[2].origin`: `requierd` is not an origin; did you mean `required`? (expected reported, required, suggested or editorial)".to_string()]
     );
     let empty_by = bad_case("    origin: editorial\n", "    by: \"\"\n");
     assert_eq!(
@@ -482,6 +482,44 @@ fn a_measure_may_say_who_required_or_announced_it() {
         vec![
             "bad.yaml:21:5: error: unknown field `measures[2].bye`; did you mean `by`?".to_string()
         ]
+    );
+}
+
+#[test]
+fn a_measure_may_be_an_outside_experts_suggestion_naming_the_expert() {
+    let dir = Dir::new();
+    dir.case(
+        "ok.yaml",
+        case_file("ok").replace(
+            "    origin: editorial\n",
+            "    origin: suggested\n    by: 山田太郎氏（情報セキュリティ研究者）\n",
+        ),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let m = &loaded.casebook.get("ok").unwrap().case.measures[1];
+    assert_eq!(m.origin, casebook::model::Origin::Suggested);
+    assert_eq!(
+        m.by.as_deref(),
+        Some("山田太郎氏（情報セキュリティ研究者）")
+    );
+    // A suggestion is someone's: without `by` it is an error, not an anonymous label.
+    let nobody = bad_case("    origin: editorial\n", "    origin: suggested\n");
+    let d = check(nobody);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with(
+            "bad.yaml:21:13: error: `measures[2].by` is missing: a suggestion names who made it"
+        ),
+        "{d:?}"
+    );
+    let typo = bad_case(
+        "    origin: editorial\n",
+        "    origin: sugested\n    by: 山田太郎氏\n",
+    );
+    assert_eq!(
+        check(typo),
+        vec!["bad.yaml:21:13: error: `measures[2].origin`: `sugested` is not an origin; did you mean `suggested`? (expected reported, required, suggested or editorial)".to_string()]
     );
 }
 
