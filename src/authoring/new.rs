@@ -49,6 +49,7 @@ pub fn case_path(dir: &Path, id: &str, fallback_year: u16) -> PathBuf {
 pub fn scaffold(id: &str, lang: Lang) -> String {
     let mut s = Sketch {
         incident: true,
+        tracking: true,
         ..Sketch::default()
     };
     s.one(
