@@ -547,3 +547,102 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
 }
+
+// ----- the watcher -------------------------------------------------------------------
+
+/// The paths the watcher reports until one of them is `until` (20 s at most).
+fn reported_until(
+    events: &std::sync::mpsc::Receiver<casebook::tui::events::Msg>,
+    until: &Path,
+) -> Vec<PathBuf> {
+    use casebook::tui::events::Msg;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while !seen.iter().any(|p: &PathBuf| p == until) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok(Msg::Changed(paths)) => seen.extend(paths),
+            Ok(_) => {}
+            Err(_) => panic!("{} was never reported; reported: {seen:?}", until.display()),
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_watcher_reports_changes_and_not_reads() {
+    use casebook::tui::watch::Watch;
+    // A casebook in the usual cases/<year>/ layout.
+    let (dir, a) = team_of_two();
+    dir.case("2025/our-c-2025.yaml", titled("our-c-2025", "三つ目"));
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    // What a reload, an `ls`, an editor or `git status` does: list every
+    // directory, open and read every file. None of it is a change.
+    for _ in 0..3 {
+        for d in [
+            dir.path().to_path_buf(),
+            dir.path().join("cases"),
+            dir.path().join("cases/2024"),
+            dir.path().join("cases/2025"),
+        ] {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_file() {
+                    std::fs::read(&path).unwrap();
+                }
+            }
+        }
+        casebook::load::case_files_under(dir.path());
+    }
+    std::fs::read(&a).unwrap();
+    // Then one real change: the only path reported.
+    let b = dir.path().join("cases/2024/our-b-2024.yaml");
+    std::fs::write(&b, titled("our-b-2024", "変えた")).unwrap();
+    assert_eq!(reported_until(&events, &b), vec![b]);
+}
+
+#[test]
+fn a_watched_directory_deleted_and_made_again_is_watched_again() {
+    use casebook::tui::watch::Watch;
+    let (dir, _) = team_of_one();
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::remove_dir_all(&cases).unwrap();
+    std::fs::remove_dir(dir.path()).unwrap();
+    // Its files left with it.
+    reported_until(&events, dir.path());
+    // The directory again (a fresh clone): it is read whole.
+    std::fs::create_dir_all(cases.join("2025")).unwrap();
+    std::fs::write(
+        cases.join("2025/our-c-2025.yaml"),
+        titled("our-c-2025", "戻った"),
+    )
+    .unwrap();
+    reported_until(&events, dir.path());
+    // And watched: a change in it is seen.
+    let d = cases.join("2025/our-d-2025.yaml");
+    std::fs::write(&d, titled("our-d-2025", "後から")).unwrap();
+    reported_until(&events, &d);
+}
+
+#[test]
+fn a_directory_read_again_finds_files_changed_and_deleted_under_it() {
+    let (dir, a) = team_of_two();
+    let mut app = team_app(dir.path());
+    assert!(app.book.get("our-b-2024").is_some());
+    std::fs::write(&a, titled("our-a-2024", "読み込み中に変えた")).unwrap();
+    std::fs::remove_file(dir.path().join("cases/2024/our-b-2024.yaml")).unwrap();
+    // A whole directory reported (a rescan, a directory made again).
+    app.reload_now(vec![dir.path().to_path_buf()]);
+    assert!(
+        app.book.get("our-b-2024").is_none(),
+        "the deleted file left"
+    );
+    assert!(
+        screen(&app, 120, 36).contains("[チーム] 読み込み中に変えた"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use super::action::{Action, Authored, Effect, Outcome, Start};
 use super::app::{App, Options};
 use super::events::{Msg, Reader};
-use super::reload::Job;
+use super::reload::{Job, Queue};
 use super::terminal::Term;
 use super::watch::Watch;
 use super::{author, editor, layout};
@@ -27,6 +27,8 @@ pub struct World<'a> {
     pub reader: &'a Reader,
     pub watch: &'a mut Option<Watch>,
     pub jobs: &'a Sender<Job>,
+    /// Reloads waiting for the reading thread, merged.
+    pub reloads: &'a mut Queue,
     /// The loop's channel, for a watcher started late.
     pub tx: &'a Sender<Msg>,
 }
@@ -57,7 +59,7 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             report
         }
         Effect::Reload { paths, everything } => {
-            let _ = world.jobs.send(app.reload_job(paths, everything));
+            world.reloads.add(paths, everything);
             Vec::new()
         }
         Effect::Watch { dir } => {
@@ -71,6 +73,16 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             .map(Action::Done)
             .into_iter()
             .collect(),
+    }
+}
+
+impl World<'_> {
+    /// Hands the reading thread the reloads waiting, merged into one job,
+    /// when it is free.
+    pub fn send_reload(&mut self, app: &App) {
+        if let Some((paths, everything)) = self.reloads.next() {
+            let _ = self.jobs.send(app.reload_job(paths, everything));
+        }
     }
 }
 

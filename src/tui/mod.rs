@@ -91,13 +91,25 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     let reader = Reader::spawn(tx.clone());
     let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());
     let jobs = reload_thread(tx.clone());
+    let mut reloads = reload::Queue::default();
     let mut world = World {
         terminal,
         reader: &reader,
         watch: &mut watch,
         jobs: &jobs,
+        reloads: &mut reloads,
         tx: &tx,
     };
+    if world.watch.is_some() {
+        // A file changed after it was loaded and before the watch began is
+        // found by reading the directories again (files whose keys prove
+        // them unchanged are not read).
+        handle(
+            &mut world,
+            app,
+            Msg::Changed(app.options.setup.watch.clone()),
+        )?;
+    }
     let mut dirty = true;
     // The similar-case index whose readiness was told to the app (a reload
     // builds a new one).
@@ -163,7 +175,12 @@ fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
         }
         Msg::Term(event) => input::action(app, event),
         Msg::Changed(paths) => Some(Action::FilesChanged(paths)),
-        Msg::Action(action) => Some(action),
+        Msg::Action(action) => {
+            if matches!(action, Action::Reloaded(_)) {
+                world.reloads.done();
+            }
+            Some(action)
+        }
         Msg::Gone => None,
     };
     let mut queue: VecDeque<Action> = action.into_iter().collect();
@@ -172,6 +189,8 @@ fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
             queue.extend(effects::perform(effect, app, world));
         }
     }
+    // Made from the casebook as it is now, after the last results were applied.
+    world.send_reload(app);
     Ok(())
 }
 
