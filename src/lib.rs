@@ -29,6 +29,7 @@ pub mod out;
 pub mod plural;
 pub mod search;
 pub mod suggest;
+pub mod temp;
 pub mod text;
 pub mod tui;
 pub mod width;

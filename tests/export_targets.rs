@@ -238,3 +238,67 @@ fn a_file_name_of_255_bytes_works() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), pack());
     assert_eq!(names(dir.path()), vec!["cases".to_string(), name]);
 }
+
+#[test]
+fn a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    let out = dir.path().join("private.md");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = export_to(&out, true);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), pack());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+}
+
+#[test]
+fn an_exported_file_has_no_name_until_it_is_whole() {
+    // Every name that appears in the folder while exporting: a temporary
+    // name seen there is what Ctrl-C or SIGTERM part-way would leave behind.
+    use notify::{RecursiveMode, Watcher};
+    let dir = Dir::new();
+    let (tx, events) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).unwrap();
+    watcher
+        .watch(dir.path(), RecursiveMode::NonRecursive)
+        .unwrap();
+    let out = dir.path().join("pack.docx");
+    let run = command(&[
+        "--lang",
+        "en",
+        "export",
+        "--control",
+        "A.8.10",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    // A file written after the export marks the end of its events.
+    let end = dir.path().join("end");
+    std::fs::write(&end, "").unwrap();
+    let mut created = Vec::new();
+    loop {
+        let event = events
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap()
+            .unwrap();
+        if let notify::EventKind::Create(_) = event.kind {
+            created.extend(
+                event
+                    .paths
+                    .iter()
+                    .map(|p| p.file_name().unwrap().to_owned()),
+            );
+        }
+        if event.paths.contains(&end) {
+            break;
+        }
+    }
+    assert_eq!(created, ["pack.docx", "end"]);
+}

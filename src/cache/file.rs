@@ -8,14 +8,14 @@
 //! 32  meta (postcard)  ...   sections
 //! ```
 //!
-//! Files are written to a temporary name in the same directory and renamed
-//! into place, so a reader sees the old file or the new one, never half of one.
+//! Files are written unnamed in the same directory and put in place in one
+//! step ([`crate::temp`]), so a reader sees the old file or the new one, never
+//! half of one, and a run ended part-way leaves nothing.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
@@ -221,7 +221,7 @@ fn padding(len: u64) -> u64 {
     (8 - len % 8) % 8
 }
 
-/// Writes a cache file atomically (a temporary file, then a rename).
+/// Writes a cache file atomically ([`crate::temp`]: no name until whole).
 pub fn write(
     path: &Path,
     kind: Kind,
@@ -270,49 +270,33 @@ pub fn write(
         }
         start = first;
     }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        out.write_all(MAGIC)?;
-        out.write_all(&format.to_le_bytes())?;
-        out.write_all(&(kind as u32).to_le_bytes())?;
-        out.write_all(&(meta_bytes.len() as u64).to_le_bytes())?;
-        out.write_all(&checksum(&meta_bytes).to_le_bytes())?;
-        out.write_all(&meta_bytes)?;
-        let mut at = (HEADER + meta_bytes.len()) as u64;
-        for (section, s) in sections.iter().zip(&meta.sections) {
-            out.write_all(&vec![0; (s.offset - at) as usize])?;
-            for part in &section.parts {
-                out.write_all(part)?;
-            }
-            at = s.offset + s.len;
+    let mut temp = crate::temp::Temp::beside(path)?;
+    let mut out = BufWriter::with_capacity(1 << 20, temp.file());
+    out.write_all(MAGIC)?;
+    out.write_all(&format.to_le_bytes())?;
+    out.write_all(&(kind as u32).to_le_bytes())?;
+    out.write_all(&(meta_bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&checksum(&meta_bytes).to_le_bytes())?;
+    out.write_all(&meta_bytes)?;
+    let mut at = (HEADER + meta_bytes.len()) as u64;
+    for (section, s) in sections.iter().zip(&meta.sections) {
+        out.write_all(&vec![0; (s.offset - at) as usize])?;
+        for part in &section.parts {
+            out.write_all(part)?;
         }
-        out.into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        at = s.offset + s.len;
     }
-    result
-}
-
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ))
+    out.into_inner().map_err(|e| e.into_error())?;
+    temp.place(path, true).map_err(|e| match e {
+        crate::temp::PlaceError::Io(e) => e,
+        crate::temp::PlaceError::Exists => io::Error::from(io::ErrorKind::AlreadyExists),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn meta() -> Meta {
         Meta {
