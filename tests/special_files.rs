@@ -166,3 +166,81 @@ fn a_directory_too_deep_to_name_is_an_error_not_a_silent_skip() {
         &err[err.len().saturating_sub(300)..]
     );
 }
+
+// ----- the browser's saved state ---------------------------------------------------
+
+#[test]
+fn the_saved_state_is_never_written_through_a_planted_link() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    // What a `git pull` into the user's own casebook folder could bring.
+    let file = saved::path(dir.path());
+    for name in ["state.json.tmp", ".state.json.tmp"] {
+        std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+    }
+    let state = saved::Saved {
+        version: 1,
+        case: Some("our-a-2024".into()),
+        ..saved::Saved::default()
+    };
+    saved::write(&file, &state);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!(saved::read(&file), Some(state));
+}
+
+#[test]
+fn browsers_saving_at_once_leave_a_whole_state() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved::path(dir.path());
+    // States of different lengths: two writes mixed in one file would show.
+    let states: Vec<saved::Saved> = (0..8)
+        .map(|n| saved::Saved {
+            version: 1,
+            marks: (0..500 * (n + 1))
+                .map(|i| format!("case-{n}-{i}"))
+                .collect(),
+            ..saved::Saved::default()
+        })
+        .collect();
+    for _ in 0..20 {
+        std::thread::scope(|s| {
+            for state in &states {
+                let file = &file;
+                s.spawn(move || saved::write(file, state));
+            }
+        });
+        let read = saved::read(&file).expect("a whole state");
+        assert!(states.contains(&read));
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
+}
+
+#[test]
+fn a_fifo_or_a_device_at_the_saved_state_is_ignored_at_once() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let big = dir.path().join("big");
+    std::fs::write(&big, vec![b' '; 2 << 20]).unwrap();
+    for file in [fifo, zero, big] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let f = file.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(saved::read(&f));
+        });
+        let read = rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("reading {} blocked", file.display()));
+        assert_eq!(read, None, "{}", file.display());
+    }
+}
