@@ -495,3 +495,51 @@ fn a_search_that_hands_the_index_back_as_it_reads_finds_what_a_cold_run_finds() 
     let found = stdout(&run(dir.path(), cache.path(), &["search", "第1499便"]));
     assert!(found.contains("case-1499"), "{found}");
 }
+
+/// `run`, failed (not hung) when it takes over a minute.
+fn run_within_a_minute(dir: &Path, cache: &Path, args: &[&str]) -> Output {
+    let child = command(dir, cache, args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("{args:?} blocked");
+        }
+    }
+}
+
+#[test]
+fn a_fifo_or_a_link_to_a_device_at_a_cache_entry_is_no_hang() {
+    let dir = casebook(3);
+    let cache = tempfile::tempdir().unwrap();
+    same_as_cold(dir.path(), cache.path(), &["search", "消去"]);
+    for ext in ["cases", "index"] {
+        for planted in ["fifo", "/dev/zero"] {
+            let path = cache_files(cache.path(), ext)[0].clone();
+            fs::remove_file(&path).unwrap();
+            if planted == "fifo" {
+                let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+                assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            } else {
+                std::os::unix::fs::symlink(planted, &path).unwrap();
+            }
+            for args in [&["list"][..], &["search", "消去"]] {
+                let out = run_within_a_minute(dir.path(), cache.path(), args);
+                assert_eq!(
+                    stdout(&out),
+                    stdout(&cold(dir.path(), args)),
+                    "{ext} {planted}"
+                );
+            }
+        }
+    }
+}

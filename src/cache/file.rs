@@ -14,6 +14,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -132,10 +133,20 @@ pub fn open(
     format: u32,
     program: &str,
 ) -> Result<Option<Opened>, Problem> {
-    let file = match File::open(path) {
+    // Opened without waiting (a FIFO planted there opens at once), and used
+    // only when it is a regular file: a FIFO, a device or a link to one is
+    // no cache entry (and is replaced when the entry is written).
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
         Ok(f) => f,
         Err(_) => return Ok(None),
     };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(Problem::NotACache);
+    }
     // SAFETY: cache files are only ever replaced by rename, never changed in
     // place, so the mapped file does not change under us.
     let map = match unsafe { Mmap::map(&file) } {
