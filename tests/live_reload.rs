@@ -646,3 +646,39 @@ fn a_directory_read_again_finds_files_changed_and_deleted_under_it() {
         screen(&app, 120, 36)
     );
 }
+
+#[test]
+fn an_editor_that_fails_is_reported_and_the_report_stays() {
+    use casebook::tui::action::{Authored, Shared};
+    let (dir, a) = team_of_one();
+    let mut app = team_app(dir.path());
+    select(&mut app, "our-a-2024");
+    let effects = press(&mut app, "E");
+    assert_eq!(effects, vec![Effect::Edit { path: a.clone() }]);
+    // The editor saved, then ended with exit status 3.
+    std::fs::write(&a, titled("our-a-2024", "保存してから失敗")).unwrap();
+    let failed = casebook::diag::Message::new(
+        "エディタ（vi）が終了コード 3 で終わりました",
+        "the editor (vi) ended with exit status 3",
+    );
+    let mut effects = app.update(Action::Authored(Authored::Edited {
+        path: a.clone(),
+        failed: Some(failed),
+    }));
+    while let Some(effect) = effects.pop() {
+        if let Effect::Reload { paths, everything } = effect {
+            let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
+            effects.extend(app.update(Action::Reloaded(Shared::new(batch))));
+        }
+    }
+    let s = screen(&app, 120, 36);
+    assert!(
+        s.contains("[チーム] 保存してから失敗"),
+        "what it saved is read: {s}"
+    );
+    assert!(
+        s.contains("エディタ（vi）が終了コード 3 で終わりました"),
+        "{s}"
+    );
+    assert!(!s.contains("を読み込みました"), "{s}");
+}

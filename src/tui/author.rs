@@ -296,6 +296,10 @@ impl App {
             }
             Authored::Edited { path, failed } => {
                 if let Some(message) = failed {
+                    // The file is still read again (the editor may have saved
+                    // before it failed), but the failure is what stays in the
+                    // status bar, not "loaded".
+                    self.live.show = None;
                     self.status = Some(message.get(self.lang).to_string());
                 }
                 vec![Effect::Reload {

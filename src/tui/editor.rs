@@ -66,6 +66,10 @@ pub fn run(path: &Path, term: &mut Term, reader: &Reader) -> Option<Message> {
     let editor = text::line(&editor);
     match status {
         Ok(s) if s.success() => None,
+        Ok(s) if s.code() == Some(127) => Some(msg!(
+            "エディタ（{editor}）を起動できませんでした（コマンドが見つかりません。空白を含むパスなら引用符で囲んでください）",
+            "could not start the editor ({editor}): command not found (quote a path that contains spaces)"
+        )),
         Ok(s) => {
             let code = s.code().map_or("-".to_string(), |c| c.to_string());
             Some(msg!(
