@@ -536,6 +536,24 @@ fn a_field_name_over_1024_characters_is_explained() {
         "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
     );
     assert!(d.iter().all(|m| !m.contains("simple key")), "{d:#?}");
+    // On the first line too (there the scanner says something else).
+    for (name, text) in [
+        (
+            "first.yaml",
+            format!("{}: x\nid: first\n", "k".repeat(1100)),
+        ),
+        ("only.yaml", format!("{}: x\n", "k".repeat(1100))),
+        ("item.yaml", format!("- {}: x\n", "k".repeat(1100))),
+    ] {
+        let d = check(name, text);
+        assert_error(
+            &d,
+            name,
+            1,
+            "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
+        );
+        assert!(d.iter().all(|m| !m.contains("quotes")), "{d:#?}");
+    }
 }
 
 #[test]
