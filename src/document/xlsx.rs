@@ -59,15 +59,15 @@ fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
 
     // The title in the first row, the header in the second, records below.
-    sheet.write_string_with_format(0, 0, safe(&doc.title), &base.clone().set_bold())?;
+    sheet.write_string_with_format(0, 0, safe(&doc.title, doc.lang), &base.clone().set_bold())?;
     let top = 1u32;
     for (c, h) in table.header.iter().enumerate() {
-        sheet.write_string_with_format(top, c as u16, safe(h), &header)?;
+        sheet.write_string_with_format(top, c as u16, safe(h, doc.lang), &header)?;
     }
     let cells: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(|c| safe(&c.to_plain())).collect())
+        .map(|row| row.iter().map(|c| safe(&c.to_plain(), doc.lang)).collect())
         .collect();
     let mut widths: Vec<f64> = table.header.iter().map(|h| units(h) + 2.0).collect();
     for row in &cells {
@@ -109,7 +109,31 @@ fn workbook(doc: &Document, table: &Table) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// Text for a cell: no control characters.
-fn safe(s: &str) -> String {
-    clean(s, Lines::Keep).into_owned()
+/// The most a cell holds, in UTF-16 code units (Excel's limit).
+pub const MAX_CELL: usize = 32_767;
+
+/// Text for a cell: no control characters, and cut (and marked so) where
+/// longer than a cell holds, so one long text never stops the whole file.
+fn safe(s: &str, lang: crate::lang::Lang) -> String {
+    let text = clean(s, Lines::Keep);
+    if text.len() <= MAX_CELL || text.encode_utf16().count() <= MAX_CELL {
+        return text.into_owned();
+    }
+    let mark = crate::lang::t(
+        lang,
+        "…（Excel のセルに入る 32,767 文字までで省略）",
+        "… (cut to the 32,767 characters an Excel cell holds)",
+    );
+    let room = MAX_CELL - mark.encode_utf16().count();
+    let mut used = 0;
+    let mut out = String::with_capacity(room * 3);
+    for c in text.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(mark);
+    out
 }
