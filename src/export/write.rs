@@ -10,6 +10,7 @@
 //! - a character device (a terminal, /dev/null, /dev/stdout) or a FIFO: written
 //!   through, in place: no temporary file, no rename, nothing replaced, so no
 //!   consent is needed. A FIFO nobody reads from is an error, not a wait;
+//!   binary data (Word, Excel) is never written to a terminal;
 //! - anything else (a directory, a socket, a block device): refused.
 
 use std::fs::{self, OpenOptions};
@@ -120,9 +121,19 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
         .map_err(io_error)?;
-    // Then ordinary blocking writes, so a slow reader is waited for.
     use std::os::fd::AsRawFd;
     let fd = file.as_raw_fd();
+    // A Word or Excel file's bytes would be drawn as garbage (and escape
+    // sequences) on a terminal: refused, as for standard output.
+    // SAFETY: isatty only looks at a file descriptor we own.
+    let terminal = unsafe { libc::isatty(fd) } == 1;
+    if terminal && (bytes.contains(&0) || std::str::from_utf8(bytes).is_err()) {
+        return Err(WriteError::Io(Message::new(
+            "端末で、この形式はバイナリです。ファイル名を指定してください",
+            "it is a terminal, and this format is binary: give a file name",
+        )));
+    }
+    // Then ordinary blocking writes, so a slow reader is waited for.
     // SAFETY: fcntl on a file descriptor we own, clearing one status flag.
     unsafe {
         let flags = libc::fcntl(fd, libc::F_GETFL);
