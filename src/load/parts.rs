@@ -112,7 +112,10 @@ pub(super) fn parts(
                     let Some(c) = entry.records[r].case.as_mut() else {
                         continue;
                     };
-                    let text = |s: &mut String| if keep { std::mem::take(s) } else { s.clone() };
+                    let text = |s: &mut String| {
+                        let s = if keep { std::mem::take(s) } else { s.clone() };
+                        cache::wire::clean(s, crate::text::Lines::Join)
+                    };
                     let summary = Summary {
                         id: text(&mut c.id),
                         title: text(&mut c.title),
