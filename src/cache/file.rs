@@ -12,7 +12,6 @@
 //! step ([`crate::temp`]), so a reader sees the old file or the new one, never
 //! half of one, and a run ended part-way leaves nothing.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
