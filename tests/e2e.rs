@@ -897,3 +897,51 @@ fn half_width_kana_reach_the_terminal_whole_with_the_caret_after_them() {
     assert!(pty.wait_exit().success());
     pty.assert_restored();
 }
+
+#[test]
+fn a_clipboard_tool_that_never_reads_a_short_text_is_stopped_too() {
+    // The summary fits in a pipe's buffer, so writing it succeeds whether or
+    // not the tool reads: what counts is that the tool took it.
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let pidfile = dir.path().join("xclip.pid");
+    script(
+        &bin.join("xclip"),
+        &format!("echo $$ > '{}'\nexec sleep 600\n", pidfile.display()),
+    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut pty = Pty::spawn(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":99")]);
+    pty.wait_for("All cases (23)");
+    pty.send("y");
+    pty.wait_for("xclip did not take the text within 1 s and was stopped");
+    let pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::kill(pid, 0) },
+        -1,
+        "the stuck tool was killed and reaped"
+    );
+    pty.send("\x1b");
+    pty.wait_for("Cancelled");
+    // A tool that reads the text and ends (as xclip does, serving the
+    // selection from a process of its own) took it.
+    let taken = dir.path().join("taken.txt");
+    script(
+        &bin.join("xclip"),
+        &format!("cat > '{}'\n", taken.display()),
+    );
+    pty.send("y");
+    pty.wait_for("summary copied (OSC 52, xclip)");
+    assert!(
+        std::fs::read_to_string(&taken)
+            .unwrap()
+            .starts_with("委託で処分したPOSレジ端末が患者データを残したまま")
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
