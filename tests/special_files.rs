@@ -167,6 +167,50 @@ fn a_directory_too_deep_to_name_is_an_error_not_a_silent_skip() {
     );
 }
 
+#[test]
+fn links_that_leave_the_casebook_are_not_followed_and_said_so() {
+    // What a link committed to a team repository may point at.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir(outside.path().join("elsewhere")).unwrap();
+    std::fs::write(
+        outside.path().join("elsewhere/secret.yaml"),
+        case_file("secret"),
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("alone.yaml"), case_file("alone")).unwrap();
+    let dir = Dir::new();
+    dir.case("good.yaml", case_file("good"));
+    dir.file("archive/2020/old.yaml", case_file("old"));
+    let cases = dir.path().join("cases");
+    std::os::unix::fs::symlink(outside.path().join("elsewhere"), cases.join("dir-link")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("alone.yaml"),
+        cases.join("file-link.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/", cases.join("root-link")).unwrap();
+    // A link that stays inside the casebook is followed.
+    std::os::unix::fs::symlink("../archive/2020", cases.join("2020")).unwrap();
+    let out = validate(&[dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    for name in ["dir-link", "file-link.yaml", "root-link"] {
+        assert!(
+            err.contains(&format!(
+                "cases/{name}: warning: skipped: a symbolic link that leads outside the casebook"
+            )),
+            "{name}: {err}"
+        );
+    }
+    assert!(
+        !err.contains("secret"),
+        "nothing behind a link is read: {err}"
+    );
+    assert!(
+        err.ends_with("2 cases, 0 errors, 3 warnings\n"),
+        "good and old load: {err}"
+    );
+}
+
 // ----- the browser's saved state ---------------------------------------------------
 
 #[test]
