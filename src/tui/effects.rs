@@ -224,6 +224,9 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
         Ok(made) => made,
         Err(message) => return Authored::NotCreated(message),
     };
+    if let Some(reason) = new::too_large(&text) {
+        return Authored::NotCreated(reason);
+    }
     let path = new::case_path(dir, id, year.unwrap_or_else(new::this_year));
     let shown = text::path(&path);
     if std::fs::symlink_metadata(&path).is_ok() {
