@@ -15,6 +15,8 @@ pub enum Type {
     Text,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     Date,
+    /// `YYYY-MM-DD` only.
+    Day,
     /// A whole number written as digits.
     Count,
     /// A list of one-line texts (may be empty).
@@ -23,12 +25,20 @@ pub enum Type {
     Sector,
     /// An id from the cause vocabulary.
     Cause,
+    /// A list of ids from the threat lists (IPA 10大脅威).
+    Threats,
     /// A list of at least one `SCHEME:ID` known to a control catalog.
     Controls,
-    /// `reported`, `required` or `editorial`.
+    /// `reported`, `required`, `suggested` or `editorial`.
     Origin,
     /// An `http(s)://` address.
     Url,
+    /// `true`, `false` or `unknown`.
+    Fact,
+    /// A rule id of the report rules (`ppc`, `pmark`).
+    ReportTo,
+    /// A stage id of the report rules (`preliminary`, `final`).
+    Stage,
     /// A mapping with these fields.
     Map(&'static [Field]),
     /// A list of at least one mapping with these fields.
@@ -93,12 +103,20 @@ pub const CASE: &[Field] = &[
         "a sector id from catalogs/sectors.yaml",
         "業種ID（catalogs/sectors.yaml）",
     ),
+    // Required unless `discovered` is given (see REQUIRED_UNLESS).
     field(
         "published",
         Type::Date,
-        true,
+        false,
         "the date it was made public, YYYY-MM-DD",
         "組織が公表した日（YYYY-MM-DD。日が不明なら YYYY-MM か YYYY）",
+    ),
+    field(
+        "discovered",
+        Type::Day,
+        false,
+        "the day the organization became aware of it, YYYY-MM-DD; report deadlines count from it",
+        "発覚日（組織が事態を知った日、YYYY-MM-DD）。報告の期限はこの日から数える",
     ),
     field(
         "occurred",
@@ -122,6 +140,13 @@ pub const CASE: &[Field] = &[
         "影響を受けた人数・件数・情報の種類",
     ),
     field(
+        "leak",
+        Type::Map(LEAK),
+        false,
+        "the facts a leak report turns on: true, false or unknown",
+        "漏えい等報告の要否を決める事実（true / false / unknown）",
+    ),
+    field(
         "root_causes",
         Type::Entries(ROOT_CAUSE),
         true,
@@ -143,6 +168,13 @@ pub const CASE: &[Field] = &[
         "発覚直後の対応",
     ),
     field(
+        "reports",
+        Type::Entries(REPORT),
+        false,
+        "the reports filed: {to, stage, date}",
+        "提出した報告（to、stage、date の組）",
+    ),
+    field(
         "sources",
         Type::Entries(SOURCE),
         true,
@@ -150,6 +182,93 @@ pub const CASE: &[Field] = &[
         "出典（publisher と title の組を1つ以上）",
     ),
     field("tags", Type::Lines, false, "search words", "検索語"),
+    field(
+        "threats",
+        Type::Threats,
+        false,
+        "ids from a threat list such as catalogs/threats-2026.yaml (IPA 10 major threats), e.g. [ransomware]",
+        "脅威の分類（IPA 情報セキュリティ10大脅威のID、catalogs/threats-2026.yaml。例 [ransomware]）",
+    ),
+];
+
+/// Fields required unless another is present: an incident never made public
+/// has no `published` and gives the day it was `discovered` instead. The
+/// loader, the schema (`anyOf`) and the scaffold's comments follow this.
+pub const REQUIRED_UNLESS: &[(&str, &str)] = &[("published", "discovered")];
+
+/// The fields of a team's own incident: `casebook new` writes them; they are
+/// optional on any case.
+pub const INCIDENT: &[&str] = &["discovered", "leak", "reports"];
+
+/// `leak`: each fact `true`, `false` or `unknown` (not written: unknown).
+pub const LEAK: &[Field] = &[
+    field(
+        "sensitive",
+        Type::Fact,
+        false,
+        "do the data include special-care-required personal information (medical history, criminal record, creed...)?",
+        "要配慮個人情報（病歴、犯罪歴、信条など）が含まれるか",
+    ),
+    field(
+        "financial",
+        Type::Fact,
+        false,
+        "could misuse of the data cause financial damage (card numbers, banking credentials...)?",
+        "悪用されると財産的被害が生じるおそれのある情報（カード番号、ネットバンキングの認証情報など）か",
+    ),
+    field(
+        "malicious",
+        Type::Fact,
+        false,
+        "may it have been caused by an act with an improper purpose (unauthorized access, theft, insider misuse)?",
+        "不正の目的をもった行為（不正アクセス、盗難、内部不正など）によるおそれがあるか",
+    ),
+    field(
+        "encrypted",
+        Type::Fact,
+        false,
+        "were the data protected by strong encryption, the key not leaked?",
+        "高度な暗号化などで保護され、鍵は漏えいしていないか",
+    ),
+    field(
+        "recovered_unseen",
+        Type::Fact,
+        false,
+        "was all of it recovered before anyone saw it?",
+        "第三者に見られる前にすべて回収したか",
+    ),
+    field(
+        "public_body",
+        Type::Fact,
+        false,
+        "is the organization a public body (行政機関等)? (not written: true for the sectors the report rules name)",
+        "行政機関等か（省略時は報告規則が挙げる業種なら true）",
+    ),
+];
+
+/// `reports[]`.
+pub const REPORT: &[Field] = &[
+    field(
+        "to",
+        Type::ReportTo,
+        true,
+        "to whom: a rule id of catalogs/report-rules.yaml (ppc, pmark)",
+        "提出先（catalogs/report-rules.yaml の規則ID: ppc、pmark）",
+    ),
+    field(
+        "stage",
+        Type::Stage,
+        true,
+        "which report: preliminary or final",
+        "どの報告か（preliminary = 速報、final = 確報）",
+    ),
+    field(
+        "date",
+        Type::Day,
+        true,
+        "the day it was filed, YYYY-MM-DD",
+        "提出した日（YYYY-MM-DD）",
+    ),
 ];
 
 /// `affected`.
@@ -215,15 +334,15 @@ pub const MEASURE: &[Field] = &[
         "origin",
         Type::Origin,
         false,
-        "reported (the default), required or editorial",
-        "出どころ: reported（組織の発表、既定）、required（規制当局等の要請）、editorial（編集部の教訓）",
+        "reported (the default), required, suggested (an outside expert's suggestion, named in by) or editorial",
+        "出どころ: reported（組織の発表、既定）、required（規制当局等の要請）、suggested（外部の専門家等の提言、by に名前）、editorial（編集部の教訓）",
     ),
     field(
         "by",
         Type::Line,
         false,
-        "who announced or required it, when not the organization",
-        "発表・要請した者（組織自身でないとき）",
+        "who announced, required or suggested it, when not the organization",
+        "発表・要請・提言した者（組織自身でないとき）",
     ),
 ];
 
@@ -256,6 +375,13 @@ pub const SOURCE: &[Field] = &[
         false,
         "where it can be read, https://...",
         "読める場所（https://...）",
+    ),
+    field(
+        "accessed",
+        Type::Day,
+        false,
+        "the day the page was read, YYYY-MM-DD",
+        "そのページを読んだ日（YYYY-MM-DD）",
     ),
 ];
 
@@ -302,6 +428,8 @@ mod tests {
         );
         assert_eq!(at_path("affected.people").map(|f| f.ty), Some(Type::Count));
         assert_eq!(at_path("sources[1].url").map(|f| f.ty), Some(Type::Url));
+        assert_eq!(at_path("leak.sensitive").map(|f| f.ty), Some(Type::Fact));
+        assert_eq!(at_path("reports[2].date").map(|f| f.ty), Some(Type::Day));
         assert_eq!(at_path("nope"), None);
         assert_eq!(at_path("sector.x"), None);
     }

@@ -14,19 +14,228 @@ pub struct Case {
     pub title: String,
     pub organization: String,
     pub sector: String,
-    pub published: PartialDate,
+    /// The day the organization made it public; absent for an incident
+    /// never made public (then `discovered` is present).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    /// The day the organization became aware of it (発覚日); report
+    /// deadlines count from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovered: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub occurred: Option<PartialDate>,
     pub summary: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affected: Option<Affected>,
+    /// The facts a leak report turns on (a team's own incident).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leak: Option<Leak>,
     pub root_causes: Vec<RootCause>,
     pub measures: Vec<Measure>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub response: Vec<String>,
+    /// The reports filed so far.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<Filed>,
     pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Ids from the threat lists (`ransomware`, `supply-chain`, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub threats: Vec<String>,
+}
+
+impl Case {
+    /// The date the case is listed, sorted and filtered by: `published`,
+    /// else `discovered` (validated cases have one of them).
+    pub fn date(&self) -> Dated {
+        match (self.published, self.discovered) {
+            (Some(d), _) => Dated::Published(d),
+            (None, Some(d)) => Dated::Discovered(d),
+            (None, None) => Dated::Published(PartialDate::UNKNOWN),
+        }
+    }
+
+    /// Whether the case records a team's own incident: it has any of the
+    /// fields reports turn on (`discovered`, `leak`, `reports`).
+    pub fn is_incident(&self) -> bool {
+        self.discovered.is_some() || self.leak.is_some() || !self.reports.is_empty()
+    }
+}
+
+/// A case's date and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dated {
+    /// The day it was made public.
+    Published(PartialDate),
+    /// Never made public: the day it was discovered.
+    Discovered(PartialDate),
+}
+
+impl Dated {
+    pub fn date(self) -> PartialDate {
+        match self {
+            Dated::Published(d) | Dated::Discovered(d) => d,
+        }
+    }
+
+    pub fn is_published(self) -> bool {
+        matches!(self, Dated::Published(_))
+    }
+
+    /// As lists show it: `2024-08-07`, or `2026-11-02（非公表）` /
+    /// `2026-11-02 (not published)` for an incident never made public.
+    pub fn label(self, lang: crate::lang::Lang) -> String {
+        match self {
+            Dated::Published(d) => d.to_string(),
+            Dated::Discovered(d) => match lang {
+                crate::lang::Lang::Ja => format!("{d}（{NOT_PUBLISHED_JA}）"),
+                crate::lang::Lang::En => format!("{d} ({NOT_PUBLISHED_EN})"),
+            },
+        }
+    }
+}
+
+/// What citations and documents say instead of a publication date.
+pub const NOT_PUBLISHED_JA: &str = "非公表";
+pub const NOT_PUBLISHED_EN: &str = "not published";
+
+/// `非公表` / `not published`.
+pub fn not_published(lang: crate::lang::Lang) -> &'static str {
+    crate::lang::t(lang, NOT_PUBLISHED_JA, NOT_PUBLISHED_EN)
+}
+
+/// A fact that is known to be true or false, or not yet known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Fact {
+    True,
+    False,
+    #[default]
+    Unknown,
+}
+
+impl Fact {
+    pub const NAMES: [&'static str; 3] = ["true", "false", "unknown"];
+
+    pub fn parse(s: &str) -> Option<Fact> {
+        match s {
+            "true" => Some(Fact::True),
+            "false" => Some(Fact::False),
+            "unknown" => Some(Fact::Unknown),
+            _ => None,
+        }
+    }
+
+    pub fn known(b: bool) -> Fact {
+        if b { Fact::True } else { Fact::False }
+    }
+
+    /// Some(true), Some(false), or None when unknown.
+    pub fn value(self) -> Option<bool> {
+        match self {
+            Fact::True => Some(true),
+            Fact::False => Some(false),
+            Fact::Unknown => None,
+        }
+    }
+
+    /// True when either is; false when both are; else unknown.
+    pub fn or(self, other: Fact) -> Fact {
+        match (self, other) {
+            (Fact::True, _) | (_, Fact::True) => Fact::True,
+            (Fact::False, Fact::False) => Fact::False,
+            _ => Fact::Unknown,
+        }
+    }
+
+    /// False when either is; true when both are; else unknown.
+    pub fn and(self, other: Fact) -> Fact {
+        match (self, other) {
+            (Fact::False, _) | (_, Fact::False) => Fact::False,
+            (Fact::True, Fact::True) => Fact::True,
+            _ => Fact::Unknown,
+        }
+    }
+
+    /// Any of them true: true; all false (or none): false; else unknown.
+    pub fn any(facts: impl IntoIterator<Item = Fact>) -> Fact {
+        facts.into_iter().fold(Fact::False, Fact::or)
+    }
+}
+
+impl std::ops::Not for Fact {
+    type Output = Fact;
+
+    fn not(self) -> Fact {
+        match self {
+            Fact::True => Fact::False,
+            Fact::False => Fact::True,
+            Fact::Unknown => Fact::Unknown,
+        }
+    }
+}
+
+impl Serialize for Fact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.value() {
+            Some(b) => s.serialize_bool(b),
+            None => s.serialize_str("unknown"),
+        }
+    }
+}
+
+/// `leak:` — the facts the report obligations turn on. A fact not written
+/// is unknown; `public_body` not written follows the sector (see the rule table).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Leak {
+    /// 要配慮個人情報 are among the data.
+    pub sensitive: Fact,
+    /// Misuse of the data may cause financial damage.
+    pub financial: Fact,
+    /// It may have been caused by an act with an improper purpose.
+    pub malicious: Fact,
+    /// The data was protected by strong encryption and the key did not leak.
+    pub encrypted: Fact,
+    /// All of it was recovered before anyone saw it.
+    pub recovered_unseen: Fact,
+    /// The organization is a public body (行政機関等); None: not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_body: Option<Fact>,
+}
+
+impl Leak {
+    /// The names of the facts, in the order of the format.
+    pub const FACTS: [&'static str; 6] = [
+        "sensitive",
+        "financial",
+        "malicious",
+        "encrypted",
+        "recovered_unseen",
+        "public_body",
+    ];
+
+    /// A fact by its name; None for a name that is not a fact or
+    /// `public_body` not written.
+    pub fn fact(&self, name: &str) -> Option<Fact> {
+        match name {
+            "sensitive" => Some(self.sensitive),
+            "financial" => Some(self.financial),
+            "malicious" => Some(self.malicious),
+            "encrypted" => Some(self.encrypted),
+            "recovered_unseen" => Some(self.recovered_unseen),
+            "public_body" => self.public_body,
+            _ => None,
+        }
+    }
+}
+
+/// One report filed (`reports[]`): to whom (a rule id of the report rules,
+/// e.g. `ppc`), which stage (`preliminary`, `final`) and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Filed {
+    pub to: String,
+    pub stage: String,
+    pub date: PartialDate,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -65,15 +274,19 @@ pub enum Origin {
     Required,
     /// The casebook editor's lesson, not the organization's.
     Editorial,
+    /// An outside expert or commentator suggested it (named in `by`); nobody
+    /// announced it.
+    Suggested,
 }
 
 impl Origin {
-    pub const NAMES: [&'static str; 3] = ["reported", "required", "editorial"];
+    pub const NAMES: [&'static str; 4] = ["reported", "required", "suggested", "editorial"];
 
     pub fn parse(s: &str) -> Option<Origin> {
         match s {
             "reported" => Some(Origin::Reported),
             "required" => Some(Origin::Required),
+            "suggested" => Some(Origin::Suggested),
             "editorial" => Some(Origin::Editorial),
             _ => None,
         }
@@ -82,7 +295,8 @@ impl Origin {
 
 impl Measure {
     /// The label that says whose measure this is, when it is not simply the
-    /// organization's own announcement: 編集部の教訓, 総務省の要請, ○○の発表.
+    /// organization's own announcement: 編集部の教訓, 総務省の要請, ○○の発表,
+    /// ○○氏の提言.
     pub fn credit(&self, lang: crate::lang::Lang) -> Option<String> {
         use crate::lang::Lang;
         let by = self.by.as_deref();
@@ -93,6 +307,11 @@ impl Measure {
             (Origin::Required, Some(by), Lang::En) => Some(format!("required by {by}")),
             (Origin::Required, None, Lang::Ja) => Some("要請".into()),
             (Origin::Required, None, Lang::En) => Some("required".into()),
+            (Origin::Suggested, Some(by), Lang::Ja) => Some(format!("{by}の提言")),
+            (Origin::Suggested, Some(by), Lang::En) => Some(format!("suggested by {by}")),
+            // The loader requires `by` for a suggestion; this is for hand-built values.
+            (Origin::Suggested, None, Lang::Ja) => Some("提言".into()),
+            (Origin::Suggested, None, Lang::En) => Some("suggestion".into()),
             (Origin::Reported, Some(by), Lang::Ja) => Some(format!("{by}の発表")),
             (Origin::Reported, Some(by), Lang::En) => Some(format!("announced by {by}")),
             (Origin::Reported, None, _) => None,
@@ -108,6 +327,9 @@ pub struct Source {
     pub date: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The day the page was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
 }
 
 /// A `SCHEME:ID` reference to a catalog node, e.g. `iso27001:A.7.14`.
@@ -163,6 +385,13 @@ pub enum DatePrecision {
 }
 
 impl PartialDate {
+    /// A stand-in for a date that is not known (sorts before every real one).
+    pub const UNKNOWN: PartialDate = PartialDate {
+        year: 0,
+        month: None,
+        day: None,
+    };
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and checks it is a real calendar date.
     pub fn parse(s: &str, precision: DatePrecision) -> Result<Self, crate::diag::Message> {
         use crate::msg;
@@ -204,9 +433,9 @@ impl PartialDate {
             ));
         }
         if let (Some(m), Some(d)) = (month, day)
-            && (d == 0 || d > days_in_month(year, m))
+            && (d == 0 || d > crate::date::days_in_month(year, m))
         {
-            let days = days_in_month(year, m);
+            let days = crate::date::days_in_month(year, m);
             return Err(msg!(
                 "`{s}` は暦にない日付です（{year}-{m:02} は{days}日までです）",
                 "`{s}` is not a real calendar date: {year}-{m:02} has {days} days"
@@ -227,17 +456,6 @@ impl PartialDate {
     /// A key that sorts dates chronologically, a partial date before full dates within its period.
     pub fn sort_key(&self) -> (u16, u8, u8) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
-    }
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

@@ -150,14 +150,14 @@ fn breakable(chars: &[char], i: usize) -> bool {
     !joined(chars, i) && !no_start(chars[i]) && !no_end(chars[i - 1])
 }
 
-/// The grapheme clusters of `chars` as (first char, end char, width).
-fn units(chars: &[char]) -> Vec<(usize, usize, usize)> {
+/// The grapheme clusters of `chars` as (first char, end char, width by `measure`).
+fn units<W>(chars: &[char], mut measure: impl FnMut(&str) -> W) -> Vec<(usize, usize, W)> {
     let s: String = chars.iter().collect();
     let mut out = Vec::with_capacity(chars.len());
     let mut at = 0;
     for g in s.graphemes(true) {
         let n = g.chars().count();
-        out.push((at, at + n, width::cluster(g)));
+        out.push((at, at + n, measure(g)));
         at += n;
     }
     out
@@ -165,17 +165,30 @@ fn units(chars: &[char]) -> Vec<(usize, usize, usize)> {
 
 /// Splits `chars` (one paragraph, no newlines) into line ranges at most `width` columns wide.
 pub fn break_lines(chars: &[char], width: usize) -> Vec<Range<usize>> {
-    let width = width.max(2);
-    let units = units(chars);
+    break_measured(chars, width.max(2), width::cluster)
+}
+
+/// [`break_lines`] with another measure of a grapheme cluster (a slide
+/// measures in ems of its font): lines at most `width` wide, by the same
+/// rules. `measure` is called once per cluster, in order.
+pub fn break_measured<W>(
+    chars: &[char],
+    width: W,
+    measure: impl FnMut(&str) -> W,
+) -> Vec<Range<usize>>
+where
+    W: Copy + PartialOrd + std::ops::Add<Output = W> + Default,
+{
+    let units = units(chars, measure);
     let mut lines = Vec::new();
     // Lines start and end on cluster boundaries: `start` and `end` index `units`.
     let mut start = 0;
     while start < units.len() {
         // Greedy: as many clusters as fit (at least one, however wide).
         let mut end = start;
-        let mut used = 0;
+        let mut used = W::default();
         while end < units.len() && (used + units[end].2 <= width || end == start) {
-            used += units[end].2;
+            used = used + units[end].2;
             end += 1;
         }
         if end == units.len() {

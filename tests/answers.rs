@@ -952,3 +952,123 @@ fn ids_copied_from_a_word_document_with_non_breaking_hyphens_are_understood() {
         stdout(&casebook(&["list", "--control", "ppc:10-5-2"]))
     );
 }
+
+#[test]
+fn list_and_show_follow_the_threat_classification() {
+    let dir = Dir::new();
+    let with = |id: &str, threats: &str| {
+        common::case_file(id).replace("tags:", &format!("threats: {threats}\ntags:"))
+    };
+    dir.case("r.yaml", with("ransom-a", "[ransomware, supply-chain]"));
+    dir.case("b.yaml", with("bec-b", "[bec]"));
+    dir.case("n.yaml", common::case_file("none-c"));
+    let d = dir.path().display().to_string();
+    let list = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec![
+            "--lang",
+            "en",
+            "--no-bundled",
+            "--casebook",
+            d.as_str(),
+            "list",
+        ];
+        args.extend_from_slice(extra);
+        let out = casebook(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut ids: Vec<String> = stdout(&out)
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(list(&["--threat", "ransomware"]), vec!["ransom-a"]);
+    assert_eq!(
+        list(&["--threat", "supply-chain", "--threat", "bec"]),
+        vec!["bec-b", "ransom-a"]
+    );
+    let wrong = casebook(&[
+        "--lang",
+        "en",
+        "--no-bundled",
+        "--casebook",
+        &d,
+        "list",
+        "--threat",
+        "ransom",
+    ]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("unknown threat `ransom`; did you mean `ransomware`?"),
+        "{}",
+        stderr(&wrong)
+    );
+
+    let show = |lang: &str| {
+        stdout(&casebook(&[
+            "--lang",
+            lang,
+            "--no-bundled",
+            "--casebook",
+            &d,
+            "show",
+            "ransom-a",
+            "--width",
+            "0",
+        ]))
+    };
+    assert!(
+        show("ja").contains(
+            "10大脅威2026: 1位 ランサム攻撃による被害 · 2位 サプライチェーンや委託先を狙った攻撃\n"
+        ),
+        "{}",
+        show("ja")
+    );
+    assert!(
+        show("en").contains("Threats 2026: #1 Damage from ransomware attacks · #2 Attacks on the supply chain and contractors\n"),
+        "{}",
+        show("en")
+    );
+    let none = stdout(&casebook(&[
+        "--no-bundled",
+        "--casebook",
+        &d,
+        "show",
+        "none-c",
+    ]));
+    assert!(!none.contains("10大脅威"), "{none}");
+}
+
+#[test]
+fn a_citation_ends_with_the_day_its_page_was_read() {
+    let dir = Dir::new();
+    dir.case(
+        "a.yaml",
+        common::case_file("read-a").replace(
+            "    url: https://example.jp/notice\n",
+            "    url: https://example.jp/notice\n    accessed: 2026-12-07\n",
+        ),
+    );
+    let d = dir.path().display().to_string();
+    let cite = stdout(&casebook(&[
+        "--no-bundled",
+        "--casebook",
+        &d,
+        "cite",
+        "read-a",
+    ]));
+    assert_eq!(
+        cite,
+        "テスト市「個人情報を含むUSBメモリーの紛失について」(2024-06-23) [casebook: read-a] <https://example.jp/notice>（2026-12-07閲覧）\n"
+    );
+    let md = stdout(&casebook(&[
+        "--no-bundled",
+        "--casebook",
+        &d,
+        "cite",
+        "read-a",
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.trim_end().ends_with("（2026-12-07閲覧）"), "{md}");
+}

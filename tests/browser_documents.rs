@@ -1,7 +1,8 @@
 //! What the browser hands over, driven by keys: a search hit opens its case
 //! with the hit on screen and highlighted (in every classification), `y`/`Y`
 //! copy the summary or the brief (all marked cases, if asked), `e` writes the
-//! marked cases in the format of the file name, `c` on an area copies or saves
+//! marked cases, in the order they were marked and with the title given, in
+//! the format of the file name (slides too), `c` on an area copies or saves
 //! its precedent list.
 
 mod common;
@@ -147,7 +148,14 @@ fn shift_y_copies_the_brief() {
 fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     let mut app = app();
     press(&mut app, "<Tab>mjm");
+    // First the pack's title (the default offered), then the file name.
     press(&mut app, "e");
+    assert!(
+        screen(&app, 120, 36).contains("題名: 研修資料: 情報セキュリティ事故の事例（2件）"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+    press(&mut app, "<Enter>");
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     let effects = press(&mut app, "<Enter>");
     let [Effect::Write { path, data, .. }] = effects.as_slice() else {
@@ -157,7 +165,7 @@ fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     assert!(data.starts_with(b"PK"), "a zip (Word) file");
     app.update(Action::Done(Outcome::Written { path: path.clone() }));
     // Excel is for precedent lists: say so and stay in the prompt.
-    press(&mut app, "e<BS><BS><BS><BS>xlsx");
+    press(&mut app, "e<Enter><BS><BS><BS><BS>xlsx");
     assert!(press(&mut app, "<Enter>").is_empty());
     assert_eq!(app.mode, Mode::Prompt);
     assert!(
@@ -224,4 +232,75 @@ fn a_precedent_list_s_suggested_file_name_stays_in_the_folder() {
         panic!("{effects:?}")
     };
     assert_eq!(path.components().count(), 1, "{}", path.display());
+}
+
+/// The title of the case at `at` in the list.
+fn listed(app: &App, at: usize) -> String {
+    app.book.entries()[app.cases()[at]].case.title.clone()
+}
+
+#[test]
+fn marked_cases_are_copied_and_exported_in_the_order_they_were_marked() {
+    let mut app = app();
+    press(&mut app, "<Tab>");
+    // Three cases marked in an order that is neither the list's (newest
+    // first) nor the casebook's.
+    let index: Vec<usize> = (0..3).map(|at| app.cases()[at]).collect();
+    let order = [[1, 2, 0], [2, 0, 1], [1, 0, 2], [0, 2, 1], [2, 1, 0]]
+        .into_iter()
+        .find(|o| {
+            let by_index = o.windows(2).all(|w| index[w[0]] < index[w[1]]);
+            *o != [0, 1, 2] && !by_index
+        })
+        .unwrap();
+    let titles: Vec<String> = order.iter().map(|&at| listed(&app, at)).collect();
+    for at in order {
+        press(&mut app, &format!("kkkkk{}m", "j".repeat(at)));
+    }
+    assert_eq!(app.marks.len(), 3);
+    let effects = press(&mut app, "yy");
+    let [Effect::Copy { text, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let found: Vec<usize> = titles
+        .iter()
+        .map(|t| text.find(t.as_str()).unwrap())
+        .collect();
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "{titles:?}");
+    let effects = press(&mut app, "e<Enter><C-u>pack.md<Enter>");
+    let [Effect::Write { data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let md = String::from_utf8_lossy(data);
+    for (n, title) in titles.iter().enumerate() {
+        assert!(md.contains(&format!("## {}. {title}", n + 1)), "{md}");
+    }
+}
+
+#[test]
+fn e_takes_a_title_and_writes_slides_but_leaves_pdf_to_the_command() {
+    let mut app = app();
+    press(&mut app, "<Tab>mjm");
+    press(&mut app, "e<C-u>新人研修 2025<Enter><C-u>deck.pptx");
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("保存先: deck.pptx"), "{s}");
+    assert!(s.contains(".docx .pptx .md"), "the formats are named: {s}");
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { path, data, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path.to_str(), Some("deck.pptx"));
+    let slide = common::office::part(data, "ppt/slides/slide1.xml");
+    assert!(slide.contains(">新人研修 2025</a:t>"), "{slide}");
+    assert!(common::office::part(data, "ppt/slides/slide2.xml").contains("<p:ph type=\"title\"/>"));
+    app.update(Action::Done(Outcome::Written { path: path.clone() }));
+    // PDF needs LibreOffice, which would hold the browser: the command does it.
+    press(&mut app, "e<Enter><C-u>pack.pdf");
+    assert!(press(&mut app, "<Enter>").is_empty());
+    assert_eq!(app.mode, Mode::Prompt);
+    let s = screen(&app, 120, 36);
+    assert!(s.contains("PDF はコマンドで書き出します"), "{s}");
+    // Esc on the title cancels.
+    press(&mut app, "<Esc><Esc>e<Esc>");
+    assert_eq!(app.mode, Mode::Browse);
 }

@@ -57,8 +57,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "comments-only.yaml",
-        "comments-only.yaml:1:1: error: ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, published, summary, root_causes, measures, sources が必要です",
-        "comments-only.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published, summary, root_causes, measures and sources",
+        "comments-only.yaml:1:1: error: ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, published（公表していない事例では discovered）, summary, root_causes, measures, sources が必要です",
+        "comments-only.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published (or discovered, for an incident never made public), summary, root_causes, measures and sources",
     ),
     (
         "control-characters.yaml",
@@ -67,8 +67,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "empty.yaml",
-        "empty.yaml:1:1: error: ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, published, summary, root_causes, measures, sources が必要です",
-        "empty.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published, summary, root_causes, measures and sources",
+        "empty.yaml:1:1: error: ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, published（公表していない事例では discovered）, summary, root_causes, measures, sources が必要です",
+        "empty.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published (or discovered, for an incident never made public), summary, root_causes, measures and sources",
     ),
     (
         "impossible-date.yaml",
@@ -86,6 +86,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "missing-required.yaml:1:1: error: missing required field `measures` (a list of {text, controls})",
     ),
     (
+        "leak-fact-word.yaml",
+        "leak-fact-word.yaml:14:14: error: `leak.sensitive`: `yes` は使えません。`true`、`false`、`unknown` のいずれかを書きます",
+        "leak-fact-word.yaml:14:14: error: `leak.sensitive`: `yes` is not accepted; expected true, false or unknown",
+    ),
+    (
         "misspelled-field.yaml",
         "misspelled-field.yaml:7:1: error: 不明な項目 `sumary` です（`summary` の誤りでは？）",
         "misspelled-field.yaml:7:1: error: unknown field `sumary`; did you mean `summary`?",
@@ -96,6 +101,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "multiple-documents.yaml:28:1: error: the file holds more than one YAML document (a second `---`); put each case in a file of its own",
     ),
     (
+        "no-date.yaml",
+        "no-date.yaml:1:1: error: 必須の項目 `published` がありません。書くもの: 組織が公表した日（YYYY-MM-DD）。公表していない事例では代わりに発覚日 `discovered` を書きます",
+        "no-date.yaml:1:1: error: missing required field `published` (the date it was made public, YYYY-MM-DD; for an incident never made public, give `discovered` instead)",
+    ),
+    (
         "only-invisible-title.yaml",
         "only-invisible-title.yaml:2:8: error: `title` には見えない文字（<U+200B><U+2060><U+FEFF>）しかありません。文を書いてください",
         "only-invisible-title.yaml:2:8: error: `title` holds only invisible characters (<U+200B><U+2060><U+FEFF>); write some text",
@@ -104,6 +114,11 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "people-string.yaml",
         "people-string.yaml:11:11: error: `affected.people`: 整数が必要ですが、\"約46万人\" が書かれています。数字だけで書いてください（概数は summary に書きます）",
         "people-string.yaml:11:11: error: `affected.people`: expected a whole number, found \"約46万人\"; write digits only (an approximate figure belongs in the summary)",
+    ),
+    (
+        "report-unknown-recipient.yaml",
+        "report-unknown-recipient.yaml:20:10: error: `reports[1].to`: 不明な提出先 `ppcc` です（`ppc` の誤りでは？）（使える値: `ppc`、`pmark`。`catalogs/report-rules.yaml` の規則による）",
+        "report-unknown-recipient.yaml:20:10: error: `reports[1].to`: unknown recipient `ppcc`; did you mean `ppc`? (known: ppc, pmark, from the report rules in catalogs/report-rules.yaml)",
     ),
     (
         "syntax-error.yaml",
@@ -132,8 +147,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-field.yaml",
-        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags）",
-        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, occurred, summary, affected, root_causes, measures, response, sources, tags)",
+        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats）",
+        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats)",
     ),
     (
         "unknown-ids.yaml",

@@ -77,7 +77,7 @@ fn a_training_pack_in_every_format() {
         .iter()
         .map(|id| book.index_of(id).unwrap())
         .collect();
-    let doc = collection::pack(&book, &cases, Lang::En);
+    let doc = collection::pack(&book, &cases, Lang::En, None);
     insta::assert_snapshot!("pack_markdown_en", markdown::render(&doc, 0));
     insta::assert_snapshot!("pack_docx_en", docx_outline(&docx::render(&doc).unwrap()));
     assert!(

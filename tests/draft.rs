@@ -432,7 +432,7 @@ fn a_draft_with_its_decisions_made_is_a_case_of_the_casebook() {
             "category" => decided.push(line.replacen("TODO", "theft", 1)),
             "controls" => decided.push(line.replacen("TODO", &suggested.take().unwrap(), 1)),
             // Optional fields the notice does not fill: deleted.
-            "records" | "response" | "url" | "tags" => {}
+            "records" | "response" | "url" | "accessed" | "tags" => {}
             other => panic!("unexpected TODO for {other}: {line}"),
         }
     }

@@ -291,7 +291,7 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
     );
     count(
         "published",
-        eq(|d| d.extract.published.as_ref().map(|t| t.value) == Some(d.case.published)),
+        eq(|d| d.extract.published.as_ref().map(|t| t.value) == d.case.published),
         n,
     );
     count(

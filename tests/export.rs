@@ -5,6 +5,7 @@
 mod common;
 
 use casebook::casebook::Casebook;
+use casebook::document::{collection, csv};
 use casebook::export::{Style, cite, pack, precedents, summary};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
@@ -23,11 +24,11 @@ fn citation_without_url() {
     let book = book();
     let c = case(&book, "kesennuma-hospital-pos-2024");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) [casebook: kesennuma-hospital-pos-2024]"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "気仙沼市立病院 — 気仙沼市「市立病院における個人データの漏えいのおそれについて」(2024-08-07) \\[casebook: `kesennuma-hospital-pos-2024`\\]"
     );
 }
@@ -37,11 +38,11 @@ fn citation_with_url_and_another_publisher() {
     let book = book();
     let c = case(&book, "amagasaki-usb-2022");
     assert_eq!(
-        cite::citation(c, Style::Plain),
+        cite::citation(c, Style::Plain, Lang::Ja),
         "尼崎市 — NHK「全市民46万人余の個人情報入ったUSBを紛失 兵庫 尼崎市が発表」(2022-06-23) [casebook: amagasaki-usb-2022] <https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html>"
     );
     assert_eq!(
-        cite::citation(c, Style::Markdown),
+        cite::citation(c, Style::Markdown, Lang::Ja),
         "尼崎市 — NHK「[全市民46万人余の個人情報入ったUSBを紛失 兵庫 尼崎市が発表](https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html)」(2022-06-23) \\[casebook: `amagasaki-usb-2022`\\]"
     );
 }
@@ -195,7 +196,7 @@ fn show_cite_and_list_from_the_cli() {
     let out = casebook(&["cite", "amagasaki-usb-2022", "--format", "markdown"]);
     assert_eq!(
         stdout(&out),
-        cite::citation(case(&book, "amagasaki-usb-2022"), Style::Markdown) + "\n"
+        cite::citation(case(&book, "amagasaki-usb-2022"), Style::Markdown, Lang::Ja) + "\n"
     );
 
     let out = casebook(&["show", "amagasaki-usb-2022", "--format", "json"]);
@@ -328,6 +329,55 @@ fn export_a_precedent_list_to_stdout() {
         out.status.code(),
         Some(2),
         "one of --case or --control is required"
+    );
+}
+
+/// A case with a measure an outside expert suggested (announced by no one).
+fn suggested_book() -> Casebook {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    let text = common::case_file("suggested").replace(
+        "    origin: editorial\n",
+        "    origin: suggested\n    by: 山田太郎氏（研究者）\n",
+    );
+    std::fs::write(dir.path().join("cases/suggested.yaml"), text).unwrap();
+    let loaded = load(&[Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.casebook
+}
+
+#[test]
+fn an_experts_suggestion_is_labelled_a_suggestion_not_an_announcement() {
+    let book = suggested_book();
+    let case = &book.get("suggested").unwrap().case;
+    let plain = summary::plain(case, &book.catalogs, Lang::Ja, None);
+    assert!(
+        plain.contains("2. 【山田太郎氏（研究者）の提言】作業後はデータをその場で消去する"),
+        "{plain}"
+    );
+    assert!(!plain.contains("の発表】"), "{plain}");
+    let md = summary::markdown(case, &book.catalogs, Lang::Ja);
+    assert!(
+        md.contains("2. 【山田太郎氏（研究者）の提言】作業後はデータをその場で消去する"),
+        "{md}"
+    );
+    let en = summary::plain(case, &book.catalogs, Lang::En, None);
+    assert!(
+        en.contains("2. [suggested by 山田太郎氏（研究者）] 作業後は"),
+        "{en}"
+    );
+    let idx = book.index_of("suggested").unwrap();
+    let pack = pack::pack(&book, &[idx], Lang::Ja);
+    assert!(
+        pack.contains("【山田太郎氏（研究者）の提言】作業後は"),
+        "{pack}"
+    );
+    // The register's origin column says the same.
+    let doc = collection::precedents(&book, "iso27001", "A.8.10", Lang::Ja).unwrap();
+    let register = String::from_utf8(csv::render(&doc).unwrap().unwrap()).unwrap();
+    assert!(
+        register.contains(",山田太郎氏（研究者）の提言,"),
+        "{register}"
     );
 }
 

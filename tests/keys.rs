@@ -128,7 +128,7 @@ fn m_marks_and_moves_down_and_unmarking_says_so() {
     );
 }
 
-/// The save prompt after `m` `e`, with `home` as the home folder.
+/// The save prompt after `m` `e` (and Enter on the title), with `home` as the home folder.
 fn export_prompt(home: &std::path::Path) -> App {
     let mut app = app_with(
         Options {
@@ -137,7 +137,8 @@ fn export_prompt(home: &std::path::Path) -> App {
         },
         Vec::new(),
     );
-    press(&mut app, "<Tab>me");
+    // `e` asks for the title first; Enter keeps the default.
+    press(&mut app, "<Tab>me<Enter>");
     assert_eq!(app.mode, Mode::Prompt);
     app
 }

@@ -41,7 +41,7 @@ fn a_url_that_tries_to_open_a_second_link_stays_one_link_everywhere() {
     let book = &loaded.casebook;
     let case = &book.get("linked").unwrap().case;
     let outputs = [
-        ("cite", cite::citation(case, Style::Markdown)),
+        ("cite", cite::citation(case, Style::Markdown, Lang::Ja)),
         ("show", summary::markdown(case, &book.catalogs, Lang::Ja)),
         (
             "brief",

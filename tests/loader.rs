@@ -32,7 +32,7 @@ fn a_valid_file_loads_without_diagnostics() {
     let loaded = dir.load();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let case = &loaded.casebook.get("good").unwrap().case;
-    assert_eq!(case.published.to_string(), "2024-06-23");
+    assert_eq!(case.published.unwrap().to_string(), "2024-06-23");
     assert_eq!(case.affected.as_ref().unwrap().people, Some(460000));
     assert_eq!(case.measures[0].controls[0].to_string(), "iso27001:A.7.10");
     assert_eq!(case.summary.lines().count(), 2);
@@ -267,7 +267,7 @@ fn empty_file_and_comments_only() {
     assert_eq!(
         check(""),
         vec![
-            "bad.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published, summary, root_causes, measures and sources"
+            "bad.yaml:1:1: error: the file is empty (or only comments); a case file needs id, title, organization, sector, published (or discovered, for an incident never made public), summary, root_causes, measures and sources"
         ]
     );
     assert!(check("# 下書き\n# まだ空です\n")[0].contains("the file is empty (or only comments)"));
@@ -331,7 +331,7 @@ fn every_problem_in_a_file_is_reported_at_once() {
     assert!(d[1].starts_with("bad.yaml:5:12: error: `published`"));
     assert_eq!(
         d[2],
-        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported, required or editorial)"
+        "bad.yaml:21:13: error: `measures[2].origin`: `editor` is not an origin; did you mean `editorial`? (expected reported, required, suggested or editorial)"
     );
 }
 
@@ -435,7 +435,7 @@ fn a_bad_team_catalog_is_reported_with_its_line() {
     assert_eq!(
         about(&loaded, "internal.yaml"),
         vec![
-            "internal.yaml:2:7: error: `kind`: unknown kind `control`; expected controls, causes or sectors"
+            "internal.yaml:2:7: error: `kind`: unknown kind `control`; expected controls, causes, sectors or threats"
         ]
     );
     assert!(about(&loaded, "clash.yaml")[0].starts_with("clash.yaml:1:1: error: scheme `iso27001` is already defined by bundled:catalogs/iso27001.yaml"));
@@ -459,7 +459,7 @@ fn a_measure_may_say_who_required_or_announced_it() {
     let typo = bad_case("    origin: editorial\n", "    origin: requierd\n");
     assert_eq!(
         check(typo),
-        vec!["bad.yaml:21:13: error: `measures[2].origin`: `requierd` is not an origin; did you mean `required`? (expected reported, required or editorial)".to_string()]
+        vec!["bad.yaml:21:13: error: `measures[2].origin`: `requierd` is not an origin; did you mean `required`? (expected reported, required, suggested or editorial)".to_string()]
     );
     let empty_by = bad_case("    origin: editorial\n", "    by: \"\"\n");
     assert_eq!(
@@ -482,5 +482,160 @@ fn a_measure_may_say_who_required_or_announced_it() {
         vec![
             "bad.yaml:21:5: error: unknown field `measures[2].bye`; did you mean `by`?".to_string()
         ]
+    );
+}
+
+#[test]
+fn a_measure_may_be_an_outside_experts_suggestion_naming_the_expert() {
+    let dir = Dir::new();
+    dir.case(
+        "ok.yaml",
+        case_file("ok").replace(
+            "    origin: editorial\n",
+            "    origin: suggested\n    by: 山田太郎氏（情報セキュリティ研究者）\n",
+        ),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let m = &loaded.casebook.get("ok").unwrap().case.measures[1];
+    assert_eq!(m.origin, casebook::model::Origin::Suggested);
+    assert_eq!(
+        m.by.as_deref(),
+        Some("山田太郎氏（情報セキュリティ研究者）")
+    );
+    // A suggestion is someone's: without `by` it is an error, not an anonymous label.
+    let nobody = bad_case("    origin: editorial\n", "    origin: suggested\n");
+    let d = check(nobody);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with(
+            "bad.yaml:21:13: error: `measures[2].by` is missing: a suggestion names who made it"
+        ),
+        "{d:?}"
+    );
+    let typo = bad_case(
+        "    origin: editorial\n",
+        "    origin: sugested\n    by: 山田太郎氏\n",
+    );
+    assert_eq!(
+        check(typo),
+        vec!["bad.yaml:21:13: error: `measures[2].origin`: `sugested` is not an origin; did you mean `suggested`? (expected reported, required, suggested or editorial)".to_string()]
+    );
+}
+
+#[test]
+fn threats_are_ids_of_a_threat_list() {
+    let dir = Dir::new();
+    dir.case(
+        "good.yaml",
+        case_file("good").replace("tags:", "threats: [ransomware, supply-chain]\ntags:"),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let case = &loaded.casebook.get("good").unwrap().case;
+    assert_eq!(case.threats, vec!["ransomware", "supply-chain"]);
+
+    let d = check(bad_case(
+        "tags:",
+        "threats: [ransomware, ransom-ware]\ntags:",
+    ));
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:27:23: error: `threats[2]`: unknown threat `ransom-ware`; did you mean `ransomware`?"
+        ]
+    );
+    let d = check(bad_case("tags:", "threats: [nothing-like-it]\ntags:"));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].contains("unknown threat `nothing-like-it` (known: ransomware, supply-chain, ai-risk"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_repeated_threat_is_a_warning_and_kept_once() {
+    let dir = Dir::new();
+    dir.case(
+        "good.yaml",
+        case_file("good").replace("tags:", "threats: [bec, bec]\ntags:"),
+    );
+    let loaded = dir.load();
+    assert_eq!(
+        about(&loaded, "good.yaml"),
+        vec!["good.yaml:27:16: warning: `threats[2]`: threat `bec` is listed twice"]
+    );
+    assert_eq!(
+        loaded.casebook.get("good").unwrap().case.threats,
+        vec!["bec"]
+    );
+}
+
+#[test]
+fn accessed_is_the_day_a_source_was_read() {
+    let dir = Dir::new();
+    dir.case(
+        "good.yaml",
+        case_file("good").replace(
+            "    url: https://example.jp/notice\n",
+            "    url: https://example.jp/notice\n    accessed: 2026-12-07\n",
+        ),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let source = &loaded.casebook.get("good").unwrap().case.sources[0];
+    assert_eq!(
+        source.accessed.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-07")
+    );
+
+    let d = check(bad_case(
+        "    url: https://example.jp/notice\n",
+        "    url: https://example.jp/notice\n    accessed: 2026-12\n",
+    ));
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:27:15: error: `sources[1].accessed`: `2026-12` is not a date in the form YYYY-MM-DD"
+        ]
+    );
+}
+
+#[test]
+fn a_team_may_add_next_years_threat_list_beside_the_bundled_one() {
+    let dir = Dir::new();
+    dir.file(
+        "catalogs/threats-2027.yaml",
+        "scheme: ipa2027\nkind: threats\ntitle: {ja: 10大脅威 2027, en: Threats 2027}\nshort: {ja: 10大脅威2027, en: Threats 2027}\nitems:\n  - {id: deepfake, ja: ディープフェイク詐欺}\n  - {id: ransomware, ja: ランサム攻撃}\n",
+    );
+    dir.case(
+        "new.yaml",
+        case_file("new").replace("tags:", "threats: [deepfake, ransomware, bec]\ntags:"),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let book = &loaded.casebook;
+    assert_eq!(book.under("ipa2027", "deepfake").len(), 1);
+    assert_eq!(book.under("ipa2027", "ransomware").len(), 1);
+    assert_eq!(
+        book.under("ipa2026", "ransomware").len(),
+        1,
+        "an id both lists have counts under both"
+    );
+    assert_eq!(
+        book.under("ipa2026", "bec").len(),
+        1,
+        "an older list's id stays valid"
+    );
+    // The detail ranks a threat in the newest list that has it.
+    let doc = casebook::document::case::threats(
+        &book.get("new").unwrap().case,
+        &book.catalogs,
+        casebook::lang::Lang::Ja,
+    )
+    .unwrap();
+    assert_eq!(
+        casebook::document::plain::inline_text(&doc),
+        "脅威: 10大脅威2027 1位 ディープフェイク詐欺 · 10大脅威2027 2位 ランサム攻撃 · 10大脅威2026 10位 ビジネスメール詐欺"
     );
 }

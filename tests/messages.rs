@@ -98,15 +98,21 @@ const SAID: &[Said] = &[
     },
     Said {
         what: "--out with an extension of no format",
-        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/p.pdf"], env: &[], status: 1,
-        ja: "casebook: 拡張子 `.pdf` からは形式が分かりません（.md、.docx、.xlsx、.csv、.txt のいずれか）\n",
-        en: "casebook: cannot tell the format from the extension `.pdf` (use .md, .docx, .xlsx, .csv or .txt)\n",
+        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/p.odt"], env: &[], status: 1,
+        ja: "casebook: 拡張子 `.odt` からは形式が分かりません（.md、.docx、.pptx、.pdf、.xlsx、.csv、.txt のいずれか）\n",
+        en: "casebook: cannot tell the format from the extension `.odt` (use .md, .docx, .pptx, .pdf, .xlsx, .csv or .txt)\n",
+    },
+    Said {
+        what: "a PDF without LibreOffice",
+        args: &["export", "--case", "amagasaki-usb-2022", "--out", "{dir}/p.pdf"], env: &[("PATH", "{dir}")], status: 1,
+        ja: "casebook: PDF にするには LibreOffice が要ります（soffice が見つかりません）。Debian・Ubuntu では `sudo apt install libreoffice-writer`、macOS では `brew install --cask libreoffice`、そのほかは https://ja.libreoffice.org/ から入れてください。.docx で書き出して Word で PDF に保存することもできます\n",
+        en: "casebook: PDF needs LibreOffice (soffice was not found): `sudo apt install libreoffice-writer` on Debian and Ubuntu, `brew install --cask libreoffice` on macOS, or from https://www.libreoffice.org/; or export .docx and save it as PDF from Word\n",
     },
     Said {
         what: "a spreadsheet of cases",
         args: &["export", "--case", "amagasaki-usb-2022", "--format", "csv"], env: &[], status: 1,
-        ja: "casebook: csv は先例一覧専用です（`export --control SCHEME:ID`）。事例には md か docx を使います\n",
-        en: "casebook: csv is for precedent lists only (`export --control SCHEME:ID`); use md or docx for cases\n",
+        ja: "casebook: csv は先例一覧専用です（`export --control SCHEME:ID`）。事例には md、docx、pptx、pdf を使います\n",
+        en: "casebook: csv is for precedent lists only (`export --control SCHEME:ID`); use md, docx, pptx or pdf for cases\n",
     },
     Said {
         what: "a file written",
@@ -229,8 +235,8 @@ const SAID: &[Said] = &[
     Said {
         what: "a draft written",
         args: &["draft", "{dir}/notice.txt", "--out", "{dir}/draft.yaml"], env: &[], status: 0,
-        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 12 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
-        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 12 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 13 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
+        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 13 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
     },
 ];
 

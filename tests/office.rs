@@ -20,7 +20,7 @@ fn pack_docx() -> (Vec<u8>, String) {
     let book = book();
     let data = render(
         &book,
-        &Content::Pack(common::three_cases(&book)),
+        &Content::pack(common::three_cases(&book)),
         Lang::Ja,
         Format::Docx,
     )
@@ -66,7 +66,47 @@ fn word_pages_are_a4_and_headings_carry_the_cases() {
     let h2 = doc.matches("<w:pStyle w:val=\"Heading2\"").count();
     assert_eq!(h1, 1, "the pack's title");
     assert_eq!(h2, 2 + 3, "contents, three cases, controls covered");
-    assert!(doc.contains("1. 委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通"));
+    // The cases in the order given, each (and the closing table) on a new page.
+    let first = doc
+        .find("1. 給付金業務の委託先関係社員が全市民46万人余りの個人情報入りUSBメモリーを飲酒後に紛失")
+        .expect("the first case given is case 1");
+    let second = doc
+        .find("2. 委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通")
+        .expect("case 2");
+    let third = doc
+        .find("3. 机上に残されたID・パスワードのメモを使い、国交省の車両情報システムに不正アクセス")
+        .expect("case 3");
+    assert!(first < second && second < third);
+    assert_eq!(doc.matches("<w:pageBreakBefore").count(), 3 + 1);
+    for heading in doc.split("<w:pStyle w:val=\"Heading2\"").skip(2) {
+        let props = &heading[..heading.find("</w:pPr>").unwrap()];
+        assert!(props.contains("<w:pageBreakBefore"), "{props}");
+    }
+}
+
+#[test]
+fn the_word_pack_names_each_case_in_its_contents_and_its_schemes_once() {
+    let (_, doc) = pack_docx();
+    let contents = &doc[doc.find("<w:tbl>").unwrap()..doc.find("</w:tbl>").unwrap()];
+    for title in [
+        "給付金業務の委託先関係社員が全市民46万人余りの個人情報入りUSBメモリーを飲酒後に紛失",
+        "委託で処分したPOSレジ端末が患者データを残したままフリマアプリで流通",
+        "机上に残されたID・パスワードのメモを使い、国交省の車両情報システムに不正アクセス",
+    ] {
+        assert!(contents.contains(title), "{title}");
+    }
+    // Short ids, the schemes named once, before the contents.
+    assert!(
+        !doc.contains("iso27001:") && !doc.contains("ppc:"),
+        "no scheme prefixes"
+    );
+    let note = doc
+        .find("管理策は番号で示します。")
+        .expect("the note on the schemes");
+    assert!(note < doc.find("<w:tbl>").unwrap());
+    assert!(doc.contains("ISO/IEC 27001:2022 附属書A"));
+    assert!(doc.contains("個人情報保護法ガイドライン（通則編）10 安全管理措置"));
+    assert!(doc.contains("A.7.14</w:t>"), "a short id");
 }
 
 #[test]
@@ -91,7 +131,7 @@ fn word_tables_fit_their_content_and_never_split_an_id() {
         .map(|w| w.parse().unwrap())
         .collect();
     assert!(
-        contents[1] > twips("2024-08-07"),
+        contents[3] > twips("2024-08-07"),
         "dates on one line: {contents:?}"
     );
     assert!(
@@ -99,21 +139,24 @@ fn word_tables_fit_their_content_and_never_split_an_id() {
         "names on one line: {contents:?}"
     );
     assert!(
-        contents[4] > twips("iso27001:A.7.14,"),
-        "ids on one line: {contents:?}"
+        contents[1] > contents[2] && contents[1] > contents[4],
+        "the titles have the most room: {contents:?}"
     );
     let controls: Vec<u32> = attrs(grids[1], "w:gridCol", "w:w")
         .iter()
         .map(|w| w.parse().unwrap())
         .collect();
-    assert!(controls[0] > twips("iso27001:A.5.17"), "{controls:?}");
+    assert!(controls[0] > twips("A.5.17"), "{controls:?}");
     // Hyphens inside control ids are non-breaking.
-    assert!(doc.contains("ppc:10\u{2011}5\u{2011}4"));
-    assert!(
-        !doc.contains("ppc:10-5-4"),
-        "no breakable hyphen inside an id"
-    );
+    assert!(doc.contains(">10\u{2011}5\u{2011}4"));
+    assert!(!doc.contains("10-5-4"), "no breakable hyphen inside an id");
     assert!(doc.contains("<w:tblLayout w:type=\"fixed\""));
+    // Each table's header row repeats on every page it runs onto.
+    assert_eq!(doc.matches("<w:tblHeader />").count(), 2);
+    for table in doc.split("<w:tbl>").skip(1) {
+        let first = &table[table.find("<w:tr>").unwrap()..table.find("</w:tr>").unwrap()];
+        assert!(first.contains("<w:tblHeader />"), "{first}");
+    }
 }
 
 #[test]
@@ -151,6 +194,20 @@ fn word_keeps_required_measures_labelled() {
     let loaded = dir.load();
     let data = render(&loaded.casebook, &Content::Case(0), Lang::Ja, Format::Docx).unwrap();
     assert!(part(&data, "word/document.xml").contains("【総務省の要請】"));
+}
+
+#[test]
+fn word_labels_an_experts_suggestion_as_one() {
+    let dir = Dir::new();
+    let text = common::case_file("suggested").replace(
+        "    origin: editorial\n",
+        "    origin: suggested\n    by: 山田太郎氏（研究者）\n",
+    );
+    dir.case("suggested.yaml", text);
+    let loaded = dir.load();
+    let data = render(&loaded.casebook, &Content::Case(0), Lang::Ja, Format::Docx).unwrap();
+    let doc = part(&data, "word/document.xml");
+    assert!(doc.contains("【山田太郎氏（研究者）の提言】"), "{doc}");
 }
 
 #[test]
@@ -336,10 +393,10 @@ fn the_cli_writes_each_format_and_refuses_sheets_for_a_pack() {
         "--case",
         "amagasaki-usb-2022",
         "--out",
-        "p.pdf",
+        "p.odt",
     ]);
-    assert!(stderr(&out).contains("cannot tell the format from the extension `.pdf`"));
-    assert!(!dir.path().join("p.pdf").exists());
+    assert!(stderr(&out).contains("cannot tell the format from the extension `.odt`"));
+    assert!(!dir.path().join("p.odt").exists());
     let out = run(&[
         "show",
         "amagasaki-usb-2022",

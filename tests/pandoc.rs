@@ -17,7 +17,7 @@ fn book() -> Casebook {
 }
 
 fn three_cases(book: &Casebook) -> Content {
-    Content::Pack(common::three_cases(book))
+    Content::pack(common::three_cases(book))
 }
 
 /// `pandoc -f FROM -t TO` over `input`.
@@ -92,7 +92,9 @@ fn word_converts_with_its_headings_tables_and_links() {
     let text = pandoc("docx", "plain", &docx).replace('\u{2011}', "-");
     assert!(!text.contains('*'), "{text}");
     assert!(text.contains("【編集部の教訓】ID・パスワードを紙に書いて"));
-    assert!(text.contains("iso27001:A.7.14 装置のセキュリティを保った処分又は再利用"));
+    // A training pack gives short ids (its introduction names the schemes).
+    assert!(text.contains("A.7.14 装置のセキュリティを保った処分又は再利用"));
+    assert!(!text.contains("iso27001:A.7.14"));
     assert!(text.contains("[casebook: amagasaki-usb-2022]"));
 }
 

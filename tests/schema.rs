@@ -31,15 +31,29 @@ fn loader_accepts(yaml: &str) -> bool {
 }
 
 /// A case with every field of the format present: the shared test case plus
-/// `records`, `response` and a measure required by someone else (`origin`, `by`).
+/// `records`, `response`, a measure required by someone else (`origin`,
+/// `by`), and a team's own incident's `discovered`, `leak` and `reports`.
 fn complete_case() -> String {
     common::case_file("x")
+        .replace("published: 2024-06-23\n", "published: 2024-06-23\ndiscovered: 2024-06-21\n")
         .replace("  data: [氏名, 住所]\n", "  records: 50\n  data: [氏名, 住所]\n")
+        .replace(
+            "root_causes:\n",
+            "leak:\n  sensitive: false\n  financial: false\n  malicious: true\n  encrypted: false\n  recovered_unseen: unknown\n  public_body: true\nroot_causes:\n",
+        )
         .replace(
             "    controls: [iso27001:A.7.10, ppc:10-5-3]\n",
             "    controls: [iso27001:A.7.10, ppc:10-5-3]\n    origin: required\n    by: 個人情報保護委員会\n",
         )
-        .replace("sources:\n", "response: [警察に届け出た]\nsources:\n")
+        .replace(
+            "sources:\n",
+            "response: [警察に届け出た]\nreports:\n  - {to: ppc, stage: preliminary, date: 2024-06-24}\nsources:\n",
+        )
+        .replace(
+            "    url: https://example.jp/notice\n",
+            "    url: https://example.jp/notice\n    accessed: 2024-06-24\n",
+        )
+        .replace("tags:", "threats: [supply-chain]\ntags:")
 }
 
 #[test]
@@ -147,9 +161,37 @@ fn the_schema_and_the_loader_agree_on_good_and_bad_files() {
             good.replace("origin: required", "origin: editorial"),
             false,
         ),
+        (
+            "suggested with by",
+            good.replace("origin: required", "origin: suggested"),
+            true,
+        ),
+        (
+            "suggested without by",
+            good.replace("origin: required\n    by: 個人情報保護委員会\n", "origin: suggested\n"),
+            false,
+        ),
         ("TODO left", good.replace("organization: テスト市", "organization: TODO"), false),
         ("bad id", good.replace("id: x", "id: Bad_Id"), false),
         ("empty title", good.replace("title: 委託先がUSBメモリーを紛失", "title: \"  \""), false),
+        (
+            "not published, discovered",
+            good.replace("published: 2024-06-23\n", ""),
+            true,
+        ),
+        (
+            "neither published nor discovered",
+            good.replace("published: 2024-06-23\n", "").replace("discovered: 2024-06-21\n", ""),
+            false,
+        ),
+        ("discovered to the month", good.replace("discovered: 2024-06-21", "discovered: 2024-06"), false),
+        ("a fact written yes", good.replace("sensitive: false", "sensitive: yes"), false),
+        ("a fact unknown", good.replace("sensitive: false", "sensitive: unknown"), true),
+        ("a fact TODO", good.replace("sensitive: false", "sensitive: TODO"), false),
+        ("report to an unknown body", good.replace("to: ppc", "to: jpcert"), false),
+        ("report of an unknown stage", good.replace("stage: preliminary", "stage: interim"), false),
+        ("report without a date", good.replace(", date: 2024-06-24", ""), false),
+        ("no reports", good.replace("reports:\n  - {to: ppc, stage: preliminary, date: 2024-06-24}\n", ""), true),
     ];
     for (what, yaml, valid) in cases {
         assert_eq!(
@@ -184,7 +226,7 @@ fn every_field_of_the_table_is_enforced_alike_by_the_loader_and_the_schema() {
         assert_eq!(loader_accepts(&yaml), valid, "loader without {path}");
         checked += 1;
     }
-    assert_eq!(checked, 26, "fields in format v1");
+    assert_eq!(checked, 40, "fields in format v1");
 
     // Everything the table names comes back out of the loader: nothing is ignored.
     let loaded = load::load(&[Input::Bundled], &[]);
@@ -248,6 +290,15 @@ fn the_format_documentation_lists_the_fields_of_the_table() {
             let required = match *cells.get(3)? {
                 "yes" => true,
                 "no" => false,
+                // Required unless another field is there (format::REQUIRED_UNLESS).
+                unless if unless.starts_with("unless `") => {
+                    let other = unless.trim_start_matches("unless `").trim_end_matches('`');
+                    assert!(
+                        format::REQUIRED_UNLESS.contains(&(name, other)),
+                        "{name}: {unless}"
+                    );
+                    false
+                }
                 _ => return None,
             };
             Some((name.replace("[]", ""), required))

@@ -131,12 +131,15 @@ fn the_detail_scrolls_and_stops_at_the_end() {
 fn s_cycles_the_classification() {
     let mut app = app();
     let mut seen = vec![app.scheme_name().to_string()];
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "s");
         seen.push(app.scheme_name().to_string());
     }
-    assert_eq!(seen, vec!["iso27001", "ppc", "cause", "sector", "iso27001"]);
-    press(&mut app, "ss");
+    assert_eq!(
+        seen,
+        vec!["iso27001", "ppc", "ipa2026", "cause", "sector", "iso27001"]
+    );
+    press(&mut app, "sss");
     press(&mut app, "j");
     assert_eq!(app.node(), Some("loss"));
     assert!(selected_ids(&app).contains(&"amagasaki-usb-2022".to_string()));
@@ -656,7 +659,7 @@ fn c_on_a_control_copies_its_precedent_list() {
     );
     assert!(
         screen(&app, 120, 36).contains(
-            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+            "iso27001:A.7.14 の先例一覧: c コピー / s 保存（.xlsx .docx .pptx .md .csv）/ Esc 取消"
         ),
         "{}",
         screen(&app, 120, 36)
@@ -686,7 +689,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     press(&mut app, "<Tab>jjm");
     assert_eq!(app.marks.len(), 3);
     assert!(screen(&app, 120, 36).contains("印 3件"));
-    let effects = press(&mut app, "e");
+    let effects = press(&mut app, "e<Enter>");
     assert!(effects.is_empty());
     assert_eq!(app.mode, Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
@@ -761,7 +764,7 @@ fn when_nothing_can_copy_a_file_is_offered() {
 fn enter_on_the_overwrite_question_means_no() {
     let mut app = app();
     press(&mut app, "<Tab>m");
-    press(&mut app, "e");
+    press(&mut app, "e<Enter>");
     let effects = press(&mut app, "<Enter>");
     let [Effect::Write { path, data, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -770,7 +773,7 @@ fn enter_on_the_overwrite_question_means_no() {
         path: path.clone(),
         data: data.clone(),
     }));
-    // `e` Enter Enter: the second Enter answers the question, and means no.
+    // `e` Enter Enter Enter (title, name, question): the last Enter answers the question, and means no.
     let effects = press(&mut app, "<Enter>");
     assert!(effects.is_empty(), "nothing is written: {effects:?}");
     assert_eq!(app.mode, Mode::Prompt);

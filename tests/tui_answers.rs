@@ -242,7 +242,7 @@ fn colon_jumps_to_a_control_in_every_spelling() {
 fn filters_combine_as_chips_and_each_is_removable() {
     let mut app = app();
     // Causes: pin 紛失・置忘れ (loss), the second row.
-    press(&mut app, "ssj");
+    press(&mut app, "sssj");
     assert_eq!(app.node(), Some("loss"));
     press(&mut app, "p");
     assert_eq!(app.node(), None, "pinned: the tree is free again");

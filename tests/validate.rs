@@ -29,6 +29,39 @@ fn a_team_directory_validates_without_copying_the_bundled_catalogs() {
 }
 
 #[test]
+fn a_casebooks_cases_directory_is_checked_against_that_casebooks_catalogs() {
+    let dir = Dir::new();
+    dir.file(
+        "catalogs/internal.yaml",
+        "scheme: internal\nkind: controls\ntitle: {ja: 社内規程, en: Internal rules}\nitems:\n  - {id: R-1, ja: 持ち出し規程}\n",
+    );
+    dir.case(
+        "2024/ours.yaml",
+        case_file("ours").replace(
+            "[iso27001:A.7.10, ppc:10-5-3]",
+            "[iso27001:A.7.10, internal:R-1]",
+        ),
+    );
+    let cases = dir.path().join("cases");
+    for path in [cases.clone(), cases.join("2024")] {
+        let out = casebook(&["--lang", "en", "validate", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "1 case, 0 errors, 0 warnings\n");
+    }
+}
+
+#[test]
+fn the_repository_cases_directory_validates_against_its_own_catalogs() {
+    let out = casebook(&["--lang", "en", "validate", "casebook/cases"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).ends_with(" cases, 0 errors, 0 warnings\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn errors_exit_1_with_file_line_and_column() {
     let dir = Dir::new();
     dir.case("ours.yaml", case_file("ours"));

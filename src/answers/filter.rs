@@ -1,4 +1,4 @@
-//! Which cases to look at: areas (controls), causes and sectors (any of the
+//! Which cases to look at: areas (controls), causes, sectors and threats (any of the
 //! given values within each), a range of years and where the case came from,
 //! all combined with AND. The CLI's `list` and the browser's filter bar use it;
 //! coverage and statistics follow it.
@@ -24,6 +24,8 @@ pub struct Filter {
     pub causes: Vec<String>,
     /// A case in any of these sectors.
     pub sectors: Vec<String>,
+    /// A case classified under any of these threats (of any year's list).
+    pub threats: Vec<String>,
     /// Published in this year or later.
     pub since: Option<u16>,
     /// Published in this year or earlier.
@@ -39,7 +41,7 @@ impl Filter {
     /// Whether the case with this index passes every condition. Read from
     /// the case's summary and the casebook's indexes: no case is decoded.
     pub fn matches(&self, book: &Casebook, index: usize) -> bool {
-        let year = book.summary(index).published.year;
+        let year = book.summary(index).date.date().year;
         let under = |kind: Kind, id: &String| {
             book.catalogs
                 .of_kind(kind)
@@ -52,6 +54,7 @@ impl Filter {
                 .is_none_or(|o| (o == Origin::Bundled) == book.is_bundled(index))
             && (self.sectors.is_empty() || self.sectors.iter().any(|s| under(Kind::Sectors, s)))
             && (self.causes.is_empty() || self.causes.iter().any(|c| under(Kind::Causes, c)))
+            && (self.threats.is_empty() || self.threats.iter().any(|t| threat(book, index, t)))
             && (self.controls.is_empty() || self.controls.iter().any(|r| cites(book, index, r)))
     }
 
@@ -64,6 +67,13 @@ impl Filter {
     pub fn mask(&self, book: &Casebook) -> Vec<bool> {
         (0..book.len()).map(|i| self.matches(book, i)).collect()
     }
+}
+
+/// Whether a case is classified under a threat id, in any threat list.
+pub fn threat(book: &Casebook, index: usize, id: &str) -> bool {
+    book.catalogs
+        .of_kinds(Kind::Threats)
+        .any(|c| book.under(&c.scheme, id).binary_search(&index).is_ok())
 }
 
 /// Whether a case cites a control or anything below it.

@@ -288,9 +288,10 @@ impl Index {
         found.sort_by(|a, b| {
             b.0.total_cmp(&a.0).then_with(|| {
                 let (ca, cb) = (&e[a.1 as usize].case, &e[b.1 as usize].case);
-                cb.published
+                cb.date()
+                    .date()
                     .sort_key()
-                    .cmp(&ca.published.sort_key())
+                    .cmp(&ca.date().date().sort_key())
                     .then_with(|| ca.id.cmp(&cb.id))
             })
         });

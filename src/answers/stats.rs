@@ -166,7 +166,11 @@ pub fn stats(book: &Casebook, cases: &[usize], lang: Lang) -> Stats {
             .collect()
     };
     let mut years = Vec::new();
-    let published: Vec<u16> = cases.iter().map(|&i| e[i].case.published.year).collect();
+    // An incident never made public counts in the year it was discovered.
+    let published: Vec<u16> = cases
+        .iter()
+        .map(|&i| e[i].case.date().date().year)
+        .collect();
     if let (Some(&first), Some(&last)) = (published.iter().min(), published.iter().max()) {
         for year in first..=last {
             let cases = published.iter().filter(|&&y| y == year).count();

@@ -47,7 +47,10 @@ pub fn case_path(dir: &Path, id: &str, fallback_year: u16) -> PathBuf {
 
 /// The scaffold text for `id`.
 pub fn scaffold(id: &str, lang: Lang) -> String {
-    let mut s = Sketch::default();
+    let mut s = Sketch {
+        incident: true,
+        ..Sketch::default()
+    };
     s.one(
         "id",
         Slot {
@@ -124,32 +127,9 @@ pub fn create(path: &Path, text: &str) -> Result<(), Message> {
     })
 }
 
-/// Today's year by the system clock (UTC).
+/// Today's year on the local clock.
 pub fn this_year() -> u16 {
-    today().0
-}
-
-/// Today's date by the system clock (UTC): (year, month, day).
-pub fn today() -> (u16, u8, u8) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
-pub fn civil_from_days(z: i64) -> (u16, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as u16, m as u8, d as u8)
+    u16::try_from(crate::date::today().year()).unwrap_or(2026)
 }
 
 #[cfg(test)]
@@ -170,12 +150,5 @@ mod tests {
             case_path(Path::new("d"), "a", 2030),
             Path::new("d/cases/2030/a.yaml")
         );
-    }
-
-    #[test]
-    fn days_become_calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
     }
 }

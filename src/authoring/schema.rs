@@ -21,7 +21,7 @@ pub fn schema(catalogs: &Catalogs) -> Value {
     let mut defs = defs(catalogs);
     // The id lists are written where they are used: yaml-language-server offers
     // an enum's values for completion only when it is not behind a `$ref`.
-    for name in ["sector", "cause", "control"] {
+    for name in ["sector", "cause", "control", "report_to", "stage"] {
         if let Some(def) = defs.as_object_mut().and_then(|d| d.remove(name)) {
             inline(&mut root, &format!("#/$defs/{name}"), &def);
         }
@@ -33,6 +33,13 @@ pub fn schema(catalogs: &Catalogs) -> Value {
         json!("casebook case file, format version 1 / casebook 事例ファイル（形式 1）"),
     );
     root_map.insert("$defs".into(), defs);
+    // The one rule across top-level fields: an incident never made public
+    // gives the day it was discovered instead of a publication date.
+    let either: Vec<Value> = format::REQUIRED_UNLESS
+        .iter()
+        .map(|(a, b)| json!({"anyOf": [{"required": [a]}, {"required": [b]}]}))
+        .collect();
+    root_map.insert("allOf".into(), Value::Array(either));
     root
 }
 
@@ -89,14 +96,18 @@ fn object(place: &[Field]) -> Value {
         "required": required,
         "properties": properties,
     });
-    // The one rule across fields: an editorial lesson is nobody's announcement.
+    // The rules across fields: an editorial lesson is nobody's announcement, and
+    // a suggestion names who made it.
     if place.iter().any(|f| f.ty == Type::Origin) && place.iter().any(|f| f.name == "by") {
         let map = schema.as_object_mut().expect("built as an object");
+        let when = |origin: &str| json!({"required": ["origin"], "properties": {"origin": {"const": origin}}});
         map.insert(
-            "if".into(),
-            json!({"required": ["origin"], "properties": {"origin": {"const": "editorial"}}}),
+            "allOf".into(),
+            json!([
+                {"if": when("editorial"), "then": {"not": {"required": ["by"]}}},
+                {"if": when("suggested"), "then": {"required": ["by"]}},
+            ]),
         );
-        map.insert("then".into(), json!({"not": {"required": ["by"]}}));
     }
     schema
 }
@@ -106,10 +117,15 @@ fn of_type(ty: Type) -> Value {
         Type::Slug => json!({"type": "string", "pattern": "^[a-z0-9-]+$"}),
         Type::Line | Type::Text => json!({"$ref": "#/$defs/text"}),
         Type::Date => json!({"$ref": "#/$defs/date"}),
+        Type::Day => json!({"$ref": "#/$defs/day"}),
+        Type::Fact => json!({"enum": [true, false, "unknown"]}),
+        Type::ReportTo => json!({"$ref": "#/$defs/report_to"}),
+        Type::Stage => json!({"$ref": "#/$defs/stage"}),
         Type::Count => json!({"type": "integer", "minimum": 0}),
         Type::Lines => json!({"type": "array", "items": {"$ref": "#/$defs/item"}}),
         Type::Sector => json!({"$ref": "#/$defs/sector"}),
         Type::Cause => json!({"$ref": "#/$defs/cause"}),
+        Type::Threats => json!({"type": "array", "items": {"$ref": "#/$defs/threat"}}),
         Type::Controls => {
             json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/control"}})
         }
@@ -145,6 +161,11 @@ fn defs(catalogs: &Catalogs) -> Value {
         "description": "YYYY-MM-DD, YYYY-MM or YYYY",
         "errorMessage": "a date: YYYY-MM-DD, YYYY-MM or YYYY / 日付（YYYY-MM-DD、YYYY-MM、YYYY）"
     });
+    let day = json!({
+        "type": "string",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "patternErrorMessage": "a date: YYYY-MM-DD / 日付（YYYY-MM-DD）"
+    });
     // Enums carry no `type`: with one, an editor offers no completion on an empty value.
     let vocabulary = |kind: Kind| {
         let (ids, titles): (Vec<String>, Vec<String>) = catalogs
@@ -162,6 +183,16 @@ fn defs(catalogs: &Catalogs) -> Value {
         };
         json!({"enum": ids, "enumDescriptions": titles, "errorMessage": what})
     };
+    // Every threat list's ids: a case may name an id of any list.
+    let (mut threat_ids, mut threat_titles) = (Vec::<String>::new(), Vec::<String>::new());
+    for catalog in catalogs.of_kinds(Kind::Threats) {
+        for item in &catalog.items {
+            if !threat_ids.contains(&item.id) {
+                threat_ids.push(item.id.clone());
+                threat_titles.push(label(&item.title.ja, &item.title.en));
+            }
+        }
+    }
     let mut refs = Vec::new();
     let mut titles = Vec::new();
     for catalog in catalogs.control_schemes() {
@@ -170,10 +201,30 @@ fn defs(catalogs: &Catalogs) -> Value {
             titles.push(label(&item.title.ja, &item.title.en));
         }
     }
+    let rules = &catalogs.rules;
+    let report_to = json!({
+        "enum": rules.ids(),
+        "enumDescriptions": rules.ids().iter().map(|id| {
+            rules.all().iter().find(|r| r.id == *id).map_or_else(String::new, |r| label(&r.name.ja, &r.name.en))
+        }).collect::<Vec<_>>(),
+        "errorMessage": "not a rule id of catalogs/report-rules.yaml / 報告規則のIDではありません"
+    });
+    let stage = json!({
+        "enum": rules.all_stage_ids(),
+        "errorMessage": "not a stage id of catalogs/report-rules.yaml (preliminary, final) / 報告の段階IDではありません"
+    });
     json!({
         "text": text,
         "item": item,
         "date": date,
+        "day": day,
+        "report_to": report_to,
+        "stage": stage,
+        "threat": {
+            "enum": threat_ids,
+            "enumDescriptions": threat_titles,
+            "errorMessage": "not a threat id of the threat lists (catalogs/threats-*.yaml) / 脅威IDではありません"
+        },
         "sector": vocabulary(Kind::Sectors),
         "cause": vocabulary(Kind::Causes),
         "control": {

@@ -48,6 +48,10 @@ pub enum Val {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sketch {
     pub fields: BTreeMap<&'static str, Val>,
+    /// Write the fields of a team's own incident ([`format::INCIDENT`]):
+    /// `discovered` and the `leak` facts as questions still TODO, `reports`
+    /// as a commented example. `casebook new` sets it.
+    pub incident: bool,
 }
 
 impl Sketch {
@@ -72,7 +76,12 @@ pub fn render(sketch: &Sketch, header: &[String], schema: &str, lang: Lang) -> S
     for line in header {
         comment(&mut out, "", line);
     }
-    place(&mut out, format::CASE, sketch, "", false, lang);
+    let fields: Vec<Field> = format::CASE
+        .iter()
+        .filter(|f| sketch.incident || !format::INCIDENT.contains(&f.name))
+        .copied()
+        .collect();
+    place(&mut out, &fields, sketch, "", false, lang);
     out
 }
 
@@ -101,13 +110,16 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
         Lang::Ja => f.ja,
         Lang::En => f.en,
     };
-    let optional = if f.required {
-        ""
-    } else {
-        match lang {
-            Lang::Ja => "（任意）",
-            Lang::En => " (optional)",
-        }
+    let unless = format::REQUIRED_UNLESS
+        .iter()
+        .find(|(name, _)| *name == f.name)
+        .map(|(_, other)| other);
+    let optional = match (f.required, unless, lang) {
+        (true, _, _) => String::new(),
+        (false, Some(other), Lang::Ja) => format!("（{other} があれば任意）"),
+        (false, Some(other), Lang::En) => format!(" (optional with {other})"),
+        (false, None, Lang::Ja) => "（任意）".into(),
+        (false, None, Lang::En) => " (optional)".into(),
     };
     let hint = format!("{hint}{optional}");
     match (f.ty, val) {
@@ -120,6 +132,20 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
             line(out, lead, &format!("{}:", f.name), &hint);
             place(out, inner, sketch, &format!("{indent}  "), false, lang);
         }
+        (Type::Entries(inner), None) if f.name == "reports" => {
+            // Nothing filed yet: an example to uncomment when a report is filed.
+            line(out, lead, &format!("# {}:", f.name), &hint);
+            let example = inner
+                .iter()
+                .map(|i| match i.ty {
+                    Type::Day => format!("{}: YYYY-MM-DD", i.name),
+                    Type::Stage => format!("{}: preliminary", i.name),
+                    _ => format!("{}: ppc", i.name),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push_str(&format!("{indent}#   - {{{example}}}\n"));
+        }
         (Type::Entries(inner), v) => {
             let placeholder = vec![Sketch::default()];
             let entries = match v {
@@ -131,7 +157,9 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
                 place(out, inner, entry, &format!("{indent}    "), true, lang);
             }
         }
-        (Type::Lines | Type::Controls, v) => {
+        // Most cases name no threat: a comment to uncomment when one applies.
+        (Type::Threats, None) => line(out, lead, &format!("# {}: [ransomware]", f.name), &hint),
+        (Type::Lines | Type::Controls | Type::Threats, v) => {
             let (items, notes) = match v {
                 Some(Val::Many(items, notes)) => (items.clone(), notes.as_slice()),
                 Some(Val::One(slot)) => {
@@ -168,9 +196,10 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
                 (None, Type::Origin) => "reported".to_string(),
                 (None, _) => TODO.to_string(),
             };
-            if slot.value.is_none() && f.name == "by" {
+            if slot.value.is_none() && matches!(f.name, "by" | "public_body") {
                 // Usually absent: a comment to uncomment when it applies.
-                line(out, lead, &format!("# {}: ...", f.name), &hint);
+                let example = if ty == Type::Fact { "false" } else { "..." };
+                line(out, lead, &format!("# {}: {example}", f.name), &hint);
             } else if ty == Type::Text && value != TODO {
                 line(out, lead, &format!("{}: |", f.name), &hint);
                 for l in value.lines() {

@@ -31,7 +31,7 @@ use key::FileKey;
 use wire::{WDate, WDiag};
 
 /// The layout of cache files; raise it when anything cached changes shape.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The program that writes and reads the cache: its version and a hash of the
 /// sources it was built from, so a rebuilt program never trusts an old entry.
@@ -95,7 +95,9 @@ pub struct CaseRecord {
     pub id: String,
     pub title: String,
     pub organization: String,
-    pub published: WDate,
+    /// The case's date (published, else discovered) and whether it is the publication's.
+    pub date: WDate,
+    pub published: bool,
     pub people: Option<u64>,
     pub nodes: Vec<u32>,
     /// The encoded case within the blobs section, and its checksum.
@@ -113,11 +115,8 @@ impl CaseRecord {
             id: String::new(),
             title: String::new(),
             organization: String::new(),
-            published: WDate::from(crate::model::PartialDate {
-                year: 0,
-                month: None,
-                day: None,
-            }),
+            date: WDate::from(crate::model::PartialDate::UNKNOWN),
+            published: true,
             people: None,
             nodes: Vec::new(),
             offset: 0,

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Message, Severity};
-use crate::model::{Affected, Case, ControlRef, Measure, Origin, PartialDate, RootCause, Source};
+use crate::model::{
+    Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, RootCause, Source,
+};
 use crate::text::Lines;
 
 /// `S` is `&str` when encoding (no copies) and `String` when decoding.
@@ -18,7 +20,8 @@ pub struct WCase<S> {
     title: S,
     organization: S,
     sector: S,
-    published: WDate,
+    published: Option<WDate>,
+    discovered: Option<WDate>,
     occurred: Option<WDate>,
     summary: S,
     affected: Option<WAffected<S>>,
@@ -27,6 +30,10 @@ pub struct WCase<S> {
     response: Vec<S>,
     sources: Vec<WSource<S>>,
     tags: Vec<S>,
+    /// The six leak facts (0 false, 1 true, 2 unknown; public_body 3: not written).
+    leak: Option<[u8; 6]>,
+    reports: Vec<(S, S, WDate)>,
+    threats: Vec<S>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +60,7 @@ struct WSource<S> {
     title: S,
     date: Option<WDate>,
     url: Option<S>,
+    accessed: Option<WDate>,
 }
 
 impl From<PartialDate> for WDate {
@@ -88,7 +96,8 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
         title: &c.title,
         organization: &c.organization,
         sector: &c.sector,
-        published: c.published.into(),
+        published: c.published.map(Into::into),
+        discovered: c.discovered.map(Into::into),
         occurred: c.occurred.map(Into::into),
         summary: &c.summary,
         affected: c.affected.as_ref().map(|a| WAffected {
@@ -107,7 +116,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .map(|m| WMeasure {
                 text: m.text.as_str(),
                 controls: refs(&m.controls),
-                origin: m.origin as u8,
+                origin: origin_code(m.origin),
                 by: m.by.as_deref(),
             })
             .collect(),
@@ -120,11 +129,38 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
                 title: &s.title,
                 date: s.date.map(Into::into),
                 url: s.url.as_deref(),
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: strs(&c.tags),
+        leak: c.leak.map(|l| {
+            [
+                fact(l.sensitive),
+                fact(l.financial),
+                fact(l.malicious),
+                fact(l.encrypted),
+                fact(l.recovered_unseen),
+                l.public_body.map_or(3, fact),
+            ]
+        }),
+        reports: c
+            .reports
+            .iter()
+            .map(|r| (r.to.as_str(), r.stage.as_str(), r.date.into()))
+            .collect(),
+        threats: strs(&c.threats),
     };
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
+}
+
+/// A measure's origin on the wire (decoded in [`decode_case`]).
+fn origin_code(o: Origin) -> u8 {
+    match o {
+        Origin::Reported => 0,
+        Origin::Required => 1,
+        Origin::Editorial => 2,
+        Origin::Suggested => 3,
+    }
 }
 
 /// Text decoded from a cache file as loading would have left it: the cache
@@ -154,6 +190,7 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         0 => Some(Origin::Reported),
         1 => Some(Origin::Required),
         2 => Some(Origin::Editorial),
+        3 => Some(Origin::Suggested),
         _ => None,
     };
     let measures = w
@@ -180,7 +217,8 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         title: line(w.title),
         organization: line(w.organization),
         sector: line(w.sector),
-        published: w.published.into(),
+        published: w.published.map(Into::into),
+        discovered: w.discovered.map(Into::into),
         occurred: w.occurred.map(Into::into),
         summary: clean(w.summary, Lines::Keep),
         affected: w.affected.map(|a| Affected {
@@ -206,10 +244,49 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
                 title: line(s.title),
                 date: s.date.map(Into::into),
                 url: s.url.map(line),
+                accessed: s.accessed.map(Into::into),
             })
             .collect(),
         tags: lines(w.tags),
+        leak: match w.leak {
+            None => None,
+            Some([s, f, m, e, r, p]) => Some(Leak {
+                sensitive: unfact(s)?,
+                financial: unfact(f)?,
+                malicious: unfact(m)?,
+                encrypted: unfact(e)?,
+                recovered_unseen: unfact(r)?,
+                public_body: if p == 3 { None } else { Some(unfact(p)?) },
+            }),
+        },
+        reports: w
+            .reports
+            .into_iter()
+            .map(|(to, stage, date)| Filed {
+                to: line(to),
+                stage: line(stage),
+                date: date.into(),
+            })
+            .collect(),
+        threats: lines(w.threats),
     })
+}
+
+fn fact(f: Fact) -> u8 {
+    match f {
+        Fact::False => 0,
+        Fact::True => 1,
+        Fact::Unknown => 2,
+    }
+}
+
+fn unfact(b: u8) -> Option<Fact> {
+    match b {
+        0 => Some(Fact::False),
+        1 => Some(Fact::True),
+        2 => Some(Fact::Unknown),
+        _ => None,
+    }
 }
 
 /// A diagnostic without its path (the file's path as shown is added back).
@@ -261,5 +338,43 @@ mod tests {
             assert_eq!(back, e.case);
         }
         assert!(decode_case(b"\xff\xff\xff").is_none());
+    }
+
+    #[test]
+    fn every_origin_survives_the_round_trip() {
+        let loaded = load::load(&[Input::Bundled], &[]);
+        let mut case = loaded.casebook.entries()[0].case.clone();
+        for name in Origin::NAMES {
+            let origin = Origin::parse(name).expect("a listed name parses");
+            case.measures[0].origin = origin;
+            case.measures[0].by = Some("某氏".into());
+            let back = decode_case(&encode_case(&case)).expect("decodes");
+            assert_eq!(back.measures[0].origin, origin, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_teams_own_incident_survives_the_round_trip() {
+        let loaded = load::load(&[Input::Bundled], &[]);
+        let mut case = loaded.casebook.entries()[0].case.clone();
+        let day = |s| PartialDate::parse(s, crate::model::DatePrecision::Day).unwrap();
+        case.published = None;
+        case.discovered = Some(day("2026-11-02"));
+        case.leak = Some(Leak {
+            sensitive: Fact::True,
+            financial: Fact::False,
+            malicious: Fact::Unknown,
+            encrypted: Fact::False,
+            recovered_unseen: Fact::Unknown,
+            public_body: None,
+        });
+        case.reports = vec![Filed {
+            to: "ppc".into(),
+            stage: "preliminary".into(),
+            date: day("2026-11-05"),
+        }];
+        assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
+        case.leak.as_mut().unwrap().public_body = Some(Fact::Unknown);
+        assert_eq!(decode_case(&encode_case(&case)), Some(case));
     }
 }

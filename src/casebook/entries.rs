@@ -48,7 +48,8 @@ pub(super) fn stand_in(s: &Summary) -> Case {
         title: s.title.clone(),
         organization: s.organization.clone(),
         sector: String::new(),
-        published: s.published,
+        published: s.date.is_published().then(|| s.date.date()),
+        discovered: (!s.date.is_published()).then(|| s.date.date()),
         occurred: None,
         summary: String::new(),
         affected: None,
@@ -57,6 +58,9 @@ pub(super) fn stand_in(s: &Summary) -> Case {
         response: Vec::new(),
         sources: Vec::new(),
         tags: Vec::new(),
+        leak: None,
+        reports: Vec::new(),
+        threats: Vec::new(),
     }
 }
 

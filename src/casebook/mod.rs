@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::catalog::{Catalogs, Kind};
-use crate::model::{Case, ControlRef, PartialDate};
+use crate::model::{Case, ControlRef, Dated};
 use crate::suggest;
 
 /// A loaded case and where it came from.
@@ -27,7 +27,8 @@ pub struct Summary {
     pub id: String,
     pub title: String,
     pub organization: String,
-    pub published: PartialDate,
+    /// The date it is listed and sorted by: published, else discovered.
+    pub date: Dated,
     pub people: Option<u64>,
 }
 
@@ -37,7 +38,7 @@ impl Summary {
             id: case.id.clone(),
             title: case.title.clone(),
             organization: case.organization.clone(),
-            published: case.published,
+            date: case.date(),
             people: case.affected.as_ref().and_then(|a| a.people),
         }
     }
@@ -89,7 +90,8 @@ impl Nodes {
     }
 
     /// The nodes a case is under: each control it cites and their ancestors,
-    /// its root-cause categories and its sector. Sorted, without repeats.
+    /// its root-cause categories, its sector and its threats (in every
+    /// threat list that has them). Sorted, without repeats.
     pub fn of_case(&self, catalogs: &Catalogs, case: &Case) -> Vec<u32> {
         let mut out = Vec::new();
         for r in case.measures.iter().flat_map(|m| &m.controls) {
@@ -109,6 +111,11 @@ impl Nodes {
         }
         if let Some(sectors) = catalogs.of_kind(Kind::Sectors) {
             out.extend(self.get(&sectors.scheme, &case.sector));
+        }
+        for list in catalogs.of_kinds(Kind::Threats) {
+            for id in &case.threats {
+                out.extend(self.get(&list.scheme, id));
+            }
         }
         out.sort_unstable();
         out.dedup();
@@ -338,9 +345,10 @@ impl Casebook {
             let mut order: Vec<usize> = (0..s.len()).collect();
             order.sort_by(|&a, &b| {
                 let (a, b) = (&s[a].summary, &s[b].summary);
-                b.published
+                b.date
+                    .date()
                     .sort_key()
-                    .cmp(&a.published.sort_key())
+                    .cmp(&a.date.date().sort_key())
                     .then_with(|| a.id.cmp(&b.id))
             });
             let mut rank = vec![0u32; s.len()];

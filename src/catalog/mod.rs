@@ -20,6 +20,10 @@ pub enum Kind {
     Causes,
     /// Ids for `sector`.
     Sectors,
+    /// Ids for `threats`: a dated list such as IPA's 10 major threats of a
+    /// year. Several may be loaded (one per year); a case's id is looked up
+    /// in each.
+    Threats,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -152,6 +156,8 @@ impl Catalog {
 #[derive(Clone, Debug, Default)]
 pub struct Catalogs {
     list: Vec<Catalog>,
+    /// The report rules (`kind: report-rules` files), overrides applied.
+    pub rules: crate::rules::Rules,
     /// Catalog files that failed to load: (the scheme they name, their path).
     failed: Vec<(String, String)>,
 }
@@ -190,6 +196,31 @@ impl Catalogs {
         self.list.iter().find(|c| c.kind == kind)
     }
 
+    /// Every catalog of a kind, in the order loaded (threat lists: one per year).
+    pub fn of_kinds(&self, kind: Kind) -> impl Iterator<Item = &Catalog> {
+        self.list.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// The ids of a vocabulary (causes, sectors, the threat lists together),
+    /// in catalog order, each once.
+    pub fn vocabulary(&self, kind: Kind) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for item in self.of_kinds(kind).flat_map(|c| &c.items) {
+            if !out.contains(&item.id.as_str()) {
+                out.push(&item.id);
+            }
+        }
+        out
+    }
+
+    /// The title of a threat id: from the newest list that has it (the last
+    /// loaded), with that list's short name. None when no list has it.
+    pub fn threat(&self, id: &str) -> Option<(&Catalog, &Item)> {
+        self.of_kinds(Kind::Threats)
+            .filter_map(|c| c.get(id).map(|i| (c, i)))
+            .last()
+    }
+
     pub fn control(&self, r: &ControlRef) -> Option<&Item> {
         self.scheme(&r.scheme)
             .filter(|c| c.kind == Kind::Controls)?
@@ -198,9 +229,11 @@ impl Catalogs {
 
     /// The title of a cause or sector id in the given language (the id when unknown).
     pub fn title_of(&self, kind: Kind, id: &str, lang: Lang) -> String {
-        self.of_kind(kind)
-            .and_then(|c| c.get(id))
-            .map(|i| i.title.get(lang).to_string())
+        let item = match kind {
+            Kind::Threats => self.threat(id).map(|(_, i)| i),
+            _ => self.of_kind(kind).and_then(|c| c.get(id)),
+        };
+        item.map(|i| i.title.get(lang).to_string())
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -221,7 +254,9 @@ impl Catalogs {
                 "scheme `{scheme}` is already defined by {path}; choose another name"
             ));
         }
-        if catalog.kind != Kind::Controls
+        // Control schemes and threat lists may be added (each a scheme of its
+        // own); the cause and sector vocabularies are one each.
+        if !matches!(catalog.kind, Kind::Controls | Kind::Threats)
             && let Some(existing) = self.of_kind(catalog.kind)
         {
             let Phrase {
@@ -230,8 +265,8 @@ impl Catalogs {
             } = kind_name(catalog.kind);
             let path = &existing.path;
             return Err(msg!(
-                "{kind_ja}は {path} で既に定義されています。事例集のディレクトリで加えられるのは管理策の体系（kind: controls）だけです",
-                "{kind} are already defined by {path}; a casebook directory may add control schemes (kind: controls) only"
+                "{kind_ja}は {path} で既に定義されています。事例集のディレクトリで加えられるのは管理策の体系（kind: controls）と脅威の一覧（kind: threats）だけです",
+                "{kind} are already defined by {path}; a casebook directory may add control schemes (kind: controls) and threat lists (kind: threats) only"
             ));
         }
         self.list.push(catalog);
@@ -244,6 +279,7 @@ fn kind_name(kind: Kind) -> Phrase {
         Kind::Controls => phrase("管理策", "controls"),
         Kind::Causes => phrase("原因分類", "cause categories"),
         Kind::Sectors => phrase("業種", "sectors"),
+        Kind::Threats => phrase("脅威の一覧", "threat lists"),
     }
 }
 

@@ -47,8 +47,8 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
             "kind",
             "",
             phrase(
-                "controls、causes、sectors のいずれか",
-                "controls, causes or sectors",
+                "controls、causes、sectors、threats のいずれか",
+                "controls, causes, sectors or threats",
             ),
         )
         .and_then(
@@ -56,12 +56,13 @@ pub fn from_node(ctx: &mut Ctx, root: &Node) -> Option<Catalog> {
                 Some("controls") => Some(Kind::Controls),
                 Some("causes") => Some(Kind::Causes),
                 Some("sectors") => Some(Kind::Sectors),
+                Some("threats") => Some(Kind::Threats),
                 Some(other) => {
                     ctx.error(
                         n.pos,
                         msg!(
-                            "`kind`: 不明な種類 `{other}` です（controls、causes、sectors のいずれか）",
-                            "`kind`: unknown kind `{other}`; expected controls, causes or sectors"
+                            "`kind`: 不明な種類 `{other}` です（controls、causes、sectors、threats のいずれか）",
+                            "`kind`: unknown kind `{other}`; expected controls, causes, sectors or threats"
                         ),
                     );
                     None

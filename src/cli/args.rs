@@ -58,6 +58,9 @@ pub enum Command {
         /// Only cases of this sector, e.g. healthcare (repeatable)
         #[arg(long)]
         sector: Vec<String>,
+        /// Only cases classified under this threat of IPA's 10 major threats, e.g. ransomware (repeatable)
+        #[arg(long)]
+        threat: Vec<String>,
         /// Only cases published in this year
         #[arg(long, conflicts_with_all = ["since", "until"])]
         year: Option<u16>,
@@ -73,7 +76,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Show one case in full (or as a brief for a slide, or as a Word document)
+    /// Show one case in full (or as a brief for a slide, or as a Word, PowerPoint or PDF document)
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
@@ -81,7 +84,7 @@ pub enum Command {
         /// Wrap text at this many columns (0: no wrapping) [default: the terminal's width; none when piped]
         #[arg(long)]
         width: Option<usize>,
-        /// Write to this file instead of standard output (docx needs it on a terminal)
+        /// Write to this file instead of standard output (docx, pptx and pdf need it on a terminal)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace FILE if it exists
@@ -107,7 +110,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases, or the precedent list of a control (Markdown, Word, Excel, CSV)
+    /// Write a training pack of cases (in the order given), or the precedent list of a control (Markdown, Word, PowerPoint, PDF, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
@@ -125,6 +128,9 @@ pub enum Command {
         /// File format (xlsx and csv: precedent lists only) [default: from FILE's extension, else md]
         #[arg(long, value_enum)]
         format: Option<crate::export::file::Format>,
+        /// The training pack's title [default: 研修資料: 情報セキュリティ事故の事例（N件）]
+        #[arg(long, value_name = "TEXT", conflicts_with = "control")]
+        title: Option<String>,
     },
     /// For every control, the cases citing it, held against the Statement of Applicability
     Coverage {
@@ -145,6 +151,48 @@ pub enum Command {
         /// At most this many
         #[arg(long, default_value = "10", value_parser = Limit::read)]
         limit: Limit,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Must a team's own incident be reported (PPC, P-mark), by when, and what is still unknown
+    Triage {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// The day whose rules apply when the case has no `discovered` (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Draft a report from a case in the authority's order (PPC 漏えい等報告, P-mark 事故報告)
+    Report {
+        id: String,
+        /// To whom: a rule id of the report rules (ppc, pmark)
+        #[arg(long, value_name = "RULE")]
+        to: String,
+        /// Which report: preliminary or final [default: the first not yet filed]
+        #[arg(long)]
+        stage: Option<String>,
+        /// text (to paste into the web form), md or docx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+        /// The day whose rules apply when the case has no `discovered` (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Every report due or overdue across your team's cases; exit 1 when any is overdue (for cron or CI)
+    Due {
+        /// Only reports overdue or due within this many days [default: every open report]
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
+        /// The day to count from (YYYY-MM-DD) [default: today on the local clock]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -232,6 +280,21 @@ pub enum ShowFormat {
     /// At most 15 lines for a slide: title, organization and date, gist, causes, five measures, citation
     Brief,
     Json,
+    /// A Word document (needs --out, or standard output that is not a terminal)
+    Docx,
+    /// A PowerPoint slide, the summary in its notes (needs --out, or standard output that is not a terminal)
+    Pptx,
+    /// A PDF, converted from the Word document by LibreOffice (needs --out, or standard output that is not a terminal)
+    Pdf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text, item by item, to paste into the web form
+    Text,
+    /// Markdown
+    #[value(alias = "markdown")]
+    Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
 }

@@ -42,13 +42,17 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Similar { .. }
         | Command::New { .. }
         | Command::Schema { .. }
-        | Command::Draft { .. } => {
-            unreachable!("handled by validate::run, answers::run and author::run")
+        | Command::Draft { .. }
+        | Command::Triage { .. }
+        | Command::Report { .. }
+        | Command::Due { .. } => {
+            unreachable!("handled by validate::run, answers::run, author::run and report::run")
         }
         Command::List {
             control,
             cause,
             sector,
+            threat,
             year,
             since,
             until,
@@ -68,6 +72,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     .iter()
                     .map(|s| vocabulary(book, Kind::Sectors, s, SECTOR))
                     .collect::<Result<_, _>>()?,
+                threats: threat
+                    .iter()
+                    .map(|s| vocabulary(book, Kind::Threats, s, THREAT))
+                    .collect::<Result<_, _>>()?,
                 since: year.or(*since),
                 until: year.or(*until),
                 origin: *source,
@@ -85,7 +93,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         let c = book.summary(i);
                         out.print(&format!(
                             "{}\t{}\t{}\t{}\n",
-                            c.published, c.id, c.organization, c.title
+                            c.date.label(lang),
+                            c.id,
+                            c.organization,
+                            c.title
                         ))?;
                     }
                 }
@@ -109,9 +120,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::brief(&entry.case, &book.catalogs, lang, Style::Plain)
                         .into_bytes()
                 }
-                ShowFormat::Docx => {
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf => {
                     let i = book.index_of(&entry.case.id).unwrap_or(0);
-                    export::file::render(book, &Content::Case(i), lang, Format::Docx)?
+                    let format = match format {
+                        ShowFormat::Pptx => Format::Pptx,
+                        ShowFormat::Pdf => Format::Pdf,
+                        _ => Format::Docx,
+                    };
+                    export::file::render(book, &Content::Case(i), lang, format)?
                 }
                 ShowFormat::Text => {
                     let width = match width {
@@ -125,7 +141,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     export::summary::plain(&entry.case, &book.catalogs, lang, width).into_bytes()
                 }
             };
-            let binary = *format == ShowFormat::Docx;
+            let binary = matches!(
+                format,
+                ShowFormat::Docx | ShowFormat::Pptx | ShowFormat::Pdf
+            );
             deliver(out, path.as_deref(), &data, binary, *force, lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -136,7 +155,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             } else {
                 Style::Plain
             };
-            out.print(&(export::cite::citation(&entry.case, style) + "\n"))?;
+            out.print(&(export::cite::citation(&entry.case, style, lang) + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -243,6 +262,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             out: path,
             force,
             format,
+            title,
         } => {
             let content = if let Some(c) = control {
                 let r = control_ref(book, c)?;
@@ -255,7 +275,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     .iter()
                     .map(|id| case(book, id).map(|e| book.index_of(&e.case.id).unwrap_or(0)))
                     .collect::<Result<Vec<usize>, Message>>()?;
-                Content::Pack(indices)
+                Content::Pack {
+                    cases: indices,
+                    title: title.clone(),
+                }
             };
             let format = match (format, path) {
                 (Some(f), _) => *f,
@@ -281,7 +304,7 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
 /// a terminal. A document's bytes go out as they are (its text passed the text
 /// rule when it was loaded; a CSV's byte-order mark and Word or Excel files
 /// must not be altered).
-fn deliver(
+pub(super) fn deliver(
     out: &mut Out,
     path: Option<&std::path::Path>,
     data: &[u8],
@@ -362,16 +385,14 @@ pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Messag
 
 const CAUSE: Phrase = phrase("原因分類", "cause");
 const SECTOR: Phrase = phrase("業種", "sector");
+const THREAT: Phrase = phrase("脅威", "threat");
 
-/// A cause or sector id that exists, or an error naming the nearest.
+/// A cause, sector or threat id that exists, or an error naming the nearest.
 fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
-    let Some(catalog) = book.catalogs.of_kind(kind) else {
-        return Ok(id.to_string());
-    };
-    if catalog.get(id).is_some() {
+    let ids = book.catalogs.vocabulary(kind);
+    if ids.is_empty() || ids.contains(&id) {
         return Ok(id.to_string());
     }
-    let ids: Vec<&str> = catalog.items.iter().map(|i| i.id.as_str()).collect();
     let hint = suggest::did_you_mean(&suggest::nearest(id, ids.iter().copied(), 2));
     let (what_ja, what_en) = (what.ja, what.en);
     let (known_ja, known_en) = (ids.join("、"), ids.join(", "));

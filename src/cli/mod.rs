@@ -9,6 +9,7 @@ mod cache;
 mod commands;
 mod inputs;
 mod lang;
+mod report;
 mod session;
 mod usage;
 mod validate;
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, ShowFormat, TextFormat,
+    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, ReportFormat, ShowFormat,
+    TextFormat,
 };
 pub use cache::{cache_settings, report_cache};
 use inputs::normal_inputs;
@@ -75,6 +77,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
         Some(
             command @ (Command::Coverage { .. } | Command::Stats { .. } | Command::Similar { .. }),
         ) => answers::run(cli, command),
+        Some(command @ (Command::Triage { .. } | Command::Report { .. } | Command::Due { .. })) => {
+            report::run(cli, command)
+        }
         Some(command) => commands::run(cli, command),
         None => browse::browse(cli),
     }

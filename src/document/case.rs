@@ -6,7 +6,9 @@ use crate::casebook::Entry;
 use crate::catalog::{Catalogs, Kind};
 use crate::export::credit_label;
 use crate::lang::{Lang, t};
-use crate::model::{Case, ControlRef, Measure};
+use crate::model::{
+    Case, ControlRef, Measure, NOT_PUBLISHED_EN, NOT_PUBLISHED_JA, PartialDate, not_published,
+};
 use crate::text::thousands;
 
 /// The section titles of a case summary, in order. Every output uses these.
@@ -17,6 +19,7 @@ pub fn section_title(section: Section, lang: Lang) -> &'static str {
         Section::Causes => t(lang, "原因", "Root causes"),
         Section::Measures => t(lang, "再発防止策", "Measures"),
         Section::Response => t(lang, "発覚後の対応", "Response"),
+        Section::Reporting => t(lang, "報告の要否", "Reporting"),
         Section::Sources => t(lang, "出典", "Sources"),
     }
 }
@@ -28,6 +31,8 @@ pub enum Section {
     Causes,
     Measures,
     Response,
+    /// A team's own incident: its triage under the report rules.
+    Reporting,
     Sources,
 }
 
@@ -76,6 +81,9 @@ pub fn blocks(
         anchor: Some(Anchor::Title),
     });
     out.push(Block::Byline(byline(case, catalogs, lang)));
+    if let Some(text) = threats(case, catalogs, lang) {
+        out.push(Block::Paragraph(text));
+    }
     let section = |out: &mut Vec<Block>, s: Section| {
         out.push(Block::Heading {
             level: level + 1,
@@ -137,10 +145,23 @@ pub fn blocks(
         out.push(bullets(case.response.iter().map(Text::plain).collect()));
     }
 
+    if case.is_incident() {
+        section(&mut out, Section::Reporting);
+        // The rules in force on `discovered` (the latest without it): the
+        // document does not depend on the day it is drawn.
+        let triage = crate::triage::triage(case, &catalogs.rules, None);
+        out.extend(super::triage::blocks_of(
+            &triage,
+            lang,
+            level + 2,
+            super::triage::Detail::Section,
+        ));
+    }
+
     section(&mut out, Section::Sources);
     for (i, _) in case.sources.iter().enumerate() {
         out.push(Block::Paragraph(Text(vec![Inline::Citation(citation(
-            case, i,
+            case, i, lang,
         ))])));
     }
     out
@@ -160,23 +181,36 @@ pub fn measure_text(m: &Measure, lang: Lang) -> Text {
 pub fn refs(controls: &[ControlRef], catalogs: &Catalogs, lang: Lang) -> Vec<Ref> {
     controls
         .iter()
-        .map(|r| Ref {
-            control: r.clone(),
-            title: catalogs.control(r).map(|i| i.title.get(lang).to_string()),
+        .map(|r| {
+            Ref::new(
+                r.clone(),
+                catalogs.control(r).map(|i| i.title.get(lang).to_string()),
+            )
         })
         .collect()
 }
 
 /// The citation of a case's source `i`; the first carries the casebook id and,
-/// without a date of its own, the case's publication date.
-pub fn citation(case: &Case, i: usize) -> Citation {
+/// without a date of its own, the case's publication date. For an incident
+/// never made public the first says so: `(非公表)`, `(2026-11-10、非公表)`.
+pub fn citation(case: &Case, i: usize, lang: Lang) -> Citation {
+    let unpublished = i == 0 && case.published.is_none();
+    let date = |own: Option<PartialDate>| match (own, unpublished) {
+        (Some(d), false) => Some(d.to_string()),
+        (Some(d), true) => Some(format!("{d}{}{}", t(lang, "、", "; "), not_published(lang))),
+        (None, true) => Some(not_published(lang).to_string()),
+        (None, false) => (i == 0)
+            .then(|| case.published.map(|p| p.to_string()))
+            .flatten(),
+    };
     let Some(source) = case.sources.get(i) else {
         return Citation {
             who: case.organization.clone(),
             title: String::new(),
-            date: None,
+            date: date(None),
             id: Some(case.id.clone()),
             url: None,
+            accessed: None,
         };
     };
     let who = if source.publisher == case.organization {
@@ -187,13 +221,15 @@ pub fn citation(case: &Case, i: usize) -> Citation {
     Citation {
         who,
         title: source.title.clone(),
-        date: source.date.or((i == 0).then_some(case.published)),
+        date: date(source.date),
         id: (i == 0).then(|| case.id.clone()),
         url: source.url.clone(),
+        accessed: source.url.as_ref().and(source.accessed),
     }
 }
 
-/// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`
+/// `気仙沼市立病院（医療）　公表 2024-08-07　発生 2017-10`; an incident
+/// never made public: `…（医療）　非公表　発覚 2026-11-02`.
 pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
     let sector = Inline::Term {
         kind: Term::Sector,
@@ -205,7 +241,14 @@ pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
         Lang::Ja => {
             text.push_str(format!("{}（", case.organization))
                 .push(sector)
-                .push_str(format!("）　公表 {}", case.published));
+                .push_str("）");
+            match case.published {
+                Some(p) => text.push_str(format!("　公表 {p}")),
+                None => text.push_str(format!("　{NOT_PUBLISHED_JA}")),
+            };
+            if let Some(d) = case.discovered {
+                text.push_str(format!("　発覚 {d}"));
+            }
             if let Some(o) = case.occurred {
                 text.push_str(format!("　発生 {o}"));
             }
@@ -213,13 +256,80 @@ pub(super) fn byline(case: &Case, catalogs: &Catalogs, lang: Lang) -> Text {
         Lang::En => {
             text.push_str(format!("{} (", case.organization))
                 .push(sector)
-                .push_str(format!("), published {}", case.published));
+                .push_str(")");
+            match case.published {
+                Some(p) => text.push_str(format!(", published {p}")),
+                None => text.push_str(format!(", {NOT_PUBLISHED_EN}")),
+            };
+            if let Some(d) = case.discovered {
+                text.push_str(format!(", discovered {d}"));
+            }
             if let Some(o) = case.occurred {
                 text.push_str(format!(", occurred {o}"));
             }
         }
     }
     text
+}
+
+/// `10大脅威2026: 1位 ランサム攻撃による被害 · 2位 サプライチェーンや委託先を狙った攻撃`:
+/// each threat with its rank and title from the newest list that has it, the
+/// list named once when one list has them all.
+pub fn threats(case: &Case, catalogs: &Catalogs, lang: Lang) -> Option<Text> {
+    if case.threats.is_empty() {
+        return None;
+    }
+    let found: Vec<_> = case
+        .threats
+        .iter()
+        .map(|id| (id, catalogs.threat(id)))
+        .collect();
+    let lists: Vec<&str> = {
+        let mut v: Vec<&str> = found
+            .iter()
+            .filter_map(|(_, f)| f.map(|(c, _)| c.scheme.as_str()))
+            .collect();
+        v.dedup();
+        v
+    };
+    let one_list = lists.len() == 1;
+    let mut text = Text::default();
+    if one_list && let Some((_, Some((c, _)))) = found.first() {
+        text.push_str(format!("{}: ", c.short.get(lang)));
+    } else {
+        text.push_str(t(lang, "脅威: ", "Threats: "));
+    }
+    for (n, (id, f)) in found.iter().enumerate() {
+        if n > 0 {
+            text.push_str(" · ");
+        }
+        let (rank, title) = match f {
+            Some((c, item)) => {
+                let rank = c
+                    .items
+                    .iter()
+                    .position(|i| i.id == item.id)
+                    .map_or(0, |r| r + 1);
+                let list = if one_list {
+                    String::new()
+                } else {
+                    format!("{} ", c.short.get(lang))
+                };
+                let rank = match lang {
+                    Lang::Ja => format!("{list}{rank}位 "),
+                    Lang::En => format!("{list}#{rank} "),
+                };
+                (rank, item.title.get(lang).to_string())
+            }
+            None => (String::new(), id.to_string()),
+        };
+        text.push_str(rank).push(Inline::Term {
+            kind: Term::Threat,
+            id: id.to_string(),
+            title,
+        });
+    }
+    Some(text)
 }
 
 /// The people and records affected, and the kinds of data.

@@ -5,32 +5,56 @@
 use std::collections::HashMap;
 
 use super::case::{self, citation, measure_text, refs};
-use super::{Block, Document, Inline, Item, List, Ref, Table, Text};
+use super::{Block, Document, Inline, Item, List, Ref, Table, Text, schemes};
 use crate::casebook::Casebook;
 use crate::catalog::Catalog;
 use crate::export::{cause_titles, controls_of};
 use crate::lang::{Lang, t};
 use crate::model::{Case, ControlRef, Measure};
+use crate::text::{Lines, clean};
 
-/// A training pack of `cases` (indices into `book.entries()`), newest first:
-/// a contents table, each case's summary, and the controls the pack covers.
-pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
-    let e = book.entries();
-    let mut cases = cases.to_vec();
-    book.sort_newest_first(&mut cases);
-    cases.dedup();
-    let cats = &book.catalogs;
-    let title = match lang {
-        Lang::Ja => format!("研修資料: 情報セキュリティ事故の事例（{}件）", cases.len()),
+/// The default title of a training pack of `n` cases.
+pub fn pack_title(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("研修資料: 情報セキュリティ事故の事例（{n}件）"),
         Lang::En => format!(
             "Training pack: {}",
-            crate::plural::count(
-                cases.len(),
-                "security incident case",
-                "security incident cases"
-            )
+            crate::plural::count(n, "security incident case", "security incident cases")
         ),
-    };
+    }
+}
+
+/// The title of a pack: `title` as given (one line, no control characters),
+/// or the default when it is missing or blank.
+pub fn chosen_title(title: Option<&str>, n: usize, lang: Lang) -> String {
+    match title.map(|t| clean(t, Lines::Join).trim().to_string()) {
+        Some(t) if !t.is_empty() => t,
+        _ => pack_title(n, lang),
+    }
+}
+
+/// The cases of a pack in the order the user chose them (the `--case`
+/// arguments, the browser's marking order), each once.
+pub fn chosen(cases: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(cases.len());
+    for &i in cases {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// A training pack of `cases` (indices into `book.entries()`), in the order
+/// given ([`chosen`]), titled `title` (else [`pack_title`]): a contents table
+/// (number, title, organization, date, causes), each case's summary on a page
+/// of its own, and the controls the pack covers with the cases citing each. Control ids are short (`A.7.14`, `10-5-4`), their
+/// schemes named once in the introduction ([`schemes`]).
+pub fn pack(book: &Casebook, cases: &[usize], lang: Lang, title: Option<&str>) -> Document {
+    let e = book.entries();
+    let cases = chosen(cases);
+    let cats = &book.catalogs;
+    let title = chosen_title(title, cases.len(), lang);
     let mut blocks = vec![
         Block::Heading {
             level: 1,
@@ -51,30 +75,75 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
             let case = &e[i].case;
             vec![
                 Text::plain((n + 1).to_string()),
-                Text::plain(case.published.to_string()),
+                Text::plain(case.title.clone()),
                 Text::plain(case.organization.clone()),
+                Text::plain(case.date().label(lang)),
                 Text::plain(cause_titles(case, cats, lang).join(t(lang, "、", ", "))),
-                ids(controls_of(case)),
             ]
         })
         .collect();
+    // The controls are in the closing table, with the cases citing each: the
+    // contents leave the room to the titles.
     blocks.push(Block::Table(Table {
         header: [
             "#",
-            t(lang, "公表日", "Published"),
+            t(lang, "事例", "Case"),
             t(lang, "組織", "Organization"),
+            t(lang, "公表日", "Published"),
             t(lang, "原因", "Causes"),
-            t(lang, "管理策", "Controls"),
         ]
         .map(String::from)
         .to_vec(),
         rows,
     }));
     for (n, &i) in cases.iter().enumerate() {
+        blocks.push(Block::PageBreak);
         blocks.extend(case::blocks(&e[i].case, cats, lang, 2, Some(n + 1)));
     }
 
-    // Which controls the pack covers, in catalog order, with the cases citing each.
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(2, covered_title(lang)));
+    blocks.push(Block::Table(Table {
+        header: [
+            t(lang, "管理策", "Control"),
+            t(lang, "名称", "Title"),
+            t(lang, "事例", "Cases"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: covered(book, &cases, lang)
+            .into_iter()
+            .map(|(r, numbers)| {
+                let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+                vec![
+                    ids([&r.control]),
+                    Text::plain(r.title.unwrap_or_default()),
+                    Text::plain(numbers.join(", ")),
+                ]
+            })
+            .collect(),
+    }));
+    let cited = schemes::shorten([&mut blocks[..]]);
+    if let Some(note) = schemes::note(&cited, cats, lang) {
+        blocks.insert(2, Block::Paragraph(note));
+    }
+    Document {
+        title,
+        lang,
+        blocks,
+        register: None,
+    }
+}
+
+/// The heading of the controls a pack covers.
+pub fn covered_title(lang: Lang) -> &'static str {
+    t(lang, "この資料で扱った管理策", "Controls covered")
+}
+
+/// The controls `cases` cite, in catalog order, each with its title and the
+/// numbers (from 1, in the order of `cases`) of the cases citing it.
+pub fn covered(book: &Casebook, cases: &[usize], lang: Lang) -> Vec<(Ref, Vec<usize>)> {
+    let (e, cats) = (book.entries(), &book.catalogs);
     let mut covered: HashMap<ControlRef, Vec<usize>> = HashMap::new();
     for (n, &i) in cases.iter().enumerate() {
         for r in controls_of(&e[i].case) {
@@ -93,45 +162,21 @@ pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> Document {
         .collect();
     let mut covered: Vec<(ControlRef, Vec<usize>)> = covered.into_iter().collect();
     covered.sort_by_key(|(r, _)| {
-        order
-            .get(&(r.scheme.clone(), r.id.clone()))
-            .copied()
-            .unwrap_or(usize::MAX)
+        (
+            order
+                .get(&(r.scheme.clone(), r.id.clone()))
+                .copied()
+                .unwrap_or(usize::MAX),
+            r.clone(),
+        )
     });
-    blocks.push(heading(
-        2,
-        t(lang, "この資料で扱った管理策", "Controls covered"),
-    ));
-    blocks.push(Block::Table(Table {
-        header: [
-            t(lang, "管理策", "Control"),
-            t(lang, "名称", "Title"),
-            t(lang, "事例", "Cases"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: covered
-            .iter()
-            .map(|(r, numbers)| {
-                let title = cats
-                    .control(r)
-                    .map(|i| i.title.get(lang).to_string())
-                    .unwrap_or_default();
-                let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
-                vec![
-                    ids([r]),
-                    Text::plain(title),
-                    Text::plain(numbers.join(", ")),
-                ]
-            })
-            .collect(),
-    }));
-    Document {
-        title,
-        lang,
-        blocks,
-        register: None,
-    }
+    covered
+        .into_iter()
+        .map(|(r, numbers)| {
+            let title = cats.control(&r).map(|i| i.title.get(lang).to_string());
+            (Ref::new(r, title), numbers)
+        })
+        .collect()
 }
 
 /// The precedent list of a catalog node ("which public cases do we have for
@@ -165,7 +210,12 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
         let case = &e[i].case;
         blocks.push(heading(
             2,
-            &format!("{} {} — {}", case.published, case.organization, case.title),
+            &format!(
+                "{} {} — {}",
+                case.date().label(lang),
+                case.organization,
+                case.title
+            ),
         ));
         let citing: Vec<&Measure> = case
             .measures
@@ -189,7 +239,7 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
                 .collect(),
         }));
         let mut source = Text::plain(t(lang, "出典: ", "Source: "));
-        source.push(Inline::Citation(citation(case, 0)));
+        source.push(Inline::Citation(citation(case, 0, lang)));
         blocks.push(Block::Paragraph(source));
         for m in citing {
             rows.push(record(case, m, lang));
@@ -224,9 +274,9 @@ fn record(case: &Case, m: &Measure, lang: Lang) -> Vec<Text> {
         Lang::Ja => format!("{}の発表", case.organization),
         Lang::En => format!("announced by {}", case.organization),
     });
-    let cite = citation(case, 0);
+    let cite = citation(case, 0, lang);
     vec![
-        Text::plain(case.published.to_string()),
+        Text::plain(case.date().label(lang)),
         Text::plain(case.organization.clone()),
         Text::plain(case.title.clone()),
         Text::plain(m.text.clone()),
@@ -249,10 +299,7 @@ fn ids<'a>(refs: impl IntoIterator<Item = &'a ControlRef>) -> Text {
         if j > 0 {
             text.push_str(", ");
         }
-        text.push(Inline::Control(Ref {
-            control: r.clone(),
-            title: None,
-        }));
+        text.push(Inline::Control(Ref::new(r.clone(), None)));
     }
     text
 }

@@ -24,8 +24,9 @@ pub const TEXT_WIDTH: u32 = PAGE.0 - 2 * MARGIN_SIDE as u32;
 /// Font sizes in half-points.
 const BODY: usize = 21; // 10.5 pt
 const SMALL: usize = 18; // 9 pt: control references, tables
-/// Table cell padding, left and right, in twips.
-const CELL_PAD: u32 = 85;
+/// Table cell padding, left and right, in twips: Word's default cell margin
+/// (0.19 cm), which Word and LibreOffice use as no margin is set.
+const CELL_PAD: u32 = 108;
 
 /// The East Asian font and its Latin name.
 pub const FONT_EAST_ASIA: &str = "游ゴシック";
@@ -34,12 +35,19 @@ pub const FONT_LATIN: &str = "Yu Gothic";
 /// The document as a .docx file.
 pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
     let mut docx = styled(Docx::new());
+    // A page break is the next heading's "page break before".
+    let mut new_page = false;
     for block in &doc.blocks {
         docx = match block {
+            Block::PageBreak => {
+                new_page = true;
+                continue;
+            }
             Block::Heading { level, text, .. } => docx.add_paragraph(
                 runs(Paragraph::new(), text)
                     .style(&format!("Heading{}", level.min(&3)))
-                    .keep_next(true),
+                    .keep_next(true)
+                    .page_break_before(std::mem::take(&mut new_page)),
             ),
             Block::Byline(text) => docx.add_paragraph(runs(Paragraph::new(), text).style("Byline")),
             Block::Paragraph(text) => docx.add_paragraph(runs(Paragraph::new(), text)),
@@ -60,46 +68,83 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
     };
     let mut out = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut out).map_err(|e| failed(&e))?;
-    let now = time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let now = now
-        .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|e| failed(&e))?;
+    let now = now().map_err(|e| failed(&e))?;
     with_core_properties(out.into_inner(), &doc.title, &now).map_err(|e| failed(&e))
+}
+
+/// The time now for document properties: `2024-08-07T01:02:03Z`.
+pub(super) fn now() -> Result<String, time::error::Format> {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .format(&time::format_description::well_known::Rfc3339)
 }
 
 /// docx-rs writes fixed document properties (created 1970-01-01, author and
 /// last editor "unknown") and has no title: Word would show those under
 /// File → Info. The package's `docProps/core.xml` is replaced by one with the
 /// document's title and the time it was written (no author: Word fills in
-/// whoever saves it); every other part is copied as it is.
+/// whoever saves it). docx-rs cannot mark a table's header row either: in
+/// `word/document.xml` the first row of each table is marked to repeat at the
+/// top of every page the table runs onto. Every other part is copied as it is.
 fn with_core_properties(
     package: Vec<u8>,
     title: &str,
     now: &str,
 ) -> Result<Vec<u8>, zip::result::ZipError> {
-    use std::io::Write as _;
+    use std::io::{Read as _, Write as _};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..archive.len() {
-        let part = archive.by_index_raw(i)?;
-        if part.name() != "docProps/core.xml" {
-            out.raw_copy_file(part)?;
-            continue;
-        }
+        let mut part = archive.by_index(i)?;
+        let name = part.name().to_string();
+        let text = match name.as_str() {
+            "docProps/core.xml" => core_xml(title, now),
+            "word/document.xml" => {
+                let mut xml = String::new();
+                part.read_to_string(&mut xml)?;
+                header_rows(&xml)
+            }
+            _ => {
+                drop(part);
+                out.raw_copy_file(archive.by_index_raw(i)?)?;
+                continue;
+            }
+        };
         drop(part);
-        out.start_file(
-            "docProps/core.xml",
-            zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated),
-        )?;
-        out.write_all(core_xml(title, now).as_bytes())?;
+        out.start_file(name, options)?;
+        out.write_all(text.as_bytes())?;
     }
     Ok(out.finish()?.into_inner())
 }
 
-fn core_xml(title: &str, now: &str) -> String {
+/// Marks the first row of every table as its header row (`w:tblHeader`).
+fn header_rows(xml: &str) -> String {
+    const ROW: &str = "<w:tr><w:trPr>";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(at) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        match table.find(ROW) {
+            Some(row) => {
+                out.push_str(&table[..row + ROW.len()]);
+                out.push_str("<w:tblHeader />");
+                rest = &table[row + ROW.len()..];
+            }
+            None => {
+                out.push_str(table);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+pub(super) fn core_xml(title: &str, now: &str) -> String {
     let title = xml_escape(&clean(title, Lines::Join));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
@@ -116,7 +161,7 @@ fn core_xml(title: &str, now: &str) -> String {
     )
 }
 
-fn xml_escape(s: &str) -> String {
+pub(super) fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -252,7 +297,7 @@ fn runs(mut p: Paragraph, text: &Text) -> Paragraph {
 }
 
 fn reference(p: Paragraph, r: &Ref) -> Paragraph {
-    let p = p.add_run(run(&unbroken(&r.control.to_string())).style("ControlId"));
+    let p = p.add_run(run(&unbroken(&r.id())).style("ControlId"));
     match &r.title {
         Some(title) if !title.is_empty() => p.add_run(run(&format!(" {title}"))),
         _ => p,
@@ -264,6 +309,7 @@ fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
     let plain = super::plain::citation(&Citation {
         url: None,
         id: None,
+        accessed: None,
         ..c.clone()
     });
     p = p.add_run(run(&plain));
@@ -275,6 +321,10 @@ fn citation(mut p: Paragraph, c: &Citation) -> Paragraph {
         p = p.add_run(run(" ")).add_hyperlink(
             Hyperlink::new(safe(url), HyperlinkType::External).add_run(run(url).style("Hyperlink")),
         );
+    }
+    let accessed = super::plain::accessed(c);
+    if !accessed.is_empty() {
+        p = p.add_run(run(&accessed));
     }
     p
 }

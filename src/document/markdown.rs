@@ -20,7 +20,7 @@ pub fn render(doc: &Document, shift: u8) -> String {
             Block::Byline(text) | Block::Paragraph(text) => out.push(inline(text)),
             Block::List(list) => out.push(self::list(list, doc.lang)),
             Block::Table(t) => out.push(table(t)),
-            Block::Aside { .. } => continue,
+            Block::Aside { .. } | Block::PageBreak => continue,
         }
         out.push(String::new());
     }
@@ -61,8 +61,8 @@ fn refs(refs: &[Ref], lang: crate::lang::Lang) -> String {
 
 fn reference(r: &Ref) -> String {
     match &r.title {
-        Some(title) if !title.is_empty() => format!("`{}` {}", r.control, escape(title)),
-        _ => format!("`{}`", r.control),
+        Some(title) if !title.is_empty() => format!("`{}` {}", r.id(), escape(title)),
+        _ => format!("`{}`", r.id()),
     }
 }
 
@@ -120,12 +120,13 @@ pub fn citation(c: &Citation) -> String {
         };
         s.push_str(&format!("「{title}」"));
     }
-    if let Some(d) = c.date {
-        s.push_str(&format!("({d})"));
+    if let Some(d) = &c.date {
+        s.push_str(&format!("({})", escape(d)));
     }
     if let Some(id) = &c.id {
         s.push_str(&format!(" \\[casebook: `{id}`\\]"));
     }
+    s.push_str(&super::plain::accessed(c));
     s
 }
 

@@ -15,10 +15,15 @@ pub mod brief;
 pub mod case;
 pub mod collection;
 pub mod csv;
+pub mod deck;
 pub mod docx;
 pub mod markdown;
 pub mod plain;
+pub mod pptx;
+pub mod report;
+pub mod schemes;
 pub mod screen;
+pub mod triage;
 pub mod widths;
 pub mod xlsx;
 
@@ -40,6 +45,8 @@ pub enum Anchor {
     Measure(usize),
     /// The tags.
     Tags,
+    /// The line of threat classifications under the byline.
+    Threats,
 }
 
 /// A document: blocks in reading order, and, for a precedent list, the same
@@ -67,6 +74,8 @@ pub enum Block {
     Byline(Text),
     List(List),
     Table(Table),
+    /// What follows starts a new page (Word): each case of a training pack.
+    PageBreak,
     /// For the screen only: where the case came from, and its tags. Documents
     /// that leave casebook carry the same facts in their citation.
     Aside {
@@ -131,6 +140,7 @@ pub enum Inline {
 pub enum Term {
     Cause,
     Sector,
+    Threat,
 }
 
 /// A control reference with its title (no title: the id alone, as in a brief).
@@ -138,6 +148,29 @@ pub enum Term {
 pub struct Ref {
     pub control: ControlRef,
     pub title: Option<String>,
+    /// Shown without its scheme (`A.7.14`): the document names the schemes
+    /// once ([`schemes`]).
+    pub short: bool,
+}
+
+impl Ref {
+    /// A reference with its scheme (`iso27001:A.7.14`).
+    pub fn new(control: ControlRef, title: Option<String>) -> Ref {
+        Ref {
+            control,
+            title,
+            short: false,
+        }
+    }
+
+    /// The id as shown: `A.7.14` when short, else `iso27001:A.7.14`.
+    pub fn id(&self) -> String {
+        if self.short {
+            self.control.id.clone()
+        } else {
+            self.control.to_string()
+        }
+    }
 }
 
 /// The one-line citation of a source:
@@ -146,10 +179,14 @@ pub struct Ref {
 pub struct Citation {
     pub who: String,
     pub title: String,
-    pub date: Option<PartialDate>,
+    /// The date as written: `2024-08-07`, or `非公表` / `not published`
+    /// (with the source's own date, if any) for an incident never made public.
+    pub date: Option<String>,
     /// The casebook id (the first source of a case carries it).
     pub id: Option<String>,
     pub url: Option<String>,
+    /// The day the page at `url` was read: `（2026-12-07閲覧）`.
+    pub accessed: Option<PartialDate>,
 }
 
 impl Text {

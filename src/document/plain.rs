@@ -40,7 +40,7 @@ pub fn render(doc: &Document, width: Option<usize>) -> String {
                 }
             }
             Block::Table(table) => out.push(self::table(table)),
-            Block::Aside { .. } => {}
+            Block::Aside { .. } | Block::PageBreak => {}
         }
     }
     out.join("\n") + "\n"
@@ -76,8 +76,8 @@ pub fn refs(refs: &[Ref], sep: &str) -> String {
 
 fn reference(r: &Ref) -> String {
     match &r.title {
-        Some(title) if !title.is_empty() => format!("{} {title}", r.control),
-        _ => r.control.to_string(),
+        Some(title) if !title.is_empty() => format!("{} {title}", r.id()),
+        _ => r.id(),
     }
 }
 
@@ -87,7 +87,7 @@ pub fn citation(c: &Citation) -> String {
     if !c.title.is_empty() {
         s.push_str(&format!("「{}」", c.title));
     }
-    if let Some(d) = c.date {
+    if let Some(d) = &c.date {
         s.push_str(&format!("({d})"));
     }
     if let Some(id) = &c.id {
@@ -96,7 +96,15 @@ pub fn citation(c: &Citation) -> String {
     if let Some(url) = &c.url {
         s.push_str(&format!(" <{url}>"));
     }
+    s.push_str(&accessed(c));
     s
+}
+
+/// `（2026-12-07閲覧）` when the day the page was read is known.
+pub fn accessed(c: &Citation) -> String {
+    c.accessed
+        .map(|d| format!("（{d}閲覧）"))
+        .unwrap_or_default()
 }
 
 /// Inline pieces as text; a line break is `\n`.

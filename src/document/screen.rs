@@ -120,11 +120,7 @@ pub fn render(doc: &Document, width: usize, look: &Look) -> Screen {
                             if j > 0 {
                                 ids.push(("  ".into(), Style::new(), None));
                             }
-                            ids.push((
-                                r.control.to_string(),
-                                control_style(&r.control, look),
-                                None,
-                            ));
+                            ids.push((r.id(), control_style(&r.control, look), None));
                         }
                         let pad = " ".repeat(wrap::width(&prefix));
                         s.add(Span::raw(pad), &ids, width);
@@ -145,6 +141,7 @@ pub fn render(doc: &Document, width: usize, look: &Look) -> Screen {
                     s.add(Span::raw(""), &cells, width);
                 }
             }
+            Block::PageBreak => {}
             Block::Aside { text, anchor } => {
                 if !aside {
                     s.lines.push(Line::raw(""));
@@ -198,7 +195,7 @@ fn runs(text: &Text, base: Style, anchor: Option<Anchor>, look: &Look) -> Vec<Ru
                 };
                 (title.clone(), style, a)
             }
-            Inline::Control(r) => (r.control.to_string(), control_style(&r.control, look), a),
+            Inline::Control(r) => (r.id(), control_style(&r.control, look), a),
             Inline::Citation(c) => (super::plain::citation(c), base, a),
         };
         out.push(run);

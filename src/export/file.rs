@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::casebook::Casebook;
 use crate::diag::Message;
+use crate::document::deck::Deck;
 use crate::document::{self, Document, collection};
 use crate::lang::Lang;
 use crate::msg;
@@ -17,6 +18,10 @@ pub enum Format {
     Md,
     /// Word
     Docx,
+    /// PowerPoint, 16:9 (training packs, cases and precedent lists)
+    Pptx,
+    /// PDF: the Word document converted by LibreOffice (which must be installed)
+    Pdf,
     /// Excel (precedent lists only)
     Xlsx,
     /// CSV, UTF-8 with BOM (precedent lists only)
@@ -34,14 +39,16 @@ impl Format {
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Ok(Format::Md),
             "docx" => Ok(Format::Docx),
+            "pptx" => Ok(Format::Pptx),
+            "pdf" => Ok(Format::Pdf),
             "xlsx" => Ok(Format::Xlsx),
             "csv" => Ok(Format::Csv),
             "txt" => Ok(Format::Txt),
             other => {
                 let other = crate::text::line(other);
                 Err(msg!(
-                    "拡張子 `.{other}` からは形式が分かりません（.md、.docx、.xlsx、.csv、.txt のいずれか）",
-                    "cannot tell the format from the extension `.{other}` (use .md, .docx, .xlsx, .csv or .txt)"
+                    "拡張子 `.{other}` からは形式が分かりません（.md、.docx、.pptx、.pdf、.xlsx、.csv、.txt のいずれか）",
+                    "cannot tell the format from the extension `.{other}` (use .md, .docx, .pptx, .pdf, .xlsx, .csv or .txt)"
                 ))
             }
         }
@@ -49,15 +56,22 @@ impl Format {
 
     /// Whether the bytes are binary (never written to a terminal).
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Xlsx)
+        matches!(
+            self,
+            Format::Docx | Format::Pptx | Format::Pdf | Format::Xlsx
+        )
     }
 }
 
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Content {
-    /// A training pack of cases (indices into the casebook's entries).
-    Pack(Vec<usize>),
+    /// A training pack of cases (indices into the casebook's entries, in the
+    /// order chosen), with its title (None: the default title).
+    Pack {
+        cases: Vec<usize>,
+        title: Option<String>,
+    },
     /// The precedent list of a catalog node.
     Precedents { scheme: String, id: String },
     /// One case's summary.
@@ -65,10 +79,15 @@ pub enum Content {
 }
 
 impl Content {
+    /// A training pack of `cases` with the default title.
+    pub fn pack(cases: Vec<usize>) -> Content {
+        Content::Pack { cases, title: None }
+    }
+
     /// The default file name for the browser's prompt.
     pub fn default_name(&self) -> &'static str {
         match self {
-            Content::Pack(_) => "training.docx",
+            Content::Pack { .. } => "training.docx",
             Content::Precedents { .. } => "precedents.xlsx",
             Content::Case(_) => "case.docx",
         }
@@ -98,12 +117,54 @@ pub fn name_part(value: &str) -> String {
 /// The document of `content`; None when a case or node does not exist.
 pub fn document(book: &Casebook, content: &Content, lang: Lang) -> Option<Document> {
     match content {
-        Content::Pack(cases) => Some(collection::pack(book, cases, lang)),
+        Content::Pack { cases, title } => {
+            Some(collection::pack(book, cases, lang, title.as_deref()))
+        }
         Content::Precedents { scheme, id } => collection::precedents(book, scheme, id, lang),
         Content::Case(i) => book
             .entries()
             .get(*i)
             .map(|e| document::case::summary(&e.case, &book.catalogs, lang)),
+    }
+}
+
+/// The slides of `content`; None when a case or node does not exist.
+pub fn deck(book: &Casebook, content: &Content, lang: Lang) -> Option<Deck> {
+    let today = today();
+    match content {
+        Content::Pack { cases, title } => Some(document::deck::pack(
+            book,
+            cases,
+            lang,
+            title.as_deref(),
+            &today,
+        )),
+        Content::Precedents { scheme, id } => collection::precedents(book, scheme, id, lang)
+            .map(|doc| document::deck::sections(&doc, &today)),
+        Content::Case(i) => document::deck::case(book, *i, lang),
+    }
+}
+
+/// Today's date in the local time zone: `2025-06-01`.
+pub fn today() -> String {
+    // SAFETY: `time` with a null pointer only returns the time; `localtime_r`
+    // writes into the `tm` we own and returns null on failure.
+    let tm = unsafe {
+        let now = libc::time(std::ptr::null_mut());
+        let mut tm: libc::tm = std::mem::zeroed();
+        (!libc::localtime_r(&now, &mut tm).is_null()).then_some(tm)
+    };
+    match tm {
+        Some(tm) => format!(
+            "{:04}-{:02}-{:02}",
+            tm.tm_year + 1900,
+            tm.tm_mon + 1,
+            tm.tm_mday
+        ),
+        None => {
+            let d = time::OffsetDateTime::now_utc().date();
+            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+        }
     }
 }
 
@@ -114,9 +175,9 @@ pub fn render(
     lang: Lang,
     format: Format,
 ) -> Result<Vec<u8>, Message> {
-    let doc = document(book, content, lang)
-        .ok_or_else(|| Message::new("書き出すものがありません", "nothing to export"))?;
-    let shift = if matches!(content, Content::Pack(_)) {
+    let nothing = || Message::new("書き出すものがありません", "nothing to export");
+    let doc = document(book, content, lang).ok_or_else(nothing)?;
+    let shift = if matches!(content, Content::Pack { .. }) {
         0
     } else {
         1
@@ -125,6 +186,8 @@ pub fn render(
         Format::Md => Ok(document::markdown::render(&doc, shift).into_bytes()),
         Format::Txt => Ok(document::plain::render(&doc, None).into_bytes()),
         Format::Docx => document::docx::render(&doc),
+        Format::Pdf => super::pdf::from_docx(&document::docx::render(&doc)?),
+        Format::Pptx => document::pptx::render(&deck(book, content, lang).ok_or_else(nothing)?),
         Format::Xlsx => document::xlsx::render(&doc).unwrap_or_else(|| Err(sheet_only("xlsx"))),
         Format::Csv => document::csv::render(&doc).unwrap_or_else(|| Err(sheet_only("csv"))),
     }
@@ -132,7 +195,7 @@ pub fn render(
 
 fn sheet_only(format: &str) -> Message {
     msg!(
-        "{format} は先例一覧専用です（`export --control SCHEME:ID`）。事例には md か docx を使います",
-        "{format} is for precedent lists only (`export --control SCHEME:ID`); use md or docx for cases"
+        "{format} は先例一覧専用です（`export --control SCHEME:ID`）。事例には md、docx、pptx、pdf を使います",
+        "{format} is for precedent lists only (`export --control SCHEME:ID`); use md, docx, pptx or pdf for cases"
     )
 }

@@ -6,6 +6,7 @@
 pub mod cite;
 pub mod file;
 pub mod pack;
+pub mod pdf;
 pub mod precedents;
 pub mod summary;
 pub mod write;

@@ -7,7 +7,7 @@ use crate::casebook::Casebook;
 use crate::document::{collection, markdown};
 use crate::lang::Lang;
 
-/// The pack for `cases` (indices into `book.entries()`), newest first, as Markdown.
+/// The pack for `cases` (indices into `book.entries()`), in that order, as Markdown.
 pub fn pack(book: &Casebook, cases: &[usize], lang: Lang) -> String {
-    markdown::render(&collection::pack(book, cases, lang), 0)
+    markdown::render(&collection::pack(book, cases, lang, None), 0)
 }

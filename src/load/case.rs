@@ -6,6 +6,7 @@ use crate::catalog::{Catalogs, Kind, is_slug};
 use crate::diag::{Message, Phrase, phrase};
 use crate::format;
 use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::load::incident;
 use crate::load::measure::measure;
 use crate::model::{Affected, Case, DatePrecision, PartialDate, RootCause, Source};
 use crate::msg;
@@ -60,6 +61,19 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         .and_then(|n| vocabulary(ctx, catalogs, n, "sector", Kind::Sectors));
     let published = value(ctx, &f, c, "published", "")
         .and_then(|n| date(ctx, n, "published", DatePrecision::Any));
+    let discovered = value(ctx, &f, c, "discovered", "")
+        .and_then(|n| date(ctx, n, "discovered", DatePrecision::Day));
+    // `published` is required unless the incident was never made public,
+    // which `discovered` in its place says.
+    if f.get("published").is_none() && f.get("discovered").is_none() {
+        ctx.error(
+            f.pos,
+            msg!(
+                "必須の項目 `published` がありません。書くもの: 組織が公表した日（YYYY-MM-DD）。公表していない事例では代わりに発覚日 `discovered` を書きます",
+                "missing required field `published` (the date it was made public, YYYY-MM-DD; for an incident never made public, give `discovered` instead)"
+            ),
+        );
+    }
     let occurred = value(ctx, &f, c, "occurred", "")
         .and_then(|n| date(ctx, n, "occurred", DatePrecision::Any));
     let summary =
@@ -99,6 +113,13 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     let tags = value(ctx, &f, c, "tags", "")
         .map(|n| tags(ctx, n))
         .unwrap_or_default();
+    let leak = value(ctx, &f, c, "leak", "").and_then(|n| incident::leak(ctx, n));
+    let reports = value(ctx, &f, c, "reports", "")
+        .map(|n| incident::reports(ctx, n, &catalogs.rules, discovered))
+        .unwrap_or_default();
+    let threats = value(ctx, &f, c, "threats", "")
+        .map(|n| threats(ctx, catalogs, n))
+        .unwrap_or_default();
 
     if let (Some(p), Some(o), Some(n)) = (published, occurred, f.get("occurred"))
         && o.is_after(&p)
@@ -111,6 +132,28 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
             ),
         );
     }
+    if let (Some(d), Some(o), Some(n)) = (discovered, occurred, f.get("occurred"))
+        && o.is_after(&d)
+    {
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`occurred`（{o}）が `discovered`（{d}）より後になっています",
+                "`occurred` ({o}) is later than `discovered` ({d})"
+            ),
+        );
+    }
+    if let (Some(p), Some(d), Some(n)) = (published, discovered, f.get("discovered"))
+        && d.is_after(&p)
+    {
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`discovered`（{d}）が `published`（{p}）より後になっています",
+                "`discovered` ({d}) is later than `published` ({p})"
+            ),
+        );
+    }
     if ctx.has_errors() {
         return None;
     }
@@ -119,7 +162,8 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         title: title?,
         organization: organization?,
         sector: sector?,
-        published: published?,
+        published,
+        discovered,
         occurred,
         summary: summary?,
         affected,
@@ -128,6 +172,9 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         response,
         sources: sources?,
         tags,
+        leak,
+        reports,
+        threats,
     })
 }
 
@@ -271,11 +318,14 @@ fn source(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Source> {
         }
         fields::text(ctx, n, &path, Lines::Join)
     });
+    let accessed = value(ctx, &f, s, "accessed", path)
+        .and_then(|n| self::date(ctx, n, &join(path, "accessed"), DatePrecision::Day));
     Some(Source {
         publisher: publisher?,
         title: title?,
         date,
         url,
+        accessed,
     })
 }
 
@@ -300,6 +350,57 @@ fn tags(ctx: &mut Ctx, node: &Node) -> Vec<String> {
                 );
             }
         }
+    }
+    out
+}
+
+/// `threats`: ids of the threat lists (any year's), each known to one of
+/// them; an unknown id is an error with the nearest ids, a repeated one a
+/// warning.
+fn threats(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node) -> Vec<String> {
+    let Some(items) = fields::list(ctx, node, "threats", phrase("脅威の分類", "threat ids"))
+    else {
+        return Vec::new();
+    };
+    let known = catalogs.vocabulary(Kind::Threats);
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for (i, n) in items.iter().enumerate() {
+        let p = item("threats", i);
+        let Some(id) = fields::text(ctx, n, &p, Lines::Join) else {
+            continue;
+        };
+        if out.contains(&id) {
+            ctx.warning(
+                n.pos,
+                msg!(
+                    "`{p}`: 脅威 `{id}` が2回書かれています",
+                    "`{p}`: threat `{id}` is listed twice"
+                ),
+            );
+            continue;
+        }
+        if known.contains(&id.as_str()) {
+            out.push(id);
+            continue;
+        }
+        let mut sorted = known.clone();
+        sorted.sort_unstable();
+        let hint = crate::suggest::did_you_mean(&crate::suggest::nearest(&id, sorted, 3));
+        let all = known.join(", ");
+        let listed = if hint.en.is_empty() {
+            msg!("（使える値: {all}）", " (known: {all})")
+        } else {
+            Message::default()
+        };
+        ctx.error(
+            n.pos,
+            msg!(
+                "`{p}`: 不明な脅威 `{id}` です",
+                "`{p}`: unknown threat `{id}`"
+            )
+            .then(&hint)
+            .then(&listed),
+        );
     }
     out
 }

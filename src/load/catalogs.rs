@@ -21,6 +21,8 @@ pub(super) fn load_catalogs(
     diags: &mut Vec<Diagnostic>,
 ) -> (Catalogs, u128) {
     let mut catalogs = Catalogs::default();
+    // Report-rules files are read last, when the sectors they name are known.
+    let mut rules: Vec<(String, yaml::Node)> = Vec::new();
     // What the cases are validated against: every catalog file's name and text.
     let mut hash = xxhash_rust::xxh3::Xxh3::new();
     if bundled {
@@ -34,6 +36,7 @@ pub(super) fn load_catalogs(
                 Ok(text),
                 diags,
                 &mut hash,
+                &mut rules,
             );
         }
     }
@@ -41,7 +44,11 @@ pub(super) fn load_catalogs(
     for input in inputs {
         match input {
             Input::Bundled => {}
-            Input::Dir(dir) => dirs.push(dir.join("catalogs")),
+            Input::Dir(dir) => {
+                dirs.push(dir.join("catalogs"));
+                // `ROOT/cases` (or a folder in it) given alone: ROOT's catalogs.
+                dirs.extend(walk::casebook_root_of_dir(dir).map(|root| root.join("catalogs")));
+            }
             Input::File(file) => {
                 dirs.extend(walk::casebook_root(file).map(|root| root.join("catalogs")))
             }
@@ -60,8 +67,16 @@ pub(super) fn load_catalogs(
                 .as_deref()
                 .map_err(|e| (e.line, e.message.clone()))
                 .and_then(|b| read::decode(b).map_err(|e| (e.line, e.message)));
-            add_catalog(&mut catalogs, &shown, text, diags, &mut hash);
+            add_catalog(&mut catalogs, &shown, text, diags, &mut hash, &mut rules);
         }
+    }
+    for (shown, root) in rules {
+        let mut ctx = Ctx::new(&shown);
+        let sectors = catalogs.of_kind(catalog::Kind::Sectors).cloned();
+        for rule in crate::rules::from_node(&mut ctx, &root, sectors.as_ref()) {
+            catalogs.rules.add(rule);
+        }
+        diags.extend(ctx.diags);
     }
     (catalogs, hash.digest128())
 }
@@ -72,6 +87,7 @@ fn add_catalog(
     text: Result<&str, (Option<u32>, Message)>,
     diags: &mut Vec<Diagnostic>,
     hash: &mut xxhash_rust::xxh3::Xxh3,
+    rules: &mut Vec<(String, yaml::Node)>,
 ) {
     for part in [shown, "\0", text.as_ref().map_or("\u{1}", |t| t), "\0"] {
         hash.update(part.as_bytes());
@@ -90,6 +106,9 @@ fn add_catalog(
             Pos { line: 1, col: 1 },
             phrase("分類表のファイルが空です", "the catalog file is empty"),
         ),
+        Ok(Some(root)) if crate::rules::is_rules_file(&root) => {
+            rules.push((shown.to_string(), root));
+        }
         Ok(Some(root)) => {
             let added = match catalog::from_node(&mut ctx, &root) {
                 Some(catalog) => catalogs

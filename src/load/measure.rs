@@ -76,8 +76,8 @@ pub(super) fn measure(
                     )
                     .then(&hint)
                     .then(&Message::new(
-                        "（reported、required、editorial のいずれか）",
-                        " (expected reported, required or editorial)",
+                        "（reported、required、suggested、editorial のいずれか）",
+                        " (expected reported, required, suggested or editorial)",
                     )),
                 );
                 None
@@ -91,9 +91,19 @@ pub(super) fn measure(
         ctx.error(
             n.pos,
             msg!(
-                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請した者を書きます\
-                 （`by` を消すか、origin を reported か required にしてください）",
-                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced or required a measure (remove it, or use origin: reported or required)"
+                "`{path}.by`: editorial（編集部の教訓）は事例集の編集者自身のものです。`by` には対策を発表・要請・提言した者を書きます\
+                 （`by` を消すか、origin を reported、required、suggested のいずれかにしてください）",
+                "`{path}.by`: an editorial lesson is the casebook editor's own; `by` names who announced, required or suggested a measure (remove it, or use origin: reported, required or suggested)"
+            ),
+        );
+    }
+    if let (Some(Origin::Suggested), None, Some(n)) = (origin, f.get("by"), f.get("origin")) {
+        ctx.error(
+            n.pos,
+            msg!(
+                "`{path}.by` がありません。suggested（提言）には、提言した専門家や論者を `by` に書きます\
+                 （例: `by: 山田太郎氏（○○大学教授）`）",
+                "`{path}.by` is missing: a suggestion names who made it (an outside expert or commentator), e.g. `by: 山田太郎氏（○○大学教授）`"
             ),
         );
     }

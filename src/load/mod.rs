@@ -6,6 +6,7 @@ mod cached;
 pub mod case;
 mod catalogs;
 pub mod fields;
+mod incident;
 mod jobs;
 mod measure;
 mod outcome;

@@ -35,9 +35,9 @@ pub(super) fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcom
     let mut ctx = Ctx::new(shown);
     let empty = phrase(
         "ファイルが空です（またはコメントだけです）。事例ファイルには id, title, organization, sector, \
-         published, summary, root_causes, measures, sources が必要です",
+         published（公表していない事例では discovered）, summary, root_causes, measures, sources が必要です",
         "the file is empty (or only comments); a case file needs id, title, organization, sector, \
-         published, summary, root_causes, measures and sources",
+         published (or discovered, for an incident never made public), summary, root_causes, measures and sources",
     );
     let case = tree(&mut ctx, text, empty).and_then(|root| {
         case::from_node(&mut ctx, &root, catalogs).map(|case| {

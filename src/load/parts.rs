@@ -10,6 +10,7 @@ use crate::cache;
 use crate::casebook::{Nodes, Part, Source, Summary};
 use crate::catalog::Catalogs;
 use crate::diag::Diagnostic;
+use crate::model::Dated;
 use crate::msg;
 use crate::yaml::Pos;
 
@@ -92,7 +93,8 @@ pub(super) fn parts(
                             id: summary.id.clone(),
                             title: summary.title.clone(),
                             organization: summary.organization.clone(),
-                            published: summary.published.into(),
+                            date: summary.date.date().into(),
+                            published: summary.date.is_published(),
                             people: summary.people,
                             nodes: node_list.clone(),
                             offset: 0,
@@ -120,7 +122,11 @@ pub(super) fn parts(
                         id: text(&mut c.id),
                         title: text(&mut c.title),
                         organization: text(&mut c.organization),
-                        published: c.published.into(),
+                        date: if c.published {
+                            Dated::Published(c.date.into())
+                        } else {
+                            Dated::Discovered(c.date.into())
+                        },
                         people: c.people,
                     };
                     let node_list = if keep {

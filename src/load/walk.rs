@@ -139,6 +139,22 @@ pub fn casebook_root(file: &Path) -> Option<PathBuf> {
     })
 }
 
+/// The casebook a directory of case files belongs to, by the same rule as
+/// [`casebook_root`]: `ROOT` for `ROOT/cases` or a directory under it, else the
+/// nearest directory at or above it that has a `catalogs/` directory.
+pub fn casebook_root_of_dir(dir: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(dir).ok()?;
+    absolute.ancestors().find_map(|a| {
+        if a.file_name().is_some_and(|n| n == "cases") {
+            a.parent().map(Path::to_path_buf)
+        } else if a.join("catalogs").is_dir() {
+            Some(a.to_path_buf())
+        } else {
+            None
+        }
+    })
+}
+
 fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::fs::DirEntry> {
     match std::fs::read_dir(dir) {
         Ok(rd) => {

@@ -1,6 +1,6 @@
 //! The application state. It changes only in [`App::update`]; the views read it.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
@@ -143,7 +143,7 @@ pub struct App {
     /// A transient message for the status bar, cleared by the next key.
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
-    pub marks: BTreeSet<usize>,
+    pub marks: super::marks::Marks,
     /// The part of the detail to highlight (after a search jump): a measure,
     /// a summary sentence, a root cause.
     pub highlight: Option<Anchor>,
@@ -236,7 +236,7 @@ impl App {
             overlay_scroll: 0,
             size: Rect::new(0, 0, 80, 24),
             status: None,
-            marks: BTreeSet::new(),
+            marks: super::marks::Marks::new(),
             highlight: None,
             quit: false,
             options,
@@ -355,13 +355,20 @@ pub(super) fn similar_index(
     index
 }
 
-/// The schemes `s` cycles through: control schemes, then causes and sectors.
+/// The schemes `s` cycles through: control schemes, the threat lists (the
+/// newest first), then causes and sectors.
 pub(super) fn scheme_names(book: &Casebook) -> Vec<String> {
     let mut schemes: Vec<String> = book
         .catalogs
         .control_schemes()
         .map(|c| c.scheme.clone())
         .collect();
+    let threats: Vec<String> = book
+        .catalogs
+        .of_kinds(Kind::Threats)
+        .map(|c| c.scheme.clone())
+        .collect();
+    schemes.extend(threats.into_iter().rev());
     for kind in [Kind::Causes, Kind::Sectors] {
         schemes.extend(book.catalogs.of_kind(kind).map(|c| c.scheme.clone()));
     }

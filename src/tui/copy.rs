@@ -43,6 +43,8 @@ pub enum Ask {
         what: Option<What>,
         dir: PathBuf,
     },
+    /// `e`: the title of the training pack of `cases`, before its file name.
+    Title { cases: Vec<usize> },
     /// `y`/`Y` with marked cases: copy every marked case (y) or only this one (n).
     CopyMarked { brief: bool },
     /// `c` on an area: copy its precedent list as text (c) or save it to a file (s).
@@ -131,7 +133,8 @@ impl App {
             self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         };
-        let text = export::cite::citation(&self.book.entries()[i].case, self.style()) + "\n";
+        let text =
+            export::cite::citation(&self.book.entries()[i].case, self.style(), self.lang) + "\n";
         vec![Effect::Copy {
             text,
             what: What::Citation,
@@ -175,7 +178,8 @@ impl App {
         self.status = Some(t(self.lang, "印をすべて外しました", "All marks cleared").into());
     }
 
-    /// `e`: asks where to write the training pack of the marked cases.
+    /// `e`: asks for the title of the training pack of the marked cases (in
+    /// the order they were marked), then where to write it.
     pub(super) fn export(&mut self) {
         if self.marks.is_empty() {
             self.status = Some(
@@ -188,7 +192,17 @@ impl App {
             );
             return;
         }
-        let content = Content::Pack(self.marks.iter().copied().collect());
+        let cases: Vec<usize> = self.marks.iter().copied().collect();
+        let title = crate::document::collection::pack_title(cases.len(), self.lang);
+        self.ask(Ask::Title { cases }, &title);
+    }
+
+    /// Enter on the title: asks where to write the pack with that title.
+    pub(super) fn titled(&mut self, cases: Vec<usize>, title: String) {
+        let content = Content::Pack {
+            cases,
+            title: Some(title),
+        };
         let name = content.default_name();
         let payload = Payload::Export(content);
         self.ask(

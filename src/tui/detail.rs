@@ -37,6 +37,7 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
     let term = app.catalog().and_then(|c| match c.kind {
         Kind::Causes => Some(Term::Cause),
         Kind::Sectors => Some(Term::Sector),
+        Kind::Threats => Some(Term::Threat),
         Kind::Controls => None,
     });
     let look = Look {
@@ -101,7 +102,12 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
         } else {
             Style::new()
         };
-        let text = format!("{} {} — {}", case.published, case.organization, case.title);
+        let text = format!(
+            "{} {} — {}",
+            case.date().date(),
+            case.organization,
+            case.title
+        );
         out.extend(paragraph(
             Span::styled(format!("  {}. ", i + 1), style),
             &[(text, style)],

@@ -22,6 +22,7 @@ pub enum Chip {
     Control(usize),
     Cause(usize),
     Sector(usize),
+    Threat(usize),
     Years,
     Source,
     Words,
@@ -112,6 +113,7 @@ impl App {
         out.extend((0..f.controls.len()).map(Chip::Control));
         out.extend((0..f.causes.len()).map(Chip::Cause));
         out.extend((0..f.sectors.len()).map(Chip::Sector));
+        out.extend((0..f.threats.len()).map(Chip::Threat));
         if f.since.is_some() || f.until.is_some() {
             out.push(Chip::Years);
         }
@@ -157,6 +159,7 @@ impl App {
                 .unwrap_or_default(),
             Chip::Cause(i) => term(t(lang, "原因", "cause"), Kind::Causes, f.causes.get(i)),
             Chip::Sector(i) => term(t(lang, "業種", "sector"), Kind::Sectors, f.sectors.get(i)),
+            Chip::Threat(i) => term(t(lang, "脅威", "threat"), Kind::Threats, f.threats.get(i)),
             Chip::Years => match (f.since, f.until) {
                 (Some(a), Some(b)) if a == b => format!("{a}"),
                 (a, b) => format!(
@@ -186,6 +189,9 @@ impl App {
             }
             Chip::Sector(i) if i < f.sectors.len() => {
                 f.sectors.remove(i);
+            }
+            Chip::Threat(i) if i < f.threats.len() => {
+                f.threats.remove(i);
             }
             Chip::Years => (f.since, f.until) = (None, None),
             Chip::Source => f.origin = None,
@@ -221,6 +227,7 @@ impl App {
             }
             Kind::Causes => Some(&mut f.causes),
             Kind::Sectors => Some(&mut f.sectors),
+            Kind::Threats => Some(&mut f.threats),
         };
         if let Some(list) = list
             && !list.contains(&node)

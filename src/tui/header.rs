@@ -17,8 +17,9 @@ pub enum Piece {
 
 /// The header's pieces from the left, each with its text (in screen form).
 /// When they do not fit, the name goes first, then the hint, then the
-/// spaces inside the tabs, then the tabs other than the current one are
-/// shortened.
+/// spaces inside the tabs, then the tabs far from the current one (shown as
+/// `‹` and `›`); only where not even two tabs fit are the tabs other than the
+/// current one shortened.
 pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let labels: Vec<String> = app
         .schemes
@@ -65,6 +66,40 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         let p = build(name, hint, usize::MAX, pad);
         if fits(&p) {
             return p;
+        }
+    }
+    // Too narrow for every tab: a window of whole tabs around the current
+    // one, `‹` and `›` standing for the tabs left out (a click on one goes
+    // to the nearest hidden tab).
+    let window = |start: usize, end: usize| {
+        let mut out = Vec::new();
+        if start > 0 {
+            out.push(("‹".to_string(), Piece::Tab(start - 1)));
+            out.push((" ".to_string(), Piece::Gap));
+        }
+        for (i, label) in labels.iter().enumerate().take(end).skip(start) {
+            out.push((label.clone(), Piece::Tab(i)));
+            out.push((" ".to_string(), Piece::Gap));
+        }
+        if end < labels.len() {
+            out.push(("›".to_string(), Piece::Tab(end)));
+        }
+        out
+    };
+    let current = app.scheme.min(labels.len().saturating_sub(1));
+    for count in (2..labels.len()).rev() {
+        // Windows of `count` tabs holding the current one, the one that
+        // starts earliest first.
+        let first = (current + 1).saturating_sub(count);
+        for start in first..=current {
+            let end = start + count;
+            if end > labels.len() {
+                break;
+            }
+            let p = window(start, end);
+            if fits(&p) {
+                return p;
+            }
         }
     }
     let mut other = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(1);

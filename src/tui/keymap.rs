@@ -195,7 +195,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[k('c')], Action::CopyCitation, "出典表記をコピー（分類項目では先例一覧: コピーか .xlsx/.docx に保存）", "Copy the citation (on an area: its precedent list, copied or saved as .xlsx/.docx)", ("出典", "cite")).rank(6),
     h(Browse, &[k('m')], Action::ToggleMark, "事例に印を付ける・外す", "Mark or unmark the case", ("印", "mark")).rank(4),
     b(Browse, &[k('M')], Action::ClearMarks, "すべての印を外す", "Clear all marks"),
-    h(Browse, &[k('e')], Action::Export, "印を付けた事例を研修資料に書き出す（形式はファイル名の拡張子: .docx .md）", "Export the marked cases as a training pack (format by the file's extension: .docx .md)", ("書き出し", "export")).rank(5),
+    h(Browse, &[k('e')], Action::Export, "印を付けた順に研修資料へ書き出す（題名、保存先の順に聞く: .docx .pptx .md）", "Export the marked cases in marked order as a pack (title, then file: .docx .pptx .md)", ("書き出し", "export")).rank(5),
     b(Browse, &[k('C')], Action::ShowCoverage, "管理策の網羅状況（事例数の濃淡と適用宣言書）", "Control coverage (cases per control, against the SoA)"),
     b(Browse, &[k('S')], Action::ShowStats, "統計（原因・業種・年、JNSA調査との比較）", "Statistics (causes, sectors, years; beside the JNSA survey)"),
     b(Browse, &[k(':')], Action::OpenJump, "管理策へ移動（A.7.14、10-5(4) など）", "Jump to a control (A.7.14, 10-5(4), ...)"),

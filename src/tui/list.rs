@@ -73,7 +73,7 @@ pub fn cases(book: &Casebook, scheme: &str, node: Option<&str>, sort: Sort) -> V
         (Some(id), _) => book.under(scheme, id).to_vec(),
     };
     // Summaries, not whole cases: sorting must not read every case.
-    let date = |i: usize| Reverse(book.summary(i).published.sort_key());
+    let date = |i: usize| Reverse(book.summary(i).date.date().sort_key());
     let flip = |o: std::cmp::Ordering| if sort.reversed { o.reverse() } else { o };
     match sort.by {
         By::Date => {

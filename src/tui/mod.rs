@@ -22,6 +22,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod marks;
 pub mod paths;
 mod prompt;
 mod queries;

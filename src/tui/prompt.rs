@@ -1,5 +1,6 @@
 //! Keys in the prompt: typing a file name, answering y/n to replacing a file
-//! or making its folder, and the choices of `y`/`Y` with marks and of `c`.
+//! or making its folder, a training pack's title, and the choices of `y`/`Y`
+//! with marks and of `c`.
 
 use super::action::{Action, Effect, What};
 use super::app::{App, Mode};
@@ -106,6 +107,19 @@ impl App {
                     }
                     _ => Vec::new(),
                 };
+            }
+            Ask::Title { cases } => {
+                match action {
+                    Action::Enter => {
+                        let (cases, title) = (cases.clone(), prompt.field.text.clone());
+                        self.titled(cases, title);
+                    }
+                    Action::Back => self.cancel_prompt(),
+                    action => {
+                        prompt.field.edit(&action);
+                    }
+                }
+                return Vec::new();
             }
             _ => {}
         }

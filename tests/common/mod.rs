@@ -210,7 +210,7 @@ pub fn three_cases(book: &casebook::casebook::Casebook) -> Vec<usize> {
 const KEPT_WORDS: &[&str] = &[
     "YAML", "UTF", "Shift_JIS", "EUC", "JP", "NUL", "MiB", "OS", "VS", "Code", "SCHEME", "ID",
     "YYYY", "MM", "DD", "https", "http", "TODO", "iso27001", "ppc", "yaml", "catalogs", "sectors",
-    "causes", "controls", "reported", "required", "editorial", "origin", "kind", "ja", "en", "auto",
+    "causes", "controls", "reported", "required", "editorial", "suggested", "origin", "kind", "ja", "en", "auto",
     "osc52", "native", "off", "text", "markdown", "summary", "Windows", "Excel",
     // YAML values, the SoA's fields and the standard it cites.
     "true", "false", "soa", "control", "applicable", "reason", "ISO", "IEC",
@@ -239,6 +239,8 @@ pub fn assert_japanese(d: &Diagnostic) {
         casebook::format::ROOT_CAUSE,
         casebook::format::MEASURE,
         casebook::format::SOURCE,
+        casebook::format::LEAK,
+        casebook::format::REPORT,
     ]
     .iter()
     .flat_map(|place| place.iter().map(|f| f.name))

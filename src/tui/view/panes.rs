@@ -165,7 +165,7 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         let mark = if app.marks.contains(&i) { "●" } else { " " };
         let text = row(
             mark,
-            &case.published.to_string(),
+            &case.date().date().to_string(),
             &case.organization,
             &format!("{badge}{}", case.title),
             &people,

@@ -27,18 +27,26 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         } => (
             t(
                 lang,
-                "先例一覧の書き出し（形式は拡張子で: .xlsx .docx .md .csv）",
-                "Export the precedent list (format by extension: .xlsx .docx .md .csv)",
+                "先例一覧の書き出し（形式は拡張子で: .xlsx .docx .pptx .md .csv）",
+                "Export the precedent list (format by extension: .xlsx .docx .pptx .md .csv)",
             ),
             t(lang, "保存先: ", "Save as: "),
         ),
         Ask::SaveAs { what: None, .. } => (
             t(
                 lang,
-                "研修資料の書き出し（形式は拡張子で: .docx .md）",
-                "Export a training pack (format by extension: .docx .md)",
+                "研修資料の書き出し（形式は拡張子で: .docx .pptx .md）",
+                "Export a training pack (format by extension: .docx .pptx .md)",
             ),
             t(lang, "保存先: ", "Save as: "),
+        ),
+        Ask::Title { .. } => (
+            t(
+                lang,
+                "研修資料の題名（Enter で保存先へ）",
+                "Title of the training pack (Enter: then the file name)",
+            ),
+            t(lang, "題名: ", "Title: "),
         ),
         Ask::SaveAs { .. } => (
             t(
@@ -98,15 +106,15 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Precedents { scheme, id } => {
             let q = match lang {
                 crate::lang::Lang::Ja => format!(
-                    "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .md .csv）/ Esc 取消"
+                    "{scheme}:{id} の先例一覧: c コピー / s 保存（.xlsx .docx .pptx .md .csv）/ Esc 取消"
                 ),
                 crate::lang::Lang::En => format!(
-                    "Precedents of {scheme}:{id}: c copy / s save (.xlsx .docx .md .csv) / Esc cancel"
+                    "Precedents of {scheme}:{id}: c copy / s save (.xlsx .docx .pptx .md .csv) / Esc cancel"
                 ),
             };
             Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
-        Ask::SaveAs { .. } => {
+        Ask::SaveAs { .. } | Ask::Title { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);
             let (text, caret) = prompt.field.window(room);
             let caret = (wrap::width(label) + caret) as u16;

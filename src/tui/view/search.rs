@@ -247,7 +247,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let used: usize = spans.iter().map(|sp| wrap::width(&sp.content)).sum();
         spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
         lines.push(Line::from(spans));
-        let mut meta = format!("   {} · {}", case.organization, case.published);
+        let mut meta = format!("   {} · {}", case.organization, case.date().date());
         match kind {
             Kind::Measure(i) => {
                 let ids: Vec<String> = case.measures[i as usize]
