@@ -21,6 +21,7 @@ pub mod date;
 pub mod diag;
 pub mod document;
 pub mod export;
+pub mod fault;
 pub mod format;
 pub mod lang;
 pub mod load;

@@ -95,13 +95,50 @@ impl Problem {
     }
 }
 
+/// A cache file's memory map, watched for the file changing under it
+/// ([`crate::fault`]: a truncated file reads as zeros instead of ending the
+/// program).
+#[derive(Debug)]
+pub struct Map {
+    /// Declared first: dropped (no longer watched) before the map is unmapped.
+    guard: crate::fault::Guard,
+    map: Mmap,
+}
+
+impl Map {
+    fn new(map: Mmap) -> Map {
+        Map {
+            guard: crate::fault::watch(map.as_ptr(), map.len()),
+            map,
+        }
+    }
+
+    /// Whether the file changed under the map (its contents are now zeros).
+    pub fn changed(&self) -> bool {
+        self.guard.changed()
+    }
+}
+
+impl std::ops::Deref for Map {
+    type Target = Mmap;
+
+    fn deref(&self) -> &Mmap {
+        &self.map
+    }
+}
+
 /// An open cache file.
 pub struct Opened {
-    pub map: Arc<Mmap>,
+    pub map: Arc<Map>,
     pub meta: Meta,
 }
 
 impl Opened {
+    /// Whether the file changed under its map since it was opened.
+    pub fn changed(&self) -> bool {
+        self.map.changed()
+    }
+
     pub fn section(&self, i: usize) -> &[u8] {
         let s = self.meta.sections[i];
         &self.map[s.offset as usize..(s.offset + s.len) as usize]
@@ -189,7 +226,7 @@ pub fn open(
         }
     }
     let opened = Opened {
-        map: Arc::new(map),
+        map: Arc::new(Map::new(map)),
         meta,
     };
     for (i, s) in opened.meta.sections.iter().enumerate() {
@@ -371,6 +408,31 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_file_truncated_under_its_mapping_reads_as_zeros_and_says_so() {
+        // `cp`, `rsync --inplace` or a backup restore writing over a cache
+        // file that a running casebook has mapped.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.index");
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8 + 1).collect();
+        let outs = [Out {
+            parts: vec![&big],
+            checked: true,
+        }];
+        write(&path, Kind::Index, 7, meta(), &outs).unwrap();
+        let opened = open(&path, Kind::Index, 7, "p").unwrap().unwrap();
+        assert!(!opened.changed());
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(0)
+            .unwrap();
+        // Without the fault handler, this read ends the process (SIGBUS).
+        assert!(opened.section(0).iter().all(|&b| b == 0));
+        assert!(opened.changed(), "the change is noticed");
     }
 
     #[test]

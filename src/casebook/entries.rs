@@ -5,8 +5,6 @@
 use std::ops::Index;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use memmap2::Mmap;
-
 use super::{Entry, Summary};
 use crate::catalog::Catalogs;
 use crate::model::Case;
@@ -14,7 +12,7 @@ use crate::model::Case;
 /// A case encoded in a memory-mapped cache file, with its checksum.
 #[derive(Clone, Debug)]
 pub struct Blob {
-    pub map: Arc<Mmap>,
+    pub map: Arc<crate::cache::file::Map>,
     pub offset: usize,
     pub len: usize,
     pub sum: u64,
