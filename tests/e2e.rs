@@ -945,3 +945,125 @@ fn a_clipboard_tool_that_never_reads_a_short_text_is_stopped_too() {
     assert!(pty.wait_exit().success());
     pty.assert_restored();
 }
+
+/// The process state letter from /proc (R, S, T for stopped, ...).
+fn state(pid: libc::pid_t) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(") ")
+        .next()
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('?')
+}
+
+/// Waits until the process is stopped (20 s at most).
+fn wait_stopped(pty: &mut Pty) {
+    let deadline = Instant::now() + TIMEOUT;
+    while state(pty.pid()) != 'T' {
+        assert!(Instant::now() < deadline, "casebook did not stop");
+        if let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(20)) {
+            pty.take(chunk);
+        }
+    }
+    while let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(100)) {
+        pty.take(chunk);
+    }
+}
+
+#[test]
+fn a_stop_puts_the_terminal_back_and_fg_takes_it_again() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.kill(libc::SIGTSTP);
+    wait_stopped(&mut pty);
+    // Stopped: the shell's screen and modes are back.
+    pty.assert_restored();
+    assert!(!pty.screen().contains("すべての事例"), "{}", pty.screen());
+    // fg: the full screen again, drawn whole, keys read raw.
+    pty.kill(libc::SIGCONT);
+    pty.wait_for("すべての事例 (23)");
+    pty.wait_for_count(b"\x1b[?1049h", 2);
+    assert!(!pty.cooked(), "raw mode again");
+    pty.send("j");
+    pty.wait_for("事例 21件 · A.5");
+
+    // A SIGSTOP cannot be caught; the shell sets its own modes meanwhile.
+    pty.kill(libc::SIGSTOP);
+    wait_stopped(&mut pty);
+    let fd = pty.master.as_raw_fd().unwrap();
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+    t.c_lflag |= libc::ICANON | libc::ECHO;
+    assert_eq!(unsafe { libc::tcsetattr(fd, libc::TCSANOW, &t) }, 0);
+    pty.kill(libc::SIGCONT);
+    pty.wait_for_count(b"\x1b[?1049h", 3);
+    let deadline = Instant::now() + TIMEOUT;
+    while pty.cooked() {
+        assert!(Instant::now() < deadline, "raw mode again after SIGCONT");
+        if let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(20)) {
+            pty.take(chunk);
+        }
+    }
+    pty.send("j");
+    pty.wait_for("事例 15件 · A.6");
+    pty.quit();
+}
+
+#[test]
+fn a_terminating_signal_while_the_editor_runs_is_passed_to_it_and_waited_for() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let editor = dir.path().join("editor");
+    let got = dir.path().join("editor-got.txt");
+    let pidfile = dir.path().join("editor.pid");
+    // An editor that saves its work when told to end (as vim and nano do).
+    script(
+        &editor,
+        &format!(
+            "echo $$ > '{pid}'\ntrap 'echo TERM > \"{got}\"; exit 0' TERM\nprintf 'EDITOR READY\\n'\nwhile :; do sleep 0.05; done\n",
+            pid = pidfile.display(),
+            got = got.display()
+        ),
+    );
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+    );
+    pty.wait_for("[チーム] チーム事例甲");
+    pty.send("\tjjE");
+    pty.wait_for_bytes(b"EDITOR READY");
+    let editor_pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    pty.kill(libc::SIGTERM);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    assert_eq!(
+        std::fs::read_to_string(&got).unwrap_or_default(),
+        "TERM\n",
+        "the editor was told"
+    );
+    assert_eq!(
+        unsafe { libc::kill(editor_pid, 0) },
+        -1,
+        "the editor ended before casebook did"
+    );
+    pty.assert_restored();
+}
+
+// ----- faults -------------------------------------------------------------------------
+
+#[test]
+fn a_fatal_fault_restores_the_terminal() {
+    // A fault the program cannot recover from (here sent by another
+    // process): the terminal is put back before the program dies by it.
+    for signal in [libc::SIGSEGV, libc::SIGBUS, libc::SIGABRT] {
+        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+        pty.wait_for("すべての事例 (23)");
+        pty.kill(signal);
+        let status = pty.wait_exit();
+        assert!(!status.success(), "signal {signal}: {status:?}");
+        pty.assert_restored();
+    }
+}

@@ -33,6 +33,8 @@ pub enum Action {
     ShowHelp,
     ShowDiagnostics,
     Quit,
+    /// Ctrl-L: draw the whole screen again (after another program wrote on it).
+    Repaint,
     /// Mouse wheel at a screen position; `delta` in notches (negative = up).
     /// A notch moves a selection one row and scrolls text three lines.
     Scroll {
@@ -153,6 +155,8 @@ pub enum Effect {
     ListDir { dir: PathBuf },
     /// Open `url` with the platform's opener; over SSH or without one, copy it.
     OpenUrl { url: String },
+    /// Draw the whole screen again.
+    Repaint,
 }
 
 /// What a new case file starts from.

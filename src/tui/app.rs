@@ -302,6 +302,7 @@ impl App {
                 self.quit = true;
                 return Vec::new();
             }
+            Action::Repaint => return vec![Effect::Repaint],
             Action::DebugPanic => panic!("debug panic requested (CASEBOOK_TEST_PANIC)"),
             Action::Done(outcome) => {
                 self.done(outcome);

@@ -41,26 +41,19 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             vec![Action::Authored(create(&dir, &id, &start, app))]
         }
         Effect::Edit { path } => {
-            let failed = editor::run(&path, world.terminal, world.reader);
-            let mut report = vec![Action::Authored(Authored::Edited { path, failed })];
-            // The terminal may have changed size meanwhile.
-            if let Ok((width, height)) = crossterm::terminal::size() {
-                let area = layout::drawable(width, height);
-                if world.terminal.resize(area).is_ok() {
-                    report.insert(
-                        0,
-                        Action::Resize {
-                            width: area.width,
-                            height: area.height,
-                        },
-                    );
-                }
-            }
+            let failed = editor::run(&path, world.reader);
+            // Drawn whole again, at the size the terminal may have now.
+            let mut report = layout::repaint(world.terminal);
+            report.push(Action::Authored(Authored::Edited { path, failed }));
             report
         }
         Effect::Reload { paths, everything } => {
             world.reloads.add(paths, everything);
             Vec::new()
+        }
+        Effect::Repaint => {
+            // The next frame is drawn whole (see `layout::repaint`).
+            layout::repaint(world.terminal)
         }
         Effect::Watch { dir } => {
             match world.watch {
@@ -152,7 +145,8 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
         Effect::NewCase { .. }
         | Effect::Edit { .. }
         | Effect::Reload { .. }
-        | Effect::Watch { .. } => {
+        | Effect::Watch { .. }
+        | Effect::Repaint => {
             return None;
         }
     })

@@ -63,10 +63,11 @@ const TICK: Duration = Duration::from_millis(200);
 /// restores it and ends the process from its own thread, whatever the loop is
 /// doing at the time.
 pub fn run(app: &mut App) -> io::Result<Exit> {
-    terminal::restore_on_signals()?;
+    let (tx, events) = mpsc::channel();
+    terminal::restore_on_signals(tx.clone())?;
     let (width, height) = crossterm::terminal::size()?;
     let (mut terminal, _session) = terminal::enter(layout::drawable(width, height))?;
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, tx, events);
     // The session guard restores the terminal (cursor included). Dropping the
     // ratatui terminal would try to show the cursor again and, when the
     // terminal is gone (a hangup), report that failure on a stderr that is
@@ -75,7 +76,12 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     result
 }
 
-fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> {
+fn event_loop(
+    terminal: &mut terminal::Term,
+    app: &mut App,
+    tx: mpsc::Sender<Msg>,
+    events: mpsc::Receiver<Msg>,
+) -> io::Result<Exit> {
     let area = terminal.get_frame().area();
     app.update(Action::Resize {
         width: area.width,
@@ -88,7 +94,6 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     // use: do it here, before the first frame, so a resize that comes while the
     // reading thread has not yet run is not lost.
     let _ = crossterm::event::poll(Duration::ZERO);
-    let (tx, events) = mpsc::channel();
     let reader = Reader::spawn(tx.clone());
     let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());
     let jobs = reload_thread(tx.clone());
@@ -176,6 +181,8 @@ fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
         }
         Msg::Term(event) => input::action(app, event),
         Msg::Changed(paths) => Some(Action::FilesChanged(paths)),
+        // After a stop: drawn whole, at the size the terminal may have now.
+        Msg::Redraw => layout::repaint(world.terminal).pop(),
         Msg::Action(action) => {
             if matches!(action, Action::Reloaded(_)) {
                 world.reloads.done();
