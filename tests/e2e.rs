@@ -825,6 +825,61 @@ fn c_drafts_the_notice_on_the_clipboard() {
     pty.quit();
 }
 
+#[test]
+fn drafting_runs_off_the_screen_s_thread_and_q_ends_it() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // A clipboard tool that takes its time (a large notice, a slow display):
+    // the browser keeps drawing and answering meanwhile.
+    let done = dir.path().join("pasted");
+    script(
+        &bin.join("wl-paste"),
+        &format!(
+            "sleep 5\nprintf '令和7年1月20日\\n株式会社テスト商事\\n\\nノートパソコンの紛失について\\n'\ntouch '{}'\n",
+            done.display()
+        ),
+    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[
+            ("PATH", &path),
+            ("WAYLAND_DISPLAY", "wayland-test"),
+            ("EDITOR", "true"),
+            ("VISUAL", ""),
+            ("XDG_DATA_HOME", dir.path().join("data").to_str().unwrap()),
+        ],
+    );
+    pty.wait_for("すべての事例 (25)");
+    pty.send("n2c");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-laptop-2025\r");
+    pty.wait_for("公表文から下書きしています…（Esc で中止）");
+    pty.send("\x1b");
+    pty.wait_for("下書きを中止しました");
+    pty.send("j");
+    pty.wait_for("事例 21件 · A.5");
+    assert!(
+        !done.exists(),
+        "all of it while the clipboard was still read"
+    );
+    pty.send("n2c");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-laptop-2025\r");
+    pty.wait_for("公表文から下書きしています…（Esc で中止）");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !done.exists(),
+        "q ended the program while the draft was made"
+    );
+    pty.assert_restored();
+    assert!(!team.join("cases/2025/our-laptop-2025.yaml").exists());
+}
+
 /// A team casebook of one case whose title is in half-width katakana.
 fn half_width_casebook() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -136,11 +136,13 @@ pub enum Effect {
         make_dirs: bool,
     },
     /// Write a new case file `DIR/cases/<year>/ID.yaml` from `start` (never
-    /// over an existing file).
+    /// over an existing file). A draft from a notice is made off the UI
+    /// thread; `cancel` stops it (nothing is written once it is set).
     NewCase {
         dir: PathBuf,
         id: String,
         start: Start,
+        cancel: Cancel,
     },
     /// Run the editor on a file, the browser suspended meanwhile.
     Edit { path: PathBuf },
@@ -158,6 +160,29 @@ pub enum Effect {
     /// Draw the whole screen again.
     Repaint,
 }
+
+/// Stops background work (a draft): set once, read by the worker before it
+/// writes anything. Two are equal when they are the same one.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl PartialEq for Cancel {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Cancel {}
 
 /// What a new case file starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,4 +296,6 @@ pub enum Authored {
         path: PathBuf,
         failed: Option<Message>,
     },
+    /// The draft was cancelled (Esc): nothing was written.
+    Cancelled,
 }

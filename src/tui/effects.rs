@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
-use super::action::{Action, Authored, Effect, Outcome, Start};
+use super::action::{Action, Authored, Cancel, Effect, Outcome, Start};
 use super::app::{App, Options};
 use super::events::{Msg, Reader};
 use super::reload::{Job, Queue};
@@ -37,9 +37,29 @@ pub struct World<'a> {
 /// reports later, from its thread).
 pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
     match effect {
-        Effect::NewCase { dir, id, start } => {
-            vec![Action::Authored(create(&dir, &id, &start, app))]
+        Effect::NewCase {
+            dir,
+            id,
+            start,
+            cancel,
+        } if matches!(start, Start::Clipboard | Start::Notice(_)) => {
+            // Reading the clipboard or the file and drafting take as long as
+            // the notice is long: on a thread of their own, reported back.
+            let (book, lang, tx) = (std::sync::Arc::clone(&app.book), app.lang, world.tx.clone());
+            std::thread::spawn(move || {
+                let authored = create(&dir, &id, &start, &book, lang, &cancel);
+                let _ = tx.send(Msg::Action(Action::Authored(authored)));
+            });
+            Vec::new()
         }
+        Effect::NewCase {
+            dir,
+            id,
+            start,
+            cancel,
+        } => vec![Action::Authored(create(
+            &dir, &id, &start, &app.book, app.lang, &cancel,
+        ))],
         Effect::Edit { path } => {
             let failed = editor::run(&path, world.reader);
             // Drawn whole again, at the size the terminal may have now.
@@ -185,16 +205,23 @@ fn absolute(path: std::path::PathBuf) -> std::path::PathBuf {
 
 /// Writes a new case file: `DIR/cases/<year>/ID.yaml`, from a scaffold, a
 /// draft of a notice or a copy; never over an existing file. The schema for
-/// editors is written beside `cases/` when missing.
-pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
-    let lang = app.lang;
+/// editors is written beside `cases/` when missing. Once `cancel` is set,
+/// nothing is written ([`Authored::Cancelled`]).
+pub fn create(
+    dir: &Path,
+    id: &str,
+    start: &Start,
+    book: &crate::casebook::Casebook,
+    lang: Lang,
+    cancel: &Cancel,
+) -> Authored {
     let drafted = |bytes: Vec<u8>, source: String| -> Result<(String, Option<u16>), Message> {
         let options = draft::Options {
             id: Some(id.to_string()),
             source,
             lang,
         };
-        let d = draft::draft(&bytes, &app.book, &options).map_err(|e| {
+        let d = draft::draft(&bytes, book, &options).map_err(|e| {
             Message::new(
                 "公表文の文字を読み取れませんでした: ",
                 "the notice's text could not be read: ",
@@ -221,6 +248,9 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
     if let Some(reason) = new::too_large(&text) {
         return Authored::NotCreated(reason);
     }
+    if cancel.is_cancelled() {
+        return Authored::Cancelled;
+    }
     let path = new::case_path(dir, id, year.unwrap_or_else(new::this_year));
     let shown = text::path(&path);
     if std::fs::symlink_metadata(&path).is_ok() {
@@ -238,7 +268,7 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
             .then(&e),
         );
     }
-    new::write_schema_if_missing(dir, &app.book.catalogs);
+    new::write_schema_if_missing(dir, &book.catalogs);
     Authored::Created {
         path,
         dir: dir.to_path_buf(),
