@@ -93,7 +93,7 @@ impl World<'_> {
     /// Hands the reading thread the reloads waiting, merged into one job,
     /// when it is free.
     pub fn send_reload(&mut self, app: &App) {
-        if let Some((paths, everything)) = self.reloads.next() {
+        if let Some((paths, everything)) = self.reloads.take_job() {
             let _ = self.jobs.send(app.reload_job(paths, everything));
         }
     }

@@ -53,7 +53,7 @@ impl Queue {
 
     /// The next job's paths and whether it reads everything, when there is
     /// one and no other is being read (it is then being read).
-    pub fn next(&mut self) -> Option<(Vec<PathBuf>, bool)> {
+    pub fn take_job(&mut self) -> Option<(Vec<PathBuf>, bool)> {
         if self.busy || (self.paths.is_empty() && !self.everything) {
             return None;
         }
@@ -450,24 +450,24 @@ mod tests {
     fn reloads_asked_for_while_one_is_read_wait_merged_into_one_job() {
         let p = |s: &str| PathBuf::from(s);
         let mut queue = Queue::default();
-        assert_eq!(queue.next(), None, "nothing asked for");
+        assert_eq!(queue.take_job(), None, "nothing asked for");
         queue.add(vec![p("a.yaml")], false);
-        assert_eq!(queue.next(), Some((vec![p("a.yaml")], false)));
+        assert_eq!(queue.take_job(), Some((vec![p("a.yaml")], false)));
         // While that one is read, a thousand events for three files.
         for _ in 0..1000 {
             queue.add(vec![p("b.yaml"), p("cases"), p("a.yaml")], false);
         }
-        assert_eq!(queue.next(), None, "the thread is busy");
+        assert_eq!(queue.take_job(), None, "the thread is busy");
         queue.add(vec![p("catalogs/x.yaml")], true);
         queue.done();
         assert_eq!(
-            queue.next(),
+            queue.take_job(),
             Some((
                 vec![p("b.yaml"), p("cases"), p("a.yaml"), p("catalogs/x.yaml")],
                 true
             ))
         );
         queue.done();
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.take_job(), None);
     }
 }
