@@ -160,8 +160,13 @@ impl Arrays {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        let mut all = Builder::default();
-        for b in built {
+        // Into the first, grown once to the whole size (growing by doubling
+        // would hold up to twice the index at the end).
+        let mut built = built.into_iter();
+        let mut all = built.next().unwrap_or_default();
+        let rest: Vec<Builder> = built.collect();
+        all.reserve(&rest);
+        for b in rest {
             all.append(b);
         }
         all.finish()
