@@ -152,7 +152,7 @@ fn python_pptx_reads_a_deck_of_three_cases_with_notes_and_japanese_fonts() {
     assert!(!text.contains("iso27001:"), "short ids on the slide");
     let notes = amagasaki["notes"].as_str().unwrap();
     for whole in [
-        "メモリーにはパスワードが設定されており、市は外部への漏えいは確認されていないとした。",
+        "USBメモリーはパスワードで保護されており、発表の時点で市は情報が外に出た形跡をつかんでいなかった。",
         "USBメモリーの入ったかばんを持ったまま飲酒し、帰宅途中に路上で眠り込んでかばんをなくした",
         "作業の段階ごとに、データを消したかどうかなどをチェックリストで確かめる",
         "市長が記者会見で謝罪した",
