@@ -373,6 +373,20 @@ fn bench_answers(dir: &Path) {
         black_box(stats::stats(book, &all, casebook::lang::Lang::Ja));
     });
     println!("  stats::stats                      {}", ms(st));
+    // Their parts: each incident once (every team case read for `copied_from`),
+    // and the current surveys beside the cases.
+    let once = time(&mut || {
+        black_box(casebook::answers::once::mask(book, None));
+    });
+    println!("    of which once::mask             {}", ms(once));
+    let base = time(&mut || {
+        black_box(casebook::answers::baselines::compare(
+            book,
+            &all,
+            casebook::lang::Lang::Ja,
+        ));
+    });
+    println!("    of which baselines::compare     {}", ms(base));
 }
 
 // ----- keystrokes ---------------------------------------------------------------------

@@ -381,6 +381,145 @@ pub fn id_key(id: &str) -> Vec<(u32, String)> {
     out
 }
 
+/// Why a typed group of controls does not name one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupError {
+    /// Neither one control nor a range: why it is not one control.
+    Control(String, Unresolved),
+    /// The two ends are in different schemes.
+    Schemes(ControlRef, ControlRef),
+    /// The two ends are at different levels of their scheme: (end, depth) each.
+    Levels((ControlRef, usize), (ControlRef, usize)),
+}
+
+impl GroupError {
+    /// The sentence in both languages; `typed` is the whole group as typed.
+    pub fn both(&self, typed: &str, schemes: &[&str]) -> crate::diag::Message {
+        let shown = crate::text::line(typed.trim());
+        match self {
+            GroupError::Control(part, e) => e.both(part, schemes),
+            GroupError::Schemes(a, b) => crate::msg!(
+                "`{shown}`: 範囲の両端は同じ体系の管理策にします（{a} と {b} は別の体系です）",
+                "`{shown}`: a range runs between two controls of one scheme ({a} and {b} are not)"
+            ),
+            GroupError::Levels((a, da), (b, db)) => {
+                let level = |d: usize| {
+                    if d == 0 {
+                        ("テーマ・区分", "is a theme or category")
+                    } else {
+                        ("その下の項目", "is under one")
+                    }
+                };
+                let ((la_ja, la_en), (lb_ja, lb_en)) = (level(*da), level(*db));
+                crate::msg!(
+                    "`{shown}`: 範囲の両端は同じ階層の項目にします（{a} は{la_ja}、{b} は{lb_ja}です）",
+                    "`{shown}`: a range runs between two items of one level ({a} {la_en}, {b} {lb_en})"
+                )
+            }
+        }
+    }
+}
+
+/// What may stand between the two ends of a range: a hyphen (any of the
+/// hyphen-like characters), a tilde or wave dash (`~`, `〜`, `～`), or `..`.
+fn range_marks(typed: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in typed.char_indices() {
+        if c == '-' || is_hyphen_like(c) || matches!(c, '~' | '〜' | '～' | '\u{2013}' | '\u{2014}')
+        {
+            out.push((i, i + c.len_utf8()));
+        } else if typed[i..].starts_with("..") {
+            out.push((i, i + 2));
+        }
+    }
+    out
+}
+
+impl Resolver {
+    /// The controls a typed group names, in catalog order: one control in any
+    /// spelling [`Resolver::resolve`] reads, or a range `FROM-TO` of two
+    /// controls of one scheme and one level (`A.5.19-A.5.23`, `a5.19〜a5.23`,
+    /// `10-5(1)-10-5(4)`, `iso27001:A.5.19..A.5.23`; the second end may leave
+    /// out the scheme), meaning every item of that level from one to the
+    /// other. A range written backwards is read in catalog order.
+    pub fn group(&self, catalogs: &Catalogs, typed: &str) -> Result<Vec<ControlRef>, GroupError> {
+        let single = match self.resolve(typed) {
+            Ok(r) => return Ok(vec![r]),
+            Err(e) => e,
+        };
+        // The splits whose first end names a control, the last one first:
+        // `10-5-1-10-5-9` is reported as `10-5-9` unknown, not `1-10-5-9`.
+        let mut tried: Option<(String, Unresolved)> = None;
+        for (start, end) in range_marks(typed).into_iter().rev() {
+            let (left, right) = (typed[..start].trim(), typed[end..].trim());
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let Some(a) = self.lookup(left) else { continue };
+            // The second end in the first one's scheme, else in any.
+            let b = if right.contains(':') {
+                self.resolve(right)
+            } else {
+                self.resolve(&format!("{}:{right}", a.scheme))
+                    .or_else(|e| self.lookup(right).ok_or(e))
+            };
+            match b {
+                Ok(b) => return self.range(catalogs, a, b),
+                Err(e) => {
+                    if tried.is_none() {
+                        tried = Some((right.to_string(), e));
+                    }
+                }
+            }
+        }
+        Err(match tried {
+            Some((part, e)) => GroupError::Control(part, e),
+            None => GroupError::Control(typed.trim().to_string(), single),
+        })
+    }
+
+    fn range(
+        &self,
+        catalogs: &Catalogs,
+        a: ControlRef,
+        b: ControlRef,
+    ) -> Result<Vec<ControlRef>, GroupError> {
+        if a.scheme != b.scheme {
+            return Err(GroupError::Schemes(a, b));
+        }
+        let Some(catalog) = catalogs.scheme(&a.scheme) else {
+            return Ok(vec![a]);
+        };
+        let flat = catalog.flatten();
+        let at = |r: &ControlRef| flat.iter().position(|(_, item)| item.id == r.id);
+        let (Some(pa), Some(pb)) = (at(&a), at(&b)) else {
+            return Ok(vec![a]);
+        };
+        let (da, db) = (flat[pa].0, flat[pb].0);
+        if da != db {
+            return Err(GroupError::Levels((a, da), (b, db)));
+        }
+        let (from, to) = (pa.min(pb), pa.max(pb));
+        Ok(flat[from..=to]
+            .iter()
+            .filter(|(d, _)| *d == da)
+            .map(|(_, item)| ControlRef::new(&a.scheme, &item.id))
+            .collect())
+    }
+}
+
+/// Resolves a typed group of controls (one, or a range) against the loaded
+/// catalogs, as a message on failure. See [`Resolver::group`].
+pub fn resolve_group(
+    catalogs: &Catalogs,
+    typed: &str,
+) -> Result<Vec<ControlRef>, crate::diag::Message> {
+    let resolver = Resolver::new(catalogs);
+    resolver
+        .group(catalogs, typed)
+        .map_err(|e| e.both(typed, &resolver.scheme_names()))
+}
+
 /// Resolves a typed control id against the loaded catalogs, as a message on failure.
 pub fn resolve(catalogs: &Catalogs, typed: &str) -> Result<ControlRef, crate::diag::Message> {
     let resolver = Resolver::new(catalogs);
@@ -402,6 +541,92 @@ mod tests {
         assert_eq!(short("a7.14"), "7.14");
         assert_eq!(short("r-4-2"), "r-4-2");
         assert_eq!(short("10-5-4"), "10-5-4");
+    }
+
+    fn catalogs() -> Catalogs {
+        crate::load::load(&[crate::load::Input::Bundled], &[])
+            .casebook
+            .catalogs
+    }
+
+    fn ids(refs: &[ControlRef]) -> Vec<String> {
+        refs.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_range_names_every_item_of_its_level_between_its_ends() {
+        let c = catalogs();
+        let r = Resolver::new(&c);
+        let five = vec![
+            "iso27001:A.5.19",
+            "iso27001:A.5.20",
+            "iso27001:A.5.21",
+            "iso27001:A.5.22",
+            "iso27001:A.5.23",
+        ];
+        for typed in [
+            "A.5.19-A.5.23",
+            "a5.19〜a5.23",
+            "5.19～5.23",
+            "A.5.19 - A.5.23",
+            "A.5.19..A.5.23",
+            "iso27001:A.5.19-iso27001:A.5.23",
+            "iso27001:A.5.19-A.5.23",
+            "A.5.23–A.5.19",
+            "Ａ．５．１９〜Ａ．５．２３",
+        ] {
+            assert_eq!(ids(&r.group(&c, typed).unwrap()), five, "{typed}");
+        }
+        assert_eq!(
+            ids(&r.group(&c, "A.7.14").unwrap()),
+            vec!["iso27001:A.7.14"]
+        );
+        assert_eq!(
+            ids(&r.group(&c, "A.7.13-A.8.2").unwrap()),
+            vec![
+                "iso27001:A.7.13",
+                "iso27001:A.7.14",
+                "iso27001:A.8.1",
+                "iso27001:A.8.2"
+            ],
+            "across themes, the controls only"
+        );
+        assert_eq!(
+            ids(&r.group(&c, "A.6-A.7").unwrap()),
+            vec!["iso27001:A.6", "iso27001:A.7"]
+        );
+        // PPC ids hold hyphens themselves.
+        assert_eq!(
+            ids(&r.group(&c, "10-5(1)-10-5(4)").unwrap()),
+            vec!["ppc:10-5-1", "ppc:10-5-2", "ppc:10-5-3", "ppc:10-5-4"]
+        );
+        assert_eq!(ids(&r.group(&c, "10-5-4").unwrap()), vec!["ppc:10-5-4"]);
+    }
+
+    #[test]
+    fn a_range_that_is_none_says_why() {
+        let c = catalogs();
+        let r = Resolver::new(&c);
+        assert!(matches!(
+            r.group(&c, "A.5.19-10-5-4"),
+            Err(GroupError::Schemes(a, b)) if a.id == "A.5.19" && b.id == "10-5-4"
+        ));
+        assert!(matches!(
+            r.group(&c, "A.5-A.5.3"),
+            Err(GroupError::Levels((_, 0), (_, 1)))
+        ));
+        assert!(matches!(
+            r.group(&c, "A.5.19-A.5.99"),
+            Err(GroupError::Control(part, Unresolved::Unknown { .. })) if part == "A.5.99"
+        ));
+        assert!(matches!(
+            r.group(&c, "10-5-1-10-5-9"),
+            Err(GroupError::Control(part, _)) if part == "10-5-9"
+        ));
+        assert!(matches!(
+            r.group(&c, "nothing"),
+            Err(GroupError::Control(part, _)) if part == "nothing"
+        ));
     }
 
     #[test]

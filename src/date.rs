@@ -54,12 +54,23 @@ pub fn today() -> Date {
 }
 
 fn local_today() -> Option<Date> {
-    // SAFETY: `time` with a null pointer only returns the clock; `localtime_r`
-    // writes into the `tm` it is given and reads the zone (no shared buffer).
+    // SAFETY: `time` with a null pointer only returns the clock.
+    local_date(unsafe { libc::time(std::ptr::null_mut()) })
+}
+
+/// The day a moment falls on, on the local clock (a file's modification
+/// time, say); None before 1970 or when the local time cannot be read.
+pub fn day_of(t: std::time::SystemTime) -> Option<Date> {
+    let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    local_date(libc::time_t::try_from(secs).ok()?)
+}
+
+fn local_date(at: libc::time_t) -> Option<Date> {
+    // SAFETY: `localtime_r` writes into the `tm` it is given and reads the
+    // zone (no shared buffer).
     let tm = unsafe {
-        let now = libc::time(std::ptr::null_mut());
         let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&now, &mut tm).is_null() {
+        if libc::localtime_r(&at, &mut tm).is_null() {
             return None;
         }
         tm

@@ -31,6 +31,8 @@ pub enum Type {
     Controls,
     /// `reported`, `required`, `suggested` or `editorial`.
     Origin,
+    /// `planned`, `in-progress`, `done` or `verified`.
+    Progress,
     /// An `http(s)://` address.
     Url,
     /// `true`, `false` or `unknown`.
@@ -81,6 +83,13 @@ pub const CASE: &[Field] = &[
         true,
         "the case id, e.g. kesennuma-hospital-pos-2024",
         "事例ID（a-z・0-9・-）。引用に使うので共有後は変えない",
+    ),
+    field(
+        "copied_from",
+        Type::Slug,
+        false,
+        "the id of the case this file was copied from (the browser's E on a bundled case writes it); coverage and statistics then count the incident once, as this copy",
+        "この事例ファイルの元になった事例のID（同梱の事例をブラウザの E でコピーすると書かれます）。網羅状況と統計ではこのコピーだけを1件と数えます",
     ),
     field(
         "title",
@@ -344,7 +353,53 @@ pub const MEASURE: &[Field] = &[
         "who announced, required or suggested it, when not the organization",
         "発表・要請・提言した者（組織自身でないとき）",
     ),
+    field(
+        "status",
+        Type::Progress,
+        false,
+        "where carrying it out stands: planned, in-progress, done or verified",
+        "実施状況: planned（未着手）、in-progress（対応中）、done（実施済み）、verified（有効性確認済み）",
+    ),
+    field(
+        "owner",
+        Type::Line,
+        false,
+        "who is responsible for carrying it out",
+        "実施の責任者・担当部署",
+    ),
+    field(
+        "due",
+        Type::Day,
+        false,
+        "the day it is to be done by, YYYY-MM-DD",
+        "実施の期限（YYYY-MM-DD）",
+    ),
+    field(
+        "done",
+        Type::Day,
+        false,
+        "the day it was carried out, YYYY-MM-DD",
+        "実施した日（YYYY-MM-DD）",
+    ),
+    field(
+        "verified",
+        Type::Day,
+        false,
+        "the day its effect was checked, YYYY-MM-DD",
+        "有効性を確認した日（YYYY-MM-DD）",
+    ),
+    field(
+        "evidence",
+        Type::Line,
+        false,
+        "what shows it was done: a document, a record",
+        "実施の証跡（文書名、記録など）",
+    ),
 ];
+
+/// The fields of `measures[]` that follow a measure through (status, owner,
+/// dates, evidence): `casebook new` writes them; they are optional on any case.
+pub const TRACKING: &[&str] = &["status", "owner", "due", "done", "verified", "evidence"];
 
 /// `sources[]`.
 pub const SOURCE: &[Field] = &[
@@ -430,6 +485,11 @@ mod tests {
         assert_eq!(at_path("sources[1].url").map(|f| f.ty), Some(Type::Url));
         assert_eq!(at_path("leak.sensitive").map(|f| f.ty), Some(Type::Fact));
         assert_eq!(at_path("reports[2].date").map(|f| f.ty), Some(Type::Day));
+        assert_eq!(
+            at_path("measures[1].status").map(|f| f.ty),
+            Some(Type::Progress)
+        );
+        assert_eq!(at_path("measures[3].due").map(|f| f.ty), Some(Type::Day));
         assert_eq!(at_path("nope"), None);
         assert_eq!(at_path("sector.x"), None);
     }

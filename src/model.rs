@@ -11,6 +11,10 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Case {
     pub id: String,
+    /// The id of the case this one was copied from (a team's copy of a
+    /// bundled case): counted once, as this copy (see `answers::once`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<String>,
     pub title: String,
     pub organization: String,
     pub sector: String,
@@ -254,7 +258,7 @@ pub struct RootCause {
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Measure {
     pub text: String,
     pub controls: Vec<ControlRef>,
@@ -262,6 +266,73 @@ pub struct Measure {
     /// Who announced or required it, when not the case's organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// Where carrying it out stands (a team following its measures through).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Progress>,
+    /// Who is responsible for it (a person or a section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The day it is to be done by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<PartialDate>,
+    /// The day it was carried out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<PartialDate>,
+    /// The day its effect was checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<PartialDate>,
+    /// What shows it was done (a document, a record), free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Where carrying out a measure stands: `planned`, `in-progress`, `done`
+/// (carried out) or `verified` (its effect checked), in that order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    Planned,
+    InProgress,
+    Done,
+    Verified,
+}
+
+impl Progress {
+    pub const ALL: [Progress; 4] = [
+        Progress::Planned,
+        Progress::InProgress,
+        Progress::Done,
+        Progress::Verified,
+    ];
+    pub const NAMES: [&'static str; 4] = ["planned", "in-progress", "done", "verified"];
+
+    pub fn parse(s: &str) -> Option<Progress> {
+        Progress::NAMES
+            .iter()
+            .position(|n| *n == s)
+            .map(|i| Progress::ALL[i])
+    }
+
+    /// The word a case file uses.
+    pub fn id(self) -> &'static str {
+        Progress::NAMES[self as usize]
+    }
+
+    /// 未着手 / planned, 対応中 / in progress, 実施済み / done, 有効性確認済み / verified.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Progress::Planned => ("未着手", "planned"),
+            Progress::InProgress => ("対応中", "in progress"),
+            Progress::Done => ("実施済み", "done"),
+            Progress::Verified => ("有効性確認済み", "verified"),
+        };
+        crate::lang::t(lang, ja, en)
+    }
+
+    /// Carried out (done or verified): no longer overdue, whatever its due date.
+    pub fn is_done(self) -> bool {
+        self >= Progress::Done
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

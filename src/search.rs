@@ -136,6 +136,69 @@ pub fn case_parts(case: &Case) -> (String, Vec<Range<usize>>) {
     (text, parts)
 }
 
+/// What a case hit shows: the parts of the case that hold the matched
+/// characters `positions` (indices into [`case_text`]) — sentences of its
+/// summary and root causes, in the case's order, joined with ` … ` — or its
+/// title when the match is in the title, organization or tags only (or
+/// there is none: a hit through a control).
+pub fn matched_text(case: &Case, positions: &[usize]) -> String {
+    let (text, parts) = case_parts(case);
+    let chars: Vec<char> = text.chars().collect();
+    // Title, organization and tags come first; then the summary's sentences
+    // and the root causes.
+    let heads = if case.tags.is_empty() { 2 } else { 3 };
+    let found: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .skip(heads)
+        .filter(|(_, r)| positions.iter().any(|p| r.contains(p)))
+        .map(|(_, r)| {
+            chars[r.clone()]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    if found.is_empty() {
+        case.title.clone()
+    } else {
+        found.join(" … ")
+    }
+}
+
+/// What is said on standard error when nothing matches: that nothing does
+/// (whatever the query's script), and for a query in Latin letters a hint.
+pub fn no_hits(query: &str, target: Target, lang: crate::lang::Lang) -> String {
+    let q = crate::text::line(query.trim());
+    let mut said = match (lang, target) {
+        (crate::lang::Lang::Ja, Target::Measures) => {
+            format!("「{q}」に一致する再発防止策はありません")
+        }
+        (crate::lang::Lang::Ja, Target::Cases) => format!("「{q}」に一致する事例はありません"),
+        (crate::lang::Lang::Ja, Target::All) => {
+            format!("「{q}」に一致する再発防止策も事例もありません")
+        }
+        (crate::lang::Lang::En, Target::Measures) => {
+            format!("no measure matches \u{201C}{q}\u{201D}")
+        }
+        (crate::lang::Lang::En, Target::Cases) => format!("no case matches \u{201C}{q}\u{201D}"),
+        (crate::lang::Lang::En, Target::All) => {
+            format!("nothing matches \u{201C}{q}\u{201D} in measures or cases")
+        }
+    };
+    if let Some(hint) = no_hits_hint(query, lang) {
+        // The hint without its own "no matches", which the line above says.
+        let hint = hint
+            .trim_start_matches("一致なし。")
+            .trim_start_matches("No matches. ");
+        said.push('\n');
+        said.push_str(hint);
+    }
+    said
+}
+
 /// The whole text a case is searched by (see [`case_parts`]).
 pub fn case_text(case: &Case) -> String {
     case_parts(case).0

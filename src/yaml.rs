@@ -117,9 +117,13 @@ impl<'a> Builder<'a> {
         loop {
             let (event, marker) = self.parser.next_token().map_err(|e| {
                 let pos = Pos::from_marker(e.marker());
-                YamlError {
-                    pos,
-                    message: crate::yaml_errors::explain(e.info(), self.src, pos),
+                // A bracket left open is reported where it opened.
+                match crate::yaml_errors::unclosed(self.src, pos) {
+                    Some((pos, message)) => YamlError { pos, message },
+                    None => YamlError {
+                        pos,
+                        message: crate::yaml_errors::explain(e.info(), self.src, pos),
+                    },
                 }
             })?;
             let pos = Pos::from_marker(&marker);

@@ -25,9 +25,17 @@ pub fn explain(info: &str, src: &str, pos: Pos) -> Message {
             "values are nested too deeply (more than {MAX_DEPTH} levels are not accepted)"
         );
     }
-    if info.contains("simple key") {
-        let before_colon = line.chars().count();
-        return if before_colon > 1024 {
+    // A key over YAML's 1,024-character limit: the scanner says "simple key"
+    // after it, or, on a document's first line, "mapping values are not
+    // allowed"; either way it is the key's length that is wrong.
+    let long_key = || {
+        let key = line.trim_start().trim_start_matches("- ");
+        let before_colon = key.find(": ").map_or(key, |at| &key[..at]);
+        before_colon.chars().count() > 1024
+    };
+    let simple_key = info.contains("simple key");
+    if simple_key || info.contains("mapping values are not allowed") && long_key() {
+        return if long_key() || simple_key && line.chars().count() > 1024 {
             Message::new(
                 "この行は 1,024 文字を超える項目名として読まれますが、YAML ではそれは許されません。\
                  項目名は短い語です（長い文の前の `項目名: ` が抜けていませんか？）",
@@ -63,6 +71,108 @@ pub fn explain(info: &str, src: &str, pos: Pos) -> Message {
     };
     let ja = japanese(info);
     msg!("YAML の構文エラー: {ja}", "YAML syntax error: {info}").then(&hint)
+}
+
+/// A `[` or `{` left open before the scanner's error at `pos`, on an earlier
+/// line: the error is reported there instead, as the bracket not closed (the
+/// scanner notices only where it meets something else: the end of the file,
+/// a `:` out of place, an indentation).
+pub fn unclosed(src: &str, pos: Pos) -> Option<(Pos, Message)> {
+    let (open, at) = open_bracket(src, pos)?;
+    if at.line >= pos.line {
+        return None;
+    }
+    let (line, col, by) = (at.line, at.col, pos.line);
+    let message = if open == '[' {
+        msg!(
+            "YAML の構文エラー: {line}行{col}列の `[` が{by}行目までに閉じられていません。リストは `]` で閉じます（`[` で始まる値は引用符で囲みます）",
+            "YAML syntax error: the `[` on line {line}, column {col} is not closed by line {by}; end the list with `]` (a value that starts with `[` must be put in quotes)"
+        )
+    } else {
+        msg!(
+            "YAML の構文エラー: {line}行{col}列の `{{` が{by}行目までに閉じられていません。マッピングは `}}` で閉じます（`{{` で始まる値は引用符で囲みます）",
+            "YAML syntax error: the `{{` on line {line}, column {col} is not closed by line {by}; end the mapping with `}}` (a value that starts with `{{` must be put in quotes)"
+        )
+    };
+    Some((at, message))
+}
+
+/// The innermost flow bracket still open at `pos`, and where it opened.
+/// Brackets count only where a value may start (after `: `, `- `, `[`, `{`,
+/// `,` or at the start of a line) or inside an open bracket; quoted text,
+/// comments and block scalars (`|`, `>`) are skipped.
+fn open_bracket(src: &str, pos: Pos) -> Option<(char, Pos)> {
+    let mut stack: Vec<(char, Pos)> = Vec::new();
+    // A block scalar's key indentation: its lines are deeper than this.
+    let mut block: Option<usize> = None;
+    for (n, line) in src.lines().enumerate() {
+        let number = n as u32 + 1;
+        if number > pos.line {
+            break;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let indent = chars.iter().take_while(|c| **c == ' ').count();
+        if let Some(key) = block {
+            if chars.iter().all(|c| c.is_whitespace()) || indent > key {
+                continue;
+            }
+            block = None;
+        }
+        let end = if number == pos.line {
+            (pos.col as usize).saturating_sub(1).min(chars.len())
+        } else {
+            chars.len()
+        };
+        let mut value = true; // a value (or a key) may start here
+        let mut i = 0;
+        while i < end {
+            let c = chars[i];
+            let space_before = i == 0 || chars[i - 1].is_whitespace();
+            let space_after = chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+            match c {
+                ' ' | '\t' => {}
+                '#' if space_before => break,
+                '"' | '\'' if value => {
+                    // To the closing quote (`''` inside single quotes, `\"` inside double).
+                    i += 1;
+                    while i < end {
+                        match chars[i] {
+                            '\\' if c == '"' => i += 1,
+                            '\'' if c == '\'' && chars.get(i + 1) == Some(&'\'') => i += 1,
+                            q if q == c => break,
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    value = false;
+                }
+                '[' | '{' if value => {
+                    stack.push((
+                        c,
+                        Pos {
+                            line: number,
+                            col: i as u32 + 1,
+                        },
+                    ));
+                    value = true;
+                }
+                ']' | '}' if !stack.is_empty() => {
+                    stack.pop();
+                    value = false;
+                }
+                ',' if !stack.is_empty() => value = true,
+                ':' if space_after => value = true,
+                '-' if value && space_after && stack.is_empty() => {}
+                '|' | '>' if value && stack.is_empty() => {
+                    block = Some(indent);
+                    break;
+                }
+                _ => value = false,
+            }
+            i += 1;
+        }
+    }
+    stack.pop()
 }
 
 /// The scanner's message in Japanese. Every message of yaml-rust2 0.13 is
@@ -341,6 +451,26 @@ fn japanese(info: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn open(src: &str, line: u32, col: u32) -> Option<(char, u32, u32)> {
+        open_bracket(src, Pos { line, col }).map(|(c, p)| (c, p.line, p.col))
+    }
+
+    #[test]
+    fn the_bracket_left_open_is_found() {
+        assert_eq!(open("tags: [a, b\nnext: 1\n", 2, 5), Some(('[', 1, 7)));
+        assert_eq!(open("a: [1, [2, 3], 4\nb: 1\n", 2, 2), Some(('[', 1, 4)));
+        assert_eq!(open("a: [1, [2, 3\nb: 1\n", 2, 2), Some(('[', 1, 8)));
+        assert_eq!(open("a: {x: 1, y: [2]\nb: 1\n", 2, 2), Some(('{', 1, 4)));
+        assert_eq!(open("- [a, b\n- c\n", 2, 1), Some(('[', 1, 3)));
+        // Closed, or not a bracket at all.
+        assert_eq!(open("a: [1, 2]\nb: [3]\nc: 1\n", 3, 2), None);
+        assert_eq!(open("title: 件名[重要]\nb: 1\n", 2, 2), None);
+        assert_eq!(open("a: \"[x\"\nb: '[y'' z'\nc: 1\n", 3, 2), None);
+        assert_eq!(open("a: 1 # [comment\nb: 1\n", 2, 2), None);
+        assert_eq!(open("s: |\n  [not yaml\n  {either\nb: 1\n", 4, 2), None);
+        assert_eq!(open("url: http://x/[a\nb: 1\n", 2, 2), None);
+    }
 
     #[test]
     fn every_scanner_message_has_a_japanese_form() {

@@ -56,16 +56,23 @@ pub struct Row {
     #[serde(skip)]
     pub indices: Vec<usize>,
     pub applicable: Option<bool>,
+    /// What the statement decides, in the interface's language: `適用`,
+    /// `除外`, or `記載なし` when it does not mention the item; null without
+    /// a statement.
+    pub applicable_label: Option<String>,
     /// The statement's reason, when it gives one.
     pub reason: Option<String>,
     pub flag: Option<Flag>,
+    /// The flag in the interface's language.
+    pub flag_label: Option<String>,
 }
 
 /// The schemes `casebook coverage` shows when none is asked for.
 pub const DEFAULT_SCHEMES: &[&str] = &["iso27001", "ppc"];
 
 /// Coverage rows of the given schemes, each in catalog order. `only` limits the
-/// cases counted (a filter's mask over case indices).
+/// cases counted (a filter's mask over case indices); each incident counts
+/// once ([`super::once`]).
 pub fn rows(
     book: &Casebook,
     schemes: &[&str],
@@ -73,6 +80,7 @@ pub fn rows(
     only: Option<&[bool]>,
     lang: Lang,
 ) -> Vec<Row> {
+    let counted = super::once::mask(book, only);
     let mut out = Vec::new();
     for scheme in schemes {
         let Some(catalog) = book.catalogs.scheme(scheme) else {
@@ -84,7 +92,7 @@ pub fn rows(
                 .under(scheme, &item.id)
                 .iter()
                 .copied()
-                .filter(|&i| only.is_none_or(|m| m.get(i).copied().unwrap_or(false)))
+                .filter(|&i| counted[i])
                 .collect();
             book.sort_newest_first(&mut indices);
             let decision = soa.and_then(|s| s.decision(&book.catalogs, &control));
@@ -105,10 +113,53 @@ pub fn rows(
                 control,
                 depth,
                 applicable,
+                applicable_label: soa.map(|_| applicable_label(applicable, lang).to_string()),
                 reason: decision.and_then(|d| d.reason.clone()),
                 flag,
+                flag_label: flag.map(|f| f.label(lang).to_string()),
             });
         }
     }
     out
+}
+
+/// What a statement decides for an item: `適用` / `除外`, `記載なし` when it
+/// does not mention it.
+pub fn applicable_label(applicable: Option<bool>, lang: Lang) -> &'static str {
+    match applicable {
+        Some(true) => crate::lang::t(lang, "適用", "applies"),
+        Some(false) => crate::lang::t(lang, "除外", "excluded"),
+        None => crate::lang::t(lang, "記載なし", "not stated"),
+    }
+}
+
+/// The coverage table for spreadsheets (CSV, Excel), in the interface's
+/// language: the header, then one row per item (its control, title, number
+/// of cases, their ids, the statement's decision and reason, the flag).
+pub fn table(rows: &[Row], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let t = |ja, en| crate::lang::t(lang, ja, en).to_string();
+    let header = vec![
+        t("管理策", "Control"),
+        t("名称", "Title"),
+        t("事例数", "Cases"),
+        t("事例ID", "Case ids"),
+        t("適用宣言", "SoA"),
+        t("宣言の理由", "SoA reason"),
+        t("指摘", "Flag"),
+    ];
+    let body = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.control.to_string(),
+                r.title.clone(),
+                r.cases.to_string(),
+                r.case_ids.join(" "),
+                r.applicable_label.clone().unwrap_or_default(),
+                r.reason.clone().unwrap_or_default(),
+                r.flag_label.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    (header, body)
 }

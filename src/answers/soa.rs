@@ -12,6 +12,7 @@
 //! It is checked like a case file: every problem becomes a diagnostic with its
 //! line, and an entry with an error is left out while the others count.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::catalog::Catalogs;
@@ -28,7 +29,7 @@ const TOP_FIELDS: &[&str] = &["soa"];
 const ENTRY_FIELDS: &[&str] = &["control", "applicable", "reason"];
 
 /// One control's line in the statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Canonical, whatever spelling the file used.
     pub control: ControlRef,
@@ -38,31 +39,72 @@ pub struct Entry {
 }
 
 /// A loaded statement.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Soa {
     /// As shown in messages.
     pub path: String,
     pub entries: Vec<Entry>,
+    /// Each entry by its control (scheme, id): a decision is a lookup, not
+    /// a pass over the statement.
+    by_control: HashMap<(String, String), usize>,
 }
 
 impl Soa {
+    /// A statement of these entries (one per control).
+    pub fn new(path: String, entries: Vec<Entry>) -> Soa {
+        let by_control = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.control.scheme.clone(), e.control.id.clone()), i))
+            .collect();
+        Soa {
+            path,
+            entries,
+            by_control,
+        }
+    }
+
     /// The entry that decides a control: its own, else the nearest entry for a
     /// node above it (an excluded theme excludes its controls).
     pub fn decision(&self, catalogs: &Catalogs, r: &ControlRef) -> Option<&Entry> {
         let catalog = catalogs.scheme(&r.scheme)?;
-        let mut id = Some(r.id.as_str());
-        while let Some(current) = id {
-            if let Some(e) = self
-                .entries
-                .iter()
-                .find(|e| e.control.scheme == r.scheme && e.control.id == current)
-            {
-                return Some(e);
+        let mut key = (r.scheme.clone(), r.id.clone());
+        loop {
+            if let Some(&i) = self.by_control.get(&key) {
+                return self.entries.get(i);
             }
-            id = catalog.parent(current);
+            key.1 = catalog.parent(&key.1)?.to_string();
         }
-        None
     }
+}
+
+/// Whether a file's text is a statement of applicability rather than a case:
+/// its first key (after comments, blank lines and `---`) is `soa:`. Read from
+/// the lines, so a statement with a syntax error further down is still one.
+pub fn looks_like(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .map(str::trim_end)
+        .find(|l| {
+            let t = l.trim_start();
+            !(t.is_empty() || t.starts_with('#') || t.starts_with('%') || t == "---")
+        });
+    first.is_some_and(|l| {
+        let l = l.strip_prefix("---").map_or(l, str::trim_start);
+        l.strip_prefix("soa")
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    })
+}
+
+/// Whether the file at `path` is a statement of applicability ([`looks_like`]);
+/// false when it cannot be read (reading it as a case says why).
+pub fn is_statement_file(path: &Path) -> bool {
+    read::read_file(path)
+        .ok()
+        .and_then(|bytes| read::decode(&bytes).ok().map(looks_like))
+        .unwrap_or(false)
 }
 
 /// Reads and checks a statement file. `None` when the file cannot be read at all.
@@ -128,17 +170,18 @@ fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Soa> {
         .and_then(|n| fields::list(ctx, n, "soa", of))?;
     let resolver = Resolver::new(catalogs);
     let mut entries: Vec<Entry> = Vec::with_capacity(list.len());
+    let mut lines: HashMap<ControlRef, u32> = HashMap::with_capacity(list.len());
     for (i, n) in list.iter().enumerate() {
-        let errors = ctx.diags.iter().filter(|d| d.is_error()).count();
+        let before = ctx.diags.len();
         let Some(e) = entry(ctx, &resolver, n, &item("soa", i)) else {
             continue;
         };
         // Like a case file with an error, an entry with an error does not count.
-        if ctx.diags.iter().filter(|d| d.is_error()).count() > errors {
+        if ctx.diags[before..].iter().any(|d| d.is_error()) {
             continue;
         }
-        if let Some(first) = entries.iter().find(|x| x.control == e.control) {
-            let (at, control, line) = (item("soa", i), &e.control, first.line);
+        if let Some(&line) = lines.get(&e.control) {
+            let (at, control) = (item("soa", i), &e.control);
             ctx.error(
                 n.pos,
                 msg!(
@@ -148,12 +191,10 @@ fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Soa> {
             );
             continue;
         }
+        lines.insert(e.control.clone(), e.line);
         entries.push(e);
     }
-    Some(Soa {
-        path: ctx.file.to_string(),
-        entries,
-    })
+    Some(Soa::new(ctx.file.to_string(), entries))
 }
 
 fn entry(ctx: &mut Ctx, resolver: &Resolver, node: &Node, path: &str) -> Option<Entry> {
@@ -264,4 +305,25 @@ fn boolean(ctx: &mut Ctx, node: &Node, path: &str) -> Option<bool> {
     };
     ctx.error(node.pos, message);
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like;
+
+    #[test]
+    fn a_statement_is_told_by_its_first_key() {
+        assert!(looks_like("soa:\n  - control: A.7.14\n"));
+        assert!(looks_like("\u{FEFF}# 適用宣言書\n\n---\nsoa: []\n"));
+        assert!(looks_like("--- soa:\n"));
+        assert!(
+            looks_like("soa:\n  - control: [A.7.14\n"),
+            "a syntax error later"
+        );
+        assert!(!looks_like("id: a-2024\nsoa:\n"));
+        assert!(!looks_like("soap: x\n"));
+        assert!(!looks_like("  soa: x\n"), "indented: not a top-level key");
+        assert!(!looks_like("- soa: x\n"));
+        assert!(!looks_like(""));
+    }
 }

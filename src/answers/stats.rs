@@ -1,12 +1,15 @@
 //! Statistics: cases by cause category, sector and year, and each cause's
-//! share beside the JNSA survey's (casebook/reference/jnsa-causes.yaml).
+//! share beside the JNSA survey's (casebook/reference/jnsa-causes.yaml), and
+//! current surveys in their own classes ([`super::baselines`]).
 //!
 //! The unit of the cause shares: a case counts once in each distinct cause
 //! category it names (a case naming `loss` twice counts once for `loss`; a
 //! case naming `loss` and `theft` counts once for each). A category's share is
-//! its count over the sum of the counts, so the shares add up to 100%; they
-//! are rounded to tenths of a percent by the largest remainder, so the shown
-//! figures add up to exactly 100.0. Sector and year shares count each case once.
+//! its count over the sum of the counts. Each share is rounded to a tenth of
+//! a percent on its own, half up, so equal counts show equal shares and the
+//! shown figures may add up to a little more or less than 100.0
+//! ([`super::rounding_note`] says so wherever they are shown). Sector and
+//! year shares count each case once. Each incident counts once ([`super::once`]).
 
 use serde::Serialize;
 
@@ -128,10 +131,14 @@ pub struct Stats {
     /// Every year from the earliest to the latest publication, with zeros between.
     pub years: Vec<Year>,
     pub survey: Option<Survey>,
+    /// Current surveys beside the casebook, in their own classes.
+    pub baselines: Vec<super::baselines::Comparison>,
 }
 
-/// Statistics of the cases with the given indices.
+/// Statistics of the cases with the given indices, each incident once
+/// ([`super::once`]).
 pub fn stats(book: &Casebook, cases: &[usize], lang: Lang) -> Stats {
+    let cases = &super::once::counted(book, cases)[..];
     let e = book.entries();
     let survey = survey();
     let counted = |kind: Kind, of: &dyn Fn(usize, &str) -> bool| -> Vec<(String, String, usize)> {
@@ -178,6 +185,7 @@ pub fn stats(book: &Casebook, cases: &[usize], lang: Lang) -> Stats {
         }
     }
     Stats {
+        baselines: super::baselines::compare(book, cases, lang),
         cases: cases.len(),
         causes: shares(causes, true),
         sectors: shares(sectors, false),

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::catalog::{Catalogs, Kind};
 use crate::format::{self, Field, Type};
-use crate::model::Origin;
+use crate::model::{Origin, Progress};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -130,6 +130,11 @@ fn of_type(ty: Type) -> Value {
             json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/control"}})
         }
         Type::Origin => json!({"enum": Origin::NAMES}),
+        Type::Progress => json!({
+            "enum": Progress::NAMES,
+            "enumDescriptions": Progress::ALL
+                .map(|p| format!("{} / {}", p.label(crate::lang::Lang::Ja), p.label(crate::lang::Lang::En))),
+        }),
         Type::Url => json!({
             "type": "string",
             "pattern": "^https?://\\S+$",

@@ -50,8 +50,12 @@ pub struct Sketch {
     pub fields: BTreeMap<&'static str, Val>,
     /// Write the fields of a team's own incident ([`format::INCIDENT`]):
     /// `discovered` and the `leak` facts as questions still TODO, `reports`
-    /// as a commented example. `casebook new` sets it.
+    /// as a commented example. `casebook new` and `casebook draft` set it.
     pub incident: bool,
+    /// Write each measure's follow-through (`status`, `owner`, `due`, …):
+    /// the scaffold of one's own incident (`casebook new`) does; a draft from
+    /// a notice does not, since the measures it finds are the publisher's.
+    pub tracking: bool,
 }
 
 impl Sketch {
@@ -81,31 +85,52 @@ pub fn render(sketch: &Sketch, header: &[String], schema: &str, lang: Lang) -> S
         .filter(|f| sketch.incident || !format::INCIDENT.contains(&f.name))
         .copied()
         .collect();
-    place(&mut out, &fields, sketch, "", false, lang);
+    place(&mut out, &fields, sketch, "", false, sketch.tracking, lang);
     out
 }
 
 /// Writes the fields of one mapping. `indent` is the fields' indentation; when
 /// `item` is set the mapping is a list item, and its first field carries the `- `.
+/// `tracking`: write the measures' follow-through fields ([`format::TRACKING`]).
 fn place(
     out: &mut String,
     fields: &[Field],
     sketch: &Sketch,
     indent: &str,
     item: bool,
+    tracking: bool,
     lang: Lang,
 ) {
-    for (i, f) in fields.iter().enumerate() {
+    let fields = fields
+        .iter()
+        .filter(|f| tracking || !(fields == format::MEASURE && format::TRACKING.contains(&f.name)));
+    for (i, f) in fields.enumerate() {
         let lead = if item && i == 0 {
             format!("{}- ", &indent[..indent.len() - 2])
         } else {
             indent.to_string()
         };
-        field(out, f, sketch.fields.get(f.name), indent, &lead, lang);
+        field(
+            out,
+            f,
+            sketch.fields.get(f.name),
+            indent,
+            &lead,
+            tracking,
+            lang,
+        );
     }
 }
 
-fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &str, lang: Lang) {
+fn field(
+    out: &mut String,
+    f: &Field,
+    val: Option<&Val>,
+    indent: &str,
+    lead: &str,
+    tracking: bool,
+    lang: Lang,
+) {
     let hint = match lang {
         Lang::Ja => f.ja,
         Lang::En => f.en,
@@ -123,6 +148,8 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
     };
     let hint = format!("{hint}{optional}");
     match (f.ty, val) {
+        // Written by the browser when it copies a case; a new case has none.
+        (_, None) if f.name == "copied_from" => {}
         (Type::Map(inner), v) => {
             let empty = Sketch::default();
             let sketch = match v {
@@ -130,7 +157,15 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
                 _ => &empty,
             };
             line(out, lead, &format!("{}:", f.name), &hint);
-            place(out, inner, sketch, &format!("{indent}  "), false, lang);
+            place(
+                out,
+                inner,
+                sketch,
+                &format!("{indent}  "),
+                false,
+                tracking,
+                lang,
+            );
         }
         (Type::Entries(inner), None) if f.name == "reports" => {
             // Nothing filed yet: an example to uncomment when a report is filed.
@@ -154,7 +189,15 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
             };
             line(out, lead, &format!("{}:", f.name), &hint);
             for entry in entries {
-                place(out, inner, entry, &format!("{indent}    "), true, lang);
+                place(
+                    out,
+                    inner,
+                    entry,
+                    &format!("{indent}    "),
+                    true,
+                    tracking,
+                    lang,
+                );
             }
         }
         // Most cases name no threat: a comment to uncomment when one applies.
@@ -194,11 +237,18 @@ fn field(out: &mut String, f: &Field, val: Option<&Val>, indent: &str, lead: &st
                 (Some(v), _) => v.clone(),
                 // The format's default, written out so the choice is visible.
                 (None, Type::Origin) => "reported".to_string(),
+                // A new measure of one's own is still to be carried out.
+                (None, Type::Progress) => "planned".to_string(),
                 (None, _) => TODO.to_string(),
             };
-            if slot.value.is_none() && matches!(f.name, "by" | "public_body") {
-                // Usually absent: a comment to uncomment when it applies.
-                let example = if ty == Type::Fact { "false" } else { "..." };
+            let later = ["by", "public_body", "done", "verified", "evidence"];
+            if slot.value.is_none() && later.contains(&f.name) {
+                // Usually absent (or not yet): a comment to uncomment when it applies.
+                let example = match ty {
+                    Type::Fact => "false",
+                    Type::Day => "YYYY-MM-DD",
+                    _ => "...",
+                };
                 line(out, lead, &format!("# {}: {example}", f.name), &hint);
             } else if ty == Type::Text && value != TODO {
                 line(out, lead, &format!("{}: |", f.name), &hint);

@@ -31,7 +31,7 @@ use key::FileKey;
 use wire::{WDate, WDiag};
 
 /// The layout of cache files; raise it when anything cached changes shape.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 5;
 
 /// The program that writes and reads the cache: its version and a hash of the
 /// sources it was built from, so a rebuilt program never trusts an old entry.
@@ -193,7 +193,7 @@ impl Entry {
     /// The encoded case of a record, as a blob in the memory map.
     pub fn blob(&self, c: &CaseRecord) -> crate::casebook::Blob {
         crate::casebook::Blob {
-            map: self.opened.map.clone(),
+            bytes: crate::casebook::Bytes::Map(self.opened.map.clone()),
             offset: (self.opened.meta.sections[1].offset + c.offset) as usize,
             len: c.len as usize,
             sum: c.sum,

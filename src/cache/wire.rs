@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Message, Severity};
 use crate::model::{
-    Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, RootCause, Source,
+    Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, Progress,
+    RootCause, Source,
 };
+use crate::text::Lines;
 
 /// `S` is `&str` when encoding (no copies) and `String` when decoding.
 #[derive(Serialize, Deserialize)]
@@ -33,6 +35,7 @@ pub struct WCase<S> {
     leak: Option<[u8; 6]>,
     reports: Vec<(S, S, WDate)>,
     threats: Vec<S>,
+    copied_from: Option<S>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +54,13 @@ struct WMeasure<S> {
     controls: Vec<(S, S)>,
     origin: u8,
     by: Option<S>,
+    /// `Progress` as its position in `Progress::ALL`.
+    status: Option<u8>,
+    owner: Option<S>,
+    due: Option<WDate>,
+    done: Option<WDate>,
+    verified: Option<WDate>,
+    evidence: Option<S>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -117,6 +127,12 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
                 controls: refs(&m.controls),
                 origin: origin_code(m.origin),
                 by: m.by.as_deref(),
+                status: m.status.map(|s| s as u8),
+                owner: m.owner.as_deref(),
+                due: m.due.map(Into::into),
+                done: m.done.map(Into::into),
+                verified: m.verified.map(Into::into),
+                evidence: m.evidence.as_deref(),
             })
             .collect(),
         response: strs(&c.response),
@@ -148,6 +164,7 @@ pub fn encode_case(c: &Case) -> Vec<u8> {
             .map(|r| (r.to.as_str(), r.stage.as_str(), r.date.into()))
             .collect(),
         threats: strs(&c.threats),
+        copied_from: c.copied_from.as_deref(),
     };
     postcard::to_extend(&wire, Vec::with_capacity(2048)).unwrap_or_default()
 }
@@ -162,7 +179,27 @@ fn origin_code(o: Origin) -> u8 {
     }
 }
 
-/// Decodes a case; None when the bytes are not one.
+/// Text decoded from a cache file as loading would have left it: the cache
+/// is a file like any other (whoever can write it can make its checksums
+/// hold), so what it says passes the text rule again. Clean text, nearly
+/// all of it, is kept as it is.
+pub fn clean(s: String, lines: Lines) -> String {
+    match crate::text::clean(&s, lines) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
+}
+
+fn line(s: String) -> String {
+    clean(s, Lines::Join)
+}
+
+fn lines(v: Vec<String>) -> Vec<String> {
+    v.into_iter().map(line).collect()
+}
+
+/// Decodes a case; None when the bytes are not one. Its text is cleaned
+/// as it was when loaded ([`clean`]).
 pub fn decode_case(bytes: &[u8]) -> Option<Case> {
     let w: WCase<String> = postcard::from_bytes(bytes).ok()?;
     let origin = |o: u8| match o {
@@ -177,50 +214,66 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         .into_iter()
         .map(|m| {
             Some(Measure {
-                text: m.text,
+                text: line(m.text),
                 controls: m
                     .controls
                     .into_iter()
-                    .map(|(scheme, id)| ControlRef { scheme, id })
+                    .map(|(scheme, id)| ControlRef {
+                        scheme: line(scheme),
+                        id: line(id),
+                    })
                     .collect(),
                 origin: origin(m.origin)?,
-                by: m.by,
+                by: m.by.map(line),
+                status: match m.status {
+                    None => None,
+                    Some(s) => Some(*Progress::ALL.get(usize::from(s))?),
+                },
+                owner: m.owner.map(line),
+                due: m.due.map(Into::into),
+                done: m.done.map(Into::into),
+                verified: m.verified.map(Into::into),
+                evidence: m.evidence.map(line),
             })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Case {
-        id: w.id,
-        title: w.title,
-        organization: w.organization,
-        sector: w.sector,
+        id: line(w.id),
+        copied_from: w.copied_from.map(line),
+        title: line(w.title),
+        organization: line(w.organization),
+        sector: line(w.sector),
         published: w.published.map(Into::into),
         discovered: w.discovered.map(Into::into),
         occurred: w.occurred.map(Into::into),
-        summary: w.summary,
+        summary: clean(w.summary, Lines::Keep),
         affected: w.affected.map(|a| Affected {
             people: a.people,
             records: a.records,
-            data: a.data,
+            data: lines(a.data),
         }),
         root_causes: w
             .root_causes
             .into_iter()
-            .map(|(category, text)| RootCause { category, text })
+            .map(|(category, text)| RootCause {
+                category: line(category),
+                text: line(text),
+            })
             .collect(),
         measures,
-        response: w.response,
+        response: lines(w.response),
         sources: w
             .sources
             .into_iter()
             .map(|s| Source {
-                publisher: s.publisher,
-                title: s.title,
+                publisher: line(s.publisher),
+                title: line(s.title),
                 date: s.date.map(Into::into),
-                url: s.url,
+                url: s.url.map(line),
                 accessed: s.accessed.map(Into::into),
             })
             .collect(),
-        tags: w.tags,
+        tags: lines(w.tags),
         leak: match w.leak {
             None => None,
             Some([s, f, m, e, r, p]) => Some(Leak {
@@ -236,12 +289,12 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
             .reports
             .into_iter()
             .map(|(to, stage, date)| Filed {
-                to,
-                stage,
+                to: line(to),
+                stage: line(stage),
                 date: date.into(),
             })
             .collect(),
-        threats: w.threats,
+        threats: lines(w.threats),
     })
 }
 
@@ -348,6 +401,15 @@ mod tests {
         }];
         assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
         case.leak.as_mut().unwrap().public_body = Some(Fact::Unknown);
+        assert_eq!(decode_case(&encode_case(&case)), Some(case.clone()));
+        let m = &mut case.measures[0];
+        m.status = Some(Progress::Verified);
+        m.owner = Some("業務管理課".into());
+        m.due = Some(day("2026-12-20"));
+        m.done = Some(day("2026-12-18"));
+        m.verified = Some(day("2027-01-10"));
+        m.evidence = Some("手順書 第3版".into());
+        case.measures[1].status = Some(Progress::InProgress);
         assert_eq!(decode_case(&encode_case(&case)), Some(case));
     }
 }

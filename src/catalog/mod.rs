@@ -30,6 +30,10 @@ pub enum Kind {
 pub struct Item {
     pub id: String,
     pub title: Label,
+    /// Words of a measure that point to this item (廃棄, 破砕 → A.7.14):
+    /// where a draft's suggestions look when no similar measure is known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
 }

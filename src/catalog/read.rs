@@ -13,7 +13,7 @@ use crate::text::Lines;
 use crate::yaml::{Node, Pos};
 
 const CATALOG_FIELDS: &[&str] = &["scheme", "kind", "title", "short", "items"];
-const ITEM_FIELDS: &[&str] = &["id", "ja", "en", "items"];
+const ITEM_FIELDS: &[&str] = &["id", "ja", "en", "words", "items"];
 const LABEL_FIELDS: &[&str] = &["ja", "en"];
 
 /// Reads a catalog file's tree. Problems go to `ctx`; None when unusable.
@@ -177,6 +177,20 @@ fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>
                 ),
             );
         }
+        let words: Vec<String> = f
+            .get("words")
+            .and_then(|v| {
+                let path = fields::join(&p, "words");
+                fields::list(ctx, v, &path, phrase("語", "words")).map(|list| {
+                    list.iter()
+                        .enumerate()
+                        .filter_map(|(i, w)| {
+                            fields::text(ctx, w, &fields::item(&path, i), Lines::Join)
+                        })
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
         let children = f
             .get("items")
             .map(|v| items(ctx, v, &fields::join(&p, "items"), seen))
@@ -209,6 +223,7 @@ fn items(ctx: &mut Ctx, node: &Node, path: &str, seen: &mut HashMap<String, Pos>
                 ja: ja.unwrap_or_default(),
                 en: en.unwrap_or_default(),
             },
+            words,
             items: children,
         });
     }

@@ -7,7 +7,7 @@ use super::commands::{case, json};
 use super::{Cli, Command, CoverageFormat, ListFormat, Session};
 use crate::answers::coverage::{self, Flag, Row};
 use crate::answers::similar;
-use crate::answers::stats::{self, Share, Stats};
+use crate::answers::stats;
 use crate::diag::Message;
 use crate::lang::{Lang, t};
 use crate::msg;
@@ -21,7 +21,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
     let book = &session.loaded.casebook;
     let lang = session.lang;
     let text = match command {
-        Command::Coverage { scheme, format } => {
+        Command::Coverage {
+            scheme,
+            format,
+            out: path,
+            force,
+        } => {
             if let Some(path) = super::soa_path(cli, &session.config) {
                 let shown = path.display().to_string();
                 for d in session.diagnostics.iter().filter(|d| d.path == shown) {
@@ -40,25 +45,37 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                 None => coverage::DEFAULT_SCHEMES.to_vec(),
             };
             let rows = coverage::rows(book, &schemes, session.soa.as_ref(), None, lang);
-            match format {
-                CoverageFormat::Json => json(&rows) + "\n",
-                CoverageFormat::Csv => {
-                    // Bytes as they are: the BOM is part of the format, and
-                    // every cell was cleaned by the CSV writer.
-                    let mut out = Out::new();
-                    out.write_bytes(&csv(&rows)?)?;
-                    out.finish()?;
-                    return Ok(ExitCode::SUCCESS);
+            // Bytes as they are: a CSV's BOM is part of the format, every cell
+            // was cleaned by the CSV writer, and Excel's file is binary.
+            let data = match format {
+                CoverageFormat::Json => (json(&rows) + "\n").into_bytes(),
+                CoverageFormat::Csv => crate::export::coverage::csv(&rows, lang)?,
+                CoverageFormat::Xlsx => crate::export::coverage::xlsx(
+                    book,
+                    &rows,
+                    &schemes,
+                    session.soa.as_ref(),
+                    lang,
+                )?,
+                CoverageFormat::Text => {
+                    let text = coverage_text(&rows, session.soa.is_some(), lang);
+                    crate::text::clean(&text, crate::text::Lines::Output)
+                        .into_owned()
+                        .into_bytes()
                 }
-                CoverageFormat::Text => coverage_text(&rows, session.soa.is_some(), lang),
-            }
+            };
+            let mut out = Out::new();
+            let binary = *format == CoverageFormat::Xlsx;
+            super::commands::deliver(&mut out, path.as_deref(), &data, binary, *force, lang)?;
+            out.finish()?;
+            return Ok(ExitCode::SUCCESS);
         }
         Command::Stats { format } => {
             let all: Vec<usize> = (0..book.len()).collect();
             let s = stats::stats(book, &all, lang);
             match format {
                 ListFormat::Json => json(&s) + "\n",
-                ListFormat::Text => stats_text(&s, lang),
+                ListFormat::Text => super::stats::text(&s, lang),
             }
         }
         Command::Similar { id, limit, format } => {
@@ -170,114 +187,6 @@ fn coverage_text(rows: &[Row], with_soa: bool, lang: Lang) -> String {
             pad_left(&r.cases.to_string(), 5),
             pad(applicable_label(r.applicable, lang), 8),
             r.title
-        ));
-    }
-    out
-}
-
-/// The coverage table as CSV, one row per control, with a header row, by the
-/// rules of every CSV casebook writes (BOM, CRLF, formulas kept as text).
-fn csv(rows: &[Row]) -> Result<Vec<u8>, Message> {
-    let header = [
-        "control",
-        "title",
-        "cases",
-        "case_ids",
-        "applicable",
-        "reason",
-        "flag",
-    ];
-    let rows = rows.iter().map(|r| {
-        let applicable = match r.applicable {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "",
-        };
-        vec![
-            r.control.to_string(),
-            r.title.clone(),
-            r.cases.to_string(),
-            r.case_ids.join(" "),
-            applicable.to_string(),
-            r.reason.clone().unwrap_or_default(),
-            r.flag.map_or("", Flag::id).to_string(),
-        ]
-    });
-    crate::document::csv::table_bytes(&header, rows)
-}
-
-fn stats_text(s: &Stats, lang: Lang) -> String {
-    let mut out = String::new();
-    let survey = s
-        .survey
-        .as_ref()
-        .map(|v| v.short.get(lang).to_string())
-        .unwrap_or_default();
-    let table = |out: &mut String, heading: String, rows: &[Share], jnsa: bool| {
-        out.push_str(&heading);
-        out.push('\n');
-        out.push_str(&format!(
-            "  {}  {}  {}{}\n",
-            pad("", 24),
-            pad_left(t(lang, "事例", "cases"), 5),
-            pad_left(t(lang, "割合", "share"), 6),
-            if jnsa {
-                format!("  {}", pad_left(&survey, 16))
-            } else {
-                String::new()
-            }
-        ));
-        for r in rows {
-            let jnsa_col = match r.jnsa_share {
-                Some(Some(p)) => format!("  {}", pad_left(&format!("{p:.1}%"), 16)),
-                Some(None) => format!("  {}", pad_left("-", 16)),
-                None => String::new(),
-            };
-            out.push_str(&format!(
-                "  {}  {}  {}{jnsa_col}\n",
-                pad(&r.title, 24),
-                pad_left(&r.cases.to_string(), 5),
-                pad_left(&format!("{:.1}%", r.share), 6),
-            ));
-        }
-        out.push('\n');
-    };
-    let causes_heading = match lang {
-        Lang::Ja => format!(
-            "原因分類（事例 {}件。複数の原因分類を持つ事例はそれぞれに1件と数え、割合はその合計に対するもの）",
-            s.cases
-        ),
-        Lang::En => format!(
-            "Cause categories ({}; a case with several categories counts once in each, shares are of their sum)",
-            crate::plural::count(s.cases, "case", "cases")
-        ),
-    };
-    table(&mut out, causes_heading, &s.causes, true);
-    if let Some(v) = &s.survey {
-        out.push_str(&match lang {
-            Lang::Ja => format!(
-                "  {}: {}（{}年、{}件）。記載のない分類は同調査で個別の数値が公表されていないもの\n\n",
-                v.short.ja, v.title.ja, v.year, v.incidents
-            ),
-            Lang::En => format!(
-                "  {}: {} ({}, {}). A dash: the survey gives no figure for that category\n\n",
-                v.short.en, v.title.en, v.year, crate::plural::count(v.incidents as usize, "incident", "incidents")
-            ),
-        });
-    }
-    table(
-        &mut out,
-        format!("{} ({})", t(lang, "業種", "Sectors"), s.cases),
-        &s.sectors,
-        false,
-    );
-    out.push_str(t(lang, "公表年", "Year published"));
-    out.push('\n');
-    for y in &s.years {
-        out.push_str(&format!(
-            "  {}  {}\n",
-            y.year,
-            pad_left(&y.cases.to_string(), 5)
         ));
     }
     out

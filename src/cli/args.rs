@@ -110,15 +110,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Write a training pack of cases (in the order given), or the precedent list of a control (Markdown, Word, PowerPoint, PDF, Excel, CSV)
+    /// Write a training pack of cases (in the order given), the precedent list of a control, or the register of a group of controls (Markdown, Word, PowerPoint, PDF, Excel, CSV)
     #[command(group(ArgGroup::new("what").required(true).args(["cases", "control"])))]
     Export {
         /// Cases for a training pack (repeatable, or several after one --case)
         #[arg(long = "case", value_name = "ID", num_args = 1..)]
         cases: Vec<String>,
-        /// A control (or any catalog node) for its precedent list, e.g. iso27001:A.7.14 or A.7.14
-        #[arg(long, value_name = "CONTROL")]
-        control: Option<String>,
+        /// A control (or any catalog node) for its precedent list, e.g. A.7.14; repeated or a range (A.5.19-A.5.23), or with a Statement of Applicability: the register of the group, one row per measure
+        #[arg(long, value_name = "CONTROL", num_args = 1..)]
+        control: Vec<String>,
         /// Write to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -139,6 +139,12 @@ pub enum Command {
         scheme: Option<String>,
         #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
         format: CoverageFormat,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Cases by cause, sector and year; cause shares beside the JNSA survey's
     Stats {
@@ -217,12 +223,84 @@ pub enum Command {
         /// The case id (a-z, 0-9, -)
         #[arg(long)]
         id: Option<String>,
+        /// Where the notice was read (http or https): the source's url
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The day the page says it was published, when the text does not (YYYY-MM-DD, YYYY-MM or YYYY)
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// A later notice (第2報, 確報) of a case: show what it adds or changes, as a diff of the case file
+        #[arg(long, value_name = "ID", conflicts_with_all = ["out", "dir", "id"])]
+        update: Option<String>,
+        /// With --update: write the changes into the case file
+        #[arg(long, requires = "update")]
+        write: bool,
     },
     /// Print the JSON Schema of case files (for editors and CI), with the loaded catalogs' ids
     Schema {
         /// Write to this file (replacing it) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// The register of measures followed through: case, controls, status, owner, due and dates
+    Measures {
+        /// Only measures with this status (repeatable); none: those without a status
+        #[arg(long, value_enum)]
+        status: Vec<crate::review::register::StatusFilter>,
+        /// Only measures past their due date and not done or verified; exit 1 when any
+        #[arg(long)]
+        overdue: bool,
+        /// The day to count from (YYYY-MM-DD) [default: today on the local clock]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, json, csv or xlsx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<RegisterFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// A checklist (Excel) of the measures precedents of a profile announced, one row per control, to fill in; or read a filled one back
+    Checklist {
+        /// Precedents of this sector, e.g. healthcare (repeatable)
+        #[arg(long, required_unless_present = "import")]
+        sector: Vec<String>,
+        /// And precedents classified under this threat, whatever their sector, e.g. ransomware (repeatable)
+        #[arg(long)]
+        threat: Vec<String>,
+        /// Read a filled checklist back and say what it understood, row by row
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["sector", "threat", "out", "force"])]
+        import: Option<PathBuf>,
+        /// xlsx (the sheet to fill in), text or json [default: xlsx; with --import, text]
+        #[arg(long, value_enum)]
+        format: Option<ChecklistFormat>,
+        /// Write to this file instead of standard output (xlsx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// What changed in your team's casebooks since the last review, for the committee's minute
+    Digest {
+        /// The day of the last review (YYYY-MM-DD), or a git revision (a commit, a tag: review-2026q3)
+        #[arg(long, value_name = "DATE|REV")]
+        since: String,
+        /// The last day of the period, for overdue measures and reports due (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// text, md or docx [default: from FILE's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output (docx needs it on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -258,7 +336,10 @@ impl Limit {
 pub enum CoverageFormat {
     Text,
     Json,
+    /// CSV, UTF-8 with a BOM, in the interface's language
     Csv,
+    /// Excel, in the interface's language (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -297,6 +378,25 @@ pub enum ReportFormat {
     Md,
     /// A Word document (needs --out, or standard output that is not a terminal)
     Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// The Excel sheet to fill in (needs --out, or standard output that is not a terminal)
+    Xlsx,
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFormat {
+    /// Tab-separated lines, then the counts
+    Text,
+    Json,
+    /// CSV, UTF-8 with a byte-order mark (Excel opens it as is)
+    Csv,
+    /// An Excel register: filters, frozen header, dates as dates (needs --out, or standard output that is not a terminal)
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

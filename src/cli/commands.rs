@@ -45,8 +45,13 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
         | Command::Draft { .. }
         | Command::Triage { .. }
         | Command::Report { .. }
-        | Command::Due { .. } => {
-            unreachable!("handled by validate::run, answers::run, author::run and report::run")
+        | Command::Due { .. }
+        | Command::Measures { .. }
+        | Command::Digest { .. }
+        | Command::Checklist { .. } => {
+            unreachable!(
+                "handled by validate::run, answers::run, author::run, report::run and review::run"
+            )
         }
         Command::List {
             control,
@@ -227,10 +232,14 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                                 .collect(),
                             search::Kind::Case => Vec::new(),
                         };
-                        // A case hit shows its title: the searched text (summary and all) is long.
+                        // A case hit shows the sentences that matched (the
+                        // searched text, summary and all, is long), else its title.
                         let text = match kind {
                             search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
-                            search::Kind::Case => case.title.clone(),
+                            search::Kind::Case if h.via.is_some() => case.title.clone(),
+                            search::Kind::Case => {
+                                search::matched_text(case, &searcher.positions(book, h.item, query))
+                            }
                         };
                         // Found through a control, not its own words: a fourth column says which.
                         let via = h
@@ -245,10 +254,9 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                     }
                 }
             }
-            if hits.is_empty()
-                && let Some(hint) = search::no_hits_hint(query, session.lang)
-            {
-                crate::out::eprint(&format!("{hint}\n"))?;
+            if hits.is_empty() {
+                let said = search::no_hits(query, *target, session.lang);
+                crate::out::eprint(&format!("casebook: {said}\n"))?;
             }
             Ok(if hits.is_empty() {
                 ExitCode::FAILURE
@@ -264,12 +272,8 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
             format,
             title,
         } => {
-            let content = if let Some(c) = control {
-                let r = control_ref(book, c)?;
-                Content::Precedents {
-                    scheme: r.scheme,
-                    id: r.id,
-                }
+            let content = if !control.is_empty() {
+                group_content(session, control)?
             } else {
                 let indices = cases
                     .iter()
@@ -383,12 +387,63 @@ pub(super) fn control_ref(book: &Casebook, s: &str) -> Result<ControlRef, Messag
     crate::control_id::resolve(&book.catalogs, s)
 }
 
+/// What `export --control` writes: one catalog node without a statement,
+/// its precedent list; several controls, a range or a statement in force,
+/// the register of the group (one row per measure, held against the
+/// statement).
+fn group_content(session: &Session, typed: &[String]) -> Result<Content, Message> {
+    let book = &session.loaded.casebook;
+    if let [one] = typed {
+        let single = control_ref(book, one);
+        // Another kind of catalog's node (`cause:loss`) is a precedent list or an error.
+        let other_kind = ControlRef::parse(one).is_some_and(|r| {
+            book.catalogs
+                .scheme(&r.scheme)
+                .is_some_and(|c| c.kind != Kind::Controls)
+        });
+        if other_kind {
+            let r = single?;
+            return Ok(Content::Precedents {
+                scheme: r.scheme,
+                id: r.id,
+            });
+        }
+        let control = single.as_ref().is_ok_and(|r| {
+            book.catalogs
+                .scheme(&r.scheme)
+                .is_some_and(|c| c.kind == Kind::Controls)
+        });
+        if let Ok(r) = single
+            && (session.soa.is_none() || !control)
+        {
+            return Ok(Content::Precedents {
+                scheme: r.scheme,
+                id: r.id,
+            });
+        }
+    }
+    let mut controls: Vec<ControlRef> = Vec::new();
+    for t in typed {
+        controls.extend(crate::control_id::resolve_group(&book.catalogs, t)?);
+    }
+    Ok(Content::Register {
+        controls,
+        soa: session.soa.clone(),
+        only: None,
+    })
+}
+
 const CAUSE: Phrase = phrase("原因分類", "cause");
-const SECTOR: Phrase = phrase("業種", "sector");
-const THREAT: Phrase = phrase("脅威", "threat");
+pub(super) const SECTOR: Phrase = phrase("業種", "sector");
+pub(super) const THREAT: Phrase = phrase("脅威", "threat");
 
 /// A cause, sector or threat id that exists, or an error naming the nearest.
-fn vocabulary(book: &Casebook, kind: Kind, id: &str, what: Phrase) -> Result<String, Message> {
+pub(super) fn vocabulary(
+    book: &Casebook,
+    kind: Kind,
+    id: &str,
+    what: Phrase,
+) -> Result<String, Message> {
     let ids = book.catalogs.vocabulary(kind);
     if ids.is_empty() || ids.contains(&id) {
         return Ok(id.to_string());

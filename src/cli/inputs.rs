@@ -33,10 +33,11 @@ fn holds_cases(dir: &std::path::Path) -> bool {
     if dir.join("cases").is_dir() {
         return true;
     }
+    let layout = crate::load::layout::Layout::of(dir);
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries.flatten().any(|e| {
             let p = e.path();
-            p.is_dir() || matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+            p.is_dir() || layout.role(&p) == crate::load::layout::Role::Case
         })
     })
 }
@@ -61,4 +62,26 @@ pub fn dir_problem(dir: &std::path::Path) -> Option<Message> {
         },
     };
     Some(msg!("--casebook {shown}: ", "--casebook {shown}: ").then(&problem))
+}
+
+/// Why the file named with `--soa` cannot be read as a statement, if it
+/// cannot: like a `--casebook DIR`, a path named on the command line that is
+/// missing or of the wrong kind is a usage error (exit 2). (One named in the
+/// config file is reported where it was written, like every config mistake.)
+pub fn soa_problem(file: &std::path::Path) -> Option<Message> {
+    let shown = crate::text::path(file);
+    let problem = match std::fs::metadata(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Message::new("そのようなファイルはありません", "no such file")
+        }
+        Err(e) => {
+            Message::new("読めません: ", "cannot be read: ").then(&crate::load::read::os_error(&e))
+        }
+        Ok(m) if m.is_dir() => Message::new(
+            "ディレクトリです。適用宣言書のファイル（soa.yaml など）を指定してください",
+            "is a directory; name the statement's file (such as soa.yaml)",
+        ),
+        Ok(_) => return None,
+    };
+    Some(msg!("--soa {shown}: ", "--soa {shown}: ").then(&problem))
 }

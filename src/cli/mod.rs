@@ -10,7 +10,9 @@ mod commands;
 mod inputs;
 mod lang;
 mod report;
+mod review;
 mod session;
+mod stats;
 mod usage;
 mod validate;
 
@@ -19,12 +21,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{
-    Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, ReportFormat, ShowFormat,
-    TextFormat,
+    ChecklistFormat, Cli, Command, CoverageFormat, DiagFormat, Limit, ListFormat, RegisterFormat,
+    ReportFormat, ShowFormat, TextFormat,
 };
 pub use cache::{cache_settings, report_cache};
 use inputs::normal_inputs;
-pub use inputs::{dir_problem, user_dir};
+pub use inputs::{dir_problem, soa_problem, user_dir};
 pub use lang::interface_lang;
 pub use session::{Session, check_problems, soa_path};
 
@@ -55,6 +57,20 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
     {
         l.get()?;
     }
+    // As the browser's query line: at most 1,000 characters are searched for.
+    if let Some(Command::Search { query, .. }) = &cli.command {
+        let n = query.chars().count();
+        if n > crate::tui::search::MAX_QUERY_CHARS {
+            let (n, max) = (
+                crate::text::thousands(n as u64),
+                crate::text::thousands(crate::tui::search::MAX_QUERY_CHARS as u64),
+            );
+            return Err(Fail::Usage(crate::msg!(
+                "検索語が{n}文字あります。検索できるのは{max}文字までです",
+                "the search query has {n} characters; at most {max} are searched for"
+            )));
+        }
+    }
     match &cli.command {
         Some(Command::Validate { paths, format }) => validate::run(cli, paths, *format),
         Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {
@@ -66,6 +82,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
         Some(command @ (Command::Triage { .. } | Command::Report { .. } | Command::Due { .. })) => {
             report::run(cli, command)
         }
+        Some(
+            command @ (Command::Measures { .. }
+            | Command::Digest { .. }
+            | Command::Checklist { .. }),
+        ) => review::run(cli, command),
         Some(command) => commands::run(cli, command),
         None => browse::browse(cli),
     }

@@ -176,7 +176,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
 }
 
 /// `--today DATE`, else today on the local clock.
-fn day_arg(arg: Option<&str>) -> Result<time::Date, Fail> {
+pub(super) fn day_arg(arg: Option<&str>) -> Result<time::Date, Fail> {
     match arg {
         None => Ok(crate::date::today()),
         Some(s) => crate::date::parse_day(s)
@@ -184,7 +184,7 @@ fn day_arg(arg: Option<&str>) -> Result<time::Date, Fail> {
     }
 }
 
-fn width() -> Option<usize> {
+pub(super) fn width() -> Option<usize> {
     std::io::stdout()
         .is_terminal()
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
@@ -212,7 +212,7 @@ fn unknown_rule(rules: &Rules, to: &str) -> Message {
 }
 
 /// The format a file name asks for: .docx, .md, .txt.
-fn format_of(path: &std::path::Path) -> Result<ReportFormat, Message> {
+pub(super) fn format_of(path: &std::path::Path) -> Result<ReportFormat, Message> {
     match crate::export::file::Format::from_path(path)? {
         crate::export::file::Format::Docx => Ok(ReportFormat::Docx),
         crate::export::file::Format::Md => Ok(ReportFormat::Md),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::Cli;
 use super::cache::{cache_settings, report_cache};
-use super::inputs::{dir_problem, normal_inputs};
+use super::inputs::{dir_problem, normal_inputs, soa_problem};
 use super::lang::interface_lang;
 use crate::catalog::Kind;
 use crate::config::{self, Config};
@@ -48,6 +48,8 @@ impl Session {
             .filter_map(|dir| dir_problem(dir).map(|p| (dir.clone(), p)))
             .collect();
         problems.extend(unusable.iter().map(|(_, p)| p.clone()));
+        let soa_unusable = cli.soa.as_deref().and_then(soa_problem);
+        problems.extend(soa_unusable.clone());
         let inputs: Vec<Input> = normal_inputs(cli, &config)
             .into_iter()
             .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
@@ -66,11 +68,13 @@ impl Session {
             .collect();
         diagnostics.extend(config.check_scheme(&known));
         diagnostics.extend(loaded.diagnostics.iter().cloned());
-        let soa = soa_path(cli, &config).and_then(|path| {
-            let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);
-            diagnostics.extend(diags);
-            soa
-        });
+        let soa = soa_path(cli, &config)
+            .filter(|_| soa_unusable.is_none())
+            .and_then(|path| {
+                let (soa, diags) = crate::answers::soa::read_file(&path, &loaded.casebook.catalogs);
+                diagnostics.extend(diags);
+                soa
+            });
         Session {
             loaded,
             diagnostics,

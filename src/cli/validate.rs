@@ -1,46 +1,84 @@
 //! `casebook validate [PATH...]`: diagnostics on stderr (or JSON on stdout),
 //! a one-line summary, exit 1 on any error.
+//!
+//! Statements of applicability are checked as statements: a path named
+//! whose first key is `soa:`, the `soa.yaml` in the root of each casebook
+//! directory checked ([`crate::load::layout`]), and the one given by `--soa`
+//! or the config file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, DiagFormat, Session};
+use crate::answers::soa;
+use crate::catalog::Catalogs;
 use crate::diag::{self, Diagnostic};
 use crate::lang::Lang;
+use crate::load::layout::Layout;
 use crate::load::{self, Input};
 use crate::out::{self, Fail, Out};
 
 pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode, Fail> {
-    let (diagnostics, cases, lang) = if paths.is_empty() {
+    let (diagnostics, counts, lang) = if paths.is_empty() {
         let session = Session::open(cli)?;
-        let cases = session.loaded.casebook.len();
-        (session.diagnostics, cases, session.lang)
+        let mut diagnostics = session.diagnostics;
+        let configured = super::soa_path(cli, &session.config);
+        let mut statements = usize::from(configured.is_some());
+        let book = &session.loaded.casebook;
+        for file in root_statements(&session.inputs) {
+            if configured.as_deref().is_some_and(|c| same_file(c, &file)) {
+                continue;
+            }
+            statements += 1;
+            diagnostics.extend(soa::read_file(&file, &book.catalogs).1);
+        }
+        let counts = Counts {
+            cases: book.len(),
+            statements,
+        };
+        (diagnostics, counts, session.lang)
     } else {
         let (config, _) = crate::config::load().map_err(Fail::Usage)?;
         let lang = super::interface_lang(cli, Some(&config));
-        let problems: Vec<crate::diag::Message> = cli
+        let mut problems: Vec<crate::diag::Message> = cli
             .casebooks
             .iter()
             .filter_map(|d| super::dir_problem(d))
             .collect();
+        problems.extend(cli.soa.as_deref().and_then(super::soa_problem));
         super::check_problems(&problems)?;
+        // A file whose first key is `soa:` is a statement, whatever its name.
+        let (named, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .iter()
+            .cloned()
+            .partition(|p| p.is_file() && soa::is_statement_file(p));
         let mut inputs = Vec::new();
         if !cli.no_bundled {
             inputs.push(Input::Bundled);
         }
-        inputs.extend(paths.iter().cloned().map(Input::path));
-        let loaded = load::load_with(&inputs, &cli.casebooks, &super::cache_settings(cli));
+        inputs.extend(paths.into_iter().map(Input::path));
+        // A statement is read against the catalogs of the casebook it is in.
+        let mut catalog_dirs = cli.casebooks.clone();
+        catalog_dirs.extend(named.iter().filter_map(|f| load::casebook_root(f)));
+        let loaded = load::load_with(&inputs, &catalog_dirs, &super::cache_settings(cli));
         super::report_cache(&loaded, lang);
         let book = &loaded.casebook;
         let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
         let mut diagnostics = loaded.diagnostics;
-        if let Some(path) = &cli.soa {
-            let (_, diags) = crate::answers::soa::read_file(path, &loaded.casebook.catalogs);
-            diagnostics.extend(diags);
+        let mut statements: Vec<PathBuf> = named;
+        statements.extend(root_statements(&inputs));
+        statements.extend(cli.soa.clone());
+        let statements = distinct(statements);
+        for file in &statements {
+            diagnostics.extend(check(file, &book.catalogs));
         }
-        (diagnostics, cases, lang)
+        let counts = Counts {
+            cases,
+            statements: statements.len(),
+        };
+        (diagnostics, counts, lang)
     };
-    report(&diagnostics, cases, format, lang)?;
+    report(&diagnostics, counts, format, lang)?;
     Ok(if diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::FAILURE
     } else {
@@ -48,9 +86,53 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
     })
 }
 
+/// What was checked.
+struct Counts {
+    cases: usize,
+    statements: usize,
+}
+
+/// The statement of applicability in the root of each casebook directory among `inputs`.
+fn root_statements(inputs: &[Input]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Dir(dir) => Layout::of(dir).statement(),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check(file: &Path, catalogs: &Catalogs) -> Vec<Diagnostic> {
+    soa::read_file(file, catalogs).1
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Each file once, however it was named.
+fn distinct(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::with_capacity(files.len());
+    for f in files {
+        if !out.iter().any(|o| same_file(o, &f)) {
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// Diagnostics in the interface language; the `path:line:col: error:` part
 /// (and `error`/`warning`) stays the same in every language, for parsers.
-fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat, lang: Lang) -> Result<(), Fail> {
+fn report(
+    diags: &[Diagnostic],
+    counts: Counts,
+    format: DiagFormat,
+    lang: Lang,
+) -> Result<(), Fail> {
     let (errors, warnings) = diag::counts(diags);
     match format {
         DiagFormat::Text => {
@@ -71,13 +153,31 @@ fn report(diags: &[Diagnostic], cases: usize, format: DiagFormat, lang: Lang) ->
             stdout.finish()?;
         }
     }
+    let Counts { cases, statements } = counts;
     out::eprint(&match lang {
-        Lang::Ja => format!("事例 {cases}件、エラー {errors}件、警告 {warnings}件\n"),
-        Lang::En => format!(
-            "{}, {}, {}\n",
-            crate::plural::count(cases, "case", "cases"),
-            crate::plural::count(errors, "error", "errors"),
-            crate::plural::count(warnings, "warning", "warnings")
+        Lang::Ja if statements > 0 => format!(
+            "事例 {cases}件、適用宣言書 {statements}件、エラー {errors}件、警告 {warnings}件\n"
         ),
+        Lang::Ja => format!("事例 {cases}件、エラー {errors}件、警告 {warnings}件\n"),
+        Lang::En => {
+            let statements = if statements > 0 {
+                format!(
+                    "{}, ",
+                    crate::plural::count(
+                        statements,
+                        "statement of applicability",
+                        "statements of applicability"
+                    )
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{}, {statements}{}, {}\n",
+                crate::plural::count(cases, "case", "cases"),
+                crate::plural::count(errors, "error", "errors"),
+                crate::plural::count(warnings, "warning", "warnings")
+            )
+        }
     })
 }

@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use super::case::{self, citation, measure_text, refs};
-use super::{Block, Document, Inline, Item, List, Ref, Table, Text, schemes};
+use super::{Block, Document, Inline, Item, List, Ref, Table, Text, register, schemes};
 use crate::casebook::Casebook;
 use crate::catalog::Catalog;
 use crate::export::{cause_titles, controls_of};
 use crate::lang::{Lang, t};
-use crate::model::{Case, ControlRef, Measure};
+use crate::model::{ControlRef, Measure};
 use crate::text::{Lines, clean};
 
 /// The default title of a training pack of `n` cases.
@@ -187,7 +187,7 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
     let catalog = book.catalogs.scheme(scheme)?;
     let item = catalog.get(id)?;
     let title = format!("{scheme}:{id} {}", item.title.get(lang));
-    let mut cases: Vec<usize> = book.under(scheme, id).to_vec();
+    let mut cases: Vec<usize> = crate::answers::once::counted(book, book.under(scheme, id));
     book.sort_newest_first(&mut cases);
     let count = match lang {
         Lang::Ja => format!("先例 {}件（casebook、新しい順）", cases.len()),
@@ -204,7 +204,6 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
             "No precedents for this item yet.",
         ))));
     }
-    let mut rows = Vec::new();
     let e = book.entries();
     for i in cases {
         let case = &e[i].case;
@@ -241,25 +240,10 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
         let mut source = Text::plain(t(lang, "出典: ", "Source: "));
         source.push(Inline::Citation(citation(case, 0, lang)));
         blocks.push(Block::Paragraph(source));
-        for m in citing {
-            rows.push(record(case, m, lang));
-        }
     }
-    let register = Table {
-        header: [
-            t(lang, "公表日", "Published"),
-            t(lang, "組織", "Organization"),
-            t(lang, "事例", "Case"),
-            t(lang, "再発防止策", "Measure"),
-            t(lang, "管理策", "Controls"),
-            t(lang, "出所", "Origin"),
-            t(lang, "出典", "Citation"),
-            "URL",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows,
-    };
+    // One row per case and citing measure, for spreadsheets.
+    let node = [ControlRef::new(scheme, id)];
+    let register = register::table(book, &register::rows(book, &node, None), None, lang);
     Some(Document {
         title,
         lang,
@@ -268,40 +252,9 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
     })
 }
 
-/// One register row: a case and one of its measures citing the node.
-fn record(case: &Case, m: &Measure, lang: Lang) -> Vec<Text> {
-    let origin = m.credit(lang).unwrap_or_else(|| match lang {
-        Lang::Ja => format!("{}の発表", case.organization),
-        Lang::En => format!("announced by {}", case.organization),
-    });
-    let cite = citation(case, 0, lang);
-    vec![
-        Text::plain(case.date().label(lang)),
-        Text::plain(case.organization.clone()),
-        Text::plain(case.title.clone()),
-        Text::plain(m.text.clone()),
-        ids(&m.controls),
-        Text::plain(origin),
-        Text(vec![Inline::Citation(Citation {
-            url: None,
-            ..cite.clone()
-        })]),
-        Text::plain(cite.url.unwrap_or_default()),
-    ]
-}
-
-use super::Citation;
-
 /// Control ids, comma-separated.
 fn ids<'a>(refs: impl IntoIterator<Item = &'a ControlRef>) -> Text {
-    let mut text = Text::default();
-    for (j, r) in refs.into_iter().enumerate() {
-        if j > 0 {
-            text.push_str(", ");
-        }
-        text.push(Inline::Control(Ref::new(r.clone(), None)));
-    }
-    text
+    register::ids(refs)
 }
 
 /// Whether reference `r` names `node` of `catalog` or something below it.

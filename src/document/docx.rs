@@ -32,9 +32,23 @@ const CELL_PAD: u32 = 108;
 pub const FONT_EAST_ASIA: &str = "游ゴシック";
 pub const FONT_LATIN: &str = "Yu Gothic";
 
-/// The document as a .docx file.
+/// The document as a .docx file, on portrait A4.
 pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
-    let mut docx = styled(Docx::new());
+    render_on(doc, false)
+}
+
+/// The document as a .docx file on landscape A4 (a register's wide table).
+pub fn render_landscape(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
+    render_on(doc, true)
+}
+
+fn render_on(doc: &Document, landscape: bool) -> Result<Vec<u8>, crate::diag::Message> {
+    let mut docx = styled(Docx::new(), landscape);
+    let width = if landscape {
+        PAGE.1 - 2 * MARGIN_SIDE as u32
+    } else {
+        TEXT_WIDTH
+    };
     // A page break is the next heading's "page break before".
     let mut new_page = false;
     for block in &doc.blocks {
@@ -55,7 +69,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, crate::diag::Message> {
                 .into_iter()
                 .fold(docx, |d, p| d.add_paragraph(p)),
             Block::Table(table) => docx
-                .add_table(self::table(table))
+                .add_table(self::table(table, width))
                 .add_paragraph(Paragraph::new()),
             Block::Aside { .. } => docx,
         };
@@ -178,7 +192,7 @@ fn fonts() -> RunFonts {
 }
 
 /// Page set-up and the styles every paragraph and run refers to.
-fn styled(docx: Docx) -> Docx {
+fn styled(docx: Docx, landscape: bool) -> Docx {
     let heading = |level: usize, size: usize| {
         Style::new(format!("Heading{level}"), StyleType::Paragraph)
             .name(format!("heading {level}"))
@@ -196,73 +210,78 @@ fn styled(docx: Docx) -> Docx {
                     .after(80),
             )
     };
-    docx.page_size(PAGE.0, PAGE.1)
-        .page_margin(PageMargin {
-            top: MARGIN_TOP,
-            left: MARGIN_SIDE,
-            bottom: MARGIN_TOP,
-            right: MARGIN_SIDE,
-            header: 851,
-            footer: 992,
-            gutter: 0,
-        })
-        .default_fonts(fonts())
-        .default_size(BODY)
-        .default_line_spacing(LineSpacing::new().after(60))
-        .add_style(heading(1, 32))
-        .add_style(heading(2, 26))
-        .add_style(heading(3, 22))
-        .add_style(
-            Style::new("Byline", StyleType::Paragraph)
-                .name("Byline")
-                .based_on("Normal")
-                .fonts(fonts())
-                .color("595959"),
-        )
-        .add_style(
-            Style::new("References", StyleType::Paragraph)
-                .name("Control references")
-                .based_on("Normal")
-                .fonts(fonts())
-                .size(SMALL)
-                .color("404040"),
-        )
-        .add_style(
-            Style::new("TableText", StyleType::Paragraph)
-                .name("Table text")
-                .based_on("Normal")
-                .fonts(fonts())
-                .size(SMALL)
-                .line_spacing(LineSpacing::new().after(0)),
-        )
-        .add_style(
-            Style::new("TableHeader", StyleType::Paragraph)
-                .name("Table header")
-                .based_on("TableText")
-                .fonts(fonts())
-                .size(SMALL)
-                .bold(),
-        )
-        .add_style(
-            Style::new("CreditLabel", StyleType::Character)
-                .name("Credit label")
-                .fonts(fonts())
-                .bold()
-                .color("833C0B"),
-        )
-        .add_style(
-            Style::new("ControlId", StyleType::Character)
-                .name("Control id")
-                .fonts(fonts())
-                .color("1F3864"),
-        )
-        .add_style(
-            Style::new("Hyperlink", StyleType::Character)
-                .name("Hyperlink")
-                .fonts(fonts())
-                .color("0563C1")
-                .underline("single"),
-        )
+    let docx = if landscape {
+        docx.page_size(PAGE.1, PAGE.0)
+            .page_orient(docx_rs::PageOrientationType::Landscape)
+    } else {
+        docx.page_size(PAGE.0, PAGE.1)
+    };
+    docx.page_margin(PageMargin {
+        top: MARGIN_TOP,
+        left: MARGIN_SIDE,
+        bottom: MARGIN_TOP,
+        right: MARGIN_SIDE,
+        header: 851,
+        footer: 992,
+        gutter: 0,
+    })
+    .default_fonts(fonts())
+    .default_size(BODY)
+    .default_line_spacing(LineSpacing::new().after(60))
+    .add_style(heading(1, 32))
+    .add_style(heading(2, 26))
+    .add_style(heading(3, 22))
+    .add_style(
+        Style::new("Byline", StyleType::Paragraph)
+            .name("Byline")
+            .based_on("Normal")
+            .fonts(fonts())
+            .color("595959"),
+    )
+    .add_style(
+        Style::new("References", StyleType::Paragraph)
+            .name("Control references")
+            .based_on("Normal")
+            .fonts(fonts())
+            .size(SMALL)
+            .color("404040"),
+    )
+    .add_style(
+        Style::new("TableText", StyleType::Paragraph)
+            .name("Table text")
+            .based_on("Normal")
+            .fonts(fonts())
+            .size(SMALL)
+            .line_spacing(LineSpacing::new().after(0)),
+    )
+    .add_style(
+        Style::new("TableHeader", StyleType::Paragraph)
+            .name("Table header")
+            .based_on("TableText")
+            .fonts(fonts())
+            .size(SMALL)
+            .bold(),
+    )
+    .add_style(
+        Style::new("CreditLabel", StyleType::Character)
+            .name("Credit label")
+            .fonts(fonts())
+            .bold()
+            .color("833C0B"),
+    )
+    .add_style(
+        Style::new("ControlId", StyleType::Character)
+            .name("Control id")
+            .fonts(fonts())
+            .color("1F3864"),
+    )
+    .add_style(
+        Style::new("Hyperlink", StyleType::Character)
+            .name("Hyperlink")
+            .fonts(fonts())
+            .color("0563C1")
+            .underline("single"),
+    )
 }
 
 /// Text for Word: no control characters.
@@ -366,8 +385,9 @@ fn list_paragraphs(list: &List, lang: crate::lang::Lang) -> Vec<Paragraph> {
     out
 }
 
-/// A table with a shaded header row and columns sized to their content.
-fn table(table: &Table) -> DocxTable {
+/// A table with a shaded header row and columns sized to their content,
+/// `width` twentieths of a point wide at most.
+fn table(table: &Table, width: u32) -> DocxTable {
     let cells: Vec<Vec<String>> = (0..table.header.len())
         .map(|c| {
             std::iter::once(table.header[c].clone())
@@ -380,9 +400,21 @@ fn table(table: &Table) -> DocxTable {
                 .collect()
         })
         .collect();
+    // A column whose cells are all empty (the auditor's findings) is room
+    // to write in: it asks for the width of twenty characters.
+    let room = "　".repeat(20);
+    let cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|mut column| {
+            if !table.rows.is_empty() && column[1..].iter().all(String::is_empty) {
+                column.push(room.clone());
+            }
+            column
+        })
+        .collect();
     let em = (SMALL * 10) as f64; // twips per em at the table's font size
     let pad = f64::from(2 * CELL_PAD) / em + 0.3;
-    let grid: Vec<usize> = widths::fit(&cells, f64::from(TEXT_WIDTH) / em, pad)
+    let grid: Vec<usize> = widths::fit(&cells, f64::from(width) / em, pad)
         .iter()
         .map(|w| (w * em).floor() as usize)
         .collect();

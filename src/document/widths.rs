@@ -19,12 +19,16 @@ pub fn ems(s: &str) -> f64 {
 /// The narrowest a cell can be: its widest token that must stay on one line.
 /// Japanese text may break between any characters, but a column narrower than
 /// eight characters reads badly (an organization's name broken in two), so
-/// that is its floor (or the text's width).
+/// that is its floor (or the text's width). A web address breaks where it
+/// must (Word and LibreOffice break a word wider than its cell): it asks for
+/// [`URL_EMS`] at most.
 pub fn min_ems(s: &str) -> f64 {
     let mut widest: f64 = 0.0;
     for line in s.lines() {
         for token in line.split([' ', '　']) {
-            let w = if token.is_ascii() {
+            let w = if token.contains("://") {
+                ems(token).min(URL_EMS)
+            } else if token.is_ascii() {
                 ems(token.trim_end_matches(','))
             } else {
                 ems(token).min(8.0)
@@ -34,6 +38,9 @@ pub fn min_ems(s: &str) -> f64 {
     }
     widest
 }
+
+/// The most a web address asks for before it breaks.
+pub const URL_EMS: f64 = 16.0;
 
 /// The widest line of a cell.
 pub fn natural_ems(s: &str) -> f64 {
@@ -91,6 +98,13 @@ mod tests {
         let w = fit(&cols, 30.0, 0.5);
         assert!(w[0] >= ems("iso27001:A.7.14") + 0.5, "{w:?}");
         assert!((w.iter().sum::<f64>() - 30.0).abs() < 1e-6, "{w:?}");
+    }
+
+    #[test]
+    fn a_web_address_breaks_rather_than_squeeze_the_other_columns() {
+        let url = "https://www3.nhk.or.jp/news/html/20220623/k10013684811000.html";
+        assert_eq!(min_ems(url), URL_EMS);
+        assert_eq!(min_ems("iso27001:A.7.14"), ems("iso27001:A.7.14"));
     }
 
     #[test]

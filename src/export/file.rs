@@ -4,11 +4,13 @@
 
 use std::path::Path;
 
+use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::diag::Message;
 use crate::document::deck::Deck;
 use crate::document::{self, Document, collection};
 use crate::lang::Lang;
+use crate::model::ControlRef;
 use crate::msg;
 
 /// A file format.
@@ -74,6 +76,14 @@ pub enum Content {
     },
     /// The precedent list of a catalog node.
     Precedents { scheme: String, id: String },
+    /// The register of a group of controls: one row per citing measure,
+    /// held against the statement when one is given; `only` limits the
+    /// cases (a mask over case indices; None: every case).
+    Register {
+        controls: Vec<ControlRef>,
+        soa: Option<Soa>,
+        only: Option<Vec<bool>>,
+    },
     /// One case's summary.
     Case(usize),
 }
@@ -88,10 +98,30 @@ impl Content {
     pub fn default_name(&self) -> &'static str {
         match self {
             Content::Pack { .. } => "training.docx",
-            Content::Precedents { .. } => "precedents.xlsx",
+            Content::Precedents { .. } | Content::Register { .. } => "precedents.xlsx",
             Content::Case(_) => "case.docx",
         }
     }
+}
+
+/// A value from the data (a scheme, an id) as a part of a suggested file
+/// name: a path separator, a space or a character some systems refuse in
+/// names becomes `-`, so the name stays one name in the current folder
+/// (`../../x` becomes `..-..-x`).
+pub fn name_part(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+            {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// The document of `content`; None when a case or node does not exist.
@@ -101,6 +131,17 @@ pub fn document(book: &Casebook, content: &Content, lang: Lang) -> Option<Docume
             Some(collection::pack(book, cases, lang, title.as_deref()))
         }
         Content::Precedents { scheme, id } => collection::precedents(book, scheme, id, lang),
+        Content::Register {
+            controls,
+            soa,
+            only,
+        } => Some(document::register::register(
+            book,
+            controls,
+            soa.as_ref(),
+            only.as_deref(),
+            lang,
+        )),
         Content::Case(i) => book
             .entries()
             .get(*i)
@@ -121,6 +162,7 @@ pub fn deck(book: &Casebook, content: &Content, lang: Lang) -> Option<Deck> {
         )),
         Content::Precedents { scheme, id } => collection::precedents(book, scheme, id, lang)
             .map(|doc| document::deck::sections(&doc, &today)),
+        Content::Register { .. } => None,
         Content::Case(i) => document::deck::case(book, *i, lang),
     }
 }
@@ -165,8 +207,20 @@ pub fn render(
     match format {
         Format::Md => Ok(document::markdown::render(&doc, shift).into_bytes()),
         Format::Txt => Ok(document::plain::render(&doc, None).into_bytes()),
+        // A register's table needs the width of a landscape page.
+        Format::Docx | Format::Pdf if matches!(content, Content::Register { .. }) => {
+            let docx = document::docx::render_landscape(&doc)?;
+            match format {
+                Format::Pdf => super::pdf::from_docx(&docx),
+                _ => Ok(docx),
+            }
+        }
         Format::Docx => document::docx::render(&doc),
         Format::Pdf => super::pdf::from_docx(&document::docx::render(&doc)?),
+        Format::Pptx if matches!(content, Content::Register { .. }) => Err(msg!(
+            "pptx では管理策群の登録簿は書き出せません。xlsx、csv、docx、pdf か md を使います",
+            "a register of a group of controls cannot be a pptx; use xlsx, csv, docx, pdf or md"
+        )),
         Format::Pptx => document::pptx::render(&deck(book, content, lang).ok_or_else(nothing)?),
         Format::Xlsx => document::xlsx::render(&doc).unwrap_or_else(|| Err(sheet_only("xlsx"))),
         Format::Csv => document::csv::render(&doc).unwrap_or_else(|| Err(sheet_only("csv"))),

@@ -4,6 +4,7 @@
 //! the TUI and the CLI, and pinned by golden tests.
 
 pub mod cite;
+pub mod coverage;
 pub mod file;
 pub mod pack;
 pub mod pdf;

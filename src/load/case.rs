@@ -53,6 +53,20 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
         }
         Some(id)
     });
+    let copied_from = value(ctx, &f, c, "copied_from", "").and_then(|n| {
+        let from = fields::text(ctx, n, "copied_from", Lines::Join)?;
+        if !is_slug(&from) {
+            ctx.error(
+                n.pos,
+                msg!(
+                    "`copied_from`: `{from}` には小文字の a-z、数字の 0-9 と `-` だけが使えます（事例IDを書きます）",
+                    "`copied_from`: `{from}` may use only lowercase a-z, digits 0-9 and `-`"
+                ),
+            );
+            return None;
+        }
+        Some(from)
+    });
     let title =
         value(ctx, &f, c, "title", "").and_then(|n| fields::text(ctx, n, "title", Lines::Join));
     let organization = value(ctx, &f, c, "organization", "")
@@ -159,6 +173,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case
     }
     Some(Case {
         id: id?,
+        copied_from,
         title: title?,
         organization: organization?,
         sector: sector?,

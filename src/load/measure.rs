@@ -9,7 +9,7 @@ use crate::catalog::{Catalogs, Kind};
 use crate::diag::{Message, phrase};
 use crate::format;
 use crate::load::fields::{self, Ctx, Fields, item, join};
-use crate::model::{ControlRef, Measure, Origin};
+use crate::model::{ControlRef, DatePrecision, Measure, Origin, PartialDate, Progress};
 use crate::msg;
 use crate::suggest;
 use crate::text::Lines;
@@ -107,12 +107,138 @@ pub(super) fn measure(
             ),
         );
     }
+    let tracking = tracking(ctx, &f, path);
     Some(Measure {
         text: text?,
         controls: controls?,
         origin: origin?,
         by,
+        status: tracking.status,
+        owner: tracking.owner,
+        due: tracking.due,
+        done: tracking.done,
+        verified: tracking.verified,
+        evidence: tracking.evidence,
     })
+}
+
+/// A measure's tracking fields as read (each None when absent or wrong).
+#[derive(Default)]
+struct Tracking {
+    status: Option<Progress>,
+    owner: Option<String>,
+    due: Option<PartialDate>,
+    done: Option<PartialDate>,
+    verified: Option<PartialDate>,
+    evidence: Option<String>,
+}
+
+/// `status`, `owner`, `due`, `done`, `verified` and `evidence`, with
+/// warnings where they disagree (a `done` day on a measure still planned, a
+/// check before the work, dates without a status).
+fn tracking(ctx: &mut Ctx, f: &Fields, path: &str) -> Tracking {
+    let m = format::MEASURE;
+    let status = value(ctx, f, m, "status", path).and_then(|n| progress(ctx, n, path));
+    let owner = value(ctx, f, m, "owner", path)
+        .and_then(|n| fields::text(ctx, n, &join(path, "owner"), Lines::Join));
+    let evidence = value(ctx, f, m, "evidence", path)
+        .and_then(|n| fields::text(ctx, n, &join(path, "evidence"), Lines::Join));
+    let mut day = |name: &str| {
+        value(ctx, f, m, name, path).and_then(|n| {
+            let p = join(path, name);
+            let s = fields::text(ctx, n, &p, Lines::Join)?;
+            PartialDate::parse(&s, DatePrecision::Day)
+                .map_err(|e| ctx.error(n.pos, msg!("`{p}`: ", "`{p}`: ").then(&e)))
+                .ok()
+        })
+    };
+    let (due, done, verified) = (day("due"), day("done"), day("verified"));
+    let t = Tracking {
+        status,
+        owner,
+        due,
+        done,
+        verified,
+        evidence,
+    };
+    // Disagreements are warnings: the measure still loads as written.
+    if let (Some(s), Some(_), Some(n)) = (t.status, t.done, f.get("done"))
+        && !s.is_done()
+    {
+        let s = s.id();
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`{path}.done` に実施日がありますが、`status` は `{s}` です（実施したなら `status: done` に、まだなら `done` の行を消してください）",
+                "`{path}.done` gives a day it was carried out, but `status` is {s} (set status: done, or remove `done`)"
+            ),
+        );
+    }
+    if let (Some(s), Some(_), Some(n)) = (t.status, t.verified, f.get("verified"))
+        && s != Progress::Verified
+    {
+        let s = s.id();
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`{path}.verified` に確認日がありますが、`status` は `{s}` です（有効性を確認したなら `status: verified` にしてください）",
+                "`{path}.verified` gives a day the effect was checked, but `status` is {s} (set status: verified)"
+            ),
+        );
+    }
+    if let (Some(d), Some(v), Some(n)) = (t.done, t.verified, f.get("verified"))
+        && d.is_after(&v)
+    {
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`{path}.verified`（{v}）が実施日 `done`（{d}）より前になっています",
+                "`{path}.verified` ({v}) is earlier than `done` ({d})"
+            ),
+        );
+    }
+    if f.get("status").is_none()
+        && let Some((name, n)) = ["due", "done", "verified", "owner"]
+            .iter()
+            .find_map(|name| f.get(name).map(|n| (*name, n)))
+    {
+        ctx.warning(
+            n.pos,
+            msg!(
+                "`{path}.{name}` がありますが `status` がありません。追跡する再発防止策には `status`（`planned`、`in-progress`、`done`、`verified`）を書きます",
+                "`{path}` has `{name}` but no `status`; a measure that is followed through needs status: planned, in-progress, done or verified"
+            ),
+        );
+    }
+    t
+}
+
+/// `status:` — one of the four words, or an error naming the nearest.
+fn progress(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Progress> {
+    let p = join(path, "status");
+    let word = fields::text(ctx, node, &p, Lines::Join)?;
+    if let Some(s) = Progress::parse(&word) {
+        return Some(s);
+    }
+    let folded = word.to_ascii_lowercase().replace(['_', ' '], "-");
+    let hint = match Progress::parse(&folded) {
+        Some(s) => suggest::did_you_mean(&[s.id()]),
+        None => suggest::did_you_mean(&suggest::nearest(&folded, Progress::NAMES, 1)),
+    };
+    let shown = crate::text::line(&word);
+    ctx.error(
+        node.pos,
+        msg!(
+            "`{p}`: `{shown}` は実施状況の値ではありません",
+            "`{p}`: `{shown}` is not a status"
+        )
+        .then(&hint)
+        .then(&Message::new(
+            "（`planned`、`in-progress`、`done`、`verified` のいずれか）",
+            " (expected planned, in-progress, done or verified)",
+        )),
+    );
+    None
 }
 
 fn control(ctx: &mut Ctx, catalogs: &Catalogs, node: &Node, path: &str) -> Option<ControlRef> {

@@ -39,6 +39,26 @@ pub(super) fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcom
         "the file is empty (or only comments); a case file needs id, title, organization, sector, \
          published (or discovered, for an incident never made public), summary, root_causes, measures and sources",
     );
+    if crate::answers::soa::looks_like(text) {
+        // Not a case: one error that says what it is, not one per case field.
+        ctx.error(
+            Pos { line: 1, col: 1 },
+            phrase(
+                "このファイルは `soa:` で始まる適用宣言書で、事例ではないため事例としては読みません。\
+                 事例集の直下（cases/ の隣）に soa.yaml として置くか、--soa で指定してください",
+                "this file begins with `soa:`: a statement of applicability, not a case, so it is not \
+                 read as one; keep it as soa.yaml in the casebook's root (beside cases/), or name it with --soa",
+            ),
+        );
+        return Outcome {
+            case: None,
+            diags: ctx.diags,
+            how: How::Parsed,
+            key: None,
+            hash: None,
+            record: None,
+        };
+    }
     let case = tree(&mut ctx, text, empty).and_then(|root| {
         case::from_node(&mut ctx, &root, catalogs).map(|case| {
             let id_pos = id_position(&root).unwrap_or(root.pos);

@@ -48,9 +48,21 @@ pub struct Open {
 /// first; with `within`, only those overdue or due within that many days.
 /// Each case's triage comes back too (for the rules' dates).
 pub fn open(book: &Casebook, today: Date, within: Option<i64>) -> (Vec<Open>, Vec<Triage<'_>>) {
+    open_among(book, 0..book.len(), today, within)
+}
+
+/// [`open`] among the cases `cases` (indices into the casebook; bundled ones
+/// are left out): a caller that has already read every case knows which are
+/// incidents.
+pub fn open_among(
+    book: &Casebook,
+    cases: impl IntoIterator<Item = usize>,
+    today: Date,
+    within: Option<i64>,
+) -> (Vec<Open>, Vec<Triage<'_>>) {
     let mut rows = Vec::new();
     let mut triages = Vec::new();
-    for i in 0..book.len() {
+    for i in cases {
         if book.is_bundled(i) {
             continue;
         }

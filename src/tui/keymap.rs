@@ -186,7 +186,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Browse, &[code(Tab)], Action::NextPane, "次のペイン", "Next pane", ("ペイン", "pane")).rank(7),
     b(Browse, &[code(BackTab)], Action::PrevPane, "前のペイン", "Previous pane"),
     h(Browse, &[k('s')], Action::CycleScheme, "分類を切替（ISO 27001 / PPC / 原因 / 業種）", "Switch classification (ISO 27001 / PPC / causes / sectors)", ("分類", "scheme")).rank(8),
-    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織名の五十音）", "Sort by date / people / organization (Japanese reading order)"),
+    b(Browse, &[k('o')], Action::CycleSort, "並び順を切替（公表日 / 人数 / 組織名: かなは五十音、漢字は代表読み）", "Sort: date / people / organization (kana by 五十音, kanji by a representative reading)"),
     b(Browse, &[k('O')], Action::ReverseSort, "並び順を逆にする", "Reverse the order"),
     b(Browse, &[k('f')], Action::ToggleEmpty, "事例のない項目を隠す・表示する", "Hide or show items without cases"),
     h(Browse, &[k('/')], Action::OpenSearch, "再発防止策・事例を検索", "Search measures and cases", ("検索", "search")).rank(1),
@@ -212,6 +212,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
     h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
     h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
+    b(Browse, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Help and load problems
     h(Help, &[code(Esc), k('?'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     h(Diagnostics, &[code(Esc), k('!'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
@@ -223,6 +224,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Overlay, &[k('g'), code(Home)], Action::Top, "先頭へ", "To the top"),
     b(Overlay, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
     b(Overlay, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Overlay, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Search
     h(Search, &[code(Enter)], Action::Enter, "選んだ結果の事例へ移動", "Go to the selected result's case", ("事例へ", "go to case")),
     h(Search, &[code(Esc)], Action::Back, "閉じて元の画面に戻る", "Close and return", ("閉じる", "close")),
@@ -239,11 +241,13 @@ pub static KEYMAP: &[Binding] = &[
     h(Coverage, &[code(Enter)], Action::Enter, "その管理策を分類ツリーで開く", "Open the control in the tree", ("開く", "open")),
     h(Coverage, &[code(Esc), k('C'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     b(Coverage, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Coverage, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Statistics
     h(Stats, &[code(Tab), code(Right), k('l')], Action::NextPane, "次のグラフ（幅が狭いとき）", "Next chart (on narrow screens)", ("グラフ切替", "chart")),
     b(Stats, &[code(BackTab), code(Left), k('h')], Action::PrevPane, "前のグラフ", "Previous chart"),
     h(Stats, &[code(Esc), k('S'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     b(Stats, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Stats, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Jump to a control
     h(Jump, &[code(Enter)], Action::Enter, "移動", "Go", ("移動", "go")),
     h(Jump, &[code(Tab)], Action::Complete, "候補で補完", "Complete with the first candidate", ("補完", "complete")),
@@ -257,6 +261,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Chips, &[code(Enter), k('x'), code(Backspace), code(Delete)], Action::RemoveChip, "選んだ絞り込みを外す", "Remove the selected filter", ("外す", "remove")),
     h(Chips, &[code(Esc), k('q')], Action::Back, "戻る", "Done", ("戻る", "done")),
     b(Chips, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Chips, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -278,6 +283,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Field, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),
     b(Field, &[code(End), ctrl('e')], Action::CursorEnd, "行末へ", "End of line"),
     b(Field, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Field, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
 ];
 
 /// The bindings a context shares with others.

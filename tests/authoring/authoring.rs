@@ -78,7 +78,9 @@ fn a_scaffold_with_its_todos_filled_in_is_a_valid_case() {
                 .unwrap_or("");
             let value = match key {
                 "sector" => "retail",
-                "published" | "occurred" | "date" | "accessed" | "discovered" => "2024-05-01",
+                "published" | "occurred" | "date" | "accessed" | "discovered" | "due" => {
+                    "2024-05-01"
+                }
                 "sensitive" | "financial" | "malicious" | "encrypted" | "recovered_unseen" => {
                     "unknown"
                 }

@@ -243,8 +243,10 @@ fn facts(d: &Drafted) -> String {
     }
     let index = suggest::Measures::new(&d.book);
     for f in &e.measures {
-        let (controls, _) = index.controls(&f.value, 4);
-        let ids: Vec<String> = controls.iter().map(|c| c.control.to_string()).collect();
+        let controls = suggest::suggested(&index, &d.book.catalogs, &f.value)
+            .map(|(c, _)| c)
+            .unwrap_or_default();
+        let ids: Vec<String> = controls.iter().map(|c| c.to_string()).collect();
         put(
             "measure",
             format!("{} → suggested [{}]", cite(&f.lines), ids.join(", ")),
@@ -416,12 +418,15 @@ fn how_many_fields_draft_gets_right_on_the_seed_notices() {
             .collect();
         let mut suggested: Vec<String> = Vec::new();
         for m in &d.extract.measures {
-            let (s, _) = index.controls(&m.value, 4);
+            // What the draft suggests: similar measures, else the catalogs' words.
+            let s = suggest::suggested(&index, &d.book.catalogs, &m.value)
+                .map(|(c, _)| c)
+                .unwrap_or_default();
             if let Some(first) = s.first() {
                 with_suggestion += 1;
-                first_right += usize::from(controls.contains(&first.control.to_string()));
+                first_right += usize::from(controls.contains(&first.to_string()));
             }
-            suggested.extend(s.iter().map(|c| c.control.to_string()));
+            suggested.extend(s.iter().map(|c| c.to_string()));
         }
         let mut distinct = controls.clone();
         distinct.sort();

@@ -12,4 +12,5 @@ mod common;
 mod authoring;
 mod draft;
 mod draft_seeds;
+mod measures;
 mod schema;

@@ -41,7 +41,7 @@ fn complete_case() -> String {
         )
         .replace(
             "    controls: [iso27001:A.7.10, ppc:10-5-3]\n",
-            "    controls: [iso27001:A.7.10, ppc:10-5-3]\n    origin: required\n    by: 個人情報保護委員会\n",
+            "    controls: [iso27001:A.7.10, ppc:10-5-3]\n    origin: required\n    by: 個人情報保護委員会\n    status: verified\n    owner: 総務課\n    due: 2024-07-31\n    done: 2024-07-20\n    verified: 2024-08-20\n    evidence: 持ち出し許可簿\n",
         )
         .replace(
             "sources:\n",
@@ -52,6 +52,7 @@ fn complete_case() -> String {
             "    url: https://example.jp/notice\n    accessed: 2024-06-24\n",
         )
         .replace("tags:", "threats: [supply-chain]\ntags:")
+        .replacen("title:", "copied_from: amagasaki-usb-2022\ntitle:", 1)
 }
 
 #[test]
@@ -193,6 +194,8 @@ fn the_schema_and_the_loader_agree_on_good_and_bad_files() {
         ("report to an unknown body", good.replace("to: ppc", "to: jpcert"), false),
         ("report of an unknown stage", good.replace("stage: preliminary", "stage: interim"), false),
         ("report without a date", good.replace(", date: 2024-06-24", ""), false),
+        ("a status not of the four", good.replace("status: verified", "status: finished"), false),
+        ("a due date to the month", good.replace("due: 2024-07-31", "due: 2024-07"), false),
         ("no reports", good.replace("reports:\n  - {to: ppc, stage: preliminary, date: 2024-06-24}\n", ""), true),
     ];
     for (what, yaml, valid) in cases {
@@ -228,7 +231,7 @@ fn every_field_of_the_table_is_enforced_alike_by_the_loader_and_the_schema() {
         assert_eq!(loader_accepts(&yaml), valid, "loader without {path}");
         checked += 1;
     }
-    assert_eq!(checked, 40, "fields in format v1");
+    assert_eq!(checked, 47, "fields in format v1");
 
     // Everything the table names comes back out of the loader: nothing is ignored.
     let (case, _) = load::parse_text("x.yaml", &good, bundled_catalogs());

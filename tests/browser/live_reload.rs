@@ -339,13 +339,13 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     );
     press(&mut app, &"<BS>".repeat(taken.chars().count()));
     let effects = press(&mut app, "our-laptop-2025<Enter>");
-    assert_eq!(
-        effects,
-        vec![Effect::NewCase {
-            dir: dir.path().to_path_buf(),
-            id: "our-laptop-2025".into(),
-            start: Start::Scaffold
-        }]
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::NewCase { dir: d, id, start: Start::Scaffold, .. }]
+                if d == dir.path() && id == "our-laptop-2025"
+        ),
+        "{effects:?}"
     );
     let file = dir.path().join("cases/2025/our-laptop-2025.yaml");
     let edited = perform(&mut app, effects, &|path| {
@@ -454,9 +454,59 @@ fn e_on_a_team_case_edits_its_file_and_on_a_bundled_one_offers_a_copy() {
     let written = std::fs::read_to_string(copy).unwrap();
     assert_eq!(
         written,
-        bundled_text.replacen(&format!("id: {id}\n"), &format!("id: {ours}\n"), 1)
+        bundled_text.replacen(
+            &format!("id: {id}\n"),
+            &format!("id: {ours}\ncopied_from: {id}\n"),
+            1
+        ),
+        "the copy says what it is a copy of, on the line after its id"
     );
     assert_eq!(app.book.len(), bundled() + 2);
+}
+
+/// A bundled case copied into a team casebook is one incident: coverage and
+/// statistics count the copy (the team's version) and not the original, so
+/// A.7.10 keeps its count and the statistics their number of cases.
+#[test]
+fn a_bundled_case_copied_with_e_counts_once() {
+    use casebook::answers::{coverage, stats};
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let inputs = vec![Input::Bundled, Input::Dir(dir.path().to_path_buf())];
+    let before = load(&inputs, &[]).casebook;
+    let a710 = |book: &casebook::casebook::Casebook| {
+        let rows = coverage::rows(book, &["iso27001"], None, None, casebook::lang::Lang::Ja);
+        rows.into_iter().find(|r| r.control.id == "A.7.10").unwrap()
+    };
+    let before_copy = a710(&before);
+    assert!(
+        before_copy
+            .case_ids
+            .contains(&"amagasaki-usb-2022".to_string())
+    );
+
+    select(&mut app, "amagasaki-usb-2022");
+    press(&mut app, "E");
+    press(&mut app, "y");
+    let effects = press(&mut app, "<Enter>");
+    perform(&mut app, effects, &|_| {});
+    assert_eq!(app.book.len(), 25, "both files are listed");
+
+    // What the next start-up loads.
+    let book = load(&inputs, &[]).casebook;
+    let row = a710(&book);
+    assert_eq!(row.cases, before_copy.cases, "{:?}", row.case_ids);
+    assert!(
+        row.case_ids
+            .contains(&"amagasaki-usb-ours-2022".to_string())
+    );
+    assert!(!row.case_ids.contains(&"amagasaki-usb-2022".to_string()));
+    let all: Vec<usize> = (0..book.len()).collect();
+    let s = stats::stats(&book, &all, casebook::lang::Lang::Ja);
+    assert_eq!(s.cases, 24, "23 bundled and the team's own, the copy once");
+    // And the browser as it is now, after the copy was read.
+    let row = a710(&app.book);
+    assert_eq!(row.cases, before_copy.cases);
 }
 
 #[test]
@@ -587,4 +637,224 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     std::fs::write(&a, titled("our-a-2024", "題名を変えた")).unwrap();
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.len() == 1));
+}
+
+/// Live reload decides which changed files are cases by start-up's rule
+/// (`casebook::load::layout`): the statement of applicability in a
+/// casebook's root, a file outside `cases/` when there is one, and an
+/// editor's hidden file are not read as cases.
+#[test]
+fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
+    let (dir, _) = team_of_one();
+    let mut app = team_app(dir.path());
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: true\n",
+    );
+    let notes = dir.file("notes/todo.yaml", "- 来週までに見直す\n");
+    let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
+    app.reload_now(vec![soa, notes, swap]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(app.book.len(), 24);
+
+    // A flat casebook (no `cases/`): every YAML file is a case but the statement.
+    let flat = tempfile::tempdir().unwrap();
+    std::fs::write(
+        flat.path().join("our-a-2024.yaml"),
+        titled("our-a-2024", "平らな事例集"),
+    )
+    .unwrap();
+    let mut app = team_app(flat.path());
+    let soa = flat.path().join("soa.yaml");
+    std::fs::write(&soa, "soa:\n  - control: A.7.14\n    applicable: true\n").unwrap();
+    let other = flat.path().join("our-b-2024.yaml");
+    std::fs::write(&other, titled("our-b-2024", "二つ目")).unwrap();
+    app.reload_now(vec![soa, other]);
+    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert_eq!(
+        app.book.len(),
+        25,
+        "the new case is read, the statement is not"
+    );
+}
+
+// ----- the watcher -------------------------------------------------------------------
+
+/// The paths the watcher reports until one of them is `until` (20 s at most).
+fn reported_until(
+    events: &std::sync::mpsc::Receiver<casebook::tui::events::Msg>,
+    until: &Path,
+) -> Vec<PathBuf> {
+    use casebook::tui::events::Msg;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while !seen.iter().any(|p: &PathBuf| p == until) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok(Msg::Changed(paths)) => seen.extend(paths),
+            Ok(_) => {}
+            Err(_) => panic!("{} was never reported; reported: {seen:?}", until.display()),
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_watcher_reports_changes_and_not_reads() {
+    use casebook::tui::watch::Watch;
+    // A casebook in the usual cases/<year>/ layout.
+    let (dir, a) = team_of_two();
+    dir.case("2025/our-c-2025.yaml", titled("our-c-2025", "三つ目"));
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    // What a reload, an `ls`, an editor or `git status` does: list every
+    // directory, open and read every file. None of it is a change.
+    for _ in 0..3 {
+        for d in [
+            dir.path().to_path_buf(),
+            dir.path().join("cases"),
+            dir.path().join("cases/2024"),
+            dir.path().join("cases/2025"),
+        ] {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_file() {
+                    std::fs::read(&path).unwrap();
+                }
+            }
+        }
+        casebook::load::case_files_under(dir.path());
+    }
+    std::fs::read(&a).unwrap();
+    // Then one real change: the only path reported.
+    let b = dir.path().join("cases/2024/our-b-2024.yaml");
+    std::fs::write(&b, titled("our-b-2024", "変えた")).unwrap();
+    assert_eq!(reported_until(&events, &b), vec![b]);
+}
+
+#[test]
+fn a_watched_directory_deleted_and_made_again_is_watched_again() {
+    use casebook::tui::watch::Watch;
+    let (dir, _) = team_of_one();
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::remove_dir_all(&cases).unwrap();
+    std::fs::remove_dir(dir.path()).unwrap();
+    // Its files left with it.
+    reported_until(&events, dir.path());
+    // The directory again (a fresh clone): it is read whole.
+    std::fs::create_dir_all(cases.join("2025")).unwrap();
+    std::fs::write(
+        cases.join("2025/our-c-2025.yaml"),
+        titled("our-c-2025", "戻った"),
+    )
+    .unwrap();
+    reported_until(&events, dir.path());
+    // And watched: a change in it is seen.
+    let d = cases.join("2025/our-d-2025.yaml");
+    std::fs::write(&d, titled("our-d-2025", "後から")).unwrap();
+    reported_until(&events, &d);
+}
+
+#[test]
+fn a_directory_read_again_finds_files_changed_and_deleted_under_it() {
+    let (dir, a) = team_of_two();
+    let mut app = team_app(dir.path());
+    assert!(app.book.get("our-b-2024").is_some());
+    std::fs::write(&a, titled("our-a-2024", "読み込み中に変えた")).unwrap();
+    std::fs::remove_file(dir.path().join("cases/2024/our-b-2024.yaml")).unwrap();
+    // A whole directory reported (a rescan, a directory made again).
+    app.reload_now(vec![dir.path().to_path_buf()]);
+    assert!(
+        app.book.get("our-b-2024").is_none(),
+        "the deleted file left"
+    );
+    assert!(
+        screen(&app, 120, 36).contains("[チーム] 読み込み中に変えた"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+}
+
+#[test]
+fn an_editor_that_fails_is_reported_and_the_report_stays() {
+    use casebook::tui::action::{Authored, Shared};
+    let (dir, a) = team_of_one();
+    let mut app = team_app(dir.path());
+    select(&mut app, "our-a-2024");
+    let effects = press(&mut app, "E");
+    assert_eq!(effects, vec![Effect::Edit { path: a.clone() }]);
+    // The editor saved, then ended with exit status 3.
+    std::fs::write(&a, titled("our-a-2024", "保存してから失敗")).unwrap();
+    let failed = casebook::diag::Message::new(
+        "エディタ（vi）が終了コード 3 で終わりました",
+        "the editor (vi) ended with exit status 3",
+    );
+    let mut effects = app.update(Action::Authored(Authored::Edited {
+        path: a.clone(),
+        failed: Some(failed),
+    }));
+    while let Some(effect) = effects.pop() {
+        if let Effect::Reload { paths, everything } = effect {
+            let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
+            effects.extend(app.update(Action::Reloaded(Shared::new(batch))));
+        }
+    }
+    let s = screen(&app, 120, 36);
+    assert!(
+        s.contains("[チーム] 保存してから失敗"),
+        "what it saved is read: {s}"
+    );
+    assert!(
+        s.contains("エディタ（vi）が終了コード 3 で終わりました"),
+        "{s}"
+    );
+    assert!(!s.contains("を読み込みました"), "{s}");
+}
+
+#[test]
+fn a_draft_is_made_in_the_background_and_esc_stops_it() {
+    let dir = Dir::new();
+    let notice = dir.file(
+        "notice.txt",
+        "令和7年1月20日\n株式会社テスト商事\n\nノートパソコンの紛失について\n\n1 概要\n令和7年1月10日、従業員がノートパソコンを紛失しました。\n",
+    );
+    let mut app = team_app(dir.path());
+    let effects = press(
+        &mut app,
+        &format!("nf{}<Enter>our-notice-2025<Enter>", notice.display()),
+    );
+    let [
+        Effect::NewCase {
+            dir: d,
+            id,
+            start,
+            cancel,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    // Keys still work while it is made; the status bar says how to stop it.
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(
+        screen(&app, 120, 36).contains("公表文から下書きしています…（Esc で中止）"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Browse, "one draft at a time");
+    press(&mut app, "<Esc>");
+    assert!(cancel.is_cancelled());
+    assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
+    // The drafting thread, when it is done: nothing is written.
+    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.lang, cancel);
+    assert_eq!(authored, casebook::tui::action::Authored::Cancelled);
+    assert!(app.update(Action::Authored(authored)).is_empty());
+    assert!(!dir.path().join("cases/2025/our-notice-2025.yaml").exists());
+    assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
+    // And `n` asks again.
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Author);
 }

@@ -201,6 +201,27 @@ fn o_sorts_by_people_then_organization_and_shift_o_reverses() {
     assert_eq!(orgs(&app)[0], "北浜市");
     assert_eq!(orgs(&app)[8], "株式会社ABCトイズ");
     assert!(screen(&app, 120, 36).contains("組織名の逆順"));
+    // The help says what the order is: kanji names are not in 五十音 order.
+    use casebook::lang::Lang;
+    let help = keymap::KEYMAP
+        .iter()
+        .find(|b| b.action == Action::CycleSort)
+        .unwrap();
+    for lang in [Lang::Ja, Lang::En] {
+        assert!(
+            !help.help(lang).contains("組織名の五十音"),
+            "{}",
+            help.help(lang)
+        );
+    }
+    assert_eq!(
+        help.help(Lang::Ja),
+        "並び順を切替（公表日 / 人数 / 組織名: かなは五十音、漢字は代表読み）"
+    );
+    assert_eq!(
+        help.help(Lang::En),
+        "Sort: date / people / organization (kana by 五十音, kanji by a representative reading)"
+    );
 }
 
 #[test]

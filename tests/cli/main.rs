@@ -11,6 +11,7 @@ mod common;
 mod answers;
 mod messages;
 mod output;
+mod review;
 mod search;
 mod triage;
 mod validate;

@@ -70,7 +70,14 @@ const SAID: &[Said] = &[
     },
     Said {
         what: "a statement of applicability that is not there",
-        args: &["--soa", "{dir}/soa.yaml", "coverage"], env: &[], status: 1,
+        // Named on the command line: a usage error, as a missing --casebook is.
+        args: &["--soa", "{dir}/soa.yaml", "coverage"], env: &[], status: 2,
+        ja: "casebook: --soa {dir}/soa.yaml: そのようなファイルはありません\n",
+        en: "casebook: --soa {dir}/soa.yaml: no such file\n",
+    },
+    Said {
+        what: "a statement of applicability named in the config file that is not there",
+        args: &["coverage"], env: &[("CASEBOOK_CONFIG", "{dir}/soa-config.yaml")], status: 1,
         ja: "casebook: 1件のファイルを読み込めませんでした。詳しくは `casebook validate` で確かめてください\n\
              {dir}/soa.yaml: error: 適用宣言書: ファイルがありません（--soa か設定ファイルの `soa:` で指定されたもの）\n\
              casebook: 適用宣言書 {dir}/soa.yaml を読めませんでした\n",
@@ -187,8 +194,8 @@ const SAID: &[Said] = &[
     Said {
         what: "an English query on Japanese cases",
         args: &["--no-bundled", "--casebook", "{sample}", "search", "encryption"], env: &[], status: 1,
-        ja: "一致なし。事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
-        en: "No matches. The cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
+        ja: "casebook: 「encryption」に一致する再発防止策も事例もありません\n事例の本文は日本語です。英語で見つかるのは管理策の名前（secure disposal など）と USB のような英字の語です。日本語でもお試しください（暗号化、廃棄、持ち出し）\n",
+        en: "casebook: nothing matches \u{201C}encryption\u{201D} in measures or cases\nThe cases are written in Japanese: English finds control titles (\u{201C}secure disposal\u{201D}, A.7.14) and words in Latin letters such as USB. Try Japanese words too: 暗号化 (encryption), 廃棄 (disposal), 持ち出し (taking out)\n",
     },
     // ----- writing case files -----
     Said {
@@ -236,8 +243,32 @@ const SAID: &[Said] = &[
     Said {
         what: "a draft written",
         args: &["draft", "{dir}/notice.txt", "--out", "{dir}/draft.yaml"], env: &[], status: 0,
-        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 13 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
-        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 13 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+        ja: "casebook: {dir}/notice.txt（UTF-8）から下書きしました。TODO が 18 個残っています。`casebook validate {dir}/draft.yaml` で確かめ、文章は自分たちの言葉で書き直してください\n",
+        en: "casebook: drafted from {dir}/notice.txt (UTF-8); 18 TODO left: run `casebook validate {dir}/draft.yaml` and rewrite the text fields in your own words\n",
+    },
+    Said {
+        what: "draft --url that is no web address",
+        args: &["draft", "{dir}/notice.txt", "--url", "ftp://x"], env: &[], status: 1,
+        ja: "casebook: --url `ftp://x` はウェブのアドレスではありません: http:// か https:// で始まるアドレスだけが使えます\n",
+        en: "casebook: --url `ftp://x` is not a web address: only http:// and https:// addresses are accepted\n",
+    },
+    Said {
+        what: "draft --update of a bundled case",
+        args: &["draft", "{dir}/notice.txt", "--update", "kesennuma-hospital-pos-2024"], env: &[], status: 1,
+        ja: "casebook: 同梱の事例は書き換えられません。自分の事例集に写してから更新してください（ブラウザの E）\n",
+        en: "casebook: a bundled case cannot be changed; copy it into your casebook first (E in the browser)\n",
+    },
+    Said {
+        what: "draft --update of an unknown case",
+        args: &["draft", "{dir}/notice.txt", "--update", "nothing-2025"], env: &[], status: 1,
+        ja: "casebook: 事例 `nothing-2025` は読み込んだ事例集にありません（--casebook で事例集を指定します）\n",
+        en: "casebook: case `nothing-2025` is not in the casebooks loaded (name yours with --casebook)\n",
+    },
+    Said {
+        what: "draft --update shows what a notice adds",
+        args: &["--casebook", "{dir}/team", "draft", "{dir}/notice.txt", "--update", "good"], env: &[], status: 0,
+        ja: "casebook: notice.txt の 2 件の変更（root_causes, sources）です。書き込むには --write を付けます\n",
+        en: "casebook: 2 changes from notice.txt (root_causes, sources); add --write to write them\n",
     },
 ];
 
@@ -245,6 +276,7 @@ const SAID: &[Said] = &[
 fn scratch() -> Dir {
     let dir = Dir::new();
     dir.file("exists.md", "mine");
+    dir.file("soa-config.yaml", "soa: soa.yaml\n");
     dir.file("cases/2023/kept-2023.yaml", "id: kept-2023\n");
     dir.file("team/cases/good.yaml", case_file("good"));
     dir.file("team/cases/bad.yaml", "id: bad\ntitel: x\n");

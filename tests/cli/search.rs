@@ -6,7 +6,7 @@ use crate::common;
 
 use casebook::load::{Input, load};
 use casebook::search::{Kind, Searcher, Target, item_text};
-use common::{Dir, case_file, on_sample, sample, stdout};
+use common::{Dir, case_file, casebook, on_sample, sample, stderr, stdout};
 
 /// The ids of the cases hit, in rank order, without repeats.
 fn case_ids(
@@ -372,4 +372,83 @@ fn the_cli_marks_hits_found_through_a_control() {
     );
     let direct = stdout(&on_sample(&["search", "暗号化", "--in", "measures"]));
     assert!(!direct.contains("via:"), "{direct}");
+}
+
+/// Nothing found is said on standard error, in the interface's language,
+/// whatever the query's script (a Japanese query used to exit 1 in
+/// silence); standard output stays empty for scripts.
+#[test]
+fn no_hits_are_said_for_a_japanese_query_too() {
+    let out = casebook(&["search", "存在しない語句ｚｚｚ"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        "casebook: 「存在しない語句ｚｚｚ」に一致する再発防止策も事例もありません\n"
+    );
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "search",
+        "存在しない語句ｚｚｚ",
+        "--in",
+        "measures",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "casebook: no measure matches \u{201C}存在しない語句ｚｚｚ\u{201D}\n"
+    );
+    // An English query keeps its hint about the cases being in Japanese.
+    let out = casebook(&["--lang", "en", "search", "zzzqqq"]);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("casebook: nothing matches \u{201C}zzzqqq\u{201D} in measures or cases\n"),
+        "{err}"
+    );
+    assert!(err.contains("The cases are written in Japanese"), "{err}");
+}
+
+/// A case found by its own words prints the sentence that matched (of its
+/// summary, or a root cause), not only its title; found by its title, or
+/// through a control, the title.
+#[test]
+fn a_case_hit_prints_the_sentence_that_matched() {
+    let dir = Dir::new();
+    dir.case("ours.yaml", case_file("ours"));
+    let path = dir.path().to_str().unwrap();
+    let search = |query: &str| {
+        let out = casebook(&[
+            "--no-bundled",
+            "--casebook",
+            path,
+            "search",
+            query,
+            "--in",
+            "cases",
+        ]);
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        search("飲食"),
+        "委託先の社員が市民の個人情報を記録したUSBメモリーを持ち出し、飲食後に紛失した。\t[ours]\t\n"
+    );
+    assert_eq!(
+        search("確認"),
+        "市は許可なく持ち出されたことを確認した。\t[ours]\t\n"
+    );
+    assert_eq!(
+        search("委託先 データ"),
+        "委託先が許可なくデータを持ち出した\t[ours]\t\n"
+    );
+    assert_eq!(
+        search("USBメモリーを紛失"),
+        "委託先がUSBメモリーを紛失\t[ours]\t\n"
+    );
+    // Two words in two sentences: both, in the case's order.
+    assert_eq!(
+        search("飲食 確認"),
+        "委託先の社員が市民の個人情報を記録したUSBメモリーを持ち出し、飲食後に紛失した。 … 市は許可なく持ち出されたことを確認した。\t[ours]\t\n"
+    );
 }

@@ -257,3 +257,91 @@ fn config_mistakes_are_reported_and_only_they_are_ignored() {
         .unwrap();
     assert!(stdout(&out).contains("What happened"), "{}", stdout(&out));
 }
+
+/// A statement of applicability as a team writes it, with `n` errors.
+fn statement(errors: bool) -> String {
+    let control = if errors {
+        "iso27001:A.7.99"
+    } else {
+        "iso27001:A.7.14"
+    };
+    format!(
+        "# 適用宣言書\nsoa:\n  - control: {control}\n    applicable: false\n    reason: 本社が一括して廃棄する\n  - control: A.8.24\n    applicable: true\n"
+    )
+}
+
+/// `validate soa.yaml`: a file whose first key is `soa:` is checked as a
+/// statement of applicability, not as a case (which gave one error per
+/// missing case field).
+#[test]
+fn a_statement_named_alone_is_checked_as_a_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("soa.yaml");
+    std::fs::write(&good, statement(false)).unwrap();
+    let out = casebook(&["--lang", "en", "validate", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "0 cases, 1 statement of applicability, 0 errors, 0 warnings\n"
+    );
+
+    // Any name: the content says what it is.
+    let bad = dir.path().join("isms-2025.yml");
+    std::fs::write(&bad, statement(true)).unwrap();
+    let out = casebook(&["--lang", "en", "validate", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let path = bad.display().to_string();
+    assert!(
+        err.starts_with(&format!(
+            "{path}:3:14: error: `soa[1].control`: unknown control"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.ends_with("0 cases, 1 statement of applicability, 1 error, 0 warnings\n"));
+
+    let out = casebook(&["validate", bad.to_str().unwrap()]);
+    assert!(
+        stderr(&out).ends_with("事例 0件、適用宣言書 1件、エラー 1件、警告 0件\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// In a casebook directory, `soa.yaml` in its root is its statement: a flat
+/// casebook (case files beside `catalogs/`, no `cases/`) does not read it as
+/// a case, and `validate DIR` checks it as a statement, against DIR's catalogs.
+#[test]
+fn the_statement_in_a_casebook_root_is_checked_as_a_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ours.yaml"), case_file("ours")).unwrap();
+    std::fs::write(dir.path().join("soa.yaml"), statement(true)).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = casebook(&["--lang", "en", "validate", path]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let soa = dir.path().join("soa.yaml").display().to_string();
+    assert!(
+        err.starts_with(&format!(
+            "{soa}:3:14: error: `soa[1].control`: unknown control"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(
+        err.ends_with("1 case, 1 statement of applicability, 1 error, 0 warnings\n"),
+        "{err}"
+    );
+
+    // With `cases/`, the same.
+    let team = Dir::new();
+    team.case("ours.yaml", case_file("ours"));
+    team.file("soa.yaml", statement(false));
+    let out = casebook(&["--lang", "en", "validate", team.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "1 case, 1 statement of applicability, 0 errors, 0 warnings\n"
+    );
+}

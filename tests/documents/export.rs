@@ -10,7 +10,7 @@ use casebook::document::{collection, csv};
 use casebook::export::{Style, cite, pack, precedents, summary};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
-use common::{Dir, on_sample, stderr, stdout};
+use common::{Dir, casebook, on_sample, stderr, stdout};
 
 fn book() -> Casebook {
     common::sample()
@@ -421,4 +421,213 @@ fn measures_say_who_required_or_announced_them_in_every_format() {
     let idx = book.index_of("credited").unwrap();
     let pack = pack::pack(&book, &[idx], Lang::Ja);
     assert!(pack.contains("【総務省の要請】作業後は"), "{pack}");
+}
+
+/// The controls A.5.19 to A.5.23 and A.7.14, and every (case, measure) of
+/// the bundled casebook that cites one of them (or anything below them):
+/// what a register of that group must hold, worked out here from the cases.
+fn group_measures(book: &Casebook) -> Vec<(String, String)> {
+    let group = ["A.5.19", "A.5.20", "A.5.21", "A.5.22", "A.5.23", "A.7.14"];
+    let mut out = Vec::new();
+    for e in book.entries().iter() {
+        for m in &e.case.measures {
+            if m.controls
+                .iter()
+                .any(|r| r.scheme == "iso27001" && group.contains(&r.id.as_str()))
+            {
+                out.push((e.case.title.clone(), m.text.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn csv_rows(data: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    assert!(data.starts_with(b"\xEF\xBB\xBF"));
+    let mut reader = ::csv::Reader::from_reader(&data[3..]);
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The statement the register tests hold the casebook against: A.5 applies
+/// (A.5.23 says why), A.7.14 is excluded with its reason.
+fn group_statement(dir: &Dir) -> std::path::PathBuf {
+    dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.5\n    applicable: true\n  - control: A.5.23\n    applicable: true\n    reason: クラウドの利用は情報システム部が管理する\n  - control: A.7.14\n    applicable: false\n    reason: 機器の廃棄は本社が一括して行う\n",
+    )
+}
+
+/// `export --control` repeatable and with ranges: one register, one row per
+/// measure with the control(s) of the group it matched, the statement's
+/// decision and reason for them, and an empty column for the auditor.
+#[test]
+fn a_register_for_a_group_of_controls_has_one_row_per_measure() {
+    let dir = Dir::new();
+    let soa = group_statement(&dir);
+    let soa = soa.to_str().unwrap();
+    let out = casebook(&[
+        "--soa",
+        soa,
+        "export",
+        "--control",
+        "A.5.19-A.5.23",
+        "--control",
+        "A.7.14",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(
+        header,
+        vec![
+            "該当する管理策",
+            "適用宣言",
+            "宣言の理由",
+            "公表日",
+            "組織",
+            "事例",
+            "再発防止策",
+            "管理策",
+            "出所",
+            "出典",
+            "URL",
+            "当組織の状況・所見"
+        ]
+    );
+    let book = book();
+    let mut expected = group_measures(&book);
+    let mut got: Vec<(String, String)> =
+        rows.iter().map(|r| (r[5].clone(), r[6].clone())).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "each citing measure once");
+    for r in &rows {
+        let matched: Vec<&str> = r[0].split(", ").collect();
+        assert!(!matched.is_empty());
+        for m in &matched {
+            assert!(r[7].split(", ").any(|c| c == *m), "{m} is one of {}", r[7]);
+        }
+        assert_eq!(r[11], "", "the auditor's column is empty");
+        if matched == ["iso27001:A.7.14"] {
+            assert_eq!(
+                (&r[1][..], &r[2][..]),
+                ("除外", "機器の廃棄は本社が一括して行う")
+            );
+        }
+        if matched == ["iso27001:A.5.23"] {
+            assert_eq!(
+                (&r[1][..], &r[2][..]),
+                ("適用", "クラウドの利用は情報システム部が管理する")
+            );
+        }
+        if matched == ["iso27001:A.5.19"] {
+            assert_eq!((&r[1][..], &r[2][..]), ("適用", ""));
+        }
+    }
+    // A measure matching two controls of the group is one row naming both,
+    // each with its decision.
+    let both = rows
+        .iter()
+        .find(|r| r[0].contains("A.5.22") && r[0].contains("A.7.14"))
+        .expect("kesennuma's measure cites A.7.14 and A.5.22");
+    assert_eq!(both[0], "iso27001:A.5.22, iso27001:A.7.14");
+    assert_eq!(both[1], "iso27001:A.5.22 適用、iso27001:A.7.14 除外");
+    assert_eq!(both[2], "iso27001:A.7.14: 機器の廃棄は本社が一括して行う");
+
+    // Any spelling the command line accepts, and the controls one by one: the same register.
+    let same = |args: &[&str]| {
+        let mut all = vec!["--soa", soa, "export", "--format", "csv"];
+        all.extend(args);
+        let out = casebook(&all);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        out.stdout
+    };
+    let first = same(&["--control", "A.5.19-A.5.23", "--control", "A.7.14"]);
+    assert_eq!(
+        same(&["--control", "a5.19〜a5.23", "--control", "7.14"]),
+        first
+    );
+    assert_eq!(
+        same(&[
+            "--control",
+            "iso27001:A.5.23 – iso27001:A.5.19",
+            "--control",
+            "A.7.14"
+        ]),
+        first,
+        "a range written backwards is read in catalog order"
+    );
+    assert_eq!(
+        same(&[
+            "--control",
+            "A.5.19",
+            "--control",
+            "A.5.20",
+            "--control",
+            "A.5.21",
+            "--control",
+            "A.5.22",
+            "--control",
+            "A.5.23",
+            "--control",
+            "A.7.14",
+            "--control",
+            "A.7.14",
+        ]),
+        first
+    );
+
+    // Without a statement: no statement columns; English labels in English.
+    let out = casebook(&[
+        "--lang",
+        "en",
+        "export",
+        "--control",
+        "A.5.19-A.5.23",
+        "--format",
+        "csv",
+    ]);
+    let (header, _) = csv_rows(&out.stdout);
+    assert_eq!(header[0], "Matched controls");
+    assert_eq!(header[4], "Measure");
+    assert_eq!(header.last().unwrap(), "Our situation and findings");
+    assert!(!header.iter().any(|h| h.contains("SoA")), "{header:?}");
+}
+
+#[test]
+fn ranges_name_controls_of_one_scheme_and_one_level() {
+    let out = casebook(&["--lang", "en", "export", "--control", "A.5.19-10-5-4"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "casebook: `A.5.19-10-5-4`: a range runs between two controls of one scheme (iso27001:A.5.19 and ppc:10-5-4 are not)\n"
+    );
+    let out = casebook(&["--lang", "en", "export", "--control", "A.5-A.5.3"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "casebook: `A.5-A.5.3`: a range runs between two items of one level (iso27001:A.5 is a theme or category, iso27001:A.5.3 is under one)\n"
+    );
+    let out = casebook(&["--lang", "en", "export", "--control", "A.5.19-A.5.99"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("casebook: unknown control `A.5.99`"),
+        "{}",
+        stderr(&out)
+    );
+    // ppc ids hold hyphens: a range of them still reads.
+    let out = casebook(&["export", "--control", "10-5(1)-10-5(4)", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, rows) = csv_rows(&out.stdout);
+    assert!(
+        rows.iter().all(|r| r[0].starts_with("ppc:10-5-")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().any(|r| r[0].contains("ppc:10-5-4")));
 }

@@ -249,6 +249,7 @@ fn excel_register_has_one_row_per_case_and_citing_measure() {
     assert_eq!(
         rows[1],
         vec![
+            "該当する管理策",
             "公表日",
             "組織",
             "事例",
@@ -256,7 +257,8 @@ fn excel_register_has_one_row_per_case_and_citing_measure() {
             "管理策",
             "出所",
             "出典",
-            "URL"
+            "URL",
+            "当組織の状況・所見"
         ]
     );
     assert_eq!(
@@ -264,16 +266,18 @@ fn excel_register_has_one_row_per_case_and_citing_measure() {
         2 + 2,
         "title, header, one measure in each of two cases"
     );
-    assert_eq!(rows[2][0], "2024-08-07");
-    assert_eq!(rows[2][1], "みなと市立病院");
+    assert_eq!(rows[2][0], "iso27001:A.7.14");
+    assert_eq!(rows[2][1], "2024-08-07");
+    assert_eq!(rows[2][2], "みなと市立病院");
     assert_eq!(
-        rows[2][3],
+        rows[2][4],
         "病院や委託事業者の情報機器を委託して廃棄するときは、記憶装置の破壊に職員が立ち会って確認する"
     );
-    assert_eq!(rows[2][4], "iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4");
-    assert_eq!(rows[2][5], "みなと市立病院の発表");
-    assert!(rows[2][6].ends_with("[casebook: minato-hospital-pc-2024]"));
-    assert_eq!(rows[3][5], "編集部の教訓");
+    assert_eq!(rows[2][5], "iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4");
+    assert_eq!(rows[2][6], "みなと市立病院の発表");
+    assert!(rows[2][7].ends_with("[casebook: minato-hospital-pc-2024]"));
+    assert_eq!(rows[3][6], "編集部の教訓");
+    assert_eq!(rows[3][9], "", "the auditor's column is empty");
 }
 
 #[test]
@@ -282,7 +286,7 @@ fn excel_header_is_frozen_filtered_and_columns_fit() {
     assert!(sheet.contains(
         "<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
     ));
-    assert!(sheet.contains("<autoFilter ref=\"A2:H4\"/>"));
+    assert!(sheet.contains("<autoFilter ref=\"A2:J4\"/>"));
     let widths: Vec<f64> = attrs(&sheet, "col", "width")
         .iter()
         .map(|w| w.parse().unwrap())
@@ -326,10 +330,10 @@ fn csv_is_excel_ready_utf8_with_a_bom_and_rfc4180_quoting() {
     assert!(text.contains(",\"iso27001:A.7.14, iso27001:A.5.22, ppc:10-5-4\","));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[3], "再発防止策");
+    assert_eq!(header[4], "再発防止策");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(&rows[1][5], "編集部の教訓");
+    assert_eq!(&rows[1][6], "編集部の教訓");
 }
 
 #[test]
@@ -442,4 +446,168 @@ fn word_and_excel_carry_the_document_title_and_the_time_they_were_written() {
     let (data, _) = pack_docx();
     assert!(core_properties(&data).contains("<dc:title>"), "pack");
     assert!(part(&data, "word/document.xml").contains("北浜市"));
+}
+
+/// The register of a group of controls in Excel: the title, the header (the
+/// auditor's column last, after the URL), frozen and filtered, URLs linked;
+/// in Word: landscape A4, one table with the auditor's column.
+#[test]
+fn a_register_of_a_group_in_excel_and_word() {
+    use casebook::answers::soa;
+    use casebook::model::ControlRef;
+    let book = book();
+    let (statement, diags) = soa::parse(
+        "soa.yaml",
+        "soa:\n  - control: A.7.14\n    applicable: false\n    reason: 本社が一括して廃棄する\n",
+        &book.catalogs,
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    let controls: Vec<ControlRef> = ["A.7.10", "A.7.14"]
+        .iter()
+        .map(|id| ControlRef::new("iso27001", id))
+        .collect();
+    let content = Content::Register {
+        controls: controls.clone(),
+        soa: statement.clone(),
+        only: None,
+    };
+    let data = render(&book, &content, Lang::Ja, Format::Xlsx).unwrap();
+    let rows = sheet_cells(&data);
+    assert_eq!(
+        rows[0],
+        vec!["先例の登録簿: iso27001:A.7.10、iso27001:A.7.14"]
+    );
+    assert_eq!(rows[1][0], "該当する管理策");
+    assert_eq!(rows[1][10], "URL");
+    assert_eq!(rows[1][11], "当組織の状況・所見");
+    let doc = casebook::document::register::register(
+        &book,
+        &controls,
+        statement.as_ref(),
+        None,
+        Lang::Ja,
+    );
+    assert_eq!(rows.len(), 2 + doc.register.as_ref().unwrap().rows.len());
+    let sheet = part(&data, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("state=\"frozen\""));
+    assert!(sheet.contains(&format!("<autoFilter ref=\"A2:L{}\"/>", rows.len())));
+    let rels = part(&data, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(
+        rels.contains("Target=\"https://"),
+        "the URL column is linked"
+    );
+
+    let data = render(&book, &content, Lang::Ja, Format::Docx).unwrap();
+    let xml = part(&data, "word/document.xml");
+    assert!(xml.contains("w:orient=\"landscape\""), "landscape");
+    assert!(xml.contains("当組織の状況・所見"));
+    assert!(xml.contains("本社が一括して廃棄する"));
+}
+
+/// `coverage --format xlsx`: the coverage table in Excel, in the interface's
+/// language: the title (with the statement), the header frozen and filtered,
+/// one row per control, the flags named.
+#[test]
+fn coverage_in_excel() {
+    let dir = Dir::new();
+    let soa = dir.file(
+        "soa.yaml",
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: false\n    reason: 本社で一括\n",
+    );
+    let soa = soa.to_str().unwrap();
+    let out = casebook_in(
+        dir.path(),
+        &[
+            "--soa",
+            soa,
+            "coverage",
+            "--format",
+            "xlsx",
+            "--out",
+            "coverage.xlsx",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let data = std::fs::read(dir.path().join("coverage.xlsx")).unwrap();
+    let rows = sheet_cells(&data);
+    assert!(rows[0][0].starts_with("網羅状況"), "{:?}", rows[0]);
+    assert_eq!(
+        rows[1],
+        vec![
+            "管理策",
+            "名称",
+            "事例数",
+            "事例ID",
+            "適用宣言",
+            "宣言の理由",
+            "指摘"
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        2 + 4 + 93 + 7 + 5 + 4 + 4,
+        "title, header, every item"
+    );
+    let a714 = rows.iter().find(|r| r[0] == "iso27001:A.7.14").unwrap();
+    assert_eq!(&a714[4..], &["除外", "本社で一括", "除外したが先例あり"]);
+    let workbook = part(&data, "xl/workbook.xml");
+    assert!(workbook.contains("name=\"網羅状況\""), "{workbook}");
+    let sheet = part(&data, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("state=\"frozen\""));
+    // Never to a terminal, never over a file without --force.
+    let out = casebook_in(
+        dir.path(),
+        &["coverage", "--format", "xlsx", "--out", "coverage.xlsx"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_text_longer_than_a_spreadsheet_cell_is_cut_and_marked_and_warned_about() {
+    // Excel holds at most 32,767 characters in a cell; a longer measure is a
+    // valid case, and the precedent list must still be written.
+    let long = "持ち出しを許可制とし、記録を残す。".repeat(2500); // 42,500 characters
+    let dir = Dir::new();
+    dir.case(
+        "2024/long-2024.yaml",
+        common::case_file("long-2024").replace(
+            "  - text: 電子媒体の持ち出しは事前の許可制とする",
+            &format!("  - text: {long}"),
+        ),
+    );
+    let loaded = dir.load();
+    assert_eq!(loaded.casebook.len(), 1);
+    assert!(
+        loaded.diagnostics.iter().any(|d| {
+            d.message
+                .en
+                .contains("`measures[1].text` has 42,500 characters")
+                && d.message.en.contains("32,767")
+        }),
+        "{:?}",
+        loaded.diagnostics
+    );
+    let data = render(
+        &loaded.casebook,
+        &Content::Precedents {
+            scheme: "iso27001".into(),
+            id: "A.7.10".into(),
+        },
+        Lang::Ja,
+        Format::Xlsx,
+    )
+    .expect("the spreadsheet is written");
+    let rows = sheet_cells(&data);
+    let measure = &rows[2][3];
+    assert!(measure.encode_utf16().count() <= 32_767);
+    assert!(
+        measure.starts_with("持ち出しを許可制とし"),
+        "{}",
+        &measure[..60]
+    );
+    assert!(
+        measure.ends_with("…（Excel のセルに入る 32,767 文字までで省略）"),
+        "{}",
+        &measure[measure.len() - 120..]
+    );
 }

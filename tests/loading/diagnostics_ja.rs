@@ -122,8 +122,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "syntax-error.yaml",
-        "syntax-error.yaml:28:1: error: YAML の構文エラー: [ ] の中で `,` か `]` が必要です。`[` と `{` がすべて閉じているか確かめてください",
-        "syntax-error.yaml:28:1: error: YAML syntax error: while parsing a flow sequence, expected ',' or ']'; check that every `[` and `{` is closed",
+        "syntax-error.yaml:27:7: error: YAML の構文エラー: 27行7列の `[` が28行目までに閉じられていません。リストは `]` で閉じます（`[` で始まる値は引用符で囲みます）",
+        "syntax-error.yaml:27:7: error: YAML syntax error: the `[` on line 27, column 7 is not closed by line 28; end the list with `]` (a value that starts with `[` must be put in quotes)",
     ),
     (
         "tab-indent.yaml",
@@ -147,8 +147,8 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-field.yaml",
-        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats）",
-        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats)",
+        "unknown-field.yaml:5:1: error: 不明な項目 `severity` です（使える項目: id, copied_from, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats）",
+        "unknown-field.yaml:5:1: error: unknown field `severity` (known fields: id, copied_from, title, organization, sector, published, discovered, occurred, summary, affected, leak, root_causes, measures, response, reports, sources, tags, threats)",
     ),
     (
         "unknown-ids.yaml",

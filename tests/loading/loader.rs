@@ -38,18 +38,45 @@ fn a_valid_file_loads_without_diagnostics() {
     assert_eq!(case.summary.lines().count(), 2);
 }
 
+/// An unclosed `[` is reported where it opened, as not closed (the parser
+/// notices only on a later line, where it sees something else: the end of
+/// the file, a `:` out of place, an indentation).
 #[test]
 fn yaml_syntax_error() {
     let d = check(bad_case("tags: [USB, 委託先]", "tags: [USB, 委託先"));
-    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:27:7: error: YAML syntax error: the `[` on line 27, column 7 is not closed by line 28; end the list with `]` (a value that starts with `[` must be put in quotes)"
+        ]
+    );
+    // In the middle of the file, the next line used to be blamed for its indentation.
+    let d = check(bad_case(
+        "    controls: [iso27001:A.7.10, ppc:10-5-3]",
+        "    controls: [iso27001:A.7.10, ppc:10-5-3",
+    ));
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:18:15: error: YAML syntax error: the `[` on line 18, column 15 is not closed by line 19; end the list with `]` (a value that starts with `[` must be put in quotes)"
+        ]
+    );
+    let d = check(bad_case(
+        "  people: 460000",
+        "  people: {a: 1, b: 2\n  other: 3",
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
     assert!(
-        d[0].starts_with("bad.yaml:28:1: error: YAML syntax error"),
+        d[0].starts_with("bad.yaml:11:11: error: YAML syntax error: the `{` on line 11, column 11 is not closed by line 12; end the mapping with `}`"),
         "{d:?}"
     );
-    assert!(
-        d[0].contains("check that every `[` and `{` is closed"),
-        "{d:?}"
-    );
+    // Brackets inside text, quotes and comments are not counted.
+    let d = check(bad_case(
+        "title: 委託先がUSBメモリーを紛失",
+        "title: 件名[重要] \"[x\" # [y\n  bad: 1",
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(!d[0].contains("is not closed"), "{d:?}");
 }
 
 #[test]
@@ -421,6 +448,24 @@ fn a_team_catalog_adds_a_scheme() {
 }
 
 #[test]
+fn a_catalog_item_may_list_the_words_that_point_to_it() {
+    let dir = Dir::new();
+    dir.file(
+        "catalogs/internal.yaml",
+        "scheme: internal\nkind: controls\ntitle: {ja: 社内規程}\nitems:\n  - {id: R-2, ja: メール送信規程, words: [Bcc, 一斉送信]}\n  - {id: R-3, ja: 廃棄規程, words: 破砕}\n",
+    );
+    let loaded = dir.load();
+    let catalog = loaded.casebook.catalogs.scheme("internal").unwrap();
+    assert_eq!(catalog.get("R-2").unwrap().words, ["Bcc", "一斉送信"]);
+    assert_eq!(
+        about(&loaded, "internal.yaml"),
+        vec![
+            "internal.yaml:6:32: error: `items[2].words`: expected a list of words (lines starting with `- `, or [a, b]), found a single value"
+        ]
+    );
+}
+
+#[test]
 fn a_bad_team_catalog_is_reported_with_its_line() {
     let dir = Dir::new();
     dir.file(
@@ -637,5 +682,66 @@ fn a_team_may_add_next_years_threat_list_beside_the_bundled_one() {
     assert_eq!(
         casebook::document::plain::inline_text(&doc),
         "脅威: 10大脅威2027 1位 ディープフェイク詐欺 · 10大脅威2027 2位 ランサム攻撃 · 10大脅威2026 10位 ビジネスメール詐欺"
+    );
+}
+
+/// Which files of a casebook directory are cases (one rule, also used by
+/// `validate` and live reload: `casebook::load::layout`): a flat casebook's
+/// `soa.yaml` (or `soa.yml`) in its root is its statement of applicability,
+/// not a case; a YAML file in a subdirectory named so is still a case.
+#[test]
+fn a_flat_casebook_does_not_read_its_statement_as_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("ours.yaml"), case_file("ours")).unwrap();
+    std::fs::write(
+        root.join("soa.yaml"),
+        "soa:\n  - control: iso27001:A.7.14\n    applicable: true\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("SOA.YML"), "soa: []\n").unwrap();
+    std::fs::create_dir(root.join("2024")).unwrap();
+    std::fs::write(root.join("2024/soa.yaml"), case_file("soa")).unwrap();
+    let loaded = casebook::load::load(&[casebook::load::Input::Dir(root.to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let mut ids = ids(&loaded);
+    ids.sort();
+    assert_eq!(ids, vec!["ours", "soa"]);
+}
+
+/// `copied_from`: the id of the case a file was copied from (a case id:
+/// a-z, 0-9 and -); kept in the JSON output.
+#[test]
+fn copied_from_names_a_case_id() {
+    let dir = Dir::new();
+    dir.case(
+        "ours-2024.yaml",
+        case_file("ours-2024").replacen("title:", "copied_from: amagasaki-usb-2022\ntitle:", 1),
+    );
+    let loaded = dir.load();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let case = &loaded.casebook.get("ours-2024").unwrap().case;
+    assert_eq!(case.copied_from.as_deref(), Some("amagasaki-usb-2022"));
+
+    let bad = check(bad_case("title:", "copied_from: Amagasaki USB\ntitle:"));
+    assert_eq!(
+        bad,
+        vec![
+            "bad.yaml:2:14: error: `copied_from`: `Amagasaki USB` may use only lowercase a-z, digits 0-9 and `-`"
+        ]
+    );
+}
+
+/// A statement of applicability where cases are read (in `cases/`, or deeper
+/// in a flat casebook) is one error that says what it is and where it
+/// belongs, not one error per missing case field.
+#[test]
+fn a_statement_among_the_cases_is_one_error_that_says_so() {
+    let d = check("soa:\n  - control: A.7.14\n    applicable: true\n");
+    assert_eq!(
+        d,
+        vec![
+            "bad.yaml:1:1: error: this file begins with `soa:`: a statement of applicability, not a case, so it is not read as one; keep it as soa.yaml in the casebook's root (beside cases/), or name it with --soa"
+        ]
     );
 }

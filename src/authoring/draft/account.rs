@@ -1,30 +1,33 @@
 //! The account in the notice's own words: summary material, root causes,
 //! measures and the response, one list item or one sentence per entry.
 
+use std::collections::HashSet;
+
 use super::header::Fact;
 use super::lines::Line;
+use super::measure;
 use super::sections::{Block, Kind, Section};
+
+/// Words of apologies, thanks and contact offers.
+const COURTESY: &[&str] = &[
+    "お詫び",
+    "おわび",
+    "ご迷惑",
+    "ご心配",
+    "申し訳",
+    "ご不便",
+    "ご理解",
+    "ご協力をお願い",
+    "お問い合わせ",
+    "問い合わせ",
+    "深く反省",
+    "重く受け止め",
+    "厳粛に受け止め",
+];
 
 /// Sentences that carry no fact: apologies, thanks, contact offers.
 fn courtesy(s: &str) -> bool {
-    [
-        "お詫び",
-        "おわび",
-        "ご迷惑",
-        "ご心配",
-        "申し訳",
-        "ご不便",
-        "ご理解",
-        "ご協力をお願い",
-        "お問い合わせ",
-        "問い合わせ",
-        "深く反省",
-        "重く受け止め",
-        "厳粛に受け止め",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
-        && s.chars().count() < 90
+    COURTESY.iter().any(|w| s.contains(w)) && s.chars().count() < 90
 }
 
 /// A sentence that announces a list (次のとおり, 以下のとおり).
@@ -85,19 +88,27 @@ fn address(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(' ')
 }
 
-/// Adds an entry unless it is an address, too short, or already there
-/// (news pages often repeat a paragraph).
-fn push(out: &mut Vec<Fact<String>>, b: &Block, text: String, lines: &[Line]) {
-    if !address(&text) && text.chars().count() >= 4 && !out.iter().any(|f| f.value == text) {
-        out.push(fact(b, text, lines));
-    }
+/// Entries in the order found, each text once (news pages often repeat a
+/// paragraph), with a set for the check so that a long notice stays linear.
+#[derive(Default)]
+struct Found {
+    out: Vec<Fact<String>>,
+    seen: HashSet<String>,
 }
 
-fn fact(b: &Block, text: String, lines: &[Line]) -> Fact<String> {
-    Fact {
-        value: text,
-        lines: vec![b.line],
-        quote: lines[b.line].cite(),
+impl Found {
+    /// Adds an entry unless it is an address, too short, or already there.
+    fn push(&mut self, b: &Block, text: String, lines: &[Line]) {
+        // A list item may be short (研修の実施); a sentence cut off by a page
+        // break (本件事案が) is no entry.
+        let least = if b.item { 4 } else { 8 };
+        if !address(&text) && text.chars().count() >= least && self.seen.insert(text.clone()) {
+            self.out.push(Fact {
+                value: text,
+                lines: vec![b.line],
+                quote: lines[b.line].cite(),
+            });
+        }
     }
 }
 
@@ -109,7 +120,7 @@ fn entries(
     kind: Kind,
     skip_courtesy: bool,
 ) -> Vec<Fact<String>> {
-    let mut out: Vec<Fact<String>> = Vec::new();
+    let mut out = Found::default();
     for s in sections.iter().filter(|s| s.is(kind)) {
         let has_items = s.blocks.iter().any(|b| b.item);
         for b in &s.blocks {
@@ -130,11 +141,11 @@ fn entries(
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
                     continue;
                 }
-                push(&mut out, b, tidy(&p), lines);
+                out.push(b, tidy(&p), lines);
             }
         }
     }
-    out
+    out.out
 }
 
 fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
@@ -160,17 +171,27 @@ fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
 pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> Vec<Fact<String>> {
     let mut out = entries(lines, sections, Kind::Summary, true);
     if out.is_empty() {
+        let mut found = Found::default();
         // No 概要 heading: the paragraphs before the first heading, else all of them.
-        let lead: Vec<&Section> = sections.iter().filter(|s| s.heading.is_none()).collect();
+        let lead: Vec<&Section> = sections
+            .iter()
+            .filter(|s| s.heading.is_none() && !s.is(Kind::Signature))
+            .collect();
         for s in lead {
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
-                    if p.ends_with('。') && !courtesy(&p) && !introduces(&p) {
-                        push(&mut out, b, tidy(&p), lines);
+                    // A measure the notice announces belongs to the measures.
+                    if p.ends_with('。')
+                        && !courtesy(&p)
+                        && !introduces(&p)
+                        && !measure::announces(&p)
+                    {
+                        found.push(b, tidy(&p), lines);
                     }
                 }
             }
         }
+        out = found.out;
     }
     out.truncate(6);
     out
@@ -189,41 +210,269 @@ fn entries_or_sentences(
     if !out.is_empty() {
         return out;
     }
-    let mut found = Vec::new();
+    let mut found = Found::default();
     for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
         for b in &s.blocks {
             for p in sentences(&b.text).into_iter().filter(|p| wanted(p)) {
-                push(&mut found, b, tidy(&p), lines);
+                found.push(b, tidy(&p), lines);
             }
         }
     }
-    found
+    found.out
 }
+
+/// Sections that hold nothing of the account.
+const NOT_ACCOUNT: &[Kind] = &[Kind::Contact, Kind::Aside, Kind::Signature];
 
 /// Root causes: the 原因 sections, else sentences that name a cause.
 pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    entries_or_sentences(lines, sections, Kind::Causes, &[Kind::Contact], |p| {
-        ["原因は", "が原因", "原因と", "原因で"]
-            .iter()
-            .any(|w| p.contains(w))
+    let skip = [NOT_ACCOUNT, &[Kind::Measures, Kind::Response]].concat();
+    entries_or_sentences(lines, sections, Kind::Causes, &skip, |p| {
+        let names = [
+            "原因は",
+            "が原因",
+            "原因と",
+            "原因で",
+            "に起因",
+            "によるものです",
+            "によるものでした",
+            "ためです",
+            "ためでした",
+            "不注意",
+        ]
+        .iter()
+        .any(|w| p.contains(w));
+        let open = [
+            "調査中",
+            "確認中",
+            "確認している",
+            "不明",
+            "究明",
+            "原因を調査",
+        ]
+        .iter()
+        .any(|w| p.contains(w));
+        names && !open && !measure::announces(p) && !courtesy(p)
     })
+    .into_iter()
+    .map(|mut f| {
+        f.value = without_time(&f.value).to_string();
+        f
+    })
+    .collect()
 }
 
-/// Measures: the 再発防止策 sections, else sentences that announce prevention.
+/// Words of what went wrong, for a cause read from the account.
+const MECHANISM: &[&str] = &[
+    "誤って",
+    "誤送信",
+    "誤送付",
+    "誤配",
+    "誤り",
+    "べきところ",
+    "紛失",
+    "所在不明",
+    "盗",
+    "車上荒らし",
+    "感染",
+    "不正アクセス",
+    "不正に",
+    "不正使用",
+    "不正利用",
+    "攻撃",
+    "ランサムウェア",
+    "持ち出",
+    "流用",
+    "閲覧可能",
+    "閲覧できる状態",
+    "確認できる状態",
+    "見える状態",
+    "公開され",
+    "設定",
+    "置き忘",
+    "廃棄",
+    "取り違え",
+    "窃取",
+    "なりすまし",
+];
+
+/// Without a 原因 section or a sentence that says why: the sentence of the
+/// account that tells what went wrong (`…Bccで送信すべきところを、誤って
+/// Toで送信したもの`, `…USBメモリを院内で紛失する事案が発生しました`), as the
+/// notice's own statement of the mechanism for the author to confirm.
+pub fn incident(
+    lines: &[Line],
+    sections: &[Section],
+    header_lines: &[usize],
+) -> Option<Fact<String>> {
+    let account = sections.iter().filter(|s| s.is(Kind::Summary));
+    let lead = sections
+        .iter()
+        .filter(|s| s.heading.is_none() && s.kinds.is_empty());
+    for s in account.chain(lead) {
+        // The first paragraph that tells it; in it, the sentence that says most.
+        for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
+            let mut best: Option<(usize, String)> = None;
+            for p in sentences(&b.text) {
+                // An apology after the facts: the facts.
+                let p = match COURTESY.iter().filter_map(|w| p.find(w)).min() {
+                    Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
+                    None => p,
+                };
+                let hits = MECHANISM.iter().filter(|w| p.contains(**w)).count();
+                if hits == 0
+                    || measure::announces(&p)
+                    || p.contains("ください")
+                    || p.chars().count() < 12
+                {
+                    continue;
+                }
+                let why = p.replace("そのため", "");
+                let why = ["ため", "誤って", "べきところ", "により", "によって"]
+                    .iter()
+                    .any(|w| why.contains(w));
+                let score = hits.min(2) + usize::from(why);
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, p));
+                }
+            }
+            if let Some((_, p)) = best {
+                return Some(Fact {
+                    value: tidy(without_time(&p)),
+                    lines: vec![b.line],
+                    quote: lines[b.line].cite(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A sentence without its opening words (`この度、`, `これは、`) and date and
+/// time (`令和7年8月25日月曜日午後6時9分、`).
+fn without_time(s: &str) -> &str {
+    let s = ["この度、", "このたび、", "これは、", "本件は、", "今回、"]
+        .iter()
+        .fold(s, |t, w| t.strip_prefix(w).unwrap_or(t));
+    match s.split_once('、') {
+        Some((head, rest))
+            if !super::dates::find(head, Some(2000)).is_empty()
+                && head.chars().count() <= 30
+                && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// Measures: each item (or concrete sentence) of the 再発防止策 sections,
+/// else the sentences anywhere that announce a concrete measure; a sentence
+/// (not a numbered item) that announces several gives one entry each.
 pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    let skip = [Kind::Contact, Kind::Response];
-    entries_or_sentences(lines, sections, Kind::Measures, &skip, |p| {
-        let future = p.contains("再発防止") || p.contains("今後");
-        let act = ["徹底", "努め", "強化", "実施", "見直", "取り組", "講じ"]
-            .iter()
-            .any(|w| p.contains(w));
-        future && act && !p.contains("お詫び")
-    })
+    let mut found = Found::default();
+    // Where the measures are listed (in the section or its subsections), a
+    // paragraph is an introduction or a note.
+    let has_items = sections
+        .iter()
+        .filter(|s| s.is(Kind::Measures))
+        .any(|s| s.blocks.iter().any(|b| b.item));
+    for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
+        for b in &s.blocks {
+            if has_items && !b.item {
+                // A paragraph between items: an introduction or a note.
+                continue;
+            }
+            let parts = if b.item {
+                vec![b.text.clone()]
+            } else {
+                sentences(&b.text)
+            };
+            for p in parts {
+                // A sentence must say what will be done; an item only must
+                // not be a bare promise (再発防止策の徹底に努めてまいります).
+                let bare = !measure::concrete(&p)
+                    && ["再発防止", "努め", "まいります", "参ります"]
+                        .iter()
+                        .any(|w| p.contains(w));
+                let sentence_no_measure =
+                    !b.item && (!measure::concrete(&p) || measure::disqualified(&p));
+                if introduces(&p) || sentence_no_measure || bare {
+                    continue;
+                }
+                if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
+                    continue;
+                }
+                // A numbered item is one measure as the notice counts them; a
+                // sentence may announce several.
+                let split = if b.item { vec![p] } else { measure::split(&p) };
+                for m in split {
+                    found.push(b, tidy(&m), lines);
+                }
+            }
+        }
+    }
+    if !found.out.is_empty() {
+        return found.out;
+    }
+    let skip = [NOT_ACCOUNT, &[Kind::Response, Kind::Causes, Kind::Data]].concat();
+    for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
+        for b in &s.blocks {
+            for p in sentences(&b.text) {
+                let said = if measure::announces(&p) {
+                    Some(p.as_str())
+                } else {
+                    measure::after_incident(&p)
+                };
+                if let Some(said) = said.filter(|s| !introduces(s)) {
+                    for m in measure::split(said) {
+                        found.push(b, tidy(&m), lines);
+                    }
+                }
+            }
+        }
+    }
+    if !found.out.is_empty() {
+        return found.out;
+    }
+    // No measure announced as such: what the organization did or required
+    // to stop it (the 対応 items that are not an apology, a notice or a report).
+    for s in sections.iter().filter(|s| s.kinds == [Kind::Response]) {
+        for b in &s.blocks {
+            let parts = if b.item {
+                vec![b.text.clone()]
+            } else {
+                sentences(&b.text)
+            };
+            for p in parts {
+                // A listed step counts as it is; a sentence must say what was done.
+                let act = b.item || measure::concrete(&p);
+                if act && !measure::response_only(&p) && !introduces(&p) {
+                    found.push(b, tidy(&p), lines);
+                }
+            }
+        }
+    }
+    found.out
 }
 
-/// What was done after discovery: the 対応 sections.
+/// What was done after discovery: the 対応 sections, apologies made
+/// (お詫びのメールを送信) included, apologies offered to the reader not.
 pub fn response(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
-    entries(lines, sections, Kind::Response, true)
+    entries(lines, sections, Kind::Response, false)
+        .into_iter()
+        .filter(|f| {
+            ![
+                "お詫び申し上げ",
+                "おわび申し上げ",
+                "申し訳",
+                "ご迷惑",
+                "ご心配",
+            ]
+            .iter()
+            .any(|w| f.value.contains(w))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -262,7 +511,7 @@ mod tests {
             "本事案が発生した原因と再発防止に向けて\n仕様の確認が不十分であったことが原因です。\n今後、確認の手続を整備し、運用を徹底してまいります。\n",
         );
         assert_eq!(c, ["仕様の確認が不十分であったことが原因です"]);
-        assert_eq!(m, ["今後、確認の手続を整備し、運用を徹底してまいります"]);
+        assert_eq!(m, ["確認の手続を整備し、運用を徹底してまいります"]);
     }
 
     #[test]
@@ -270,12 +519,11 @@ mod tests {
         let (s, c, m, _) = parts(
             "個人情報の漏えいについて\n動画に患者の一覧が映っていました。映り込みの原因は、確認時の見落としにあります。\n本学は、今後、個人情報の厳正な管理を徹底してまいります。\n",
         );
-        assert_eq!(s.len(), 3);
+        // The measure sentence is a measure, not summary material.
+        assert_eq!(s.len(), 2);
         assert_eq!(c, ["映り込みの原因は、確認時の見落としにあります"]);
-        assert_eq!(
-            m,
-            ["本学は、今後、個人情報の厳正な管理を徹底してまいります"]
-        );
+        // The measure without the clause that only frames it (今後、).
+        assert_eq!(m, ["本学は、個人情報の厳正な管理を徹底してまいります"]);
     }
 
     #[test]

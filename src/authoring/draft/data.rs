@@ -2,11 +2,13 @@
 //! from the list under a heading about the data, else the known words of a
 //! sentence that names them.
 
+use std::collections::HashSet;
+
 use super::facts::shorten;
 use super::header::Fact;
 use super::lines::Line;
 use super::numbers;
-use super::sections::{Kind, Section};
+use super::sections::{self, Kind, Section};
 
 /// Words for kinds of personal data that notices list.
 const DATA_WORDS: &[&str] = &[
@@ -31,6 +33,9 @@ const DATA_WORDS: &[&str] = &[
     "職業",
     "所属",
     "役職名",
+    "部署名",
+    "会社名",
+    "担当者名",
     "役職",
     "学年",
     "学科",
@@ -93,9 +98,15 @@ const DATA_WORDS: &[&str] = &[
 /// item, else the known words for personal data in the lines about the data.
 pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     let mut out: Vec<Fact<String>> = Vec::new();
-    let add = |i: usize, item: &str, out: &mut Vec<Fact<String>>| {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |i: usize, item: &str, out: &mut Vec<Fact<String>>| {
+        // 口座番号 ３２０名分: the figure is a count, not part of the kind of data.
+        let mut item = item.to_string();
+        for c in numbers::counts(&item.clone()).iter().rev() {
+            item.replace_range(c.start..c.end, "");
+        }
         let item = item.trim();
-        if !item.is_empty() && !out.iter().any(|f| f.value == item) {
+        if !item.is_empty() && seen.insert(item.to_string()) {
             out.push(Fact {
                 value: item.to_string(),
                 lines: vec![i],
@@ -103,19 +114,26 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             });
         }
     };
+    let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
-        let section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
+        let section = owners[i].map(|(s, _)| &sections[s]);
         let in_data = section.is_some_and(|s| s.is(Kind::Data));
-        if section
-            .is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact) || s.is(Kind::Causes))
-        {
+        if section.is_some_and(|s| {
+            [
+                Kind::Measures,
+                Kind::Contact,
+                Kind::Causes,
+                Kind::Aside,
+                Kind::Signature,
+            ]
+            .iter()
+            .any(|k| s.is(*k))
+        }) {
             continue;
         }
-        let text = section
-            .and_then(|s| s.blocks.iter().find(|b| b.line == i))
-            .map_or(line.text.as_str(), |b| b.text.as_str());
+        let text = owners[i].map_or(line.text.as_str(), |(s, b)| {
+            sections[s].blocks[b].text.as_str()
+        });
         let words = known_words(text);
         if !(in_data || words.len() >= 2) {
             continue;
@@ -295,6 +313,11 @@ mod tests {
         assert_eq!(
             kinds("２．対象となる情報\nお客様1,284名分の氏名、住所、電話番号\n"),
             ["氏名", "住所", "電話番号"]
+        );
+        // A figure inside an item is a count, not part of the item.
+        assert_eq!(
+            kinds("２．漏えいした情報\n氏名、口座番号 ３２０名分、電話番号\n"),
+            ["氏名", "口座番号", "電話番号"]
         );
         assert_eq!(
             kinds("２．対象となる情報\n会員２，０４５件の氏名、メールアドレス、購入履歴\n"),

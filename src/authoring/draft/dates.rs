@@ -59,6 +59,13 @@ static ERA: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid")
 });
+/// 令和7年(2025年)7月16日: the era year with the western year in brackets.
+static ERA_WESTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:令和|平成|昭和){S}(?:元|\d{{1,2}}){S}年{S}[(（]{S}((?:19|20)\d\d){S}年?{S}[)）]{S}(\d{{1,2}}){S}月(?:{S}(\d{{1,2}}){S}日)?"
+    ))
+    .expect("valid")
+});
 static ERA_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^A-Za-z])([RHS])(\d{1,2})[./](\d{1,2})[./](\d{1,2})").expect("valid")
 });
@@ -106,6 +113,17 @@ pub fn find(line: &str, year: Option<u16>) -> Vec<Found> {
             base + n,
             c.get(3).and_then(|x| x.as_str().parse().ok()),
             c.get(4).and_then(|x| x.as_str().parse().ok()),
+            true,
+        ));
+    }
+    for c in ERA_WESTERN.captures_iter(&folded) {
+        let m = c.get(0).expect("whole match");
+        raw.push((
+            m.start(),
+            m.end(),
+            c[1].parse().unwrap_or(0),
+            c[2].parse().ok(),
+            c.get(3).and_then(|x| x.as_str().parse().ok()),
             true,
         ));
     }
@@ -278,6 +296,7 @@ mod tests {
             ("平成23年10月12日(水)正午頃", &["2011-10-12"]),
             ("令和6年5月31日（金曜日）に連絡", &["2024-05-31"]),
             ("令和6年5月31日（月）", &["2024-05-31 (weekday mismatch)"]),
+            ("令和7年(2025年)7月16日(水)", &["2025-07-16"]),
             ("2023年2月30日", &[]),
             ("2023年13月1日", &[]),
             ("電話 06-6616-5690", &[]),

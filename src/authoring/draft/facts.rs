@@ -1,86 +1,10 @@
-//! Facts from the account: when it happened and how many people and records
-//! (the kinds of data are in `data.rs`).
+//! How many people and records a notice says were affected (the dates are
+//! in `when.rs`, the kinds of data in `data.rs`).
 
-use super::dates;
 use super::header::Fact;
 use super::lines::Line;
 use super::numbers::{self, Count, Unit};
-use super::sections::{Kind, Section};
-use crate::model::PartialDate;
-
-/// The year a month and day written alone belong to: the last full date read
-/// before them, else the publication year.
-struct Years {
-    current: Option<u16>,
-}
-
-impl Years {
-    fn dates(&mut self, text: &str) -> Vec<dates::Found> {
-        let found = dates::find(text, self.current);
-        if let Some(last) = found.iter().rev().find(|f| f.year_written) {
-            self.current = Some(last.date.year);
-        }
-        found
-    }
-}
-
-/// When it happened: the first date in the account (概要, 経緯), else the first
-/// date in the body that is not the publication date's own line.
-pub fn occurred(
-    lines: &[Line],
-    sections: &[Section],
-    published: Option<&Fact<PartialDate>>,
-    skip: &[usize],
-) -> Option<Fact<PartialDate>> {
-    let mut years = Years {
-        current: published.map(|p| p.value.year),
-    };
-    let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
-    let pick = |i: usize, f: &dates::Found| Fact {
-        value: f.date,
-        lines: vec![i],
-        quote: f.text.clone(),
-    };
-    let in_account = sections.iter().filter(|s| s.is(Kind::Summary));
-    for s in in_account {
-        for b in &s.blocks {
-            if let Some(f) = years
-                .dates(&b.text)
-                .into_iter()
-                .find(|f| not_after(&f.date) && !document_date(&b.text, f))
-            {
-                return Some(pick(b.line, &f));
-            }
-        }
-    }
-    let mut years = Years {
-        current: published.map(|p| p.value.year),
-    };
-    for (i, line) in lines.iter().enumerate() {
-        if skip.contains(&i) {
-            continue;
-        }
-        let in_section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
-        if in_section.is_some_and(|s| s.is(Kind::Measures) || s.is(Kind::Contact)) {
-            continue;
-        }
-        if let Some(f) = years
-            .dates(&line.text)
-            .into_iter()
-            .find(|f| not_after(&f.date) && !document_date(&line.text, f))
-        {
-            return Some(pick(i, &f));
-        }
-    }
-    None
-}
-
-/// `2022年12月27日付の依頼`: the date of a document, not of an event.
-fn document_date(text: &str, f: &dates::Found) -> bool {
-    text[f.end..].trim_start().starts_with('付')
-}
+use super::sections::{self, Kind, Section};
 
 /// A count chosen for `people` or `records`, and the others the notice gives.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -93,6 +17,8 @@ pub struct Counted {
 
 const ABOUT_DATA: &[&str] = &[
     "個人情報",
+    "情報",
+    "メールアドレス",
     "個人データ",
     "データ",
     "漏えい",
@@ -128,17 +54,16 @@ const STAFF: &[&str] = &[
     "警察",
     "弁護士",
 ];
-const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", ":", "："];
+const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", ":", "："];
 
 /// The people and records affected: the figure most plainly about the data
 /// (`48,651人`, `275名分`); several equally plain figures, or an approximate
 /// one, leave the field for the author, with the figures in a comment.
 pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
     let mut scored: Vec<(i32, usize, Count)> = Vec::new();
+    let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
-        let section = sections
-            .iter()
-            .find(|s| s.blocks.iter().any(|b| b.line == i));
+        let section = owners[i].map(|(s, _)| &sections[s]);
         let kinds_penalty = match section {
             Some(s) if s.is(Kind::Measures) || s.is(Kind::Contact) => continue,
             Some(s) if s.is(Kind::Response) && !s.is(Kind::Summary) => -1,
@@ -171,43 +96,94 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
             if TOTAL.iter().any(|w| near_before.contains(w)) {
                 score += 1;
             }
-            if staff {
+            // 総件数：32,800件, 合計275名分: the whole, over its parts.
+            if ["総件数", "総数", "合計", "総計", "計"]
+                .iter()
+                .any(|w| near_before.contains(w))
+            {
+                score += 1;
+            }
+            // Those the organization could or could not reach are not a count of the data.
+            let clause: String = t[c.end..]
+                .chars()
+                .take_while(|ch| *ch != '。')
+                .take(40)
+                .collect();
+            if ["連絡がとれ", "連絡が取れ", "連絡がつ", "連絡を取"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                score -= 2;
+            }
+            // 職員1名が掲示した: the one who did it; 従業員1,284名分, or a
+            // figure in the list of data: those whose data it was.
+            let subjects = c.text.contains('分') || section.is_some_and(|s| s.is(Kind::Data));
+            if staff && !subjects {
                 score -= 5;
             }
-            // A figure in brackets is an aside (実人数, 内訳).
+            // A figure in brackets is an aside (実人数, 内訳), unless the
+            // brackets hold the figure alone after what it counts
+            // (対象者（11名）, 549名分（576件）).
             let depth = before.chars().fold(0usize, |d, c| match c {
                 '(' | '（' => d + 1,
                 ')' | '）' => d.saturating_sub(1),
                 _ => d,
             });
-            if depth > 0 {
+            let alone = before.ends_with(['(', '（']) && t[c.end..].starts_with([')', '）']);
+            if depth > 0 && !alone {
                 score -= 1;
+            }
+            // A part of the whole: そのうち66名, うち16件.
+            if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) {
+                score -= 2;
+            }
+            // Those who were told or who received it, not those affected:
+            // 学生17名に対し, 12名の方に流出, ご家族1名.
+            let told = [
+                "に対し",
+                "に送",
+                "へ送",
+                "に誤",
+                "の方に",
+                "宛",
+                "から連絡",
+                "より連絡",
+            ]
+            .iter()
+            .any(|w| near_after.starts_with(w))
+                || ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
+            if told {
+                score -= 3;
             }
             scored.push((score, i, c));
         }
     }
-    (
-        choose(&scored, Unit::People, lines),
-        choose(&scored, Unit::Records, lines),
-    )
+    let people = choose(&scored, Unit::People, lines);
+    let mut records = choose(&scored, Unit::Records, lines);
+    // Records are written only where they differ from the persons (400人の
+    // メールアドレス … メールアドレス400件 is one figure).
+    if let (Some(p), Some(r)) = (&people.chosen, &records.chosen)
+        && p.value == r.value
+    {
+        records.chosen = None;
+    }
+    (people, records)
 }
 
 fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted {
+    // A plain figure about the data; an approximate one (約10万件) is offered
+    // in the comment even where the line says less about the data.
     let mut of_unit: Vec<&(i32, usize, Count)> = scored
         .iter()
-        .filter(|(s, _, c)| c.unit == unit && *s >= 1)
+        .filter(|(s, _, c)| c.unit == unit && (*s >= 1 || c.approximate && *s >= 0))
         .collect();
     of_unit.sort_by_key(|(s, _, c)| (std::cmp::Reverse(*s), std::cmp::Reverse(c.value)));
     let others = |except: Option<u64>| {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         of_unit
             .iter()
             .filter(|(_, _, c)| Some(c.value) != except || c.approximate)
-            .filter(|(_, _, c)| {
-                let new = !seen.contains(&c.value);
-                seen.push(c.value);
-                new
-            })
+            .filter(|(_, _, c)| seen.insert(c.value))
             .map(|(_, i, c)| (*i, c.clone()))
             .collect::<Vec<_>>()
     };
@@ -250,28 +226,6 @@ mod tests {
     use super::super::sections::parse;
     use super::*;
 
-    #[test]
-    fn the_first_date_of_the_account_is_when_it_happened() {
-        let (ls, ss) = parse(
-            "表題について\n令和6年6月17日\n1 概要\n令和6年5月31日（金曜日）に連絡があり、6月1日に確認しました。\n",
-        );
-        let published = super::super::header::published(&ls);
-        assert_eq!(published.as_ref().unwrap().value.to_string(), "2024-06-17");
-        let o = occurred(&ls, &ss, published.as_ref(), &[1]).unwrap();
-        assert_eq!(o.value.to_string(), "2024-05-31");
-        assert_eq!(o.quote, "令和6年5月31日（金曜日）");
-    }
-
-    #[test]
-    fn a_month_and_day_take_the_year_of_the_notice() {
-        let (ls, ss) = parse(
-            "2023年6月23日\n1 事故の概要\n6月16日（金曜日）午後5時頃、職員が動画を掲載した。\n",
-        );
-        let published = super::super::header::published(&ls);
-        let o = occurred(&ls, &ss, published.as_ref(), &[0]).unwrap();
-        assert_eq!(o.value.to_string(), "2023-06-16");
-    }
-
     fn counted(text: &str) -> (Option<u64>, Option<u64>, usize) {
         let (ls, ss) = parse(text);
         let (p, r) = counts(&ls, &ss);
@@ -302,6 +256,23 @@ mod tests {
         assert_eq!(
             counted("全市民46万人余りの個人情報が入ったUSBメモリー"),
             (None, None, 1)
+        );
+        // A total and a part of it: the total.
+        assert_eq!(
+            counted(
+                "患者さん187名の情報が含まれており、そのうち66名の方については氏名も記載されていた。"
+            ),
+            (Some(187), None, 0)
+        );
+        // Those who were told are not those affected; a lone figure in
+        // brackets after what it counts is the count.
+        assert_eq!(
+            counted("個人情報漏えいの対象者(11名)へ、お詫び文書をお渡ししました。"),
+            (Some(11), None, 0)
+        );
+        assert_eq!(
+            counted("学生17名に対し誤って学生236人分の情報を含むファイルを送信した。"),
+            (Some(236), None, 0)
         );
         // Two equally plain figures: several groups, the author decides.
         assert_eq!(

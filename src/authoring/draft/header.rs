@@ -1,6 +1,7 @@
 //! The notice's own title, the organization that issued it, the date it was
 //! published and its address: from the heading and signature lines.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -8,9 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::dates;
 use super::lines::Line;
+use super::sections::{Kind, Section};
 use crate::model::PartialDate;
 
-pub use super::organization::{organization, organization_line, organization_name, sector_hint};
+pub use super::organization::{organization_line, organization_name, sector_hint};
 
 /// A value found in the notice, with the lines it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,23 +24,39 @@ pub struct Fact<T> {
     pub quote: String,
 }
 
-/// How many lines at the top and at the bottom hold headings and signatures.
+/// How many lines at the top hold headings.
 pub(super) const EDGE: usize = 8;
 
-pub(super) fn edges(lines: &[Line]) -> impl Iterator<Item = usize> + '_ {
-    let n = lines.len();
-    (0..n.min(EDGE)).chain(n.saturating_sub(EDGE).max(EDGE.min(n))..n)
-}
-
 /// Whether a line is a date and nothing else (`令和6年6月17日`, `[2011年10月17日]`,
-/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`).
+/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月18日 印刷ページ表示`),
+/// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
 pub fn date_line(text: &str) -> Option<dates::Found> {
     let found = dates::find(text, None);
     let first = found.first()?.clone();
     let mut rest = String::new();
     rest.push_str(&text[..first.start]);
+    rest.push(' ');
     rest.push_str(&text[first.end..]);
     let (rest, _) = dates::fold(&rest);
+    let rest = [
+        "印刷ページ表示",
+        "印刷用ページ",
+        "報道発表資料",
+        "報道発表日",
+        "記者発表",
+        "報道発表",
+        "発表日",
+        "公表日",
+        "掲載日",
+        "公開日",
+        "更新日",
+        "作成日",
+        "掲載",
+        "発表",
+        "公表",
+    ]
+    .iter()
+    .fold(rest, |s, w| s.replace(w, " "));
     let leftover: String = rest
         .chars()
         .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、".contains(*c))
@@ -49,21 +67,58 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     ]
     .iter()
     .fold(leftover, |s, w| s.replace(w, ""));
-    (found.len() == 1 && leftover.is_empty() && first.date.day.is_some()).then_some(first)
+    // 水道局, 総務課, 株式会社サンプル: who dated it; or the whole signature on
+    // one line (…掲載 独立行政法人… …医療センター院長 森田 茂樹).
+    let issuer = {
+        use super::organization::{department, without_role};
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let body = |w: &str| {
+            organization_name(w) || department(w) || w.ends_with('局') || without_role(w).is_some()
+        };
+        match words.as_slice() {
+            [w] => w.chars().count() <= 20 && body(w),
+            [first, rest @ ..] => {
+                body(first)
+                    && rest.iter().all(|w| {
+                        body(w) || w.chars().count() <= 4 && !w.contains(|c: char| c.is_ascii())
+                    })
+            }
+            [] => false,
+        }
+    };
+    (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
+        .then_some(first)
 }
 
-/// The notice's own date: a line that is only a date at the top or the bottom,
-/// else a date closing the first (heading) line. Dates inside sentences (an
-/// earlier report the notice mentions) never count.
-pub fn published(lines: &[Line]) -> Option<Fact<PartialDate>> {
-    for i in edges(lines) {
-        if let Some(f) = date_line(&lines[i].text) {
-            return Some(Fact {
+/// The notice's own date: the earliest line that is only a date among the
+/// heading lines above the first section and the signature (a page dated
+/// when it was posted and again when it was updated was published on the
+/// first), else a date closing the first (heading) line. Dates inside
+/// sentences (an earlier report the notice mentions) never count here.
+pub fn published(
+    lines: &[Line],
+    sections: &[Section],
+    first_heading: usize,
+) -> Option<Fact<PartialDate>> {
+    let top = 0..first_heading.min(2 * EDGE).min(lines.len());
+    let signature = sections
+        .iter()
+        .filter(|s| s.is(Kind::Signature))
+        .flat_map(|s| s.blocks.iter().map(|b| b.line));
+    let mut best: Option<Fact<PartialDate>> = None;
+    for i in top.chain(signature) {
+        if let Some(f) = date_line(&lines[i].text)
+            && best.as_ref().is_none_or(|b| b.value.is_after(&f.date))
+        {
+            best = Some(Fact {
                 value: f.date,
                 lines: vec![i],
                 quote: f.text,
             });
         }
+    }
+    if best.is_some() {
+        return best;
     }
     // `【...】組織 表題 2024/8/7`: a heading line that ends with its date.
     let first = lines.first()?;
@@ -77,20 +132,76 @@ pub fn published(lines: &[Line]) -> Option<Fact<PartialDate>> {
     })
 }
 
+/// The day a later report (第2報, その後の対応) says the matter was first made
+/// public: `令和7年12月18日に公表いたしました…`, `R7.2.28に公表した…（第1報）`,
+/// `2023年12月7日に「…（以下、既報）」を公表いたしました`, in its opening
+/// lines and before the report's own date.
+pub fn announced(
+    lines: &[Line],
+    first_heading: usize,
+    own: Option<&Fact<PartialDate>>,
+) -> Option<Fact<PartialDate>> {
+    let lead = first_heading.clamp(4, 2 * EDGE).min(lines.len());
+    for (i, line) in lines.iter().enumerate().take(lead) {
+        for sentence in line.text.split_inclusive('。') {
+            // 公表いたしました / 公表した / (以下、既報): an announcement made, not
+            // something published in the incident (…に公表していたことが判明).
+            let publishing = [
+                "公表いたしました",
+                "公表しました",
+                "公表した",
+                "発表いたしました",
+                "発表しました",
+                "発表した",
+                "お知らせいたしました",
+                "お知らせしました",
+                "既報",
+                "第1報",
+                "第一報",
+                "第１報",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w));
+            if !publishing || sentence.contains("個人情報保護委員会") {
+                continue;
+            }
+            let Some(f) = dates::find(sentence, None)
+                .into_iter()
+                .find(|f| f.year_written && f.date.day.is_some())
+            else {
+                continue;
+            };
+            if own.is_none_or(|o| o.value.is_after(&f.date)) {
+                return Some(Fact {
+                    value: f.date,
+                    lines: vec![i],
+                    quote: f.text,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The title line: near the top, not a date, an organization or a sentence;
 /// one that reads like a notice's title (…について, …お詫び) is preferred.
 /// Returns the title and, when the line began with the organization's name
 /// (`気仙沼市 市立病院における…`), that name.
 pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Option<Fact<String>>)> {
-    let top = first_heading.min(EDGE).min(lines.len());
-    let mut best: Option<(usize, usize)> = None; // (score, index)
+    // A page's navigation may come first: look as far as the first section.
+    let top = first_heading.min(3 * EDGE).min(lines.len());
+    let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();
-        if t.ends_with(['。', '．']) || date_line(t).is_some() || t.width() < 12 || t.width() > 240
+        if t.ends_with(['。', '．'])
+            || t.starts_with(['※', '＊', '*'])
+            || date_line(t).is_some()
+            || t.width() < 12
+            || t.width() > 240
         {
             continue;
         }
-        if organization_line(t).is_some() {
+        if organization_line(t).is_some() || URL.is_match(t) && t.split_whitespace().count() == 1 {
             continue;
         }
         let ends = [
@@ -108,19 +219,29 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             "（指導及び要請）",
             "(指導及び要請)",
         ];
+        // A line with a person's title is a signature (…院長 山田一郎), not a title.
+        if t.split(' ')
+            .any(|w| super::organization::without_role(w).is_some())
+            || super::organization::role_line(t)
+        {
+            continue;
+        }
         let stripped = strip_edges(t).0;
-        let score = if ends.iter().any(|e| stripped.ends_with(e)) {
+        // A menu item (協会けんぽについて) is short; a notice's title says more.
+        let score = if ends.iter().any(|e| stripped.ends_with(e)) && stripped.width() >= 20 {
             3
         } else if !t.contains('、') {
             2
         } else {
             1
         };
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+        // Of lines alike, the longer (a title, not a menu item), the earlier.
+        let width = t.width().min(60);
+        if best.is_none_or(|(s, w, _)| (score, width) > (s, w)) {
+            best = Some((score, width, i));
         }
     }
-    let (_, i) = best?;
+    let (_, _, i) = best?;
     let (text, org) = strip_edges(&lines[i].text);
     let title = Fact {
         value: text.to_string(),
@@ -139,8 +260,11 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
 /// name followed by a space, and a trailing date from a heading line.
 fn strip_edges(t: &str) -> (&str, Option<&str>) {
     let mut t = t.trim();
+    // An archive's label (【セキュリティ事件簿#2024-350】) is not the notice's;
+    // the notice's own (【お詫び】, 【重要】) is part of its title.
     if t.starts_with('【')
         && let Some(end) = t.find('】')
+        && t[..end].contains(|c: char| c == '#' || c == '＃' || c.is_ascii_digit())
     {
         let after = t[end + '】'.len_utf8()..].trim();
         if after.width() >= 10 {
@@ -187,10 +311,11 @@ static URL: LazyLock<Regex> =
 /// Web addresses in the notice, each once, with the line they appear on.
 pub fn urls(lines: &[Line]) -> Vec<Fact<String>> {
     let mut out: Vec<Fact<String>> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         for m in URL.find_iter(&line.text) {
             let url = m.as_str().trim_end_matches(['.', '。', '、', ',']);
-            if !out.iter().any(|f| f.value == url) {
+            if seen.insert(url) {
                 out.push(Fact {
                     value: url.to_string(),
                     lines: vec![i],
@@ -239,9 +364,15 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            (
+                "2022年5月20日掲載 独立行政法人こだま病院機構 北町医療センター院長 山田 一郎\n【お詫び】当院職員による紛失について\n当院職員がUSBメモリを紛失しました。",
+                Some("2022-05-20"),
+            ),
         ];
         for (text, want) in table {
-            let got = published(&lines(text)).map(|f| f.value.to_string());
+            let (ls, ss) = super::super::sections::parse(text);
+            let first = ss.iter().find_map(|s| s.heading).unwrap_or(ls.len());
+            let got = published(&ls, &ss, first).map(|f| f.value.to_string());
             assert_eq!(got.as_deref(), *want, "{text}");
         }
     }
@@ -259,7 +390,7 @@ mod tests {
             ),
             (
                 "【重要】個人情報漏えいに関するお詫びとお知らせ\n2024年1月1日",
-                "個人情報漏えいに関するお詫びとお知らせ",
+                "【重要】個人情報漏えいに関するお詫びとお知らせ",
             ),
             (
                 "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表\n本文。",

@@ -40,18 +40,49 @@ pub fn read(notice: &str) -> Vec<Line> {
             blank = true;
             continue;
         }
-        if dropped(&t) {
-            continue;
+        for part in unflatten(&t) {
+            if dropped(part) {
+                continue;
+            }
+            kept.push(Line {
+                from: i + 1,
+                to: i + 1,
+                text: part.to_string(),
+                after_blank: blank,
+            });
+            blank = false;
         }
-        kept.push(Line {
-            from: i + 1,
-            to: i + 1,
-            text: t,
-            after_blank: blank,
-        });
-        blank = false;
     }
     join_broken(kept)
+}
+
+/// A whole page copied as one line (some archives and readers store it so):
+/// a very long line is split after each sentence that a space follows
+/// (`…しました。 当院では…`) and before a bracketed label that a space
+/// precedes (` 【お詫び】…`).
+fn unflatten(t: &str) -> Vec<&str> {
+    if t.chars().count() < 200 {
+        return vec![t];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in t.char_indices() {
+        let titled = ["について", "お詫び", "おわび", "お知らせ", "ご報告"]
+            .iter()
+            .any(|w| t[start..at].ends_with(w));
+        if c == ' ' && (matches!(prev, Some('。' | '！' | '？')) || titled) {
+            parts.push(&t[start..at]);
+            start = at + 1;
+        } else if c == '【' && prev == Some(' ') && at > start + 1 {
+            parts.push(&t[start..at - 1]);
+            start = at;
+        }
+        prev = Some(c);
+    }
+    parts.push(&t[start..]);
+    parts.retain(|p| !p.trim().is_empty());
+    parts
 }
 
 /// Runs of spaces become one; a space between two Japanese characters in a
@@ -133,7 +164,16 @@ pub fn dropped(t: &str) -> bool {
         "問合せ先:",
         "問い合わせ先:",
     ];
-    if CONTACT.iter().any(|w| f.starts_with(w)) {
+    // TEL 03-…, FAX：…, E-mail info@…: not FAX誤送信による… (a title).
+    if CONTACT.iter().any(|w| {
+        f.strip_prefix(w).is_some_and(|rest| {
+            !w.is_ascii()
+                || rest.is_empty()
+                || rest.starts_with(|c: char| {
+                    c.is_ascii_digit() || " :：（(番.".contains(c) || ('０'..='９').contains(&c)
+                })
+        })
+    }) {
         return true;
     }
     // 平日 午前9時から午後5時30分 / 土曜 午前9時から午後5時まで
@@ -146,8 +186,82 @@ pub fn dropped(t: &str) -> bool {
     {
         return true;
     }
-    // Breadcrumbs of a web page: ホーム > お知らせ
-    if [" > ", "＞", " › ", " » "].iter().any(|w| f.contains(w)) && f.chars().count() < 60 {
+    // Breadcrumbs of a web page: ホーム > お知らせ, 現在地 トップページ > …
+    let crumbs = [" > ", "＞", " › ", " » "]
+        .iter()
+        .map(|w| f.matches(w).count())
+        .sum::<usize>();
+    if crumbs > 0 && (f.chars().count() < 60 || crumbs >= 2 || f.starts_with("現在地")) {
+        return true;
+    }
+    // A postal address, a telephone or fax number line, an attachment link.
+    if f.starts_with('〒')
+        || f.starts_with("電話 ") && f.chars().nth(3).is_some_and(|c| c.is_ascii_digit())
+        || ["ファックス番号", "ファクス番号", "FAX番号", "内線"]
+            .iter()
+            .any(|w| f.starts_with(w))
+        || (f.contains("(PDF") || f.contains("(PDF:") || f.contains("（PDF"))
+            && f.chars().count() < 60
+    {
+        return true;
+    }
+    // Navigation of a web page, each a line of its own.
+    const NAVIGATION: &[&str] = &[
+        "本文",
+        "本文へ",
+        "本文へ移動",
+        "メインコンテンツに",
+        "メインコンテンツへ",
+        "スキップします",
+        "閉じる",
+        "メニュー",
+        "ここから本文です。",
+        "ここから本文です",
+        "グローバルナビゲーションへ",
+        "ローカルナビゲーションへ",
+        "フッターへ",
+        "印刷ページ表示",
+        "印刷用ページを表示する",
+        "このページを印刷する",
+        "メールでのお問い合わせ",
+        "お問い合わせフォーム",
+        "引用",
+        "シェアする",
+        "ポスト",
+        "このページの先頭へ",
+        "ページの先頭へ戻る",
+        "トップへ戻る",
+        "Adobe Acrobat Reader DC",
+    ];
+    if NAVIGATION.contains(&f) {
+        return true;
+    }
+    // A menu or breadcrumb item, numbered or not: 1. トップページ, - 報道発表資料.
+    let item = sections::marker(f).map_or(f, |(_, rest)| rest);
+    const MENU: &[&str] = &[
+        "トップページ",
+        "ホーム",
+        "TOP",
+        "Top",
+        "ニュース",
+        "新着情報",
+        "お知らせ一覧",
+        "ニュース一覧",
+        "プレスリリース",
+        "報道発表資料",
+        "報道資料",
+        "記者発表資料",
+        "一覧へ戻る",
+        "前のページへ戻る",
+        "ページトップへ戻る",
+        "ページトップへ",
+        "Press Release",
+    ];
+    if MENU.contains(&item) {
+        return true;
+    }
+    if f.starts_with("ページの先頭です") || f.starts_with("ページID") || f.starts_with("記事ID")
+    {
         return true;
     }
     const FURNITURE: &[&str] = &[
@@ -166,15 +280,15 @@ pub fn dropped(t: &str) -> bool {
     FURNITURE.iter().any(|w| f.contains(w))
 }
 
-/// Joins a line to the next when a PDF broke it: the line fills the width of
-/// the text's long lines, does not end a sentence, and the next line starts
-/// neither a heading nor a list item.
+/// Joins a line to the next when a PDF or a narrow page broke it: the line
+/// does not end a sentence, the next line starts neither a heading nor a list
+/// item, and either the line fills the width of the text's long lines, or it
+/// is as wide as a neighbour in its paragraph (a block with a right margin,
+/// `…受理した。そ` / `の後、…`, even where a longer unwrapped paragraph sets
+/// the text's width).
 fn join_broken(lines: Vec<Line>) -> Vec<Line> {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.text.width())
-        .filter(|w| *w >= 20)
-        .collect();
+    let width: Vec<usize> = lines.iter().map(|l| l.text.width()).collect();
+    let mut widths: Vec<usize> = width.iter().copied().filter(|w| *w >= 20).collect();
     widths.sort_unstable();
     // Too few long lines say nothing about the page width.
     let full = if widths.len() >= 3 {
@@ -182,10 +296,34 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
     } else {
         0
     };
+    let similar = |a: usize, b: usize| {
+        let (wa, wb) = (width[a], width[b]);
+        wa >= 30 && wb >= 30 && wa.abs_diff(wb) * 10 <= wa.max(wb)
+    };
+    // Lines `i` and `i + 1` are one paragraph: no blank line and no gap between them.
+    let together: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines
+                .get(i + 1)
+                .is_some_and(|n| !n.after_blank && n.from == lines[i].to + 1)
+        })
+        .collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (i, line) in lines.into_iter().enumerate() {
         if let Some(prev) = out.last_mut() {
-            let fills = full >= 30 && prev.text.width() * 10 >= full * 8;
+            let p = i - 1;
+            // Prose (with 、 or 。), not a heading or a signature that happens
+            // to be as wide.
+            let prose = prev.text.contains(['、', '。', '，']);
+            let fills = prose && full >= 30 && width[p] * 10 >= full * 8;
+            // …年1回確認す / る。: the next line starts where no sentence starts.
+            let continues = prose
+                && line.text.starts_with([
+                    'る', 'た', 'て', 'ん', 'っ', 'ゃ', 'ゅ', 'ょ', 'ー', '。', '、', 'の', 'を',
+                    'に', 'は', 'が', 'で', 'へ', 'ず', 'う',
+                ]);
+            let margin = continues
+                || prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
             let open = !prev
                 .text
                 .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])
@@ -193,8 +331,14 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
                     .last()
                     .is_none_or(|d| d.end != prev.text.len());
             let next_starts = sections::marker(&line.text).is_some()
+                || line.text.starts_with('【')
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
-            if fills && open && !line.after_blank && !next_starts && line.from == prev.to + 1 {
+            if (fills || margin)
+                && open
+                && !line.after_blank
+                && !next_starts
+                && line.from == prev.to + 1
+            {
                 let glue = if prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
                 {
@@ -234,6 +378,7 @@ mod tests {
             "＜以上＞",
             "――――――",
             "電話番号 06-1234-5678",
+            "FAX：03-0000-0001",
             "TEL：03-0000-0000",
             "FAX 03-0000-0001",
             "平日 午前9時から午後5時30分",
@@ -249,6 +394,7 @@ mod tests {
             "1,284人",
             "記録媒体の管理",
             "以上のとおり対応します。",
+            "FAX誤送信による個人情報の流出について",
         ] {
             assert!(!dropped(line), "{line}");
         }

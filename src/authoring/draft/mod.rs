@@ -14,12 +14,16 @@ pub mod dates;
 pub mod decode;
 pub mod facts;
 pub mod header;
+pub mod issuer;
 pub mod lines;
+pub mod measure;
 pub mod numbers;
 pub mod organization;
 pub mod render;
 pub mod sections;
 pub mod suggest;
+pub mod update;
+pub mod when;
 
 use crate::casebook::Casebook;
 use crate::lang::Lang;
@@ -34,13 +38,23 @@ pub struct Extract {
     pub lines: Vec<Line>,
     pub title: Option<Fact<String>>,
     pub organization: Option<Fact<String>>,
+    /// How the notice refers to itself (本学, 当院) when it names no organization.
+    pub self_word: Option<String>,
+    /// The day the matter was made public (a later report's first announcement).
     pub published: Option<Fact<PartialDate>>,
+    /// The notice's own date (a later report's, when it differs from `published`).
+    pub dated: Option<Fact<PartialDate>>,
     pub occurred: Option<Fact<PartialDate>>,
+    /// The day the organization learned of it (判明日, 発覚).
+    pub discovered: Option<Fact<PartialDate>>,
     pub people: Counted,
     pub records: Counted,
     pub data: Vec<Fact<String>>,
     pub summary: Vec<Fact<String>>,
     pub causes: Vec<Fact<String>>,
+    /// The causes are the account's sentence of what went wrong (the notice
+    /// has no 原因 section or sentence).
+    pub cause_from_account: bool,
     pub measures: Vec<Fact<String>>,
     pub response: Vec<Fact<String>>,
     pub urls: Vec<Fact<String>>,
@@ -50,35 +64,55 @@ pub struct Extract {
 pub fn extract(text: &str) -> Extract {
     let lines = lines::read(text);
     let sections = sections::split(&lines);
+    // The first section of the notice (a page's menu may hold a heading word
+    // such as よくあるご質問 before it).
     let first_heading = sections
         .iter()
+        .filter(|s| !s.is(sections::Kind::Aside))
         .find_map(|s| s.heading)
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
-    let organization = header::organization(&lines, title.as_ref());
-    let published = header::published(&lines);
+    let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
+    let organization = issuer.name;
+    let dated = header::published(&lines, &sections, first_heading);
+    let published = header::announced(&lines, first_heading, dated.as_ref()).or(dated.clone());
+    // The lines that are the notice's heading, not its account: the title,
+    // the organization's own line (not a sentence that names it), the date.
     let mut header_lines: Vec<usize> = Vec::new();
     for f in [title.as_ref().map(|t| &t.0), organization.as_ref()]
         .into_iter()
         .flatten()
     {
-        header_lines.extend(&f.lines);
+        header_lines.extend(
+            f.lines
+                .iter()
+                .filter(|&&i| !lines[i].text.contains(['。', '、'])),
+        );
     }
-    if let Some(p) = &published {
+    if let Some(p) = &dated {
         header_lines.extend(&p.lines);
     }
-    let occurred = facts::occurred(&lines, &sections, published.as_ref(), &header_lines);
+    let when = when::when(&lines, &sections, dated.as_ref(), &header_lines);
     let (people, records) = facts::counts(&lines, &sections);
+    let mut causes = account::causes(&lines, &sections);
+    let cause_from_account = causes.is_empty();
+    if cause_from_account {
+        causes.extend(account::incident(&lines, &sections, &header_lines));
+    }
     Extract {
         title: title.map(|t| t.0),
         organization,
+        self_word: issuer.self_word,
         published,
-        occurred,
+        dated,
+        occurred: when.occurred,
+        discovered: when.discovered,
         people,
         records,
         data: data::data_kinds(&lines, &sections),
         summary: account::summary(&lines, &sections, &header_lines),
-        causes: account::causes(&lines, &sections),
+        causes,
+        cause_from_account,
         measures: account::measures(&lines, &sections),
         response: account::response(&lines, &sections),
         urls: header::urls(&lines),
@@ -97,6 +131,10 @@ pub struct Options {
     /// How the notice is named in the header comment (its file name, or "standard input").
     pub source: String,
     pub lang: Lang,
+    /// Where the notice was read (`--url`).
+    pub url: Option<String>,
+    /// The day the page says the notice was published, when its text does not (`--published`).
+    pub published: Option<PartialDate>,
 }
 
 /// A draft: the case file's text and what it was made from.

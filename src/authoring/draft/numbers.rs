@@ -186,8 +186,12 @@ pub fn counts(line: &str) -> Vec<Count> {
             i += len.max(1);
             continue;
         };
-        // 名義, 名簿, 件名, 人数 are words, not units.
+        // 名義, 名簿, 件名, 人数 are words, not units; 一人ひとり is everyone.
         let next = chars.get(j + 1).copied();
+        if chars[j] == '人' && matches!(next, Some('ひ' | '一')) {
+            i = j + 1;
+            continue;
+        }
         if matches!(
             (chars[j], next),
             ('名', Some('義' | '簿' | '称' | '前' | '刺'))
@@ -287,6 +291,7 @@ mod tests {
             ("2,799棟の管理責任者1,338件", &["1338 records"]),
             ("件名", &[]),
             ("5人目", &[]),
+            ("患者さん一人ひとりに", &[]),
             ("99999999999999999999999人", &[]),
         ];
         for (line, want) in table {

@@ -2,15 +2,9 @@
 //! that name it (a department or a title is not the organization), the legal
 //! forms and places its name may carry, and the sector its name suggests.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use unicode_width::UnicodeWidthStr;
 
-use super::header::{EDGE, Fact, edges};
-use super::lines::Line;
-
-const ORG_PREFIXES: &[&str] = &[
+pub(super) const ORG_PREFIXES: &[&str] = &[
     "株式会社",
     "有限会社",
     "合同会社",
@@ -65,13 +59,32 @@ const ORG_SUFFIXES: &[&str] = &[
     "研究所",
     "委員会",
     "財団",
+    "学会",
+    "連盟",
+    "医師会",
+    "協議会",
+    "事業団",
+    "振興会",
+    "公庫",
+    "共済会",
+    "商工会",
+    "会議所",
+    "クリニック",
+    "診療所",
+    "医院",
+    "幼稚園",
+    "保育園",
+    "こども園",
+    "高校",
+    "短期大学",
+    "センター",
     "Inc.",
     "Co., Ltd.",
     "Corporation",
     "ホールディングス",
     "グループ",
 ];
-const PREFECTURES: &[&str] = &[
+pub(super) const PREFECTURES: &[&str] = &[
     "北海道",
     "青森",
     "岩手",
@@ -130,7 +143,7 @@ const PREFECTURES: &[&str] = &[
 ];
 
 /// A department of an organization (総務局, 職業対策課, 広報室), not the organization.
-fn department(name: &str) -> bool {
+pub(super) fn department(name: &str) -> bool {
     let ends = [
         "部",
         "課",
@@ -161,10 +174,25 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
-    if department(n) {
+    // 株式会社エイチーム is a company, whatever its name ends with.
+    let legal = ORG_PREFIXES
+        .iter()
+        .any(|p| n.starts_with(p) && n.len() > p.len());
+    if (department(n) && !legal) || bare_reference(n) {
         return false;
     }
     if n.ends_with('局') {
+        return true;
+    }
+    // 沖縄タイムス社, 新聞社: a company named with 社 (not 当社, 本社, 会社).
+    if n.ends_with('社')
+        && chars >= 4
+        && ![
+            "当社", "弊社", "本社", "会社", "各社", "同社", "自社", "他社", "貴社", "御社", "支社",
+        ]
+        .iter()
+        .any(|w| n.ends_with(w))
+    {
         return true;
     }
     ORG_PREFIXES
@@ -175,111 +203,138 @@ pub fn organization_name(name: &str) -> bool {
             .any(|s| n.ends_with(s) && n.len() > s.len())
 }
 
+/// 県教育委員会, 市立小学校, 本学: a body named only by the kind of place that
+/// runs it (the notice's own prefecture or city), not a name.
+pub fn bare_reference(n: &str) -> bool {
+    let mut chars = n.chars();
+    let first = chars.next();
+    let rest = chars.as_str();
+    match first {
+        Some('県' | '市' | '町' | '村' | '区' | '府' | '都') => {
+            rest.starts_with('立')
+                || [
+                    "教育委員会",
+                    "議会",
+                    "警察",
+                    "警察本部",
+                    "病院局",
+                    "水道局",
+                    "交通局",
+                    "選挙管理委員会",
+                    "監査委員会",
+                    "教委",
+                ]
+                .contains(&rest)
+        }
+        Some('当' | '本' | '弊' | '同') => true,
+        // 教育庁, 病院局: a body of some government, not named.
+        _ => [
+            "教育庁",
+            "教育委員会",
+            "病院局",
+            "水道局",
+            "交通局",
+            "総務局",
+            "警察本部",
+            "事務局",
+        ]
+        .contains(&n),
+    }
+}
+
+/// A branch or hospital named after its parent body: 広島支部, 東京支社.
+pub fn branch_name(name: &str) -> bool {
+    let n = name.trim();
+    n.chars().count() >= 3
+        && ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
+            .iter()
+            .any(|s| n.ends_with(s))
+}
+
+/// Names that hold other organizations (a hospital organization, a
+/// university corporation, an association of branches).
+pub fn umbrella_name(name: &str) -> bool {
+    [
+        "機構",
+        "法人",
+        "協会",
+        "連合会",
+        "共済組合",
+        "グループ",
+        "ホールディングス",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s))
+}
+
+/// Titles of the person who signs a notice.
+const ROLES: &[&str] = &[
+    "代表取締役",
+    "取締役",
+    "社長",
+    "市長",
+    "町長",
+    "村長",
+    "知事",
+    "理事長",
+    "学長",
+    "院長",
+    "局長",
+    "校長",
+    "会長",
+    "代表者",
+    "執行役",
+    "教育長",
+    "病院長",
+    "所長",
+    "センター長",
+    "支部長",
+    "頭取",
+    "総長",
+];
+
+/// A signature's person line: 代表取締役社長 山田太郎, 市長 稲村和美, 院長 新甲 靖.
+pub fn role_line(text: &str) -> bool {
+    let t = text.trim();
+    t.width() <= 40
+        && !t.contains(['、', '。'])
+        && ROLES
+            .iter()
+            .any(|r| t.starts_with(r) || t.split(' ').any(|w| w.ends_with(r)))
+}
+
+/// `産業医科大学病院長` → `産業医科大学病院`, `群馬県知事` → `群馬県`: the
+/// organization a title is of.
+pub fn without_role(word: &str) -> Option<&str> {
+    // 病院長, センター長, 支部長: the body is the word without 長.
+    if let Some(n) = word.strip_suffix('長')
+        && (organization_name(n) || n.ends_with("支部"))
+    {
+        return Some(n);
+    }
+    ROLES
+        .iter()
+        .find_map(|r| word.strip_suffix(r).filter(|n| organization_name(n)))
+}
+
 /// A heading or signature line that names the organization; the name.
 pub fn organization_line(text: &str) -> Option<&str> {
     let t = text.trim();
     if t.ends_with(['。', '．']) || t.width() > 50 {
         return None;
     }
+    // 九州医療センター院長 森田 茂樹: the organization of the title.
+    if let Some(name) = t.split(' ').next().and_then(without_role) {
+        return Some(name);
+    }
     // A person's line: 代表取締役社長 山田太郎, 市長 稲村和美.
-    let roles = [
-        "代表取締役",
-        "取締役",
-        "社長",
-        "市長",
-        "町長",
-        "村長",
-        "知事",
-        "理事長",
-        "学長",
-        "院長",
-        "局長",
-        "校長",
-        "会長",
-        "代表者",
-        "執行役",
-    ];
-    if roles
-        .iter()
-        .any(|r| t.starts_with(r) || t.split(' ').any(|w| w.ends_with(r)))
-    {
+    if role_line(t) {
         return None;
     }
     let first = t.split(' ').next()?;
     // 株式会社サンプル 総務部: the organization before its department.
     let name = if organization_name(t) { t } else { first };
     organization_name(name).then_some(name)
-}
-
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:この度、|このたび、|本日、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表)")
-        .expect("valid")
-});
-static ANNOUNCER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([^\s、。「」]{2,20}?)(?:が発表|は発表)").expect("valid"));
-
-/// The organization: a heading or signature line, else the name that opens
-/// the title line, else the announcer of a news headline, else the subject of
-/// the notice's first sentences.
-pub fn organization(
-    lines: &[Line],
-    title: Option<&(Fact<String>, Option<Fact<String>>)>,
-) -> Option<Fact<String>> {
-    let fact = |i: usize, name: &str| Fact {
-        value: name.to_string(),
-        lines: vec![i],
-        quote: lines[i].text.clone(),
-    };
-    if let Some((_, Some(org))) = title {
-        return Some(org.clone());
-    }
-    let title_line = title.map(|(t, _)| t.lines[0]);
-    for i in edges(lines) {
-        if Some(i) == title_line {
-            continue;
-        }
-        if let Some(name) = organization_line(&lines[i].text) {
-            return Some(fact(i, name));
-        }
-    }
-    if let Some(i) = title_line
-        && let Some(c) = ANNOUNCER.captures(&lines[i].text)
-    {
-        let name = c[1].rsplit(' ').next().unwrap_or(&c[1]);
-        if organization_name(name) {
-            return Some(fact(i, name));
-        }
-    }
-    for (i, line) in lines.iter().enumerate().take(EDGE * 2) {
-        if Some(i) == title_line {
-            continue;
-        }
-        for sentence in line.text.split('。').take(2) {
-            if let Some(c) = SUBJECT.captures(sentence) {
-                let name = strip_place(&c[1]);
-                if organization_name(name) && !name.starts_with(['当', '弊', '本']) {
-                    return Some(fact(i, name));
-                }
-            }
-        }
-    }
-    None
-}
-
-/// `兵庫県尼崎市` → `尼崎市`: a municipality is named without its prefecture.
-fn strip_place(name: &str) -> &str {
-    for p in PREFECTURES {
-        for suffix in ["県", "府", "都", ""] {
-            let prefix = format!("{p}{suffix}");
-            if let Some(rest) = name.strip_prefix(prefix.as_str())
-                && rest.chars().count() >= 2
-                && (rest.ends_with('市') || rest.ends_with('町') || rest.ends_with('村'))
-            {
-                return rest;
-            }
-        }
-    }
-    name
 }
 
 /// A sector the organization's name suggests, for the author to confirm.
@@ -313,58 +368,7 @@ pub fn sector_hint(org: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::header::title;
     use super::*;
-
-    fn lines(text: &str) -> Vec<Line> {
-        super::super::lines::read(text)
-    }
-
-    #[test]
-    fn organizations_from_heading_and_signature_lines() {
-        let table: &[(&str, Option<&str>)] = &[
-            (
-                "2025年2月10日\n株式会社サンプル\n代表取締役社長 山田太郎\n表題について",
-                Some("株式会社サンプル"),
-            ),
-            (
-                "岩 手 労 働 局\n平成25年8月2日\n表題について",
-                Some("岩手労働局"),
-            ),
-            (
-                "総務局\n表題について\n大阪市では、本日発表しました。",
-                Some("大阪市"),
-            ),
-            (
-                "表題について\n経済戦略局文化部文化課\n大阪市経済戦略局では、調査しました。",
-                Some("大阪市経済戦略局"),
-            ),
-            (
-                "【事件簿#1】株式会社BANDAI SPIRITS 「会員」情報の漏えいについて 2024/6/11",
-                Some("株式会社BANDAI SPIRITS"),
-            ),
-            (
-                "【事件簿#2】総務省 NAVER Corporation への提供について 2023年8月30日",
-                Some("総務省"),
-            ),
-            (
-                "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表\n本文。",
-                Some("尼崎市"),
-            ),
-            (
-                "表題について\n兵庫県尼崎市は、USBメモリーを紛失したと発表しました。",
-                Some("尼崎市"),
-            ),
-            ("表題について\n当社は、お詫び申し上げます。", None),
-            ("表題について\n代表取締役 山田太郎", None),
-        ];
-        for (text, want) in table {
-            let ls = lines(text);
-            let t = title(&ls, ls.len());
-            let got = organization(&ls, t.as_ref()).map(|f| f.value);
-            assert_eq!(got.as_deref(), *want, "{text}");
-        }
-    }
 
     #[test]
     fn sectors_suggested_by_names() {

@@ -3,13 +3,16 @@
 
 use super::facts::{Counted, shorten};
 use super::header::{self, Fact};
-use super::suggest::{self, Measures};
+use super::suggest::{self, Basis, Measures};
 use super::{Extract, Options};
 use crate::authoring::new::SCHEMA_REF;
 use crate::authoring::sketch::{self, Sketch, Slot, Val};
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
 use crate::lang::Lang;
+use crate::model::PartialDate;
+
+use super::dates;
 
 /// A note in the language of the draft.
 fn tr(lang: Lang, ja: &str, en: &str) -> String {
@@ -31,11 +34,11 @@ fn from<T>(f: &Fact<T>, ex: &Extract, quote: bool) -> String {
 
 fn lines_of(facts: &[Fact<String>], ex: &Extract) -> String {
     let mut cites: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for f in facts {
         for &i in &f.lines {
-            let c = ex.lines[i].cite();
-            if !cites.contains(&c) {
-                cites.push(c);
+            if seen.insert(i) {
+                cites.push(ex.lines[i].cite());
             }
         }
     }
@@ -44,7 +47,12 @@ fn lines_of(facts: &[Fact<String>], ex: &Extract) -> String {
 
 pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) -> String {
     let lang = options.lang;
-    let mut s = Sketch::default();
+    // The facts a leak report turns on are questions for the author: a
+    // notice rarely answers them, and never in those words.
+    let mut s = Sketch {
+        incident: true,
+        ..Sketch::default()
+    };
 
     s.one(
         "id",
@@ -74,10 +82,7 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             None => Slot::todo(Vec::new()),
         },
     );
-    s.one(
-        "organization",
-        fact_slot(ex.organization.as_ref(), ex, |v| v.clone()),
-    );
+    s.one("organization", organization(ex, lang));
     let sector_notes = ex
         .organization
         .as_ref()
@@ -98,21 +103,12 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
         })
         .unwrap_or_default();
     s.one("sector", Slot::todo(sector_notes));
-    s.one(
-        "published",
-        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
-    );
-    let mut occurred = fact_slot(ex.occurred.as_ref(), ex, |d| d.to_string());
-    if ex.occurred.is_some() {
-        occurred.notes.push(tr(
-            lang,
-            "経緯の最初の日付。発生日と違えば直す",
-            "the account's first date; correct it if the incident happened earlier",
-        ));
-    }
-    s.one("occurred", occurred);
+    s.one("published", published(ex, options));
+    s.one("discovered", discovered(ex, lang));
+    s.one("occurred", occurred(ex, lang));
     s.one("summary", summary(ex, lang));
     s.set("affected", Val::Map(affected(ex, lang)));
+    s.set("leak", Val::Map(leak(ex, lang)));
     s.set("root_causes", Val::Entries(causes(ex, book, lang)));
     s.set("measures", Val::Entries(measures(ex, book, lang)));
     if !ex.response.is_empty() {
@@ -124,7 +120,7 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             ),
         );
     }
-    s.set("sources", Val::Entries(vec![source(ex, lang)]));
+    s.set("sources", Val::Entries(vec![source(ex, options)]));
 
     let header = header_comment(options, encoding, lang);
     sketch::render(&s, &header, SCHEMA_REF, lang)
@@ -134,6 +130,228 @@ fn fact_slot<T>(f: Option<&Fact<T>>, ex: &Extract, show: impl Fn(&T) -> String) 
     match f {
         Some(f) => Slot::known(show(&f.value), from(f, ex, true)),
         None => Slot::todo(Vec::new()),
+    }
+}
+
+/// A date's provenance, and a warning when its weekday is not the date's.
+fn date_slot(f: &Fact<PartialDate>, ex: &Extract, lang: Lang) -> Slot {
+    let mut slot = Slot::known(f.value.to_string(), from(f, ex, true));
+    if dates::find(&f.quote, None)
+        .first()
+        .is_some_and(|d| d.weekday_mismatch)
+    {
+        slot.notes.push(tr(
+            lang,
+            "通知文の曜日がこの日付と合わない: どちらが正しいか確かめる",
+            "the notice's weekday does not fall on this date: check which is right",
+        ));
+    }
+    slot
+}
+
+fn organization(ex: &Extract, lang: Lang) -> Slot {
+    match (&ex.organization, &ex.self_word) {
+        (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
+        (None, Some(word)) => Slot::todo(vec![tr(
+            lang,
+            &format!(
+                "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
+            ),
+            &format!(
+                "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
+            ),
+        )]),
+        (None, None) => Slot::todo(Vec::new()),
+    }
+}
+
+fn published(ex: &Extract, options: &Options) -> Slot {
+    let lang = options.lang;
+    match (&ex.published, options.published) {
+        (Some(f), given) => {
+            let mut slot = date_slot(f, ex, lang);
+            if ex.dated.as_ref().is_some_and(|d| d.value != f.value) {
+                let d = ex.dated.as_ref().expect("checked");
+                slot.notes.push(tr(
+                    lang,
+                    &format!(
+                        "最初に公表した日（続報が書く日）。この通知文の日付は {}（{}）で、sources の date に書いた",
+                        d.value,
+                        ex.lines[d.lines[0]].cite()
+                    ),
+                    &format!(
+                        "the day it was first made public, as this later report says; the report's own date, {} ({}), is the source's date",
+                        d.value,
+                        ex.lines[d.lines[0]].cite()
+                    ),
+                ));
+            }
+            if let Some(g) = given.filter(|g| *g != f.value) {
+                slot.notes.push(tr(
+                    lang,
+                    &format!("--published の {g} と違う: どちらが公表日か確かめる"),
+                    &format!("--published said {g}: check which is the publication date"),
+                ));
+            }
+            slot
+        }
+        (None, Some(given)) => Slot::known(given.to_string(), "← --published".to_string()),
+        (None, None) => Slot::todo(Vec::new()),
+    }
+}
+
+/// The day it came to light, when the notice gives it to the day (判明日, …に判明).
+fn discovered(ex: &Extract, lang: Lang) -> Slot {
+    match &ex.discovered {
+        Some(d) if d.value.day.is_some() => {
+            let mut slot = date_slot(d, ex, lang);
+            slot.notes.push(tr(
+                lang,
+                "判明・発覚を述べた文の日付。報告の期限はこの日から数える: 確かめて書く",
+                "the date of the sentence on finding it out; report deadlines count from it: confirm it",
+            ));
+            slot
+        }
+        Some(d) => Slot::todo(vec![tr(
+            lang,
+            &format!(
+                "通知文は発覚を {}（{}）とだけ書いている: 日まで分かれば書く",
+                d.value,
+                ex.lines[d.lines[0]].cite()
+            ),
+            &format!(
+                "the notice dates the discovery only as {} ({}): give the day if known",
+                d.value,
+                ex.lines[d.lines[0]].cite()
+            ),
+        )]),
+        None => Slot::todo(Vec::new()),
+    }
+}
+
+/// The leak facts stay questions; where the notice's words bear on one, a
+/// comment says which words and where.
+fn leak(ex: &Extract, lang: Lang) -> Sketch {
+    const HINTS: &[(&str, &[&str])] = &[
+        (
+            "sensitive",
+            &[
+                "要配慮",
+                "病名",
+                "病歴",
+                "診療",
+                "病気",
+                "検査結果",
+                "健康診断",
+                "障害",
+                "犯罪",
+            ],
+        ),
+        (
+            "financial",
+            &[
+                "クレジットカード",
+                "カード番号",
+                "口座番号",
+                "口座情報",
+                "暗証番号",
+                "ネットバンキング",
+            ],
+        ),
+        (
+            "malicious",
+            &[
+                "不正アクセス",
+                "盗難",
+                "盗まれ",
+                "ランサムウェア",
+                "不正に",
+                "持ち出",
+                "窃取",
+                "攻撃",
+                "不正使用",
+            ],
+        ),
+        (
+            "encrypted",
+            &["暗号化", "パスワードを設定", "パスワードロック"],
+        ),
+        (
+            "recovered_unseen",
+            &["回収", "削除を確認", "開封せず", "未開封"],
+        ),
+    ];
+    let mut sketch = Sketch::default();
+    for (fact, words) in HINTS {
+        let found = ex.lines.iter().find_map(|l| {
+            words.iter().find(|w| l.text.contains(**w)).map(|w| {
+                let denied = [
+                    "含まれておりません",
+                    "含まれていません",
+                    "含まれていない",
+                    "含まれません",
+                ]
+                .iter()
+                .any(|n| l.text.contains(n));
+                (w, l.cite(), denied)
+            })
+        });
+        let notes = found
+            .map(|(word, at, denied)| {
+                vec![if denied {
+                    tr(
+                        lang,
+                        &format!("通知文は「{word}」が含まれないと書いている（{at}）: 確かめて false か unknown"),
+                        &format!("the notice says \"{word}\" was not included ({at}): confirm, then false or unknown"),
+                    )
+                } else {
+                    tr(
+                        lang,
+                        &format!("通知文に「{word}」（{at}）: 確かめて true / false / unknown"),
+                        &format!("the notice says \"{word}\" ({at}): confirm, then true, false or unknown"),
+                    )
+                }]
+            })
+            .unwrap_or_default();
+        sketch.one(fact, Slot::todo(notes));
+    }
+    sketch
+}
+
+fn occurred(ex: &Extract, lang: Lang) -> Slot {
+    let discovered = ex
+        .discovered
+        .as_ref()
+        .filter(|d| d.value.day.is_none())
+        .map(|d| {
+            tr(
+                lang,
+                &format!(
+                    "発覚（判明）は {}（{}「{}」）: 発生日とは別",
+                    d.value,
+                    ex.lines[d.lines[0]].cite(),
+                    shorten(&d.quote, 30)
+                ),
+                &format!(
+                    "it came to light on {} ({} \"{}\"), which is not when it happened",
+                    d.value,
+                    ex.lines[d.lines[0]].cite(),
+                    shorten(&d.quote, 30)
+                ),
+            )
+        });
+    match &ex.occurred {
+        Some(f) => {
+            let mut slot = date_slot(f, ex, lang);
+            slot.notes.push(tr(
+                lang,
+                "出来事を述べた文の日付。発生日と違えば直す",
+                "the date of the sentence that tells of the event; correct it if it happened earlier",
+            ));
+            slot.notes.extend(discovered);
+            slot
+        }
+        None => Slot::todo(discovered.into_iter().collect()),
     }
 }
 
@@ -225,11 +443,27 @@ fn affected(ex: &Extract, lang: Lang) -> Sketch {
 }
 
 fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
+    let told: String = ex
+        .title
+        .iter()
+        .map(|t| t.value.as_str())
+        .chain(ex.summary.iter().map(|f| f.value.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let notice = suggest::notice_category(&told);
     ex.causes
         .iter()
         .map(|f| {
             let mut c = Sketch::default();
-            let notes = suggest::cause_categories(&f.value)
+            let mut found = suggest::cause_categories(&f.value);
+            // A notice of 誤送信 points its causes to misoperation first.
+            if let Some((id, word)) = notice
+                && !found.iter().any(|(x, _)| *x == id)
+            {
+                found.insert(0, (id, word));
+                found.truncate(2);
+            }
+            let notes = found
                 .into_iter()
                 .map(|(id, word)| {
                     let title = book.catalogs.title_of(Kind::Causes, id, lang);
@@ -241,7 +475,15 @@ fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
                 })
                 .collect();
             c.one("category", Slot::todo(notes));
-            c.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
+            let mut text = Slot::known(f.value.clone(), from(f, ex, false));
+            if ex.cause_from_account {
+                text.notes.push(tr(
+                    lang,
+                    "通知文に原因の項はない: 何が起きたかを述べた文から。仕組みとしての原因に書き直す",
+                    "the notice has no section on causes: this is its sentence on what went wrong; rewrite it as the mechanism",
+                ));
+            }
+            c.one("text", text);
             c
         })
         .collect()
@@ -249,32 +491,59 @@ fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
 
 fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
     let index = Measures::new(book);
+    let title_of = |c: &crate::model::ControlRef| {
+        book.catalogs
+            .control(c)
+            .map(|i| i.title.get(lang).to_string())
+            .unwrap_or_default()
+    };
     ex.measures
         .iter()
         .map(|f| {
             let mut m = Sketch::default();
             m.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
-            let (controls, similar) = index.controls(&f.value, 4);
             let mut notes = Vec::new();
-            if !controls.is_empty() {
-                notes.push(tr(lang,
-                    "候補（事例集の似た再発防止策から。確かめて TODO を置き換える）:",
-                    "suggestions (from similar measures in the casebook; confirm, then replace TODO):",
-                ));
-                for c in &controls {
-                    let title = book
-                        .catalogs
-                        .control(&c.control)
-                        .map(|i| i.title.get(lang).to_string())
-                        .unwrap_or_default();
-                    notes.push(format!("  {} {title}", c.control));
-                }
-                if let Some(s) = similar.first() {
+            match suggest::suggested(&index, &book.catalogs, &f.value) {
+                Some((controls, Basis::Similar(s))) => {
+                    notes.push(tr(lang,
+                        "候補（事例集の似た再発防止策から。確かめて TODO を置き換える）:",
+                        "suggestions (from similar measures in the casebook; confirm, then replace TODO):",
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
                     notes.push(tr(lang,
                         &format!("  似た策: 「{}」[{}]", shorten(&s.text, 40), s.case),
                         &format!("  similar: 「{}」[{}]", shorten(&s.text, 40), s.case),
                     ));
                 }
+                Some((controls, Basis::Words(words, best, weak))) => {
+                    let words: Vec<&str> = words.iter().map(String::as_str).take(3).collect();
+                    notes.push(tr(lang,
+                        &format!("候補（分類表の語「{}」から。確かめて TODO を置き換える）:", words.join("」「")),
+                        &format!("suggestions (from the catalogs' words {}; confirm, then replace TODO):", words.join(", ")),
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
+                    if !weak.is_empty() {
+                        let ids: Vec<String> = weak.iter().map(ToString::to_string).collect();
+                        notes.push(tr(lang,
+                            &format!("  似た策は弱い（類似度 {best:.2}）: {}", ids.join(" ")),
+                            &format!("  similar measures are weak (similarity {best:.2}): {}", ids.join(" ")),
+                        ));
+                    }
+                }
+                Some((controls, Basis::Weak(best))) => {
+                    notes.push(tr(lang,
+                        &format!("弱い候補（事例集の似た策の類似度 {best:.2}。確かめて TODO を置き換える）:"),
+                        &format!("weak suggestions (similar measures in the casebook, similarity {best:.2}; confirm, then replace TODO):"),
+                    ));
+                    for c in &controls {
+                        notes.push(format!("  {c} {}", title_of(c)));
+                    }
+                }
+                None => {}
             }
             m.set("controls", Val::Many(Vec::new(), notes));
             m
@@ -282,7 +551,8 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
         .collect()
 }
 
-fn source(ex: &Extract, lang: Lang) -> Sketch {
+fn source(ex: &Extract, options: &Options) -> Sketch {
+    let lang = options.lang;
     let mut s = Sketch::default();
     let mut publisher = fact_slot(ex.organization.as_ref(), ex, |v| v.clone());
     if publisher.value.is_some() {
@@ -296,9 +566,16 @@ fn source(ex: &Extract, lang: Lang) -> Sketch {
     s.one("title", fact_slot(ex.title.as_ref(), ex, |v| v.clone()));
     s.one(
         "date",
-        fact_slot(ex.published.as_ref(), ex, |d| d.to_string()),
+        match (&ex.dated, options.published) {
+            (Some(d), _) => date_slot(d, ex, lang),
+            (None, Some(given)) => Slot::known(given.to_string(), "← --published".to_string()),
+            (None, None) => Slot::todo(Vec::new()),
+        },
     );
     let url = match ex.urls.as_slice() {
+        _ if options.url.is_some() => {
+            Slot::known(options.url.clone().expect("checked"), "← --url".to_string())
+        }
         [one] if one.value.len() > 8 => Slot::known(one.value.clone(), from(one, ex, false)),
         [] => Slot::todo(Vec::new()),
         many => Slot::todo(vec![tr(

@@ -45,6 +45,15 @@ pub enum Kind {
     Contact,
     /// 今後の対応: the measures, unless the notice has a 再発防止策 section too.
     Future,
+    /// 発生日時, 発生年月日, 発生時期: the date of the incident.
+    Occurred,
+    /// 判明日, 発覚日: the date the organization learned of it.
+    Discovered,
+    /// 説明, 用語, 参考, Q&A, 関連リンク: page material that holds nothing for the case
+    /// and ends the section before it.
+    Aside,
+    /// The sender's signature at the end (organization, title and name, date).
+    Signature,
 }
 
 /// A numbering marker at the start of a line, and the text after it.
@@ -136,7 +145,9 @@ fn is_katakana(c: char) -> bool {
 
 /// The kinds a heading names, from its words.
 pub fn kinds_of(heading: &str) -> Vec<Kind> {
+    let heading = heading.trim().trim_end_matches([':', '：']).trim_end();
     let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+    let short = heading.chars().count() <= 12;
     if has(&[
         "問い合わせ",
         "問合せ",
@@ -147,17 +158,76 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
     ]) {
         return vec![Kind::Contact];
     }
+    // Labels of a date: 発生日時, 発生年月日, 発生時期; 判明日, 発覚日時.
+    if short && has(&["判明日", "発覚日", "判明年月日", "発覚年月日", "覚知日"])
+    {
+        return vec![Kind::Discovered];
+    }
+    if short
+        && (heading.starts_with(['発', '事'])
+            && has(&["発生日", "発生年月日", "発生時期", "発生日時", "発生期間"])
+            || matches!(
+                heading,
+                "送信日" | "送信日時" | "発送日" | "送付日" | "紛失日" | "盗難日" | "誤送信日"
+            ))
+    {
+        return vec![Kind::Occurred];
+    }
+    if short
+        && (matches!(
+            heading,
+            "説明"
+                | "用語解説"
+                | "用語の説明"
+                | "参考"
+                | "（参考）"
+                | "(参考)"
+                | "参考資料"
+                | "注"
+                | "注記"
+                | "Q&A"
+                | "Ｑ＆Ａ"
+                | "QA"
+                | "よくある質問"
+                | "よくあるご質問"
+                | "関連リンク"
+                | "関連情報"
+                | "関連ページ"
+                | "関連記事"
+                | "添付ファイル"
+                | "報道提供資料"
+                | "報道発表資料"
+                | "このページの情報発信元"
+        ) || heading.starts_with("用語"))
+    {
+        return vec![Kind::Aside];
+    }
     let mut kinds = Vec::new();
-    if has(&[
-        "概要",
-        "経緯",
-        "経過",
-        "事実関係",
-        "事案の内容",
-        "事故の内容",
-        "発生状況",
-        "事案について",
-    ]) && !has(&["公表", "時間を要した"])
+    let summary_label = short
+        && matches!(
+            heading,
+            "事案"
+                | "事象"
+                | "内容"
+                | "事案内容"
+                | "発生場所"
+                | "被害状況"
+                | "判明契機"
+                | "発覚契機"
+        );
+    if summary_label
+        || has(&[
+            "概要",
+            "経緯",
+            "経過",
+            "事実関係",
+            "事案の内容",
+            "事故の内容",
+            "発生状況",
+            "事案について",
+            "判明の経緯",
+            "発覚の経緯",
+        ]) && !has(&["公表", "時間を要した"])
     {
         kinds.push(Kind::Summary);
     }
@@ -172,35 +242,134 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         "今後の取り組み",
         "今後の取組",
         "改善策",
-    ]) {
+        "セキュリティ対策",
+        "安全対策",
+        "安全管理措置",
+    ]) || (short && matches!(heading, "対策" | "対策等" | "今後の措置" | "改善措置"))
+    {
         kinds.push(Kind::Measures);
     } else if has(&["今後の対応"]) {
         kinds.push(Kind::Future);
     } else if has(&["対応", "措置", "対処"]) {
         kinds.push(Kind::Response);
     }
-    if kinds.is_empty()
+    let data_label = short
+        && matches!(
+            heading,
+            "対象"
+                | "対象者"
+                | "対象件数"
+                | "対象者数"
+                | "件数"
+                | "人数"
+                | "漏えい件数"
+                | "流出件数"
+        );
+    // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
+    // A title (…について) or a sentence (…がありました) is no heading about the data.
+    let title_like = [
+        "について",
+        "お知らせ",
+        "お詫び",
+        "おわび",
+        "ご報告",
+        "の件",
+        "報）",
+        "報)",
+        "ました",
+        "です",
+        "ます",
+    ]
+    .iter()
+    .any(|w| heading.ends_with(w));
+    let about_data = has(&["情報", "データ"])
         && has(&[
-            "個人情報の内容",
-            "情報の内容",
-            "情報の項目",
-            "漏えいした",
-            "流出した",
-            "漏洩した",
-            "対象となった",
-            "対象となる",
-            "対象の個人情報",
-            "紛失した個人情報",
-            "閲覧可能となっていた",
-            "閲覧できる状態であった情報",
-            "お客様の情報",
-            "お客さまの情報",
-            "記録されていた情報",
+            "漏えい",
+            "漏洩",
+            "流出",
+            "対象",
+            "おそれ",
+            "可能性",
+            "項目",
+            "内容",
         ])
+        && !title_like;
+    if kinds.is_empty()
+        && (data_label
+            || about_data
+            || has(&[
+                "個人情報の内容",
+                "情報の内容",
+                "情報の項目",
+                "漏えいした",
+                "流出した",
+                "漏洩した",
+                "対象となった",
+                "対象となる",
+                "対象の個人情報",
+                "紛失した個人情報",
+                "閲覧可能となっていた",
+                "閲覧できる状態であった情報",
+                "お客様の情報",
+                "お客さまの情報",
+                "記録されていた情報",
+                "記録された個人情報",
+                "流出情報",
+                "漏えい情報",
+                "漏洩情報",
+                "流出した情報",
+                "漏えいの対象",
+                "対象情報",
+                "含まれる個人情報",
+                "含まれていた個人情報",
+            ]))
     {
         kinds.push(Kind::Data);
     }
     kinds
+}
+
+/// `再発防止策 教育委員会は…`, `発生原因：…`, `経 緯 令和5年に…`: a short label
+/// that names a section, then that section's text on the same line. Returns
+/// the label (letter spacing closed up) and the text.
+pub fn label_and_text(rest: &str, colon_only: bool) -> Option<(String, &str)> {
+    // Letter-spaced label: 経 緯 → 経緯 (single characters separated by spaces).
+    let mut label = String::new();
+    let mut at = 0;
+    let mut words = rest.split(' ');
+    let mut consumed = 0;
+    while let Some(w) = words.clone().next() {
+        if w.chars().count() == 1 && w.chars().all(|c| !c.is_ascii()) {
+            label.push_str(w);
+            consumed += w.len() + 1;
+            words.next();
+        } else {
+            break;
+        }
+    }
+    if label.chars().count() >= 2 && consumed < rest.len() {
+        at = consumed;
+    } else {
+        label.clear();
+    }
+    let tail = &rest[at..];
+    let (head, text) = if label.is_empty() {
+        let cut = tail
+            .char_indices()
+            .find(|&(_, c)| c == '：' || c == ':' || (!colon_only && c == ' '))?;
+        (
+            &tail[..cut.0],
+            tail[cut.0 + cut.1.len_utf8()..].trim_start_matches([' ', '\u{3000}']),
+        )
+    } else {
+        ("", tail)
+    };
+    label.push_str(head);
+    let n = label.chars().count();
+    if !(2..=12).contains(&n) || label.contains(['、', '。', '，']) || text.trim().is_empty() {
+        return None;
+    }
+    (!kinds_of(&label).is_empty()).then_some((label, text))
 }
 
 /// One line of a section: a list item (its marker removed) or a paragraph.
@@ -227,6 +396,21 @@ impl Section {
     }
 }
 
+/// Where each of the notice's lines went: the section and the block of it
+/// that hold the line (`None` for a heading line). One pass over the
+/// sections, so that a reader going line by line never searches them.
+pub fn owners(lines: usize, sections: &[Section]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; lines];
+    for (si, s) in sections.iter().enumerate() {
+        for (bi, b) in s.blocks.iter().enumerate() {
+            if let Some(slot) = out.get_mut(b.line) {
+                *slot = Some((si, bi));
+            }
+        }
+    }
+    out
+}
+
 /// A notice's text read into lines and split into sections: what the tests
 /// of the readers that take both start from.
 #[cfg(test)]
@@ -234,6 +418,54 @@ pub(super) fn parse(text: &str) -> (Vec<Line>, Vec<Section>) {
     let ls = super::lines::read(text);
     let ss = split(&ls);
     (ls, ss)
+}
+
+/// A heading found on a line: its style, its title, and the text after it on
+/// the same line (`5 再発防止策 教育委員会は…`), if any.
+struct Heading<'a> {
+    style: Style,
+    title: String,
+    text: Option<&'a str>,
+}
+
+/// The heading a line is or begins with.
+fn heading_of<'a>(
+    lines: &'a [Line],
+    marks: &[Option<(Style, &'a str)>],
+    i: usize,
+) -> Option<Heading<'a>> {
+    let line = lines[i].text.as_str();
+    // 【原因】確認が… : a bracketed label before its text.
+    if marks[i].is_none()
+        && let Some(inner) = line.strip_prefix('【')
+        && let Some((label, text)) = inner.split_once('】')
+        && !text.trim().is_empty()
+        && !kinds_of(label).is_empty()
+    {
+        return Some(Heading {
+            style: Style::Lenticular,
+            title: label.trim().to_string(),
+            text: Some(text.trim()),
+        });
+    }
+    let (style, rest) = marks[i].unwrap_or((Style::Plain, line));
+    // A numbered or bulleted label may be followed by a space or a colon; a
+    // bare one only by a colon (a sentence may open with a section word).
+    let colon_only = style == Style::Plain;
+    if let Some((label, text)) = label_and_text(rest, colon_only)
+        && (style != Style::Plain || label.chars().count() <= 8)
+    {
+        return Some(Heading {
+            style,
+            title: label,
+            text: Some(text),
+        });
+    }
+    is_heading(lines, marks, i).then(|| Heading {
+        style,
+        title: rest.to_string(),
+        text: None,
+    })
 }
 
 /// Splits the notice's lines into sections.
@@ -248,20 +480,21 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         kinds: Vec::new(),
         blocks: Vec::new(),
     }];
-    for (i, line) in lines.iter().enumerate() {
-        let (style, rest) = marks[i].unwrap_or((Style::Plain, line.text.as_str()));
-        if is_heading(lines, &marks, i) {
-            let level = match levels.iter().position(|s| *s == style) {
+    let signature = signature_start(lines);
+    for (i, line) in lines.iter().enumerate().take(signature) {
+        let (_, rest) = marks[i].unwrap_or((Style::Plain, line.text.as_str()));
+        if let Some(h) = heading_of(lines, &marks, i) {
+            let level = match levels.iter().position(|s| *s == h.style) {
                 Some(l) => l,
                 None => {
-                    levels.push(style);
+                    levels.push(h.style);
                     levels.len() - 1
                 }
             };
             while stack.last().is_some_and(|(l, _)| *l >= level) {
                 stack.pop();
             }
-            let own = kinds_of(rest);
+            let own = kinds_of(&h.title);
             let kinds = if own.is_empty() {
                 stack.last().map(|(_, k)| k.clone()).unwrap_or_default()
             } else {
@@ -270,9 +503,17 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
             stack.push((level, kinds.clone()));
             sections.push(Section {
                 heading: Some(i),
-                title: rest.to_string(),
+                title: h.title,
                 kinds,
-                blocks: Vec::new(),
+                blocks: h
+                    .text
+                    .map(|t| Block {
+                        line: i,
+                        text: t.to_string(),
+                        item: false,
+                    })
+                    .into_iter()
+                    .collect(),
             });
             continue;
         }
@@ -287,6 +528,20 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
                 text: text.to_string(),
                 item,
             });
+    }
+    if signature < lines.len() {
+        sections.push(Section {
+            heading: None,
+            title: String::new(),
+            kinds: vec![Kind::Signature],
+            blocks: (signature..lines.len())
+                .map(|i| Block {
+                    line: i,
+                    text: lines[i].text.clone(),
+                    item: false,
+                })
+                .collect(),
+        });
     }
     // 今後の対応 holds the measures only when nothing else does.
     let has_measures = sections.iter().any(|s| s.is(Kind::Measures));
@@ -304,12 +559,52 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
     sections
 }
 
+/// Where the sender's signature begins: the run of short lines at the end
+/// that are each a date, an organization, a department, a title with a name
+/// or an address, with an organization or a title among them. `lines.len()`
+/// when the notice ends otherwise.
+fn signature_start(lines: &[Line]) -> usize {
+    use super::organization::{department, organization_line, role_line};
+    let mut start = lines.len();
+    let mut named = false;
+    for i in (0..lines.len()).rev() {
+        let t = lines[i].text.as_str();
+        if t.width() > 44 || t.contains('。') {
+            break;
+        }
+        let org = organization_line(t).is_some() || role_line(t);
+        let other = department(t.split(' ').next().unwrap_or(t))
+            || super::header::date_line(t).is_some()
+            || [
+                "法人名",
+                "理事長名",
+                "代表者名",
+                "所在地",
+                "住所",
+                "名称",
+                "担当",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w));
+        if !(org || other) {
+            break;
+        }
+        named |= org;
+        start = i;
+    }
+    if named { start } else { lines.len() }
+}
+
 fn is_heading(lines: &[Line], marks: &[Option<(Style, &str)>], i: usize) -> bool {
     let text = lines[i].text.as_str();
     let (style, rest) = marks[i].unwrap_or((Style::Plain, text));
     let short =
         |limit: usize| rest.width() <= limit && !rest.ends_with(['。', '．']) && !rest.is_empty();
     let keyword = !kinds_of(rest).is_empty();
+    if rest.starts_with(['Q', 'Ｑ', 'A', 'Ａ']) && !keyword {
+        // Q1. …？ / A. … : a question and its answer, not headings.
+        return false;
+    }
     match style {
         Style::Lenticular | Style::Square => short(50),
         Style::Bullet => keyword && short(30),

@@ -1,10 +1,13 @@
 //! Suggestions for the author to confirm, never facts: the controls of the
 //! most similar measures already in the casebook (character bigrams weighted
-//! by rarity), and a cause category from the words of the cause.
+//! by rarity), else the controls whose catalog words the measure uses (said
+//! to be weak when the similar measures share little), and a cause category
+//! from the words of the cause and of the notice.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::casebook::Casebook;
+use crate::catalog::Catalogs;
 use crate::model::ControlRef;
 
 /// Character bigrams of a text, folded (full-width → half-width, lowercase),
@@ -148,6 +151,96 @@ impl Measures {
     }
 }
 
+/// How sure a similarity-based suggestion is: below this, the measures
+/// compared share too little to lend their controls with confidence.
+pub const STRONG: f64 = 0.3;
+
+/// Controls whose catalog words (`words:` of an item) a measure uses, the
+/// most and longest words first, with the words found.
+pub fn by_words(catalogs: &Catalogs, text: &str, max: usize) -> Vec<(ControlRef, Vec<String>)> {
+    let mut found: Vec<(usize, ControlRef, Vec<String>)> = Vec::new();
+    for catalog in catalogs.control_schemes() {
+        for (_, item) in catalog.flatten() {
+            let hits: Vec<String> = item
+                .words
+                .iter()
+                .filter(|w| text.contains(w.as_str()))
+                .cloned()
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            let weight = hits.iter().map(|w| w.chars().count()).sum();
+            found.push((weight, ControlRef::new(&catalog.scheme, &item.id), hits));
+        }
+    }
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    found
+        .into_iter()
+        .take(max)
+        .map(|(_, c, w)| (c, w))
+        .collect()
+}
+
+/// Where a measure's suggested controls come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Basis {
+    /// Similar measures of the casebook, similar enough.
+    Similar(Similar),
+    /// The catalogs' words the measure uses (the similar measures were weak
+    /// or none): the words, and the weak similar measures' controls.
+    Words(Vec<String>, f64, Vec<ControlRef>),
+    /// Only weakly similar measures, with their best similarity.
+    Weak(f64),
+}
+
+/// The controls suggested for a measure, best first, and on what basis.
+pub fn suggested(
+    index: &Measures,
+    catalogs: &Catalogs,
+    text: &str,
+) -> Option<(Vec<ControlRef>, Basis)> {
+    let (controls, similar) = index.controls(text, 4);
+    let best = similar.first().map_or(0.0, |s| s.score);
+    let ids = |v: &[Suggestion]| v.iter().map(|c| c.control.clone()).collect::<Vec<_>>();
+    if !controls.is_empty() && best >= STRONG {
+        return Some((ids(&controls), Basis::Similar(similar[0].clone())));
+    }
+    let words = by_words(catalogs, text, 4);
+    if !words.is_empty() {
+        let mut seen = Vec::new();
+        for (_, w) in &words {
+            for w in w {
+                if !seen.contains(w) {
+                    seen.push(w.clone());
+                }
+            }
+        }
+        let found = words.into_iter().map(|(c, _)| c).collect();
+        return Some((found, Basis::Words(seen, best, ids(&controls))));
+    }
+    (!controls.is_empty()).then(|| (ids(&controls), Basis::Weak(best)))
+}
+
+/// What kind of incident a notice tells of, from its title and account: a
+/// notice of 誤送信 or 誤送付 points its causes to `misoperation` whatever
+/// else a cause's own words say.
+pub fn notice_category(text: &str) -> Option<(&'static str, &'static str)> {
+    [
+        "誤送信",
+        "誤送付",
+        "誤配布",
+        "誤交付",
+        "誤掲載",
+        "誤配信",
+        "誤封入",
+        "誤って",
+    ]
+    .iter()
+    .find(|w| text.contains(**w))
+    .map(|w| ("misoperation", *w))
+}
+
 /// Words that point to a cause category, strongest first.
 const CAUSE_WORDS: &[(&str, &[&str])] = &[
     (
@@ -282,6 +375,31 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn catalog_words_point_to_controls() {
+        let loaded = crate::load::load(&[crate::load::Input::Bundled], &[]);
+        let ids = |text: &str| -> Vec<String> {
+            by_words(&loaded.casebook.catalogs, text, 4)
+                .into_iter()
+                .map(|(c, _)| c.to_string())
+                .collect()
+        };
+        let mail = ids("一斉送信はメール配信システムを使い、宛先はBccに入力する");
+        assert!(mail.contains(&"iso27001:A.5.14".to_string()), "{mail:?}");
+        assert!(mail.contains(&"iso27001:A.8.12".to_string()), "{mail:?}");
+        let disposal = ids("廃棄の前に保存期間を確認し、破砕して処分する");
+        assert!(
+            disposal.contains(&"iso27001:A.7.14".to_string()),
+            "{disposal:?}"
+        );
+        assert!(disposal.contains(&"ppc:10-5-4".to_string()), "{disposal:?}");
+        assert!(ids("天候に注意する").is_empty());
+        assert_eq!(
+            notice_category("メールを誤って送信しました"),
+            Some(("misoperation", "誤って"))
+        );
     }
 
     #[test]

@@ -1,0 +1,488 @@
+//! Which organization issued a notice. In order: the name that opens the
+//! title line; the name the notice defines itself by (`東京都水道局（以下
+//! 「当局」という。）`); the heading lines above the first section and the
+//! signature at the end, where a parent body and its hospital or branch on
+//! one line or on two (`独立行政法人国立病院機構 九州医療センター`, `全国健康
+//! 保険協会` … `広島支部`) are one name; the announcer of a news headline; the
+//! subject of the first sentences. A notice that calls itself only 本学,
+//! 当院 or 県 gets no name: the draft says so and leaves the field to the
+//! author.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+use super::header::{EDGE, Fact};
+use super::lines::Line;
+use super::organization::{
+    ORG_PREFIXES, bare_reference, branch_name, organization_name, role_line, umbrella_name,
+    without_role,
+};
+use super::sections::{Kind, Section};
+
+/// The organization, and the word the notice uses for itself when it gives no name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Issuer {
+    pub name: Option<Fact<String>>,
+    /// 本学, 当院, 当社…: how the notice refers to itself.
+    pub self_word: Option<String>,
+}
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:この度、|このたび、|本日、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表)")
+        .expect("valid")
+});
+static ANNOUNCER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s、。「」]{2,20}?)(?:が発表|は発表)").expect("valid"));
+/// `X（以下「当局」という。）`, `X（本社：…、以下、当社）`: a name defined for the notice.
+static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[、。「\s])([^、。「」\s()（）]{2,40}?)[（(][^）)]{0,60}?以下[、，]?「?([^」）)]{1,8})")
+        .expect("valid")
+});
+/// `尾張旭市立旭小学校における…について`: the body a title is about.
+static TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^、。「」\s]{2,30}?)(?:における|での|で発生した|の)").expect("valid")
+});
+
+const SELF_WORDS: &[&str] = &[
+    "本学",
+    "当院",
+    "本院",
+    "本校",
+    "当校",
+    "当社",
+    "弊社",
+    "本市",
+    "当市",
+    "本県",
+    "当局",
+    "当組合",
+    "当法人",
+    "当協会",
+    "当センター",
+    "当機構",
+    "当館",
+    "本会",
+    "当会",
+    "本法人",
+    "当財団",
+];
+
+/// Bodies named only by the kind of place that runs them.
+const BARE_WORDS: &[&str] = &[
+    "県教育委員会",
+    "市教育委員会",
+    "町教育委員会",
+    "市立小学校",
+    "市立中学校",
+    "県立高校",
+    "県立学校",
+    "市立病院",
+    "県立病院",
+];
+
+/// The organization that issued the notice.
+pub fn issuer(
+    lines: &[Line],
+    sections: &[Section],
+    title: Option<&(Fact<String>, Option<Fact<String>>)>,
+    first_heading: usize,
+) -> Issuer {
+    let self_word = SELF_WORDS
+        .iter()
+        .chain(BARE_WORDS)
+        .find(|w| lines.iter().any(|l| l.text.contains(**w)))
+        .map(|w| w.to_string());
+    let name = find(lines, sections, title, first_heading);
+    Issuer { name, self_word }
+}
+
+fn find(
+    lines: &[Line],
+    sections: &[Section],
+    title: Option<&(Fact<String>, Option<Fact<String>>)>,
+    first_heading: usize,
+) -> Option<Fact<String>> {
+    let fact = |lines_of: Vec<usize>, name: String| Fact {
+        quote: lines_of
+            .iter()
+            .map(|&i| lines[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" / "),
+        value: name,
+        lines: lines_of,
+    };
+    if let Some((_, Some(org))) = title {
+        return Some(org.clone());
+    }
+    let title_line = title.map(|(t, _)| t.lines[0]);
+    let top = first_heading.clamp(3, EDGE * 2).min(lines.len());
+    // A name the notice defines itself by.
+    for (i, line) in lines.iter().enumerate().take(top.max(EDGE)) {
+        for c in DEFINED.captures_iter(&line.text) {
+            let name = c[1].trim_start_matches(['こ', 'の', '度']);
+            let alias = &c[2];
+            if (organization_name(name) || branch_name(name))
+                && !bare_reference(name)
+                && (alias.starts_with(['当', '本', '弊']) || alias.chars().count() <= 6)
+            {
+                return Some(fact(vec![i], name.to_string()));
+            }
+        }
+    }
+    // The heading lines above the first section, then the signature.
+    let heading_lines: Vec<usize> = (0..top).filter(|&i| Some(i) != title_line).collect();
+    if let Some((at, name)) = names_in(lines, &heading_lines) {
+        return Some(fact(at, name));
+    }
+    let signature: Vec<usize> = sections
+        .iter()
+        .filter(|s| s.is(Kind::Signature))
+        .flat_map(|s| s.blocks.iter().map(|b| b.line))
+        .collect();
+    if let Some((at, name)) = names_in(lines, &signature) {
+        return Some(fact(at, name));
+    }
+    if let Some(i) = title_line {
+        if let Some(c) = ANNOUNCER.captures(&lines[i].text) {
+            let name = c[1].rsplit(' ').next().unwrap_or(&c[1]);
+            if organization_name(name) {
+                return Some(fact(vec![i], name.to_string()));
+            }
+        }
+        // 尾張旭市立旭小学校における…について: the body the title is about.
+        if let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value) {
+            let name = &c[1];
+            if organization_name(name) && !bare_reference(name) {
+                return Some(fact(vec![i], name.to_string()));
+            }
+        }
+    }
+    // The subject of the first sentences.
+    for (i, line) in lines.iter().enumerate().take(top.max(6)) {
+        if Some(i) == title_line {
+            continue;
+        }
+        for sentence in line.text.split('。').take(2) {
+            if let Some(c) = SUBJECT.captures(sentence) {
+                let name = strip_place(&c[1]);
+                if organization_name(name) && !bare_reference(name) {
+                    return Some(fact(vec![i], name.to_string()));
+                }
+            }
+        }
+    }
+    self_named(lines)
+}
+
+/// The organization named by some of the lines: a name alone on its line,
+/// one before a department or a person (`株式会社サンプル 総務部`), one of a
+/// title (`…病院長`), a parent body with its branch or hospital after it.
+fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
+    let mut parent: Option<(usize, String)> = None;
+    for &i in at {
+        let t = lines[i].text.trim();
+        if t.ends_with(['。', '．']) || t.chars().count() > 50 {
+            continue;
+        }
+        let words: Vec<&str> = t.split(' ').collect();
+        // Words that name bodies, in order: organizations and branches.
+        let mut found: Vec<String> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if let Some(n) = without_role(w) {
+                found.push(n.to_string());
+                break;
+            }
+            // 一般社団法人 日本神経理学療法学会: a legal form, then the name.
+            if ORG_PREFIXES.contains(w)
+                && let Some(next) = words.get(k + 1)
+                && next.chars().count() >= 2
+                && dates::find(next, None).is_empty()
+            {
+                found.push(format!("{w} {next}"));
+                break;
+            }
+            if organization_name(w) || (branch_name(w) && (!found.is_empty() || parent.is_some())) {
+                found.push(w.to_string());
+            } else if !found.is_empty() || role_line(w) {
+                break;
+            }
+        }
+        if found.is_empty() && organization_name(t) {
+            found.push(t.to_string());
+        }
+        match found.as_slice() {
+            [] => {}
+            [one] => {
+                if let Some((p, name)) = &parent
+                    && (branch_name(one) || umbrella_name(name))
+                {
+                    return Some((vec![*p, i], format!("{name} {one}")));
+                }
+                if branch_name(one) {
+                    continue;
+                }
+                if umbrella_name(one) && parent.is_none() {
+                    // A parent body: its hospital or branch may follow.
+                    parent = Some((i, one.clone()));
+                    continue;
+                }
+                return Some((vec![i], one.clone()));
+            }
+            [first, second, ..] => {
+                if umbrella_name(first) || branch_name(second) {
+                    return Some((vec![i], format!("{first} {second}")));
+                }
+                return Some((vec![i], first.clone()));
+            }
+        }
+    }
+    parent.map(|(i, name)| (vec![i], name))
+}
+
+/// What each word a notice uses for itself says it is: 当協会 is an
+/// association, 本学 a university.
+const SELF_KINDS: &[(&str, &[&str])] = &[
+    ("本学", &["大学", "学園", "大学校"]),
+    (
+        "当院",
+        &["病院", "医院", "医療センター", "クリニック", "診療所"],
+    ),
+    ("本院", &["病院", "医院"]),
+    ("本校", &["学校", "高校", "中学校", "小学校"]),
+    ("当校", &["学校", "高校", "中学校", "小学校"]),
+    ("当社", &["株式会社", "会社", "社"]),
+    ("弊社", &["株式会社", "会社", "社"]),
+    ("本市", &["市"]),
+    ("当市", &["市"]),
+    ("本県", &["県"]),
+    ("当局", &["局"]),
+    ("当組合", &["組合"]),
+    ("当法人", &["法人"]),
+    ("当協会", &["協会"]),
+    ("本協会", &["協会"]),
+    ("当連盟", &["連盟"]),
+    ("当学会", &["学会"]),
+    ("当センター", &["センター"]),
+    ("当機構", &["機構"]),
+    ("当財団", &["財団"]),
+];
+
+/// Bodies a notice names that are not its issuer: regulators, the police.
+const THIRD_PARTIES: &[&str] = &[
+    "個人情報保護委員会",
+    "警察",
+    "警視庁",
+    "県警",
+    "府警",
+    "道警",
+    "国民生活センター",
+    "情報処理推進機構",
+];
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,30}")
+        .expect("valid")
+});
+
+/// The name the notice's own word for itself points to (当協会 → the one
+/// association the text names, 本市 → the city it names), the most often
+/// named when it names several.
+fn self_named(lines: &[Line]) -> Option<Fact<String>> {
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let kinds: &[&str] = match SELF_KINDS
+        .iter()
+        .find(|(w, _)| text.iter().any(|t| t.contains(w)))
+    {
+        Some((_, kinds)) => kinds,
+        // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
+        // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
+        None => &[],
+    };
+    // (name, count, first line)
+    let mut names: Vec<(String, usize, usize)> = Vec::new();
+    for (i, t) in text.iter().enumerate() {
+        for m in NAME_RUN.find_iter(t) {
+            let run = m.as_str();
+            // The longest beginning of the run that is a name of the kind.
+            let name = run
+                .char_indices()
+                .map(|(at, c)| &run[..at + c.len_utf8()])
+                .filter(|n| {
+                    (kinds.is_empty() || kinds.iter().any(|k| n.ends_with(k)))
+                        && organization_name(n)
+                        && !bare_reference(n)
+                        && !THIRD_PARTIES.iter().any(|w| n.contains(w))
+                })
+                .max_by_key(|n| n.len())
+                // 京都市中京区烏丸通…: an address, not a body.
+                .filter(|n| {
+                    let after = &run[n.len()..];
+                    !after.starts_with(|c: char| "区町丁立".contains(c))
+                        && !after.contains("丁目")
+                        && !t[..m.start()].ends_with(['：', ':'])
+                });
+            if let Some(n) = name {
+                match names.iter_mut().find(|(x, _, _)| x == n) {
+                    Some(e) => e.1 += 1,
+                    None => names.push((n.to_string(), 1, i)),
+                }
+            }
+        }
+    }
+    let (name, count, i) = names
+        .into_iter()
+        .max_by_key(|(_, count, i)| (*count, std::cmp::Reverse(*i)))?;
+    if kinds.is_empty() && count < 2 {
+        return None;
+    }
+    Some(Fact {
+        value: name,
+        lines: vec![i],
+        quote: lines[i].text.clone(),
+    })
+}
+
+/// `兵庫県尼崎市` → `尼崎市`: a municipality is named without its prefecture.
+fn strip_place(name: &str) -> &str {
+    for p in super::organization::PREFECTURES {
+        for suffix in ["県", "府", "都", ""] {
+            let prefix = format!("{p}{suffix}");
+            if let Some(rest) = name.strip_prefix(prefix.as_str())
+                && rest.chars().count() >= 2
+                && (rest.ends_with('市') || rest.ends_with('町') || rest.ends_with('村'))
+            {
+                return rest;
+            }
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::header::title;
+    use super::super::sections;
+    use super::*;
+
+    fn named(text: &str) -> Option<String> {
+        let (ls, ss) = sections::parse(text);
+        let first = ss.iter().find_map(|s| s.heading).unwrap_or(ls.len());
+        let t = title(&ls, first);
+        issuer(&ls, &ss, t.as_ref(), first).name.map(|f| f.value)
+    }
+
+    #[test]
+    fn organizations_from_heading_and_signature_lines() {
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "2025年2月10日\n株式会社サンプル\n代表取締役社長 山田太郎\n表題について",
+                Some("株式会社サンプル"),
+            ),
+            (
+                "岩 手 労 働 局\n平成25年8月2日\n表題について",
+                Some("岩手労働局"),
+            ),
+            (
+                "総務局\n表題について\n大阪市では、本日発表しました。",
+                Some("大阪市"),
+            ),
+            (
+                "表題について\n経済戦略局文化部文化課\n大阪市経済戦略局では、調査しました。",
+                Some("大阪市経済戦略局"),
+            ),
+            (
+                "【事件簿#1】株式会社BANDAI SPIRITS 「会員」情報の漏えいについて 2024/6/11",
+                Some("株式会社BANDAI SPIRITS"),
+            ),
+            (
+                "【事件簿#2】総務省 NAVER Corporation への提供について 2023年8月30日",
+                Some("総務省"),
+            ),
+            (
+                "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表\n本文。",
+                Some("尼崎市"),
+            ),
+            (
+                "表題について\n兵庫県尼崎市は、USBメモリーを紛失したと発表しました。",
+                Some("尼崎市"),
+            ),
+            ("表題について\n当社は、お詫び申し上げます。", None),
+            ("表題について\n代表取締役 山田太郎", None),
+        ];
+        for (text, want) in table {
+            assert_eq!(named(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_parent_body_and_its_hospital_or_branch_are_one_name() {
+        let table: &[(&str, &str)] = &[
+            // The signature: the parent on one line, the hospital on the next.
+            (
+                "個人情報の漏洩に関する事案の公表について\n当院で書類を誤送付しました。\n令和6年11月15日\n独立行政法人こだま病院機構\n南町医療センター\n院長 山田 一郎",
+                "独立行政法人こだま病院機構 南町医療センター",
+            ),
+            // One line, the hospital with its director's title.
+            (
+                "2022年5月20日掲載 独立行政法人こだま病院機構 北町医療センター院長 山田 一郎\n【お詫び】当院職員による紛失について\n当院職員がUSBメモリを紛失しました。",
+                "独立行政法人こだま病院機構 北町医療センター",
+            ),
+            // Navigation lines between the parent and its branch.
+            (
+                "全国保険協会\nについて\n健診・保健指導\n西川支部\n委託機関による再委託の申請漏れ\n発生年月日\n令和7年4月11日",
+                "全国保険協会 西川支部",
+            ),
+            // A hospital named by its director's title.
+            (
+                "患者情報の紛失について\n令和4年10月17日\n東西医科大学病院長\n東西医科大学病院において、ノートを紛失しました。",
+                "東西医科大学病院",
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(named(text).as_deref(), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_notice_defines_and_names_only_in_the_title() {
+        assert_eq!(
+            named(
+                "委託業務受託者へのサイバー攻撃について\n令和3年9月2日 水道局\n北浜市水道局(以下「当局」という。)において業務委託を行っている事業者から報告を受けました。\n1 委託内容\n(1)受託者\n株式会社どこか設計"
+            )
+            .as_deref(),
+            Some("北浜市水道局")
+        );
+        // Named only in the title.
+        assert_eq!(
+            named("本文\n南浜市立旭小学校における個人情報の紛失について\n1 概要\n教員がファイルを紛失した。")
+                .as_deref(),
+            Some("南浜市立旭小学校")
+        );
+        // Named in the text where the notice calls itself 当協会.
+        assert_eq!(
+            named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
+                .as_deref(),
+            Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn a_notice_that_names_itself_only_as_本学_or_県_gets_no_name() {
+        for text in [
+            "メールの誤送信について\n本学職員が、メールを誤って送信しました。",
+            "招待メールの誤送信について\n県教育委員会においては、全ての県立学校長に指示する。",
+            "書類の紛失について\n市立小学校において、書類を紛失しました。",
+        ] {
+            assert_eq!(named(text), None, "{text}");
+        }
+        let (ls, ss) =
+            sections::parse("メールの誤送信について\n本学職員が、メールを誤って送信しました。");
+        let t = title(&ls, ls.len());
+        assert_eq!(
+            issuer(&ls, &ss, t.as_ref(), ls.len()).self_word.as_deref(),
+            Some("本学")
+        );
+    }
+}

@@ -1,0 +1,517 @@
+//! Measures as a checklist holds them: which sentences announce a concrete
+//! measure (not a bare promise to prevent a recurrence), and a sentence that
+//! announces several (`…を再点検するとともに、…を徹底する`) split into one each.
+
+/// Words of a concrete act of prevention.
+const ACTS: &[&str] = &[
+    "研修",
+    "教育",
+    "指導",
+    "周知",
+    "確認",
+    "点検",
+    "チェック",
+    "照合",
+    "二重",
+    "複数",
+    "暗号化",
+    "パスワード",
+    "認証",
+    "導入",
+    "設定",
+    "変更",
+    "見直",
+    "手順",
+    "マニュアル",
+    "ルール",
+    "規程",
+    "規則",
+    "要綱",
+    "監視",
+    "廃止",
+    "禁止",
+    "制限",
+    "管理",
+    "体制",
+    "委託",
+    "監督",
+    "システム",
+    "施錠",
+    "保管",
+    "持ち出",
+    "Bcc",
+    "BCC",
+    "bcc",
+    "宛先",
+    "パッチ",
+    "脆弱性",
+    "対策",
+    "注意喚起",
+    "検証",
+    "隔離",
+    "遮断",
+    "限定",
+    "必須",
+    "義務",
+    "承認",
+    "許可",
+    "記録",
+    "台帳",
+    "ログ",
+    "訓練",
+    "改修",
+    "更新",
+    "運用",
+    "仕組み",
+    "機能",
+    "指示",
+    "引継",
+    "アカウント",
+    "取扱",
+    "取り扱",
+    "個人情報保護",
+    "情報セキュリティ",
+];
+
+/// Phrases that promise without saying what will be done; removed before
+/// looking for an act.
+const GENERIC: &[&str] = &[
+    "再発防止策",
+    "再発防止対策",
+    "再発防止",
+    "防止策",
+    "再発の防止",
+    "を徹底してまいります",
+    "の徹底を図ってまいります",
+    "徹底を図ります",
+    "信頼回復",
+    "信頼の回復",
+];
+
+/// Clauses that frame a measure without being one (`…ないよう、`,
+/// `本件を重く受け止め、`; `今後、` alone).
+const FRAMES: &[&str] = &[
+    "ないよう",
+    "受け止め",
+    "反省",
+    "二度と",
+    "としましては",
+    "といたしましては",
+    "としては",
+    "を踏まえ",
+];
+
+/// Whether a text says what will be done, once generic promises are removed.
+pub fn concrete(s: &str) -> bool {
+    let stripped = GENERIC.iter().fold(s.to_string(), |t, g| t.replace(g, ""));
+    ACTS.iter().any(|a| stripped.contains(a))
+}
+
+/// Words of what was done right after the incident (the response), not of
+/// prevention.
+const RESPONSE_ONLY: &[&str] = &[
+    "謝罪",
+    "削除をお願い",
+    "削除を依頼",
+    "削除依頼",
+    "破棄を依頼",
+    "破棄をお願い",
+    "回収",
+    "届け出",
+    "届出",
+    "被害届",
+    "相談し",
+    "報告しました",
+    "報告いたしました",
+    "ご連絡",
+    "説明し",
+    "お知らせ",
+    "捜索",
+    "聞き取り",
+    "削除いたしました",
+    "削除しました",
+];
+
+/// Words of prevention strong enough to make a sentence a measure even when
+/// it also reports what was done.
+const PREVENTION: &[&str] = &[
+    "研修",
+    "指導",
+    "徹底",
+    "導入",
+    "見直",
+    "強化",
+    "必須",
+    "変更",
+    "禁止",
+    "手順",
+    "体制",
+    "暗号化",
+    "認証",
+    "再発防止",
+    "今後",
+];
+
+/// What was done right after the incident (an apology, a request to delete,
+/// a report to the police), with nothing of prevention in it.
+pub fn response_only(s: &str) -> bool {
+    RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w))
+}
+
+/// A sentence outside a measures section that announces a measure: a
+/// concrete act, said as a commitment or as a step taken to prevent a
+/// recurrence; not a request to readers, an apology or the incident itself.
+pub fn announces(s: &str) -> bool {
+    // 徹底的に捜索: thoroughly, not an enforced rule.
+    let s = &s.replace("徹底的", "");
+    let commitment = [
+        "今後",
+        "再発防止",
+        "防止",
+        "ないよう",
+        "予定",
+        "まいります",
+        "参ります",
+        "図ります",
+        "努めます",
+        "講じ",
+        "徹底",
+        "強化",
+        "必須化",
+        "導入",
+        "見直",
+        "改めて",
+        "指導",
+        "研修",
+        "注意喚起",
+        "検討",
+        "対策を",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
+    commitment && concrete(s) && !disqualified(s) && !incident(s)
+}
+
+/// The incident itself (…が判明しました, …できる状態になっていた), unless it
+/// only frames a measure (…が発生したことを重く受け止め、…).
+pub fn incident(s: &str) -> bool {
+    [
+        "判明",
+        "発覚",
+        "発生し",
+        "流出し",
+        "漏えいし",
+        "ことが分かり",
+        "できる状態",
+        "状態となって",
+        "状態になって",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        && !s.contains("今後")
+        && !["受け止め", "反省", "踏まえ"].iter().any(|f| s.contains(f))
+}
+
+/// A sentence that tells of the incident and then of a measure taken
+/// (…持ち帰っていたことが分かり、会社側は…システムを改めた): the measure.
+pub fn after_incident(s: &str) -> Option<&str> {
+    [
+        "ことが分かり、",
+        "ことが判明し、",
+        "判明し、",
+        "発覚し、",
+        "ことが発覚し、",
+    ]
+    .iter()
+    .filter_map(|w| s.find(w).map(|at| &s[at + w.len()..]))
+    .find(|rest| announces(rest))
+}
+
+/// What makes a sentence no measure whatever it commits to: a request to
+/// readers, a response only, what was always done, how things stood or
+/// stand, an opinion, an entry of a timeline.
+pub fn disqualified(s: &str) -> bool {
+    let s = &s.replace("徹底的", "");
+    // What was always done is no new measure: これまで…努めてまいりました.
+    let past_practice = (s.contains("これまで") || s.contains("従来"))
+        && s.trim_end_matches('。').ends_with("ました");
+    let request = [
+        "ください",
+        "お願いいたします",
+        "お願いします",
+        "お願い申し上げます",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
+    let response = response_only(s);
+    // How things stood (…公表していました), how they stand (…確認しております),
+    // an opinion (…と思います), an entry of a timeline (4月16日(水)…).
+    let body = s.trim_end_matches('。');
+    let state = [
+        "ていました",
+        "ておりました",
+        "ていた",
+        "ていません",
+        "ておりません",
+        "確認しております",
+        "いただいております",
+    ]
+    .iter()
+    .any(|w| body.ends_with(w));
+    let opinion = ["と思います", "と思う", "ということです", "とのこと"]
+        .iter()
+        .any(|w| s.contains(w));
+    let dated = super::dates::find(s, Some(2000))
+        .first()
+        .is_some_and(|d| d.start == 0);
+    request || response || past_practice || state || opinion || dated
+}
+
+/// The measures one sentence announces: split where it joins two acts
+/// (`とともに、`, `ほか、`, `に加えて、`, `するか、`, `改訂し、`, `を行い、`),
+/// each part without the clauses that only frame it; a part that only
+/// promises (`再発防止に努めてまいります`) goes.
+pub fn split(s: &str) -> Vec<String> {
+    let whole = s.trim().trim_end_matches(['。', '．']);
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = whole.to_string();
+    while let Some((left, right)) = split_once(&rest) {
+        parts.push(left);
+        rest = right;
+    }
+    parts.push(rest);
+    let substance = |p: &str| {
+        GENERIC
+            .iter()
+            .fold(p.to_string(), |t, g| t.replace(g, ""))
+            .chars()
+            .count()
+    };
+    let kept: Vec<String> = parts
+        .into_iter()
+        .map(|p| unframe(&p))
+        .filter(|p| concrete(p))
+        .collect();
+    // The parts that say what will be done; a part that only frames or
+    // promises goes (…深く反省するとともに、…指導を徹底し…).
+    if !kept.is_empty() && kept.iter().all(|p| substance(p) >= 6) {
+        return kept.iter().map(|p| finish(p)).collect();
+    }
+    vec![finish(&unframe(whole))]
+}
+
+/// The first place a sentence joins two acts: (the left part with its verb
+/// ended, the rest).
+fn split_once(s: &str) -> Option<(String, String)> {
+    // (joint, what the left part keeps of it)
+    const JOINTS: &[(&str, &str)] = &[
+        ("とともに、", ""),
+        ("と共に、", ""),
+        ("するほか、", "する"),
+        ("に加えて、", ""),
+        ("に加え、", ""),
+        ("するか、", "する"),
+        ("、また、", ""),
+        ("を行い、", "を行う"),
+        ("を図り、", "を図る"),
+        ("を講じ、", "を講じる"),
+    ];
+    let fixed = JOINTS
+        .iter()
+        .filter_map(|(j, k)| s.find(j).map(|at| (at, j.len(), k.to_string())));
+    // …を改訂し、 / …を徹底し、: a verb of a new act, and し.
+    const VERBS: &[&str] = &[
+        "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "点検",
+        "検討", "制限", "指導", "見直",
+    ];
+    let verb = s.match_indices("し、").find_map(|(at, _)| {
+        VERBS
+            .iter()
+            .any(|v| s[..at].ends_with(v))
+            .then(|| (at, "し、".len(), "する".to_string()))
+    });
+    let (at, len, keep) = fixed.chain(verb).min_by_key(|(at, _, _)| *at)?;
+    let left = format!("{}{keep}", &s[..at]);
+    let right = s[at + len..].to_string();
+    (!right.trim().is_empty()).then_some((left, right))
+}
+
+fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A measure cut before its verb's end gets the end back: `…を行い` → `…を行う`.
+fn finish(s: &str) -> String {
+    let s = [
+        "とともに",
+        "と共に",
+        "ほか",
+        "に加えて",
+        "に加え",
+        "など",
+        "等",
+    ]
+    .iter()
+    .fold(s, |t, w| t.strip_suffix(w).unwrap_or(t));
+    for (cut, end) in [
+        ("を行い", "を行う"),
+        ("を図り", "を図る"),
+        ("を講じ", "を講じる"),
+    ] {
+        if let Some(stem) = s.strip_suffix(cut) {
+            return format!("{stem}{end}");
+        }
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() > 3
+        && chars.last() == Some(&'し')
+        && chars[chars.len() - 3..chars.len() - 1]
+            .iter()
+            .all(|c| is_kanji(*c))
+    {
+        return format!("{}する", &s[..s.len() - 'し'.len_utf8()]);
+    }
+    s.to_string()
+}
+
+/// A measure without the clauses that only frame it: `今後、`, `同様の事案を
+/// 二度と起こさないよう、`, `…など、再発防止に努めてまいります`.
+fn unframe(s: &str) -> String {
+    let segments: Vec<&str> = s.split('、').collect();
+    // 従来から…管理しておりましたが: what was done before, not the measure.
+    let before =
+        |seg: &str| seg.ends_with('が') && (seg.contains("ました") || seg.contains("おりました"));
+    let framing = |seg: &str| {
+        before(seg)
+            || !concrete(seg)
+                && (FRAMES.iter().any(|f| seg.contains(f))
+                    || matches!(
+                        seg.trim(),
+                        "今後"
+                            | "今後は"
+                            | "今後とも"
+                            | "また"
+                            | "また今後"
+                            | "あわせて"
+                            | "併せて"
+                            | "さらに"
+                            | "加えて"
+                            | "それに加えて"
+                            | "しかし"
+                            | "しかしながら"
+                            | "そのため"
+                            | "このため"
+                    ))
+    };
+    let kept: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|(i, seg)| {
+            // A framing clause goes; so does a promise after the act
+            // (…など、再発防止に努めてまいります), not the act's own verb (…改めて指示する).
+            let tail = *i + 1 == segments.len()
+                && *i > 0
+                && !concrete(seg)
+                && [
+                    "再発防止",
+                    "努め",
+                    "まいります",
+                    "参ります",
+                    "図ります",
+                    "所存",
+                    "信頼",
+                ]
+                .iter()
+                .any(|w| seg.contains(w));
+            !(framing(seg) || tail)
+        })
+        .map(|(_, seg)| *seg)
+        .collect();
+    if kept.is_empty() {
+        return s.to_string();
+    }
+    let joined = kept.join("、");
+    let joined = joined.trim_end_matches("など").trim_end_matches("等");
+    joined.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promises_are_not_measures() {
+        for s in [
+            "今後、このような事案が発生しないよう、再発防止に努めてまいります。",
+            "学校全体で再発防止に努めてまいります。",
+            "再発防止策を徹底してまいります。",
+            "全社を挙げて信頼回復に取り組んでまいります。",
+        ] {
+            assert!(!concrete(s), "{s}");
+            assert!(!announces(s), "{s}");
+        }
+        for s in [
+            "本学は、今後、個人情報の厳正な管理を徹底してまいります。",
+            "メールシステムを利用する全利用者に対して二要素認証を必須化いたしました。",
+            "今後は全職員を対象に個人情報保護の研修を実施します。",
+        ] {
+            assert!(announces(s), "{s}");
+        }
+        // Requests, apologies and the incident are not measures.
+        for s in [
+            "不審なメールは開かずに削除してくださいますようお願いします。",
+            "対象の皆様には謝罪し、メールの削除をお願いしました。",
+            "職員がUSBメモリーを紛失したことが判明しました。",
+        ] {
+            assert!(!announces(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_several_measures_is_split() {
+        assert_eq!(
+            split(
+                "今後、二度と同様の事案を生じさせないよう、全職員に対して個人情報管理の徹底を周知するとともに、個人情報の取り扱いに関する研修を定期的に実施します。"
+            ),
+            [
+                "全職員に対して個人情報管理の徹底を周知する",
+                "個人情報の取り扱いに関する研修を定期的に実施します"
+            ]
+        );
+        assert_eq!(
+            split(
+                "今後メールを一斉送信する際には、宛先が表示されない配信システムを利用するか、複数名による確認体制を徹底いたします。"
+            ),
+            [
+                "今後メールを一斉送信する際には、宛先が表示されない配信システムを利用する",
+                "複数名による確認体制を徹底いたします"
+            ]
+        );
+        assert_eq!(
+            split(
+                "毎日の目視による保管状況の確認を行い、暗号化機能を搭載したUSBメモリの導入について今後検討するなど、再発防止に努めてまいります。"
+            ),
+            [
+                "毎日の目視による保管状況の確認を行う",
+                "暗号化機能を搭載したUSBメモリの導入について今後検討する"
+            ]
+        );
+        // A verb of two kanji and し joins two acts; a promise at the end goes.
+        assert_eq!(
+            split(
+                "宛先はBCCに設定して送信するよう利用ガイドラインを改訂し、庁内に周知徹底するとともに、再発防止に努めてまいります。"
+            ),
+            [
+                "宛先はBCCに設定して送信するよう利用ガイドラインを改訂する",
+                "庁内に周知徹底する"
+            ]
+        );
+        // One act with a framing clause: one measure, the frame gone.
+        assert_eq!(
+            split(
+                "所属職員に対し、同様の事案を二度と起こさないよう、送信前に複数の職員での確認を徹底します。"
+            ),
+            ["所属職員に対し、送信前に複数の職員での確認を徹底します"]
+        );
+    }
+}

@@ -1,0 +1,450 @@
+//! When it happened and when it came to light. A date under a label
+//! (発生日時, 判明日) is taken as labelled; otherwise each date of the account
+//! is read with its sentence: one that tells of the discovery (判明, 発覚,
+//! 気付いた, 連絡を受けた) is the `discovered` date, one that tells of the
+//! event (紛失, 送信, 不正アクセス, 発生) the `occurred` date. A document's
+//! date (`…付`), the period a record covers (`…から…までの患者の氏名`) and a
+//! date after the notice's own are neither.
+
+use super::dates;
+use super::header::Fact;
+use super::lines::Line;
+use super::sections::{self, Kind, Section};
+use crate::model::PartialDate;
+
+/// The dates of the incident found in a notice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct When {
+    pub occurred: Option<Fact<PartialDate>>,
+    pub discovered: Option<Fact<PartialDate>>,
+}
+
+/// The year a month and day written alone belong to: the last full date read
+/// before them, else the publication year.
+struct Years {
+    current: Option<u16>,
+}
+
+impl Years {
+    fn dates(&mut self, text: &str) -> Vec<dates::Found> {
+        let mut found = dates::find(text, self.current);
+        // 令和7年11月5日に…、11月21日に…: the year written first in the line
+        // dates the month and day after it.
+        if self.current.is_none()
+            && let Some(first) = found.iter().find(|f| f.year_written)
+        {
+            found = dates::find(text, Some(first.date.year));
+        }
+        if let Some(last) = found.iter().rev().find(|f| f.year_written) {
+            self.current = Some(last.date.year);
+        }
+        found
+    }
+}
+
+const DISCOVERY: &[&str] = &[
+    "判明",
+    "発覚",
+    "気づ",
+    "気付",
+    "把握",
+    "覚知",
+    "指摘",
+    "連絡があり",
+    "連絡があった",
+    "連絡を受け",
+    "通報",
+    "申し出",
+    "問い合わせがあり",
+    "報告を受け",
+    "報告があり",
+    "見つか",
+    "検知",
+];
+
+const EVENT: &[&str] = &[
+    "発生",
+    "紛失",
+    "盗",
+    "送信",
+    "送付",
+    "配信",
+    "誤",
+    "不正アクセス",
+    "不正に",
+    "不正使用",
+    "感染",
+    "侵入",
+    "置き忘",
+    "持ち出",
+    "流出",
+    "公開",
+    "掲載",
+    "投稿",
+    "改ざん",
+    "攻撃",
+    "窃取",
+    "漏えいし",
+    "閲覧可能",
+    "設定",
+    "変更",
+    "廃棄",
+    "受理",
+    "開封",
+    "ログイン",
+    "暗号化され",
+];
+
+/// What a date in a sentence dates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dates {
+    Discovery,
+    /// The day something was announced (公表, 発表): neither the event nor its discovery.
+    Publication,
+    Event,
+    Neither,
+}
+
+/// A text without what it says in brackets (`…侵入（後日の調査で判明）`).
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn kind_of(sentence: &str) -> Dates {
+    let plain = without_asides(sentence);
+    let sentence = plain.as_str();
+    // …に送信しようとしたところ、誤って…送信してしまい、…ことが判明: the
+    // event told in its own clause, then found out. (…が紛失したことが判明
+    // dates the finding: a loss is found, not seen.)
+    let reported = [
+        "ことが判明",
+        "ことが発覚",
+        "ことが分か",
+        "ことを確認",
+        "ことに気",
+    ]
+    .iter()
+    .filter_map(|w| sentence.find(w))
+    .min();
+    if let Some(at) = reported
+        && let Some(clause) = ["ところ", "際に", "しまい", "した後"]
+            .iter()
+            .filter_map(|w| sentence[..at].find(w))
+            .min()
+        && EVENT.iter().any(|w| sentence[..clause].contains(w))
+    {
+        return Dates::Event;
+    }
+    if DISCOVERY.iter().any(|w| sentence.contains(w)) {
+        Dates::Discovery
+    } else if ["公表", "発表", "お知らせいたしました", "お知らせしました"]
+        .iter()
+        .any(|w| sentence.contains(w))
+    {
+        Dates::Publication
+    } else if EVENT.iter().any(|w| sentence.contains(w)) {
+        Dates::Event
+    } else {
+        Dates::Neither
+    }
+}
+
+/// `2022年12月27日付の依頼`: the date of a document, not of an event.
+fn document_date(text: &str, f: &dates::Found) -> bool {
+    text[f.end..].trim_start().starts_with('付')
+}
+
+/// `2014年6月30日から2017年10月27日までの患者ID…が記録`: the period a record
+/// covers, not an event.
+fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
+    let after = &sentence[f.end..];
+    let range = after
+        .trim_start()
+        .starts_with(['か', '～', '~', '〜', '-', '－'])
+        || sentence[..f.start].ends_with(['～', '~', '〜'])
+        || after.trim_start().starts_with("まで");
+    range
+        && [
+            "記載",
+            "記録",
+            "含まれ",
+            "分の",
+            "期間",
+            "受診",
+            "利用",
+            "取得",
+            "登録",
+            "作成",
+            "在籍",
+            "入院",
+            "手術",
+            "保存",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
+}
+
+/// The sentences of a line, each with its byte offset in the line.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if c == '。' {
+            let end = at + c.len_utf8();
+            out.push((start, &text[start..end]));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// The incident's dates.
+pub fn when(
+    lines: &[Line],
+    sections: &[Section],
+    published: Option<&Fact<PartialDate>>,
+    skip: &[usize],
+) -> When {
+    let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
+    let fact = |i: usize, f: &dates::Found| Fact {
+        value: f.date,
+        lines: vec![i],
+        quote: f.text.clone(),
+    };
+    let mut years = Years {
+        current: published.map(|p| p.value.year),
+    };
+    let mut out = When::default();
+    // Dated by a label: 発生日時 / 判明日.
+    for s in sections {
+        let slot = if s.is(Kind::Occurred) {
+            &mut out.occurred
+        } else if s.is(Kind::Discovered) {
+            &mut out.discovered
+        } else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        if let Some((line, f)) = s.blocks.iter().find_map(|b| {
+            years
+                .dates(&b.text)
+                .into_iter()
+                .find(|f| not_after(&f.date))
+                .map(|f| (b.line, f))
+        }) {
+            *slot = Some(fact(line, &f));
+        }
+    }
+    // The account first, then the rest of the body. In the account the
+    // earliest event is when it happened (a timeline may tell the intrusion
+    // after the day it was found); elsewhere the first.
+    let owners = sections::owners(lines.len(), sections);
+    let mut in_account = vec![false; lines.len()];
+    let account: Vec<usize> = sections
+        .iter()
+        .filter(|s| s.is(Kind::Summary))
+        .flat_map(|s| s.blocks.iter().map(|b| b.line))
+        .collect();
+    for &i in &account {
+        in_account[i] = true;
+    }
+    let rest = (0..lines.len()).filter(|&i| !in_account[i]);
+    let mut neither: Option<Fact<PartialDate>> = None;
+    let mut years = Years {
+        current: published.map(|p| p.value.year),
+    };
+    // The last date read, for 同日 (the same day).
+    let mut last: Option<PartialDate> = None;
+    for i in account.iter().copied().chain(rest) {
+        if !in_account[i] && out.occurred.is_some() && out.discovered.is_some() {
+            break;
+        }
+        if skip.contains(&i) {
+            continue;
+        }
+        let section = owners[i].map(|(s, _)| &sections[s]);
+        if section.is_some_and(|s| {
+            [
+                Kind::Measures,
+                Kind::Contact,
+                Kind::Aside,
+                Kind::Signature,
+                Kind::Occurred,
+                Kind::Discovered,
+            ]
+            .iter()
+            .any(|k| s.is(*k))
+        }) {
+            continue;
+        }
+        let text = lines[i].text.as_str();
+        let found = years.dates(text);
+        for (at, sentence) in sentences(text) {
+            let within: Vec<&dates::Found> = found
+                .iter()
+                .filter(|f| f.start >= at && f.end <= at + sentence.len())
+                .collect();
+            // 同日朝…に気付き: the day of the date before.
+            if within.is_empty()
+                && let (Some(day), Some(pos)) = (last, sentence.find("同日"))
+            {
+                let kind = kind_of(&sentence[pos..]);
+                let same = Fact {
+                    value: day,
+                    lines: vec![i],
+                    quote: "同日".to_string(),
+                };
+                match kind {
+                    Dates::Discovery if out.discovered.is_none() => out.discovered = Some(same),
+                    Dates::Event if out.occurred.is_none() => out.occurred = Some(same),
+                    _ => {}
+                }
+            }
+            for (k, f) in within.iter().enumerate() {
+                last = Some(f.date);
+                let local = dates::Found {
+                    start: f.start - at,
+                    end: f.end - at,
+                    ..(*f).clone()
+                };
+                // What the words after the date (up to the next date) tell of;
+                // else the whole sentence.
+                let until = within.get(k + 1).map_or(sentence.len(), |n| n.start - at);
+                let segment = &sentence[local.end..until];
+                // A date of reference (…時点, 午後1時時点, …現在) dates nothing that happened.
+                let head: String = segment.chars().take(10).collect();
+                if head.contains("時点") || head.trim_start().starts_with("現在") {
+                    continue;
+                }
+                // The start of a range (…から…まで) is dated by what follows the range.
+                // So is a date joined to the next (…11月29日と12月22日に…).
+                // (…20時21分以降、…までの間: the start of a period, too.)
+                let opening = segment.chars().count() <= 16
+                    && ["以降", "から"]
+                        .iter()
+                        .any(|w| segment.trim_end_matches(['、', ' ']).ends_with(w));
+                let kind = if opening
+                    || matches!(
+                        segment.trim(),
+                        "から" | "～" | "~" | "〜" | "-" | "と" | "及び" | "および" | "、" | "や"
+                    ) {
+                    let after = within.get(k + 2).map_or(sentence.len(), |n| n.start - at);
+                    kind_of(&sentence[until.min(after)..after])
+                } else {
+                    kind_of(segment)
+                };
+                if !not_after(&f.date)
+                    || document_date(sentence, &local)
+                    || period_of_records(sentence, &local)
+                {
+                    continue;
+                }
+                let slot = match kind {
+                    Dates::Discovery => &mut out.discovered,
+                    Dates::Event => &mut out.occurred,
+                    Dates::Neither => &mut neither,
+                    Dates::Publication => continue,
+                };
+                let earlier = kind == Dates::Event
+                    && in_account[i]
+                    && slot
+                        .as_ref()
+                        .is_some_and(|s| s.value.is_after(&f.date) && f.date.day.is_some());
+                if slot.is_none() || earlier {
+                    *slot = Some(fact(i, f));
+                }
+            }
+        }
+    }
+    if out.occurred.is_none() {
+        // A date the text does not describe, not after the discovery, may be the event's.
+        out.occurred = neither.filter(|n| {
+            out.discovered
+                .as_ref()
+                .is_none_or(|d| !n.value.is_after(&d.value))
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sections::parse;
+    use super::*;
+
+    fn dated(text: &str) -> (Option<String>, Option<String>) {
+        let (ls, ss) = parse(text);
+        let first = ss.iter().find_map(|s| s.heading).unwrap_or(ls.len());
+        let published = super::super::header::published(&ls, &ss, first);
+        let skip: Vec<usize> = published.iter().flat_map(|p| p.lines.clone()).collect();
+        let w = when(&ls, &ss, published.as_ref(), &skip);
+        (
+            w.occurred.map(|f| f.value.to_string()),
+            w.discovered.map(|f| f.value.to_string()),
+        )
+    }
+
+    #[test]
+    fn the_event_and_its_discovery_are_told_apart() {
+        let table: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "表題について\n令和6年6月17日\n1 概要\n令和6年5月31日（金曜日）に書類を誤って送付し、6月1日に判明しました。\n",
+                Some("2024-05-31"),
+                Some("2024-06-01"),
+            ),
+            (
+                "表題について\n2023年6月23日\n1 事故の概要\n6月16日（金曜日）午後5時頃、職員が動画を掲載した。\n",
+                Some("2023-06-16"),
+                None,
+            ),
+            // The event reported as found out; a neutral date goes to occurred
+            // only when it is not after the discovery.
+            (
+                "表題について\n令和7年7月18日\n1 概要\n県立高校において、令和7年7月15日(火曜日)に招待メールを送信しようとしたところ、誤って他校にも送信していたことが判明した。\n",
+                Some("2025-07-15"),
+                None,
+            ),
+            // Only the discovery is dated: occurred stays open.
+            (
+                "表題について\n2023年12月21日\n概要\n個人情報が閲覧できる状態にあったことが2023年11月21日に判明いたしました。\n",
+                None,
+                Some("2023-11-21"),
+            ),
+            // Labels.
+            (
+                "表題\n令和8年1月19日\n発生時期\n令和7年12月19日\n事案\n誤って添付した。\n判明日\n令和7年12月20日\n",
+                Some("2025-12-19"),
+                Some("2025-12-20"),
+            ),
+            // The period the records cover is not the event.
+            (
+                "表題について\n令和7年2月1日\n紛失したファイルには、令和6年4月1日から令和7年3月31日までに手術を受けた患者の氏名が記載されておりました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
+                None,
+                Some("2025-01-10"),
+            ),
+        ];
+        for (text, occurred, discovered) in table {
+            let (o, d) = dated(text);
+            assert_eq!(
+                (o.as_deref(), d.as_deref()),
+                (*occurred, *discovered),
+                "{text}"
+            );
+        }
+    }
+}
