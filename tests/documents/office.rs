@@ -598,7 +598,7 @@ fn a_text_longer_than_a_spreadsheet_cell_is_cut_and_marked_and_warned_about() {
     )
     .expect("the spreadsheet is written");
     let rows = sheet_cells(&data);
-    let measure = &rows[2][3];
+    let measure = &rows[2][4];
     assert!(measure.encode_utf16().count() <= 32_767);
     assert!(
         measure.starts_with("持ち出しを許可制とし"),
