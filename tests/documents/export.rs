@@ -10,7 +10,7 @@ use casebook::document::{collection, csv};
 use casebook::export::{Style, cite, pack, precedents, summary};
 use casebook::lang::Lang;
 use casebook::load::{Input, load};
-use common::{Dir, casebook, on_sample, stderr, stdout};
+use common::{Dir, on_sample, stderr, stdout};
 
 fn book() -> Casebook {
     common::sample()
@@ -470,7 +470,7 @@ fn a_register_for_a_group_of_controls_has_one_row_per_measure() {
     let dir = Dir::new();
     let soa = group_statement(&dir);
     let soa = soa.to_str().unwrap();
-    let out = casebook(&[
+    let out = on_sample(&[
         "--soa",
         soa,
         "export",
@@ -544,7 +544,7 @@ fn a_register_for_a_group_of_controls_has_one_row_per_measure() {
     let same = |args: &[&str]| {
         let mut all = vec!["--soa", soa, "export", "--format", "csv"];
         all.extend(args);
-        let out = casebook(&all);
+        let out = on_sample(&all);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         out.stdout
     };
@@ -584,7 +584,7 @@ fn a_register_for_a_group_of_controls_has_one_row_per_measure() {
     );
 
     // Without a statement: no statement columns; English labels in English.
-    let out = casebook(&[
+    let out = on_sample(&[
         "--lang",
         "en",
         "export",
@@ -602,19 +602,19 @@ fn a_register_for_a_group_of_controls_has_one_row_per_measure() {
 
 #[test]
 fn ranges_name_controls_of_one_scheme_and_one_level() {
-    let out = casebook(&["--lang", "en", "export", "--control", "A.5.19-10-5-4"]);
+    let out = on_sample(&["--lang", "en", "export", "--control", "A.5.19-10-5-4"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
         "casebook: `A.5.19-10-5-4`: a range runs between two controls of one scheme (iso27001:A.5.19 and ppc:10-5-4 are not)\n"
     );
-    let out = casebook(&["--lang", "en", "export", "--control", "A.5-A.5.3"]);
+    let out = on_sample(&["--lang", "en", "export", "--control", "A.5-A.5.3"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
         "casebook: `A.5-A.5.3`: a range runs between two items of one level (iso27001:A.5 is a theme or category, iso27001:A.5.3 is under one)\n"
     );
-    let out = casebook(&["--lang", "en", "export", "--control", "A.5.19-A.5.99"]);
+    let out = on_sample(&["--lang", "en", "export", "--control", "A.5.19-A.5.99"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).starts_with("casebook: unknown control `A.5.99`"),
@@ -622,7 +622,7 @@ fn ranges_name_controls_of_one_scheme_and_one_level() {
         stderr(&out)
     );
     // ppc ids hold hyphens: a range of them still reads.
-    let out = casebook(&["export", "--control", "10-5(1)-10-5(4)", "--format", "csv"]);
+    let out = on_sample(&["export", "--control", "10-5(1)-10-5(4)", "--format", "csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let (_, rows) = csv_rows(&out.stdout);
     assert!(
