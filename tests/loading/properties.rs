@@ -1,6 +1,6 @@
 //! Property tests (proptest): the loader, the sanitizer, wrapping and search
 //! normalization never panic and keep their promises on arbitrary input. A
-//! longer coverage-guided run is in fuzz/ (see README, "Reliability").
+//! longer coverage-guided run is in fuzz/ (see docs/reliability.md).
 
 use casebook::catalog::Catalogs;
 use casebook::load::{Input, load, parse_text, read};
