@@ -184,6 +184,8 @@ pub struct App {
     pub palette: super::palette::Palette,
     /// Words narrowing the help (`/` in `?`).
     pub help_filter: super::help::HelpFilter,
+    /// A draft being made in the background (Esc stops it).
+    pub drafting: Option<super::action::Cancel>,
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
     /// The widest each classification's tree can want (`tree::natural_width`).
@@ -279,6 +281,7 @@ impl App {
             author: None,
             palette: Default::default(),
             help_filter: Default::default(),
+            drafting: None,
             live: Live::default(),
             tree_widths: Vec::new(),
             tree_need: 0,
@@ -329,6 +332,11 @@ impl App {
             }
             Action::Quit => {
                 self.quit = true;
+                return Vec::new();
+            }
+            Action::Repaint => return vec![Effect::Repaint],
+            Action::Back if self.mode == Mode::Browse && self.drafting.is_some() => {
+                self.cancel_draft();
                 return Vec::new();
             }
             Action::DebugPanic => panic!("debug panic requested (CASEBOOK_TEST_PANIC)"),
