@@ -267,7 +267,7 @@ pub static KEYMAP: &[Binding] = &[
     // Statistics
     h(Stats, &[code(Tab), code(Right), k('l')], Action::NextPane, "次のグラフ（幅が狭いとき）", "Next chart (on narrow screens)", ("グラフ切替", "chart")),
     b(Stats, &[code(BackTab), code(Left), k('h')], Action::PrevPane, "前のグラフ", "Previous chart"),
-    h(Stats, &[code(Up), k('k')], Action::Up, "現在の調査の表を上へ", "Scroll the current surveys up", ("調査の表を送る", "scroll surveys")).rank(3),
+    h(Stats, &[code(Up), k('k')], Action::Up, "現在の調査の表を上へ", "Scroll the current surveys up", ("調査の表を送る", "scroll surveys")).rank(10),
     b(Stats, &[code(Down), k('j')], Action::Down, "現在の調査の表を下へ", "Scroll the current surveys down"),
     b(Stats, &[k('g'), code(Home)], Action::Top, "現在の調査の表の先頭へ", "The current surveys from the top"),
     h(Stats, &[code(Esc), k('S'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
