@@ -873,7 +873,7 @@ fn drafting_runs_off_the_screen_s_thread_and_q_ends_it() {
             ("XDG_DATA_HOME", dir.path().join("data").to_str().unwrap()),
         ],
     );
-    pty.wait_for("すべての事例 (25)");
+    pty.wait_for(&all_cases_with(2));
     pty.send("n2c");
     pty.wait_for("事例ID（a-z 0-9 -）:");
     pty.send("our-laptop-2025\r");
@@ -881,7 +881,7 @@ fn drafting_runs_off_the_screen_s_thread_and_q_ends_it() {
     pty.send("\x1b");
     pty.wait_for("下書きを中止しました");
     pty.send("j");
-    pty.wait_for("事例 21件 · A.5");
+    pty.wait_for("件 · A.5 組織的管理策 ·");
     assert!(
         !done.exists(),
         "all of it while the clipboard was still read"
@@ -988,7 +988,7 @@ fn a_clipboard_tool_that_never_reads_a_short_text_is_stopped_too() {
     );
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
     let mut pty = Pty::spawn(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":99")]);
-    pty.wait_for("All cases (23)");
+    pty.wait_for(&format!("All cases ({})", common::bundled().len()));
     pty.send("y");
     pty.wait_for("xclip did not take the text within 1 s and was stopped");
     let pid: libc::pid_t = std::fs::read_to_string(&pidfile)
@@ -1012,10 +1012,14 @@ fn a_clipboard_tool_that_never_reads_a_short_text_is_stopped_too() {
     );
     pty.send("y");
     pty.wait_for("summary copied (OSC 52, xclip)");
+    // The summary of the case at the top of the list: its first line is a
+    // bundled case's title.
+    let taken = std::fs::read_to_string(&taken).unwrap();
+    let first = taken.lines().next().unwrap_or_default();
+    let book = common::bundled();
     assert!(
-        std::fs::read_to_string(&taken)
-            .unwrap()
-            .starts_with("委託で処分したPOSレジ端末が患者データを残したまま")
+        (0..book.len()).any(|i| book.entries()[i].case.title == first),
+        "{taken}"
     );
     pty.send("q");
     assert!(pty.wait_exit().success());
@@ -1048,7 +1052,7 @@ fn wait_stopped(pty: &mut Pty) {
 #[test]
 fn a_stop_puts_the_terminal_back_and_fg_takes_it_again() {
     let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-    pty.wait_for("すべての事例 (23)");
+    pty.wait_for(&all_cases_with(0));
     pty.kill(libc::SIGTSTP);
     wait_stopped(&mut pty);
     // Stopped: the shell's screen and modes are back.
@@ -1056,11 +1060,11 @@ fn a_stop_puts_the_terminal_back_and_fg_takes_it_again() {
     assert!(!pty.screen().contains("すべての事例"), "{}", pty.screen());
     // fg: the full screen again, drawn whole, keys read raw.
     pty.kill(libc::SIGCONT);
-    pty.wait_for("すべての事例 (23)");
+    pty.wait_for(&all_cases_with(0));
     pty.wait_for_count(b"\x1b[?1049h", 2);
     assert!(!pty.cooked(), "raw mode again");
     pty.send("j");
-    pty.wait_for("事例 21件 · A.5");
+    pty.wait_for("件 · A.5 組織的管理策 ·");
 
     // A SIGSTOP cannot be caught; the shell sets its own modes meanwhile.
     pty.kill(libc::SIGSTOP);
@@ -1080,7 +1084,7 @@ fn a_stop_puts_the_terminal_back_and_fg_takes_it_again() {
         }
     }
     pty.send("j");
-    pty.wait_for("事例 15件 · A.6");
+    pty.wait_for("件 · A.6 人的管理策 ·");
     pty.quit();
 }
 
@@ -1104,6 +1108,9 @@ fn a_terminating_signal_while_the_editor_runs_is_passed_to_it_and_waited_for() {
         &["--lang", "ja", "--casebook", team.to_str().unwrap()],
         &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
     );
+    pty.wait_for(&all_cases_with(2));
+    // The team's cases only, so one of them is selected by `j`.
+    pty.send("bb");
     pty.wait_for("[チーム] チーム事例甲");
     pty.send("\tjjE");
     pty.wait_for_bytes(b"EDITOR READY");
@@ -1136,7 +1143,7 @@ fn a_fatal_fault_restores_the_terminal() {
     // process): the terminal is put back before the program dies by it.
     for signal in [libc::SIGSEGV, libc::SIGBUS, libc::SIGABRT] {
         let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
-        pty.wait_for("すべての事例 (23)");
+        pty.wait_for(&all_cases_with(0));
         pty.kill(signal);
         let status = pty.wait_exit();
         assert!(!status.success(), "signal {signal}: {status:?}");
