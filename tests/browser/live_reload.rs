@@ -490,11 +490,7 @@ fn a_bundled_case_copied_with_e_counts_once() {
     press(&mut app, "y");
     let effects = press(&mut app, "<Enter>");
     perform(&mut app, effects, &|_| {});
-    assert_eq!(
-        app.book.len(),
-        common::bundled().len() + 2,
-        "both files are listed"
-    );
+    assert_eq!(app.book.len(), bundled() + 2, "both files are listed");
 
     // What the next start-up loads.
     let book = load(&inputs, &[]).casebook;
@@ -509,7 +505,7 @@ fn a_bundled_case_copied_with_e_counts_once() {
     let s = stats::stats(&book, &all, casebook::lang::Lang::Ja);
     assert_eq!(
         s.cases,
-        common::bundled().len() + 1,
+        bundled() + 1,
         "the bundled cases and the team's own, the copy once"
     );
     // And the browser as it is now, after the copy was read.
@@ -663,7 +659,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
     app.reload_now(vec![soa, notes, swap]);
     assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
-    assert_eq!(app.book.len(), common::bundled().len() + 1);
+    assert_eq!(app.book.len(), bundled() + 1);
 
     // A flat casebook (no `cases/`): every YAML file is a case but the statement.
     let flat = tempfile::tempdir().unwrap();
@@ -681,7 +677,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
     assert_eq!(
         app.book.len(),
-        common::bundled().len() + 2,
+        bundled() + 2,
         "the new case is read, the statement is not"
     );
 }
@@ -778,10 +774,9 @@ fn a_directory_read_again_finds_files_changed_and_deleted_under_it() {
         app.book.get("our-b-2024").is_none(),
         "the deleted file left"
     );
-    // The team's cases only (`b` twice), so the case is on the first page.
-    press(&mut app, "bb");
+    select(&mut app, "our-a-2024");
     assert!(
-        screen(&app, 120, 36).contains("読み込み中に変えた"),
+        screen(&app, 120, 36).contains("[チーム] 読み込み中に変えた"),
         "{}",
         screen(&app, 120, 36)
     );
