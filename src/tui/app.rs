@@ -113,6 +113,9 @@ pub struct Options {
     /// The team casebook directories `n` can write to: the user's own (even
     /// when it does not exist yet), then the others loaded.
     pub team_dirs: Vec<std::path::PathBuf>,
+    /// The day due dates are counted against; None: today on the local
+    /// clock ([`crate::date::today`]), asked at each use.
+    pub today: Option<time::Date>,
 }
 
 pub struct App {
@@ -269,6 +272,11 @@ impl App {
         app
     }
 
+    /// The day due dates are counted against (see [`Options::today`]).
+    pub fn today(&self) -> time::Date {
+        self.options.today.unwrap_or_else(crate::date::today)
+    }
+
     /// The widest each classification's tree can want (again after a reload).
     pub(super) fn measure_trees(&mut self) {
         self.tree_widths = self
@@ -316,6 +324,7 @@ impl App {
                 };
             }
             Action::Authored(authored) => return self.authored(authored),
+            Action::StatusSet(result) => return self.status_set(result),
             _ => {}
         }
         self.status = None;

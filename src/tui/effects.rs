@@ -60,6 +60,11 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             let _ = world.jobs.send(app.reload_job(paths, everything));
             Vec::new()
         }
+        Effect::SetStatus {
+            case,
+            measure,
+            change,
+        } => vec![set_status(app, case, measure, &change)],
         Effect::Watch { dir } => {
             match world.watch {
                 Some(watch) => watch.add(&dir),
@@ -138,12 +143,26 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
             Outcome::UrlCopied { url, over_ssh, via }
         }
         Effect::NewCase { .. }
+        | Effect::SetStatus { .. }
         | Effect::Edit { .. }
         | Effect::Reload { .. }
         | Effect::Watch { .. } => {
             return None;
         }
     })
+}
+
+/// Writes a measure's status into its case file (see
+/// [`crate::authoring::status::set_status`]) and reports how it went.
+pub fn set_status(
+    app: &App,
+    case: usize,
+    measure: usize,
+    change: &crate::authoring::status::Change,
+) -> Action {
+    Action::StatusSet(crate::authoring::status::set_status(
+        &app.book, case, measure, change,
+    ))
 }
 
 /// The entries of a folder (name, whether a folder), at most 10,000 of them.

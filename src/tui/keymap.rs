@@ -206,6 +206,8 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('E')], Action::EditCase, "選んだ事例のファイルをエディタで開く（同梱の事例はコピーして）", "Edit the selected case's file (a bundled case: a copy of it)"),
     b(Browse, &[k('x')], Action::EditChips, "絞り込みを選んで外す", "Choose a filter to remove"),
     b(Browse, &[k('X')], Action::ClearFilters, "絞り込みをすべて外す", "Remove every filter"),
+    b(Browse, &[k('R')], Action::DraftReport, "自分たちの事故の報告を下書き（報告先と段階を選び、コピーか .txt/.md/.docx に保存）", "Draft the report of your own incident (choose to whom and the stage; copy, or save as .txt/.md/.docx)"),
+    b(Browse, &[k('P')], Action::SetStatus, "再発防止策の状況（進捗）を事例ファイルに記録（チームの事例のみ。M は印を外すキー）", "Record a measure's status (progress) in the case file (team cases only; M clears marks)"),
     b(Browse, &[k('u')], Action::OpenUrl, "出典のURLを開く（SSH接続中はコピー）", "Open the source URL (copied instead over SSH)"),
     b(Browse, &[ctrl('o'), alt(Left)], Action::HistoryBack, "移動の履歴を戻る", "Back through jumps"),
     b(Browse, &[ctrl('i'), alt(Right)], Action::HistoryForward, "移動の履歴を進む", "Forward through jumps"),

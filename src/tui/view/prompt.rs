@@ -22,6 +22,17 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let lang = app.lang;
     let (title, label) = match &prompt.ask {
         Ask::SaveAs {
+            payload: Payload::Report(_),
+            ..
+        } => (
+            t(
+                lang,
+                "報告の下書きの保存（形式は拡張子で: .txt .md .docx）",
+                "Save the report draft (format by extension: .txt .md .docx)",
+            ),
+            t(lang, "保存先: ", "Save as: "),
+        ),
+        Ask::SaveAs {
             payload: Payload::Export(Content::Precedents { .. }),
             ..
         } => (
@@ -60,6 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
+        Ask::Report(choice) => (choice.title(lang), ""),
+        Ask::Progress(choice) => (choice.title(lang), ""),
     };
     let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
@@ -114,6 +127,14 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             };
             Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
+        Ask::Report(choice) => Line::styled(
+            wrap::truncate(&choice.line(lang), width).into_owned(),
+            th.bold(),
+        ),
+        Ask::Progress(choice) => Line::styled(
+            wrap::truncate(&choice.line(lang), width).into_owned(),
+            th.bold(),
+        ),
         Ask::SaveAs { .. } | Ask::Title { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);
             let (text, caret) = prompt.field.window(room);
