@@ -107,8 +107,19 @@ impl ProgressChoice {
         Chosen::Stay
     }
 
-    pub fn title(&self, lang: Lang) -> &'static str {
-        t(lang, "再発防止策の状況を記録", "Record a measure's status")
+    /// The prompt's title: what is asked about (the measure, once chosen).
+    pub fn title(&self, lang: Lang) -> String {
+        let Step::Status { measure } = self.step else {
+            return t(lang, "再発防止策の状況を記録", "Record a measure's status").into();
+        };
+        let (text, now) = &self.measures[measure];
+        let now = crate::review::register::status_label(*now, lang);
+        let text = crate::wrap::truncate(text, 24);
+        let n = measure + 1;
+        match lang {
+            Lang::Ja => format!("再発防止策 {n}「{text}」の状況（今: {now}）"),
+            Lang::En => format!("Status of measure {n} \u{201C}{text}\u{201D} (now: {now})"),
+        }
     }
 
     /// The prompt's line: the choices of the step.
@@ -123,26 +134,13 @@ impl ProgressChoice {
                     }
                 }
             }
-            Step::Status { measure } => {
-                let (text, now) = &self.measures[measure];
-                let now = crate::review::register::status_label(*now, lang);
-                let keys: Vec<String> = KEYS
+            Step::Status { .. } => {
+                let mut keys: Vec<String> = KEYS
                     .iter()
                     .map(|(k, s)| format!("{k} {}", s.label(lang)))
                     .collect();
-                let text = crate::wrap::truncate(text, 16);
-                match lang {
-                    Lang::Ja => format!(
-                        "{}「{text}」（今: {now}）→ {} / Esc 取消",
-                        measure + 1,
-                        keys.join(" / ")
-                    ),
-                    Lang::En => format!(
-                        "{} \u{201C}{text}\u{201D} (now: {now}) → {} / Esc cancel",
-                        measure + 1,
-                        keys.join(" / ")
-                    ),
-                }
+                keys.push(t(lang, "Esc 取消", "Esc cancel").into());
+                keys.join(" / ")
             }
         }
     }

@@ -118,12 +118,13 @@ impl ReportChoice {
     }
 
     /// The prompt's title.
-    pub fn title(&self, lang: Lang) -> &'static str {
+    pub fn title(&self, lang: Lang) -> String {
         match self.step {
             Step::Rule => t(lang, "報告の下書き: 報告先", "Draft the report: to whom"),
             Step::Stage { .. } => t(lang, "報告の下書き: 段階", "Draft the report: which stage"),
             Step::Deliver { .. } => t(lang, "報告の下書き", "Draft the report"),
         }
+        .into()
     }
 
     /// The prompt's line: the choices of the step.

@@ -71,9 +71,15 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
-        Ask::Report(choice) => (choice.title(lang), ""),
-        Ask::Progress(choice) => (choice.title(lang), ""),
+        // Titled below, by what they ask.
+        Ask::Report(_) | Ask::Progress(_) => ("", ""),
     };
+    let asked = match &prompt.ask {
+        Ask::Report(choice) => Some(choice.title(lang)),
+        Ask::Progress(choice) => Some(choice.title(lang)),
+        _ => None,
+    };
+    let title = asked.as_deref().unwrap_or(title);
     let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
     let line = match &prompt.ask {
