@@ -2,7 +2,11 @@
 //!
 //! - loading a 1 MiB team catalog (about 35,000 items): its duplicate-id check;
 //! - a key in the `!` load-problem panel with 80,000 diagnostics: the panel
-//!   used to wrap every diagnostic on every frame.
+//!   used to wrap every diagnostic on every frame;
+//! - "did you mean" for a 10,000-character id among 10,000 case ids (`show`,
+//!   `cite`, `similar` of an id not found);
+//! - a Statement of Applicability of 20,000 entries for a catalog of 20,000
+//!   items: reading it, and coverage against it.
 //!
 //! ```sh
 //! cargo bench --bench faults
@@ -109,5 +113,71 @@ fn main() {
         "`!` panel with 80,000 diagnostics: open {:.1} ms, then a key (update and draw) {:.2} ms (median of 20)",
         open.as_secs_f64() * 1000.0,
         median(keys)
+    );
+
+    // "Did you mean" for a 10,000-character id among 10,000 ids.
+    let ids: Vec<String> = (0..10_000)
+        .map(|i| format!("team-case-{i:05}-2024"))
+        .collect();
+    let long = format!("team-case-00042-2024{}", "x".repeat(10_000));
+    let times: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let near = casebook::suggest::nearest(&long, ids.iter().map(String::as_str), 3);
+            let elapsed = start.elapsed();
+            assert!(near.len() <= 3);
+            elapsed
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "nearest ids of a 10,000-character id among 10,000: {:.1} ms (median of 3)",
+        median(times)
+    );
+
+    // A catalog of 20,000 items and a statement of applicability naming each.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("catalogs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    let mut catalog =
+        String::from("scheme: big\nkind: controls\ntitle: {ja: 大きな規程, en: Big}\nitems:\n");
+    let mut soa = String::from("soa:\n");
+    for n in 1..=20_000 {
+        catalog.push_str(&format!("  - {{id: R-{n:06}, ja: 規程の項目{n}}}\n"));
+        soa.push_str(&if n % 3 == 0 {
+            format!("  - {{control: big:R-{n:06}, applicable: false, reason: 対象外{n}}}\n")
+        } else {
+            format!("  - {{control: big:R-{n:06}, applicable: true}}\n")
+        });
+    }
+    std::fs::write(dir.path().join("catalogs/big.yaml"), &catalog).unwrap();
+    let loaded = load::load(&[Input::Bundled, Input::Dir(dir.path().to_path_buf())], &[]);
+    let book = loaded.casebook;
+    let start = Instant::now();
+    let (statement, diags) = casebook::answers::soa::parse("soa.yaml", &soa, &book.catalogs);
+    let parse = start.elapsed();
+    assert!(diags.is_empty(), "{} diagnostics", diags.len());
+    let statement = statement.unwrap();
+    assert_eq!(statement.entries.len(), 20_000);
+    let times: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let rows = casebook::answers::coverage::rows(
+                &book,
+                &["big"],
+                Some(&statement),
+                None,
+                casebook::lang::Lang::Ja,
+            );
+            let elapsed = start.elapsed();
+            assert_eq!(rows.len(), 20_000);
+            elapsed
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "a statement of 20,000 entries: read {:.1} ms; coverage of 20,000 items against it {:.1} ms (median of 3)",
+        parse.as_secs_f64() * 1000.0,
+        median(times)
     );
 }

@@ -96,14 +96,19 @@ fn run_native(program: &str, args: &[&str], text: &str) -> Native {
     let stdin = child.stdin.take();
     let bytes = text.as_bytes().to_vec();
     std::thread::spawn(move || {
-        // Dropping the pipe at the end tells the tool the text is complete.
-        let ok = stdin.is_some_and(|mut pipe| pipe.write_all(&bytes).is_ok());
+        // A short text fits in the pipe whether or not the tool reads it:
+        // written is not taken. The text counts as taken once the pipe is
+        // empty (the tool read it all); dropping the pipe then tells the
+        // tool the text is complete.
+        let ok = stdin
+            .is_some_and(|mut pipe| pipe.write_all(&bytes).is_ok() && drained(&pipe, deadline));
         let _ = done.send(ok);
     });
     let left = deadline.saturating_duration_since(Instant::now());
-    let written = match written.recv_timeout(left) {
-        Ok(ok) => ok,
-        Err(_) => {
+    let written = match written.recv_timeout(left + Duration::from_millis(50)) {
+        Ok(true) => true,
+        Ok(false) if !still_running(&mut child) => false,
+        Ok(false) | Err(_) => {
             stop(&mut child);
             return Native::TimedOut;
         }
@@ -123,6 +128,32 @@ fn run_native(program: &str, args: &[&str], text: &str) -> Native {
             Err(_) => return Native::Failed,
         }
     }
+}
+
+/// Whether everything written to `pipe` has been read from it, waiting
+/// until `deadline` at most.
+fn drained(pipe: &std::process::ChildStdin, deadline: Instant) -> bool {
+    use std::os::fd::AsRawFd;
+    loop {
+        let mut unread: libc::c_int = 0;
+        // SAFETY: FIONREAD on a pipe we own writes one int (the bytes in the
+        // pipe, from either end).
+        if unsafe { libc::ioctl(pipe.as_raw_fd(), libc::FIONREAD, &mut unread) } != 0 {
+            // Cannot tell: taken as read, as before this check existed.
+            return true;
+        }
+        if unread == 0 {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn still_running(child: &mut std::process::Child) -> bool {
+    matches!(child.try_wait(), Ok(None))
 }
 
 /// Kills a tool and everything in its process group, and reaps it.

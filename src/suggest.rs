@@ -32,12 +32,17 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidates closest to `input` (case-insensitive), best first, if close enough
 /// to be a plausible typo: at most a third of the longer string, and at least 1 edit.
+///
+/// The work is bounded whatever the input's length (a 10,000-character id on
+/// the command line): the edit distance is computed only for candidates whose
+/// length leaves it a chance, or that share a long enough beginning.
 pub fn nearest<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
     let lower = input.to_lowercase();
+    let input_len = lower.chars().count();
     let shared = |c: &str| {
         lower
             .chars()
@@ -47,14 +52,20 @@ pub fn nearest<'a>(
     };
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
-        .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| {
-            let len = lower.chars().count().max(c.chars().count());
+        .filter_map(|c| {
+            let c_len = c.chars().count();
+            let len = input_len.max(c_len);
             // A typo, or an abbreviation of a long name ("local-govt").
-            let (n, input) = (shared(c), lower.chars().count());
-            *d <= (len / 3).max(1)
-                || n >= 4.max(input * 2 / 3)
-                || (n >= 3 && (n == input || n == c.chars().count()))
+            let n = shared(c);
+            let by_prefix =
+                n >= 4.max(input_len * 2 / 3) || (n >= 3 && (n == input_len || n == c_len));
+            let allowed = (len / 3).max(1);
+            // The distance is at least the difference in length.
+            if !by_prefix && input_len.abs_diff(c_len) > allowed {
+                return None;
+            }
+            let d = distance(&lower, &c.to_lowercase());
+            (d <= allowed || by_prefix).then_some((d, c))
         })
         .collect();
     // Fewest edits first; among equals, the longest shared beginning (A.7.1x before A.5.15).

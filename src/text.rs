@@ -11,7 +11,9 @@
 //!   Default_Ignorable_Code_Point (Hangul fillers, the combining grapheme joiner,
 //!   ...), by the Unicode properties, not a hand-kept list. Variation selectors
 //!   are kept: they choose a glyph for the character before them (the ideographic
-//!   variation sequences of Japanese names, emoji presentation).
+//!   variation sequences of Japanese names, emoji presentation). The 66
+//!   noncharacters (U+FDD0–FDEF and the last two code points of every plane,
+//!   U+FFFE and U+FFFF among them, which XML forbids) are removed too.
 //! - Line breaks are kept in multi-line text (CRLF, CR and the Unicode line and
 //!   paragraph separators become LF) and become spaces in one-line text; a tab
 //!   becomes a space (except in [`Lines::Output`], which keeps tab-separated
@@ -34,12 +36,19 @@ pub enum Lines {
 
 /// Characters removed outright: invisible characters that can reorder or hide
 /// text (Default_Ignorable_Code_Point or General_Category Format, except
-/// variation selectors).
+/// variation selectors), and noncharacters.
 pub fn is_invisible_format(c: char) -> bool {
     if is_common_visible(c) {
         return false;
     }
-    invisible_by_property(c)
+    is_noncharacter(c) || invisible_by_property(c)
+}
+
+/// The noncharacters: U+FDD0–FDEF and U+xxFFFE, U+xxFFFF in every plane
+/// (Unicode's Noncharacter_Code_Point, fixed since Unicode 3.1).
+pub fn is_noncharacter(c: char) -> bool {
+    let c = c as u32;
+    (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
 }
 
 /// Ranges that hold no Format or Default_Ignorable character: ASCII, Latin-1
@@ -227,6 +236,27 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn noncharacters_are_removed() {
+        let all: Vec<char> = (0xFDD0..=0xFDEF)
+            .chain((0..=0x10).flat_map(|plane| [plane << 16 | 0xFFFE, plane << 16 | 0xFFFF]))
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(all.len(), 66);
+        for c in all {
+            assert!(is_unsafe(c), "{:04X}", c as u32);
+            assert_eq!(
+                clean(&format!("a{c}b"), Lines::Keep),
+                "ab",
+                "{:04X}",
+                c as u32
+            );
+        }
+        for c in ['\u{FDCF}', '\u{FDF0}', '\u{FFFD}', '\u{FFFC}', '\u{1FFFD}'] {
+            assert!(!is_noncharacter(c), "{:04X}", c as u32);
         }
     }
 

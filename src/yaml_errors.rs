@@ -25,9 +25,17 @@ pub fn explain(info: &str, src: &str, pos: Pos) -> Message {
             "values are nested too deeply (more than {MAX_DEPTH} levels are not accepted)"
         );
     }
-    if info.contains("simple key") {
-        let before_colon = line.chars().count();
-        return if before_colon > 1024 {
+    // A key over YAML's 1,024-character limit: the scanner says "simple key"
+    // after it, or, on a document's first line, "mapping values are not
+    // allowed"; either way it is the key's length that is wrong.
+    let long_key = || {
+        let key = line.trim_start().trim_start_matches("- ");
+        let before_colon = key.find(": ").map_or(key, |at| &key[..at]);
+        before_colon.chars().count() > 1024
+    };
+    let simple_key = info.contains("simple key");
+    if simple_key || info.contains("mapping values are not allowed") && long_key() {
+        return if long_key() || simple_key && line.chars().count() > 1024 {
             Message::new(
                 "この行は 1,024 文字を超える項目名として読まれますが、YAML ではそれは許されません。\
                  項目名は短い語です（長い文の前の `項目名: ` が抜けていませんか？）",

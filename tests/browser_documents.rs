@@ -192,6 +192,48 @@ fn c_on_an_area_saves_its_precedent_list_as_a_spreadsheet() {
     assert!(data.starts_with(b"PK"));
 }
 
+#[test]
+fn a_precedent_list_s_suggested_file_name_stays_in_the_folder() {
+    // A team catalog whose item id holds `/` and `..`.
+    let dir = common::Dir::new();
+    dir.file(
+        "catalogs/team.yaml",
+        "scheme: team\nkind: controls\ntitle: {ja: チーム規程, en: Team rules}\nitems:\n  - {id: \"../../escape\", ja: 逃げる項目}\n",
+    );
+    dir.case(
+        "2024/esc-2024.yaml",
+        common::case_file("esc-2024").replace(
+            "controls: [iso27001:A.7.10, ppc:10-5-3]",
+            "controls: [iso27001:A.7.10, \"team:../../escape\"]",
+        ),
+    );
+    let loaded = casebook::load::load(&[casebook::load::Input::Dir(dir.path().to_path_buf())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let mut app = App::new(loaded.casebook, loaded.diagnostics, options());
+    app.update(Action::Resize {
+        width: 120,
+        height: 36,
+    });
+    for _ in 0..10 {
+        if screen(&app, 120, 36).contains("分類: チーム規程") {
+            break;
+        }
+        press(&mut app, "s");
+    }
+    press(&mut app, "j");
+    press(&mut app, "cs");
+    let s = screen(&app, 120, 36);
+    assert!(
+        s.contains("保存先: precedents-team-..-..-escape.xlsx"),
+        "{s}"
+    );
+    let effects = press(&mut app, "<Enter>");
+    let [Effect::Write { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path.components().count(), 1, "{}", path.display());
+}
+
 /// The title of the case at `at` in the list.
 fn listed(app: &App, at: usize) -> String {
     app.book.entries()[app.cases()[at]].case.title.clone()

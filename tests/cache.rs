@@ -495,3 +495,132 @@ fn a_search_that_hands_the_index_back_as_it_reads_finds_what_a_cold_run_finds() 
     let found = stdout(&run(dir.path(), cache.path(), &["search", "第1499便"]));
     assert!(found.contains("case-1499"), "{found}");
 }
+
+/// `run`, failed (not hung) when it takes over a minute.
+fn run_within_a_minute(dir: &Path, cache: &Path, args: &[&str]) -> Output {
+    let child = command(dir, cache, args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("{args:?} blocked");
+        }
+    }
+}
+
+#[test]
+fn a_fifo_or_a_link_to_a_device_at_a_cache_entry_is_no_hang() {
+    let dir = casebook(3);
+    let cache = tempfile::tempdir().unwrap();
+    same_as_cold(dir.path(), cache.path(), &["search", "消去"]);
+    for ext in ["cases", "index"] {
+        for planted in ["fifo", "/dev/zero"] {
+            let path = cache_files(cache.path(), ext)[0].clone();
+            fs::remove_file(&path).unwrap();
+            if planted == "fifo" {
+                let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+                assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            } else {
+                std::os::unix::fs::symlink(planted, &path).unwrap();
+            }
+            for args in [&["list"][..], &["search", "消去"]] {
+                let out = run_within_a_minute(dir.path(), cache.path(), args);
+                assert_eq!(
+                    stdout(&out),
+                    stdout(&cold(dir.path(), args)),
+                    "{ext} {planted}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_forged_entry_with_good_checksums_brings_no_control_character_out() {
+    // Whoever can write the cache directory can write an entry whose
+    // checksums hold; what it says is still data, and passes the text rule.
+    let dir = casebook(2);
+    let cache_dir = tempfile::tempdir().unwrap();
+    same_as_cold(dir.path(), cache_dir.path(), &["list"]);
+    let path = &cache_files(cache_dir.path(), "cases")[0];
+    let opened = file::open(path, file::Kind::Cases, cache::FORMAT, cache::PROGRAM)
+        .unwrap()
+        .unwrap();
+    let meta = opened.meta.clone();
+    drop(opened);
+    let entry = cache::Entry::open(path, meta.depends_on).unwrap().unwrap();
+    let evil = "\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    let mut blobs: Vec<Option<Vec<u8>>> = Vec::new();
+    let mut records = entry.records.clone();
+    for r in &mut records {
+        let blob = r
+            .case
+            .as_ref()
+            .and_then(|c| entry.blob_bytes(c))
+            .map(|bytes| {
+                let mut case = cache::wire::decode_case(bytes).unwrap();
+                case.title = format!("{}{evil}", case.title);
+                case.summary = format!("{evil}\n{}", case.summary);
+                case.measures[0].text = format!("{evil}{}", case.measures[0].text);
+                case.sources[0].url = Some(format!("https://x.test/{evil}"));
+                cache::wire::encode_case(&case)
+            });
+        if let Some(c) = r.case.as_mut() {
+            c.title = format!("{}{evil}", c.title);
+            c.organization = format!("{evil}{}", c.organization);
+        }
+        blobs.push(blob);
+    }
+    let new: Vec<cache::NewRecord> = records
+        .into_iter()
+        .zip(&blobs)
+        .map(|(record, blob)| cache::NewRecord {
+            record,
+            blob: blob.as_deref(),
+        })
+        .collect();
+    drop(entry);
+    cache::write_entry(
+        path,
+        Path::new(&meta.dir),
+        meta.depends_on,
+        meta.read_from,
+        new,
+    )
+    .unwrap();
+    for args in [
+        &["list"][..],
+        &["show", "case-001"],
+        &["show", "case-001", "--format", "markdown"],
+        &["show", "case-001", "--format", "json"],
+        &["cite", "case-001"],
+        &["export", "--case", "case-001"],
+        &["export", "--control", "A.7.10", "--format", "csv"],
+        &["search", "持ち出し"],
+    ] {
+        let out = run(dir.path(), cache_dir.path(), args);
+        assert!(
+            stats(&out).contains("reused") && !stats(&out).contains(" 0 reused, 0 verified"),
+            "{args:?}: the forged entry was used: {}",
+            stats(&out)
+        );
+        // (A CSV file starts with its byte-order mark, and ends lines with CRLF.)
+        let text = stdout(&out).replace("\r\n", "\n");
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        common::assert_no_controls(
+            &format!("{args:?}"),
+            text,
+            args[0] == "list" || args[0] == "search",
+        );
+        assert!(!stdout(&out).contains('\u{202e}'), "{args:?}");
+    }
+}

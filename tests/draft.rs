@@ -823,3 +823,37 @@ fn a_draft_with_its_decisions_made_is_a_case_of_the_casebook() {
     assert!(show.status.success(), "{}", stderr(&show));
     assert!(stdout(&show).contains("株式会社みなと通販"));
 }
+
+#[test]
+fn a_draft_too_large_to_load_is_refused_with_the_reason() {
+    // A notice whose measures alone make more than the 1 MiB a case file
+    // may hold: a draft that could never load is not written.
+    let mut notice = String::from(
+        "令和7年1月20日\n株式会社テスト商事\n\nノートパソコンの紛失について\n\n1 概要\n令和7年1月10日、従業員が顧客の氏名を保存した端末を紛失しました。\n2 再発防止策\n",
+    );
+    for i in 1..=60 {
+        notice.push_str(&format!(
+            "({i}) 端末の持ち出しを許可制とし、台帳で管理します。{}{i}\n",
+            "持ち出す端末は暗号化し、返却の記録を残します。".repeat(400)
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notice.txt");
+    std::fs::write(&file, &notice).unwrap();
+    let out_file = dir.path().join("case.yaml");
+    for out in [Some(&out_file), None] {
+        let mut args = vec!["--lang", "en", "draft", file.to_str().unwrap()];
+        if let Some(out) = out {
+            args.extend(["--out", out.to_str().unwrap()]);
+        }
+        let run = casebook(&args);
+        assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+        assert!(
+            stderr(&run).contains("case files are limited to 1 MiB"),
+            "{}",
+            stderr(&run)
+        );
+        assert!(stdout(&run).is_empty());
+    }
+    assert!(!out_file.exists());
+}

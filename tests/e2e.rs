@@ -825,6 +825,61 @@ fn c_drafts_the_notice_on_the_clipboard() {
     pty.quit();
 }
 
+#[test]
+fn drafting_runs_off_the_screen_s_thread_and_q_ends_it() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // A clipboard tool that takes its time (a large notice, a slow display):
+    // the browser keeps drawing and answering meanwhile.
+    let done = dir.path().join("pasted");
+    script(
+        &bin.join("wl-paste"),
+        &format!(
+            "sleep 5\nprintf '令和7年1月20日\\n株式会社テスト商事\\n\\nノートパソコンの紛失について\\n'\ntouch '{}'\n",
+            done.display()
+        ),
+    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[
+            ("PATH", &path),
+            ("WAYLAND_DISPLAY", "wayland-test"),
+            ("EDITOR", "true"),
+            ("VISUAL", ""),
+            ("XDG_DATA_HOME", dir.path().join("data").to_str().unwrap()),
+        ],
+    );
+    pty.wait_for("すべての事例 (25)");
+    pty.send("n2c");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-laptop-2025\r");
+    pty.wait_for("公表文から下書きしています…（Esc で中止）");
+    pty.send("\x1b");
+    pty.wait_for("下書きを中止しました");
+    pty.send("j");
+    pty.wait_for("事例 21件 · A.5");
+    assert!(
+        !done.exists(),
+        "all of it while the clipboard was still read"
+    );
+    pty.send("n2c");
+    pty.wait_for("事例ID（a-z 0-9 -）:");
+    pty.send("our-laptop-2025\r");
+    pty.wait_for("公表文から下書きしています…（Esc で中止）");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !done.exists(),
+        "q ended the program while the draft was made"
+    );
+    pty.assert_restored();
+    assert!(!team.join("cases/2025/our-laptop-2025.yaml").exists());
+}
+
 /// A team casebook of one case whose title is in half-width katakana.
 fn half_width_casebook() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -896,4 +951,174 @@ fn half_width_kana_reach_the_terminal_whole_with_the_caret_after_them() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
+}
+
+#[test]
+fn a_clipboard_tool_that_never_reads_a_short_text_is_stopped_too() {
+    // The summary fits in a pipe's buffer, so writing it succeeds whether or
+    // not the tool reads: what counts is that the tool took it.
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let pidfile = dir.path().join("xclip.pid");
+    script(
+        &bin.join("xclip"),
+        &format!("echo $$ > '{}'\nexec sleep 600\n", pidfile.display()),
+    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut pty = Pty::spawn(&["--lang", "en"], &[("PATH", &path), ("DISPLAY", ":99")]);
+    pty.wait_for("All cases (23)");
+    pty.send("y");
+    pty.wait_for("xclip did not take the text within 1 s and was stopped");
+    let pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::kill(pid, 0) },
+        -1,
+        "the stuck tool was killed and reaped"
+    );
+    pty.send("\x1b");
+    pty.wait_for("Cancelled");
+    // A tool that reads the text and ends (as xclip does, serving the
+    // selection from a process of its own) took it.
+    let taken = dir.path().join("taken.txt");
+    script(
+        &bin.join("xclip"),
+        &format!("cat > '{}'\n", taken.display()),
+    );
+    pty.send("y");
+    pty.wait_for("summary copied (OSC 52, xclip)");
+    assert!(
+        std::fs::read_to_string(&taken)
+            .unwrap()
+            .starts_with("委託で処分したPOSレジ端末が患者データを残したまま")
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+/// The process state letter from /proc (R, S, T for stopped, ...).
+fn state(pid: libc::pid_t) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(") ")
+        .next()
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('?')
+}
+
+/// Waits until the process is stopped (20 s at most).
+fn wait_stopped(pty: &mut Pty) {
+    let deadline = Instant::now() + TIMEOUT;
+    while state(pty.pid()) != 'T' {
+        assert!(Instant::now() < deadline, "casebook did not stop");
+        if let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(20)) {
+            pty.take(chunk);
+        }
+    }
+    while let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(100)) {
+        pty.take(chunk);
+    }
+}
+
+#[test]
+fn a_stop_puts_the_terminal_back_and_fg_takes_it_again() {
+    let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+    pty.wait_for("すべての事例 (23)");
+    pty.kill(libc::SIGTSTP);
+    wait_stopped(&mut pty);
+    // Stopped: the shell's screen and modes are back.
+    pty.assert_restored();
+    assert!(!pty.screen().contains("すべての事例"), "{}", pty.screen());
+    // fg: the full screen again, drawn whole, keys read raw.
+    pty.kill(libc::SIGCONT);
+    pty.wait_for("すべての事例 (23)");
+    pty.wait_for_count(b"\x1b[?1049h", 2);
+    assert!(!pty.cooked(), "raw mode again");
+    pty.send("j");
+    pty.wait_for("事例 21件 · A.5");
+
+    // A SIGSTOP cannot be caught; the shell sets its own modes meanwhile.
+    pty.kill(libc::SIGSTOP);
+    wait_stopped(&mut pty);
+    let fd = pty.master.as_raw_fd().unwrap();
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+    t.c_lflag |= libc::ICANON | libc::ECHO;
+    assert_eq!(unsafe { libc::tcsetattr(fd, libc::TCSANOW, &t) }, 0);
+    pty.kill(libc::SIGCONT);
+    pty.wait_for_count(b"\x1b[?1049h", 3);
+    let deadline = Instant::now() + TIMEOUT;
+    while pty.cooked() {
+        assert!(Instant::now() < deadline, "raw mode again after SIGCONT");
+        if let Ok(chunk) = pty.output.recv_timeout(Duration::from_millis(20)) {
+            pty.take(chunk);
+        }
+    }
+    pty.send("j");
+    pty.wait_for("事例 15件 · A.6");
+    pty.quit();
+}
+
+#[test]
+fn a_terminating_signal_while_the_editor_runs_is_passed_to_it_and_waited_for() {
+    let dir = team_casebook();
+    let team = dir.path().join("team");
+    let editor = dir.path().join("editor");
+    let got = dir.path().join("editor-got.txt");
+    let pidfile = dir.path().join("editor.pid");
+    // An editor that saves its work when told to end (as vim and nano do).
+    script(
+        &editor,
+        &format!(
+            "echo $$ > '{pid}'\ntrap 'echo TERM > \"{got}\"; exit 0' TERM\nprintf 'EDITOR READY\\n'\nwhile :; do sleep 0.05; done\n",
+            pid = pidfile.display(),
+            got = got.display()
+        ),
+    );
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "--casebook", team.to_str().unwrap()],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+    );
+    pty.wait_for("[チーム] チーム事例甲");
+    pty.send("\tjjE");
+    pty.wait_for_bytes(b"EDITOR READY");
+    let editor_pid: libc::pid_t = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    pty.kill(libc::SIGTERM);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    assert_eq!(
+        std::fs::read_to_string(&got).unwrap_or_default(),
+        "TERM\n",
+        "the editor was told"
+    );
+    assert_eq!(
+        unsafe { libc::kill(editor_pid, 0) },
+        -1,
+        "the editor ended before casebook did"
+    );
+    pty.assert_restored();
+}
+
+// ----- faults -------------------------------------------------------------------------
+
+#[test]
+fn a_fatal_fault_restores_the_terminal() {
+    // A fault the program cannot recover from (here sent by another
+    // process): the terminal is put back before the program dies by it.
+    for signal in [libc::SIGSEGV, libc::SIGBUS, libc::SIGABRT] {
+        let mut pty = Pty::spawn(&["--lang", "ja"], &[]);
+        pty.wait_for("すべての事例 (23)");
+        pty.kill(signal);
+        let status = pty.wait_exit();
+        assert!(!status.success(), "signal {signal}: {status:?}");
+        pty.assert_restored();
+    }
 }

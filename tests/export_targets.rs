@@ -238,3 +238,161 @@ fn a_file_name_of_255_bytes_works() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), pack());
     assert_eq!(names(dir.path()), vec!["cases".to_string(), name]);
 }
+
+#[test]
+fn a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    let out = dir.path().join("private.md");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = export_to(&out, true);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), pack());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+}
+
+#[test]
+fn an_exported_file_has_no_name_until_it_is_whole() {
+    // Every name that appears in the folder while exporting: a temporary
+    // name seen there is what Ctrl-C or SIGTERM part-way would leave behind.
+    use notify::{RecursiveMode, Watcher};
+    let dir = Dir::new();
+    let (tx, events) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).unwrap();
+    watcher
+        .watch(dir.path(), RecursiveMode::NonRecursive)
+        .unwrap();
+    let out = dir.path().join("pack.docx");
+    let run = command(&[
+        "--lang",
+        "en",
+        "export",
+        "--control",
+        "A.8.10",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    // A file written after the export marks the end of its events.
+    let end = dir.path().join("end");
+    std::fs::write(&end, "").unwrap();
+    let mut created = Vec::new();
+    loop {
+        let event = events
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap()
+            .unwrap();
+        if let notify::EventKind::Create(_) = event.kind {
+            created.extend(
+                event
+                    .paths
+                    .iter()
+                    .map(|p| p.file_name().unwrap().to_owned()),
+            );
+        }
+        if event.paths.contains(&end) {
+            break;
+        }
+    }
+    assert_eq!(created, ["pack.docx", "end"]);
+}
+
+/// A pseudo-terminal: (master, slave, the slave's path).
+fn pty() -> (std::fs::File, std::fs::File, String) {
+    use std::os::fd::FromRawFd;
+    let (mut master, mut slave) = (0, 0);
+    let done = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(done, 0);
+    let name = unsafe { std::ffi::CStr::from_ptr(libc::ttyname(slave)) }
+        .to_str()
+        .unwrap()
+        .to_string();
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+            name,
+        )
+    }
+}
+
+#[test]
+fn word_or_excel_bytes_never_go_to_a_terminal_named_by_out() {
+    let (master, mut slave, tty) = pty();
+    // Whatever reaches the terminal, read as it comes (a terminal nobody
+    // reads would stop the writer).
+    let (tx, shown) = std::sync::mpsc::channel::<Vec<u8>>();
+    let mut reader = master.try_clone().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    for (format, out) in [
+        ("docx", tty.as_str()),
+        ("xlsx", tty.as_str()),
+        ("docx", "/dev/stdout"),
+    ] {
+        let run = command(&[
+            "--lang",
+            "en",
+            "export",
+            "--control",
+            "A.8.10",
+            "--format",
+            format,
+            "--out",
+            out,
+        ])
+        .stdout(slave.try_clone().unwrap())
+        .output()
+        .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{format} {out}");
+        assert!(
+            stderr(&run).contains("is a terminal, and this format is binary"),
+            "{format} {out}: {}",
+            stderr(&run)
+        );
+    }
+    // Everything before this mark came from the runs above: nothing.
+    std::io::Write::write_all(&mut slave, b"END-OF-RUNS").unwrap();
+    let mut got = Vec::new();
+    while !got.ends_with(b"END-OF-RUNS") {
+        got.extend(
+            shown
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .unwrap(),
+        );
+    }
+    assert_eq!(String::from_utf8_lossy(&got), "END-OF-RUNS");
+    // Text still goes to a terminal when asked.
+    let run = command(&[
+        "--lang",
+        "en",
+        "export",
+        "--control",
+        "A.8.10",
+        "--out",
+        &tty,
+    ])
+    .output()
+    .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+}

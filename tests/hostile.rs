@@ -536,6 +536,24 @@ fn a_field_name_over_1024_characters_is_explained() {
         "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
     );
     assert!(d.iter().all(|m| !m.contains("simple key")), "{d:#?}");
+    // On the first line too (there the scanner says something else).
+    for (name, text) in [
+        (
+            "first.yaml",
+            format!("{}: x\nid: first\n", "k".repeat(1100)),
+        ),
+        ("only.yaml", format!("{}: x\n", "k".repeat(1100))),
+        ("item.yaml", format!("- {}: x\n", "k".repeat(1100))),
+    ] {
+        let d = check(name, text);
+        assert_error(
+            &d,
+            name,
+            1,
+            "this line reads as a field name of more than 1,024 characters, which YAML does not allow",
+        );
+        assert!(d.iter().all(|m| !m.contains("quotes")), "{d:#?}");
+    }
 }
 
 #[test]
@@ -771,4 +789,73 @@ fn export_into_a_read_only_directory_fails_and_leaves_nothing() {
         0,
         "no partial or temporary file"
     );
+}
+
+#[test]
+fn noncharacters_are_removed_with_a_warning_and_reach_no_document() {
+    // U+FFFE and U+FFFF are not allowed in XML (a Word file holding one does
+    // not open); the other noncharacters (U+FDD0–FDEF, the last two of each
+    // plane) are no text either.
+    let text = case_file("nonchar-2024")
+        .replace(
+            "title: 委託先がUSBメモリーを紛失",
+            "title: 委託先が\u{FFFE}USB\u{FFFF}メモリーを\u{FDD0}紛失\u{10FFFF}",
+        )
+        .replace(
+            "  市は許可なく持ち出されたことを確認した。",
+            "  市は許可なく\u{FFFF}持ち出されたことを\u{1FFFE}確認した。",
+        );
+    let d = check("nonchar-2024.yaml", &text);
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with("nonchar-2024.yaml:2:") && m.contains("`title` contains")),
+        "{d:#?}"
+    );
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with("nonchar-2024.yaml:8:") && m.contains("`summary` contains")),
+        "{d:#?}"
+    );
+    let dir = Dir::new();
+    dir.case("nonchar-2024.yaml", &text);
+    let loaded = dir.load();
+    let case = &loaded.casebook.get("nonchar-2024").unwrap().case;
+    assert_eq!(case.title, "委託先がUSBメモリーを紛失");
+    assert!(
+        case.summary
+            .ends_with("市は許可なく持ち出されたことを確認した。")
+    );
+
+    let out = dir.path().join("case.docx");
+    let run = casebook(&[
+        "--no-bundled",
+        "--casebook",
+        dir.path().to_str().unwrap(),
+        "show",
+        "nonchar-2024",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let xml = common::office::part(&std::fs::read(&out).unwrap(), "word/document.xml");
+    assert!(xml.contains("委託先がUSBメモリーを紛失"), "{xml}");
+    let noncharacter = |c: char| {
+        let c = c as u32;
+        (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
+    };
+    assert!(!xml.chars().any(noncharacter));
+    for format in ["text", "markdown", "json"] {
+        let run = casebook(&[
+            "--no-bundled",
+            "--casebook",
+            dir.path().to_str().unwrap(),
+            "show",
+            "nonchar-2024",
+            "--format",
+            format,
+        ]);
+        assert!(!stdout(&run).chars().any(noncharacter), "{format}");
+    }
 }

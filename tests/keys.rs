@@ -264,3 +264,18 @@ fn every_editing_and_search_key_is_in_the_readme_table() {
     use casebook::tui::keymap::Context;
     assert_keys_in_readme(&[Context::Field, Context::Search, Context::Prompt]);
 }
+
+#[test]
+fn ctrl_l_redraws_the_whole_screen_from_anywhere() {
+    // After another program wrote over the screen (a `wall` message, a
+    // background job), Ctrl-L draws all of it again.
+    let mut app = app();
+    assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
+    press(&mut app, "/委託");
+    assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
+    assert_eq!(app.search.field.text, "委託", "not typed into the query");
+    press(&mut app, "<Esc>?");
+    assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
+    press(&mut app, "<Esc>C");
+    assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
+}

@@ -323,13 +323,13 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     );
     press(&mut app, &"<BS>".repeat(18));
     let effects = press(&mut app, "our-laptop-2025<Enter>");
-    assert_eq!(
-        effects,
-        vec![Effect::NewCase {
-            dir: dir.path().to_path_buf(),
-            id: "our-laptop-2025".into(),
-            start: Start::Scaffold
-        }]
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::NewCase { dir: d, id, start: Start::Scaffold, .. }]
+                if d == dir.path() && id == "our-laptop-2025"
+        ),
+        "{effects:?}"
     );
     let file = dir.path().join("cases/2025/our-laptop-2025.yaml");
     let edited = perform(&mut app, effects, &|path| {
@@ -635,4 +635,185 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
         25,
         "the new case is read, the statement is not"
     );
+}
+
+// ----- the watcher -------------------------------------------------------------------
+
+/// The paths the watcher reports until one of them is `until` (20 s at most).
+fn reported_until(
+    events: &std::sync::mpsc::Receiver<casebook::tui::events::Msg>,
+    until: &Path,
+) -> Vec<PathBuf> {
+    use casebook::tui::events::Msg;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while !seen.iter().any(|p: &PathBuf| p == until) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok(Msg::Changed(paths)) => seen.extend(paths),
+            Ok(_) => {}
+            Err(_) => panic!("{} was never reported; reported: {seen:?}", until.display()),
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_watcher_reports_changes_and_not_reads() {
+    use casebook::tui::watch::Watch;
+    // A casebook in the usual cases/<year>/ layout.
+    let (dir, a) = team_of_two();
+    dir.case("2025/our-c-2025.yaml", titled("our-c-2025", "三つ目"));
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    // What a reload, an `ls`, an editor or `git status` does: list every
+    // directory, open and read every file. None of it is a change.
+    for _ in 0..3 {
+        for d in [
+            dir.path().to_path_buf(),
+            dir.path().join("cases"),
+            dir.path().join("cases/2024"),
+            dir.path().join("cases/2025"),
+        ] {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_file() {
+                    std::fs::read(&path).unwrap();
+                }
+            }
+        }
+        casebook::load::case_files_under(dir.path());
+    }
+    std::fs::read(&a).unwrap();
+    // Then one real change: the only path reported.
+    let b = dir.path().join("cases/2024/our-b-2024.yaml");
+    std::fs::write(&b, titled("our-b-2024", "変えた")).unwrap();
+    assert_eq!(reported_until(&events, &b), vec![b]);
+}
+
+#[test]
+fn a_watched_directory_deleted_and_made_again_is_watched_again() {
+    use casebook::tui::watch::Watch;
+    let (dir, _) = team_of_one();
+    let (tx, events) = std::sync::mpsc::channel();
+    let _watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::remove_dir_all(&cases).unwrap();
+    std::fs::remove_dir(dir.path()).unwrap();
+    // Its files left with it.
+    reported_until(&events, dir.path());
+    // The directory again (a fresh clone): it is read whole.
+    std::fs::create_dir_all(cases.join("2025")).unwrap();
+    std::fs::write(
+        cases.join("2025/our-c-2025.yaml"),
+        titled("our-c-2025", "戻った"),
+    )
+    .unwrap();
+    reported_until(&events, dir.path());
+    // And watched: a change in it is seen.
+    let d = cases.join("2025/our-d-2025.yaml");
+    std::fs::write(&d, titled("our-d-2025", "後から")).unwrap();
+    reported_until(&events, &d);
+}
+
+#[test]
+fn a_directory_read_again_finds_files_changed_and_deleted_under_it() {
+    let (dir, a) = team_of_two();
+    let mut app = team_app(dir.path());
+    assert!(app.book.get("our-b-2024").is_some());
+    std::fs::write(&a, titled("our-a-2024", "読み込み中に変えた")).unwrap();
+    std::fs::remove_file(dir.path().join("cases/2024/our-b-2024.yaml")).unwrap();
+    // A whole directory reported (a rescan, a directory made again).
+    app.reload_now(vec![dir.path().to_path_buf()]);
+    assert!(
+        app.book.get("our-b-2024").is_none(),
+        "the deleted file left"
+    );
+    assert!(
+        screen(&app, 120, 36).contains("[チーム] 読み込み中に変えた"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+}
+
+#[test]
+fn an_editor_that_fails_is_reported_and_the_report_stays() {
+    use casebook::tui::action::{Authored, Shared};
+    let (dir, a) = team_of_one();
+    let mut app = team_app(dir.path());
+    select(&mut app, "our-a-2024");
+    let effects = press(&mut app, "E");
+    assert_eq!(effects, vec![Effect::Edit { path: a.clone() }]);
+    // The editor saved, then ended with exit status 3.
+    std::fs::write(&a, titled("our-a-2024", "保存してから失敗")).unwrap();
+    let failed = casebook::diag::Message::new(
+        "エディタ（vi）が終了コード 3 で終わりました",
+        "the editor (vi) ended with exit status 3",
+    );
+    let mut effects = app.update(Action::Authored(Authored::Edited {
+        path: a.clone(),
+        failed: Some(failed),
+    }));
+    while let Some(effect) = effects.pop() {
+        if let Effect::Reload { paths, everything } = effect {
+            let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
+            effects.extend(app.update(Action::Reloaded(Shared::new(batch))));
+        }
+    }
+    let s = screen(&app, 120, 36);
+    assert!(
+        s.contains("[チーム] 保存してから失敗"),
+        "what it saved is read: {s}"
+    );
+    assert!(
+        s.contains("エディタ（vi）が終了コード 3 で終わりました"),
+        "{s}"
+    );
+    assert!(!s.contains("を読み込みました"), "{s}");
+}
+
+#[test]
+fn a_draft_is_made_in_the_background_and_esc_stops_it() {
+    let dir = Dir::new();
+    let notice = dir.file(
+        "notice.txt",
+        "令和7年1月20日\n株式会社テスト商事\n\nノートパソコンの紛失について\n\n1 概要\n令和7年1月10日、従業員がノートパソコンを紛失しました。\n",
+    );
+    let mut app = team_app(dir.path());
+    let effects = press(
+        &mut app,
+        &format!("nf{}<Enter>our-notice-2025<Enter>", notice.display()),
+    );
+    let [
+        Effect::NewCase {
+            dir: d,
+            id,
+            start,
+            cancel,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    // Keys still work while it is made; the status bar says how to stop it.
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(
+        screen(&app, 120, 36).contains("公表文から下書きしています…（Esc で中止）"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Browse, "one draft at a time");
+    press(&mut app, "<Esc>");
+    assert!(cancel.is_cancelled());
+    assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
+    // The drafting thread, when it is done: nothing is written.
+    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.lang, cancel);
+    assert_eq!(authored, casebook::tui::action::Authored::Cancelled);
+    assert!(app.update(Action::Authored(authored)).is_empty());
+    assert!(!dir.path().join("cases/2025/our-notice-2025.yaml").exists());
+    assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
+    // And `n` asks again.
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Author);
 }

@@ -562,3 +562,53 @@ fn coverage_in_excel() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_text_longer_than_a_spreadsheet_cell_is_cut_and_marked_and_warned_about() {
+    // Excel holds at most 32,767 characters in a cell; a longer measure is a
+    // valid case, and the precedent list must still be written.
+    let long = "持ち出しを許可制とし、記録を残す。".repeat(2500); // 42,500 characters
+    let dir = Dir::new();
+    dir.case(
+        "2024/long-2024.yaml",
+        common::case_file("long-2024").replace(
+            "  - text: 電子媒体の持ち出しは事前の許可制とする",
+            &format!("  - text: {long}"),
+        ),
+    );
+    let loaded = dir.load();
+    assert_eq!(loaded.casebook.len(), 1);
+    assert!(
+        loaded.diagnostics.iter().any(|d| {
+            d.message
+                .en
+                .contains("`measures[1].text` has 42,500 characters")
+                && d.message.en.contains("32,767")
+        }),
+        "{:?}",
+        loaded.diagnostics
+    );
+    let data = render(
+        &loaded.casebook,
+        &Content::Precedents {
+            scheme: "iso27001".into(),
+            id: "A.7.10".into(),
+        },
+        Lang::Ja,
+        Format::Xlsx,
+    )
+    .expect("the spreadsheet is written");
+    let rows = sheet_cells(&data);
+    let measure = &rows[2][4];
+    assert!(measure.encode_utf16().count() <= 32_767);
+    assert!(
+        measure.starts_with("持ち出しを許可制とし"),
+        "{}",
+        &measure[..60]
+    );
+    assert!(
+        measure.ends_with("…（Excel のセルに入る 32,767 文字までで省略）"),
+        "{}",
+        &measure[measure.len() - 120..]
+    );
+}

@@ -278,3 +278,36 @@ fn search_limit_zero_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out).lines().count(), 1);
 }
+
+#[test]
+fn a_search_query_over_1000_characters_is_a_usage_error() {
+    // As the browser holds at most 1,000 characters in its query line.
+    let query = "個".repeat(1001);
+    let out = casebook(&["--lang", "en", "search", &query]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "casebook: the search query has 1,001 characters; at most 1,000 are searched for\n"
+    );
+    let out = casebook(&["--lang", "ja", "search", &query]);
+    assert!(stderr(&out).contains("検索語が1,001文字あります。検索できるのは1,000文字までです"));
+    let out = casebook(&["search", &"個".repeat(1000)]);
+    assert_eq!(out.status.code(), Some(1), "searched: nothing matches");
+}
+
+#[test]
+fn a_very_long_id_gets_the_same_answer_as_a_short_wrong_one() {
+    // `show`, `cite` and `similar` look for the nearest ids of one not
+    // found; a 10,000-character one gets no suggestion (nothing is that
+    // near), and quickly (`cargo bench --bench faults`).
+    let id = format!("amagasaki-usb-2022{}", "x".repeat(10_000));
+    for command in ["show", "cite", "similar"] {
+        let out = casebook(&["--lang", "en", command, &id]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert!(
+            stderr(&out).contains("no case with id"),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+}

@@ -166,3 +166,125 @@ fn a_directory_too_deep_to_name_is_an_error_not_a_silent_skip() {
         &err[err.len().saturating_sub(300)..]
     );
 }
+
+#[test]
+fn links_that_leave_the_casebook_are_not_followed_and_said_so() {
+    // What a link committed to a team repository may point at.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir(outside.path().join("elsewhere")).unwrap();
+    std::fs::write(
+        outside.path().join("elsewhere/secret.yaml"),
+        case_file("secret"),
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("alone.yaml"), case_file("alone")).unwrap();
+    let dir = Dir::new();
+    dir.case("good.yaml", case_file("good"));
+    dir.file("archive/2020/old.yaml", case_file("old"));
+    let cases = dir.path().join("cases");
+    std::os::unix::fs::symlink(outside.path().join("elsewhere"), cases.join("dir-link")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("alone.yaml"),
+        cases.join("file-link.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/", cases.join("root-link")).unwrap();
+    // A link that stays inside the casebook is followed.
+    std::os::unix::fs::symlink("../archive/2020", cases.join("2020")).unwrap();
+    let out = validate(&[dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    for name in ["dir-link", "file-link.yaml", "root-link"] {
+        assert!(
+            err.contains(&format!(
+                "cases/{name}: warning: skipped: a symbolic link that leads outside the casebook"
+            )),
+            "{name}: {err}"
+        );
+    }
+    assert!(
+        !err.contains("secret"),
+        "nothing behind a link is read: {err}"
+    );
+    assert!(
+        err.ends_with("2 cases, 0 errors, 3 warnings\n"),
+        "good and old load: {err}"
+    );
+}
+
+// ----- the browser's saved state ---------------------------------------------------
+
+#[test]
+fn the_saved_state_is_never_written_through_a_planted_link() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    // What a `git pull` into the user's own casebook folder could bring.
+    let file = saved::path(dir.path());
+    for name in ["state.json.tmp", ".state.json.tmp"] {
+        std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+    }
+    let state = saved::Saved {
+        version: 1,
+        case: Some("our-a-2024".into()),
+        ..saved::Saved::default()
+    };
+    saved::write(&file, &state);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!(saved::read(&file), Some(state));
+}
+
+#[test]
+fn browsers_saving_at_once_leave_a_whole_state() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved::path(dir.path());
+    // States of different lengths: two writes mixed in one file would show.
+    let states: Vec<saved::Saved> = (0..8)
+        .map(|n| saved::Saved {
+            version: 1,
+            marks: (0..500 * (n + 1))
+                .map(|i| format!("case-{n}-{i}"))
+                .collect(),
+            ..saved::Saved::default()
+        })
+        .collect();
+    for _ in 0..20 {
+        std::thread::scope(|s| {
+            for state in &states {
+                let file = &file;
+                s.spawn(move || saved::write(file, state));
+            }
+        });
+        let read = saved::read(&file).expect("a whole state");
+        assert!(states.contains(&read));
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
+}
+
+#[test]
+fn a_fifo_or_a_device_at_the_saved_state_is_ignored_at_once() {
+    use casebook::tui::saved;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let big = dir.path().join("big");
+    std::fs::write(&big, vec![b' '; 2 << 20]).unwrap();
+    for file in [fifo, zero, big] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let f = file.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(saved::read(&f));
+        });
+        let read = rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("reading {} blocked", file.display()));
+        assert_eq!(read, None, "{}", file.display());
+    }
+}

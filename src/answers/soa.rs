@@ -12,6 +12,7 @@
 //! It is checked like a case file: every problem becomes a diagnostic with its
 //! line, and an entry with an error is left out while the others count.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::catalog::Catalogs;
@@ -43,25 +44,37 @@ pub struct Soa {
     /// As shown in messages.
     pub path: String,
     pub entries: Vec<Entry>,
+    /// Each entry by its control (scheme, id): a decision is a lookup, not
+    /// a pass over the statement.
+    by_control: HashMap<(String, String), usize>,
 }
 
 impl Soa {
+    /// A statement of these entries (one per control).
+    pub fn new(path: String, entries: Vec<Entry>) -> Soa {
+        let by_control = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.control.scheme.clone(), e.control.id.clone()), i))
+            .collect();
+        Soa {
+            path,
+            entries,
+            by_control,
+        }
+    }
+
     /// The entry that decides a control: its own, else the nearest entry for a
     /// node above it (an excluded theme excludes its controls).
     pub fn decision(&self, catalogs: &Catalogs, r: &ControlRef) -> Option<&Entry> {
         let catalog = catalogs.scheme(&r.scheme)?;
-        let mut id = Some(r.id.as_str());
-        while let Some(current) = id {
-            if let Some(e) = self
-                .entries
-                .iter()
-                .find(|e| e.control.scheme == r.scheme && e.control.id == current)
-            {
-                return Some(e);
+        let mut key = (r.scheme.clone(), r.id.clone());
+        loop {
+            if let Some(&i) = self.by_control.get(&key) {
+                return self.entries.get(i);
             }
-            id = catalog.parent(current);
+            key.1 = catalog.parent(&key.1)?.to_string();
         }
-        None
     }
 }
 
@@ -157,17 +170,18 @@ fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Soa> {
         .and_then(|n| fields::list(ctx, n, "soa", of))?;
     let resolver = Resolver::new(catalogs);
     let mut entries: Vec<Entry> = Vec::with_capacity(list.len());
+    let mut lines: HashMap<ControlRef, u32> = HashMap::with_capacity(list.len());
     for (i, n) in list.iter().enumerate() {
-        let errors = ctx.diags.iter().filter(|d| d.is_error()).count();
+        let before = ctx.diags.len();
         let Some(e) = entry(ctx, &resolver, n, &item("soa", i)) else {
             continue;
         };
         // Like a case file with an error, an entry with an error does not count.
-        if ctx.diags.iter().filter(|d| d.is_error()).count() > errors {
+        if ctx.diags[before..].iter().any(|d| d.is_error()) {
             continue;
         }
-        if let Some(first) = entries.iter().find(|x| x.control == e.control) {
-            let (at, control, line) = (item("soa", i), &e.control, first.line);
+        if let Some(&line) = lines.get(&e.control) {
+            let (at, control) = (item("soa", i), &e.control);
             ctx.error(
                 n.pos,
                 msg!(
@@ -177,12 +191,10 @@ fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Soa> {
             );
             continue;
         }
+        lines.insert(e.control.clone(), e.line);
         entries.push(e);
     }
-    Some(Soa {
-        path: ctx.file.to_string(),
-        entries,
-    })
+    Some(Soa::new(ctx.file.to_string(), entries))
 }
 
 fn entry(ctx: &mut Ctx, resolver: &Resolver, node: &Node, path: &str) -> Option<Entry> {

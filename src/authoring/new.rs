@@ -49,6 +49,7 @@ pub fn case_path(dir: &Path, id: &str, fallback_year: u16) -> PathBuf {
 pub fn scaffold(id: &str, lang: Lang) -> String {
     let mut s = Sketch {
         incident: true,
+        tracking: true,
         ..Sketch::default()
     };
     s.one(
@@ -88,6 +89,21 @@ pub fn write_schema_if_missing(dir: &Path, catalogs: &crate::catalog::Catalogs) 
     write::write_file(&path, schema.as_bytes(), false)
         .ok()
         .map(|()| path)
+}
+
+/// Why a case file's `text` could never load, when it is over the size a
+/// case file may have (a draft of a very long notice): refused rather than
+/// written.
+pub fn too_large(text: &str) -> Option<Message> {
+    let max = crate::load::read::MAX_FILE_BYTES;
+    if text.len() as u64 <= max {
+        return None;
+    }
+    let mib = format!("{:.1}", text.len() as f64 / (1024.0 * 1024.0));
+    Some(msg!(
+        "下書きは {mib} MiB になり、事例ファイルの上限 1 MiB を超えるため読み込めません。公表文を事例にする部分（概要、原因、再発防止策）に絞ってからもう一度下書きしてください",
+        "the draft would be {mib} MiB, and case files are limited to 1 MiB, so it could never load: keep the parts of the notice the case needs (what happened, causes, measures) and draft again"
+    ))
 }
 
 /// Writes `text` as a new file at `path`, creating its directories; refuses

@@ -50,8 +50,12 @@ pub struct Sketch {
     pub fields: BTreeMap<&'static str, Val>,
     /// Write the fields of a team's own incident ([`format::INCIDENT`]):
     /// `discovered` and the `leak` facts as questions still TODO, `reports`
-    /// as a commented example. `casebook new` sets it.
+    /// as a commented example. `casebook new` and `casebook draft` set it.
     pub incident: bool,
+    /// Write each measure's follow-through (`status`, `owner`, `due`, …):
+    /// the scaffold of one's own incident (`casebook new`) does; a draft from
+    /// a notice does not, since the measures it finds are the publisher's.
+    pub tracking: bool,
 }
 
 impl Sketch {
@@ -81,26 +85,25 @@ pub fn render(sketch: &Sketch, header: &[String], schema: &str, lang: Lang) -> S
         .filter(|f| sketch.incident || !format::INCIDENT.contains(&f.name))
         .copied()
         .collect();
-    place(&mut out, &fields, sketch, "", false, sketch.incident, lang);
+    place(&mut out, &fields, sketch, "", false, sketch.tracking, lang);
     out
 }
 
 /// Writes the fields of one mapping. `indent` is the fields' indentation; when
 /// `item` is set the mapping is a list item, and its first field carries the `- `.
-/// `incident`: a team's own incident, whose measures are followed through
-/// ([`format::TRACKING`]).
+/// `tracking`: write the measures' follow-through fields ([`format::TRACKING`]).
 fn place(
     out: &mut String,
     fields: &[Field],
     sketch: &Sketch,
     indent: &str,
     item: bool,
-    incident: bool,
+    tracking: bool,
     lang: Lang,
 ) {
     let fields = fields
         .iter()
-        .filter(|f| incident || !(fields == format::MEASURE && format::TRACKING.contains(&f.name)));
+        .filter(|f| tracking || !(fields == format::MEASURE && format::TRACKING.contains(&f.name)));
     for (i, f) in fields.enumerate() {
         let lead = if item && i == 0 {
             format!("{}- ", &indent[..indent.len() - 2])
@@ -113,7 +116,7 @@ fn place(
             sketch.fields.get(f.name),
             indent,
             &lead,
-            incident,
+            tracking,
             lang,
         );
     }
@@ -125,7 +128,7 @@ fn field(
     val: Option<&Val>,
     indent: &str,
     lead: &str,
-    incident: bool,
+    tracking: bool,
     lang: Lang,
 ) {
     let hint = match lang {
@@ -160,7 +163,7 @@ fn field(
                 sketch,
                 &format!("{indent}  "),
                 false,
-                incident,
+                tracking,
                 lang,
             );
         }
@@ -192,7 +195,7 @@ fn field(
                     entry,
                     &format!("{indent}    "),
                     true,
-                    incident,
+                    tracking,
                     lang,
                 );
             }

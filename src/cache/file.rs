@@ -8,14 +8,14 @@
 //! 32  meta (postcard)  ...   sections
 //! ```
 //!
-//! Files are written to a temporary name in the same directory and renamed
-//! into place, so a reader sees the old file or the new one, never half of one.
+//! Files are written unnamed in the same directory and put in place in one
+//! step ([`crate::temp`]), so a reader sees the old file or the new one, never
+//! half of one, and a run ended part-way leaves nothing.
 
-use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
@@ -95,13 +95,50 @@ impl Problem {
     }
 }
 
+/// A cache file's memory map, watched for the file changing under it
+/// ([`crate::fault`]: a truncated file reads as zeros instead of ending the
+/// program).
+#[derive(Debug)]
+pub struct Map {
+    /// Declared first: dropped (no longer watched) before the map is unmapped.
+    guard: crate::fault::Guard,
+    map: Mmap,
+}
+
+impl Map {
+    fn new(map: Mmap) -> Map {
+        Map {
+            guard: crate::fault::watch(map.as_ptr(), map.len()),
+            map,
+        }
+    }
+
+    /// Whether the file changed under the map (its contents are now zeros).
+    pub fn changed(&self) -> bool {
+        self.guard.changed()
+    }
+}
+
+impl std::ops::Deref for Map {
+    type Target = Mmap;
+
+    fn deref(&self) -> &Mmap {
+        &self.map
+    }
+}
+
 /// An open cache file.
 pub struct Opened {
-    pub map: Arc<Mmap>,
+    pub map: Arc<Map>,
     pub meta: Meta,
 }
 
 impl Opened {
+    /// Whether the file changed under its map since it was opened.
+    pub fn changed(&self) -> bool {
+        self.map.changed()
+    }
+
     pub fn section(&self, i: usize) -> &[u8] {
         let s = self.meta.sections[i];
         &self.map[s.offset as usize..(s.offset + s.len) as usize]
@@ -132,10 +169,20 @@ pub fn open(
     format: u32,
     program: &str,
 ) -> Result<Option<Opened>, Problem> {
-    let file = match File::open(path) {
+    // Opened without waiting (a FIFO planted there opens at once), and used
+    // only when it is a regular file: a FIFO, a device or a link to one is
+    // no cache entry (and is replaced when the entry is written).
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
         Ok(f) => f,
         Err(_) => return Ok(None),
     };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(Problem::NotACache);
+    }
     // SAFETY: cache files are only ever replaced by rename, never changed in
     // place, so the mapped file does not change under us.
     let map = match unsafe { Mmap::map(&file) } {
@@ -179,7 +226,7 @@ pub fn open(
         }
     }
     let opened = Opened {
-        map: Arc::new(map),
+        map: Arc::new(Map::new(map)),
         meta,
     };
     for (i, s) in opened.meta.sections.iter().enumerate() {
@@ -221,7 +268,7 @@ fn padding(len: u64) -> u64 {
     (8 - len % 8) % 8
 }
 
-/// Writes a cache file atomically (a temporary file, then a rename).
+/// Writes a cache file atomically ([`crate::temp`]: no name until whole).
 pub fn write(
     path: &Path,
     kind: Kind,
@@ -270,49 +317,33 @@ pub fn write(
         }
         start = first;
     }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        out.write_all(MAGIC)?;
-        out.write_all(&format.to_le_bytes())?;
-        out.write_all(&(kind as u32).to_le_bytes())?;
-        out.write_all(&(meta_bytes.len() as u64).to_le_bytes())?;
-        out.write_all(&checksum(&meta_bytes).to_le_bytes())?;
-        out.write_all(&meta_bytes)?;
-        let mut at = (HEADER + meta_bytes.len()) as u64;
-        for (section, s) in sections.iter().zip(&meta.sections) {
-            out.write_all(&vec![0; (s.offset - at) as usize])?;
-            for part in &section.parts {
-                out.write_all(part)?;
-            }
-            at = s.offset + s.len;
+    let mut temp = crate::temp::Temp::beside(path)?;
+    let mut out = BufWriter::with_capacity(1 << 20, temp.file());
+    out.write_all(MAGIC)?;
+    out.write_all(&format.to_le_bytes())?;
+    out.write_all(&(kind as u32).to_le_bytes())?;
+    out.write_all(&(meta_bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&checksum(&meta_bytes).to_le_bytes())?;
+    out.write_all(&meta_bytes)?;
+    let mut at = (HEADER + meta_bytes.len()) as u64;
+    for (section, s) in sections.iter().zip(&meta.sections) {
+        out.write_all(&vec![0; (s.offset - at) as usize])?;
+        for part in &section.parts {
+            out.write_all(part)?;
         }
-        out.into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        at = s.offset + s.len;
     }
-    result
-}
-
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ))
+    out.into_inner().map_err(|e| e.into_error())?;
+    temp.place(path, true).map_err(|e| match e {
+        crate::temp::PlaceError::Io(e) => e,
+        crate::temp::PlaceError::Exists => io::Error::from(io::ErrorKind::AlreadyExists),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn meta() -> Meta {
         Meta {
@@ -377,6 +408,31 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_file_truncated_under_its_mapping_reads_as_zeros_and_says_so() {
+        // `cp`, `rsync --inplace` or a backup restore writing over a cache
+        // file that a running casebook has mapped.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.index");
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8 + 1).collect();
+        let outs = [Out {
+            parts: vec![&big],
+            checked: true,
+        }];
+        write(&path, Kind::Index, 7, meta(), &outs).unwrap();
+        let opened = open(&path, Kind::Index, 7, "p").unwrap().unwrap();
+        assert!(!opened.changed());
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(0)
+            .unwrap();
+        // Without the fault handler, this read ends the process (SIGBUS).
+        assert!(opened.section(0).iter().all(|&b| b == 0));
+        assert!(opened.changed(), "the change is noticed");
     }
 
     #[test]

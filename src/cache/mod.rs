@@ -193,7 +193,7 @@ impl Entry {
     /// The encoded case of a record, as a blob in the memory map.
     pub fn blob(&self, c: &CaseRecord) -> crate::casebook::Blob {
         crate::casebook::Blob {
-            map: self.opened.map.clone(),
+            bytes: crate::casebook::Bytes::Map(self.opened.map.clone()),
             offset: (self.opened.meta.sections[1].offset + c.offset) as usize,
             len: c.len as usize,
             sum: c.sum,

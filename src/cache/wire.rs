@@ -12,6 +12,7 @@ use crate::model::{
     Affected, Case, ControlRef, Fact, Filed, Leak, Measure, Origin, PartialDate, Progress,
     RootCause, Source,
 };
+use crate::text::Lines;
 
 /// `S` is `&str` when encoding (no copies) and `String` when decoding.
 #[derive(Serialize, Deserialize)]
@@ -178,7 +179,27 @@ fn origin_code(o: Origin) -> u8 {
     }
 }
 
-/// Decodes a case; None when the bytes are not one.
+/// Text decoded from a cache file as loading would have left it: the cache
+/// is a file like any other (whoever can write it can make its checksums
+/// hold), so what it says passes the text rule again. Clean text, nearly
+/// all of it, is kept as it is.
+pub fn clean(s: String, lines: Lines) -> String {
+    match crate::text::clean(&s, lines) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
+}
+
+fn line(s: String) -> String {
+    clean(s, Lines::Join)
+}
+
+fn lines(v: Vec<String>) -> Vec<String> {
+    v.into_iter().map(line).collect()
+}
+
+/// Decodes a case; None when the bytes are not one. Its text is cleaned
+/// as it was when loaded ([`clean`]).
 pub fn decode_case(bytes: &[u8]) -> Option<Case> {
     let w: WCase<String> = postcard::from_bytes(bytes).ok()?;
     let origin = |o: u8| match o {
@@ -193,60 +214,66 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
         .into_iter()
         .map(|m| {
             Some(Measure {
-                text: m.text,
+                text: line(m.text),
                 controls: m
                     .controls
                     .into_iter()
-                    .map(|(scheme, id)| ControlRef { scheme, id })
+                    .map(|(scheme, id)| ControlRef {
+                        scheme: line(scheme),
+                        id: line(id),
+                    })
                     .collect(),
                 origin: origin(m.origin)?,
-                by: m.by,
+                by: m.by.map(line),
                 status: match m.status {
                     None => None,
                     Some(s) => Some(*Progress::ALL.get(usize::from(s))?),
                 },
-                owner: m.owner,
+                owner: m.owner.map(line),
                 due: m.due.map(Into::into),
                 done: m.done.map(Into::into),
                 verified: m.verified.map(Into::into),
-                evidence: m.evidence,
+                evidence: m.evidence.map(line),
             })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Case {
-        id: w.id,
-        copied_from: w.copied_from,
-        title: w.title,
-        organization: w.organization,
-        sector: w.sector,
+        id: line(w.id),
+        copied_from: w.copied_from.map(line),
+        title: line(w.title),
+        organization: line(w.organization),
+        sector: line(w.sector),
         published: w.published.map(Into::into),
         discovered: w.discovered.map(Into::into),
         occurred: w.occurred.map(Into::into),
-        summary: w.summary,
+        summary: clean(w.summary, Lines::Keep),
         affected: w.affected.map(|a| Affected {
             people: a.people,
             records: a.records,
-            data: a.data,
+            data: lines(a.data),
         }),
         root_causes: w
             .root_causes
             .into_iter()
-            .map(|(category, text)| RootCause { category, text })
+            .map(|(category, text)| RootCause {
+                category: line(category),
+                text: line(text),
+            })
             .collect(),
         measures,
-        response: w.response,
+        response: lines(w.response),
         sources: w
             .sources
             .into_iter()
             .map(|s| Source {
-                publisher: s.publisher,
-                title: s.title,
+                publisher: line(s.publisher),
+                title: line(s.title),
                 date: s.date.map(Into::into),
-                url: s.url,
+                url: s.url.map(line),
                 accessed: s.accessed.map(Into::into),
             })
             .collect(),
-        tags: w.tags,
+        tags: lines(w.tags),
         leak: match w.leak {
             None => None,
             Some([s, f, m, e, r, p]) => Some(Leak {
@@ -262,12 +289,12 @@ pub fn decode_case(bytes: &[u8]) -> Option<Case> {
             .reports
             .into_iter()
             .map(|(to, stage, date)| Filed {
-                to,
-                stage,
+                to: line(to),
+                stage: line(stage),
                 date: date.into(),
             })
             .collect(),
-        threats: w.threats,
+        threats: lines(w.threats),
     })
 }
 

@@ -5,26 +5,44 @@
 use std::ops::Index;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use memmap2::Mmap;
-
 use super::{Entry, Summary};
 use crate::catalog::Catalogs;
 use crate::model::Case;
 
-/// A case encoded in a memory-mapped cache file, with its checksum.
+/// A case encoded for the cache, with its checksum: in a memory-mapped
+/// cache file, or held in memory until the file it goes into is written.
 #[derive(Clone, Debug)]
 pub struct Blob {
-    pub map: Arc<Mmap>,
+    pub bytes: Bytes,
     pub offset: usize,
     pub len: usize,
     pub sum: u64,
 }
 
+/// Where a blob's bytes are.
+#[derive(Clone, Debug)]
+pub enum Bytes {
+    Map(Arc<crate::cache::file::Map>),
+    Held(Arc<[u8]>),
+}
+
 impl Blob {
+    /// A case just encoded, held until its cache file is written.
+    pub fn held(bytes: Arc<[u8]>) -> Blob {
+        Blob {
+            len: bytes.len(),
+            sum: crate::cache::file::checksum(&bytes),
+            bytes: Bytes::Held(bytes),
+            offset: 0,
+        }
+    }
+
     fn decode(&self) -> Option<Case> {
-        let bytes = self
-            .map
-            .get(self.offset..self.offset.checked_add(self.len)?)?;
+        let all: &[u8] = match &self.bytes {
+            Bytes::Map(map) => map,
+            Bytes::Held(bytes) => bytes,
+        };
+        let bytes = all.get(self.offset..self.offset.checked_add(self.len)?)?;
         if crate::cache::file::checksum(bytes) != self.sum {
             return None;
         }
@@ -83,11 +101,17 @@ impl Entries {
     /// would otherwise keep most of the file resident.
     pub(super) fn release_now_and_then(&self, slot: &Slot) {
         use std::sync::atomic::Ordering;
-        let Some(blob) = &slot.blob else { return };
+        let Some(Blob {
+            bytes: Bytes::Map(map),
+            ..
+        }) = &slot.blob
+        else {
+            return;
+        };
         if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
             return;
         }
-        crate::cache::file::release(&blob.map, 0, blob.map.len());
+        crate::cache::file::release(map, 0, map.len());
     }
 
     pub fn len(&self) -> usize {

@@ -359,6 +359,23 @@ impl Casebook {
         })
     }
 
+    /// Case `i`, held in memory as its encoding until its cache entry was
+    /// written, is read from the entry (`blob`) from now on; the encoding
+    /// is freed. A case already decoded keeps what it decoded.
+    pub fn hold_no_longer(&mut self, i: usize, blob: Blob) {
+        if let Some(slot) = self.cases.slots.get_mut(i)
+            && matches!(
+                slot.blob,
+                Some(Blob {
+                    bytes: Bytes::Held(_),
+                    ..
+                })
+            )
+        {
+            slot.blob = Some(blob);
+        }
+    }
+
     /// The ids closest to a mistyped one, for "did you mean".
     pub fn nearest_ids(&self, id: &str) -> Vec<&str> {
         let ids = || self.cases.slots.iter().map(|s| s.summary.id.as_str());
@@ -373,5 +390,5 @@ impl Casebook {
 
 mod entries;
 
-pub use entries::{Blob, Entries};
+pub use entries::{Blob, Bytes, Entries};
 use entries::{Slot, stand_in};

@@ -186,6 +186,10 @@ fn draft(
             let notice = text::path(notice);
             msg!("{notice}: ", "{notice}: ").then(&e)
         })?;
+    if let Some(reason) = new::too_large(&drafted.text) {
+        let notice = text::path(notice);
+        return Err(Fail::Error(msg!("{notice}: ", "{notice}: ").then(&reason)));
+    }
     let todos = drafted
         .text
         .lines()

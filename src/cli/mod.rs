@@ -57,6 +57,20 @@ fn run(cli: &Cli) -> Result<ExitCode, Fail> {
     {
         l.get()?;
     }
+    // As the browser's query line: at most 1,000 characters are searched for.
+    if let Some(Command::Search { query, .. }) = &cli.command {
+        let n = query.chars().count();
+        if n > crate::tui::search::MAX_QUERY_CHARS {
+            let (n, max) = (
+                crate::text::thousands(n as u64),
+                crate::text::thousands(crate::tui::search::MAX_QUERY_CHARS as u64),
+            );
+            return Err(Fail::Usage(crate::msg!(
+                "検索語が{n}文字あります。検索できるのは{max}文字までです",
+                "the search query has {n} characters; at most {max} are searched for"
+            )));
+        }
+    }
     match &cli.command {
         Some(Command::Validate { paths, format }) => validate::run(cli, paths, *format),
         Some(command @ (Command::New { .. } | Command::Schema { .. } | Command::Draft { .. })) => {

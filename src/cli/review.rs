@@ -59,6 +59,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                     } else {
                         xlsx::sheet(&xlsx::Sheet {
                             title: &doc.title,
+                            lang,
                             name: t(lang, "再発防止策", "Measures"),
                             table,
                             dates: &register::DATE_COLUMNS,
@@ -185,6 +186,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                     ];
                     xlsx::sheet(&xlsx::Sheet {
                         title: &title,
+                        lang,
                         name: t(lang, "チェックリスト", "Checklist"),
                         table: &table,
                         dates: &[first_input + 2],

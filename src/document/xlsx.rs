@@ -37,6 +37,8 @@ pub struct Sheet<'a> {
     pub inputs: &'a [(usize, Vec<String>)],
     /// A note on the input columns' values, shown when one is selected.
     pub input_note: Option<(&'a str, &'a str)>,
+    /// The language of the mark on a cell cut to Excel's limit.
+    pub lang: crate::lang::Lang,
 }
 
 /// The document's register as an .xlsx file; None when it has none.
@@ -50,6 +52,7 @@ pub fn render_sheet(doc: &Document, sheet: &str) -> Option<Result<Vec<u8>, crate
     let links = table.header.iter().position(|h| h == "URL");
     Some(self::sheet(&Sheet {
         title: &doc.title,
+        lang: doc.lang,
         name: sheet,
         table,
         dates: &[],
@@ -115,15 +118,15 @@ fn workbook(spec: &Sheet) -> Result<Vec<u8>, XlsxError> {
     let is_input = |c: usize| spec.inputs.iter().any(|(i, _)| *i == c);
 
     // The title in the first row, the header in the second, records below.
-    sheet.write_string_with_format(0, 0, safe(spec.title), &base.clone().set_bold())?;
+    sheet.write_string_with_format(0, 0, safe(spec.title, spec.lang), &base.clone().set_bold())?;
     let top = HEADER_ROW;
     for (c, h) in table.header.iter().enumerate() {
-        sheet.write_string_with_format(top, c as u16, safe(h), &header)?;
+        sheet.write_string_with_format(top, c as u16, safe(h, spec.lang), &header)?;
     }
     let cells: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(|c| safe(&c.to_plain())).collect())
+        .map(|row| row.iter().map(|c| safe(&c.to_plain(), spec.lang)).collect())
         .collect();
     let mut widths: Vec<f64> = table.header.iter().map(|h| units(h) + 2.0).collect();
     for row in &cells {
@@ -222,7 +225,31 @@ fn workbook(spec: &Sheet) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// Text for a cell: no control characters.
-fn safe(s: &str) -> String {
-    clean(s, Lines::Keep).into_owned()
+/// The most a cell holds, in UTF-16 code units (Excel's limit).
+pub const MAX_CELL: usize = 32_767;
+
+/// Text for a cell: no control characters, and cut (and marked so) where
+/// longer than a cell holds, so one long text never stops the whole file.
+fn safe(s: &str, lang: crate::lang::Lang) -> String {
+    let text = clean(s, Lines::Keep);
+    if text.len() <= MAX_CELL || text.encode_utf16().count() <= MAX_CELL {
+        return text.into_owned();
+    }
+    let mark = crate::lang::t(
+        lang,
+        "…（Excel のセルに入る 32,767 文字までで省略）",
+        "… (cut to the 32,767 characters an Excel cell holds)",
+    );
+    let room = MAX_CELL - mark.encode_utf16().count();
+    let mut used = 0;
+    let mut out = String::with_capacity(room * 3);
+    for c in text.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(mark);
+    out
 }

@@ -104,6 +104,26 @@ impl Content {
     }
 }
 
+/// A value from the data (a scheme, an id) as a part of a suggested file
+/// name: a path separator, a space or a character some systems refuse in
+/// names becomes `-`, so the name stays one name in the current folder
+/// (`../../x` becomes `..-..-x`).
+pub fn name_part(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+            {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The document of `content`; None when a case or node does not exist.
 pub fn document(book: &Casebook, content: &Content, lang: Lang) -> Option<Document> {
     match content {

@@ -3,21 +3,25 @@
 //! full disk, a file-size limit or a crash never leaves a partial file behind.
 //!
 //! What `path` names decides how:
-//! - a regular file (or nothing yet): the atomic write; a symbolic link is
-//!   followed, so the file it points to is replaced and the link stays;
+//! - a regular file (or nothing yet): the atomic write ([`crate::temp`]: no
+//!   name until whole, so nothing is left part-written whatever ends the
+//!   program; a replaced file's permissions and owner are kept); a symbolic
+//!   link is followed, so the file it points to is replaced and the link stays;
 //! - a character device (a terminal, /dev/null, /dev/stdout) or a FIFO: written
 //!   through, in place: no temporary file, no rename, nothing replaced, so no
 //!   consent is needed. A FIFO nobody reads from is an error, not a wait;
+//!   binary data (Word, Excel) is never written to a terminal;
 //! - anything else (a directory, a socket, a block device): refused.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diag::Message;
 use crate::load::read::{file_kind, os_error};
 use crate::msg;
+use crate::temp::{PlaceError, Temp};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum WriteError {
@@ -74,24 +78,6 @@ fn io_error(e: io::Error) -> WriteError {
     WriteError::Io(reason(&e))
 }
 
-/// A temporary file beside `path`, created new: `.casebook-PID-N.tmp`, short
-/// whatever the length of the final name (which may be up to 255 bytes).
-fn create_temp(path: &Path) -> io::Result<(PathBuf, fs::File)> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut n = 0u32;
-    loop {
-        let tmp = dir.join(format!(".casebook-{}-{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 /// Writes `bytes` to `path` (see the module docs). Refuses to replace an
 /// existing file unless `overwrite`.
 pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
@@ -135,9 +121,19 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
         .map_err(io_error)?;
-    // Then ordinary blocking writes, so a slow reader is waited for.
     use std::os::fd::AsRawFd;
     let fd = file.as_raw_fd();
+    // A Word or Excel file's bytes would be drawn as garbage (and escape
+    // sequences) on a terminal: refused, as for standard output.
+    // SAFETY: isatty only looks at a file descriptor we own.
+    let terminal = unsafe { libc::isatty(fd) } == 1;
+    if terminal && (bytes.contains(&0) || std::str::from_utf8(bytes).is_err()) {
+        return Err(WriteError::Io(Message::new(
+            "端末で、この形式はバイナリです。ファイル名を指定してください",
+            "it is a terminal, and this format is binary: give a file name",
+        )));
+    }
+    // Then ordinary blocking writes, so a slow reader is waited for.
     // SAFETY: fcntl on a file descriptor we own, clearing one status flag.
     unsafe {
         let flags = libc::fcntl(fd, libc::F_GETFL);
@@ -150,36 +146,19 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .map_err(io_error)
 }
 
-/// The atomic write: a temporary file, then a rename (or a hard link, which
-/// cannot clobber a file created meanwhile, when not overwriting). A file
-/// replaced keeps its permissions.
+/// The atomic write ([`crate::temp`]): a file with no name until it is
+/// whole, then put in place (replacing a file only when `overwrite`; the new
+/// file takes the old one's permissions and owner).
 fn atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
-    let (tmp, mut file) = create_temp(path).map_err(io_error)?;
-    let keep = match fs::metadata(path) {
-        Ok(m) if overwrite => file.set_permissions(m.permissions()),
-        _ => Ok(()),
-    };
-    let result = keep
-        .and_then(|_| file.write_all(bytes))
-        .and_then(|_| file.sync_all());
-    drop(file);
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error(e));
-    }
-    let placed = if overwrite {
-        fs::rename(&tmp, path).map_err(io_error)
-    } else {
-        match fs::hard_link(&tmp, path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
-            // File systems without hard links: check again and rename.
-            Err(_) if !path.exists() => fs::rename(&tmp, path).map_err(io_error),
-            Err(_) => Err(WriteError::Exists),
-        }
-    };
-    let _ = fs::remove_file(&tmp);
-    placed
+    let mut temp = Temp::beside(path).map_err(io_error)?;
+    let file = temp.file();
+    file.write_all(bytes)
+        .and_then(|_| file.sync_all())
+        .map_err(io_error)?;
+    temp.place(path, overwrite).map_err(|e| match e {
+        PlaceError::Exists => WriteError::Exists,
+        PlaceError::Io(e) => io_error(e),
+    })
 }
 
 #[cfg(test)]

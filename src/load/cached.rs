@@ -42,7 +42,7 @@ pub(super) enum Pending {
     },
     New {
         record: Box<cache::Record>,
-        blob: Option<Vec<u8>>,
+        blob: Option<std::sync::Arc<[u8]>>,
     },
 }
 
@@ -92,7 +92,7 @@ pub(super) fn save_caches(
     pending: Vec<Vec<(Pending, Option<usize>)>>,
     catalogs: u128,
     read_from: i64,
-    book: &Casebook,
+    book: &mut Casebook,
 ) -> Vec<IndexSource> {
     let mut sources = Vec::new();
     let mut covered = vec![false; book.len()];
@@ -109,8 +109,10 @@ pub(super) fn save_caches(
         } else {
             let total = pending.len();
             let mut list = Vec::with_capacity(total);
-            for (p, _) in &mut pending {
-                list.push(match p {
+            // The casebook index of each record written, in order.
+            let mut order: Vec<Option<usize>> = Vec::with_capacity(total);
+            for (p, placed) in &mut pending {
+                let written = match p {
                     Pending::Old { prior, key } => {
                         let Some(e) = entry else { continue };
                         let mut record = e.records[*prior].clone();
@@ -146,12 +148,17 @@ pub(super) fn save_caches(
                             blob: blob.as_deref(),
                         }
                     }
-                });
+                };
+                list.push(written);
+                order.push(*placed);
             }
             let complete = list.len() == total;
             let written =
                 cache::write_entry(&cases_path, &dir.canonical, catalogs, read_from, list);
             dir.stats.written = written.is_ok();
+            if written.is_ok() {
+                read_from_the_entry(book, &cases_path, catalogs, &order);
+            }
             // An entry missing a record cannot vouch for the index of all cases.
             written.ok().filter(|_| complete)
         };
@@ -211,5 +218,27 @@ pub(super) fn from_record(
         key: Some(key),
         hash: Some(record.hash),
         record: Some(r),
+    }
+}
+
+/// Once a directory's entry is written, the cases held in memory for it (see
+/// `Found::Encoded`) are read from the entry's memory map instead, and their
+/// encodings freed. `order` gives the casebook index of each record written.
+fn read_from_the_entry(
+    book: &mut Casebook,
+    cases_path: &Path,
+    catalogs: u128,
+    order: &[Option<usize>],
+) {
+    let Ok(Some(entry)) = cache::Entry::open(cases_path, catalogs) else {
+        return;
+    };
+    if entry.records.len() != order.len() {
+        return;
+    }
+    for (record, placed) in entry.records.iter().zip(order) {
+        if let (Some(c), Some(i)) = (&record.case, placed) {
+            book.hold_no_longer(*i, entry.blob(c));
+        }
     }
 }

@@ -202,6 +202,29 @@ fn describe(path: &str) -> Message {
     }
 }
 
+/// A text longer than a spreadsheet cell holds loads, with a warning: the
+/// precedent list's Excel file cuts it (see `document::xlsx`).
+fn over_a_cell(ctx: &mut Ctx, node: &Node, path: &str, text: &str) {
+    // Cheap first: UTF-16 is never shorter than a quarter of UTF-8.
+    if text.len() / 4 <= crate::document::xlsx::MAX_CELL {
+        if text.len() <= crate::document::xlsx::MAX_CELL {
+            return;
+        }
+        if text.encode_utf16().count() <= crate::document::xlsx::MAX_CELL {
+            return;
+        }
+    }
+    let n = crate::text::thousands(text.chars().count() as u64);
+    let max = crate::text::thousands(crate::document::xlsx::MAX_CELL as u64);
+    ctx.warning(
+        node.pos,
+        msg!(
+            "`{path}` は{n}文字あります。Excel のセルには{max}文字までしか入らないため、先例一覧の Excel ファイルでは省略されます",
+            "`{path}` has {n} characters; an Excel cell holds at most {max}, so the precedent list's Excel file cuts it"
+        ),
+    );
+}
+
 /// "`path` is empty; write some text".
 fn empty(path: &str) -> Message {
     msg!(
@@ -241,6 +264,7 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
     }
     // Nearly all text is clean: one scan, one copy.
     if text::is_clean(trimmed, lines) {
+        over_a_cell(ctx, node, path, trimmed);
         return Some(trimmed.to_owned());
     }
     let cleaned = text::clean(trimmed, lines);
@@ -269,6 +293,7 @@ pub fn text(ctx: &mut Ctx, node: &Node, path: &str, lines: Lines) -> Option<Stri
             ),
         );
     }
+    over_a_cell(ctx, node, path, cleaned);
     Some(cleaned.to_owned())
 }
 

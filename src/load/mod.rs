@@ -103,14 +103,14 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
 
     let (jobs, mut dirs) = jobs::jobs(&inputs, settings, catalogs_hash, &mut diags, &mut notices);
     let nodes = crate::casebook::Nodes::new(&catalogs);
-    let outcomes = parse_all(&jobs, &catalogs, &dirs);
+    let outcomes = parse_all(&jobs, &catalogs, &nodes, &dirs);
     let parts::Parts {
         parts,
         pending,
         first_seen,
     } = parts::parts(jobs, outcomes, &catalogs, &nodes, &mut dirs, &mut diags);
-    let casebook = Casebook::from_parts(catalogs, nodes, parts);
-    let index = save_caches(&mut dirs, pending, catalogs_hash, read_from, &casebook);
+    let mut casebook = Casebook::from_parts(catalogs, nodes, parts);
+    let index = save_caches(&mut dirs, pending, catalogs_hash, read_from, &mut casebook);
     let cache = dirs
         .iter()
         .filter(|d| d.files.is_some())

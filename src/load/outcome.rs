@@ -6,9 +6,16 @@ use crate::diag::Diagnostic;
 use crate::model::Case;
 use crate::yaml::Pos;
 
-/// A valid case: parsed now, or the record of a cache entry.
+/// A valid case: parsed now, parsed and encoded for the cache (what the
+/// casebook keeps of it: the case itself is not kept), or the record of a
+/// cache entry.
 pub(super) enum Found {
     Owned(Box<Case>, Option<Vec<u8>>),
+    Encoded {
+        summary: crate::casebook::Summary,
+        nodes: Vec<u32>,
+        blob: std::sync::Arc<[u8]>,
+    },
     Record(usize),
 }
 

@@ -10,17 +10,23 @@ use super::outcome::{Found, How, Outcome};
 use super::parse::{internal_error, parse_case};
 use super::{read, with_line};
 use crate::cache;
+use crate::casebook::Nodes;
 use crate::catalog::Catalogs;
 use crate::diag::Diagnostic;
 
 /// Parses the files on all cores; results come back in `jobs` order.
-pub(super) fn parse_all(jobs: &[Job], catalogs: &Catalogs, dirs: &[DirState]) -> Vec<Outcome> {
+pub(super) fn parse_all(
+    jobs: &[Job],
+    catalogs: &Catalogs,
+    nodes: &Nodes,
+    dirs: &[DirState],
+) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().div_ceil(16))
         .max(1);
     let one = |job: &Job| {
-        catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs, dirs)))
+        catch_unwind(AssertUnwindSafe(|| parse_job(job, catalogs, nodes, dirs)))
             .unwrap_or_else(|_| Outcome::failed(vec![internal_error(&job.shown)]))
     };
     if threads == 1 {
@@ -57,7 +63,7 @@ pub(super) fn parse_all(jobs: &[Job], catalogs: &Catalogs, dirs: &[DirState]) ->
         .collect()
 }
 
-fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
+fn parse_job(job: &Job, catalogs: &Catalogs, nodes: &Nodes, dirs: &[DirState]) -> Outcome {
     let path = match &job.text {
         Text::Bundled(t) => return parse_case(&job.shown, t, catalogs),
         Text::Disk(path) => path,
@@ -106,9 +112,19 @@ fn parse_job(job: &Job, catalogs: &Catalogs, dirs: &[DirState]) -> Outcome {
             e.line,
         )]),
     };
-    // Encoded here, on the worker, so writing the cache costs the main thread little.
-    if let Some((Found::Owned(case, encoded), _)) = outcome.case.as_mut() {
-        *encoded = Some(cache::wire::encode_case(case));
+    // Encoded here, on the worker, so writing the cache costs the main thread
+    // little; and only the encoding is kept (with the case's summary and
+    // catalog nodes), not the case: a run filling the cache for 100,000
+    // cases holds their compact encodings, not every case's strings.
+    if let Some((found @ Found::Owned(..), _)) = outcome.case.as_mut()
+        && let Found::Owned(case, _) = &*found
+    {
+        let blob: std::sync::Arc<[u8]> = cache::wire::encode_case(case).into();
+        *found = Found::Encoded {
+            summary: crate::casebook::Summary::of(case),
+            nodes: nodes.of_case(catalogs, case),
+            blob,
+        };
     }
     outcome.key = Some(key);
     outcome.hash = Some(hash);

@@ -101,9 +101,37 @@ pub(super) fn parts(
                             len: 0,
                             sum: 0,
                         });
-                        *blob = encoded;
+                        *blob = encoded.map(Into::into);
                     }
                     (summary, node_list, Source::Owned(case))
+                }
+                Found::Encoded {
+                    summary,
+                    nodes: node_list,
+                    blob,
+                } => {
+                    if let Some(Pending::New { record, blob: held }) = record.as_mut() {
+                        record.case = Some(cache::CaseRecord {
+                            id_line: pos.line,
+                            id_col: pos.col,
+                            id: summary.id.clone(),
+                            title: summary.title.clone(),
+                            organization: summary.organization.clone(),
+                            date: summary.date.date().into(),
+                            published: summary.date.is_published(),
+                            people: summary.people,
+                            nodes: node_list.clone(),
+                            offset: 0,
+                            len: 0,
+                            sum: 0,
+                        });
+                        *held = Some(std::sync::Arc::clone(&blob));
+                    }
+                    (
+                        summary,
+                        node_list,
+                        Source::Cached(crate::casebook::Blob::held(blob)),
+                    )
                 }
                 Found::Record(r) => {
                     let Some(d) = dir else { continue };
@@ -114,7 +142,10 @@ pub(super) fn parts(
                     let Some(c) = entry.records[r].case.as_mut() else {
                         continue;
                     };
-                    let text = |s: &mut String| if keep { std::mem::take(s) } else { s.clone() };
+                    let text = |s: &mut String| {
+                        let s = if keep { std::mem::take(s) } else { s.clone() };
+                        cache::wire::clean(s, crate::text::Lines::Join)
+                    };
                     let summary = Summary {
                         id: text(&mut c.id),
                         title: text(&mut c.title),

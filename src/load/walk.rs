@@ -72,10 +72,12 @@ pub fn path_hash(path: &Path) -> u128 {
 /// `keys`, each comes with the source of its cache key.
 pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let layout = super::layout::Layout::of(dir);
+    // Links are followed only within the casebook directory.
+    let within = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let found = if layout.has_cases {
-        walk(&dir.join("cases"), None, keys, diags)
+        walk(&dir.join("cases"), None, &within, keys, diags)
     } else {
-        walk(dir, Some(&dir.join("catalogs")), keys, diags)
+        walk(dir, Some(&dir.join("catalogs")), &within, keys, diags)
     };
     found
         .into_iter()
@@ -83,12 +85,38 @@ pub fn case_files(dir: &Path, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Fo
         .collect()
 }
 
-/// The YAML files directly in `dir` (catalogs are not nested), sorted.
+/// A symbolic link whose target lies outside the casebook directory: not
+/// followed (a link committed to a team's repository could lead anywhere on
+/// the machine that runs `validate`), and said so.
+fn leaves(path: &Path, target: &Path) -> Diagnostic {
+    let target = text::path(target);
+    Diagnostic::warning(
+        text::path(path),
+        msg!(
+            "読み飛ばしました: 事例集のディレクトリの外（{target}）を指すシンボリックリンクです",
+            "skipped: a symbolic link that leads outside the casebook (to {target})"
+        ),
+    )
+}
+
+/// The YAML files directly in `dir` (catalogs are not nested), sorted. A
+/// link is followed only to a file inside the casebook (`dir`'s parent).
 pub fn yaml_files_in(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let within = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf));
     for entry in entries(dir, diags) {
         let path = entry.path();
         if !is_yaml(&path) || is_hidden(&path) {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_symlink())
+            && let (Some(within), Ok(target)) = (&within, std::fs::canonicalize(&path))
+            && !target.starts_with(within)
+            && target.is_file()
+        {
+            diags.push(leaves(&path, &target));
             continue;
         }
         match std::fs::metadata(&path) {
@@ -173,7 +201,13 @@ fn skipped(path: &Path, e: &std::io::Error) -> Diagnostic {
 /// Depth first, in name order, with an explicit stack (no recursion): each
 /// directory's canonical path is its parent's joined with its name, so only
 /// symbolic links are resolved.
-fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+fn walk(
+    root: &Path,
+    skip: Option<&Path>,
+    within: &Path,
+    keys: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     let real_root = match std::fs::canonicalize(root) {
         Ok(r) => r,
@@ -205,6 +239,10 @@ fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic
             Ok(t) if t.is_dir() => {
                 let target = if linked {
                     match std::fs::canonicalize(&path) {
+                        Ok(r) if !r.starts_with(within) => {
+                            diags.push(leaves(&path, &r));
+                            continue;
+                        }
                         Ok(r) => r,
                         Err(e) => {
                             diags.push(skipped(&path, &e));
@@ -230,7 +268,12 @@ fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic
             }
             Ok(t) if t.is_file() && is_yaml(&path) => {
                 let canonical = if linked {
-                    path_hash(&std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
+                    let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if !target.starts_with(within) {
+                        diags.push(leaves(&path, &target));
+                        continue;
+                    }
+                    path_hash(&target)
                 } else {
                     path_hash(&own)
                 };
@@ -280,7 +323,8 @@ fn walk(root: &Path, skip: Option<&Path>, keys: bool, diags: &mut Vec<Diagnostic
 /// hidden files), for reading a directory that appeared; which of them are
 /// cases is for [`super::layout`] to say.
 pub fn case_files_under(dir: &Path) -> Vec<PathBuf> {
-    walk(dir, None, false, &mut Vec::new())
+    let within = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    walk(dir, None, &within, false, &mut Vec::new())
         .into_iter()
         .map(|f| f.path)
         .collect()

@@ -9,8 +9,6 @@ use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
 
-use memmap2::Mmap;
-
 use super::Kind;
 use crate::cache::{self, file};
 use crate::casebook::Casebook;
@@ -21,7 +19,7 @@ use crate::load::{IndexFile, IndexSource};
 pub enum Slab<T: bytemuck::Pod> {
     Owned(Vec<T>),
     Mapped {
-        map: Arc<Mmap>,
+        map: Arc<file::Map>,
         offset: usize,
         len: usize,
     },
@@ -162,8 +160,13 @@ impl Arrays {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        let mut all = Builder::default();
-        for b in built {
+        // Into the first, grown once to the whole size (growing by doubling
+        // would hold up to twice the index at the end).
+        let mut built = built.into_iter();
+        let mut all = built.next().unwrap_or_default();
+        let rest: Vec<Builder> = built.collect();
+        all.reserve(&rest);
+        for b in rest {
             all.append(b);
         }
         all.finish()
@@ -307,8 +310,11 @@ impl Index {
                 let (bounds, nodes, kinds): (&[u32], &[u32], &[u32]) =
                     (&a.item_ctrl, &a.ctrl, &a.item_kind);
                 (0..kinds.len()).map(move |i| {
-                    let range = bounds[i] as usize..bounds[i + 1] as usize;
-                    (s.first + i as u32, kinds[i] == CASE_ITEM, &nodes[range])
+                    let cited = match (bounds.get(i), bounds.get(i + 1)) {
+                        (Some(&a), Some(&b)) => nodes.get(a as usize..b as usize).unwrap_or(&[]),
+                        _ => &[],
+                    };
+                    (s.first + i as u32, kinds[i] == CASE_ITEM, cited)
                 })
             }),
         );
@@ -340,8 +346,13 @@ impl Index {
     pub fn item_of(&self, item: u32) -> (usize, Kind) {
         let s = self.segment(item);
         let local = (item - s.first) as usize;
-        let case = s.cases[s.arrays.item_case[local] as usize] as usize;
-        let kind = match s.arrays.item_kind[local] {
+        let case = s
+            .arrays
+            .item_case
+            .get(local)
+            .and_then(|&c| s.cases.get(c as usize))
+            .map_or(0, |&c| c as usize);
+        let kind = match s.arrays.item_kind.get(local).copied().unwrap_or(CASE_ITEM) {
             CASE_ITEM => Kind::Case,
             m => Kind::Measure(m as u16),
         };

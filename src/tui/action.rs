@@ -33,6 +33,8 @@ pub enum Action {
     ShowHelp,
     ShowDiagnostics,
     Quit,
+    /// Ctrl-L: draw the whole screen again (after another program wrote on it).
+    Repaint,
     /// Mouse wheel at a screen position; `delta` in notches (negative = up).
     /// A notch moves a selection one row and scrolls text three lines.
     Scroll {
@@ -141,11 +143,13 @@ pub enum Effect {
         make_dirs: bool,
     },
     /// Write a new case file `DIR/cases/<year>/ID.yaml` from `start` (never
-    /// over an existing file).
+    /// over an existing file). A draft from a notice is made off the UI
+    /// thread; `cancel` stops it (nothing is written once it is set).
     NewCase {
         dir: PathBuf,
         id: String,
         start: Start,
+        cancel: Cancel,
     },
     /// Run the editor on a file, the browser suspended meanwhile.
     Edit { path: PathBuf },
@@ -167,7 +171,32 @@ pub enum Effect {
         measure: usize,
         change: crate::authoring::status::Change,
     },
+    /// Draw the whole screen again.
+    Repaint,
 }
+
+/// Stops background work (a draft): set once, read by the worker before it
+/// writes anything. Two are equal when they are the same one.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl PartialEq for Cancel {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Cancel {}
 
 /// What a new case file starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,4 +312,6 @@ pub enum Authored {
         path: PathBuf,
         failed: Option<Message>,
     },
+    /// The draft was cancelled (Esc): nothing was written.
+    Cancelled,
 }

@@ -176,6 +176,8 @@ pub struct App {
     pub(super) failed_files: usize,
     /// The questions of `n` and `E`.
     pub author: Option<Step>,
+    /// A draft being made in the background (Esc stops it).
+    pub drafting: Option<super::action::Cancel>,
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
     /// The widest each classification's tree can want (`tree::natural_width`).
@@ -260,6 +262,7 @@ impl App {
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
             author: None,
+            drafting: None,
             live: Live::default(),
             tree_widths: Vec::new(),
             tree_need: 0,
@@ -308,6 +311,11 @@ impl App {
             }
             Action::Quit => {
                 self.quit = true;
+                return Vec::new();
+            }
+            Action::Repaint => return vec![Effect::Repaint],
+            Action::Back if self.mode == Mode::Browse && self.drafting.is_some() => {
+                self.cancel_draft();
                 return Vec::new();
             }
             Action::DebugPanic => panic!("debug panic requested (CASEBOOK_TEST_PANIC)"),

@@ -50,8 +50,27 @@ impl App {
         self.status = status.map(str::to_string);
     }
 
+    /// Esc while a draft is made: it stops, and nothing is written.
+    pub(super) fn cancel_draft(&mut self) {
+        if let Some(cancel) = self.drafting.take() {
+            cancel.cancel();
+            self.status = Some(t(self.lang, "下書きを中止しました", "Drafting cancelled").into());
+        }
+    }
+
     /// `n`: a new case in a team casebook.
     pub(super) fn new_case(&mut self) {
+        if self.drafting.is_some() {
+            self.status = Some(
+                t(
+                    self.lang,
+                    "公表文から下書きしています（Esc で中止）",
+                    "Drafting from the notice (Esc cancels)",
+                )
+                .into(),
+            );
+            return;
+        }
         let dirs = self.options.team_dirs.clone();
         match dirs.as_slice() {
             [] => {
@@ -215,12 +234,29 @@ impl App {
                     self.ask_author(Step::Id { dir, start, field });
                     return Vec::new();
                 }
-                self.close_author(Some(t(
-                    self.lang,
-                    "事例ファイルを書いています…",
-                    "Writing the case file…",
-                )));
-                return vec![Effect::NewCase { dir, id, start }];
+                let cancel = super::action::Cancel::default();
+                if matches!(start, Start::Clipboard | Start::Notice(_)) {
+                    // Drafted off the UI thread: the screen keeps drawing,
+                    // keys keep working, and Esc stops it.
+                    self.drafting = Some(cancel.clone());
+                    self.close_author(Some(t(
+                        self.lang,
+                        "公表文から下書きしています…（Esc で中止）",
+                        "Drafting from the notice… (Esc cancels)",
+                    )));
+                } else {
+                    self.close_author(Some(t(
+                        self.lang,
+                        "事例ファイルを書いています…",
+                        "Writing the case file…",
+                    )));
+                }
+                return vec![Effect::NewCase {
+                    dir,
+                    id,
+                    start,
+                    cancel,
+                }];
             }
         }
         Vec::new()
@@ -277,7 +313,12 @@ impl App {
 
     /// How writing or editing ended.
     pub(super) fn authored(&mut self, authored: Authored) -> Vec<Effect> {
+        if matches!(authored, Authored::Created { .. } | Authored::NotCreated(_)) {
+            self.drafting = None;
+        }
         match authored {
+            // Esc said so already (and a later draft may be under way).
+            Authored::Cancelled => Vec::new(),
             Authored::Created { path, dir } => {
                 let mut effects = Vec::new();
                 let setup = &mut self.options.setup;
@@ -296,6 +337,10 @@ impl App {
             }
             Authored::Edited { path, failed } => {
                 if let Some(message) = failed {
+                    // The file is still read again (the editor may have saved
+                    // before it failed), but the failure is what stays in the
+                    // status bar, not "loaded".
+                    self.live.show = None;
                     self.status = Some(message.get(self.lang).to_string());
                 }
                 vec![Effect::Reload {

@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
-use super::action::{Action, Authored, Effect, Outcome, Start};
+use super::action::{Action, Authored, Cancel, Effect, Outcome, Start};
 use super::app::{App, Options};
 use super::events::{Msg, Reader};
-use super::reload::Job;
+use super::reload::{Job, Queue};
 use super::terminal::Term;
 use super::watch::Watch;
 use super::{author, editor, layout};
@@ -27,6 +27,8 @@ pub struct World<'a> {
     pub reader: &'a Reader,
     pub watch: &'a mut Option<Watch>,
     pub jobs: &'a Sender<Job>,
+    /// Reloads waiting for the reading thread, merged.
+    pub reloads: &'a mut Queue,
     /// The loop's channel, for a watcher started late.
     pub tx: &'a Sender<Msg>,
 }
@@ -35,29 +37,38 @@ pub struct World<'a> {
 /// reports later, from its thread).
 pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
     match effect {
-        Effect::NewCase { dir, id, start } => {
-            vec![Action::Authored(create(&dir, &id, &start, app))]
+        Effect::NewCase {
+            dir,
+            id,
+            start,
+            cancel,
+        } if matches!(start, Start::Clipboard | Start::Notice(_)) => {
+            // Reading the clipboard or the file and drafting take as long as
+            // the notice is long: on a thread of their own, reported back.
+            let (book, lang, tx) = (std::sync::Arc::clone(&app.book), app.lang, world.tx.clone());
+            std::thread::spawn(move || {
+                let authored = create(&dir, &id, &start, &book, lang, &cancel);
+                let _ = tx.send(Msg::Action(Action::Authored(authored)));
+            });
+            Vec::new()
         }
+        Effect::NewCase {
+            dir,
+            id,
+            start,
+            cancel,
+        } => vec![Action::Authored(create(
+            &dir, &id, &start, &app.book, app.lang, &cancel,
+        ))],
         Effect::Edit { path } => {
-            let failed = editor::run(&path, world.terminal, world.reader);
-            let mut report = vec![Action::Authored(Authored::Edited { path, failed })];
-            // The terminal may have changed size meanwhile.
-            if let Ok((width, height)) = crossterm::terminal::size() {
-                let area = layout::drawable(width, height);
-                if world.terminal.resize(area).is_ok() {
-                    report.insert(
-                        0,
-                        Action::Resize {
-                            width: area.width,
-                            height: area.height,
-                        },
-                    );
-                }
-            }
+            let failed = editor::run(&path, world.reader);
+            // Drawn whole again, at the size the terminal may have now.
+            let mut report = layout::repaint(world.terminal);
+            report.push(Action::Authored(Authored::Edited { path, failed }));
             report
         }
         Effect::Reload { paths, everything } => {
-            let _ = world.jobs.send(app.reload_job(paths, everything));
+            world.reloads.add(paths, everything);
             Vec::new()
         }
         Effect::SetStatus {
@@ -65,6 +76,10 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             measure,
             change,
         } => vec![set_status(app, case, measure, &change)],
+        Effect::Repaint => {
+            // The next frame is drawn whole (see `layout::repaint`).
+            layout::repaint(world.terminal)
+        }
         Effect::Watch { dir } => {
             match world.watch {
                 Some(watch) => watch.add(&dir),
@@ -76,6 +91,16 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             .map(Action::Done)
             .into_iter()
             .collect(),
+    }
+}
+
+impl World<'_> {
+    /// Hands the reading thread the reloads waiting, merged into one job,
+    /// when it is free.
+    pub fn send_reload(&mut self, app: &App) {
+        if let Some((paths, everything)) = self.reloads.take_job() {
+            let _ = self.jobs.send(app.reload_job(paths, everything));
+        }
     }
 }
 
@@ -146,7 +171,8 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
         | Effect::SetStatus { .. }
         | Effect::Edit { .. }
         | Effect::Reload { .. }
-        | Effect::Watch { .. } => {
+        | Effect::Watch { .. }
+        | Effect::Repaint => {
             return None;
         }
     })
@@ -198,9 +224,16 @@ fn absolute(path: std::path::PathBuf) -> std::path::PathBuf {
 
 /// Writes a new case file: `DIR/cases/<year>/ID.yaml`, from a scaffold, a
 /// draft of a notice or a copy; never over an existing file. The schema for
-/// editors is written beside `cases/` when missing.
-pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
-    let lang = app.lang;
+/// editors is written beside `cases/` when missing. Once `cancel` is set,
+/// nothing is written ([`Authored::Cancelled`]).
+pub fn create(
+    dir: &Path,
+    id: &str,
+    start: &Start,
+    book: &crate::casebook::Casebook,
+    lang: Lang,
+    cancel: &Cancel,
+) -> Authored {
     let drafted = |bytes: Vec<u8>, source: String| -> Result<(String, Option<u16>), Message> {
         let options = draft::Options {
             id: Some(id.to_string()),
@@ -208,7 +241,7 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
             lang,
             ..draft::Options::default()
         };
-        let d = draft::draft(&bytes, &app.book, &options).map_err(|e| {
+        let d = draft::draft(&bytes, book, &options).map_err(|e| {
             Message::new(
                 "公表文の文字を読み取れませんでした: ",
                 "the notice's text could not be read: ",
@@ -232,6 +265,12 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
         Ok(made) => made,
         Err(message) => return Authored::NotCreated(message),
     };
+    if let Some(reason) = new::too_large(&text) {
+        return Authored::NotCreated(reason);
+    }
+    if cancel.is_cancelled() {
+        return Authored::Cancelled;
+    }
     let path = new::case_path(dir, id, year.unwrap_or_else(new::this_year));
     let shown = text::path(&path);
     if std::fs::symlink_metadata(&path).is_ok() {
@@ -249,7 +288,7 @@ pub fn create(dir: &Path, id: &str, start: &Start, app: &App) -> Authored {
             .then(&e),
         );
     }
-    new::write_schema_if_missing(dir, &app.book.catalogs);
+    new::write_schema_if_missing(dir, &book.catalogs);
     Authored::Created {
         path,
         dir: dir.to_path_buf(),

@@ -21,6 +21,8 @@ pub enum Msg {
     Action(Action),
     /// The terminal can no longer be read (it went away).
     Gone,
+    /// The screen must be drawn whole again (after a stop and `fg`).
+    Redraw,
 }
 
 #[derive(Default)]

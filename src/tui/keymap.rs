@@ -214,6 +214,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('!')], Action::ShowDiagnostics, "読み込みの問題を見る", "Show load problems"),
     h(Browse, &[k('?')], Action::ShowHelp, "キー操作の一覧", "List of keys", ("ヘルプ", "help")),
     h(Browse, &[k('q'), ctrl('c')], Action::Quit, "終了", "Quit", ("終了", "quit")),
+    b(Browse, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Help and load problems
     h(Help, &[code(Esc), k('?'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     h(Diagnostics, &[code(Esc), k('!'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
@@ -225,6 +226,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Overlay, &[k('g'), code(Home)], Action::Top, "先頭へ", "To the top"),
     b(Overlay, &[k('G'), code(End)], Action::Bottom, "末尾へ", "To the bottom"),
     b(Overlay, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Overlay, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Search
     h(Search, &[code(Enter)], Action::Enter, "選んだ結果の事例へ移動", "Go to the selected result's case", ("事例へ", "go to case")),
     h(Search, &[code(Esc)], Action::Back, "閉じて元の画面に戻る", "Close and return", ("閉じる", "close")),
@@ -241,11 +243,13 @@ pub static KEYMAP: &[Binding] = &[
     h(Coverage, &[code(Enter)], Action::Enter, "その管理策を分類ツリーで開く", "Open the control in the tree", ("開く", "open")),
     h(Coverage, &[code(Esc), k('C'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     b(Coverage, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Coverage, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Statistics
     h(Stats, &[code(Tab), code(Right), k('l')], Action::NextPane, "次のグラフ（幅が狭いとき）", "Next chart (on narrow screens)", ("グラフ切替", "chart")),
     b(Stats, &[code(BackTab), code(Left), k('h')], Action::PrevPane, "前のグラフ", "Previous chart"),
     h(Stats, &[code(Esc), k('S'), k('q')], Action::Back, "閉じる", "Close", ("閉じる", "close")),
     b(Stats, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Stats, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Jump to a control
     h(Jump, &[code(Enter)], Action::Enter, "移動", "Go", ("移動", "go")),
     h(Jump, &[code(Tab)], Action::Complete, "候補で補完", "Complete with the first candidate", ("補完", "complete")),
@@ -259,6 +263,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Chips, &[code(Enter), k('x'), code(Backspace), code(Delete)], Action::RemoveChip, "選んだ絞り込みを外す", "Remove the selected filter", ("外す", "remove")),
     h(Chips, &[code(Esc), k('q')], Action::Back, "戻る", "Done", ("戻る", "done")),
     b(Chips, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Chips, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
     // Prompt
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -280,6 +285,7 @@ pub static KEYMAP: &[Binding] = &[
     b(Field, &[code(Home), ctrl('a')], Action::CursorHome, "行頭へ", "Start of line"),
     b(Field, &[code(End), ctrl('e')], Action::CursorEnd, "行末へ", "End of line"),
     b(Field, &[ctrl('c')], Action::Quit, "終了", "Quit"),
+    b(Field, &[ctrl('l')], Action::Repaint, "画面を描き直す", "Redraw the screen"),
 ];
 
 /// The bindings a context shares with others.

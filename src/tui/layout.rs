@@ -190,6 +190,24 @@ pub fn areas(
     })
 }
 
+/// Clears the screen and forgets the last frame, so the next one is drawn
+/// whole, at the terminal's size now (bounded as [`drawable`] bounds it).
+/// (`Terminal::clear` would ask the terminal where its cursor is and wait
+/// for the answer.) Returns the resize for `App::update`.
+pub fn repaint(terminal: &mut super::terminal::Term) -> Vec<super::action::Action> {
+    let Ok((width, height)) = crossterm::terminal::size() else {
+        return Vec::new();
+    };
+    let area = drawable(width, height);
+    if terminal.resize(area).is_err() {
+        return Vec::new();
+    }
+    vec![super::action::Action::Resize {
+        width: area.width,
+        height: area.height,
+    }]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,10 +66,11 @@ const TICK: Duration = Duration::from_millis(200);
 /// restores it and ends the process from its own thread, whatever the loop is
 /// doing at the time.
 pub fn run(app: &mut App) -> io::Result<Exit> {
-    terminal::restore_on_signals()?;
+    let (tx, events) = mpsc::channel();
+    terminal::restore_on_signals(tx.clone())?;
     let (width, height) = crossterm::terminal::size()?;
     let (mut terminal, _session) = terminal::enter(layout::drawable(width, height))?;
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, tx, events);
     // The session guard restores the terminal (cursor included). Dropping the
     // ratatui terminal would try to show the cursor again and, when the
     // terminal is gone (a hangup), report that failure on a stderr that is
@@ -78,7 +79,12 @@ pub fn run(app: &mut App) -> io::Result<Exit> {
     result
 }
 
-fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> {
+fn event_loop(
+    terminal: &mut terminal::Term,
+    app: &mut App,
+    tx: mpsc::Sender<Msg>,
+    events: mpsc::Receiver<Msg>,
+) -> io::Result<Exit> {
     let area = terminal.get_frame().area();
     app.update(Action::Resize {
         width: area.width,
@@ -91,17 +97,28 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> io::Result<Exit> 
     // use: do it here, before the first frame, so a resize that comes while the
     // reading thread has not yet run is not lost.
     let _ = crossterm::event::poll(Duration::ZERO);
-    let (tx, events) = mpsc::channel();
     let reader = Reader::spawn(tx.clone());
     let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());
     let jobs = reload_thread(tx.clone());
+    let mut reloads = reload::Queue::default();
     let mut world = World {
         terminal,
         reader: &reader,
         watch: &mut watch,
         jobs: &jobs,
+        reloads: &mut reloads,
         tx: &tx,
     };
+    if world.watch.is_some() {
+        // A file changed after it was loaded and before the watch began is
+        // found by reading the directories again (files whose keys prove
+        // them unchanged are not read).
+        handle(
+            &mut world,
+            app,
+            Msg::Changed(app.options.setup.watch.clone()),
+        )?;
+    }
     let mut dirty = true;
     // The similar-case index whose readiness was told to the app (a reload
     // builds a new one).
@@ -167,7 +184,14 @@ fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
         }
         Msg::Term(event) => input::action(app, event),
         Msg::Changed(paths) => Some(Action::FilesChanged(paths)),
-        Msg::Action(action) => Some(action),
+        // After a stop: drawn whole, at the size the terminal may have now.
+        Msg::Redraw => layout::repaint(world.terminal).pop(),
+        Msg::Action(action) => {
+            if matches!(action, Action::Reloaded(_)) {
+                world.reloads.done();
+            }
+            Some(action)
+        }
         Msg::Gone => None,
     };
     let mut queue: VecDeque<Action> = action.into_iter().collect();
@@ -176,6 +200,8 @@ fn handle(world: &mut World, app: &mut App, msg: Msg) -> io::Result<()> {
             queue.extend(effects::perform(effect, app, world));
         }
     }
+    // Made from the casebook as it is now, after the last results were applied.
+    world.send_reload(app);
     Ok(())
 }
 

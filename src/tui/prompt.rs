@@ -97,7 +97,11 @@ impl App {
                         .unwrap_or_default()
                     }
                     Action::Input('s' | 'S') => {
-                        let name = format!("precedents-{}-{}.xlsx", scheme, id);
+                        let name = format!(
+                            "precedents-{}-{}.xlsx",
+                            export::file::name_part(scheme),
+                            export::file::name_part(id)
+                        );
                         let payload = Payload::Export(content);
                         self.ask(
                             Ask::SaveAs {

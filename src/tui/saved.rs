@@ -73,22 +73,31 @@ impl App {
     }
 }
 
-/// Reads the saved state; None when the file is missing or bad.
+/// Reads the saved state; None when the file is missing or bad. Read as
+/// case files are: opened without waiting (a FIFO there is no hang), a
+/// regular file only, at most 1 MiB (a link to /dev/zero is no state).
 pub fn read(file: &Path) -> Option<Saved> {
-    let bytes = std::fs::read(file).ok()?;
+    let bytes = crate::load::read::read_file(file).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 
-/// Writes the state, quietly: through a temporary file, renamed into place.
+/// Writes the state, quietly, as every file is written ([`crate::temp`]):
+/// in a file of its own, put in place in one step. The folder is also the
+/// user's casebook, which others' commits fill: nothing planted there (a
+/// link at a temporary name) is written through, and two browsers saving
+/// at once leave one whole state.
 pub fn write(file: &Path, saved: &Saved) {
+    use std::io::Write;
     let Ok(text) = serde_json::to_string_pretty(saved) else {
         return;
     };
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let tmp = file.with_extension("json.tmp");
-    if std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, file).is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let Ok(mut temp) = crate::temp::Temp::beside(file) else {
+        return;
+    };
+    if temp.file().write_all(text.as_bytes()).is_ok() {
+        let _ = temp.place(file, true);
     }
 }

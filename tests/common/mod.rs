@@ -211,7 +211,7 @@ const KEPT_WORDS: &[&str] = &[
     "YAML", "UTF", "Shift_JIS", "EUC", "JP", "NUL", "MiB", "OS", "VS", "Code", "SCHEME", "ID",
     "YYYY", "MM", "DD", "https", "http", "TODO", "iso27001", "ppc", "yaml", "catalogs", "sectors",
     "causes", "controls", "reported", "required", "editorial", "suggested", "origin", "kind", "ja", "en", "auto",
-    "osc52", "native", "off", "text", "markdown", "summary", "Windows",
+    "osc52", "native", "off", "text", "markdown", "summary", "Windows", "Excel",
     // YAML values, the SoA's fields and the standard it cites.
     "true", "false", "soa", "control", "applicable", "reason", "ISO", "IEC",
 ];

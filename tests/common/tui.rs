@@ -270,8 +270,15 @@ pub fn perform(
         let mut next = Vec::new();
         for effect in queue {
             match effect {
-                Effect::NewCase { dir, id, start } => {
-                    let authored = casebook::tui::effects::create(&dir, &id, &start, app);
+                Effect::NewCase {
+                    dir,
+                    id,
+                    start,
+                    cancel,
+                } => {
+                    let authored = casebook::tui::effects::create(
+                        &dir, &id, &start, &app.book, app.lang, &cancel,
+                    );
                     next.extend(app.update(Action::Authored(authored)));
                 }
                 Effect::Edit { path } => {

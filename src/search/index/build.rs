@@ -24,7 +24,10 @@ impl Builder {
     /// Adds the items of `cases`, the first being the segment's case `first`.
     pub(super) fn add(&mut self, book: &Casebook, cases: &[u32], first: u32) {
         for (local, &ci) in cases.iter().enumerate() {
-            let case = &book.entry(ci as usize).case;
+            // Read for this alone, not kept: a first run builds the index of
+            // cases it holds only as their encodings (see `load`).
+            let entry = book.fetch(ci as usize);
+            let case = &entry.case;
             let local = first + local as u32;
             let mut all = Vec::new();
             for (mi, m) in case.measures.iter().enumerate() {
@@ -85,6 +88,21 @@ impl Builder {
             }
         }
         self.item_chars.push(chars);
+    }
+
+    /// Room for the items of `others`, to be appended next.
+    pub(super) fn reserve(&mut self, others: &[Builder]) {
+        let sum = |f: fn(&Builder) -> usize| others.iter().map(f).sum::<usize>();
+        self.item_case.reserve(sum(|b| b.item_case.len()));
+        self.item_kind.reserve(sum(|b| b.item_kind.len()));
+        self.item_chars.reserve(sum(|b| b.item_chars.len()));
+        self.item_parts.reserve(sum(|b| b.item_parts.len()) + 1);
+        self.part_chars.reserve(sum(|b| b.part_chars.len()));
+        self.part_start.reserve(sum(|b| b.part_start.len()) + 1);
+        self.part_ascii.reserve(sum(|b| b.part_ascii.len()));
+        self.text.reserve(sum(|b| b.text.len()));
+        self.item_ctrl.reserve(sum(|b| b.item_ctrl.len()) + 1);
+        self.ctrl.reserve(sum(|b| b.ctrl.len()));
     }
 
     /// Appends another builder's items (built from the cases after ours).

@@ -1,5 +1,10 @@
 //! Reading the index during a search: a segment's arrays as slices, one
 //! item's parts and text, and handing back pages already read.
+//!
+//! Arrays read in place from a cache file were checked when it was opened,
+//! but the file can still change under its map afterwards (rewritten in
+//! place; truncated, when it reads as zeros: see [`crate::fault`]): every
+//! read here is bounds-checked, and what does not fit reads as empty.
 
 use memmap2::Mmap;
 use nucleo_matcher::Utf32Str;
@@ -44,7 +49,7 @@ impl Segment {
             part_ascii: &a.part_ascii,
             text: &a.text,
             text_map: match &a.text {
-                Slab::Mapped { map, offset, .. } => Some((map, *offset)),
+                Slab::Mapped { map, offset, .. } => Some((&***map, *offset)),
                 Slab::Owned(_) => None,
             },
         }
@@ -62,8 +67,12 @@ impl<'a> Reader<'a> {
     pub fn item_of(&self, item: u32) -> (usize, Kind) {
         let view = self.view(item);
         let s = view.s;
-        let case = s.cases[s.item_case[view.local] as usize] as usize;
-        let kind = match s.item_kind[view.local] {
+        let case = s
+            .item_case
+            .get(view.local)
+            .and_then(|&c| s.cases.get(c as usize))
+            .map_or(0, |&c| c as usize);
+        let kind = match s.item_kind.get(view.local).copied().unwrap_or(CASE_ITEM) {
             CASE_ITEM => Kind::Case,
             m => Kind::Measure(m as u16),
         };
@@ -86,12 +95,17 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let (a, b) = ((a - first) as usize, (b - first) as usize);
-            let (from, to) = (
-                s.part_start[s.item_parts[a] as usize] as usize,
-                s.part_start[s.item_parts[b] as usize] as usize,
-            );
+            let start = |i: usize| {
+                s.item_parts
+                    .get(i)
+                    .and_then(|&p| s.part_start.get(p as usize))
+                    .map(|&t| t as usize)
+            };
+            let (Some(from), Some(to)) = (start(a), start(b)) else {
+                continue;
+            };
             let unit = std::mem::size_of::<u16>();
-            crate::cache::file::release(map, offset + from * unit, (to - from) * unit);
+            crate::cache::file::release(map, offset + from * unit, to.saturating_sub(from) * unit);
         }
     }
 
@@ -116,23 +130,31 @@ pub struct ItemView<'a> {
 
 impl ItemView<'_> {
     pub fn chars(&self) -> u64 {
-        self.s.item_chars[self.local]
+        self.s.item_chars.get(self.local).copied().unwrap_or(0)
     }
 
     pub fn parts(&self) -> std::ops::Range<usize> {
         let p = self.s.item_parts;
-        p[self.local] as usize..p[self.local + 1] as usize
+        match (p.get(self.local), p.get(self.local + 1)) {
+            (Some(&a), Some(&b)) if a <= b && (b as usize) < self.s.part_start.len() => {
+                a as usize..b as usize
+            }
+            _ => 0..0,
+        }
     }
 
     pub fn part_chars(&self, part: usize) -> u64 {
-        self.s.part_chars[part]
+        self.s.part_chars.get(part).copied().unwrap_or(0)
     }
 
     /// A part's normalized text for the matcher, widened into `scratch`.
     pub fn hay<'s>(&self, part: usize, scratch: &'s mut Scratch) -> Utf32Str<'s> {
         let s = self.s;
-        let text = &s.text[s.part_start[part] as usize..s.part_start[part + 1] as usize];
-        if s.part_ascii[part] == 1 {
+        let text = match (s.part_start.get(part), s.part_start.get(part + 1)) {
+            (Some(&a), Some(&b)) => s.text.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        };
+        if s.part_ascii.get(part) == Some(&1) {
             scratch.bytes.clear();
             scratch.bytes.extend(text.iter().map(|&u| u as u8));
             Utf32Str::Ascii(&scratch.bytes)

@@ -27,6 +27,50 @@ mod read;
 
 pub use read::{Batch, Fresh, Job, Reloaded, Setup, read, read_file};
 
+/// Reloads asked for while another is being read: each is merged into the
+/// next job, which is made only when the reading thread is free (from the
+/// casebook as it is then). However many changes come while a large casebook
+/// is read again, one job waits, never a queue of copies.
+#[derive(Debug, Default)]
+pub struct Queue {
+    paths: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+    everything: bool,
+    /// A job is being read.
+    busy: bool,
+}
+
+impl Queue {
+    /// Adds paths (or everything) to the next job.
+    pub fn add(&mut self, paths: Vec<PathBuf>, everything: bool) {
+        self.everything |= everything;
+        for path in paths {
+            if self.seen.insert(path.clone()) {
+                self.paths.push(path);
+            }
+        }
+    }
+
+    /// The next job's paths and whether it reads everything, when there is
+    /// one and no other is being read (it is then being read).
+    pub fn take_job(&mut self) -> Option<(Vec<PathBuf>, bool)> {
+        if self.busy || (self.paths.is_empty() && !self.everything) {
+            return None;
+        }
+        self.busy = true;
+        self.seen.clear();
+        Some((
+            std::mem::take(&mut self.paths),
+            std::mem::take(&mut self.everything),
+        ))
+    }
+
+    /// The job being read has been applied.
+    pub fn done(&mut self) {
+        self.busy = false;
+    }
+}
+
 /// The live-reload state of the browser.
 #[derive(Clone, Debug, Default)]
 pub struct Live {
@@ -144,7 +188,9 @@ impl App {
         Vec::new()
     }
 
-    /// `old` with the files read again replaced, removed or added.
+    /// `old` with the files read again replaced, removed or added. Slots are
+    /// found by path and by id through maps, so reading every file again
+    /// (a checkout, a rescan) costs time in proportion to the files.
     fn replace(
         &mut self,
         catalogs: &Catalogs,
@@ -153,38 +199,51 @@ impl App {
         files: Vec<Reloaded>,
     ) -> Vec<Part> {
         let mut slots: Vec<Option<Part>> = old.into_iter().map(Some).collect();
+        let mut by_path: HashMap<String, usize> = HashMap::with_capacity(slots.len());
+        let mut by_id: HashMap<String, usize> = HashMap::with_capacity(slots.len());
+        for (i, p) in slots.iter().enumerate() {
+            if let Some(p) = p {
+                by_path.insert(p.path.clone(), i);
+                by_id.insert(p.summary.id.clone(), i);
+            }
+        }
+        let reread: HashSet<&str> = files.iter().map(|f| f.shown.as_str()).collect();
+        self.diagnostics
+            .retain(|d| !reread.contains(d.path.as_str()));
+        let mut diagnostics = Vec::new();
         for Reloaded { shown, fresh, key } in files {
             match key {
                 Some(key) => self.live.keys.insert(shown.clone(), key),
                 None => self.live.keys.remove(&shown),
             };
-            self.diagnostics.retain(|d| d.path != shown);
             self.live.stale.remove(&shown);
-            let at = slots
-                .iter()
-                .position(|p| p.as_ref().is_some_and(|p| p.path == shown));
+            let at = by_path.get(&shown).copied();
             match fresh {
                 Fresh::Gone => {
-                    if let Some(i) = at {
-                        slots[i] = None;
+                    if let Some(i) = at
+                        && let Some(gone) = slots[i].take()
+                    {
+                        by_path.remove(&gone.path);
+                        if by_id.get(&gone.summary.id) == Some(&i) {
+                            by_id.remove(&gone.summary.id);
+                        }
                     }
                 }
                 Fresh::Failed(diags) => {
-                    self.diagnostics.extend(diags);
+                    diagnostics.extend(diags);
                     if at.is_some() {
                         self.live.stale.insert(shown);
                     }
                 }
                 Fresh::Parsed { case, pos, diags } => {
-                    self.diagnostics.extend(diags);
-                    let other = slots.iter().enumerate().find_map(|(i, p)| {
-                        p.as_ref()
-                            .filter(|p| Some(i) != at && p.summary.id == case.id)
-                            .map(|p| p.path.clone())
-                    });
+                    diagnostics.extend(diags);
+                    let other = by_id
+                        .get(&case.id)
+                        .copied()
+                        .filter(|&i| Some(i) != at)
+                        .and_then(|i| slots[i].as_ref().map(|p| p.path.clone()));
                     if let Some(other) = other {
-                        self.diagnostics
-                            .push(load::duplicate_id(&shown, &case.id, pos, &other, None));
+                        diagnostics.push(load::duplicate_id(&shown, &case.id, pos, &other, None));
                         if at.is_some() {
                             self.live.stale.insert(shown);
                         }
@@ -196,13 +255,27 @@ impl App {
                         bundled: false,
                     };
                     let new = part(catalogs, nodes, entry);
-                    match at {
-                        Some(i) => slots[i] = Some(new),
-                        None => slots.push(Some(new)),
-                    }
+                    let i = match at {
+                        Some(i) => {
+                            if let Some(was) = &slots[i]
+                                && by_id.get(&was.summary.id) == Some(&i)
+                            {
+                                by_id.remove(&was.summary.id);
+                            }
+                            i
+                        }
+                        None => {
+                            slots.push(None);
+                            slots.len() - 1
+                        }
+                    };
+                    by_path.insert(new.path.clone(), i);
+                    by_id.insert(new.summary.id.clone(), i);
+                    slots[i] = Some(new);
                 }
             }
         }
+        self.diagnostics.extend(diagnostics);
         slots.into_iter().flatten().collect()
     }
 
@@ -221,11 +294,13 @@ impl App {
             .filter(|d| d.is_error())
             .map(|d| d.path.as_str())
             .collect();
+        let paths: HashSet<&str> = parts.iter().map(|p| p.path.as_str()).collect();
+        let ids: HashSet<&str> = parts.iter().map(|p| p.summary.id.as_str()).collect();
         let mut stale = HashSet::new();
         let mut kept = Vec::new();
         for i in 0..old.len() {
-            let (path, id) = (old.path(i), &old.summary(i).id);
-            let present = parts.iter().any(|p| p.path == path || p.summary.id == *id);
+            let (path, id) = (old.path(i), old.summary(i).id.as_str());
+            let present = paths.contains(path) || ids.contains(id);
             if !present && !old.is_bundled(i) && failed.contains(path) {
                 stale.insert(path.to_string());
                 kept.push(old.entry(i).clone());
@@ -316,7 +391,7 @@ impl App {
             known: (0..self.book.len())
                 .filter(|&i| !self.book.is_bundled(i))
                 .map(|i| self.book.path(i).to_string())
-                .collect(),
+                .collect::<std::collections::BTreeSet<String>>(),
             keys: self.live.keys.clone(),
             always: self.live.show.clone(),
         }
@@ -364,5 +439,35 @@ fn part(catalogs: &Catalogs, nodes: &Nodes, entry: Entry) -> Part {
         path: entry.path,
         bundled: entry.bundled,
         source: Source::Owned(Box::new(entry.case)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reloads_asked_for_while_one_is_read_wait_merged_into_one_job() {
+        let p = |s: &str| PathBuf::from(s);
+        let mut queue = Queue::default();
+        assert_eq!(queue.take_job(), None, "nothing asked for");
+        queue.add(vec![p("a.yaml")], false);
+        assert_eq!(queue.take_job(), Some((vec![p("a.yaml")], false)));
+        // While that one is read, a thousand events for three files.
+        for _ in 0..1000 {
+            queue.add(vec![p("b.yaml"), p("cases"), p("a.yaml")], false);
+        }
+        assert_eq!(queue.take_job(), None, "the thread is busy");
+        queue.add(vec![p("catalogs/x.yaml")], true);
+        queue.done();
+        assert_eq!(
+            queue.take_job(),
+            Some((
+                vec![p("b.yaml"), p("cases"), p("a.yaml"), p("catalogs/x.yaml")],
+                true
+            ))
+        );
+        queue.done();
+        assert_eq!(queue.take_job(), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Reading changed files again, off the browser's thread: what was loaded
 //! (to load it again), the job for the event loop, and what it brings back.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::cache::key::{self, FileKey};
@@ -100,8 +100,8 @@ pub struct Job {
     pub catalogs: Catalogs,
     pub inputs: Vec<Input>,
     /// The files loaded from disk now (as shown), to find those under a
-    /// directory that went away.
-    pub known: Vec<String>,
+    /// directory that went away or that left a directory read again.
+    pub known: BTreeSet<String>,
     /// Each file's key when it was last read (and when that reading began).
     pub keys: HashMap<String, (FileKey, i64)>,
     /// A file to read whatever its key (one just edited in the browser).
@@ -109,7 +109,8 @@ pub struct Job {
 }
 
 /// Reads what a job names. Changed paths that are directories are read
-/// whole; a path that is gone takes the loaded files under it with it.
+/// whole (a file loaded from under one and no longer there is gone); a path
+/// that is gone takes the loaded files under it with it.
 pub fn read(job: &Job) -> Batch {
     if job.everything {
         let loaded = load::load(&job.inputs, &[]);
@@ -118,9 +119,11 @@ pub fn read(job: &Job) -> Batch {
             diagnostics: loaded.diagnostics,
         };
     }
+    // Each file once, in the order reported.
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut add = |p: PathBuf| {
-        if !files.contains(&p) {
+        if seen.insert(p.clone()) {
             files.push(p);
         }
     };
@@ -129,16 +132,17 @@ pub fn read(job: &Job) -> Batch {
         if is_case(path) {
             add(path.clone());
         } else if path.is_dir() {
-            load::case_files_under(path)
+            let found: Vec<PathBuf> = load::case_files_under(path)
                 .into_iter()
                 .filter(|p| is_case(p))
-                .for_each(&mut add);
-        } else if std::fs::symlink_metadata(path).is_err() {
-            let prefix = format!("{}/", text::path(path));
-            job.known
-                .iter()
-                .filter(|k| k.starts_with(&prefix))
+                .collect();
+            let listed: HashSet<String> = found.iter().map(|f| text::path(f)).collect();
+            found.into_iter().for_each(&mut add);
+            known_under(&job.known, path)
+                .filter(|k| !listed.contains(*k))
                 .for_each(|k| add(PathBuf::from(k)));
+        } else if std::fs::symlink_metadata(path).is_err() {
+            known_under(&job.known, path).for_each(|k| add(PathBuf::from(k)));
         }
     }
     let unchanged = |path: &Path| {
@@ -156,6 +160,19 @@ pub fn read(job: &Job) -> Batch {
             .map(|path| read_file(path, &job.catalogs))
             .collect(),
     )
+}
+
+/// The loaded files under directory `dir` (a range of the sorted set).
+fn known_under<'a>(known: &'a BTreeSet<String>, dir: &Path) -> impl Iterator<Item = &'a String> {
+    let shown = text::path(dir);
+    let prefix = if shown.ends_with('/') {
+        shown
+    } else {
+        format!("{shown}/")
+    };
+    known
+        .range(prefix.clone()..)
+        .take_while(move |k| k.starts_with(&prefix))
 }
 
 /// One file, as loading reads it.
