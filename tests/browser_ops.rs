@@ -112,6 +112,22 @@ fn the_list_marks_a_report_and_a_measure_overdue() {
 }
 
 #[test]
+fn beside_bundled_cases_the_deadline_mark_takes_the_team_badges_place() {
+    let dir = team();
+    let mut app = app_on(
+        &[Input::Bundled, Input::Dir(dir.path().to_path_buf())],
+        Lang::Ja,
+        80,
+        24,
+    );
+    press(&mut app, "<Tab>");
+    let s = screen(&app, 80, 24);
+    let row = s.lines().find(|l| l.contains("2026-11-02")).unwrap();
+    assert!(row.contains("報告・対策超過 請求書"), "{s}");
+    assert!(!row.contains("[チーム]"), "{s}");
+}
+
+#[test]
 fn the_detail_shows_the_triage_and_each_measures_status_owner_and_due() {
     let dir = team();
     let mut app = team_app(&dir, Lang::Ja, 200, 60);

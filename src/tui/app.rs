@@ -192,6 +192,17 @@ impl App {
     /// Where keys are looked up: the mode's context, narrowed to the notice
     /// file's name while `n` asks for it (the one question Tab completes).
     pub fn context(&self) -> Context {
+        use super::copy::{Ask, Prompt};
+        if let (
+            Mode::Prompt,
+            Some(Prompt {
+                ask: Ask::Report(_) | Ask::Progress(_),
+                ..
+            }),
+        ) = (self.mode, &self.prompt)
+        {
+            return Context::Choose;
+        }
         match (self.mode, &self.author) {
             (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
             (mode, _) => mode.context(),

@@ -52,6 +52,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Chips,
         Context::Search,
         Context::Prompt,
+        Context::Choose,
         Context::Author,
         Context::NoticeFile,
         Context::Field,

@@ -30,6 +30,9 @@ pub enum Context {
     Filter,
     /// Choosing a filter chip to remove.
     Chips,
+    /// The choices of `R` (to whom, which stage, copy or save) and `P`
+    /// (which measure, which status): digits and letters answer.
+    Choose,
 }
 
 impl Context {
@@ -65,6 +68,8 @@ impl Context {
             (Context::Filter, Lang::En) => "Filter by years and words (F)",
             (Context::Chips, Lang::Ja) => "絞り込みを外す（x）",
             (Context::Chips, Lang::En) => "Removing filters (x)",
+            (Context::Choose, Lang::Ja) => "報告の下書き（R）・再発防止策の状況（P）",
+            (Context::Choose, Lang::En) => "Drafting a report (R), a measure's status (P)",
         }
     }
 }
@@ -268,6 +273,11 @@ pub static KEYMAP: &[Binding] = &[
     h(Prompt, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     h(Prompt, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
+    // The choices of R and P
+    h(Choose, &[code(Enter)], Action::Enter, "印（←Enter）の付いた選択肢・R ではコピー", "The choice marked ←Enter; in R, copy", ("決定", "confirm")),
+    h(Choose, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    b(Choose, &[code(Backspace)], Action::Backspace, "入力した番号を1文字消す", "Delete a digit typed"),
+    b(Choose, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Writing a case
     h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -312,6 +322,7 @@ pub fn takes_text(context: Context) -> bool {
             | Context::Filter
             | Context::Author
             | Context::NoticeFile
+            | Context::Choose
     )
 }
 

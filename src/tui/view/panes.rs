@@ -153,14 +153,18 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let today = app.today();
     for &i in cases.iter().skip(app.list_offset).take(height) {
         let case = &book.entries()[i].case;
+        // A report or a measure due or overdue (see `deadlines`) says more
+        // than `[team]` (only a team's own incident has reports), and leaves
+        // the title room at 80 columns.
+        let due = Deadlines::of(book, i, today).badge(app.lang);
         let mut badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
             (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
+            (false, _) if !due.is_empty() => "",
             (false, true) => t(app.lang, "[チーム] ", "[team] "),
             (false, false) => "",
         }
         .to_string();
-        // A report or a measure due or overdue (see `deadlines`).
-        badge.push_str(Deadlines::of(book, i, today).badge(app.lang));
+        badge.push_str(due);
         let people = case
             .affected
             .as_ref()
