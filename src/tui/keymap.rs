@@ -274,7 +274,7 @@ pub static KEYMAP: &[Binding] = &[
     h(Prompt, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     h(Prompt, &[code(Tab)], Action::Complete, "ファイル名を補完（~ はホームフォルダ）", "Complete the file name (~ is your home folder)", ("補完", "complete")),
     // The choices of R and P
-    h(Choose, &[code(Enter)], Action::Enter, "印（←Enter）の付いた選択肢・R ではコピー", "The choice marked ←Enter; in R, copy", ("決定", "confirm")),
+    h(Choose, &[code(Enter)], Action::Enter, "* の付いた選択肢・R の最後ではコピー", "The choice marked *; at R's last step, copy", ("決定", "confirm")),
     h(Choose, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     b(Choose, &[code(Backspace)], Action::Backspace, "入力した番号を1文字消す", "Delete a digit typed"),
     b(Choose, &[ctrl('c')], Action::Quit, "終了", "Quit"),

@@ -14,7 +14,7 @@ use super::copy::{Ask, Payload};
 use crate::document::{self, Document, plain};
 use crate::export::Style;
 use crate::lang::{Label, Lang, t};
-use crate::model::{Fact, PartialDate};
+use crate::model::Fact;
 
 /// A report to draft: the case, the rule and the stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,7 +46,6 @@ pub struct StageOption {
     pub id: String,
     pub title: Label,
     pub due: Option<Date>,
-    pub filed: Option<PartialDate>,
     pub done: bool,
 }
 
@@ -121,7 +120,11 @@ impl ReportChoice {
     pub fn title(&self, lang: Lang) -> String {
         match self.step {
             Step::Rule => t(lang, "報告の下書き: 報告先", "Draft the report: to whom"),
-            Step::Stage { .. } => t(lang, "報告の下書き: 段階", "Draft the report: which stage"),
+            Step::Stage { .. } => t(
+                lang,
+                "報告の下書き: 段階（Enter で * の段階）",
+                "Draft the report: which stage (Enter: the one marked *)",
+            ),
             Step::Deliver { .. } => t(lang, "報告の下書き", "Draft the report"),
         }
         .into()
@@ -159,15 +162,15 @@ impl ReportChoice {
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
-                        let state = match (s.filed, s.done, s.due) {
-                            (Some(f), _, _) => format!("{} {f}", t(lang, "提出済み", "filed")),
-                            (None, true, _) => t(lang, "提出済み", "filed").to_string(),
-                            (None, false, Some(d)) => {
+                        // The day filed is in the detail; the line must fit 80 columns.
+                        let state = match (s.done, s.due) {
+                            (true, _) => t(lang, "提出済み", "filed").to_string(),
+                            (false, Some(d)) => {
                                 format!("{} {}", t(lang, "期限", "due"), crate::date::partial(d))
                             }
-                            (None, false, None) => t(lang, "未提出", "not filed").to_string(),
+                            (false, None) => t(lang, "未提出", "not filed").to_string(),
                         };
-                        let enter = if i == r.next { " ←Enter" } else { "" };
+                        let enter = if i == r.next { "*" } else { "" };
                         match lang {
                             Lang::Ja => format!("{} {}（{state}）{enter}", i + 1, s.title.ja),
                             Lang::En => format!("{} {} ({state}){enter}", i + 1, s.title.en),
@@ -235,7 +238,6 @@ impl App {
                         id: s.stage.id.clone(),
                         title: s.stage.title.clone(),
                         due: s.due,
-                        filed: s.filed,
                         done: s.done,
                     })
                     .collect(),
