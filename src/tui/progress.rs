@@ -29,6 +29,8 @@ pub enum Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgressChoice {
     pub case: usize,
+    /// The case's id when asked (the casebook may be read again meanwhile).
+    pub id: String,
     /// Each measure's text and status.
     pub measures: Vec<(String, Option<Progress>)>,
     pub step: Step,
@@ -53,7 +55,11 @@ const KEYS: [(char, Progress); 4] = [
 ];
 
 impl ProgressChoice {
-    pub fn new(case: usize, measures: Vec<(String, Option<Progress>)>) -> ProgressChoice {
+    pub fn new(
+        case: usize,
+        id: String,
+        measures: Vec<(String, Option<Progress>)>,
+    ) -> ProgressChoice {
         let step = if measures.len() == 1 {
             Step::Status { measure: 0 }
         } else {
@@ -61,6 +67,7 @@ impl ProgressChoice {
         };
         ProgressChoice {
             case,
+            id,
             measures,
             step,
             typed: String::new(),
@@ -175,7 +182,8 @@ impl App {
             );
             return;
         }
-        self.ask(Ask::Progress(ProgressChoice::new(case, measures)), "");
+        let id = self.book.entries()[case].case.id.clone();
+        self.ask(Ask::Progress(ProgressChoice::new(case, id, measures)), "");
     }
 
     /// A key while `P` asks.
@@ -195,8 +203,15 @@ impl App {
             }
             Chosen::Set { measure, status } => {
                 self.close_prompt();
+                let Some(m) = self
+                    .is_case(choice.case, &choice.id)
+                    .then(|| self.book.entries()[choice.case].case.measures.get(measure))
+                    .flatten()
+                else {
+                    self.status = Some(super::report::changed(self.lang));
+                    return Vec::new();
+                };
                 let today = Some(crate::date::partial(self.today()));
-                let m = &self.book.entries()[choice.case].case.measures[measure];
                 // The day it was done (or checked) is today's, unless written.
                 let change = Change {
                     status,

@@ -20,6 +20,8 @@ use crate::model::Fact;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub case: usize,
+    /// The case's id when asked (the casebook may be read again meanwhile).
+    pub id: String,
     pub to: String,
     pub stage: String,
 }
@@ -60,6 +62,7 @@ pub enum Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportChoice {
     pub case: usize,
+    pub id: String,
     pub rules: Vec<RuleOption>,
     pub step: Step,
 }
@@ -103,6 +106,7 @@ impl ReportChoice {
             (Step::Deliver { rule, stage }, action) => {
                 let draft = Draft {
                     case: self.case,
+                    id: self.id.clone(),
                     to: self.rules[rule].id.clone(),
                     stage: self.rules[rule].stages[stage].id.clone(),
                 };
@@ -258,6 +262,7 @@ impl App {
         }
         let choice = ReportChoice {
             case,
+            id: self.book.entries()[case].case.id.clone(),
             rules: options,
             step: Step::Rule,
         };
@@ -299,8 +304,7 @@ impl App {
                 }
             }
             Choice::Save(draft) => {
-                let id = &self.book.entries()[draft.case].case.id;
-                let name = draft.file_name(id);
+                let name = draft.file_name(&draft.id);
                 let payload = Payload::Report(draft);
                 self.ask(
                     Ask::SaveAs {
@@ -318,6 +322,9 @@ impl App {
     /// builds it, or why not.
     pub(super) fn draft_report(&self, draft: &Draft) -> Result<Document, String> {
         let lang = self.lang;
+        if !self.is_case(draft.case, &draft.id) {
+            return Err(changed(lang));
+        }
         let entry = self.book.fetch(draft.case);
         let case = &entry.case;
         let triage = crate::triage::triage(case, &self.book.catalogs.rules, Some(self.today()));
@@ -368,5 +375,25 @@ impl App {
             )
             .into()),
         }
+    }
+}
+
+/// The case at `case` was replaced by a reload while a choice was open.
+pub(super) fn changed(lang: Lang) -> String {
+    t(
+        lang,
+        "事例集を読み直したため、選んだ事例が変わりました。もう一度選んでください",
+        "The casebook was read again and the case moved; choose it again",
+    )
+    .into()
+}
+
+impl App {
+    /// Whether case `case` is still the one with id `id`.
+    pub(super) fn is_case(&self, case: usize, id: &str) -> bool {
+        self.book
+            .entries()
+            .get(case)
+            .is_some_and(|e| e.case.id == id)
     }
 }
