@@ -1,6 +1,6 @@
 // Loading parses thousands of small YAML trees on every core: mimalloc's
 // per-thread heaps make that markedly cheaper than the system allocator
-// (README, Performance: the cold and warm start-up tables).
+// (docs/performance.md: the cold and warm start-up tables).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -14,7 +14,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> ExitCode {
     // Freed memory goes back to the system after 200 ms rather than a second,
     // so a large casebook's peak stays near what the program holds (searching
-    // 100,000 cases it kept 77 MB off the peak when measured; README,
+    // 100,000 cases it kept 77 MB off the peak when measured; docs/development.md,
     // "Allocator: mimalloc"). Sooner costs time: at 50 ms the system calls
     // make a cold load slower than with the system allocator.
     // MIMALLOC_PURGE_DELAY in the environment still decides, for measuring.

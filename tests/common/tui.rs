@@ -1,5 +1,6 @@
-//! Driving the browser in tests: the bundled casebook on a TestBackend, keys
-//! typed by name, the screen read back as text.
+//! Driving the browser in tests: the sample casebook of the tests
+//! (tests/fixtures/casebooks/sample) on a TestBackend, keys typed by name,
+//! the screen read back as text.
 
 use casebook::diag::Diagnostic;
 use casebook::load::{Input, load};
@@ -20,20 +21,22 @@ pub fn options() -> Options {
     }
 }
 
-/// The bundled casebook in Japanese on a 120×36 terminal.
+/// The sample casebook in Japanese on a 120×36 terminal.
 pub fn app() -> App {
     app_with(options(), Vec::new())
 }
 
-/// The bundled casebook in `lang` on a `width` × `height` terminal.
+/// The sample casebook in `lang` on a `width` × `height` terminal.
 pub fn app_at(lang: casebook::lang::Lang, width: u16, height: u16) -> App {
     let mut app = app_with(Options { lang, ..options() }, Vec::new());
     app.update(Action::Resize { width, height });
     app
 }
 
+/// The sample casebook with `options` and `extra_diags` on a 120×36 terminal.
 pub fn app_with(options: Options, extra_diags: Vec<Diagnostic>) -> App {
-    let loaded = load(&[Input::Bundled], &[]);
+    let loaded = load(&[Input::Dir(super::SAMPLE.into())], &[]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let mut diags = loaded.diagnostics;
     diags.extend(extra_diags);
     let mut app = App::new(loaded.casebook, diags, options);
@@ -120,6 +123,83 @@ pub fn buffer_text(buffer: &Buffer) -> String {
             x += cell.cell_width().max(1);
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The screen with its colours and modifiers, readable in a diff: the text
+/// of each row, then the same rows with each cell's style as a letter
+/// (blank: the default style, no colour and no modifier), then a legend
+/// naming each letter's colours and modifiers.
+pub fn styled_screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    styled_text(terminal.backend().buffer())
+}
+
+/// A buffer as [`styled_screen`] shows it. Letters go to the styles in a
+/// fixed order (by colours, then modifiers), not in the order they appear,
+/// so a change in one corner of the screen does not rename every letter.
+pub fn styled_text(buffer: &Buffer) -> String {
+    use ratatui::style::{Color, Modifier};
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    type Style = (Color, Color, Modifier);
+    let plain: Style = (Color::Reset, Color::Reset, Modifier::empty());
+    let style_of = |x: u16, y: u16| {
+        let cell = &buffer[(x, y)];
+        (cell.fg, cell.bg, cell.modifier)
+    };
+    let name = |(fg, bg, modifier): &Style| {
+        let mut parts = Vec::new();
+        if *fg != Color::Reset {
+            parts.push(format!("fg {fg:?}"));
+        }
+        if *bg != Color::Reset {
+            parts.push(format!("bg {bg:?}"));
+        }
+        if !modifier.is_empty() {
+            parts.push(format!("{modifier:?}").to_lowercase());
+        }
+        parts.join(", ")
+    };
+    let mut styles: Vec<Style> = Vec::new();
+    for y in buffer.area.top()..buffer.area.bottom() {
+        for x in buffer.area.left()..buffer.area.right() {
+            let style = style_of(x, y);
+            if style != plain && !styles.contains(&style) {
+                styles.push(style);
+            }
+        }
+    }
+    styles.sort_by_key(|s| name(s));
+    assert!(
+        styles.len() <= LETTERS.len(),
+        "at most 62 styles on a screen"
+    );
+    let letter = |style: Style| match styles.iter().position(|s| *s == style) {
+        Some(at) => LETTERS.chars().nth(at).unwrap(),
+        None => ' ',
+    };
+    let mut out = buffer_text(buffer);
+    out.push_str("\nstyles (a letter per cell; blank: the default style):\n");
+    for y in buffer.area.top()..buffer.area.bottom() {
+        let mut row = String::new();
+        let mut x = buffer.area.left();
+        while x < buffer.area.right() {
+            // A wide character's style covers both of its columns, as its text does.
+            let width = buffer[(x, y)]
+                .cell_width()
+                .max(1)
+                .min(buffer.area.right() - x);
+            row.extend(std::iter::repeat_n(letter(style_of(x, y)), width as usize));
+            x += width;
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out.push_str("\nlegend:\n");
+    for (letter, style) in LETTERS.chars().zip(&styles) {
+        out.push_str(&format!("{letter}  {}\n", name(style)));
     }
     out
 }
