@@ -82,10 +82,7 @@ pub fn set_status(
     change: &Change,
 ) -> Result<PathBuf, Message> {
     if book.is_bundled(case) {
-        return Err(Message::new(
-            "同梱の公開事例は書き換えられません（自分たちの事例集の事例だけ状況を記録できます）",
-            "a bundled public case cannot be changed (status is recorded on your own team's cases)",
-        ));
+        return Err(bundled_refused());
     }
     let path = PathBuf::from(book.path(case));
     let shown = crate::text::path(&path);
@@ -126,6 +123,14 @@ pub fn set_status(
         msg!("{shown} に書き込めません: ", "cannot write {shown}: ").then(&e.reason())
     })?;
     Ok(path)
+}
+
+/// Why a bundled case's measure cannot be given a status.
+pub fn bundled_refused() -> Message {
+    Message::new(
+        "同梱の公開事例は書き換えられません。状況はチームの事例に記録します",
+        "a bundled public case cannot be changed: status goes in your team's cases",
+    )
 }
 
 fn tree(text: &str) -> Result<Node, Message> {

@@ -67,6 +67,7 @@ pub(super) fn browse(cli: &Cli) -> Result<ExitCode, Fail> {
             read_from,
         ),
         team_dirs: team_dirs(&session),
+        today: None,
     };
     let (searcher, notices) =
         crate::search::Searcher::open(&session.loaded.casebook, &session.loaded.index);

@@ -79,17 +79,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                 })?,
                 // The first stage called for and not yet filed (the last
                 // one when all are).
-                None => outcome
-                    .stages
-                    .iter()
-                    .find(|s| !s.done && s.required != Fact::False)
-                    .or(outcome.stages.last())
-                    .ok_or_else(|| {
-                        Fail::Error(Message::new(
-                            "報告の段階がありません",
-                            "the rule has no stages",
-                        ))
-                    })?,
+                None => outcome.next_stage().ok_or_else(|| {
+                    Fail::Error(Message::new(
+                        "報告の段階がありません",
+                        "the rule has no stages",
+                    ))
+                })?,
             };
             let doc = document::report::draft(c, &book.catalogs, &t, outcome, rule, chosen, lang);
             let format = match (format, path) {

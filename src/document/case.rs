@@ -179,6 +179,62 @@ pub fn measure_text(m: &Measure, lang: Lang) -> Text {
     text
 }
 
+/// A measure's follow-through in one line, as the register counts it:
+/// `状況: 対応中　担当: 業務管理課　期限: 2026-11-30（超過 7日）`; None when
+/// the measure records none of it. With `today`, a measure past its due date
+/// and not yet done says by how many days.
+pub fn tracking(m: &Measure, today: Option<time::Date>, lang: Lang) -> Option<String> {
+    use crate::review::register;
+    if !register::is_tracked(m) {
+        return None;
+    }
+    let label = |ja: &'static str, en: &'static str| t(lang, ja, en);
+    let mut parts = vec![format!(
+        "{}: {}",
+        label("状況", "Status"),
+        register::status_label(m.status, lang)
+    )];
+    if let Some(owner) = &m.owner {
+        parts.push(format!("{}: {owner}", label("担当", "owner")));
+    }
+    if let Some(due) = m.due {
+        let late = today.and_then(|d| register::days_overdue(m, d));
+        let late = match (late, lang) {
+            (None, _) => String::new(),
+            (late, Lang::Ja) => format!("（{}）", register::overdue_label(late, lang)),
+            (late, Lang::En) => format!(" ({})", register::overdue_label(late, lang)),
+        };
+        parts.push(format!("{}: {due}{late}", label("期限", "due")));
+    }
+    if let Some(done) = m.done {
+        parts.push(format!("{}: {done}", label("実施", "done")));
+    }
+    if let Some(verified) = m.verified {
+        parts.push(format!("{}: {verified}", label("確認", "verified")));
+    }
+    if let Some(evidence) = &m.evidence {
+        parts.push(format!("{}: {evidence}", label("証跡", "evidence")));
+    }
+    Some(parts.join(t(lang, "\u{3000}", "; ")))
+}
+
+/// The screen's case document with each measure's follow-through on a line
+/// of its own under the measure's text ([`tracking`]).
+pub fn with_tracking(doc: &mut Document, case: &Case, today: Option<time::Date>, lang: Lang) {
+    for block in &mut doc.blocks {
+        let Block::List(list) = block else { continue };
+        for item in &mut list.items {
+            let Some(Anchor::Measure(i)) = item.anchor else {
+                continue;
+            };
+            if let Some(line) = case.measures.get(i).and_then(|m| tracking(m, today, lang)) {
+                item.text.push(Inline::Break);
+                item.text.push_str(line);
+            }
+        }
+    }
+}
+
 /// Control references with their titles.
 pub fn refs(controls: &[ControlRef], catalogs: &Catalogs, lang: Lang) -> Vec<Ref> {
     controls

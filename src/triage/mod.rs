@@ -130,6 +130,15 @@ impl Outcome<'_> {
     pub fn stage(&self, id: &str) -> Option<&StageOutcome<'_>> {
         self.stages.iter().find(|s| s.stage.id == id)
     }
+
+    /// The stage to draft when none is asked for: the first one called for
+    /// and not yet filed (the last one when all are).
+    pub fn next_stage(&self) -> Option<&StageOutcome<'_>> {
+        self.stages
+            .iter()
+            .find(|s| !s.done && s.required != Fact::False)
+            .or(self.stages.last())
+    }
 }
 
 /// Triages `case` under every rule of `rules`. Each rule's version is the

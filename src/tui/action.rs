@@ -113,6 +113,13 @@ pub enum Action {
     EditCase,
     /// `E` in the load-problem view: edit the file of the problem at the top.
     EditProblem,
+    /// `R`: draft the report of a team's own incident.
+    DraftReport,
+    /// `P`: record a measure's status in its case file.
+    SetStatus,
+    /// How writing a measure's status went: the file written, or why not
+    /// (reported by the event loop).
+    StatusSet(Result<PathBuf, Message>),
     /// `b`: all cases → bundled only → team only.
     /// Files changed under a watched directory (from the watcher).
     FilesChanged(Vec<PathBuf>),
@@ -161,6 +168,13 @@ pub enum Effect {
     ListDir { dir: PathBuf },
     /// Open `url` with the platform's opener; over SSH or without one, copy it.
     OpenUrl { url: String },
+    /// Set measure `measure` (from 0) of case `case` as `change` says, in
+    /// its file (atomically, comments and layout kept).
+    SetStatus {
+        case: usize,
+        measure: usize,
+        change: crate::authoring::status::Change,
+    },
     /// Draw the whole screen again.
     Repaint,
 }
@@ -238,6 +252,8 @@ pub enum What {
     Precedents,
     /// The summaries (or briefs) of this many marked cases.
     Marked(usize),
+    /// A report's draft (`R`).
+    Report,
 }
 
 /// How an effect ended.

@@ -120,6 +120,9 @@ pub struct Options {
     pub team_dirs: Vec<std::path::PathBuf>,
     /// Whether a tool can read the clipboard (`n`, then `c`); None: look for one.
     pub clipboard_reader: Option<bool>,
+    /// The day due dates are counted against; None: today on the local
+    /// clock ([`crate::date::today`]), asked at each use.
+    pub today: Option<time::Date>,
 }
 
 pub struct App {
@@ -200,7 +203,17 @@ impl App {
     /// Where keys are looked up: the mode's context, narrowed to the notice
     /// file's name while `n` asks for it (the one question Tab completes).
     pub fn context(&self) -> Context {
-        use super::copy::Ask;
+        use super::copy::{Ask, Prompt};
+        if let (
+            Mode::Prompt,
+            Some(Prompt {
+                ask: Ask::Report(_) | Ask::Progress(_),
+                ..
+            }),
+        ) = (self.mode, &self.prompt)
+        {
+            return Context::Choose;
+        }
         match (self.mode, &self.author) {
             (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
             (Mode::Help, _) if self.help_filter.typing => Context::HelpFilter,
@@ -294,6 +307,11 @@ impl App {
         app
     }
 
+    /// The day due dates are counted against (see [`Options::today`]).
+    pub fn today(&self) -> time::Date {
+        self.options.today.unwrap_or_else(crate::date::today)
+    }
+
     /// The widest each classification's tree can want, collapsed and
     /// expanded (again after a reload).
     pub(super) fn measure_trees(&mut self) {
@@ -353,6 +371,7 @@ impl App {
                 };
             }
             Action::Authored(authored) => return self.authored(authored),
+            Action::StatusSet(result) => return self.status_set(result),
             _ => {}
         }
         self.status = None;

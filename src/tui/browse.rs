@@ -87,6 +87,8 @@ impl App {
             Action::EditChips => self.edit_chips(),
             Action::ClearFilters => self.clear_filters(),
             Action::OpenUrl => return self.open_url(),
+            Action::DraftReport => self.open_report(),
+            Action::SetStatus => self.open_progress(),
             Action::HistoryBack => self.history_step(true),
             Action::HistoryForward => self.history_step(false),
             _ => {}

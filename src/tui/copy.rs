@@ -20,6 +20,8 @@ pub enum Payload {
     Bytes(Vec<u8>),
     /// A training pack or a precedent list, in the format the file name's extension names.
     Export(Content),
+    /// A report's draft, in the format the file name's extension names (.txt .md .docx).
+    Report(super::report::Draft),
 }
 
 /// What the prompt is asking for.
@@ -54,6 +56,10 @@ pub enum Ask {
     /// `e` with marked cases and pinned controls: a training pack of the
     /// marked cases (p) or the register of the pinned controls (r).
     ExportWhich,
+    /// `R`: where to report, which stage, then copy or save.
+    Report(super::report::ReportChoice),
+    /// `P`: which measure, then which status.
+    Progress(super::progress::ProgressChoice),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +75,7 @@ fn what_label(what: What, lang: Lang) -> &'static str {
         What::Citation => t(lang, "出典表記", "citation"),
         What::Precedents => t(lang, "先例一覧", "precedent list"),
         What::Marked(_) => t(lang, "印を付けた事例", "marked cases"),
+        What::Report => t(lang, "報告の下書き", "report draft"),
     }
 }
 
@@ -290,6 +297,8 @@ impl App {
                     (What::Citation, _) => "citation.txt",
                     (What::Precedents, false) => "precedents.txt",
                     (What::Precedents, true) => "precedents.md",
+                    (What::Report, false) => "report.txt",
+                    (What::Report, true) => "report.md",
                 };
                 self.ask(
                     Ask::SaveAs {

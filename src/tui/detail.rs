@@ -12,6 +12,7 @@ use crate::document::{Term, case, collection};
 use crate::model::ControlRef;
 
 use super::app::App;
+use super::deadlines::Deadlines;
 
 pub use crate::document::screen::paragraph;
 pub use crate::lang::t;
@@ -31,7 +32,9 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
     let Some(entry) = app.book.entries().get(index) else {
         return Screen::default();
     };
-    let doc = case::on_screen(entry, &app.book.catalogs, app.lang);
+    let today = app.today();
+    let mut doc = case::on_screen(entry, &app.book.catalogs, app.lang);
+    case::with_tracking(&mut doc, &entry.case, Some(today), app.lang);
     let th = app.theme;
     let in_area = |r: &ControlRef| in_selected_area(app, r);
     let term = app.catalog().and_then(|c| match c.kind {
@@ -55,6 +58,21 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
     let mut out = screen::render(&doc, width, &look);
     if app.case == Some(index) && !app.similar.is_empty() {
         similar(app, &mut out.lines, width);
+    }
+    // What is due on the browser's day comes first.
+    let notes = Deadlines::of(&app.book, index, today).notes(today, app.lang);
+    if !notes.is_empty() {
+        let mut lines = Vec::new();
+        for (i, note) in notes.into_iter().enumerate() {
+            let indent = Span::raw(if i == 0 { "" } else { "  " });
+            lines.extend(paragraph(indent, &[(note, th.warning())], width));
+        }
+        lines.push(Line::raw(""));
+        let n = lines.len();
+        out.lines.splice(0..0, lines);
+        for (_, line) in &mut out.anchors {
+            *line += n;
+        }
     }
     if app.is_stale(index) {
         // The note goes first; anchors move down with the lines.

@@ -75,6 +75,11 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             world.reloads.add(paths, everything);
             Vec::new()
         }
+        Effect::SetStatus {
+            case,
+            measure,
+            change,
+        } => vec![set_status(app, case, measure, &change)],
         Effect::Repaint => {
             // The next frame is drawn whole (see `layout::repaint`).
             layout::repaint(world.terminal)
@@ -167,6 +172,7 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
             Outcome::UrlCopied { url, over_ssh, via }
         }
         Effect::NewCase { .. }
+        | Effect::SetStatus { .. }
         | Effect::Edit { .. }
         | Effect::Reload { .. }
         | Effect::Watch { .. }
@@ -174,6 +180,19 @@ pub fn outside(effect: Effect, options: &Options) -> Option<Outcome> {
             return None;
         }
     })
+}
+
+/// Writes a measure's status into its case file (see
+/// [`crate::authoring::status::set_status`]) and reports how it went.
+pub fn set_status(
+    app: &App,
+    case: usize,
+    measure: usize,
+    change: &crate::authoring::status::Change,
+) -> Action {
+    Action::StatusSet(crate::authoring::status::set_status(
+        &app.book, case, measure, change,
+    ))
 }
 
 /// The entries of a folder (name, whether a folder), at most 10,000 of them.

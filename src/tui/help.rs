@@ -87,6 +87,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Prompt,
         Context::Title,
         Context::Choice,
+        Context::Choose,
         Context::Author,
         Context::NoticeFile,
         Context::Field,

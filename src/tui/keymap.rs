@@ -38,6 +38,9 @@ pub enum Context {
     Choice,
     /// The title of a training pack.
     Title,
+    /// The choices of `R` (to whom, which stage, copy or save) and `P`
+    /// (which measure, which status): digits and letters answer.
+    Choose,
 }
 
 impl Context {
@@ -83,6 +86,8 @@ impl Context {
             }
             (Context::Title, Lang::Ja) => "研修資料の題名",
             (Context::Title, Lang::En) => "The title of a training pack",
+            (Context::Choose, Lang::Ja) => "報告の下書き（R）・再発防止策の状況（P）",
+            (Context::Choose, Lang::En) => "Drafting a report (R), a measure's status (P)",
         }
     }
 }
@@ -224,6 +229,8 @@ pub static KEYMAP: &[Binding] = &[
     b(Browse, &[k('E')], Action::EditCase, "選んだ事例のファイルをエディタで開く（同梱の事例はコピーして）", "Edit the selected case's file (a bundled case: a copy of it)"),
     b(Browse, &[k('x')], Action::EditChips, "絞り込みを選んで外す", "Choose a filter to remove"),
     b(Browse, &[k('X')], Action::ClearFilters, "絞り込みをすべて外す", "Remove every filter"),
+    b(Browse, &[k('R')], Action::DraftReport, "自分たちの事故の報告を下書き（報告先・段階を選び、コピーか保存）", "Draft the report of your own incident (to whom, stage; copy or save)"),
+    b(Browse, &[k('P')], Action::SetStatus, "再発防止策の状況を記録（チームの事例のみ。M は印の解除）", "Record a measure's status in its file (team cases; M clears marks)"),
     b(Browse, &[k('u')], Action::OpenUrl, "出典のURLを開く（SSH接続中はコピー）", "Open the source URL (copied instead over SSH)"),
     b(Browse, &[ctrl('o'), alt(Left)], Action::HistoryBack, "移動の履歴を戻る", "Back through jumps"),
     b(Browse, &[ctrl('i'), alt(Right)], Action::HistoryForward, "移動の履歴を進む", "Forward through jumps"),
@@ -303,6 +310,11 @@ pub static KEYMAP: &[Binding] = &[
     h(Title, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
     b(Choice, &[code(Enter)], Action::Enter, "既定の答え（質問の (y/N) なら N）", "The default answer (N of a (y/N) question)"),
     h(Choice, &[code(Esc)], Action::Back, "取り消す（答えは質問に書かれた文字で）", "Cancel (answer with the letters the question names)", ("取消", "cancel")),
+    // The choices of R and P
+    h(Choose, &[code(Enter)], Action::Enter, "* の付いた選択肢・R の最後ではコピー", "The choice marked *; at R's last step, copy", ("決定", "confirm")),
+    h(Choose, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
+    b(Choose, &[code(Backspace)], Action::Backspace, "入力した番号を1文字消す", "Delete a digit typed"),
+    b(Choose, &[ctrl('c')], Action::Quit, "終了", "Quit"),
     // Writing a case
     h(Author, &[code(Enter)], Action::Enter, "決定", "Confirm", ("決定", "confirm")),
     h(Author, &[code(Esc)], Action::Back, "取り消す", "Cancel", ("取消", "cancel")),
@@ -354,6 +366,7 @@ pub fn takes_text(context: Context) -> bool {
             | Context::HelpFilter
             | Context::Choice
             | Context::Title
+            | Context::Choose
     )
 }
 

@@ -67,9 +67,9 @@ pub fn inner_width(r: Rect) -> usize {
 }
 
 /// How wide the tree would like to be: the widest of its rows with every
-/// theme open (borders included), for the classification shown and for the
-/// widest classification. Zero: as wide as the layout allows. The width
-/// stays when a theme opens.
+/// theme closed (borders included) for the classification shown, and every
+/// row's widest for the widest classification. Zero: as wide as the layout
+/// allows. The width stays when a theme opens (its titles are cut).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TreeWidth {
     pub current: u16,

@@ -4,13 +4,24 @@
 
 use super::action::{Action, Effect, What};
 use super::app::{App, Mode};
-use super::copy::{Ask, Payload};
+use super::copy::{Ask, Payload, Prompt};
 use super::detail::t;
 use crate::export::file::Content;
 use crate::export::{self, Style};
 
 impl App {
     pub(super) fn prompt_update(&mut self, action: Action) -> Vec<Effect> {
+        match self.prompt.take() {
+            Some(Prompt {
+                ask: Ask::Report(choice),
+                ..
+            }) => return self.report_choice(choice, action),
+            Some(Prompt {
+                ask: Ask::Progress(choice),
+                ..
+            }) => return self.progress_choice(choice, action),
+            other => self.prompt = other,
+        }
         let Some(prompt) = self.prompt.as_mut() else {
             self.mode = Mode::Browse;
             return Vec::new();
@@ -166,6 +177,13 @@ impl App {
                             return Vec::new();
                         }
                     },
+                    Payload::Report(draft) => match self.render_report(&draft, &path) {
+                        Ok(data) => data,
+                        Err(message) => {
+                            self.status = Some(message);
+                            return Vec::new();
+                        }
+                    },
                 };
                 return vec![Effect::Write {
                     path,
@@ -179,12 +197,12 @@ impl App {
         Vec::new()
     }
 
-    fn close_prompt(&mut self) {
+    pub(super) fn close_prompt(&mut self) {
         self.prompt = None;
         self.mode = Mode::Browse;
     }
 
-    fn cancel_prompt(&mut self) {
+    pub(super) fn cancel_prompt(&mut self) {
         self.close_prompt();
         self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
     }

@@ -135,13 +135,14 @@ impl App {
 
     /// How wide the tree would like to be, for the layout.
     pub fn tree_width(&self) -> layout::TreeWidth {
-        // What the classification's rows need with every theme open,
+        // What the classification's rows need with every theme closed,
         // whatever is open: the pane keeps its width when a theme opens
-        // (and the controls' titles stay readable).
+        // (the controls' titles are cut with `…`; the list's title and the
+        // detail give them whole), and the list and the detail keep their room.
         let current = self
             .tree_widths
             .get(self.scheme)
-            .map_or(self.tree_need, |w| w.1);
+            .map_or(self.tree_need, |w| w.0);
         layout::TreeWidth {
             current,
             widest: self.tree_widths.iter().map(|w| w.1).max().unwrap_or(0),

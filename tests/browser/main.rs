@@ -13,6 +13,7 @@ mod english;
 mod japanese;
 mod keys;
 mod live_reload;
+mod ops;
 mod screen;
 mod tui;
 mod tui_answers;

@@ -372,6 +372,14 @@ pub fn perform(
                     let batch = casebook::tui::reload::read(&app.reload_job(paths, everything));
                     next.extend(app.update(Action::Reloaded(Shared::new(batch))));
                 }
+                Effect::SetStatus {
+                    case,
+                    measure,
+                    change,
+                } => {
+                    let report = casebook::tui::effects::set_status(app, case, measure, &change);
+                    next.extend(app.update(report));
+                }
                 Effect::Watch { .. } => {}
                 other => {
                     if let Some(outcome) = casebook::tui::effects::outside(other, &app.options) {

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::thousands;
 use crate::tui::app::{App, Pane};
+use crate::tui::deadlines::Deadlines;
 use crate::tui::detail::{self, t};
 use crate::tui::layout;
 use crate::wrap;
@@ -163,13 +164,21 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let book = &app.book;
     let bundled = (0..book.len()).filter(|&i| book.is_bundled(i)).count();
     let mixed = bundled > 0 && bundled < book.len();
+    let today = app.today();
     for &i in cases.iter().skip(app.list_offset).take(height) {
         let case = &book.entries()[i].case;
-        let badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
+        // A report or a measure due or overdue (see `deadlines`) says more
+        // than `[team]` (only a team's own incident has reports), and leaves
+        // the title room at 80 columns.
+        let due = Deadlines::of(book, i, today).badge(app.lang);
+        let mut badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
             (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
+            (false, _) if !due.is_empty() => "",
             (false, true) => t(app.lang, "[チーム] ", "[team] "),
             (false, false) => "",
-        };
+        }
+        .to_string();
+        badge.push_str(due);
         let people = case
             .affected
             .as_ref()

@@ -22,6 +22,17 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let lang = app.lang;
     let (title, label) = match &prompt.ask {
         Ask::SaveAs {
+            payload: Payload::Report(_),
+            ..
+        } => (
+            t(
+                lang,
+                "報告の下書きの保存（形式は拡張子で: .txt .md .docx）",
+                "Save the report draft (format by extension: .txt .md .docx)",
+            ),
+            t(lang, "保存先: ", "Save as: "),
+        ),
+        Ask::SaveAs {
             payload: Payload::Export(Content::Precedents { .. }),
             ..
         } => (
@@ -73,7 +84,15 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
         Ask::ClearMarks => (t(lang, "印を外す", "Clear marks"), ""),
         Ask::ExportWhich => (t(lang, "書き出し", "Export"), ""),
+        // Titled below, by what they ask.
+        Ask::Report(_) | Ask::Progress(_) => ("", ""),
     };
+    let asked = match &prompt.ask {
+        Ask::Report(choice) => Some(choice.title(lang)),
+        Ask::Progress(choice) => Some(choice.title(lang)),
+        _ => None,
+    };
+    let title = asked.as_deref().unwrap_or(title);
     let inner = super::framed(frame, app, area, format!(" {title} "));
     let width = inner.width as usize;
     let line = match &prompt.ask {
@@ -153,6 +172,14 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
             };
             Line::styled(wrap::truncate_middle(&q, width).into_owned(), th.bold())
         }
+        Ask::Report(choice) => Line::styled(
+            wrap::truncate(&choice.line(lang), width).into_owned(),
+            th.bold(),
+        ),
+        Ask::Progress(choice) => Line::styled(
+            wrap::truncate(&choice.line(lang), width).into_owned(),
+            th.bold(),
+        ),
         Ask::SaveAs { .. } | Ask::Title { .. } => {
             let room = width.saturating_sub(wrap::width(label) + 1);
             let (text, caret) = prompt.field.window(room);
