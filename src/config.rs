@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Message, Phrase, phrase};
 use crate::lang::Lang;
-use crate::load::fields::{self, Ctx, Fields};
+use crate::fields::{self, Ctx, Fields};
 use crate::load::read;
 use crate::msg;
 use crate::text::Lines;

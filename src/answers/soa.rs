@@ -18,8 +18,9 @@ use std::path::Path;
 use crate::catalog::Catalogs;
 use crate::control_id::Resolver;
 use crate::diag::{Diagnostic, Message, phrase};
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::load::read;
+pub use crate::load::sniff::soa as looks_like;
 use crate::model::ControlRef;
 use crate::msg;
 use crate::text::Lines;
@@ -78,26 +79,6 @@ impl Soa {
     }
 }
 
-/// Whether a file's text is a statement of applicability rather than a case:
-/// its first key (after comments, blank lines and `---`) is `soa:`. Read from
-/// the lines, so a statement with a syntax error further down is still one.
-pub fn looks_like(text: &str) -> bool {
-    let first = text
-        .trim_start_matches('\u{FEFF}')
-        .lines()
-        .map(str::trim_end)
-        .find(|l| {
-            let t = l.trim_start();
-            !(t.is_empty() || t.starts_with('#') || t.starts_with('%') || t == "---")
-        });
-    first.is_some_and(|l| {
-        let l = l.strip_prefix("---").map_or(l, str::trim_start);
-        l.strip_prefix("soa")
-            .and_then(|rest| rest.strip_prefix(':'))
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
-    })
-}
-
 /// Whether the file at `path` is a statement of applicability ([`looks_like`]);
 /// false when it cannot be read (reading it as a case says why).
 pub fn is_statement_file(path: &Path) -> bool {
@@ -149,7 +130,7 @@ pub fn parse(shown: &str, text: &str, catalogs: &Catalogs) -> (Option<Soa>, Vec<
         "適用宣言書が空です。`soa:` と {control, applicable, reason} のリストが必要です",
         "the statement of applicability is empty; it needs `soa:` and a list of {control, applicable, reason}",
     );
-    let soa = crate::load::tree(&mut ctx, text, empty)
+    let soa = crate::fields::tree(&mut ctx, text, empty)
         .and_then(|root| from_node(&mut ctx, &root, catalogs));
     (soa, ctx.diags)
 }

@@ -18,7 +18,7 @@ use crate::bundled;
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
 use crate::lang::{Label, Lang};
-use crate::load::fields::{Ctx, Fields};
+use crate::fields::{Ctx, Fields};
 use crate::yaml::{self, Value};
 
 /// The survey the cause shares are compared with.

@@ -177,8 +177,8 @@ fn measure_node(root: &Node, measure: usize) -> Result<&Node, Message> {
 fn measure_text(root: &Node, measure: usize) -> Option<String> {
     let node = measure_node(root, measure).ok()?;
     let (_, v) = pairs(node).iter().find(|(k, _)| key_is(k, "text"))?;
-    let mut ctx = crate::load::fields::Ctx::new("");
-    crate::load::fields::text(&mut ctx, v, "text", crate::text::Lines::Join)
+    let mut ctx = crate::fields::Ctx::new("");
+    crate::fields::text(&mut ctx, v, "text", crate::text::Lines::Join)
 }
 
 fn layout(measure: usize) -> Message {

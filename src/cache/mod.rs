@@ -18,6 +18,7 @@
 //!   ignored (with a one-line notice) and written again;
 //! - entries are written to a temporary file and renamed into place.
 
+pub mod blob;
 pub mod file;
 pub mod key;
 pub mod wire;
@@ -191,9 +192,9 @@ impl Entry {
     }
 
     /// The encoded case of a record, as a blob in the memory map.
-    pub fn blob(&self, c: &CaseRecord) -> crate::casebook::Blob {
-        crate::casebook::Blob {
-            bytes: crate::casebook::Bytes::Map(self.opened.map.clone()),
+    pub fn blob(&self, c: &CaseRecord) -> blob::Blob {
+        blob::Blob {
+            bytes: blob::Bytes::Map(self.opened.map.clone()),
             offset: (self.opened.meta.sections[1].offset + c.offset) as usize,
             len: c.len as usize,
             sum: c.sum,

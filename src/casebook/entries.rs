@@ -3,51 +3,24 @@
 //! read from its file again if that entry turns out damaged).
 
 use std::ops::Index;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use super::{Entry, Summary};
+use crate::cache::blob::{Blob, Bytes};
 use crate::catalog::Catalogs;
 use crate::model::Case;
 
-/// A case encoded for the cache, with its checksum: in a memory-mapped
-/// cache file, or held in memory until the file it goes into is written.
-#[derive(Clone, Debug)]
-pub struct Blob {
-    pub bytes: Bytes,
-    pub offset: usize,
-    pub len: usize,
-    pub sum: u64,
-}
+/// Reads a case file again, against the catalogs, when its cache entry
+/// turns out damaged.
+pub type Reread = fn(&str, &Catalogs) -> Option<Case>;
 
-/// Where a blob's bytes are.
-#[derive(Clone, Debug)]
-pub enum Bytes {
-    Map(Arc<crate::cache::file::Map>),
-    Held(Arc<[u8]>),
-}
+/// The loader's [`Reread`]: the casebook parses no file itself, so loading
+/// hands its reader down once (only a load puts cases in the cache).
+static REREAD: OnceLock<Reread> = OnceLock::new();
 
-impl Blob {
-    /// A case just encoded, held until its cache file is written.
-    pub fn held(bytes: Arc<[u8]>) -> Blob {
-        Blob {
-            len: bytes.len(),
-            sum: crate::cache::file::checksum(&bytes),
-            bytes: Bytes::Held(bytes),
-            offset: 0,
-        }
-    }
-
-    fn decode(&self) -> Option<Case> {
-        let all: &[u8] = match &self.bytes {
-            Bytes::Map(map) => map,
-            Bytes::Held(bytes) => bytes,
-        };
-        let bytes = all.get(self.offset..self.offset.checked_add(self.len)?)?;
-        if crate::cache::file::checksum(bytes) != self.sum {
-            return None;
-        }
-        crate::cache::wire::decode_case(bytes)
-    }
+/// Sets how a damaged cache entry's file is read again (the first call wins).
+pub fn reread_with(reread: Reread) {
+    let _ = REREAD.set(reread);
 }
 
 #[derive(Debug)]
@@ -146,8 +119,10 @@ impl Entries {
             return entry(case);
         }
         // The cache was damaged after it was checked: read the file again.
-        let reread =
-            crate::load::reread(&slot.path, &self.catalogs).filter(|c| c.id == slot.summary.id);
+        let reread = REREAD
+            .get()
+            .and_then(|reread| reread(&slot.path, &self.catalogs))
+            .filter(|c| c.id == slot.summary.id);
         let path = &slot.path;
         self.notice(if reread.is_some() {
             crate::msg!(

@@ -390,5 +390,6 @@ impl Casebook {
 
 mod entries;
 
-pub use entries::{Blob, Bytes, Entries};
+pub use crate::cache::blob::{Blob, Bytes};
+pub use entries::{Entries, Reread, reread_with};
 use entries::{Slot, stand_in};

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{Catalog, Item, Kind, is_slug};
 use crate::diag::phrase;
 use crate::lang::Label;
-use crate::load::fields::{self, Ctx, Fields};
+use crate::fields::{self, Ctx, Fields};
 use crate::msg;
 use crate::text::Lines;
 use crate::yaml::{Node, Pos};

@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 
 use super::{Document, Table, docx::FONT_EAST_ASIA};
 use crate::text::{Lines, clean};
+pub use crate::excel::MAX_CELL;
 
 /// Widest a column gets before its text wraps, in Excel's character units.
 const MAX_WIDTH: f64 = 36.0;
@@ -224,9 +225,6 @@ fn workbook(spec: &Sheet) -> Result<Vec<u8>, XlsxError> {
     sheet.set_repeat_rows(top, top)?;
     book.save_to_buffer()
 }
-
-/// The most a cell holds, in UTF-16 code units (Excel's limit).
-pub const MAX_CELL: usize = 32_767;
 
 /// Text for a cell: no control characters, and cut (and marked so) where
 /// longer than a cell holds, so one long text never stops the whole file.

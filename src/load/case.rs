@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use crate::catalog::{Catalogs, Kind, is_slug};
 use crate::diag::{Message, Phrase, phrase};
 use crate::format;
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::load::incident;
 use crate::load::measure::measure;
 use crate::model::{Affected, Case, DatePrecision, PartialDate, RootCause, Source};

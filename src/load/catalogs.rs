@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::fields::Ctx;
+use crate::fields::Ctx;
 use super::{BUNDLED_PREFIX, Input, canonical, read, walk, with_line};
 use crate::bundled;
 use crate::catalog::{self, Catalogs};

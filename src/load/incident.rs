@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::case::value;
 use crate::diag::phrase;
 use crate::format;
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::model::{DatePrecision, Fact, Filed, Leak, PartialDate};
 use crate::msg;
 use crate::rules::Rules;

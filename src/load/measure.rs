@@ -8,7 +8,7 @@ use super::case::value;
 use crate::catalog::{Catalogs, Kind};
 use crate::diag::{Message, phrase};
 use crate::format;
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::model::{ControlRef, DatePrecision, Measure, Origin, PartialDate, Progress};
 use crate::msg;
 use crate::suggest;

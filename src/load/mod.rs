@@ -5,7 +5,6 @@
 mod cached;
 pub mod case;
 mod catalogs;
-pub mod fields;
 mod incident;
 mod jobs;
 pub mod layout;
@@ -15,13 +14,14 @@ mod parallel;
 mod parse;
 mod parts;
 pub mod read;
+pub mod sniff;
 mod walk;
 
 use cached::save_caches;
 pub use cached::{IndexFile, IndexSource};
 use catalogs::load_catalogs;
 use parallel::parse_all;
-pub use parse::{parse_file, parse_text, reread, tree};
+pub use parse::{parse_file, parse_text, reread};
 pub use parts::duplicate_id;
 pub use walk::{case_files_under, casebook_root};
 
@@ -79,6 +79,7 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
     // Files are trusted on their keys only when their times are settled
     // relative to this moment (taken before any file is looked at).
     let read_from = cache::key::now();
+    crate::casebook::reread_with(reread);
     let mut diags = Vec::new();
     let mut notices = Vec::new();
     // Validating the bundled casebook's own source directory checks the files

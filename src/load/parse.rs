@@ -4,31 +4,14 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use super::fields::Ctx;
+use crate::fields::{Ctx, tree};
 use super::outcome::{Found, How, Outcome};
 use super::{case, read, with_line};
 use crate::catalog::Catalogs;
-use crate::diag::{Diagnostic, Phrase, phrase};
+use crate::diag::{Diagnostic, phrase};
 use crate::model::Case;
 use crate::msg;
 use crate::yaml::{self, Pos};
-
-/// The YAML tree of a file's text (a byte-order mark is fine); a syntax error,
-/// or `empty` when there is no document, goes to `ctx`.
-pub fn tree(ctx: &mut Ctx, text: &str, empty: Phrase) -> Option<yaml::Node> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    match yaml::parse(text) {
-        Err(e) => {
-            ctx.error(e.pos, e.message);
-            None
-        }
-        Ok(None) => {
-            ctx.error(Pos { line: 1, col: 1 }, empty);
-            None
-        }
-        Ok(Some(root)) => Some(root),
-    }
-}
 
 /// Parses and validates one case file's text. `shown` names it in diagnostics.
 pub(super) fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcome {
@@ -39,7 +22,7 @@ pub(super) fn parse_case(shown: &str, text: &str, catalogs: &Catalogs) -> Outcom
         "the file is empty (or only comments); a case file needs id, title, organization, sector, \
          published (or discovered, for an incident never made public), summary, root_causes, measures and sources",
     );
-    if crate::answers::soa::looks_like(text) {
+    if super::sniff::soa(text) {
         // Not a case: one error that says what it is, not one per case field.
         ctx.error(
             Pos { line: 1, col: 1 },

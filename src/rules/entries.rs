@@ -4,7 +4,7 @@
 
 use super::values::{boolean, days, own_label, slug, word};
 use crate::diag::phrase;
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::msg;
 use crate::rules::{Condition, Fill, PublicBody, ReportItem, Stage, StageWhen, Test};
 use crate::text::Lines;

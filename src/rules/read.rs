@@ -12,7 +12,7 @@ use super::{Confidence, CountFrom, ReportWhen, Rule};
 use crate::catalog::Catalog;
 use crate::diag::phrase;
 use crate::lang::Label;
-use crate::load::fields::{self, Ctx, Fields, item, join};
+use crate::fields::{self, Ctx, Fields, item, join};
 use crate::msg;
 use crate::text::Lines;
 use crate::yaml::{Node, Value};

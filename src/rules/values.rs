@@ -6,7 +6,7 @@ use time::Date;
 
 use crate::diag::phrase;
 use crate::lang::Label;
-use crate::load::fields::{self, Ctx, Fields, join};
+use crate::fields::{self, Ctx, Fields, join};
 use crate::model::{DatePrecision, PartialDate};
 use crate::msg;
 use crate::suggest;

@@ -2,10 +2,11 @@
 //! for every problem instead of stopping at the first.
 
 use crate::diag::{Diagnostic, Message, Phrase};
+use crate::excel::MAX_CELL;
 use crate::msg;
 use crate::suggest;
 use crate::text::{self, Lines};
-use crate::yaml::{Node, Pos, Value};
+use crate::yaml::{self, Node, Pos, Value};
 
 /// The file being read and the diagnostics found so far.
 pub struct Ctx<'a> {
@@ -194,6 +195,23 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// The YAML tree of a file's text (a byte-order mark is fine); a syntax error,
+/// or `empty` when there is no document, goes to `ctx`.
+pub fn tree(ctx: &mut Ctx, text: &str, empty: Phrase) -> Option<yaml::Node> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match yaml::parse(text) {
+        Err(e) => {
+            ctx.error(e.pos, e.message);
+            None
+        }
+        Ok(None) => {
+            ctx.error(Pos { line: 1, col: 1 }, empty);
+            None
+        }
+        Ok(Some(root)) => Some(root),
+    }
+}
+
 fn describe(path: &str) -> Message {
     if path.is_empty() {
         Message::new("最上位", "the top level")
@@ -203,19 +221,19 @@ fn describe(path: &str) -> Message {
 }
 
 /// A text longer than a spreadsheet cell holds loads, with a warning: the
-/// precedent list's Excel file cuts it (see `document::xlsx`).
+/// precedent list's Excel file cuts it (see [`crate::excel`]).
 fn over_a_cell(ctx: &mut Ctx, node: &Node, path: &str, text: &str) {
     // Cheap first: UTF-16 is never shorter than a quarter of UTF-8.
-    if text.len() / 4 <= crate::document::xlsx::MAX_CELL {
-        if text.len() <= crate::document::xlsx::MAX_CELL {
+    if text.len() / 4 <= MAX_CELL {
+        if text.len() <= MAX_CELL {
             return;
         }
-        if text.encode_utf16().count() <= crate::document::xlsx::MAX_CELL {
+        if text.encode_utf16().count() <= MAX_CELL {
             return;
         }
     }
     let n = crate::text::thousands(text.chars().count() as u64);
-    let max = crate::text::thousands(crate::document::xlsx::MAX_CELL as u64);
+    let max = crate::text::thousands(MAX_CELL as u64);
     ctx.warning(
         node.pos,
         msg!(
