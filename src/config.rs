@@ -15,8 +15,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Message, Phrase, phrase};
-use crate::lang::Lang;
 use crate::fields::{self, Ctx, Fields};
+use crate::lang::Lang;
 use crate::load::read;
 use crate::msg;
 use crate::text::Lines;

@@ -6,6 +6,7 @@
 
 use time::{Date, Month};
 
+pub use crate::calendar::days_in_month;
 use crate::diag::Message;
 use crate::model::{DatePrecision, PartialDate};
 use crate::msg;
@@ -40,11 +41,6 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 pub fn parse_day(s: &str) -> Result<Date, Message> {
     let d = PartialDate::parse(s.trim(), DatePrecision::Day)?;
     day(d).ok_or_else(|| msg!("`{s}` は日付ではありません", "`{s}` is not a date"))
-}
-
-/// The number of days in a month (28 to 31).
-pub fn days_in_month(year: u16, month: u8) -> u8 {
-    Month::try_from(month).map_or(31, |m| m.length(i32::from(year)))
 }
 
 /// Today on the local clock (the TZ environment variable and the system's

@@ -504,9 +504,9 @@ impl PartialDate {
             ));
         }
         if let (Some(m), Some(d)) = (month, day)
-            && (d == 0 || d > crate::date::days_in_month(year, m))
+            && (d == 0 || d > crate::calendar::days_in_month(year, m))
         {
-            let days = crate::date::days_in_month(year, m);
+            let days = crate::calendar::days_in_month(year, m);
             return Err(msg!(
                 "`{s}` は暦にない日付です（{year}-{m:02} は{days}日までです）",
                 "`{s}` is not a real calendar date: {year}-{m:02} has {days} days"

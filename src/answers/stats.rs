@@ -17,8 +17,8 @@ use super::tenths;
 use crate::bundled;
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
-use crate::lang::{Label, Lang};
 use crate::fields::{Ctx, Fields};
+use crate::lang::{Label, Lang};
 use crate::yaml::{self, Value};
 
 /// The survey the cause shares are compared with.

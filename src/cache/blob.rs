@@ -46,4 +46,3 @@ impl Blob {
         wire::decode_case(bytes)
     }
 }
-

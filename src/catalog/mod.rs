@@ -296,3 +296,18 @@ pub fn is_slug(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
+
+/// Whether reference `r` names `node` of `catalog` or something below it.
+pub fn cites(catalog: &Catalog, r: &ControlRef, node: &str) -> bool {
+    if r.scheme != catalog.scheme {
+        return false;
+    }
+    let mut current = Some(r.id.as_str());
+    while let Some(id) = current {
+        if id == node {
+            return true;
+        }
+        current = catalog.parent(id);
+    }
+    false
+}

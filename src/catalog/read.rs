@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::{Catalog, Item, Kind, is_slug};
 use crate::diag::phrase;
-use crate::lang::Label;
 use crate::fields::{self, Ctx, Fields};
+use crate::lang::Label;
 use crate::msg;
 use crate::text::Lines;
 use crate::yaml::{Node, Pos};

@@ -29,7 +29,7 @@ pub const MEASURES: usize = 5;
 
 /// The parts of the brief of `case`.
 pub fn parts(case: &Case, catalogs: &Catalogs, lang: Lang) -> Parts {
-    let causes = crate::export::cause_titles(case, catalogs, lang).join(t(lang, "、", ", "));
+    let causes = super::labels::cause_titles(case, catalogs, lang).join(t(lang, "、", ", "));
     let total = case.measures.len();
     let measures_heading = match (lang, total > MEASURES) {
         (Lang::Ja, false) => "再発防止策".to_string(),
@@ -103,7 +103,7 @@ pub fn brief(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
 
 /// The first sentence of a summary, and the second too when both are short.
 fn gist(summary: &str) -> String {
-    let joined = crate::export::summary::join_lines(summary);
+    let joined = super::labels::join_lines(summary);
     let mut sentences = joined.split_inclusive('。');
     let first = sentences.next().unwrap_or_default().to_string();
     match sentences.next() {

@@ -1,10 +1,10 @@
 //! The document of one case: its summary (the detail pane, `show`, `y`, each
 //! case of a training pack). Its brief is in [`super::brief`].
 
+use super::labels::credit_label;
 use super::{Anchor, Block, Citation, Document, Inline, Item, List, Ref, Term, Text};
 use crate::casebook::Entry;
 use crate::catalog::{Catalogs, Kind};
-use crate::export::credit_label;
 use crate::lang::{Lang, t};
 use crate::model::{
     Case, ControlRef, Measure, NOT_PUBLISHED_EN, NOT_PUBLISHED_JA, PartialDate, not_published,

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use super::case::{self, citation, measure_text, refs};
+use super::labels::{cause_titles, controls_of};
 use super::{Block, Document, Inline, Item, List, Ref, Table, Text, register, schemes};
 use crate::casebook::Casebook;
-use crate::catalog::Catalog;
-use crate::export::{cause_titles, controls_of};
+pub use crate::catalog::cites;
 use crate::lang::{Lang, t};
 use crate::model::{ControlRef, Measure};
 use crate::text::{Lines, clean};
@@ -255,21 +255,6 @@ pub fn precedents(book: &Casebook, scheme: &str, id: &str, lang: Lang) -> Option
 /// Control ids, comma-separated.
 fn ids<'a>(refs: impl IntoIterator<Item = &'a ControlRef>) -> Text {
     register::ids(refs)
-}
-
-/// Whether reference `r` names `node` of `catalog` or something below it.
-pub fn cites(catalog: &Catalog, r: &ControlRef, node: &str) -> bool {
-    if r.scheme != catalog.scheme {
-        return false;
-    }
-    let mut current = Some(r.id.as_str());
-    while let Some(id) = current {
-        if id == node {
-            return true;
-        }
-        current = catalog.parent(id);
-    }
-    false
 }
 
 fn heading(level: u8, text: &str) -> Block {

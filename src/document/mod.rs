@@ -18,6 +18,7 @@ pub mod csv;
 pub mod deck;
 pub mod digest;
 pub mod docx;
+pub mod labels;
 pub mod markdown;
 pub mod plain;
 pub mod pptx;

@@ -13,11 +13,10 @@
 //! ([`crate::answers::once`]).
 
 use super::case::citation;
-use super::collection::cites;
 use super::{Block, Citation, Document, Inline, Ref, Table, Text};
 use crate::answers::soa::{Entry, Soa};
 use crate::casebook::Casebook;
-use crate::catalog::Catalogs;
+use crate::catalog::{Catalogs, cites};
 use crate::lang::{Lang, t};
 use crate::model::{Case, ControlRef, Measure};
 

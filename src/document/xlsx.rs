@@ -12,8 +12,8 @@ use rust_xlsxwriter::{
 };
 
 use super::{Document, Table, docx::FONT_EAST_ASIA};
-use crate::text::{Lines, clean};
 pub use crate::excel::MAX_CELL;
+use crate::text::{Lines, clean};
 
 /// Widest a column gets before its text wraps, in Excel's character units.
 const MAX_WIDTH: f64 = 36.0;

@@ -12,20 +12,6 @@ use crate::document::{case, markdown, plain};
 use crate::lang::Lang;
 use crate::model::Case;
 
-/// Joins the summary's lines into one paragraph: no space after Japanese text.
-pub fn join_lines(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(last) = out.chars().last()
-            && last.is_ascii()
-        {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 /// The plain-text summary; `width` wraps it for a terminal.
 pub fn plain(c: &Case, catalogs: &Catalogs, lang: Lang, width: Option<usize>) -> String {
     plain::render(&case::summary(c, catalogs, lang), width)

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::canonical;
+use super::input::canonical;
 use super::outcome::{Found, How, Outcome};
 use crate::cache;
 use crate::casebook::Casebook;

@@ -2,10 +2,11 @@
 
 use std::sync::LazyLock;
 
+use super::value::value;
 use crate::catalog::{Catalogs, Kind, is_slug};
 use crate::diag::{Message, Phrase, phrase};
-use crate::format;
 use crate::fields::{self, Ctx, Fields, item, join};
+use crate::format;
 use crate::load::incident;
 use crate::load::measure::measure;
 use crate::model::{Affected, Case, DatePrecision, PartialDate, RootCause, Source};
@@ -18,21 +19,6 @@ static CASE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::
 static AFFECTED_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::AFFECTED));
 static CAUSE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::ROOT_CAUSE));
 static SOURCE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| format::names(format::SOURCE));
-
-/// A field's value, as the format table says: a required field is reported
-/// when missing or empty, an optional one is simply absent.
-pub(super) fn value<'n>(
-    ctx: &mut Ctx,
-    f: &Fields<'n>,
-    place: &'static [format::Field],
-    name: &str,
-    path: &str,
-) -> Option<&'n Node> {
-    match format::get(place, name) {
-        Some(spec) if spec.required => f.require(ctx, name, path, phrase(spec.ja, spec.en)),
-        _ => f.get(name),
-    }
-}
 
 /// Reads a case. Problems go to `ctx`; None when the case has any error.
 pub fn from_node(ctx: &mut Ctx, root: &Node, catalogs: &Catalogs) -> Option<Case> {

@@ -5,11 +5,12 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::fields::Ctx;
-use super::{BUNDLED_PREFIX, Input, canonical, read, walk, with_line};
+use super::input::{BUNDLED_PREFIX, Input, canonical, with_line};
+use super::{read, walk};
 use crate::bundled;
 use crate::catalog::{self, Catalogs};
 use crate::diag::{Diagnostic, Message, phrase};
+use crate::fields::Ctx;
 use crate::text;
 use crate::yaml::{self, Pos};
 

@@ -4,10 +4,10 @@
 
 use std::sync::LazyLock;
 
-use super::case::value;
+use super::value::value;
 use crate::diag::phrase;
-use crate::format;
 use crate::fields::{self, Ctx, Fields, item, join};
+use crate::format;
 use crate::model::{DatePrecision, Fact, Filed, Leak, PartialDate};
 use crate::msg;
 use crate::rules::Rules;

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::cached::{DirState, open_dir};
-use super::{BUNDLED_PREFIX, Input, canonical, walk};
+use super::input::{BUNDLED_PREFIX, Input, canonical};
+use super::walk;
 use crate::bundled;
 use crate::cache;
 use crate::diag::{Diagnostic, Message, phrase};

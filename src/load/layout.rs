@@ -15,7 +15,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::Input;
+use super::input::Input;
 use super::walk::{is_hidden, is_yaml};
 
 /// What a file is to the casebook it is in.

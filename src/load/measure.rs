@@ -4,11 +4,11 @@
 
 use std::sync::LazyLock;
 
-use super::case::value;
+use super::value::value;
 use crate::catalog::{Catalogs, Kind};
 use crate::diag::{Message, phrase};
-use crate::format;
 use crate::fields::{self, Ctx, Fields, item, join};
+use crate::format;
 use crate::model::{ControlRef, DatePrecision, Measure, Origin, PartialDate, Progress};
 use crate::msg;
 use crate::suggest;

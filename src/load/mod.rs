@@ -6,6 +6,7 @@ mod cached;
 pub mod case;
 mod catalogs;
 mod incident;
+mod input;
 mod jobs;
 pub mod layout;
 mod measure;
@@ -15,11 +16,14 @@ mod parse;
 mod parts;
 pub mod read;
 pub mod sniff;
+mod value;
 mod walk;
 
 use cached::save_caches;
 pub use cached::{IndexFile, IndexSource};
 use catalogs::load_catalogs;
+use input::canonical;
+pub use input::{BUNDLED_PREFIX, Input};
 use parallel::parse_all;
 pub use parse::{parse_file, parse_text, reread};
 pub use parts::duplicate_id;
@@ -30,29 +34,6 @@ use std::path::{Path, PathBuf};
 use crate::cache;
 use crate::casebook::Casebook;
 use crate::diag::Diagnostic;
-
-/// One thing to load.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    /// The casebook compiled into the binary.
-    Bundled,
-    /// A casebook directory: `cases/` and `catalogs/` inside it, or case files directly.
-    Dir(PathBuf),
-    /// A single case file.
-    File(PathBuf),
-}
-
-impl Input {
-    /// A directory, or anything else that exists as a file to read (reading a
-    /// FIFO or a device is refused with a clear message, never blocked on).
-    pub fn path(path: impl Into<PathBuf>) -> Input {
-        let path = path.into();
-        match std::fs::metadata(&path) {
-            Ok(m) if !m.is_dir() => Input::File(path),
-            _ => Input::Dir(path),
-        }
-    }
-}
 
 /// The result of loading: what loaded and what did not.
 pub struct Loaded {
@@ -65,8 +46,6 @@ pub struct Loaded {
     /// Where each part of the casebook's search index comes from.
     pub index: Vec<IndexSource>,
 }
-
-pub const BUNDLED_PREFIX: &str = "bundled:";
 
 /// Loads `inputs` in order, without the cache. Catalogs: the bundled ones,
 /// those in each input directory's `catalogs/`, and those in `catalog_dirs`.
@@ -131,15 +110,4 @@ pub fn load_with(inputs: &[Input], catalog_dirs: &[PathBuf], settings: &cache::S
 /// The directory the bundled casebook was compiled from, when it still exists.
 fn bundle_source() -> Option<PathBuf> {
     std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("casebook")).ok()
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn with_line(d: Diagnostic, line: Option<u32>) -> Diagnostic {
-    match line {
-        Some(l) => d.at(l, 1),
-        None => d,
-    }
 }

@@ -5,10 +5,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::cached::{DirState, from_record};
+use super::input::with_line;
 use super::jobs::{Job, Text};
 use super::outcome::{Found, How, Outcome};
 use super::parse::{internal_error, parse_case};
-use super::{read, with_line};
+use super::read;
 use crate::cache;
 use crate::casebook::Nodes;
 use crate::catalog::Catalogs;

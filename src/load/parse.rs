@@ -4,11 +4,12 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use crate::fields::{Ctx, tree};
+use super::input::with_line;
 use super::outcome::{Found, How, Outcome};
-use super::{case, read, with_line};
+use super::{case, read};
 use crate::catalog::Catalogs;
 use crate::diag::{Diagnostic, phrase};
+use crate::fields::{Ctx, tree};
 use crate::model::Case;
 use crate::msg;
 use crate::yaml::{self, Pos};

@@ -5,8 +5,8 @@
 use time::Date;
 
 use crate::diag::phrase;
-use crate::lang::Label;
 use crate::fields::{self, Ctx, Fields, join};
+use crate::lang::Label;
 use crate::model::{DatePrecision, PartialDate};
 use crate::msg;
 use crate::suggest;

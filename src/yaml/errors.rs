@@ -2,9 +2,9 @@
 //! act on, in Japanese and English. The scanner (yaml-rust2) speaks English
 //! only; every message it has is given a Japanese form here.
 
+use super::pos::{MAX_DEPTH, Pos};
 use crate::diag::Message;
 use crate::msg;
-use crate::yaml::{MAX_DEPTH, Pos};
 
 /// The message for a scanner error `info` at `pos` in `src`.
 pub fn explain(info: &str, src: &str, pos: Pos) -> Message {

@@ -6,31 +6,18 @@
 //! alias expansion and a single document per file.
 
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::scanner::TScalarStyle;
+
+mod errors;
+mod pos;
+
+pub use pos::{MAX_DEPTH, Pos};
 
 use crate::diag::{Message, Phrase, phrase};
 use crate::msg;
 
-/// Deepest nesting accepted. Case files need four levels.
-pub const MAX_DEPTH: usize = 64;
 /// Most nodes that aliases (`*name`) may add in total, which bounds "billion laughs".
 pub const MAX_ALIAS_NODES: usize = 10_000;
-
-/// A 1-based line and column (columns count characters).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Pos {
-    pub line: u32,
-    pub col: u32,
-}
-
-impl Pos {
-    fn from_marker(m: &Marker) -> Pos {
-        Pos {
-            line: m.line().max(1) as u32,
-            col: m.col() as u32 + 1,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -118,11 +105,11 @@ impl<'a> Builder<'a> {
             let (event, marker) = self.parser.next_token().map_err(|e| {
                 let pos = Pos::from_marker(e.marker());
                 // A bracket left open is reported where it opened.
-                match crate::yaml_errors::unclosed(self.src, pos) {
+                match errors::unclosed(self.src, pos) {
                     Some((pos, message)) => YamlError { pos, message },
                     None => YamlError {
                         pos,
-                        message: crate::yaml_errors::explain(e.info(), self.src, pos),
+                        message: errors::explain(e.info(), self.src, pos),
                     },
                 }
             })?;
