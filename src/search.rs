@@ -127,7 +127,7 @@ pub fn case_parts(case: &Case) -> (String, Vec<Range<usize>>) {
         add(&mut text, &case.tags.join(" "), true);
     }
     let summary = case.summary.replace('\n', "");
-    for (i, sentence) in summary.split_inclusive('。').enumerate() {
+    for (i, (_, sentence)) in crate::sentence::split(&summary).enumerate() {
         add(&mut text, sentence, i == 0);
     }
     for c in &case.root_causes {

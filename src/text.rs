@@ -160,6 +160,13 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Whether `s` is an id: lowercase a-z, digits 0-9 and `-`, not empty.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

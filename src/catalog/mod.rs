@@ -287,15 +287,22 @@ fn kind_name(kind: Kind) -> Phrase {
     }
 }
 
+/// The sector catalog checks the sectors a report rule names.
+impl crate::rules::Sectors for Catalog {
+    fn has(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn suggest(&self, id: &str) -> Message {
+        Catalog::suggest(self, id)
+    }
+}
+
 mod read;
 
 pub use read::{from_node, scheme_named};
 
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::text::is_slug;
 
 /// Whether reference `r` names `node` of `catalog` or something below it.
 pub fn cites(catalog: &Catalog, r: &ControlRef, node: &str) -> bool {

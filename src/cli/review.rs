@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                 .map_err(|e| Fail::Usage(msg!("--since: ", "--since: ").then(&e)))?;
             let releases = crate::review::releases::bundled();
             let digest = crate::review::digest::digest(book, &dirs, since, today, &releases, lang)?;
-            let doc = document::digest::document(book, &digest, lang);
+            let doc = crate::review::minute::document(book, &digest, lang);
             let format = match (format, path) {
                 (Some(f), _) => *f,
                 (None, Some(p)) => format_of(p).map_err(|_| {

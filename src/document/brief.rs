@@ -104,7 +104,7 @@ pub fn brief(case: &Case, catalogs: &Catalogs, lang: Lang) -> Document {
 /// The first sentence of a summary, and the second too when both are short.
 fn gist(summary: &str) -> String {
     let joined = super::labels::join_lines(summary);
-    let mut sentences = joined.split_inclusive('。');
+    let mut sentences = crate::sentence::split(&joined).map(|(_, s)| s);
     let first = sentences.next().unwrap_or_default().to_string();
     match sentences.next() {
         Some(second) if (first.chars().count() + second.chars().count()) <= 140 => first + second,

@@ -184,25 +184,25 @@ pub fn measure_text(m: &Measure, lang: Lang) -> Text {
 /// the measure records none of it. With `today`, a measure past its due date
 /// and not yet done says by how many days.
 pub fn tracking(m: &Measure, today: Option<time::Date>, lang: Lang) -> Option<String> {
-    use crate::review::register;
-    if !register::is_tracked(m) {
+    use crate::tracking;
+    if !tracking::is_tracked(m) {
         return None;
     }
     let label = |ja: &'static str, en: &'static str| t(lang, ja, en);
     let mut parts = vec![format!(
         "{}: {}",
         label("状況", "Status"),
-        register::status_label(m.status, lang)
+        tracking::status_label(m.status, lang)
     )];
     if let Some(owner) = &m.owner {
         parts.push(format!("{}: {owner}", label("担当", "owner")));
     }
     if let Some(due) = m.due {
-        let late = today.and_then(|d| register::days_overdue(m, d));
+        let late = today.and_then(|d| tracking::days_overdue(m, d));
         let late = match (late, lang) {
             (None, _) => String::new(),
-            (late, Lang::Ja) => format!("（{}）", register::overdue_label(late, lang)),
-            (late, Lang::En) => format!(" ({})", register::overdue_label(late, lang)),
+            (late, Lang::Ja) => format!("（{}）", tracking::overdue_label(late, lang)),
+            (late, Lang::En) => format!(" ({})", tracking::overdue_label(late, lang)),
         };
         parts.push(format!("{}: {due}{late}", label("期限", "due")));
     }
@@ -451,9 +451,9 @@ fn sentences(summary: &str) -> Text {
             flush(&mut text, &mut run, k);
             text.push(Inline::Break);
         }
-        for c in line.chars() {
-            run.push(c);
-            if c == '。' {
+        for (_, sentence) in crate::sentence::split(line) {
+            run.push_str(sentence);
+            if sentence.ends_with('。') {
                 flush(&mut text, &mut run, k);
                 k += 1;
             }
@@ -468,7 +468,7 @@ fn sentences(summary: &str) -> Text {
 /// sentence, each root cause) is in the case document.
 pub fn search_anchor(case: &Case, part: usize) -> Anchor {
     let tags = usize::from(!case.tags.is_empty());
-    let sentences = case.summary.replace('\n', "").split_inclusive('。').count();
+    let sentences = crate::sentence::split(&case.summary.replace('\n', "")).count();
     match part {
         0 | 1 => Anchor::Title,
         2 if tags == 1 => Anchor::Tags,

@@ -16,7 +16,6 @@ pub mod case;
 pub mod collection;
 pub mod csv;
 pub mod deck;
-pub mod digest;
 pub mod docx;
 pub mod labels;
 pub mod markdown;

@@ -74,7 +74,11 @@ pub(super) fn load_catalogs(
     for (shown, root) in rules {
         let mut ctx = Ctx::new(&shown);
         let sectors = catalogs.of_kind(catalog::Kind::Sectors).cloned();
-        for rule in crate::rules::from_node(&mut ctx, &root, sectors.as_ref()) {
+        for rule in crate::rules::from_node(
+            &mut ctx,
+            &root,
+            sectors.as_ref().map(|c| c as &dyn crate::rules::Sectors),
+        ) {
             catalogs.rules.add(rule);
         }
         diags.extend(ctx.diags);

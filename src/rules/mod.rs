@@ -14,7 +14,7 @@ mod entries;
 mod read;
 mod values;
 
-pub use read::{from_node, is_rules_file};
+pub use read::{Sectors, from_node, is_rules_file};
 
 use time::Date;
 

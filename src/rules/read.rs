@@ -9,8 +9,7 @@ use time::Date;
 use super::entries::{conditions, items, stages};
 use super::values::{boolean, day, label, slug, word};
 use super::{Confidence, CountFrom, ReportWhen, Rule};
-use crate::catalog::Catalog;
-use crate::diag::phrase;
+use crate::diag::{Message, phrase};
 use crate::fields::{self, Ctx, Fields, item, join};
 use crate::lang::Label;
 use crate::msg;
@@ -53,9 +52,17 @@ pub fn is_rules_file(root: &Node) -> bool {
     })
 }
 
+/// The sectors that `public_body_sectors` may name: the sector catalog.
+pub trait Sectors {
+    /// Whether `id` is a sector.
+    fn has(&self, id: &str) -> bool;
+    /// The near names for an unknown `id`.
+    fn suggest(&self, id: &str) -> Message;
+}
+
 /// Reads the rules of a report-rules file. Problems go to `ctx`; a rule with
 /// an error is left out. `sectors` checks `public_body_sectors`.
-pub fn from_node(ctx: &mut Ctx, root: &Node, sectors: Option<&Catalog>) -> Vec<Rule> {
+pub fn from_node(ctx: &mut Ctx, root: &Node, sectors: Option<&dyn Sectors>) -> Vec<Rule> {
     let what = phrase("報告規則の表", "a report-rules table");
     let Some(f) = Fields::read(ctx, root, "", what, FILE_FIELDS) else {
         return Vec::new();
@@ -95,7 +102,7 @@ pub fn from_node(ctx: &mut Ctx, root: &Node, sectors: Option<&Catalog>) -> Vec<R
     out
 }
 
-fn rule(ctx: &mut Ctx, node: &Node, path: &str, sectors: Option<&Catalog>) -> Option<Rule> {
+fn rule(ctx: &mut Ctx, node: &Node, path: &str, sectors: Option<&dyn Sectors>) -> Option<Rule> {
     let what = phrase(
         "id と effective_from を持つ規則",
         "a rule with id and effective_from",
@@ -250,8 +257,8 @@ fn rule(ctx: &mut Ctx, node: &Node, path: &str, sectors: Option<&Catalog>) -> Op
                 .filter_map(|(i, n)| {
                     let p = item(&p, i);
                     let id = fields::text(ctx, n, &p, Lines::Join)?;
-                    if let Some(catalog) = sectors
-                        && catalog.get(&id).is_none()
+                    if let Some(sectors) = sectors
+                        && !sectors.has(&id)
                     {
                         ctx.error(
                             n.pos,
@@ -259,7 +266,7 @@ fn rule(ctx: &mut Ctx, node: &Node, path: &str, sectors: Option<&Catalog>) -> Op
                                 "`{p}`: 不明な業種 `{id}` です",
                                 "`{p}`: unknown sector `{id}`"
                             )
-                            .then(&catalog.suggest(&id)),
+                            .then(&sectors.suggest(&id)),
                         );
                         return None;
                     }

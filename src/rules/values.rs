@@ -55,7 +55,7 @@ pub(super) fn label(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Label> {
 
 pub(super) fn slug(ctx: &mut Ctx, node: &Node, path: &str) -> Option<String> {
     let id = fields::text(ctx, node, path, Lines::Join)?;
-    if crate::catalog::is_slug(&id) {
+    if crate::text::is_slug(&id) {
         return Some(id);
     }
     ctx.error(

@@ -46,26 +46,14 @@ fn introduces(s: &str) -> bool {
     .any(|w| s.contains(w))
 }
 
-/// Splits a paragraph into sentences at `。` outside brackets; keeps the `。`.
+/// Splits a paragraph into sentences at `。` outside brackets; keeps the `。`
+/// ([`crate::sentence::split_outside_brackets`]), each trimmed.
 pub fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut depth = 0i32;
-    for c in text.chars() {
-        cur.push(c);
-        match c {
-            '「' | '『' | '(' | '（' => depth += 1,
-            '」' | '』' | ')' | '）' => depth = (depth - 1).max(0),
-            '。' if depth == 0 => {
-                out.push(std::mem::take(&mut cur).trim().to_string());
-            }
-            _ => {}
-        }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
+    crate::sentence::split_outside_brackets(text)
+        .map(|(_, s)| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// An entry's text: full-width letters and digits made plain, no closing `。`.

@@ -143,7 +143,7 @@ pub fn announced(
 ) -> Option<Fact<PartialDate>> {
     let lead = first_heading.clamp(4, 2 * EDGE).min(lines.len());
     for (i, line) in lines.iter().enumerate().take(lead) {
-        for sentence in line.text.split_inclusive('。') {
+        for (_, sentence) in crate::sentence::split(&line.text) {
             // 公表いたしました / 公表した / (以下、既報): an announcement made, not
             // something published in the incident (…に公表していたことが判明).
             let publishing = [

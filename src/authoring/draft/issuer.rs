@@ -164,7 +164,7 @@ fn find(
         if Some(i) == title_line {
             continue;
         }
-        for sentence in line.text.split('。').take(2) {
+        for (_, sentence) in crate::sentence::split(&line.text).take(2) {
             if let Some(c) = SUBJECT.captures(sentence) {
                 let name = strip_place(&c[1]);
                 if organization_name(name) && !bare_reference(name) {

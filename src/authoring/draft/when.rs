@@ -194,23 +194,6 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
         .any(|w| sentence.contains(w))
 }
 
-/// The sentences of a line, each with its byte offset in the line.
-fn sentences(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (at, c) in text.char_indices() {
-        if c == '。' {
-            let end = at + c.len_utf8();
-            out.push((start, &text[start..end]));
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push((start, &text[start..]));
-    }
-    out
-}
-
 /// The incident's dates.
 pub fn when(
     lines: &[Line],
@@ -294,7 +277,7 @@ pub fn when(
         }
         let text = lines[i].text.as_str();
         let found = years.dates(text);
-        for (at, sentence) in sentences(text) {
+        for (at, sentence) in crate::sentence::split(text) {
             let within: Vec<&dates::Found> = found
                 .iter()
                 .filter(|f| f.start >= at && f.end <= at + sentence.len())

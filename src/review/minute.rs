@@ -7,14 +7,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{Block, Document, Item, List, Table, Text};
+use super::changes::{How, Since};
+use super::digest::Digest;
+use super::register::{overdue_label, status_label};
 use crate::casebook::Casebook;
 use crate::catalog::{Catalogs, Kind};
+use crate::document::{Block, Document, Item, List, Table, Text};
 use crate::lang::{Lang, t};
 use crate::model::{Case, ControlRef, Progress};
-use crate::review::changes::{How, Since};
-use crate::review::digest::Digest;
-use crate::review::register::{overdue_label, status_label};
 use crate::triage::due::Status;
 
 /// The digest as a document.
