@@ -9,22 +9,73 @@
 //! the cases that share something with the case asked about.
 
 use std::collections::HashMap;
+use std::fmt;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::casebook::Casebook;
-use crate::model::Case;
+use crate::model::{Case, ControlRef};
 
 pub const CONTROL_WEIGHT: f32 = 1.0;
 pub const CAUSE_WEIGHT: f32 = 0.5;
 pub const TAG_WEIGHT: f32 = 0.75;
 pub const TEXT_WEIGHT: f32 = 4.0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum FeatureKind {
-    Control,
-    Cause,
-    Tag,
+/// Something two cases can share.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Feature {
+    /// A control both cases' measures cite.
+    Control(ControlRef),
+    /// A root-cause category both have (its id).
+    Cause(String),
+    /// A tag both carry, folded (`ＵＳＢ` = `usb`).
+    Tag(String),
+}
+
+impl Feature {
+    /// How much sharing it counts, before its IDF.
+    fn weight(&self) -> f32 {
+        match self {
+            Feature::Control(_) => CONTROL_WEIGHT,
+            Feature::Cause(_) => CAUSE_WEIGHT,
+            Feature::Tag(_) => TAG_WEIGHT,
+        }
+    }
+
+    /// Where it stands in a list of shared features: controls first, then
+    /// causes, then tags.
+    fn rank(&self) -> u8 {
+        match self {
+            Feature::Control(_) => 0,
+            Feature::Cause(_) => 1,
+            Feature::Tag(_) => 2,
+        }
+    }
+}
+
+/// Its written form: `iso27001:A.7.14`, `cause:mismanagement`, `tag:廃棄`.
+impl fmt::Display for Feature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Feature::Control(r) => write!(f, "{r}"),
+            Feature::Cause(c) => write!(f, "cause:{c}"),
+            Feature::Tag(t) => write!(f, "tag:{t}"),
+        }
+    }
+}
+
+/// Written out (JSON) in its written form.
+impl Serialize for Feature {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A feature equals its written form.
+impl PartialEq<&str> for Feature {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
 }
 
 /// A case found similar, and why.
@@ -34,8 +85,8 @@ pub struct Similar {
     pub index: usize,
     pub case_id: String,
     pub score: f32,
-    /// What both cases have: `iso27001:A.7.14`, `cause:mismanagement`, `tag:廃棄`.
-    pub shared: Vec<String>,
+    /// What both cases have: controls first, then causes, then tags.
+    pub shared: Vec<Feature>,
     /// The similarity of the measure texts, 0..1.
     pub text: f32,
 }
@@ -44,9 +95,8 @@ pub struct Index {
     cases: usize,
     /// Per case: its discrete features, sorted.
     features: Vec<Vec<u32>>,
-    /// Per feature: name, kind, weight (IDF times the kind's weight), the cases having it.
-    names: Vec<String>,
-    kinds: Vec<FeatureKind>,
+    /// Per feature: what it is, its weight (IDF times its kind's weight), the cases having it.
+    named: Vec<Feature>,
     weights: Vec<f32>,
     postings: Vec<Vec<u32>>,
     /// Per case: its unit-length bigram vector (bigram id, weight).
@@ -139,12 +189,11 @@ impl Index {
     pub fn new(book: &Casebook) -> Index {
         let entries = book.entries();
         let n = entries.len();
-        let mut ids: HashMap<(FeatureKind, String), u32> = HashMap::new();
+        let mut ids: HashMap<Feature, u32> = HashMap::new();
         let mut index = Index {
             cases: n,
             features: Vec::with_capacity(n),
-            names: Vec::new(),
-            kinds: Vec::new(),
+            named: Vec::new(),
             weights: Vec::new(),
             postings: Vec::new(),
             text: Vec::with_capacity(n),
@@ -158,24 +207,19 @@ impl Index {
                 .measures
                 .iter()
                 .flat_map(|m| &m.controls)
-                .map(|r| (FeatureKind::Control, r.to_string()))
+                .map(|r| Feature::Control(r.clone()))
                 .chain(
                     case.root_causes
                         .iter()
-                        .map(|c| (FeatureKind::Cause, format!("cause:{}", c.category))),
+                        .map(|c| Feature::Cause(c.category.clone())),
                 )
-                .chain(
-                    case.tags
-                        .iter()
-                        .map(|t| (FeatureKind::Tag, format!("tag:{}", fold_tag(t)))),
-                );
+                .chain(case.tags.iter().map(|t| Feature::Tag(fold_tag(t))));
             for key in named {
                 let id = match ids.get(&key) {
                     Some(&id) => id,
                     None => {
-                        let id = index.names.len() as u32;
-                        index.names.push(key.1.clone());
-                        index.kinds.push(key.0);
+                        let id = index.named.len() as u32;
+                        index.named.push(key.clone());
                         index.postings.push(Vec::new());
                         ids.insert(key, id);
                         id
@@ -191,17 +235,10 @@ impl Index {
             index.features.push(mine);
         }
         index.weights = index
-            .kinds
+            .named
             .iter()
             .zip(&index.postings)
-            .map(|(kind, cases)| {
-                let w = match kind {
-                    FeatureKind::Control => CONTROL_WEIGHT,
-                    FeatureKind::Cause => CAUSE_WEIGHT,
-                    FeatureKind::Tag => TAG_WEIGHT,
-                };
-                w * idf(n, cases.len())
-            })
+            .map(|(feature, cases)| feature.weight() * idf(n, cases.len()))
             .collect();
 
         // Measure texts: bigram counts, then TF-IDF, unit length.
@@ -312,27 +349,23 @@ impl Index {
     }
 
     /// The features both cases have: controls first, then causes, then tags.
-    fn shared(&self, a: usize, b: usize) -> Vec<String> {
+    fn shared(&self, a: usize, b: usize) -> Vec<Feature> {
         let theirs = &self.features[b];
         let mut both: Vec<u32> = self.features[a]
             .iter()
             .copied()
             .filter(|f| theirs.binary_search(f).is_ok())
             .collect();
-        let order = |k: FeatureKind| match k {
-            FeatureKind::Control => 0,
-            FeatureKind::Cause => 1,
-            FeatureKind::Tag => 2,
-        };
         both.sort_by(|&x, &y| {
             let (x, y) = (x as usize, y as usize);
-            order(self.kinds[x])
-                .cmp(&order(self.kinds[y]))
+            let (fx, fy) = (&self.named[x], &self.named[y]);
+            fx.rank()
+                .cmp(&fy.rank())
                 .then(self.weights[y].total_cmp(&self.weights[x]))
-                .then(self.names[x].cmp(&self.names[y]))
+                .then_with(|| fx.to_string().cmp(&fy.to_string()))
         });
         both.into_iter()
-            .map(|f| self.names[f as usize].clone())
+            .map(|f| self.named[f as usize].clone())
             .collect()
     }
 }

@@ -92,7 +92,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode, Fail> {
                             s.score,
                             s.case_id,
                             book.entries()[s.index].case.title,
-                            s.shared.join(" ")
+                            s.shared
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" ")
                         )
                     })
                     .collect(),

@@ -32,11 +32,30 @@ pub struct Session {
     pub inputs: Vec<Input>,
 }
 
+/// What a session loads.
+pub enum Scope {
+    /// What a plain run loads: bundled, the user's directory, the config's
+    /// directories, then each --casebook.
+    Plain,
+    /// Only `inputs` (`casebook validate PATH...`), with catalogs also from
+    /// `catalog_dirs`; their diagnostics are the loader's alone, and no
+    /// Statement of Applicability is read.
+    Named {
+        inputs: Vec<Input>,
+        catalog_dirs: Vec<PathBuf>,
+    },
+}
+
 impl Session {
     /// Loads what a plain run loads: bundled, the user's directory, the config's
     /// directories, then each --casebook. Problems with what was named
     /// explicitly are collected in `problems`, and everything else still loads.
     pub fn load(cli: &Cli) -> Session {
+        Session::load_scope(cli, Scope::Plain)
+    }
+
+    /// [`Session::load`], of what `scope` names.
+    pub fn load_scope(cli: &Cli, scope: Scope) -> Session {
         let (mut config, mut diagnostics, mut problems) = match config::load() {
             Ok((config, diagnostics)) => (config, diagnostics, Vec::new()),
             Err(problem) => (Config::default(), Vec::new(), vec![problem]),
@@ -50,12 +69,32 @@ impl Session {
         problems.extend(unusable.iter().map(|(_, p)| p.clone()));
         let soa_unusable = cli.soa.as_deref().and_then(soa_problem);
         problems.extend(soa_unusable.clone());
-        let inputs: Vec<Input> = normal_inputs(cli, &config)
-            .into_iter()
-            .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
-            .collect();
-        let loaded = load::load_with(&inputs, &[], &cache_settings(cli));
+        let (inputs, catalog_dirs, plain) = match scope {
+            Scope::Plain => {
+                let inputs: Vec<Input> = normal_inputs(cli, &config)
+                    .into_iter()
+                    .filter(|i| !matches!(i, Input::Dir(d) if unusable.iter().any(|(u, _)| u == d)))
+                    .collect();
+                (inputs, Vec::new(), true)
+            }
+            Scope::Named {
+                inputs,
+                catalog_dirs,
+            } => (inputs, catalog_dirs, false),
+        };
+        let loaded = load::load_with(&inputs, &catalog_dirs, &cache_settings(cli));
         report_cache(&loaded, lang);
+        if !plain {
+            return Session {
+                diagnostics: loaded.diagnostics.clone(),
+                loaded,
+                lang,
+                config,
+                soa: None,
+                problems,
+                inputs,
+            };
+        }
         let catalogs = &loaded.casebook.catalogs;
         let known: Vec<&str> = catalogs
             .control_schemes()
@@ -89,7 +128,12 @@ impl Session {
     /// [`Session::load`] for a command: what was named explicitly and cannot
     /// be used is a usage error (exit 2).
     pub fn open(cli: &Cli) -> Result<Session, Fail> {
-        let session = Session::load(cli);
+        Session::open_scope(cli, Scope::Plain)
+    }
+
+    /// [`Session::open`], of what `scope` names.
+    pub fn open_scope(cli: &Cli, scope: Scope) -> Result<Session, Fail> {
+        let session = Session::load_scope(cli, scope);
         check_problems(&session.problems)?;
         Ok(session)
     }

@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::session::Scope;
 use super::{Cli, DiagFormat, Session};
 use crate::answers::soa;
 use crate::catalog::Catalogs;
@@ -38,15 +39,6 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
         };
         (diagnostics, counts, session.lang)
     } else {
-        let (config, _) = crate::config::load().map_err(Fail::Usage)?;
-        let lang = super::interface_lang(cli, Some(&config));
-        let mut problems: Vec<crate::diag::Message> = cli
-            .casebooks
-            .iter()
-            .filter_map(|d| super::dir_problem(d))
-            .collect();
-        problems.extend(cli.soa.as_deref().and_then(super::soa_problem));
-        super::check_problems(&problems)?;
         // A file whose first key is `soa:` is a statement, whatever its name.
         let (named, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
             .iter()
@@ -60,13 +52,19 @@ pub fn run(cli: &Cli, paths: &[PathBuf], format: DiagFormat) -> Result<ExitCode,
         // A statement is read against the catalogs of the casebook it is in.
         let mut catalog_dirs = cli.casebooks.clone();
         catalog_dirs.extend(named.iter().filter_map(|f| load::casebook_root(f)));
-        let loaded = load::load_with(&inputs, &catalog_dirs, &super::cache_settings(cli));
-        super::report_cache(&loaded, lang);
-        let book = &loaded.casebook;
+        let session = Session::open_scope(
+            cli,
+            Scope::Named {
+                inputs,
+                catalog_dirs,
+            },
+        )?;
+        let lang = session.lang;
+        let book = &session.loaded.casebook;
         let cases = (0..book.len()).filter(|&i| !book.is_bundled(i)).count();
-        let mut diagnostics = loaded.diagnostics;
+        let mut diagnostics = session.diagnostics;
         let mut statements: Vec<PathBuf> = named;
-        statements.extend(root_statements(&inputs));
+        statements.extend(root_statements(&session.inputs));
         statements.extend(cli.soa.clone());
         let statements = distinct(statements);
         for file in &statements {

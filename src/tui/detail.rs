@@ -6,6 +6,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::answers::similar::Feature;
 use crate::catalog::Kind;
 use crate::document::screen::{self, Look, Screen};
 use crate::document::{Term, case, collection};
@@ -134,14 +135,10 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
         let shared: Vec<String> = s
             .shared
             .iter()
-            .map(|f| {
-                if let Some(c) = f.strip_prefix("cause:") {
-                    cats.title_of(Kind::Causes, c, lang)
-                } else if let Some(tag) = f.strip_prefix("tag:") {
-                    format!("#{tag}")
-                } else {
-                    f.clone()
-                }
+            .map(|f| match f {
+                Feature::Cause(c) => cats.title_of(Kind::Causes, c, lang),
+                Feature::Tag(tag) => format!("#{tag}"),
+                Feature::Control(r) => r.to_string(),
             })
             .collect();
         let label = t(lang, "共通: ", "shared: ");
