@@ -16,7 +16,19 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::input::Input;
-use super::walk::{is_hidden, is_yaml};
+
+/// Case and catalog files: `.yaml` or `.yml`, in any case (`.YAML` from Windows).
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+pub fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
 
 /// What a file is to the casebook it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

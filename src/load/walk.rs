@@ -5,24 +5,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::layout::{is_hidden, is_yaml};
 use super::read::io_reason;
 use crate::cache::key::FileKey;
 use crate::diag::{Diagnostic, Message};
 use crate::msg;
 use crate::text;
-
-/// Case and catalog files: `.yaml` or `.yml`, in any case (`.YAML` from Windows).
-pub fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-pub fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
-}
 
 /// A case file found on disk: as it will be shown, and its canonical path's
 /// hash (to load a file reached twice only once).

@@ -5,7 +5,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::sections;
+use super::marker;
 use crate::text::{self, Lines};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,7 +237,7 @@ pub fn dropped(t: &str) -> bool {
         return true;
     }
     // A menu or breadcrumb item, numbered or not: 1. トップページ, - 報道発表資料.
-    let item = sections::marker(f).map_or(f, |(_, rest)| rest);
+    let item = marker::marker(f).map_or(f, |(_, rest)| rest);
     const MENU: &[&str] = &[
         "トップページ",
         "ホーム",
@@ -330,7 +330,7 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
                 && super::dates::find(&prev.text, None)
                     .last()
                     .is_none_or(|d| d.end != prev.text.len());
-            let next_starts = sections::marker(&line.text).is_some()
+            let next_starts = marker::marker(&line.text).is_some()
                 || line.text.starts_with('【')
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
             if (fills || margin)

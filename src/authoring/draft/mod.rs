@@ -16,6 +16,7 @@ pub mod facts;
 pub mod header;
 pub mod issuer;
 pub mod lines;
+pub mod marker;
 pub mod measure;
 pub mod numbers;
 pub mod organization;
