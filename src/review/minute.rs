@@ -476,10 +476,6 @@ fn case_controls(case: &Case) -> Vec<ControlRef> {
 
 fn new_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     let mut out = vec![heading(2, t(lang, "新しい事例", "New cases"))];
-    if d.changes.new.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-        return out;
-    }
     let rows = d
         .changes
         .new
@@ -496,18 +492,17 @@ fn new_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(Block::Table(Table {
-        header: [
+    out.push(table_or_none(
+        &[
             t(lang, "事例ID", "Case ID"),
             t(lang, "事例", "Case"),
             t(lang, "日付", "Date"),
             t(lang, "管理策", "Controls"),
             t(lang, "脅威", "Threats"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ],
         rows,
-    }));
+        lang,
+    ));
     out
 }
 
@@ -521,44 +516,37 @@ fn threats(cats: &Catalogs, c: &Case, lang: Lang) -> String {
 
 fn changed_cases(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
     let mut out = vec![heading(2, t(lang, "更新された事例", "Changed cases"))];
-    if d.changes.changed.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-    } else {
-        let rows = d
-            .changes
-            .changed
-            .iter()
-            .map(|ch| {
-                let c = book.summary(ch.case);
-                let n = d.status.iter().filter(|s| s.case == ch.case).count();
-                let what = match (ch.moved_only, n, lang) {
-                    (true, _, _) => {
-                        t(lang, "ファイルの名前・場所だけ", "renamed or moved only").to_string()
-                    }
-                    (false, 0, _) => t(lang, "内容", "content").to_string(),
-                    (false, n, Lang::Ja) => format!("再発防止策の状況 {n}件"),
-                    (false, n, Lang::En) => {
-                        crate::plural::count(n, "status change", "status changes")
-                    }
-                };
-                vec![
-                    Text::plain(c.id.clone()),
-                    Text::plain(c.title.clone()),
-                    Text::plain(what),
-                ]
-            })
-            .collect();
-        out.push(Block::Table(Table {
-            header: [
-                t(lang, "事例ID", "Case ID"),
-                t(lang, "事例", "Case"),
-                t(lang, "変わったもの", "What changed"),
+    let rows = d
+        .changes
+        .changed
+        .iter()
+        .map(|ch| {
+            let c = book.summary(ch.case);
+            let n = d.status.iter().filter(|s| s.case == ch.case).count();
+            let what = match (ch.moved_only, n, lang) {
+                (true, _, _) => {
+                    t(lang, "ファイルの名前・場所だけ", "renamed or moved only").to_string()
+                }
+                (false, 0, _) => t(lang, "内容", "content").to_string(),
+                (false, n, Lang::Ja) => format!("再発防止策の状況 {n}件"),
+                (false, n, Lang::En) => crate::plural::count(n, "status change", "status changes"),
+            };
+            vec![
+                Text::plain(c.id.clone()),
+                Text::plain(c.title.clone()),
+                Text::plain(what),
             ]
-            .map(String::from)
-            .to_vec(),
-            rows,
-        }));
-    }
+        })
+        .collect();
+    out.push(table_or_none(
+        &[
+            t(lang, "事例ID", "Case ID"),
+            t(lang, "事例", "Case"),
+            t(lang, "変わったもの", "What changed"),
+        ],
+        rows,
+        lang,
+    ));
     if !d.changes.removed.is_empty() {
         out.push(heading(3, t(lang, "削除された事例", "Removed cases")));
         out.push(list(
@@ -581,10 +569,6 @@ fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             "Measures whose status changed",
         ),
     )];
-    if d.status.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-        return out;
-    }
     let rows = d
         .status
         .iter()
@@ -600,8 +584,8 @@ fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(Block::Table(Table {
-        header: [
+    out.push(table_or_none(
+        &[
             t(lang, "事例ID", "Case ID"),
             "No.",
             t(lang, "再発防止策", "Measure"),
@@ -609,11 +593,10 @@ fn status_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             t(lang, "後", "Now"),
             t(lang, "担当", "Owner"),
             t(lang, "期限", "Due"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ],
         rows,
-    }));
+        lang,
+    ));
     out
 }
 
@@ -622,10 +605,6 @@ fn overdue_table(d: &Digest, lang: Lang) -> Vec<Block> {
         2,
         t(lang, "期限を過ぎた再発防止策", "Overdue measures"),
     )];
-    if d.overdue.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-        return out;
-    }
     let rows = d
         .overdue
         .iter()
@@ -640,19 +619,18 @@ fn overdue_table(d: &Digest, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(Block::Table(Table {
-        header: [
+    out.push(table_or_none(
+        &[
             t(lang, "期限", "Due"),
             t(lang, "超過", "Overdue"),
             t(lang, "状況", "Status"),
             t(lang, "担当", "Owner"),
             t(lang, "事例", "Case"),
             t(lang, "再発防止策", "Measure"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ],
         rows,
-    }));
+        lang,
+    ));
     out
 }
 
@@ -678,84 +656,85 @@ fn reports(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
         3,
         t(lang, "この期間に提出した報告", "Filed in the period"),
     ));
-    if d.filed.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-    } else {
-        let rows = d
-            .filed
-            .iter()
-            .map(|f| {
-                vec![
-                    Text::plain(f.date.to_string()),
-                    Text::plain(rule_name(&f.to)),
-                    Text::plain(stage_name(&f.to, &f.stage)),
-                    Text::plain(book.summary(f.case).id.clone()),
-                ]
-            })
-            .collect();
-        out.push(Block::Table(Table {
-            header: [
-                t(lang, "提出日", "Filed"),
-                t(lang, "提出先", "To"),
-                t(lang, "段階", "Stage"),
-                t(lang, "事例ID", "Case ID"),
+    let rows = d
+        .filed
+        .iter()
+        .map(|f| {
+            vec![
+                Text::plain(f.date.to_string()),
+                Text::plain(rule_name(&f.to)),
+                Text::plain(stage_name(&f.to, &f.stage)),
+                Text::plain(book.summary(f.case).id.clone()),
             ]
-            .map(String::from)
-            .to_vec(),
-            rows,
-        }));
-    }
+        })
+        .collect();
+    out.push(table_or_none(
+        &[
+            t(lang, "提出日", "Filed"),
+            t(lang, "提出先", "To"),
+            t(lang, "段階", "Stage"),
+            t(lang, "事例ID", "Case ID"),
+        ],
+        rows,
+        lang,
+    ));
     out.push(heading(3, t(lang, "未提出の報告", "Still to file")));
-    if d.open.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-    } else {
-        let rows = d
-            .open
-            .iter()
-            .map(|o| {
-                let status = match (o.status, o.days_left) {
-                    (Status::Overdue, Some(n)) => match lang {
-                        Lang::Ja => format!("超過 {}日", -n),
-                        Lang::En => format!("{} d overdue", -n),
-                    },
-                    (Status::Due, Some(n)) => match lang {
-                        Lang::Ja => format!("あと {n}日"),
-                        Lang::En => format!("in {n} d"),
-                    },
-                    _ => t(lang, "発覚日未記入", "no discovered date").to_string(),
-                };
-                let mut stage = o.stage_title.get(lang).to_string();
-                if o.guidance {
-                    stage.push_str(t(lang, "（目安）", " (guidance)"));
-                }
-                vec![
-                    Text::plain(
-                        o.due
-                            .map(|d| crate::date::partial(d).to_string())
-                            .unwrap_or_default(),
-                    ),
-                    Text::plain(status),
-                    Text::plain(o.name.get(lang).to_string()),
-                    Text::plain(stage),
-                    Text::plain(o.id.clone()),
-                ]
-            })
-            .collect();
-        out.push(Block::Table(Table {
-            header: [
-                t(lang, "期限", "Due"),
-                t(lang, "状況", "Status"),
-                t(lang, "提出先", "To"),
-                t(lang, "段階", "Stage"),
-                t(lang, "事例ID", "Case ID"),
+    let rows = d
+        .open
+        .iter()
+        .map(|o| {
+            let status = match (o.status, o.days_left) {
+                (Status::Overdue, Some(n)) => match lang {
+                    Lang::Ja => format!("超過 {}日", -n),
+                    Lang::En => format!("{} d overdue", -n),
+                },
+                (Status::Due, Some(n)) => match lang {
+                    Lang::Ja => format!("あと {n}日"),
+                    Lang::En => format!("in {n} d"),
+                },
+                _ => t(lang, "発覚日未記入", "no discovered date").to_string(),
+            };
+            let mut stage = o.stage_title.get(lang).to_string();
+            if o.guidance {
+                stage.push_str(t(lang, "（目安）", " (guidance)"));
+            }
+            vec![
+                Text::plain(
+                    o.due
+                        .map(|d| crate::date::partial(d).to_string())
+                        .unwrap_or_default(),
+                ),
+                Text::plain(status),
+                Text::plain(o.name.get(lang).to_string()),
+                Text::plain(stage),
+                Text::plain(o.id.clone()),
             ]
-            .map(String::from)
-            .to_vec(),
-            rows,
-        }));
-    }
+        })
+        .collect();
+    out.push(table_or_none(
+        &[
+            t(lang, "期限", "Due"),
+            t(lang, "状況", "Status"),
+            t(lang, "提出先", "To"),
+            t(lang, "段階", "Stage"),
+            t(lang, "事例ID", "Case ID"),
+        ],
+        rows,
+        lang,
+    ));
     out.push(para_string(d.final_word.clone()));
     out
+}
+
+/// A table of `rows` under `header`, or 「ありません。」 when there are none.
+fn table_or_none(header: &[&str], rows: Vec<Vec<Text>>, lang: Lang) -> Block {
+    if rows.is_empty() {
+        return para(t(lang, "ありません。", "None."));
+    }
+    Block::Table(Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    })
 }
 
 fn para_string(s: String) -> Block {
@@ -771,10 +750,6 @@ fn first_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             "Controls with their first precedent",
         ),
     )];
-    if d.first.is_empty() {
-        out.push(para(t(lang, "ありません。", "None.")));
-        return out;
-    }
     let rows = d
         .first
         .iter()
@@ -796,15 +771,14 @@ fn first_table(book: &Casebook, d: &Digest, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(Block::Table(Table {
-        header: [
+    out.push(table_or_none(
+        &[
             t(lang, "管理策", "Control"),
             t(lang, "名称", "Title"),
             t(lang, "事例", "Cases"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ],
         rows,
-    }));
+        lang,
+    ));
     out
 }

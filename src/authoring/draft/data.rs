@@ -189,7 +189,7 @@ fn enumeration(text: &str) -> Option<Vec<String>> {
         Some((list, count)) if !numbers::counts(count).is_empty() => list,
         _ => text,
     };
-    let body = strip_parens(body);
+    let body = super::when::without_asides(body);
     let body = body
         .trim()
         .trim_end_matches(['。', '等'])
@@ -251,20 +251,6 @@ fn after_count(item: &str) -> &str {
         }
     }
     item
-}
-
-fn strip_parens(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

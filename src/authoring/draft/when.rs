@@ -105,8 +105,9 @@ enum Dates {
     Neither,
 }
 
-/// A text without what it says in brackets (`…侵入（後日の調査で判明）`).
-fn without_asides(text: &str) -> String {
+/// A text without what it says in brackets (`…侵入（後日の調査で判明）`,
+/// `氏名（ふりがな）`).
+pub(super) fn without_asides(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
