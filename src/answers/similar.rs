@@ -74,7 +74,15 @@ impl Serialize for Feature {
 /// A feature equals its written form.
 impl PartialEq<&str> for Feature {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        let (prefix, rest) = match self {
+            Feature::Control(r) => (r.scheme.as_str(), r.id.as_str()),
+            Feature::Cause(c) => ("cause", c.as_str()),
+            Feature::Tag(t) => ("tag", t.as_str()),
+        };
+        other
+            .strip_prefix(prefix)
+            .and_then(|o| o.strip_prefix(':'))
+            .is_some_and(|o| o == rest)
     }
 }
 
@@ -374,4 +382,35 @@ impl Index {
 fn fold_tag(tag: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     tag.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Feature;
+    use crate::model::ControlRef;
+
+    #[test]
+    fn a_feature_is_written_as_before_and_equals_its_written_form() {
+        let control = Feature::Control(ControlRef {
+            scheme: "iso27001".into(),
+            id: "A.7.14".into(),
+        });
+        let cause = Feature::Cause("mismanagement".into());
+        let tag = Feature::Tag("廃棄".into());
+        for (feature, written) in [
+            (&control, "iso27001:A.7.14"),
+            (&cause, "cause:mismanagement"),
+            (&tag, "tag:廃棄"),
+        ] {
+            assert_eq!(feature.to_string(), written);
+            assert_eq!(*feature, written);
+            assert_eq!(
+                serde_json::to_string(feature).unwrap(),
+                format!("\"{written}\"")
+            );
+        }
+        assert_ne!(cause, "tag:mismanagement");
+        assert_ne!(tag, "tag:廃");
+        assert_ne!(control, "iso27001:A.7");
+    }
 }
