@@ -10,6 +10,7 @@
 
 pub mod account;
 pub mod data;
+pub mod date_line;
 pub mod dates;
 pub mod decode;
 pub mod facts;

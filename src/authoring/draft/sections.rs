@@ -461,7 +461,7 @@ fn signature_start(lines: &[Line]) -> usize {
         }
         let org = organization_line(t).is_some() || role_line(t);
         let other = department(t.split(' ').next().unwrap_or(t))
-            || super::header::date_line(t).is_some()
+            || super::date_line::date_line(t).is_some()
             || [
                 "法人名",
                 "理事長名",

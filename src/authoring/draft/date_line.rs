@@ -1,0 +1,67 @@
+//! A line of a notice that is its date (and perhaps who dated it), not a
+//! sentence.
+
+use super::dates;
+use super::organization::{department, organization_name, without_role};
+
+/// Whether a line is a date and nothing else (`令和6年6月17日`, `[2011年10月17日]`,
+/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月18日 印刷ページ表示`),
+/// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
+pub fn date_line(text: &str) -> Option<dates::Found> {
+    let found = dates::find(text, None);
+    let first = found.first()?.clone();
+    let mut rest = String::new();
+    rest.push_str(&text[..first.start]);
+    rest.push(' ');
+    rest.push_str(&text[first.end..]);
+    let (rest, _) = dates::fold(&rest);
+    let rest = [
+        "印刷ページ表示",
+        "印刷用ページ",
+        "報道発表資料",
+        "報道発表日",
+        "記者発表",
+        "報道発表",
+        "発表日",
+        "公表日",
+        "掲載日",
+        "公開日",
+        "更新日",
+        "作成日",
+        "掲載",
+        "発表",
+        "公表",
+    ]
+    .iter()
+    .fold(rest, |s, w| s.replace(w, " "));
+    let leftover: String = rest
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、".contains(*c))
+        .collect();
+    let leftover = [
+        "発表", "公表", "更新", "掲載", "公開", "作成", "日付", "最終", "時", "分", "日", "付",
+        "版",
+    ]
+    .iter()
+    .fold(leftover, |s, w| s.replace(w, ""));
+    // 水道局, 総務課, 株式会社サンプル: who dated it; or the whole signature on
+    // one line (…掲載 独立行政法人… …医療センター院長 森田 茂樹).
+    let issuer = {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let body = |w: &str| {
+            organization_name(w) || department(w) || w.ends_with('局') || without_role(w).is_some()
+        };
+        match words.as_slice() {
+            [w] => w.chars().count() <= 20 && body(w),
+            [first, rest @ ..] => {
+                body(first)
+                    && rest.iter().all(|w| {
+                        body(w) || w.chars().count() <= 4 && !w.contains(|c: char| c.is_ascii())
+                    })
+            }
+            [] => false,
+        }
+    };
+    (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
+        .then_some(first)
+}
