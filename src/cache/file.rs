@@ -565,7 +565,9 @@ impl Writer {
     fn read_back(&mut self) -> Written {
         // SAFETY: the file is this writer's own, not yet named or just placed;
         // cache files are never changed in place once written.
-        let map = unsafe { Mmap::map(&*self.temp.file()) }.ok().map(|m| Arc::new(Map::new(m)));
+        let map = unsafe { Mmap::map(&*self.temp.file()) }
+            .ok()
+            .map(|m| Arc::new(Map::new(m)));
         Written {
             map,
             lost: self.lost.clone(),

@@ -29,7 +29,7 @@ pub struct Spool {
 enum State {
     Unopened,
     /// The writer, and the file offset of the case section.
-    Open(file::Writer, u64),
+    Open(Box<file::Writer>, u64),
     /// The file could not be created: no entry this time.
     Unwritable,
 }
@@ -55,7 +55,9 @@ impl Finished {
             (Some((from, lost)), _) if at >= *from && end <= from + lost.len() as u64 => {
                 (Bytes::Held(std::sync::Arc::clone(lost)), at - from)
             }
-            (_, Some(map)) if end <= map.len() as u64 => (Bytes::Map(std::sync::Arc::clone(map)), at),
+            (_, Some(map)) if end <= map.len() as u64 => {
+                (Bytes::Map(std::sync::Arc::clone(map)), at)
+            }
             _ => return None,
         };
         Some(Blob {
@@ -100,7 +102,7 @@ impl Spool {
     fn open(&self, state: &mut State) {
         if let State::Unopened = state {
             *state = match self.create() {
-                Ok((writer, start)) => State::Open(writer, start),
+                Ok((writer, start)) => State::Open(Box::new(writer), start),
                 Err(_) => State::Unwritable,
             };
         }
@@ -181,7 +183,11 @@ mod tests {
                     nodes: vec![i, i + 1],
                     ..CaseRecord::placeholder()
                 });
-                let size = if i == 100 { 1_500_000 } else { 1 + (i as usize * 37) % 5000 };
+                let size = if i == 100 {
+                    1_500_000
+                } else {
+                    1 + (i as usize * 37) % 5000
+                };
                 let blob = case
                     .is_some()
                     .then(|| (0..size).map(|b| (b as u32 * 31 + i) as u8).collect());
@@ -279,8 +285,16 @@ mod tests {
         let b = Entry::open(&streamed, 5).unwrap().unwrap();
         assert_eq!(b.generation(), *generation);
         assert_eq!(
-            (&a.opened.meta.dir, a.opened.meta.read_from, &a.opened.meta.program),
-            (&b.opened.meta.dir, b.opened.meta.read_from, &b.opened.meta.program)
+            (
+                &a.opened.meta.dir,
+                a.opened.meta.read_from,
+                &a.opened.meta.program
+            ),
+            (
+                &b.opened.meta.dir,
+                b.opened.meta.read_from,
+                &b.opened.meta.program
+            )
         );
         assert_eq!(a.records.len(), b.records.len());
         for (i, (ra, rb)) in a.records.iter().zip(&b.records).enumerate() {

@@ -121,7 +121,10 @@ fn parse_job(job: &Job, catalogs: &Catalogs, nodes: &Nodes, dirs: &[DirState]) -
         && let Found::Owned(case, _) = &*found
     {
         let encoded = cache::wire::encode_case(case);
-        let spool = job.cached.as_ref().and_then(|(d, _, _)| dirs[*d].spool.as_ref());
+        let spool = job
+            .cached
+            .as_ref()
+            .and_then(|(d, _, _)| dirs[*d].spool.as_ref());
         let blob = match spool.map(|s| s.append(&encoded)) {
             Some(Ok(spooled)) => Stored::Spooled(spooled),
             _ => Stored::Held(encoded.into()),
