@@ -67,6 +67,7 @@ impl Temp {
         })
     }
 
+    /// The file, open for writing and reading.
     pub fn file(&mut self) -> &mut File {
         self.file.as_mut().expect("the file is open until placed")
     }
@@ -134,6 +135,7 @@ fn unnamed(dir: &Path) -> Option<File> {
             return None;
         }
         OpenOptions::new()
+            .read(true)
             .write(true)
             .mode(0o666)
             .custom_flags(libc::O_TMPFILE)
@@ -197,6 +199,7 @@ fn create_named(dir: &Path) -> io::Result<(PathBuf, File)> {
     loop {
         let named = dir.join(temp_name());
         match OpenOptions::new()
+            .read(true)
             .write(true)
             .create_new(true)
             .mode(0o666)

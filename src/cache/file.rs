@@ -8,6 +8,10 @@
 //! 32  meta (postcard)  ...   sections
 //! ```
 //!
+//! The meta gives each section's offset and length: the sections may follow
+//! it after a gap of zeros and in any order ([`Writer`] writes the sections
+//! first, as their bytes come, and the meta last, into room kept for it).
+//!
 //! Files are written unnamed in the same directory and put in place in one
 //! step ([`crate::temp`]), so a reader sees the old file or the new one, never
 //! half of one, and a run ended part-way leaves nothing.
@@ -338,6 +342,237 @@ pub fn write(
         crate::temp::PlaceError::Io(e) => e,
         crate::temp::PlaceError::Exists => io::Error::from(io::ErrorKind::AlreadyExists),
     })
+}
+
+/// A cache file written section by section as the sections' bytes come,
+/// without holding them: room for the meta is kept after the header, and the
+/// meta (with every section's place) and the header are written last, once
+/// the sections are whole. The file has no name until [`Writer::finish`]
+/// places it ([`crate::temp`]), exactly as [`write`] does; a reader cannot
+/// tell the two apart (sections may lie in the file in any order).
+pub struct Writer {
+    temp: crate::temp::Temp,
+    kind: Kind,
+    format: u32,
+    /// The room kept for the meta: the longest it can encode to.
+    room: u64,
+    /// Bytes not yet written, and the file offset they go to.
+    buf: Vec<u8>,
+    at: u64,
+    /// Where the section being written began, and its checksum so far.
+    section: Option<(u64, Option<xxhash_rust::xxh3::Xxh3>)>,
+    sections: Vec<Option<Section>>,
+    /// A write failed: the bytes it held (at their offset) are kept here,
+    /// and nothing more is written.
+    lost: Option<(u64, Arc<[u8]>)>,
+}
+
+/// The bytes a [`Writer`] wrote, readable from the file whether or not it
+/// was put in place.
+pub struct Written {
+    /// The whole file, mapped (None when it could not be mapped).
+    pub map: Option<Arc<Map>>,
+    /// Bytes a failed write could not put in the file, at their offset.
+    pub lost: Option<(u64, Arc<[u8]>)>,
+}
+
+const BUFFER: usize = 1 << 20;
+
+impl Writer {
+    /// A file of `sections` sections, to be put at `path`; `program` and
+    /// `dir` are those its meta will name (the meta's length depends on them).
+    pub fn beside(
+        path: &Path,
+        kind: Kind,
+        format: u32,
+        program: &str,
+        dir: &str,
+        sections: usize,
+    ) -> io::Result<Writer> {
+        let widest = Meta {
+            program: program.to_string(),
+            dir: dir.to_string(),
+            depends_on: u128::MAX,
+            generation: u64::MAX,
+            read_from: i64::MIN,
+            sections: vec![
+                Section {
+                    offset: u64::MAX,
+                    len: u64::MAX,
+                    sum: Some(u64::MAX),
+                };
+                sections
+            ],
+        };
+        let room = postcard::to_allocvec(&widest)
+            .map_err(io::Error::other)?
+            .len() as u64;
+        let first = HEADER as u64 + room;
+        Ok(Writer {
+            temp: crate::temp::Temp::beside(path)?,
+            kind,
+            format,
+            room,
+            buf: Vec::with_capacity(BUFFER),
+            at: first + padding(first),
+            section: None,
+            sections: vec![None; sections],
+            lost: None,
+        })
+    }
+
+    /// Where the next byte goes in the file.
+    fn end(&self) -> u64 {
+        self.at + self.buf.len() as u64
+    }
+
+    /// Starts a section (at the next multiple of 8); returns its file offset.
+    /// `checked`: its checksum goes into the meta, checked on opening.
+    pub fn begin(&mut self, checked: bool) -> io::Result<u64> {
+        let pad = padding(self.end()) as usize;
+        self.put(&[0; 8][..pad])?;
+        let start = self.end();
+        self.section = Some((start, checked.then(xxhash_rust::xxh3::Xxh3::new)));
+        Ok(start)
+    }
+
+    /// Appends to the section begun; returns the bytes' offset in the section.
+    pub fn write(&mut self, bytes: &[u8]) -> io::Result<u64> {
+        let Some((start, sum)) = self.section.as_mut() else {
+            return Err(io::Error::other("no section begun"));
+        };
+        let at = self.at + self.buf.len() as u64 - *start;
+        if let Some(h) = sum {
+            h.update(bytes);
+        }
+        self.put(bytes)?;
+        Ok(at)
+    }
+
+    /// Ends the section begun as section `i` of the meta.
+    pub fn end_section(&mut self, i: usize) -> io::Result<()> {
+        let (start, sum) = self
+            .section
+            .take()
+            .ok_or_else(|| io::Error::other("no section begun"))?;
+        let slot = self
+            .sections
+            .get_mut(i)
+            .ok_or_else(|| io::Error::other("no such section"))?;
+        *slot = Some(Section {
+            offset: start,
+            len: self.at + self.buf.len() as u64 - start,
+            sum: sum.map(|h| h.digest()),
+        });
+        Ok(())
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.lost.is_some() {
+            return Err(io::Error::other("an earlier write failed"));
+        }
+        if self.buf.len() + bytes.len() > BUFFER {
+            self.flush()?;
+        }
+        if bytes.len() >= BUFFER {
+            let written = self.write_out(bytes);
+            if written.is_err() {
+                // The caller keeps these bytes; no more is written.
+                self.lost = Some((self.at - bytes.len() as u64, Arc::from(&[][..])));
+            }
+            return written;
+        }
+        self.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let buf = std::mem::take(&mut self.buf);
+        let written = self.write_out(&buf);
+        if written.is_err() {
+            self.lost = Some((self.at - buf.len() as u64, buf.into()));
+        } else {
+            self.buf = buf;
+            self.buf.clear();
+        }
+        written
+    }
+
+    /// Writes `bytes` at `at`, which moves past them.
+    fn write_out(&mut self, bytes: &[u8]) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        let at = self.at;
+        self.at += bytes.len() as u64;
+        self.temp.file().write_all_at(bytes, at)
+    }
+
+    /// Writes the meta (`meta`, with the sections written) and the header,
+    /// and puts the file at `path` (replacing what is there). The bytes
+    /// written stay readable from what is returned, even when placing fails.
+    pub fn finish(mut self, path: &Path, mut meta: Meta) -> (io::Result<()>, Written) {
+        let placed = self.complete(&mut meta);
+        let written = self.read_back();
+        let placed = placed.and_then(|()| {
+            self.temp.place(path, true).map_err(|e| match e {
+                crate::temp::PlaceError::Io(e) => e,
+                crate::temp::PlaceError::Exists => io::Error::from(io::ErrorKind::AlreadyExists),
+            })
+        });
+        (placed, written)
+    }
+
+    /// The bytes written so far, for when the file is not finished.
+    pub fn abandon(mut self) -> Written {
+        let _ = self.flush_kept();
+        self.read_back()
+    }
+
+    fn flush_kept(&mut self) -> io::Result<()> {
+        if self.lost.is_none() && !self.buf.is_empty() {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn complete(&mut self, meta: &mut Meta) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        self.flush_kept()?;
+        if self.lost.is_some() {
+            return Err(io::Error::other("a write failed"));
+        }
+        meta.sections = self
+            .sections
+            .iter()
+            .map(|s| s.ok_or_else(|| io::Error::other("a section was not written")))
+            .collect::<io::Result<_>>()?;
+        let meta_bytes = postcard::to_allocvec(&meta).map_err(io::Error::other)?;
+        if meta_bytes.len() as u64 > self.room {
+            return Err(io::Error::other("the meta outgrew its room"));
+        }
+        let mut head = Vec::with_capacity(HEADER + meta_bytes.len());
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&self.format.to_le_bytes());
+        head.extend_from_slice(&(self.kind as u32).to_le_bytes());
+        head.extend_from_slice(&(meta_bytes.len() as u64).to_le_bytes());
+        head.extend_from_slice(&checksum(&meta_bytes).to_le_bytes());
+        head.extend_from_slice(&meta_bytes);
+        let file = self.temp.file();
+        file.write_all_at(&head, 0)?;
+        // The file ends where its last section does (a section may be empty).
+        file.set_len(self.at)
+    }
+
+    fn read_back(&mut self) -> Written {
+        // SAFETY: the file is this writer's own, not yet named or just placed;
+        // cache files are never changed in place once written.
+        let map = unsafe { Mmap::map(&*self.temp.file()) }
+            .ok()
+            .map(|m| Arc::new(Map::new(m)));
+        Written {
+            map,
+            lost: self.lost.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,12 +16,17 @@
 //!   same cache format and the same program build;
 //! - everything is checksummed; a damaged, truncated or foreign entry is
 //!   ignored (with a one-line notice) and written again;
-//! - entries are written to a temporary file and renamed into place.
+//! - entries are written to a file without a name and put in place whole
+//!   (a run that fills the cache writes each case there as it is encoded:
+//!   [`spool`]).
 
 pub mod blob;
 pub mod file;
 pub mod key;
+pub mod spool;
 pub mod wire;
+
+pub use spool::{Spool, Spooled};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::input::canonical;
-use super::outcome::{Found, How, Outcome};
+use super::outcome::{Found, How, Outcome, Stored};
 use crate::cache;
 use crate::casebook::Casebook;
 use crate::yaml::Pos;
@@ -30,6 +30,8 @@ pub(super) struct DirState {
     pub(super) canonical: PathBuf,
     pub(super) files: Option<(PathBuf, PathBuf)>,
     pub(super) entry: Option<cache::Entry>,
+    /// The next entry's file, which cases parsed now are written to.
+    pub(super) spool: Option<cache::Spool>,
     pub(super) stats: cache::Stats,
 }
 
@@ -42,7 +44,7 @@ pub(super) enum Pending {
     },
     New {
         record: Box<cache::Record>,
-        blob: Option<std::sync::Arc<[u8]>>,
+        blob: Option<Stored>,
     },
 }
 
@@ -79,6 +81,9 @@ pub(super) fn open_dir(
             dir: dir.display().to_string(),
             ..cache::Stats::default()
         },
+        spool: files
+            .as_ref()
+            .map(|(cases, _)| cache::Spool::new(cases, &canonical)),
         canonical,
         files,
         entry,
@@ -107,30 +112,46 @@ pub(super) fn save_caches(
         let generation = if unchanged {
             entry.map(cache::Entry::generation)
         } else {
+            let spool = dir
+                .spool
+                .take()
+                .unwrap_or_else(|| cache::Spool::new(&cases_path, &dir.canonical));
             let total = pending.len();
             let mut list = Vec::with_capacity(total);
-            // The casebook index of each record written, in order.
-            let mut order: Vec<Option<usize>> = Vec::with_capacity(total);
+            // The casebook index of each case written from this run, and its place.
+            let mut spooled: Vec<(usize, cache::Spooled)> = Vec::new();
+            // Bytes copied from the current entry since its pages were last handed back.
+            let mut copied = 0usize;
             for (p, placed) in &mut pending {
-                let written = match p {
+                let (mut record, at) = match p {
                     Pending::Old { prior, key } => {
                         let Some(e) = entry else { continue };
                         let mut record = e.records[*prior].clone();
                         record.key = *key;
-                        // A damaged case is left out: its file is read next time.
-                        let blob = match record.case.as_ref() {
+                        let at = match record.case.as_ref() {
+                            // A damaged case is left out: its file is read next time.
                             Some(c) => match e.blob_bytes(c) {
-                                Some(b) => Some(b),
+                                Some(bytes) => {
+                                    copied += bytes.len();
+                                    if copied > 16 << 20 {
+                                        copied = 0;
+                                        cache::file::release(&e.opened.map, 0, e.opened.map.len());
+                                    }
+                                    Some(spool.append(bytes))
+                                }
                                 None => continue,
                             },
                             None => None,
                         };
-                        cache::NewRecord { record, blob }
+                        (record, at)
                     }
                     Pending::New { record, blob } => {
-                        if record.case.is_some() && blob.is_none() {
-                            continue;
-                        }
+                        let at = match (record.case.is_some(), blob.take()) {
+                            (false, _) => None,
+                            (true, None) => continue,
+                            (true, Some(Stored::Spooled(s))) => Some(Ok(s)),
+                            (true, Some(Stored::Held(bytes))) => Some(spool.append(&bytes)),
+                        };
                         // Moved, not copied: the records are not needed after this.
                         let left = cache::Record {
                             rel: String::new(),
@@ -143,24 +164,38 @@ pub(super) fn save_caches(
                                 .map(|_| cache::CaseRecord::placeholder()),
                         };
                         let record = *std::mem::replace(record, Box::new(left));
-                        cache::NewRecord {
-                            record,
-                            blob: blob.as_deref(),
+                        if let (Some(Ok(s)), Some(i)) = (&at, placed) {
+                            spooled.push((*i, *s));
                         }
+                        (record, at)
                     }
                 };
-                list.push(written);
-                order.push(*placed);
+                match (at, record.case.as_mut()) {
+                    (Some(Ok(s)), Some(c)) => {
+                        c.offset = s.offset;
+                        c.len = s.len;
+                        c.sum = s.sum;
+                    }
+                    // The file could not be written: no entry this time
+                    // (finishing the spool says so).
+                    (Some(Err(_)), _) => continue,
+                    _ => {}
+                }
+                list.push(record);
             }
             let complete = list.len() == total;
-            let written =
-                cache::write_entry(&cases_path, &dir.canonical, catalogs, read_from, list);
-            dir.stats.written = written.is_ok();
-            if written.is_ok() {
-                read_from_the_entry(book, &cases_path, catalogs, &order);
+            let finished = spool.finish(&list, catalogs, read_from);
+            drop(list);
+            dir.stats.written = finished.generation.is_ok();
+            // The cases of this run are read from the file written from now
+            // on (whether or not it could be put in place).
+            for (i, s) in spooled {
+                if let Some(blob) = finished.blob(&s) {
+                    book.hold_no_longer(i, blob);
+                }
             }
             // An entry missing a record cannot vouch for the index of all cases.
-            written.ok().filter(|_| complete)
+            finished.generation.ok().filter(|_| complete)
         };
         // The index part of each record's case, in record order.
         let placed: Vec<Option<usize>> = pending
@@ -218,27 +253,5 @@ pub(super) fn from_record(
         key: Some(key),
         hash: Some(record.hash),
         record: Some(r),
-    }
-}
-
-/// Once a directory's entry is written, the cases held in memory for it (see
-/// `Found::Encoded`) are read from the entry's memory map instead, and their
-/// encodings freed. `order` gives the casebook index of each record written.
-fn read_from_the_entry(
-    book: &mut Casebook,
-    cases_path: &Path,
-    catalogs: u128,
-    order: &[Option<usize>],
-) {
-    let Ok(Some(entry)) = cache::Entry::open(cases_path, catalogs) else {
-        return;
-    };
-    if entry.records.len() != order.len() {
-        return;
-    }
-    for (record, placed) in entry.records.iter().zip(order) {
-        if let (Some(c), Some(i)) = (&record.case, placed) {
-            book.hold_no_longer(*i, entry.blob(c));
-        }
     }
 }

@@ -14,9 +14,18 @@ pub(super) enum Found {
     Encoded {
         summary: crate::casebook::Summary,
         nodes: Vec<u32>,
-        blob: std::sync::Arc<[u8]>,
+        blob: Stored,
     },
     Record(usize),
+}
+
+/// Where a case encoded for the cache is until its entry is written.
+#[derive(Clone)]
+pub(super) enum Stored {
+    /// Already in the entry's file, being written ([`cache::Spool`]).
+    Spooled(cache::Spooled),
+    /// In memory (the file could not be written).
+    Held(std::sync::Arc<[u8]>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

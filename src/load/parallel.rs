@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::cached::{DirState, from_record};
 use super::input::with_line;
 use super::jobs::{Job, Text};
-use super::outcome::{Found, How, Outcome};
+use super::outcome::{Found, How, Outcome, Stored};
 use super::parse::{internal_error, parse_case};
 use super::read;
 use crate::cache;
@@ -113,14 +113,23 @@ fn parse_job(job: &Job, catalogs: &Catalogs, nodes: &Nodes, dirs: &[DirState]) -
             e.line,
         )]),
     };
-    // Encoded here, on the worker, so writing the cache costs the main thread
-    // little; and only the encoding is kept (with the case's summary and
-    // catalog nodes), not the case: a run filling the cache for 100,000
-    // cases holds their compact encodings, not every case's strings.
+    // Encoded here, on the worker, and written at once into the case section
+    // of the directory's next cache entry (its file still unnamed): a run
+    // filling the cache for 100,000 cases holds neither the cases nor their
+    // encodings, only each case's summary, catalog nodes and place in that
+    // file. Where the file cannot be written, the encoding is held instead.
     if let Some((found @ Found::Owned(..), _)) = outcome.case.as_mut()
         && let Found::Owned(case, _) = &*found
     {
-        let blob: std::sync::Arc<[u8]> = cache::wire::encode_case(case).into();
+        let encoded = cache::wire::encode_case(case);
+        let spool = job
+            .cached
+            .as_ref()
+            .and_then(|(d, _, _)| dirs[*d].spool.as_ref());
+        let blob = match spool.map(|s| s.append(&encoded)) {
+            Some(Ok(spooled)) => Stored::Spooled(spooled),
+            _ => Stored::Held(encoded.into()),
+        };
         *found = Found::Encoded {
             summary: crate::casebook::Summary::of(case),
             nodes: nodes.of_case(catalogs, case),

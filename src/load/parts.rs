@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::cached::{DirState, Pending};
 use super::jobs::{Job, Text};
-use super::outcome::{Found, How, Outcome};
+use super::outcome::{Found, How, Outcome, Stored};
 use crate::cache;
 use crate::casebook::{Nodes, Part, Source, Summary};
 use crate::catalog::Catalogs;
@@ -101,7 +101,7 @@ pub(super) fn parts(
                             len: 0,
                             sum: 0,
                         });
-                        *blob = encoded.map(Into::into);
+                        *blob = encoded.map(|e| Stored::Held(e.into()));
                     }
                     (summary, node_list, Source::Owned(case))
                 }
@@ -125,13 +125,20 @@ pub(super) fn parts(
                             len: 0,
                             sum: 0,
                         });
-                        *held = Some(std::sync::Arc::clone(&blob));
+                        *held = Some(blob.clone());
                     }
-                    (
-                        summary,
-                        node_list,
-                        Source::Cached(crate::casebook::Blob::held(blob)),
-                    )
+                    let blob = match blob {
+                        Stored::Held(bytes) => crate::casebook::Blob::held(bytes),
+                        // Read from the entry once it is written (see
+                        // `save_caches`); until then only its size and sum.
+                        Stored::Spooled(s) => crate::casebook::Blob {
+                            bytes: crate::casebook::Bytes::Held(std::sync::Arc::from(&[][..])),
+                            offset: 0,
+                            len: s.len as usize,
+                            sum: s.sum,
+                        },
+                    };
+                    (summary, node_list, Source::Cached(blob))
                 }
                 Found::Record(r) => {
                     let Some(d) = dir else { continue };

@@ -142,6 +142,21 @@ fn diagnostics_and_output_from_the_cache_are_those_of_a_cold_run() {
 }
 
 #[test]
+fn a_run_that_fills_the_cache_answers_from_the_entry_it_wrote_as_a_cold_run_does() {
+    // Enough files for the reading to be shared between threads, each case
+    // written into the entry as it is parsed and read back from it.
+    let dir = casebook(60);
+    for args in EVERY {
+        let cache = tempfile::tempdir().unwrap();
+        let line = same_as_cold(dir.path(), cache.path(), args);
+        assert!(line.contains("64 parsed, written"), "{args:?}: {line}");
+        assert_eq!(cache_files(cache.path(), "cases").len(), 1);
+        let line = same_as_cold(dir.path(), cache.path(), args);
+        assert!(line.contains("64 reused"), "{args:?}: {line}");
+    }
+}
+
+#[test]
 fn an_edit_re_validates_that_file_only() {
     let dir = casebook(10);
     let cache = tempfile::tempdir().unwrap();
