@@ -52,42 +52,7 @@ impl Pane {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    Help,
-    Diagnostics,
-    Search,
-    Prompt,
-    /// Writing a case: the questions of `n` and `E`.
-    Author,
-    Coverage,
-    Stats,
-    Jump,
-    Filter,
-    Chips,
-    /// Ctrl-p: the command palette.
-    Palette,
-}
-
-impl Mode {
-    pub fn context(self) -> Context {
-        match self {
-            Mode::Browse => Context::Browse,
-            Mode::Help => Context::Help,
-            Mode::Diagnostics => Context::Diagnostics,
-            Mode::Search => Context::Search,
-            Mode::Prompt => Context::Prompt,
-            Mode::Author => Context::Author,
-            Mode::Coverage => Context::Coverage,
-            Mode::Stats => Context::Stats,
-            Mode::Jump => Context::Jump,
-            Mode::Filter => Context::Filter,
-            Mode::Chips => Context::Chips,
-            Mode::Palette => Context::Palette,
-        }
-    }
-}
+pub use super::top::{Mode, Top};
 
 /// Start-up choices that are not part of the casebook.
 #[derive(Clone, Debug, Default)]
@@ -146,9 +111,8 @@ pub struct App {
     pub list_offset: usize,
     pub detail_scroll: usize,
     pub focus: Pane,
-    pub mode: Mode,
-    /// Scroll position of the help or diagnostics overlay.
-    pub overlay_scroll: usize,
+    /// What is on top of the panes, with what it holds.
+    pub top: Top,
     pub size: Rect,
     /// A transient message for the status bar, cleared by the next key.
     pub status: Option<String>,
@@ -161,7 +125,6 @@ pub struct App {
     pub options: Options,
     pub searcher: Searcher,
     pub search: SearchState,
-    pub prompt: Option<Prompt>,
     pub filters: FilterState,
     pub jump: JumpState,
     pub history: History,
@@ -181,12 +144,6 @@ pub struct App {
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
     pub(super) failed_files: usize,
-    /// The questions of `n` and `E`.
-    pub author: Option<Step>,
-    /// The command palette (Ctrl-p).
-    pub palette: super::palette::Palette,
-    /// Words narrowing the help (`/` in `?`).
-    pub help_filter: super::help::HelpFilter,
     /// A draft being made in the background (Esc stops it).
     pub drafting: Option<super::action::Cancel>,
     /// Files that turned bad, and a file to show once read again.
@@ -203,29 +160,48 @@ impl App {
     /// Where keys are looked up: the mode's context, narrowed to the notice
     /// file's name while `n` asks for it (the one question Tab completes).
     pub fn context(&self) -> Context {
-        use super::copy::{Ask, Prompt};
-        if let (
-            Mode::Prompt,
-            Some(Prompt {
+        use super::copy::Ask;
+        match &self.top {
+            Top::Prompt(Prompt {
                 ask: Ask::Report(_) | Ask::Progress(_),
                 ..
-            }),
-        ) = (self.mode, &self.prompt)
-        {
-            return Context::Choose;
-        }
-        match (self.mode, &self.author) {
-            (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
-            (Mode::Help, _) if self.help_filter.typing => Context::HelpFilter,
+            }) => Context::Choose,
+            Top::Author(Step::Notice { .. }) => Context::NoticeFile,
+            Top::Help { filter, .. } if filter.typing => Context::HelpFilter,
             // A question answered with a letter, or a title: no file names
             // to complete there.
-            (Mode::Prompt, _) => match self.prompt.as_ref().map(|p| &p.ask) {
-                Some(Ask::SaveAs { .. }) | None => Context::Prompt,
-                Some(Ask::Title { .. }) => Context::Title,
-                Some(_) => Context::Choice,
+            Top::Prompt(p) => match &p.ask {
+                Ask::SaveAs { .. } => Context::Prompt,
+                Ask::Title { .. } => Context::Title,
+                _ => Context::Choice,
             },
-            (mode, _) => mode.context(),
+            top => top.mode().context(),
         }
+    }
+
+    /// What is on top, without what it holds.
+    pub fn mode(&self) -> Mode {
+        self.top.mode()
+    }
+
+    /// The question asked in the status bar, if one is.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.top.prompt()
+    }
+
+    /// The question of `n` or `E` being asked, if one is.
+    pub fn author(&self) -> Option<&Step> {
+        self.top.author()
+    }
+
+    /// The words narrowing the help, while it is open.
+    pub fn help_filter(&self) -> Option<&super::help::HelpFilter> {
+        self.top.help_filter()
+    }
+
+    /// How far the help or the problems view is scrolled.
+    pub fn overlay_scroll(&self) -> usize {
+        self.top.scroll()
     }
 
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
@@ -267,8 +243,7 @@ impl App {
             list_offset: 0,
             detail_scroll: 0,
             focus: Pane::Tree,
-            mode: Mode::Browse,
-            overlay_scroll: 0,
+            top: Top::Browse,
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: super::marks::Marks::new(),
@@ -277,7 +252,6 @@ impl App {
             options,
             searcher,
             search: SearchState::default(),
-            prompt: None,
             filters: FilterState::default(),
             jump: JumpState::default(),
             history: History::default(),
@@ -291,9 +265,6 @@ impl App {
             similar_cursor: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
-            author: None,
-            palette: Default::default(),
-            help_filter: Default::default(),
             drafting: None,
             live: Live::default(),
             tree_widths: Vec::new(),
@@ -353,7 +324,7 @@ impl App {
                 return Vec::new();
             }
             Action::Repaint => return vec![Effect::Repaint],
-            Action::Back if self.mode == Mode::Browse && self.drafting.is_some() => {
+            Action::Back if matches!(self.top, Top::Browse) && self.drafting.is_some() => {
                 self.cancel_draft();
                 return Vec::new();
             }
@@ -375,12 +346,16 @@ impl App {
             _ => {}
         }
         self.status = None;
-        match self.mode {
+        match self.top.mode() {
             Mode::Browse => self.browse(action),
             Mode::Diagnostics if action == Action::EditProblem => self.edit_problem(),
-            Mode::Help if action == Action::FilterHelp || self.help_filter.typing => {
-                self.help_filter.update(action);
-                self.overlay_scroll = 0;
+            Mode::Help
+                if action == Action::FilterHelp || self.help_filter().is_some_and(|f| f.typing) =>
+            {
+                if let Top::Help { filter, scroll } = &mut self.top {
+                    filter.update(action);
+                    *scroll = 0;
+                }
                 Vec::new()
             }
             Mode::Help | Mode::Diagnostics => {
@@ -403,14 +378,17 @@ impl App {
     /// had been pressed while browsing.
     fn palette_update(&mut self, action: Action) -> Vec<Effect> {
         use super::palette::Outcome;
-        match self.palette.update(action) {
+        let Top::Palette(palette) = &mut self.top else {
+            return Vec::new();
+        };
+        match palette.update(action) {
             Outcome::Stay => Vec::new(),
             Outcome::Close => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 Vec::new()
             }
             Outcome::Run(action) => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 self.update(action)
             }
         }

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use super::action::{Action, Authored, Effect, Start};
-use super::app::{App, Mode};
+use super::app::{App, Top};
 use super::field::Field;
 use crate::authoring::new;
 use crate::catalog::is_slug;
@@ -43,13 +43,11 @@ pub enum Step {
 
 impl App {
     fn ask_author(&mut self, step: Step) {
-        self.author = Some(step);
-        self.mode = Mode::Author;
+        self.top = Top::Author(step);
     }
 
     fn close_author(&mut self, status: Option<&'static str>) {
-        self.author = None;
-        self.mode = Mode::Browse;
+        self.top = Top::Browse;
         self.status = status.map(str::to_string);
     }
 
@@ -109,7 +107,7 @@ impl App {
     pub(super) fn edit_problem(&mut self) -> Vec<Effect> {
         match self.problem_file() {
             Some(path) if !path.starts_with(crate::load::BUNDLED_PREFIX) => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 self.edit(path)
             }
             _ => {
@@ -135,8 +133,7 @@ impl App {
 
     /// Keys while a question is asked.
     pub(super) fn author_update(&mut self, action: Action) -> Vec<Effect> {
-        let Some(step) = self.author.take() else {
-            self.mode = Mode::Browse;
+        let Top::Author(step) = std::mem::take(&mut self.top) else {
             return Vec::new();
         };
         if action == Action::Back {

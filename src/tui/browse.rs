@@ -3,7 +3,7 @@
 //! classification, and keeping the selection in view after every change.
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane, Top};
 use super::tree;
 
 impl App {
@@ -46,17 +46,16 @@ impl App {
             }
             Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
             Action::OpenPalette => {
-                self.palette = Default::default();
-                self.mode = Mode::Palette;
+                self.top = Top::Palette(Default::default());
             }
             Action::ShowHelp => {
-                self.help_filter = Default::default();
-                self.mode = Mode::Help;
-                self.overlay_scroll = 0;
+                self.top = Top::Help {
+                    filter: Default::default(),
+                    scroll: 0,
+                };
             }
             Action::ShowDiagnostics => {
-                self.mode = Mode::Diagnostics;
-                self.overlay_scroll = 0;
+                self.top = Top::Diagnostics { scroll: 0 };
                 self.refresh_diagnostics_panel();
             }
             Action::Scroll { x, y, delta } => {
@@ -101,23 +100,27 @@ impl App {
         let (len, height) = self.overlay_len();
         let max = len.saturating_sub(height);
         let page = height.saturating_sub(1).max(1);
-        self.overlay_scroll = match action {
-            Action::Up => self.overlay_scroll.saturating_sub(1),
-            Action::Down => self.overlay_scroll + 1,
-            Action::PageUp => self.overlay_scroll.saturating_sub(page),
-            Action::PageDown => self.overlay_scroll + page,
+        let scroll = self.top.scroll();
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
             Action::Top => 0,
             Action::Bottom => max,
             Action::Scroll { delta, .. } => {
-                (self.overlay_scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
+                (scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
             }
             Action::Back => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 0
             }
-            _ => self.overlay_scroll,
+            _ => scroll,
         }
         .min(max);
+        if let Some(at) = self.top.scroll_mut() {
+            *at = scroll;
+        }
     }
 
     /// Moves the selection (tree, list) or the scroll position (detail) by `delta`.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::action::{Effect, Outcome, What};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane, Top};
 use super::detail::t;
 use super::field::Field;
 use crate::export::file::Content;
@@ -265,11 +265,10 @@ impl App {
     }
 
     pub(super) fn ask(&mut self, ask: Ask, default: &str) {
-        self.prompt = Some(Prompt {
+        self.top = Top::Prompt(Prompt {
             ask,
             field: Field::new(default),
         });
-        self.mode = Mode::Prompt;
     }
 
     /// The outcome of copying or writing, reported by the event loop.
@@ -317,15 +316,14 @@ impl App {
                 });
             }
             Outcome::Written { path } => {
-                self.mode = Mode::Browse;
-                self.prompt = None;
+                self.top = Top::Browse;
                 self.status = Some(match lang {
                     Lang::Ja => format!("{} に書き出しました", crate::text::path(&path)),
                     Lang::En => format!("written to {}", crate::text::path(&path)),
                 });
             }
             Outcome::Exists { path, data } => {
-                let what = match self.prompt.take().map(|p| p.ask) {
+                let what = match self.top.take_prompt().map(|p| p.ask) {
                     Some(Ask::SaveAs { what, .. } | Ask::Overwrite { what, .. }) => what,
                     _ => None,
                 };

@@ -5,7 +5,7 @@
 //! once; their titles name the filters in force.
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode};
+use super::app::{App, Mode, Top};
 use super::filters::FilterState;
 use crate::answers::coverage::Row;
 use crate::answers::scope;
@@ -149,13 +149,13 @@ impl App {
             cov.cursor = here;
         }
         self.coverage = cov;
-        self.mode = Mode::Coverage;
+        self.top = Top::Coverage;
     }
 
     /// After a reload (cases or the statement changed): the open coverage
     /// view counts again, its cursor kept where it was.
     pub(super) fn recount_answers(&mut self) {
-        match self.mode {
+        match self.top.mode() {
             Mode::Coverage => {
                 let at = self
                     .coverage
@@ -221,7 +221,7 @@ impl App {
                     self.sync();
                 }
             }
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => self.top = Top::Browse,
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -230,7 +230,7 @@ impl App {
 
     pub(super) fn open_stats(&mut self) {
         self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab);
-        self.mode = Mode::Stats;
+        self.top = Top::Stats;
     }
 
     pub(super) fn stats_update(&mut self, action: Action) -> Vec<Effect> {
@@ -241,7 +241,7 @@ impl App {
             // The view stops at the last line.
             Action::Down => self.stats.scroll = (self.stats.scroll + 1).min(10_000),
             Action::Top => self.stats.scroll = 0,
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => self.top = Top::Browse,
             Action::Quit => self.quit = true,
             _ => {}
         }

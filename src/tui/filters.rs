@@ -5,7 +5,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode};
+use super::app::{App, Top};
 use super::detail::t;
 use super::field::Field;
 use crate::answers::filter::{Filter, Origin};
@@ -331,7 +331,7 @@ impl App {
             return;
         }
         self.filters.chip = n - 1;
-        self.mode = Mode::Chips;
+        self.top = Top::Chips;
     }
 
     pub(super) fn chips_update(&mut self, action: Action) -> Vec<Effect> {
@@ -347,11 +347,11 @@ impl App {
                 }
                 let n = self.chips().len();
                 if n == 0 {
-                    self.mode = Mode::Browse;
+                    self.top = Top::Browse;
                 }
                 self.filters.chip = at.min(n.saturating_sub(1));
             }
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => self.top = Top::Browse,
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -369,7 +369,7 @@ impl App {
             parts.push(self.filters.words.clone());
         }
         self.filters.field = Field::new(&parts.join(" "));
-        self.mode = Mode::Filter;
+        self.top = Top::Filter;
     }
 
     pub(super) fn filter_update(&mut self, action: Action) -> Vec<Effect> {
@@ -377,7 +377,7 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => self.top = Top::Browse,
             Action::Quit => self.quit = true,
             Action::Enter => {
                 let text = self.filters.field.text.clone();
@@ -391,7 +391,7 @@ impl App {
                 self.filters.filter.since = since;
                 self.filters.filter.until = until;
                 self.filters.words = words.join(" ");
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 self.refilter();
                 self.status = Some(self.filter_summary());
             }

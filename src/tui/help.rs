@@ -47,7 +47,7 @@ impl HelpFilter {
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     let lang = app.lang;
-    let words = app.help_filter.words();
+    let words = app.help_filter().and_then(|f| f.words());
     let mut out = Vec::new();
     let key_w = KEYMAP
         .iter()

@@ -3,7 +3,7 @@
 //! Alt-← / Alt-→). Also `u`, the selected case's source URL.
 
 use super::action::{Action, Effect, Outcome};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane, Top};
 use super::detail::t;
 use super::field::Field;
 use crate::lang::Lang;
@@ -186,12 +186,12 @@ impl App {
         self.expand_to(&r.id);
         self.set_node(Some(r.id.clone()));
         self.focus = Pane::Tree;
-        self.mode = Mode::Browse;
+        self.top = Top::Browse;
     }
 
     pub(super) fn open_jump(&mut self) {
         self.jump = JumpState::default();
-        self.mode = Mode::Jump;
+        self.top = Top::Jump;
     }
 
     pub(super) fn jump_update(&mut self, action: Action) -> Vec<Effect> {
@@ -212,7 +212,7 @@ impl App {
                 return Vec::new();
             }
             Action::Back => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 return Vec::new();
             }
             Action::Quit => self.quit = true,

@@ -35,6 +35,7 @@ pub mod saved;
 pub mod search;
 pub mod terminal;
 pub mod theme;
+pub mod top;
 pub mod tree;
 pub mod view;
 pub mod watch;

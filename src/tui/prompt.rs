@@ -3,7 +3,7 @@
 //! with marks and of `c`.
 
 use super::action::{Action, Effect, What};
-use super::app::{App, Mode};
+use super::app::{App, Top};
 use super::copy::{Ask, Payload, Prompt};
 use super::detail::t;
 use crate::export::file::Content;
@@ -11,7 +11,7 @@ use crate::export::{self, Style};
 
 impl App {
     pub(super) fn prompt_update(&mut self, action: Action) -> Vec<Effect> {
-        match self.prompt.take() {
+        match self.top.take_prompt() {
             Some(Prompt {
                 ask: Ask::Report(choice),
                 ..
@@ -20,10 +20,13 @@ impl App {
                 ask: Ask::Progress(choice),
                 ..
             }) => return self.progress_choice(choice, action),
-            other => self.prompt = other,
+            Some(prompt) => self.top = Top::Prompt(prompt),
+            None => {
+                self.top = Top::Browse;
+                return Vec::new();
+            }
         }
-        let Some(prompt) = self.prompt.as_mut() else {
-            self.mode = Mode::Browse;
+        let Top::Prompt(prompt) = &mut self.top else {
             return Vec::new();
         };
         if let Ask::Overwrite { path, data, what }
@@ -198,8 +201,7 @@ impl App {
     }
 
     pub(super) fn close_prompt(&mut self) {
-        self.prompt = None;
-        self.mode = Mode::Browse;
+        self.top = Top::Browse;
     }
 
     pub(super) fn cancel_prompt(&mut self) {

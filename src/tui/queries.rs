@@ -152,7 +152,7 @@ impl App {
     /// Whether the filter bar shows: when anything but the area filters, or
     /// while a chip is being chosen.
     pub fn filter_bar(&self) -> bool {
-        self.filters.active() || self.mode == Mode::Chips
+        self.filters.active() || self.top.mode() == Mode::Chips
     }
 
     /// Whether the "files failed to load" banner shows.
@@ -195,7 +195,7 @@ impl App {
         let area = self.areas().map_or(self.size, |a| a.overlay);
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
-        let len = match self.mode {
+        let len = match self.top.mode() {
             Mode::Help => help::lines(self, width).len(),
             Mode::Diagnostics => self.diagnostics_panel.len(),
             _ => 0,
@@ -205,7 +205,7 @@ impl App {
 
     /// Wraps the `!` panel again when it is open and its width or language changed.
     pub(super) fn refresh_diagnostics_panel(&mut self) {
-        if self.mode != Mode::Diagnostics {
+        if self.top.mode() != Mode::Diagnostics {
             return;
         }
         let area = self.areas().map_or(self.size, |a| a.overlay);

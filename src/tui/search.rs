@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane, Top};
 use super::detail;
 use super::field::{Edited, Field};
 use super::layout;
@@ -38,7 +38,7 @@ impl App {
     /// `/`: the search overlay, on the last query (selected, so typing
     /// replaces it and → or End keeps it) and its results.
     pub(super) fn open_search(&mut self) {
-        self.mode = Mode::Search;
+        self.top = Top::Search;
         self.search.field.select_all();
         self.run_search();
     }
@@ -66,7 +66,7 @@ impl App {
             Action::PageDown => self.move_result(page),
             Action::Scroll { delta, .. } => self.move_result(delta as i64),
             Action::Enter => self.jump(),
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => self.top = Top::Browse,
             _ => {}
         }
         Vec::new()
@@ -155,7 +155,7 @@ impl App {
         self.remember();
         self.reveal_case(case);
         self.highlight = Some(anchor);
-        self.mode = Mode::Browse;
+        self.top = Top::Browse;
         self.focus = Pane::Detail;
         self.sync();
         // Scroll the highlighted part into view, a little below the top (at

@@ -103,7 +103,7 @@ fn y_with_marked_cases_offers_to_copy_them_all() {
     let mut app = app();
     press(&mut app, "<Tab>mjm");
     assert!(press(&mut app, "y").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("印を付けた2件をすべてコピーしますか？"));
     let effects = press(&mut app, "y");
     let [Effect::Copy { text, what }] = effects.as_slice() else {
@@ -166,7 +166,7 @@ fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     // Excel is for precedent lists: say so and stay in the prompt.
     press(&mut app, "e<Enter><BS><BS><BS><BS>xlsx");
     assert!(press(&mut app, "<Enter>").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(
         screen(&app, 120, 36).contains("Excel と CSV は先例一覧だけです"),
         "{}",
@@ -296,10 +296,10 @@ fn e_takes_a_title_and_writes_slides_but_leaves_pdf_to_the_command() {
     // PDF needs LibreOffice, which would hold the browser: the command does it.
     press(&mut app, "e<Enter><C-u>pack.pdf");
     assert!(press(&mut app, "<Enter>").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(s.contains("PDF はコマンドで書き出します"), "{s}");
     // Esc on the title cancels.
     press(&mut app, "<Esc><Esc>e<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }

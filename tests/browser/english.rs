@@ -246,9 +246,9 @@ fn english_screens_have_no_full_width_punctuation() {
             // Every page of the help, until it scrolls no further.
             if what == "help" {
                 loop {
-                    let before = app.overlay_scroll;
+                    let before = app.overlay_scroll();
                     press(&mut app, "<PgDn>");
-                    if app.overlay_scroll == before {
+                    if app.overlay_scroll() == before {
                         break;
                     }
                     look(&app, what);

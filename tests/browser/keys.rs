@@ -56,7 +56,7 @@ fn alt_b_and_alt_f_move_by_word() {
 fn reopening_search_selects_the_last_query_so_typing_replaces_it() {
     let mut app = app();
     press(&mut app, "/廃棄<Esc>/");
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     assert!(app.search.field.selected);
     assert!(
         !app.search.hits.is_empty(),
@@ -139,7 +139,7 @@ fn export_prompt(home: &std::path::Path) -> App {
     );
     // `e` asks for the title first; Enter keeps the default.
     press(&mut app, "<Tab>me<Enter>");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     app
 }
 
@@ -180,7 +180,7 @@ fn the_save_prompt_expands_a_tilde_and_makes_missing_folders_after_asking() {
     run(&mut app, effects);
     let file = folder.join("pack.md");
     assert!(file.is_file());
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     // The status bar shows where it went, in full; on a small screen its
     // middle gives way, not the file name.
     assert_eq!(
@@ -233,7 +233,7 @@ fn tab_completes_file_names_in_the_save_prompt() {
     std::fs::write(home.path().join("training-2023.docx"), b"").unwrap();
     std::fs::write(home.path().join("training-2024.docx"), b"").unwrap();
     let mut app = export_prompt(home.path());
-    let field = |app: &App| app.prompt.as_ref().unwrap().field.text.clone();
+    let field = |app: &App| app.prompt().unwrap().field.text.clone();
     // One candidate: completed, a folder with its slash.
     press(&mut app, "<C-u>~/研");
     let effects = press(&mut app, "<Tab>");

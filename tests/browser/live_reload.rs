@@ -308,7 +308,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     let mut app = team_app(dir.path());
     // One team casebook: no question which.
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
     assert!(screen(&app, 120, 36).contains(
         "s 白紙から / c クリップボードの公表文から下書き / p 公表文を貼り付けて下書き / f ファイルの公表文から下書き"
     ));
@@ -317,7 +317,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     // A bad id is refused where it is typed.
     let effects = press(&mut app, "Our Case<Enter>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
     assert!(
         app.status
             .as_deref()
@@ -359,7 +359,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
         dir.path().join("casebook.schema.json").is_file(),
         "the schema for editors"
     );
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(selected(&app), "our-laptop-2025");
     let s = screen(&app, 120, 36);
     assert!(
@@ -377,7 +377,7 @@ fn a_new_case_left_with_todos_shows_its_problems_and_e_reopens_it() {
     let edited = perform(&mut app, effects, &|_| {});
     let file = dir.path().join("cases/2025/our-left-2025.yaml");
     assert_eq!(edited, vec![file.clone()]);
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("このファイルには問題が"), "{s}");
     assert!(s.contains("`title`: まだ TODO のままです"), "{s}");
@@ -572,8 +572,8 @@ fn f_completes_the_notice_file_name_with_tab_from_the_home_folder() {
     );
     let effects = press(&mut app, "nf~/no<Tab>");
     perform(&mut app, effects, &|_| {});
-    let Some(Step::Notice { field, .. }) = &app.author else {
-        panic!("still asking for the notice file: {:?}", app.mode)
+    let Some(Step::Notice { field, .. }) = app.author() else {
+        panic!("still asking for the notice file: {:?}", app.mode())
     };
     assert_eq!(field.text, "~/notice-2025.txt");
     let footer = |app: &App| screen(app, 120, 36).lines().last().unwrap().to_string();
@@ -612,12 +612,12 @@ fn n_asks_which_casebook_when_there_are_several_and_esc_cancels() {
     assert!(s.contains(&format!("1 {}", one.path().display())), "{s}");
     assert!(s.contains(&format!("2 {}", two.path().display())), "{s}");
     press(&mut app, "9");
-    assert_eq!(app.mode, Mode::Author, "no such choice");
+    assert_eq!(app.mode(), Mode::Author, "no such choice");
     press(&mut app, "2");
     let effects = press(&mut app, "sour-two-2025<Enter>");
     assert!(matches!(&effects[..], [Effect::NewCase { dir, .. }] if dir == two.path()));
     press(&mut app, "n<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("取り消しました"));
 }
 
@@ -842,14 +842,14 @@ fn a_draft_is_made_in_the_background_and_esc_stops_it() {
         panic!("{effects:?}")
     };
     // Keys still work while it is made; the status bar says how to stop it.
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert!(
         screen(&app, 120, 36).contains("公表文から下書きしています…（Esc で中止）"),
         "{}",
         screen(&app, 120, 36)
     );
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Browse, "one draft at a time");
+    assert_eq!(app.mode(), Mode::Browse, "one draft at a time");
     press(&mut app, "<Esc>");
     assert!(cancel.is_cancelled());
     assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
@@ -861,7 +861,7 @@ fn a_draft_is_made_in_the_background_and_esc_stops_it() {
     assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
     // And `n` asks again.
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
 }
 
 /// `n` then `c` where no tool reads the clipboard (over SSH, say): the
@@ -879,9 +879,9 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     press(&mut app, "nc");
     assert!(
-        matches!(app.author, Some(Step::Paste { .. })),
+        matches!(app.author(), Some(Step::Paste { .. })),
         "{:?}",
-        app.author
+        app.author()
     );
     let shown = screen(&app, 120, 36);
     assert!(
@@ -890,7 +890,7 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     // Enter on nothing pasted stays.
     press(&mut app, "<Enter>");
-    assert!(matches!(app.author, Some(Step::Paste { .. })));
+    assert!(matches!(app.author(), Some(Step::Paste { .. })));
     let notice = "令和7年1月20日\r\n株式会社テスト商事\r\n\r\n個人情報を含むノートパソコンの紛失について\r\n\r\n令和7年1月10日、従業員が顧客1,284人分の氏名と住所を保存したノートパソコンを電車内に置き忘れました。\u{7}\r\n";
     app.update(Action::Paste(notice.to_string()));
     let shown = screen(&app, 120, 36);
@@ -925,8 +925,8 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     press(&mut app, "nc");
     assert!(
-        matches!(app.author, Some(Step::Id { .. })),
+        matches!(app.author(), Some(Step::Id { .. })),
         "{:?}",
-        app.author
+        app.author()
     );
 }

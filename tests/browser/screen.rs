@@ -152,7 +152,7 @@ fn popups_cover_the_page_with_whole_borders_over_wide_characters() {
                 ("<Esc>!", Mode::Diagnostics),
             ] {
                 let s = step(&mut term, &mut app, keys, keys);
-                assert_eq!(app.mode, mode);
+                assert_eq!(app.mode(), mode);
                 let rows: Vec<&str> = s.lines().collect();
                 let o = app.areas().unwrap().overlay;
                 let (top, bottom) = (o.y as usize, o.bottom() as usize - 1);

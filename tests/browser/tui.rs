@@ -345,7 +345,7 @@ fn q_quits() {
 fn help_lists_every_binding_from_the_keymap() {
     let mut app = app();
     press(&mut app, "?");
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     let text: String = view::help::lines(&app, 100)
         .iter()
         .map(|l| l.to_string() + "\n")
@@ -361,9 +361,9 @@ fn help_lists_every_binding_from_the_keymap() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("キーとマウスの操作"), "{s}");
     press(&mut app, "j");
-    assert_eq!(app.overlay_scroll, 1);
+    assert_eq!(app.overlay_scroll(), 1);
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -383,7 +383,7 @@ fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
         "{s}"
     );
     press(&mut app, "!");
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("エラー: team/cases/usb.yaml:2:1"), "{s}");
     // The note says what happened to files with errors, the config file's included.
@@ -535,7 +535,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     press(&mut app, "jjj<Tab>j"); // some browsing state first
     let before = (app.node().map(str::to_string), app.case, app.focus);
     press(&mut app, "/");
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "廃棄 確認");
     let first = app.search.hits[0];
     let (case, kind) = app.searcher.index.item_of(first.item);
@@ -556,7 +556,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     );
     // Enter jumps to the case with the measure highlighted.
     press(&mut app, "/<Enter>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     assert_eq!(app.focus, Pane::Detail);
     assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
@@ -717,7 +717,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     assert!(screen(&app, 120, 36).contains("印 3件"));
     let effects = press(&mut app, "e<Enter>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     // The format follows the extension: Markdown for .md.
     press(&mut app, "<BS><BS><BS><BS>md");
@@ -750,7 +750,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
         }]
     ));
     app.update(Action::Done(Outcome::Written { path: path.clone() }));
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("training.md に書き出しました"));
     // `M` asks before clearing more than one mark: `y` clears them.
     press(&mut app, "M");
@@ -777,7 +777,7 @@ fn copy_fails(app: &mut casebook::tui::App, stuck: Option<&str>) {
 fn when_nothing_can_copy_a_file_is_offered() {
     let mut app = app();
     copy_fails(&mut app, None);
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(
         s.contains("コピーできませんでした。ファイルに保存します"),
@@ -786,7 +786,7 @@ fn when_nothing_can_copy_a_file_is_offered() {
     assert!(s.contains("保存先: summary.txt"), "{s}");
     let effects = press(&mut app, "<Esc>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -805,7 +805,7 @@ fn enter_on_the_overwrite_question_means_no() {
     // `e` Enter Enter Enter (title, name, question): the last Enter answers the question, and means no.
     let effects = press(&mut app, "<Enter>");
     assert!(effects.is_empty(), "nothing is written: {effects:?}");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     // Any other key but y leaves the question open and writes nothing.
     app.update(Action::Done(Outcome::Exists {
@@ -826,7 +826,7 @@ fn enter_on_the_overwrite_question_means_no() {
 fn a_stuck_clipboard_tool_is_named_and_a_file_offered() {
     let mut app = app();
     copy_fails(&mut app, Some("xclip"));
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(s.contains("保存先: summary.txt"), "{s}");
     assert!(

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Mode, Pane, Top};
 use super::diagnostics::Panel;
 use crate::cache::key::FileKey;
 use crate::casebook::{Casebook, Entry, Nodes, Part, Source, Summary};
@@ -168,7 +168,7 @@ impl App {
         if self.filters.active() {
             self.refilter();
         }
-        match self.mode {
+        match self.top.mode() {
             Mode::Search => self.run_search(),
             Mode::Coverage => {
                 let cursor = self.coverage.cursor;
@@ -353,10 +353,12 @@ impl App {
             return;
         };
         let count = self.diagnostics.iter().filter(|d| d.path == path).count();
-        self.mode = Mode::Diagnostics;
+        self.top = Top::Diagnostics { scroll: 0 };
         self.refresh_diagnostics_panel();
         // At its heading (the row after its blank line), not in the message before.
-        self.overlay_scroll = self.diagnostics_panel.start_of(first) + 1;
+        self.top = Top::Diagnostics {
+            scroll: self.diagnostics_panel.start_of(first) + 1,
+        };
         self.status = Some(match self.lang {
             crate::lang::Lang::Ja => {
                 format!("このファイルには問題が{count}件あります（E でもう一度編集、Esc で閉じる）")
@@ -370,7 +372,7 @@ impl App {
     /// `!` then `E`: the file of the problem at the top of the view (the
     /// first problem while the note above them is in view).
     pub(super) fn problem_file(&self) -> Option<String> {
-        let i = self.diagnostics_panel.at_top(self.overlay_scroll)?;
+        let i = self.diagnostics_panel.at_top(self.top.scroll())?;
         self.diagnostics.get(i).map(|d| d.path.clone())
     }
 

@@ -13,7 +13,7 @@ use crate::tui::field::Field;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
-    let Some(step) = &app.author else { return };
+    let Some(step) = app.author() else { return };
     let (th, lang) = (app.theme, app.lang);
     // A question wraps (up to four lines) on a narrow screen; a text field keeps one.
     let question = question(step, lang)

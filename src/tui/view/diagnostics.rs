@@ -29,7 +29,7 @@ pub fn rows(app: &App, width: usize, height: usize) -> (usize, Vec<Line<'static>
         width,
         app.lang,
         app.theme,
-        app.overlay_scroll,
+        app.overlay_scroll(),
         height,
     );
     (panel.len(), rows)

@@ -18,7 +18,7 @@ pub fn bar(frame: &mut Frame, app: &App, area: Rect) {
         th.bold(),
     )];
     for (i, chip) in app.chips().into_iter().enumerate() {
-        let style = if app.mode == Mode::Chips && i == app.filters.chip {
+        let style = if app.mode() == Mode::Chips && i == app.filters.chip {
             th.selected(true)
         } else {
             th.key()

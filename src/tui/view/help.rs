@@ -9,7 +9,9 @@ pub use crate::tui::help::lines;
 /// are typed).
 pub fn title(app: &App) -> String {
     let base = t(app.lang, "キーとマウスの操作", "Keys and mouse");
-    let f = &app.help_filter;
+    let Some(f) = app.help_filter() else {
+        return base.to_string();
+    };
     if !f.typing && f.words().is_none() {
         return base.to_string();
     }

@@ -61,12 +61,12 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         status::banner(frame, app, r);
     }
     status::status(frame, app, areas.status);
-    match app.mode {
+    match app.mode() {
         Mode::Help => {
             let lines = help::lines(app, layout::inner_width(areas.overlay));
             let shown = lines
                 .iter()
-                .skip(app.overlay_scroll)
+                .skip(app.overlay_scroll())
                 .take(layout::inner_height(areas.overlay))
                 .cloned()
                 .collect();
@@ -178,8 +178,8 @@ fn overlay(
     let position = if total > height {
         format!(
             " {}-{}/{} ",
-            app.overlay_scroll + 1,
-            (app.overlay_scroll + height).min(total),
+            app.overlay_scroll() + 1,
+            (app.overlay_scroll() + height).min(total),
             total
         )
     } else {

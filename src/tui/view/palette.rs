@@ -13,7 +13,9 @@ use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.theme;
-    let p = &app.palette;
+    let super::super::app::Top::Palette(p) = &app.top else {
+        return;
+    };
     let title = format!(" {} ", palette::title(app.lang));
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;

@@ -12,7 +12,7 @@ use crate::tui::detail::t;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
-    let Some(prompt) = &app.prompt else { return };
+    let Some(prompt) = app.prompt() else { return };
     let th = app.theme;
     let area = Rect {
         y: status.y.saturating_sub(3),
