@@ -15,19 +15,18 @@ use super::filters::FilterState;
 use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout;
-use super::list::Sort;
+use super::panes::{DetailPane, ListPane, TreePane};
 use super::reload::{Live, Setup};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree;
-use crate::answers::similar::{self, Similar};
+use crate::answers::similar;
 use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
 use crate::config::ClipboardMode;
 use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
-use crate::document::Anchor;
 use crate::lang::Lang;
 use crate::search::Searcher;
 
@@ -96,20 +95,11 @@ pub struct App {
     pub diagnostics: Vec<Diagnostic>,
     pub lang: Lang,
     pub theme: Theme,
-    /// Scheme names in the order `s` cycles through them.
-    pub schemes: Vec<String>,
-    pub scheme: usize,
-    /// Selected node per scheme (None: the "all cases" root).
-    pub(super) nodes: Vec<Option<String>>,
-    /// Expanded nodes per scheme.
-    pub(super) expanded: Vec<HashSet<String>>,
-    pub hide_empty: bool,
-    pub sort: Sort,
+    pub tree: TreePane,
+    pub list: ListPane,
+    pub detail: DetailPane,
     /// Selected case: an index into `book.entries()`.
     pub case: Option<usize>,
-    pub tree_offset: usize,
-    pub list_offset: usize,
-    pub detail_scroll: usize,
     pub focus: Pane,
     /// What is on top of the panes, with what it holds.
     pub top: Top,
@@ -118,9 +108,6 @@ pub struct App {
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: super::marks::Marks,
-    /// The part of the detail to highlight (after a search jump): a measure,
-    /// a summary sentence, a root cause.
-    pub highlight: Option<Anchor>,
     pub quit: bool,
     pub options: Options,
     pub searcher: Searcher,
@@ -135,11 +122,6 @@ pub struct App {
     /// Built once, on a thread of its own for the browser (it reads every
     /// case): until it is there, the detail shows no similar cases.
     pub similar_index: Arc<OnceLock<similar::Index>>,
-    /// The cases most like the selected one (derived when the selection changes).
-    pub similar: Vec<Similar>,
-    pub(super) similar_of: Option<usize>,
-    /// The similar case chosen in the detail (Enter follows it).
-    pub similar_cursor: Option<usize>,
     /// The `!` panel's rows, kept for the overlay's width and the language.
     pub diagnostics_panel: diagnostics::Panel,
     /// Files with an error, counted once (the banner shows it on every frame).
@@ -148,10 +130,6 @@ pub struct App {
     pub drafting: Option<super::action::Cancel>,
     /// Files that turned bad, and a file to show once read again.
     pub live: Live,
-    /// The widest each classification's tree can want (`tree::natural_width`).
-    pub(super) tree_widths: Vec<(u16, u16)>,
-    /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
-    pub(super) tree_need: u16,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
     pub(super) derived: Derived,
 }
@@ -226,28 +204,20 @@ impl App {
             .as_ref()
             .and_then(|s| schemes.iter().position(|x| x == s))
             .unwrap_or(0);
-        let n = schemes.len();
         let mut app = App {
             book,
             diagnostics,
             lang: options.lang,
             theme: options.theme.unwrap_or_else(Theme::from_env),
-            schemes,
-            scheme,
-            nodes: vec![None; n],
-            expanded: vec![HashSet::new(); n],
-            hide_empty: false,
-            sort: Sort::default(),
+            tree: TreePane::new(schemes, scheme),
+            list: ListPane::default(),
+            detail: DetailPane::default(),
             case: None,
-            tree_offset: 0,
-            list_offset: 0,
-            detail_scroll: 0,
             focus: Pane::Tree,
             top: Top::Browse,
             size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: super::marks::Marks::new(),
-            highlight: None,
             quit: false,
             options,
             searcher,
@@ -260,15 +230,10 @@ impl App {
             soa,
             resolver,
             similar_index,
-            similar: Vec::new(),
-            similar_of: None,
-            similar_cursor: None,
             diagnostics_panel: diagnostics::Panel::default(),
             failed_files: 0,
             drafting: None,
             live: Live::default(),
-            tree_widths: Vec::new(),
-            tree_need: 0,
             derived: Derived::default(),
         };
         app.live.keys = std::mem::take(&mut app.options.setup.keys);
@@ -287,7 +252,8 @@ impl App {
     /// expanded (again after a reload).
     pub(super) fn measure_trees(&mut self) {
         let narrow = |w: usize| w.min(u16::MAX as usize) as u16;
-        self.tree_widths = self
+        self.tree.widths = self
+            .tree
             .schemes
             .iter()
             .map(|s| {
@@ -309,7 +275,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::SimilarReady => {
-                self.similar_of = None;
+                self.detail.similar_of = None;
                 self.sync();
                 return Vec::new();
             }

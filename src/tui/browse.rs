@@ -29,22 +29,24 @@ impl App {
             },
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
-            Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
+            Action::CycleScheme => {
+                self.set_scheme((self.tree.scheme + 1) % self.tree.schemes.len().max(1))
+            }
             Action::ReverseSort => {
-                self.sort = self.sort.reverse();
-                self.list_offset = 0;
+                self.list.sort = self.list.sort.reverse();
+                self.list.offset = 0;
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
             }
             Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.list_offset = 0;
+                self.list.sort = self.list.sort.next();
+                self.list.offset = 0;
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
             }
-            Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
+            Action::ToggleEmpty => self.tree.hide_empty = !self.tree.hide_empty,
             Action::OpenPalette => {
                 self.top = Top::Palette(Default::default());
             }
@@ -146,8 +148,8 @@ impl App {
                 let max = self
                     .detail_len()
                     .saturating_sub(self.pane_height(Pane::Detail));
-                self.detail_scroll =
-                    (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
+                self.detail.scroll =
+                    (self.detail.scroll as i64 + delta).clamp(0, max as i64) as usize;
             }
         }
     }
@@ -158,7 +160,7 @@ impl App {
                 let Some(id) = self.node().map(str::to_string) else {
                     return;
                 };
-                let expanded = &mut self.expanded[self.scheme];
+                let expanded = &mut self.tree.expanded[self.tree.scheme];
                 if expanded.remove(&id) {
                     return;
                 }
@@ -185,10 +187,10 @@ impl App {
                     .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
                 match parent {
                     Some((id, false)) => {
-                        self.expanded[self.scheme].insert(id);
+                        self.tree.expanded[self.tree.scheme].insert(id);
                     }
                     Some((id, true)) if toggle => {
-                        self.expanded[self.scheme].remove(&id);
+                        self.tree.expanded[self.tree.scheme].remove(&id);
                     }
                     _ => self.focus = Pane::List,
                 }
@@ -200,10 +202,10 @@ impl App {
 
     /// Shows classification `i` (an index into `schemes`).
     fn set_scheme(&mut self, i: usize) {
-        if i < self.schemes.len() && i != self.scheme {
-            self.scheme = i;
-            self.tree_offset = 0;
-            self.highlight = None;
+        if i < self.tree.schemes.len() && i != self.tree.scheme {
+            self.tree.scheme = i;
+            self.tree.offset = 0;
+            self.detail.highlight = None;
         }
     }
 
@@ -229,12 +231,12 @@ impl App {
         match pane {
             Pane::Tree => {
                 let rows = self.tree_rows();
-                if let Some(r) = rows.get(self.tree_offset + row) {
+                if let Some(r) = rows.get(self.tree.offset + row) {
                     self.set_node(r.id.clone());
                 }
             }
             Pane::List => {
-                if let Some(&c) = self.cases().get(self.list_offset + row) {
+                if let Some(&c) = self.cases().get(self.list.offset + row) {
                     self.select_case(Some(c));
                 }
             }
@@ -243,19 +245,19 @@ impl App {
     }
 
     pub fn set_node(&mut self, node: Option<String>) {
-        if let Some(current) = self.nodes.get_mut(self.scheme)
+        if let Some(current) = self.tree.nodes.get_mut(self.tree.scheme)
             && *current != node
         {
             *current = node;
-            self.highlight = None;
+            self.detail.highlight = None;
         }
     }
 
     pub fn select_case(&mut self, case: Option<usize>) {
         if self.case != case {
             self.case = case;
-            self.detail_scroll = 0;
-            self.highlight = None;
+            self.detail.scroll = 0;
+            self.detail.highlight = None;
         }
     }
 
@@ -265,7 +267,7 @@ impl App {
         self.derive();
         let need =
             tree::rows_width(&self.tree_rows()).max(crate::wrap::width(&self.tree_title()) + 4);
-        self.tree_need = need.min(u16::MAX as usize) as u16;
+        self.tree.need = need.min(u16::MAX as usize) as u16;
         let cases = self.cases();
         if !self.case.is_some_and(|c| cases.contains(&c)) {
             let first = cases.first().copied();
@@ -275,18 +277,18 @@ impl App {
         let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
         let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
-        self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
+        self.tree.offset = keep_visible(at, self.tree.offset, tree_height, rows_len);
         let cases = self.cases();
         let at = cases
             .iter()
             .position(|c| Some(*c) == self.case)
             .unwrap_or(0);
         let (cases_len, list_height) = (cases.len(), self.pane_height(Pane::List));
-        self.list_offset = keep_visible(at, self.list_offset, list_height, cases_len);
+        self.list.offset = keep_visible(at, self.list.offset, list_height, cases_len);
         let max = self
             .detail_len()
             .saturating_sub(self.pane_height(Pane::Detail));
-        self.detail_scroll = self.detail_scroll.min(max);
+        self.detail.scroll = self.detail.scroll.min(max);
     }
 }
 

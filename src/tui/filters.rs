@@ -158,7 +158,7 @@ impl App {
             }
             f.passing = Some(mask);
         }
-        self.list_offset = 0;
+        self.list.offset = 0;
         self.sync();
     }
 

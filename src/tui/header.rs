@@ -9,7 +9,7 @@ use crate::wrap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece {
     Name,
-    /// The tab of classification `i` (an index into `app.schemes`).
+    /// The tab of classification `i` (an index into `app.tree.schemes`).
     Tab(usize),
     Hint,
     Gap,
@@ -22,6 +22,7 @@ pub enum Piece {
 /// current one shortened.
 pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let labels: Vec<String> = app
+        .tree
         .schemes
         .iter()
         .map(|name| {
@@ -38,7 +39,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
             out.push((" ".to_string(), Piece::Gap));
         }
         for (i, label) in labels.iter().enumerate() {
-            let label = if i == app.scheme {
+            let label = if i == app.tree.scheme {
                 wrap::truncate(label, usize::MAX).into_owned()
             } else {
                 wrap::truncate(label, other).into_owned()
@@ -86,7 +87,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         }
         out
     };
-    let current = app.scheme.min(labels.len().saturating_sub(1));
+    let current = app.tree.scheme.min(labels.len().saturating_sub(1));
     for count in (2..labels.len()).rev() {
         // Windows of `count` tabs holding the current one, the one that
         // starts earliest first.

@@ -89,7 +89,7 @@ pub const SIMILAR: usize = 5;
 impl App {
     pub fn location(&self) -> Location {
         Location {
-            scheme: self.scheme,
+            scheme: self.tree.scheme,
             node: self.node().map(str::to_string),
             case: self.case,
             focus: self.focus,
@@ -128,7 +128,7 @@ impl App {
             return;
         };
         to.push(here);
-        self.scheme = there.scheme.min(self.schemes.len().saturating_sub(1));
+        self.tree.scheme = there.scheme.min(self.tree.schemes.len().saturating_sub(1));
         self.set_node(there.node.clone());
         if let Some(node) = &there.node {
             self.expand_to(node);
@@ -150,7 +150,7 @@ impl App {
             parents.push(p.to_string());
             current = catalog.parent(p);
         }
-        if let Some(expanded) = self.expanded.get_mut(self.scheme) {
+        if let Some(expanded) = self.tree.expanded.get_mut(self.tree.scheme) {
             expanded.extend(parents);
         }
     }
@@ -178,11 +178,11 @@ impl App {
 
     /// Shows a control in the tree: its scheme, its ancestors expanded, selected.
     pub(super) fn go_to_control(&mut self, r: &ControlRef) {
-        let Some(scheme) = self.schemes.iter().position(|s| *s == r.scheme) else {
+        let Some(scheme) = self.tree.schemes.iter().position(|s| *s == r.scheme) else {
             return;
         };
         self.remember();
-        self.scheme = scheme;
+        self.tree.scheme = scheme;
         self.expand_to(&r.id);
         self.set_node(Some(r.id.clone()));
         self.focus = Pane::Tree;
@@ -262,16 +262,16 @@ impl App {
 
     /// Recomputes the similar cases when the selected case changed.
     pub(super) fn sync_similar(&mut self) {
-        if self.similar_of == self.case {
+        if self.detail.similar_of == self.case {
             return;
         }
-        self.similar_of = self.case;
-        self.similar_cursor = None;
-        self.similar = match (self.case, self.similar_index.get()) {
+        self.detail.similar_of = self.case;
+        self.detail.similar_cursor = None;
+        self.detail.similar = match (self.case, self.similar_index.get()) {
             (Some(c), Some(index)) => index.similar(&self.book, c, SIMILAR),
             // Not built yet: asked again when it is (Action::SimilarReady).
             (Some(_), None) => {
-                self.similar_of = None;
+                self.detail.similar_of = None;
                 Vec::new()
             }
             (None, _) => Vec::new(),
@@ -282,21 +282,21 @@ impl App {
     /// the first, ↑/↓ move, Enter follows, Esc stops choosing. Returns whether
     /// the key was used.
     pub(super) fn similar_key(&mut self, action: &Action) -> bool {
-        if self.focus != Pane::Detail || self.similar.is_empty() {
+        if self.focus != Pane::Detail || self.detail.similar.is_empty() {
             return false;
         }
-        let n = self.similar.len();
-        match (action, self.similar_cursor) {
-            (Action::Enter, None) => self.similar_cursor = Some(0),
+        let n = self.detail.similar.len();
+        match (action, self.detail.similar_cursor) {
+            (Action::Enter, None) => self.detail.similar_cursor = Some(0),
             (Action::Enter, Some(i)) => {
-                let target = self.similar[i.min(n - 1)].index;
+                let target = self.detail.similar[i.min(n - 1)].index;
                 self.remember();
                 self.reveal_case(target);
                 self.focus = Pane::Detail;
             }
-            (Action::Down, Some(i)) => self.similar_cursor = Some((i + 1).min(n - 1)),
-            (Action::Up, Some(0)) | (Action::Back, Some(_)) => self.similar_cursor = None,
-            (Action::Up, Some(i)) => self.similar_cursor = Some(i - 1),
+            (Action::Down, Some(i)) => self.detail.similar_cursor = Some((i + 1).min(n - 1)),
+            (Action::Up, Some(0)) | (Action::Back, Some(_)) => self.detail.similar_cursor = None,
+            (Action::Up, Some(i)) => self.detail.similar_cursor = Some(i - 1),
             _ => return false,
         }
         self.scroll_to_similar();
@@ -305,7 +305,7 @@ impl App {
 
     /// Scrolls the detail so the chosen similar case shows, with what follows it.
     fn scroll_to_similar(&mut self) {
-        let (Some(case), Some(_)) = (self.case, self.similar_cursor) else {
+        let (Some(case), Some(_)) = (self.case, self.detail.similar_cursor) else {
             return;
         };
         let width = self
@@ -323,8 +323,8 @@ impl App {
             .position(|l| l.spans.first().is_some_and(|s| s.style == chosen))
         {
             // The chosen entry near the bottom, so the section's heading stays in view when it can.
-            self.detail_scroll = (at + 3).saturating_sub(height);
-            self.detail_scroll = self.detail_scroll.max(at.saturating_sub(height / 2));
+            self.detail.scroll = (at + 3).saturating_sub(height);
+            self.detail.scroll = self.detail.scroll.max(at.saturating_sub(height / 2));
         }
     }
 

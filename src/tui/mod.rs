@@ -25,6 +25,7 @@ pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod palette;
+pub mod panes;
 pub mod paths;
 mod progress;
 mod prompt;

@@ -14,21 +14,26 @@ use crate::catalog::Catalog;
 
 impl App {
     pub fn catalog(&self) -> Option<&Catalog> {
-        self.schemes
-            .get(self.scheme)
+        self.tree
+            .schemes
+            .get(self.tree.scheme)
             .and_then(|s| self.book.catalogs.scheme(s))
     }
 
     pub fn scheme_name(&self) -> &str {
-        self.schemes
-            .get(self.scheme)
+        self.tree
+            .schemes
+            .get(self.tree.scheme)
             .map(String::as_str)
             .unwrap_or("")
     }
 
     /// The selected node in the current scheme (None: all cases).
     pub fn node(&self) -> Option<&str> {
-        self.nodes.get(self.scheme).and_then(|n| n.as_deref())
+        self.tree
+            .nodes
+            .get(self.tree.scheme)
+            .and_then(|n| n.as_deref())
     }
 
     /// The tree's rows (derived: see [`App::derive`]).
@@ -51,14 +56,14 @@ impl App {
     pub(super) fn inputs(&self) -> Inputs<'_> {
         Inputs {
             book: &self.book,
-            scheme: self.scheme,
+            scheme: self.tree.scheme,
             scheme_name: self.scheme_name(),
             catalog: self.catalog(),
             node: self.node(),
-            sort: self.sort,
+            sort: self.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
+            expanded: &self.tree.expanded[self.tree.scheme],
+            hide_empty: self.tree.hide_empty,
             lang: self.lang,
         }
     }
@@ -67,21 +72,27 @@ impl App {
     pub fn derive(&mut self) {
         let inputs = Inputs {
             book: &self.book,
-            scheme: self.scheme,
+            scheme: self.tree.scheme,
             scheme_name: self
+                .tree
                 .schemes
-                .get(self.scheme)
+                .get(self.tree.scheme)
                 .map(String::as_str)
                 .unwrap_or(""),
             catalog: self
+                .tree
                 .schemes
-                .get(self.scheme)
+                .get(self.tree.scheme)
                 .and_then(|s| self.book.catalogs.scheme(s)),
-            node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
-            sort: self.sort,
+            node: self
+                .tree
+                .nodes
+                .get(self.tree.scheme)
+                .and_then(|n| n.as_deref()),
+            sort: self.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
+            expanded: &self.tree.expanded[self.tree.scheme],
+            hide_empty: self.tree.hide_empty,
             lang: self.lang,
         };
         self.derived.refresh(inputs);
@@ -90,22 +101,23 @@ impl App {
     /// The schemes again, after the catalogs changed (the current one kept by name).
     pub(super) fn refresh_schemes(&mut self) {
         let schemes = scheme_names(&self.book);
-        if schemes == self.schemes {
+        if schemes == self.tree.schemes {
             return;
         }
         let current = self.scheme_name().to_string();
         let node = |app: &App, s: &str| {
-            app.schemes
+            app.tree
+                .schemes
                 .iter()
                 .position(|x| x == s)
-                .map(|i| (app.nodes[i].clone(), app.expanded[i].clone()))
+                .map(|i| (app.tree.nodes[i].clone(), app.tree.expanded[i].clone()))
                 .unwrap_or_default()
         };
         let (nodes, expanded) = schemes.iter().map(|s| node(self, s)).unzip();
-        self.nodes = nodes;
-        self.expanded = expanded;
-        self.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
-        self.schemes = schemes;
+        self.tree.nodes = nodes;
+        self.tree.expanded = expanded;
+        self.tree.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
+        self.tree.schemes = schemes;
     }
 
     pub fn areas(&self) -> Option<Areas> {
@@ -124,7 +136,7 @@ impl App {
             .catalog()
             .map(|c| c.short.get(self.lang).to_string())
             .unwrap_or_default();
-        let hidden = if self.hide_empty {
+        let hidden = if self.tree.hide_empty {
             crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
         } else {
             ""
@@ -140,12 +152,13 @@ impl App {
         // (the controls' titles are cut with `…`; the list's title and the
         // detail give them whole), and the list and the detail keep their room.
         let current = self
-            .tree_widths
-            .get(self.scheme)
-            .map_or(self.tree_need, |w| w.0);
+            .tree
+            .widths
+            .get(self.tree.scheme)
+            .map_or(self.tree.need, |w| w.0);
         layout::TreeWidth {
             current,
-            widest: self.tree_widths.iter().map(|w| w.1).max().unwrap_or(0),
+            widest: self.tree.widths.iter().map(|w| w.1).max().unwrap_or(0),
         }
     }
 

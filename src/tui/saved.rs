@@ -49,9 +49,9 @@ impl App {
             return;
         }
         if let Some(scheme) = saved.scheme.as_deref()
-            && let Some(i) = self.schemes.iter().position(|s| s == scheme)
+            && let Some(i) = self.tree.schemes.iter().position(|s| s == scheme)
         {
-            self.scheme = i;
+            self.tree.scheme = i;
             if let Some(node) = saved.node.as_deref()
                 && self.catalog().is_some_and(|c| c.get(node).is_some())
             {

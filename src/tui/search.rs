@@ -154,7 +154,7 @@ impl App {
         };
         self.remember();
         self.reveal_case(case);
-        self.highlight = Some(anchor);
+        self.detail.highlight = Some(anchor);
         self.top = Top::Browse;
         self.focus = Pane::Detail;
         self.sync();
@@ -166,7 +166,7 @@ impl App {
             .map_or(40, layout::inner_width);
         let margin = (self.pane_height(Pane::Detail) / 4).min(2);
         if let Some(line) = detail::screen(self, case, width).line_of(anchor) {
-            self.detail_scroll = line.saturating_sub(margin);
+            self.detail.scroll = line.saturating_sub(margin);
             self.sync();
         }
     }

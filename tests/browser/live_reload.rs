@@ -268,7 +268,7 @@ fn a_changed_catalog_reloads_everything() {
     );
     let mut app = team_app(dir.path());
     assert!(app.book.get("our-a-2024").is_none(), "no such scheme yet");
-    assert!(!app.schemes.contains(&"rules".to_string()));
+    assert!(!app.tree.schemes.contains(&"rules".to_string()));
     let catalog = dir.file(
         "catalogs/rules.yaml",
         "scheme: rules\nkind: controls\ntitle: {ja: 社内規程, en: Rules}\nitems:\n  - {id: R-1, ja: 媒体の持ち出し, en: Media}\n",
@@ -279,7 +279,7 @@ fn a_changed_catalog_reloads_everything() {
         "{:?}",
         app.diagnostics
     );
-    assert!(app.schemes.contains(&"rules".to_string()));
+    assert!(app.tree.schemes.contains(&"rules".to_string()));
     assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
 }
 

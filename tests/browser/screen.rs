@@ -404,7 +404,11 @@ fn every_classification_tab_fits_the_header_whole() {
                         seen.push(name);
                     }
                 }
-                let current = app.book.catalogs.scheme(&app.schemes[app.scheme]).unwrap();
+                let current = app
+                    .book
+                    .catalogs
+                    .scheme(&app.tree.schemes[app.tree.scheme])
+                    .unwrap();
                 assert!(
                     header.contains(current.short.get(lang)),
                     "{w}×{h}: the current tab is whole: {header}"

@@ -105,11 +105,11 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
             .position(|id| *id == case_id(&app)),
         Some(7)
     );
-    assert!(app.list_offset > 0 && app.list_offset <= 7);
+    assert!(app.list.offset > 0 && app.list.offset <= 7);
     press(&mut app, "G");
     assert_eq!(case_id(&app), "nankai-energy-p2p-2011");
     press(&mut app, "g");
-    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.list.offset, 0);
     press(&mut app, "<PgDn>");
     let page = selected_ids(&app)
         .iter()
@@ -123,13 +123,13 @@ fn the_detail_scrolls_and_stops_at_the_end() {
     let mut app = app();
     press(&mut app, "<Tab><Tab>");
     press(&mut app, "jjj");
-    assert_eq!(app.detail_scroll, 3);
+    assert_eq!(app.detail.scroll, 3);
     press(&mut app, "G");
-    let bottom = app.detail_scroll;
+    let bottom = app.detail.scroll;
     press(&mut app, "j");
-    assert_eq!(app.detail_scroll, bottom, "no scrolling past the end");
+    assert_eq!(app.detail.scroll, bottom, "no scrolling past the end");
     press(&mut app, "g");
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail.scroll, 0);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(app.node(), Some("A.5"));
     // One notch in the detail scrolls three lines.
     wheel(&mut app, detail);
-    assert_eq!(app.detail_scroll, 3);
+    assert_eq!(app.detail.scroll, 3);
     let click = input::action(
         &app,
         mouse(
@@ -559,7 +559,10 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
+    assert_eq!(
+        app.detail.highlight,
+        Some(casebook::document::Anchor::Measure(0))
+    );
     let s = screen(&app, 120, 36);
     assert!(
         s.contains("1. 病院や委託事業者の情報機器を委託して廃棄するときは"),

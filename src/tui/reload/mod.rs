@@ -161,7 +161,7 @@ impl App {
         {
             place.case = place.case.and_then(moved);
         }
-        self.similar_of = None;
+        self.detail.similar_of = None;
         self.failed_files = crate::diag::failed_files(&self.diagnostics);
         self.diagnostics_panel = Panel::default();
         self.refresh_diagnostics_panel();

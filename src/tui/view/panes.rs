@@ -63,7 +63,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.tree_offset)
+        .skip(app.tree.offset)
         .take(height)
         .map(|(i, row)| {
             let indent = "  ".repeat(row.depth);
@@ -97,7 +97,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text, style)
         })
         .collect();
-    let footer = position(app.tree_offset, height, rows.len());
+    let footer = position(app.tree.offset, height, rows.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::Tree, title, footer)),
         area,
@@ -165,7 +165,7 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let bundled = (0..book.len()).filter(|&i| book.is_bundled(i)).count();
     let mixed = bundled > 0 && bundled < book.len();
     let today = app.today();
-    for &i in cases.iter().skip(app.list_offset).take(height) {
+    for &i in cases.iter().skip(app.list.offset).take(height) {
         let case = &book.entries()[i].case;
         // A report or a measure due or overdue (see `deadlines`) says more
         // than `[team]` (only a team's own incident has reports), and leaves
@@ -219,16 +219,16 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         crate::lang::Lang::Ja => format!(
             " 事例 {}件 · {node}{} ",
             cases.len(),
-            app.sort.label(app.lang)
+            app.list.sort.label(app.lang)
         ),
         crate::lang::Lang::En => format!(
             " {} · {node}{} ",
             crate::plural::count(cases.len(), "case", "cases"),
-            app.sort.label(app.lang)
+            app.list.sort.label(app.lang)
         ),
     };
     let title = wrap::truncate(&title, width.saturating_sub(2)).into_owned();
-    let footer = position(app.list_offset, height, cases.len());
+    let footer = position(app.list.offset, height, cases.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::List, title, footer)),
         area,
@@ -242,10 +242,10 @@ pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
         .case
         .map(|c| detail::screen(app, c, width).lines)
         .unwrap_or_default();
-    let footer = position(app.detail_scroll, height, lines.len());
+    let footer = position(app.detail.scroll, height, lines.len());
     let shown: Vec<Line> = lines
         .into_iter()
-        .skip(app.detail_scroll)
+        .skip(app.detail.scroll)
         .take(height)
         .collect();
     let title = format!(" {} ", t(app.lang, "詳細", "Detail"));

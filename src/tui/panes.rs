@@ -1,0 +1,65 @@
+//! The state each of the three panes keeps: the tree, the case list and the
+//! detail. The selected case and the focus are shared and stay in
+//! [`super::app::App`].
+
+use std::collections::HashSet;
+
+use super::list::Sort;
+use crate::answers::similar::Similar;
+use crate::document::Anchor;
+
+/// The tree: the classifications `s` cycles through, the node selected and
+/// the nodes expanded in each, and how far it is scrolled.
+#[derive(Debug, Default)]
+pub struct TreePane {
+    /// Scheme names in the order `s` cycles through them.
+    pub schemes: Vec<String>,
+    pub scheme: usize,
+    /// Selected node per scheme (None: the "all cases" root).
+    pub(super) nodes: Vec<Option<String>>,
+    /// Expanded nodes per scheme.
+    pub(super) expanded: Vec<HashSet<String>>,
+    pub hide_empty: bool,
+    pub offset: usize,
+    /// The widest each classification's tree can want (`tree::natural_width`).
+    pub(super) widths: Vec<(u16, u16)>,
+    /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
+    pub(super) need: u16,
+}
+
+impl TreePane {
+    /// The tree over `schemes`, on scheme `scheme`, nothing expanded.
+    pub fn new(schemes: Vec<String>, scheme: usize) -> TreePane {
+        let n = schemes.len();
+        TreePane {
+            schemes,
+            scheme,
+            nodes: vec![None; n],
+            expanded: vec![HashSet::new(); n],
+            ..TreePane::default()
+        }
+    }
+}
+
+/// The case list: its order and how far it is scrolled.
+#[derive(Debug, Default)]
+pub struct ListPane {
+    pub sort: Sort,
+    pub offset: usize,
+}
+
+/// The detail: how far it is scrolled, the part highlighted, and the
+/// similar cases shown at its end.
+#[derive(Debug, Default)]
+pub struct DetailPane {
+    pub scroll: usize,
+    /// The part of the detail to highlight (after a search jump): a measure,
+    /// a summary sentence, a root cause.
+    pub highlight: Option<Anchor>,
+    /// The cases most like the selected one (derived when the selection changes).
+    pub similar: Vec<Similar>,
+    /// The case `similar` was derived for.
+    pub(super) similar_of: Option<usize>,
+    /// The similar case chosen in the detail (Enter follows it).
+    pub similar_cursor: Option<usize>,
+}
