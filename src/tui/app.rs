@@ -92,7 +92,8 @@ pub struct Options {
 pub struct App {
     /// Shared with the thread that builds the similar-case index.
     pub book: Arc<Casebook>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The load problems `!` shows.
+    pub problems: diagnostics::Problems,
     pub lang: Lang,
     pub theme: Theme,
     pub tree: TreePane,
@@ -122,10 +123,6 @@ pub struct App {
     /// Built once, on a thread of its own for the browser (it reads every
     /// case): until it is there, the detail shows no similar cases.
     pub similar_index: Arc<OnceLock<similar::Index>>,
-    /// The `!` panel's rows, kept for the overlay's width and the language.
-    pub diagnostics_panel: diagnostics::Panel,
-    /// Files with an error, counted once (the banner shows it on every frame).
-    pub(super) failed_files: usize,
     /// A draft being made in the background (Esc stops it).
     pub drafting: Option<super::action::Cancel>,
     /// Files that turned bad, and a file to show once read again.
@@ -206,7 +203,7 @@ impl App {
             .unwrap_or(0);
         let mut app = App {
             book,
-            diagnostics,
+            problems: diagnostics::Problems::new(diagnostics),
             lang: options.lang,
             theme: options.theme.unwrap_or_else(Theme::from_env),
             tree: TreePane::new(schemes, scheme),
@@ -230,15 +227,12 @@ impl App {
             soa,
             resolver,
             similar_index,
-            diagnostics_panel: diagnostics::Panel::default(),
-            failed_files: 0,
             drafting: None,
             live: Live::default(),
             derived: Derived::default(),
         };
         app.live.keys = std::mem::take(&mut app.options.setup.keys);
         app.measure_trees();
-        app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
     }

@@ -193,10 +193,10 @@ impl App {
         let (soa, diags) = crate::answers::soa::read_file(&path, &self.book.catalogs);
         // A statement that cannot be read at all leaves the last one in use.
         let keep = soa.is_none() && !diags.is_empty();
-        self.diagnostics.retain(|d| d.path != shown);
-        self.diagnostics.extend(diags);
-        self.failed_files = crate::diag::failed_files(&self.diagnostics);
-        self.diagnostics_panel = Default::default();
+        self.problems.list.retain(|d| d.path != shown);
+        self.problems.list.extend(diags);
+        self.problems.failed_files = crate::diag::failed_files(&self.problems.list);
+        self.problems.panel = Default::default();
         self.refresh_diagnostics_panel();
         if !keep {
             self.soa = soa;

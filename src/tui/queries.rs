@@ -170,11 +170,11 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        !self.options.problems.is_empty() || self.failed_files > 0
+        !self.options.problems.is_empty() || self.problems.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
-        self.failed_files
+        self.problems.failed_files
     }
 
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
@@ -210,7 +210,7 @@ impl App {
         let width = layout::inner_width(area);
         let len = match self.top.mode() {
             Mode::Help => help::lines(self, width).len(),
-            Mode::Diagnostics => self.diagnostics_panel.len(),
+            Mode::Diagnostics => self.problems.panel.len(),
             _ => 0,
         };
         (len, height)
@@ -223,7 +223,8 @@ impl App {
         }
         let area = self.areas().map_or(self.size, |a| a.overlay);
         let width = layout::inner_width(area);
-        self.diagnostics_panel
-            .refresh(&self.diagnostics, width, self.lang);
+        self.problems
+            .panel
+            .refresh(&self.problems.list, width, self.lang);
     }
 }

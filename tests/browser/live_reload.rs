@@ -125,7 +125,7 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("[チーム] 書き直した題名"), "{s}");
     assert!(!s.contains("チームの最初の事例"), "{s}");
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     // Search finds the new title, not the old one.
     press(&mut app, "/書き直した");
     assert_eq!(app.search.hits.len(), 1);
@@ -181,7 +181,7 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("[チーム] 直した題名"), "{s}");
     assert!(!s.contains("⚠"), "{s}");
-    assert!(app.diagnostics.is_empty());
+    assert!(app.problems.list.is_empty());
     assert!(!app.banner());
 }
 
@@ -242,7 +242,7 @@ fn a_file_that_takes_another_files_id_is_refused() {
         app.book.get("our-b-2024").unwrap().case.title,
         "チームの二つ目の事例"
     );
-    let d = &app.diagnostics;
+    let d = &app.problems.list;
     assert_eq!(d.len(), 2, "{d:?}");
     assert!(
         d[1].message
@@ -277,10 +277,10 @@ fn a_changed_catalog_reloads_everything() {
     assert!(
         app.book.get("our-a-2024").is_some(),
         "{:?}",
-        app.diagnostics
+        app.problems.list
     );
     assert!(app.tree.schemes.contains(&"rules".to_string()));
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 
 #[test]
@@ -658,7 +658,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     let notes = dir.file("notes/todo.yaml", "- 来週までに見直す\n");
     let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
     app.reload_now(vec![soa, notes, swap]);
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     assert_eq!(app.book.len(), bundled() + 1);
 
     // A flat casebook (no `cases/`): every YAML file is a case but the statement.
@@ -674,7 +674,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     let other = flat.path().join("our-b-2024.yaml");
     std::fs::write(&other, titled("our-b-2024", "二つ目")).unwrap();
     app.reload_now(vec![soa, other]);
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     assert_eq!(
         app.book.len(),
         bundled() + 2,

@@ -744,7 +744,7 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
         flagged(&app),
         "! 除外したが先例あり (1): iso27001:A.8.24 (1)"
     );
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 
 /// `:` finds controls by words of their titles, in either language, and by

@@ -162,8 +162,8 @@ impl App {
             place.case = place.case.and_then(moved);
         }
         self.detail.similar_of = None;
-        self.failed_files = crate::diag::failed_files(&self.diagnostics);
-        self.diagnostics_panel = Panel::default();
+        self.problems.failed_files = crate::diag::failed_files(&self.problems.list);
+        self.problems.panel = Panel::default();
         self.refresh_diagnostics_panel();
         if self.filters.active() {
             self.refilter();
@@ -209,7 +209,8 @@ impl App {
             }
         }
         let reread: HashSet<&str> = files.iter().map(|f| f.shown.as_str()).collect();
-        self.diagnostics
+        self.problems
+            .list
             .retain(|d| !reread.contains(d.path.as_str()));
         let mut diagnostics = Vec::new();
         for Reloaded { shown, fresh, key } in files {
@@ -276,7 +277,7 @@ impl App {
                 }
             }
         }
-        self.diagnostics.extend(diagnostics);
+        self.problems.list.extend(diagnostics);
         slots.into_iter().flatten().collect()
     }
 
@@ -288,7 +289,8 @@ impl App {
         parts: &[Part],
         diagnostics: Vec<Diagnostic>,
     ) -> Vec<Entry> {
-        self.diagnostics
+        self.problems
+            .list
             .truncate(self.options.setup.kept_diagnostics);
         let failed: HashSet<&str> = diagnostics
             .iter()
@@ -310,14 +312,14 @@ impl App {
         self.live.stale = stale;
         // Files were read again without their keys.
         self.live.keys.clear();
-        self.diagnostics.extend(diagnostics);
+        self.problems.list.extend(diagnostics);
         kept
     }
 
     /// After writing or editing `path`: select its case, or show its problems.
     fn show_file(&mut self, path: &str) {
         let at = (0..self.book.len()).find(|&i| self.book.path(i) == path);
-        let problems = self.diagnostics.iter().position(|d| d.path == path);
+        let problems = self.problems.list.iter().position(|d| d.path == path);
         match (at, problems) {
             (Some(i), None) if !self.live.stale.contains(path) => {
                 if !self.cases().contains(&i) {
@@ -349,15 +351,15 @@ impl App {
 
     /// Opens `!` at the first problem of `path`.
     fn show_problems(&mut self, path: &str) {
-        let Some(first) = self.diagnostics.iter().position(|d| d.path == path) else {
+        let Some(first) = self.problems.list.iter().position(|d| d.path == path) else {
             return;
         };
-        let count = self.diagnostics.iter().filter(|d| d.path == path).count();
+        let count = self.problems.list.iter().filter(|d| d.path == path).count();
         self.top = Top::Diagnostics { scroll: 0 };
         self.refresh_diagnostics_panel();
         // At its heading (the row after its blank line), not in the message before.
         self.top = Top::Diagnostics {
-            scroll: self.diagnostics_panel.start_of(first) + 1,
+            scroll: self.problems.panel.start_of(first) + 1,
         };
         self.status = Some(match self.lang {
             crate::lang::Lang::Ja => {
@@ -372,8 +374,8 @@ impl App {
     /// `!` then `E`: the file of the problem at the top of the view (the
     /// first problem while the note above them is in view).
     pub(super) fn problem_file(&self) -> Option<String> {
-        let i = self.diagnostics_panel.at_top(self.top.scroll())?;
-        self.diagnostics.get(i).map(|d| d.path.clone())
+        let i = self.problems.panel.at_top(self.top.scroll())?;
+        self.problems.list.get(i).map(|d| d.path.clone())
     }
 
     /// The note above a stale case's detail.
