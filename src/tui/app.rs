@@ -16,7 +16,7 @@ use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout;
 use super::panes::{DetailPane, ListPane, TreePane};
-use super::reload::{Live, Setup};
+use super::reload::Setup;
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree;
@@ -111,7 +111,6 @@ pub struct App {
     pub marks: super::marks::Marks,
     pub quit: bool,
     pub options: Options,
-    pub searcher: Searcher,
     pub search: SearchState,
     pub filters: FilterState,
     pub jump: JumpState,
@@ -123,10 +122,8 @@ pub struct App {
     /// Built once, on a thread of its own for the browser (it reads every
     /// case): until it is there, the detail shows no similar cases.
     pub similar_index: Arc<OnceLock<similar::Index>>,
-    /// A draft being made in the background (Esc stops it).
-    pub drafting: Option<super::action::Cancel>,
-    /// Files that turned bad, and a file to show once read again.
-    pub live: Live,
+    /// A draft made and files read again in the background.
+    pub jobs: super::jobs::Jobs,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
     pub(super) derived: Derived,
 }
@@ -217,8 +214,7 @@ impl App {
             marks: super::marks::Marks::new(),
             quit: false,
             options,
-            searcher,
-            search: SearchState::default(),
+            search: SearchState::new(searcher),
             filters: FilterState::default(),
             jump: JumpState::default(),
             history: History::default(),
@@ -227,11 +223,10 @@ impl App {
             soa,
             resolver,
             similar_index,
-            drafting: None,
-            live: Live::default(),
+            jobs: Default::default(),
             derived: Derived::default(),
         };
-        app.live.keys = std::mem::take(&mut app.options.setup.keys);
+        app.jobs.live.keys = std::mem::take(&mut app.options.setup.keys);
         app.measure_trees();
         app.sync();
         app
@@ -284,7 +279,7 @@ impl App {
                 return Vec::new();
             }
             Action::Repaint => return vec![Effect::Repaint],
-            Action::Back if matches!(self.top, Top::Browse) && self.drafting.is_some() => {
+            Action::Back if matches!(self.top, Top::Browse) && self.jobs.drafting.is_some() => {
                 self.cancel_draft();
                 return Vec::new();
             }

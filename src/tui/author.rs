@@ -53,7 +53,7 @@ impl App {
 
     /// Esc while a draft is made: it stops, and nothing is written.
     pub(super) fn cancel_draft(&mut self) {
-        if let Some(cancel) = self.drafting.take() {
+        if let Some(cancel) = self.jobs.drafting.take() {
             cancel.cancel();
             self.status = Some(t(self.lang, "下書きを中止しました", "Drafting cancelled").into());
         }
@@ -61,7 +61,7 @@ impl App {
 
     /// `n`: a new case in a team casebook.
     pub(super) fn new_case(&mut self) {
-        if self.drafting.is_some() {
+        if self.jobs.drafting.is_some() {
             self.status = Some(
                 t(
                     self.lang,
@@ -125,7 +125,7 @@ impl App {
     }
 
     fn edit(&mut self, path: String) -> Vec<Effect> {
-        self.live.show = Some(path.clone());
+        self.jobs.live.show = Some(path.clone());
         vec![Effect::Edit {
             path: PathBuf::from(path),
         }]
@@ -269,7 +269,7 @@ impl App {
                 ) {
                     // Drafted off the UI thread: the screen keeps drawing,
                     // keys keep working, and Esc stops it.
-                    self.drafting = Some(cancel.clone());
+                    self.jobs.drafting = Some(cancel.clone());
                     self.close_author(Some(t(
                         self.lang,
                         "公表文から下書きしています…（Esc で中止）",
@@ -352,7 +352,7 @@ impl App {
     /// How writing or editing ended.
     pub(super) fn authored(&mut self, authored: Authored) -> Vec<Effect> {
         if matches!(authored, Authored::Created { .. } | Authored::NotCreated(_)) {
-            self.drafting = None;
+            self.jobs.drafting = None;
         }
         match authored {
             // Esc said so already (and a later draft may be under way).
@@ -365,7 +365,7 @@ impl App {
                     setup.inputs.push(crate::load::Input::Dir(dir.clone()));
                     effects.push(Effect::Watch { dir });
                 }
-                self.live.show = Some(text::path(&path));
+                self.jobs.live.show = Some(text::path(&path));
                 effects.push(Effect::Edit { path });
                 effects
             }
@@ -378,7 +378,7 @@ impl App {
                     // The file is still read again (the editor may have saved
                     // before it failed), but the failure is what stays in the
                     // status bar, not "loaded".
-                    self.live.show = None;
+                    self.jobs.live.show = None;
                     self.status = Some(message.get(self.lang).to_string());
                 }
                 vec![Effect::Reload {

@@ -19,6 +19,7 @@ pub mod filters;
 pub mod header;
 pub mod help;
 pub mod input;
+pub mod jobs;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;

@@ -8,7 +8,7 @@ use super::detail;
 use super::field::{Edited, Field};
 use super::layout;
 use crate::document::{self, Anchor};
-use crate::search::{Hit, Kind, Target};
+use crate::search::{Hit, Kind, Searcher, Target};
 
 /// Lines per result row: the matched text, then organization, date and controls.
 pub const ROW_LINES: usize = 2;
@@ -17,8 +17,9 @@ pub const ROW_LINES: usize = 2;
 /// bar says so), so neither the search nor the query line grows with it.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-#[derive(Default)]
 pub struct SearchState {
+    /// The index searched (opened from the cache, or built at start-up).
+    pub searcher: Searcher,
     pub field: Field,
     pub target: Target,
     pub hits: Vec<Hit>,
@@ -26,6 +27,20 @@ pub struct SearchState {
     pub offset: usize,
     /// Match positions of the rows on screen, by item.
     pub positions: HashMap<u32, Vec<usize>>,
+}
+
+impl SearchState {
+    pub fn new(searcher: Searcher) -> SearchState {
+        SearchState {
+            searcher,
+            field: Field::default(),
+            target: Target::default(),
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            positions: HashMap::new(),
+        }
+    }
 }
 
 impl App {
@@ -87,7 +102,7 @@ impl App {
 
     pub(super) fn run_search(&mut self) {
         let s = &mut self.search;
-        s.hits = self.searcher.search(&s.field.text, s.target);
+        s.hits = s.searcher.search(&s.field.text, s.target);
         s.selected = 0;
         s.offset = 0;
         s.positions.clear();
@@ -120,7 +135,7 @@ impl App {
         for hit in s.hits.iter().skip(s.offset).take(rows) {
             // A hit through a control matched no characters of its own text.
             if hit.via.is_none() && !s.positions.contains_key(&hit.item) {
-                let p = self.searcher.positions(&self.book, hit.item, &s.field.text);
+                let p = s.searcher.positions(&self.book, hit.item, &s.field.text);
                 s.positions.insert(hit.item, p);
             }
         }
@@ -133,12 +148,13 @@ impl App {
         let Some(hit) = self.search.hits.get(self.search.selected).copied() else {
             return;
         };
-        let (case, kind) = self.searcher.index.item_of(hit.item);
+        let (case, kind) = self.search.searcher.index.item_of(hit.item);
         let anchor = match kind {
             Kind::Measure(i) => Anchor::Measure(i as usize),
             Kind::Case => {
                 let positions =
-                    self.searcher
+                    self.search
+                        .searcher
                         .positions(&self.book, hit.item, &self.search.field.text);
                 let c = &self.book.entries()[case].case;
                 let (_, parts) = crate::search::case_parts(c);

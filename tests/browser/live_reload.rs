@@ -634,7 +634,10 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     // As if it had been read well after it was written: its key proves it unchanged.
     let later = casebook::cache::key::now() + 10_000_000_000;
     let key = FileKey::of(&a).unwrap();
-    app.live.keys.insert(casebook::text::path(&a), (key, later));
+    app.jobs
+        .live
+        .keys
+        .insert(casebook::text::path(&a), (key, later));
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.is_empty()));
     // A change shows in the key.

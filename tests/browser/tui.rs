@@ -538,7 +538,7 @@ fn search_overlay_finds_jumps_and_highlights() {
     assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "廃棄 確認");
     let first = app.search.hits[0];
-    let (case, kind) = app.searcher.index.item_of(first.item);
+    let (case, kind) = app.search.searcher.index.item_of(first.item);
     assert_eq!(app.book.entries()[case].case.id, "minato-hospital-pc-2024");
     assert_eq!(kind, casebook::search::Kind::Measure(0));
     let s = screen(&app, 120, 36);
@@ -616,7 +616,7 @@ fn tab_switches_the_search_target() {
     assert_eq!(app.search.target, Target::Measures);
     press(&mut app, "<Tab>");
     assert_eq!(app.search.target, Target::Cases);
-    let (case, _) = app.searcher.index.item_of(app.search.hits[0].item);
+    let (case, _) = app.search.searcher.index.item_of(app.search.hits[0].item);
     assert_eq!(app.book.entries()[case].case.id, "kitahama-usb-2022");
 }
 

@@ -86,9 +86,9 @@ pub struct Live {
 impl App {
     /// Whether case `index` shows the last good version of a file that turned bad.
     pub fn is_stale(&self, index: usize) -> bool {
-        !self.live.stale.is_empty()
+        !self.jobs.live.stale.is_empty()
             && index < self.book.len()
-            && self.live.stale.contains(self.book.path(index))
+            && self.jobs.live.stale.contains(self.book.path(index))
     }
 
     /// Files changed on disk: read them again (everything, when a catalog changed).
@@ -143,7 +143,7 @@ impl App {
         self.similar_index =
             super::app::similar_index(&self.book, self.options.similar_in_background);
         self.derived = Default::default();
-        self.searcher = Searcher::new(&self.book);
+        self.search.searcher = Searcher::new(&self.book);
         self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
         self.measure_trees();
@@ -179,11 +179,11 @@ impl App {
             _ => {}
         }
         self.sync();
-        if let Some(path) = self.live.show.take() {
+        if let Some(path) = self.jobs.live.show.take() {
             if reread.contains(&path) {
                 self.show_file(&path);
             } else {
-                self.live.show = Some(path);
+                self.jobs.live.show = Some(path);
             }
         }
         Vec::new()
@@ -215,10 +215,10 @@ impl App {
         let mut diagnostics = Vec::new();
         for Reloaded { shown, fresh, key } in files {
             match key {
-                Some(key) => self.live.keys.insert(shown.clone(), key),
-                None => self.live.keys.remove(&shown),
+                Some(key) => self.jobs.live.keys.insert(shown.clone(), key),
+                None => self.jobs.live.keys.remove(&shown),
             };
-            self.live.stale.remove(&shown);
+            self.jobs.live.stale.remove(&shown);
             let at = by_path.get(&shown).copied();
             match fresh {
                 Fresh::Gone => {
@@ -234,7 +234,7 @@ impl App {
                 Fresh::Failed(diags) => {
                     diagnostics.extend(diags);
                     if at.is_some() {
-                        self.live.stale.insert(shown);
+                        self.jobs.live.stale.insert(shown);
                     }
                 }
                 Fresh::Parsed { case, pos, diags } => {
@@ -247,7 +247,7 @@ impl App {
                     if let Some(other) = other {
                         diagnostics.push(load::duplicate_id(&shown, &case.id, pos, &other, None));
                         if at.is_some() {
-                            self.live.stale.insert(shown);
+                            self.jobs.live.stale.insert(shown);
                         }
                         continue;
                     }
@@ -309,9 +309,9 @@ impl App {
                 kept.push(old.entry(i).clone());
             }
         }
-        self.live.stale = stale;
+        self.jobs.live.stale = stale;
         // Files were read again without their keys.
-        self.live.keys.clear();
+        self.jobs.live.keys.clear();
         self.problems.list.extend(diagnostics);
         kept
     }
@@ -321,7 +321,7 @@ impl App {
         let at = (0..self.book.len()).find(|&i| self.book.path(i) == path);
         let problems = self.problems.list.iter().position(|d| d.path == path);
         match (at, problems) {
-            (Some(i), None) if !self.live.stale.contains(path) => {
+            (Some(i), None) if !self.jobs.live.stale.contains(path) => {
                 if !self.cases().contains(&i) {
                     self.set_node(None);
                 }
@@ -340,7 +340,7 @@ impl App {
                     crate::lang::Lang::En => format!("{id} loaded (E edits it)"),
                 });
             }
-            (Some(i), _) if !self.live.stale.contains(path) => {
+            (Some(i), _) if !self.jobs.live.stale.contains(path) => {
                 // Warnings only: the case loads.
                 self.select_case(Some(i));
                 self.show_problems(path);
@@ -399,8 +399,8 @@ impl App {
                 .filter(|&i| !self.book.is_bundled(i))
                 .map(|i| self.book.path(i).to_string())
                 .collect::<std::collections::BTreeSet<String>>(),
-            keys: self.live.keys.clone(),
-            always: self.live.show.clone(),
+            keys: self.jobs.live.keys.clone(),
+            always: self.jobs.live.show.clone(),
         }
     }
 

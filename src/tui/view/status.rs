@@ -56,7 +56,7 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     } else {
-        let stale = app.live.stale.len();
+        let stale = app.jobs.live.stale.len();
         match (app.lang, stale) {
             (crate::lang::Lang::Ja, 0) => {
                 format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
