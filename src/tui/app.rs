@@ -16,18 +16,14 @@ use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout;
 use super::panes::{DetailPane, ListPane, TreePane};
-use super::reload::Setup;
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree;
 use crate::answers::similar;
-use crate::answers::soa::Soa;
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
-use crate::config::ClipboardMode;
 use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
 use crate::search::Searcher;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,51 +47,16 @@ impl Pane {
     }
 }
 
+pub use super::env::{Env, Options};
 pub use super::top::{Mode, Top};
-
-/// Start-up choices that are not part of the casebook.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    pub lang: Lang,
-    pub theme: Option<Theme>,
-    /// Scheme to open on (`iso27001`, `ppc`, `cause`, `sector` or a team's).
-    pub scheme: Option<String>,
-    /// `y` copies Markdown instead of plain text.
-    pub copy_markdown: bool,
-    pub clipboard: ClipboardMode,
-    /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
-    pub debug_panic_key: bool,
-    /// Build the similar-case index on a thread of its own, so the first
-    /// frame does not wait for it (the browser); else before `App::new` returns.
-    pub similar_in_background: bool,
-    /// The team's Statement of Applicability, for the coverage view.
-    pub soa: Option<Soa>,
-    /// The file it was read from: read again when it changes.
-    pub soa_path: Option<std::path::PathBuf>,
-    /// The home folder, for `~` in file names typed into the save prompt.
-    pub home: Option<std::path::PathBuf>,
-    /// Start-up problems for the banner: a `--casebook DIR` or config file
-    /// named explicitly that cannot be used (shown in the interface language).
-    pub problems: Vec<crate::diag::Message>,
-    /// What was loaded, to watch and load again.
-    pub setup: Setup,
-    /// The team casebook directories `n` can write to: the user's own (even
-    /// when it does not exist yet), then the others loaded.
-    pub team_dirs: Vec<std::path::PathBuf>,
-    /// Whether a tool can read the clipboard (`n`, then `c`); None: look for one.
-    pub clipboard_reader: Option<bool>,
-    /// The day due dates are counted against; None: today on the local
-    /// clock ([`crate::date::today`]), asked at each use.
-    pub today: Option<time::Date>,
-}
 
 pub struct App {
     /// Shared with the thread that builds the similar-case index.
     pub book: Arc<Casebook>,
     /// The load problems `!` shows.
     pub problems: diagnostics::Problems,
-    pub lang: Lang,
-    pub theme: Theme,
+    /// The language, theme, screen size, options and lookups.
+    pub env: Env,
     pub tree: TreePane,
     pub list: ListPane,
     pub detail: DetailPane,
@@ -104,24 +65,17 @@ pub struct App {
     pub focus: Pane,
     /// What is on top of the panes, with what it holds.
     pub top: Top,
-    pub size: Rect,
     /// A transient message for the status bar, cleared by the next key.
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: super::marks::Marks,
     pub quit: bool,
-    pub options: Options,
     pub search: SearchState,
     pub filters: FilterState,
     pub jump: JumpState,
     pub history: History,
     pub coverage: CoverageState,
     pub stats: StatsState,
-    pub soa: Option<Soa>,
-    pub resolver: Resolver,
-    /// Built once, on a thread of its own for the browser (it reads every
-    /// case): until it is there, the detail shows no similar cases.
-    pub similar_index: Arc<OnceLock<similar::Index>>,
     /// A draft made and files read again in the background.
     pub jobs: super::jobs::Jobs,
     /// The case list, tree rows and detail length, kept up to date by `derive`.
@@ -201,32 +155,34 @@ impl App {
         let mut app = App {
             book,
             problems: diagnostics::Problems::new(diagnostics),
-            lang: options.lang,
-            theme: options.theme.unwrap_or_else(Theme::from_env),
+            env: Env {
+                lang: options.lang,
+                theme: options.theme.unwrap_or_else(Theme::from_env),
+                size: Rect::new(0, 0, 80, 24),
+                options,
+                soa,
+                resolver,
+                similar_index,
+            },
             tree: TreePane::new(schemes, scheme),
             list: ListPane::default(),
             detail: DetailPane::default(),
             case: None,
             focus: Pane::Tree,
             top: Top::Browse,
-            size: Rect::new(0, 0, 80, 24),
             status: None,
             marks: super::marks::Marks::new(),
             quit: false,
-            options,
             search: SearchState::new(searcher),
             filters: FilterState::default(),
             jump: JumpState::default(),
             history: History::default(),
             coverage: CoverageState::default(),
             stats: StatsState::default(),
-            soa,
-            resolver,
-            similar_index,
             jobs: Default::default(),
             derived: Derived::default(),
         };
-        app.jobs.live.keys = std::mem::take(&mut app.options.setup.keys);
+        app.jobs.live.keys = std::mem::take(&mut app.env.options.setup.keys);
         app.measure_trees();
         app.sync();
         app
@@ -234,7 +190,7 @@ impl App {
 
     /// The day due dates are counted against (see [`Options::today`]).
     pub fn today(&self) -> time::Date {
-        self.options.today.unwrap_or_else(crate::date::today)
+        self.env.options.today.unwrap_or_else(crate::date::today)
     }
 
     /// The widest each classification's tree can want, collapsed and
@@ -248,10 +204,10 @@ impl App {
             .map(|s| {
                 self.book.catalogs.scheme(s).map_or((0, 0), |c| {
                     let none = HashSet::new();
-                    let collapsed = tree::rows(&self.book, c, &none, false, None, self.lang);
+                    let collapsed = tree::rows(&self.book, c, &none, false, None, self.env.lang);
                     (
                         narrow(tree::rows_width(&collapsed)),
-                        narrow(tree::natural_width(&self.book, c, self.lang)),
+                        narrow(tree::natural_width(&self.book, c, self.env.lang)),
                     )
                 })
             })
@@ -269,7 +225,7 @@ impl App {
                 return Vec::new();
             }
             Action::Resize { width, height } => {
-                self.size = layout::drawable(width, height);
+                self.env.size = layout::drawable(width, height);
                 self.sync();
                 self.refresh_diagnostics_panel();
                 return Vec::new();

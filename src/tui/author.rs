@@ -55,7 +55,8 @@ impl App {
     pub(super) fn cancel_draft(&mut self) {
         if let Some(cancel) = self.jobs.drafting.take() {
             cancel.cancel();
-            self.status = Some(t(self.lang, "下書きを中止しました", "Drafting cancelled").into());
+            self.status =
+                Some(t(self.env.lang, "下書きを中止しました", "Drafting cancelled").into());
         }
     }
 
@@ -64,7 +65,7 @@ impl App {
         if self.jobs.drafting.is_some() {
             self.status = Some(
                 t(
-                    self.lang,
+                    self.env.lang,
                     "公表文から下書きしています（Esc で中止）",
                     "Drafting from the notice (Esc cancels)",
                 )
@@ -72,12 +73,12 @@ impl App {
             );
             return;
         }
-        let dirs = self.options.team_dirs.clone();
+        let dirs = self.env.options.team_dirs.clone();
         match dirs.as_slice() {
             [] => {
                 self.status = Some(
                     t(
-                        self.lang,
+                        self.env.lang,
                         "書き込めるチームの事例集がありません（--casebook DIR で開くか、ホームディレクトリを確かめてください）",
                         "No team casebook to write to (open one with --casebook DIR, or check your home directory)",
                     )
@@ -92,7 +93,8 @@ impl App {
     /// `E`: the selected case's file in the editor; a bundled one is offered as a copy.
     pub(super) fn edit_case(&mut self) -> Vec<Effect> {
         let Some(i) = self.case else {
-            self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
+            self.status =
+                Some(t(self.env.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         };
         let entry = &self.book.entries()[i];
@@ -113,7 +115,7 @@ impl App {
             _ => {
                 self.status = Some(
                     t(
-                        self.lang,
+                        self.env.lang,
                         "このファイルはここでは編集できません",
                         "This file cannot be edited from here",
                     )
@@ -137,7 +139,7 @@ impl App {
             return Vec::new();
         };
         if action == Action::Back {
-            self.close_author(Some(t(self.lang, "取り消しました", "Cancelled")));
+            self.close_author(Some(t(self.env.lang, "取り消しました", "Cancelled")));
             return Vec::new();
         }
         match step {
@@ -148,7 +150,7 @@ impl App {
                         return Vec::new();
                     };
                     let id = copy_id(&self.book.entries()[index].case.id);
-                    let dirs = self.options.team_dirs.clone();
+                    let dirs = self.env.options.team_dirs.clone();
                     match dirs.as_slice() {
                         [] => self.new_case(),
                         [dir] => self.ask_id(dir.clone(), start, &id),
@@ -159,7 +161,7 @@ impl App {
                     }
                 }
                 Action::Input('n' | 'N') => {
-                    self.close_author(Some(t(self.lang, "取り消しました", "Cancelled")))
+                    self.close_author(Some(t(self.env.lang, "取り消しました", "Cancelled")))
                 }
                 _ => self.ask_author(Step::Copy { index }),
             },
@@ -211,7 +213,7 @@ impl App {
                     if file.is_empty() {
                         self.ask_author(Step::Notice { dir, field });
                     } else {
-                        let file = super::paths::expand(file, self.options.home.as_deref());
+                        let file = super::paths::expand(file, self.env.options.home.as_deref());
                         let start = Start::Notice(file);
                         self.ask_author(Step::Id {
                             dir,
@@ -271,13 +273,13 @@ impl App {
                     // keys keep working, and Esc stops it.
                     self.jobs.drafting = Some(cancel.clone());
                     self.close_author(Some(t(
-                        self.lang,
+                        self.env.lang,
                         "公表文から下書きしています…（Esc で中止）",
                         "Drafting from the notice… (Esc cancels)",
                     )));
                 } else {
                     self.close_author(Some(t(
-                        self.lang,
+                        self.env.lang,
                         "事例ファイルを書いています…",
                         "Writing the case file…",
                     )));
@@ -295,7 +297,8 @@ impl App {
 
     /// Whether a tool can read the clipboard here.
     fn clipboard_reader(&self) -> bool {
-        self.options
+        self.env
+            .options
             .clipboard_reader
             .unwrap_or_else(|| crate::clipboard::paste_tool().is_some())
     }
@@ -313,7 +316,7 @@ impl App {
         if id.is_empty() {
             return Some(
                 t(
-                    self.lang,
+                    self.env.lang,
                     "事例IDを入れてください（例 our-usb-loss-2024）",
                     "Type a case id (e.g. our-usb-loss-2024)",
                 )
@@ -321,7 +324,7 @@ impl App {
             );
         }
         if !is_slug(id) {
-            return Some(match self.lang {
+            return Some(match self.env.lang {
                 Lang::Ja => format!(
                     "`{}` は事例IDに使えません。小文字の a-z、数字 0-9 と - だけで書きます",
                     text::line(id)
@@ -332,7 +335,7 @@ impl App {
                 ),
             });
         }
-        self.book.get(id).map(|e| match self.lang {
+        self.book.get(id).map(|e| match self.env.lang {
             Lang::Ja => format!("{id} は既にあります（{}）", e.path),
             Lang::En => format!("{id} already exists ({})", e.path),
         })
@@ -359,7 +362,7 @@ impl App {
             Authored::Cancelled => Vec::new(),
             Authored::Created { path, dir } => {
                 let mut effects = Vec::new();
-                let setup = &mut self.options.setup;
+                let setup = &mut self.env.options.setup;
                 if !setup.watch.contains(&dir) {
                     setup.watch.push(dir.clone());
                     setup.inputs.push(crate::load::Input::Dir(dir.clone()));
@@ -370,7 +373,7 @@ impl App {
                 effects
             }
             Authored::NotCreated(message) => {
-                self.status = Some(message.get(self.lang).to_string());
+                self.status = Some(message.get(self.env.lang).to_string());
                 Vec::new()
             }
             Authored::Edited { path, failed } => {
@@ -379,7 +382,7 @@ impl App {
                     // before it failed), but the failure is what stays in the
                     // status bar, not "loaded".
                     self.jobs.live.show = None;
-                    self.status = Some(message.get(self.lang).to_string());
+                    self.status = Some(message.get(self.env.lang).to_string());
                 }
                 vec![Effect::Reload {
                     paths: vec![path],

@@ -81,7 +81,7 @@ fn what_label(what: What, lang: Lang) -> &'static str {
 
 impl App {
     pub(super) fn style(&self) -> Style {
-        if self.options.copy_markdown {
+        if self.env.options.copy_markdown {
             Style::Markdown
         } else {
             Style::Plain
@@ -102,10 +102,11 @@ impl App {
     /// ending with its citation.
     pub(super) fn copy_cases(&mut self, cases: Vec<usize>, brief: bool) -> Vec<Effect> {
         if cases.is_empty() {
-            self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
+            self.status =
+                Some(t(self.env.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         }
-        let (style, cats, lang) = (self.style(), &self.book.catalogs, self.lang);
+        let (style, cats, lang) = (self.style(), &self.book.catalogs, self.env.lang);
         let texts: Vec<String> = cases
             .iter()
             .map(|&i| {
@@ -142,11 +143,13 @@ impl App {
             return Vec::new();
         }
         let Some(i) = self.case else {
-            self.status = Some(t(self.lang, "事例が選ばれていません", "No case selected").into());
+            self.status =
+                Some(t(self.env.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
         };
         let text =
-            export::cite::citation(&self.book.entries()[i].case, self.style(), self.lang) + "\n";
+            export::cite::citation(&self.book.entries()[i].case, self.style(), self.env.lang)
+                + "\n";
         vec![Effect::Copy {
             text,
             what: What::Citation,
@@ -163,7 +166,7 @@ impl App {
         }
         let n = self.marks.len();
         let title = crate::wrap::truncate(&self.book.entries()[i].case.title, 24).into_owned();
-        self.status = Some(match (self.lang, marked) {
+        self.status = Some(match (self.env.lang, marked) {
             (Lang::Ja, true) => format!("印を付けました（印 {n}件、e で研修資料に書き出し）"),
             (Lang::En, true) => format!(
                 "Marked ({} marked; e exports a training pack)",
@@ -196,7 +199,7 @@ impl App {
 
     pub(super) fn marks_cleared(&mut self) {
         self.marks.clear();
-        self.status = Some(t(self.lang, "印をすべて外しました", "All marks cleared").into());
+        self.status = Some(t(self.env.lang, "印をすべて外しました", "All marks cleared").into());
     }
 
     /// `e`: the training pack of the marked cases, or the register of the
@@ -207,7 +210,7 @@ impl App {
             (true, false) => {
                 self.status = Some(
                     t(
-                        self.lang,
+                        self.env.lang,
                         "印を付けた事例も、固定した管理策もありません（m で印を付け、管理策を選んで p で固定します）",
                         "No marked cases and no pinned controls (m marks a case; p pins the control selected)",
                     )
@@ -226,7 +229,7 @@ impl App {
     pub(super) fn export_register(&mut self) {
         let content = Content::Register {
             controls: self.filters.filter.controls.clone(),
-            soa: self.soa.clone(),
+            soa: self.env.soa.clone(),
             only: self.filters.passing.clone(),
         };
         let payload = Payload::Export(content);
@@ -243,7 +246,7 @@ impl App {
     /// order they were marked), then where to write it.
     pub(super) fn export_pack(&mut self) {
         let cases: Vec<usize> = self.marks.iter().copied().collect();
-        let title = crate::document::collection::pack_title(cases.len(), self.lang);
+        let title = crate::document::collection::pack_title(cases.len(), self.env.lang);
         self.ask(Ask::Title { cases }, &title);
     }
 
@@ -273,7 +276,7 @@ impl App {
 
     /// The outcome of copying or writing, reported by the event loop.
     pub(super) fn done(&mut self, outcome: Outcome) {
-        let lang = self.lang;
+        let lang = self.env.lang;
         match outcome {
             Outcome::Copied { what, via } => {
                 self.status = Some(match lang {
@@ -286,7 +289,7 @@ impl App {
                 });
             }
             Outcome::CopyFailed { what, text, stuck } => {
-                let name = match (what, self.options.copy_markdown) {
+                let name = match (what, self.env.options.copy_markdown) {
                     (What::Summary, false) => "summary.txt",
                     (What::Summary, true) => "summary.md",
                     (What::Brief, false) => "brief.txt",

@@ -139,7 +139,12 @@ impl StatsState {
 
 impl App {
     pub(super) fn open_coverage(&mut self) {
-        let mut cov = CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
+        let mut cov = CoverageState::new(
+            &self.book,
+            self.env.soa.as_ref(),
+            &self.filters,
+            self.env.lang,
+        );
         // Start on the area selected in the tree, when it is a control: the
         // cursor only, the count is of the whole casebook.
         if let Some(here) = self
@@ -161,15 +166,20 @@ impl App {
                     .coverage
                     .selected()
                     .map(|r| (r.control.scheme.clone(), r.control.id.clone()));
-                let mut cov =
-                    CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
+                let mut cov = CoverageState::new(
+                    &self.book,
+                    self.env.soa.as_ref(),
+                    &self.filters,
+                    self.env.lang,
+                );
                 if let Some(here) = at.and_then(|(s, id)| cov.position(&s, &id)) {
                     cov.cursor = here;
                 }
                 self.coverage = cov;
             }
             Mode::Stats => {
-                self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab)
+                self.stats =
+                    StatsState::new(&self.book, &self.filters, self.env.lang, self.stats.tab)
             }
             _ => {}
         }
@@ -178,7 +188,7 @@ impl App {
     /// When the Statement of Applicability is among the changed files: read
     /// it again (its problems replace the old ones in `!`) and count again.
     pub(super) fn statement_changed(&mut self, paths: &[std::path::PathBuf]) {
-        let Some(path) = self.options.soa_path.clone() else {
+        let Some(path) = self.env.options.soa_path.clone() else {
             return;
         };
         let same = |p: &std::path::PathBuf| {
@@ -199,7 +209,7 @@ impl App {
         self.problems.panel = Default::default();
         self.refresh_diagnostics_panel();
         if !keep {
-            self.soa = soa;
+            self.env.soa = soa;
         }
         self.recount_answers();
     }
@@ -229,7 +239,7 @@ impl App {
     }
 
     pub(super) fn open_stats(&mut self) {
-        self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab);
+        self.stats = StatsState::new(&self.book, &self.filters, self.env.lang, self.stats.tab);
         self.top = Top::Stats;
     }
 

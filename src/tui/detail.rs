@@ -33,9 +33,9 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         return Screen::default();
     };
     let today = app.today();
-    let mut doc = case::on_screen(entry, &app.book.catalogs, app.lang);
-    case::with_tracking(&mut doc, &entry.case, Some(today), app.lang);
-    let th = app.theme;
+    let mut doc = case::on_screen(entry, &app.book.catalogs, app.env.lang);
+    case::with_tracking(&mut doc, &entry.case, Some(today), app.env.lang);
+    let th = app.env.theme;
     let in_area = |r: &ControlRef| in_selected_area(app, r);
     let term = app.catalog().and_then(|c| match c.kind {
         Kind::Causes => Some(Term::Cause),
@@ -60,7 +60,7 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         similar(app, &mut out.lines, width);
     }
     // What is due on the browser's day comes first.
-    let notes = Deadlines::of(&app.book, index, today).notes(today, app.lang);
+    let notes = Deadlines::of(&app.book, index, today).notes(today, app.env.lang);
     if !notes.is_empty() {
         let mut lines = Vec::new();
         for (i, note) in notes.into_iter().enumerate() {
@@ -93,8 +93,8 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
 /// The similar cases, last: date, organization and title, then what is shared.
 /// Enter in the detail chooses one, Enter again opens it.
 fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let cats = &app.book.catalogs;
     out.push(Line::raw(""));
     let hint = if app.detail.similar_cursor.is_some() {

@@ -187,7 +187,7 @@ impl App {
 
     /// What a chip shows: `ISO 27001 A.7.14`, `原因: 紛失・置忘れ`, `2022–2024`.
     pub fn chip_label(&self, chip: Chip) -> String {
-        let lang = self.lang;
+        let lang = self.env.lang;
         let f = &self.filters.filter;
         let cats = &self.book.catalogs;
         let term = |what: &str, kind: Kind, id: Option<&String>| {
@@ -266,7 +266,7 @@ impl App {
         let (Some(node), Some(catalog)) = (self.node().map(str::to_string), self.catalog()) else {
             self.status = Some(
                 t(
-                    self.lang,
+                    self.env.lang,
                     "固定する分類項目を左のツリーで選んでください",
                     "Select an area in the tree to pin",
                 )
@@ -315,7 +315,7 @@ impl App {
         self.refilter();
         self.status = Some(
             t(
-                self.lang,
+                self.env.lang,
                 "絞り込みをすべて外しました",
                 "Every filter removed",
             )
@@ -327,7 +327,7 @@ impl App {
     pub(super) fn edit_chips(&mut self) {
         let n = self.chips().len();
         if n == 0 {
-            self.status = Some(t(self.lang, "絞り込みはありません", "No filters").into());
+            self.status = Some(t(self.env.lang, "絞り込みはありません", "No filters").into());
             return;
         }
         self.filters.chip = n - 1;
@@ -403,7 +403,7 @@ impl App {
     /// `絞り込み: 5件`, for the status bar after a change.
     fn filter_summary(&self) -> String {
         let n = self.cases().len();
-        match self.lang {
+        match self.env.lang {
             Lang::Ja => format!("絞り込みの結果: {n}件"),
             Lang::En => format!(
                 "The filters leave {}",

@@ -29,7 +29,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
             app.book
                 .catalogs
                 .scheme(name)
-                .map_or(name.clone(), |c| c.short.get(app.lang).to_string())
+                .map_or(name.clone(), |c| c.short.get(app.env.lang).to_string())
         })
         .collect();
     let build = |name: bool, hint: bool, other: usize, pad: bool| {
@@ -50,7 +50,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         }
         if hint {
             out.push((
-                t(app.lang, "[s] 分類を切替", "[s] switch").to_string(),
+                t(app.env.lang, "[s] 分類を切替", "[s] switch").to_string(),
                 Piece::Hint,
             ));
         }

@@ -45,8 +45,8 @@ impl HelpFilter {
 /// what the marks in search results mean after the search keys. With words
 /// (`/`), only the bindings that hold them, under their headings.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let words = app.help_filter().and_then(|f| f.words());
     let mut out = Vec::new();
     let key_w = KEYMAP

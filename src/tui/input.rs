@@ -45,7 +45,7 @@ pub fn action(app: &App, event: Event) -> Option<Action> {
     match event {
         // Only presses: some terminals also report releases and repeats.
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            if app.options.debug_panic_key && key.code == KeyCode::F(12) {
+            if app.env.options.debug_panic_key && key.code == KeyCode::F(12) {
                 return Some(Action::DebugPanic);
             }
             keymap::lookup(app.context(), &key)

@@ -119,9 +119,17 @@ impl App {
         let Some(there) = from.pop() else {
             self.status = Some(
                 if back {
-                    t(self.lang, "これより前の移動はありません", "No earlier jump")
+                    t(
+                        self.env.lang,
+                        "これより前の移動はありません",
+                        "No earlier jump",
+                    )
                 } else {
-                    t(self.lang, "これより先の移動はありません", "No later jump")
+                    t(
+                        self.env.lang,
+                        "これより先の移動はありません",
+                        "No later jump",
+                    )
                 }
                 .into(),
             );
@@ -166,7 +174,7 @@ impl App {
             self.refilter();
             self.status = Some(
                 t(
-                    self.lang,
+                    self.env.lang,
                     "移動先が絞り込みの外にあったため、絞り込みを外しました",
                     "The filters hid that case, so they were removed",
                 )
@@ -227,7 +235,7 @@ impl App {
                 if typed.trim().is_empty() {
                     return Vec::new();
                 }
-                match self.resolver.resolve(&typed) {
+                match self.env.resolver.resolve(&typed) {
                     Ok(r) => {
                         self.go_to_control(&r);
                         self.sync();
@@ -239,8 +247,11 @@ impl App {
                         self.sync();
                     }
                     Err(e) => {
-                        self.jump.message =
-                            Some(e.message_in(self.lang, &typed, &self.resolver.scheme_names()));
+                        self.jump.message = Some(e.message_in(
+                            self.env.lang,
+                            &typed,
+                            &self.env.resolver.scheme_names(),
+                        ));
                     }
                 }
                 return Vec::new();
@@ -250,7 +261,7 @@ impl App {
         self.jump.message = None;
         self.jump.chosen = None;
         let text = &self.jump.field.text;
-        let mut candidates = self.resolver.complete(text, CANDIDATES);
+        let mut candidates = self.env.resolver.complete(text, CANDIDATES);
         for r in by_title(&self.book.catalogs, text, CANDIDATES) {
             if candidates.len() < CANDIDATES && !candidates.contains(&r) {
                 candidates.push(r);
@@ -267,7 +278,7 @@ impl App {
         }
         self.detail.similar_of = self.case;
         self.detail.similar_cursor = None;
-        self.detail.similar = match (self.case, self.similar_index.get()) {
+        self.detail.similar = match (self.case, self.env.similar_index.get()) {
             (Some(c), Some(index)) => index.similar(&self.book, c, SIMILAR),
             // Not built yet: asked again when it is (Action::SimilarReady).
             (Some(_), None) => {
@@ -316,7 +327,7 @@ impl App {
             .areas()
             .and_then(|a| a.detail)
             .map_or(10, super::layout::inner_height);
-        let chosen = self.theme.selected(true);
+        let chosen = self.env.theme.selected(true);
         let lines = super::detail::screen(self, case, width).lines;
         if let Some(at) = lines
             .iter()
@@ -342,7 +353,7 @@ impl App {
             None => {
                 self.status = Some(
                     t(
-                        self.lang,
+                        self.env.lang,
                         "この事例の出典にはURLがありません",
                         "This case's sources have no URL",
                     )
@@ -355,7 +366,7 @@ impl App {
 
     /// The event loop's report on `u`.
     pub(super) fn url_done(&mut self, outcome: Outcome) {
-        self.status = Some(match (outcome, self.lang) {
+        self.status = Some(match (outcome, self.env.lang) {
             (Outcome::Opened { url }, Lang::Ja) => format!("ブラウザで開きます: {url}"),
             (Outcome::Opened { url }, Lang::En) => format!("opening {url}"),
             (Outcome::UrlCopied { url, via, .. }, Lang::Ja) if via.is_empty() => {

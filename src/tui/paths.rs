@@ -61,7 +61,7 @@ impl App {
 
     /// Tab in a file name: asks the event loop for the folder's entries.
     pub(super) fn complete_path(&mut self) -> Vec<Effect> {
-        let home = self.options.home.clone();
+        let home = self.env.options.home.clone();
         let Some(field) = self.path_field() else {
             return Vec::new();
         };
@@ -72,8 +72,8 @@ impl App {
     /// The folder's entries came: completes the name as far as it is shared,
     /// and lists the candidates when several remain.
     pub(super) fn listed(&mut self, dir: PathBuf, entries: Result<Vec<(String, bool)>, String>) {
-        let lang = self.lang;
-        let home = self.options.home.clone();
+        let lang = self.env.lang;
+        let home = self.env.options.home.clone();
         let Some(typed) = self.path_field().map(|f| f.text.clone()) else {
             return;
         };

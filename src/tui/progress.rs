@@ -156,7 +156,7 @@ impl ProgressChoice {
 impl App {
     /// `P`: asks which measure of the selected team case, then its status.
     pub(super) fn open_progress(&mut self) {
-        let lang = self.lang;
+        let lang = self.env.lang;
         let Some(case) = self.case else {
             self.status = Some(t(lang, "事例が選ばれていません", "No case selected").into());
             return;
@@ -208,7 +208,7 @@ impl App {
                     .then(|| self.book.entries()[choice.case].case.measures.get(measure))
                     .flatten()
                 else {
-                    self.status = Some(super::report::changed(self.lang));
+                    self.status = Some(super::report::changed(self.env.lang));
                     return Vec::new();
                 };
                 let today = Some(crate::date::partial(self.today()));
@@ -233,7 +233,7 @@ impl App {
         match result {
             Ok(path) => {
                 let shown = crate::text::path(&path);
-                self.status = Some(match self.lang {
+                self.status = Some(match self.env.lang {
                     Lang::Ja => format!("{shown} に状況を記録しました"),
                     Lang::En => format!("status recorded in {shown}"),
                 });
@@ -243,7 +243,7 @@ impl App {
                 }]
             }
             Err(message) => {
-                self.status = Some(message.get(self.lang).to_string());
+                self.status = Some(message.get(self.env.lang).to_string());
                 Vec::new()
             }
         }

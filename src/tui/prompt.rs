@@ -104,13 +104,12 @@ impl App {
                 return match action {
                     Action::Input('c' | 'C') | Action::Enter => {
                         self.close_prompt();
-                        let text =
-                            export::file::document(&self.book, &content, self.lang).map(|doc| {
-                                match self.style() {
-                                    Style::Plain => crate::document::plain::render(&doc, None),
-                                    Style::Markdown => crate::document::markdown::render(&doc, 1),
-                                }
-                            });
+                        let text = export::file::document(&self.book, &content, self.env.lang).map(
+                            |doc| match self.style() {
+                                Style::Plain => crate::document::plain::render(&doc, None),
+                                Style::Markdown => crate::document::markdown::render(&doc, 1),
+                            },
+                        );
                         text.map(|text| {
                             vec![Effect::Copy {
                                 text,
@@ -166,7 +165,7 @@ impl App {
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let path = super::paths::expand(name, self.options.home.as_deref());
+                let path = super::paths::expand(name, self.env.options.home.as_deref());
                 let Ask::SaveAs { payload, .. } = &prompt.ask else {
                     return Vec::new();
                 };
@@ -206,6 +205,6 @@ impl App {
 
     pub(super) fn cancel_prompt(&mut self) {
         self.close_prompt();
-        self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
+        self.status = Some(t(self.env.lang, "取り消しました", "Cancelled").into());
     }
 }

@@ -64,7 +64,7 @@ impl App {
             passing: self.filters.passing.as_deref(),
             expanded: &self.tree.expanded[self.tree.scheme],
             hide_empty: self.tree.hide_empty,
-            lang: self.lang,
+            lang: self.env.lang,
         }
     }
 
@@ -93,7 +93,7 @@ impl App {
             passing: self.filters.passing.as_deref(),
             expanded: &self.tree.expanded[self.tree.scheme],
             hide_empty: self.tree.hide_empty,
-            lang: self.lang,
+            lang: self.env.lang,
         };
         self.derived.refresh(inputs);
     }
@@ -122,7 +122,7 @@ impl App {
 
     pub fn areas(&self) -> Option<Areas> {
         layout::areas(
-            self.size,
+            self.env.size,
             self.focus,
             self.banner(),
             self.filter_bar(),
@@ -134,14 +134,14 @@ impl App {
     pub fn tree_title(&self) -> String {
         let name = self
             .catalog()
-            .map(|c| c.short.get(self.lang).to_string())
+            .map(|c| c.short.get(self.env.lang).to_string())
             .unwrap_or_default();
         let hidden = if self.tree.hide_empty {
-            crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
+            crate::lang::t(self.env.lang, "・事例ありのみ", " · with cases")
         } else {
             ""
         };
-        let label = crate::lang::t(self.lang, "分類: ", "Areas: ");
+        let label = crate::lang::t(self.env.lang, "分類: ", "Areas: ");
         format!(" {label}{name}{hidden} ")
     }
 
@@ -170,7 +170,7 @@ impl App {
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        !self.options.problems.is_empty() || self.problems.failed_files > 0
+        !self.env.options.problems.is_empty() || self.problems.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
@@ -199,13 +199,13 @@ impl App {
     pub(super) fn detail_len(&self) -> usize {
         let Some(c) = self.case else { return 0 };
         let width = self.detail_width();
-        self.derived.detail_len((c, width, self.lang), || {
+        self.derived.detail_len((c, width, self.env.lang), || {
             detail::screen(self, c, width).len()
         })
     }
 
     pub(super) fn overlay_len(&self) -> (usize, usize) {
-        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let area = self.areas().map_or(self.env.size, |a| a.overlay);
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.top.mode() {
@@ -221,10 +221,10 @@ impl App {
         if self.top.mode() != Mode::Diagnostics {
             return;
         }
-        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let area = self.areas().map_or(self.env.size, |a| a.overlay);
         let width = layout::inner_width(area);
         self.problems
             .panel
-            .refresh(&self.problems.list, width, self.lang);
+            .refresh(&self.problems.list, width, self.env.lang);
     }
 }

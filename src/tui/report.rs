@@ -205,7 +205,7 @@ impl ReportChoice {
 impl App {
     /// `R`: asks where to and which stage, for the selected team case.
     pub(super) fn open_report(&mut self) {
-        let lang = self.lang;
+        let lang = self.env.lang;
         let Some(case) = self.case else {
             self.status = Some(t(lang, "事例が選ばれていません", "No case selected").into());
             return;
@@ -321,7 +321,7 @@ impl App {
     /// The draft as `casebook report ID --to TO --stage STAGE --today DAY`
     /// builds it, or why not.
     pub(super) fn draft_report(&self, draft: &Draft) -> Result<Document, String> {
-        let lang = self.lang;
+        let lang = self.env.lang;
         if !self.is_case(draft.case, &draft.id) {
             return Err(changed(lang));
         }
@@ -361,7 +361,7 @@ impl App {
         path: &std::path::Path,
     ) -> Result<Vec<u8>, String> {
         use crate::export::file::Format;
-        let lang = self.lang;
+        let lang = self.env.lang;
         let format = Format::from_path(path).ok();
         let doc = self.draft_report(draft)?;
         match format {

@@ -46,7 +46,7 @@ impl SearchState {
 impl App {
     /// Result rows that fit in the overlay (below the query line and a rule).
     pub fn search_rows(&self) -> usize {
-        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let area = self.areas().map_or(self.env.size, |a| a.overlay);
         layout::search_rows(area, ROW_LINES)
     }
 
@@ -91,7 +91,7 @@ impl App {
         if cut {
             self.status = Some(
                 crate::lang::t(
-                    self.lang,
+                    self.env.lang,
                     "検索語は1,000文字までです（超えた分は入れていません）",
                     "A query holds at most 1,000 characters (the rest was left out)",
                 )

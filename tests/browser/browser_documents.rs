@@ -20,7 +20,7 @@ fn highlighted(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let style = app.theme.highlight();
+    let style = app.env.theme.highlight();
     let mut out = String::new();
     for y in 0..height {
         for x in 0..width {

@@ -146,7 +146,7 @@ fn export_prompt(home: &std::path::Path) -> App {
 /// Performs the effects as the event loop does and reports the outcomes back.
 fn run(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
-        if let Some(outcome) = casebook::tui::effects::outside(effect, &app.options) {
+        if let Some(outcome) = casebook::tui::effects::outside(effect, &app.env.options) {
             app.update(Action::Done(outcome));
         }
     }

@@ -857,7 +857,7 @@ fn a_draft_is_made_in_the_background_and_esc_stops_it() {
     assert!(cancel.is_cancelled());
     assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
     // The drafting thread, when it is done: nothing is written.
-    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.lang, cancel);
+    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.env.lang, cancel);
     assert_eq!(authored, casebook::tui::action::Authored::Cancelled);
     assert!(app.update(Action::Authored(authored)).is_empty());
     assert!(!dir.path().join("cases/2025/our-notice-2025.yaml").exists());

@@ -71,7 +71,10 @@ fn step(term: &mut Emulator, app: &mut App, keys: &str, what: &str) -> String {
     press(app, keys);
     let meant = term.draw(app);
     let shown = term.shown();
-    let at = format!("{what} at {}×{} ({:?})", term.width, term.height, app.lang);
+    let at = format!(
+        "{what} at {}×{} ({:?})",
+        term.width, term.height, app.env.lang
+    );
     assert_eq!(shown, meant, "{at}: the terminal disagrees with the frame");
     for (y, row) in shown.lines().enumerate() {
         assert!(

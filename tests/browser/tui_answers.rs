@@ -485,7 +485,7 @@ fn similar_cases_built_in_the_background_arrive_when_ready() {
     press(&mut app, ":A.7.14<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     // Waiting on the condition itself (the index is set once, when built).
-    while app.similar_index.get().is_none() {
+    while app.env.similar_index.get().is_none() {
         std::thread::yield_now();
     }
     app.update(Action::SimilarReady);
@@ -714,8 +714,8 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     let dir = fixture_dir();
     let soa = dir.path().join("soa.yaml");
     let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
-    app.options.soa_path = Some(soa.clone());
-    app.options.setup =
+    app.env.options.soa_path = Some(soa.clone());
+    app.env.options.setup =
         casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
     press(&mut app, "C");
     let flagged = |app: &App| {

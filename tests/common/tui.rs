@@ -357,7 +357,12 @@ pub fn perform(
                     cancel,
                 } => {
                     let authored = casebook::tui::effects::create(
-                        &dir, &id, &start, &app.book, app.lang, &cancel,
+                        &dir,
+                        &id,
+                        &start,
+                        &app.book,
+                        app.env.lang,
+                        &cancel,
                     );
                     next.extend(app.update(Action::Authored(authored)));
                 }
@@ -382,7 +387,8 @@ pub fn perform(
                 }
                 Effect::Watch { .. } => {}
                 other => {
-                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.options) {
+                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.env.options)
+                    {
                         next.extend(app.update(Action::Done(outcome)));
                     }
                 }

@@ -95,6 +95,7 @@ impl App {
     pub(super) fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
         self.statement_changed(&paths);
         let catalogs: Vec<PathBuf> = self
+            .env
             .options
             .setup
             .watch
@@ -140,11 +141,11 @@ impl App {
             }
         };
         self.book = std::sync::Arc::new(Casebook::from_parts(catalogs, nodes, parts));
-        self.similar_index =
-            super::app::similar_index(&self.book, self.options.similar_in_background);
+        self.env.similar_index =
+            super::app::similar_index(&self.book, self.env.options.similar_in_background);
         self.derived = Default::default();
         self.search.searcher = Searcher::new(&self.book);
-        self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
+        self.env.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
         self.measure_trees();
         let now: std::collections::HashMap<&str, usize> = (0..self.book.len())
@@ -291,7 +292,7 @@ impl App {
     ) -> Vec<Entry> {
         self.problems
             .list
-            .truncate(self.options.setup.kept_diagnostics);
+            .truncate(self.env.options.setup.kept_diagnostics);
         let failed: HashSet<&str> = diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -335,7 +336,7 @@ impl App {
                 self.focus = Pane::List;
                 self.sync();
                 let id = &self.book.entries()[i].case.id;
-                self.status = Some(match self.lang {
+                self.status = Some(match self.env.lang {
                     crate::lang::Lang::Ja => format!("{id} を読み込みました（E で編集）"),
                     crate::lang::Lang::En => format!("{id} loaded (E edits it)"),
                 });
@@ -361,7 +362,7 @@ impl App {
         self.top = Top::Diagnostics {
             scroll: self.problems.panel.start_of(first) + 1,
         };
-        self.status = Some(match self.lang {
+        self.status = Some(match self.env.lang {
             crate::lang::Lang::Ja => {
                 format!("このファイルには問題が{count}件あります（E でもう一度編集、Esc で閉じる）")
             }
@@ -381,7 +382,7 @@ impl App {
     /// The note above a stale case's detail.
     pub fn stale_note(&self) -> &'static str {
         t(
-            self.lang,
+            self.env.lang,
             "⚠ このファイルには問題があるため、前に読み込めた版を表示しています（! で理由、E で編集）",
             "⚠ This file has problems: showing the last version that loaded (! shows why, E edits it)",
         )
@@ -394,7 +395,7 @@ impl App {
             paths,
             everything,
             catalogs: self.book.catalogs.clone(),
-            inputs: self.options.setup.inputs.clone(),
+            inputs: self.env.options.setup.inputs.clone(),
             known: (0..self.book.len())
                 .filter(|&i| !self.book.is_bundled(i))
                 .map(|i| self.book.path(i).to_string())

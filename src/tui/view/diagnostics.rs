@@ -7,7 +7,7 @@ use crate::tui::app::App;
 
 pub fn title(app: &App) -> String {
     let (errors, warnings) = (app.problems.panel.errors, app.problems.panel.warnings);
-    match app.lang {
+    match app.env.lang {
         crate::lang::Lang::Ja => {
             format!("読み込みの問題: エラー {errors}件・警告 {warnings}件")
         }
@@ -27,8 +27,8 @@ pub fn rows(app: &App, width: usize, height: usize) -> (usize, Vec<Line<'static>
     let rows = panel.rows(
         &app.problems.list,
         width,
-        app.lang,
-        app.theme,
+        app.env.lang,
+        app.env.theme,
         app.overlay_scroll(),
         height,
     );

@@ -11,8 +11,8 @@ use crate::lang::{Lang, t};
 use crate::tui::app::{App, Mode};
 
 pub fn bar(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let mut spans = vec![Span::styled(
         format!(" {} ", t(lang, "絞り込み:", "Filters:")),
         th.bold(),

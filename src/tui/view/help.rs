@@ -8,7 +8,7 @@ pub use crate::tui::help::lines;
 /// The title, with the words narrowing the help (and a caret while they
 /// are typed).
 pub fn title(app: &App) -> String {
-    let base = t(app.lang, "キーとマウスの操作", "Keys and mouse");
+    let base = t(app.env.lang, "キーとマウスの操作", "Keys and mouse");
     let Some(f) = app.help_filter() else {
         return base.to_string();
     };
@@ -17,7 +17,7 @@ pub fn title(app: &App) -> String {
     }
     let caret = if f.typing { "▏" } else { "" };
     let text = crate::text::line(&f.field.text);
-    match app.lang {
+    match app.env.lang {
         crate::lang::Lang::Ja => format!("{base} ・ 絞り込み: {text}{caret}"),
         crate::lang::Lang::En => format!("{base} · filtered: {text}{caret}"),
     }

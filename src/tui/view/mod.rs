@@ -157,10 +157,10 @@ pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) ->
 pub(super) fn border(app: &App, title: &str, width: u16) -> Block<'static> {
     let room = (width as usize).saturating_sub(3);
     Block::bordered()
-        .border_style(app.theme.border(true))
+        .border_style(app.env.theme.border(true))
         .title(Span::styled(
             wrap::truncate(title, room).into_owned(),
-            app.theme.heading(),
+            app.env.theme.heading(),
         ))
 }
 
@@ -194,11 +194,11 @@ fn overlay(
 fn too_small(frame: &mut Frame, app: &App, size: Rect) {
     let text = format!(
         "{} {}×{} {}",
-        t(app.lang, "端末が小さすぎます。", "Terminal too small:"),
+        t(app.env.lang, "端末が小さすぎます。", "Terminal too small:"),
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
         t(
-            app.lang,
+            app.env.lang,
             "以上に広げてください（q で終了）",
             "or larger needed (q quits)"
         )

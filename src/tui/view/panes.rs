@@ -16,12 +16,12 @@ use crate::wrap;
 fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static> {
     let focused = app.focus == pane;
     let title_style = if focused {
-        app.theme.heading()
+        app.env.theme.heading()
     } else {
-        app.theme.bold()
+        app.env.theme.bold()
     };
     Block::bordered()
-        .border_style(app.theme.border(focused))
+        .border_style(app.env.theme.border(focused))
         .title(Span::styled(
             crate::width::screen(&title).into_owned(),
             title_style,
@@ -44,21 +44,21 @@ fn position(offset: usize, height: usize, total: usize) -> String {
 }
 
 pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let rows = app.tree_rows();
     let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let title = app.tree_title();
     // With a statement, each control says whether it applies.
-    let soa = app.soa.as_ref().filter(|_| {
+    let soa = app.env.soa.as_ref().filter(|_| {
         app.catalog()
             .is_some_and(|c| c.kind == crate::catalog::Kind::Controls)
     });
     let decided = |id: &str| {
         let r = crate::model::ControlRef::new(app.scheme_name(), id);
         soa.and_then(|s| s.decision(&app.book.catalogs, &r))
-            .map(|d| crate::answers::coverage::applicable_label(Some(d.applicable), app.lang))
+            .map(|d| crate::answers::coverage::applicable_label(Some(d.applicable), app.env.lang))
     };
     let lines: Vec<Line> = rows
         .iter()
@@ -116,7 +116,7 @@ fn columns(width: usize) -> (usize, usize) {
 }
 
 pub fn list(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let cases = app.cases();
     let width = layout::inner_width(area);
     let height = layout::inner_height(area).saturating_sub(1);
@@ -143,17 +143,17 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let mut lines = vec![Line::styled(
         row(
             " ",
-            t(app.lang, "公表日", "Published"),
-            t(app.lang, "組織", "Organization"),
-            t(app.lang, "件名", "Title"),
-            t(app.lang, "人数", "People"),
+            t(app.env.lang, "公表日", "Published"),
+            t(app.env.lang, "組織", "Organization"),
+            t(app.env.lang, "件名", "Title"),
+            t(app.env.lang, "人数", "People"),
         ),
         th.dim(),
     )];
     if cases.is_empty() {
         lines.push(Line::styled(
             t(
-                app.lang,
+                app.env.lang,
                 " この項目の事例はまだありません",
                 " No cases under this item yet",
             ),
@@ -170,11 +170,11 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         // A report or a measure due or overdue (see `deadlines`) says more
         // than `[team]` (only a team's own incident has reports), and leaves
         // the title room at 80 columns.
-        let due = Deadlines::of(book, i, today).badge(app.lang);
+        let due = Deadlines::of(book, i, today).badge(app.env.lang);
         let mut badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
-            (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
+            (true, _) => t(app.env.lang, "⚠前の版 ", "⚠stale "),
             (false, _) if !due.is_empty() => "",
-            (false, true) => t(app.lang, "[チーム] ", "[team] "),
+            (false, true) => t(app.env.lang, "[チーム] ", "[team] "),
             (false, false) => "",
         }
         .to_string();
@@ -210,21 +210,21 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     }
     let node = match (app.catalog(), app.node()) {
         (Some(c), Some(id)) => c
-            .label(id, app.lang)
+            .label(id, app.env.lang)
             .map(|l| format!("{l} · "))
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let title = match app.lang {
+    let title = match app.env.lang {
         crate::lang::Lang::Ja => format!(
             " 事例 {}件 · {node}{} ",
             cases.len(),
-            app.list.sort.label(app.lang)
+            app.list.sort.label(app.env.lang)
         ),
         crate::lang::Lang::En => format!(
             " {} · {node}{} ",
             crate::plural::count(cases.len(), "case", "cases"),
-            app.list.sort.label(app.lang)
+            app.list.sort.label(app.env.lang)
         ),
     };
     let title = wrap::truncate(&title, width.saturating_sub(2)).into_owned();
@@ -248,7 +248,7 @@ pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
         .skip(app.detail.scroll)
         .take(height)
         .collect();
-    let title = format!(" {} ", t(app.lang, "詳細", "Detail"));
+    let title = format!(" {} ", t(app.env.lang, "詳細", "Detail"));
     frame.render_widget(
         Paragraph::new(shown).block(block(app, Pane::Detail, title, footer)),
         area,

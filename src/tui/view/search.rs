@@ -123,8 +123,8 @@ fn case_line(case: &crate::model::Case, positions: &[usize], lang: Lang) -> (Str
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let s = &app.search;
     let count = match lang {
         crate::lang::Lang::Ja => format!("{}件", s.hits.len()),
