@@ -15,7 +15,7 @@ use super::filters::FilterState;
 use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout;
-use super::panes::{DetailPane, ListPane, TreePane};
+use super::panes::{DetailPane, ListPane, Panes, TreePane};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree;
@@ -26,28 +26,8 @@ use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
 use crate::search::Searcher;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pane {
-    Tree,
-    List,
-    Detail,
-}
-
-impl Pane {
-    pub(super) fn next(self) -> Pane {
-        match self {
-            Pane::Tree => Pane::List,
-            Pane::List => Pane::Detail,
-            Pane::Detail => Pane::Tree,
-        }
-    }
-
-    pub(super) fn prev(self) -> Pane {
-        self.next().next()
-    }
-}
-
 pub use super::env::{Env, Options};
+pub use super::panes::Pane;
 pub use super::top::{Mode, Top};
 
 pub struct App {
@@ -57,12 +37,9 @@ pub struct App {
     pub problems: diagnostics::Problems,
     /// The language, theme, screen size, options and lookups.
     pub env: Env,
-    pub tree: TreePane,
-    pub list: ListPane,
-    pub detail: DetailPane,
+    /// The tree, the list and the detail, the case selected and the focus.
+    pub panes: Panes,
     /// Selected case: an index into `book.entries()`.
-    pub case: Option<usize>,
-    pub focus: Pane,
     /// What is on top of the panes, with what it holds.
     pub top: Top,
     /// A transient message for the status bar, cleared by the next key.
@@ -78,8 +55,6 @@ pub struct App {
     pub stats: StatsState,
     /// A draft made and files read again in the background.
     pub jobs: super::jobs::Jobs,
-    /// The case list, tree rows and detail length, kept up to date by `derive`.
-    pub(super) derived: Derived,
 }
 
 impl App {
@@ -164,11 +139,14 @@ impl App {
                 resolver,
                 similar_index,
             },
-            tree: TreePane::new(schemes, scheme),
-            list: ListPane::default(),
-            detail: DetailPane::default(),
-            case: None,
-            focus: Pane::Tree,
+            panes: Panes {
+                tree: TreePane::new(schemes, scheme),
+                list: ListPane::default(),
+                detail: DetailPane::default(),
+                case: None,
+                focus: Pane::Tree,
+                derived: Derived::default(),
+            },
             top: Top::Browse,
             status: None,
             marks: super::marks::Marks::new(),
@@ -180,7 +158,6 @@ impl App {
             coverage: CoverageState::default(),
             stats: StatsState::default(),
             jobs: Default::default(),
-            derived: Derived::default(),
         };
         app.jobs.live.keys = std::mem::take(&mut app.env.options.setup.keys);
         app.measure_trees();
@@ -197,7 +174,8 @@ impl App {
     /// expanded (again after a reload).
     pub(super) fn measure_trees(&mut self) {
         let narrow = |w: usize| w.min(u16::MAX as usize) as u16;
-        self.tree.widths = self
+        self.panes.tree.widths = self
+            .panes
             .tree
             .schemes
             .iter()
@@ -220,7 +198,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::SimilarReady => {
-                self.detail.similar_of = None;
+                self.panes.detail.similar_of = None;
                 self.sync();
                 return Vec::new();
             }

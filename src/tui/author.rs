@@ -92,7 +92,7 @@ impl App {
 
     /// `E`: the selected case's file in the editor; a bundled one is offered as a copy.
     pub(super) fn edit_case(&mut self) -> Vec<Effect> {
-        let Some(i) = self.case else {
+        let Some(i) = self.panes.case else {
             self.status =
                 Some(t(self.env.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();

@@ -95,7 +95,7 @@ impl App {
             self.ask(Ask::CopyMarked { brief }, "");
             return Vec::new();
         }
-        self.copy_cases(self.case.into_iter().collect(), brief)
+        self.copy_cases(self.panes.case.into_iter().collect(), brief)
     }
 
     /// Copies the summaries (or briefs) of `cases`, one after another, each
@@ -132,7 +132,7 @@ impl App {
     /// `c`: on a node of the tree, offers its precedent list (copy as text, or
     /// save as .xlsx/.docx/.md/.csv); otherwise copies the case's citation.
     pub(super) fn copy_citation(&mut self) -> Vec<Effect> {
-        if self.focus == Pane::Tree
+        if self.panes.focus == Pane::Tree
             && let Some(node) = self.node()
         {
             let ask = Ask::Precedents {
@@ -142,7 +142,7 @@ impl App {
             self.ask(ask, "");
             return Vec::new();
         }
-        let Some(i) = self.case else {
+        let Some(i) = self.panes.case else {
             self.status =
                 Some(t(self.env.lang, "事例が選ばれていません", "No case selected").into());
             return Vec::new();
@@ -159,7 +159,7 @@ impl App {
     /// `m`: marks the case, or unmarks a marked one, and (as in fzf and
     /// lazygit) moves on to the next case unless the detail is being read.
     pub(super) fn toggle_mark(&mut self) {
-        let Some(i) = self.case else { return };
+        let Some(i) = self.panes.case else { return };
         let marked = !self.marks.remove(&i);
         if marked {
             self.marks.insert(i);
@@ -178,7 +178,7 @@ impl App {
                 crate::plural::count(n, "case", "cases")
             ),
         });
-        if self.focus != Pane::Detail {
+        if self.panes.focus != Pane::Detail {
             let cases = self.cases();
             if let Some(at) = cases.iter().position(|&c| c == i)
                 && let Some(&next) = cases.get(at + 1)

@@ -51,12 +51,12 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         term: th.warning(),
         control: th.control(),
         highlight: th.highlight(),
-        marked: app.detail.highlight,
+        marked: app.panes.detail.highlight,
         in_area: &in_area,
         selected: term.zip(app.node()),
     };
     let mut out = screen::render(&doc, width, &look);
-    if app.case == Some(index) && !app.detail.similar.is_empty() {
+    if app.panes.case == Some(index) && !app.panes.detail.similar.is_empty() {
         similar(app, &mut out.lines, width);
     }
     // What is due on the browser's day comes first.
@@ -97,7 +97,7 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
     let lang = app.env.lang;
     let cats = &app.book.catalogs;
     out.push(Line::raw(""));
-    let hint = if app.detail.similar_cursor.is_some() {
+    let hint = if app.panes.detail.similar_cursor.is_some() {
         t(
             lang,
             "（↑↓ で選び Enter で開く・Esc で戻る）",
@@ -113,9 +113,9 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
         ),
         Span::styled(hint, th.dim()),
     ]));
-    for (i, s) in app.detail.similar.iter().enumerate() {
+    for (i, s) in app.panes.detail.similar.iter().enumerate() {
         let case = &app.book.entries()[s.index].case;
-        let style = if app.detail.similar_cursor == Some(i) {
+        let style = if app.panes.detail.similar_cursor == Some(i) {
             th.selected(true)
         } else {
             Style::new()

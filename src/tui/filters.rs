@@ -158,7 +158,7 @@ impl App {
             }
             f.passing = Some(mask);
         }
-        self.list.offset = 0;
+        self.panes.list.offset = 0;
         self.sync();
     }
 

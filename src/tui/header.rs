@@ -9,7 +9,7 @@ use crate::wrap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece {
     Name,
-    /// The tab of classification `i` (an index into `app.tree.schemes`).
+    /// The tab of classification `i` (an index into `app.panes.tree.schemes`).
     Tab(usize),
     Hint,
     Gap,
@@ -22,6 +22,7 @@ pub enum Piece {
 /// current one shortened.
 pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let labels: Vec<String> = app
+        .panes
         .tree
         .schemes
         .iter()
@@ -39,7 +40,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
             out.push((" ".to_string(), Piece::Gap));
         }
         for (i, label) in labels.iter().enumerate() {
-            let label = if i == app.tree.scheme {
+            let label = if i == app.panes.tree.scheme {
                 wrap::truncate(label, usize::MAX).into_owned()
             } else {
                 wrap::truncate(label, other).into_owned()
@@ -87,7 +88,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         }
         out
     };
-    let current = app.tree.scheme.min(labels.len().saturating_sub(1));
+    let current = app.panes.tree.scheme.min(labels.len().saturating_sub(1));
     for count in (2..labels.len()).rev() {
         // Windows of `count` tabs holding the current one, the one that
         // starts earliest first.

@@ -89,10 +89,10 @@ pub const SIMILAR: usize = 5;
 impl App {
     pub fn location(&self) -> Location {
         Location {
-            scheme: self.tree.scheme,
+            scheme: self.panes.tree.scheme,
             node: self.node().map(str::to_string),
-            case: self.case,
-            focus: self.focus,
+            case: self.panes.case,
+            focus: self.panes.focus,
         }
     }
 
@@ -136,7 +136,9 @@ impl App {
             return;
         };
         to.push(here);
-        self.tree.scheme = there.scheme.min(self.tree.schemes.len().saturating_sub(1));
+        self.panes.tree.scheme = there
+            .scheme
+            .min(self.panes.tree.schemes.len().saturating_sub(1));
         self.set_node(there.node.clone());
         if let Some(node) = &there.node {
             self.expand_to(node);
@@ -144,7 +146,7 @@ impl App {
         if let Some(case) = there.case {
             self.reveal_case(case);
         }
-        self.focus = there.focus;
+        self.panes.focus = there.focus;
     }
 
     /// Expands the ancestors of a node of the current scheme so it shows in the tree.
@@ -158,7 +160,7 @@ impl App {
             parents.push(p.to_string());
             current = catalog.parent(p);
         }
-        if let Some(expanded) = self.tree.expanded.get_mut(self.tree.scheme) {
+        if let Some(expanded) = self.panes.tree.expanded.get_mut(self.panes.tree.scheme) {
             expanded.extend(parents);
         }
     }
@@ -186,14 +188,14 @@ impl App {
 
     /// Shows a control in the tree: its scheme, its ancestors expanded, selected.
     pub(super) fn go_to_control(&mut self, r: &ControlRef) {
-        let Some(scheme) = self.tree.schemes.iter().position(|s| *s == r.scheme) else {
+        let Some(scheme) = self.panes.tree.schemes.iter().position(|s| *s == r.scheme) else {
             return;
         };
         self.remember();
-        self.tree.scheme = scheme;
+        self.panes.tree.scheme = scheme;
         self.expand_to(&r.id);
         self.set_node(Some(r.id.clone()));
-        self.focus = Pane::Tree;
+        self.panes.focus = Pane::Tree;
         self.top = Top::Browse;
     }
 
@@ -273,16 +275,16 @@ impl App {
 
     /// Recomputes the similar cases when the selected case changed.
     pub(super) fn sync_similar(&mut self) {
-        if self.detail.similar_of == self.case {
+        if self.panes.detail.similar_of == self.panes.case {
             return;
         }
-        self.detail.similar_of = self.case;
-        self.detail.similar_cursor = None;
-        self.detail.similar = match (self.case, self.env.similar_index.get()) {
+        self.panes.detail.similar_of = self.panes.case;
+        self.panes.detail.similar_cursor = None;
+        self.panes.detail.similar = match (self.panes.case, self.env.similar_index.get()) {
             (Some(c), Some(index)) => index.similar(&self.book, c, SIMILAR),
             // Not built yet: asked again when it is (Action::SimilarReady).
             (Some(_), None) => {
-                self.detail.similar_of = None;
+                self.panes.detail.similar_of = None;
                 Vec::new()
             }
             (None, _) => Vec::new(),
@@ -293,21 +295,23 @@ impl App {
     /// the first, ↑/↓ move, Enter follows, Esc stops choosing. Returns whether
     /// the key was used.
     pub(super) fn similar_key(&mut self, action: &Action) -> bool {
-        if self.focus != Pane::Detail || self.detail.similar.is_empty() {
+        if self.panes.focus != Pane::Detail || self.panes.detail.similar.is_empty() {
             return false;
         }
-        let n = self.detail.similar.len();
-        match (action, self.detail.similar_cursor) {
-            (Action::Enter, None) => self.detail.similar_cursor = Some(0),
+        let n = self.panes.detail.similar.len();
+        match (action, self.panes.detail.similar_cursor) {
+            (Action::Enter, None) => self.panes.detail.similar_cursor = Some(0),
             (Action::Enter, Some(i)) => {
-                let target = self.detail.similar[i.min(n - 1)].index;
+                let target = self.panes.detail.similar[i.min(n - 1)].index;
                 self.remember();
                 self.reveal_case(target);
-                self.focus = Pane::Detail;
+                self.panes.focus = Pane::Detail;
             }
-            (Action::Down, Some(i)) => self.detail.similar_cursor = Some((i + 1).min(n - 1)),
-            (Action::Up, Some(0)) | (Action::Back, Some(_)) => self.detail.similar_cursor = None,
-            (Action::Up, Some(i)) => self.detail.similar_cursor = Some(i - 1),
+            (Action::Down, Some(i)) => self.panes.detail.similar_cursor = Some((i + 1).min(n - 1)),
+            (Action::Up, Some(0)) | (Action::Back, Some(_)) => {
+                self.panes.detail.similar_cursor = None
+            }
+            (Action::Up, Some(i)) => self.panes.detail.similar_cursor = Some(i - 1),
             _ => return false,
         }
         self.scroll_to_similar();
@@ -316,7 +320,7 @@ impl App {
 
     /// Scrolls the detail so the chosen similar case shows, with what follows it.
     fn scroll_to_similar(&mut self) {
-        let (Some(case), Some(_)) = (self.case, self.detail.similar_cursor) else {
+        let (Some(case), Some(_)) = (self.panes.case, self.panes.detail.similar_cursor) else {
             return;
         };
         let width = self
@@ -334,14 +338,14 @@ impl App {
             .position(|l| l.spans.first().is_some_and(|s| s.style == chosen))
         {
             // The chosen entry near the bottom, so the section's heading stays in view when it can.
-            self.detail.scroll = (at + 3).saturating_sub(height);
-            self.detail.scroll = self.detail.scroll.max(at.saturating_sub(height / 2));
+            self.panes.detail.scroll = (at + 3).saturating_sub(height);
+            self.panes.detail.scroll = self.panes.detail.scroll.max(at.saturating_sub(height / 2));
         }
     }
 
     /// `u`: the first source URL of the selected case, opened by the event loop.
     pub(super) fn open_url(&mut self) -> Vec<Effect> {
-        let url = self.case.and_then(|c| {
+        let url = self.panes.case.and_then(|c| {
             self.book.entries()[c]
                 .case
                 .sources

@@ -4,9 +4,43 @@
 
 use std::collections::HashSet;
 
+use super::derived::Derived;
 use super::list::Sort;
 use crate::answers::similar::Similar;
 use crate::document::Anchor;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    List,
+    Detail,
+}
+
+impl Pane {
+    pub(super) fn next(self) -> Pane {
+        match self {
+            Pane::Tree => Pane::List,
+            Pane::List => Pane::Detail,
+            Pane::Detail => Pane::Tree,
+        }
+    }
+
+    pub(super) fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+/// The three panes, the case selected and the pane with the focus.
+pub struct Panes {
+    pub tree: TreePane,
+    pub list: ListPane,
+    pub detail: DetailPane,
+    /// Selected case: an index into `book.entries()`.
+    pub case: Option<usize>,
+    pub focus: Pane,
+    /// The case list, tree rows and detail length, kept up to date by `derive`.
+    pub(super) derived: Derived,
+}
 
 /// The tree: the classifications `s` cycles through, the node selected and
 /// the nodes expanded in each, and how far it is scrolled.

@@ -157,7 +157,7 @@ impl App {
     /// `P`: asks which measure of the selected team case, then its status.
     pub(super) fn open_progress(&mut self) {
         let lang = self.env.lang;
-        let Some(case) = self.case else {
+        let Some(case) = self.panes.case else {
             self.status = Some(t(lang, "事例が選ばれていません", "No case selected").into());
             return;
         };

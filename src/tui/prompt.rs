@@ -87,7 +87,7 @@ impl App {
                     }
                     Action::Input('n' | 'N') | Action::Enter => {
                         self.close_prompt();
-                        self.copy_cases(self.case.into_iter().collect(), brief)
+                        self.copy_cases(self.panes.case.into_iter().collect(), brief)
                     }
                     Action::Back => {
                         self.cancel_prompt();

@@ -14,31 +14,34 @@ use crate::catalog::Catalog;
 
 impl App {
     pub fn catalog(&self) -> Option<&Catalog> {
-        self.tree
+        self.panes
+            .tree
             .schemes
-            .get(self.tree.scheme)
+            .get(self.panes.tree.scheme)
             .and_then(|s| self.book.catalogs.scheme(s))
     }
 
     pub fn scheme_name(&self) -> &str {
-        self.tree
+        self.panes
+            .tree
             .schemes
-            .get(self.tree.scheme)
+            .get(self.panes.tree.scheme)
             .map(String::as_str)
             .unwrap_or("")
     }
 
     /// The selected node in the current scheme (None: all cases).
     pub fn node(&self) -> Option<&str> {
-        self.tree
+        self.panes
+            .tree
             .nodes
-            .get(self.tree.scheme)
+            .get(self.panes.tree.scheme)
             .and_then(|n| n.as_deref())
     }
 
     /// The tree's rows (derived: see [`App::derive`]).
     pub fn tree_rows(&self) -> Cow<'_, [Row]> {
-        self.derived.tree(self.inputs())
+        self.panes.derived.tree(self.inputs())
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
@@ -49,21 +52,21 @@ impl App {
     /// The cases under the selected node that pass the filters, in display
     /// order (derived: see [`App::derive`]).
     pub fn cases(&self) -> Cow<'_, [usize]> {
-        self.derived.cases(self.inputs())
+        self.panes.derived.cases(self.inputs())
     }
 
     /// What the derived state depends on.
     pub(super) fn inputs(&self) -> Inputs<'_> {
         Inputs {
             book: &self.book,
-            scheme: self.tree.scheme,
+            scheme: self.panes.tree.scheme,
             scheme_name: self.scheme_name(),
             catalog: self.catalog(),
             node: self.node(),
-            sort: self.list.sort,
+            sort: self.panes.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.tree.expanded[self.tree.scheme],
-            hide_empty: self.tree.hide_empty,
+            expanded: &self.panes.tree.expanded[self.panes.tree.scheme],
+            hide_empty: self.panes.tree.hide_empty,
             lang: self.env.lang,
         }
     }
@@ -72,58 +75,67 @@ impl App {
     pub fn derive(&mut self) {
         let inputs = Inputs {
             book: &self.book,
-            scheme: self.tree.scheme,
+            scheme: self.panes.tree.scheme,
             scheme_name: self
+                .panes
                 .tree
                 .schemes
-                .get(self.tree.scheme)
+                .get(self.panes.tree.scheme)
                 .map(String::as_str)
                 .unwrap_or(""),
             catalog: self
+                .panes
                 .tree
                 .schemes
-                .get(self.tree.scheme)
+                .get(self.panes.tree.scheme)
                 .and_then(|s| self.book.catalogs.scheme(s)),
             node: self
+                .panes
                 .tree
                 .nodes
-                .get(self.tree.scheme)
+                .get(self.panes.tree.scheme)
                 .and_then(|n| n.as_deref()),
-            sort: self.list.sort,
+            sort: self.panes.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.tree.expanded[self.tree.scheme],
-            hide_empty: self.tree.hide_empty,
+            expanded: &self.panes.tree.expanded[self.panes.tree.scheme],
+            hide_empty: self.panes.tree.hide_empty,
             lang: self.env.lang,
         };
-        self.derived.refresh(inputs);
+        self.panes.derived.refresh(inputs);
     }
 
     /// The schemes again, after the catalogs changed (the current one kept by name).
     pub(super) fn refresh_schemes(&mut self) {
         let schemes = scheme_names(&self.book);
-        if schemes == self.tree.schemes {
+        if schemes == self.panes.tree.schemes {
             return;
         }
         let current = self.scheme_name().to_string();
         let node = |app: &App, s: &str| {
-            app.tree
+            app.panes
+                .tree
                 .schemes
                 .iter()
                 .position(|x| x == s)
-                .map(|i| (app.tree.nodes[i].clone(), app.tree.expanded[i].clone()))
+                .map(|i| {
+                    (
+                        app.panes.tree.nodes[i].clone(),
+                        app.panes.tree.expanded[i].clone(),
+                    )
+                })
                 .unwrap_or_default()
         };
         let (nodes, expanded) = schemes.iter().map(|s| node(self, s)).unzip();
-        self.tree.nodes = nodes;
-        self.tree.expanded = expanded;
-        self.tree.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
-        self.tree.schemes = schemes;
+        self.panes.tree.nodes = nodes;
+        self.panes.tree.expanded = expanded;
+        self.panes.tree.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
+        self.panes.tree.schemes = schemes;
     }
 
     pub fn areas(&self) -> Option<Areas> {
         layout::areas(
             self.env.size,
-            self.focus,
+            self.panes.focus,
             self.banner(),
             self.filter_bar(),
             self.tree_width(),
@@ -136,7 +148,7 @@ impl App {
             .catalog()
             .map(|c| c.short.get(self.env.lang).to_string())
             .unwrap_or_default();
-        let hidden = if self.tree.hide_empty {
+        let hidden = if self.panes.tree.hide_empty {
             crate::lang::t(self.env.lang, "・事例ありのみ", " · with cases")
         } else {
             ""
@@ -152,13 +164,21 @@ impl App {
         // (the controls' titles are cut with `…`; the list's title and the
         // detail give them whole), and the list and the detail keep their room.
         let current = self
+            .panes
             .tree
             .widths
-            .get(self.tree.scheme)
-            .map_or(self.tree.need, |w| w.0);
+            .get(self.panes.tree.scheme)
+            .map_or(self.panes.tree.need, |w| w.0);
         layout::TreeWidth {
             current,
-            widest: self.tree.widths.iter().map(|w| w.1).max().unwrap_or(0),
+            widest: self
+                .panes
+                .tree
+                .widths
+                .iter()
+                .map(|w| w.1)
+                .max()
+                .unwrap_or(0),
         }
     }
 
@@ -197,11 +217,13 @@ impl App {
     }
 
     pub(super) fn detail_len(&self) -> usize {
-        let Some(c) = self.case else { return 0 };
+        let Some(c) = self.panes.case else { return 0 };
         let width = self.detail_width();
-        self.derived.detail_len((c, width, self.env.lang), || {
-            detail::screen(self, c, width).len()
-        })
+        self.panes
+            .derived
+            .detail_len((c, width, self.env.lang), || {
+                detail::screen(self, c, width).len()
+            })
     }
 
     pub(super) fn overlay_len(&self) -> (usize, usize) {

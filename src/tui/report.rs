@@ -206,7 +206,7 @@ impl App {
     /// `R`: asks where to and which stage, for the selected team case.
     pub(super) fn open_report(&mut self) {
         let lang = self.env.lang;
-        let Some(case) = self.case else {
+        let Some(case) = self.panes.case else {
             self.status = Some(t(lang, "事例が選ばれていません", "No case selected").into());
             return;
         };

@@ -170,9 +170,9 @@ impl App {
         };
         self.remember();
         self.reveal_case(case);
-        self.detail.highlight = Some(anchor);
+        self.panes.detail.highlight = Some(anchor);
         self.top = Top::Browse;
-        self.focus = Pane::Detail;
+        self.panes.focus = Pane::Detail;
         self.sync();
         // Scroll the highlighted part into view, a little below the top (at
         // the top of a small pane).
@@ -182,7 +182,7 @@ impl App {
             .map_or(40, layout::inner_width);
         let margin = (self.pane_height(Pane::Detail) / 4).min(2);
         if let Some(line) = detail::screen(self, case, width).line_of(anchor) {
-            self.detail.scroll = line.saturating_sub(margin);
+            self.panes.detail.scroll = line.saturating_sub(margin);
             self.sync();
         }
     }

@@ -51,7 +51,7 @@ fn a_measure_hit_is_on_screen_and_highlighted_with_an_area_selected() {
     assert_eq!(app.node(), Some("A.5.34"));
     press(&mut app, "/従業者をどう監督するかを定め<Enter>");
     assert_eq!(case_id(&app), "yamaneko-power-customers-2023");
-    assert_eq!(app.detail.highlight, Some(Anchor::Measure(7)));
+    assert_eq!(app.panes.detail.highlight, Some(Anchor::Measure(7)));
     let s = screen(&app, 80, 24);
     assert!(
         s.contains("8. 【エネルギー監督庁の要請】顧客情報の取扱い"),
@@ -88,8 +88,8 @@ fn a_case_hit_shows_the_matching_sentence() {
     press(&mut app, "部品取り用のジャンク品として出した");
     press(&mut app, "<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.detail.highlight, Some(Anchor::Sentence(4)));
+    assert_eq!(app.panes.focus, Pane::Detail);
+    assert_eq!(app.panes.detail.highlight, Some(Anchor::Sentence(4)));
     let lit = highlighted(&app, 80, 24);
     assert!(
         lit.contains("残る3台については、再委託事業者が部品取り用のジャンク品として出した"),

@@ -110,7 +110,7 @@ fn m_marks_and_moves_down_and_unmarking_says_so() {
     // In the detail, m marks the case being read and stays on it.
     assert_eq!(case_id(&app), ids[3]);
     press(&mut app, "<Tab>m");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     assert_eq!(case_id(&app), ids[3]);
     assert_eq!(app.marks.len(), 3);
     // English: counts take their number.

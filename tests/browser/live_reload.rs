@@ -84,12 +84,12 @@ fn titled(id: &str, title: &str) -> String {
 fn select(app: &mut App, id: &str) {
     let i = app.book.index_of(id).unwrap();
     app.select_case(Some(i));
-    app.focus = Pane::List;
+    app.panes.focus = Pane::List;
     app.sync();
 }
 
 fn selected(app: &App) -> String {
-    app.book.entries()[app.case.unwrap()].case.id.clone()
+    app.book.entries()[app.panes.case.unwrap()].case.id.clone()
 }
 
 /// The list pane's rows that hold `text`.
@@ -213,7 +213,7 @@ fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
     app.reload_now(vec![c, b]);
     assert_eq!(app.book.len(), bundled() + 1);
     assert!(app.book.get("our-c-2025").is_some());
-    assert!(app.case.is_some());
+    assert!(app.panes.case.is_some());
     assert!(!rows_with(&app, "[チーム] 新しく加わった事例").is_empty());
 }
 
@@ -268,7 +268,7 @@ fn a_changed_catalog_reloads_everything() {
     );
     let mut app = team_app(dir.path());
     assert!(app.book.get("our-a-2024").is_none(), "no such scheme yet");
-    assert!(!app.tree.schemes.contains(&"rules".to_string()));
+    assert!(!app.panes.tree.schemes.contains(&"rules".to_string()));
     let catalog = dir.file(
         "catalogs/rules.yaml",
         "scheme: rules\nkind: controls\ntitle: {ja: 社内規程, en: Rules}\nitems:\n  - {id: R-1, ja: 媒体の持ち出し, en: Media}\n",
@@ -279,7 +279,7 @@ fn a_changed_catalog_reloads_everything() {
         "{:?}",
         app.problems.list
     );
-    assert!(app.tree.schemes.contains(&"rules".to_string()));
+    assert!(app.panes.tree.schemes.contains(&"rules".to_string()));
     assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 

@@ -246,7 +246,7 @@ fn r_on_a_bundled_case_says_it_is_for_the_teams_own_incidents() {
         .iter()
         .copied()
         .find(|&i| app.book.is_bundled(i));
-    app.case = bundled;
+    app.panes.case = bundled;
     assert!(press(&mut app, "R").is_empty());
     assert!(app.prompt().is_none());
     let s = screen(&app, 80, 24);
@@ -316,7 +316,7 @@ fn p_refuses_a_bundled_case_in_both_languages_and_writes_nothing() {
             .iter()
             .copied()
             .find(|&i| app.book.is_bundled(i));
-        app.case = bundled;
+        app.panes.case = bundled;
         assert!(press(&mut app, "P").is_empty());
         assert!(app.prompt().is_none());
         let s = screen(&app, 80, 24);

@@ -318,13 +318,14 @@ fn detail_tokens_are_unbroken(input: Input) {
                 .unwrap()
                 .detail
                 .map_or(w as usize, |d| d.width as usize - 2);
-            let lines: Vec<String> = casebook::tui::detail::screen(&app, app.case.unwrap(), width)
-                .lines
-                .iter()
-                .map(|l| l.to_string())
-                .collect();
+            let lines: Vec<String> =
+                casebook::tui::detail::screen(&app, app.panes.case.unwrap(), width)
+                    .lines
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect();
             let text = casebook::export::summary::plain(
-                &book.entries()[app.case.unwrap()].case,
+                &book.entries()[app.panes.case.unwrap()].case,
                 &book.catalogs,
                 Lang::Ja,
                 None,
@@ -410,7 +411,7 @@ fn every_classification_tab_fits_the_header_whole() {
                 let current = app
                     .book
                     .catalogs
-                    .scheme(&app.tree.schemes[app.tree.scheme])
+                    .scheme(&app.panes.tree.schemes[app.panes.tree.scheme])
                     .unwrap();
                 assert!(
                     header.contains(current.short.get(lang)),

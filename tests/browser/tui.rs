@@ -21,7 +21,7 @@ use common::tui::*;
 #[test]
 fn opens_on_all_cases_newest_first() {
     let app = app();
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
     assert_eq!(app.node(), None);
     let ids = selected_ids(&app);
     assert_eq!(ids.len(), 9);
@@ -43,9 +43,9 @@ fn picking_a7_14_shows_the_disposal_cases() {
         vec!["minato-hospital-pc-2024", "abc-toys-hdd-2024"]
     );
     press(&mut app, "<Enter>"); // a leaf: on to the list
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "j<Enter>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     assert_eq!(case_id(&app), "abc-toys-hdd-2024");
     let s = screen(&app, 120, 36);
     assert!(
@@ -76,17 +76,17 @@ fn left_collapses_then_goes_to_the_parent() {
 fn tab_and_esc_move_between_panes() {
     let mut app = app();
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
     press(&mut app, "<S-Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Esc>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "<Esc>");
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
 }
 
 #[test]
@@ -105,11 +105,11 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
             .position(|id| *id == case_id(&app)),
         Some(7)
     );
-    assert!(app.list.offset > 0 && app.list.offset <= 7);
+    assert!(app.panes.list.offset > 0 && app.panes.list.offset <= 7);
     press(&mut app, "G");
     assert_eq!(case_id(&app), "nankai-energy-p2p-2011");
     press(&mut app, "g");
-    assert_eq!(app.list.offset, 0);
+    assert_eq!(app.panes.list.offset, 0);
     press(&mut app, "<PgDn>");
     let page = selected_ids(&app)
         .iter()
@@ -123,13 +123,13 @@ fn the_detail_scrolls_and_stops_at_the_end() {
     let mut app = app();
     press(&mut app, "<Tab><Tab>");
     press(&mut app, "jjj");
-    assert_eq!(app.detail.scroll, 3);
+    assert_eq!(app.panes.detail.scroll, 3);
     press(&mut app, "G");
-    let bottom = app.detail.scroll;
+    let bottom = app.panes.detail.scroll;
     press(&mut app, "j");
-    assert_eq!(app.detail.scroll, bottom, "no scrolling past the end");
+    assert_eq!(app.panes.detail.scroll, bottom, "no scrolling past the end");
     press(&mut app, "g");
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(app.panes.detail.scroll, 0);
 }
 
 #[test]
@@ -260,7 +260,11 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     };
     // One notch in the list selects the next case: one row.
     wheel(&mut app, list);
-    assert_eq!(app.focus, Pane::Tree, "the wheel does not move the focus");
+    assert_eq!(
+        app.panes.focus,
+        Pane::Tree,
+        "the wheel does not move the focus"
+    );
     let at = |app: &casebook::tui::App| selected_ids(app).iter().position(|id| *id == case_id(app));
     assert_eq!(at(&app), Some(1));
     // One notch in the tree moves one row (three would skip areas and
@@ -269,7 +273,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(app.node(), Some("A.5"));
     // One notch in the detail scrolls three lines.
     wheel(&mut app, detail);
-    assert_eq!(app.detail.scroll, 3);
+    assert_eq!(app.panes.detail.scroll, 3);
     let click = input::action(
         &app,
         mouse(
@@ -280,7 +284,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     )
     .unwrap();
     app.update(click);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
 }
 
 #[test]
@@ -533,7 +537,11 @@ fn tiny_sizes_never_panic() {
 fn search_overlay_finds_jumps_and_highlights() {
     let mut app = app();
     press(&mut app, "jjj<Tab>j"); // some browsing state first
-    let before = (app.node().map(str::to_string), app.case, app.focus);
+    let before = (
+        app.node().map(str::to_string),
+        app.panes.case,
+        app.panes.focus,
+    );
     press(&mut app, "/");
     assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "廃棄 確認");
@@ -551,16 +559,20 @@ fn search_overlay_finds_jumps_and_highlights() {
     // Esc restores the view as it was.
     press(&mut app, "<Esc>");
     assert_eq!(
-        (app.node().map(str::to_string), app.case, app.focus),
+        (
+            app.node().map(str::to_string),
+            app.panes.case,
+            app.panes.focus
+        ),
         before
     );
     // Enter jumps to the case with the measure highlighted.
     press(&mut app, "/<Enter>");
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     assert_eq!(
-        app.detail.highlight,
+        app.panes.detail.highlight,
         Some(casebook::document::Anchor::Measure(0))
     );
     let s = screen(&app, 120, 36);

@@ -349,7 +349,7 @@ fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
     // A.7.14, the hospital's computers.
     press(&mut app, ":A.7.14<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.detail.similar[0].case_id, "abc-toys-hdd-2024");
+    assert_eq!(app.panes.detail.similar[0].case_id, "abc-toys-hdd-2024");
     press(&mut app, "<Tab><Tab>");
     let shown = screen(&app, 120, 36);
     assert!(
@@ -357,14 +357,14 @@ fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
         "at the end, below the fold"
     );
     press(&mut app, "<Enter>");
-    assert_eq!(app.detail.similar_cursor, Some(0));
+    assert_eq!(app.panes.detail.similar_cursor, Some(0));
     let shown = screen(&app, 120, 36);
     assert!(shown.contains("■ 似ている事例"), "{shown}");
     assert!(shown.contains("1. 2024-06-11 株式会社ABCトイズ"), "{shown}");
     press(&mut app, "<Enter>");
     assert_eq!(case_id(&app), "abc-toys-hdd-2024");
     assert_eq!(
-        app.detail.similar[0].case_id, "minato-hospital-pc-2024",
+        app.panes.detail.similar[0].case_id, "minato-hospital-pc-2024",
         "and back"
     );
     press(&mut app, "<C-o>");
@@ -489,7 +489,7 @@ fn similar_cases_built_in_the_background_arrive_when_ready() {
         std::thread::yield_now();
     }
     app.update(Action::SimilarReady);
-    assert_eq!(app.detail.similar[0].case_id, "abc-toys-hdd-2024");
+    assert_eq!(app.panes.detail.similar[0].case_id, "abc-toys-hdd-2024");
 }
 
 /// A case of the fixture casebooks below: `controls` cited by its one measure.

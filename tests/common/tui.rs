@@ -301,7 +301,7 @@ pub fn selected_ids(app: &App) -> Vec<String> {
 }
 
 pub fn case_id(app: &App) -> String {
-    app.book.entries()[app.case.unwrap()].case.id.clone()
+    app.book.entries()[app.panes.case.unwrap()].case.id.clone()
 }
 
 /// Every key bound in `contexts` is in the README's key table (`| key | does |`),

@@ -143,7 +143,7 @@ impl App {
         self.book = std::sync::Arc::new(Casebook::from_parts(catalogs, nodes, parts));
         self.env.similar_index =
             super::app::similar_index(&self.book, self.env.options.similar_in_background);
-        self.derived = Default::default();
+        self.panes.derived = Default::default();
         self.search.searcher = Searcher::new(&self.book);
         self.env.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
@@ -152,7 +152,7 @@ impl App {
             .map(|i| (self.book.path(i), i))
             .collect();
         let moved = |i: usize| paths.get(i).and_then(|p| now.get(p.as_str()).copied());
-        self.case = self.case.and_then(moved);
+        self.panes.case = self.panes.case.and_then(moved);
         self.marks = self.marks.iter().filter_map(|&i| moved(i)).collect();
         for place in self
             .history
@@ -162,7 +162,7 @@ impl App {
         {
             place.case = place.case.and_then(moved);
         }
-        self.detail.similar_of = None;
+        self.panes.detail.similar_of = None;
         self.problems.failed_files = crate::diag::failed_files(&self.problems.list);
         self.problems.panel = Panel::default();
         self.refresh_diagnostics_panel();
@@ -333,7 +333,7 @@ impl App {
                     self.refilter();
                 }
                 self.select_case(Some(i));
-                self.focus = Pane::List;
+                self.panes.focus = Pane::List;
                 self.sync();
                 let id = &self.book.entries()[i].case.id;
                 self.status = Some(match self.env.lang {

@@ -36,7 +36,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     let size = frame.area();
     let Some(areas) = layout::areas(
         size,
-        app.focus,
+        app.panes.focus,
         app.banner(),
         app.filter_bar(),
         app.tree_width(),

@@ -14,7 +14,7 @@ use crate::tui::layout;
 use crate::wrap;
 
 fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static> {
-    let focused = app.focus == pane;
+    let focused = app.panes.focus == pane;
     let title_style = if focused {
         app.env.theme.heading()
     } else {
@@ -63,7 +63,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.tree.offset)
+        .skip(app.panes.tree.offset)
         .take(height)
         .map(|(i, row)| {
             let indent = "  ".repeat(row.depth);
@@ -86,7 +86,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
             let title = wrap::truncate(&row.title, width.saturating_sub(fixed)).into_owned();
             let text = wrap::pad(&format!("{indent}{marker}{id}{title}{count}"), width);
             let style = if i == selected {
-                th.selected(app.focus == Pane::Tree)
+                th.selected(app.panes.focus == Pane::Tree)
             } else if row.count == 0 {
                 th.dim()
             } else if row.id.is_none() {
@@ -97,7 +97,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text, style)
         })
         .collect();
-    let footer = position(app.tree.offset, height, rows.len());
+    let footer = position(app.panes.tree.offset, height, rows.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::Tree, title, footer)),
         area,
@@ -165,7 +165,7 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let bundled = (0..book.len()).filter(|&i| book.is_bundled(i)).count();
     let mixed = bundled > 0 && bundled < book.len();
     let today = app.today();
-    for &i in cases.iter().skip(app.list.offset).take(height) {
+    for &i in cases.iter().skip(app.panes.list.offset).take(height) {
         let case = &book.entries()[i].case;
         // A report or a measure due or overdue (see `deadlines`) says more
         // than `[team]` (only a team's own incident has reports), and leaves
@@ -193,12 +193,12 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             &format!("{badge}{}", case.title),
             &people,
         );
-        let style = if Some(i) == app.case {
-            th.selected(app.focus == Pane::List)
+        let style = if Some(i) == app.panes.case {
+            th.selected(app.panes.focus == Pane::List)
         } else {
             Style::new()
         };
-        if app.marks.contains(&i) && Some(i) != app.case {
+        if app.marks.contains(&i) && Some(i) != app.panes.case {
             let (head, tail) = text.split_at(mark.len());
             lines.push(Line::from(vec![
                 Span::styled(head.to_string(), th.mark()),
@@ -219,16 +219,16 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
         crate::lang::Lang::Ja => format!(
             " 事例 {}件 · {node}{} ",
             cases.len(),
-            app.list.sort.label(app.env.lang)
+            app.panes.list.sort.label(app.env.lang)
         ),
         crate::lang::Lang::En => format!(
             " {} · {node}{} ",
             crate::plural::count(cases.len(), "case", "cases"),
-            app.list.sort.label(app.env.lang)
+            app.panes.list.sort.label(app.env.lang)
         ),
     };
     let title = wrap::truncate(&title, width.saturating_sub(2)).into_owned();
-    let footer = position(app.list.offset, height, cases.len());
+    let footer = position(app.panes.list.offset, height, cases.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::List, title, footer)),
         area,
@@ -239,13 +239,14 @@ pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let lines = app
+        .panes
         .case
         .map(|c| detail::screen(app, c, width).lines)
         .unwrap_or_default();
-    let footer = position(app.detail.scroll, height, lines.len());
+    let footer = position(app.panes.detail.scroll, height, lines.len());
     let shown: Vec<Line> = lines
         .into_iter()
-        .skip(app.detail.scroll)
+        .skip(app.panes.detail.scroll)
         .take(height)
         .collect();
     let title = format!(" {} ", t(app.env.lang, "詳細", "Detail"));

@@ -20,7 +20,7 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(text, piece)| {
             let style = match piece {
                 Piece::Name => th.bold(),
-                Piece::Tab(i) if i == app.tree.scheme => th.selected(true),
+                Piece::Tab(i) if i == app.panes.tree.scheme => th.selected(true),
                 Piece::Tab(_) | Piece::Hint => th.dim(),
                 Piece::Gap => Style::new(),
             };
