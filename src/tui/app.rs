@@ -28,7 +28,7 @@ use crate::search::Searcher;
 
 pub use super::env::{Env, Options};
 pub use super::panes::Pane;
-pub use super::top::{Mode, Top};
+pub use super::top::{Mode, Overlays, Top};
 
 pub struct App {
     /// Shared with the thread that builds the similar-case index.
@@ -47,12 +47,10 @@ pub struct App {
     /// Marked cases (indices into `book.entries()`).
     pub marks: super::marks::Marks,
     pub quit: bool,
-    pub search: SearchState,
     pub filters: FilterState,
-    pub jump: JumpState,
     pub history: History,
-    pub coverage: CoverageState,
-    pub stats: StatsState,
+    /// Search, `:`, coverage and statistics: what they keep while closed.
+    pub overlays: Overlays,
     /// A draft made and files read again in the background.
     pub jobs: super::jobs::Jobs,
 }
@@ -151,12 +149,14 @@ impl App {
             status: None,
             marks: super::marks::Marks::new(),
             quit: false,
-            search: SearchState::new(searcher),
             filters: FilterState::default(),
-            jump: JumpState::default(),
             history: History::default(),
-            coverage: CoverageState::default(),
-            stats: StatsState::default(),
+            overlays: Overlays {
+                search: SearchState::new(searcher),
+                jump: JumpState::default(),
+                coverage: CoverageState::default(),
+                stats: StatsState::default(),
+            },
             jobs: Default::default(),
         };
         app.jobs.live.keys = std::mem::take(&mut app.env.options.setup.keys);

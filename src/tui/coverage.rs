@@ -153,7 +153,7 @@ impl App {
         {
             cov.cursor = here;
         }
-        self.coverage = cov;
+        self.overlays.coverage = cov;
         self.top = Top::Coverage;
     }
 
@@ -163,6 +163,7 @@ impl App {
         match self.top.mode() {
             Mode::Coverage => {
                 let at = self
+                    .overlays
                     .coverage
                     .selected()
                     .map(|r| (r.control.scheme.clone(), r.control.id.clone()));
@@ -175,11 +176,15 @@ impl App {
                 if let Some(here) = at.and_then(|(s, id)| cov.position(&s, &id)) {
                     cov.cursor = here;
                 }
-                self.coverage = cov;
+                self.overlays.coverage = cov;
             }
             Mode::Stats => {
-                self.stats =
-                    StatsState::new(&self.book, &self.filters, self.env.lang, self.stats.tab)
+                self.overlays.stats = StatsState::new(
+                    &self.book,
+                    &self.filters,
+                    self.env.lang,
+                    self.overlays.stats.tab,
+                )
             }
             _ => {}
         }
@@ -215,7 +220,7 @@ impl App {
     }
 
     pub(super) fn coverage_update(&mut self, action: Action) -> Vec<Effect> {
-        let cov = &mut self.coverage;
+        let cov = &mut self.overlays.coverage;
         let (r, c) = cov.cursor;
         let cells = |r: usize| cov.grid.get(r).map_or(1, |g| g.cells.len());
         match action {
@@ -239,18 +244,29 @@ impl App {
     }
 
     pub(super) fn open_stats(&mut self) {
-        self.stats = StatsState::new(&self.book, &self.filters, self.env.lang, self.stats.tab);
+        self.overlays.stats = StatsState::new(
+            &self.book,
+            &self.filters,
+            self.env.lang,
+            self.overlays.stats.tab,
+        );
         self.top = Top::Stats;
     }
 
     pub(super) fn stats_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::NextPane => self.stats.tab = (self.stats.tab + 1) % STATS_TABS,
-            Action::PrevPane => self.stats.tab = (self.stats.tab + STATS_TABS - 1) % STATS_TABS,
-            Action::Up => self.stats.scroll = self.stats.scroll.saturating_sub(1),
+            Action::NextPane => {
+                self.overlays.stats.tab = (self.overlays.stats.tab + 1) % STATS_TABS
+            }
+            Action::PrevPane => {
+                self.overlays.stats.tab = (self.overlays.stats.tab + STATS_TABS - 1) % STATS_TABS
+            }
+            Action::Up => self.overlays.stats.scroll = self.overlays.stats.scroll.saturating_sub(1),
             // The view stops at the last line.
-            Action::Down => self.stats.scroll = (self.stats.scroll + 1).min(10_000),
-            Action::Top => self.stats.scroll = 0,
+            Action::Down => {
+                self.overlays.stats.scroll = (self.overlays.stats.scroll + 1).min(10_000)
+            }
+            Action::Top => self.overlays.stats.scroll = 0,
             Action::Back => self.top = Top::Browse,
             Action::Quit => self.quit = true,
             _ => {}

@@ -148,8 +148,8 @@ impl App {
             let mut mask = f.filter.mask(&self.book);
             if !f.words.trim().is_empty() {
                 let mut found = vec![false; self.book.len()];
-                for hit in self.search.searcher.search(&f.words, Target::All) {
-                    found[self.search.searcher.index.item_of(hit.item).0] = true;
+                for hit in self.overlays.search.searcher.search(&f.words, Target::All) {
+                    found[self.overlays.search.searcher.index.item_of(hit.item).0] = true;
                 }
                 for (m, hit) in mask.iter_mut().zip(&found) {
                     *m &= hit;

@@ -200,25 +200,25 @@ impl App {
     }
 
     pub(super) fn open_jump(&mut self) {
-        self.jump = JumpState::default();
+        self.overlays.jump = JumpState::default();
         self.top = Top::Jump;
     }
 
     pub(super) fn jump_update(&mut self, action: Action) -> Vec<Effect> {
-        let edited = self.jump.field.edit(&action);
+        let edited = self.overlays.jump.field.edit(&action);
         match action {
             _ if edited => {}
             Action::Complete | Action::PrevPane => {
                 // Tab cycles through the candidates (S-Tab back), the field
                 // showing the one chosen; the list stays as it was.
                 let forward = action == Action::Complete;
-                if let Some(r) = self.jump.step(forward).map(|r| r.to_string()) {
-                    self.jump.field = Field::new(&r);
+                if let Some(r) = self.overlays.jump.step(forward).map(|r| r.to_string()) {
+                    self.overlays.jump.field = Field::new(&r);
                 }
                 return Vec::new();
             }
             Action::Up | Action::Down => {
-                self.jump.step(action == Action::Down);
+                self.overlays.jump.step(action == Action::Down);
                 return Vec::new();
             }
             Action::Back => {
@@ -227,13 +227,18 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Enter => {
-                if let Some(r) = self.jump.chosen.and_then(|i| self.jump.candidates.get(i)) {
+                if let Some(r) = self
+                    .overlays
+                    .jump
+                    .chosen
+                    .and_then(|i| self.overlays.jump.candidates.get(i))
+                {
                     let r = r.clone();
                     self.go_to_control(&r);
                     self.sync();
                     return Vec::new();
                 }
-                let typed = self.jump.field.text.clone();
+                let typed = self.overlays.jump.field.text.clone();
                 if typed.trim().is_empty() {
                     return Vec::new();
                 }
@@ -242,14 +247,14 @@ impl App {
                         self.go_to_control(&r);
                         self.sync();
                     }
-                    Err(_) if self.jump.candidates.len() == 1 => {
+                    Err(_) if self.overlays.jump.candidates.len() == 1 => {
                         // One control has this in its title: go there.
-                        let r = self.jump.candidates[0].clone();
+                        let r = self.overlays.jump.candidates[0].clone();
                         self.go_to_control(&r);
                         self.sync();
                     }
                     Err(e) => {
-                        self.jump.message = Some(e.message_in(
+                        self.overlays.jump.message = Some(e.message_in(
                             self.env.lang,
                             &typed,
                             &self.env.resolver.scheme_names(),
@@ -260,16 +265,16 @@ impl App {
             }
             _ => return Vec::new(),
         }
-        self.jump.message = None;
-        self.jump.chosen = None;
-        let text = &self.jump.field.text;
+        self.overlays.jump.message = None;
+        self.overlays.jump.chosen = None;
+        let text = &self.overlays.jump.field.text;
         let mut candidates = self.env.resolver.complete(text, CANDIDATES);
         for r in by_title(&self.book.catalogs, text, CANDIDATES) {
             if candidates.len() < CANDIDATES && !candidates.contains(&r) {
                 candidates.push(r);
             }
         }
-        self.jump.candidates = candidates;
+        self.overlays.jump.candidates = candidates;
         Vec::new()
     }
 

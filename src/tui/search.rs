@@ -54,13 +54,13 @@ impl App {
     /// replaces it and → or End keeps it) and its results.
     pub(super) fn open_search(&mut self) {
         self.top = Top::Search;
-        self.search.field.select_all();
+        self.overlays.search.field.select_all();
         self.run_search();
     }
 
     pub(super) fn search_update(&mut self, action: Action) -> Vec<Effect> {
         let page = self.search_rows() as i64;
-        let s = &mut self.search;
+        let s = &mut self.overlays.search;
         match s.field.edit_capped(&action, MAX_QUERY_CHARS) {
             Edited::Changed { cut } => {
                 self.query_capped(cut);
@@ -101,7 +101,7 @@ impl App {
     }
 
     pub(super) fn run_search(&mut self) {
-        let s = &mut self.search;
+        let s = &mut self.overlays.search;
         s.hits = s.searcher.search(&s.field.text, s.target);
         s.selected = 0;
         s.offset = 0;
@@ -110,13 +110,13 @@ impl App {
     }
 
     fn move_result(&mut self, delta: i64) {
-        let s = &mut self.search;
+        let s = &mut self.overlays.search;
         if s.hits.is_empty() {
             return;
         }
         s.selected = (s.selected as i64 + delta).clamp(0, s.hits.len() as i64 - 1) as usize;
         let rows = self.search_rows();
-        let s = &mut self.search;
+        let s = &mut self.overlays.search;
         if s.selected < s.offset {
             s.offset = s.selected;
         } else if s.selected >= s.offset + rows {
@@ -128,7 +128,7 @@ impl App {
     /// Computes highlight positions for the rows on screen only.
     fn fill_positions(&mut self) {
         let rows = self.search_rows();
-        let s = &mut self.search;
+        let s = &mut self.overlays.search;
         if s.field.text.trim().is_empty() {
             return;
         }
@@ -145,17 +145,24 @@ impl App {
     /// measure (or, for a case hit, the best-matching sentence, cause or
     /// title) on screen and highlighted.
     fn jump(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).copied() else {
+        let Some(hit) = self
+            .overlays
+            .search
+            .hits
+            .get(self.overlays.search.selected)
+            .copied()
+        else {
             return;
         };
-        let (case, kind) = self.search.searcher.index.item_of(hit.item);
+        let (case, kind) = self.overlays.search.searcher.index.item_of(hit.item);
         let anchor = match kind {
             Kind::Measure(i) => Anchor::Measure(i as usize),
             Kind::Case => {
-                let positions =
-                    self.search
-                        .searcher
-                        .positions(&self.book, hit.item, &self.search.field.text);
+                let positions = self.overlays.search.searcher.positions(
+                    &self.book,
+                    hit.item,
+                    &self.overlays.search.field.text,
+                );
                 let c = &self.book.entries()[case].case;
                 let (_, parts) = crate::search::case_parts(c);
                 // The part holding most of the matched characters.

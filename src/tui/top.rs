@@ -4,9 +4,12 @@
 
 use super::author::Step;
 use super::copy::Prompt;
+use super::coverage::{CoverageState, StatsState};
 use super::help::HelpFilter;
+use super::jumps::JumpState;
 use super::keymap::Context;
 use super::palette::Palette;
+use super::search::SearchState;
 
 /// What is on top, without what it holds: where keys are looked up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,4 +142,13 @@ impl Top {
             }
         }
     }
+}
+
+/// The overlays that keep their state while closed: search keeps its query
+/// and results, `:` its text, coverage its cursor, statistics their page.
+pub struct Overlays {
+    pub search: SearchState,
+    pub jump: JumpState,
+    pub coverage: CoverageState,
+    pub stats: StatsState,
 }

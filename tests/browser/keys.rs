@@ -10,7 +10,10 @@ use casebook::tui::app::{App, Mode, Options, Pane};
 use common::tui::*;
 
 fn query(app: &App) -> (&str, usize) {
-    (app.search.field.text.as_str(), app.search.field.cursor)
+    (
+        app.overlays.search.field.text.as_str(),
+        app.overlays.search.field.cursor,
+    )
 }
 
 #[test]
@@ -32,7 +35,7 @@ fn ctrl_u_clears_and_ctrl_w_deletes_a_word_by_script_run() {
     assert_eq!(query(&app).0, "USBメモリー");
     press(&mut app, "<C-u>");
     assert_eq!(query(&app), ("", 0));
-    assert!(app.search.hits.is_empty() || app.search.field.text.is_empty());
+    assert!(app.overlays.search.hits.is_empty() || app.overlays.search.field.text.is_empty());
 }
 
 #[test]
@@ -57,9 +60,9 @@ fn reopening_search_selects_the_last_query_so_typing_replaces_it() {
     let mut app = app();
     press(&mut app, "/廃棄<Esc>/");
     assert_eq!(app.mode(), Mode::Search);
-    assert!(app.search.field.selected);
+    assert!(app.overlays.search.field.selected);
     assert!(
-        !app.search.hits.is_empty(),
+        !app.overlays.search.hits.is_empty(),
         "the last query's results show again"
     );
     let s = screen(&app, 120, 36);
@@ -273,7 +276,10 @@ fn ctrl_l_redraws_the_whole_screen_from_anywhere() {
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
     press(&mut app, "/委託");
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
-    assert_eq!(app.search.field.text, "委託", "not typed into the query");
+    assert_eq!(
+        app.overlays.search.field.text, "委託",
+        "not typed into the query"
+    );
     press(&mut app, "<Esc>?");
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
     press(&mut app, "<Esc>C");

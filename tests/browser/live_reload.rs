@@ -128,7 +128,7 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
     assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     // Search finds the new title, not the old one.
     press(&mut app, "/書き直した");
-    assert_eq!(app.search.hits.len(), 1);
+    assert_eq!(app.overlays.search.hits.len(), 1);
 }
 
 #[test]

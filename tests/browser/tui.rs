@@ -545,8 +545,8 @@ fn search_overlay_finds_jumps_and_highlights() {
     press(&mut app, "/");
     assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "廃棄 確認");
-    let first = app.search.hits[0];
-    let (case, kind) = app.search.searcher.index.item_of(first.item);
+    let first = app.overlays.search.hits[0];
+    let (case, kind) = app.overlays.search.searcher.index.item_of(first.item);
     assert_eq!(app.book.entries()[case].case.id, "minato-hospital-pc-2024");
     assert_eq!(kind, casebook::search::Kind::Measure(0));
     let s = screen(&app, 120, 36);
@@ -608,13 +608,13 @@ fn a_search_result_too_long_for_its_row_ends_with_an_ellipsis() {
 fn search_input_edits_characters_not_bytes() {
     let mut app = app();
     press(&mut app, "/暗号化");
-    assert_eq!(app.search.field.text, "暗号化");
+    assert_eq!(app.overlays.search.field.text, "暗号化");
     press(&mut app, "<BS>");
-    assert_eq!(app.search.field.text, "暗号");
-    assert_eq!(app.search.field.cursor, 2);
+    assert_eq!(app.overlays.search.field.text, "暗号");
+    assert_eq!(app.overlays.search.field.cursor, 2);
     let paste = input::action(&app, Event::Paste("ＵＳＢ\nメモリ".into())).unwrap();
     app.update(paste);
-    assert_eq!(app.search.field.text, "暗号ＵＳＢ メモリ");
+    assert_eq!(app.overlays.search.field.text, "暗号ＵＳＢ メモリ");
 }
 
 #[test]
@@ -622,13 +622,18 @@ fn tab_switches_the_search_target() {
     let mut app = app();
     press(&mut app, "/usb");
     use casebook::search::Target;
-    assert_eq!(app.search.target, Target::All);
-    assert!(!app.search.hits.is_empty());
+    assert_eq!(app.overlays.search.target, Target::All);
+    assert!(!app.overlays.search.hits.is_empty());
     press(&mut app, "<Tab>");
-    assert_eq!(app.search.target, Target::Measures);
+    assert_eq!(app.overlays.search.target, Target::Measures);
     press(&mut app, "<Tab>");
-    assert_eq!(app.search.target, Target::Cases);
-    let (case, _) = app.search.searcher.index.item_of(app.search.hits[0].item);
+    assert_eq!(app.overlays.search.target, Target::Cases);
+    let (case, _) = app
+        .overlays
+        .search
+        .searcher
+        .index
+        .item_of(app.overlays.search.hits[0].item);
     assert_eq!(app.book.entries()[case].case.id, "kitahama-usb-2022");
 }
 

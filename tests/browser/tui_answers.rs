@@ -168,7 +168,12 @@ fn enter_on_a_coverage_cell_opens_the_control_in_the_tree_and_ctrl_o_comes_back(
     press(&mut app, "jj");
     press(&mut app, &"l".repeat(13));
     assert_eq!(
-        app.coverage.selected().unwrap().control.to_string(),
+        app.overlays
+            .coverage
+            .selected()
+            .unwrap()
+            .control
+            .to_string(),
         "iso27001:A.7.14"
     );
     press(&mut app, "<Enter>");
@@ -215,7 +220,7 @@ fn colon_jumps_to_a_control_in_every_spelling() {
     );
     press(&mut app, "<Tab>");
     assert_eq!(
-        app.jump.field.text, "iso27001:A.7.1",
+        app.overlays.jump.field.text, "iso27001:A.7.1",
         "Tab completes to the first"
     );
     press(&mut app, "5<Enter>");
@@ -323,11 +328,12 @@ fn the_tree_counts_follow_the_filter_and_f_hides_what_it_leaves_empty() {
 fn statistics_follow_the_filter() {
     let mut app = answers_app(casebook::lang::Lang::Ja, false, 120, 36);
     press(&mut app, "F2024<Enter>S");
-    let stats = app.stats.stats.as_ref().unwrap();
+    let stats = app.overlays.stats.stats.as_ref().unwrap();
     assert_eq!(stats.cases, 3);
     assert!(screen(&app, 120, 36).contains("統計 ・ 3件 ・ 絞り込み: [2024]"));
     press(&mut app, "<Esc>C");
     let a714 = app
+        .overlays
         .coverage
         .rows
         .iter()
@@ -335,6 +341,7 @@ fn statistics_follow_the_filter() {
         .unwrap();
     assert_eq!(a714.cases, 2, "both disposal cases are from 2024");
     let a710 = app
+        .overlays
         .coverage
         .rows
         .iter()
@@ -753,8 +760,14 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
 fn colon_finds_controls_by_title_and_walks_the_candidates() {
     let mut app = app();
     press(&mut app, ":供給者");
-    let ids =
-        |app: &App| -> Vec<String> { app.jump.candidates.iter().map(|r| r.to_string()).collect() };
+    let ids = |app: &App| -> Vec<String> {
+        app.overlays
+            .jump
+            .candidates
+            .iter()
+            .map(|r| r.to_string())
+            .collect()
+    };
     assert_eq!(
         ids(&app),
         ["iso27001:A.5.19", "iso27001:A.5.20", "iso27001:A.5.22"]
@@ -779,11 +792,11 @@ fn colon_finds_controls_by_title_and_walks_the_candidates() {
 
     // Tab fills the field with each candidate in turn, round the list.
     press(&mut app, ":supplier<Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.19");
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.22");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.22");
     press(&mut app, "<Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.19");
     press(&mut app, "<Esc>");
 
     // A word of a measure that points to a control: both schemes.

@@ -144,7 +144,7 @@ impl App {
         self.env.similar_index =
             super::app::similar_index(&self.book, self.env.options.similar_in_background);
         self.panes.derived = Default::default();
-        self.search.searcher = Searcher::new(&self.book);
+        self.overlays.search.searcher = Searcher::new(&self.book);
         self.env.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
         self.measure_trees();
@@ -172,9 +172,9 @@ impl App {
         match self.top.mode() {
             Mode::Search => self.run_search(),
             Mode::Coverage => {
-                let cursor = self.coverage.cursor;
+                let cursor = self.overlays.coverage.cursor;
                 self.open_coverage();
-                self.coverage.cursor = cursor;
+                self.overlays.coverage.cursor = cursor;
             }
             Mode::Stats => self.open_stats(),
             _ => {}

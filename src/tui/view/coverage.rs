@@ -48,7 +48,7 @@ fn flag_mark(flag: Flag) -> char {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.env.theme;
     let lang = app.env.lang;
-    let cov = &app.coverage;
+    let cov = &app.overlays.coverage;
     let title = super::scope_title(
         lang,
         ("管理策の網羅状況", "Control coverage"),

@@ -53,7 +53,7 @@ fn prompt(
 pub fn draw_jump(frame: &mut Frame, app: &App, status: Rect) {
     let th = app.env.theme;
     let lang = app.env.lang;
-    let j = &app.jump;
+    let j = &app.overlays.jump;
     let mut below = Vec::new();
     if let Some(m) = &j.message {
         let width = status.width.saturating_sub(2) as usize;

@@ -27,8 +27,15 @@ const SIDE_BY_SIDE: usize = 150;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let th = app.env.theme;
     let lang = app.env.lang;
-    let Some(s) = &app.stats.stats else { return };
-    let title = super::scope_title(lang, ("統計", "Statistics"), s.cases, &app.stats.named);
+    let Some(s) = &app.overlays.stats.stats else {
+        return;
+    };
+    let title = super::scope_title(
+        lang,
+        ("統計", "Statistics"),
+        s.cases,
+        &app.overlays.stats.named,
+    );
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     if width < 10 || inner.height < 4 {
@@ -113,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ];
     let mut tabs = Vec::new();
     for (i, name) in names.iter().enumerate() {
-        let style = if i == app.stats.tab {
+        let style = if i == app.overlays.stats.tab {
             th.selected(true)
         } else {
             th.dim()
@@ -128,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         height: body.height.saturating_sub(1),
         ..body
     };
-    match app.stats.tab {
+    match app.overlays.stats.tab {
         0 => causes(frame, app, s, chart),
         1 => sectors(frame, app, s, chart),
         2 => years(frame, app, s, chart),
@@ -150,7 +157,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// Lines from the view's scroll position (↑/↓), as many as fit.
 fn scrolled(frame: &mut Frame, app: &App, lines: Vec<Line<'static>>, area: Rect) {
-    let from = app.stats.scroll.min(lines.len().saturating_sub(1));
+    let from = app.overlays.stats.scroll.min(lines.len().saturating_sub(1));
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(from)
