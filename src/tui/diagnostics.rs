@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::document::screen::paragraph;
 use crate::lang::{Lang, t};
-use crate::tui::detail::paragraph;
 use crate::tui::theme::Theme;
 
 /// What `!` shows: the load problems, their rows, and how many files failed.

@@ -1,6 +1,6 @@
 //! The state each of the three panes keeps: the tree, the case list and the
 //! detail. The selected case and the focus are shared and stay in
-//! [`super::app::App`].
+//! `App`.
 
 use std::collections::HashSet;
 

@@ -231,7 +231,10 @@ impl App {
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
         let len = match self.top.mode() {
-            Mode::Help => help::lines(self, width).len(),
+            Mode::Help => {
+                let words = self.help_filter().and_then(|f| f.words());
+                help::lines(self.env.theme, self.env.lang, words, width).len()
+            }
             Mode::Diagnostics => self.problems.panel.len(),
             _ => 0,
         };

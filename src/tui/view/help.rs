@@ -1,9 +1,15 @@
 //! The help overlay's title; its lines come from [`crate::tui::help`].
 
+use ratatui::text::Line;
+
 use crate::tui::app::App;
 use crate::tui::detail::t;
 
-pub use crate::tui::help::lines;
+/// The help's lines at `width`, narrowed by the words typed in it.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let words = app.help_filter().and_then(|f| f.words());
+    crate::tui::help::lines(app.env.theme, app.env.lang, words, width)
+}
 
 /// The title, with the words narrowing the help (and a caret while they
 /// are typed).
