@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+mod apply;
 pub mod author;
 mod browse;
 pub mod copy;
