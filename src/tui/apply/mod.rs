@@ -2,13 +2,20 @@
 //! state and answers a key with an outcome; the changes to what is shared
 //! (the selection, the status, what is on top) are made here.
 
-use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane, Top};
-use super::coverage::{self, CoverageState, StatsState};
-use super::detail;
-use super::layout;
-use super::search::{Outcome, ROW_LINES};
+mod author;
+mod copy;
+mod filters;
+mod jumps;
+mod progress;
+mod report;
+
 use crate::document::Anchor;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Mode, Pane, Top};
+use crate::tui::coverage::{self, CoverageState, StatsState};
+use crate::tui::detail;
+use crate::tui::layout;
+use crate::tui::search::{Outcome, ROW_LINES};
 
 impl App {
     /// Result rows that fit in the overlay (below the query line and a rule).
