@@ -15,217 +15,92 @@ use super::filters::FilterState;
 use super::jumps::{History, JumpState};
 use super::keymap::Context;
 use super::layout;
-use super::list::Sort;
-use super::reload::{Live, Setup};
+use super::panes::{DetailPane, ListPane, Panes, TreePane};
 use super::search::SearchState;
 use super::theme::Theme;
 use super::tree;
-use crate::answers::similar::{self, Similar};
-use crate::answers::soa::Soa;
+use crate::answers::similar;
 use crate::casebook::Casebook;
 use crate::catalog::Kind;
-use crate::config::ClipboardMode;
 use crate::control_id::Resolver;
 use crate::diag::Diagnostic;
-use crate::document::Anchor;
-use crate::lang::Lang;
 use crate::search::Searcher;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pane {
-    Tree,
-    List,
-    Detail,
-}
-
-impl Pane {
-    pub(super) fn next(self) -> Pane {
-        match self {
-            Pane::Tree => Pane::List,
-            Pane::List => Pane::Detail,
-            Pane::Detail => Pane::Tree,
-        }
-    }
-
-    pub(super) fn prev(self) -> Pane {
-        self.next().next()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    Help,
-    Diagnostics,
-    Search,
-    Prompt,
-    /// Writing a case: the questions of `n` and `E`.
-    Author,
-    Coverage,
-    Stats,
-    Jump,
-    Filter,
-    Chips,
-    /// Ctrl-p: the command palette.
-    Palette,
-}
-
-impl Mode {
-    pub fn context(self) -> Context {
-        match self {
-            Mode::Browse => Context::Browse,
-            Mode::Help => Context::Help,
-            Mode::Diagnostics => Context::Diagnostics,
-            Mode::Search => Context::Search,
-            Mode::Prompt => Context::Prompt,
-            Mode::Author => Context::Author,
-            Mode::Coverage => Context::Coverage,
-            Mode::Stats => Context::Stats,
-            Mode::Jump => Context::Jump,
-            Mode::Filter => Context::Filter,
-            Mode::Chips => Context::Chips,
-            Mode::Palette => Context::Palette,
-        }
-    }
-}
-
-/// Start-up choices that are not part of the casebook.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    pub lang: Lang,
-    pub theme: Option<Theme>,
-    /// Scheme to open on (`iso27001`, `ppc`, `cause`, `sector` or a team's).
-    pub scheme: Option<String>,
-    /// `y` copies Markdown instead of plain text.
-    pub copy_markdown: bool,
-    pub clipboard: ClipboardMode,
-    /// F12 panics (CASEBOOK_TEST_PANIC), to test that a panic restores the terminal.
-    pub debug_panic_key: bool,
-    /// Build the similar-case index on a thread of its own, so the first
-    /// frame does not wait for it (the browser); else before `App::new` returns.
-    pub similar_in_background: bool,
-    /// The team's Statement of Applicability, for the coverage view.
-    pub soa: Option<Soa>,
-    /// The file it was read from: read again when it changes.
-    pub soa_path: Option<std::path::PathBuf>,
-    /// The home folder, for `~` in file names typed into the save prompt.
-    pub home: Option<std::path::PathBuf>,
-    /// Start-up problems for the banner: a `--casebook DIR` or config file
-    /// named explicitly that cannot be used (shown in the interface language).
-    pub problems: Vec<crate::diag::Message>,
-    /// What was loaded, to watch and load again.
-    pub setup: Setup,
-    /// The team casebook directories `n` can write to: the user's own (even
-    /// when it does not exist yet), then the others loaded.
-    pub team_dirs: Vec<std::path::PathBuf>,
-    /// Whether a tool can read the clipboard (`n`, then `c`); None: look for one.
-    pub clipboard_reader: Option<bool>,
-    /// The day due dates are counted against; None: today on the local
-    /// clock ([`crate::date::today`]), asked at each use.
-    pub today: Option<time::Date>,
-}
+pub use super::env::{Env, Options};
+pub use super::panes::Pane;
+pub use super::top::{Mode, Overlays, Top};
 
 pub struct App {
     /// Shared with the thread that builds the similar-case index.
     pub book: Arc<Casebook>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub lang: Lang,
-    pub theme: Theme,
-    /// Scheme names in the order `s` cycles through them.
-    pub schemes: Vec<String>,
-    pub scheme: usize,
-    /// Selected node per scheme (None: the "all cases" root).
-    pub(super) nodes: Vec<Option<String>>,
-    /// Expanded nodes per scheme.
-    pub(super) expanded: Vec<HashSet<String>>,
-    pub hide_empty: bool,
-    pub sort: Sort,
+    /// The load problems `!` shows.
+    pub problems: diagnostics::Problems,
+    /// The language, theme, screen size, options and lookups.
+    pub env: Env,
+    /// The tree, the list and the detail, the case selected and the focus.
+    pub panes: Panes,
     /// Selected case: an index into `book.entries()`.
-    pub case: Option<usize>,
-    pub tree_offset: usize,
-    pub list_offset: usize,
-    pub detail_scroll: usize,
-    pub focus: Pane,
-    pub mode: Mode,
-    /// Scroll position of the help or diagnostics overlay.
-    pub overlay_scroll: usize,
-    pub size: Rect,
+    /// What is on top of the panes, with what it holds.
+    pub top: Top,
     /// A transient message for the status bar, cleared by the next key.
     pub status: Option<String>,
     /// Marked cases (indices into `book.entries()`).
     pub marks: super::marks::Marks,
-    /// The part of the detail to highlight (after a search jump): a measure,
-    /// a summary sentence, a root cause.
-    pub highlight: Option<Anchor>,
     pub quit: bool,
-    pub options: Options,
-    pub searcher: Searcher,
-    pub search: SearchState,
-    pub prompt: Option<Prompt>,
     pub filters: FilterState,
-    pub jump: JumpState,
     pub history: History,
-    pub coverage: CoverageState,
-    pub stats: StatsState,
-    pub soa: Option<Soa>,
-    pub resolver: Resolver,
-    /// Built once, on a thread of its own for the browser (it reads every
-    /// case): until it is there, the detail shows no similar cases.
-    pub similar_index: Arc<OnceLock<similar::Index>>,
-    /// The cases most like the selected one (derived when the selection changes).
-    pub similar: Vec<Similar>,
-    pub(super) similar_of: Option<usize>,
-    /// The similar case chosen in the detail (Enter follows it).
-    pub similar_cursor: Option<usize>,
-    /// The `!` panel's rows, kept for the overlay's width and the language.
-    pub diagnostics_panel: diagnostics::Panel,
-    /// Files with an error, counted once (the banner shows it on every frame).
-    pub(super) failed_files: usize,
-    /// The questions of `n` and `E`.
-    pub author: Option<Step>,
-    /// The command palette (Ctrl-p).
-    pub palette: super::palette::Palette,
-    /// Words narrowing the help (`/` in `?`).
-    pub help_filter: super::help::HelpFilter,
-    /// A draft being made in the background (Esc stops it).
-    pub drafting: Option<super::action::Cancel>,
-    /// Files that turned bad, and a file to show once read again.
-    pub live: Live,
-    /// The widest each classification's tree can want (`tree::natural_width`).
-    pub(super) tree_widths: Vec<(u16, u16)>,
-    /// The width the tree's visible rows need (`tree::rows_width`), kept by `sync`.
-    pub(super) tree_need: u16,
-    /// The case list, tree rows and detail length, kept up to date by `derive`.
-    pub(super) derived: Derived,
+    /// Search, `:`, coverage and statistics: what they keep while closed.
+    pub overlays: Overlays,
+    /// A draft made and files read again in the background.
+    pub jobs: super::jobs::Jobs,
 }
 
 impl App {
     /// Where keys are looked up: the mode's context, narrowed to the notice
     /// file's name while `n` asks for it (the one question Tab completes).
     pub fn context(&self) -> Context {
-        use super::copy::{Ask, Prompt};
-        if let (
-            Mode::Prompt,
-            Some(Prompt {
+        use super::copy::Ask;
+        match &self.top {
+            Top::Prompt(Prompt {
                 ask: Ask::Report(_) | Ask::Progress(_),
                 ..
-            }),
-        ) = (self.mode, &self.prompt)
-        {
-            return Context::Choose;
-        }
-        match (self.mode, &self.author) {
-            (Mode::Author, Some(Step::Notice { .. })) => Context::NoticeFile,
-            (Mode::Help, _) if self.help_filter.typing => Context::HelpFilter,
+            }) => Context::Choose,
+            Top::Author(Step::Notice { .. }) => Context::NoticeFile,
+            Top::Help { filter, .. } if filter.typing => Context::HelpFilter,
             // A question answered with a letter, or a title: no file names
             // to complete there.
-            (Mode::Prompt, _) => match self.prompt.as_ref().map(|p| &p.ask) {
-                Some(Ask::SaveAs { .. }) | None => Context::Prompt,
-                Some(Ask::Title { .. }) => Context::Title,
-                Some(_) => Context::Choice,
+            Top::Prompt(p) => match &p.ask {
+                Ask::SaveAs { .. } => Context::Prompt,
+                Ask::Title { .. } => Context::Title,
+                _ => Context::Choice,
             },
-            (mode, _) => mode.context(),
+            top => top.mode().context(),
         }
+    }
+
+    /// What is on top, without what it holds.
+    pub fn mode(&self) -> Mode {
+        self.top.mode()
+    }
+
+    /// The question asked in the status bar, if one is.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.top.prompt()
+    }
+
+    /// The question of `n` or `E` being asked, if one is.
+    pub fn author(&self) -> Option<&Step> {
+        self.top.author()
+    }
+
+    /// The words narrowing the help, while it is open.
+    pub fn help_filter(&self) -> Option<&super::help::HelpFilter> {
+        self.top.help_filter()
+    }
+
+    /// How far the help or the problems view is scrolled.
+    pub fn overlay_scroll(&self) -> usize {
+        self.top.scroll()
     }
 
     pub fn new(book: Casebook, diagnostics: Vec<Diagnostic>, options: Options) -> App {
@@ -250,82 +125,67 @@ impl App {
             .as_ref()
             .and_then(|s| schemes.iter().position(|x| x == s))
             .unwrap_or(0);
-        let n = schemes.len();
         let mut app = App {
             book,
-            diagnostics,
-            lang: options.lang,
-            theme: options.theme.unwrap_or_else(Theme::from_env),
-            schemes,
-            scheme,
-            nodes: vec![None; n],
-            expanded: vec![HashSet::new(); n],
-            hide_empty: false,
-            sort: Sort::default(),
-            case: None,
-            tree_offset: 0,
-            list_offset: 0,
-            detail_scroll: 0,
-            focus: Pane::Tree,
-            mode: Mode::Browse,
-            overlay_scroll: 0,
-            size: Rect::new(0, 0, 80, 24),
+            problems: diagnostics::Problems::new(diagnostics),
+            env: Env {
+                lang: options.lang,
+                theme: options.theme.unwrap_or_else(Theme::from_env),
+                size: Rect::new(0, 0, 80, 24),
+                options,
+                soa,
+                resolver,
+                similar_index,
+            },
+            panes: Panes {
+                tree: TreePane::new(schemes, scheme),
+                list: ListPane::default(),
+                detail: DetailPane::default(),
+                case: None,
+                focus: Pane::Tree,
+                derived: Derived::default(),
+            },
+            top: Top::Browse,
             status: None,
             marks: super::marks::Marks::new(),
-            highlight: None,
             quit: false,
-            options,
-            searcher,
-            search: SearchState::default(),
-            prompt: None,
             filters: FilterState::default(),
-            jump: JumpState::default(),
             history: History::default(),
-            coverage: CoverageState::default(),
-            stats: StatsState::default(),
-            soa,
-            resolver,
-            similar_index,
-            similar: Vec::new(),
-            similar_of: None,
-            similar_cursor: None,
-            diagnostics_panel: diagnostics::Panel::default(),
-            failed_files: 0,
-            author: None,
-            palette: Default::default(),
-            help_filter: Default::default(),
-            drafting: None,
-            live: Live::default(),
-            tree_widths: Vec::new(),
-            tree_need: 0,
-            derived: Derived::default(),
+            overlays: Overlays {
+                search: SearchState::new(searcher),
+                jump: JumpState::default(),
+                coverage: CoverageState::default(),
+                stats: StatsState::default(),
+            },
+            jobs: Default::default(),
         };
-        app.live.keys = std::mem::take(&mut app.options.setup.keys);
+        app.jobs.live.keys = std::mem::take(&mut app.env.options.setup.keys);
         app.measure_trees();
-        app.failed_files = crate::diag::failed_files(&app.diagnostics);
         app.sync();
         app
     }
 
     /// The day due dates are counted against (see [`Options::today`]).
     pub fn today(&self) -> time::Date {
-        self.options.today.unwrap_or_else(crate::date::today)
+        self.env.options.today.unwrap_or_else(crate::date::today)
     }
 
     /// The widest each classification's tree can want, collapsed and
     /// expanded (again after a reload).
     pub(super) fn measure_trees(&mut self) {
         let narrow = |w: usize| w.min(u16::MAX as usize) as u16;
-        self.tree_widths = self
+        self.panes.tree.widths = self
+            .panes
+            .tree
             .schemes
             .iter()
             .map(|s| {
                 self.book.catalogs.scheme(s).map_or((0, 0), |c| {
                     let none = HashSet::new();
-                    let collapsed = tree::rows(&self.book, c, &none, false, None, self.lang);
+                    let collapsed = tree::rows(&self.book, c, &none, false, None, self.env.lang);
                     (
                         narrow(tree::rows_width(&collapsed)),
-                        narrow(tree::natural_width(&self.book, c, self.lang)),
+                        narrow(tree::natural_width(&self.book, c, self.env.lang)),
                     )
                 })
             })
@@ -338,12 +198,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::SimilarReady => {
-                self.similar_of = None;
+                self.panes.detail.similar_of = None;
                 self.sync();
                 return Vec::new();
             }
             Action::Resize { width, height } => {
-                self.size = layout::drawable(width, height);
+                self.env.size = layout::drawable(width, height);
                 self.sync();
                 self.refresh_diagnostics_panel();
                 return Vec::new();
@@ -353,7 +213,7 @@ impl App {
                 return Vec::new();
             }
             Action::Repaint => return vec![Effect::Repaint],
-            Action::Back if self.mode == Mode::Browse && self.drafting.is_some() => {
+            Action::Back if matches!(self.top, Top::Browse) && self.jobs.drafting.is_some() => {
                 self.cancel_draft();
                 return Vec::new();
             }
@@ -375,12 +235,16 @@ impl App {
             _ => {}
         }
         self.status = None;
-        match self.mode {
+        match self.top.mode() {
             Mode::Browse => self.browse(action),
             Mode::Diagnostics if action == Action::EditProblem => self.edit_problem(),
-            Mode::Help if action == Action::FilterHelp || self.help_filter.typing => {
-                self.help_filter.update(action);
-                self.overlay_scroll = 0;
+            Mode::Help
+                if action == Action::FilterHelp || self.help_filter().is_some_and(|f| f.typing) =>
+            {
+                if let Top::Help { filter, scroll } = &mut self.top {
+                    filter.update(action);
+                    *scroll = 0;
+                }
                 Vec::new()
             }
             Mode::Help | Mode::Diagnostics => {
@@ -403,14 +267,17 @@ impl App {
     /// had been pressed while browsing.
     fn palette_update(&mut self, action: Action) -> Vec<Effect> {
         use super::palette::Outcome;
-        match self.palette.update(action) {
+        let Top::Palette(palette) = &mut self.top else {
+            return Vec::new();
+        };
+        match palette.update(action) {
             Outcome::Stay => Vec::new(),
             Outcome::Close => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 Vec::new()
             }
             Outcome::Run(action) => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 self.update(action)
             }
         }

@@ -3,7 +3,7 @@
 //! classification, and keeping the selection in view after every change.
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane, Top};
 use super::tree;
 
 impl App {
@@ -13,50 +13,56 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Up => self.step(self.focus, -1),
-            Action::Down => self.step(self.focus, 1),
-            Action::PageUp => self.step(self.focus, -(self.pane_height(self.focus) as i64)),
-            Action::PageDown => self.step(self.focus, self.pane_height(self.focus) as i64),
-            Action::Top => self.step(self.focus, i64::MIN / 2),
-            Action::Bottom => self.step(self.focus, i64::MAX / 2),
+            Action::Up => self.step(self.panes.focus, -1),
+            Action::Down => self.step(self.panes.focus, 1),
+            Action::PageUp => self.step(
+                self.panes.focus,
+                -(self.pane_height(self.panes.focus) as i64),
+            ),
+            Action::PageDown => {
+                self.step(self.panes.focus, self.pane_height(self.panes.focus) as i64)
+            }
+            Action::Top => self.step(self.panes.focus, i64::MIN / 2),
+            Action::Bottom => self.step(self.panes.focus, i64::MAX / 2),
             Action::Left => self.left(),
             Action::Right => self.open(false),
             Action::Enter => self.open(true),
-            Action::Back => match self.focus {
-                Pane::Detail => self.focus = Pane::List,
-                Pane::List => self.focus = Pane::Tree,
+            Action::Back => match self.panes.focus {
+                Pane::Detail => self.panes.focus = Pane::List,
+                Pane::List => self.panes.focus = Pane::Tree,
                 Pane::Tree => {}
             },
-            Action::NextPane => self.focus = self.focus.next(),
-            Action::PrevPane => self.focus = self.focus.prev(),
-            Action::CycleScheme => self.set_scheme((self.scheme + 1) % self.schemes.len().max(1)),
+            Action::NextPane => self.panes.focus = self.panes.focus.next(),
+            Action::PrevPane => self.panes.focus = self.panes.focus.prev(),
+            Action::CycleScheme => {
+                self.set_scheme((self.panes.tree.scheme + 1) % self.panes.tree.schemes.len().max(1))
+            }
             Action::ReverseSort => {
-                self.sort = self.sort.reverse();
-                self.list_offset = 0;
+                self.panes.list.sort = self.panes.list.sort.reverse();
+                self.panes.list.offset = 0;
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
             }
             Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.list_offset = 0;
+                self.panes.list.sort = self.panes.list.sort.next();
+                self.panes.list.offset = 0;
                 if let Some(&first) = self.cases().first() {
                     self.select_case(Some(first));
                 }
             }
-            Action::ToggleEmpty => self.hide_empty = !self.hide_empty,
+            Action::ToggleEmpty => self.panes.tree.hide_empty = !self.panes.tree.hide_empty,
             Action::OpenPalette => {
-                self.palette = Default::default();
-                self.mode = Mode::Palette;
+                self.top = Top::Palette(Default::default());
             }
             Action::ShowHelp => {
-                self.help_filter = Default::default();
-                self.mode = Mode::Help;
-                self.overlay_scroll = 0;
+                self.top = Top::Help {
+                    filter: Default::default(),
+                    scroll: 0,
+                };
             }
             Action::ShowDiagnostics => {
-                self.mode = Mode::Diagnostics;
-                self.overlay_scroll = 0;
+                self.top = Top::Diagnostics { scroll: 0 };
                 self.refresh_diagnostics_panel();
             }
             Action::Scroll { x, y, delta } => {
@@ -101,23 +107,27 @@ impl App {
         let (len, height) = self.overlay_len();
         let max = len.saturating_sub(height);
         let page = height.saturating_sub(1).max(1);
-        self.overlay_scroll = match action {
-            Action::Up => self.overlay_scroll.saturating_sub(1),
-            Action::Down => self.overlay_scroll + 1,
-            Action::PageUp => self.overlay_scroll.saturating_sub(page),
-            Action::PageDown => self.overlay_scroll + page,
+        let scroll = self.top.scroll();
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
             Action::Top => 0,
             Action::Bottom => max,
             Action::Scroll { delta, .. } => {
-                (self.overlay_scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
+                (scroll as i64 + delta as i64 * TEXT_NOTCH).max(0) as usize
             }
             Action::Back => {
-                self.mode = Mode::Browse;
+                self.top = Top::Browse;
                 0
             }
-            _ => self.overlay_scroll,
+            _ => scroll,
         }
         .min(max);
+        if let Some(at) = self.top.scroll_mut() {
+            *at = scroll;
+        }
     }
 
     /// Moves the selection (tree, list) or the scroll position (detail) by `delta`.
@@ -135,7 +145,7 @@ impl App {
                 let cases = self.cases();
                 let at = cases
                     .iter()
-                    .position(|c| Some(*c) == self.case)
+                    .position(|c| Some(*c) == self.panes.case)
                     .unwrap_or(0);
                 self.select_case(cases.get(moved(at, cases.len())).copied());
             }
@@ -143,19 +153,19 @@ impl App {
                 let max = self
                     .detail_len()
                     .saturating_sub(self.pane_height(Pane::Detail));
-                self.detail_scroll =
-                    (self.detail_scroll as i64 + delta).clamp(0, max as i64) as usize;
+                self.panes.detail.scroll =
+                    (self.panes.detail.scroll as i64 + delta).clamp(0, max as i64) as usize;
             }
         }
     }
 
     fn left(&mut self) {
-        match self.focus {
+        match self.panes.focus {
             Pane::Tree => {
                 let Some(id) = self.node().map(str::to_string) else {
                     return;
                 };
-                let expanded = &mut self.expanded[self.scheme];
+                let expanded = &mut self.panes.tree.expanded[self.panes.tree.scheme];
                 if expanded.remove(&id) {
                     return;
                 }
@@ -165,15 +175,15 @@ impl App {
                     .map(str::to_string);
                 self.set_node(parent);
             }
-            Pane::List => self.focus = Pane::Tree,
-            Pane::Detail => self.focus = Pane::List,
+            Pane::List => self.panes.focus = Pane::Tree,
+            Pane::Detail => self.panes.focus = Pane::List,
         }
     }
 
     /// → and Enter: on a tree item with children, expand it (Enter also
     /// collapses an open one); otherwise move on to the next pane.
     fn open(&mut self, toggle: bool) {
-        match self.focus {
+        match self.panes.focus {
             Pane::Tree => {
                 let rows = self.tree_rows();
                 let parent = rows
@@ -182,25 +192,25 @@ impl App {
                     .and_then(|r| r.id.clone().map(|id| (id, r.expanded)));
                 match parent {
                     Some((id, false)) => {
-                        self.expanded[self.scheme].insert(id);
+                        self.panes.tree.expanded[self.panes.tree.scheme].insert(id);
                     }
                     Some((id, true)) if toggle => {
-                        self.expanded[self.scheme].remove(&id);
+                        self.panes.tree.expanded[self.panes.tree.scheme].remove(&id);
                     }
-                    _ => self.focus = Pane::List,
+                    _ => self.panes.focus = Pane::List,
                 }
             }
-            Pane::List => self.focus = Pane::Detail,
+            Pane::List => self.panes.focus = Pane::Detail,
             Pane::Detail => {}
         }
     }
 
     /// Shows classification `i` (an index into `schemes`).
     fn set_scheme(&mut self, i: usize) {
-        if i < self.schemes.len() && i != self.scheme {
-            self.scheme = i;
-            self.tree_offset = 0;
-            self.highlight = None;
+        if i < self.panes.tree.schemes.len() && i != self.panes.tree.scheme {
+            self.panes.tree.scheme = i;
+            self.panes.tree.offset = 0;
+            self.panes.detail.highlight = None;
         }
     }
 
@@ -215,7 +225,7 @@ impl App {
         let Some(pane) = areas.pane_at(x, y) else {
             return;
         };
-        self.focus = pane;
+        self.panes.focus = pane;
         let Some(rect) = areas.pane(pane) else { return };
         // First content row: below the border (and the list's column headings).
         let first = rect.y + 1 + u16::from(pane == Pane::List);
@@ -226,12 +236,12 @@ impl App {
         match pane {
             Pane::Tree => {
                 let rows = self.tree_rows();
-                if let Some(r) = rows.get(self.tree_offset + row) {
+                if let Some(r) = rows.get(self.panes.tree.offset + row) {
                     self.set_node(r.id.clone());
                 }
             }
             Pane::List => {
-                if let Some(&c) = self.cases().get(self.list_offset + row) {
+                if let Some(&c) = self.cases().get(self.panes.list.offset + row) {
                     self.select_case(Some(c));
                 }
             }
@@ -240,19 +250,19 @@ impl App {
     }
 
     pub fn set_node(&mut self, node: Option<String>) {
-        if let Some(current) = self.nodes.get_mut(self.scheme)
+        if let Some(current) = self.panes.tree.nodes.get_mut(self.panes.tree.scheme)
             && *current != node
         {
             *current = node;
-            self.highlight = None;
+            self.panes.detail.highlight = None;
         }
     }
 
     pub fn select_case(&mut self, case: Option<usize>) {
-        if self.case != case {
-            self.case = case;
-            self.detail_scroll = 0;
-            self.highlight = None;
+        if self.panes.case != case {
+            self.panes.case = case;
+            self.panes.detail.scroll = 0;
+            self.panes.detail.highlight = None;
         }
     }
 
@@ -262,9 +272,9 @@ impl App {
         self.derive();
         let need =
             tree::rows_width(&self.tree_rows()).max(crate::wrap::width(&self.tree_title()) + 4);
-        self.tree_need = need.min(u16::MAX as usize) as u16;
+        self.panes.tree.need = need.min(u16::MAX as usize) as u16;
         let cases = self.cases();
-        if !self.case.is_some_and(|c| cases.contains(&c)) {
+        if !self.panes.case.is_some_and(|c| cases.contains(&c)) {
             let first = cases.first().copied();
             self.select_case(first);
         }
@@ -272,18 +282,18 @@ impl App {
         let rows = self.tree_rows();
         let at = self.tree_selected(&rows);
         let (rows_len, tree_height) = (rows.len(), self.pane_height(Pane::Tree));
-        self.tree_offset = keep_visible(at, self.tree_offset, tree_height, rows_len);
+        self.panes.tree.offset = keep_visible(at, self.panes.tree.offset, tree_height, rows_len);
         let cases = self.cases();
         let at = cases
             .iter()
-            .position(|c| Some(*c) == self.case)
+            .position(|c| Some(*c) == self.panes.case)
             .unwrap_or(0);
         let (cases_len, list_height) = (cases.len(), self.pane_height(Pane::List));
-        self.list_offset = keep_visible(at, self.list_offset, list_height, cases_len);
+        self.panes.list.offset = keep_visible(at, self.panes.list.offset, list_height, cases_len);
         let max = self
             .detail_len()
             .saturating_sub(self.pane_height(Pane::Detail));
-        self.detail_scroll = self.detail_scroll.min(max);
+        self.panes.detail.scroll = self.panes.detail.scroll.min(max);
     }
 }
 

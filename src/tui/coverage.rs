@@ -4,8 +4,7 @@
 //! by the area selected in the tree ([`crate::answers::scope`]), each incident
 //! once; their titles name the filters in force.
 
-use super::action::{Action, Effect};
-use super::app::{App, Mode};
+use super::action::Action;
 use super::filters::FilterState;
 use crate::answers::coverage::Row;
 use crate::answers::scope;
@@ -13,6 +12,7 @@ use crate::answers::soa::Soa;
 use crate::answers::stats::Stats;
 use crate::casebook::Casebook;
 use crate::lang::Lang;
+use crate::model::ControlRef;
 
 /// One line of the grid: a theme or category and the cells under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,114 +137,54 @@ impl StatsState {
     }
 }
 
-impl App {
-    pub(super) fn open_coverage(&mut self) {
-        let mut cov = CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
-        // Start on the area selected in the tree, when it is a control: the
-        // cursor only, the count is of the whole casebook.
-        if let Some(here) = self
-            .node()
-            .and_then(|node| cov.position(self.scheme_name(), node))
-        {
-            cov.cursor = here;
-        }
-        self.coverage = cov;
-        self.mode = Mode::Coverage;
-    }
+/// What a key in coverage or statistics came to, for `App` to apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    Quit,
+    /// Enter on a cell: the control in the tree.
+    Go(ControlRef),
+}
 
-    /// After a reload (cases or the statement changed): the open coverage
-    /// view counts again, its cursor kept where it was.
-    pub(super) fn recount_answers(&mut self) {
-        match self.mode {
-            Mode::Coverage => {
-                let at = self
-                    .coverage
-                    .selected()
-                    .map(|r| (r.control.scheme.clone(), r.control.id.clone()));
-                let mut cov =
-                    CoverageState::new(&self.book, self.soa.as_ref(), &self.filters, self.lang);
-                if let Some(here) = at.and_then(|(s, id)| cov.position(&s, &id)) {
-                    cov.cursor = here;
-                }
-                self.coverage = cov;
-            }
-            Mode::Stats => {
-                self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab)
-            }
-            _ => {}
-        }
-    }
-
-    /// When the Statement of Applicability is among the changed files: read
-    /// it again (its problems replace the old ones in `!`) and count again.
-    pub(super) fn statement_changed(&mut self, paths: &[std::path::PathBuf]) {
-        let Some(path) = self.options.soa_path.clone() else {
-            return;
-        };
-        let same = |p: &std::path::PathBuf| {
-            p == &path
-                || matches!((p.canonicalize(), path.canonicalize()), (Ok(a), Ok(b)) if a == b)
-        };
-        if !paths.iter().any(same) {
-            return;
-        }
-        // As the statement names itself in its diagnostics.
-        let shown = path.display().to_string();
-        let (soa, diags) = crate::answers::soa::read_file(&path, &self.book.catalogs);
-        // A statement that cannot be read at all leaves the last one in use.
-        let keep = soa.is_none() && !diags.is_empty();
-        self.diagnostics.retain(|d| d.path != shown);
-        self.diagnostics.extend(diags);
-        self.failed_files = crate::diag::failed_files(&self.diagnostics);
-        self.diagnostics_panel = Default::default();
-        self.refresh_diagnostics_panel();
-        if !keep {
-            self.soa = soa;
-        }
-        self.recount_answers();
-    }
-
-    pub(super) fn coverage_update(&mut self, action: Action) -> Vec<Effect> {
-        let cov = &mut self.coverage;
-        let (r, c) = cov.cursor;
-        let cells = |r: usize| cov.grid.get(r).map_or(1, |g| g.cells.len());
+impl CoverageState {
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let (r, c) = self.cursor;
+        let grid = &self.grid;
+        let cells = |r: usize| grid.get(r).map_or(1, |g| g.cells.len());
         match action {
-            Action::Left => cov.cursor.1 = c.saturating_sub(1),
-            Action::Right => cov.cursor.1 = (c + 1).min(cells(r).saturating_sub(1)),
-            Action::Up if r > 0 => cov.cursor = (r - 1, c.min(cells(r - 1).saturating_sub(1))),
-            Action::Down if r + 1 < cov.grid.len() => {
-                cov.cursor = (r + 1, c.min(cells(r + 1).saturating_sub(1)))
+            Action::Left => self.cursor.1 = c.saturating_sub(1),
+            Action::Right => self.cursor.1 = (c + 1).min(cells(r).saturating_sub(1)),
+            Action::Up if r > 0 => self.cursor = (r - 1, c.min(cells(r - 1).saturating_sub(1))),
+            Action::Down if r + 1 < grid.len() => {
+                self.cursor = (r + 1, c.min(cells(r + 1).saturating_sub(1)))
             }
             Action::Enter => {
-                if let Some(control) = cov.selected().map(|row| row.control.clone()) {
-                    self.go_to_control(&control);
-                    self.sync();
+                if let Some(control) = self.selected().map(|row| row.control.clone()) {
+                    return Outcome::Go(control);
                 }
             }
-            Action::Back => self.mode = Mode::Browse,
-            Action::Quit => self.quit = true,
+            Action::Back => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
             _ => {}
         }
-        Vec::new()
+        Outcome::Stay
     }
+}
 
-    pub(super) fn open_stats(&mut self) {
-        self.stats = StatsState::new(&self.book, &self.filters, self.lang, self.stats.tab);
-        self.mode = Mode::Stats;
-    }
-
-    pub(super) fn stats_update(&mut self, action: Action) -> Vec<Effect> {
+impl StatsState {
+    pub fn update(&mut self, action: Action) -> Outcome {
         match action {
-            Action::NextPane => self.stats.tab = (self.stats.tab + 1) % STATS_TABS,
-            Action::PrevPane => self.stats.tab = (self.stats.tab + STATS_TABS - 1) % STATS_TABS,
-            Action::Up => self.stats.scroll = self.stats.scroll.saturating_sub(1),
+            Action::NextPane => self.tab = (self.tab + 1) % STATS_TABS,
+            Action::PrevPane => self.tab = (self.tab + STATS_TABS - 1) % STATS_TABS,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
             // The view stops at the last line.
-            Action::Down => self.stats.scroll = (self.stats.scroll + 1).min(10_000),
-            Action::Top => self.stats.scroll = 0,
-            Action::Back => self.mode = Mode::Browse,
-            Action::Quit => self.quit = true,
+            Action::Down => self.scroll = (self.scroll + 1).min(10_000),
+            Action::Top => self.scroll = 0,
+            Action::Back => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
             _ => {}
         }
-        Vec::new()
+        Outcome::Stay
     }
 }

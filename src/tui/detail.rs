@@ -34,9 +34,9 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         return Screen::default();
     };
     let today = app.today();
-    let mut doc = case::on_screen(entry, &app.book.catalogs, app.lang);
-    case::with_tracking(&mut doc, &entry.case, Some(today), app.lang);
-    let th = app.theme;
+    let mut doc = case::on_screen(entry, &app.book.catalogs, app.env.lang);
+    case::with_tracking(&mut doc, &entry.case, Some(today), app.env.lang);
+    let th = app.env.theme;
     let in_area = |r: &ControlRef| in_selected_area(app, r);
     let term = app.catalog().and_then(|c| match c.kind {
         Kind::Causes => Some(Term::Cause),
@@ -52,16 +52,16 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
         term: th.warning(),
         control: th.control(),
         highlight: th.highlight(),
-        marked: app.highlight,
+        marked: app.panes.detail.highlight,
         in_area: &in_area,
         selected: term.zip(app.node()),
     };
     let mut out = screen::render(&doc, width, &look);
-    if app.case == Some(index) && !app.similar.is_empty() {
+    if app.panes.case == Some(index) && !app.panes.detail.similar.is_empty() {
         similar(app, &mut out.lines, width);
     }
     // What is due on the browser's day comes first.
-    let notes = Deadlines::of(&app.book, index, today).notes(today, app.lang);
+    let notes = Deadlines::of(&app.book, index, today).notes(today, app.env.lang);
     if !notes.is_empty() {
         let mut lines = Vec::new();
         for (i, note) in notes.into_iter().enumerate() {
@@ -94,11 +94,11 @@ pub fn screen(app: &App, index: usize, width: usize) -> Screen {
 /// The similar cases, last: date, organization and title, then what is shared.
 /// Enter in the detail chooses one, Enter again opens it.
 fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let cats = &app.book.catalogs;
     out.push(Line::raw(""));
-    let hint = if app.similar_cursor.is_some() {
+    let hint = if app.panes.detail.similar_cursor.is_some() {
         t(
             lang,
             "（↑↓ で選び Enter で開く・Esc で戻る）",
@@ -114,9 +114,9 @@ fn similar(app: &App, out: &mut Vec<Line<'static>>, width: usize) {
         ),
         Span::styled(hint, th.dim()),
     ]));
-    for (i, s) in app.similar.iter().enumerate() {
+    for (i, s) in app.panes.detail.similar.iter().enumerate() {
         let case = &app.book.entries()[s.index].case;
-        let style = if app.similar_cursor == Some(i) {
+        let style = if app.panes.detail.similar_cursor == Some(i) {
             th.selected(true)
         } else {
             Style::new()

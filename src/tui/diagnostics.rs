@@ -6,9 +6,30 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::document::screen::paragraph;
 use crate::lang::{Lang, t};
-use crate::tui::detail::paragraph;
 use crate::tui::theme::Theme;
+
+/// What `!` shows: the load problems, their rows, and how many files failed.
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Diagnostic>,
+    /// The rows, kept for the overlay's width and the language.
+    pub panel: Panel,
+    /// Files with an error, counted once (the banner shows it on every frame).
+    pub(crate) failed_files: usize,
+}
+
+impl Problems {
+    pub fn new(list: Vec<Diagnostic>) -> Problems {
+        let failed_files = crate::diag::failed_files(&list);
+        Problems {
+            list,
+            panel: Panel::default(),
+            failed_files,
+        }
+    }
+}
 
 /// Where each diagnostic's rows start, for the width and language it was
 /// computed for. Row 0 is the note above the list.

@@ -49,7 +49,11 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
         {
             // Reading the clipboard or the file and drafting take as long as
             // the notice is long: on a thread of their own, reported back.
-            let (book, lang, tx) = (std::sync::Arc::clone(&app.book), app.lang, world.tx.clone());
+            let (book, lang, tx) = (
+                std::sync::Arc::clone(&app.book),
+                app.env.lang,
+                world.tx.clone(),
+            );
             std::thread::spawn(move || {
                 let authored = create(&dir, &id, &start, &book, lang, &cancel);
                 let _ = tx.send(Msg::Action(Action::Authored(authored)));
@@ -62,7 +66,12 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             start,
             cancel,
         } => vec![Action::Authored(create(
-            &dir, &id, &start, &app.book, app.lang, &cancel,
+            &dir,
+            &id,
+            &start,
+            &app.book,
+            app.env.lang,
+            &cancel,
         ))],
         Effect::Edit { path } => {
             let failed = editor::run(&path, world.reader);
@@ -91,7 +100,7 @@ pub fn perform(effect: Effect, app: &App, world: &mut World) -> Vec<Action> {
             }
             Vec::new()
         }
-        other => outside(other, &app.options)
+        other => outside(other, &app.env.options)
             .map(Action::Done)
             .into_iter()
             .collect(),

@@ -11,7 +11,7 @@ impl App {
     /// The bytes of an export in the format the file name's extension names,
     /// or a message saying why not.
     pub(super) fn render_export(&self, content: &Content, path: &Path) -> Result<Vec<u8>, String> {
-        let lang = self.lang;
+        let lang = self.env.lang;
         let format = Format::from_path(path).map_err(|_| {
             t(
                 lang,

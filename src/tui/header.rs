@@ -9,7 +9,7 @@ use crate::wrap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece {
     Name,
-    /// The tab of classification `i` (an index into `app.schemes`).
+    /// The tab of classification `i` (an index into `app.panes.tree.schemes`).
     Tab(usize),
     Hint,
     Gap,
@@ -22,13 +22,15 @@ pub enum Piece {
 /// current one shortened.
 pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
     let labels: Vec<String> = app
+        .panes
+        .tree
         .schemes
         .iter()
         .map(|name| {
             app.book
                 .catalogs
                 .scheme(name)
-                .map_or(name.clone(), |c| c.short.get(app.lang).to_string())
+                .map_or(name.clone(), |c| c.short.get(app.env.lang).to_string())
         })
         .collect();
     let build = |name: bool, hint: bool, other: usize, pad: bool| {
@@ -38,7 +40,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
             out.push((" ".to_string(), Piece::Gap));
         }
         for (i, label) in labels.iter().enumerate() {
-            let label = if i == app.scheme {
+            let label = if i == app.panes.tree.scheme {
                 wrap::truncate(label, usize::MAX).into_owned()
             } else {
                 wrap::truncate(label, other).into_owned()
@@ -49,7 +51,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         }
         if hint {
             out.push((
-                t(app.lang, "[s] 分類を切替", "[s] switch").to_string(),
+                t(app.env.lang, "[s] 分類を切替", "[s] switch").to_string(),
                 Piece::Hint,
             ));
         }
@@ -86,7 +88,7 @@ pub fn pieces(app: &App, width: usize) -> Vec<(String, Piece)> {
         }
         out
     };
-    let current = app.scheme.min(labels.len().saturating_sub(1));
+    let current = app.panes.tree.scheme.min(labels.len().saturating_sub(1));
     for count in (2..labels.len()).rev() {
         // Windows of `count` tabs holding the current one, the one that
         // starts earliest first.

@@ -4,13 +4,14 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::document::screen::paragraph;
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::detail::{paragraph, t};
 use crate::tui::field::Field;
-use crate::tui::input::MOUSE;
+use crate::tui::keymap::MOUSE;
 use crate::tui::keymap::{self, Context, KEYMAP};
+use crate::tui::theme::Theme;
 use crate::wrap;
 
 /// Words narrowing the help (`/` in `?`): only the keys whose text (in
@@ -44,10 +45,7 @@ impl HelpFilter {
 /// Every binding, grouped by where it applies; the mouse after browsing, and
 /// what the marks in search results mean after the search keys. With words
 /// (`/`), only the bindings that hold them, under their headings.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let th = app.theme;
-    let lang = app.lang;
-    let words = app.help_filter.words();
+pub fn lines(th: Theme, lang: Lang, words: Option<&str>, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let key_w = KEYMAP
         .iter()

@@ -2,11 +2,8 @@
 //! cases at the end of the detail, and the history of jumps (Ctrl-o / Ctrl-i,
 //! Alt-← / Alt-→). Also `u`, the selected case's source URL.
 
-use super::action::{Action, Effect, Outcome};
-use super::app::{App, Mode, Pane};
-use super::detail::t;
+use super::app::Pane;
 use super::field::Field;
-use crate::lang::Lang;
 use crate::model::ControlRef;
 
 /// Where the browser was: enough to come back to it.
@@ -25,7 +22,7 @@ pub struct History {
 }
 
 /// Jumps remembered; the oldest are forgotten beyond this.
-const HISTORY: usize = 100;
+pub(crate) const HISTORY: usize = 100;
 
 /// The `:` prompt: what is typed, its completions and the last problem.
 #[derive(Default)]
@@ -40,7 +37,7 @@ pub struct JumpState {
 impl JumpState {
     /// ↑/↓ (and Tab, S-Tab: the field shows the candidate): the next or
     /// previous candidate, round the list.
-    fn step(&mut self, forward: bool) -> Option<&ControlRef> {
+    pub(super) fn step(&mut self, forward: bool) -> Option<&ControlRef> {
         let n = self.candidates.len();
         if n == 0 {
             return None;
@@ -56,7 +53,7 @@ impl JumpState {
 }
 
 /// Completions shown under the `:` prompt.
-const CANDIDATES: usize = 8;
+pub(crate) const CANDIDATES: usize = 8;
 
 /// Controls whose title (in either language) or whose words hold `typed`
 /// (`供給者`, `supplier`, `廃棄`), in catalog order, titles first.
@@ -85,304 +82,3 @@ pub fn by_title(catalogs: &crate::catalog::Catalogs, typed: &str, max: usize) ->
 }
 /// Similar cases shown at the end of the detail.
 pub const SIMILAR: usize = 5;
-
-impl App {
-    pub fn location(&self) -> Location {
-        Location {
-            scheme: self.scheme,
-            node: self.node().map(str::to_string),
-            case: self.case,
-            focus: self.focus,
-        }
-    }
-
-    /// Call before a jump, so Ctrl-o comes back here.
-    pub(super) fn remember(&mut self) {
-        let here = self.location();
-        let h = &mut self.history;
-        if h.back.last() != Some(&here) {
-            h.back.push(here);
-        }
-        if h.back.len() > HISTORY {
-            h.back.remove(0);
-        }
-        h.forward.clear();
-    }
-
-    pub(super) fn history_step(&mut self, back: bool) {
-        let here = self.location();
-        let (from, to) = if back {
-            (&mut self.history.back, &mut self.history.forward)
-        } else {
-            (&mut self.history.forward, &mut self.history.back)
-        };
-        let Some(there) = from.pop() else {
-            self.status = Some(
-                if back {
-                    t(self.lang, "これより前の移動はありません", "No earlier jump")
-                } else {
-                    t(self.lang, "これより先の移動はありません", "No later jump")
-                }
-                .into(),
-            );
-            return;
-        };
-        to.push(here);
-        self.scheme = there.scheme.min(self.schemes.len().saturating_sub(1));
-        self.set_node(there.node.clone());
-        if let Some(node) = &there.node {
-            self.expand_to(node);
-        }
-        if let Some(case) = there.case {
-            self.reveal_case(case);
-        }
-        self.focus = there.focus;
-    }
-
-    /// Expands the ancestors of a node of the current scheme so it shows in the tree.
-    pub(super) fn expand_to(&mut self, id: &str) {
-        let Some(catalog) = self.catalog() else {
-            return;
-        };
-        let mut parents = Vec::new();
-        let mut current = catalog.parent(id);
-        while let Some(p) = current {
-            parents.push(p.to_string());
-            current = catalog.parent(p);
-        }
-        if let Some(expanded) = self.expanded.get_mut(self.scheme) {
-            expanded.extend(parents);
-        }
-    }
-
-    /// Selects a case, widening the view when the area or the filters hide it.
-    pub(super) fn reveal_case(&mut self, case: usize) {
-        if !self.cases().contains(&case) {
-            self.set_node(None);
-        }
-        if !self.cases().contains(&case) && self.filters.active() {
-            self.filters.filter = Default::default();
-            self.filters.words.clear();
-            self.refilter();
-            self.status = Some(
-                t(
-                    self.lang,
-                    "移動先が絞り込みの外にあったため、絞り込みを外しました",
-                    "The filters hid that case, so they were removed",
-                )
-                .into(),
-            );
-        }
-        self.select_case(Some(case));
-    }
-
-    /// Shows a control in the tree: its scheme, its ancestors expanded, selected.
-    pub(super) fn go_to_control(&mut self, r: &ControlRef) {
-        let Some(scheme) = self.schemes.iter().position(|s| *s == r.scheme) else {
-            return;
-        };
-        self.remember();
-        self.scheme = scheme;
-        self.expand_to(&r.id);
-        self.set_node(Some(r.id.clone()));
-        self.focus = Pane::Tree;
-        self.mode = Mode::Browse;
-    }
-
-    pub(super) fn open_jump(&mut self) {
-        self.jump = JumpState::default();
-        self.mode = Mode::Jump;
-    }
-
-    pub(super) fn jump_update(&mut self, action: Action) -> Vec<Effect> {
-        let edited = self.jump.field.edit(&action);
-        match action {
-            _ if edited => {}
-            Action::Complete | Action::PrevPane => {
-                // Tab cycles through the candidates (S-Tab back), the field
-                // showing the one chosen; the list stays as it was.
-                let forward = action == Action::Complete;
-                if let Some(r) = self.jump.step(forward).map(|r| r.to_string()) {
-                    self.jump.field = Field::new(&r);
-                }
-                return Vec::new();
-            }
-            Action::Up | Action::Down => {
-                self.jump.step(action == Action::Down);
-                return Vec::new();
-            }
-            Action::Back => {
-                self.mode = Mode::Browse;
-                return Vec::new();
-            }
-            Action::Quit => self.quit = true,
-            Action::Enter => {
-                if let Some(r) = self.jump.chosen.and_then(|i| self.jump.candidates.get(i)) {
-                    let r = r.clone();
-                    self.go_to_control(&r);
-                    self.sync();
-                    return Vec::new();
-                }
-                let typed = self.jump.field.text.clone();
-                if typed.trim().is_empty() {
-                    return Vec::new();
-                }
-                match self.resolver.resolve(&typed) {
-                    Ok(r) => {
-                        self.go_to_control(&r);
-                        self.sync();
-                    }
-                    Err(_) if self.jump.candidates.len() == 1 => {
-                        // One control has this in its title: go there.
-                        let r = self.jump.candidates[0].clone();
-                        self.go_to_control(&r);
-                        self.sync();
-                    }
-                    Err(e) => {
-                        self.jump.message =
-                            Some(e.message_in(self.lang, &typed, &self.resolver.scheme_names()));
-                    }
-                }
-                return Vec::new();
-            }
-            _ => return Vec::new(),
-        }
-        self.jump.message = None;
-        self.jump.chosen = None;
-        let text = &self.jump.field.text;
-        let mut candidates = self.resolver.complete(text, CANDIDATES);
-        for r in by_title(&self.book.catalogs, text, CANDIDATES) {
-            if candidates.len() < CANDIDATES && !candidates.contains(&r) {
-                candidates.push(r);
-            }
-        }
-        self.jump.candidates = candidates;
-        Vec::new()
-    }
-
-    /// Recomputes the similar cases when the selected case changed.
-    pub(super) fn sync_similar(&mut self) {
-        if self.similar_of == self.case {
-            return;
-        }
-        self.similar_of = self.case;
-        self.similar_cursor = None;
-        self.similar = match (self.case, self.similar_index.get()) {
-            (Some(c), Some(index)) => index.similar(&self.book, c, SIMILAR),
-            // Not built yet: asked again when it is (Action::SimilarReady).
-            (Some(_), None) => {
-                self.similar_of = None;
-                Vec::new()
-            }
-            (None, _) => Vec::new(),
-        };
-    }
-
-    /// Keys in the detail pane while it offers the similar cases: Enter chooses
-    /// the first, ↑/↓ move, Enter follows, Esc stops choosing. Returns whether
-    /// the key was used.
-    pub(super) fn similar_key(&mut self, action: &Action) -> bool {
-        if self.focus != Pane::Detail || self.similar.is_empty() {
-            return false;
-        }
-        let n = self.similar.len();
-        match (action, self.similar_cursor) {
-            (Action::Enter, None) => self.similar_cursor = Some(0),
-            (Action::Enter, Some(i)) => {
-                let target = self.similar[i.min(n - 1)].index;
-                self.remember();
-                self.reveal_case(target);
-                self.focus = Pane::Detail;
-            }
-            (Action::Down, Some(i)) => self.similar_cursor = Some((i + 1).min(n - 1)),
-            (Action::Up, Some(0)) | (Action::Back, Some(_)) => self.similar_cursor = None,
-            (Action::Up, Some(i)) => self.similar_cursor = Some(i - 1),
-            _ => return false,
-        }
-        self.scroll_to_similar();
-        true
-    }
-
-    /// Scrolls the detail so the chosen similar case shows, with what follows it.
-    fn scroll_to_similar(&mut self) {
-        let (Some(case), Some(_)) = (self.case, self.similar_cursor) else {
-            return;
-        };
-        let width = self
-            .areas()
-            .and_then(|a| a.detail)
-            .map_or(40, super::layout::inner_width);
-        let height = self
-            .areas()
-            .and_then(|a| a.detail)
-            .map_or(10, super::layout::inner_height);
-        let chosen = self.theme.selected(true);
-        let lines = super::detail::screen(self, case, width).lines;
-        if let Some(at) = lines
-            .iter()
-            .position(|l| l.spans.first().is_some_and(|s| s.style == chosen))
-        {
-            // The chosen entry near the bottom, so the section's heading stays in view when it can.
-            self.detail_scroll = (at + 3).saturating_sub(height);
-            self.detail_scroll = self.detail_scroll.max(at.saturating_sub(height / 2));
-        }
-    }
-
-    /// `u`: the first source URL of the selected case, opened by the event loop.
-    pub(super) fn open_url(&mut self) -> Vec<Effect> {
-        let url = self.case.and_then(|c| {
-            self.book.entries()[c]
-                .case
-                .sources
-                .iter()
-                .find_map(|s| s.url.clone())
-        });
-        match url {
-            Some(url) => vec![Effect::OpenUrl { url }],
-            None => {
-                self.status = Some(
-                    t(
-                        self.lang,
-                        "この事例の出典にはURLがありません",
-                        "This case's sources have no URL",
-                    )
-                    .into(),
-                );
-                Vec::new()
-            }
-        }
-    }
-
-    /// The event loop's report on `u`.
-    pub(super) fn url_done(&mut self, outcome: Outcome) {
-        self.status = Some(match (outcome, self.lang) {
-            (Outcome::Opened { url }, Lang::Ja) => format!("ブラウザで開きます: {url}"),
-            (Outcome::Opened { url }, Lang::En) => format!("opening {url}"),
-            (Outcome::UrlCopied { url, via, .. }, Lang::Ja) if via.is_empty() => {
-                format!("URLを開けず、コピーもできませんでした: {url}")
-            }
-            (Outcome::UrlCopied { url, via, .. }, Lang::En) if via.is_empty() => {
-                format!("could neither open nor copy the URL: {url}")
-            }
-            (Outcome::UrlCopied { url, over_ssh, via }, Lang::Ja) => format!(
-                "{}URLをコピーしました（{}）: {url}",
-                if over_ssh {
-                    "SSH接続中のため開かずに"
-                } else {
-                    "開くアプリが見つからないため"
-                },
-                via.join(", ")
-            ),
-            (Outcome::UrlCopied { url, over_ssh, via }, Lang::En) => format!(
-                "{}; URL copied ({}): {url}",
-                if over_ssh {
-                    "over SSH, not opened"
-                } else {
-                    "no opener found"
-                },
-                via.join(", ")
-            ),
-            _ => return,
-        });
-    }
-}

@@ -573,3 +573,36 @@ mod tests {
         assert!(search.iter().any(|h| h.key == "↑↓"), "{search:?}");
     }
 }
+
+/// A mouse gesture the program answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    WheelUp,
+    WheelDown,
+    Click,
+}
+
+/// What a gesture does, for the help (ja, en).
+pub struct MouseBinding {
+    pub gesture: Gesture,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub label: (&'static str, &'static str),
+}
+
+impl MouseBinding {
+    pub fn help(&self, lang: Lang) -> &'static str {
+        crate::lang::t(lang, self.ja, self.en)
+    }
+
+    pub fn label(&self, lang: Lang) -> &'static str {
+        crate::lang::t(lang, self.label.0, self.label.1)
+    }
+}
+
+#[rustfmt::skip]
+pub static MOUSE: &[MouseBinding] = &[
+    MouseBinding { gesture: Gesture::WheelUp, label: ("ホイール上", "Wheel up"), ja: "ポインタの下のペインを上へ（分類ツリーと事例一覧は1行ずつ、詳細・ヘルプは3行ずつ）", en: "Up in the pane under the pointer (the tree and the list one row a notch, the detail and the help three lines)" },
+    MouseBinding { gesture: Gesture::WheelDown, label: ("ホイール下", "Wheel down"), ja: "同じく下へ", en: "Down, likewise" },
+    MouseBinding { gesture: Gesture::Click, label: ("クリック", "Click"), ja: "分類項目・事例を選ぶ。上端の分類名で分類を切替", en: "Select an area or a case; on a classification's name at the top, switch to it" },
+];

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Pane;
+use super::panes::Pane;
 
 /// Smaller terminals get a "too small" message instead of the screen.
 pub const MIN_WIDTH: u16 = 40;

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+mod apply;
 pub mod author;
 mod browse;
 pub mod copy;
@@ -12,6 +13,7 @@ pub mod detail;
 pub mod diagnostics;
 pub mod editor;
 pub mod effects;
+pub mod env;
 pub mod events;
 pub mod export;
 pub mod field;
@@ -19,12 +21,14 @@ pub mod filters;
 pub mod header;
 pub mod help;
 pub mod input;
+pub mod jobs;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod palette;
+pub mod panes;
 pub mod paths;
 mod progress;
 mod prompt;
@@ -35,6 +39,7 @@ pub mod saved;
 pub mod search;
 pub mod terminal;
 pub mod theme;
+pub mod top;
 pub mod tree;
 pub mod view;
 pub mod watch;
@@ -99,7 +104,7 @@ fn event_loop(
     // reading thread has not yet run is not lost.
     let _ = crossterm::event::poll(Duration::ZERO);
     let reader = Reader::spawn(tx.clone());
-    let mut watch = watch::Watch::start(&app.options.setup.watch, tx.clone());
+    let mut watch = watch::Watch::start(&app.env.options.setup.watch, tx.clone());
     let jobs = reload_thread(tx.clone());
     let mut reloads = reload::Queue::default();
     let mut world = World {
@@ -117,7 +122,7 @@ fn event_loop(
         handle(
             &mut world,
             app,
-            Msg::Changed(app.options.setup.watch.clone()),
+            Msg::Changed(app.env.options.setup.watch.clone()),
         )?;
     }
     let mut dirty = true;
@@ -160,9 +165,9 @@ fn event_loop(
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let told = similar_shown
                     .as_ref()
-                    .is_some_and(|s| std::sync::Arc::ptr_eq(s, &app.similar_index));
-                if !told && app.similar_index.get().is_some() {
-                    similar_shown = Some(std::sync::Arc::clone(&app.similar_index));
+                    .is_some_and(|s| std::sync::Arc::ptr_eq(s, &app.env.similar_index));
+                if !told && app.env.similar_index.get().is_some() {
+                    similar_shown = Some(std::sync::Arc::clone(&app.env.similar_index));
                     app.update(Action::SimilarReady);
                     dirty = true;
                 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::action::{Effect, Outcome};
-use super::app::App;
+use super::app::{App, Top};
 use super::author::Step;
 use super::copy::Ask;
 use super::field::Field;
@@ -52,18 +52,16 @@ impl App {
     /// The field a file name is typed into: the save prompt's, else the
     /// notice file's while writing a case.
     fn path_field(&mut self) -> Option<&mut Field> {
-        if self.prompt.is_some() {
-            return self.prompt.as_mut().map(|p| &mut p.field);
-        }
-        match self.author.as_mut() {
-            Some(Step::Notice { field, .. }) => Some(field),
+        match &mut self.top {
+            Top::Prompt(p) => Some(&mut p.field),
+            Top::Author(Step::Notice { field, .. }) => Some(field),
             _ => None,
         }
     }
 
     /// Tab in a file name: asks the event loop for the folder's entries.
     pub(super) fn complete_path(&mut self) -> Vec<Effect> {
-        let home = self.options.home.clone();
+        let home = self.env.options.home.clone();
         let Some(field) = self.path_field() else {
             return Vec::new();
         };
@@ -74,8 +72,8 @@ impl App {
     /// The folder's entries came: completes the name as far as it is shared,
     /// and lists the candidates when several remain.
     pub(super) fn listed(&mut self, dir: PathBuf, entries: Result<Vec<(String, bool)>, String>) {
-        let lang = self.lang;
-        let home = self.options.home.clone();
+        let lang = self.env.lang;
+        let home = self.env.options.home.clone();
         let Some(typed) = self.path_field().map(|f| f.text.clone()) else {
             return;
         };
@@ -145,7 +143,7 @@ impl App {
         let Outcome::NoFolder { path, data, dir } = outcome else {
             return;
         };
-        let what = match self.prompt.take().map(|p| p.ask) {
+        let what = match self.top.take_prompt().map(|p| p.ask) {
             Some(Ask::SaveAs { what, .. } | Ask::Overwrite { what, .. }) => what,
             _ => None,
         };

@@ -3,7 +3,7 @@
 //! with marks and of `c`.
 
 use super::action::{Action, Effect, What};
-use super::app::{App, Mode};
+use super::app::{App, Top};
 use super::copy::{Ask, Payload, Prompt};
 use super::detail::t;
 use crate::export::file::Content;
@@ -11,7 +11,7 @@ use crate::export::{self, Style};
 
 impl App {
     pub(super) fn prompt_update(&mut self, action: Action) -> Vec<Effect> {
-        match self.prompt.take() {
+        match self.top.take_prompt() {
             Some(Prompt {
                 ask: Ask::Report(choice),
                 ..
@@ -20,10 +20,13 @@ impl App {
                 ask: Ask::Progress(choice),
                 ..
             }) => return self.progress_choice(choice, action),
-            other => self.prompt = other,
+            Some(prompt) => self.top = Top::Prompt(prompt),
+            None => {
+                self.top = Top::Browse;
+                return Vec::new();
+            }
         }
-        let Some(prompt) = self.prompt.as_mut() else {
-            self.mode = Mode::Browse;
+        let Top::Prompt(prompt) = &mut self.top else {
             return Vec::new();
         };
         if let Ask::Overwrite { path, data, what }
@@ -84,7 +87,7 @@ impl App {
                     }
                     Action::Input('n' | 'N') | Action::Enter => {
                         self.close_prompt();
-                        self.copy_cases(self.case.into_iter().collect(), brief)
+                        self.copy_cases(self.panes.case.into_iter().collect(), brief)
                     }
                     Action::Back => {
                         self.cancel_prompt();
@@ -101,13 +104,12 @@ impl App {
                 return match action {
                     Action::Input('c' | 'C') | Action::Enter => {
                         self.close_prompt();
-                        let text =
-                            export::file::document(&self.book, &content, self.lang).map(|doc| {
-                                match self.style() {
-                                    Style::Plain => crate::document::plain::render(&doc, None),
-                                    Style::Markdown => crate::document::markdown::render(&doc, 1),
-                                }
-                            });
+                        let text = export::file::document(&self.book, &content, self.env.lang).map(
+                            |doc| match self.style() {
+                                Style::Plain => crate::document::plain::render(&doc, None),
+                                Style::Markdown => crate::document::markdown::render(&doc, 1),
+                            },
+                        );
                         text.map(|text| {
                             vec![Effect::Copy {
                                 text,
@@ -163,7 +165,7 @@ impl App {
                 if name.is_empty() {
                     return Vec::new();
                 }
-                let path = super::paths::expand(name, self.options.home.as_deref());
+                let path = super::paths::expand(name, self.env.options.home.as_deref());
                 let Ask::SaveAs { payload, .. } = &prompt.ask else {
                     return Vec::new();
                 };
@@ -198,12 +200,11 @@ impl App {
     }
 
     pub(super) fn close_prompt(&mut self) {
-        self.prompt = None;
-        self.mode = Mode::Browse;
+        self.top = Top::Browse;
     }
 
     pub(super) fn cancel_prompt(&mut self) {
         self.close_prompt();
-        self.status = Some(t(self.lang, "取り消しました", "Cancelled").into());
+        self.status = Some(t(self.env.lang, "取り消しました", "Cancelled").into());
     }
 }

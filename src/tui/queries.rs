@@ -14,26 +14,34 @@ use crate::catalog::Catalog;
 
 impl App {
     pub fn catalog(&self) -> Option<&Catalog> {
-        self.schemes
-            .get(self.scheme)
+        self.panes
+            .tree
+            .schemes
+            .get(self.panes.tree.scheme)
             .and_then(|s| self.book.catalogs.scheme(s))
     }
 
     pub fn scheme_name(&self) -> &str {
-        self.schemes
-            .get(self.scheme)
+        self.panes
+            .tree
+            .schemes
+            .get(self.panes.tree.scheme)
             .map(String::as_str)
             .unwrap_or("")
     }
 
     /// The selected node in the current scheme (None: all cases).
     pub fn node(&self) -> Option<&str> {
-        self.nodes.get(self.scheme).and_then(|n| n.as_deref())
+        self.panes
+            .tree
+            .nodes
+            .get(self.panes.tree.scheme)
+            .and_then(|n| n.as_deref())
     }
 
     /// The tree's rows (derived: see [`App::derive`]).
     pub fn tree_rows(&self) -> Cow<'_, [Row]> {
-        self.derived.tree(self.inputs())
+        self.panes.derived.tree(self.inputs())
     }
 
     pub fn tree_selected(&self, rows: &[Row]) -> usize {
@@ -44,22 +52,22 @@ impl App {
     /// The cases under the selected node that pass the filters, in display
     /// order (derived: see [`App::derive`]).
     pub fn cases(&self) -> Cow<'_, [usize]> {
-        self.derived.cases(self.inputs())
+        self.panes.derived.cases(self.inputs())
     }
 
     /// What the derived state depends on.
     pub(super) fn inputs(&self) -> Inputs<'_> {
         Inputs {
             book: &self.book,
-            scheme: self.scheme,
+            scheme: self.panes.tree.scheme,
             scheme_name: self.scheme_name(),
             catalog: self.catalog(),
             node: self.node(),
-            sort: self.sort,
+            sort: self.panes.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
-            lang: self.lang,
+            expanded: &self.panes.tree.expanded[self.panes.tree.scheme],
+            hide_empty: self.panes.tree.hide_empty,
+            lang: self.env.lang,
         }
     }
 
@@ -67,51 +75,67 @@ impl App {
     pub fn derive(&mut self) {
         let inputs = Inputs {
             book: &self.book,
-            scheme: self.scheme,
+            scheme: self.panes.tree.scheme,
             scheme_name: self
+                .panes
+                .tree
                 .schemes
-                .get(self.scheme)
+                .get(self.panes.tree.scheme)
                 .map(String::as_str)
                 .unwrap_or(""),
             catalog: self
+                .panes
+                .tree
                 .schemes
-                .get(self.scheme)
+                .get(self.panes.tree.scheme)
                 .and_then(|s| self.book.catalogs.scheme(s)),
-            node: self.nodes.get(self.scheme).and_then(|n| n.as_deref()),
-            sort: self.sort,
+            node: self
+                .panes
+                .tree
+                .nodes
+                .get(self.panes.tree.scheme)
+                .and_then(|n| n.as_deref()),
+            sort: self.panes.list.sort,
             passing: self.filters.passing.as_deref(),
-            expanded: &self.expanded[self.scheme],
-            hide_empty: self.hide_empty,
-            lang: self.lang,
+            expanded: &self.panes.tree.expanded[self.panes.tree.scheme],
+            hide_empty: self.panes.tree.hide_empty,
+            lang: self.env.lang,
         };
-        self.derived.refresh(inputs);
+        self.panes.derived.refresh(inputs);
     }
 
     /// The schemes again, after the catalogs changed (the current one kept by name).
     pub(super) fn refresh_schemes(&mut self) {
         let schemes = scheme_names(&self.book);
-        if schemes == self.schemes {
+        if schemes == self.panes.tree.schemes {
             return;
         }
         let current = self.scheme_name().to_string();
         let node = |app: &App, s: &str| {
-            app.schemes
+            app.panes
+                .tree
+                .schemes
                 .iter()
                 .position(|x| x == s)
-                .map(|i| (app.nodes[i].clone(), app.expanded[i].clone()))
+                .map(|i| {
+                    (
+                        app.panes.tree.nodes[i].clone(),
+                        app.panes.tree.expanded[i].clone(),
+                    )
+                })
                 .unwrap_or_default()
         };
         let (nodes, expanded) = schemes.iter().map(|s| node(self, s)).unzip();
-        self.nodes = nodes;
-        self.expanded = expanded;
-        self.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
-        self.schemes = schemes;
+        self.panes.tree.nodes = nodes;
+        self.panes.tree.expanded = expanded;
+        self.panes.tree.scheme = schemes.iter().position(|s| *s == current).unwrap_or(0);
+        self.panes.tree.schemes = schemes;
     }
 
     pub fn areas(&self) -> Option<Areas> {
         layout::areas(
-            self.size,
-            self.focus,
+            self.env.size,
+            self.panes.focus,
             self.banner(),
             self.filter_bar(),
             self.tree_width(),
@@ -122,14 +146,14 @@ impl App {
     pub fn tree_title(&self) -> String {
         let name = self
             .catalog()
-            .map(|c| c.short.get(self.lang).to_string())
+            .map(|c| c.short.get(self.env.lang).to_string())
             .unwrap_or_default();
-        let hidden = if self.hide_empty {
-            crate::lang::t(self.lang, "・事例ありのみ", " · with cases")
+        let hidden = if self.panes.tree.hide_empty {
+            crate::lang::t(self.env.lang, "・事例ありのみ", " · with cases")
         } else {
             ""
         };
-        let label = crate::lang::t(self.lang, "分類: ", "Areas: ");
+        let label = crate::lang::t(self.env.lang, "分類: ", "Areas: ");
         format!(" {label}{name}{hidden} ")
     }
 
@@ -140,28 +164,37 @@ impl App {
         // (the controls' titles are cut with `…`; the list's title and the
         // detail give them whole), and the list and the detail keep their room.
         let current = self
-            .tree_widths
-            .get(self.scheme)
-            .map_or(self.tree_need, |w| w.0);
+            .panes
+            .tree
+            .widths
+            .get(self.panes.tree.scheme)
+            .map_or(self.panes.tree.need, |w| w.0);
         layout::TreeWidth {
             current,
-            widest: self.tree_widths.iter().map(|w| w.1).max().unwrap_or(0),
+            widest: self
+                .panes
+                .tree
+                .widths
+                .iter()
+                .map(|w| w.1)
+                .max()
+                .unwrap_or(0),
         }
     }
 
     /// Whether the filter bar shows: when anything but the area filters, or
     /// while a chip is being chosen.
     pub fn filter_bar(&self) -> bool {
-        self.filters.active() || self.mode == Mode::Chips
+        self.filters.active() || self.top.mode() == Mode::Chips
     }
 
     /// Whether the "files failed to load" banner shows.
     pub fn banner(&self) -> bool {
-        !self.options.problems.is_empty() || self.failed_files > 0
+        !self.env.options.problems.is_empty() || self.problems.failed_files > 0
     }
 
     pub fn error_files(&self) -> usize {
-        self.failed_files
+        self.problems.failed_files
     }
 
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
@@ -184,20 +217,25 @@ impl App {
     }
 
     pub(super) fn detail_len(&self) -> usize {
-        let Some(c) = self.case else { return 0 };
+        let Some(c) = self.panes.case else { return 0 };
         let width = self.detail_width();
-        self.derived.detail_len((c, width, self.lang), || {
-            detail::screen(self, c, width).len()
-        })
+        self.panes
+            .derived
+            .detail_len((c, width, self.env.lang), || {
+                detail::screen(self, c, width).len()
+            })
     }
 
     pub(super) fn overlay_len(&self) -> (usize, usize) {
-        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let area = self.areas().map_or(self.env.size, |a| a.overlay);
         let height = layout::inner_height(area).max(1);
         let width = layout::inner_width(area);
-        let len = match self.mode {
-            Mode::Help => help::lines(self, width).len(),
-            Mode::Diagnostics => self.diagnostics_panel.len(),
+        let len = match self.top.mode() {
+            Mode::Help => {
+                let words = self.help_filter().and_then(|f| f.words());
+                help::lines(self.env.theme, self.env.lang, words, width).len()
+            }
+            Mode::Diagnostics => self.problems.panel.len(),
             _ => 0,
         };
         (len, height)
@@ -205,12 +243,13 @@ impl App {
 
     /// Wraps the `!` panel again when it is open and its width or language changed.
     pub(super) fn refresh_diagnostics_panel(&mut self) {
-        if self.mode != Mode::Diagnostics {
+        if self.top.mode() != Mode::Diagnostics {
             return;
         }
-        let area = self.areas().map_or(self.size, |a| a.overlay);
+        let area = self.areas().map_or(self.env.size, |a| a.overlay);
         let width = layout::inner_width(area);
-        self.diagnostics_panel
-            .refresh(&self.diagnostics, width, self.lang);
+        self.problems
+            .panel
+            .refresh(&self.problems.list, width, self.env.lang);
     }
 }

@@ -37,7 +37,7 @@ pub fn snapshot(app: &App) -> Saved {
         version: VERSION,
         scheme: Some(app.scheme_name().to_string()).filter(|s| !s.is_empty()),
         node: app.node().map(str::to_string),
-        case: app.case.map(ids),
+        case: app.panes.case.map(ids),
         marks: app.marks.iter().map(|&i| ids(i)).collect(),
     }
 }
@@ -49,9 +49,9 @@ impl App {
             return;
         }
         if let Some(scheme) = saved.scheme.as_deref()
-            && let Some(i) = self.schemes.iter().position(|s| s == scheme)
+            && let Some(i) = self.panes.tree.schemes.iter().position(|s| s == scheme)
         {
-            self.scheme = i;
+            self.panes.tree.scheme = i;
             if let Some(node) = saved.node.as_deref()
                 && self.catalog().is_some_and(|c| c.get(node).is_some())
             {

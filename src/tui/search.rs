@@ -2,13 +2,11 @@
 
 use std::collections::HashMap;
 
-use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
-use super::detail;
+use super::action::Action;
 use super::field::{Edited, Field};
-use super::layout;
+use crate::casebook::Casebook;
 use crate::document::{self, Anchor};
-use crate::search::{Hit, Kind, Target};
+use crate::search::{Hit, Kind, Searcher, Target};
 
 /// Lines per result row: the matched text, then organization, date and controls.
 pub const ROW_LINES: usize = 2;
@@ -17,8 +15,9 @@ pub const ROW_LINES: usize = 2;
 /// bar says so), so neither the search nor the query line grows with it.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-#[derive(Default)]
 pub struct SearchState {
+    /// The index searched (opened from the cache, or built at start-up).
+    pub searcher: Searcher,
     pub field: Field,
     pub target: Target,
     pub hits: Vec<Hit>,
@@ -28,119 +27,120 @@ pub struct SearchState {
     pub positions: HashMap<u32, Vec<usize>>,
 }
 
-impl App {
-    /// Result rows that fit in the overlay (below the query line and a rule).
-    pub fn search_rows(&self) -> usize {
-        let area = self.areas().map_or(self.size, |a| a.overlay);
-        layout::search_rows(area, ROW_LINES)
+impl SearchState {
+    pub fn new(searcher: Searcher) -> SearchState {
+        SearchState {
+            searcher,
+            field: Field::default(),
+            target: Target::default(),
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            positions: HashMap::new(),
+        }
+    }
+}
+
+/// What a key in the search came to, for `App` to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// The query was cut at [`MAX_QUERY_CHARS`].
+    Capped,
+    Close,
+    /// Enter on a result: show this case with this part highlighted.
+    Show {
+        case: usize,
+        anchor: Anchor,
+    },
+}
+
+impl SearchState {
+    /// `/`: on the last query (selected, so typing replaces it and → or
+    /// End keeps it) and its results. `rows`: the result rows that fit.
+    pub fn open(&mut self, book: &Casebook, rows: usize) {
+        self.field.select_all();
+        self.run(book, rows);
     }
 
-    /// `/`: the search overlay, on the last query (selected, so typing
-    /// replaces it and → or End keeps it) and its results.
-    pub(super) fn open_search(&mut self) {
-        self.mode = Mode::Search;
-        self.search.field.select_all();
-        self.run_search();
-    }
-
-    pub(super) fn search_update(&mut self, action: Action) -> Vec<Effect> {
-        let page = self.search_rows() as i64;
-        let s = &mut self.search;
-        match s.field.edit_capped(&action, MAX_QUERY_CHARS) {
+    pub fn update(&mut self, action: Action, book: &Casebook, rows: usize) -> Outcome {
+        match self.field.edit_capped(&action, MAX_QUERY_CHARS) {
             Edited::Changed { cut } => {
-                self.query_capped(cut);
-                self.run_search();
-                return Vec::new();
+                self.run(book, rows);
+                return if cut { Outcome::Capped } else { Outcome::Stay };
             }
-            Edited::Moved => return Vec::new(),
+            Edited::Moved => return Outcome::Stay,
             Edited::No => {}
         }
+        let page = rows as i64;
         match action {
             Action::CycleTarget => {
-                s.target = s.target.next();
-                self.run_search();
+                self.target = self.target.next();
+                self.run(book, rows);
             }
-            Action::Up => self.move_result(-1),
-            Action::Down => self.move_result(1),
-            Action::PageUp => self.move_result(-page),
-            Action::PageDown => self.move_result(page),
-            Action::Scroll { delta, .. } => self.move_result(delta as i64),
-            Action::Enter => self.jump(),
-            Action::Back => self.mode = Mode::Browse,
+            Action::Up => self.move_result(-1, book, rows),
+            Action::Down => self.move_result(1, book, rows),
+            Action::PageUp => self.move_result(-page, book, rows),
+            Action::PageDown => self.move_result(page, book, rows),
+            Action::Scroll { delta, .. } => self.move_result(delta as i64, book, rows),
+            Action::Enter => {
+                if let Some((case, anchor)) = self.chosen(book) {
+                    return Outcome::Show { case, anchor };
+                }
+            }
+            Action::Back => return Outcome::Close,
             _ => {}
         }
-        Vec::new()
+        Outcome::Stay
     }
 
-    fn query_capped(&mut self, cut: bool) {
-        if cut {
-            self.status = Some(
-                crate::lang::t(
-                    self.lang,
-                    "検索語は1,000文字までです（超えた分は入れていません）",
-                    "A query holds at most 1,000 characters (the rest was left out)",
-                )
-                .into(),
-            );
-        }
+    /// Runs the query again (after a key, or a reload).
+    pub fn run(&mut self, book: &Casebook, rows: usize) {
+        self.hits = self.searcher.search(&self.field.text, self.target);
+        self.selected = 0;
+        self.offset = 0;
+        self.positions.clear();
+        self.fill_positions(book, rows);
     }
 
-    pub(super) fn run_search(&mut self) {
-        let s = &mut self.search;
-        s.hits = self.searcher.search(&s.field.text, s.target);
-        s.selected = 0;
-        s.offset = 0;
-        s.positions.clear();
-        self.fill_positions();
-    }
-
-    fn move_result(&mut self, delta: i64) {
-        let s = &mut self.search;
-        if s.hits.is_empty() {
+    fn move_result(&mut self, delta: i64, book: &Casebook, rows: usize) {
+        if self.hits.is_empty() {
             return;
         }
-        s.selected = (s.selected as i64 + delta).clamp(0, s.hits.len() as i64 - 1) as usize;
-        let rows = self.search_rows();
-        let s = &mut self.search;
-        if s.selected < s.offset {
-            s.offset = s.selected;
-        } else if s.selected >= s.offset + rows {
-            s.offset = s.selected + 1 - rows;
+        self.selected =
+            (self.selected as i64 + delta).clamp(0, self.hits.len() as i64 - 1) as usize;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
         }
-        self.fill_positions();
+        self.fill_positions(book, rows);
     }
 
     /// Computes highlight positions for the rows on screen only.
-    fn fill_positions(&mut self) {
-        let rows = self.search_rows();
-        let s = &mut self.search;
-        if s.field.text.trim().is_empty() {
+    fn fill_positions(&mut self, book: &Casebook, rows: usize) {
+        if self.field.text.trim().is_empty() {
             return;
         }
-        for hit in s.hits.iter().skip(s.offset).take(rows) {
+        for hit in self.hits.iter().skip(self.offset).take(rows) {
             // A hit through a control matched no characters of its own text.
-            if hit.via.is_none() && !s.positions.contains_key(&hit.item) {
-                let p = self.searcher.positions(&self.book, hit.item, &s.field.text);
-                s.positions.insert(hit.item, p);
+            if hit.via.is_none() && !self.positions.contains_key(&hit.item) {
+                let p = self.searcher.positions(book, hit.item, &self.field.text);
+                self.positions.insert(hit.item, p);
             }
         }
     }
 
-    /// Enter: show the selected result's case in the browser, with the matched
-    /// measure (or, for a case hit, the best-matching sentence, cause or
-    /// title) on screen and highlighted.
-    fn jump(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).copied() else {
-            return;
-        };
+    /// The selected result's case, and the part to highlight: the matched
+    /// measure or, for a case hit, the best-matching sentence, cause or title.
+    fn chosen(&mut self, book: &Casebook) -> Option<(usize, Anchor)> {
+        let hit = self.hits.get(self.selected).copied()?;
         let (case, kind) = self.searcher.index.item_of(hit.item);
         let anchor = match kind {
             Kind::Measure(i) => Anchor::Measure(i as usize),
             Kind::Case => {
-                let positions =
-                    self.searcher
-                        .positions(&self.book, hit.item, &self.search.field.text);
-                let c = &self.book.entries()[case].case;
+                let positions = self.searcher.positions(book, hit.item, &self.field.text);
+                let c = &book.entries()[case].case;
                 let (_, parts) = crate::search::case_parts(c);
                 // The part holding most of the matched characters.
                 let part = (0..parts.len())
@@ -152,22 +152,6 @@ impl App {
                 document::case::search_anchor(c, part)
             }
         };
-        self.remember();
-        self.reveal_case(case);
-        self.highlight = Some(anchor);
-        self.mode = Mode::Browse;
-        self.focus = Pane::Detail;
-        self.sync();
-        // Scroll the highlighted part into view, a little below the top (at
-        // the top of a small pane).
-        let width = self
-            .areas()
-            .and_then(|a| a.detail)
-            .map_or(40, layout::inner_width);
-        let margin = (self.pane_height(Pane::Detail) / 4).min(2);
-        if let Some(line) = detail::screen(self, case, width).line_of(anchor) {
-            self.detail_scroll = line.saturating_sub(margin);
-            self.sync();
-        }
+        Some((case, anchor))
     }
 }

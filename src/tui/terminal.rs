@@ -214,7 +214,7 @@ fn terminate(sig: libc::c_int) {
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic
 /// hook that restores the terminal before the panic message is printed.
-/// Drawing is confined to `area` (see [`super::layout::drawable`]).
+/// Drawing is confined to `area` (see `layout::drawable`).
 pub fn enter(area: Rect) -> io::Result<(Term, Session)> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();

@@ -20,7 +20,7 @@ fn highlighted(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let style = app.theme.highlight();
+    let style = app.env.theme.highlight();
     let mut out = String::new();
     for y in 0..height {
         for x in 0..width {
@@ -51,7 +51,7 @@ fn a_measure_hit_is_on_screen_and_highlighted_with_an_area_selected() {
     assert_eq!(app.node(), Some("A.5.34"));
     press(&mut app, "/従業者をどう監督するかを定め<Enter>");
     assert_eq!(case_id(&app), "yamaneko-power-customers-2023");
-    assert_eq!(app.highlight, Some(Anchor::Measure(7)));
+    assert_eq!(app.panes.detail.highlight, Some(Anchor::Measure(7)));
     let s = screen(&app, 80, 24);
     assert!(
         s.contains("8. 【エネルギー監督庁の要請】顧客情報の取扱い"),
@@ -88,8 +88,8 @@ fn a_case_hit_shows_the_matching_sentence() {
     press(&mut app, "部品取り用のジャンク品として出した");
     press(&mut app, "<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.highlight, Some(Anchor::Sentence(4)));
+    assert_eq!(app.panes.focus, Pane::Detail);
+    assert_eq!(app.panes.detail.highlight, Some(Anchor::Sentence(4)));
     let lit = highlighted(&app, 80, 24);
     assert!(
         lit.contains("残る3台については、再委託事業者が部品取り用のジャンク品として出した"),
@@ -103,7 +103,7 @@ fn y_with_marked_cases_offers_to_copy_them_all() {
     let mut app = app();
     press(&mut app, "<Tab>mjm");
     assert!(press(&mut app, "y").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("印を付けた2件をすべてコピーしますか？"));
     let effects = press(&mut app, "y");
     let [Effect::Copy { text, what }] = effects.as_slice() else {
@@ -166,7 +166,7 @@ fn e_writes_word_by_default_and_refuses_a_spreadsheet_for_a_pack() {
     // Excel is for precedent lists: say so and stay in the prompt.
     press(&mut app, "e<Enter><BS><BS><BS><BS>xlsx");
     assert!(press(&mut app, "<Enter>").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(
         screen(&app, 120, 36).contains("Excel と CSV は先例一覧だけです"),
         "{}",
@@ -296,10 +296,10 @@ fn e_takes_a_title_and_writes_slides_but_leaves_pdf_to_the_command() {
     // PDF needs LibreOffice, which would hold the browser: the command does it.
     press(&mut app, "e<Enter><C-u>pack.pdf");
     assert!(press(&mut app, "<Enter>").is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(s.contains("PDF はコマンドで書き出します"), "{s}");
     // Esc on the title cancels.
     press(&mut app, "<Esc><Esc>e<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }

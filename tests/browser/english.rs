@@ -246,9 +246,9 @@ fn english_screens_have_no_full_width_punctuation() {
             // Every page of the help, until it scrolls no further.
             if what == "help" {
                 loop {
-                    let before = app.overlay_scroll;
+                    let before = app.overlay_scroll();
                     press(&mut app, "<PgDn>");
-                    if app.overlay_scroll == before {
+                    if app.overlay_scroll() == before {
                         break;
                     }
                     look(&app, what);
@@ -274,7 +274,7 @@ fn english_queries_on_japanese_cases_are_told_what_english_finds() {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = app_at(Lang::En, w, h);
         press(&mut app, "/encryption");
-        assert!(app.search.hits.is_empty());
+        assert!(app.overlays.search.hits.is_empty());
         let s = screen(&app, w, h)
             .replace(['│', '\n'], "")
             .split_whitespace()
@@ -286,7 +286,7 @@ fn english_queries_on_japanese_cases_are_told_what_english_finds() {
         );
         // A control title in English does find its precedents.
         press(&mut app, "<C-u>secure disposal");
-        assert!(!app.search.hits.is_empty());
+        assert!(!app.overlays.search.hits.is_empty());
     }
     // In Japanese too, and from the command line.
     let mut app = app();

@@ -10,7 +10,10 @@ use casebook::tui::app::{App, Mode, Options, Pane};
 use common::tui::*;
 
 fn query(app: &App) -> (&str, usize) {
-    (app.search.field.text.as_str(), app.search.field.cursor)
+    (
+        app.overlays.search.field.text.as_str(),
+        app.overlays.search.field.cursor,
+    )
 }
 
 #[test]
@@ -32,7 +35,7 @@ fn ctrl_u_clears_and_ctrl_w_deletes_a_word_by_script_run() {
     assert_eq!(query(&app).0, "USBメモリー");
     press(&mut app, "<C-u>");
     assert_eq!(query(&app), ("", 0));
-    assert!(app.search.hits.is_empty() || app.search.field.text.is_empty());
+    assert!(app.overlays.search.hits.is_empty() || app.overlays.search.field.text.is_empty());
 }
 
 #[test]
@@ -56,10 +59,10 @@ fn alt_b_and_alt_f_move_by_word() {
 fn reopening_search_selects_the_last_query_so_typing_replaces_it() {
     let mut app = app();
     press(&mut app, "/廃棄<Esc>/");
-    assert_eq!(app.mode, Mode::Search);
-    assert!(app.search.field.selected);
+    assert_eq!(app.mode(), Mode::Search);
+    assert!(app.overlays.search.field.selected);
     assert!(
-        !app.search.hits.is_empty(),
+        !app.overlays.search.hits.is_empty(),
         "the last query's results show again"
     );
     let s = screen(&app, 120, 36);
@@ -110,7 +113,7 @@ fn m_marks_and_moves_down_and_unmarking_says_so() {
     // In the detail, m marks the case being read and stays on it.
     assert_eq!(case_id(&app), ids[3]);
     press(&mut app, "<Tab>m");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     assert_eq!(case_id(&app), ids[3]);
     assert_eq!(app.marks.len(), 3);
     // English: counts take their number.
@@ -139,14 +142,14 @@ fn export_prompt(home: &std::path::Path) -> App {
     );
     // `e` asks for the title first; Enter keeps the default.
     press(&mut app, "<Tab>me<Enter>");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     app
 }
 
 /// Performs the effects as the event loop does and reports the outcomes back.
 fn run(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
-        if let Some(outcome) = casebook::tui::effects::outside(effect, &app.options) {
+        if let Some(outcome) = casebook::tui::effects::outside(effect, &app.env.options) {
             app.update(Action::Done(outcome));
         }
     }
@@ -180,7 +183,7 @@ fn the_save_prompt_expands_a_tilde_and_makes_missing_folders_after_asking() {
     run(&mut app, effects);
     let file = folder.join("pack.md");
     assert!(file.is_file());
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     // The status bar shows where it went, in full; on a small screen its
     // middle gives way, not the file name.
     assert_eq!(
@@ -233,7 +236,7 @@ fn tab_completes_file_names_in_the_save_prompt() {
     std::fs::write(home.path().join("training-2023.docx"), b"").unwrap();
     std::fs::write(home.path().join("training-2024.docx"), b"").unwrap();
     let mut app = export_prompt(home.path());
-    let field = |app: &App| app.prompt.as_ref().unwrap().field.text.clone();
+    let field = |app: &App| app.prompt().unwrap().field.text.clone();
     // One candidate: completed, a folder with its slash.
     press(&mut app, "<C-u>~/研");
     let effects = press(&mut app, "<Tab>");
@@ -273,7 +276,10 @@ fn ctrl_l_redraws_the_whole_screen_from_anywhere() {
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
     press(&mut app, "/委託");
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
-    assert_eq!(app.search.field.text, "委託", "not typed into the query");
+    assert_eq!(
+        app.overlays.search.field.text, "委託",
+        "not typed into the query"
+    );
     press(&mut app, "<Esc>?");
     assert_eq!(press(&mut app, "<C-l>"), vec![Effect::Repaint]);
     press(&mut app, "<Esc>C");

@@ -84,12 +84,12 @@ fn titled(id: &str, title: &str) -> String {
 fn select(app: &mut App, id: &str) {
     let i = app.book.index_of(id).unwrap();
     app.select_case(Some(i));
-    app.focus = Pane::List;
+    app.panes.focus = Pane::List;
     app.sync();
 }
 
 fn selected(app: &App) -> String {
-    app.book.entries()[app.case.unwrap()].case.id.clone()
+    app.book.entries()[app.panes.case.unwrap()].case.id.clone()
 }
 
 /// The list pane's rows that hold `text`.
@@ -125,10 +125,10 @@ fn a_changed_file_replaces_its_case_and_the_selection_stays() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("[チーム] 書き直した題名"), "{s}");
     assert!(!s.contains("チームの最初の事例"), "{s}");
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     // Search finds the new title, not the old one.
     press(&mut app, "/書き直した");
-    assert_eq!(app.search.hits.len(), 1);
+    assert_eq!(app.overlays.search.hits.len(), 1);
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn a_broken_file_keeps_its_last_good_version_marked_stale() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("[チーム] 直した題名"), "{s}");
     assert!(!s.contains("⚠"), "{s}");
-    assert!(app.diagnostics.is_empty());
+    assert!(app.problems.list.is_empty());
     assert!(!app.banner());
 }
 
@@ -213,7 +213,7 @@ fn a_deleted_file_leaves_the_list_and_a_new_one_joins_it() {
     app.reload_now(vec![c, b]);
     assert_eq!(app.book.len(), bundled() + 1);
     assert!(app.book.get("our-c-2025").is_some());
-    assert!(app.case.is_some());
+    assert!(app.panes.case.is_some());
     assert!(!rows_with(&app, "[チーム] 新しく加わった事例").is_empty());
 }
 
@@ -242,7 +242,7 @@ fn a_file_that_takes_another_files_id_is_refused() {
         app.book.get("our-b-2024").unwrap().case.title,
         "チームの二つ目の事例"
     );
-    let d = &app.diagnostics;
+    let d = &app.problems.list;
     assert_eq!(d.len(), 2, "{d:?}");
     assert!(
         d[1].message
@@ -268,7 +268,7 @@ fn a_changed_catalog_reloads_everything() {
     );
     let mut app = team_app(dir.path());
     assert!(app.book.get("our-a-2024").is_none(), "no such scheme yet");
-    assert!(!app.schemes.contains(&"rules".to_string()));
+    assert!(!app.panes.tree.schemes.contains(&"rules".to_string()));
     let catalog = dir.file(
         "catalogs/rules.yaml",
         "scheme: rules\nkind: controls\ntitle: {ja: 社内規程, en: Rules}\nitems:\n  - {id: R-1, ja: 媒体の持ち出し, en: Media}\n",
@@ -277,10 +277,10 @@ fn a_changed_catalog_reloads_everything() {
     assert!(
         app.book.get("our-a-2024").is_some(),
         "{:?}",
-        app.diagnostics
+        app.problems.list
     );
-    assert!(app.schemes.contains(&"rules".to_string()));
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.panes.tree.schemes.contains(&"rules".to_string()));
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 
 #[test]
@@ -308,7 +308,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     let mut app = team_app(dir.path());
     // One team casebook: no question which.
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
     assert!(screen(&app, 120, 36).contains(
         "s 白紙から / c クリップボードの公表文から下書き / p 公表文を貼り付けて下書き / f ファイルの公表文から下書き"
     ));
@@ -317,7 +317,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
     // A bad id is refused where it is typed.
     let effects = press(&mut app, "Our Case<Enter>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
     assert!(
         app.status
             .as_deref()
@@ -359,7 +359,7 @@ fn n_writes_a_scaffold_opens_it_and_shows_the_case_once_it_is_filled_in() {
         dir.path().join("casebook.schema.json").is_file(),
         "the schema for editors"
     );
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(selected(&app), "our-laptop-2025");
     let s = screen(&app, 120, 36);
     assert!(
@@ -377,7 +377,7 @@ fn a_new_case_left_with_todos_shows_its_problems_and_e_reopens_it() {
     let edited = perform(&mut app, effects, &|_| {});
     let file = dir.path().join("cases/2025/our-left-2025.yaml");
     assert_eq!(edited, vec![file.clone()]);
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("このファイルには問題が"), "{s}");
     assert!(s.contains("`title`: まだ TODO のままです"), "{s}");
@@ -572,8 +572,8 @@ fn f_completes_the_notice_file_name_with_tab_from_the_home_folder() {
     );
     let effects = press(&mut app, "nf~/no<Tab>");
     perform(&mut app, effects, &|_| {});
-    let Some(Step::Notice { field, .. }) = &app.author else {
-        panic!("still asking for the notice file: {:?}", app.mode)
+    let Some(Step::Notice { field, .. }) = app.author() else {
+        panic!("still asking for the notice file: {:?}", app.mode())
     };
     assert_eq!(field.text, "~/notice-2025.txt");
     let footer = |app: &App| screen(app, 120, 36).lines().last().unwrap().to_string();
@@ -612,12 +612,12 @@ fn n_asks_which_casebook_when_there_are_several_and_esc_cancels() {
     assert!(s.contains(&format!("1 {}", one.path().display())), "{s}");
     assert!(s.contains(&format!("2 {}", two.path().display())), "{s}");
     press(&mut app, "9");
-    assert_eq!(app.mode, Mode::Author, "no such choice");
+    assert_eq!(app.mode(), Mode::Author, "no such choice");
     press(&mut app, "2");
     let effects = press(&mut app, "sour-two-2025<Enter>");
     assert!(matches!(&effects[..], [Effect::NewCase { dir, .. }] if dir == two.path()));
     press(&mut app, "n<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("取り消しました"));
 }
 
@@ -634,7 +634,10 @@ fn a_file_unchanged_since_it_was_read_is_not_read_again() {
     // As if it had been read well after it was written: its key proves it unchanged.
     let later = casebook::cache::key::now() + 10_000_000_000;
     let key = FileKey::of(&a).unwrap();
-    app.live.keys.insert(casebook::text::path(&a), (key, later));
+    app.jobs
+        .live
+        .keys
+        .insert(casebook::text::path(&a), (key, later));
     let job = app.reload_job(vec![a.clone()], false);
     assert!(matches!(read(&job), Batch::Files(f) if f.is_empty()));
     // A change shows in the key.
@@ -658,7 +661,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     let notes = dir.file("notes/todo.yaml", "- 来週までに見直す\n");
     let swap = dir.file("cases/2024/.our-a-2024.yaml", "id: [\n");
     app.reload_now(vec![soa, notes, swap]);
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     assert_eq!(app.book.len(), bundled() + 1);
 
     // A flat casebook (no `cases/`): every YAML file is a case but the statement.
@@ -674,7 +677,7 @@ fn files_that_start_up_does_not_read_as_cases_are_not_reloaded_as_cases() {
     let other = flat.path().join("our-b-2024.yaml");
     std::fs::write(&other, titled("our-b-2024", "二つ目")).unwrap();
     app.reload_now(vec![soa, other]);
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
     assert_eq!(
         app.book.len(),
         bundled() + 2,
@@ -842,26 +845,26 @@ fn a_draft_is_made_in_the_background_and_esc_stops_it() {
         panic!("{effects:?}")
     };
     // Keys still work while it is made; the status bar says how to stop it.
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert!(
         screen(&app, 120, 36).contains("公表文から下書きしています…（Esc で中止）"),
         "{}",
         screen(&app, 120, 36)
     );
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Browse, "one draft at a time");
+    assert_eq!(app.mode(), Mode::Browse, "one draft at a time");
     press(&mut app, "<Esc>");
     assert!(cancel.is_cancelled());
     assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
     // The drafting thread, when it is done: nothing is written.
-    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.lang, cancel);
+    let authored = casebook::tui::effects::create(d, id, start, &app.book, app.env.lang, cancel);
     assert_eq!(authored, casebook::tui::action::Authored::Cancelled);
     assert!(app.update(Action::Authored(authored)).is_empty());
     assert!(!dir.path().join("cases/2025/our-notice-2025.yaml").exists());
     assert!(screen(&app, 120, 36).contains("下書きを中止しました"));
     // And `n` asks again.
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Author);
+    assert_eq!(app.mode(), Mode::Author);
 }
 
 /// `n` then `c` where no tool reads the clipboard (over SSH, say): the
@@ -879,9 +882,9 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     press(&mut app, "nc");
     assert!(
-        matches!(app.author, Some(Step::Paste { .. })),
+        matches!(app.author(), Some(Step::Paste { .. })),
         "{:?}",
-        app.author
+        app.author()
     );
     let shown = screen(&app, 120, 36);
     assert!(
@@ -890,7 +893,7 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     // Enter on nothing pasted stays.
     press(&mut app, "<Enter>");
-    assert!(matches!(app.author, Some(Step::Paste { .. })));
+    assert!(matches!(app.author(), Some(Step::Paste { .. })));
     let notice = "令和7年1月20日\r\n株式会社テスト商事\r\n\r\n個人情報を含むノートパソコンの紛失について\r\n\r\n令和7年1月10日、従業員が顧客1,284人分の氏名と住所を保存したノートパソコンを電車内に置き忘れました。\u{7}\r\n";
     app.update(Action::Paste(notice.to_string()));
     let shown = screen(&app, 120, 36);
@@ -925,8 +928,8 @@ fn without_a_clipboard_reader_the_notice_is_pasted_into_the_terminal() {
     );
     press(&mut app, "nc");
     assert!(
-        matches!(app.author, Some(Step::Id { .. })),
+        matches!(app.author(), Some(Step::Id { .. })),
         "{:?}",
-        app.author
+        app.author()
     );
 }

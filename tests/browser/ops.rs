@@ -246,9 +246,9 @@ fn r_on_a_bundled_case_says_it_is_for_the_teams_own_incidents() {
         .iter()
         .copied()
         .find(|&i| app.book.is_bundled(i));
-    app.case = bundled;
+    app.panes.case = bundled;
     assert!(press(&mut app, "R").is_empty());
-    assert!(app.prompt.is_none());
+    assert!(app.prompt().is_none());
     let s = screen(&app, 80, 24);
     assert!(s.contains("another organization's"), "{s}");
 }
@@ -316,9 +316,9 @@ fn p_refuses_a_bundled_case_in_both_languages_and_writes_nothing() {
             .iter()
             .copied()
             .find(|&i| app.book.is_bundled(i));
-        app.case = bundled;
+        app.panes.case = bundled;
         assert!(press(&mut app, "P").is_empty());
-        assert!(app.prompt.is_none());
+        assert!(app.prompt().is_none());
         let s = screen(&app, 80, 24);
         assert!(s.contains(words), "{s}");
     }
@@ -332,7 +332,7 @@ fn esc_cancels_r_and_p_at_every_step_and_nothing_is_written() {
     press(&mut app, "<Tab>");
     for keys in ["R<Esc>", "R1<Esc>", "R12<Esc>", "P<Esc>", "P1<Esc>"] {
         assert!(press(&mut app, keys).is_empty(), "{keys}");
-        assert!(app.prompt.is_none(), "{keys}");
+        assert!(app.prompt().is_none(), "{keys}");
     }
     assert_eq!(file(&dir), INCIDENT);
 }

@@ -71,7 +71,10 @@ fn step(term: &mut Emulator, app: &mut App, keys: &str, what: &str) -> String {
     press(app, keys);
     let meant = term.draw(app);
     let shown = term.shown();
-    let at = format!("{what} at {}×{} ({:?})", term.width, term.height, app.lang);
+    let at = format!(
+        "{what} at {}×{} ({:?})",
+        term.width, term.height, app.env.lang
+    );
     assert_eq!(shown, meant, "{at}: the terminal disagrees with the frame");
     for (y, row) in shown.lines().enumerate() {
         assert!(
@@ -152,7 +155,7 @@ fn popups_cover_the_page_with_whole_borders_over_wide_characters() {
                 ("<Esc>!", Mode::Diagnostics),
             ] {
                 let s = step(&mut term, &mut app, keys, keys);
-                assert_eq!(app.mode, mode);
+                assert_eq!(app.mode(), mode);
                 let rows: Vec<&str> = s.lines().collect();
                 let o = app.areas().unwrap().overlay;
                 let (top, bottom) = (o.y as usize, o.bottom() as usize - 1);
@@ -315,13 +318,14 @@ fn detail_tokens_are_unbroken(input: Input) {
                 .unwrap()
                 .detail
                 .map_or(w as usize, |d| d.width as usize - 2);
-            let lines: Vec<String> = casebook::tui::detail::screen(&app, app.case.unwrap(), width)
-                .lines
-                .iter()
-                .map(|l| l.to_string())
-                .collect();
+            let lines: Vec<String> =
+                casebook::tui::detail::screen(&app, app.panes.case.unwrap(), width)
+                    .lines
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect();
             let text = casebook::export::summary::plain(
-                &book.entries()[app.case.unwrap()].case,
+                &book.entries()[app.panes.case.unwrap()].case,
                 &book.catalogs,
                 Lang::Ja,
                 None,
@@ -404,7 +408,11 @@ fn every_classification_tab_fits_the_header_whole() {
                         seen.push(name);
                     }
                 }
-                let current = app.book.catalogs.scheme(&app.schemes[app.scheme]).unwrap();
+                let current = app
+                    .book
+                    .catalogs
+                    .scheme(&app.panes.tree.schemes[app.panes.tree.scheme])
+                    .unwrap();
                 assert!(
                     header.contains(current.short.get(lang)),
                     "{w}×{h}: the current tab is whole: {header}"

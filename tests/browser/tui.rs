@@ -21,7 +21,7 @@ use common::tui::*;
 #[test]
 fn opens_on_all_cases_newest_first() {
     let app = app();
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
     assert_eq!(app.node(), None);
     let ids = selected_ids(&app);
     assert_eq!(ids.len(), 9);
@@ -43,9 +43,9 @@ fn picking_a7_14_shows_the_disposal_cases() {
         vec!["minato-hospital-pc-2024", "abc-toys-hdd-2024"]
     );
     press(&mut app, "<Enter>"); // a leaf: on to the list
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "j<Enter>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     assert_eq!(case_id(&app), "abc-toys-hdd-2024");
     let s = screen(&app, 120, 36);
     assert!(
@@ -76,17 +76,17 @@ fn left_collapses_then_goes_to_the_parent() {
 fn tab_and_esc_move_between_panes() {
     let mut app = app();
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
     press(&mut app, "<S-Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Esc>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
     press(&mut app, "<Esc>");
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.panes.focus, Pane::Tree);
 }
 
 #[test]
@@ -105,11 +105,11 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
             .position(|id| *id == case_id(&app)),
         Some(7)
     );
-    assert!(app.list_offset > 0 && app.list_offset <= 7);
+    assert!(app.panes.list.offset > 0 && app.panes.list.offset <= 7);
     press(&mut app, "G");
     assert_eq!(case_id(&app), "nankai-energy-p2p-2011");
     press(&mut app, "g");
-    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.panes.list.offset, 0);
     press(&mut app, "<PgDn>");
     let page = selected_ids(&app)
         .iter()
@@ -123,13 +123,13 @@ fn the_detail_scrolls_and_stops_at_the_end() {
     let mut app = app();
     press(&mut app, "<Tab><Tab>");
     press(&mut app, "jjj");
-    assert_eq!(app.detail_scroll, 3);
+    assert_eq!(app.panes.detail.scroll, 3);
     press(&mut app, "G");
-    let bottom = app.detail_scroll;
+    let bottom = app.panes.detail.scroll;
     press(&mut app, "j");
-    assert_eq!(app.detail_scroll, bottom, "no scrolling past the end");
+    assert_eq!(app.panes.detail.scroll, bottom, "no scrolling past the end");
     press(&mut app, "g");
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.panes.detail.scroll, 0);
 }
 
 #[test]
@@ -260,7 +260,11 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     };
     // One notch in the list selects the next case: one row.
     wheel(&mut app, list);
-    assert_eq!(app.focus, Pane::Tree, "the wheel does not move the focus");
+    assert_eq!(
+        app.panes.focus,
+        Pane::Tree,
+        "the wheel does not move the focus"
+    );
     let at = |app: &casebook::tui::App| selected_ids(app).iter().position(|id| *id == case_id(app));
     assert_eq!(at(&app), Some(1));
     // One notch in the tree moves one row (three would skip areas and
@@ -269,7 +273,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(app.node(), Some("A.5"));
     // One notch in the detail scrolls three lines.
     wheel(&mut app, detail);
-    assert_eq!(app.detail_scroll, 3);
+    assert_eq!(app.panes.detail.scroll, 3);
     let click = input::action(
         &app,
         mouse(
@@ -280,7 +284,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     )
     .unwrap();
     app.update(click);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.panes.focus, Pane::List);
 }
 
 #[test]
@@ -345,7 +349,7 @@ fn q_quits() {
 fn help_lists_every_binding_from_the_keymap() {
     let mut app = app();
     press(&mut app, "?");
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     let text: String = view::help::lines(&app, 100)
         .iter()
         .map(|l| l.to_string() + "\n")
@@ -361,9 +365,9 @@ fn help_lists_every_binding_from_the_keymap() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("キーとマウスの操作"), "{s}");
     press(&mut app, "j");
-    assert_eq!(app.overlay_scroll, 1);
+    assert_eq!(app.overlay_scroll(), 1);
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -383,7 +387,7 @@ fn a_failed_file_shows_a_banner_and_the_diagnostics_view() {
         "{s}"
     );
     press(&mut app, "!");
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let s = screen(&app, 120, 36);
     assert!(s.contains("エラー: team/cases/usb.yaml:2:1"), "{s}");
     // The note says what happened to files with errors, the config file's included.
@@ -533,12 +537,16 @@ fn tiny_sizes_never_panic() {
 fn search_overlay_finds_jumps_and_highlights() {
     let mut app = app();
     press(&mut app, "jjj<Tab>j"); // some browsing state first
-    let before = (app.node().map(str::to_string), app.case, app.focus);
+    let before = (
+        app.node().map(str::to_string),
+        app.panes.case,
+        app.panes.focus,
+    );
     press(&mut app, "/");
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "廃棄 確認");
-    let first = app.search.hits[0];
-    let (case, kind) = app.searcher.index.item_of(first.item);
+    let first = app.overlays.search.hits[0];
+    let (case, kind) = app.overlays.search.searcher.index.item_of(first.item);
     assert_eq!(app.book.entries()[case].case.id, "minato-hospital-pc-2024");
     assert_eq!(kind, casebook::search::Kind::Measure(0));
     let s = screen(&app, 120, 36);
@@ -551,15 +559,22 @@ fn search_overlay_finds_jumps_and_highlights() {
     // Esc restores the view as it was.
     press(&mut app, "<Esc>");
     assert_eq!(
-        (app.node().map(str::to_string), app.case, app.focus),
+        (
+            app.node().map(str::to_string),
+            app.panes.case,
+            app.panes.focus
+        ),
         before
     );
     // Enter jumps to the case with the measure highlighted.
     press(&mut app, "/<Enter>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.highlight, Some(casebook::document::Anchor::Measure(0)));
+    assert_eq!(app.panes.focus, Pane::Detail);
+    assert_eq!(
+        app.panes.detail.highlight,
+        Some(casebook::document::Anchor::Measure(0))
+    );
     let s = screen(&app, 120, 36);
     assert!(
         s.contains("1. 病院や委託事業者の情報機器を委託して廃棄するときは"),
@@ -593,13 +608,13 @@ fn a_search_result_too_long_for_its_row_ends_with_an_ellipsis() {
 fn search_input_edits_characters_not_bytes() {
     let mut app = app();
     press(&mut app, "/暗号化");
-    assert_eq!(app.search.field.text, "暗号化");
+    assert_eq!(app.overlays.search.field.text, "暗号化");
     press(&mut app, "<BS>");
-    assert_eq!(app.search.field.text, "暗号");
-    assert_eq!(app.search.field.cursor, 2);
+    assert_eq!(app.overlays.search.field.text, "暗号");
+    assert_eq!(app.overlays.search.field.cursor, 2);
     let paste = input::action(&app, Event::Paste("ＵＳＢ\nメモリ".into())).unwrap();
     app.update(paste);
-    assert_eq!(app.search.field.text, "暗号ＵＳＢ メモリ");
+    assert_eq!(app.overlays.search.field.text, "暗号ＵＳＢ メモリ");
 }
 
 #[test]
@@ -607,13 +622,18 @@ fn tab_switches_the_search_target() {
     let mut app = app();
     press(&mut app, "/usb");
     use casebook::search::Target;
-    assert_eq!(app.search.target, Target::All);
-    assert!(!app.search.hits.is_empty());
+    assert_eq!(app.overlays.search.target, Target::All);
+    assert!(!app.overlays.search.hits.is_empty());
     press(&mut app, "<Tab>");
-    assert_eq!(app.search.target, Target::Measures);
+    assert_eq!(app.overlays.search.target, Target::Measures);
     press(&mut app, "<Tab>");
-    assert_eq!(app.search.target, Target::Cases);
-    let (case, _) = app.searcher.index.item_of(app.search.hits[0].item);
+    assert_eq!(app.overlays.search.target, Target::Cases);
+    let (case, _) = app
+        .overlays
+        .search
+        .searcher
+        .index
+        .item_of(app.overlays.search.hits[0].item);
     assert_eq!(app.book.entries()[case].case.id, "kitahama-usb-2022");
 }
 
@@ -717,7 +737,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
     assert!(screen(&app, 120, 36).contains("印 3件"));
     let effects = press(&mut app, "e<Enter>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     // The format follows the extension: Markdown for .md.
     press(&mut app, "<BS><BS><BS><BS>md");
@@ -750,7 +770,7 @@ fn marks_survive_changing_area_and_export_asks_before_overwriting() {
         }]
     ));
     app.update(Action::Done(Outcome::Written { path: path.clone() }));
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.status.as_deref(), Some("training.md に書き出しました"));
     // `M` asks before clearing more than one mark: `y` clears them.
     press(&mut app, "M");
@@ -777,7 +797,7 @@ fn copy_fails(app: &mut casebook::tui::App, stuck: Option<&str>) {
 fn when_nothing_can_copy_a_file_is_offered() {
     let mut app = app();
     copy_fails(&mut app, None);
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(
         s.contains("コピーできませんでした。ファイルに保存します"),
@@ -786,7 +806,7 @@ fn when_nothing_can_copy_a_file_is_offered() {
     assert!(s.contains("保存先: summary.txt"), "{s}");
     let effects = press(&mut app, "<Esc>");
     assert!(effects.is_empty());
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -805,7 +825,7 @@ fn enter_on_the_overwrite_question_means_no() {
     // `e` Enter Enter Enter (title, name, question): the last Enter answers the question, and means no.
     let effects = press(&mut app, "<Enter>");
     assert!(effects.is_empty(), "nothing is written: {effects:?}");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     assert!(screen(&app, 120, 36).contains("保存先: training.docx"));
     // Any other key but y leaves the question open and writes nothing.
     app.update(Action::Done(Outcome::Exists {
@@ -826,7 +846,7 @@ fn enter_on_the_overwrite_question_means_no() {
 fn a_stuck_clipboard_tool_is_named_and_a_file_offered() {
     let mut app = app();
     copy_fails(&mut app, Some("xclip"));
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let s = screen(&app, 120, 36);
     assert!(s.contains("保存先: summary.txt"), "{s}");
     assert!(

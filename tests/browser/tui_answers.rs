@@ -71,7 +71,7 @@ fn coverage_and_statistics_screens() {
                     ("<Esc>S", Mode::Stats, "stats"),
                 ] {
                     press(&mut app, keys);
-                    assert_eq!(app.mode, mode);
+                    assert_eq!(app.mode(), mode);
                     let name = format!(
                         "{view}_{l}_{w}x{h}_{}",
                         if color { "color" } else { "no_color" }
@@ -168,11 +168,16 @@ fn enter_on_a_coverage_cell_opens_the_control_in_the_tree_and_ctrl_o_comes_back(
     press(&mut app, "jj");
     press(&mut app, &"l".repeat(13));
     assert_eq!(
-        app.coverage.selected().unwrap().control.to_string(),
+        app.overlays
+            .coverage
+            .selected()
+            .unwrap()
+            .control
+            .to_string(),
         "iso27001:A.7.14"
     );
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(
         (app.scheme_name(), app.node()),
         ("iso27001", Some("A.7.14"))
@@ -199,7 +204,7 @@ fn colon_jumps_to_a_control_in_every_spelling() {
     ] {
         let mut app = app();
         press(&mut app, &format!(":{typed}<Enter>"));
-        assert_eq!(app.mode, Mode::Browse, "{typed}");
+        assert_eq!(app.mode(), Mode::Browse, "{typed}");
         assert_eq!(
             (app.scheme_name(), app.node()),
             (scheme, Some(node)),
@@ -215,18 +220,18 @@ fn colon_jumps_to_a_control_in_every_spelling() {
     );
     press(&mut app, "<Tab>");
     assert_eq!(
-        app.jump.field.text, "iso27001:A.7.1",
+        app.overlays.jump.field.text, "iso27001:A.7.1",
         "Tab completes to the first"
     );
     press(&mut app, "5<Enter>");
-    assert_eq!(app.mode, Mode::Jump, "an unknown id stays in the prompt");
+    assert_eq!(app.mode(), Mode::Jump, "an unknown id stays in the prompt");
     let shown = screen(&app, 120, 36);
     assert!(
         shown.contains("管理策 `iso27001:A.7.15` はありません。`iso27001:A.7.1`、`iso27001:A.7.10`、`iso27001:A.7.11` のことですか？"),
         "{shown}"
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -273,7 +278,7 @@ fn filters_combine_as_chips_and_each_is_removable() {
     press(&mut app, "b");
     // Remove the words: choose the last chip.
     press(&mut app, "x");
-    assert_eq!(app.mode, Mode::Chips);
+    assert_eq!(app.mode(), Mode::Chips);
     press(&mut app, "<Enter><Esc>");
     assert_eq!(
         selected_ids(&app),
@@ -323,11 +328,12 @@ fn the_tree_counts_follow_the_filter_and_f_hides_what_it_leaves_empty() {
 fn statistics_follow_the_filter() {
     let mut app = answers_app(casebook::lang::Lang::Ja, false, 120, 36);
     press(&mut app, "F2024<Enter>S");
-    let stats = app.stats.stats.as_ref().unwrap();
+    let stats = app.overlays.stats.stats.as_ref().unwrap();
     assert_eq!(stats.cases, 3);
     assert!(screen(&app, 120, 36).contains("統計 ・ 3件 ・ 絞り込み: [2024]"));
     press(&mut app, "<Esc>C");
     let a714 = app
+        .overlays
         .coverage
         .rows
         .iter()
@@ -335,6 +341,7 @@ fn statistics_follow_the_filter() {
         .unwrap();
     assert_eq!(a714.cases, 2, "both disposal cases are from 2024");
     let a710 = app
+        .overlays
         .coverage
         .rows
         .iter()
@@ -349,7 +356,7 @@ fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
     // A.7.14, the hospital's computers.
     press(&mut app, ":A.7.14<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
-    assert_eq!(app.similar[0].case_id, "abc-toys-hdd-2024");
+    assert_eq!(app.panes.detail.similar[0].case_id, "abc-toys-hdd-2024");
     press(&mut app, "<Tab><Tab>");
     let shown = screen(&app, 120, 36);
     assert!(
@@ -357,14 +364,14 @@ fn the_detail_ends_with_similar_cases_and_enter_follows_one() {
         "at the end, below the fold"
     );
     press(&mut app, "<Enter>");
-    assert_eq!(app.similar_cursor, Some(0));
+    assert_eq!(app.panes.detail.similar_cursor, Some(0));
     let shown = screen(&app, 120, 36);
     assert!(shown.contains("■ 似ている事例"), "{shown}");
     assert!(shown.contains("1. 2024-06-11 株式会社ABCトイズ"), "{shown}");
     press(&mut app, "<Enter>");
     assert_eq!(case_id(&app), "abc-toys-hdd-2024");
     assert_eq!(
-        app.similar[0].case_id, "minato-hospital-pc-2024",
+        app.panes.detail.similar[0].case_id, "minato-hospital-pc-2024",
         "and back"
     );
     press(&mut app, "<C-o>");
@@ -485,11 +492,11 @@ fn similar_cases_built_in_the_background_arrive_when_ready() {
     press(&mut app, ":A.7.14<Enter>");
     assert_eq!(case_id(&app), "minato-hospital-pc-2024");
     // Waiting on the condition itself (the index is set once, when built).
-    while app.similar_index.get().is_none() {
+    while app.env.similar_index.get().is_none() {
         std::thread::yield_now();
     }
     app.update(Action::SimilarReady);
-    assert_eq!(app.similar[0].case_id, "abc-toys-hdd-2024");
+    assert_eq!(app.panes.detail.similar[0].case_id, "abc-toys-hdd-2024");
 }
 
 /// A case of the fixture casebooks below: `controls` cited by its one measure.
@@ -656,7 +663,7 @@ fn e_in_the_problems_view_edits_the_file_that_failed_at_start_up() {
         height: 24,
     });
     press(&mut app, "!");
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let effects = press(&mut app, "E");
     assert_eq!(
         effects,
@@ -693,7 +700,7 @@ fn the_problems_view_opens_at_the_problems_heading() {
         std::fs::write(p, "id: b-2024\ntitle: [broken\n").unwrap()
     });
     assert_eq!(edited, [second]);
-    assert_eq!(app.mode, Mode::Diagnostics);
+    assert_eq!(app.mode(), Mode::Diagnostics);
     let shown = screen(&app, 80, 24);
     // Below the classification bar and the view's top border.
     let body: Vec<&str> = shown
@@ -714,8 +721,8 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     let dir = fixture_dir();
     let soa = dir.path().join("soa.yaml");
     let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
-    app.options.soa_path = Some(soa.clone());
-    app.options.setup =
+    app.env.options.soa_path = Some(soa.clone());
+    app.env.options.setup =
         casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
     press(&mut app, "C");
     let flagged = |app: &App| {
@@ -739,12 +746,12 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     )
     .unwrap();
     app.reload_now(vec![soa.clone()]);
-    assert_eq!(app.mode, Mode::Coverage);
+    assert_eq!(app.mode(), Mode::Coverage);
     assert_eq!(
         flagged(&app),
         "! 除外したが先例あり (1): iso27001:A.8.24 (1)"
     );
-    assert!(app.diagnostics.is_empty(), "{:?}", app.diagnostics);
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 
 /// `:` finds controls by words of their titles, in either language, and by
@@ -753,8 +760,14 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
 fn colon_finds_controls_by_title_and_walks_the_candidates() {
     let mut app = app();
     press(&mut app, ":供給者");
-    let ids =
-        |app: &App| -> Vec<String> { app.jump.candidates.iter().map(|r| r.to_string()).collect() };
+    let ids = |app: &App| -> Vec<String> {
+        app.overlays
+            .jump
+            .candidates
+            .iter()
+            .map(|r| r.to_string())
+            .collect()
+    };
     assert_eq!(
         ids(&app),
         ["iso27001:A.5.19", "iso27001:A.5.20", "iso27001:A.5.22"]
@@ -771,7 +784,7 @@ fn colon_finds_controls_by_title_and_walks_the_candidates() {
         "{shown}"
     );
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(
         (app.scheme_name(), app.node()),
         ("iso27001", Some("A.5.20"))
@@ -779,11 +792,11 @@ fn colon_finds_controls_by_title_and_walks_the_candidates() {
 
     // Tab fills the field with each candidate in turn, round the list.
     press(&mut app, ":supplier<Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.19");
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.22");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.22");
     press(&mut app, "<Tab>");
-    assert_eq!(app.jump.field.text, "iso27001:A.5.19");
+    assert_eq!(app.overlays.jump.field.text, "iso27001:A.5.19");
     press(&mut app, "<Esc>");
 
     // A word of a measure that points to a control: both schemes.
@@ -825,19 +838,19 @@ fn clearing_several_marks_asks_first() {
     press(&mut app, "<Tab>mjm");
     assert_eq!(app.marks.len(), 2);
     press(&mut app, "M");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let shown = screen(&app, 120, 36);
     assert!(
         shown.contains("印を付けた2件の印をすべて外しますか？ (y/N)"),
         "{shown}"
     );
     press(&mut app, "n");
-    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 2));
+    assert_eq!((app.mode(), app.marks.len()), (Mode::Browse, 2));
     press(&mut app, "My");
-    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 0));
+    assert_eq!((app.mode(), app.marks.len()), (Mode::Browse, 0));
     // One mark goes without a question.
     press(&mut app, "mM");
-    assert_eq!((app.mode, app.marks.len()), (Mode::Browse, 0));
+    assert_eq!((app.mode(), app.marks.len()), (Mode::Browse, 0));
 }
 
 /// `F` reads a range written backwards the right way round, and years of
@@ -1001,13 +1014,13 @@ fn e_exports_the_pinned_controls_as_one_register() {
     press(&mut app, ":A.5.23<Enter>p:A.8.24<Enter>p");
     assert_eq!(app.filters.filter.controls.len(), 2);
     press(&mut app, "e");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let shown = screen(&app, 100, 30);
     assert!(
         shown.contains("固定した管理策の登録簿の書き出し（形式は拡張子で: .xlsx .docx .csv .md）"),
         "{shown}"
     );
-    assert_eq!(app.prompt.as_ref().unwrap().field.text, "register.xlsx");
+    assert_eq!(app.prompt().unwrap().field.text, "register.xlsx");
     let out = dir.path().join("register.csv");
     let effects = press(&mut app, &format!("<C-u>{}<Enter>", out.display()));
     perform(&mut app, effects, &|_| {});
@@ -1057,10 +1070,10 @@ fn slash_in_the_help_narrows_it() {
     );
     // Enter keeps the words (the keys scroll again); Esc closes the help.
     press(&mut app, "<Enter>");
-    assert!(!app.help_filter.typing);
+    assert!(!app.help_filter().unwrap().typing);
     assert!(screen(&app, 80, 24).contains("絞り込み: 網羅 "));
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
     // Open again: the whole help.
     press(&mut app, "?");
     assert!(screen(&app, 80, 24).contains("上へ"));
@@ -1072,7 +1085,7 @@ fn slash_in_the_help_narrows_it() {
 fn the_command_palette_lists_every_action_and_runs_one() {
     let mut app = app_at(casebook::lang::Lang::Ja, 80, 24);
     press(&mut app, "<C-p>");
-    assert_eq!(app.mode, Mode::Palette);
+    assert_eq!(app.mode(), Mode::Palette);
     let browsing = keymap::KEYMAP
         .iter()
         .filter(|b| b.context == keymap::Context::Browse && b.action != Action::OpenPalette)
@@ -1087,12 +1100,12 @@ fn the_command_palette_lists_every_action_and_runs_one() {
         "{shown}"
     );
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, Mode::Stats);
+    assert_eq!(app.mode(), Mode::Stats);
     // English words find it too, and Esc closes the palette.
     press(&mut app, "<Esc><C-p>coverage");
     assert_eq!(casebook::tui::palette::entries("coverage").len(), 1);
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 /// A question answered with a letter shows no key that does nothing there
@@ -1101,7 +1114,7 @@ fn the_command_palette_lists_every_action_and_runs_one() {
 fn questions_show_only_the_keys_that_work_there() {
     let mut app = app_at(casebook::lang::Lang::Ja, 80, 24);
     press(&mut app, "<Tab>mjmM");
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     let status = screen(&app, 80, 24).lines().last().unwrap().to_string();
     assert!(status.contains("Esc 取消"), "{status}");
     assert!(!status.contains("補完"), "{status}");

@@ -301,7 +301,7 @@ pub fn selected_ids(app: &App) -> Vec<String> {
 }
 
 pub fn case_id(app: &App) -> String {
-    app.book.entries()[app.case.unwrap()].case.id.clone()
+    app.book.entries()[app.panes.case.unwrap()].case.id.clone()
 }
 
 /// Every key bound in `contexts` is in the README's key table (`| key | does |`),
@@ -357,7 +357,12 @@ pub fn perform(
                     cancel,
                 } => {
                     let authored = casebook::tui::effects::create(
-                        &dir, &id, &start, &app.book, app.lang, &cancel,
+                        &dir,
+                        &id,
+                        &start,
+                        &app.book,
+                        app.env.lang,
+                        &cancel,
                     );
                     next.extend(app.update(Action::Authored(authored)));
                 }
@@ -382,7 +387,8 @@ pub fn perform(
                 }
                 Effect::Watch { .. } => {}
                 other => {
-                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.options) {
+                    if let Some(outcome) = casebook::tui::effects::outside(other, &app.env.options)
+                    {
                         next.extend(app.update(Action::Done(outcome)));
                     }
                 }

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::action::{Action, Effect};
-use super::app::{App, Mode, Pane};
+use super::app::{App, Mode, Pane, Top};
 use super::diagnostics::Panel;
 use crate::cache::key::FileKey;
 use crate::casebook::{Casebook, Entry, Nodes, Part, Source, Summary};
@@ -86,15 +86,16 @@ pub struct Live {
 impl App {
     /// Whether case `index` shows the last good version of a file that turned bad.
     pub fn is_stale(&self, index: usize) -> bool {
-        !self.live.stale.is_empty()
+        !self.jobs.live.stale.is_empty()
             && index < self.book.len()
-            && self.live.stale.contains(self.book.path(index))
+            && self.jobs.live.stale.contains(self.book.path(index))
     }
 
     /// Files changed on disk: read them again (everything, when a catalog changed).
     pub(super) fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
         self.statement_changed(&paths);
         let catalogs: Vec<PathBuf> = self
+            .env
             .options
             .setup
             .watch
@@ -140,18 +141,18 @@ impl App {
             }
         };
         self.book = std::sync::Arc::new(Casebook::from_parts(catalogs, nodes, parts));
-        self.similar_index =
-            super::app::similar_index(&self.book, self.options.similar_in_background);
-        self.derived = Default::default();
-        self.searcher = Searcher::new(&self.book);
-        self.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
+        self.env.similar_index =
+            super::app::similar_index(&self.book, self.env.options.similar_in_background);
+        self.panes.derived = Default::default();
+        self.overlays.search.searcher = Searcher::new(&self.book);
+        self.env.resolver = crate::control_id::Resolver::new(&self.book.catalogs);
         self.refresh_schemes();
         self.measure_trees();
         let now: std::collections::HashMap<&str, usize> = (0..self.book.len())
             .map(|i| (self.book.path(i), i))
             .collect();
         let moved = |i: usize| paths.get(i).and_then(|p| now.get(p.as_str()).copied());
-        self.case = self.case.and_then(moved);
+        self.panes.case = self.panes.case.and_then(moved);
         self.marks = self.marks.iter().filter_map(|&i| moved(i)).collect();
         for place in self
             .history
@@ -161,29 +162,29 @@ impl App {
         {
             place.case = place.case.and_then(moved);
         }
-        self.similar_of = None;
-        self.failed_files = crate::diag::failed_files(&self.diagnostics);
-        self.diagnostics_panel = Panel::default();
+        self.panes.detail.similar_of = None;
+        self.problems.failed_files = crate::diag::failed_files(&self.problems.list);
+        self.problems.panel = Panel::default();
         self.refresh_diagnostics_panel();
         if self.filters.active() {
             self.refilter();
         }
-        match self.mode {
+        match self.top.mode() {
             Mode::Search => self.run_search(),
             Mode::Coverage => {
-                let cursor = self.coverage.cursor;
+                let cursor = self.overlays.coverage.cursor;
                 self.open_coverage();
-                self.coverage.cursor = cursor;
+                self.overlays.coverage.cursor = cursor;
             }
             Mode::Stats => self.open_stats(),
             _ => {}
         }
         self.sync();
-        if let Some(path) = self.live.show.take() {
+        if let Some(path) = self.jobs.live.show.take() {
             if reread.contains(&path) {
                 self.show_file(&path);
             } else {
-                self.live.show = Some(path);
+                self.jobs.live.show = Some(path);
             }
         }
         Vec::new()
@@ -209,15 +210,16 @@ impl App {
             }
         }
         let reread: HashSet<&str> = files.iter().map(|f| f.shown.as_str()).collect();
-        self.diagnostics
+        self.problems
+            .list
             .retain(|d| !reread.contains(d.path.as_str()));
         let mut diagnostics = Vec::new();
         for Reloaded { shown, fresh, key } in files {
             match key {
-                Some(key) => self.live.keys.insert(shown.clone(), key),
-                None => self.live.keys.remove(&shown),
+                Some(key) => self.jobs.live.keys.insert(shown.clone(), key),
+                None => self.jobs.live.keys.remove(&shown),
             };
-            self.live.stale.remove(&shown);
+            self.jobs.live.stale.remove(&shown);
             let at = by_path.get(&shown).copied();
             match fresh {
                 Fresh::Gone => {
@@ -233,7 +235,7 @@ impl App {
                 Fresh::Failed(diags) => {
                     diagnostics.extend(diags);
                     if at.is_some() {
-                        self.live.stale.insert(shown);
+                        self.jobs.live.stale.insert(shown);
                     }
                 }
                 Fresh::Parsed { case, pos, diags } => {
@@ -246,7 +248,7 @@ impl App {
                     if let Some(other) = other {
                         diagnostics.push(load::duplicate_id(&shown, &case.id, pos, &other, None));
                         if at.is_some() {
-                            self.live.stale.insert(shown);
+                            self.jobs.live.stale.insert(shown);
                         }
                         continue;
                     }
@@ -276,7 +278,7 @@ impl App {
                 }
             }
         }
-        self.diagnostics.extend(diagnostics);
+        self.problems.list.extend(diagnostics);
         slots.into_iter().flatten().collect()
     }
 
@@ -288,8 +290,9 @@ impl App {
         parts: &[Part],
         diagnostics: Vec<Diagnostic>,
     ) -> Vec<Entry> {
-        self.diagnostics
-            .truncate(self.options.setup.kept_diagnostics);
+        self.problems
+            .list
+            .truncate(self.env.options.setup.kept_diagnostics);
         let failed: HashSet<&str> = diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -307,19 +310,19 @@ impl App {
                 kept.push(old.entry(i).clone());
             }
         }
-        self.live.stale = stale;
+        self.jobs.live.stale = stale;
         // Files were read again without their keys.
-        self.live.keys.clear();
-        self.diagnostics.extend(diagnostics);
+        self.jobs.live.keys.clear();
+        self.problems.list.extend(diagnostics);
         kept
     }
 
     /// After writing or editing `path`: select its case, or show its problems.
     fn show_file(&mut self, path: &str) {
         let at = (0..self.book.len()).find(|&i| self.book.path(i) == path);
-        let problems = self.diagnostics.iter().position(|d| d.path == path);
+        let problems = self.problems.list.iter().position(|d| d.path == path);
         match (at, problems) {
-            (Some(i), None) if !self.live.stale.contains(path) => {
+            (Some(i), None) if !self.jobs.live.stale.contains(path) => {
                 if !self.cases().contains(&i) {
                     self.set_node(None);
                 }
@@ -330,15 +333,15 @@ impl App {
                     self.refilter();
                 }
                 self.select_case(Some(i));
-                self.focus = Pane::List;
+                self.panes.focus = Pane::List;
                 self.sync();
                 let id = &self.book.entries()[i].case.id;
-                self.status = Some(match self.lang {
+                self.status = Some(match self.env.lang {
                     crate::lang::Lang::Ja => format!("{id} を読み込みました（E で編集）"),
                     crate::lang::Lang::En => format!("{id} loaded (E edits it)"),
                 });
             }
-            (Some(i), _) if !self.live.stale.contains(path) => {
+            (Some(i), _) if !self.jobs.live.stale.contains(path) => {
                 // Warnings only: the case loads.
                 self.select_case(Some(i));
                 self.show_problems(path);
@@ -349,15 +352,17 @@ impl App {
 
     /// Opens `!` at the first problem of `path`.
     fn show_problems(&mut self, path: &str) {
-        let Some(first) = self.diagnostics.iter().position(|d| d.path == path) else {
+        let Some(first) = self.problems.list.iter().position(|d| d.path == path) else {
             return;
         };
-        let count = self.diagnostics.iter().filter(|d| d.path == path).count();
-        self.mode = Mode::Diagnostics;
+        let count = self.problems.list.iter().filter(|d| d.path == path).count();
+        self.top = Top::Diagnostics { scroll: 0 };
         self.refresh_diagnostics_panel();
         // At its heading (the row after its blank line), not in the message before.
-        self.overlay_scroll = self.diagnostics_panel.start_of(first) + 1;
-        self.status = Some(match self.lang {
+        self.top = Top::Diagnostics {
+            scroll: self.problems.panel.start_of(first) + 1,
+        };
+        self.status = Some(match self.env.lang {
             crate::lang::Lang::Ja => {
                 format!("このファイルには問題が{count}件あります（E でもう一度編集、Esc で閉じる）")
             }
@@ -370,14 +375,14 @@ impl App {
     /// `!` then `E`: the file of the problem at the top of the view (the
     /// first problem while the note above them is in view).
     pub(super) fn problem_file(&self) -> Option<String> {
-        let i = self.diagnostics_panel.at_top(self.overlay_scroll)?;
-        self.diagnostics.get(i).map(|d| d.path.clone())
+        let i = self.problems.panel.at_top(self.top.scroll())?;
+        self.problems.list.get(i).map(|d| d.path.clone())
     }
 
     /// The note above a stale case's detail.
     pub fn stale_note(&self) -> &'static str {
         t(
-            self.lang,
+            self.env.lang,
             "⚠ このファイルには問題があるため、前に読み込めた版を表示しています（! で理由、E で編集）",
             "⚠ This file has problems: showing the last version that loaded (! shows why, E edits it)",
         )
@@ -390,13 +395,13 @@ impl App {
             paths,
             everything,
             catalogs: self.book.catalogs.clone(),
-            inputs: self.options.setup.inputs.clone(),
+            inputs: self.env.options.setup.inputs.clone(),
             known: (0..self.book.len())
                 .filter(|&i| !self.book.is_bundled(i))
                 .map(|i| self.book.path(i).to_string())
                 .collect::<std::collections::BTreeSet<String>>(),
-            keys: self.live.keys.clone(),
-            always: self.live.show.clone(),
+            keys: self.jobs.live.keys.clone(),
+            always: self.jobs.live.show.clone(),
         }
     }
 

@@ -13,8 +13,8 @@ use crate::tui::field::Field;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
-    let Some(step) = &app.author else { return };
-    let (th, lang) = (app.theme, app.lang);
+    let Some(step) = app.author() else { return };
+    let (th, lang) = (app.env.theme, app.env.lang);
     // A question wraps (up to four lines) on a narrow screen; a text field keeps one.
     let question = question(step, lang)
         .map(|q| wrap::wrap(&q, status.width.saturating_sub(2).max(1) as usize));
@@ -138,5 +138,8 @@ fn input(
     let text = wrap::truncate(&field.text, room).into_owned();
     let caret = (wrap::width(label) + field.cursor_column().min(room)) as u16;
     frame.set_cursor_position(Position::new(inner.x + caret, inner.y));
-    Line::from(vec![Span::styled(label, app.theme.key()), Span::raw(text)])
+    Line::from(vec![
+        Span::styled(label, app.env.theme.key()),
+        Span::raw(text),
+    ])
 }

@@ -46,9 +46,9 @@ fn flag_mark(flag: Flag) -> char {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
-    let cov = &app.coverage;
+    let th = app.env.theme;
+    let lang = app.env.lang;
+    let cov = &app.overlays.coverage;
     let title = super::scope_title(
         lang,
         ("管理策の網羅状況", "Control coverage"),
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Some(r) => format!("{}: {r}", t(lang, "除外", "excluded")),
                 None => t(lang, "除外", "excluded").to_string(),
             },
-            None if app.soa.is_some() => {
+            None if app.env.soa.is_some() => {
                 t(lang, "適用宣言書に記載なし", "not in the SoA").to_string()
             }
             None => String::new(),
@@ -172,7 +172,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         below.extend(paragraph(Span::raw(""), &parts, width));
     }
-    if app.soa.is_some() {
+    if app.env.soa.is_some() {
         for flag in [
             Flag::ExcludedWithPrecedents,
             Flag::ApplicableWithoutPrecedents,
@@ -243,8 +243,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The legend's items: `· 0`, `░ 1-2`, `▒ 3-4` ... (the last with the unit,
 /// cases), then `! excluded, precedents`, `? ...`, `× excluded`.
 fn legend(app: &App, max: usize) -> Vec<Vec<(String, Style)>> {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let mut items = vec![vec![
         (format!("{}", SHADES[0]), th.heat(0)),
         (" 0".to_string(), th.dim()),

@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use crate::tui::app::App;
 
 pub fn title(app: &App) -> String {
-    let (errors, warnings) = (app.diagnostics_panel.errors, app.diagnostics_panel.warnings);
-    match app.lang {
+    let (errors, warnings) = (app.problems.panel.errors, app.problems.panel.warnings);
+    match app.env.lang {
         crate::lang::Lang::Ja => {
             format!("読み込みの問題: エラー {errors}件・警告 {warnings}件")
         }
@@ -23,13 +23,13 @@ pub fn title(app: &App) -> String {
 
 /// (all rows, the rows from the scroll position that fit in `height`).
 pub fn rows(app: &App, width: usize, height: usize) -> (usize, Vec<Line<'static>>) {
-    let panel = &app.diagnostics_panel;
+    let panel = &app.problems.panel;
     let rows = panel.rows(
-        &app.diagnostics,
+        &app.problems.list,
         width,
-        app.lang,
-        app.theme,
-        app.overlay_scroll,
+        app.env.lang,
+        app.env.theme,
+        app.overlay_scroll(),
         height,
     );
     (panel.len(), rows)

@@ -11,14 +11,14 @@ use crate::lang::{Lang, t};
 use crate::tui::app::{App, Mode};
 
 pub fn bar(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
+    let th = app.env.theme;
+    let lang = app.env.lang;
     let mut spans = vec![Span::styled(
         format!(" {} ", t(lang, "絞り込み:", "Filters:")),
         th.bold(),
     )];
     for (i, chip) in app.chips().into_iter().enumerate() {
-        let style = if app.mode == Mode::Chips && i == app.filters.chip {
+        let style = if app.mode() == Mode::Chips && i == app.filters.chip {
             th.selected(true)
         } else {
             th.key()

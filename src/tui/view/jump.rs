@@ -22,7 +22,7 @@ fn prompt(
     field: &Field,
     below: Vec<Line<'static>>,
 ) {
-    let th = app.theme;
+    let th = app.env.theme;
     let height = (3 + below.len() as u16)
         .min(status.y.saturating_sub(1))
         .max(3);
@@ -51,9 +51,9 @@ fn prompt(
 }
 
 pub fn draw_jump(frame: &mut Frame, app: &App, status: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
-    let j = &app.jump;
+    let th = app.env.theme;
+    let lang = app.env.lang;
+    let j = &app.overlays.jump;
     let mut below = Vec::new();
     if let Some(m) = &j.message {
         let width = status.width.saturating_sub(2) as usize;
@@ -88,14 +88,14 @@ pub fn draw_jump(frame: &mut Frame, app: &App, status: Rect) {
 }
 
 pub fn draw_filter(frame: &mut Frame, app: &App, status: Rect) {
-    let lang = app.lang;
+    let lang = app.env.lang;
     let below = vec![Line::styled(
         t(
             lang,
             "年の範囲（2022-2024、2022-、-2013、2023）と語句。空で Enter: 年と語句の絞り込みを外す",
             "A range of years (2022-2024, 2022-, -2013, 2023) and words. Empty: remove both",
         ),
-        app.theme.dim(),
+        app.env.theme.dim(),
     )];
     let title = t(lang, "年と語句で絞り込む", "Filter by years and words");
     prompt(frame, app, status, title, &app.filters.field, below);

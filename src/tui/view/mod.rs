@@ -36,7 +36,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     let size = frame.area();
     let Some(areas) = layout::areas(
         size,
-        app.focus,
+        app.panes.focus,
         app.banner(),
         app.filter_bar(),
         app.tree_width(),
@@ -61,12 +61,12 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         status::banner(frame, app, r);
     }
     status::status(frame, app, areas.status);
-    match app.mode {
+    match app.mode() {
         Mode::Help => {
             let lines = help::lines(app, layout::inner_width(areas.overlay));
             let shown = lines
                 .iter()
-                .skip(app.overlay_scroll)
+                .skip(app.overlay_scroll())
                 .take(layout::inner_height(areas.overlay))
                 .cloned()
                 .collect();
@@ -157,10 +157,10 @@ pub(super) fn framed(frame: &mut Frame, app: &App, area: Rect, title: String) ->
 pub(super) fn border(app: &App, title: &str, width: u16) -> Block<'static> {
     let room = (width as usize).saturating_sub(3);
     Block::bordered()
-        .border_style(app.theme.border(true))
+        .border_style(app.env.theme.border(true))
         .title(Span::styled(
             wrap::truncate(title, room).into_owned(),
-            app.theme.heading(),
+            app.env.theme.heading(),
         ))
 }
 
@@ -178,8 +178,8 @@ fn overlay(
     let position = if total > height {
         format!(
             " {}-{}/{} ",
-            app.overlay_scroll + 1,
-            (app.overlay_scroll + height).min(total),
+            app.overlay_scroll() + 1,
+            (app.overlay_scroll() + height).min(total),
             total
         )
     } else {
@@ -194,11 +194,11 @@ fn overlay(
 fn too_small(frame: &mut Frame, app: &App, size: Rect) {
     let text = format!(
         "{} {}×{} {}",
-        t(app.lang, "端末が小さすぎます。", "Terminal too small:"),
+        t(app.env.lang, "端末が小さすぎます。", "Terminal too small:"),
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
         t(
-            app.lang,
+            app.env.lang,
             "以上に広げてください（q で終了）",
             "or larger needed (q quits)"
         )

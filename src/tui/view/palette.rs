@@ -12,9 +12,11 @@ use crate::tui::palette;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let p = &app.palette;
-    let title = format!(" {} ", palette::title(app.lang));
+    let th = app.env.theme;
+    let super::super::app::Top::Palette(p) = &app.top else {
+        return;
+    };
+    let title = format!(" {} ", palette::title(app.env.lang));
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     let height = inner.height as usize;
@@ -42,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let from = p.cursor.saturating_sub(room.saturating_sub(1));
     for (i, b) in entries.iter().enumerate().skip(from).take(room) {
         let keys = wrap::pad(&wrap::truncate(&keymap::keys_label(b), key_w), key_w);
-        let text = format!("  {keys}  {}", b.help(app.lang));
+        let text = format!("  {keys}  {}", b.help(app.env.lang));
         let text = wrap::pad(&wrap::truncate(&text, width), width);
         let style = if i == p.cursor {
             th.selected(true)
@@ -53,7 +55,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if entries.is_empty() {
         lines.push(Line::styled(
-            crate::lang::t(app.lang, "当てはまる操作はありません", "No action matches"),
+            crate::lang::t(
+                app.env.lang,
+                "当てはまる操作はありません",
+                "No action matches",
+            ),
             th.dim(),
         ));
     }

@@ -14,14 +14,14 @@ use crate::tui::layout;
 use crate::wrap;
 
 fn block(app: &App, pane: Pane, title: String, footer: String) -> Block<'static> {
-    let focused = app.focus == pane;
+    let focused = app.panes.focus == pane;
     let title_style = if focused {
-        app.theme.heading()
+        app.env.theme.heading()
     } else {
-        app.theme.bold()
+        app.env.theme.bold()
     };
     Block::bordered()
-        .border_style(app.theme.border(focused))
+        .border_style(app.env.theme.border(focused))
         .title(Span::styled(
             crate::width::screen(&title).into_owned(),
             title_style,
@@ -44,26 +44,26 @@ fn position(offset: usize, height: usize, total: usize) -> String {
 }
 
 pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let rows = app.tree_rows();
     let selected = app.tree_selected(&rows);
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let title = app.tree_title();
     // With a statement, each control says whether it applies.
-    let soa = app.soa.as_ref().filter(|_| {
+    let soa = app.env.soa.as_ref().filter(|_| {
         app.catalog()
             .is_some_and(|c| c.kind == crate::catalog::Kind::Controls)
     });
     let decided = |id: &str| {
         let r = crate::model::ControlRef::new(app.scheme_name(), id);
         soa.and_then(|s| s.decision(&app.book.catalogs, &r))
-            .map(|d| crate::answers::coverage::applicable_label(Some(d.applicable), app.lang))
+            .map(|d| crate::answers::coverage::applicable_label(Some(d.applicable), app.env.lang))
     };
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.tree_offset)
+        .skip(app.panes.tree.offset)
         .take(height)
         .map(|(i, row)| {
             let indent = "  ".repeat(row.depth);
@@ -86,7 +86,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
             let title = wrap::truncate(&row.title, width.saturating_sub(fixed)).into_owned();
             let text = wrap::pad(&format!("{indent}{marker}{id}{title}{count}"), width);
             let style = if i == selected {
-                th.selected(app.focus == Pane::Tree)
+                th.selected(app.panes.focus == Pane::Tree)
             } else if row.count == 0 {
                 th.dim()
             } else if row.id.is_none() {
@@ -97,7 +97,7 @@ pub fn tree(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text, style)
         })
         .collect();
-    let footer = position(app.tree_offset, height, rows.len());
+    let footer = position(app.panes.tree.offset, height, rows.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::Tree, title, footer)),
         area,
@@ -116,7 +116,7 @@ fn columns(width: usize) -> (usize, usize) {
 }
 
 pub fn list(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let cases = app.cases();
     let width = layout::inner_width(area);
     let height = layout::inner_height(area).saturating_sub(1);
@@ -143,17 +143,17 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let mut lines = vec![Line::styled(
         row(
             " ",
-            t(app.lang, "公表日", "Published"),
-            t(app.lang, "組織", "Organization"),
-            t(app.lang, "件名", "Title"),
-            t(app.lang, "人数", "People"),
+            t(app.env.lang, "公表日", "Published"),
+            t(app.env.lang, "組織", "Organization"),
+            t(app.env.lang, "件名", "Title"),
+            t(app.env.lang, "人数", "People"),
         ),
         th.dim(),
     )];
     if cases.is_empty() {
         lines.push(Line::styled(
             t(
-                app.lang,
+                app.env.lang,
                 " この項目の事例はまだありません",
                 " No cases under this item yet",
             ),
@@ -165,16 +165,16 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     let bundled = (0..book.len()).filter(|&i| book.is_bundled(i)).count();
     let mixed = bundled > 0 && bundled < book.len();
     let today = app.today();
-    for &i in cases.iter().skip(app.list_offset).take(height) {
+    for &i in cases.iter().skip(app.panes.list.offset).take(height) {
         let case = &book.entries()[i].case;
         // A report or a measure due or overdue (see `deadlines`) says more
         // than `[team]` (only a team's own incident has reports), and leaves
         // the title room at 80 columns.
-        let due = Deadlines::of(book, i, today).badge(app.lang);
+        let due = Deadlines::of(book, i, today).badge(app.env.lang);
         let mut badge = match (app.is_stale(i), mixed && !book.is_bundled(i)) {
-            (true, _) => t(app.lang, "⚠前の版 ", "⚠stale "),
+            (true, _) => t(app.env.lang, "⚠前の版 ", "⚠stale "),
             (false, _) if !due.is_empty() => "",
-            (false, true) => t(app.lang, "[チーム] ", "[team] "),
+            (false, true) => t(app.env.lang, "[チーム] ", "[team] "),
             (false, false) => "",
         }
         .to_string();
@@ -193,12 +193,12 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
             &format!("{badge}{}", case.title),
             &people,
         );
-        let style = if Some(i) == app.case {
-            th.selected(app.focus == Pane::List)
+        let style = if Some(i) == app.panes.case {
+            th.selected(app.panes.focus == Pane::List)
         } else {
             Style::new()
         };
-        if app.marks.contains(&i) && Some(i) != app.case {
+        if app.marks.contains(&i) && Some(i) != app.panes.case {
             let (head, tail) = text.split_at(mark.len());
             lines.push(Line::from(vec![
                 Span::styled(head.to_string(), th.mark()),
@@ -210,25 +210,25 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect) {
     }
     let node = match (app.catalog(), app.node()) {
         (Some(c), Some(id)) => c
-            .label(id, app.lang)
+            .label(id, app.env.lang)
             .map(|l| format!("{l} · "))
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let title = match app.lang {
+    let title = match app.env.lang {
         crate::lang::Lang::Ja => format!(
             " 事例 {}件 · {node}{} ",
             cases.len(),
-            app.sort.label(app.lang)
+            app.panes.list.sort.label(app.env.lang)
         ),
         crate::lang::Lang::En => format!(
             " {} · {node}{} ",
             crate::plural::count(cases.len(), "case", "cases"),
-            app.sort.label(app.lang)
+            app.panes.list.sort.label(app.env.lang)
         ),
     };
     let title = wrap::truncate(&title, width.saturating_sub(2)).into_owned();
-    let footer = position(app.list_offset, height, cases.len());
+    let footer = position(app.panes.list.offset, height, cases.len());
     frame.render_widget(
         Paragraph::new(lines).block(block(app, Pane::List, title, footer)),
         area,
@@ -239,16 +239,17 @@ pub fn detail(frame: &mut Frame, app: &App, area: Rect) {
     let width = layout::inner_width(area);
     let height = layout::inner_height(area);
     let lines = app
+        .panes
         .case
         .map(|c| detail::screen(app, c, width).lines)
         .unwrap_or_default();
-    let footer = position(app.detail_scroll, height, lines.len());
+    let footer = position(app.panes.detail.scroll, height, lines.len());
     let shown: Vec<Line> = lines
         .into_iter()
-        .skip(app.detail_scroll)
+        .skip(app.panes.detail.scroll)
         .take(height)
         .collect();
-    let title = format!(" {} ", t(app.lang, "詳細", "Detail"));
+    let title = format!(" {} ", t(app.env.lang, "詳細", "Detail"));
     frame.render_widget(
         Paragraph::new(shown).block(block(app, Pane::Detail, title, footer)),
         area,

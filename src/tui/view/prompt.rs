@@ -12,14 +12,14 @@ use crate::tui::detail::t;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
-    let Some(prompt) = &app.prompt else { return };
-    let th = app.theme;
+    let Some(prompt) = app.prompt() else { return };
+    let th = app.env.theme;
     let area = Rect {
         y: status.y.saturating_sub(3),
         height: 3,
         ..status
     };
-    let lang = app.lang;
+    let lang = app.env.lang;
     let (title, label) = match &prompt.ask {
         Ask::SaveAs {
             payload: Payload::Report(_),
@@ -72,13 +72,13 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
         ),
         Ask::SaveAs { .. } => (
             t(
-                app.lang,
+                app.env.lang,
                 "コピーできませんでした。ファイルに保存します",
                 "Nothing could take the copy. Save it to a file",
             ),
-            t(app.lang, "保存先: ", "Save as: "),
+            t(app.env.lang, "保存先: ", "Save as: "),
         ),
-        Ask::Overwrite { .. } => (t(app.lang, "上書きの確認", "Overwrite?"), ""),
+        Ask::Overwrite { .. } => (t(app.env.lang, "上書きの確認", "Overwrite?"), ""),
         Ask::MakeDir { .. } => (t(lang, "フォルダの作成", "Make the folder?"), ""),
         Ask::CopyMarked { .. } => (t(lang, "印を付けた事例のコピー", "Copy marked cases"), ""),
         Ask::Precedents { .. } => (t(lang, "先例一覧", "Precedent list"), ""),
@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect) {
     let width = inner.width as usize;
     let line = match &prompt.ask {
         Ask::Overwrite { path, .. } => {
-            let q = match app.lang {
+            let q = match app.env.lang {
                 crate::lang::Lang::Ja => {
                     format!(
                         "{} は既にあります。上書きしますか？ (y/N)",

@@ -123,9 +123,9 @@ fn case_line(case: &crate::model::Case, positions: &[usize], lang: Lang) -> (Str
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
-    let s = &app.search;
+    let th = app.env.theme;
+    let lang = app.env.lang;
+    let s = &app.overlays.search;
     let count = match lang {
         crate::lang::Lang::Ja => format!("{}件", s.hits.len()),
         crate::lang::Lang::En => crate::plural::count(s.hits.len(), "result", "results"),
@@ -199,7 +199,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let rows = layout::search_rows(area, ROW_LINES);
     for (n, hit) in s.hits.iter().enumerate().skip(s.offset).take(rows) {
-        let (case_index, kind) = app.searcher.index.item_of(hit.item);
+        let (case_index, kind) = app.overlays.search.searcher.index.item_of(hit.item);
         let case = &app.book.entries()[case_index].case;
         let selected = n == s.selected;
         let base = if selected {
@@ -228,7 +228,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ];
         // Found through a control, not by its own words: say which.
         if let Some(via) = hit.via {
-            let r = app.searcher.index.control(via);
+            let r = app.overlays.search.searcher.index.control(via);
             let label = match lang {
                 crate::lang::Lang::Ja => format!("〔{r} 経由〕"),
                 crate::lang::Lang::En => format!("[via {r}] "),

@@ -25,10 +25,17 @@ use crate::wrap;
 const SIDE_BY_SIDE: usize = 150;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
-    let lang = app.lang;
-    let Some(s) = &app.stats.stats else { return };
-    let title = super::scope_title(lang, ("統計", "Statistics"), s.cases, &app.stats.named);
+    let th = app.env.theme;
+    let lang = app.env.lang;
+    let Some(s) = &app.overlays.stats.stats else {
+        return;
+    };
+    let title = super::scope_title(
+        lang,
+        ("統計", "Statistics"),
+        s.cases,
+        &app.overlays.stats.named,
+    );
     let inner = super::framed(frame, app, area, title);
     let width = inner.width as usize;
     if width < 10 || inner.height < 4 {
@@ -113,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ];
     let mut tabs = Vec::new();
     for (i, name) in names.iter().enumerate() {
-        let style = if i == app.stats.tab {
+        let style = if i == app.overlays.stats.tab {
             th.selected(true)
         } else {
             th.dim()
@@ -128,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         height: body.height.saturating_sub(1),
         ..body
     };
-    match app.stats.tab {
+    match app.overlays.stats.tab {
         0 => causes(frame, app, s, chart),
         1 => sectors(frame, app, s, chart),
         2 => years(frame, app, s, chart),
@@ -150,7 +157,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// Lines from the view's scroll position (↑/↓), as many as fit.
 fn scrolled(frame: &mut Frame, app: &App, lines: Vec<Line<'static>>, area: Rect) {
-    let from = app.stats.scroll.min(lines.len().saturating_sub(1));
+    let from = app.overlays.stats.scroll.min(lines.len().saturating_sub(1));
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(from)
@@ -160,7 +167,7 @@ fn scrolled(frame: &mut Frame, app: &App, lines: Vec<Line<'static>>, area: Rect)
 }
 
 fn chart_title(app: &App, text: String) -> Block<'static> {
-    Block::new().title(Span::styled(text, app.theme.bold()))
+    Block::new().title(Span::styled(text, app.env.theme.bold()))
 }
 
 /// A chart's title and bars, then notes under it (wrapped), drawn in `area`.
@@ -175,13 +182,13 @@ fn bar_chart(
     let width = area.width as usize;
     let mut lines = vec![Line::styled(
         wrap::truncate(title, width).into_owned(),
-        app.theme.bold(),
+        app.env.theme.bold(),
     )];
     lines.extend(chart::lines(bars, 0, width));
     for note in notes {
         lines.extend(paragraph(
             Span::raw(""),
-            &[(note.clone(), app.theme.dim())],
+            &[(note.clone(), app.env.theme.dim())],
             width,
         ));
     }
@@ -191,8 +198,8 @@ fn bar_chart(
 /// Per cause: this casebook's share, and the survey's: two bars each when
 /// there is room, else the survey's figure beside this casebook's.
 fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
-    let lang = app.lang;
-    let th = app.theme;
+    let lang = app.env.lang;
+    let th = app.env.theme;
     let survey = s
         .survey
         .as_ref()
@@ -246,7 +253,7 @@ fn causes(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
 }
 
 fn sectors(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
-    let lang = app.lang;
+    let lang = app.env.lang;
     let bars: Vec<chart::Bar> = s
         .sectors
         .iter()
@@ -255,7 +262,7 @@ fn sectors(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
             label_style: Style::new(),
             value: c.cases,
             figure: format!("{} ({:.1}%)", c.cases, c.share),
-            style: app.theme.bar(),
+            style: app.env.theme.bar(),
         })
         .collect();
     let title = t(lang, "業種別の事例数", "Cases by sector");
@@ -265,8 +272,8 @@ fn sectors(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
 /// A current survey beside the casebook: what it is, its source and year,
 /// each row's figure beside this casebook's as bars, the mapping under them.
 fn baseline(app: &App, b: &Comparison, width: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let th = app.theme;
+    let lang = app.env.lang;
+    let th = app.env.theme;
     let mut out = paragraph(
         Span::raw(""),
         &[(format!("{} — {}", b.short, b.title), th.bold())],
@@ -396,7 +403,7 @@ fn baseline(app: &App, b: &Comparison, width: usize) -> Vec<Line<'static>> {
 }
 
 fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
-    let lang = app.lang;
+    let lang = app.env.lang;
     let n = s.years.len().max(1);
     let room = area.width as usize / n;
     // Two-digit year labels need bars two columns wide: the gap between bars
@@ -420,7 +427,7 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
                 .value(y.cases as u64)
                 .label(Line::from(label))
                 .text_value(y.cases.to_string())
-                .style(app.theme.bar())
+                .style(app.env.theme.bar())
         })
         .collect();
     let title = if bar_w >= 4 {
@@ -443,7 +450,7 @@ fn years(frame: &mut Frame, app: &App, s: &Stats, area: Rect) {
         ))
         .bar_width(bar_w)
         .bar_gap(u16::from(gap))
-        .value_style(app.theme.bold())
+        .value_style(app.env.theme.bold())
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
 }

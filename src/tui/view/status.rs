@@ -14,13 +14,13 @@ use crate::wrap;
 /// `casebook  [ISO 27001] PPC 原因 業種`: the schemes, the current one
 /// highlighted, laid out by [`header::pieces`] (which a click reads too).
 pub fn header(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let spans: Vec<Span> = header::pieces(app, area.width as usize)
         .into_iter()
         .map(|(text, piece)| {
             let style = match piece {
                 Piece::Name => th.bold(),
-                Piece::Tab(i) if i == app.scheme => th.selected(true),
+                Piece::Tab(i) if i == app.panes.tree.scheme => th.selected(true),
                 Piece::Tab(_) | Piece::Hint => th.dim(),
                 Piece::Gap => Style::new(),
             };
@@ -35,15 +35,16 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
     let n = app.error_files();
-    let text = if !app.options.problems.is_empty() {
+    let text = if !app.env.options.problems.is_empty() {
         let problems: Vec<&str> = app
+            .env
             .options
             .problems
             .iter()
-            .map(|p| p.get(app.lang))
+            .map(|p| p.get(app.env.lang))
             .collect();
         let problems = problems.join(" · ");
-        match (app.lang, n) {
+        match (app.env.lang, n) {
             (_, 0) => format!(" ⚠ {problems} "),
             (crate::lang::Lang::Ja, _) => {
                 format!(" ⚠ {problems} · ほか{n}件のファイルを読み込めませんでした（! で理由） ")
@@ -56,8 +57,8 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     } else {
-        let stale = app.live.stale.len();
-        match (app.lang, stale) {
+        let stale = app.jobs.live.stale.len();
+        match (app.env.lang, stale) {
             (crate::lang::Lang::Ja, 0) => {
                 format!(" ⚠ {n}件のファイルを読み込めませんでした。! で理由を表示 ")
             }
@@ -76,15 +77,18 @@ pub fn banner(frame: &mut Frame, app: &App, area: Rect) {
             ),
         }
     };
-    let line = Line::styled(wrap::pad(&text, area.width as usize), app.theme.banner());
+    let line = Line::styled(
+        wrap::pad(&text, area.width as usize),
+        app.env.theme.banner(),
+    );
     frame.render_widget(Paragraph::new(line), area);
 }
 
 /// Key hints (or the transient message) on the left, counts on the right.
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {
-    let th = app.theme;
+    let th = app.env.theme;
     let width = area.width as usize;
-    let counts = match app.lang {
+    let counts = match app.env.lang {
         crate::lang::Lang::Ja if app.marks.is_empty() => format!(" {}件 ", app.book.len()),
         crate::lang::Lang::Ja => format!(" 印 {}件 · 全{}件 ", app.marks.len(), app.book.len()),
         crate::lang::Lang::En if app.marks.is_empty() => format!(
@@ -109,7 +113,7 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
         let shown = wrap::truncate_middle(&message, room).into_owned();
         left.push(Span::styled(shown, th.bold()));
     } else {
-        let hints = keymap::hints(app.context(), app.lang);
+        let hints = keymap::hints(app.context(), app.env.lang);
         let essentials_shown = hints
             .iter()
             .zip(fitting(&hints, room))
