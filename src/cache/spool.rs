@@ -46,8 +46,8 @@ pub struct Finished {
 impl Finished {
     /// A spooled case, read from the file written (placed or not), or from
     /// the bytes a failed write kept.
-    pub fn blob(&self, s: &Spooled) -> Option<crate::casebook::Blob> {
-        use crate::casebook::{Blob, Bytes};
+    pub fn blob(&self, s: &Spooled) -> Option<super::blob::Blob> {
+        use super::blob::{Blob, Bytes};
         let (written, start) = self.cases.as_ref()?;
         let at = start.checked_add(s.offset)?;
         let end = at.checked_add(s.len)?;
@@ -170,7 +170,7 @@ fn unwritable() -> io::Error {
 mod tests {
     use super::super::{CaseRecord, Entry, NewRecord, key::FileKey, write_entry};
     use super::*;
-    use crate::casebook::Bytes;
+    use crate::cache::blob::Bytes;
 
     /// Records of files, every third without a case, each case's encoding
     /// of its own size (one larger than the writer's buffer).

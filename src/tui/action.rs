@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::reload::Batch;
+use super::reload::read::Batch;
 use crate::diag::Message;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use super::action::What;
-use super::detail::t;
 use super::field::Field;
 use crate::export::file::Content;
 use crate::lang::Lang;
+use crate::lang::t;
 
 /// What a file will hold.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! notice, and the files being read again.
 
 use super::action::Cancel;
-use super::reload::Live;
+use super::reload::state::Live;
 
 #[derive(Debug, Default)]
 pub struct Jobs {

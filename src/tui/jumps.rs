@@ -2,8 +2,8 @@
 //! cases at the end of the detail, and the history of jumps (Ctrl-o / Ctrl-i,
 //! Alt-← / Alt-→). Also `u`, the selected case's source URL.
 
-use super::app::Pane;
 use super::field::Field;
+use super::panes::Pane;
 use crate::model::ControlRef;
 
 /// Where the browser was: enough to come back to it.
