@@ -167,27 +167,11 @@ pub fn deck(book: &Casebook, content: &Content, lang: Lang) -> Option<Deck> {
     }
 }
 
-/// Today's date in the local time zone: `2025-06-01`.
+/// Today's date in the local time zone (the one clock, [`crate::date::today`]):
+/// `2025-06-01`.
 pub fn today() -> String {
-    // SAFETY: `time` with a null pointer only returns the time; `localtime_r`
-    // writes into the `tm` we own and returns null on failure.
-    let tm = unsafe {
-        let now = libc::time(std::ptr::null_mut());
-        let mut tm: libc::tm = std::mem::zeroed();
-        (!libc::localtime_r(&now, &mut tm).is_null()).then_some(tm)
-    };
-    match tm {
-        Some(tm) => format!(
-            "{:04}-{:02}-{:02}",
-            tm.tm_year + 1900,
-            tm.tm_mon + 1,
-            tm.tm_mday
-        ),
-        None => {
-            let d = time::OffsetDateTime::now_utc().date();
-            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-        }
-    }
+    let d = crate::date::today();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
 /// The bytes of `content` in `format`, or why not.
