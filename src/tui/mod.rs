@@ -105,6 +105,10 @@ fn event_loop(
     let _ = crossterm::event::poll(Duration::ZERO);
     let reader = Reader::spawn(tx.clone());
     let mut watch = watch::Watch::start(&app.env.options.setup.watch, tx.clone());
+    // A statement of applicability outside the casebooks is watched on its own.
+    if let (Some(w), Some(soa)) = (watch.as_mut(), app.env.options.soa_path.as_deref()) {
+        w.add_file(soa);
+    }
     let jobs = reload_thread(tx.clone());
     let mut reloads = reload::Queue::default();
     let mut world = World {

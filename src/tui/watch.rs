@@ -11,6 +11,10 @@
 //!
 //! A watched directory that is deleted or moved away is looked for once a
 //! second until it is there again, then watched again and read whole.
+//!
+//! A single file outside the casebooks (a statement of applicability given
+//! with `--soa`) is watched through its directory, not recursively, and only
+//! its own changes are reported.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -40,6 +44,20 @@ struct Root {
     given: PathBuf,
     /// Whether it is watched now (false while it is gone).
     watched: bool,
+    /// For a single file: the file (as the watcher reports it); its
+    /// directory, `seen`, is watched without its subdirectories and no
+    /// other path in it is reported.
+    only: Option<PathBuf>,
+}
+
+impl Root {
+    /// Whether a reported path is one this root reports.
+    fn covers(&self, path: &Path) -> bool {
+        match &self.only {
+            None => path.starts_with(&self.seen),
+            Some(file) => path == file,
+        }
+    }
 }
 
 /// What the watcher's callback and the debouncing thread share with the handle.
@@ -101,14 +119,46 @@ impl Watch {
     /// Watches one more directory (a casebook just created).
     pub fn add(&mut self, dir: &Path) {
         let seen = absolute(dir);
-        let watched = self.shared.watch(&seen);
+        let watched = self.shared.watch(&seen, RecursiveMode::Recursive);
         let mut roots = lock(&self.shared.roots);
         roots.push(Root {
             seen,
             given: dir.to_path_buf(),
             watched,
+            only: None,
         });
         // The most specific directory first, for a directory inside another.
+        roots.sort_by_key(|r| std::cmp::Reverse(r.seen.components().count()));
+    }
+}
+
+impl Watch {
+    /// Watches one file (a statement of applicability outside the
+    /// casebooks); nothing when a watched directory already holds it.
+    pub fn add_file(&mut self, file: &Path) {
+        let seen_file = absolute(file);
+        let (Some(dir), Some(name)) = (seen_file.parent(), seen_file.file_name()) else {
+            return;
+        };
+        if lock(&self.shared.roots)
+            .iter()
+            .any(|r| r.only.is_none() && seen_file.starts_with(&r.seen))
+        {
+            return;
+        }
+        let given = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let seen = dir.to_path_buf();
+        let watched = self.shared.watch(&seen, RecursiveMode::NonRecursive);
+        let mut roots = lock(&self.shared.roots);
+        roots.push(Root {
+            only: Some(seen.join(name)),
+            seen,
+            given,
+            watched,
+        });
         roots.sort_by_key(|r| std::cmp::Reverse(r.seen.components().count()));
     }
 }
@@ -121,7 +171,7 @@ impl Drop for Watch {
 }
 
 impl Shared {
-    fn watch(&self, seen: &Path) -> bool {
+    fn watch(&self, seen: &Path, mode: RecursiveMode) -> bool {
         let mut watcher = lock(&self.watcher);
         let Some(watcher) = watcher.as_mut() else {
             return false;
@@ -129,7 +179,16 @@ impl Shared {
         // A directory watched before (moved away, then another put in its
         // place) is watched afresh.
         let _ = watcher.unwatch(seen);
-        watcher.watch(seen, RecursiveMode::Recursive).is_ok()
+        watcher.watch(seen, mode).is_ok()
+    }
+
+    /// How a root's directory is watched.
+    fn mode(root: &Root) -> RecursiveMode {
+        if root.only.is_some() {
+            RecursiveMode::NonRecursive
+        } else {
+            RecursiveMode::Recursive
+        }
     }
 }
 
@@ -205,14 +264,23 @@ fn debounce(shared: &Shared, queue: &Receiver<Event>, tx: &Sender<Msg>) {
         match event {
             Ok(Event::Changed(path)) => {
                 let root = self_event(shared, &path);
-                pending.add(as_given(&lock(&shared.roots), &path));
+                let reported = {
+                    let roots = lock(&shared.roots);
+                    roots
+                        .iter()
+                        .any(|r| r.covers(&path))
+                        .then(|| as_given(&roots, &path))
+                };
+                if let Some(path) = reported {
+                    pending.add(path);
+                }
                 if let Some(seen) = root {
                     recheck(shared, &seen);
                 }
             }
             Ok(Event::Rescan) => {
                 for root in lock(&shared.roots).iter() {
-                    pending.add(root.given.clone());
+                    pending.add(reported_whole(root));
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -245,7 +313,11 @@ fn self_event(shared: &Shared, path: &Path) -> Option<PathBuf> {
 /// A watched directory had an event of its own: watched again when it is
 /// (still or again) there, else looked for until it is.
 fn recheck(shared: &Shared, seen: &Path) {
-    let watched = seen.is_dir() && shared.watch(seen);
+    let mode = lock(&shared.roots)
+        .iter()
+        .find(|r| r.seen == seen)
+        .map_or(RecursiveMode::Recursive, Shared::mode);
+    let watched = seen.is_dir() && shared.watch(seen, mode);
     if let Some(root) = lock(&shared.roots).iter_mut().find(|r| r.seen == seen) {
         root.watched = watched;
     }
@@ -253,22 +325,31 @@ fn recheck(shared: &Shared, seen: &Path) {
 
 /// The directories that were gone and are there again, now watched (as given).
 fn found_again(shared: &Shared) -> Vec<PathBuf> {
-    let lost: Vec<PathBuf> = lock(&shared.roots)
+    let lost: Vec<(PathBuf, RecursiveMode)> = lock(&shared.roots)
         .iter()
         .filter(|r| !r.watched && r.seen.is_dir())
-        .map(|r| r.seen.clone())
+        .map(|r| (r.seen.clone(), Shared::mode(r)))
         .collect();
     let mut found = Vec::new();
-    for seen in lost {
-        if shared.watch(&seen) {
+    for (seen, mode) in lost {
+        if shared.watch(&seen, mode) {
             let mut roots = lock(&shared.roots);
             if let Some(root) = roots.iter_mut().find(|r| r.seen == seen) {
                 root.watched = true;
-                found.push(root.given.clone());
+                found.push(reported_whole(root));
             }
         }
     }
     found
+}
+
+/// What is reported when all of a root may have changed: the directory, or
+/// the one file watched in it.
+fn reported_whole(root: &Root) -> PathBuf {
+    match root.only.as_ref().and_then(|f| f.file_name()) {
+        Some(name) => root.given.join(name),
+        None => root.given.clone(),
+    }
 }
 
 /// The path as the watcher reports it: relative paths are taken from the
@@ -305,6 +386,7 @@ mod tests {
             seen: PathBuf::from("/home/u/work/our"),
             given: PathBuf::from("our"),
             watched: true,
+            only: None,
         }];
         assert_eq!(
             as_given(&roots, Path::new("/home/u/work/our/cases/2024/a.yaml")),

@@ -739,6 +739,33 @@ fn the_watcher_reports_changes_and_not_reads() {
     assert_eq!(reported_until(&events, &b), vec![b]);
 }
 
+/// A statement of applicability outside the casebook (`--soa`) is watched
+/// on its own: its edits are reported, its neighbours' are not.
+#[test]
+fn a_statement_outside_the_casebook_is_watched_alone() {
+    use casebook::tui::watch::Watch;
+    let (dir, _) = team_of_one();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let soa = elsewhere.path().join("soa.yaml");
+    std::fs::write(&soa, "soa:\n  - control: A.7.14\n    applicable: true\n").unwrap();
+    let (tx, events) = std::sync::mpsc::channel();
+    let mut watch = Watch::start(&[dir.path().to_path_buf()], tx).unwrap();
+    watch.add_file(&soa);
+    // A neighbour written first, then the statement: only the statement is reported.
+    std::fs::write(elsewhere.path().join("notes.yaml"), "- 来週\n").unwrap();
+    std::fs::create_dir(elsewhere.path().join("sub")).unwrap();
+    std::fs::write(
+        &soa,
+        "soa:\n  - control: A.7.14\n    applicable: false\n    reason: 無い\n",
+    )
+    .unwrap();
+    assert_eq!(reported_until(&events, &soa), vec![soa.clone()]);
+    // The casebook is still watched.
+    let b = dir.path().join("cases/2024/our-b-2024.yaml");
+    std::fs::write(&b, titled("our-b-2024", "二つ目")).unwrap();
+    assert_eq!(reported_until(&events, &b), vec![b]);
+}
+
 #[test]
 fn a_watched_directory_deleted_and_made_again_is_watched_again() {
     use casebook::tui::watch::Watch;

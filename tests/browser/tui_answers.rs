@@ -754,6 +754,41 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
 
+/// Live reload: a statement given with `--soa` from outside the casebook
+/// is read again when it changes, and never read as a case.
+#[test]
+fn an_edit_of_a_statement_outside_the_casebook_shows_in_the_coverage_view() {
+    let dir = fixture_dir();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
+    // The statement lives elsewhere (the fixture's is moved there).
+    let soa = elsewhere.path().join("our-soa.yaml");
+    std::fs::rename(dir.path().join("soa.yaml"), &soa).unwrap();
+    app.env.options.soa_path = Some(soa.clone());
+    app.env.options.setup =
+        casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
+    let cases = app.book.len();
+    std::fs::write(
+        &soa,
+        "soa:
+  - control: A.8.24
+    applicable: false
+    reason: 暗号は使っていない
+",
+    )
+    .unwrap();
+    app.reload_now(vec![soa.clone()]);
+    press(&mut app, "C");
+    let flagged = screen(&app, 80, 24)
+        .lines()
+        .map(|l| squeeze(l.trim_matches('│')))
+        .find(|l| l.starts_with("! 除外したが先例あり"))
+        .unwrap();
+    assert_eq!(flagged, "! 除外したが先例あり (1): iso27001:A.8.24 (1)");
+    assert_eq!(app.book.len(), cases, "the statement is not a case");
+    assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
+}
+
 /// `:` finds controls by words of their titles, in either language, and by
 /// the words that point to them; ↑↓ walk the candidates, Tab cycles them.
 #[test]
