@@ -206,7 +206,9 @@ pub fn case_text(case: &Case) -> String {
 
 /// The original text of an item.
 pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
-    let case = &book.entries()[case].case;
+    // Read, not kept: a common word's hits would hold most of the cases.
+    let entry = book.fetch(case);
+    let case = &entry.case;
     match kind {
         Kind::Measure(i) => case.measures[i as usize].text.clone(),
         Kind::Case => case_text(case),
@@ -423,7 +425,9 @@ impl Searcher {
     /// need not keep a position map for every item.
     pub fn positions(&mut self, book: &Casebook, item: u32, query: &str) -> Vec<usize> {
         let (case, kind) = self.index.item_of(item);
-        let c = &book.entries()[case].case;
+        // Read, not kept (see [`item_text`]).
+        let entry = book.fetch(case);
+        let c = &entry.case;
         let (text, ranges) = match kind {
             Kind::Measure(i) => {
                 let text = c.measures[i as usize].text.clone();

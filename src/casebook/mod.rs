@@ -267,6 +267,16 @@ impl Casebook {
         }
     }
 
+    /// How many cases are held in memory (loaded from their files, or read
+    /// from the cache and kept); the rest stay in the cache until needed.
+    pub fn held(&self) -> usize {
+        self.cases
+            .slots
+            .iter()
+            .filter(|s| s.entry.get().is_some())
+            .count()
+    }
+
     /// Problems met while reading cases from the cache (each said once).
     pub fn take_notices(&self) -> Vec<crate::diag::Message> {
         self.cases.take_notices()

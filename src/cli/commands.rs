@@ -184,7 +184,9 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         .iter()
                         .map(|h| {
                             let (ci, kind) = searcher.index.item_of(h.item);
-                            let case = &book.entries()[ci].case;
+                            // Read, not kept (as for the text output below).
+                            let entry = book.fetch(ci);
+                            let case = &entry.case;
                             let controls = match kind {
                                 search::Kind::Measure(i) => {
                                     case.measures[i as usize].controls.clone()

@@ -642,3 +642,33 @@ fn a_forged_entry_with_good_checksums_brings_no_control_character_out() {
         assert!(!stdout(&out).contains('\u{202e}'), "{args:?}");
     }
 }
+
+/// A search answered from the cache reads its hits' cases to show their
+/// words, and keeps none of them: a common word's hits at 100,000 cases
+/// would otherwise hold most of the casebook in memory.
+#[test]
+fn a_search_from_the_cache_keeps_none_of_the_cases_it_reads() {
+    use casebook::cache::Settings;
+    use casebook::load::{Input, load_with};
+    use casebook::search::{Searcher, Target, item_text};
+    let dir = casebook(20);
+    let cache = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        dir: Some(cache.path().to_path_buf()),
+    };
+    let inputs = [Input::Dir(dir.path().to_path_buf())];
+    load_with(&inputs, &[], &settings);
+    let loaded = load_with(&inputs, &[], &settings);
+    let book = &loaded.casebook;
+    assert_eq!(book.held(), 0, "read from the cache, nothing held yet");
+    let (searcher, _) = Searcher::open(book, &loaded.index);
+    let mut searcher = searcher.once();
+    let hits = searcher.search("消去", Target::All);
+    assert!(hits.len() > 10, "{} hits", hits.len());
+    for h in &hits {
+        let (case, kind) = searcher.index.item_of(h.item);
+        assert!(!item_text(book, case, kind).is_empty());
+        searcher.positions(book, h.item, "消去");
+    }
+    assert_eq!(book.held(), 0, "the cases read for the hits are not kept");
+}
