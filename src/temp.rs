@@ -232,19 +232,21 @@ fn take_over(file: &File, old: &fs::Metadata) {
     let _ = file.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777));
 }
 
+/// The names in a directory, sorted: what tests of writers check is left.
+#[cfg(test)]
+pub(crate) fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
 
     #[test]
     fn a_file_being_written_leaves_nothing_when_dropped() {
@@ -252,7 +254,7 @@ mod tests {
         let mut temp = Temp::beside(&dir.path().join("out.md")).unwrap();
         temp.file().write_all(b"half").unwrap();
         drop(temp);
-        assert!(names(dir.path()).is_empty());
+        assert!(file_names(dir.path()).is_empty());
     }
 
     #[test]
@@ -272,6 +274,6 @@ mod tests {
         temp.place(&path, true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
         assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o600);
-        assert_eq!(names(dir.path()), ["out.md"]);
+        assert_eq!(file_names(dir.path()), ["out.md"]);
     }
 }

@@ -218,13 +218,14 @@ mod tests {
         format!("{r:?}")
     }
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
+    /// The records as `write_entry` takes them.
+    fn as_new(all: &[(Record, Option<Vec<u8>>)]) -> Vec<NewRecord<'_>> {
+        all.iter()
+            .map(|(record, blob)| NewRecord {
+                record: record.clone(),
+                blob: blob.as_deref(),
+            })
+            .collect()
     }
 
     #[test]
@@ -232,13 +233,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (whole, streamed) = (dir.path().join("a.cases"), dir.path().join("b.cases"));
         let all = records();
-        let new = all
-            .iter()
-            .map(|(record, blob)| NewRecord {
-                record: record.clone(),
-                blob: blob.as_deref(),
-            })
-            .collect();
+        let new = as_new(&all);
         write_entry(&whole, Path::new("/casebook"), 5, 11, new).unwrap();
 
         // Two threads write the cases in an order of their own, as the
@@ -279,7 +274,7 @@ mod tests {
             .collect();
         let finished = spool.finish(&list, 5, 11);
         let generation = finished.generation.as_ref().unwrap();
-        assert_eq!(names(dir.path()), ["a.cases", "b.cases"]);
+        assert_eq!(crate::temp::file_names(dir.path()), ["a.cases", "b.cases"]);
 
         let a = Entry::open(&whole, 5).unwrap().unwrap();
         let b = Entry::open(&streamed, 5).unwrap().unwrap();
@@ -341,13 +336,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.cases");
         let all = records();
-        let new = all
-            .iter()
-            .map(|(record, blob)| NewRecord {
-                record: record.clone(),
-                blob: blob.as_deref(),
-            })
-            .collect();
+        let new = as_new(&all);
         let generation = write_entry(&path, Path::new("/casebook"), 5, 11, new).unwrap();
         let before = std::fs::read(&path).unwrap();
 
@@ -360,7 +349,7 @@ mod tests {
         // What a run ended part-way (a signal, a panic) does: the file is
         // closed without being finished.
         drop(spool);
-        assert_eq!(names(dir.path()), ["a.cases"]);
+        assert_eq!(crate::temp::file_names(dir.path()), ["a.cases"]);
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert_eq!(
             Entry::open(&path, 5).unwrap().unwrap().generation(),
@@ -379,6 +368,6 @@ mod tests {
         let finished = spool.finish(&[], 5, 11);
         assert!(finished.generation.is_err());
         assert!(finished.cases.is_none());
-        assert_eq!(names(dir.path()), ["cache"]);
+        assert_eq!(crate::temp::file_names(dir.path()), ["cache"]);
     }
 }

@@ -51,6 +51,15 @@ struct Root {
 }
 
 impl Root {
+    /// How its directory is watched: a single file's without subdirectories.
+    fn mode(&self) -> RecursiveMode {
+        if self.only.is_some() {
+            RecursiveMode::NonRecursive
+        } else {
+            RecursiveMode::Recursive
+        }
+    }
+
     /// Whether a reported path is one this root reports.
     fn covers(&self, path: &Path) -> bool {
         match &self.only {
@@ -119,14 +128,15 @@ impl Watch {
     /// Watches one more directory (a casebook just created).
     pub fn add(&mut self, dir: &Path) {
         let seen = absolute(dir);
-        let watched = self.shared.watch(&seen, RecursiveMode::Recursive);
-        let mut roots = lock(&self.shared.roots);
-        roots.push(Root {
+        let mut root = Root {
             seen,
             given: dir.to_path_buf(),
-            watched,
+            watched: false,
             only: None,
-        });
+        };
+        root.watched = self.shared.watch(&root.seen, root.mode());
+        let mut roots = lock(&self.shared.roots);
+        roots.push(root);
         // The most specific directory first, for a directory inside another.
         roots.sort_by_key(|r| std::cmp::Reverse(r.seen.components().count()));
     }
@@ -150,15 +160,15 @@ impl Watch {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let seen = dir.to_path_buf();
-        let watched = self.shared.watch(&seen, RecursiveMode::NonRecursive);
-        let mut roots = lock(&self.shared.roots);
-        roots.push(Root {
-            only: Some(seen.join(name)),
-            seen,
+        let mut root = Root {
+            only: Some(dir.join(name)),
+            seen: dir.to_path_buf(),
             given,
-            watched,
-        });
+            watched: false,
+        };
+        root.watched = self.shared.watch(&root.seen, root.mode());
+        let mut roots = lock(&self.shared.roots);
+        roots.push(root);
         roots.sort_by_key(|r| std::cmp::Reverse(r.seen.components().count()));
     }
 }
@@ -180,15 +190,6 @@ impl Shared {
         // place) is watched afresh.
         let _ = watcher.unwatch(seen);
         watcher.watch(seen, mode).is_ok()
-    }
-
-    /// How a root's directory is watched.
-    fn mode(root: &Root) -> RecursiveMode {
-        if root.only.is_some() {
-            RecursiveMode::NonRecursive
-        } else {
-            RecursiveMode::Recursive
-        }
     }
 }
 
@@ -316,7 +317,7 @@ fn recheck(shared: &Shared, seen: &Path) {
     let mode = lock(&shared.roots)
         .iter()
         .find(|r| r.seen == seen)
-        .map_or(RecursiveMode::Recursive, Shared::mode);
+        .map_or(RecursiveMode::Recursive, Root::mode);
     let watched = seen.is_dir() && shared.watch(seen, mode);
     if let Some(root) = lock(&shared.roots).iter_mut().find(|r| r.seen == seen) {
         root.watched = watched;
@@ -328,7 +329,7 @@ fn found_again(shared: &Shared) -> Vec<PathBuf> {
     let lost: Vec<(PathBuf, RecursiveMode)> = lock(&shared.roots)
         .iter()
         .filter(|r| !r.watched && r.seen.is_dir())
-        .map(|r| (r.seen.clone(), Shared::mode(r)))
+        .map(|r| (r.seen.clone(), r.mode()))
         .collect();
     let mut found = Vec::new();
     for (seen, mode) in lost {

@@ -714,6 +714,15 @@ fn the_problems_view_opens_at_the_problems_heading() {
     );
 }
 
+/// The coverage view's line of controls excluded but with precedents, at 80×24.
+fn flagged(app: &App) -> String {
+    screen(app, 80, 24)
+        .lines()
+        .map(|l| squeeze(l.trim_matches('│')))
+        .find(|l| l.starts_with("! 除外したが先例あり"))
+        .unwrap()
+}
+
 /// Live reload: `soa.yaml` in the casebook's root is the statement, not a
 /// case (no problems in `!`), and an edit of it shows in the open coverage view.
 #[test]
@@ -725,13 +734,6 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     app.env.options.setup =
         casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
     press(&mut app, "C");
-    let flagged = |app: &App| {
-        screen(app, 80, 24)
-            .lines()
-            .map(|l| squeeze(l.trim_matches('│')))
-            .find(|l| l.starts_with("! 除外したが先例あり"))
-            .unwrap()
-    };
     assert_eq!(
         flagged(&app),
         "! 除外したが先例あり (2): iso27001:A.5.23 (2) iso27001:A.7.14 (1)"
@@ -779,12 +781,10 @@ fn an_edit_of_a_statement_outside_the_casebook_shows_in_the_coverage_view() {
     .unwrap();
     app.reload_now(vec![soa.clone()]);
     press(&mut app, "C");
-    let flagged = screen(&app, 80, 24)
-        .lines()
-        .map(|l| squeeze(l.trim_matches('│')))
-        .find(|l| l.starts_with("! 除外したが先例あり"))
-        .unwrap();
-    assert_eq!(flagged, "! 除外したが先例あり (1): iso27001:A.8.24 (1)");
+    assert_eq!(
+        flagged(&app),
+        "! 除外したが先例あり (1): iso27001:A.8.24 (1)"
+    );
     assert_eq!(app.book.len(), cases, "the statement is not a case");
     assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
 }
