@@ -8,15 +8,14 @@ use ratatui::text::{Line, Span};
 
 use crate::answers::similar::Feature;
 use crate::catalog::Kind;
-use crate::document::screen::{self, Look, Screen};
+use crate::document::screen::{self, Look, Screen, paragraph};
 use crate::document::{Term, case, collection};
 use crate::model::ControlRef;
 
 use super::app::App;
 use super::deadlines::Deadlines;
 
-pub use crate::document::screen::paragraph;
-pub use crate::lang::t;
+use crate::lang::t;
 
 /// Whether a control reference lies in the area selected in the tree.
 pub fn in_selected_area(app: &App, r: &ControlRef) -> bool {

@@ -5,9 +5,9 @@
 use super::action::{Action, Effect, What};
 use super::app::{App, Top};
 use super::copy::{Ask, Payload, Prompt};
-use super::detail::t;
 use crate::export::file::Content;
 use crate::export::{self, Style};
+use crate::lang::t;
 
 impl App {
     pub(super) fn prompt_update(&mut self, action: Action) -> Vec<Effect> {

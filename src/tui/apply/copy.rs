@@ -3,10 +3,10 @@
 use crate::export::file::Content;
 use crate::export::{self, Style};
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::tui::action::{Effect, Outcome, What};
 use crate::tui::app::{App, Pane, Top};
 use crate::tui::copy::*;
-use crate::tui::detail::t;
 use crate::tui::field::Field;
 
 impl App {

@@ -3,11 +3,11 @@
 use crate::answers::filter::{Filter, Origin};
 use crate::catalog::Kind;
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::model::ControlRef;
 use crate::search::Target;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Top};
-use crate::tui::detail::t;
 use crate::tui::field::Field;
 use crate::tui::filters::*;
 

@@ -1,10 +1,10 @@
 //! `App`'s side of [`crate::tui::jumps`]: its keys and what they change in what is shared.
 
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::model::ControlRef;
 use crate::tui::action::{Action, Effect, Outcome};
 use crate::tui::app::{App, Pane, Top};
-use crate::tui::detail::t;
 use crate::tui::field::Field;
 use crate::tui::jumps::*;
 

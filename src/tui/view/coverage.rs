@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::coverage::{Flag, Row};
+use crate::document::screen::paragraph;
 use crate::lang::{Lang, t};
 use crate::tui::app::App;
-use crate::tui::detail::paragraph;
 use crate::tui::theme::Theme;
 use crate::wrap;
 

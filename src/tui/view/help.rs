@@ -2,8 +2,8 @@
 
 use ratatui::text::Line;
 
+use crate::lang::t;
 use crate::tui::app::App;
-use crate::tui::detail::t;
 
 /// The help's lines at `width`, narrowed by the words typed in it.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {

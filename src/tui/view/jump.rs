@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::document::screen::paragraph;
 use crate::lang::t;
 use crate::tui::app::App;
-use crate::tui::detail::paragraph;
 use crate::tui::field::Field;
 use crate::wrap;
 

@@ -22,9 +22,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Mode};
-use super::detail::t;
 use super::layout;
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App) {

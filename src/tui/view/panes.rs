@@ -6,10 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::lang::t;
 use crate::text::thousands;
 use crate::tui::app::{App, Pane};
 use crate::tui::deadlines::Deadlines;
-use crate::tui::detail::{self, t};
+use crate::tui::detail;
 use crate::tui::layout;
 use crate::wrap;
 

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::export::file::Content;
+use crate::lang::t;
 use crate::tui::app::App;
 use crate::tui::copy::{Ask, Payload};
-use crate::tui::detail::t;
 use crate::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect) {

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::lang::Lang;
+use crate::lang::t;
 use crate::search::{self, Kind, Target};
 use crate::tui::app::App;
-use crate::tui::detail::t;
 use crate::tui::layout;
 use crate::tui::search::ROW_LINES;
 use crate::wrap;
@@ -191,7 +191,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Some(hint) => hint,
             None => t(lang, "一致する結果はありません", "No matches"),
         };
-        lines.extend(crate::tui::detail::paragraph(
+        lines.extend(crate::document::screen::paragraph(
             Span::raw(""),
             &[(text.to_string(), th.dim())],
             width,

@@ -16,9 +16,9 @@ use super::chart;
 use crate::answers::baselines::Comparison;
 
 use crate::answers::stats::Stats;
+use crate::document::screen::paragraph;
 use crate::lang::{Lang, t};
 use crate::tui::app::App;
-use crate::tui::detail::paragraph;
 use crate::wrap;
 
 /// Below this inner width, one chart at a time.
