@@ -140,9 +140,14 @@ impl App {
         let Some(path) = self.env.options.soa_path.clone() else {
             return;
         };
+        // Read from the disk once, not for each changed path (a `git pull`
+        // reports thousands).
+        let canonical = path.canonicalize().ok();
         let same = |p: &std::path::PathBuf| {
             p == &path
-                || matches!((p.canonicalize(), path.canonicalize()), (Ok(a), Ok(b)) if a == b)
+                || canonical
+                    .as_ref()
+                    .is_some_and(|c| p.canonicalize().is_ok_and(|a| &a == c))
         };
         if !paths.iter().any(same) {
             return;
