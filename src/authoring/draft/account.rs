@@ -435,7 +435,10 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             for p in parts {
                 // A listed step counts as it is; a sentence must say what was done.
                 let act = b.item || measure::concrete(&p);
-                if act && !measure::response_only(&p) && !introduces(&p) {
+                // A step on the incident's own objects (当該PCの…, 当該職員が…)
+                // is the response to it, not a measure against the next one.
+                let own_objects = p.starts_with("当該");
+                if act && !own_objects && !measure::response_only(&p) && !introduces(&p) {
                     found.push(b, tidy(&p), lines);
                 }
             }
@@ -512,6 +515,36 @@ mod tests {
         assert_eq!(c, ["映り込みの原因は、確認時の見落としにあります"]);
         // The measure without the clause that only frames it (今後、).
         assert_eq!(m, ["本学は、個人情報の厳正な管理を徹底してまいります"]);
+    }
+
+    #[test]
+    fn without_a_measures_section_the_listed_steps_against_a_recurrence_are_the_measures() {
+        let (_, _, m, _) = parts(
+            "名護市教育委員会といたしましては、本件を厳粛に受け止め、再発防止策の徹底を図ってまいります。\n\
+             1 学校の対応\n当該教員が紛失に気がつき、警察への紛失届を行いました。\n\
+             2 教育委員会の対応\n(1)学校向け注意喚起文書発出\n(2)情報担当者研修で注意喚起の実施\n\
+             (3)当該教員のUSBメモリの捜索\n(4)USBメモリ管理台帳の所持状況の確認\n",
+        );
+        // Not the board's promise, not the school's report of the loss, not
+        // the search for the lost stick.
+        assert_eq!(
+            m,
+            [
+                "学校向け注意喚起文書発出",
+                "情報担当者研修で注意喚起の実施",
+                "USBメモリ管理台帳の所持状況の確認"
+            ]
+        );
+    }
+
+    #[test]
+    fn steps_taken_on_the_lost_device_itself_are_the_response() {
+        let (_, _, m, r) = parts(
+            "1 概要\n社員がPCを紛失しました。\n2 対応\n・当該PCのパスワードをシステム側で変更し、不正アクセスを防止\n\
+             ・当該PCのアクセス権を削除\n・鉄道会社および警察への遺失物届の提出\n",
+        );
+        assert!(m.is_empty(), "{m:?}");
+        assert_eq!(r.len(), 3);
     }
 
     #[test]

@@ -114,3 +114,29 @@ pub fn marker(line: &str) -> Option<(Style, &str)> {
 fn is_katakana(c: char) -> bool {
     ('ア'..='ン').contains(&c)
 }
+
+/// An item's text without a numbering that follows its bullet (`- (2) …`,
+/// `・① …`): the bullet marks the list, the number is the notice's own.
+pub fn inner(rest: &str) -> &str {
+    match marker(rest) {
+        Some((Style::Lenticular | Style::Plain | Style::Square | Style::Bullet, _)) | None => rest,
+        Some((_, text)) if !text.is_empty() => text,
+        Some(_) => rest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_after_a_bullet_is_stripped_with_it() {
+        assert_eq!(
+            inner("(2)その他のアカウントのパスワード変更"),
+            "その他のアカウントのパスワード変更"
+        );
+        assert_eq!(inner("① 研修を行う"), "研修を行う");
+        assert_eq!(inner("2025年に研修を行う"), "2025年に研修を行う");
+        assert_eq!(inner("アクセス権を見直す"), "アクセス権を見直す");
+    }
+}

@@ -404,8 +404,16 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
             });
             continue;
         }
-        let item = marks[i].is_some_and(|(s, _)| s != Style::Lenticular && s != Style::Square);
-        let text = if item { rest } else { line.text.as_str() };
+        let item = marks[i].is_some_and(|(s, _)| match s {
+            Style::Lenticular => false,
+            Style::Square => square_list(&marks, i),
+            _ => true,
+        });
+        let text = if item {
+            super::marker::inner(rest)
+        } else {
+            line.text.as_str()
+        };
         sections
             .last_mut()
             .expect("one section at least")
@@ -493,7 +501,9 @@ fn is_heading(lines: &[Line], marks: &[Option<(Style, &str)>], i: usize) -> bool
         return false;
     }
     match style {
-        Style::Lenticular | Style::Square => short(50),
+        Style::Lenticular => short(50),
+        // ○ A / ○ B / ○ C: a list of its own style, not three headings.
+        Style::Square => short(50) && (keyword || !square_list(marks, i)),
         Style::Bullet => keyword && short(30),
         Style::Plain => keyword && short(40) && !rest.contains('、'),
         _ => {
@@ -517,6 +527,19 @@ fn is_heading(lines: &[Line], marks: &[Option<(Style, &str)>], i: usize) -> bool
             !next_same && !prev_same_item
         }
     }
+}
+
+/// A line marked ■ or ○ next to another of its mark that is not a
+/// heading's keyword: items of a list.
+fn square_list(marks: &[Option<(Style, &str)>], i: usize) -> bool {
+    let square = |j: usize| {
+        marks
+            .get(j)
+            .copied()
+            .flatten()
+            .is_some_and(|(s, rest)| s == Style::Square && kinds_of(rest).is_empty())
+    };
+    square(i) && ((i > 0 && square(i - 1)) || square(i + 1))
 }
 
 /// The previous line of the same style was a heading when content (not an item of its style) followed it.
@@ -681,6 +704,24 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_list_of_round_bullets_is_items_not_headings() {
+        let got = outline(
+            "3 県の対応\n○リンクの削除を依頼\n○県民への注意喚起\n○庁内へ注意点を改めて周知徹底\n■概要\n紛失しました。\n",
+        );
+        assert_eq!(got[1].0, "県の対応");
+        assert_eq!(
+            got[1].2,
+            [
+                "リンクの削除を依頼",
+                "県民への注意喚起",
+                "庁内へ注意点を改めて周知徹底"
+            ]
+        );
+        // One marked line followed by its text is still a heading.
+        assert_eq!(got[2].0, "概要");
     }
 
     #[test]
