@@ -209,11 +209,20 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
             t = after;
         }
     }
+    // A site's separator after the title (…のお詫び｜ サイト名 was cut).
+    t = t.trim_end_matches(['|', '｜']).trim_end();
     if let Some(last) = dates::find(t, None).last()
         && t[last.end..].trim().is_empty()
         && last.start > 0
     {
         t = t[..last.start].trim_end();
+    }
+    // The page's date before the title: 2025年10月1日区立小学校における….
+    if let Some(first) = dates::find(t, None).first()
+        && first.start == 0
+        && t[first.end..].trim().width() >= 10
+    {
+        t = t[first.end..].trim_start();
     }
     // 組織名 表題: the first word is an organization and the rest is the title.
     let mut org = None;
@@ -333,6 +342,16 @@ mod tests {
             (
                 "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表\n本文。",
                 "全市民の個人情報入ったUSBを紛失 兵庫 尼崎市が発表",
+            ),
+            // The page's date before the title, a site's separator after it,
+            // the page's text-size buttons before it.
+            (
+                "• 文字サイズ\n2025年10月1日区立小学校における個人情報の誤配信\n本文。",
+                "区立小学校における個人情報の誤配信",
+            ),
+            (
+                "メール誤送信によるお客様情報の漏えいについてのお詫び｜\n本文。",
+                "メール誤送信によるお客様情報の漏えいについてのお詫び",
             ),
         ];
         for (text, want) in table {

@@ -256,6 +256,13 @@ pub fn dropped(t: &str) -> bool {
         "ページトップへ戻る",
         "ページトップへ",
         "Press Release",
+        "文字サイズ",
+        "文字サイズ変更",
+        "文字の大きさ",
+        "背景色",
+        "背景色変更",
+        "サイトマップ",
+        "English",
     ];
     if MENU.contains(&item) {
         return true;

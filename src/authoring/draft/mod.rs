@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod organization;
 pub mod render;
 pub mod sections;
+pub mod site;
 pub mod suggest;
 pub mod update;
 pub mod when;
@@ -75,7 +76,10 @@ pub fn extract(text: &str) -> Extract {
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
     let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
-    let organization = issuer.name;
+    let organization = issuer.name.map(|mut f| {
+        f.value = organization::formal(&f.value);
+        f
+    });
     let dated = header::published(&lines, &sections, first_heading);
     let published = header::announced(&lines, first_heading, dated.as_ref()).or(dated.clone());
     // The lines that are the notice's heading, not its account: the title,

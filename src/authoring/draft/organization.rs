@@ -366,8 +366,56 @@ pub fn sector_hint(org: &str) -> Option<&'static str> {
     }
 }
 
+/// A national body's regional office, by the ending of its name, and the
+/// ministry it belongs to (関東総合通信局 is 総務省's).
+const REGIONAL_OFFICES: &[(&str, &str)] = &[
+    ("総合通信局", "総務省"),
+    ("地方整備局", "国土交通省"),
+    ("運輸局", "国土交通省"),
+    ("労働局", "厚生労働省"),
+    ("厚生局", "厚生労働省"),
+    ("財務局", "財務省"),
+    ("経済産業局", "経済産業省"),
+    ("農政局", "農林水産省"),
+    ("法務局", "法務省"),
+];
+
+/// Short names a body goes by and its formal name.
+const SHORT_NAMES: &[(&str, &str)] = &[("協会けんぽ", "全国健康保険協会")];
+
+/// The organization's formal name: a regional office with its ministry
+/// (総務省関東総合通信局), a short name written out (協会けんぽ東京支部 →
+/// 全国健康保険協会東京支部).
+pub fn formal(name: &str) -> String {
+    let mut out = name.to_string();
+    for (short, full) in SHORT_NAMES {
+        if let Some(rest) = out.strip_prefix(short) {
+            out = format!("{full}{rest}");
+        }
+    }
+    if let Some((_, ministry)) = REGIONAL_OFFICES.iter().find(|(end, _)| out.ends_with(end))
+        && !out.contains(ministry)
+        && !out.contains(['県', '都', '府'])
+        && out.chars().count() <= 12
+    {
+        out = format!("{ministry}{out}");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_regional_office_takes_its_ministry_and_a_short_name_its_formal_one() {
+        use super::formal;
+        assert_eq!(formal("関東総合通信局"), "総務省関東総合通信局");
+        assert_eq!(formal("岩手労働局"), "厚生労働省岩手労働局");
+        assert_eq!(formal("総務省関東総合通信局"), "総務省関東総合通信局");
+        assert_eq!(formal("協会けんぽ東京支部"), "全国健康保険協会東京支部");
+        assert_eq!(formal("埼玉県労働局"), "埼玉県労働局");
+        assert_eq!(formal("気仙沼市立病院"), "気仙沼市立病院");
+    }
+
     use super::*;
 
     #[test]

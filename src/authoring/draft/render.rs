@@ -12,7 +12,7 @@ use crate::catalog::Kind;
 use crate::lang::Lang;
 use crate::model::PartialDate;
 
-use super::dates;
+use super::{dates, site};
 
 /// A note in the language of the draft.
 fn tr(lang: Lang, ja: &str, en: &str) -> String {
@@ -82,7 +82,7 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             None => Slot::todo(Vec::new()),
         },
     );
-    s.one("organization", organization(ex, lang));
+    s.one("organization", organization(ex, options));
     let sector_notes = ex
         .organization
         .as_ref()
@@ -149,7 +149,32 @@ fn date_slot(f: &Fact<PartialDate>, ex: &Extract, lang: Lang) -> Slot {
     slot
 }
 
-fn organization(ex: &Extract, lang: Lang) -> Slot {
+/// The page's address: `--url`, or the one address the notice gives.
+fn address<'a>(ex: &'a Extract, options: &'a Options) -> Option<&'a str> {
+    match (options.url.as_deref(), ex.urls.as_slice()) {
+        (Some(url), _) => Some(url),
+        (None, [one]) if one.value.len() > 8 => Some(one.value.as_str()),
+        _ => None,
+    }
+}
+
+/// The prefecture or municipality whose site the page is.
+fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
+    let text: String = ex
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    site::publisher(
+        address(ex, options)?,
+        ex.organization.as_ref().map(|o| o.value.as_str()),
+        &text,
+    )
+}
+
+fn organization(ex: &Extract, options: &Options) -> Slot {
+    let lang = options.lang;
     match (&ex.organization, &ex.self_word) {
         (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
         (None, Some(word)) => Slot::todo(vec![tr(
@@ -554,7 +579,17 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
 fn source(ex: &Extract, options: &Options) -> Sketch {
     let lang = options.lang;
     let mut s = Sketch::default();
-    let mut publisher = fact_slot(ex.organization.as_ref(), ex, |v| v.clone());
+    let mut publisher = match site_publisher(ex, options) {
+        Some(site) => Slot::known(
+            site,
+            tr(
+                lang,
+                "← ページのアドレス（この自治体のサイト）",
+                "← the page's address (this government's site)",
+            ),
+        ),
+        None => fact_slot(ex.organization.as_ref(), ex, |v| v.clone()),
+    };
     if publisher.value.is_some() {
         publisher.notes.push(tr(
             lang,
@@ -574,7 +609,20 @@ fn source(ex: &Extract, options: &Options) -> Sketch {
     );
     let url = match ex.urls.as_slice() {
         _ if options.url.is_some() => {
-            Slot::known(options.url.clone().expect("checked"), "← --url".to_string())
+            let given = options.url.clone().expect("checked");
+            match site::original(&given) {
+                Some(original) => Slot::known(
+                    original,
+                    tr(
+                        lang,
+                        &format!("← --url はアーカイブの写し（{given}）: 元のページのアドレス"),
+                        &format!(
+                            "← --url is an archive's copy ({given}): the original page's address"
+                        ),
+                    ),
+                ),
+                None => Slot::known(given, "← --url".to_string()),
+            }
         }
         [one] if one.value.len() > 8 => Slot::known(one.value.clone(), from(one, ex, false)),
         [] => Slot::todo(Vec::new()),
