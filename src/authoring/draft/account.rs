@@ -58,6 +58,7 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// An entry's text: full-width letters and digits made plain, no closing `。`.
 pub fn tidy(s: &str) -> String {
+    let s = &without_definitions(s);
     let t: String = s
         .chars()
         .map(|c| match c {
@@ -68,6 +69,47 @@ pub fn tidy(s: &str) -> String {
         })
         .collect();
     t.trim().trim_end_matches(['。', '．']).trim().to_string()
+}
+
+/// A text without the names it defines for the rest of the notice
+/// (`協会けんぽ東京支部（以下「東京支部」といいます。）において…`).
+fn without_definitions(s: &str) -> String {
+    let mut out = s.to_string();
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        while let Some(at) = out.find(&format!("{open}以下")) {
+            let Some(len) = out[at..].find(close) else {
+                break;
+            };
+            out.replace_range(at..at + len + close.len_utf8(), "");
+        }
+    }
+    out
+}
+
+/// What is said to reassure or to report, not what went wrong: no further
+/// leak is possible, the papers are back, no harm was found, what this
+/// report covers, what others said.
+fn reassurance(s: &str) -> bool {
+    [
+        "可能性はございません",
+        "可能性はありません",
+        "事実は確認",
+        "確認できませんでした",
+        "ご報告いたします",
+        "ご報告します",
+        "ご報告申し上げます",
+        "とのこと",
+        "ということ",
+        "回収いたしております",
+        "回収しております",
+        "被害は確認されて",
+        "お願い",
+        "ご注意",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        // The subject of a notice (…に係るメール誤送信について), not a sentence.
+        || s.trim_end_matches('。').ends_with("について")
 }
 
 /// A web address alone is a source, not part of the account.
@@ -309,6 +351,7 @@ pub fn incident(
                 };
                 let hits = MECHANISM.iter().filter(|w| p.contains(**w)).count();
                 if hits == 0
+                    || reassurance(&p)
                     || measure::announces(&p)
                     || p.contains("ください")
                     || p.chars().count() < 12
@@ -545,6 +588,26 @@ mod tests {
         );
         assert!(m.is_empty(), "{m:?}");
         assert_eq!(r.len(), 3);
+    }
+
+    #[test]
+    fn a_cause_is_not_a_reassurance_and_defines_no_names() {
+        // Without a 原因: the account's sentence of what went wrong, not the
+        // one that says no further leak is possible.
+        let (ls, ss) = sections::parse(
+            "1 概要\n報告書は誤送付先から速やかにお戻しいただき誤送付先で廃棄されないため、更なる漏洩の可能性はございません。報告書を別の患者様に誤って送付しました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("報告書を別の患者様に誤って送付しました")
+        );
+        let (_, c, _, _) = parts(
+            "2 原因\n協会けんぽ東京支部（以下「東京支部」といいます。）において送付時のダブルチェックが未実施であったためです。\n",
+        );
+        assert_eq!(
+            c,
+            ["協会けんぽ東京支部において送付時のダブルチェックが未実施であったためです"]
+        );
     }
 
     #[test]
