@@ -482,7 +482,12 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 // is the response to it, not a measure against the next one.
                 let own_objects = p.starts_with("当該");
                 if act && !own_objects && !measure::response_only(&p) && !introduces(&p) {
-                    found.push(b, tidy(&p), lines);
+                    // A sentence may tell of several steps, as a measures
+                    // section's sentence may.
+                    let split = if b.item { vec![p] } else { measure::split(&p) };
+                    for m in split {
+                        found.push(b, tidy(&m), lines);
+                    }
                 }
             }
         }
@@ -607,6 +612,20 @@ mod tests {
         assert_eq!(
             c,
             ["協会けんぽ東京支部において送付時のダブルチェックが未実施であったためです"]
+        );
+    }
+
+    #[test]
+    fn a_response_sentence_of_several_steps_required_of_a_contractor_is_split() {
+        let (_, _, m, _) = parts(
+            "1 概要\n受託者がランサムウェアに感染しました。\n2 対応\n受託者に対し、調査結果等の報告を求めるとともに、原因の究明と情報セキュリティ対策の強化を指示しています。\n",
+        );
+        assert_eq!(
+            m,
+            [
+                "受託者に対し、調査結果等の報告を求める",
+                "原因の究明と情報セキュリティ対策の強化を指示しています"
+            ]
         );
     }
 

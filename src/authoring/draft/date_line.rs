@@ -16,6 +16,9 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     rest.push_str(&text[first.end..]);
     let (rest, _) = dates::fold(&rest);
     let rest = [
+        "ページ番号",
+        "ページID",
+        "記事ID",
         "印刷ページ表示",
         "印刷用ページ",
         "報道発表資料",
@@ -64,4 +67,16 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     };
     (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
         .then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_line;
+
+    #[test]
+    fn a_page_number_beside_the_update_date_leaves_a_date_line() {
+        let f = date_line("ページ番号1005802  更新日 2021年9月29日").unwrap();
+        assert_eq!(f.date.to_string(), "2021-09-29");
+        assert!(date_line("2021年9月29日に職員が閲覧した").is_none());
+    }
 }

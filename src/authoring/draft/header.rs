@@ -8,9 +8,9 @@ use regex::Regex;
 use unicode_width::UnicodeWidthStr;
 
 pub use super::date_line::date_line;
-use super::dates;
 use super::lines::Line;
 use super::sections::{Kind, Section};
+use super::{dates, marker};
 use crate::model::PartialDate;
 
 pub use super::organization::{organization_line, organization_name, sector_hint};
@@ -61,13 +61,70 @@ pub fn published(
     // `【...】組織 表題 2024/8/7`: a heading line that ends with its date.
     let first = lines.first()?;
     let found = dates::find(&first.text, None);
-    let last = found.last()?;
-    let tail = first.text[last.end..].trim();
-    (last.date.day.is_some() && tail.is_empty() && !first.text.ends_with('。')).then(|| Fact {
-        value: last.date,
-        lines: vec![0],
-        quote: last.text.clone(),
+    if let Some(last) = found.last()
+        && last.date.day.is_some()
+        && first.text[last.end..].trim().is_empty()
+        && !first.text.ends_with('。')
+    {
+        return Some(Fact {
+            value: last.date,
+            lines: vec![0],
+            quote: last.text.clone(),
+        });
+    }
+    told_today(lines, top_end(lines, first_heading)).or_else(|| press_release_entry(lines))
+}
+
+fn top_end(lines: &[Line], first_heading: usize) -> usize {
+    first_heading.clamp(4, 2 * EDGE).min(lines.len())
+}
+
+/// `本日（平成28年10月10日）、…`: the notice dates itself in its opening lines.
+fn told_today(lines: &[Line], end: usize) -> Option<Fact<PartialDate>> {
+    lines.iter().enumerate().take(end).find_map(|(i, line)| {
+        let at = line.text.find("本日")?;
+        let after = &line.text[at + "本日".len()..];
+        let f = dates::find(after, None).into_iter().next()?;
+        let opening = after[..f.start].trim();
+        (matches!(opening, "(" | "（") && f.date.day.is_some()).then(|| Fact {
+            value: f.date,
+            lines: vec![i],
+            quote: f.text,
+        })
     })
+}
+
+/// A timeline's entry of the press release itself (`令和7年10月21日：…報道発表を
+/// 行った`): the day the notice was made public, when nothing else dates it.
+fn press_release_entry(lines: &[Line]) -> Option<Fact<PartialDate>> {
+    let mut best: Option<Fact<PartialDate>> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = marker::marker(&line.text).map_or(line.text.as_str(), |(_, rest)| rest);
+        let Some(f) = dates::find(t, None).into_iter().next() else {
+            continue;
+        };
+        let released = ["報道発表", "記者発表", "プレスリリース", "公表"]
+            .iter()
+            .any(|w| t[f.end..].contains(w))
+            && ["を行った", "を行いました", "しました", "した。"]
+                .iter()
+                .any(|w| t.contains(w));
+        // An entry: the date, then a colon or a space (not 2024年5月1日に公表した件).
+        let entry = t[f.end..].starts_with([':', '：', ' ', '\u{3000}']);
+        if f.start == 0
+            && entry
+            && f.date.day.is_some()
+            && released
+            && best.as_ref().is_none_or(|b| f.date.is_after(&b.value))
+        {
+            best = Some(Fact {
+                value: f.date,
+                lines: vec![i],
+                quote: f.text,
+            });
+        }
+    }
+    best
 }
 
 /// The day a later report (第2報, その後の対応) says the matter was first made
@@ -322,6 +379,22 @@ mod tests {
             let got = published(&ls, &ss, first).map(|f| f.value.to_string());
             assert_eq!(got.as_deref(), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_notice_that_dates_itself_in_a_sentence_or_in_its_timeline() {
+        let ls =
+            lines("研究情報の流出について\n本日（平成28年10月10日）、一部報道がありました。\n");
+        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
+        assert_eq!(f.value.to_string(), "2016-10-10");
+        let ls = lines(
+            "個人情報の漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n- 令和7年10月21日：事案の発生について報道発表を行った。\n",
+        );
+        let f = published(&ls, &super::super::sections::split(&ls), 1).unwrap();
+        assert_eq!(f.value.to_string(), "2025-10-21");
+        // The day of the incident in the timeline is not the notice's.
+        let ls = lines("漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n");
+        assert!(published(&ls, &super::super::sections::split(&ls), 1).is_none());
     }
 
     #[test]
