@@ -76,8 +76,9 @@ pub fn extract(text: &str) -> Extract {
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
     let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
+    let all: String = lines.iter().map(|l| l.text.as_str()).collect();
     let organization = issuer.name.map(|mut f| {
-        f.value = organization::formal(&f.value);
+        f.value = organization::formal(&f.value, &all);
         f
     });
     let dated = header::published(&lines, &sections, first_heading);

@@ -384,9 +384,9 @@ const REGIONAL_OFFICES: &[(&str, &str)] = &[
 const SHORT_NAMES: &[(&str, &str)] = &[("協会けんぽ", "全国健康保険協会")];
 
 /// The organization's formal name: a regional office with its ministry
-/// (総務省関東総合通信局), a short name written out (協会けんぽ東京支部 →
-/// 全国健康保険協会東京支部).
-pub fn formal(name: &str) -> String {
+/// when the notice names that ministry (総務省関東総合通信局), a short name
+/// written out (協会けんぽ東京支部 → 全国健康保険協会東京支部).
+pub fn formal(name: &str, text: &str) -> String {
     let mut out = name.to_string();
     for (short, full) in SHORT_NAMES {
         if let Some(rest) = out.strip_prefix(short) {
@@ -395,6 +395,7 @@ pub fn formal(name: &str) -> String {
     }
     if let Some((_, ministry)) = REGIONAL_OFFICES.iter().find(|(end, _)| out.ends_with(end))
         && !out.contains(ministry)
+        && text.contains(ministry)
         && !out.contains(['県', '都', '府'])
         && out.chars().count() <= 12
     {
@@ -408,12 +409,18 @@ mod tests {
     #[test]
     fn a_regional_office_takes_its_ministry_and_a_short_name_its_formal_one() {
         use super::formal;
-        assert_eq!(formal("関東総合通信局"), "総務省関東総合通信局");
-        assert_eq!(formal("岩手労働局"), "厚生労働省岩手労働局");
-        assert_eq!(formal("総務省関東総合通信局"), "総務省関東総合通信局");
-        assert_eq!(formal("協会けんぽ東京支部"), "全国健康保険協会東京支部");
-        assert_eq!(formal("埼玉県労働局"), "埼玉県労働局");
-        assert_eq!(formal("気仙沼市立病院"), "気仙沼市立病院");
+        let told = "総務省の地方局です。厚生労働省の地方局です。";
+        assert_eq!(formal("関東総合通信局", told), "総務省関東総合通信局");
+        assert_eq!(formal("岩手労働局", told), "厚生労働省岩手労働局");
+        // The ministry only when the notice names it.
+        assert_eq!(formal("岩手労働局", "本文"), "岩手労働局");
+        assert_eq!(formal("総務省関東総合通信局", told), "総務省関東総合通信局");
+        assert_eq!(
+            formal("協会けんぽ東京支部", "本文"),
+            "全国健康保険協会東京支部"
+        );
+        assert_eq!(formal("埼玉県労働局", told), "埼玉県労働局");
+        assert_eq!(formal("気仙沼市立病院", told), "気仙沼市立病院");
     }
 
     use super::*;
