@@ -94,6 +94,7 @@ const GENERIC: &[&str] = &[
 const FRAMES: &[&str] = &[
     "ないよう",
     "受け止め",
+    "受けとめ",
     "反省",
     "二度と",
     "としましては",
@@ -235,7 +236,9 @@ pub fn incident(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後")
-        && !["受け止め", "反省", "踏まえ"].iter().any(|f| s.contains(f))
+        && !["受け止め", "受けとめ", "反省", "踏まえ"]
+            .iter()
+            .any(|f| s.contains(f))
 }
 
 /// A sentence that tells of the incident and then of a measure taken
@@ -539,6 +542,12 @@ mod tests {
                 "宛先はBCCに設定して送信するよう利用ガイドラインを改訂する",
                 "庁内に周知徹底する"
             ]
+        );
+        assert_eq!(
+            split(
+                "今回のような事案を起こしたことを重く受けとめ、個人情報の取扱いに関する研修を実施します。"
+            ),
+            ["個人情報の取扱いに関する研修を実施します"]
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
