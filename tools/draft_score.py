@@ -21,7 +21,11 @@ source) is right as TODO: the draft must not invent it.
   count         affected.people and affected.records both equal
   measures      as many drafted measures as the case has measures announced or
                 required (origin not `editorial`) that the notice states (a
-                notice sentence is `same_text` as one)
+                notice sentence is `same_text` as one); or as many notice
+                lines the drafted measures come from (their `# ← L12` comments):
+                a sentence of two acts (…を徹底するとともに、…を行う) is two
+                measures to one editor and one to another, and either count is
+                right
   phrase        every drafted measure is one of the case's measures (`same_text`:
                 40% of the shorter text's character bigrams shared, or a third
                 of its kanji and katakana words but the commonest; on 21
@@ -226,6 +230,28 @@ def cites_hold(draft_text, notice_text):
     return bad
 
 
+def measure_sources(draft_text):
+    """The provenance comment (`# ← L9`) of each drafted measure, in order."""
+    out = []
+    inside = False
+    cite = None
+    for line in draft_text.split("\n"):
+        if re.match(r"^measures:", line):
+            inside = True
+            continue
+        if inside and re.match(r"^[a-z_]+:", line):
+            break
+        if not inside:
+            continue
+        m = re.match(r"^\s+# (← L[\d, L-]+)", line)
+        if m:
+            cite = m[1]
+        elif re.match(r"^\s+- text:", line):
+            out.append(cite)
+            cite = None
+    return out
+
+
 def announced(case):
     """The case's measures that someone announced or required (not the editors' own lessons)."""
     return [m["text"] for m in case.get("measures") or [] if m.get("origin") != "editorial"]
@@ -270,7 +296,12 @@ def score(d, case, notice_text, url):
     cm = announced(case)
     notice_sentences = sentences(notice_text)
     stated = [c for c in cm if any(same_text(c, s) for s in notice_sentences)]
-    out["measures"] = (len(dm) == len(stated), f"{len(dm)} vs {len(stated)} stated ({len(cm)} in case)")
+    sources = [c for c in measure_sources(d["_text"]) if c]
+    by_line = len(set(sources)) if len(sources) == len(dm) else len(dm)
+    out["measures"] = (
+        len(stated) in (len(dm), by_line),
+        f"{len(dm)} ({by_line} lines) vs {len(stated)} stated ({len(cm)} in case)",
+    )
     unmatched = [m for m in dm if not any(same_text(m, c) for c in cm)]
     out["phrase"] = (
         (not unmatched) and (bool(dm) == bool(stated)),

@@ -199,6 +199,19 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         if organization_line(t).is_some() || URL.is_match(t) && t.split_whitespace().count() == 1 {
             continue;
         }
+        // A sentence without its full stop (…よろしくお願いします), a
+        // contact line (担当 教職員課 山中), a bracketed label ([記者発表資料]).
+        let sentence = ["ます", "ません", "ください", "さい", "です", "でした"]
+            .iter()
+            .any(|e| t.ends_with(e))
+            // …についてお詫びいたします: a title that apologizes.
+            && !t.contains("お詫び")
+            && !t.contains("おわび");
+        let label =
+            (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
+        if sentence || label || t.starts_with("担当") {
+            continue;
+        }
         let ends = [
             "について",
             "お詫び",
@@ -425,6 +438,10 @@ mod tests {
             (
                 "メール誤送信によるお客様情報の漏えいについてのお詫び｜\n本文。",
                 "メール誤送信によるお客様情報の漏えいについてのお詫び",
+            ),
+            (
+                "[財団記者発表資料]\n担当教職員課山中一郎の報告\nメール送信事故についてのお詫びとご報告\n本文。\nどうか今後ともよろしくお願いします",
+                "メール送信事故についてのお詫びとご報告",
             ),
         ];
         for (text, want) in table {

@@ -202,6 +202,8 @@ pub fn dropped(t: &str) -> bool {
             .any(|w| f.starts_with(w))
         || (f.contains("(PDF") || f.contains("(PDF:") || f.contains("（PDF"))
             && f.chars().count() < 60
+        // A link to a document: …資料(教育委員会)[PDFファイル/371KB]
+        || f.ends_with(']') && (f.contains("[PDF") || f.contains("[ PDF"))
     {
         return true;
     }
@@ -256,6 +258,9 @@ pub fn dropped(t: &str) -> bool {
         "ページトップへ戻る",
         "ページトップへ",
         "Press Release",
+        "印刷",
+        "大きな文字で印刷",
+        "印刷大きな文字で印刷",
         "文字サイズ",
         "文字サイズ変更",
         "文字の大きさ",
@@ -267,7 +272,10 @@ pub fn dropped(t: &str) -> bool {
     if MENU.contains(&item) {
         return true;
     }
-    if f.starts_with("ページの先頭です") || f.starts_with("ページID") || f.starts_with("記事ID")
+    if f.starts_with("ページの先頭です")
+        || f.starts_with("ページID")
+        || f.starts_with("ページ番号") && super::dates::find(f, None).is_empty()
+        || f.starts_with("記事ID")
     {
         return true;
     }

@@ -356,10 +356,15 @@ fn split_once(s: &str) -> Option<(String, String)> {
         "検討", "制限", "指導", "見直",
     ];
     let verb = s.match_indices("し、").find_map(|(at, _)| {
-        VERBS
-            .iter()
-            .any(|v| s[..at].ends_with(v))
-            .then(|| (at, "し、".len(), "する".to_string()))
+        VERBS.iter().any(|v| s[..at].ends_with(v)).then(|| {
+            // 見直し、 is 見直す, the others a noun and する.
+            let end = if s[..at].ends_with("見直") {
+                "す"
+            } else {
+                "する"
+            };
+            (at, "し、".len(), end.to_string())
+        })
     });
     let (at, len, keep) = fixed.chain(verb).min_by_key(|(at, _, _)| *at)?;
     let left = format!("{}{keep}", &s[..at]);
@@ -391,6 +396,12 @@ fn finish(s: &str) -> String {
     ] {
         if let Some(stem) = s.strip_suffix(cut) {
             return format!("{stem}{end}");
+        }
+    }
+    // 見直し is 見直す: a verb of its own, not a noun of two kanji and する.
+    for verb in ["見直", "手直", "取消", "引渡", "見逃"] {
+        if let Some(stem) = s.strip_suffix(&format!("{verb}し")) {
+            return format!("{stem}{verb}す");
         }
     }
     let chars: Vec<char> = s.chars().collect();
@@ -548,6 +559,10 @@ mod tests {
                 "今回のような事案を起こしたことを重く受けとめ、個人情報の取扱いに関する研修を実施します。"
             ),
             ["個人情報の取扱いに関する研修を実施します"]
+        );
+        assert_eq!(
+            split("成績の確認体制を強化し、管理体制を見直し、文書の管理に努めてまいります。")[..2],
+            ["成績の確認体制を強化する", "管理体制を見直す"]
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(

@@ -383,11 +383,43 @@ const REGIONAL_OFFICES: &[(&str, &str)] = &[
 /// Short names a body goes by and its formal name.
 const SHORT_NAMES: &[(&str, &str)] = &[("協会けんぽ", "全国健康保険協会")];
 
+/// Abbreviated legal forms, `(公社)` and `（株）`, written out.
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("株", "株式会社"),
+    ("有", "有限会社"),
+    ("公社", "公益社団法人"),
+    ("公財", "公益財団法人"),
+    ("一社", "一般社団法人"),
+    ("一財", "一般財団法人"),
+    ("独", "独立行政法人"),
+    ("特非", "特定非営利活動法人"),
+    ("学", "学校法人"),
+    ("医", "医療法人"),
+    ("社福", "社会福祉法人"),
+];
+
+/// A name with its abbreviated legal form written out: (公社)日本植物学会 →
+/// 公益社団法人日本植物学会, サンプル(株) → サンプル株式会社.
+fn legal_form_written_out(name: &str) -> String {
+    for (short, full) in LEGAL_FORMS {
+        for (open, close) in [("(", ")"), ("（", "）")] {
+            let mark = format!("{open}{short}{close}");
+            if let Some(rest) = name.strip_prefix(&mark) {
+                return format!("{full}{}", rest.trim_start());
+            }
+            if let Some(rest) = name.strip_suffix(&mark) {
+                return format!("{}{full}", rest.trim_end());
+            }
+        }
+    }
+    name.to_string()
+}
+
 /// The organization's formal name: a regional office with its ministry
 /// when the notice names that ministry (総務省関東総合通信局), a short name
 /// written out (協会けんぽ東京支部 → 全国健康保険協会東京支部).
 pub fn formal(name: &str, text: &str) -> String {
-    let mut out = name.to_string();
+    let mut out = legal_form_written_out(name);
     for (short, full) in SHORT_NAMES {
         if let Some(rest) = out.strip_prefix(short) {
             out = format!("{full}{rest}");
@@ -421,6 +453,12 @@ mod tests {
         );
         assert_eq!(formal("埼玉県労働局", told), "埼玉県労働局");
         assert_eq!(formal("気仙沼市立病院", told), "気仙沼市立病院");
+        assert_eq!(formal("(公社)日本植物学会", ""), "公益社団法人日本植物学会");
+        assert_eq!(
+            formal("（株）ぐんまフラワー管理", ""),
+            "株式会社ぐんまフラワー管理"
+        );
+        assert_eq!(formal("サンプル(株)", ""), "サンプル株式会社");
     }
 
     use super::*;
