@@ -41,6 +41,11 @@ const ABOUT_DATA: &[&str] = &[
     "利用者",
     "応募",
     "保存",
+    // What went out by mistake: 2,357件を5回に分けて送信, 59件の誤送付.
+    "送信",
+    "送付",
+    "発送",
+    "誤配",
 ];
 const STAFF: &[&str] = &[
     "職員",
@@ -114,6 +119,18 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
                 .any(|w| clause.contains(w))
             {
                 score -= 2;
+            }
+            // A rate (医療証1枚につき1封筒), not a count.
+            if ["につき", "あたり", "当たり", "ごと"]
+                .iter()
+                .any(|w| near_after.starts_with(w))
+            {
+                score -= 5;
+            }
+            // Those who saw it (194人の保護者の皆さんが閲覧済み) are not those
+            // whose data it was.
+            if clause.contains("閲覧済") || near_after.starts_with("の保護者の皆") {
+                score -= 3;
             }
             // 職員1名が掲示した: the one who did it; 従業員1,284名分, or a
             // figure in the list of data: those whose data it was.
@@ -273,6 +290,32 @@ mod tests {
         assert_eq!(
             counted("学生17名に対し誤って学生236人分の情報を含むファイルを送信した。"),
             (Some(236), None, 0)
+        );
+        // A mis-sent count, and the count that was mis-sent over the
+        // envelopes recovered since.
+        assert_eq!(
+            counted(
+                "技能実習の監理団体あてにメールを送る際、誤って宛先欄に入力した。\n・2,357件を5回に分けて送信。"
+            ),
+            (None, Some(2357), 0)
+        );
+        assert_eq!(
+            counted(
+                "1. 経緯\n確認したところ59件の誤送付が判明しました。\n2. 対応状況\n未開封で回収できたものが53通、未回収の5通については調査中です。"
+            ),
+            (None, Some(59), 0)
+        );
+        // A rate is not a count.
+        assert_eq!(
+            counted("今後は、医療証1枚につき1封筒にして発送する枚数を管理します。"),
+            (None, None, 0)
+        );
+        // Those who saw the mail are not those whose data it held.
+        assert_eq!(
+            counted(
+                "成績を保護者あてに送信しましたが、194人の保護者の皆さんが閲覧済みとなってしまいました。"
+            ),
+            (None, None, 0)
         );
         // Two equally plain figures: several groups, the author decides.
         assert_eq!(
