@@ -171,11 +171,27 @@ fn entries(
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
                     continue;
                 }
+                // The closing promise after a 原因 or 経緯 section's text
+                // (…お詫びするとともに、今後は…を強化して参ります) is a measure.
+                if kind != Kind::Measures && !b.item && promises_a_measure(&p) {
+                    continue;
+                }
                 out.push(b, tidy(&p), lines);
             }
         }
     }
     out.out
+}
+
+/// A sentence that commits to a concrete measure from here on (今後…,
+/// …してまいります), as a section of another kind may end with one.
+fn promises_a_measure(p: &str) -> bool {
+    let body = p.trim_end_matches('。');
+    measure::announces(p)
+        && (p.contains("今後")
+            || ["まいります", "参ります", "いたします", "します"]
+                .iter()
+                .any(|e| body.ends_with(e)))
 }
 
 fn own_kind(sentence: &str, kinds: &[Kind]) -> Kind {
@@ -446,9 +462,20 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     if !found.out.is_empty() {
         return found.out;
     }
-    let skip = [NOT_ACCOUNT, &[Kind::Response, Kind::Causes, Kind::Data]].concat();
+    let skip = [NOT_ACCOUNT, &[Kind::Response]].concat();
     for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
         for b in &s.blocks {
+            // In a 原因 section only a sentence that commits to a measure.
+            if s.is(Kind::Causes)
+                && (b.item || !sentences(&b.text).iter().any(|p| promises_a_measure(p)))
+            {
+                continue;
+            }
+            // A list of data is no measure; what follows it without a heading
+            // of its own may be (●…を徹底します after the data's line).
+            if s.is(Kind::Data) && Some(b.line) == s.heading {
+                continue;
+            }
             for p in sentences(&b.text) {
                 let said = if measure::announces(&p) {
                     Some(p.as_str())
@@ -627,6 +654,34 @@ mod tests {
                 "原因の究明と情報セキュリティ対策の強化を指示しています"
             ]
         );
+    }
+
+    #[test]
+    fn measures_after_a_data_line_without_a_heading_of_their_own_are_found() {
+        let (_, _, m, _) = parts(
+            "メールアドレスの流出について\n(1)発生日:令和5年2月28日\n(2)流出した情報:施設のメールアドレス:897施設分\n\
+             ●令和5年2月28日\n委託先事業者からアンケートメールを送信。\n\
+             ●委託先事業者においては、複数名あて送付するメールはBCCによる一斉送信とし、複数の職員によるチェック体制を徹底します。\n",
+        );
+        assert_eq!(
+            m,
+            [
+                "委託先事業者においては、複数名あて送付するメールはBCCによる一斉送信とし、複数の職員によるチェック体制を徹底します"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_promise_in_the_causes_section_is_a_measure_not_a_cause() {
+        let (_, c, m, _) = parts(
+            "1. 経緯\n外部機関から通報がありました。\n2. 原因\n使用していないアプリケーションが残っており、その脆弱性を突かれたためです。\n\
+             この度はご迷惑とご心配をお掛けする事になりました事を深くお詫びするとともに、今後は脆弱性への対応策を強化するなど、再発防止策を確実に実施して参ります。\n",
+        );
+        assert_eq!(
+            c,
+            ["使用していないアプリケーションが残っており、その脆弱性を突かれたためです"]
+        );
+        assert_eq!(m, ["今後は脆弱性への対応策を強化する"]);
     }
 
     #[test]

@@ -217,24 +217,30 @@ pub fn announces(s: &str) -> bool {
     commitment && concrete(s) && !disqualified(s) && !incident(s)
 }
 
-/// The incident itself (…が判明しました, …できる状態になっていた), unless it
-/// only frames a measure (…が発生したことを重く受け止め、…).
+/// The incident itself (…が判明しました, …できる状態になっていた, 誤って…
+/// 送信してしまいました), unless it only frames a measure (…が発生したことを
+/// 重く受け止め、…).
 pub fn incident(s: &str) -> bool {
-    [
-        "判明",
-        "発覚",
-        "発生し",
-        "発生いたし",
-        "発生致し",
-        "流出し",
-        "漏えいし",
-        "ことが分かり",
-        "できる状態",
-        "状態となって",
-        "状態になって",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+    let done = s.trim_end_matches('。');
+    let mistake = done.ends_with("しまいました")
+        || done.ends_with("しまった")
+        || s.contains("誤って") && done.ends_with("ました");
+    (mistake
+        || [
+            "判明",
+            "発覚",
+            "発生し",
+            "発生いたし",
+            "発生致し",
+            "流出し",
+            "漏えいし",
+            "ことが分かり",
+            "できる状態",
+            "状態となって",
+            "状態になって",
+        ]
+        .iter()
+        .any(|w| s.contains(w)))
         && !s.contains("今後")
         && !["受け止め", "受けとめ", "反省", "踏まえ"]
             .iter()
@@ -507,6 +513,7 @@ mod tests {
             "対象の皆様には謝罪し、メールの削除をお願いしました。",
             "職員がUSBメモリーを紛失したことが判明しました。",
             "この度、市立病院におきまして、保管期間が経過して廃棄予定になっていた診療録の盗難事案が発生いたしました。",
+            "区は、センターが実施する研修の申込者30名に対し、開催中止のメールを送信する際に、誤ってTOで送信してしまいました。",
             // How things stand: an investigation under way, no harm found.
             "現在、侵害の詳細及び漏えいの有無など外部委託会社の協力を得て調査を進めているところです。",
             "現在のところ、個人情報が不正に使用された事実は確認されておりませんが、引き続き不測の事態に備え、適切な対応を継続してまいります。",

@@ -411,6 +411,9 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         });
         let text = if item {
             super::marker::inner(rest)
+        } else if marks[i].is_some_and(|(s, _)| s == Style::Square) {
+            // ●…を徹底します。: a bullet is not part of the sentence.
+            rest
         } else {
             line.text.as_str()
         };
