@@ -173,7 +173,46 @@ fn find(
             }
         }
     }
-    self_named(lines)
+    self_named(lines).or_else(|| ministry_office(lines, top.max(6)))
+}
+
+/// Ministries and agencies of the state, whose offices write as their
+/// ministry (厚生労働省人材開発統括官付…室で発生した…).
+const MINISTRIES: &[&str] = &[
+    "内閣府",
+    "総務省",
+    "法務省",
+    "外務省",
+    "財務省",
+    "文部科学省",
+    "厚生労働省",
+    "農林水産省",
+    "経済産業省",
+    "国土交通省",
+    "環境省",
+    "防衛省",
+    "デジタル庁",
+    "消費者庁",
+    "こども家庭庁",
+    "金融庁",
+    "警察庁",
+    "国税庁",
+    "文化庁",
+    "スポーツ庁",
+];
+
+/// A first sentence that begins with a ministry's office: the ministry.
+fn ministry_office(lines: &[Line], top: usize) -> Option<Fact<String>> {
+    lines.iter().enumerate().take(top).find_map(|(i, line)| {
+        let t = line.text.trim_start();
+        let m = MINISTRIES.iter().find(|m| t.starts_with(**m))?;
+        // Its office, then the sentence: not a heading that is only the name.
+        (t.chars().count() > m.chars().count() + 4).then(|| Fact {
+            value: m.to_string(),
+            lines: vec![i],
+            quote: line.text.clone(),
+        })
+    })
 }
 
 /// The organization named by some of the lines: a name alone on its line,
@@ -465,6 +504,14 @@ mod tests {
             named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
                 .as_deref(),
             Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn an_office_of_a_ministry_writes_as_its_ministry() {
+        assert_eq!(
+            named("メールアドレスの誤送信について\n厚生労働省人材開発統括官付参事官室で発生したメールアドレスの誤送信について、お知らせします。\n1 概要\n誤って宛先欄に入力した。").as_deref(),
+            Some("厚生労働省")
         );
     }
 
