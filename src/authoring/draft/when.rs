@@ -6,6 +6,10 @@
 //! date (`…付`), the period a record covers (`…から…までの患者の氏名`) and a
 //! date after the notice's own are neither.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::dates;
 use super::header::Fact;
 use super::lines::Line;
@@ -35,11 +39,72 @@ impl Years {
         {
             found = dates::find(text, Some(first.date.year));
         }
+        found = with_days_alone(text, found);
         if let Some(last) = found.iter().rev().find(|f| f.year_written) {
             self.current = Some(last.date.year);
         }
         found
     }
+}
+
+static DAY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9０-９]{1,2})日[（(][月火水木金土日]").expect("valid"));
+
+/// `8月16日(金)に送付したところ、19日(月)に連絡があり`: a day written alone
+/// with its weekday is in the month of the full date before it (the next
+/// month when its day is smaller).
+fn with_days_alone(text: &str, mut found: Vec<dates::Found>) -> Vec<dates::Found> {
+    let mut extra = Vec::new();
+    for c in DAY_ALONE.captures_iter(text) {
+        let m = c.get(0).expect("whole");
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|b| b.is_ascii_digit() || ('０'..='９').contains(&b) || b == '月')
+            || found
+                .iter()
+                .any(|f| f.start <= m.start() && m.start() < f.end)
+        {
+            continue;
+        }
+        let digits: String = c[1]
+            .chars()
+            .map(|d| char::from_digit(d.to_digit(10).unwrap_or(0), 10).unwrap_or('0'))
+            .collect();
+        let day: u8 = digits.parse().unwrap_or(0);
+        let Some(prev) = found
+            .iter()
+            .filter(|f| f.end <= m.start() && f.date.day.is_some() && f.date.month.is_some())
+            .last()
+        else {
+            continue;
+        };
+        let (mut year, mut month) = (prev.date.year, prev.date.month.unwrap_or(1));
+        if day < prev.date.day.unwrap_or(0) {
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+        if !(1..=31).contains(&day) {
+            continue;
+        }
+        let end = m.start() + c[1].len() + "日".len();
+        extra.push(dates::Found {
+            date: PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+            text: text[m.start()..end].to_string(),
+            start: m.start(),
+            end,
+            year_written: false,
+            weekday_mismatch: false,
+        });
+    }
+    found.extend(extra);
+    found.sort_by_key(|f| f.start);
+    found
 }
 
 const DISCOVERY: &[&str] = &[
@@ -279,9 +344,15 @@ pub fn when(
         let text = lines[i].text.as_str();
         let found = years.dates(text);
         for (at, sentence) in crate::sentence::split(text) {
+            // A date inside a quotation (「…(2019年会費未納の方へ)」, a mail's
+            // subject) dates nothing that happened.
+            let quoted = |pos: usize| {
+                let before = &text[at..pos];
+                before.matches(['「', '『']).count() > before.matches(['」', '』']).count()
+            };
             let within: Vec<&dates::Found> = found
                 .iter()
-                .filter(|f| f.start >= at && f.end <= at + sentence.len())
+                .filter(|f| f.start >= at && f.end <= at + sentence.len() && !quoted(f.start))
                 .collect();
             // 同日朝…に気付き: the day of the date before.
             if within.is_empty()
@@ -381,6 +452,26 @@ mod tests {
             w.occurred.map(|f| f.value.to_string()),
             w.discovered.map(|f| f.value.to_string()),
         )
+    }
+
+    #[test]
+    fn a_date_in_a_quoted_subject_dates_nothing() {
+        assert_eq!(
+            dated(
+                "経緯\n2019年12月20日(金)18時半頃、「【重要】会費納入のお願い(2019年会費未納の方へ)」のご案内メールを、誤って宛先が見える形で送信しました。\n"
+            ),
+            (Some("2019-12-20".into()), None)
+        );
+    }
+
+    #[test]
+    fn a_day_written_alone_after_a_full_date_is_in_its_month() {
+        assert_eq!(
+            dated(
+                "1. 経緯\n令和6年8月16日(金)に60事業者の方へアンケート用紙を送付したところ、19日(月)に受け取った方から連絡があり、59件の誤送付が判明しました。\n"
+            ),
+            (Some("2024-08-16".into()), Some("2024-08-19".into()))
+        );
     }
 
     #[test]
