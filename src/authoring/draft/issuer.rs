@@ -30,7 +30,7 @@ pub struct Issuer {
 }
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:この度、|このたび、|本日、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表)")
+    Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表)")
         .expect("valid")
 });
 static ANNOUNCER: LazyLock<Regex> =
@@ -134,6 +134,15 @@ fn find(
     // The heading lines above the first section, then the signature.
     let heading_lines: Vec<usize> = (0..top).filter(|&i| Some(i) != title_line).collect();
     if let Some((at, name)) = names_in(lines, &heading_lines) {
+        // 福知山市病院事業管理者 above 市立福知山市民病院大江分院において…: the
+        // city's hospital the notice is about, not the city.
+        if municipality(&name)
+            && let Some((i, subject)) = first_subject(lines, top, title_line)
+            && subject != name
+            && subject.contains(name.as_str())
+        {
+            return Some(fact(vec![i], subject));
+        }
         return Some(fact(at, name));
     }
     let signature: Vec<usize> = sections
@@ -159,7 +168,20 @@ fn find(
             }
         }
     }
-    // The subject of the first sentences.
+    if let Some((i, name)) = first_subject(lines, top, title_line) {
+        return Some(fact(vec![i], name));
+    }
+    self_named(lines).or_else(|| ministry_office(lines, top.max(6)))
+}
+
+/// A prefecture or a municipality (福知山市, 埼玉県), not a body of one.
+fn municipality(name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=6).contains(&n) && name.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
+}
+
+/// The subject of the first sentences (`…病院において、…`): its line and name.
+fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Option<(usize, String)> {
     for (i, line) in lines.iter().enumerate().take(top.max(6)) {
         if Some(i) == title_line {
             continue;
@@ -168,12 +190,12 @@ fn find(
             if let Some(c) = SUBJECT.captures(sentence) {
                 let name = strip_place(&c[1]);
                 if organization_name(name) && !bare_reference(name) {
-                    return Some(fact(vec![i], name.to_string()));
+                    return Some((i, name.to_string()));
                 }
             }
         }
     }
-    self_named(lines).or_else(|| ministry_office(lines, top.max(6)))
+    None
 }
 
 /// Ministries and agencies of the state, whose offices write as their
@@ -504,6 +526,14 @@ mod tests {
             named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
                 .as_deref(),
             Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn a_citys_hospital_is_named_for_itself_under_the_citys_heading() {
+        assert_eq!(
+            named("USBメモリの紛失について\n福知山市病院事業管理者\n今般、市立福知山市民病院大江分院において個人情報が記録されたUSBメモリを紛失しました。\n1 概要\n紛失した。").as_deref(),
+            Some("市立福知山市民病院大江分院")
         );
     }
 

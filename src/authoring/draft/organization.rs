@@ -46,6 +46,8 @@ const ORG_SUFFIXES: &[&str] = &[
     "中学校",
     "小学校",
     "病院",
+    "分院",
+    "分校",
     "医療センター",
     "機構",
     "協会",
@@ -211,7 +213,9 @@ pub fn bare_reference(n: &str) -> bool {
     let rest = chars.as_str();
     match first {
         Some('県' | '市' | '町' | '村' | '区' | '府' | '都') => {
-            rest.starts_with('立')
+            // 市立小学校 is any city's; 市立福知山市民病院 names its city.
+            rest.strip_prefix('立')
+                .is_some_and(|r| !r.contains(['市', '町', '村', '県']))
                 || [
                     "教育委員会",
                     "議会",
@@ -291,6 +295,8 @@ const ROLES: &[&str] = &[
     "支部長",
     "頭取",
     "総長",
+    "病院事業管理者",
+    "事業管理者",
 ];
 
 /// A signature's person line: 代表取締役社長 山田太郎, 市長 稲村和美, 院長 新甲 靖.

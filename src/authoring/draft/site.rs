@@ -181,6 +181,11 @@ fn municipalities(text: &str) -> Vec<String> {
 /// 薩摩川内市危険物安全協会, 大町市教育委員会): the end of its first six
 /// characters that a word of a municipality follows, else the first end.
 fn leading_municipality(org: &str) -> Option<String> {
+    // 市立吹田市民病院: the city is the one named after 市立.
+    let org = ["市立", "県立", "町立", "村立", "区立", "都立", "府立"]
+        .iter()
+        .find_map(|p| org.strip_prefix(p))
+        .unwrap_or(org);
     let chars: Vec<char> = org.chars().collect();
     if chars
         .first()
@@ -296,6 +301,15 @@ mod tests {
             )
             .as_deref(),
             Some("大町市")
+        );
+        assert_eq!(
+            p(
+                "http://www.city.suita.osaka.jp/a",
+                Some("市立吹田市民病院"),
+                ""
+            )
+            .as_deref(),
+            Some("吹田市")
         );
         // No organization: the municipality the text names most.
         assert_eq!(
