@@ -67,13 +67,16 @@ fn with_days_alone(text: &str, mut found: Vec<dates::Found>) -> Vec<dates::Found
         }
         let digits: String = c[1]
             .chars()
-            .map(|d| char::from_digit(d.to_digit(10).unwrap_or(0), 10).unwrap_or('0'))
+            .map(|d| match d {
+                '０'..='９' => char::from_u32(d as u32 - 0xFEE0).unwrap_or('0'),
+                _ => d,
+            })
             .collect();
         let day: u8 = digits.parse().unwrap_or(0);
         let Some(prev) = found
             .iter()
-            .filter(|f| f.end <= m.start() && f.date.day.is_some() && f.date.month.is_some())
-            .last()
+            .rev()
+            .find(|f| f.end <= m.start() && f.date.day.is_some() && f.date.month.is_some())
         else {
             continue;
         };
@@ -452,6 +455,16 @@ mod tests {
             w.occurred.map(|f| f.value.to_string()),
             w.discovered.map(|f| f.value.to_string()),
         )
+    }
+
+    #[test]
+    fn a_day_alone_in_full_width_digits_is_read_too() {
+        assert_eq!(
+            dated(
+                "経緯\n令和６年８月１６日（金）に書類を送付したところ、１９日（月）に連絡があり誤送付が判明しました。\n"
+            ),
+            (Some("2024-08-16".into()), Some("2024-08-19".into()))
+        );
     }
 
     #[test]
