@@ -76,7 +76,8 @@ static WESTERN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d)([/.-])(\d{1,2})(?:[/.-](\d{1,2}))?").expect("valid")
+    // 2024/8/7, 2024-08-07, 2024.8.7, and 2019. 11. 25 (a space after each dot).
+    Regex::new(r"((?:19|20)\d\d)([/.-]|\. )(\d{1,2})(?:(?:[/.-]|\. )(\d{1,2}))?").expect("valid")
 });
 static MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(\d{{1,2}}){S}月{S}(\d{{1,2}}){S}日")).expect("valid"));

@@ -58,7 +58,8 @@ pub fn published(
     if best.is_some() {
         return best;
     }
-    // `【...】組織 表題 2024/8/7`: a heading line that ends with its date.
+    // `【...】組織 表題 2024/8/7`: a heading line that ends with its date;
+    // `2022.12.22 …の誤送付について`: one that begins with it.
     let first = lines.first()?;
     let found = dates::find(&first.text, None);
     if let Some(last) = found.last()
@@ -71,6 +72,25 @@ pub fn published(
             lines: vec![0],
             quote: last.text.clone(),
         });
+    }
+    for (i, line) in lines.iter().enumerate().take(top_end(lines, first_heading)) {
+        let t = line.text.as_str();
+        if let Some(f) = dates::find(t, None).into_iter().next()
+            && f.start == 0
+            && f.year_written
+            && f.date.day.is_some()
+            && t[f.end..].starts_with([' ', '\u{3000}'])
+            && !t.contains('。')
+            && ["について", "お詫び", "おわび", "お知らせ", "ご報告"]
+                .iter()
+                .any(|w| t.contains(w))
+        {
+            return Some(Fact {
+                value: f.date,
+                lines: vec![i],
+                quote: f.text,
+            });
+        }
     }
     told_today(lines, top_end(lines, first_heading)).or_else(|| press_release_entry(lines))
 }
@@ -209,7 +229,10 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             && !t.contains("おわび");
         let label =
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
-        if sentence || label || t.starts_with("担当") {
+        let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
+            .iter()
+            .any(|w| t.starts_with(w));
+        if sentence || label || contact {
             continue;
         }
         let ends = [
@@ -408,6 +431,18 @@ mod tests {
         // The day of the incident in the timeline is not the notice's.
         let ls = lines("漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n");
         assert!(published(&ls, &super::super::sections::split(&ls), 1).is_none());
+    }
+
+    #[test]
+    fn a_title_line_that_begins_with_its_date_and_a_date_with_spaced_dots() {
+        let ls = lines(
+            "2022.12.22 出願案内ハガキの誤送付について\n本学が送付したハガキの宛名が誤っていました。\n",
+        );
+        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
+        assert_eq!(f.value.to_string(), "2022-12-22");
+        let ls = lines("お知らせ\n2019. 11. 25\n不審なメールに関するお詫び\n本文。\n");
+        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
+        assert_eq!(f.value.to_string(), "2019-11-25");
     }
 
     #[test]

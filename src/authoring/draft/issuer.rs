@@ -333,6 +333,10 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
 /// Bodies a notice names that are not its issuer: regulators, the police.
 const THIRD_PARTIES: &[&str] = &[
     "個人情報保護委員会",
+    "警察庁",
+    "NOTICEサポートセンター",
+    "JPCERT",
+    "内閣サイバーセキュリティセンター",
     "警察",
     "警視庁",
     "県警",
@@ -526,6 +530,23 @@ mod tests {
             named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
                 .as_deref(),
             Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn a_corporation_and_its_hospital_are_one_name() {
+        assert_eq!(
+            named("社会福祉法人 仁生社\n江戸川病院\n2021-01-22更新\nこの度、当院でUSBメモリを紛失しました。").as_deref(),
+            Some("社会福祉法人 仁生社 江戸川病院")
+        );
+        assert_eq!(
+            named("システム障害に関するお詫び\n医療法人久仁会 鳴門山上病院\n当院のシステムに障害が発生しました。").as_deref(),
+            Some("医療法人久仁会 鳴門山上病院")
+        );
+        // A society alone is itself.
+        assert_eq!(
+            named("メール送信事故について\n公益社団法人日本植物学会\n会員の皆様へのメールを誤って送信しました。").as_deref(),
+            Some("公益社団法人日本植物学会")
         );
     }
 

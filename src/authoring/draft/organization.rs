@@ -258,6 +258,26 @@ pub fn branch_name(name: &str) -> bool {
 /// Names that hold other organizations (a hospital organization, a
 /// university corporation, an association of branches).
 pub fn umbrella_name(name: &str) -> bool {
+    // 医療法人久仁会, 社会福祉法人 仁生社: a corporation that runs a hospital or a school.
+    const CORPORATIONS: &[&str] = &[
+        "医療法人",
+        "社会医療法人",
+        "社会福祉法人",
+        "公益社団法人",
+        "一般社団法人",
+        "公益財団法人",
+        "一般財団法人",
+        "学校法人",
+        "独立行政法人",
+        "地方独立行政法人",
+        "国立大学法人",
+    ];
+    if CORPORATIONS
+        .iter()
+        .any(|c| name.starts_with(c) && name.len() > c.len())
+    {
+        return true;
+    }
     [
         "機構",
         "法人",
