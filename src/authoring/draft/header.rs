@@ -232,7 +232,8 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
             .iter()
             .any(|w| t.starts_with(w));
-        if sentence || label || contact {
+        // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
+        if sentence || label || contact || super::issuer::third_party(t) {
             continue;
         }
         let ends = [

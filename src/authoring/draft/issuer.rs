@@ -273,6 +273,8 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
         if found.is_empty() && organization_name(t) {
             found.push(t.to_string());
         }
+        // A help desk or the police the notice refers readers to is not its issuer.
+        found.retain(|n| !third_party(n));
         match found.as_slice() {
             [] => {}
             [one] => {
@@ -329,6 +331,11 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("当機構", &["機構"]),
     ("当財団", &["財団"]),
 ];
+
+/// Whether a name is a body the notice names that is not its issuer.
+pub fn third_party(name: &str) -> bool {
+    THIRD_PARTIES.iter().any(|w| name.contains(w))
+}
 
 /// Bodies a notice names that are not its issuer: regulators, the police.
 const THIRD_PARTIES: &[&str] = &[
@@ -530,6 +537,14 @@ mod tests {
             named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
                 .as_deref(),
             Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn a_help_desk_the_notice_refers_to_is_not_its_issuer() {
+        assert_eq!(
+            named("迷惑メールについて\n認定NPO法人まちづくりスポット\nNOTICEサポートセンター\n当法人を差出人とする迷惑メールが送られています。").as_deref(),
+            Some("認定NPO法人まちづくりスポット")
         );
     }
 

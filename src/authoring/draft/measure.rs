@@ -262,6 +262,24 @@ pub fn after_incident(s: &str) -> Option<&str> {
     .find(|rest| announces(rest))
 }
 
+/// A commitment without the request for understanding that closes it:
+/// `…を強化してまいりますので、ご理解とご協力をお願い申し上げます。` →
+/// `…を強化してまいります`.
+pub fn without_closing_request(s: &str) -> &str {
+    for joint in ["ますので、", "ますため、"] {
+        if let Some(at) = s.find(joint) {
+            let rest = &s[at + joint.len()..];
+            if ["お願い", "ご理解", "ご協力"]
+                .iter()
+                .any(|w| rest.contains(w))
+            {
+                return &s[..at + "ます".len()];
+            }
+        }
+    }
+    s
+}
+
 /// What makes a sentence no measure whatever it commits to: a request to
 /// readers, a response only, what was always done, how things stood or
 /// stand, an opinion, an entry of a timeline.
@@ -520,6 +538,22 @@ mod tests {
         ] {
             assert!(!announces(s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_commitment_closed_by_a_request_for_understanding_is_a_measure() {
+        let s = without_closing_request(
+            "当協会におきましては、引き続き情報セキュリティ対策を強化してまいりますので、ご理解とご協力をいただきますよう、よろしくお願い申し上げます。",
+        );
+        assert_eq!(
+            s,
+            "当協会におきましては、引き続き情報セキュリティ対策を強化してまいります"
+        );
+        assert!(announces(s));
+        // A request alone stays a request.
+        let s =
+            without_closing_request("不審なメールは開かずに削除してくださいますようお願いします。");
+        assert!(!announces(s));
     }
 
     #[test]

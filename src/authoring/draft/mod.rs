@@ -120,7 +120,11 @@ pub fn extract(text: &str) -> Extract {
         summary: account::summary(&lines, &sections, &header_lines),
         causes,
         cause_from_account,
-        measures: account::measures(&lines, &sections),
+        // The title or the date line is no measure (…に関するお詫びと注意喚起).
+        measures: account::measures(&lines, &sections)
+            .into_iter()
+            .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l)))
+            .collect(),
         response: account::response(&lines, &sections),
         urls: header::urls(&lines),
         lines,

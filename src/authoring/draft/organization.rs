@@ -22,6 +22,10 @@ pub(super) const ORG_PREFIXES: &[&str] = &[
     "地方独立行政法人",
     "国立研究開発法人",
     "特定非営利活動法人",
+    "認定特定非営利活動法人",
+    "認定NPO法人",
+    "NPO法人",
+    "社会医療法人",
 ];
 const ORG_SUFFIXES: &[&str] = &[
     "株式会社",
