@@ -207,8 +207,11 @@ pub fn case_text(case: &Case) -> String {
 /// The original text of an item.
 pub fn item_text(book: &Casebook, case: usize, kind: Kind) -> String {
     // Read, not kept: a common word's hits would hold most of the cases.
-    let entry = book.fetch(case);
-    let case = &entry.case;
+    item_text_in(&book.fetch(case).case, kind)
+}
+
+/// The original text of an item of `case`.
+pub fn item_text_in(case: &Case, kind: Kind) -> String {
     match kind {
         Kind::Measure(i) => case.measures[i as usize].text.clone(),
         Kind::Case => case_text(case),
@@ -222,6 +225,9 @@ pub struct Searcher {
     last: Option<(Vec<String>, Target, Vec<Hit>)>,
     /// Hand back the index's pages as they are read (one search, then exit).
     once: bool,
+    /// Hits whose positions were computed since the index's text was last
+    /// handed back (a one-shot search: see [`Searcher::positions_in`]).
+    placed: usize,
 }
 
 /// Above this many candidates, scoring uses the greedy alignment.
@@ -232,6 +238,13 @@ const PARALLEL_FROM: usize = 4096;
 
 /// A one-shot search hands back the index text of this many candidates at a time.
 const RELEASE_EVERY: usize = 4096;
+
+/// A one-shot search hands back the index text after computing the match
+/// positions of this many hits. Hits come in rank order, scattered over the
+/// text, and each read of a few characters there makes resident what the
+/// kernel maps around the fault (up to hundreds of kilobytes): a few
+/// megabytes at most between two hand-backs.
+const RELEASE_POSITIONS_EVERY: usize = 16;
 
 impl Searcher {
     /// A searcher over an index built in memory.
@@ -258,6 +271,7 @@ impl Searcher {
             matchers: (0..threads).map(|_| matcher()).collect(),
             last: None,
             once: false,
+            placed: 0,
         }
     }
 
@@ -424,10 +438,15 @@ impl Searcher {
     /// text is normalized again here, for the few rows on screen, so the index
     /// need not keep a position map for every item.
     pub fn positions(&mut self, book: &Casebook, item: u32, query: &str) -> Vec<usize> {
-        let (case, kind) = self.index.item_of(item);
+        let (case, _) = self.index.item_of(item);
         // Read, not kept (see [`item_text`]).
         let entry = book.fetch(case);
-        let c = &entry.case;
+        self.positions_in(&entry.case, item, query)
+    }
+
+    /// [`Searcher::positions`], in the item's case `c` already at hand.
+    pub fn positions_in(&mut self, c: &Case, item: u32, query: &str) -> Vec<usize> {
+        let (_, kind) = self.index.item_of(item);
         let (text, ranges) = match kind {
             Kind::Measure(i) => {
                 let text = c.measures[i as usize].text.clone();
@@ -456,6 +475,13 @@ impl Searcher {
                     .into_iter()
                     .map(|i| range.start + map.as_ref().map_or(i, |m| m[i as usize]) as usize),
             );
+        }
+        if self.once {
+            self.placed += 1;
+            if self.placed == RELEASE_POSITIONS_EVERY {
+                self.placed = 0;
+                reader.release_text(0, self.index.len() as u32);
+            }
         }
         out.sort_unstable();
         out.dedup();

@@ -33,6 +33,20 @@ impl Blob {
         }
     }
 
+    /// The case, read from the file rather than through its map (see
+    /// [`file::Map::read_at`]), when the bytes are whole: for a case read
+    /// once and not kept.
+    pub fn read(&self) -> Option<Case> {
+        let Bytes::Map(map) = &self.bytes else {
+            return self.decode();
+        };
+        let bytes = map.read_at(self.offset, self.len)?;
+        if file::checksum(&bytes) != self.sum {
+            return None;
+        }
+        wire::decode_case(&bytes)
+    }
+
     /// The case, when the bytes are whole (their checksum holds).
     pub fn decode(&self) -> Option<Case> {
         let all: &[u8] = match &self.bytes {

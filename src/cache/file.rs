@@ -107,19 +107,34 @@ pub struct Map {
     /// Declared first: dropped (no longer watched) before the map is unmapped.
     guard: crate::fault::Guard,
     map: Mmap,
+    /// The file mapped, for reading a few bytes without touching the map.
+    file: std::fs::File,
 }
 
 impl Map {
-    fn new(map: Mmap) -> Map {
+    fn new(map: Mmap, file: std::fs::File) -> Map {
         Map {
             guard: crate::fault::watch(map.as_ptr(), map.len()),
             map,
+            file,
         }
     }
 
     /// Whether the file changed under the map (its contents are now zeros).
     pub fn changed(&self) -> bool {
         self.guard.changed()
+    }
+
+    /// `len` bytes from `offset`, read from the file (a copy): for data read
+    /// once at scattered places, such as the cases a search shows. Reading
+    /// them through the map would make resident, at each place, every page
+    /// the kernel maps around a fault (hundreds of kilobytes for a case of
+    /// two), until handed back. None when the file no longer holds them.
+    pub fn read_at(&self, offset: usize, len: usize) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let mut bytes = vec![0; len];
+        self.file.read_exact_at(&mut bytes, offset as u64).ok()?;
+        Some(bytes)
     }
 }
 
@@ -230,7 +245,7 @@ pub fn open(
         }
     }
     let opened = Opened {
-        map: Arc::new(Map::new(map)),
+        map: Arc::new(Map::new(map, file)),
         meta,
     };
     for (i, s) in opened.meta.sections.iter().enumerate() {
@@ -521,6 +536,22 @@ impl Writer {
         (placed, written)
     }
 
+    /// [`Writer::finish`], returning the file as [`open`] would find it (its
+    /// map and meta) once it is in place: the very file written, whatever
+    /// replaces it afterwards.
+    pub fn finish_opened(mut self, path: &Path, mut meta: Meta) -> io::Result<Opened> {
+        self.complete(&mut meta)?;
+        let map = self
+            .read_back()
+            .map
+            .ok_or_else(|| io::Error::other("the file could not be mapped"))?;
+        self.temp.place(path, true).map_err(|e| match e {
+            crate::temp::PlaceError::Io(e) => e,
+            crate::temp::PlaceError::Exists => io::Error::from(io::ErrorKind::AlreadyExists),
+        })?;
+        Ok(Opened { map, meta })
+    }
+
     /// The bytes written so far, for when the file is not finished.
     pub fn abandon(mut self) -> Written {
         let _ = self.flush_kept();
@@ -565,9 +596,11 @@ impl Writer {
     fn read_back(&mut self) -> Written {
         // SAFETY: the file is this writer's own, not yet named or just placed;
         // cache files are never changed in place once written.
-        let map = unsafe { Mmap::map(&*self.temp.file()) }
+        let file = self.temp.file();
+        let map = unsafe { Mmap::map(&*file) }
             .ok()
-            .map(|m| Arc::new(Map::new(m)));
+            .zip(file.try_clone().ok())
+            .map(|(m, f)| Arc::new(Map::new(m, f)));
         Written {
             map,
             lost: self.lost.clone(),

@@ -6,7 +6,7 @@ use std::ops::Index;
 use std::sync::{Mutex, OnceLock};
 
 use super::{Entry, Summary};
-use crate::cache::blob::{Blob, Bytes};
+use crate::cache::blob::Blob;
 use crate::catalog::Catalogs;
 use crate::model::Case;
 
@@ -64,29 +64,9 @@ pub struct Entries {
     pub(super) catalogs: Catalogs,
     /// Problems met while materializing cases from the cache.
     pub(super) notices: Mutex<Vec<crate::diag::Message>>,
-    /// Cases fetched without being kept (see [`Entries::release_now_and_then`]).
-    pub(super) fetched: std::sync::atomic::AtomicUsize,
 }
 
 impl Entries {
-    /// Every few thousand cases read from a cache file and not kept, hands the
-    /// file's pages back: a search's hits spread over most of a large cache
-    /// would otherwise keep most of the file resident.
-    pub(super) fn release_now_and_then(&self, slot: &Slot) {
-        use std::sync::atomic::Ordering;
-        let Some(Blob {
-            bytes: Bytes::Map(map),
-            ..
-        }) = &slot.blob
-        else {
-            return;
-        };
-        if self.fetched.fetch_add(1, Ordering::Relaxed) % 2048 != 2047 {
-            return;
-        }
-        crate::cache::file::release(map, 0, map.len());
-    }
-
     pub fn len(&self) -> usize {
         self.slots.len()
     }
@@ -106,16 +86,25 @@ impl Entries {
     /// The case at `i`, materialized on first use.
     pub(super) fn entry(&self, i: usize) -> &Entry {
         let slot = &self.slots[i];
-        slot.entry.get_or_init(|| Box::new(self.materialize(slot)))
+        slot.entry
+            .get_or_init(|| Box::new(self.materialize(slot, false)))
     }
 
-    pub(super) fn materialize(&self, slot: &Slot) -> Entry {
+    /// The case of a slot from its encoding, else from its file. `once`:
+    /// read for one use and not kept, so read from the cache file without
+    /// touching its map (a search's hits are spread over most of a large
+    /// cache, which would otherwise become resident).
+    pub(super) fn materialize(&self, slot: &Slot, once: bool) -> Entry {
         let entry = |case| Entry {
             case,
             path: slot.path.clone(),
             bundled: slot.bundled,
         };
-        if let Some(case) = slot.blob.as_ref().and_then(Blob::decode) {
+        let decoded = slot
+            .blob
+            .as_ref()
+            .and_then(|b| if once { b.read() } else { b.decode() });
+        if let Some(case) = decoded {
             return entry(case);
         }
         // The cache was damaged after it was checked: read the file again.

@@ -190,7 +190,6 @@ impl Casebook {
                 slots,
                 catalogs: catalogs.clone(),
                 notices: Mutex::new(Vec::new()),
-                fetched: Default::default(),
             },
             catalogs,
             by_id,
@@ -259,11 +258,7 @@ impl Casebook {
         let slot = &self.cases.slots[i];
         match slot.entry.get() {
             Some(entry) => std::borrow::Cow::Borrowed(entry),
-            None => {
-                let entry = self.cases.materialize(slot);
-                self.cases.release_now_and_then(slot);
-                std::borrow::Cow::Owned(entry)
-            }
+            None => std::borrow::Cow::Owned(self.cases.materialize(slot, true)),
         }
     }
 

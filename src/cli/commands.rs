@@ -202,12 +202,12 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                                 } else {
                                     "measure"
                                 },
-                                text: search::item_text(book, ci, kind),
+                                text: search::item_text_in(case, kind),
                                 controls,
                                 score: h.score,
                                 positions: match h.via {
                                     Some(_) => Vec::new(),
-                                    None => searcher.positions(book, h.item, query),
+                                    None => searcher.positions_in(case, h.item, query),
                                 },
                                 via_control: h.via.map(|c| searcher.index.control(c).clone()),
                             }
@@ -239,9 +239,10 @@ fn print(session: &Session, command: &Command, out: &mut Out) -> Result<ExitCode
                         let text = match kind {
                             search::Kind::Measure(i) => case.measures[i as usize].text.clone(),
                             search::Kind::Case if h.via.is_some() => case.title.clone(),
-                            search::Kind::Case => {
-                                search::matched_text(case, &searcher.positions(book, h.item, query))
-                            }
+                            search::Kind::Case => search::matched_text(
+                                case,
+                                &searcher.positions_in(case, h.item, query),
+                            ),
                         };
                         // Found through a control, not its own words: a fourth column says which.
                         let via = h

@@ -6,7 +6,6 @@
 //! widened for the matcher part by part, so 100,000 cases fit in memory.
 
 use std::ops::Deref;
-use std::path::Path;
 use std::sync::Arc;
 
 use super::Kind;
@@ -35,6 +34,16 @@ impl<T: bytemuck::Pod> Slab<T> {
             offset: opened.meta.sections[section].offset as usize,
             len: bytes.len() / std::mem::size_of::<T>(),
         })
+    }
+}
+
+impl<T: bytemuck::Pod> Slab<T> {
+    /// Bytes held in memory (none when read in place).
+    fn held(&self) -> usize {
+        match self {
+            Slab::Owned(v) => std::mem::size_of_val(&v[..]),
+            Slab::Mapped { .. } => 0,
+        }
     }
 }
 
@@ -81,10 +90,13 @@ pub struct Arrays {
 
 const SECTIONS: usize = 10;
 
+/// The section of `text`.
+const TEXT: usize = 7;
+
 mod build;
 mod reader;
 
-use build::Builder;
+use build::Batches;
 pub use reader::{ItemView, Reader, Scratch};
 
 impl Arrays {
@@ -105,6 +117,19 @@ impl Arrays {
 
     fn len(&self) -> usize {
         self.item_case.len()
+    }
+
+    fn held(&self) -> usize {
+        self.item_case.held()
+            + self.item_kind.held()
+            + self.item_chars.held()
+            + self.item_parts.held()
+            + self.part_chars.held()
+            + self.part_start.held()
+            + self.part_ascii.held()
+            + self.text.held()
+            + self.item_ctrl.held()
+            + self.ctrl.held()
     }
 
     /// Whether the arrays agree with each other (a file could say anything).
@@ -132,44 +157,52 @@ impl Arrays {
                 .is_some_and(|&c| c as usize == self.ctrl.len())
     }
 
-    /// Builds the arrays for `cases` (casebook indices), on up to four threads.
+    /// Builds the arrays for `cases` (casebook indices), in memory.
     fn build(book: &Casebook, cases: &[u32]) -> Arrays {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 4);
-        if cases.len() < 256 || threads == 1 {
-            let mut out = Builder::default();
-            out.add(book, cases, 0);
-            return out.finish();
-        }
-        let chunk = cases.len().div_ceil(threads);
-        let built: Vec<Builder> = std::thread::scope(|s| {
-            let handles: Vec<_> = cases
-                .chunks(chunk)
-                .enumerate()
-                .map(|(i, part)| {
-                    s.spawn(move || {
-                        let mut b = Builder::default();
-                        b.add(book, part, (i * chunk) as u32);
-                        b
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        // Into the first, grown once to the whole size (growing by doubling
-        // would hold up to twice the index at the end).
-        let mut built = built.into_iter();
-        let mut all = built.next().unwrap_or_default();
-        let rest: Vec<Builder> = built.collect();
-        all.reserve(&rest);
-        for b in rest {
-            all.append(b);
-        }
-        all.finish()
+        Batches::build(book, cases).join()
+    }
+
+    /// Builds the arrays for `cases` into the index file `f` and reads them
+    /// from there, as a warm run does: the text, most of the index, is
+    /// written batch by batch as it is built and never held whole, and what
+    /// the search reads of it can be handed back. Built in memory when the
+    /// file cannot be written.
+    fn build_into(book: &Casebook, cases: &[u32], f: &IndexFile) -> Arrays {
+        let written = (|| {
+            let mut out = file::Writer::beside(
+                &f.path,
+                file::Kind::Index,
+                cache::FORMAT,
+                cache::PROGRAM,
+                &f.dir,
+                SECTIONS,
+            )?;
+            out.begin(true)?;
+            let batches = Batches::stream(book, cases, |text| {
+                out.write(bytemuck::cast_slice(text)).map(drop)
+            })?;
+            out.end_section(TEXT)?;
+            for (i, parts) in batches.sections().into_iter().enumerate() {
+                if i != TEXT {
+                    out.begin(true)?;
+                    for part in parts {
+                        out.write(part)?;
+                    }
+                    out.end_section(i)?;
+                }
+            }
+            let meta = file::Meta {
+                program: cache::PROGRAM.to_string(),
+                dir: f.dir.clone(),
+                depends_on: u128::from(f.generation),
+                ..file::Meta::default()
+            };
+            out.finish_opened(&f.path, meta)
+        })();
+        written
+            .ok()
+            .and_then(|o| Arrays::open(&o, cases.len()))
+            .unwrap_or_else(|| Arrays::build(book, cases))
     }
 
     fn open(opened: &file::Opened, cases: usize) -> Option<Arrays> {
@@ -189,34 +222,6 @@ impl Arrays {
             ctrl: Slab::mapped(opened, 9)?,
         };
         arrays.consistent(cases).then_some(arrays)
-    }
-
-    fn write(&self, path: &Path, f: &IndexFile) -> std::io::Result<()> {
-        fn out(bytes: &[u8]) -> file::Out<'_> {
-            file::Out {
-                parts: vec![bytes],
-                checked: true,
-            }
-        }
-        let sections = [
-            out(bytemuck::cast_slice(&self.item_case)),
-            out(bytemuck::cast_slice(&self.item_kind)),
-            out(bytemuck::cast_slice(&self.item_chars)),
-            out(bytemuck::cast_slice(&self.item_parts)),
-            out(bytemuck::cast_slice(&self.part_chars)),
-            out(bytemuck::cast_slice(&self.part_start)),
-            out(bytemuck::cast_slice(&self.part_ascii)),
-            out(bytemuck::cast_slice(&self.text)),
-            out(bytemuck::cast_slice(&self.item_ctrl)),
-            out(bytemuck::cast_slice(&self.ctrl)),
-        ];
-        let meta = file::Meta {
-            program: cache::PROGRAM.to_string(),
-            dir: f.dir.clone(),
-            depends_on: u128::from(f.generation),
-            ..file::Meta::default()
-        };
-        file::write(path, file::Kind::Index, cache::FORMAT, meta, &sections)
     }
 }
 
@@ -271,11 +276,7 @@ impl Index {
                             None
                         }
                     };
-                    mapped.unwrap_or_else(|| {
-                        let built = Arrays::build(book, &source.cases);
-                        let _ = built.write(&f.path, f);
-                        built
-                    })
+                    mapped.unwrap_or_else(|| Arrays::build_into(book, &source.cases, f))
                 }
             };
             parts.push((source.cases.clone(), arrays));
@@ -328,6 +329,12 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.len as usize
+    }
+
+    /// Bytes of the index's arrays held in memory: built there, rather than
+    /// read in place from a cache file.
+    pub fn held_bytes(&self) -> usize {
+        self.segments.iter().map(|s| s.arrays.held()).sum()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -449,7 +449,7 @@ fn no_cache_neither_reads_nor_writes_it() {
 
 #[test]
 fn two_processes_filling_the_cache_at_once_both_answer_right() {
-    let dir = casebook(300);
+    let dir = casebook(3000);
     let cache = tempfile::tempdir().unwrap();
     let args = ["search", "持ち出し"];
     let children: Vec<_> = (0..2)
@@ -671,4 +671,96 @@ fn a_search_from_the_cache_keeps_none_of_the_cases_it_reads() {
         searcher.positions(book, h.item, "消去");
     }
     assert_eq!(book.held(), 0, "the cases read for the hits are not kept");
+}
+
+#[test]
+fn a_search_that_fills_the_cache_reads_the_index_from_the_file_it_writes() {
+    use casebook::cache::Settings;
+    use casebook::load::{Input, load_with};
+    use casebook::search::{Searcher, Target};
+    // More cases than one batch of the index's build, so the file is
+    // written in several parts.
+    let dir = casebook(2100);
+    let cache = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        dir: Some(cache.path().to_path_buf()),
+    };
+    let inputs = [Input::Dir(dir.path().to_path_buf())];
+    let loaded = load_with(&inputs, &[], &settings);
+    let book = &loaded.casebook;
+    let (searcher, notices) = Searcher::open(book, &loaded.index);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        searcher.index.held_bytes(),
+        0,
+        "the index built by the run that fills the cache is read from its file, not held"
+    );
+    assert_eq!(cache_files(cache.path(), "index").len(), 1);
+    let mut searcher = searcher.once();
+    let mut built = Searcher::new(book);
+    assert!(built.index.held_bytes() > 0);
+    for query in ["消去", "持ち出し 許可", "case-2099", "zzqxj"] {
+        let hits = searcher.search(query, Target::All);
+        assert_eq!(hits, built.search(query, Target::All), "{query}");
+        for h in hits.iter().take(50) {
+            assert_eq!(
+                searcher.positions(book, h.item, query),
+                built.positions(book, h.item, query)
+            );
+        }
+    }
+}
+
+/// The resident size, in this process, of the mappings of files in the
+/// cache directory `cache` (also those not yet named or replaced since),
+/// from /proc/self/smaps.
+#[cfg(target_os = "linux")]
+fn resident_kb(cache: &Path) -> u64 {
+    let smaps = fs::read_to_string("/proc/self/smaps").unwrap();
+    let dir = cache.display().to_string();
+    let mut inside = false;
+    let mut kb = 0;
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && !first.ends_with(':') {
+            inside = line.contains(&dir);
+        } else if let Some(rss) = line.strip_prefix("Rss:").filter(|_| inside) {
+            kb += rss
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .unwrap();
+        }
+    }
+    kb
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn cases_read_and_not_kept_are_read_from_the_file_without_its_map() {
+    use casebook::cache::Settings;
+    use casebook::load::{Input, load_with};
+    // A search shows hits scattered over the whole cache; read through the
+    // map, each case would make resident the pages mapped around it. (The
+    // run that fills the cache reads its cases from the file it wrote,
+    // whose map nothing else has read yet.)
+    let dir = casebook(2000);
+    let cache = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        dir: Some(cache.path().to_path_buf()),
+    };
+    let inputs = [Input::Dir(dir.path().to_path_buf())];
+    let loaded = load_with(&inputs, &[], &settings);
+    let book = &loaded.casebook;
+    let before = resident_kb(cache.path());
+    for i in (0..book.len()).rev() {
+        assert!(!book.fetch(i).case.id.is_empty());
+    }
+    assert_eq!(book.held(), 0);
+    assert_eq!(
+        resident_kb(cache.path()),
+        before,
+        "no page of the cases file's map was made resident"
+    );
 }
