@@ -98,6 +98,13 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
             if about {
                 score += 2;
             }
+            // 104人のメールアドレス, 39名の氏名: the figure counts whose data it is.
+            if ["のメールアドレス", "の個人情報", "の氏名", "の個人データ"]
+                .iter()
+                .any(|w| near_after.starts_with(w))
+            {
+                score += 1;
+            }
             if TOTAL.iter().any(|w| near_before.contains(w)) {
                 score += 1;
             }
@@ -304,6 +311,13 @@ mod tests {
                 "1. 経緯\n確認したところ59件の誤送付が判明しました。\n2. 対応状況\n未開封で回収できたものが53通、未回収の5通については調査中です。"
             ),
             (None, Some(59), 0)
+        );
+        // The figure whose data it is, over a figure in brackets beside it.
+        assert_eq!(
+            counted(
+                "小学校に入学する未就学児(83人)の保護者、104人のメールアドレスが表示された状態で送信しました。"
+            ),
+            (Some(104), None, 1)
         );
         // A rate is not a count.
         assert_eq!(

@@ -75,6 +75,20 @@ pub fn published(
     }
     for (i, line) in lines.iter().enumerate().take(top_end(lines, first_heading)) {
         let t = line.text.as_str();
+        // …の誤送付について(令和7年4月24日発表): the title with its date.
+        if let Some(f) = dates::find(t, None).into_iter().last()
+            && f.date.day.is_some()
+            && f.year_written
+            && ["発表)", "発表）", "公表)", "公表）", "掲載)", "掲載）"]
+                .iter()
+                .any(|w| t[f.end..].trim_start().starts_with(w))
+        {
+            return Some(Fact {
+                value: f.date,
+                lines: vec![i],
+                quote: f.text,
+            });
+        }
         if let Some(f) = dates::find(t, None).into_iter().next()
             && f.start == 0
             && f.year_written
@@ -231,7 +245,12 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
         let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
             .iter()
-            .any(|w| t.starts_with(w));
+            .any(|w| t.starts_with(w))
+            // 院長細矢貴亮: the signer, not a title.
+            || (t.chars().count() <= 14
+                && ["院長", "病院長", "理事長", "学長", "校長", "市長", "町長", "村長", "知事", "代表取締役", "社長", "会長", "所長"]
+                    .iter()
+                    .any(|r| t.starts_with(r)));
         // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
         if sentence || label || contact || super::issuer::third_party(t) {
             continue;
@@ -447,6 +466,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_its_announcement_date_in_brackets() {
+        let ls = lines(
+            "障害支援区分認定調査に係る書類の誤送付について(令和7年4月24日発表)\n書類を誤って送付しました。\n",
+        );
+        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
+        assert_eq!(f.value.to_string(), "2025-04-24");
+    }
+
+    #[test]
     fn titles_without_archive_labels_names_or_dates() {
         let table: &[(&str, &str)] = &[
             (
@@ -474,6 +502,10 @@ mod tests {
             (
                 "メール誤送信によるお客様情報の漏えいについてのお詫び｜\n本文。",
                 "メール誤送信によるお客様情報の漏えいについてのお詫び",
+            ),
+            (
+                "院長細矢貴亮\nノートパソコンの紛失についてのお詫び\n本文。",
+                "ノートパソコンの紛失についてのお詫び",
             ),
             (
                 "[財団記者発表資料]\n担当教職員課山中一郎の報告\nメール送信事故についてのお詫びとご報告\n本文。\nどうか今後ともよろしくお願いします",

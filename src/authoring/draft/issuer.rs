@@ -386,6 +386,10 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                         && organization_name(n)
                         && !bare_reference(n)
                         && !THIRD_PARTIES.iter().any(|w| n.contains(w))
+                        // 万が一当法人: the notice's word for itself, not a name.
+                        && !SELF_KINDS.iter().any(|(w, _)| n.contains(w))
+                        // 障害支援区分: a word, not a ward.
+                        && !run[n.len()..].starts_with(['分', '域', '画'])
                 })
                 .max_by_key(|n| n.len())
                 // 京都市中京区烏丸通…: an address, not a body.
@@ -537,6 +541,19 @@ mod tests {
             named("サービスへの攻撃につきまして\nサービスが利用しづらくなりました。\nなお、東西気象協会は警察に相談しています。当協会が被った被害をお伝えします。")
                 .as_deref(),
             Some("東西気象協会")
+        );
+    }
+
+    #[test]
+    fn words_that_end_like_a_name_are_not_one() {
+        // 万が一当法人: the notice's own word; 障害支援区分: a classification.
+        assert_ne!(
+            named("なりすましメールについて\n万が一当法人職員を装ったメールを開封された場合は削除してください。\n").as_deref(),
+            Some("一当法人")
+        );
+        assert_eq!(
+            named("障害支援区分認定調査に係る書類の誤送付について\n障害支援区分の認定調査の書類を誤って送付しました。\n").as_deref(),
+            None
         );
     }
 

@@ -175,6 +175,15 @@ pub(super) fn department(name: &str) -> bool {
 pub fn organization_name(name: &str) -> bool {
     let n = name.trim();
     let chars = n.chars().count();
+    // Y病院, A社, Ｂ小学校: a body the notice does not name.
+    let mut letters = n.chars();
+    if letters
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c))
+        && letters.next().is_some_and(|c| !c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
     if !(2..=30).contains(&chars)
         || n.contains(['、', '。', ' ']) && !n.starts_with("株式会社") && !n.contains("(株)")
     {
@@ -484,6 +493,9 @@ mod tests {
         assert_eq!(formal("埼玉県労働局", told), "埼玉県労働局");
         assert_eq!(formal("気仙沼市立病院", told), "気仙沼市立病院");
         assert_eq!(formal("(公社)日本植物学会", ""), "公益社団法人日本植物学会");
+        assert!(!super::organization_name("Y病院"));
+        assert!(!super::organization_name("Ａ社会福祉法人"));
+        assert!(super::organization_name("NTT東日本株式会社"));
         assert_eq!(
             formal("（株）ぐんまフラワー管理", ""),
             "株式会社ぐんまフラワー管理"
