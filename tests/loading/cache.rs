@@ -643,22 +643,45 @@ fn a_forged_entry_with_good_checksums_brings_no_control_character_out() {
     }
 }
 
+/// `n` generated cases loaded with a cache directory of their own (kept
+/// alive by the two directories returned), and how to load them again.
+struct Cached {
+    _cases: Dir,
+    cache: tempfile::TempDir,
+    inputs: Vec<casebook::load::Input>,
+    settings: casebook::cache::Settings,
+}
+
+impl Cached {
+    fn new(n: usize) -> Cached {
+        let cases = casebook(n);
+        let cache = tempfile::tempdir().unwrap();
+        let settings = casebook::cache::Settings {
+            dir: Some(cache.path().to_path_buf()),
+        };
+        let inputs = vec![casebook::load::Input::Dir(cases.path().to_path_buf())];
+        Cached {
+            _cases: cases,
+            cache,
+            inputs,
+            settings,
+        }
+    }
+
+    fn load(&self) -> casebook::load::Loaded {
+        casebook::load::load_with(&self.inputs, &[], &self.settings)
+    }
+}
+
 /// A search answered from the cache reads its hits' cases to show their
 /// words, and keeps none of them: a common word's hits at 100,000 cases
 /// would otherwise hold most of the casebook in memory.
 #[test]
 fn a_search_from_the_cache_keeps_none_of_the_cases_it_reads() {
-    use casebook::cache::Settings;
-    use casebook::load::{Input, load_with};
     use casebook::search::{Searcher, Target, item_text};
-    let dir = casebook(20);
-    let cache = tempfile::tempdir().unwrap();
-    let settings = Settings {
-        dir: Some(cache.path().to_path_buf()),
-    };
-    let inputs = [Input::Dir(dir.path().to_path_buf())];
-    load_with(&inputs, &[], &settings);
-    let loaded = load_with(&inputs, &[], &settings);
+    let cached = Cached::new(20);
+    cached.load();
+    let loaded = cached.load();
     let book = &loaded.casebook;
     assert_eq!(book.held(), 0, "read from the cache, nothing held yet");
     let (searcher, _) = Searcher::open(book, &loaded.index);
@@ -675,18 +698,11 @@ fn a_search_from_the_cache_keeps_none_of_the_cases_it_reads() {
 
 #[test]
 fn a_search_that_fills_the_cache_reads_the_index_from_the_file_it_writes() {
-    use casebook::cache::Settings;
-    use casebook::load::{Input, load_with};
     use casebook::search::{Searcher, Target};
     // More cases than one batch of the index's build, so the file is
     // written in several parts.
-    let dir = casebook(2100);
-    let cache = tempfile::tempdir().unwrap();
-    let settings = Settings {
-        dir: Some(cache.path().to_path_buf()),
-    };
-    let inputs = [Input::Dir(dir.path().to_path_buf())];
-    let loaded = load_with(&inputs, &[], &settings);
+    let cached = Cached::new(2100);
+    let loaded = cached.load();
     let book = &loaded.casebook;
     let (searcher, notices) = Searcher::open(book, &loaded.index);
     assert!(notices.is_empty(), "{notices:?}");
@@ -695,7 +711,7 @@ fn a_search_that_fills_the_cache_reads_the_index_from_the_file_it_writes() {
         0,
         "the index built by the run that fills the cache is read from its file, not held"
     );
-    assert_eq!(cache_files(cache.path(), "index").len(), 1);
+    assert_eq!(cache_files(cached.cache.path(), "index").len(), 1);
     let mut searcher = searcher.once();
     let mut built = Searcher::new(book);
     assert!(built.index.held_bytes() > 0);
@@ -739,19 +755,13 @@ fn resident_kb(cache: &Path) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn cases_read_and_not_kept_are_read_from_the_file_without_its_map() {
-    use casebook::cache::Settings;
-    use casebook::load::{Input, load_with};
     // A search shows hits scattered over the whole cache; read through the
     // map, each case would make resident the pages mapped around it. (The
     // run that fills the cache reads its cases from the file it wrote,
     // whose map nothing else has read yet.)
-    let dir = casebook(2000);
-    let cache = tempfile::tempdir().unwrap();
-    let settings = Settings {
-        dir: Some(cache.path().to_path_buf()),
-    };
-    let inputs = [Input::Dir(dir.path().to_path_buf())];
-    let loaded = load_with(&inputs, &[], &settings);
+    let cached = Cached::new(2000);
+    let loaded = cached.load();
+    let cache = &cached.cache;
     let book = &loaded.casebook;
     let before = resident_kb(cache.path());
     for i in (0..book.len()).rev() {

@@ -395,6 +395,14 @@ mod tests {
         super::super::lines::read(text)
     }
 
+    /// The published date drafted from a notice whose first section starts at `first`
+    /// (`None`: at the end).
+    fn published_of(text: &str, first: Option<usize>) -> Option<String> {
+        let ls = lines(text);
+        let first = first.unwrap_or(ls.len());
+        published(&ls, &super::super::sections::split(&ls), first).map(|f| f.value.to_string())
+    }
+
     #[test]
     fn the_published_date_is_the_notices_own_dated_line() {
         let table: &[(&str, Option<&str>)] = &[
@@ -439,39 +447,30 @@ mod tests {
 
     #[test]
     fn a_notice_that_dates_itself_in_a_sentence_or_in_its_timeline() {
-        let ls =
-            lines("研究情報の流出について\n本日（平成28年10月10日）、一部報道がありました。\n");
-        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
-        assert_eq!(f.value.to_string(), "2016-10-10");
-        let ls = lines(
-            "個人情報の漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n- 令和7年10月21日：事案の発生について報道発表を行った。\n",
+        let today = "研究情報の流出について\n本日（平成28年10月10日）、一部報道がありました。\n";
+        assert_eq!(published_of(today, None).as_deref(), Some("2016-10-10"));
+        let timeline = "個人情報の漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n- 令和7年10月21日：事案の発生について報道発表を行った。\n";
+        assert_eq!(
+            published_of(timeline, Some(1)).as_deref(),
+            Some("2025-10-21")
         );
-        let f = published(&ls, &super::super::sections::split(&ls), 1).unwrap();
-        assert_eq!(f.value.to_string(), "2025-10-21");
         // The day of the incident in the timeline is not the notice's.
-        let ls = lines("漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n");
-        assert!(published(&ls, &super::super::sections::split(&ls), 1).is_none());
+        let incident = "漏えいについて\n1 経過\n- 令和7年10月1日：誤って公開した。\n";
+        assert_eq!(published_of(incident, Some(1)), None);
     }
 
     #[test]
     fn a_title_line_that_begins_with_its_date_and_a_date_with_spaced_dots() {
-        let ls = lines(
-            "2022.12.22 出願案内ハガキの誤送付について\n本学が送付したハガキの宛名が誤っていました。\n",
-        );
-        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
-        assert_eq!(f.value.to_string(), "2022-12-22");
-        let ls = lines("お知らせ\n2019. 11. 25\n不審なメールに関するお詫び\n本文。\n");
-        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
-        assert_eq!(f.value.to_string(), "2019-11-25");
+        let title = "2022.12.22 出願案内ハガキの誤送付について\n本学が送付したハガキの宛名が誤っていました。\n";
+        assert_eq!(published_of(title, None).as_deref(), Some("2022-12-22"));
+        let spaced = "お知らせ\n2019. 11. 25\n不審なメールに関するお詫び\n本文。\n";
+        assert_eq!(published_of(spaced, None).as_deref(), Some("2019-11-25"));
     }
 
     #[test]
     fn a_title_with_its_announcement_date_in_brackets() {
-        let ls = lines(
-            "障害支援区分認定調査に係る書類の誤送付について(令和7年4月24日発表)\n書類を誤って送付しました。\n",
-        );
-        let f = published(&ls, &super::super::sections::split(&ls), ls.len()).unwrap();
-        assert_eq!(f.value.to_string(), "2025-04-24");
+        let title = "障害支援区分認定調査に係る書類の誤送付について(令和7年4月24日発表)\n書類を誤って送付しました。\n";
+        assert_eq!(published_of(title, None).as_deref(), Some("2025-04-24"));
     }
 
     #[test]
