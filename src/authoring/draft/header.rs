@@ -252,7 +252,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
                     .iter()
                     .any(|r| t.starts_with(r)));
         // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
-        if sentence || label || contact || super::issuer::third_party(t) {
+        if sentence || label || contact || super::organization::third_party(t) {
             continue;
         }
         let ends = [

@@ -16,8 +16,8 @@ use super::dates;
 use super::header::{EDGE, Fact};
 use super::lines::Line;
 use super::organization::{
-    ORG_PREFIXES, bare_reference, branch_name, organization_name, role_line, umbrella_name,
-    without_role,
+    ORG_PREFIXES, bare_reference, branch_name, organization_name, role_line, third_party,
+    umbrella_name, without_role,
 };
 use super::sections::{Kind, Section};
 
@@ -332,27 +332,6 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("当財団", &["財団"]),
 ];
 
-/// Whether a name is a body the notice names that is not its issuer.
-pub fn third_party(name: &str) -> bool {
-    THIRD_PARTIES.iter().any(|w| name.contains(w))
-}
-
-/// Bodies a notice names that are not its issuer: regulators, the police.
-const THIRD_PARTIES: &[&str] = &[
-    "個人情報保護委員会",
-    "警察庁",
-    "NOTICEサポートセンター",
-    "JPCERT",
-    "内閣サイバーセキュリティセンター",
-    "警察",
-    "警視庁",
-    "県警",
-    "府警",
-    "道警",
-    "国民生活センター",
-    "情報処理推進機構",
-];
-
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,30}")
         .expect("valid")
@@ -385,7 +364,7 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                     (kinds.is_empty() || kinds.iter().any(|k| n.ends_with(k)))
                         && organization_name(n)
                         && !bare_reference(n)
-                        && !THIRD_PARTIES.iter().any(|w| n.contains(w))
+                        && !third_party(n)
                         // 万が一当法人: the notice's word for itself, not a name.
                         && !SELF_KINDS.iter().any(|(w, _)| n.contains(w))
                         // 障害支援区分: a word, not a ward.

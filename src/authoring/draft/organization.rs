@@ -475,6 +475,27 @@ pub fn formal(name: &str, text: &str) -> String {
     out
 }
 
+/// Whether a name is a body the notice names that is not its issuer.
+pub fn third_party(name: &str) -> bool {
+    THIRD_PARTIES.iter().any(|w| name.contains(w))
+}
+
+/// Bodies a notice names that are not its issuer: regulators, the police.
+const THIRD_PARTIES: &[&str] = &[
+    "個人情報保護委員会",
+    "警察庁",
+    "NOTICEサポートセンター",
+    "JPCERT",
+    "内閣サイバーセキュリティセンター",
+    "警察",
+    "警視庁",
+    "県警",
+    "府警",
+    "道警",
+    "国民生活センター",
+    "情報処理推進機構",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]
