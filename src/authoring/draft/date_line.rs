@@ -16,6 +16,8 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     rest.push_str(&text[first.end..]);
     let (rest, _) = dates::fold(&rest);
     let rest = [
+        "印刷用ページを表示する",
+        "記者資料提供",
         "ページ番号",
         "ページID",
         "記事ID",
@@ -78,5 +80,9 @@ mod tests {
         let f = date_line("ページ番号1005802  更新日 2021年9月29日").unwrap();
         assert_eq!(f.date.to_string(), "2021-09-29");
         assert!(date_line("2021年9月29日に職員が閲覧した").is_none());
+        let f = date_line("印刷用ページを表示する掲載日2025年9月26日").unwrap();
+        assert_eq!(f.date.to_string(), "2025-09-26");
+        let f = date_line("記者資料提供(2024年5月15日)").unwrap();
+        assert_eq!(f.date.to_string(), "2024-05-15");
     }
 }

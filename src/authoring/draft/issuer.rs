@@ -171,7 +171,7 @@ fn find(
     if let Some((i, name)) = first_subject(lines, top, title_line) {
         return Some(fact(vec![i], name));
     }
-    self_named(lines).or_else(|| ministry_office(lines, top.max(6)))
+    self_named(lines).or_else(|| ministry_office(lines, top.max(6), title_line))
 }
 
 /// A prefecture or a municipality (福知山市, 埼玉県), not a body of one.
@@ -224,8 +224,13 @@ const MINISTRIES: &[&str] = &[
 ];
 
 /// A first sentence that begins with a ministry's office: the ministry.
-fn ministry_office(lines: &[Line], top: usize) -> Option<Fact<String>> {
+fn ministry_office(lines: &[Line], top: usize, title: Option<usize>) -> Option<Fact<String>> {
     lines.iter().enumerate().take(top).find_map(|(i, line)| {
+        // 総務省所管令和7年国勢調査に係る…の紛失について: a title about the
+        // ministry's survey, not the ministry's own notice.
+        if Some(i) == title {
+            return None;
+        }
         let t = line.text.trim_start();
         let m = MINISTRIES.iter().find(|m| t.starts_with(**m))?;
         // Its office, then the sentence: not a heading that is only the name.

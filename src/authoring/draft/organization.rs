@@ -175,6 +175,26 @@ pub(super) fn department(name: &str) -> bool {
 pub fn organization_name(name: &str) -> bool {
     let n = name.trim();
     let chars = n.chars().count();
+    // ※一般社団法人: a note's mark, not a name's first character.
+    if n.starts_with(|c: char| "※＊*・●○■□◆◇".contains(c)) {
+        return false;
+    }
+    // 調査区, 学区, 選挙区: areas, not wards; 中央区市(民課): a ward and a department.
+    if [
+        "調査区",
+        "学区",
+        "校区",
+        "地区",
+        "選挙区",
+        "区市",
+        "町市",
+        "村市",
+    ]
+    .iter()
+    .any(|w| n.ends_with(w))
+    {
+        return false;
+    }
     // Y病院, A社, Ｂ小学校: a body the notice does not name.
     let mut letters = n.chars();
     if letters
@@ -224,6 +244,15 @@ pub fn bare_reference(n: &str) -> bool {
     let mut chars = n.chars();
     let first = chars.next();
     let rest = chars.as_str();
+    // 実際に当商工会: the notice's own word after a particle.
+    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+    let all: Vec<char> = n.chars().collect();
+    if all
+        .windows(2)
+        .any(|w| hiragana(w[0]) && matches!(w[1], '当' | '本' | '弊'))
+    {
+        return true;
+    }
     match first {
         Some('県' | '市' | '町' | '村' | '区' | '府' | '都') => {
             // 市立小学校 is any city's; 市立福知山市民病院 names its city.
@@ -515,6 +544,11 @@ mod tests {
         assert_eq!(formal("気仙沼市立病院", told), "気仙沼市立病院");
         assert_eq!(formal("(公社)日本植物学会", ""), "公益社団法人日本植物学会");
         assert!(!super::organization_name("Y病院"));
+        assert!(!super::organization_name("担当調査区"));
+        assert!(!super::organization_name("中央区市"));
+        assert!(!super::organization_name("※一般社団法人"));
+        assert!(super::bare_reference("実際に当商工会"));
+        assert!(super::organization_name("豊見城市商工会"));
         assert!(!super::organization_name("Ａ社会福祉法人"));
         assert!(super::organization_name("NTT東日本株式会社"));
         assert_eq!(
