@@ -252,7 +252,13 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
                     .iter()
                     .any(|r| t.starts_with(r)));
         // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
-        if sentence || label || contact || super::organization::third_party(t) {
+        if sentence
+            || label
+            || contact
+            || super::organization::THIRD_PARTIES
+                .iter()
+                .any(|w| t.starts_with(w))
+        {
             continue;
         }
         let ends = [
@@ -505,6 +511,15 @@ mod tests {
             (
                 "院長細矢貴亮\nノートパソコンの紛失についてのお詫び\n本文。",
                 "ノートパソコンの紛失についてのお詫び",
+            ),
+            // A link to the police's page is no title; a news title about the police is.
+            (
+                "警察庁サイバー犯罪対策プロジェクト\n当法人を装った迷惑メールについて\n本文。",
+                "当法人を装った迷惑メールについて",
+            ),
+            (
+                "千葉県警、国交省のシステムへの不正アクセスで職員を書類送検\n本文。",
+                "千葉県警、国交省のシステムへの不正アクセスで職員を書類送検",
             ),
             (
                 "[財団記者発表資料]\n担当教職員課山中一郎の報告\nメール送信事故についてのお詫びとご報告\n本文。\nどうか今後ともよろしくお願いします",

@@ -510,7 +510,7 @@ pub fn third_party(name: &str) -> bool {
 }
 
 /// Bodies a notice names that are not its issuer: regulators, the police.
-const THIRD_PARTIES: &[&str] = &[
+pub const THIRD_PARTIES: &[&str] = &[
     "個人情報保護委員会",
     "警察庁",
     "NOTICEサポートセンター",
