@@ -406,6 +406,50 @@ fn draft_url_and_published_record_what_the_page_says() {
     }
 }
 
+#[test]
+fn the_page_address_names_the_government_that_published_it_and_the_original_of_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    std::fs::write(
+        &notice,
+        "個人情報を含むメールの誤送信について\n行政事務センターにおいて、神戸市内の事業者あてのメールに別の事業者の計画書を誤って添付しました。\n\
+         今後、送信前に添付ファイルを二人で確認します。\n",
+    )
+    .unwrap();
+    let n = notice.to_str().unwrap();
+    // A unit of the city named without the city, on the city's page.
+    let out = casebook(&[
+        "draft",
+        n,
+        "--url",
+        "https://www.city.kobe.lg.jp/a20315/1.html",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(value_of(&text, "organization").as_deref(), Some("神戸市"));
+    assert_eq!(value_of(&text, "publisher").as_deref(), Some("神戸市"));
+    assert!(
+        text.contains("「行政事務センター」はこの自治体の組織"),
+        "{text}"
+    );
+    // An archive's copy: the original page's address, the copy named beside it.
+    let copy =
+        "https://web.archive.org/web/20210401000000/https://www.city.kobe.lg.jp/a20315/1.html";
+    let out = casebook(&["draft", n, "--url", copy]);
+    let text = stdout(&out);
+    assert_eq!(
+        value_of(&text, "url").as_deref(),
+        Some("https://www.city.kobe.lg.jp/a20315/1.html")
+    );
+    assert!(text.contains(copy), "{text}");
+    // A company's page says nothing of who published it.
+    let out = casebook(&["draft", n, "--url", "https://www.example.co.jp/news/1.html"]);
+    assert_eq!(
+        value_of(&stdout(&out), "organization").as_deref(),
+        Some("行政事務センター")
+    );
+}
+
 /// The case a team wrote from the first report of second-report.txt's incident.
 const FIRST_REPORT_CASE: &str = "\
 id: higashi-credit-2025

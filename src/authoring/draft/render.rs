@@ -158,6 +158,18 @@ fn address<'a>(ex: &'a Extract, options: &'a Options) -> Option<&'a str> {
     }
 }
 
+/// A government's unit named without the government (クリーンセンター,
+/// 行政事務センター, 子ども家庭支援センター): not a school or a hospital, which
+/// are bodies of their own, and no place name (県立…, …市…) in it.
+fn unit_without_its_government(name: &str) -> bool {
+    ["センター", "事務所", "課", "室", "局", "事業団"]
+        .iter()
+        .any(|e| name.ends_with(e))
+        && !name.contains(['県', '市', '町', '村', '区', '都', '府'])
+        && !name.contains("法人")
+        && !name.contains("株式会社")
+}
+
 /// The prefecture or municipality whose site the page is.
 fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
     let text: String = ex
@@ -176,6 +188,25 @@ fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
 fn organization(ex: &Extract, options: &Options) -> Slot {
     let lang = options.lang;
     match (&ex.organization, &ex.self_word) {
+        // クリーンセンター, 行政事務センター on a city's page: a unit of the
+        // government whose page it is, named without it.
+        (Some(f), _) if unit_without_its_government(&f.value) => {
+            match site_publisher(ex, options) {
+                Some(site) => {
+                    let mut slot = Slot::known(site, from(f, ex, true));
+                    slot.notes.push(tr(
+                        lang,
+                        &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
+                        &format!(
+                            "{} is a unit of this government (from the page's address)",
+                            f.value
+                        ),
+                    ));
+                    slot
+                }
+                None => Slot::known(f.value.clone(), from(f, ex, true)),
+            }
+        }
         (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
         (None, Some(word)) => Slot::todo(vec![tr(
             lang,

@@ -168,7 +168,9 @@ fn municipalities(text: &str) -> Vec<String> {
         // Two characters at least: 副村長 is a post, not a village.
         if j > i + 1 && j < chars.len() && "市区町村".contains(chars[j]) {
             let rest: String = chars[j + 1..].iter().take(6).collect();
-            if rest.is_empty() || AFTER_NAME.iter().any(|w| rest.starts_with(w)) {
+            // 神戸市行政事務センター, 習志野市鷺沼: the city; 市場, 区分: other words.
+            let word = rest.starts_with(|c: char| "場販街分域画".contains(c));
+            if !word {
                 out.push(chars[i..=j].iter().collect());
             }
         }
@@ -310,6 +312,15 @@ mod tests {
             )
             .as_deref(),
             Some("吹田市")
+        );
+        assert_eq!(
+            p(
+                "https://www.city.kobe.lg.jp/a.html",
+                Some("行政事務センター"),
+                "神戸市行政事務センターの職員が…。神戸市中央区…"
+            )
+            .as_deref(),
+            Some("神戸市")
         );
         // No organization: the municipality the text names most.
         assert_eq!(
