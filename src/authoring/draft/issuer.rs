@@ -30,7 +30,7 @@ pub struct Issuer {
 }
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表)")
+    Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表|より、)")
         .expect("valid")
 });
 static ANNOUNCER: LazyLock<Regex> =
@@ -383,7 +383,16 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                         && !after.contains("丁目")
                         && !t[..m.start()].ends_with(['：', ':'])
                 });
-            if let Some(n) = name {
+            // 公益社団法人 日本農業法人協会: the legal form before the name, a
+            // space between, is part of it.
+            let name = name.map(|n| {
+                let before = t[..m.start()].trim_end();
+                ORG_PREFIXES
+                    .iter()
+                    .find(|p| before.ends_with(**p))
+                    .map_or(n.to_string(), |p| format!("{p} {n}"))
+            });
+            if let Some(n) = name.as_deref() {
                 match names.iter_mut().find(|(x, _, _)| x == n) {
                     Some(e) => e.1 += 1,
                     None => names.push((n.to_string(), 1, i)),
@@ -538,6 +547,21 @@ mod tests {
         assert_eq!(
             named("障害支援区分認定調査に係る書類の誤送付について\n障害支援区分の認定調査の書類を誤って送付しました。\n").as_deref(),
             None
+        );
+    }
+
+    #[test]
+    fn a_legal_form_written_apart_and_a_sender_named_with_より() {
+        assert_eq!(
+            named("迷惑メールにご注意ください\n公益社団法人 日本農業法人協会\n当協会の名をかたるメールが届いています。当協会からのメールではありません。\n").as_deref(),
+            Some("公益社団法人 日本農業法人協会")
+        );
+        assert_eq!(
+            named(
+                "不審なメールについて\n豊見城市商工会より、標題の件について注意喚起いたします。\n"
+            )
+            .as_deref(),
+            Some("豊見城市商工会")
         );
     }
 

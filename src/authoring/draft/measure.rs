@@ -296,6 +296,9 @@ pub fn disqualified(s: &str) -> bool {
     let past_practice = (s.contains("これまで") || s.contains("従来"))
         && s.trim_end_matches('。').ends_with("ました");
     let request = [
+        // 標題の件について注意喚起いたします: what the notice is for.
+        "標題の件",
+        "表題の件",
         "ください",
         "お願いいたします",
         "お願いします",

@@ -170,8 +170,13 @@ fn municipalities(text: &str) -> Vec<String> {
             let rest: String = chars[j + 1..].iter().take(6).collect();
             // 神戸市行政事務センター, 習志野市鷺沼: the city; 市場, 区分: other words.
             let word = rest.starts_with(|c: char| "場販街分域画".contains(c));
-            if !word {
-                out.push(chars[i..=j].iter().collect());
+            let name: String = chars[i..=j].iter().collect();
+            // 担当調査区, 担当地区: areas, not wards.
+            let area = ["調査区", "地区", "学区", "校区", "選挙区"]
+                .iter()
+                .any(|a| name.ends_with(a));
+            if !word && !area {
+                out.push(name);
             }
         }
         i = j.max(i + 1);
@@ -321,6 +326,15 @@ mod tests {
             )
             .as_deref(),
             Some("神戸市")
+        );
+        assert_eq!(
+            p(
+                "https://www.city.kasugai.lg.jp/a.html",
+                None,
+                "担当調査区の調査員が紛失しました。春日井市は、担当調査区の…。春日井市では"
+            )
+            .as_deref(),
+            Some("春日井市")
         );
         // No organization: the municipality the text names most.
         assert_eq!(
