@@ -338,7 +338,9 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
 ];
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,30}")
+    // Kana inside a name (川島ひばりが丘特別支援学校, 東北海道いすゞ自動車株式会社)
+    // between kanji or katakana, when it does not begin with a particle.
+    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]+(?:[\p{Hiragana}--[はがをにのでともへやかよまなだらすしさせれるたっ]][\p{Hiragana}ゝゞ]{0,3}[\p{Han}\p{Katakana}ー]+)*")
         .expect("valid")
 });
 
@@ -562,6 +564,23 @@ mod tests {
             )
             .as_deref(),
             Some("豊見城市商工会")
+        );
+    }
+
+    #[test]
+    fn a_name_with_kana_inside_is_read_whole() {
+        assert_eq!(
+            named("不審メールについて\n弊社社員を装った不審なメールが送信されています。\n東北海道いすゞ自動車株式会社\n問い合わせ先 東北海道いすゞ自動車株式会社 総務部\n").as_deref(),
+            Some("東北海道いすゞ自動車株式会社")
+        );
+        // Not a name run on through a particle or a verb's ending.
+        assert_ne!(
+            named("メール誤送信について\n研修に参加する区民の皆様へ送信しました。参加する区民の方に。\n").as_deref(),
+            Some("参加する区")
+        );
+        assert_ne!(
+            named("書類の紛失について\n当院より患者の皆様にお知らせします。当院では調査を続けています。\n").as_deref(),
+            Some("当院より患者")
         );
     }
 
