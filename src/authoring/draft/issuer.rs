@@ -363,6 +363,10 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
     for (i, t) in text.iter().enumerate() {
         for m in NAME_RUN.find_iter(t) {
             let run = m.as_str();
+            // 千葉県警: the police, and no 千葉県 in it.
+            if third_party(run) {
+                continue;
+            }
             // The longest beginning of the run that is a name of the kind.
             let name = run
                 .char_indices()
@@ -564,6 +568,14 @@ mod tests {
             )
             .as_deref(),
             Some("豊見城市商工会")
+        );
+    }
+
+    #[test]
+    fn the_prefectural_police_is_no_prefecture() {
+        assert_ne!(
+            named("千葉県警、国交省のシステムへの不正アクセスで職員を書類送検\n千葉県警は、国土交通省のシステムに不正にアクセスした疑いで職員を書類送検しました。\n").as_deref(),
+            Some("千葉県")
         );
     }
 
