@@ -179,6 +179,22 @@ pub fn organization_name(name: &str) -> bool {
     if n.starts_with(|c: char| "※＊*・●○■□◆◇".contains(c)) {
         return false;
     }
+    // 交付申請のあった2法人: a clause, not a name.
+    if [
+        "のあった",
+        "した",
+        "する",
+        "された",
+        "による",
+        "に係る",
+        "における",
+        "に対し",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+    {
+        return false;
+    }
     // 調査区, 学区, 選挙区: areas, not wards; 中央区市(民課): a ward and a department.
     if [
         "調査区",
@@ -547,6 +563,7 @@ mod tests {
         assert!(!super::organization_name("担当調査区"));
         assert!(!super::organization_name("中央区市"));
         assert!(!super::organization_name("※一般社団法人"));
+        assert!(!super::organization_name("交付申請のあった2法人"));
         assert!(super::bare_reference("実際に当商工会"));
         assert!(super::organization_name("豊見城市商工会"));
         assert!(!super::organization_name("Ａ社会福祉法人"));
