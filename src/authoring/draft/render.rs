@@ -172,16 +172,16 @@ fn unit_without_its_government(name: &str) -> bool {
 
 /// The prefecture or municipality whose site the page is.
 fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
-    let text: String = ex
-        .lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
     site::publisher(
         address(ex, options)?,
         ex.organization.as_ref().map(|o| o.value.as_str()),
-        &text,
+        || {
+            ex.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
     )
 }
 

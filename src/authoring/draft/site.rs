@@ -215,7 +215,12 @@ fn leading_municipality(org: &str) -> Option<String> {
 /// The body whose site published the notice, when the address is a
 /// prefecture's or a municipality's site: the prefecture by its name, the
 /// municipality as the organization or the text names it.
-pub fn publisher(url: &str, organization: Option<&str>, text: &str) -> Option<String> {
+/// `text` gives the notice's text, asked for only when the name is read from it.
+pub fn publisher(
+    url: &str,
+    organization: Option<&str>,
+    text: impl FnOnce() -> String,
+) -> Option<String> {
     let h = host(&original(url).unwrap_or_else(|| url.to_string()))?;
     if let Some(p) = prefecture(&h) {
         return Some(p.to_string());
@@ -227,7 +232,7 @@ pub fn publisher(url: &str, organization: Option<&str>, text: &str) -> Option<St
         return Some(name);
     }
     // The name the text uses most, the first of equals.
-    let found = municipalities(text);
+    let found = municipalities(&text());
     let mut best: Option<(&String, usize)> = None;
     for name in &found {
         let n = found.iter().filter(|f| *f == name).count();
@@ -268,7 +273,7 @@ mod tests {
 
     #[test]
     fn a_prefecture_or_a_municipality_site_names_its_publisher() {
-        let p = |url: &str, org: Option<&str>, text: &str| publisher(url, org, text);
+        let p = |url: &str, org: Option<&str>, text: &str| publisher(url, org, || text.to_string());
         assert_eq!(
             p(
                 "https://www.pref.kanagawa.jp/docs/a.html",
