@@ -245,12 +245,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
         let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
             .iter()
-            .any(|w| t.starts_with(w))
-            // 院長細矢貴亮: the signer, not a title.
-            || (t.chars().count() <= 14
-                && ["院長", "病院長", "理事長", "学長", "校長", "市長", "町長", "村長", "知事", "代表取締役", "社長", "会長", "所長"]
-                    .iter()
-                    .any(|r| t.starts_with(r)));
+            .any(|w| t.starts_with(w));
         // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
         if sentence
             || label
@@ -276,10 +271,13 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             "（指導及び要請）",
             "(指導及び要請)",
         ];
-        // A line with a person's title is a signature (…院長 山田一郎), not a title.
+        // A line with a person's title is a signature (…院長 山田一郎), not a
+        // title; so is what is left of one once its date and body are taken
+        // off (平成30年3月 山形県立中央病院 院長 細矢貴亮).
         if t.split(' ')
             .any(|w| super::organization::without_role(w).is_some())
             || super::organization::role_line(t)
+            || super::organization::role_line(strip_edges(t).0)
         {
             continue;
         }
@@ -477,6 +475,14 @@ mod tests {
     fn a_title_with_its_announcement_date_in_brackets() {
         let title = "障害支援区分認定調査に係る書類の誤送付について(令和7年4月24日発表)\n書類を誤って送付しました。\n";
         assert_eq!(published_of(title, None).as_deref(), Some("2025-04-24"));
+    }
+
+    #[test]
+    fn a_signers_line_is_no_title_even_with_its_date_and_body() {
+        let ls = lines(
+            "この度、当院において患者の個人情報を記録したパソコンを紛失しました。\n平成30年3月 山形県立中央病院 院長 細矢貴亮\n",
+        );
+        assert_eq!(title(&ls, ls.len()).map(|(t, _)| t.value), None);
     }
 
     #[test]
