@@ -76,9 +76,8 @@ pub fn extract(text: &str) -> Extract {
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
     let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
-    let all: String = lines.iter().map(|l| l.text.as_str()).collect();
     let organization = issuer.name.map(|mut f| {
-        f.value = organization::formal(&f.value, &all);
+        f.value = organization::formal(&f.value, |w| lines.iter().any(|l| l.text.contains(w)));
         f
     });
     let dated = header::published(&lines, &sections, first_heading);

@@ -196,19 +196,7 @@ pub fn organization_name(name: &str) -> bool {
         return false;
     }
     // 調査区, 学区, 選挙区: areas, not wards; 中央区市(民課): a ward and a department.
-    if [
-        "調査区",
-        "学区",
-        "校区",
-        "地区",
-        "選挙区",
-        "区市",
-        "町市",
-        "村市",
-    ]
-    .iter()
-    .any(|w| n.ends_with(w))
-    {
+    if area(n) || ["区市", "町市", "村市"].iter().any(|w| n.ends_with(w)) {
         return false;
     }
     // Y病院, A社, Ｂ小学校: a body the notice does not name.
@@ -252,6 +240,13 @@ pub fn organization_name(name: &str) -> bool {
         || ORG_SUFFIXES
             .iter()
             .any(|s| n.ends_with(s) && n.len() > s.len())
+}
+
+/// 調査区, 担当地区, 学区, 選挙区: an area, not a ward or a municipality.
+pub fn area(name: &str) -> bool {
+    ["調査区", "地区", "学区", "校区", "選挙区"]
+        .iter()
+        .any(|a| name.ends_with(a))
 }
 
 /// 県教育委員会, 市立小学校, 本学: a body named only by the kind of place that
@@ -501,8 +496,9 @@ fn legal_form_written_out(name: &str) -> String {
 
 /// The organization's formal name: a regional office with its ministry
 /// when the notice names that ministry (総務省関東総合通信局), a short name
-/// written out (協会けんぽ東京支部 → 全国健康保険協会東京支部).
-pub fn formal(name: &str, text: &str) -> String {
+/// written out (協会けんぽ東京支部 → 全国健康保険協会東京支部). `names`: whether the
+/// notice names a word.
+pub fn formal(name: &str, names: impl Fn(&str) -> bool) -> String {
     let mut out = legal_form_written_out(name);
     for (short, full) in SHORT_NAMES {
         if let Some(rest) = out.strip_prefix(short) {
@@ -511,7 +507,7 @@ pub fn formal(name: &str, text: &str) -> String {
     }
     if let Some((_, ministry)) = REGIONAL_OFFICES.iter().find(|(end, _)| out.ends_with(end))
         && !out.contains(ministry)
-        && text.contains(ministry)
+        && names(ministry)
         && !out.contains(['県', '都', '府'])
         && out.chars().count() <= 12
     {
@@ -546,19 +542,26 @@ mod tests {
     #[test]
     fn a_regional_office_takes_its_ministry_and_a_short_name_its_formal_one() {
         use super::formal;
+        let formal_in = |name: &str, text: &str| formal(name, |w| text.contains(w));
         let told = "総務省の地方局です。厚生労働省の地方局です。";
-        assert_eq!(formal("関東総合通信局", told), "総務省関東総合通信局");
-        assert_eq!(formal("岩手労働局", told), "厚生労働省岩手労働局");
+        assert_eq!(formal_in("関東総合通信局", told), "総務省関東総合通信局");
+        assert_eq!(formal_in("岩手労働局", told), "厚生労働省岩手労働局");
         // The ministry only when the notice names it.
-        assert_eq!(formal("岩手労働局", "本文"), "岩手労働局");
-        assert_eq!(formal("総務省関東総合通信局", told), "総務省関東総合通信局");
+        assert_eq!(formal_in("岩手労働局", "本文"), "岩手労働局");
         assert_eq!(
-            formal("協会けんぽ東京支部", "本文"),
+            formal_in("総務省関東総合通信局", told),
+            "総務省関東総合通信局"
+        );
+        assert_eq!(
+            formal_in("協会けんぽ東京支部", "本文"),
             "全国健康保険協会東京支部"
         );
-        assert_eq!(formal("埼玉県労働局", told), "埼玉県労働局");
-        assert_eq!(formal("気仙沼市立病院", told), "気仙沼市立病院");
-        assert_eq!(formal("(公社)日本植物学会", ""), "公益社団法人日本植物学会");
+        assert_eq!(formal_in("埼玉県労働局", told), "埼玉県労働局");
+        assert_eq!(formal_in("気仙沼市立病院", told), "気仙沼市立病院");
+        assert_eq!(
+            formal_in("(公社)日本植物学会", ""),
+            "公益社団法人日本植物学会"
+        );
         assert!(!super::organization_name("Y病院"));
         assert!(!super::organization_name("担当調査区"));
         assert!(!super::organization_name("中央区市"));
@@ -569,10 +572,10 @@ mod tests {
         assert!(!super::organization_name("Ａ社会福祉法人"));
         assert!(super::organization_name("NTT東日本株式会社"));
         assert_eq!(
-            formal("（株）ぐんまフラワー管理", ""),
+            formal_in("（株）ぐんまフラワー管理", ""),
             "株式会社ぐんまフラワー管理"
         );
-        assert_eq!(formal("サンプル(株)", ""), "サンプル株式会社");
+        assert_eq!(formal_in("サンプル(株)", ""), "サンプル株式会社");
     }
 
     use super::*;

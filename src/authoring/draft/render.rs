@@ -82,7 +82,8 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             None => Slot::todo(Vec::new()),
         },
     );
-    s.one("organization", organization(ex, options));
+    let site = site_publisher(ex, options);
+    s.one("organization", organization(ex, options, site.as_deref()));
     let sector_notes = ex
         .organization
         .as_ref()
@@ -120,7 +121,10 @@ pub fn render(ex: &Extract, book: &Casebook, options: &Options, encoding: &str) 
             ),
         );
     }
-    s.set("sources", Val::Entries(vec![source(ex, options)]));
+    s.set(
+        "sources",
+        Val::Entries(vec![source(ex, options, site.as_deref())]),
+    );
 
     let header = header_comment(options, encoding, lang);
     sketch::render(&s, &header, SCHEMA_REF, lang)
@@ -185,28 +189,27 @@ fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
     )
 }
 
-fn organization(ex: &Extract, options: &Options) -> Slot {
+/// `site`: the government whose page the notice is ([`site_publisher`]).
+fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
     let lang = options.lang;
     match (&ex.organization, &ex.self_word) {
         // クリーンセンター, 行政事務センター on a city's page: a unit of the
         // government whose page it is, named without it.
-        (Some(f), _) if unit_without_its_government(&f.value) => {
-            match site_publisher(ex, options) {
-                Some(site) => {
-                    let mut slot = Slot::known(site, from(f, ex, true));
-                    slot.notes.push(tr(
-                        lang,
-                        &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
-                        &format!(
-                            "{} is a unit of this government (from the page's address)",
-                            f.value
-                        ),
-                    ));
-                    slot
-                }
-                None => Slot::known(f.value.clone(), from(f, ex, true)),
+        (Some(f), _) if unit_without_its_government(&f.value) => match site {
+            Some(site) => {
+                let mut slot = Slot::known(site, from(f, ex, true));
+                slot.notes.push(tr(
+                    lang,
+                    &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
+                    &format!(
+                        "{} is a unit of this government (from the page's address)",
+                        f.value
+                    ),
+                ));
+                slot
             }
-        }
+            None => Slot::known(f.value.clone(), from(f, ex, true)),
+        },
         (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
         (None, Some(word)) => Slot::todo(vec![tr(
             lang,
@@ -607,10 +610,10 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
         .collect()
 }
 
-fn source(ex: &Extract, options: &Options) -> Sketch {
+fn source(ex: &Extract, options: &Options, site: Option<&str>) -> Sketch {
     let lang = options.lang;
     let mut s = Sketch::default();
-    let mut publisher = match site_publisher(ex, options) {
+    let mut publisher = match site {
         Some(site) => Slot::known(
             site,
             tr(
