@@ -109,6 +109,7 @@ pub fn published(
     told_today(lines, top_end(lines, first_heading)).or_else(|| press_release_entry(lines))
 }
 
+/// Where a notice's opening lines end: the first section, within limits.
 fn top_end(lines: &[Line], first_heading: usize) -> usize {
     first_heading.clamp(4, 2 * EDGE).min(lines.len())
 }
@@ -170,7 +171,7 @@ pub fn announced(
     first_heading: usize,
     own: Option<&Fact<PartialDate>>,
 ) -> Option<Fact<PartialDate>> {
-    let lead = first_heading.clamp(4, 2 * EDGE).min(lines.len());
+    let lead = top_end(lines, first_heading);
     for (i, line) in lines.iter().enumerate().take(lead) {
         for (_, sentence) in crate::sentence::split(&line.text) {
             // 公表いたしました / 公表した / (以下、既報): an announcement made, not

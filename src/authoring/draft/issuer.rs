@@ -375,7 +375,6 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                     (kinds.is_empty() || kinds.iter().any(|k| n.ends_with(k)))
                         && organization_name(n)
                         && !bare_reference(n)
-                        && !third_party(n)
                         // 万が一当法人: the notice's word for itself, not a name.
                         && !SELF_KINDS.iter().any(|(w, _)| n.contains(w))
                         // 障害支援区分: a word, not a ward.

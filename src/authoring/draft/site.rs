@@ -172,10 +172,7 @@ fn municipalities(text: &str) -> Vec<String> {
             let word = rest.starts_with(|c: char| "場販街分域画".contains(c));
             let name: String = chars[i..=j].iter().collect();
             // 担当調査区, 担当地区: areas, not wards.
-            let area = ["調査区", "地区", "学区", "校区", "選挙区"]
-                .iter()
-                .any(|a| name.ends_with(a));
-            if !word && !area {
+            if !word && !super::organization::area(&name) {
                 out.push(name);
             }
         }

@@ -65,14 +65,7 @@ fn with_days_alone(text: &str, mut found: Vec<dates::Found>) -> Vec<dates::Found
         {
             continue;
         }
-        let digits: String = c[1]
-            .chars()
-            .map(|d| match d {
-                '０'..='９' => char::from_u32(d as u32 - 0xFEE0).unwrap_or('0'),
-                _ => d,
-            })
-            .collect();
-        let day: u8 = digits.parse().unwrap_or(0);
+        let day: u8 = dates::fold(&c[1]).0.parse().unwrap_or(0);
         let Some(prev) = found
             .iter()
             .rev()
