@@ -730,23 +730,13 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
     let dir = fixture_dir();
     let soa = dir.path().join("soa.yaml");
     let mut app = fixture_app(&dir, casebook::lang::Lang::Ja, 80, 24);
-    app.env.options.soa_path = Some(soa.clone());
-    app.env.options.setup =
-        casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
+    watch_statement(&mut app, &dir, &soa);
     press(&mut app, "C");
     assert_eq!(
         flagged(&app),
         "! 除外したが先例あり (2): iso27001:A.5.23 (2) iso27001:A.7.14 (1)"
     );
-    std::fs::write(
-        &soa,
-        "soa:
-  - control: A.8.24
-    applicable: false
-    reason: 暗号は使っていない
-",
-    )
-    .unwrap();
+    exclude_only_a_8_24(&soa);
     app.reload_now(vec![soa.clone()]);
     assert_eq!(app.mode(), Mode::Coverage);
     assert_eq!(
@@ -754,6 +744,27 @@ fn an_edit_of_the_statement_shows_in_the_coverage_view() {
         "! 除外したが先例あり (1): iso27001:A.8.24 (1)"
     );
     assert!(app.problems.list.is_empty(), "{:?}", app.problems.list);
+}
+
+/// Writes a statement that excludes A.8.24 alone, as a user's save would.
+fn exclude_only_a_8_24(soa: &std::path::Path) {
+    std::fs::write(
+        soa,
+        "soa:
+  - control: A.8.24
+    applicable: false
+    reason: 暗号は使っていない
+",
+    )
+    .unwrap();
+}
+
+/// The browser started with `--soa SOA` on the fixture casebook in `dir`,
+/// watching both.
+fn watch_statement(app: &mut App, dir: &common::Dir, soa: &std::path::Path) {
+    app.env.options.soa_path = Some(soa.to_path_buf());
+    app.env.options.setup =
+        casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
 }
 
 /// Live reload: a statement given with `--soa` from outside the casebook
@@ -766,19 +777,9 @@ fn an_edit_of_a_statement_outside_the_casebook_shows_in_the_coverage_view() {
     // The statement lives elsewhere (the fixture's is moved there).
     let soa = elsewhere.path().join("our-soa.yaml");
     std::fs::rename(dir.path().join("soa.yaml"), &soa).unwrap();
-    app.env.options.soa_path = Some(soa.clone());
-    app.env.options.setup =
-        casebook::tui::reload::Setup::new(&[Input::Dir(dir.path().to_path_buf())], 0, &app.book, 0);
+    watch_statement(&mut app, &dir, &soa);
     let cases = app.book.len();
-    std::fs::write(
-        &soa,
-        "soa:
-  - control: A.8.24
-    applicable: false
-    reason: 暗号は使っていない
-",
-    )
-    .unwrap();
+    exclude_only_a_8_24(&soa);
     app.reload_now(vec![soa.clone()]);
     press(&mut app, "C");
     assert_eq!(
