@@ -450,6 +450,82 @@ fn the_page_address_names_the_government_that_published_it_and_the_original_of_a
     );
 }
 
+#[test]
+fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    // The ward is named only inside a longer word (国勢調査文京区実施本部) and as 本区.
+    std::fs::write(
+        &notice,
+        "調査票の紛失について\n令和7年10月1日、調査員が調査票1枚を紛失し、国勢調査文京区実施本部に報告しました。\n\
+         本区では、今後、調査員への研修で書類の管理を徹底します。\n",
+    )
+    .unwrap();
+    let n = notice.to_str().unwrap();
+    for (url, name) in [
+        // The municipality's site, by its host in the list of municipal sites.
+        ("https://www.city.bunkyo.lg.jp/kusei/1.html", "文京区"),
+        // An older host of the same site (city.X.<prefecture>.jp).
+        ("http://www.city.bunkyo.tokyo.jp/kusei/1.html", "文京区"),
+        // A town of the same romaji as a city elsewhere: the kind tells them apart.
+        ("https://www.town.kahoku.yamagata.jp/13183.html", "河北町"),
+        ("https://www.city.kahoku.ishikawa.jp/a/1.html", "かほく市"),
+        // A designated city's ward page is the city's.
+        (
+            "https://www.city.kobe.lg.jp/kuyakusho/chuoku/1.html",
+            "神戸市",
+        ),
+        // A prefecture's.
+        ("https://www.pref.gunma.jp/site/houdou/1.html", "群馬県"),
+    ] {
+        let out = casebook(&["draft", n, "--url", url]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert_eq!(
+            value_of(&text, "organization").as_deref(),
+            Some(name),
+            "{url}"
+        );
+        assert_eq!(value_of(&text, "publisher").as_deref(), Some(name), "{url}");
+        assert!(
+            text.contains("通知文は組織の名前を書いていない: ページのアドレスの自治体"),
+            "{url}: {text}"
+        );
+    }
+    // Elsewhere nothing is named.
+    let out = casebook(&["draft", n, "--url", "https://www.example.co.jp/news/1.html"]);
+    assert_eq!(
+        value_of(&stdout(&out), "organization").as_deref(),
+        Some("TODO")
+    );
+    // A board named by its kind of government takes the government's name;
+    // a body that calls itself 当院 or 当局 is not the government: a candidate only.
+    for (body, url, organization, says) in [
+        (
+            "県教育委員会は、県立高校の生徒の名簿を誤って送信しました。",
+            "https://www.pref.gunma.jp/site/houdou/1.html",
+            "群馬県教育委員会",
+            "通知文は自らを「県教育委員会」とだけ書いている: ページのアドレスの自治体（群馬県）の",
+        ),
+        (
+            "当局の委託先がサイバー攻撃を受けました。",
+            "https://www.metro.tokyo.lg.jp/information/press/1.html",
+            "TODO",
+            "候補: 東京都（ページのアドレスの自治体）",
+        ),
+    ] {
+        std::fs::write(&notice, format!("名簿の誤送信について\n{body}\n")).unwrap();
+        let out = casebook(&["draft", n, "--url", url]);
+        let text = stdout(&out);
+        assert_eq!(
+            value_of(&text, "organization").as_deref(),
+            Some(organization),
+            "{text}"
+        );
+        assert!(text.contains(says), "{text}");
+    }
+}
+
 /// The case a team wrote from the first report of second-report.txt's incident.
 const FIRST_REPORT_CASE: &str = "\
 id: higashi-credit-2025
@@ -900,4 +976,39 @@ fn a_draft_too_large_to_load_is_refused_with_the_reason() {
         assert!(stdout(&run).is_empty());
     }
     assert!(!out_file.exists());
+}
+
+#[test]
+fn a_prefectures_press_release_headed_by_a_bureau_is_the_bureaus() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    for (text, name) in [
+        (
+            "報道発表資料\n港湾局\n委託先へのサイバー攻撃について\n港湾局(以下「当局」という。)の委託先のサーバーが攻撃を受けました。\n",
+            "東京都港湾局",
+        ),
+        (
+            "2020年08月14日 総務局\n法務課で扱う書面を誤って別の方に送付しました。\n今後、複数の職員で確認します。\n",
+            "東京都総務局",
+        ),
+    ] {
+        std::fs::write(&notice, text).unwrap();
+        let out = casebook(&[
+            "draft",
+            notice.to_str().unwrap(),
+            "--url",
+            "https://www.metro.tokyo.lg.jp/information/press/1.html",
+        ]);
+        let text = stdout(&out);
+        assert_eq!(
+            value_of(&text, "organization").as_deref(),
+            Some(name),
+            "{text}"
+        );
+        assert_eq!(
+            value_of(&text, "publisher").as_deref(),
+            Some("東京都"),
+            "{text}"
+        );
+    }
 }

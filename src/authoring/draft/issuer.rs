@@ -98,6 +98,32 @@ pub fn issuer(
     Issuer { name, self_word }
 }
 
+/// The bureau a prefecture's press release is headed by: a line above the
+/// title (or among the first four) that is only a bureau's name, after the
+/// release's date (`港湾局`, `2020年08月14日 総務局`, `教育庁`).
+pub fn bureau(lines: &[Line], title_line: Option<usize>) -> Option<Fact<String>> {
+    let end = title_line.unwrap_or(4).min(lines.len());
+    lines[..end].iter().enumerate().find_map(|(i, l)| {
+        let name = l
+            .text
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "０１２３４５６７８９年月日./ 　".contains(c)
+            })
+            .trim();
+        let n = name.chars().count();
+        let bureau = (2..=8).contains(&n)
+            && (name.ends_with('局') || name.ends_with('庁'))
+            && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !name.starts_with('当')
+            && !name.starts_with('本');
+        bureau.then(|| Fact {
+            value: name.to_string(),
+            lines: vec![i],
+            quote: name.to_string(),
+        })
+    })
+}
+
 fn find(
     lines: &[Line],
     sections: &[Section],

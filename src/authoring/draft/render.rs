@@ -3,6 +3,7 @@
 
 use super::facts::{Counted, shorten};
 use super::header::{self, Fact};
+use super::issuer;
 use super::suggest::{self, Basis, Measures};
 use super::{Extract, Options};
 use crate::authoring::new::SCHEMA_REF;
@@ -192,7 +193,16 @@ fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
 /// `site`: the government whose page the notice is ([`site_publisher`]).
 fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
     let lang = options.lang;
-    match (&ex.organization, &ex.self_word) {
+    let prefectural = site.is_some_and(|s| s.ends_with(['都', '道', '府', '県']));
+    let bureau = prefectural
+        .then(|| {
+            issuer::bureau(
+                &ex.lines,
+                ex.title.as_ref().and_then(|t| t.lines.first().copied()),
+            )
+        })
+        .flatten();
+    match (&ex.organization, ex.self_word.as_deref()) {
         // クリーンセンター, 行政事務センター on a city's page: a unit of the
         // government whose page it is, named without it.
         (Some(f), _) if unit_without_its_government(&f.value) => match site {
@@ -211,17 +221,86 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
             None => Slot::known(f.value.clone(), from(f, ex, true)),
         },
         (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
-        (None, Some(word)) => Slot::todo(vec![tr(
-            lang,
-            &format!(
-                "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
-            ),
-            &format!(
-                "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
-            ),
-        )]),
+        // 港湾局 heading a prefecture's press release: the prefecture's bureau.
+        (None, _) if bureau.is_some() => {
+            let (site, b) = (
+                site.unwrap_or_default(),
+                bureau.unwrap_or_else(|| unreachable!()),
+            );
+            let mut slot = Slot::known(format!("{site}{}", b.value), from(&b, ex, true));
+            slot.notes.push(site_note(lang));
+            slot
+        }
+        // No word for itself, or the government's own (本市), on a
+        // government's page: that government.
+        (None, None | Some("本市" | "当市" | "本県")) if site.is_some() => {
+            let site = site.unwrap_or_default();
+            let mut slot = Slot::known(site, site_note(lang));
+            slot.notes.push(tr(
+                lang,
+                &format!(
+                    "通知文は組織の名前を書いていない: ページのアドレスの自治体（{site}）。課や学校の名前があれば書く"
+                ),
+                &format!(
+                    "the notice names no body: the government whose page it is ({site}); name the department or school if the page does"
+                ),
+            ));
+            slot
+        }
+        // 県教育委員会 on a prefecture's page: the prefecture's board.
+        (None, Some(word)) if site.is_some_and(|s| board_of(s, word).is_some()) => {
+            let site = site.unwrap_or_default();
+            let name = board_of(site, word).unwrap_or_default();
+            let mut slot = Slot::known(name.clone(), site_note(lang));
+            slot.notes.push(tr(
+                lang,
+                &format!(
+                    "通知文は自らを「{word}」とだけ書いている: ページのアドレスの自治体（{site}）の{}",
+                    &word[word.char_indices().nth(1).map_or(0, |(i, _)| i)..]
+                ),
+                &format!(
+                    "the notice calls itself only \"{word}\": that of the government whose page it is ({site})"
+                ),
+            ));
+            slot
+        }
+        (None, Some(word)) => {
+            let mut notes = vec![tr(
+                lang,
+                &format!(
+                    "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
+                ),
+                &format!(
+                    "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
+                ),
+            )];
+            if let Some(site) = site {
+                notes.push(tr(
+                    lang,
+                    &format!("候補: {site}（ページのアドレスの自治体）"),
+                    &format!("candidate: {site} (the government whose page it is)"),
+                ));
+            }
+            Slot::todo(notes)
+        }
         (None, None) => Slot::todo(Vec::new()),
     }
+}
+
+fn site_note(lang: Lang) -> String {
+    tr(
+        lang,
+        "← ページのアドレス（この自治体のサイト）",
+        "← the page's address (this government's site)",
+    )
+}
+
+/// The board a notice names by its kind of government (県教育委員会) on that
+/// government's page (群馬県): 群馬県教育委員会.
+fn board_of(site: &str, word: &str) -> Option<String> {
+    let kind = word.chars().next()?;
+    let rest = &word[kind.len_utf8()..];
+    (site.ends_with(kind) && rest.ends_with("委員会")).then(|| format!("{site}{rest}"))
 }
 
 fn published(ex: &Extract, options: &Options) -> Slot {
@@ -614,14 +693,7 @@ fn source(ex: &Extract, options: &Options, site: Option<&str>) -> Sketch {
     let lang = options.lang;
     let mut s = Sketch::default();
     let mut publisher = match site {
-        Some(site) => Slot::known(
-            site,
-            tr(
-                lang,
-                "← ページのアドレス（この自治体のサイト）",
-                "← the page's address (this government's site)",
-            ),
-        ),
+        Some(site) => Slot::known(site, site_note(lang)),
         None => fact_slot(ex.organization.as_ref(), ex, |v| v.clone()),
     };
     if publisher.value.is_some() {

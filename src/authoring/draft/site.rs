@@ -120,6 +120,53 @@ fn prefecture(h: &str) -> Option<&'static str> {
         .map(|(_, kanji)| *kanji)
 }
 
+/// Japan's municipalities by the host of their sites (`host\tname\tprefecture`),
+/// from `tools/municipal_sites.py`.
+const MUNICIPAL_SITES: &str = include_str!("municipal_sites.tsv");
+
+/// The municipality whose site the host is: the list's entry for the host,
+/// else, for a host of the usual shape (`city.kasugai.aichi.jp`, an older
+/// host of `city.kasugai.lg.jp`), the one name the list gives to the same
+/// kind (`city.`, `town.`, `vill.`) and word, the prefecture in the host
+/// deciding between namesakes.
+fn municipality(h: &str) -> Option<&'static str> {
+    let entries = || {
+        MUNICIPAL_SITES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?, f.next()?))
+            })
+    };
+    if let Some((_, name, _)) = entries().find(|(host, _, _)| *host == h) {
+        return Some(name);
+    }
+    let kind_word = |host: &str| {
+        let mut parts = host.split('.');
+        let kind = parts.next()?;
+        ["city", "town", "vill"]
+            .contains(&kind)
+            .then(|| (kind.to_string(), parts.next().map(str::to_string)))
+    };
+    let (kind, word) = kind_word(h)?;
+    let word = word?;
+    let mut found: Vec<(&str, &str)> = entries()
+        .filter(|(host, _, _)| kind_word(host) == Some((kind.clone(), Some(word.clone()))))
+        .map(|(_, name, pref)| (name, pref))
+        .collect();
+    if found.iter().any(|(name, _)| *name != found[0].0) {
+        let pref = h
+            .split('.')
+            .find_map(|p| PREFECTURES.iter().find(|(r, _)| *r == p).map(|(_, k)| *k));
+        found.retain(|(_, p)| Some(*p) == pref);
+    }
+    match found.as_slice() {
+        [(name, _), rest @ ..] if rest.iter().all(|(n, _)| n == name) => Some(name),
+        _ => None,
+    }
+}
+
 /// Whether the address is a municipality's site (`city.X…jp`, `town.`, `vill.`).
 fn municipal(h: &str) -> bool {
     ["city.", "town.", "vill."].iter().any(|p| h.starts_with(p)) && h.ends_with(".jp")
@@ -221,6 +268,9 @@ pub fn publisher(
     let h = host(&original(url).unwrap_or_else(|| url.to_string()))?;
     if let Some(p) = prefecture(&h) {
         return Some(p.to_string());
+    }
+    if let Some(name) = municipality(&h) {
+        return Some(name.to_string());
     }
     if !municipal(&h) {
         return None;
