@@ -228,6 +228,14 @@ pub fn announces(s: &str) -> bool {
 /// 送信してしまいました), unless it only frames a measure (…が発生したことを
 /// 重く受け止め、…).
 pub fn incident(s: &str) -> bool {
+    // 発生しないよう, 流出させない: what is to be prevented, not what happened.
+    let s = &["しない", "させない", "することのない", "しないよう"]
+        .iter()
+        .fold(s.to_string(), |t, neg| {
+            ["発生", "流出", "漏えい", "判明"]
+                .iter()
+                .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
+        });
     let done = s.trim_end_matches('。');
     let mistake = done.ends_with("しまいました")
         || done.ends_with("しまった")
@@ -329,7 +337,12 @@ pub fn disqualified(s: &str) -> bool {
     let dated = super::dates::find(s, Some(2000))
         .first()
         .is_some_and(|d| d.start == 0);
-    request || response || past_practice || state || opinion || dated
+    // A repair made on a date (…4月5日に修正を行いました): the response;
+    // training given or security strengthened on a date stays a measure.
+    let done_on_a_date = body.ends_with("ました")
+        && !PREVENTION.iter().any(|w| s.contains(w))
+        && !super::dates::find(s, Some(2000)).is_empty();
+    request || response || past_practice || state || opinion || dated || done_on_a_date
 }
 
 /// The measures one sentence announces: split where it joins two acts
@@ -460,24 +473,27 @@ fn unframe(s: &str) -> String {
     let framing = |seg: &str| {
         before(seg)
             || !concrete(seg)
-                && (FRAMES.iter().any(|f| seg.contains(f))
-                    || matches!(
-                        seg.trim(),
-                        "今後"
-                            | "今後は"
-                            | "今後とも"
-                            | "また"
-                            | "また今後"
-                            | "あわせて"
-                            | "併せて"
-                            | "さらに"
-                            | "加えて"
-                            | "それに加えて"
-                            | "しかし"
-                            | "しかしながら"
-                            | "そのため"
-                            | "このため"
-                    ))
+                && (FRAMES.iter().any(|f| {
+                    // The frame closes the clause (…起こさないよう, 深く反省し):
+                    // 障害が発生しないよう4月5日に修正を行った goes on to an act.
+                    seg.trim_end_matches(['に', 'し', 'て', ' ']).ends_with(f)
+                }) || matches!(
+                    seg.trim(),
+                    "今後"
+                        | "今後は"
+                        | "今後とも"
+                        | "また"
+                        | "また今後"
+                        | "あわせて"
+                        | "併せて"
+                        | "さらに"
+                        | "加えて"
+                        | "それに加えて"
+                        | "しかし"
+                        | "しかしながら"
+                        | "そのため"
+                        | "このため"
+                ))
     };
     let kept: Vec<&str> = segments
         .iter()
@@ -531,8 +547,12 @@ mod tests {
         for s in [
             "本学は、今後、個人情報の厳正な管理を徹底してまいります。",
             "メールシステムを利用する全利用者に対して二要素認証を必須化いたしました。",
+            // 発生しないよう: what the measure prevents, not the incident.
+            "書類封入作業において書類の混在が発生しないよう、処理手順の見直しを行うとともに、封入作業を2人体制で行うことで再発防止に努めます。",
             "今後は全職員を対象に個人情報保護の研修を実施します。",
             "市内全ての小中学校において、保護者へ一斉に情報を伝える場合は、電子メールは使用せず、連絡用アプリの使用を徹底します。",
+            // Prevention done on a date is still a measure.
+            "本事案を受け、4月8日に全職員を対象に個人情報の保護を徹底するための指導を行いました。",
         ] {
             assert!(announces(s), "{s}");
         }
@@ -545,6 +565,8 @@ mod tests {
             "区は、センターが実施する研修の申込者30名に対し、開催中止のメールを送信する際に、誤ってTOで送信してしまいました。",
             // How things stand: an investigation under way, no harm found.
             "現在、侵害の詳細及び漏えいの有無など外部委託会社の協力を得て調査を進めているところです。",
+            // A step taken on a date: the response.
+            "なお、不備のあったシステムについては、障害が発生しないよう4月5日に修正を行いました。",
             "現在のところ、個人情報が不正に使用された事実は確認されておりませんが、引き続き不測の事態に備え、適切な対応を継続してまいります。",
         ] {
             assert!(!announces(s), "{s}");
