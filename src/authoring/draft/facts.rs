@@ -64,7 +64,8 @@ const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", "
 /// The people and records affected: the figure most plainly about the data
 /// (`48,651人`, `275名分`); several equally plain figures, or an approximate
 /// one, leave the field for the author, with the figures in a comment.
-pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
+/// `title`: the title's line; a figure there is the one the notice leads with.
+pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Counted, Counted) {
     let mut scored: Vec<(i32, usize, Count)> = Vec::new();
     let owners = sections::owners(lines.len(), sections);
     for (i, line) in lines.iter().enumerate() {
@@ -92,6 +93,10 @@ pub fn counts(lines: &[Line], sections: &[Section]) -> (Counted, Counted) {
                 .iter()
                 .any(|w| near_before.contains(w) || near_after.contains(w));
             let mut score = kinds_penalty;
+            // 講義受講者名簿48名の学生の個人情報の誤送信について
+            if title == Some(i) {
+                score += 1;
+            }
             if c.text.contains('分') {
                 score += 3;
             }
@@ -252,12 +257,23 @@ mod tests {
 
     fn counted(text: &str) -> (Option<u64>, Option<u64>, usize) {
         let (ls, ss) = parse(text);
-        let (p, r) = counts(&ls, &ss);
+        let (p, r) = counts(&ls, &ss, None);
         (
             p.chosen.map(|f| f.value),
             r.chosen.map(|f| f.value),
             p.others.len() + r.others.len(),
         )
+    }
+
+    #[test]
+    fn a_figure_in_the_title_leads_figures_as_plain() {
+        let text = "名簿48名の学生の個人情報の誤送信について\n441名の登録者に、48名の学生の名簿を誤って送信しました。";
+        let (ls, ss) = parse(text);
+        assert_eq!(counts(&ls, &ss, None).0.chosen.map(|f| f.value), None);
+        assert_eq!(
+            counts(&ls, &ss, Some(0)).0.chosen.map(|f| f.value),
+            Some(48)
+        );
     }
 
     #[test]

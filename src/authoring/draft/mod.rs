@@ -99,7 +99,11 @@ pub fn extract(text: &str) -> Extract {
         header_lines.extend(&p.lines);
     }
     let when = when::when(&lines, &sections, dated.as_ref(), &header_lines);
-    let (people, records) = facts::counts(&lines, &sections);
+    let (people, records) = facts::counts(
+        &lines,
+        &sections,
+        title.as_ref().and_then(|t| t.0.lines.first().copied()),
+    );
     let mut causes = account::causes(&lines, &sections);
     let cause_from_account = causes.is_empty();
     if cause_from_account {
