@@ -399,10 +399,45 @@ pub fn when(
                 } else {
                     kind_of(segment)
                 };
+                // A timeline's date on a line of its own, with its weekday or time
+                // (4月16日(水曜日)14時00分):
+                // what the next line tells, unless it opens with a date of its own.
+                let stamp = f.start == 0
+                    && !text.contains('。')
+                    && ['曜', '時', '(', '（']
+                        .iter()
+                        .any(|c| text[f.end..].contains(*c));
+                let kind = match lines.get(i + 1) {
+                    Some(next)
+                        if kind == Dates::Neither
+                            && stamp
+                            && dates::find(&next.text, years.current)
+                                .first()
+                                .is_none_or(|d| d.start > 0) =>
+                    {
+                        kind_of(
+                            crate::sentence::split(&next.text)
+                                .next()
+                                .map_or("", |s| s.1),
+                        )
+                    }
+                    _ => kind,
+                };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
                     || period_of_records(sentence, &local)
                 {
+                    continue;
+                }
+                // A step of the timeline after the discovery (…16時20分 回収に
+                //伺った): the response, not the event.
+                let after_discovery = kind == Dates::Event
+                    && out.discovered.as_ref().is_some_and(|d| {
+                        d.lines.first().is_some_and(|&l| l < i)
+                            && d.value.day.is_some()
+                            && !d.value.is_after(&f.date)
+                    });
+                if after_discovery {
                     continue;
                 }
                 let slot = match kind {
@@ -517,6 +552,14 @@ mod tests {
                 "表題について\n令和7年2月1日\n紛失したファイルには、令和6年4月1日から令和7年3月31日までに手術を受けた患者の氏名が記載されておりました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
                 None,
                 Some("2025-01-10"),
+            ),
+            // A timeline's date on a line of its own is dated by the line
+            // after it: here a call that told of the mistake; the steps after
+            // it are the response.
+            (
+                "表題について\n令和7年4月24日\n経緯\n4月16日(水曜日)14時00分~15時10分\n医療機関から、書類が誤って送付されてきた旨の連絡がありました。\n4月16日(水曜日)16時20分\n誤送付先の医療機関へ伺い、書類を回収しました。\n",
+                None,
+                Some("2025-04-16"),
             ),
         ];
         for (text, occurred, discovered) in table {
