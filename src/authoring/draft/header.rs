@@ -43,6 +43,15 @@ pub fn published(
         .iter()
         .filter(|s| s.is(Kind::Signature))
         .flat_map(|s| s.blocks.iter().map(|b| b.line));
+    // A date alone above the first sentence heads the notice; a date alone
+    // after it may be an entry of the timeline (記 令和2年8月13日 …), so is
+    // read only when none heads it.
+    let account = lines
+        .iter()
+        .position(|l| l.text.contains('。'))
+        .unwrap_or(lines.len());
+    let heads = (0..top.end.min(account)).any(|i| date_line(&lines[i].text).is_some());
+    let top = if heads { 0..top.end.min(account) } else { top };
     let mut best: Option<Fact<PartialDate>> = None;
     for i in top.chain(signature) {
         if let Some(f) = date_line(&lines[i].text)
@@ -336,8 +345,10 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
         t = t[..last.start].trim_end();
     }
     // The page's date before the title: 2025年10月1日区立小学校における….
+    // (令和7年国勢調査…: a year alone names what follows.)
     if let Some(first) = dates::find(t, None).first()
         && first.start == 0
+        && first.date.month.is_some()
         && t[first.end..].trim().width() >= 10
     {
         t = t[first.end..].trim_start();
@@ -422,6 +433,12 @@ mod tests {
             (
                 "表題について\n本文です。\n\n2025年2月10日\n株式会社サンプル",
                 Some("2025-02-10"),
+            ),
+            // A date heading the notice; a date alone after its first
+            // sentence is an entry of the timeline.
+            (
+                "2020年08月14日 総務局\n書面を誤って送付したことが判明しましたので、お知らせします。\n記\n令和2年8月13日\n審査請求人から連絡を受けた。",
+                Some("2020-08-14"),
             ),
             (
                 "【事件簿#1】組織 表題について 2024/8/7\n本文。",
@@ -510,6 +527,11 @@ mod tests {
             (
                 "• 文字サイズ\n2025年10月1日区立小学校における個人情報の誤配信\n本文。",
                 "区立小学校における個人情報の誤配信",
+            ),
+            // A year alone names something (the 2025 census), not the page's date.
+            (
+                "令和7年国勢調査調査区要図の紛失について\n本文。",
+                "令和7年国勢調査調査区要図の紛失について",
             ),
             (
                 "メール誤送信によるお客様情報の漏えいについてのお詫び｜\n本文。",

@@ -401,19 +401,18 @@ pub fn when(
                 };
                 // A timeline's date on a line of its own, with its weekday or time
                 // (4月16日(水曜日)14時00分):
-                // what the next line tells, unless it opens with a date of its own.
+                // what the next line tells, unless it has a date of its own.
                 let stamp = f.start == 0
                     && !text.contains('。')
-                    && ['曜', '時', '(', '（']
+                    && (['曜', '時', '(', '（']
                         .iter()
-                        .any(|c| text[f.end..].contains(*c));
+                        .any(|c| text[f.end..].contains(*c))
+                        || text[f.end..].trim().is_empty());
                 let kind = match lines.get(i + 1) {
                     Some(next)
                         if kind == Dates::Neither
                             && stamp
-                            && dates::find(&next.text, years.current)
-                                .first()
-                                .is_none_or(|d| d.start > 0) =>
+                            && dates::find(&next.text, years.current).is_empty() =>
                     {
                         kind_of(
                             crate::sentence::split(&next.text)
@@ -560,6 +559,12 @@ mod tests {
                 "表題について\n令和7年4月24日\n経緯\n4月16日(水曜日)14時00分~15時10分\n医療機関から、書類が誤って送付されてきた旨の連絡がありました。\n4月16日(水曜日)16時20分\n誤送付先の医療機関へ伺い、書類を回収しました。\n",
                 None,
                 Some("2025-04-16"),
+            ),
+            // A date alone, then what happened that day on the next line.
+            (
+                "表題について\n2020年8月14日\n概要\n書面を誤って送付しました。\n記\n令和2年8月13日\n審査請求人から書面が届いた旨の連絡を受けた。\n",
+                None,
+                Some("2020-08-13"),
             ),
         ];
         for (text, occurred, discovered) in table {
