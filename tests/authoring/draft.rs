@@ -498,6 +498,39 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         value_of(&stdout(&out), "organization").as_deref(),
         Some("TODO")
     );
+    // A school of the municipality's, not named: the municipality.
+    std::fs::write(
+        &notice,
+        "名簿の誤送信について\n江戸川区立小学校において、教員が児童の名簿を誤って保護者に送信しました。\n",
+    )
+    .unwrap();
+    let out = casebook(&["draft", n]);
+    let text = stdout(&out);
+    assert_eq!(
+        value_of(&text, "organization").as_deref(),
+        Some("江戸川区"),
+        "{text}"
+    );
+    assert!(
+        text.contains("「江戸川区立小学校」は学校の名前ではない"),
+        "{text}"
+    );
+    // 市立小学校 alone on the city's page: the city.
+    std::fs::write(
+        &notice,
+        "メールアドレスの情報漏えいについて\n市立小学校の教員が、保護者のメールアドレスが見える形でメールを送信しました。\n",
+    )
+    .unwrap();
+    let out = casebook(&[
+        "draft",
+        n,
+        "--url",
+        "https://www.city.kasugai.lg.jp/a/1.html",
+    ]);
+    assert_eq!(
+        value_of(&stdout(&out), "organization").as_deref(),
+        Some("春日井市")
+    );
     // A board named by its kind of government takes the government's name;
     // a body that calls itself 当院 or 当局 is not the government: a candidate only.
     for (body, url, organization, says) in [

@@ -195,6 +195,15 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
+    // 2法人, ３社: a count of bodies, not one (21世紀職業財団 is one).
+    let counted = n.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if counted.len() < n.len() && counted.chars().count() <= 3 {
+        return false;
+    }
+    // 水道 ends like 北海道, the only 道.
+    if n.ends_with('道') && !n.contains("北海道") {
+        return false;
+    }
     // 調査区, 学区, 選挙区: areas, not wards; 中央区市(民課): a ward and a department.
     if area(n) || ["区市", "町市", "村市"].iter().any(|w| n.ends_with(w)) {
         return false;
@@ -240,6 +249,32 @@ pub fn organization_name(name: &str) -> bool {
         || ORG_SUFFIXES
             .iter()
             .any(|s| n.ends_with(s) && n.len() > s.len())
+}
+
+/// A municipality's school or nursery named by its kind only (江戸川区立小学校,
+/// 中之条町立の学校): the municipality (江戸川区), which runs it.
+pub fn unnamed_school(name: &str) -> Option<&str> {
+    let (place, kind) = name.split_once('立')?;
+    let kind = kind.strip_prefix('の').unwrap_or(kind);
+    let municipal = place.chars().count() >= 2 && place.ends_with(['市', '区', '町', '村']);
+    let bare = [
+        "小学校",
+        "中学校",
+        "学校",
+        "小・中学校",
+        "小中学校",
+        "高校",
+        "高等学校",
+        "義務教育学校",
+        "特別支援学校",
+        "幼稚園",
+        "保育園",
+        "保育所",
+        "こども園",
+        "認定こども園",
+    ]
+    .contains(&kind);
+    (municipal && bare).then_some(place)
 }
 
 /// 調査区, 担当地区, 学区, 選挙区: an area, not a ward or a municipality.
@@ -567,6 +602,13 @@ mod tests {
         assert!(!super::organization_name("中央区市"));
         assert!(!super::organization_name("※一般社団法人"));
         assert!(!super::organization_name("交付申請のあった2法人"));
+        // A count of bodies, or water (水道), which ends like 北海道.
+        assert!(!super::organization_name("2法人"));
+        assert!(!super::organization_name("3社"));
+        assert!(super::organization_name("21世紀職業財団"));
+        assert!(!super::organization_name("水道"));
+        assert!(super::organization_name("北海道"));
+        assert!(super::organization_name("北海道旭川市"));
         assert!(super::bare_reference("実際に当商工会"));
         assert!(super::organization_name("豊見城市商工会"));
         assert!(!super::organization_name("Ａ社会福祉法人"));

@@ -4,6 +4,7 @@
 use super::facts::{Counted, shorten};
 use super::header::{self, Fact};
 use super::issuer;
+use super::organization;
 use super::suggest::{self, Basis, Measures};
 use super::{Extract, Options};
 use crate::authoring::new::SCHEMA_REF;
@@ -220,6 +221,23 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
             }
             None => Slot::known(f.value.clone(), from(f, ex, true)),
         },
+        // 江戸川区立小学校: no school's name, the municipality that runs it.
+        (Some(f), _) if organization::unnamed_school(&f.value).is_some() => {
+            let place = organization::unnamed_school(&f.value).unwrap_or_default();
+            let mut slot = Slot::known(place, from(f, ex, true));
+            slot.notes.push(tr(
+                lang,
+                &format!(
+                    "「{}」は学校の名前ではない: 設置する自治体。学校名が分かれば書く",
+                    f.value
+                ),
+                &format!(
+                    "{} names no school: the municipality that runs it; name the school if the page does",
+                    f.value
+                ),
+            ));
+            slot
+        }
         (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
         // 港湾局 heading a prefecture's press release: the prefecture's bureau.
         (None, _) if bureau.is_some() => {
@@ -231,21 +249,20 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
             slot.notes.push(site_note(lang));
             slot
         }
-        // No word for itself, or the government's own (本市), on a
-        // government's page: that government.
+        // No word for itself, the government's own (本市), or its school
+        // named by kind (市立小学校), on a government's page: that government.
         (None, None | Some("本市" | "当市" | "本県")) if site.is_some() => {
-            let site = site.unwrap_or_default();
-            let mut slot = Slot::known(site, site_note(lang));
-            slot.notes.push(tr(
-                lang,
-                &format!(
-                    "通知文は組織の名前を書いていない: ページのアドレスの自治体（{site}）。課や学校の名前があれば書く"
-                ),
-                &format!(
-                    "the notice names no body: the government whose page it is ({site}); name the department or school if the page does"
-                ),
-            ));
-            slot
+            site_government(site.unwrap_or_default(), lang)
+        }
+        (None, Some(word))
+            if site.is_some_and(|s| {
+                let kind = word.chars().next().unwrap_or_default();
+                s.ends_with(kind)
+                    && organization::unnamed_school(&format!("{s}{}", &word[kind.len_utf8()..]))
+                        .is_some()
+            }) =>
+        {
+            site_government(site.unwrap_or_default(), lang)
         }
         // 県教育委員会 on a prefecture's page: the prefecture's board.
         (None, Some(word)) if site.is_some_and(|s| board_of(s, word).is_some()) => {
@@ -285,6 +302,21 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
         }
         (None, None) => Slot::todo(Vec::new()),
     }
+}
+
+/// The government whose page the notice is, as its organization.
+fn site_government(site: &str, lang: Lang) -> Slot {
+    let mut slot = Slot::known(site, site_note(lang));
+    slot.notes.push(tr(
+        lang,
+        &format!(
+            "通知文は組織の名前を書いていない: ページのアドレスの自治体（{site}）。課や学校の名前があれば書く"
+        ),
+        &format!(
+            "the notice names no body: the government whose page it is ({site}); name the department or school if the page does"
+        ),
+    ));
+    slot
 }
 
 fn site_note(lang: Lang) -> String {
