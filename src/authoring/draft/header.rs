@@ -229,11 +229,17 @@ pub fn announced(
 pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Option<Fact<String>>)> {
     // A page's navigation may come first: look as far as the first section.
     let top = first_heading.min(3 * EDGE).min(lines.len());
+    let account = lines
+        .iter()
+        .position(|l| l.text.contains('。'))
+        .unwrap_or(lines.len());
     let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();
         if t.ends_with(['。', '．'])
-            || t.starts_with(['※', '＊', '*'])
+            || t.starts_with(['※', '＊', '*', '・', '●', '○', '■', '□', '◆', '◇', '-'])
+            // (*注)…, (注1)…: a note.
+            || t.starts_with("(*") || t.starts_with("（＊") || t.starts_with("(注") || t.starts_with("（注")
             || date_line(t).is_some()
             || t.width() < 12
             || t.width() > 240
@@ -241,6 +247,14 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             continue;
         }
         if organization_line(t).is_some() || URL.is_match(t) && t.split_whitespace().count() == 1 {
+            continue;
+        }
+        // 11月8日(金曜日)~14日(木曜日), 5月26日(金曜日)より: a timeline's dates.
+        let mut undated = t.to_string();
+        for f in dates::find(t, None).iter().rev() {
+            undated.replace_range(f.start..f.end, "");
+        }
+        if DAY_ALONE_OR_WEEKDAY.replace_all(&undated, "").width() < 12 {
             continue;
         }
         // A sentence without its full stop (…よろしくお願いします), a
@@ -300,6 +314,11 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         } else {
             1
         };
+        // After the account has begun, only a line that reads as a title
+        // is one (not an item of a list of data: 氏名、住所、…).
+        if i > account && score < 3 {
+            continue;
+        }
         // Of lines alike, the longer (a title, not a menu item), the earlier.
         let width = t.width().min(60);
         if best.is_none_or(|(s, w, _)| (score, width) > (s, w)) {
@@ -380,6 +399,11 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     }
     (t, org)
 }
+
+/// A day written alone or a weekday in brackets (`14日`, `(木曜日)`, `（金）`).
+static DAY_ALONE_OR_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9０-９]{1,2}日|[（(][月火水木金土日](曜日?)?[)）]").expect("valid")
+});
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s　)）」』>\]]+").expect("valid"));
@@ -528,6 +552,19 @@ mod tests {
                 "• 文字サイズ\n2025年10月1日区立小学校における個人情報の誤配信\n本文。",
                 "区立小学校における個人情報の誤配信",
             ),
+            // A bullet or a note is no title.
+            (
+                "・本来交付すべき文書:許可始期が令和5年1月から3月までの施設一覧\n(*注)推進員として認定された順に県が付与する番号\n本文。",
+                "",
+            ),
+            (
+                "11月8日(金曜日)~14日(木曜日)\n5月26日(金曜日)より\n本文。",
+                "",
+            ),
+            (
+                "県は、文書を誤って送付しました。\n氏名、推進員認定番号(*注)\n業種、営業者氏名、営業者所在地、屋号\n",
+                "",
+            ),
             // A year alone names something (the 2025 census), not the page's date.
             (
                 "令和7年国勢調査調査区要図の紛失について\n本文。",
@@ -557,8 +594,8 @@ mod tests {
         ];
         for (text, want) in table {
             let ls = lines(text);
-            let (t, _) = title(&ls, ls.len()).unwrap();
-            assert_eq!(t.value, *want, "{text}");
+            let t = title(&ls, ls.len()).map(|t| t.0.value).unwrap_or_default();
+            assert_eq!(t, *want, "{text}");
         }
     }
 }

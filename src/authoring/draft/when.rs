@@ -408,17 +408,21 @@ pub fn when(
                         .iter()
                         .any(|c| text[f.end..].contains(*c))
                         || text[f.end..].trim().is_empty());
+                // Only a discovery is taken from it: what a timeline tells
+                // after a date may as well be a step of the response
+                // (1月19日(金曜日) 画像を削除するよう指示).
                 let kind = match lines.get(i + 1) {
                     Some(next)
                         if kind == Dates::Neither
                             && stamp
-                            && dates::find(&next.text, years.current).is_empty() =>
+                            && dates::find(&next.text, years.current).is_empty()
+                            && kind_of(
+                                crate::sentence::split(&next.text)
+                                    .next()
+                                    .map_or("", |s| s.1),
+                            ) == Dates::Discovery =>
                     {
-                        kind_of(
-                            crate::sentence::split(&next.text)
-                                .next()
-                                .map_or("", |s| s.1),
-                        )
+                        Dates::Discovery
                     }
                     _ => kind,
                 };
@@ -430,7 +434,7 @@ pub fn when(
                 }
                 // A step of the timeline after the discovery (…16時20分 回収に
                 //伺った): the response, not the event.
-                let after_discovery = kind == Dates::Event
+                let after_discovery = matches!(kind, Dates::Event | Dates::Neither)
                     && out.discovered.as_ref().is_some_and(|d| {
                         d.lines.first().is_some_and(|&l| l < i)
                             && d.value.day.is_some()
@@ -559,6 +563,12 @@ mod tests {
                 "表題について\n令和7年4月24日\n経緯\n4月16日(水曜日)14時00分~15時10分\n医療機関から、書類が誤って送付されてきた旨の連絡がありました。\n4月16日(水曜日)16時20分\n誤送付先の医療機関へ伺い、書類を回収しました。\n",
                 None,
                 Some("2025-04-16"),
+            ),
+            // A step of the response after a date alone is not the event.
+            (
+                "表題について\n2024年2月1日\n概要\n令和6年1月17日(水曜日)、職員が一覧表を教室に掲示させた。\n対応\n1月19日(金曜日)\n画像を送信した生徒に削除するよう指示した。\n",
+                Some("2024-01-17"),
+                None,
             ),
             // A date alone, then what happened that day on the next line.
             (
