@@ -269,7 +269,11 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
         let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
             .iter()
-            .any(|w| t.starts_with(w));
+            .any(|w| t.starts_with(w))
+            // お取引先各位, 組合員・利用者各位: whom the notice addresses.
+            || ["各位", "の皆様", "の皆さま", "の皆さん"]
+                .iter()
+                .any(|w| t.ends_with(w));
         // 警察庁サイバー犯罪対策プロジェクト: a link to another body's page.
         if sentence
             || label
@@ -552,6 +556,8 @@ mod tests {
                 "• 文字サイズ\n2025年10月1日区立小学校における個人情報の誤配信\n本文。",
                 "区立小学校における個人情報の誤配信",
             ),
+            // A salutation is no title.
+            ("組合員・利用者各位\n標記の件につき、お知らせします。", ""),
             // A bullet or a note is no title.
             (
                 "・本来交付すべき文書:許可始期が令和5年1月から3月までの施設一覧\n(*注)推進員として認定された順に県が付与する番号\n本文。",

@@ -147,7 +147,9 @@ fn find(
     // A name the notice defines itself by.
     for (i, line) in lines.iter().enumerate().take(top.max(EDGE)) {
         for c in DEFINED.captures_iter(&line.text) {
-            let name = c[1].trim_start_matches(['こ', 'の', '度']);
+            let name = c[1]
+                .trim_start_matches(['こ', 'の', '度'])
+                .trim_start_matches([',', '，', '、', '・']);
             let alias = &c[2];
             if (organization_name(name) || branch_name(name))
                 && !bare_reference(name)
@@ -198,6 +200,32 @@ fn find(
         return Some(fact(vec![i], name));
     }
     self_named(lines).or_else(|| ministry_office(lines, top.max(6), title_line))
+}
+
+/// Whether the words before a name make it the contractor of the notice's
+/// body (…が事業を委託する株式会社イセトー, 受託者である株式会社div,
+/// 委託先の…): not the issuer.
+fn contractor(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    [
+        "委託する",
+        "委託している",
+        "委託先の",
+        "委託先である",
+        "受託者である",
+        "受託者の",
+        "受託者",
+        "委託先",
+    ]
+    .iter()
+    .any(|w| near.ends_with(w))
 }
 
 /// A prefecture or a municipality (福知山市, 埼玉県), not a body of one.
@@ -353,6 +381,7 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("本県", &["県"]),
     ("当局", &["局"]),
     ("当組合", &["組合"]),
+    ("当広域連合", &["広域連合"]),
     ("当法人", &["法人"]),
     ("当協会", &["協会"]),
     ("本協会", &["協会"]),
@@ -389,8 +418,8 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
     for (i, t) in text.iter().enumerate() {
         for m in NAME_RUN.find_iter(t) {
             let run = m.as_str();
-            // 千葉県警: the police, and no 千葉県 in it.
-            if third_party(run) {
+            // 千葉県警: the police, and no 千葉県 in it; a contractor.
+            if third_party(run) || contractor(&t[..m.start()]) {
                 continue;
             }
             // The longest beginning of the run that is a name of the kind.
@@ -509,6 +538,26 @@ mod tests {
                 Some("尼崎市"),
             ),
             ("表題について\n当社は、お詫び申し上げます。", None),
+            // A name defined after a comma of the other width.
+            (
+                "表題についてのご報告\nこの度,言語文化研究学会(以下「学会」)が利用する決済会社で流出がありました。",
+                Some("言語文化研究学会"),
+            ),
+            // The contractor the notice's body commissioned is not its issuer,
+            // however often it is named.
+            (
+                "委託先への不正アクセスについて\n茨城県後期高齢者医療広域連合が事業を委託する株式会社イセトーのシステムが感染しました。\n当広域連合は、株式会社イセトーに対し、調査を求めています。",
+                Some("茨城県後期高齢者医療広域連合"),
+            ),
+            (
+                "講座の案内メールについて\n県が委託している講座の受託者である株式会社divが、受講予定者にメールを送信しました。\n受託者である株式会社divに対し、周知徹底を行いました。",
+                None,
+            ),
+            // A kind of body is no name.
+            (
+                "表題について\n本校の卒業生の指導要録に誤りがありました。\n中学校3年生時の評定です。中学校の記録です。",
+                None,
+            ),
             ("表題について\n代表取締役 山田太郎", None),
         ];
         for (text, want) in table {

@@ -69,6 +69,8 @@ const ORG_SUFFIXES: &[&str] = &[
     "連盟",
     "医師会",
     "協議会",
+    "広域連合",
+    "事務組合",
     "事業団",
     "振興会",
     "公庫",
@@ -192,6 +194,11 @@ pub fn organization_name(name: &str) -> bool {
     ]
     .iter()
     .any(|w| n.contains(w))
+    {
+        return false;
+    }
+    // 中学校, 病院: a kind of body, not a name.
+    if ORG_SUFFIXES.contains(&n) || ["高校", "大学院", "センター", "事務局"].contains(&n)
     {
         return false;
     }
