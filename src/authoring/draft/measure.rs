@@ -140,6 +140,10 @@ pub fn concrete(s: &str) -> bool {
 /// prevention.
 const RESPONSE_ONLY: &[&str] = &[
     "謝罪",
+    "お詫び",
+    "ご説明",
+    "凍結",
+    "直ちに",
     "削除をお願い",
     "削除を依頼",
     "削除依頼",
@@ -244,6 +248,8 @@ pub fn incident(s: &str) -> bool {
         || [
             "判明",
             "発覚",
+            "みつかりました",
+            "見つかりました",
             "発生し",
             "発生いたし",
             "発生致し",
@@ -328,6 +334,10 @@ pub fn disqualified(s: &str) -> bool {
         "いただいております",
         "ているところです",
         "ているところであります",
+        // What the rule is (…送付することになっています), what was not so.
+        "ことになっています",
+        "こととなっています",
+        "ありませんでした",
     ]
     .iter()
     .any(|w| body.ends_with(w));
@@ -342,7 +352,19 @@ pub fn disqualified(s: &str) -> bool {
     let done_on_a_date = body.ends_with("ました")
         && !PREVENTION.iter().any(|w| s.contains(w))
         && !super::dates::find(s, Some(2000)).is_empty();
-    request || response || past_practice || state || opinion || dated || done_on_a_date
+    // A cause told (…これらを主な要因として誤送付が生じました, …が原因です).
+    let cause = [
+        "要因として",
+        "が原因",
+        "原因は",
+        "原因で",
+        "要因で",
+        "要因は",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        && !s.contains("今後");
+    request || response || past_practice || state || opinion || dated || done_on_a_date || cause
 }
 
 /// The measures one sentence announces: split where it joins two acts
@@ -565,6 +587,15 @@ mod tests {
             "区は、センターが実施する研修の申込者30名に対し、開催中止のメールを送信する際に、誤ってTOで送信してしまいました。",
             // How things stand: an investigation under way, no harm found.
             "現在、侵害の詳細及び漏えいの有無など外部委託会社の協力を得て調査を進めているところです。",
+            // The mistake found, the rule as it stands, no harm found.
+            "このたびは、卒業生の指導要録の学年末評価評定の一部の記載に誤りがみつかりました。",
+            "指導要録は学校が保管するものですが、進学先にもその抄本を送付することになっています。",
+            "確認した結果、入試への影響はありませんでした。",
+            // A cause, in a section of measures.
+            "本事案の郵送物の確認手順が少なかったこと、これらを主な要因として誤送付が生じました。",
+            // An apology and an immediate step: the response.
+            "漏えいした情報の範囲と内容を確認の上、関係者にご説明とお詫びをいたします。",
+            "同日、直ちに当該教員のメールアカウントを凍結し、これ以上の閲覧が行えないよう対策を取りました。",
             // A step taken on a date: the response.
             "なお、不備のあったシステムについては、障害が発生しないよう4月5日に修正を行いました。",
             "現在のところ、個人情報が不正に使用された事実は確認されておりませんが、引き続き不測の事態に備え、適切な対応を継続してまいります。",
