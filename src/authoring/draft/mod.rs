@@ -76,9 +76,10 @@ pub fn extract(text: &str) -> Extract {
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
     let issuer = issuer::issuer(&lines, &sections, title.as_ref(), first_heading);
-    let organization = issuer.name.map(|mut f| {
-        f.value = organization::formal(&f.value, |w| lines.iter().any(|l| l.text.contains(w)));
-        f
+    let organization = issuer.name.and_then(|mut f| {
+        let name = organization::tidy(&f.value)?;
+        f.value = organization::formal(&name, |w| lines.iter().any(|l| l.text.contains(w)));
+        Some(f)
     });
     let dated = header::published(&lines, &sections, first_heading);
     let published = header::announced(&lines, first_heading, dated.as_ref()).or(dated.clone());

@@ -68,6 +68,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "学会",
     "連盟",
     "医師会",
+    "法人会",
     "協議会",
     "広域連合",
     "事務組合",
@@ -256,6 +257,35 @@ pub fn organization_name(name: &str) -> bool {
         || ORG_SUFFIXES
             .iter()
             .any(|s| n.ends_with(s) && n.len() > s.len())
+}
+
+/// A name as the drafter writes it: without a label before it (【注意喚起】),
+/// the first of two bodies that sign together (…保勝会・横浜俳話会); `None` when
+/// what is left is no name (学会).
+pub fn tidy(name: &str) -> Option<String> {
+    let n = name.trim();
+    if n.starts_with('【')
+        && let Some(end) = n.find('】')
+    {
+        let rest = n[end + '】'.len_utf8()..].trim();
+        return organization_name(rest).then(|| rest.to_string());
+    }
+    // Each side ends as a body's name does (…保勝会・横浜俳話会); not a name
+    // with a ・ inside it (茅ヶ崎市文化・スポーツ振興財団).
+    let ends_as_name = |x: &str| {
+        x.chars().count() >= 3
+            && (ORG_SUFFIXES
+                .iter()
+                .any(|s| x.ends_with(s) && x.len() > s.len())
+                || x.ends_with('会'))
+    };
+    if let Some((first, second)) = n.split_once('・')
+        && ends_as_name(first)
+        && ends_as_name(second)
+    {
+        return Some(first.to_string());
+    }
+    Some(n.to_string())
 }
 
 /// A municipality's school or nursery named by its kind only (江戸川区立小学校,
@@ -613,6 +643,30 @@ mod tests {
         assert!(!super::organization_name("2法人"));
         assert!(!super::organization_name("3社"));
         assert!(super::organization_name("21世紀職業財団"));
+        // A label before a name goes; of two bodies signing together, the first;
+        // a kind of body alone is no name.
+        assert_eq!(
+            tidy("【注意喚起】日本社会心理学会").as_deref(),
+            Some("日本社会心理学会")
+        );
+        assert_eq!(tidy("【注意喚起】学会"), None);
+        assert_eq!(
+            tidy("公益財団法人三溪園保勝会・横浜俳話会").as_deref(),
+            Some("公益財団法人三溪園保勝会")
+        );
+        assert_eq!(
+            tidy("株式会社サンプル").as_deref(),
+            Some("株式会社サンプル")
+        );
+        assert_eq!(
+            tidy("公益財団法人茅ヶ崎市文化・スポーツ振興財団").as_deref(),
+            Some("公益財団法人茅ヶ崎市文化・スポーツ振興財団")
+        );
+        assert_eq!(
+            tidy("一般社団法人 日本神経理学療法学会").as_deref(),
+            Some("一般社団法人 日本神経理学療法学会")
+        );
+        assert!(super::organization_name("平塚法人会"));
         assert!(!super::organization_name("水道"));
         assert!(super::organization_name("北海道"));
         assert!(super::organization_name("北海道旭川市"));
