@@ -462,8 +462,13 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     if !found.out.is_empty() {
         return found.out;
     }
+    // A section of the response alone is no place for measures; one of the
+    // account and the response (発生の経緯と対応) is.
     let skip = [NOT_ACCOUNT, &[Kind::Response]].concat();
-    for s in sections.iter().filter(|s| !skip.iter().any(|k| s.is(*k))) {
+    let skipped = |s: &Section| {
+        skip.iter().any(|k| s.is(*k)) && !(s.is(Kind::Summary) && s.is(Kind::Response))
+    };
+    for s in sections.iter().filter(|s| !skipped(s)) {
         for b in &s.blocks {
             // In a 原因 section only a sentence that commits to a measure.
             if s.is(Kind::Causes)
@@ -610,6 +615,19 @@ mod tests {
                 "情報担当者研修で注意喚起の実施",
                 "USBメモリ管理台帳の所持状況の確認"
             ]
+        );
+    }
+
+    #[test]
+    fn a_measure_closing_a_section_of_the_account_and_the_response_is_found() {
+        let (_, _, m, _) = parts(
+            "なりすましメールに関するお知らせ\n[発生の経緯と対応]\n- 2月3日、不審なメールが発信されている事実を確認しました。\n\
+             - 2月4日、当該PCをネットワークから隔離しました。\n皆様に深くお詫び申し上げます。\n\
+             今後、より一層の情報セキュリティ対策の強化に取り組んでまいります。\n",
+        );
+        assert_eq!(
+            m,
+            ["より一層の情報セキュリティ対策の強化に取り組んでまいります"]
         );
     }
 
