@@ -79,6 +79,8 @@ const ACTS: &[&str] = &[
     "取り扱",
     "個人情報保護",
     "情報セキュリティ",
+    "セキュリティ強化",
+    "セキュリティの強化",
 ];
 
 /// Phrases that promise without saying what will be done; removed before
@@ -573,6 +575,8 @@ mod tests {
             "書類封入作業において書類の混在が発生しないよう、処理手順の見直しを行うとともに、封入作業を2人体制で行うことで再発防止に努めます。",
             "今後は全職員を対象に個人情報保護の研修を実施します。",
             "市内全ての小中学校において、保護者へ一斉に情報を伝える場合は、電子メールは使用せず、連絡用アプリの使用を徹底します。",
+            // Strengthening security, after what the investigation has not found.
+            "現在のところ、個人情報の喪失は確認されていませんが、さらに被害状況の詳細な調査を踏まえ、セキュリティ強化を含めた再発防止策を検討いたします。",
             // Prevention done on a date is still a measure.
             "本事案を受け、4月8日に全職員を対象に個人情報の保護を徹底するための指導を行いました。",
         ] {
