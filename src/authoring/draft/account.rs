@@ -482,7 +482,8 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 continue;
             }
             for p in sentences(&b.text) {
-                let p = measure::without_closing_request(&p).to_string();
+                let p = measure::without_closing_request(measure::without_past_practice(&p))
+                    .to_string();
                 let said = if measure::announces(&p) {
                     Some(p.as_str())
                 } else {

@@ -285,6 +285,21 @@ pub fn after_incident(s: &str) -> Option<&str> {
     .find(|rest| announces(rest))
 }
 
+/// A sentence without what was always done before its `…ましたが、`
+/// (`日頃より…注意喚起を行い、…努めてまいりましたが、今回…`): what follows it.
+pub fn without_past_practice(s: &str) -> &str {
+    match s.split_once("ましたが、") {
+        Some((before, rest))
+            if ["日頃", "日ごろ", "これまで", "従来", "平素", "かねて"]
+                .iter()
+                .any(|w| before.contains(w)) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 /// A commitment without the request for understanding that closes it:
 /// `…を強化してまいりますので、ご理解とご協力をお願い申し上げます。` →
 /// `…を強化してまいります`.
@@ -606,6 +621,19 @@ mod tests {
         ] {
             assert!(!announces(s), "{s}");
         }
+    }
+
+    #[test]
+    fn what_was_always_done_is_no_measure_and_what_follows_it_may_be() {
+        let s = without_past_practice(
+            "当院では、日頃より研修等を通じて全職員に注意喚起を行い、個人情報保護に努めてまいりましたが、今回このような事案が発生したことは、極めて重大な問題であると受け止めております。",
+        );
+        assert!(!announces(s), "{s}");
+        let s = without_past_practice(
+            "これまでも研修を実施してまいりましたが、今後は全職員を対象に年2回の研修を実施します。",
+        );
+        assert_eq!(s, "今後は全職員を対象に年2回の研修を実施します。");
+        assert!(announces(s));
     }
 
     #[test]
