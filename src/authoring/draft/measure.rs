@@ -288,7 +288,8 @@ pub fn after_incident(s: &str) -> Option<&str> {
 /// A sentence without what was always done before its `…ましたが、`
 /// (`日頃より…注意喚起を行い、…努めてまいりましたが、今回…`): what follows it.
 pub fn without_past_practice(s: &str) -> &str {
-    match s.split_once("ましたが、") {
+    // …ましたが、 / …してきたが、: the first clause in the past closed by が、.
+    match s.split_once("たが、") {
         Some((before, rest))
             if ["日頃", "日ごろ", "これまで", "従来", "平素", "かねて"]
                 .iter()
@@ -634,6 +635,12 @@ mod tests {
         );
         assert_eq!(s, "今後は全職員を対象に年2回の研修を実施します。");
         assert!(announces(s));
+        assert_eq!(
+            without_past_practice(
+                "これまでも管理には万全を期すよう指導してきたが、今後さらに、管理を厳重にするよう指導を徹底する。"
+            ),
+            "今後さらに、管理を厳重にするよう指導を徹底する。"
+        );
     }
 
     #[test]
