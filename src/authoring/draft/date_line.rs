@@ -5,7 +5,7 @@ use super::dates;
 use super::organization::{department, organization_name, without_role};
 
 /// Whether a line is a date and nothing else (`令和6年6月17日`, `[2011年10月17日]`,
-/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月18日 印刷ページ表示`),
+/// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月8日 印刷ページ表示`),
 /// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
 pub fn date_line(text: &str) -> Option<dates::Found> {
     let found = dates::find(text, None);
@@ -77,11 +77,11 @@ mod tests {
 
     #[test]
     fn a_page_number_beside_the_update_date_leaves_a_date_line() {
-        let f = date_line("ページ番号1005802  更新日 2021年9月29日").unwrap();
+        let f = date_line("ページ番号1004321  更新日 2021年9月29日").unwrap();
         assert_eq!(f.date.to_string(), "2021-09-29");
         assert!(date_line("2021年9月29日に職員が閲覧した").is_none());
-        let f = date_line("印刷用ページを表示する掲載日2025年9月26日").unwrap();
-        assert_eq!(f.date.to_string(), "2025-09-26");
+        let f = date_line("印刷用ページを表示する掲載日2025年3月16日").unwrap();
+        assert_eq!(f.date.to_string(), "2025-03-16");
         let f = date_line("記者資料提供(2024年5月15日)").unwrap();
         assert_eq!(f.date.to_string(), "2024-05-15");
     }

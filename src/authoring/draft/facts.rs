@@ -93,7 +93,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 .iter()
                 .any(|w| near_before.contains(w) || near_after.contains(w));
             let mut score = kinds_penalty;
-            // 講義受講者名簿48名の学生の個人情報の誤送信について
+            // 受講者48名の名簿を含むメールの誤送信について
             if title == Some(i) {
                 score += 1;
             }
@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_figure_in_the_title_leads_figures_as_plain() {
-        let text = "名簿48名の学生の個人情報の誤送信について\n441名の登録者に、48名の学生の名簿を誤って送信しました。";
+        let text = "受講者48名の名簿を含むメールの誤送信について\n441名の会員に、48名の受講者の名簿を誤って送りました。";
         let (ls, ss) = parse(text);
         assert_eq!(counts(&ls, &ss, None).0.chosen.map(|f| f.value), None);
         assert_eq!(
@@ -299,9 +299,7 @@ mod tests {
         );
         // A total and a part of it: the total.
         assert_eq!(
-            counted(
-                "患者さん187名の情報が含まれており、そのうち66名の方については氏名も記載されていた。"
-            ),
+            counted("患者187名の記録が入っており、うち66名は氏名も書かれていた。"),
             (Some(187), None, 0)
         );
         // Those who were told are not those affected; a lone figure in
@@ -324,16 +322,16 @@ mod tests {
         );
         assert_eq!(
             counted(
-                "1. 経緯\n確認したところ59件の誤送付が判明しました。\n2. 対応状況\n未開封で回収できたものが53通、未回収の5通については調査中です。"
+                "1. 経緯\n調べたところ59件の誤送付が判明しました。\n2. 対応状況\n開封前に回収できたのは53通、残る5通は調査中です。"
             ),
             (None, Some(59), 0)
         );
         // The figure whose data it is, over a figure in brackets beside it.
         assert_eq!(
             counted(
-                "小学校に入学する未就学児(83人)の保護者、104人のメールアドレスが表示された状態で送信しました。"
+                "来年入学する子ども(85人)の保護者、106人のメールアドレスが見える形で送信しました。"
             ),
-            (Some(104), None, 1)
+            (Some(106), None, 1)
         );
         // A rate is not a count.
         assert_eq!(
@@ -343,7 +341,7 @@ mod tests {
         // Those who saw the mail are not those whose data it held.
         assert_eq!(
             counted(
-                "成績を保護者あてに送信しましたが、194人の保護者の皆さんが閲覧済みとなってしまいました。"
+                "成績を保護者あてに送りましたが、152人の保護者の皆さんが閲覧済みとなりました。"
             ),
             (None, None, 0)
         );

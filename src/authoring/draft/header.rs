@@ -84,7 +84,7 @@ pub fn published(
     }
     for (i, line) in lines.iter().enumerate().take(top_end(lines, first_heading)) {
         let t = line.text.as_str();
-        // …の誤送付について(令和7年4月24日発表): the title with its date.
+        // …の誤送付について(令和7年4月2日発表): the title with its date.
         if let Some(f) = dates::find(t, None).into_iter().last()
             && f.date.day.is_some()
             && f.year_written
@@ -301,7 +301,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         ];
         // A line with a person's title is a signature (…院長 山田一郎), not a
         // title; so is what is left of one once its date and body are taken
-        // off (平成30年3月 山形県立中央病院 院長 細矢貴亮).
+        // off (平成30年3月 北浜県立中央病院 院長 山田一郎).
         if t.split(' ')
             .any(|w| super::organization::without_role(w).is_some())
             || super::organization::role_line(t)
@@ -465,7 +465,7 @@ mod tests {
             // A date heading the notice; a date alone after its first
             // sentence is an entry of the timeline.
             (
-                "2020年08月14日 総務局\n書面を誤って送付したことが判明しましたので、お知らせします。\n記\n令和2年8月13日\n審査請求人から連絡を受けた。",
+                "2020年08月14日 総務局\n別の方あての書面を送付していたことが分かりましたので、お知らせします。\n記\n令和2年8月13日\n受け取った方から連絡を受けた。",
                 Some("2020-08-14"),
             ),
             (
@@ -519,14 +519,15 @@ mod tests {
 
     #[test]
     fn a_title_with_its_announcement_date_in_brackets() {
-        let title = "障害支援区分認定調査に係る書類の誤送付について(令和7年4月24日発表)\n書類を誤って送付しました。\n";
-        assert_eq!(published_of(title, None).as_deref(), Some("2025-04-24"));
+        let title =
+            "認定調査の書類の誤送付について(令和7年4月14日発表)\n書類を誤って送付しました。\n";
+        assert_eq!(published_of(title, None).as_deref(), Some("2025-04-14"));
     }
 
     #[test]
     fn a_signers_line_is_no_title_even_with_its_date_and_body() {
         let ls = lines(
-            "この度、当院において患者の個人情報を記録したパソコンを紛失しました。\n平成30年3月 山形県立中央病院 院長 細矢貴亮\n",
+            "このたび、当院で患者の情報を保存したパソコンを紛失しました。\n平成30年3月 北浜県立中央病院 院長 山田一郎\n",
         );
         assert_eq!(title(&ls, ls.len()).map(|(t, _)| t.value), None);
     }
@@ -553,14 +554,14 @@ mod tests {
             // The page's date before the title, a site's separator after it,
             // the page's text-size buttons before it.
             (
-                "• 文字サイズ\n2025年10月1日区立小学校における個人情報の誤配信\n本文。",
-                "区立小学校における個人情報の誤配信",
+                "• 文字サイズ\n2025年10月1日区立中学校での個人情報の誤った配信\n本文。",
+                "区立中学校での個人情報の誤った配信",
             ),
             // A salutation is no title.
             ("組合員・利用者各位\n標記の件につき、お知らせします。", ""),
             // A bullet or a note is no title.
             (
-                "・本来交付すべき文書:許可始期が令和5年1月から3月までの施設一覧\n(*注)推進員として認定された順に県が付与する番号\n本文。",
+                "・交付すべきだった文書:令和5年春に許可した施設の一覧\n(*注)認定の順に県が付ける番号\n本文。",
                 "",
             ),
             (
@@ -573,8 +574,8 @@ mod tests {
             ),
             // A year alone names something (the 2025 census), not the page's date.
             (
-                "令和7年国勢調査調査区要図の紛失について\n本文。",
-                "令和7年国勢調査調査区要図の紛失について",
+                "令和7年国勢調査の地図の紛失について\n本文。",
+                "令和7年国勢調査の地図の紛失について",
             ),
             (
                 "メール誤送信によるお客様情報の漏えいについてのお詫び｜\n本文。",

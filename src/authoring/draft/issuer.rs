@@ -2,7 +2,7 @@
 //! title line; the name the notice defines itself by (`東京都水道局（以下
 //! 「当局」という。）`); the heading lines above the first section and the
 //! signature at the end, where a parent body and its hospital or branch on
-//! one line or on two (`独立行政法人国立病院機構 九州医療センター`, `全国健康
+//! one line or on two (`独立行政法人こだま病院機構 南町医療センター`, `全国健康
 //! 保険協会` … `広島支部`) are one name; the announcer of a news headline; the
 //! subject of the first sentences. A notice that calls itself only 本学,
 //! 当院 or 県 gets no name: the draft says so and leaves the field to the
@@ -546,8 +546,8 @@ mod tests {
             // The contractor the notice's body commissioned is not its issuer,
             // however often it is named.
             (
-                "委託先への不正アクセスについて\n茨城県後期高齢者医療広域連合が事業を委託する株式会社イセトーのシステムが感染しました。\n当広域連合は、株式会社イセトーに対し、調査を求めています。",
-                Some("茨城県後期高齢者医療広域連合"),
+                "委託先への不正アクセスについて\n北浜県後期高齢者医療広域連合が業務を委託する株式会社どこか印刷のサーバーがウイルスに感染しました。\n当広域連合は、株式会社どこか印刷に調査を求めています。",
+                Some("北浜県後期高齢者医療広域連合"),
             ),
             (
                 "講座の案内メールについて\n県が委託している講座の受託者である株式会社divが、受講予定者にメールを送信しました。\n受託者である株式会社divに対し、周知徹底を行いました。",
@@ -570,7 +570,7 @@ mod tests {
         let table: &[(&str, &str)] = &[
             // The signature: the parent on one line, the hospital on the next.
             (
-                "個人情報の漏洩に関する事案の公表について\n当院で書類を誤送付しました。\n令和6年11月15日\n独立行政法人こだま病院機構\n南町医療センター\n院長 山田 一郎",
+                "個人情報の漏えいについてのお知らせ\n当院で書類を誤送付しました。\n令和6年11月15日\n独立行政法人こだま病院機構\n南町医療センター\n院長 山田 一郎",
                 "独立行政法人こだま病院機構 南町医療センター",
             ),
             // One line, the hospital with its director's title.
@@ -598,16 +598,16 @@ mod tests {
     fn a_name_the_notice_defines_and_names_only_in_the_title() {
         assert_eq!(
             named(
-                "委託業務受託者へのサイバー攻撃について\n令和3年9月2日 水道局\n北浜市水道局(以下「当局」という。)において業務委託を行っている事業者から報告を受けました。\n1 委託内容\n(1)受託者\n株式会社どこか設計"
+                "委託業務受託者へのサイバー攻撃について\n令和3年9月2日 水道局\n北浜市水道局(以下「当局」という。)が業務を頼んでいる事業者から報告がありました。\n1 委託内容\n(1)受託者\n株式会社どこか設計"
             )
             .as_deref(),
             Some("北浜市水道局")
         );
         // Named only in the title.
         assert_eq!(
-            named("本文\n南浜市立旭小学校における個人情報の紛失について\n1 概要\n教員がファイルを紛失した。")
+            named("本文\n南浜市立東小学校における児童の書類の紛失について\n1 概要\n教員がファイルを紛失した。")
                 .as_deref(),
-            Some("南浜市立旭小学校")
+            Some("南浜市立東小学校")
         );
         // Named in the text where the notice calls itself 当協会.
         assert_eq!(
@@ -644,23 +644,23 @@ mod tests {
             ),
             (
                 "a sender named with より、",
-                "不審なメールについて\n豊見城市商工会より、標題の件について注意喚起いたします。\n",
-                Some("豊見城市商工会"),
+                "不審なメールについて\n南町商工会より、標題の件についてお知らせいたします。\n",
+                Some("南町商工会"),
             ),
             (
                 "a city's hospital under the heading of the city's post",
-                "USBメモリの紛失について\n福知山市病院事業管理者\n今般、市立福知山市民病院大江分院において個人情報が記録されたUSBメモリを紛失しました。\n1 概要\n紛失した。",
-                Some("市立福知山市民病院大江分院"),
+                "USBメモリの紛失について\n北浜市病院事業管理者\n今般、市立北浜市民病院西分院において患者情報の入ったUSBメモリを紛失しました。\n1 概要\n紛失した。",
+                Some("市立北浜市民病院西分院"),
             ),
             (
                 "an office of a ministry writes as its ministry",
-                "メールアドレスの誤送信について\n厚生労働省人材開発統括官付参事官室で発生したメールアドレスの誤送信について、お知らせします。\n1 概要\n誤って宛先欄に入力した。",
+                "メールアドレスの誤送信について\n厚生労働省の統括官付の室で起きたメールアドレスの誤送信について、お知らせします。\n1 概要\n誤って宛先欄に入力した。",
                 Some("厚生労働省"),
             ),
             (
                 "kana inside a name",
-                "不審メールについて\n弊社社員を装った不審なメールが送信されています。\n東北海道いすゞ自動車株式会社\n問い合わせ先 東北海道いすゞ自動車株式会社 総務部\n",
-                Some("東北海道いすゞ自動車株式会社"),
+                "不審メールについて\n弊社社員を名乗る不審なメールが届いています。\n北ひばりが丘自動車株式会社\n問い合わせ先 北ひばりが丘自動車株式会社 総務部\n",
+                Some("北ひばりが丘自動車株式会社"),
             ),
             (
                 "a help desk the notice refers readers to is not its issuer",
@@ -674,7 +674,7 @@ mod tests {
             ),
             (
                 "障害支援区分: a classification, not a ward",
-                "障害支援区分認定調査に係る書類の誤送付について\n障害支援区分の認定調査の書類を誤って送付しました。\n",
+                "障害支援区分の調査の書類の誤送付について\n障害支援区分の調査の書類を誤って送りました。\n",
                 None,
             ),
             (

@@ -202,7 +202,7 @@ pub fn dropped(t: &str) -> bool {
             .any(|w| f.starts_with(w))
         || (f.contains("(PDF") || f.contains("(PDF:") || f.contains("（PDF"))
             && f.chars().count() < 60
-        // A link to a document: …資料(教育委員会)[PDFファイル/371KB]
+        // A link to a document: …資料(教育委員会)[PDFファイル/120KB]
         || f.ends_with(']') && (f.contains("[PDF") || f.contains("[ PDF"))
     {
         return true;
@@ -409,7 +409,7 @@ mod tests {
             "1,284人",
             "記録媒体の管理",
             "以上のとおり対応します。",
-            "FAX誤送信による個人情報の流出について",
+            "FAXの誤送信で個人情報が流出した件について",
         ] {
             assert!(!dropped(line), "{line}");
         }
