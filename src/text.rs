@@ -148,6 +148,15 @@ pub fn reveal(s: &str) -> Cow<'_, str> {
 }
 
 /// A count with thousands separators: `48,651`.
+/// The last `n` characters of a text (all of it when shorter).
+pub fn last_chars(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let at = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[at..]
+}
+
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -289,6 +298,13 @@ mod tests {
     #[test]
     fn output_keeps_tabs_and_newlines() {
         assert_eq!(clean("a\tb\n\u{1b}c", Lines::Output), "a\tb\n␛c");
+    }
+
+    #[test]
+    fn the_last_characters_of_a_text() {
+        assert_eq!(last_chars("事業を委託する", 3), "託する");
+        assert_eq!(last_chars("ab", 5), "ab");
+        assert_eq!(last_chars("abc", 0), "");
     }
 
     #[test]

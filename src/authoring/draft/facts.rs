@@ -80,14 +80,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             section.is_some_and(|s| s.is(Kind::Data)) || ABOUT_DATA.iter().any(|w| t.contains(w));
         for c in numbers::counts(t) {
             let before = &t[..c.start];
-            let near_before: String = before
-                .chars()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let near_before = crate::text::last_chars(before, 6);
             let near_after: String = t[c.end..].chars().take(8).collect();
             let staff = STAFF
                 .iter()

@@ -206,14 +206,7 @@ fn find(
 /// body (…が事業を委託する株式会社イセトー, 受託者である株式会社div,
 /// 委託先の…): not the issuer.
 fn contractor(before: &str) -> bool {
-    let near: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let near = crate::text::last_chars(before, 12);
     [
         "委託する",
         "委託している",

@@ -645,27 +645,25 @@ mod tests {
         assert!(super::organization_name("21世紀職業財団"));
         // A label before a name goes; of two bodies signing together, the first;
         // a kind of body alone is no name.
-        assert_eq!(
-            tidy("【注意喚起】日本社会心理学会").as_deref(),
-            Some("日本社会心理学会")
-        );
-        assert_eq!(tidy("【注意喚起】学会"), None);
-        assert_eq!(
-            tidy("公益財団法人三溪園保勝会・横浜俳話会").as_deref(),
-            Some("公益財団法人三溪園保勝会")
-        );
-        assert_eq!(
-            tidy("株式会社サンプル").as_deref(),
-            Some("株式会社サンプル")
-        );
-        assert_eq!(
-            tidy("公益財団法人南町文化・スポーツ振興財団").as_deref(),
-            Some("公益財団法人南町文化・スポーツ振興財団")
-        );
-        assert_eq!(
-            tidy("一般社団法人 日本神経理学療法学会").as_deref(),
-            Some("一般社団法人 日本神経理学療法学会")
-        );
+        for (name, tidied) in [
+            ("【注意喚起】日本社会心理学会", Some("日本社会心理学会")),
+            ("【注意喚起】学会", None),
+            (
+                "公益財団法人三溪園保勝会・横浜俳話会",
+                Some("公益財団法人三溪園保勝会"),
+            ),
+            ("株式会社サンプル", Some("株式会社サンプル")),
+            (
+                "公益財団法人南町文化・スポーツ振興財団",
+                Some("公益財団法人南町文化・スポーツ振興財団"),
+            ),
+            (
+                "一般社団法人 日本神経理学療法学会",
+                Some("一般社団法人 日本神経理学療法学会"),
+            ),
+        ] {
+            assert_eq!(tidy(name).as_deref(), tidied, "{name}");
+        }
         assert!(super::organization_name("平塚法人会"));
         assert!(!super::organization_name("水道"));
         assert!(super::organization_name("北海道"));
