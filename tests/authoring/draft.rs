@@ -531,6 +531,22 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         value_of(&stdout(&out), "organization").as_deref(),
         Some("春日井市")
     );
+    // A board named alone after a page's label, on a prefecture's page
+    // under a host of its own: the prefecture's board.
+    std::fs::write(
+        &notice,
+        "メールアドレスの誤送信について\n2011年02月10日提供 資料提供\n提供課等:教育委員会(事務局)家庭課\n協議会の委員27人にメールを送る際、宛先に全員のアドレスを入れて送った。\n",
+    )
+    .unwrap();
+    let out = casebook(&["draft", n, "--url", "http://db.pref.tottori.jp/press/1"]);
+    let text = stdout(&out);
+    assert_eq!(
+        value_of(&text, "organization").as_deref(),
+        Some("鳥取県教育委員会"),
+        "{text}"
+    );
+    assert_eq!(value_of(&text, "publisher").as_deref(), Some("鳥取県"));
+    assert_eq!(value_of(&text, "published").as_deref(), Some("2011-02-10"));
     // A board named by its kind of government takes the government's name;
     // a body that calls itself 当院 or 当局 is not the government: a candidate only.
     for (body, url, organization, says) in [

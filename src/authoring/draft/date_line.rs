@@ -17,7 +17,9 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     let (rest, _) = dates::fold(&rest);
     let rest = [
         "印刷用ページを表示する",
+        "記者発表資料",
         "記者資料提供",
+        "資料提供",
         "ページ番号",
         "ページID",
         "記事ID",
@@ -44,8 +46,8 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
         .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、".contains(*c))
         .collect();
     let leftover = [
-        "発表", "公表", "更新", "掲載", "公開", "作成", "日付", "最終", "時", "分", "日", "付",
-        "版",
+        "発表", "公表", "更新", "掲載", "公開", "作成", "提供", "日付", "最終", "時", "分", "日",
+        "付", "版",
     ]
     .iter()
     .fold(leftover, |s, w| s.replace(w, ""));
@@ -84,5 +86,9 @@ mod tests {
         assert_eq!(f.date.to_string(), "2025-03-16");
         let f = date_line("記者資料提供(2024年5月15日)").unwrap();
         assert_eq!(f.date.to_string(), "2024-05-15");
+        let f = date_line("記者発表資料発表日:2025年5月12日").unwrap();
+        assert_eq!(f.date.to_string(), "2025-05-12");
+        let f = date_line("2011年02月10日提供 資料提供").unwrap();
+        assert_eq!(f.date.to_string(), "2011-02-10");
     }
 }

@@ -51,6 +51,8 @@ const STAFF: &[&str] = &[
     "職員",
     "社員",
     "従業員",
+    "要員",
+    "担当者",
     "男性",
     "女性",
     "教諭",
@@ -155,8 +157,11 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             if depth > 0 && !alone {
                 score -= 1;
             }
-            // A part of the whole: そのうち66名, うち16件.
-            if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) {
+            // A part of a whole the line counts first: 187名…そのうち66名,
+            // うち16件 (not …お問い合わせいただいたお客様のうち、1950名: the
+            // whole is not counted).
+            let whole_before = numbers::counts(before).iter().any(|w| w.unit == c.unit);
+            if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) && whole_before {
                 score -= 2;
             }
             // Those who were told or who received it, not those affected:
@@ -294,6 +299,20 @@ mod tests {
         assert_eq!(
             counted("患者187名の記録が入っており、うち66名は氏名も書かれていた。"),
             (Some(187), None, 0)
+        );
+        // The one who did it (要員(1名)) is not counted.
+        assert_eq!(
+            counted(
+                "窓口の業務に従事している要員(1名)の私物のパソコンがウイルスに感染しました。\n調べた結果、1950名のお客様の情報が含まれていました。"
+            ),
+            (Some(1950), None, 0)
+        );
+        // A part of the customers, none counted before it: the count.
+        assert_eq!(
+            counted(
+                "調べた結果、窓口にお問い合わせいただいたお客様のうち、1950名のお客様の情報の一部が含まれていました。"
+            ),
+            (Some(1950), None, 0)
         );
         // Those who were told are not those affected; a lone figure in
         // brackets after what it counts is the count.

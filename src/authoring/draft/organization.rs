@@ -264,6 +264,13 @@ pub fn organization_name(name: &str) -> bool {
 /// what is left is no name (学会).
 pub fn tidy(name: &str) -> Option<String> {
     let n = name.trim();
+    // 提供課等:教育委員会: a page's label, then the body.
+    if let Some((label, rest)) = n.split_once([':', '：'])
+        && label.chars().count() <= 6
+        && !rest.trim().is_empty()
+    {
+        return tidy(rest);
+    }
     if n.starts_with('【')
         && let Some(end) = n.find('】')
     {
@@ -648,6 +655,7 @@ mod tests {
         for (name, tidied) in [
             ("【注意喚起】日本社会心理学会", Some("日本社会心理学会")),
             ("【注意喚起】学会", None),
+            ("提供課等:教育委員会", Some("教育委員会")),
             (
                 "公益財団法人三溪園保勝会・横浜俳話会",
                 Some("公益財団法人三溪園保勝会"),

@@ -221,6 +221,25 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
             }
             None => Slot::known(f.value.clone(), from(f, ex, true)),
         },
+        // 教育委員会 on a government's page: that government's board.
+        (Some(f), _)
+            if site.is_some()
+                && [
+                    "教育委員会",
+                    "教育庁",
+                    "選挙管理委員会",
+                    "議会",
+                    "病院局",
+                    "水道局",
+                    "交通局",
+                ]
+                .contains(&f.value.as_str()) =>
+        {
+            let name = format!("{}{}", site.unwrap_or_default(), f.value);
+            let mut slot = Slot::known(name, from(f, ex, true));
+            slot.notes.push(site_note(lang));
+            slot
+        }
         // 江戸川区立小学校: no school's name, the municipality that runs it.
         (Some(f), _) if organization::unnamed_school(&f.value).is_some() => {
             let place = organization::unnamed_school(&f.value).unwrap_or_default();

@@ -107,8 +107,9 @@ pub fn original(url: &str) -> Option<String> {
 /// `metro.tokyo.lg.jp`).
 fn prefecture(h: &str) -> Option<&'static str> {
     let parts: Vec<&str> = h.split('.').collect();
+    // pref.X…, or a host of the prefecture's under it (db.pref.tottori.jp).
     let name = match parts.as_slice() {
-        ["pref", name, ..] | ["metro", name, ..] => *name,
+        ["pref", name, ..] | ["metro", name, ..] | [_, "pref", name, ..] => *name,
         _ => return None,
     };
     if !h.ends_with(".jp") {
@@ -333,6 +334,10 @@ mod tests {
         assert_eq!(
             p("https://www.metro.tokyo.lg.jp/x", None, "").as_deref(),
             Some("東京都")
+        );
+        assert_eq!(
+            p("http://db.pref.tottori.jp/pressrelease.nsf/x", None, "").as_deref(),
+            Some("鳥取県")
         );
         assert_eq!(
             p(
