@@ -158,7 +158,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 score -= 1;
             }
             // A part of a whole the line counts first: 187名…そのうち66名,
-            // うち16件 (not …お問い合わせいただいたお客様のうち、1950名: the
+            // うち16件 (not …ご利用のお客様のうち、1950名: the
             // whole is not counted).
             let whole_before = numbers::counts(before).iter().any(|w| w.unit == c.unit);
             if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) && whole_before {
@@ -309,9 +309,7 @@ mod tests {
         );
         // A part of the customers, none counted before it: the count.
         assert_eq!(
-            counted(
-                "調べた結果、窓口にお問い合わせいただいたお客様のうち、1950名のお客様の情報の一部が含まれていました。"
-            ),
+            counted("調べた結果、窓口をご利用のお客様のうち、1950名の情報の一部が入っていました。"),
             (Some(1950), None, 0)
         );
         // Those who were told are not those affected; a lone figure in
