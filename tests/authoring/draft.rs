@@ -498,77 +498,56 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         value_of(&stdout(&out), "organization").as_deref(),
         Some("TODO")
     );
-    // A school of the municipality's, not named: the municipality.
-    std::fs::write(
-        &notice,
-        "名簿の誤送信について\n江戸川区立小学校において、教員が児童の名簿を誤って保護者に送信しました。\n",
-    )
-    .unwrap();
-    let out = casebook(&["draft", n]);
-    let text = stdout(&out);
-    assert_eq!(
-        value_of(&text, "organization").as_deref(),
-        Some("江戸川区"),
-        "{text}"
-    );
-    assert!(
-        text.contains("「江戸川区立小学校」は学校の名前ではない"),
-        "{text}"
-    );
-    // 市立小学校 alone on the city's page: the city.
-    std::fs::write(
-        &notice,
-        "メールアドレスの情報漏えいについて\n市立小学校の教員が、保護者のメールアドレスが見える形でメールを送信しました。\n",
-    )
-    .unwrap();
-    let out = casebook(&[
-        "draft",
-        n,
-        "--url",
-        "https://www.city.kasugai.lg.jp/a/1.html",
-    ]);
-    assert_eq!(
-        value_of(&stdout(&out), "organization").as_deref(),
-        Some("春日井市")
-    );
-    // A board named alone after a page's label, on a prefecture's page
-    // under a host of its own: the prefecture's board.
-    std::fs::write(
-        &notice,
-        "メールアドレスの誤送信について\n2011年02月10日提供 資料提供\n提供課等:教育委員会(事務局)家庭課\n協議会の委員27人にメールを送る際、宛先に全員のアドレスを入れて送った。\n",
-    )
-    .unwrap();
-    let out = casebook(&["draft", n, "--url", "http://db.pref.tottori.jp/press/1"]);
-    let text = stdout(&out);
-    assert_eq!(
-        value_of(&text, "organization").as_deref(),
-        Some("鳥取県教育委員会"),
-        "{text}"
-    );
-    assert_eq!(value_of(&text, "publisher").as_deref(), Some("鳥取県"));
-    assert_eq!(value_of(&text, "published").as_deref(), Some("2011-02-10"));
-    // A board named by its kind of government takes the government's name;
-    // a body that calls itself 当院 or 当局 is not the government: a candidate only.
-    for (body, url, organization, says) in [
+    // Named by kind: a school of a municipality's, a board, a bureau's own
+    // word for itself. (notice, page, organization, a comment the draft has)
+    let cases: &[(&str, Option<&str>, &str, &str)] = &[
+        // A school of the municipality's, not named: the municipality.
         (
-            "県教育委員会は、県立高校の生徒の名簿を誤って送信しました。",
-            "https://www.pref.gunma.jp/site/houdou/1.html",
+            "名簿の誤送信について\n江戸川区立小学校において、教員が児童の名簿を誤って保護者に送信しました。\n",
+            None,
+            "江戸川区",
+            "「江戸川区立小学校」は学校の名前ではない",
+        ),
+        // 市立小学校 alone on the city's page: the city.
+        (
+            "メールアドレスの情報漏えいについて\n市立小学校の教員が、保護者のメールアドレスが見える形でメールを送信しました。\n",
+            Some("https://www.city.kasugai.lg.jp/a/1.html"),
+            "春日井市",
+            "ページのアドレスの自治体（春日井市）",
+        ),
+        // A board named alone after a page's label, on a prefecture's page
+        // under a host of its own: the prefecture's board.
+        (
+            "メールアドレスの誤送信について\n2011年02月10日提供 資料提供\n提供課等:教育委員会(事務局)家庭課\n協議会の委員27人にメールを送る際、宛先に全員のアドレスを入れて送った。\n",
+            Some("http://db.pref.tottori.jp/press/1"),
+            "鳥取県教育委員会",
+            "published: 2011-02-10",
+        ),
+        // A board named by its kind of government takes the government's name.
+        (
+            "名簿の誤送信について\n県教育委員会は、県立高校の生徒の名簿を誤って送信しました。\n",
+            Some("https://www.pref.gunma.jp/site/houdou/1.html"),
             "群馬県教育委員会",
             "通知文は自らを「県教育委員会」とだけ書いている: ページのアドレスの自治体（群馬県）の",
         ),
+        // A body that calls itself 当局 is not the government: a candidate only.
         (
-            "当局の委託先がサイバー攻撃を受けました。",
-            "https://www.metro.tokyo.lg.jp/information/press/1.html",
+            "名簿の誤送信について\n当局の委託先がサイバー攻撃を受けました。\n",
+            Some("https://www.metro.tokyo.lg.jp/information/press/1.html"),
             "TODO",
             "候補: 東京都（ページのアドレスの自治体）",
         ),
-    ] {
-        std::fs::write(&notice, format!("名簿の誤送信について\n{body}\n")).unwrap();
-        let out = casebook(&["draft", n, "--url", url]);
-        let text = stdout(&out);
+    ];
+    for (body, url, organization, says) in cases {
+        std::fs::write(&notice, body).unwrap();
+        let mut args = vec!["draft", n];
+        if let Some(url) = url {
+            args.extend(["--url", url]);
+        }
+        let text = stdout(&casebook(&args));
         assert_eq!(
             value_of(&text, "organization").as_deref(),
-            Some(organization),
+            Some(*organization),
             "{text}"
         );
         assert!(text.contains(says), "{text}");
