@@ -191,136 +191,134 @@ fn site_publisher(ex: &Extract, options: &Options) -> Option<String> {
     )
 }
 
+/// A body of a government named alone (教育委員会 on a prefecture's page).
+const BOARDS: &[&str] = &[
+    "教育委員会",
+    "教育庁",
+    "選挙管理委員会",
+    "議会",
+    "病院局",
+    "水道局",
+    "交通局",
+];
+
 /// `site`: the government whose page the notice is ([`site_publisher`]).
 fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
     let lang = options.lang;
-    let prefectural = site.is_some_and(|s| s.ends_with(['都', '道', '府', '県']));
-    let bureau = prefectural
-        .then(|| {
-            issuer::bureau(
-                &ex.lines,
-                ex.title.as_ref().and_then(|t| t.lines.first().copied()),
-            )
-        })
-        .flatten();
-    match (&ex.organization, ex.self_word.as_deref()) {
-        // クリーンセンター, 行政事務センター on a city's page: a unit of the
-        // government whose page it is, named without it.
-        (Some(f), _) if unit_without_its_government(&f.value) => match site {
-            Some(site) => {
-                let mut slot = Slot::known(site, from(f, ex, true));
-                slot.notes.push(tr(
-                    lang,
-                    &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
-                    &format!(
-                        "{} is a unit of this government (from the page's address)",
-                        f.value
-                    ),
-                ));
-                slot
-            }
-            None => Slot::known(f.value.clone(), from(f, ex, true)),
-        },
-        // 教育委員会 on a government's page: that government's board.
-        (Some(f), _)
-            if site.is_some()
-                && [
-                    "教育委員会",
-                    "教育庁",
-                    "選挙管理委員会",
-                    "議会",
-                    "病院局",
-                    "水道局",
-                    "交通局",
-                ]
-                .contains(&f.value.as_str()) =>
-        {
-            let name = format!("{}{}", site.unwrap_or_default(), f.value);
-            let mut slot = Slot::known(name, from(f, ex, true));
-            slot.notes.push(site_note(lang));
-            slot
-        }
-        // 江戸川区立小学校: no school's name, the municipality that runs it.
-        (Some(f), _) if organization::unnamed_school(&f.value).is_some() => {
-            let place = organization::unnamed_school(&f.value).unwrap_or_default();
-            let mut slot = Slot::known(place, from(f, ex, true));
-            slot.notes.push(tr(
-                lang,
-                &format!(
-                    "「{}」は学校の名前ではない: 設置する自治体。学校名が分かれば書く",
-                    f.value
-                ),
-                &format!(
-                    "{} names no school: the municipality that runs it; name the school if the page does",
-                    f.value
-                ),
-            ));
-            slot
-        }
-        (Some(f), _) => Slot::known(f.value.clone(), from(f, ex, true)),
-        // 港湾局 heading a prefecture's press release: the prefecture's bureau.
-        (None, _) if bureau.is_some() => {
-            let (site, b) = (
-                site.unwrap_or_default(),
-                bureau.unwrap_or_else(|| unreachable!()),
-            );
-            let mut slot = Slot::known(format!("{site}{}", b.value), from(&b, ex, true));
-            slot.notes.push(site_note(lang));
-            slot
-        }
-        // No word for itself, the government's own (本市), or its school
-        // named by kind (市立小学校), on a government's page: that government.
-        (None, None | Some("本市" | "当市" | "本県")) if site.is_some() => {
-            site_government(site.unwrap_or_default(), lang)
-        }
-        (None, Some(word))
-            if site.is_some_and(|s| {
-                let kind = word.chars().next().unwrap_or_default();
-                s.ends_with(kind)
-                    && organization::unnamed_school(&format!("{s}{}", &word[kind.len_utf8()..]))
-                        .is_some()
-            }) =>
-        {
-            site_government(site.unwrap_or_default(), lang)
-        }
-        // 県教育委員会 on a prefecture's page: the prefecture's board.
-        (None, Some(word)) if site.is_some_and(|s| board_of(s, word).is_some()) => {
-            let site = site.unwrap_or_default();
-            let name = board_of(site, word).unwrap_or_default();
-            let mut slot = Slot::known(name.clone(), site_note(lang));
-            slot.notes.push(tr(
-                lang,
-                &format!(
-                    "通知文は自らを「{word}」とだけ書いている: ページのアドレスの自治体（{site}）の{}",
-                    &word[word.char_indices().nth(1).map_or(0, |(i, _)| i)..]
-                ),
-                &format!(
-                    "the notice calls itself only \"{word}\": that of the government whose page it is ({site})"
-                ),
-            ));
-            slot
-        }
-        (None, Some(word)) => {
-            let mut notes = vec![tr(
-                lang,
-                &format!(
-                    "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
-                ),
-                &format!(
-                    "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
-                ),
-            )];
-            if let Some(site) = site {
-                notes.push(tr(
-                    lang,
-                    &format!("候補: {site}（ページのアドレスの自治体）"),
-                    &format!("candidate: {site} (the government whose page it is)"),
-                ));
-            }
-            Slot::todo(notes)
-        }
-        (None, None) => Slot::todo(Vec::new()),
+    if let Some(f) = &ex.organization {
+        return named_organization(f, ex, site, lang);
     }
+    let word = ex.self_word.as_deref();
+    let Some(site) = site else {
+        return match word {
+            Some(word) => Slot::todo(vec![calls_itself(word, lang)]),
+            None => Slot::todo(Vec::new()),
+        };
+    };
+    // 港湾局 heading a prefecture's press release: the prefecture's bureau.
+    if site.ends_with(['都', '道', '府', '県'])
+        && let Some(b) = issuer::bureau(
+            &ex.lines,
+            ex.title.as_ref().and_then(|t| t.lines.first().copied()),
+        )
+    {
+        let mut slot = Slot::known(format!("{site}{}", b.value), from(&b, ex, true));
+        slot.notes.push(site_note(lang));
+        return slot;
+    }
+    let Some(word) = word else {
+        return site_government(site, lang);
+    };
+    let kind = word.chars().next().unwrap_or_default();
+    let after_kind = &word[kind.len_utf8()..];
+    // The government's own word (本市), or its school named by kind
+    // (市立小学校): that government.
+    if ["本市", "当市", "本県"].contains(&word)
+        || site.ends_with(kind)
+            && organization::unnamed_school(&format!("{site}{after_kind}")).is_some()
+    {
+        return site_government(site, lang);
+    }
+    // 県教育委員会 on a prefecture's page: the prefecture's board.
+    if let Some(name) = board_of(site, word) {
+        let mut slot = Slot::known(name, site_note(lang));
+        slot.notes.push(tr(
+            lang,
+            &format!(
+                "通知文は自らを「{word}」とだけ書いている: ページのアドレスの自治体（{site}）の{after_kind}"
+            ),
+            &format!(
+                "the notice calls itself only \"{word}\": that of the government whose page it is ({site})"
+            ),
+        ));
+        return slot;
+    }
+    Slot::todo(vec![
+        calls_itself(word, lang),
+        tr(
+            lang,
+            &format!("候補: {site}（ページのアドレスの自治体）"),
+            &format!("candidate: {site} (the government whose page it is)"),
+        ),
+    ])
+}
+
+/// The organization the notice names, as the draft writes it.
+fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: Lang) -> Slot {
+    // クリーンセンター, 行政事務センター on a city's page: a unit of the
+    // government whose page it is, named without it.
+    if unit_without_its_government(&f.value)
+        && let Some(site) = site
+    {
+        let mut slot = Slot::known(site, from(f, ex, true));
+        slot.notes.push(tr(
+            lang,
+            &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
+            &format!(
+                "{} is a unit of this government (from the page's address)",
+                f.value
+            ),
+        ));
+        return slot;
+    }
+    // 教育委員会 on a government's page: that government's board.
+    if BOARDS.contains(&f.value.as_str())
+        && let Some(site) = site
+    {
+        let mut slot = Slot::known(format!("{site}{}", f.value), from(f, ex, true));
+        slot.notes.push(site_note(lang));
+        return slot;
+    }
+    // 江戸川区立小学校: no school's name, the municipality that runs it.
+    if let Some(place) = organization::unnamed_school(&f.value) {
+        let mut slot = Slot::known(place, from(f, ex, true));
+        slot.notes.push(tr(
+            lang,
+            &format!(
+                "「{}」は学校の名前ではない: 設置する自治体。学校名が分かれば書く",
+                f.value
+            ),
+            &format!(
+                "{} names no school: the municipality that runs it; name the school if the page does",
+                f.value
+            ),
+        ));
+        return slot;
+    }
+    Slot::known(f.value.clone(), from(f, ex, true))
+}
+
+/// The comment on a notice that calls itself only 本学, 当院, 県立学校.
+fn calls_itself(word: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        &format!(
+            "通知文は自らを「{word}」とだけ書いている: 正式な名前をページの見出しや署名から書く"
+        ),
+        &format!(
+            "the notice calls itself only \"{word}\": write its full name from the page's heading or signature"
+        ),
+    )
 }
 
 /// The government whose page the notice is, as its organization.

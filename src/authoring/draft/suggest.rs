@@ -4,15 +4,16 @@
 //! to be weak when the similar measures share little), and a cause category
 //! from the words of the cause and of the notice.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::casebook::Casebook;
 use crate::catalog::Catalogs;
 use crate::model::ControlRef;
 
 /// Character bigrams of a text, folded (full-width → half-width, lowercase),
-/// without punctuation and spaces.
-fn grams(text: &str) -> HashSet<(char, char)> {
+/// without punctuation and spaces; in order, so that sums over them come out
+/// the same in every run (a measure two cases share scores the same for both).
+fn grams(text: &str) -> BTreeSet<(char, char)> {
     let chars: Vec<char> = text
         .chars()
         .map(|c| match c {
@@ -30,7 +31,7 @@ struct Known {
     case: String,
     text: String,
     controls: Vec<ControlRef>,
-    grams: HashSet<(char, char)>,
+    grams: BTreeSet<(char, char)>,
 }
 
 /// The casebook's measures, indexed for similarity.
@@ -346,6 +347,50 @@ pub fn cause_categories(text: &str) -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two cases that announced the same measure: the same score, the first
+    /// case first, in every run (the sums do not depend on a hash order).
+    #[test]
+    fn the_same_measure_in_two_cases_scores_the_same_and_keeps_its_order() {
+        let text = "全ての県立学校で個人情報の適正な管理を改めて徹底するよう、校長会議や研修を通じて指示し、成績や名簿などの書類を持ち出すときは管理職の許可を得て台帳に記録することとし、年に二度の点検で確かめる";
+        let known_other = |text: &str| Known {
+            case: "other".to_string(),
+            text: text.to_string(),
+            controls: Vec::new(),
+            grams: grams(text),
+        };
+        let known = |case: &str, text: &str| Known {
+            case: case.to_string(),
+            text: text.to_string(),
+            controls: Vec::new(),
+            grams: grams(text),
+        };
+        let mut known: Vec<Known> = (0..30)
+            .map(|i| known(&format!("case-{i:02}"), text))
+            .collect();
+        known.push(known_other("送信前に宛先を二人で確かめる"));
+        let mut df: HashMap<(char, char), usize> = HashMap::new();
+        for k in &known {
+            for g in &k.grams {
+                *df.entry(*g).or_default() += 1;
+            }
+        }
+        let idf = df
+            .into_iter()
+            .map(|(g, d)| (g, (31.0 / d as f64).ln() + 1.0))
+            .collect();
+        let m = Measures { known, idf };
+        let similar = m.similar(
+            "県立学校で個人情報の管理を改めて徹底するよう指示し、書類の持ち出しは台帳に記録する",
+            30,
+        );
+        assert_eq!(similar.len(), 30);
+        assert!(
+            similar.iter().all(|s| s.score == similar[0].score),
+            "{similar:?}"
+        );
+        assert_eq!(similar[0].case, "case-00");
+    }
 
     #[test]
     fn causes_by_their_words() {
