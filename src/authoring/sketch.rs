@@ -30,6 +30,12 @@ impl Slot {
     pub fn todo(notes: Vec<String>) -> Slot {
         Slot { value: None, notes }
     }
+
+    /// The slot with one more comment after those it has.
+    pub fn noted(mut self, note: impl Into<String>) -> Slot {
+        self.notes.push(note.into());
+        self
+    }
 }
 
 /// What a field holds in a sketch.

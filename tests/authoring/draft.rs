@@ -44,6 +44,18 @@ fn errors(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What `casebook draft` writes of a notice's text, given more arguments.
+fn drafted(notice: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notice.txt");
+    std::fs::write(&path, notice).unwrap();
+    let mut all = vec!["draft", path.to_str().unwrap()];
+    all.extend(args);
+    let out = casebook(&all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
 fn value_of(text: &str, key: &str) -> Option<String> {
     text.lines()
         .find(|l| {
@@ -452,16 +464,9 @@ fn the_page_address_names_the_government_that_published_it_and_the_original_of_a
 
 #[test]
 fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
-    let dir = tempfile::tempdir().unwrap();
-    let notice = dir.path().join("notice.txt");
     // The ward is named only inside a longer word (国勢調査文京区実施本部) and as 本区.
-    std::fs::write(
-        &notice,
-        "調査票の紛失について\n令和7年10月1日、調査員が調査票1枚を紛失し、国勢調査文京区実施本部に報告しました。\n\
-         本区では、今後、調査員への研修で書類の管理を徹底します。\n",
-    )
-    .unwrap();
-    let n = notice.to_str().unwrap();
+    let notice = "調査票の紛失について\n令和7年10月1日、調査員が調査票1枚を紛失し、国勢調査文京区実施本部に報告しました。\n\
+         本区では、今後、調査員への研修で書類の管理を徹底します。\n";
     for (url, name) in [
         // The municipality's site, by its host in the list of municipal sites.
         ("https://www.city.bunkyo.lg.jp/kusei/1.html", "文京区"),
@@ -478,9 +483,7 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         // A prefecture's.
         ("https://www.pref.gunma.jp/site/houdou/1.html", "群馬県"),
     ] {
-        let out = casebook(&["draft", n, "--url", url]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        let text = stdout(&out);
+        let text = drafted(notice, &["--url", url]);
         assert_eq!(
             value_of(&text, "organization").as_deref(),
             Some(name),
@@ -493,11 +496,8 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         );
     }
     // Elsewhere nothing is named.
-    let out = casebook(&["draft", n, "--url", "https://www.example.co.jp/news/1.html"]);
-    assert_eq!(
-        value_of(&stdout(&out), "organization").as_deref(),
-        Some("TODO")
-    );
+    let text = drafted(notice, &["--url", "https://www.example.co.jp/news/1.html"]);
+    assert_eq!(value_of(&text, "organization").as_deref(), Some("TODO"));
     // Named by kind: a school of a municipality's, a board, a bureau's own
     // word for itself. (notice, page, organization, a comment the draft has)
     let cases: &[(&str, Option<&str>, &str, &str)] = &[
@@ -539,12 +539,8 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
         ),
     ];
     for (body, url, organization, says) in cases {
-        std::fs::write(&notice, body).unwrap();
-        let mut args = vec!["draft", n];
-        if let Some(url) = url {
-            args.extend(["--url", url]);
-        }
-        let text = stdout(&casebook(&args));
+        let args: Vec<&str> = url.iter().flat_map(|u| ["--url", u]).collect();
+        let text = drafted(body, &args);
         assert_eq!(
             value_of(&text, "organization").as_deref(),
             Some(*organization),
@@ -1008,8 +1004,6 @@ fn a_draft_too_large_to_load_is_refused_with_the_reason() {
 
 #[test]
 fn a_prefectures_press_release_headed_by_a_bureau_is_the_bureaus() {
-    let dir = tempfile::tempdir().unwrap();
-    let notice = dir.path().join("notice.txt");
     for (text, name) in [
         (
             "報道発表資料\n港湾局\n委託先へのサイバー攻撃について\n港湾局(以下「当局」という。)の委託先のサーバーが攻撃を受けました。\n",
@@ -1020,14 +1014,13 @@ fn a_prefectures_press_release_headed_by_a_bureau_is_the_bureaus() {
             "東京都総務局",
         ),
     ] {
-        std::fs::write(&notice, text).unwrap();
-        let out = casebook(&[
-            "draft",
-            notice.to_str().unwrap(),
-            "--url",
-            "https://www.metro.tokyo.lg.jp/information/press/1.html",
-        ]);
-        let text = stdout(&out);
+        let text = drafted(
+            text,
+            &[
+                "--url",
+                "https://www.metro.tokyo.lg.jp/information/press/1.html",
+            ],
+        );
         assert_eq!(
             value_of(&text, "organization").as_deref(),
             Some(name),

@@ -80,6 +80,8 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
         let t = &line.text;
         let about =
             section.is_some_and(|s| s.is(Kind::Data)) || ABOUT_DATA.iter().any(|w| t.contains(w));
+        // The units the line has counted so far (counts come in order).
+        let mut counted_before = Vec::new();
         for c in numbers::counts(t) {
             let before = &t[..c.start];
             let near_before = crate::text::last_chars(before, 6);
@@ -160,7 +162,8 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             // A part of a whole the line counts first: 187名…そのうち66名,
             // うち16件 (not …ご利用のお客様のうち、1950名: the
             // whole is not counted).
-            let whole_before = numbers::counts(before).iter().any(|w| w.unit == c.unit);
+            let whole_before = counted_before.contains(&c.unit);
+            counted_before.push(c.unit);
             if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) && whole_before {
                 score -= 2;
             }

@@ -46,10 +46,7 @@ pub fn published(
     // A date alone above the first sentence heads the notice; a date alone
     // after it may be an entry of the timeline (記 令和2年8月13日 …), so is
     // read only when none heads it.
-    let account = lines
-        .iter()
-        .position(|l| l.text.contains('。'))
-        .unwrap_or(lines.len());
+    let account = first_sentence(lines);
     let heads = (0..top.end.min(account)).any(|i| date_line(&lines[i].text).is_some());
     let top = if heads { 0..top.end.min(account) } else { top };
     let mut best: Option<Fact<PartialDate>> = None;
@@ -116,6 +113,15 @@ pub fn published(
         }
     }
     told_today(lines, top_end(lines, first_heading)).or_else(|| press_release_entry(lines))
+}
+
+/// The first line that holds a sentence (`。`): where the account begins,
+/// below the heading lines.
+fn first_sentence(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .position(|l| l.text.contains('。'))
+        .unwrap_or(lines.len())
 }
 
 /// Where a notice's opening lines end: the first section, within limits.
@@ -229,10 +235,7 @@ pub fn announced(
 pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Option<Fact<String>>)> {
     // A page's navigation may come first: look as far as the first section.
     let top = first_heading.min(3 * EDGE).min(lines.len());
-    let account = lines
-        .iter()
-        .position(|l| l.text.contains('。'))
-        .unwrap_or(lines.len());
+    let account = first_sentence(lines);
     let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = line.text.as_str();

@@ -222,9 +222,8 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
             ex.title.as_ref().and_then(|t| t.lines.first().copied()),
         )
     {
-        let mut slot = Slot::known(format!("{site}{}", b.value), from(&b, ex, true));
-        slot.notes.push(site_note(lang));
-        return slot;
+        return Slot::known(format!("{site}{}", b.value), from(&b, ex, true))
+            .noted(site_note(lang));
     }
     let Some(word) = word else {
         return site_government(site, lang);
@@ -241,8 +240,7 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
     }
     // 県教育委員会 on a prefecture's page: the prefecture's board.
     if let Some(name) = board_of(site, word) {
-        let mut slot = Slot::known(name, site_note(lang));
-        slot.notes.push(tr(
+        return Slot::known(name, site_note(lang)).noted(tr(
             lang,
             &format!(
                 "通知文は自らを「{word}」とだけ書いている: ページのアドレスの自治体（{site}）の{after_kind}"
@@ -251,7 +249,6 @@ fn organization(ex: &Extract, options: &Options, site: Option<&str>) -> Slot {
                 "the notice calls itself only \"{word}\": that of the government whose page it is ({site})"
             ),
         ));
-        return slot;
     }
     Slot::todo(vec![
         calls_itself(word, lang),
@@ -270,8 +267,7 @@ fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: 
     if unit_without_its_government(&f.value)
         && let Some(site) = site
     {
-        let mut slot = Slot::known(site, from(f, ex, true));
-        slot.notes.push(tr(
+        return Slot::known(site, from(f, ex, true)).noted(tr(
             lang,
             &format!("「{}」はこの自治体の組織（ページのアドレスから）", f.value),
             &format!(
@@ -279,20 +275,16 @@ fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: 
                 f.value
             ),
         ));
-        return slot;
     }
     // 教育委員会 on a government's page: that government's board.
     if BOARDS.contains(&f.value.as_str())
         && let Some(site) = site
     {
-        let mut slot = Slot::known(format!("{site}{}", f.value), from(f, ex, true));
-        slot.notes.push(site_note(lang));
-        return slot;
+        return Slot::known(format!("{site}{}", f.value), from(f, ex, true)).noted(site_note(lang));
     }
     // 江戸川区立小学校: no school's name, the municipality that runs it.
     if let Some(place) = organization::unnamed_school(&f.value) {
-        let mut slot = Slot::known(place, from(f, ex, true));
-        slot.notes.push(tr(
+        return Slot::known(place, from(f, ex, true)).noted(tr(
             lang,
             &format!(
                 "「{}」は学校の名前ではない: 設置する自治体。学校名が分かれば書く",
@@ -303,7 +295,6 @@ fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: 
                 f.value
             ),
         ));
-        return slot;
     }
     Slot::known(f.value.clone(), from(f, ex, true))
 }
@@ -323,8 +314,7 @@ fn calls_itself(word: &str, lang: Lang) -> String {
 
 /// The government whose page the notice is, as its organization.
 fn site_government(site: &str, lang: Lang) -> Slot {
-    let mut slot = Slot::known(site, site_note(lang));
-    slot.notes.push(tr(
+    Slot::known(site, site_note(lang)).noted(tr(
         lang,
         &format!(
             "通知文は組織の名前を書いていない: ページのアドレスの自治体（{site}）。課や学校の名前があれば書く"
@@ -332,8 +322,7 @@ fn site_government(site: &str, lang: Lang) -> Slot {
         &format!(
             "the notice names no body: the government whose page it is ({site}); name the department or school if the page does"
         ),
-    ));
-    slot
+    ))
 }
 
 fn site_note(lang: Lang) -> String {

@@ -115,10 +115,26 @@ fn prefecture(h: &str) -> Option<&'static str> {
     if !h.ends_with(".jp") {
         return None;
     }
+    prefecture_named(name)
+}
+
+/// The prefecture a word of a host names (`saitama` → 埼玉県).
+fn prefecture_named(romaji: &str) -> Option<&'static str> {
     PREFECTURES
         .iter()
-        .find(|(romaji, _)| *romaji == name)
+        .find(|(r, _)| *r == romaji)
         .map(|(_, kanji)| *kanji)
+}
+
+/// The kind of municipality a host is of and the word that names it
+/// (`city.kasugai.lg.jp` → `city`, `kasugai`).
+fn kind_and_word(h: &str) -> Option<(&str, &str)> {
+    let mut parts = h.split('.');
+    let kind = parts.next()?;
+    let word = parts.next()?;
+    ["city", "town", "vill"]
+        .contains(&kind)
+        .then_some((kind, word))
 }
 
 /// Japan's municipalities by the host of their sites (`host\tname\tprefecture`),
@@ -143,23 +159,13 @@ fn municipality(h: &str) -> Option<&'static str> {
     if let Some((_, name, _)) = entries().find(|(host, _, _)| *host == h) {
         return Some(name);
     }
-    let kind_word = |host: &str| {
-        let mut parts = host.split('.');
-        let kind = parts.next()?;
-        ["city", "town", "vill"]
-            .contains(&kind)
-            .then(|| (kind.to_string(), parts.next().map(str::to_string)))
-    };
-    let (kind, word) = kind_word(h)?;
-    let word = word?;
+    let key = kind_and_word(h)?;
     let mut found: Vec<(&str, &str)> = entries()
-        .filter(|(host, _, _)| kind_word(host) == Some((kind.clone(), Some(word.clone()))))
+        .filter(|(host, _, _)| kind_and_word(host) == Some(key))
         .map(|(_, name, pref)| (name, pref))
         .collect();
     if found.iter().any(|(name, _)| *name != found[0].0) {
-        let pref = h
-            .split('.')
-            .find_map(|p| PREFECTURES.iter().find(|(r, _)| *r == p).map(|(_, k)| *k));
+        let pref = h.split('.').find_map(prefecture_named);
         found.retain(|(_, p)| Some(*p) == pref);
     }
     match found.as_slice() {
@@ -170,7 +176,7 @@ fn municipality(h: &str) -> Option<&'static str> {
 
 /// Whether the address is a municipality's site (`city.X…jp`, `town.`, `vill.`).
 fn municipal(h: &str) -> bool {
-    ["city.", "town.", "vill."].iter().any(|p| h.starts_with(p)) && h.ends_with(".jp")
+    kind_and_word(h).is_some() && h.ends_with(".jp")
 }
 
 /// Words after a municipality's name that show it is one (名護市立, 江戸川区教育委員会).
