@@ -287,7 +287,12 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             "不注意",
         ]
         .iter()
-        .any(|w| p.contains(w));
+        .any(|w| p.contains(w))
+            // A sentence that is its reason alone (…確認が不十分であったため。).
+            || p.trim_end_matches('。').ends_with("ため")
+                && ["誤", "不十分", "不足", "怠", "なかった", "漏れ"]
+                    .iter()
+                    .any(|w| p.contains(w));
         let open = [
             "調査中",
             "確認中",
@@ -529,6 +534,40 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     found.out
 }
 
+/// With no measure announced: the notice's promise to prevent a recurrence
+/// (`今後、…再発防止に努めてまいります`), the first it makes, without the
+/// apology it is joined to.
+pub fn pledge(lines: &[Line], sections: &[Section]) -> Option<Fact<String>> {
+    let mut found = Found::default();
+    for s in sections
+        .iter()
+        .filter(|s| !NOT_ACCOUNT.iter().any(|k| s.is(*k)))
+    {
+        for b in &s.blocks {
+            for p in sentences(&b.text) {
+                if !measure::pledge(&p) || measure::incident(&p) || introduces(&p) {
+                    continue;
+                }
+                let promise = match p.rsplit_once("とともに、") {
+                    Some((apology, promise))
+                        if ["お詫び", "おわび", "謝罪", "申し訳"]
+                            .iter()
+                            .any(|w| apology.contains(w)) =>
+                    {
+                        promise
+                    }
+                    _ => p.as_str(),
+                };
+                found.push(b, tidy(promise), lines);
+                if !found.out.is_empty() {
+                    return found.out.into_iter().next();
+                }
+            }
+        }
+    }
+    None
+}
+
 /// What was done after discovery: the 対応 sections, apologies made
 /// (お詫びのメールを送信) included, apologies offered to the reader not.
 pub fn response(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
@@ -699,6 +738,41 @@ mod tests {
             ["使用していないアプリケーションが残っており、その脆弱性を突かれたためです"]
         );
         assert_eq!(m, ["今後は脆弱性への対策を強化する"]);
+    }
+
+    #[test]
+    fn a_rule_for_the_next_time_without_a_heading_is_a_measure() {
+        let (_, c, m, _) = parts(
+            "北浜市保健所において、名簿を誤って提供しました。\n職員が抽出の条件を誤ったことと確認が不十分であったため。\n\
+             同様の申請があった場合、送付の前に複数名で内容を確認する。\n",
+        );
+        assert_eq!(
+            c,
+            ["職員が抽出の条件を誤ったことと確認が不十分であったため"]
+        );
+        assert_eq!(
+            m,
+            ["同様の申請があった場合、送付の前に複数名で内容を確認する"]
+        );
+    }
+
+    #[test]
+    fn a_notice_that_only_promises_to_prevent_a_recurrence_has_that_promise_as_its_measure() {
+        let (ls, ss) = sections::parse(
+            "成績の記載誤りについて\n生徒の成績の一部に誤りがありました。\n進学先には差し替えを依頼します。\n\
+             ご迷惑をおかけしたことを深くお詫び申し上げるとともに、今後、このようなことがないよう再発防止に努めてまいります。\n",
+        );
+        assert!(measures(&ls, &ss).is_empty());
+        assert_eq!(
+            pledge(&ls, &ss).map(|f| f.value).as_deref(),
+            Some("今後、このようなことがないよう再発防止に努めてまいります")
+        );
+        // A notice with a concrete measure keeps it alone.
+        let (_, _, m, _) = parts(
+            "成績の記載誤りについて\n生徒の成績の一部に誤りがありました。\n\
+             今後は複数の教員で成績を照合します。再発防止に努めてまいります。\n",
+        );
+        assert_eq!(m, ["今後は複数の教員で成績を照合します"]);
     }
 
     #[test]

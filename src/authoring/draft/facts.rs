@@ -61,6 +61,22 @@ const STAFF: &[&str] = &[
     "警察",
     "弁護士",
 ];
+/// Words of a mail sent with its addresses in view (宛先欄 or CC for BCC).
+const EXPOSED: &[&str] = &[
+    "BCC",
+    "Bcc",
+    "bcc",
+    "ＢＣＣ",
+    "宛先欄",
+    "TO欄",
+    "To欄",
+    "CC欄",
+    "ＣＣ欄",
+    "アドレスが表示",
+    "アドレスが見え",
+    "アドレスを閲覧",
+    "アドレスが閲覧",
+];
 const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", ":", "："];
 
 /// The people and records affected: the figure most plainly about the data
@@ -70,6 +86,11 @@ const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", "
 pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Counted, Counted) {
     let mut scored: Vec<(i32, usize, Count)> = Vec::new();
     let owners = sections::owners(lines.len(), sections);
+    // Mail sent with every address in view: those it was sent to are
+    // those whose addresses went out.
+    let addresses_shown = lines
+        .iter()
+        .any(|l| EXPOSED.iter().any(|w| l.text.contains(w)));
     for (i, line) in lines.iter().enumerate() {
         let section = owners[i].map(|(s, _)| &sections[s]);
         let kinds_penalty = match section {
@@ -101,9 +122,16 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 score += 2;
             }
             // 104人のメールアドレス, 39名の氏名: the figure counts whose data it is.
-            if ["のメールアドレス", "の個人情報", "の氏名", "の個人データ"]
-                .iter()
-                .any(|w| near_after.starts_with(w))
+            if [
+                "のメールアドレス",
+                "の個人情報",
+                "の氏名",
+                "の個人データ",
+                "の方の",
+                "の個人",
+            ]
+            .iter()
+            .any(|w| near_after.starts_with(w))
             {
                 score += 1;
             }
@@ -182,7 +210,11 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             .iter()
             .any(|w| near_after.starts_with(w))
                 || ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
-            if told {
+            let recipients = addresses_shown
+                && ["に対し", "に送", "へ送", "の方に", "宛"]
+                    .iter()
+                    .any(|w| near_after.starts_with(w));
+            if told && !recipients {
                 score -= 3;
             }
             scored.push((score, i, c));
@@ -220,11 +252,36 @@ fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted
     let Some((top, i, best)) = of_unit.first().map(|(s, i, c)| (*s, *i, c)) else {
         return Counted::default();
     };
-    // Another figure just as plain and different: the notice counts several things.
-    let rival = of_unit
-        .iter()
-        .any(|(s, _, c)| *s == top && c.value != best.value);
-    if best.approximate || rival {
+    // Another figure just as plain and different: the notice counts several
+    // things. Items of a list of the data, each on its own line with its
+    // figure (メールアドレス(12名分) / 電話番号(5名分)): the largest is whose
+    // data it was, the rest parts of them.
+    let plain: Vec<_> = of_unit.iter().filter(|(s, _, _)| *s == top).collect();
+    let rival = plain.iter().any(|(_, _, c)| c.value != best.value);
+    let mut lines_of: Vec<usize> = plain.iter().map(|(_, i, _)| *i).collect();
+    lines_of.sort_unstable();
+    lines_of.dedup();
+    // (Groups of people each with their figure, ご担当者 3,420名分 /
+    // 従業員 1,284名分, are several counts.)
+    let of_data = |i: usize, c: &Count| {
+        let before = lines[i].text[..c.start].trim_end_matches([' ', '　', '(', '（']);
+        !before.ends_with(['者', '様', '員', '生', '人', '方', '民', '児', '客'])
+    };
+    let listed = rival
+        && lines_of.len() == plain.len()
+        && plain
+            .iter()
+            .all(|(_, i, c)| c.text.contains('分') && !c.approximate && of_data(*i, c));
+    let (i, best) = if listed {
+        plain
+            .iter()
+            .max_by_key(|(_, _, c)| c.value)
+            .map(|(_, i, c)| (*i, c))
+            .unwrap_or((i, best))
+    } else {
+        (i, best)
+    };
+    if best.approximate || (rival && !listed) {
         return Counted {
             chosen: None,
             others: others(None),
@@ -357,6 +414,37 @@ mod tests {
                 "成績を保護者あてに送りましたが、152人の保護者の皆さんが閲覧済みとなりました。"
             ),
             (None, None, 0)
+        );
+        // Mail sent with every address in view (宛先欄, To, CC instead of
+        // BCC): those it was sent to are those whose addresses went out.
+        assert_eq!(
+            counted(
+                "講座の案内を受講者15名に対し送信した際、BCCではなく宛先欄に入力しました。\n送信した15名の方に謝罪しました。"
+            ),
+            (Some(15), None, 0)
+        );
+        // Of those it was sent to, the ones whose own data it was.
+        assert_eq!(
+            counted(
+                "説明会の申込者25名に対し、BCCではなくTOで送信しました。\nその中には4名の方の個人メールアドレスが含まれていました。"
+            ),
+            (Some(4), None, 1)
+        );
+        // …but not where the mail carried others' data.
+        assert_eq!(
+            counted("会員8名に対し、誤って応募者62人分の名簿を添付して送信しました。"),
+            (Some(62), None, 0)
+        );
+        // Each item of a list of the data with its own figure (…名分): the
+        // largest is those whose data it was, the rest parts of them.
+        assert_eq!(
+            counted("流出した情報\n(1)メールアドレス(12名分)\n(2)電話番号(5名分)"),
+            (Some(12), None, 1)
+        );
+        // …but groups of people, each with its figure, are several counts.
+        assert_eq!(
+            counted("流出した情報\n(1)取引先のご担当者 120名分\n(2)従業員 45名分"),
+            (None, None, 2)
         );
         // Two equally plain figures: several groups, the author decides.
         assert_eq!(

@@ -226,8 +226,46 @@ pub fn announces(s: &str) -> bool {
         "対策を",
     ]
     .iter()
-    .any(|w| s.contains(w));
+    .any(|w| s.contains(w))
+        || rule_from_now(s);
     commitment && concrete(s) && !disqualified(s) && !incident(s)
+}
+
+/// A rule for the next time, said in the present (`同様の申請があった場合、
+/// …を確認する`): a condition, then an act not in the past.
+fn rule_from_now(s: &str) -> bool {
+    let body = s.trim_end_matches('。');
+    ["場合、", "場合は", "際は", "際には", "ときは", "時は"]
+        .iter()
+        .any(|w| s.contains(w))
+        && [
+            "する",
+            "行う",
+            "とする",
+            "こととします",
+            "ことにします",
+            "します",
+            "行います",
+        ]
+        .iter()
+        .any(|e| body.ends_with(e))
+}
+
+/// A promise to prevent a recurrence, with no step named
+/// (`…再発防止に努めてまいります`).
+pub fn pledge(s: &str) -> bool {
+    [
+        "再発防止",
+        "再発の防止",
+        "防止に努め",
+        "万全を期",
+        "徹底してまいります",
+        "徹底して参ります",
+        "徹底いたします",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+        && !s.trim_end_matches('。').ends_with("ました")
 }
 
 /// The incident itself (…が判明しました, …できる状態になっていた, 誤って…

@@ -58,6 +58,9 @@ pub struct Extract {
     /// The causes are the account's sentence of what went wrong (the notice
     /// has no 原因 section or sentence).
     pub cause_from_account: bool,
+    /// The notice names no measure, only promises to prevent a recurrence:
+    /// the promise stands as the measure.
+    pub measures_pledged: bool,
     pub measures: Vec<Fact<String>>,
     pub response: Vec<Fact<String>>,
     pub urls: Vec<Fact<String>>,
@@ -110,6 +113,18 @@ pub fn extract(text: &str) -> Extract {
     if cause_from_account {
         causes.extend(account::incident(&lines, &sections, &header_lines));
     }
+    // The title or the date line is no measure (…に関するお詫びと注意喚起).
+    let mut measures: Vec<_> = account::measures(&lines, &sections)
+        .into_iter()
+        .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l)))
+        .collect();
+    let measures_pledged = measures.is_empty();
+    if measures_pledged {
+        measures.extend(
+            account::pledge(&lines, &sections)
+                .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l))),
+        );
+    }
     Extract {
         title: title.map(|t| t.0),
         organization,
@@ -124,11 +139,8 @@ pub fn extract(text: &str) -> Extract {
         summary: account::summary(&lines, &sections, &header_lines),
         causes,
         cause_from_account,
-        // The title or the date line is no measure (…に関するお詫びと注意喚起).
-        measures: account::measures(&lines, &sections)
-            .into_iter()
-            .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l)))
-            .collect(),
+        measures,
+        measures_pledged,
         response: account::response(&lines, &sections),
         urls: header::urls(&lines),
         lines,

@@ -677,7 +677,15 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
         .iter()
         .map(|f| {
             let mut m = Sketch::default();
-            m.one("text", Slot::known(f.value.clone(), from(f, ex, false)));
+            let mut text = Slot::known(f.value.clone(), from(f, ex, false));
+            if ex.measures_pledged {
+                text.notes.push(tr(
+                    lang,
+                    "通知文は再発防止を約束するだけで、何をするかを書いていない: 分かれば具体的な策を書く",
+                    "the notice only promises to prevent a recurrence and names no step: write the step if you learn it",
+                ));
+            }
+            m.one("text", text);
             let mut notes = Vec::new();
             match suggest::suggested(&index, &book.catalogs, &f.value) {
                 Some((controls, Basis::Similar(s))) => {

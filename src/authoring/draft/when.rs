@@ -226,14 +226,18 @@ fn document_date(text: &str, f: &dates::Found) -> bool {
     text[f.end..].trim_start().starts_with('付')
 }
 
-/// `2014年6月30日から2017年10月27日までの患者ID…が記録`: the period a record
-/// covers, not an event.
+/// `2014年6月30日から2017年10月27日までの患者ID…が記録`, `…から…までに転出した方`:
+/// the period a record covers, or whose data it holds, not an event (either end).
 fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
     let after = &sentence[f.end..];
     let range = after
         .trim_start()
         .starts_with(['か', '～', '~', '〜', '-', '－'])
         || sentence[..f.start].ends_with(['～', '~', '〜'])
+        || sentence[..f.start]
+            .trim_end()
+            .strip_suffix("から")
+            .is_some_and(|b| b.ends_with(['日', '月', '年']))
         || after.trim_start().starts_with("まで");
     range
         && [
@@ -251,6 +255,11 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
             "入院",
             "手術",
             "保存",
+            "転出",
+            "転入",
+            "加入",
+            "申込",
+            "申し込",
         ]
         .iter()
         .any(|w| sentence.contains(w))
@@ -555,6 +564,17 @@ mod tests {
                 "表題について\n令和7年2月1日\n失われたファイルには、令和6年5月1日から令和7年2月28日までに入院した患者の氏名が書かれていました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
                 None,
                 Some("2025-01-10"),
+            ),
+            // Both ends of a period that tells whose data it was.
+            (
+                "表題について\n令和7年6月2日\n紛失した名簿は、令和5年4月1日から令和6年9月30日に入院された患者から抜き出したものです。\n",
+                None,
+                None,
+            ),
+            (
+                "表題について\n令和7年6月2日\n対象は、平成30年4月2日から令和2年3月31日までに市外へ転出した方です。\n",
+                None,
+                None,
             ),
             // A timeline's date on a line of its own is dated by the line
             // after it: here a call that told of the mistake; the steps after
