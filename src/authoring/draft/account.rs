@@ -763,6 +763,11 @@ mod tests {
              ご迷惑をおかけしたことを深くお詫び申し上げるとともに、今後、このようなことがないよう再発防止に努めてまいります。\n",
         );
         assert!(measures(&ls, &ss).is_empty());
+        // What the notice goes on to tell is no promise.
+        let (ls2, ss2) = sections::parse(
+            "調査結果について\n名簿が閲覧できる状態でした。\n調査が終わりましたので、結果と再発防止に向けた取り組みについてご報告いたします。\n",
+        );
+        assert_eq!(pledge(&ls2, &ss2), None);
         assert_eq!(
             pledge(&ls, &ss).map(|f| f.value).as_deref(),
             Some("今後、このようなことがないよう再発防止に努めてまいります")

@@ -33,6 +33,9 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表|より、)")
         .expect("valid")
 });
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s、。「」()（）]{2,30}?)(?:といたしましては|としましては)").expect("valid")
+});
 static ANNOUNCER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s、。「」]{2,20}?)(?:が発表|は発表)").expect("valid"));
 /// `X（以下「当局」という。）`, `X（本社：…、以下、当社）`: a name defined for the notice.
@@ -196,6 +199,9 @@ fn find(
             }
         }
     }
+    if let Some((i, name)) = speaker(lines) {
+        return Some(fact(vec![i], name));
+    }
     if let Some((i, name)) = first_subject(lines, top, title_line) {
         return Some(fact(vec![i], name));
     }
@@ -225,6 +231,25 @@ fn contractor(before: &str) -> bool {
 fn municipality(name: &str) -> bool {
     let n = name.chars().count();
     (2..=6).contains(&n) && name.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
+}
+
+/// The body that speaks as itself (`名護市教育委員会といたしましては、…`):
+/// its line and name.
+fn speaker(lines: &[Line]) -> Option<(usize, String)> {
+    lines.iter().enumerate().find_map(|(i, line)| {
+        SPEAKER.captures_iter(&line.text).find_map(|c| {
+            let run = &c[1];
+            // The longest end of the run that is a name (本件について名護市教育委員会).
+            run.char_indices()
+                .map(|(at, _)| &run[at..])
+                .find(|name| {
+                    organization_name(name)
+                        && !bare_reference(name)
+                        && !contractor(&line.text[..c.get(1).expect("group").start()])
+                })
+                .map(|name| (i, name.to_string()))
+        })
+    })
 }
 
 /// The subject of the first sentences (`…病院において、…`): its line and name.
@@ -615,6 +640,11 @@ mod tests {
     #[test]
     fn names_read_from_notices_of_these_shapes() {
         let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                "a body that speaks as itself, over a school named by kind",
+                "北浜市立小学校において、教員が名簿を入れたUSBメモリを紛失しました。\n北浜市教育委員会といたしましては、本件を重く受け止めております。",
+                Some("北浜市教育委員会"),
+            ),
             (
                 "a corporation and its hospital on two lines are one name",
                 "社会福祉法人 仁生社\n江戸川病院\n2021-01-22更新\nこの度、当院でUSBメモリを紛失しました。",

@@ -266,6 +266,10 @@ pub fn pledge(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.trim_end_matches('。').ends_with("ました")
+        // …再発防止に向けた取り組みについてご報告いたします: what the notice tells.
+        && !["報告いたします", "報告します", "報告申し上げます", "お知らせいたします", "お知らせします"]
+            .iter()
+            .any(|e| s.trim_end_matches('。').ends_with(e))
 }
 
 /// The incident itself (…が判明しました, …できる状態になっていた, 誤って…
