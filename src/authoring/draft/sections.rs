@@ -368,9 +368,30 @@ pub fn split(lines: &[Line]) -> Vec<Section> {
         blocks: Vec::new(),
     }];
     let signature = signature_start(lines);
+    // The marker of a label heading with its text on its line (・原因:…),
+    // whose next item of that marker is its sibling, not its content.
+    let mut labelled: Option<Style> = None;
     for (i, line) in lines.iter().enumerate().take(signature) {
         let (_, rest) = marks[i].unwrap_or((Style::Plain, line.text.as_str()));
-        if let Some(h) = heading_of(lines, &marks, i) {
+        let heading = heading_of(lines, &marks, i);
+        if let Some((style, _)) = marks[i]
+            && heading.is_none()
+            && labelled == Some(style)
+            && style != Style::Plain
+        {
+            labelled = None;
+            let parent = stack.iter().rev().nth(1).map(|(_, k)| k.clone());
+            stack.pop();
+            sections.push(Section {
+                heading: Some(i),
+                title: super::marker::inner(rest).to_string(),
+                kinds: parent.unwrap_or_default(),
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(h) = heading {
+            labelled = h.text.is_some().then_some(h.style);
             let level = match levels.iter().position(|s| *s == h.style) {
                 Some(l) => l,
                 None => {
@@ -652,6 +673,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_item_after_a_label_with_its_text_is_its_sibling() {
+        use Kind::*;
+        let got = outline(
+            "経緯\n・原因:業務外のサイトを閲覧したためと考えられる。\n・被害の状況\n  調査中です。\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("".into(), vec![], vec![]),
+                ("経緯".into(), vec![Summary], vec![]),
+                (
+                    "原因".into(),
+                    vec![Causes],
+                    vec!["業務外のサイトを閲覧したためと考えられる。".into()]
+                ),
+                (
+                    "被害の状況".into(),
+                    vec![Summary],
+                    vec!["調査中です。".into()]
+                ),
+            ]
+        );
     }
 
     #[test]
