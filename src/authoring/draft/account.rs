@@ -371,7 +371,15 @@ pub fn incident(
                     None => p,
                 };
                 let hits = MECHANISM.iter().filter(|w| p.contains(**w)).count();
+                // 紛失時期:9月19日に紛失判明: an entry of when, not what went wrong.
+                let when_label = p.split_once([':', '：']).is_some_and(|(label, _)| {
+                    label.chars().count() <= 8
+                        && ["時期", "日時", "日", "場所", "時刻", "時間"]
+                            .iter()
+                            .any(|w| label.ends_with(w))
+                });
                 if hits == 0
+                    || when_label
                     || reassurance(&p)
                     || measure::announces(&p)
                     || p.contains("ください")
@@ -407,8 +415,12 @@ fn without_time(s: &str) -> &str {
         .iter()
         .fold(s, |t, w| t.strip_prefix(w).unwrap_or(t));
     match s.split_once('、') {
+        // Only a date and time before the comma, not a clause
+        // (`5月21日(火) 攻撃が原因と特定し、公表`).
         Some((head, rest))
-            if !super::dates::find(head, Some(2000)).is_empty()
+            if super::dates::find(head, Some(2000))
+                .last()
+                .is_some_and(|d| !head[d.end..].contains(['が', 'を', 'は', 'と', 'し']))
                 && head.chars().count() <= 30
                 && !rest.is_empty() =>
         {
@@ -778,6 +790,22 @@ mod tests {
              今後は複数の教員で成績を照合します。再発防止に努めてまいります。\n",
         );
         assert_eq!(m, ["今後は複数の教員で成績を照合します"]);
+    }
+
+    #[test]
+    fn a_timeline_entry_keeps_what_follows_its_date_and_a_label_of_when_is_no_cause() {
+        assert_eq!(
+            without_time("2024年5月21日(火) 攻撃が原因と特定し、公表"),
+            "2024年5月21日(火) 攻撃が原因と特定し、公表"
+        );
+        assert_eq!(
+            without_time("令和7年8月25日月曜日午後6時9分、メールを送信しました"),
+            "メールを送信しました"
+        );
+        let (ls, ss) = sections::parse(
+            "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和7年9月19日に紛失判明\n(2)紛失場所:南浜市内\n",
+        );
+        assert_eq!(incident(&ls, &ss, &[]), None);
     }
 
     #[test]
