@@ -255,6 +255,9 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
             "入院",
             "手術",
             "保存",
+            "一覧",
+            "名簿",
+            "台帳",
             "転出",
             "転入",
             "加入",
@@ -420,18 +423,29 @@ pub fn when(
                 // Only a discovery is taken from it: what a timeline tells
                 // after a date may as well be a step of the response
                 // (1月19日(金曜日) 画像を削除するよう指示).
+                // Before any discovery and outside a section of the response,
+                // what the next line tells happened is the event
+                // (5月2日(火曜日) / …データをメール送付).
                 let kind = match lines.get(i + 1) {
                     Some(next)
                         if kind == Dates::Neither
                             && stamp
-                            && dates::find(&next.text, years.current).is_empty()
-                            && kind_of(
-                                crate::sentence::split(&next.text)
-                                    .next()
-                                    .map_or("", |s| s.1),
-                            ) == Dates::Discovery =>
+                            && dates::find(&next.text, years.current).is_empty() =>
                     {
-                        Dates::Discovery
+                        match kind_of(
+                            crate::sentence::split(&next.text)
+                                .next()
+                                .map_or("", |s| s.1),
+                        ) {
+                            Dates::Discovery => Dates::Discovery,
+                            Dates::Event
+                                if out.discovered.is_none()
+                                    && !section.is_some_and(|s| s.is(Kind::Response)) =>
+                            {
+                                Dates::Event
+                            }
+                            _ => kind,
+                        }
                     }
                     _ => kind,
                 };
@@ -564,6 +578,12 @@ mod tests {
                 "表題について\n令和7年2月1日\n失われたファイルには、令和6年5月1日から令和7年2月28日までに入院した患者の氏名が書かれていました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
                 None,
                 Some("2025-01-10"),
+            ),
+            // A timeline's date alone, then what was sent that day: the event.
+            (
+                "表題について\n令和5年6月1日\n経過\n5月2日(火曜日)\n申請のあった2法人に対し、対象データをメール送付\n5月18日(木曜日)\n受け取った法人から問い合わせがあり、誤りが判明\n",
+                Some("2023-05-02"),
+                Some("2023-05-18"),
             ),
             // Both ends of a period that tells whose data it was.
             (
