@@ -184,6 +184,17 @@ fn find(
     if let Some((at, name)) = names_in(lines, &signature) {
         return Some(fact(at, name));
     }
+    let last: Vec<usize> = (lines.len().saturating_sub(6)..lines.len()).collect();
+    if let Some(i) = signer(
+        lines,
+        if signature.is_empty() {
+            &last
+        } else {
+            &signature
+        },
+    ) {
+        return Some(fact(vec![i], lines[i].text.trim().to_string()));
+    }
     if let Some(i) = title_line {
         if let Some(c) = ANNOUNCER.captures(&lines[i].text) {
             let name = c[1].rsplit(' ').next().unwrap_or(&c[1]);
@@ -231,6 +242,26 @@ fn contractor(before: &str) -> bool {
 fn municipality(name: &str) -> bool {
     let n = name.chars().count();
     (2..=6).contains(&n) && name.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
+}
+
+/// The line of a signature above its head's title and name (`国立天文台` /
+/// `台長 林 正彦`): the body signing, whatever its name ends with.
+fn signer(lines: &[Line], signature: &[usize]) -> Option<usize> {
+    signature.iter().copied().find(|&i| {
+        let t = lines[i].text.trim();
+        let n = t.chars().count();
+        let head = lines.get(i + 1).is_some_and(|next| {
+            let first = next.text.split_whitespace().next().unwrap_or("");
+            let words = next.text.split_whitespace().count();
+            role_line(&next.text)
+                || (2..=6).contains(&first.chars().count()) && first.ends_with('長') && words >= 2
+        });
+        head && (2..=20).contains(&n)
+            && t.chars().all(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{30a0}'..='\u{30ff}').contains(&c)
+            })
+            && dates::find(t, None).is_empty()
+    })
 }
 
 /// The body that speaks as itself (`名護市教育委員会といたしましては、…`):
@@ -640,6 +671,11 @@ mod tests {
     #[test]
     fn names_read_from_notices_of_these_shapes() {
         let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                "the line above the head of the body signing, whatever its name ends with",
+                "研究用計算機への不正アクセスについて\n研究者の計算機に外部から不正なアクセスがありました。\n計算機は停止しました。\n2014年2月3日\n北浜天文台\n台長 山田 太郎",
+                Some("北浜天文台"),
+            ),
             (
                 "a body that speaks as itself, over a school named by kind",
                 "北浜市立小学校において、教員が名簿を入れたUSBメモリを紛失しました。\n北浜市教育委員会といたしましては、本件を重く受け止めております。",
