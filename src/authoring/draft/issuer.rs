@@ -30,7 +30,7 @@ pub struct Issuer {
 }
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表|より、)")
+    Regex::new(r"^(?:この度、|このたび、|本日、|今般、|今回、)?([^、。「」\s]{2,30}?)(?:\(|（|では、|は、|において|におきまして|が発表|は発表|より、|が)")
         .expect("valid")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -292,7 +292,17 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
         for (_, sentence) in crate::sentence::split(&line.text).take(2) {
             if let Some(c) = SUBJECT.captures(sentence) {
                 let name = strip_place(&c[1]);
-                if organization_name(name) && !bare_reference(name) {
+                // 全国健康保険協会北浜支部: an organization's branch, named with it.
+                let branch_of_a_body = branch_name(name)
+                    && ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
+                        .iter()
+                        .filter_map(|b| name.strip_suffix(b))
+                        .any(|body| {
+                            body.char_indices()
+                                .any(|(at, _)| at > 0 && organization_name(&body[..at]))
+                                || organization_name(body)
+                        });
+                if (organization_name(name) || branch_of_a_body) && !bare_reference(name) {
                     return Some((i, name.to_string()));
                 }
             }
@@ -675,6 +685,11 @@ mod tests {
                 "the line above the head of the body signing, whatever its name ends with",
                 "研究用計算機への不正アクセスについて\n研究者の計算機に外部から不正なアクセスがありました。\n計算機は停止しました。\n2014年2月3日\n北浜天文台\n台長 山田 太郎",
                 Some("北浜天文台"),
+            ),
+            (
+                "the body the first sentence is about, as the subject of が",
+                "書類の誤送付について\n令和7年2月28日\n発生年月日\n令和6年12月26日\n事案\n全国健康保険協会北浜支部が業務を委託している機関が、書類を別の方に送付しました。",
+                Some("全国健康保険協会北浜支部"),
             ),
             (
                 "a body that speaks as itself, over a school named by kind",
