@@ -209,7 +209,8 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             ]
             .iter()
             .any(|w| near_after.starts_with(w))
-                || ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
+                || c.unit == Unit::People
+                    && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
             let recipients = addresses_shown
                 && ["に対し", "に送", "へ送", "の方に", "宛"]
                     .iter()
@@ -217,7 +218,48 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             if told && !recipients {
                 score -= 3;
             }
+            // 児童111人の保護者89件: the first figure only says whose the
+            // second's are.
+            if near_after.starts_with('の')
+                && numbers::counts(&t[c.end..]).first().is_some_and(|n| {
+                    let between = &t[c.end..c.end + n.start];
+                    between.chars().count() <= 5 && !between.contains(['、', '，', '。'])
+                })
+            {
+                score -= 2;
+            }
             scored.push((score, i, c));
+        }
+        // 生徒19名及びその保護者18名の個人情報: two groups of one whole, in one
+        // phrase; their sum is the count, over each alone.
+        let from = scored.len().saturating_sub(numbers::counts(t).len());
+        let pairs: Vec<(i32, Count)> = scored[from..]
+            .windows(2)
+            .filter_map(|w| {
+                let ((sa, _, a), (sb, _, b)) = (&w[0], &w[1]);
+                let between = &t[a.end..b.start];
+                (a.unit == b.unit
+                    && !a.approximate
+                    && !b.approximate
+                    && between.chars().count() <= 8
+                    && ["及び", "および", "並びに"]
+                        .iter()
+                        .any(|j| between.starts_with(j)))
+                .then(|| {
+                    (
+                        (*sa).max(*sb) + 1,
+                        Count {
+                            value: a.value + b.value,
+                            text: t[a.start..b.end].to_string(),
+                            end: b.end,
+                            ..a.clone()
+                        },
+                    )
+                })
+            })
+            .collect();
+        for (score, sum) in pairs {
+            scored.push((score, i, sum));
         }
     }
     let people = choose(&scored, Unit::People, lines);
@@ -429,6 +471,16 @@ mod tests {
                 "説明会の申込者25名に対し、BCCではなくTOで送信しました。\nその中には4名の方の個人メールアドレスが含まれていました。"
             ),
             (Some(4), None, 1)
+        );
+        // Two groups in one phrase: their sum.
+        assert_eq!(
+            counted("委託先の端末に生徒21名及びその保護者20名の個人情報が含まれていました。"),
+            (Some(41), None, 1)
+        );
+        // Whose they are, then the figure of the data.
+        assert_eq!(
+            counted("申込児童75人の保護者61件のメールアドレス宛に送信しました。"),
+            (None, Some(61), 0)
         );
         // …but not where the mail carried others' data.
         assert_eq!(
