@@ -287,7 +287,7 @@ pub fn incident(s: &str) -> bool {
     let done = s.trim_end_matches('。');
     let mistake = done.ends_with("しまいました")
         || done.ends_with("しまった")
-        || s.contains("誤って") && done.ends_with("ました");
+        || s.contains("誤って") && done.ends_with('た');
     (mistake
         || [
             "判明",
@@ -330,12 +330,21 @@ pub fn after_incident(s: &str) -> Option<&str> {
 /// A sentence without what was always done before its `…ましたが、`
 /// (`日頃より…注意喚起を行い、…努めてまいりましたが、今回…`): what follows it.
 pub fn without_past_practice(s: &str) -> &str {
-    // …ましたが、 / …してきたが、: the first clause in the past closed by が、.
-    match s.split_once("たが、") {
+    // …ましたが、 / …してきたが、 / …努めてきたところですが、: the first
+    // clause in the past closed by が、.
+    let joint = ["ところですが、", "ところでしたが、", "たが、"]
+        .iter()
+        .filter_map(|j| s.find(j).map(|at| (at, *j)))
+        .min();
+    match joint.map(|(at, j)| (&s[..at], &s[at + j.len()..])) {
         Some((before, rest))
             if ["日頃", "日ごろ", "これまで", "従来", "平素", "かねて"]
                 .iter()
-                .any(|w| before.contains(w)) =>
+                .any(|w| before.contains(w))
+                // …に努めてきたところですが、: done all along, whatever it says.
+                || ["てきた", "てまいった", "ておりました"]
+                    .iter()
+                    .any(|e| before.ends_with(e)) =>
         {
             rest
         }
@@ -683,6 +692,21 @@ mod tests {
             ),
             "今後さらに、管理を厳重にするよう指導を徹底する。"
         );
+        // …に努めてきたところですが、本件は…: what happened, no measure.
+        let s = without_past_practice(
+            "当院では、個人情報の持出しを禁止し、管理の徹底に努めてきたところですが、本件は私物の媒体で持ち出し、紛失したものです。",
+        );
+        assert_eq!(s, "本件は私物の媒体で持ち出し、紛失したものです。");
+    }
+
+    #[test]
+    fn a_mistake_told_in_the_plain_past_is_the_incident() {
+        assert!(incident(
+            "委託先の担当者が、十分に確認せず、誤って受信者のアドレスが見える形で送信した。"
+        ));
+        assert!(!announces(
+            "委託先の担当者が、十分に確認せず、誤って受信者のアドレスが見える形で送信した。"
+        ));
     }
 
     #[test]
