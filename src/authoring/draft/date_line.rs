@@ -38,12 +38,19 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
         "掲載",
         "発表",
         "公表",
+        // A page's category beside the date (お知らせ |2022年03月02日).
+        "重要なお知らせ",
+        "お知らせ",
+        "新着情報",
+        "ニュース",
+        "トピックス",
+        "プレスリリース",
     ]
     .iter()
     .fold(rest, |s, w| s.replace(w, " "));
     let leftover: String = rest
         .chars()
-        .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、".contains(*c))
+        .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、|｜".contains(*c))
         .collect();
     let leftover = [
         "発表", "公表", "更新", "掲載", "公開", "作成", "提供", "日付", "最終", "時", "分", "日",
@@ -90,5 +97,9 @@ mod tests {
         assert_eq!(f.date.to_string(), "2025-05-12");
         let f = date_line("2011年02月10日提供 資料提供").unwrap();
         assert_eq!(f.date.to_string(), "2011-02-10");
+        // The page's category beside the date.
+        let f = date_line("お知らせ |2022年03月02日").unwrap();
+        assert_eq!(f.date.to_string(), "2022-03-02");
+        assert!(date_line("お知らせ 2022年3月2日に発生した障害について").is_none());
     }
 }

@@ -370,6 +370,14 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     {
         t = t[..last.start].trim_end();
     }
+    // …お詫びとお知らせ(2021/11/04): the date in brackets after the title.
+    if let Some(last) = dates::find(t, None).last()
+        && matches!(t[last.end..].trim(), ")" | "）")
+        && t[..last.start].ends_with(['(', '（'])
+        && last.start > 1
+    {
+        t = t[..last.start].trim_end_matches(['(', '（']).trim_end();
+    }
     // The page's date before the title: 2025年10月1日区立小学校における….
     // (令和7年国勢調査…: a year alone names what follows.)
     if let Some(first) = dates::find(t, None).first()
@@ -574,6 +582,11 @@ mod tests {
             (
                 "県は、文書を誤って送付しました。\n氏名、推進員認定番号(*注)\n業種、営業者氏名、営業者所在地、屋号\n",
                 "",
+            ),
+            // The date in brackets after the title.
+            (
+                "システム障害に関するお詫びとお知らせ(2021/11/04)\n本文。",
+                "システム障害に関するお詫びとお知らせ",
             ),
             // A year alone names something (the 2025 census), not the page's date.
             (

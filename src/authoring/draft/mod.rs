@@ -72,9 +72,12 @@ pub fn extract(text: &str) -> Extract {
     let sections = sections::split(&lines);
     // The first section of the notice (a page's menu may hold a heading word
     // such as よくあるご質問 before it).
+    // (A label of no kind above all, 【重要なお知らせ】, is no section: the
+    // title follows it.)
     let first_heading = sections
         .iter()
         .filter(|s| !s.is(sections::Kind::Aside))
+        .filter(|s| !(s.heading == Some(0) && s.kinds.is_empty()))
         .find_map(|s| s.heading)
         .unwrap_or(lines.len());
     let title = header::title(&lines, first_heading);
