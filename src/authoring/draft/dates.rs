@@ -59,10 +59,11 @@ static ERA: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid")
 });
-/// 令和7年(2025年)7月16日: the era year with the western year in brackets.
+/// 令和7年(2025年)7月16日, 令和6(2024)年1月31日: the era year with the
+/// western year in brackets.
 static ERA_WESTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:令和|平成|昭和){S}(?:元|\d{{1,2}}){S}年{S}[(（]{S}((?:19|20)\d\d){S}年?{S}[)）]{S}(\d{{1,2}}){S}月(?:{S}(\d{{1,2}}){S}日)?"
+        r"(?:令和|平成|昭和){S}(?:元|\d{{1,2}}){S}年?{S}[(（]{S}((?:19|20)\d\d){S}年?{S}[)）]{S}年?{S}(\d{{1,2}}){S}月(?:{S}(\d{{1,2}}){S}日)?"
     ))
     .expect("valid")
 });
@@ -178,18 +179,27 @@ pub fn find(line: &str, year: Option<u16>) -> Vec<Found> {
             true,
         ));
     }
-    if let Some(y) = year {
-        for c in MONTH_DAY.captures_iter(&folded) {
-            let m = c.get(0).expect("whole");
-            raw.push((
-                m.start(),
-                m.end(),
-                y,
-                c[1].parse().ok(),
-                c[2].parse().ok(),
-                false,
-            ));
-        }
+    // A month and day alone is in the year of the full date before it in
+    // the line (令和2年11月27日から11月29日まで), else in the year given.
+    let written: Vec<(usize, u16)> = raw.iter().map(|r| (r.1, r.2)).collect();
+    for c in MONTH_DAY.captures_iter(&folded) {
+        let m = c.get(0).expect("whole");
+        let before = written
+            .iter()
+            .filter(|(end, _)| *end <= m.start())
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, y)| *y);
+        let Some(y) = before.or(year) else {
+            continue;
+        };
+        raw.push((
+            m.start(),
+            m.end(),
+            y,
+            c[1].parse().ok(),
+            c[2].parse().ok(),
+            false,
+        ));
     }
     // Earliest first; at one place the longest; no overlaps.
     raw.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
@@ -298,6 +308,7 @@ mod tests {
             ("令和6年5月31日（金曜日）に連絡", &["2024-05-31"]),
             ("令和6年5月31日（月）", &["2024-05-31 (weekday mismatch)"]),
             ("令和7年(2025年)7月16日(水)", &["2025-07-16"]),
+            ("(令和6(2024)年1月31日報道発表)", &["2024-01-31"]),
             ("2023年2月30日", &[]),
             ("2023年13月1日", &[]),
             ("電話 06-6616-5690", &[]),
@@ -324,6 +335,14 @@ mod tests {
         assert_eq!(
             dates("4 月 10 日にリリース", Some(2023)),
             ["2023-04-10 (year from context)"]
+        );
+        // The full date before it in the line, over the year of the context.
+        assert_eq!(
+            dates(
+                "令和2年11月27日(金)午前1時頃から11月29日(日)まで",
+                Some(2021)
+            ),
+            ["2020-11-27", "2020-11-29 (year from context)"]
         );
     }
 

@@ -291,7 +291,27 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
         }
         for (_, sentence) in crate::sentence::split(&line.text).take(2) {
             if let Some(c) = SUBJECT.captures(sentence) {
-                let name = strip_place(&c[1]);
+                // 株式会社…の職員が: the body of the one who did it.
+                let name = match c[1].split_once('の') {
+                    Some((body, who))
+                        if [
+                            "職員",
+                            "社員",
+                            "従業員",
+                            "担当者",
+                            "教員",
+                            "元",
+                            "役員",
+                            "関係者",
+                        ]
+                        .iter()
+                        .any(|w| who.starts_with(w)) =>
+                    {
+                        body
+                    }
+                    _ => &c[1],
+                };
+                let name = strip_place(name);
                 // 全国健康保険協会北浜支部: an organization's branch, named with it.
                 let branch_of_a_body = branch_name(name)
                     && ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
@@ -399,6 +419,11 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
                 if let Some((p, name)) = &parent
                     && (branch_name(one) || umbrella_name(name))
                 {
+                    // The same name again (in the signature, without its space).
+                    let bare = |n: &str| n.replace([' ', '　'], "");
+                    if bare(one) == bare(name) {
+                        return Some((vec![*p], name.clone()));
+                    }
                     return Some((vec![*p, i], format!("{name} {one}")));
                 }
                 if branch_name(one) {
@@ -408,6 +433,15 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
                     // A parent body: its hospital or branch may follow.
                     parent = Some((i, one.clone()));
                     continue;
+                }
+                // 北浜電力株式会社 / 南町支店: its branch on the next line.
+                if let Some(next) = lines.get(i + 1).map(|l| l.text.trim())
+                    && at.contains(&(i + 1))
+                    && branch_name(next)
+                    && !next.contains(' ')
+                    && next.chars().count() <= 12
+                {
+                    return Some((vec![i, i + 1], format!("{one} {next}")));
                 }
                 return Some((vec![i], one.clone()));
             }
@@ -690,6 +724,26 @@ mod tests {
                 "the body the first sentence is about, as the subject of が",
                 "書類の誤送付について\n令和7年2月28日\n発生年月日\n令和6年12月26日\n事案\n全国健康保険協会北浜支部が業務を委託している機関が、書類を別の方に送付しました。",
                 Some("全国健康保険協会北浜支部"),
+            ),
+            (
+                "a corporation named at the top and again in the signature is one name",
+                "不正アクセスについて\n2021年3月18日\n国立研究開発法人 北浜研究機構\n当機構のネットワークに不正なアクセスがありました。\n以上\n国立研究開発法人北浜研究機構",
+                Some("国立研究開発法人 北浜研究機構"),
+            ),
+            (
+                "a company, then its branch on the next line",
+                "検針票の未交付について\n2012年10月09日\n北浜電力株式会社\n南町支店\n当社は、南町支店の営業所で検針票を交付していませんでした。",
+                Some("北浜電力株式会社 南町支店"),
+            ),
+            (
+                "a body's name with a middle dot",
+                "関連会社の不祥事に関するお詫び\n株式会社コープ・ミナミの職員が会社のお金を着服していたことが判明しました。",
+                Some("株式会社コープ・ミナミ"),
+            ),
+            (
+                "a signature whose head acts for another",
+                "不正経理事案の発覚について\n2020年9月16日\n会計において不正経理と思われる事案が発覚しました。\n皆様に深くお詫び申し上げます。\n北浜県労働組合総連合会南町地域連合会   会長代行  山田 太郎",
+                Some("北浜県労働組合総連合会南町地域連合会"),
             ),
             (
                 "a body that speaks as itself, over a school named by kind",

@@ -117,9 +117,11 @@ pub fn extract(text: &str) -> Extract {
         causes.extend(account::incident(&lines, &sections, &header_lines));
     }
     // The title or the date line is no measure (…に関するお詫びと注意喚起).
+    // (Nor is the page's date: 更新日:2024年01月31日.)
     let mut measures: Vec<_> = account::measures(&lines, &sections)
         .into_iter()
         .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l)))
+        .filter(|m| date_line::date_line(&m.value).is_none())
         .collect();
     let measures_pledged = measures.is_empty();
     if measures_pledged {

@@ -71,6 +71,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "法人会",
     "協議会",
     "広域連合",
+    "連合会",
     "事務組合",
     "事業団",
     "振興会",
@@ -454,11 +455,17 @@ const ROLES: &[&str] = &[
 /// A signature's person line: 代表取締役社長 山田太郎, 市長 稲村和美, 院長 新甲 靖.
 pub fn role_line(text: &str) -> bool {
     let t = text.trim();
+    // 会長代行, 理事長代理: one who acts for the head.
+    let acting = |w: &str| {
+        let w = w
+            .strip_suffix("代行")
+            .or(w.strip_suffix("代理"))
+            .unwrap_or(w);
+        ROLES.iter().any(|r| w.ends_with(r))
+    };
     t.width() <= 40
         && !t.contains(['、', '。'])
-        && ROLES
-            .iter()
-            .any(|r| t.starts_with(r) || t.split(' ').any(|w| w.ends_with(r)))
+        && (ROLES.iter().any(|r| t.starts_with(r)) || t.split(' ').any(acting))
 }
 
 /// `産業医科大学病院長` → `産業医科大学病院`, `群馬県知事` → `群馬県`: the

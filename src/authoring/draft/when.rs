@@ -221,6 +221,44 @@ fn kind_of(sentence: &str) -> Dates {
     }
 }
 
+/// The date `found[k]` opens a span to the next within which the event fell
+/// (`10月6日18時頃から10月7日16時頃の間`): the two as precise as they agree
+/// (2023-10), or `None`.
+fn span(text: &str, found: &[dates::Found], k: usize) -> Option<PartialDate> {
+    let (a, b) = (found.get(k)?, found.get(k + 1)?);
+    let between = &text[a.end..b.start];
+    let after: String = text[b.end..].chars().take(14).collect();
+    let opens = ["から", "~", "～", "〜"]
+        .iter()
+        .any(|w| between.contains(w))
+        && between.chars().count() <= 16;
+    // (…から…まで送信: it went on from the first; …の間: sometime within.)
+    let closes = after.contains("の間");
+    if !(opens && closes) || a.date == b.date {
+        return None;
+    }
+    let (a, b) = (a.date, b.date);
+    Some(
+        if a.year == b.year && a.month.is_some() && a.month == b.month {
+            PartialDate { day: None, ..a }
+        } else {
+            PartialDate {
+                month: None,
+                day: None,
+                ..a
+            }
+        },
+    )
+}
+
+/// Where a date found in a line is among the line's dates.
+fn found_index(found: &[dates::Found], f: &dates::Found) -> usize {
+    found
+        .iter()
+        .position(|g| g.start == f.start)
+        .unwrap_or(found.len())
+}
+
 /// `2022年12月27日付の依頼`: the date of a document, not of an event.
 fn document_date(text: &str, f: &dates::Found) -> bool {
     text[f.end..].trim_start().starts_with('付')
@@ -297,14 +335,16 @@ pub fn when(
         if slot.is_some() {
             continue;
         }
-        if let Some((line, f)) = s.blocks.iter().find_map(|b| {
-            years
-                .dates(&b.text)
-                .into_iter()
-                .find(|f| not_after(&f.date))
-                .map(|f| (b.line, f))
+        if let Some((line, f, span)) = s.blocks.iter().find_map(|b| {
+            let found = years.dates(&b.text);
+            let k = found.iter().position(|f| not_after(&f.date))?;
+            Some((b.line, found[k].clone(), span(&b.text, &found, k)))
         }) {
-            *slot = Some(fact(line, &f));
+            let mut dated = fact(line, &f);
+            if let Some(within) = span {
+                dated.value = within;
+            }
+            *slot = Some(dated);
         }
     }
     // The account first, then the rest of the body. In the account the
@@ -478,7 +518,15 @@ pub fn when(
                         .as_ref()
                         .is_some_and(|s| s.value.is_after(&f.date) && f.date.day.is_some());
                 if slot.is_none() || earlier {
-                    *slot = Some(fact(i, f));
+                    let mut dated = fact(i, f);
+                    // Sometime between two dates (…18時頃から…16時頃の間):
+                    // as precise as both agree.
+                    if kind == Dates::Event
+                        && let Some(within) = span(text, &found, found_index(&found, f))
+                    {
+                        dated.value = within;
+                    }
+                    *slot = Some(dated);
                 }
             }
         }
@@ -584,6 +632,17 @@ mod tests {
                 "表題について\n令和5年6月1日\n経過\n5月2日(火曜日)\n申請のあった2法人に対し、対象データをメール送付\n5月18日(木曜日)\n受け取った法人から問い合わせがあり、誤りが判明\n",
                 Some("2023-05-02"),
                 Some("2023-05-18"),
+            ),
+            // Sometime between two dates: as precise as they agree.
+            (
+                "表題について\n令和5年10月8日\n1.発生日時\n10月6日(金曜日)18時頃から10月7日(土曜日)16時頃の間(詳細不明)\n2.概要\n公用車が盗まれました。\n",
+                Some("2023-10"),
+                None,
+            ),
+            (
+                "表題について\n令和5年10月8日\n概要\n10月6日(金曜日)夕方から10月7日(土曜日)昼までの間に、駐車場で公用車が盗まれました。\n",
+                Some("2023-10"),
+                None,
             ),
             // Both ends of a period that tells whose data it was.
             (
