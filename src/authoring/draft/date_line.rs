@@ -17,6 +17,7 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
     let (rest, _) = dates::fold(&rest);
     let rest = [
         "印刷用ページを表示する",
+        "文字を大きくして印刷",
         "記者発表資料",
         "記者資料提供",
         "資料提供",
@@ -25,6 +26,7 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
         "記事ID",
         "印刷ページ表示",
         "印刷用ページ",
+        "印刷",
         "報道発表資料",
         "報道発表日",
         "記者発表",
@@ -97,6 +99,9 @@ mod tests {
         assert_eq!(f.date.to_string(), "2025-05-12");
         let f = date_line("2011年02月10日提供 資料提供").unwrap();
         assert_eq!(f.date.to_string(), "2011-02-10");
+        let f = date_line("印刷 文字を大きくして印刷 ページ番号:0505953 更新日:2022年7月8日更新")
+            .unwrap();
+        assert_eq!(f.date.to_string(), "2022-07-08");
         // The page's category beside the date.
         let f = date_line("お知らせ |2022年03月02日").unwrap();
         assert_eq!(f.date.to_string(), "2022-03-02");

@@ -262,12 +262,17 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         }
         // A sentence without its full stop (…よろしくお願いします), a
         // contact line (担当 教職員課 山中), a bracketed label ([記者発表資料]).
+        // (…がウイルスに感染しました twice at the top, as the page's heading
+        // and its text's: a title said as a sentence.)
+        let repeated =
+            lines[..top].iter().filter(|l| l.text == line.text).count() >= 2 && !t.contains('、');
         let sentence = ["ます", "ません", "ください", "さい", "です", "でした"]
             .iter()
             .any(|e| t.ends_with(e))
             // …についてお詫びいたします: a title that apologizes.
             && !t.contains("お詫び")
-            && !t.contains("おわび");
+            && !t.contains("おわび")
+            && !repeated;
         let label =
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
         let contact = ["担当", "問い合わせ", "問合せ", "お問い合わせ", "お問合せ"]
@@ -582,6 +587,11 @@ mod tests {
             (
                 "県は、文書を誤って送付しました。\n氏名、推進員認定番号(*注)\n業種、営業者氏名、営業者所在地、屋号\n",
                 "",
+            ),
+            // A sentence as the page's heading and again as its text's.
+            (
+                "本文\n県立学校のパソコンがウイルスに感染しました\n更新日:2022年7月8日\n県立学校のパソコンがウイルスに感染しました\n7月7日、感染が発生しました。",
+                "県立学校のパソコンがウイルスに感染しました",
             ),
             // The date in brackets after the title.
             (
