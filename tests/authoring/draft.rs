@@ -1037,12 +1037,12 @@ fn a_prefectures_press_release_headed_by_a_bureau_is_the_bureaus() {
 #[test]
 fn a_label_above_all_is_no_section_and_the_title_below_it_loses_its_date() {
     let text = drafted(
-        "【重要なお知らせ】\n\nシステム障害に関するお詫びとお知らせ(2021/11/04)\n\n2021/11/04\n当院の電子カルテに障害が発生しました。\n",
+        "【重要なお知らせ】\n\n電子カルテの障害についてのお詫びとご案内(2023/02/14)\n\n2023/02/14\n当院の電子カルテに障害が発生しました。\n",
         &[],
     );
     assert_eq!(
         value_of(&text, "title").as_deref(),
-        Some("システム障害に関するお詫びとお知らせ")
+        Some("電子カルテの障害についてのお詫びとご案内")
     );
-    assert_eq!(value_of(&text, "published").as_deref(), Some("2021-11-04"));
+    assert_eq!(value_of(&text, "published").as_deref(), Some("2023-02-14"));
 }

@@ -772,17 +772,17 @@ mod tests {
     fn a_notice_that_only_promises_to_prevent_a_recurrence_has_that_promise_as_its_measure() {
         let (ls, ss) = sections::parse(
             "成績の記載誤りについて\n生徒の成績の一部に誤りがありました。\n進学先には差し替えを依頼します。\n\
-             ご迷惑をおかけしたことを深くお詫び申し上げるとともに、今後、このようなことがないよう再発防止に努めてまいります。\n",
+             ご心配をおかけしたことを心からお詫びするとともに、今後は同じことが起きないよう再発の防止に努めます。\n",
         );
         assert!(measures(&ls, &ss).is_empty());
         // What the notice goes on to tell is no promise.
         let (ls2, ss2) = sections::parse(
-            "調査結果について\n名簿が閲覧できる状態でした。\n調査が終わりましたので、結果と再発防止に向けた取り組みについてご報告いたします。\n",
+            "調査結果について\n名簿が閲覧できる状態でした。\n調べが済みましたので、その結果と再発防止の取組をまとめてご報告いたします。\n",
         );
         assert_eq!(pledge(&ls2, &ss2), None);
         assert_eq!(
             pledge(&ls, &ss).map(|f| f.value).as_deref(),
-            Some("今後、このようなことがないよう再発防止に努めてまいります")
+            Some("今後は同じことが起きないよう再発の防止に努めます")
         );
         // A notice with a concrete measure keeps it alone.
         let (_, _, m, _) = parts(
@@ -803,7 +803,7 @@ mod tests {
             "メールを送信しました"
         );
         let (ls, ss) = sections::parse(
-            "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和7年9月19日に紛失判明\n(2)紛失場所:南浜市内\n",
+            "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和6年3月4日に紛失が判明\n(2)紛失場所:南浜市内\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
     }

@@ -99,9 +99,9 @@ mod tests {
         assert_eq!(f.date.to_string(), "2025-05-12");
         let f = date_line("2011年02月10日提供 資料提供").unwrap();
         assert_eq!(f.date.to_string(), "2011-02-10");
-        let f = date_line("印刷 文字を大きくして印刷 ページ番号:0505953 更新日:2022年7月8日更新")
+        let f = date_line("印刷 文字を大きくして印刷 ページ番号:0123456 更新日:2023年5月9日更新")
             .unwrap();
-        assert_eq!(f.date.to_string(), "2022-07-08");
+        assert_eq!(f.date.to_string(), "2023-05-09");
         // The page's category beside the date.
         let f = date_line("お知らせ |2022年03月02日").unwrap();
         assert_eq!(f.date.to_string(), "2022-03-02");

@@ -59,7 +59,7 @@ static ERA: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid")
 });
-/// 令和7年(2025年)7月16日, 令和6(2024)年1月31日: the era year with the
+/// 令和7年(2025年)7月16日, 令和5(2023)年7月12日: the era year with the
 /// western year in brackets.
 static ERA_WESTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -180,7 +180,7 @@ pub fn find(line: &str, year: Option<u16>) -> Vec<Found> {
         ));
     }
     // A month and day alone is in the year of the full date before it in
-    // the line (令和2年11月27日から11月29日まで), else in the year given.
+    // the line (令和4年5月13日から5月15日まで), else in the year given.
     let written: Vec<(usize, u16)> = raw.iter().map(|r| (r.1, r.2)).collect();
     for c in MONTH_DAY.captures_iter(&folded) {
         let m = c.get(0).expect("whole");
@@ -308,7 +308,7 @@ mod tests {
             ("令和6年5月31日（金曜日）に連絡", &["2024-05-31"]),
             ("令和6年5月31日（月）", &["2024-05-31 (weekday mismatch)"]),
             ("令和7年(2025年)7月16日(水)", &["2025-07-16"]),
-            ("(令和6(2024)年1月31日報道発表)", &["2024-01-31"]),
+            ("(令和5(2023)年7月12日報道発表)", &["2023-07-12"]),
             ("2023年2月30日", &[]),
             ("2023年13月1日", &[]),
             ("電話 06-6616-5690", &[]),
@@ -338,11 +338,8 @@ mod tests {
         );
         // The full date before it in the line, over the year of the context.
         assert_eq!(
-            dates(
-                "令和2年11月27日(金)午前1時頃から11月29日(日)まで",
-                Some(2021)
-            ),
-            ["2020-11-27", "2020-11-29 (year from context)"]
+            dates("令和4年5月13日(金)午後9時頃から5月15日(日)まで", Some(2023)),
+            ["2022-05-13", "2022-05-15 (year from context)"]
         );
     }
 

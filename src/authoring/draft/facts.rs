@@ -230,7 +230,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             }
             scored.push((score, i, c));
         }
-        // 生徒19名及びその保護者18名の個人情報: two groups of one whole, in one
+        // 児童12名及びその保護者11名の個人情報: two groups of one whole, in one
         // phrase; their sum is the count, over each alone.
         let from = scored.len().saturating_sub(numbers::counts(t).len());
         let pairs: Vec<(i32, Count)> = scored[from..]
@@ -468,7 +468,7 @@ mod tests {
         // Of those it was sent to, the ones whose own data it was.
         assert_eq!(
             counted(
-                "説明会の申込者25名に対し、BCCではなくTOで送信しました。\nその中には4名の方の個人メールアドレスが含まれていました。"
+                "説明会の申込者25名に対し、BCCではなくTOで送信しました。\nその中には4名の方の私用のメールアドレスもありました。"
             ),
             (Some(4), None, 1)
         );

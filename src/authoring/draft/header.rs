@@ -262,7 +262,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         }
         // A sentence without its full stop (…よろしくお願いします), a
         // contact line (担当 教職員課 山中), a bracketed label ([記者発表資料]).
-        // (…がウイルスに感染しました twice at the top, as the page's heading
+        // (…がマルウェアに感染しました twice at the top, as the page's heading
         // and its text's: a title said as a sentence.)
         let repeated =
             lines[..top].iter().filter(|l| l.text == line.text).count() >= 2 && !t.contains('、');
@@ -375,7 +375,7 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     {
         t = t[..last.start].trim_end();
     }
-    // …お詫びとお知らせ(2021/11/04): the date in brackets after the title.
+    // …お詫びとご案内(2023/02/14): the date in brackets after the title.
     if let Some(last) = dates::find(t, None).last()
         && matches!(t[last.end..].trim(), ")" | "）")
         && t[..last.start].ends_with(['(', '（'])
@@ -590,13 +590,13 @@ mod tests {
             ),
             // A sentence as the page's heading and again as its text's.
             (
-                "本文\n県立学校のパソコンがウイルスに感染しました\n更新日:2022年7月8日\n県立学校のパソコンがウイルスに感染しました\n7月7日、感染が発生しました。",
-                "県立学校のパソコンがウイルスに感染しました",
+                "本文\n市立中学校の端末がマルウェアに感染しました\n更新日:2023年5月9日\n市立中学校の端末がマルウェアに感染しました\n5月8日、感染が発生しました。",
+                "市立中学校の端末がマルウェアに感染しました",
             ),
             // The date in brackets after the title.
             (
-                "システム障害に関するお詫びとお知らせ(2021/11/04)\n本文。",
-                "システム障害に関するお詫びとお知らせ",
+                "電子カルテの障害についてのお詫びとご案内(2023/02/14)\n本文。",
+                "電子カルテの障害についてのお詫びとご案内",
             ),
             // A year alone names something (the 2025 census), not the page's date.
             (

@@ -266,7 +266,7 @@ pub fn pledge(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.trim_end_matches('。').ends_with("ました")
-        // …再発防止に向けた取り組みについてご報告いたします: what the notice tells.
+        // …再発防止策についてご報告いたします: what the notice tells.
         && !["報告いたします", "報告します", "報告申し上げます", "お知らせいたします", "お知らせします"]
             .iter()
             .any(|e| s.trim_end_matches('。').ends_with(e))
@@ -694,9 +694,9 @@ mod tests {
         );
         // …に努めてきたところですが、本件は…: what happened, no measure.
         let s = without_past_practice(
-            "当院では、個人情報の持出しを禁止し、管理の徹底に努めてきたところですが、本件は私物の媒体で持ち出し、紛失したものです。",
+            "当課では、書類の持ち帰りを認めず、保管の徹底を図ってきたところですが、今回は職員が無断で持ち帰り、紛失したものです。",
         );
-        assert_eq!(s, "本件は私物の媒体で持ち出し、紛失したものです。");
+        assert_eq!(s, "今回は職員が無断で持ち帰り、紛失したものです。");
     }
 
     #[test]

@@ -222,8 +222,8 @@ fn kind_of(sentence: &str) -> Dates {
 }
 
 /// The date `found[k]` opens a span to the next within which the event fell
-/// (`10月6日18時頃から10月7日16時頃の間`): the two as precise as they agree
-/// (2023-10), or `None`.
+/// (`3月9日20時頃から3月10日7時頃の間`): the two as precise as they agree
+/// (2023-03), or `None`.
 fn span(text: &str, found: &[dates::Found], k: usize) -> Option<PartialDate> {
     let (a, b) = (found.get(k)?, found.get(k + 1)?);
     let between = &text[a.end..b.start];
@@ -635,13 +635,13 @@ mod tests {
             ),
             // Sometime between two dates: as precise as they agree.
             (
-                "表題について\n令和5年10月8日\n1.発生日時\n10月6日(金曜日)18時頃から10月7日(土曜日)16時頃の間(詳細不明)\n2.概要\n公用車が盗まれました。\n",
-                Some("2023-10"),
+                "表題について\n令和5年3月11日\n1.発生日時\n3月9日(木曜日)20時頃から3月10日(金曜日)7時頃の間(詳細不明)\n2.概要\n公用車が盗まれました。\n",
+                Some("2023-03"),
                 None,
             ),
             (
-                "表題について\n令和5年10月8日\n概要\n10月6日(金曜日)夕方から10月7日(土曜日)昼までの間に、駐車場で公用車が盗まれました。\n",
-                Some("2023-10"),
+                "表題について\n令和5年3月11日\n概要\n3月9日(木曜日)夜から3月10日(金曜日)朝までの間に、駐車場で公用車が盗まれました。\n",
+                Some("2023-03"),
                 None,
             ),
             // Both ends of a period that tells whose data it was.
