@@ -232,8 +232,11 @@ fn span(text: &str, found: &[dates::Found], k: usize) -> Option<PartialDate> {
         .iter()
         .any(|w| between.contains(w))
         && between.chars().count() <= 16;
-    // (…から…まで送信: it went on from the first; …の間: sometime within.)
-    let closes = after.contains("の間");
+    // (…から…まで送信, …の間、…公開: it went on from the first; …の間に,
+    // …の間(詳細不明): sometime within.)
+    let closes = after
+        .find("の間")
+        .is_some_and(|at| !after[at + "の間".len()..].starts_with(['、', ',', '，']));
     if !(opens && closes) || a.date == b.date {
         return None;
     }
@@ -277,33 +280,38 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
             .strip_suffix("から")
             .is_some_and(|b| b.ends_with(['日', '月', '年']))
         || after.trim_start().starts_with("まで");
-    range
-        && [
-            "記載",
-            "記録",
-            "含まれ",
-            "分の",
-            "期間",
-            "受診",
-            "利用",
-            "取得",
-            "登録",
-            "作成",
-            "在籍",
-            "入院",
-            "手術",
-            "保存",
-            "一覧",
-            "名簿",
-            "台帳",
-            "転出",
-            "転入",
-            "加入",
-            "申込",
-            "申し込",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w))
+    // …1月から3月までの施設一覧: the list the period makes.
+    let listed = sentence[f.end..].find("までの").is_some_and(|at| {
+        let next: String = sentence[f.end + at..].chars().take(24).collect();
+        ["一覧", "名簿", "台帳", "リスト"]
+            .iter()
+            .any(|w| next.contains(w))
+    });
+    range && listed
+        || range
+            && [
+                "記載",
+                "記録",
+                "含まれ",
+                "分の",
+                "期間",
+                "受診",
+                "利用",
+                "取得",
+                "登録",
+                "作成",
+                "在籍",
+                "入院",
+                "手術",
+                "保存",
+                "転出",
+                "転入",
+                "加入",
+                "申込",
+                "申し込",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
 }
 
 /// The incident's dates.
@@ -627,6 +635,12 @@ mod tests {
                 None,
                 Some("2025-01-10"),
             ),
+            // The period a list covers.
+            (
+                "表題について\n令和5年6月1日\n概要\n令和5年1月から3月までの施設一覧を、別の法人へ送付しました。\n",
+                None,
+                None,
+            ),
             // A timeline's date alone, then what was sent that day: the event.
             (
                 "表題について\n令和5年6月1日\n経過\n5月2日(火曜日)\n申請のあった2法人に対し、対象データをメール送付\n5月18日(木曜日)\n受け取った法人から問い合わせがあり、誤りが判明\n",
@@ -642,6 +656,12 @@ mod tests {
             (
                 "表題について\n令和5年3月11日\n概要\n3月9日(木曜日)夜から3月10日(金曜日)朝までの間に、駐車場で公用車が盗まれました。\n",
                 Some("2023-03"),
+                None,
+            ),
+            // …の間、…: it went on from the first date.
+            (
+                "表題について\n令和5年6月20日\n概要\n2023年4月3日~6月9日の間、応募者の一覧をサイトに公開していました。\n",
+                Some("2023-04-03"),
                 None,
             ),
             // Both ends of a period that tells whose data it was.
