@@ -287,9 +287,9 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
             .iter()
             .any(|w| next.contains(w))
     });
-    range && listed
-        || range
-            && [
+    range
+        && (listed
+            || [
                 "記載",
                 "記録",
                 "含まれ",
@@ -311,7 +311,7 @@ fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
                 "申し込",
             ]
             .iter()
-            .any(|w| sentence.contains(w))
+            .any(|w| sentence.contains(w)))
 }
 
 /// The incident's dates.
