@@ -651,18 +651,31 @@ fn causes(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
                 })
                 .collect();
             c.one("category", Slot::todo(notes));
-            let mut text = Slot::known(f.value.clone(), from(f, ex, false));
-            if ex.cause_from_account {
-                text.notes.push(tr(
-                    lang,
-                    "通知文に原因の項はない: 何が起きたかを述べた文から。仕組みとしての原因に書き直す",
-                    "the notice has no section on causes: this is its sentence on what went wrong; rewrite it as the mechanism",
-                ));
-            }
-            c.one("text", text);
+            c.one(
+                "text",
+                notice_text(
+                    f,
+                    ex,
+                    ex.cause_from_account.then(|| tr(
+                        lang,
+                        "通知文に原因の項はない: 何が起きたかを述べた文から。仕組みとしての原因に書き直す",
+                        "the notice has no section on causes: this is its sentence on what went wrong; rewrite it as the mechanism",
+                    )),
+                ),
+            );
             c
         })
         .collect()
+}
+
+/// A sentence in the notice's words, with where it came from and a note on
+/// how it was chosen.
+fn notice_text(f: &Fact<String>, ex: &Extract, note: Option<String>) -> Slot {
+    let slot = Slot::known(f.value.clone(), from(f, ex, false));
+    match note {
+        Some(note) => slot.noted(note),
+        None => slot,
+    }
 }
 
 fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
@@ -677,15 +690,18 @@ fn measures(ex: &Extract, book: &Casebook, lang: Lang) -> Vec<Sketch> {
         .iter()
         .map(|f| {
             let mut m = Sketch::default();
-            let mut text = Slot::known(f.value.clone(), from(f, ex, false));
-            if ex.measures_pledged {
-                text.notes.push(tr(
-                    lang,
-                    "通知文は再発防止を約束するだけで、何をするかを書いていない: 分かれば具体的な策を書く",
-                    "the notice only promises to prevent a recurrence and names no step: write the step if you learn it",
-                ));
-            }
-            m.one("text", text);
+            m.one(
+                "text",
+                notice_text(
+                    f,
+                    ex,
+                    ex.measures_pledged.then(|| tr(
+                        lang,
+                        "通知文は再発防止を約束するだけで、何をするかを書いていない: 分かれば具体的な策を書く",
+                        "the notice only promises to prevent a recurrence and names no step: write the step if you learn it",
+                    )),
+                ),
+            );
             let mut notes = Vec::new();
             match suggest::suggested(&index, &book.catalogs, &f.value) {
                 Some((controls, Basis::Similar(s))) => {
