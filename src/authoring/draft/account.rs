@@ -345,6 +345,12 @@ const MECHANISM: &[&str] = &[
     "取り違え",
     "窃取",
     "なりすまし",
+    // An insider's act: 着服, 横領, 不正経理, 無断で.
+    "着服",
+    "横領",
+    "詐取",
+    "不正経理",
+    "無断で",
 ];
 
 /// Without a 原因 section or a sentence that says why: the sentence of the
@@ -806,6 +812,17 @@ mod tests {
             "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和6年3月4日に紛失が判明\n(2)紛失場所:南浜市内\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
+    }
+
+    #[test]
+    fn an_insiders_act_told_in_the_account_is_its_cause_to_confirm() {
+        let (ls, ss) = sections::parse(
+            "職員による不祥事について\n2019年4月から2021年3月までの間、当組合の職員が窓口の現金を着服していたことが分かりました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("当組合の職員が窓口の現金を着服していたことが分かりました")
+        );
     }
 
     #[test]

@@ -87,7 +87,14 @@ pub fn published(
             && f.year_written
             && ["発表)", "発表）", "公表)", "公表）", "掲載)", "掲載）"]
                 .iter()
-                .any(|w| t[f.end..].trim_start().starts_with(w))
+                .any(|w| {
+                    // (…日報道発表), (…日記者発表): the kind of announcement too.
+                    let rest = t[f.end..].trim_start();
+                    let rest = ["報道", "記者"]
+                        .iter()
+                        .fold(rest, |r, k| r.strip_prefix(k).unwrap_or(r));
+                    rest.starts_with(w)
+                })
         {
             return Some(Fact {
                 value: f.date,
@@ -538,6 +545,8 @@ mod tests {
         let title =
             "認定調査の書類の誤送付について(令和7年4月14日発表)\n書類を誤って送付しました。\n";
         assert_eq!(published_of(title, None).as_deref(), Some("2025-04-14"));
+        let press = "調査票の紛失について(令和5(2023)年7月12日報道発表)\n調査票を紛失しました。\n";
+        assert_eq!(published_of(press, None).as_deref(), Some("2023-07-12"));
     }
 
     #[test]
