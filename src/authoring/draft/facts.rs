@@ -157,6 +157,30 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             {
                 score -= 2;
             }
+            // 65件のメールアドレスを漏えい: the figure said to have leaked
+            // (not those it leaked to: 441名に流出).
+            let said: String = clause.chars().take(16).collect();
+            if ["漏えい", "漏洩", "流出"].iter().any(|w| said.contains(w))
+                && !near_after.starts_with(['に', 'へ'])
+            {
+                score += 1;
+            }
+            // 全校生徒数1,081名: how many there are, not how many it touched.
+            if near_before.contains("全校")
+                || [
+                    "生徒数",
+                    "児童数",
+                    "会員数",
+                    "職員数",
+                    "社員数",
+                    "世帯数",
+                    "人口",
+                ]
+                .iter()
+                .any(|w| near_before.ends_with(w))
+            {
+                score -= 3;
+            }
             // A rate (医療証1枚につき1封筒), not a count.
             if ["につき", "あたり", "当たり", "ごと"]
                 .iter()
@@ -201,6 +225,13 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 "に対し",
                 "に送",
                 "へ送",
+                "に郵送",
+                "へ郵送",
+                "に流出",
+                "へ流出",
+                "に漏えい",
+                "に発送",
+                "へ発送",
                 "に誤",
                 "の方に",
                 "宛",
@@ -471,6 +502,27 @@ mod tests {
                 "説明会の申込者25名に対し、BCCではなくTOで送信しました。\nその中には4名の方の私用のメールアドレスもありました。"
             ),
             (Some(4), None, 1)
+        );
+        // Of what was sent, the part said to have leaked.
+        assert_eq!(
+            counted(
+                "142件の宛先に一斉送信した際、宛先欄に入力しました。\n送信件数142件のうち、58件のアドレスに個人名が含まれていた。\n58件のメールアドレスを漏えいしました。"
+            ),
+            (None, Some(58), 1)
+        );
+        // …but not those it leaked to.
+        assert_eq!(
+            counted(
+                "名簿には受講者である37名の学生の氏名が記載されており、これらの個人情報が512名に流出しました。"
+            ),
+            (Some(37), None, 0)
+        );
+        // The school's roll and the whole year it was posted to are not the count.
+        assert_eq!(
+            counted(
+                "南高校(全校生徒数912名)において、1年生1名の通知が他の生徒に誤って送付されました。\n1年生の全生徒310名に郵送しました。"
+            ),
+            (Some(1), None, 0)
         );
         // Two groups in one phrase: their sum.
         assert_eq!(
