@@ -781,6 +781,15 @@ mod tests {
              ご心配をおかけしたことを心からお詫びするとともに、今後は同じことが起きないよう再発の防止に努めます。\n",
         );
         assert!(measures(&ls, &ss).is_empty());
+        // A promise never to let it happen again is one too.
+        let (ls3, ss3) = sections::parse(
+            "職員の不祥事について\n職員が売上金を着服していました。\n今後、二度とこのような事態を起こさぬよう、全力で信頼の回復に努めてまいります。\n",
+        );
+        assert!(measures(&ls3, &ss3).is_empty());
+        assert_eq!(
+            pledge(&ls3, &ss3).map(|f| f.value).as_deref(),
+            Some("今後、二度とこのような事態を起こさぬよう、全力で信頼の回復に努めてまいります")
+        );
         // What the notice goes on to tell is no promise.
         let (ls2, ss2) = sections::parse(
             "調査結果について\n名簿が閲覧できる状態でした。\n調べが済みましたので、その結果と再発防止の取組をまとめてご報告いたします。\n",

@@ -254,7 +254,7 @@ fn rule_from_now(s: &str) -> bool {
 /// A promise to prevent a recurrence, with no step named
 /// (`…再発防止に努めてまいります`).
 pub fn pledge(s: &str) -> bool {
-    [
+    ([
         "再発防止",
         "再発の防止",
         "防止に努め",
@@ -265,6 +265,9 @@ pub fn pledge(s: &str) -> bool {
     ]
     .iter()
     .any(|w| s.contains(w))
+        // 二度とこのような不祥事を起こさぬよう、…信頼回復に努めてまいります.
+        || s.contains("二度と") && s.contains("努め")
+        || ["信頼回復に努め", "信頼の回復に努め"].iter().any(|w| s.contains(w)))
         && !s.trim_end_matches('。').ends_with("ました")
         // …再発防止策についてご報告いたします: what the notice tells.
         && !["報告いたします", "報告します", "報告申し上げます", "お知らせいたします", "お知らせします"]
