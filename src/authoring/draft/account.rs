@@ -351,6 +351,12 @@ const MECHANISM: &[&str] = &[
     "詐取",
     "不正経理",
     "無断で",
+    // A third party using the body's name: 市長の名前をかたるメール.
+    "かたる",
+    "かたった",
+    "騙る",
+    "装った",
+    "詐称",
 ];
 
 /// Without a 原因 section or a sentence that says why: the sentence of the
@@ -538,7 +544,13 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 // A step on the incident's own objects (当該PCの…, 当該職員が…)
                 // is the response to it, not a measure against the next one.
                 let own_objects = p.starts_with("当該");
-                if act && !own_objects && !measure::response_only(&p) && !introduces(&p) {
+                // What readers are asked to do (不審なメールは開かないでください).
+                if act
+                    && !own_objects
+                    && !measure::response_only(&p)
+                    && !measure::request(&p)
+                    && !introduces(&p)
+                {
                     // A sentence may tell of several steps, as a measures
                     // section's sentence may.
                     let split = if b.item { vec![p] } else { measure::split(&p) };
@@ -684,6 +696,18 @@ mod tests {
              今後は、情報セキュリティ対策の一層の強化に取り組みます。\n",
         );
         assert_eq!(m, ["情報セキュリティ対策の一層の強化に取り組みます"]);
+    }
+
+    #[test]
+    fn what_readers_are_asked_to_do_is_no_measure() {
+        let (ls, ss) = sections::parse(
+            "不審なメールにご注意ください\n町長の名前をかたるメールが複数の方に届いています。\n受信したときの対応(お願い)\n・添付ファイルは開かないでください。\n・本文のURLはクリックしないでください。\n",
+        );
+        assert!(measures(&ls, &ss).is_empty());
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("町長の名前をかたるメールが複数の方に届いています")
+        );
     }
 
     #[test]

@@ -373,16 +373,10 @@ pub fn without_closing_request(s: &str) -> &str {
     s
 }
 
-/// What makes a sentence no measure whatever it commits to: a request to
-/// readers, a response only, what was always done, how things stood or
-/// stand, an opinion, an entry of a timeline.
-pub fn disqualified(s: &str) -> bool {
-    let s = &s.replace("徹底的", "");
-    // What was always done is no new measure: これまで…努めてまいりました.
-    let past_practice = (s.contains("これまで") || s.contains("従来"))
-        && s.trim_end_matches('。').ends_with("ました");
-    let request = [
-        // 標題の件について注意喚起いたします: what the notice is for.
+/// A request to the notice's readers (…開かないでください), or what the notice
+/// is for (標題の件について…): no measure of the body's.
+pub fn request(s: &str) -> bool {
+    [
         "標題の件",
         "表題の件",
         "ください",
@@ -391,7 +385,18 @@ pub fn disqualified(s: &str) -> bool {
         "お願い申し上げます",
     ]
     .iter()
-    .any(|w| s.contains(w));
+    .any(|w| s.contains(w))
+}
+
+/// What makes a sentence no measure whatever it commits to: a request to
+/// readers, a response only, what was always done, how things stood or
+/// stand, an opinion, an entry of a timeline.
+pub fn disqualified(s: &str) -> bool {
+    let s = &s.replace("徹底的", "");
+    // What was always done is no new measure: これまで…努めてまいりました.
+    let past_practice = (s.contains("これまで") || s.contains("従来"))
+        && s.trim_end_matches('。').ends_with("ました");
+    let request = request(s);
     let response = response_only(s);
     // How things stood (…公表していました), how they stand (…確認しております),
     // an opinion (…と思います), an entry of a timeline (4月16日(水)…).
