@@ -147,7 +147,16 @@ pub fn reveal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A count with thousands separators: `48,651`.
+/// A CJK unified ideograph (漢字; not 々 or ヶ).
+pub fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A katakana letter or mark (ア, ヶ, ー, ・).
+pub fn is_katakana(c: char) -> bool {
+    ('\u{30A0}'..='\u{30FF}').contains(&c)
+}
+
 /// The last `n` characters of a text (all of it when shorter).
 pub fn last_chars(s: &str, n: usize) -> &str {
     if n == 0 {
@@ -157,6 +166,7 @@ pub fn last_chars(s: &str, n: usize) -> &str {
     &s[at..]
 }
 
+/// A count with thousands separators: `48,651`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();

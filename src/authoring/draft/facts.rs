@@ -61,6 +61,10 @@ const STAFF: &[&str] = &[
     "警察",
     "弁護士",
 ];
+/// What follows a figure of those something was sent to (学生17名に対し,
+/// 12名の方に, 会員宛).
+const SENT_TO: &[&str] = &["に対し", "に送", "へ送", "の方に", "宛"];
+
 /// Words of a mail sent with its addresses in view (宛先欄 or CC for BCC).
 const EXPOSED: &[&str] = &[
     "BCC",
@@ -103,7 +107,10 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             section.is_some_and(|s| s.is(Kind::Data)) || ABOUT_DATA.iter().any(|w| t.contains(w));
         // The units the line has counted so far (counts come in order).
         let mut counted_before = Vec::new();
-        for c in numbers::counts(t) {
+        let counts = numbers::counts(t);
+        let starts: Vec<usize> = counts.iter().map(|c| c.start).collect();
+        let from = scored.len();
+        for (k, c) in counts.into_iter().enumerate() {
             let before = &t[..c.start];
             let near_before = crate::text::last_chars(before, 6);
             let near_after: String = t[c.end..].chars().take(8).collect();
@@ -221,39 +228,32 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             }
             // Those who were told or who received it, not those affected:
             // 学生17名に対し, 12名の方に流出, ご家族1名.
-            let told = [
-                "に対し",
-                "に送",
-                "へ送",
-                "に郵送",
-                "へ郵送",
-                "に流出",
-                "へ流出",
-                "に漏えい",
-                "に発送",
-                "へ発送",
-                "に誤",
-                "の方に",
-                "宛",
-                "から連絡",
-                "より連絡",
-            ]
-            .iter()
-            .any(|w| near_after.starts_with(w))
+            let told = SENT_TO
+                .iter()
+                .chain(&[
+                    "に郵送",
+                    "へ郵送",
+                    "に流出",
+                    "へ流出",
+                    "に漏えい",
+                    "に発送",
+                    "へ発送",
+                    "に誤",
+                    "から連絡",
+                    "より連絡",
+                ])
+                .any(|w| near_after.starts_with(w))
                 || c.unit == Unit::People
                     && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
-            let recipients = addresses_shown
-                && ["に対し", "に送", "へ送", "の方に", "宛"]
-                    .iter()
-                    .any(|w| near_after.starts_with(w));
+            let recipients = addresses_shown && SENT_TO.iter().any(|w| near_after.starts_with(w));
             if told && !recipients {
                 score -= 3;
             }
             // 児童111人の保護者89件: the first figure only says whose the
             // second's are.
             if near_after.starts_with('の')
-                && numbers::counts(&t[c.end..]).first().is_some_and(|n| {
-                    let between = &t[c.end..c.end + n.start];
+                && starts.get(k + 1).is_some_and(|&next| {
+                    let between = &t[c.end..next];
                     between.chars().count() <= 5 && !between.contains(['、', '，', '。'])
                 })
             {
@@ -263,7 +263,6 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
         }
         // 児童12名及びその保護者11名の個人情報: two groups of one whole, in one
         // phrase; their sum is the count, over each alone.
-        let from = scored.len().saturating_sub(numbers::counts(t).len());
         let pairs: Vec<(i32, Count)> = scored[from..]
             .windows(2)
             .filter_map(|w| {

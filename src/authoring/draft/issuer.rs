@@ -16,8 +16,8 @@ use super::dates;
 use super::header::{EDGE, Fact};
 use super::lines::Line;
 use super::organization::{
-    ORG_PREFIXES, bare_reference, branch_name, organization_name, role_line, third_party,
-    umbrella_name, without_role,
+    ORG_PREFIXES, bare_reference, branch_name, branch_of, organization_name, role_line,
+    third_party, umbrella_name, without_role,
 };
 use super::sections::{Kind, Section};
 
@@ -116,7 +116,7 @@ pub fn bureau(lines: &[Line], title_line: Option<usize>) -> Option<Fact<String>>
         let n = name.chars().count();
         let bureau = (2..=8).contains(&n)
             && (name.ends_with('局') || name.ends_with('庁'))
-            && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && name.chars().all(crate::text::is_kanji)
             && !name.starts_with('当')
             && !name.starts_with('本');
         bureau.then(|| Fact {
@@ -257,9 +257,8 @@ fn signer(lines: &[Line], signature: &[usize]) -> Option<usize> {
                 || (2..=6).contains(&first.chars().count()) && first.ends_with('長') && words >= 2
         });
         head && (2..=20).contains(&n)
-            && t.chars().all(|c| {
-                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{30a0}'..='\u{30ff}').contains(&c)
-            })
+            && t.chars()
+                .all(|c| crate::text::is_kanji(c) || crate::text::is_katakana(c))
             && dates::find(t, None).is_empty()
     })
 }
@@ -314,14 +313,11 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
                 let name = strip_place(name);
                 // 全国健康保険協会北浜支部: an organization's branch, named with it.
                 let branch_of_a_body = branch_name(name)
-                    && ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
-                        .iter()
-                        .filter_map(|b| name.strip_suffix(b))
-                        .any(|body| {
-                            body.char_indices()
-                                .any(|(at, _)| at > 0 && organization_name(&body[..at]))
-                                || organization_name(body)
-                        });
+                    && branch_of(name).is_some_and(|body| {
+                        body.char_indices()
+                            .any(|(at, _)| at > 0 && organization_name(&body[..at]))
+                            || organization_name(body)
+                    });
                 if (organization_name(name) || branch_of_a_body) && !bare_reference(name) {
                     return Some((i, name.to_string()));
                 }

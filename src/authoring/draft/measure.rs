@@ -254,6 +254,7 @@ fn rule_from_now(s: &str) -> bool {
 /// A promise to prevent a recurrence, with no step named
 /// (`…再発防止に努めてまいります`).
 pub fn pledge(s: &str) -> bool {
+    let body = s.trim_end_matches('。');
     ([
         "再発防止",
         "再発の防止",
@@ -268,11 +269,11 @@ pub fn pledge(s: &str) -> bool {
         // 二度とこのような不祥事を起こさぬよう、…信頼回復に努めてまいります.
         || s.contains("二度と") && s.contains("努め")
         || ["信頼回復に努め", "信頼の回復に努め"].iter().any(|w| s.contains(w)))
-        && !s.trim_end_matches('。').ends_with("ました")
+        && !body.ends_with("ました")
         // …再発防止策についてご報告いたします: what the notice tells.
         && !["報告いたします", "報告します", "報告申し上げます", "お知らせいたします", "お知らせします"]
             .iter()
-            .any(|e| s.trim_end_matches('。').ends_with(e))
+            .any(|e| body.ends_with(e))
 }
 
 /// The incident itself (…が判明しました, …できる状態になっていた, 誤って…
@@ -518,10 +519,6 @@ fn split_once(s: &str) -> Option<(String, String)> {
     (!right.trim().is_empty()).then_some((left, right))
 }
 
-fn is_kanji(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
 /// A measure cut before its verb's end gets the end back: `…を行い` → `…を行う`.
 fn finish(s: &str) -> String {
     let s = [
@@ -555,7 +552,7 @@ fn finish(s: &str) -> String {
         && chars.last() == Some(&'し')
         && chars[chars.len() - 3..chars.len() - 1]
             .iter()
-            .all(|c| is_kanji(*c))
+            .all(|c| crate::text::is_kanji(*c))
     {
         return format!("{}する", &s[..s.len() - 'し'.len_utf8()]);
     }

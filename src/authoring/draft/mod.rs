@@ -118,17 +118,14 @@ pub fn extract(text: &str) -> Extract {
     }
     // The title or the date line is no measure (…に関するお詫びと注意喚起).
     // (Nor is the page's date: 更新日:2024年01月31日.)
+    let of_header = |m: &Fact<String>| m.lines.iter().any(|l| header_lines.contains(l));
     let mut measures: Vec<_> = account::measures(&lines, &sections)
         .into_iter()
-        .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l)))
-        .filter(|m| date_line::date_line(&m.value).is_none())
+        .filter(|m| !of_header(m) && date_line::date_line(&m.value).is_none())
         .collect();
     let measures_pledged = measures.is_empty();
     if measures_pledged {
-        measures.extend(
-            account::pledge(&lines, &sections)
-                .filter(|m| !m.lines.iter().any(|l| header_lines.contains(l))),
-        );
+        measures.extend(account::pledge(&lines, &sections).filter(|m| !of_header(m)));
     }
     Extract {
         title: title.map(|t| t.0),

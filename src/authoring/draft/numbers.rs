@@ -233,7 +233,7 @@ pub fn counts(line: &str) -> Vec<Count> {
 }
 
 fn is_kanji(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c == '々'
+    crate::text::is_kanji(c) || c == '々'
 }
 
 #[cfg(test)]

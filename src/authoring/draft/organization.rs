@@ -382,10 +382,15 @@ pub fn bare_reference(n: &str) -> bool {
 /// A branch or hospital named after its parent body: 広島支部, 東京支社.
 pub fn branch_name(name: &str) -> bool {
     let n = name.trim();
-    n.chars().count() >= 3
-        && ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
-            .iter()
-            .any(|s| n.ends_with(s))
+    n.chars().count() >= 3 && branch_of(n).is_some()
+}
+
+/// `全国健康保険協会北浜支部` → `全国健康保険協会北浜`: what a branch's name
+/// holds before its word for a branch.
+pub fn branch_of(name: &str) -> Option<&str> {
+    ["支部", "支社", "支店", "支所", "事業所", "営業所", "分院"]
+        .iter()
+        .find_map(|b| name.strip_suffix(b))
 }
 
 /// Names that hold other organizations (a hospital organization, a

@@ -203,7 +203,7 @@ const AFTER_NAME: &[&str] = &[
 fn municipalities(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let kanji = |c: char| {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"県都府道市区町村立内".contains(c)
+        crate::text::is_kanji(c) && !"県都府道市区町村立内".contains(c)
             || c == '々'
             || c == 'ヶ'
             || c == 'ケ'
@@ -245,14 +245,11 @@ fn leading_municipality(org: &str) -> Option<String> {
         .find_map(|p| org.strip_prefix(p))
         .unwrap_or(org);
     let chars: Vec<char> = org.chars().collect();
-    if chars
-        .first()
-        .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(c))
-    {
+    if chars.first().is_none_or(|&c| !crate::text::is_kanji(c)) {
         return None;
     }
     let ends: Vec<usize> = (1..chars.len().min(7))
-        .take_while(|&j| ('\u{4e00}'..='\u{9fff}').contains(&chars[j]) || chars[j] == 'ヶ')
+        .take_while(|&j| crate::text::is_kanji(chars[j]) || chars[j] == 'ヶ')
         .filter(|&j| "市区町村".contains(chars[j]) && !"県都府道".contains(chars[j - 1]))
         .collect();
     let followed = |j: &&usize| {
