@@ -1046,3 +1046,24 @@ fn a_label_above_all_is_no_section_and_the_title_below_it_loses_its_date() {
     );
     assert_eq!(value_of(&text, "published").as_deref(), Some("2023-02-14"));
 }
+
+#[test]
+fn a_spoofing_warning_names_the_body_it_denies_sending_and_keeps_its_account() {
+    // A site that writes `,` and `.` for `、` and `。`.
+    let notice = "【注意喚起】学会のアドレスを詐称したメールについて\n2019.06.03\n\
+         学会事務局のアドレスを差出人名にした迷惑メールが届いているようです.\n\
+         これは表示名をなりすましたもので,北浜地理学会から発信しているものではありません.\n\
+         届いた場合は開かずに削除してください.\n";
+    let text = drafted(notice, &[]);
+    assert_eq!(
+        value_of(&text, "organization").as_deref(),
+        Some("北浜地理学会")
+    );
+    // The sentence that names the body is still the account's.
+    assert!(
+        text.contains(
+            "text: これは表示名をなりすましたもので,北浜地理学会から発信しているものではありません."
+        ),
+        "{text}"
+    );
+}

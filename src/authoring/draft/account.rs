@@ -56,6 +56,25 @@ pub fn sentences(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A paragraph that is one quotation (`「…。…」`, an official's comment)
+/// without its brackets, so that its sentences are split.
+fn unquoted(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('「').and_then(|t| t.strip_suffix('」')) else {
+        return text;
+    };
+    // The first bracket closes at the end, not before (「台帳」と「名簿」).
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' if depth == 0 => return text,
+            '」' => depth -= 1,
+            _ => {}
+        }
+    }
+    inner
+}
+
 /// An entry's text: full-width letters and digits made plain, no closing `。`.
 pub fn tidy(s: &str) -> String {
     let s = &without_definitions(s);
@@ -382,7 +401,10 @@ pub fn incident(
                     Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
                     None => p,
                 };
-                let hits = MECHANISM.iter().filter(|w| p.contains(**w)).count();
+                let hits = MECHANISM
+                    .iter()
+                    .filter(|w| without_reports(&p).contains(**w))
+                    .count();
                 // 紛失時期:9月19日に紛失判明: an entry of when, not what went wrong.
                 let when_label = p.split_once([':', '：']).is_some_and(|(label, _)| {
                     label.chars().count() <= 8
@@ -418,6 +440,38 @@ pub fn incident(
         }
     }
     None
+}
+
+/// A sentence without the reports and apologies made afterwards that close
+/// it (`…へ名簿の紛失を報告`, `…紛失を報告し、謝罪した`): what is left tells
+/// what went wrong, if anything.
+fn without_reports(s: &str) -> &str {
+    const MADE: &[&str] = &[
+        "報告",
+        "報告し",
+        "報告した",
+        "報告しました",
+        "報告いたしました",
+        "謝罪した",
+        "謝罪しました",
+        "提出",
+        "提出し",
+        "提出した",
+        "提出しました",
+        "届け出た",
+        "届け出ました",
+    ];
+    let mut rest = s.trim_end_matches('。');
+    loop {
+        let (head, last) = rest.rsplit_once('、').unwrap_or(("", rest));
+        if !MADE.iter().any(|e| last.ends_with(e)) {
+            return rest;
+        }
+        rest = head;
+        if rest.is_empty() {
+            return rest;
+        }
+    }
 }
 
 /// A sentence without its opening words (`この度、`, `これは、`) and date and
@@ -510,7 +564,12 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             if s.is(Kind::Data) && Some(b.line) == s.heading {
                 continue;
             }
-            for p in sentences(&b.text) {
+            // A table's cell (指導に関する記録) is no sentence.
+            if !b.item && cell(&b.text) {
+                continue;
+            }
+            // An official's comment, quoted whole, is its sentences.
+            for p in sentences(unquoted(b.text.trim())) {
                 let p = measure::without_closing_request(measure::without_past_practice(&p))
                     .to_string();
                 let said = if measure::announces(&p) {
@@ -562,6 +621,17 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         }
     }
     found.out
+}
+
+/// A short phrase ending in a noun, with no clause or sentence end: a cell
+/// of a table or a label, not a sentence.
+fn cell(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 15
+        && !t.contains(['、', '。', '，'])
+        && t.chars()
+            .last()
+            .is_some_and(|c| crate::text::is_kanji(c) || crate::text::is_katakana(c))
 }
 
 /// With no measure announced: the notice's promise to prevent a recurrence
@@ -859,10 +929,45 @@ mod tests {
     }
 
     #[test]
+    fn a_report_of_the_loss_made_afterwards_is_no_account_of_what_went_wrong() {
+        let (ls, ss) = sections::parse(
+            "調査書類の紛失について\n3 経過\n10月2日\n- 調査員が夕方に訪問を終えたところ、名簿が見当たらないことが分かった。\n- 翌朝、南町役場へ名簿の紛失を報告。\n- 役場職員と各戸を訪ね、紛失を報告し、謝罪した。\n",
+        );
+        assert_eq!(incident(&ls, &ss, &[]), None);
+        // A sentence that tells the loss, then the report, is the loss.
+        let (ls, ss) = sections::parse(
+            "書類の紛失について\n職員が帰宅途中に鞄ごと書類を紛失したため、警察に遺失届を提出しました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("職員が帰宅途中に鞄ごと書類を紛失したため、警察に遺失届を提出しました")
+        );
+    }
+
+    #[test]
     fn sentences_split_outside_brackets() {
         assert_eq!(
             sentences("「流出している。」との連絡がありました。確認しました。"),
             ["「流出している。」との連絡がありました。", "確認しました。"]
         );
+        // A paragraph that is one quotation (an official's comment) is its
+        // sentences once unquoted.
+        assert_eq!(
+            sentences(unquoted("「重大な事故です。今後は「台帳」で管理します。」")),
+            ["重大な事故です。", "今後は「台帳」で管理します。"]
+        );
+        assert_eq!(
+            sentences(unquoted("「台帳」と「名簿」を紛失しました。")),
+            ["「台帳」と「名簿」を紛失しました。"]
+        );
+    }
+
+    #[test]
+    fn an_official_s_quoted_comment_and_a_table_s_cells_in_measures() {
+        let (_, _, m, _) = parts(
+            "文書の紛失について\n北浜市立の小学校で文書を紛失しました。\n1 紛失した文書\n文書名\n指導に関する記録\n2 教育長のコメント\n\
+             「重大な事故であり、深くお詫びします。今後、全校で文書の管理体制を見直し、再発防止の徹底を図ってまいります」\n",
+        );
+        assert_eq!(m, ["全校で文書の管理体制を見直す"]);
     }
 }

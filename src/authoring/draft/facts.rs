@@ -188,6 +188,16 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             {
                 score -= 3;
             }
+            // 名簿1枚(9世帯分): the sheets that hold the data, counted by
+            // whose data they hold.
+            let holds = clause.split(['、', '，']).next().is_some_and(|c| {
+                ["名分", "人分", "世帯分", "件分"]
+                    .iter()
+                    .any(|w| c.contains(w))
+            });
+            if c.text.ends_with(['枚', '通']) && holds {
+                score -= 3;
+            }
             // A rate (医療証1枚につき1封筒), not a count.
             if ["につき", "あたり", "当たり", "ごと"]
                 .iter()
@@ -474,6 +484,16 @@ mod tests {
                 "来年入学する子ども(85人)の保護者、106人のメールアドレスが見える形で送信しました。"
             ),
             (Some(106), None, 1)
+        );
+        // A sheet that holds the data of households is no record of it.
+        assert_eq!(
+            counted("1 紛失した書類\n「訪問予定表」1枚(記載された対象の世帯:9世帯分)"),
+            (None, None, 0)
+        );
+        // Nor of persons it names, who are counted instead.
+        assert_eq!(
+            counted("紛失した書類は名簿2枚(児童31名分)です。"),
+            (Some(31), None, 0)
         );
         // A rate is not a count.
         assert_eq!(

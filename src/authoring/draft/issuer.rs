@@ -17,7 +17,7 @@ use super::header::{EDGE, Fact};
 use super::lines::Line;
 use super::organization::{
     ORG_PREFIXES, bare_reference, branch_name, branch_of, organization_name, role_line,
-    third_party, umbrella_name, without_role,
+    third_party, tidy, umbrella_name, without_role,
 };
 use super::sections::{Kind, Section};
 
@@ -41,6 +41,12 @@ static ANNOUNCER: LazyLock<Regex> =
 /// `X（以下「当局」という。）`, `X（本社：…、以下、当社）`: a name defined for the notice.
 static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[、。「\s])([^、。「」\s()（）]{2,40}?)[（(][^）)]{0,60}?以下[、，]?「?([^」）)]{1,8})")
+        .expect("valid")
+});
+/// `…北浜地理学会から発信しているものではありません`: the body a spoofing
+/// warning says the mail is not from.
+static DENIED_SENDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s、。,，「」()（）]{2,30}?)(?:から|が)(?:発信|送信|配信)(?:して|し|され)?(?:いる|た)?もの(?:では|で)(?:あり|ござい|な)")
         .expect("valid")
 });
 /// `尾張旭市立旭小学校における…について`: the body a title is about.
@@ -205,7 +211,8 @@ fn find(
         // 尾張旭市立旭小学校における…について: the body the title is about.
         if let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value) {
             let name = &c[1];
-            if organization_name(name) && !bare_reference(name) {
+            // 【注意喚起】学会のメール…: a label and a bare word, no name.
+            if organization_name(name) && !bare_reference(name) && tidy(name).is_some() {
                 return Some(fact(vec![i], name.to_string()));
             }
         }
@@ -216,7 +223,24 @@ fn find(
     if let Some((i, name)) = first_subject(lines, top, title_line) {
         return Some(fact(vec![i], name));
     }
-    self_named(lines).or_else(|| ministry_office(lines, top.max(6), title_line))
+    self_named(lines)
+        .or_else(|| denied_sender(lines))
+        .or_else(|| ministry_office(lines, top.max(6), title_line))
+}
+
+/// The body a spoofing warning says the mail is not from (…から発信している
+/// ものではありません).
+fn denied_sender(lines: &[Line]) -> Option<Fact<String>> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        DENIED_SENDER.captures_iter(&l.text).find_map(|c| {
+            let name = c[1].rsplit(['、', ',', '，']).next().unwrap_or(&c[1]);
+            (organization_name(name) && !bare_reference(name) && !third_party(name)).then(|| Fact {
+                value: name.to_string(),
+                lines: vec![i],
+                quote: l.text.clone(),
+            })
+        })
+    })
 }
 
 /// Whether the words before a name make it the contractor of the notice's
@@ -471,7 +495,8 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("当局", &["局"]),
     ("当組合", &["組合"]),
     ("当広域連合", &["広域連合"]),
-    ("当法人", &["法人"]),
+    // A council of social welfare or a foundation calls itself 当法人 too.
+    ("当法人", &["法人", "協議会", "事業団", "福祉会"]),
     ("当協会", &["協会"]),
     ("本協会", &["協会"]),
     ("当連盟", &["連盟"]),
@@ -790,6 +815,16 @@ mod tests {
                 "a help desk the notice refers readers to is not its issuer",
                 "迷惑メールについて\n認定NPO法人まちづくりスポット\nNOTICEサポートセンター\n当法人を差出人とする迷惑メールが送られています。",
                 Some("認定NPO法人まちづくりスポット"),
+            ),
+            (
+                "a spoofing warning names the body it denies sending as",
+                "【注意喚起】学会のアドレスを詐称したメールについて\n学会のアドレスを差出人にしたメールが届いています。\nこれは表示名を偽ったもので、北浜地理学会から発信しているものではありません。\n",
+                Some("北浜地理学会"),
+            ),
+            (
+                "当法人 is a council of social welfare, named in the sample of a spoofed sender",
+                "なりすましメールについて\n当法人の職員を装ったメールが送られています。\n差出人:\"南町社会福祉協議会\"<abc@example.jp>\n",
+                Some("南町社会福祉協議会"),
             ),
             (
                 "万が一当法人: the notice's own word, not a name",

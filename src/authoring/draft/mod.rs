@@ -96,11 +96,7 @@ pub fn extract(text: &str) -> Extract {
         .into_iter()
         .flatten()
     {
-        header_lines.extend(
-            f.lines
-                .iter()
-                .filter(|&&i| !lines[i].text.contains(['。', '、'])),
-        );
+        header_lines.extend(f.lines.iter().filter(|&&i| !sentence_line(&lines[i].text)));
     }
     if let Some(p) = &dated {
         header_lines.extend(&p.lines);
@@ -187,4 +183,15 @@ pub fn draft(
         encoding: decoded.encoding,
         extract,
     })
+}
+
+/// A line that is a sentence, not a heading: it has a clause or a sentence
+/// end (`、`, `。`, or `,` and `.` as some sites write them:
+/// `…であり,北浜学会から発信しているものではありません.`).
+fn sentence_line(t: &str) -> bool {
+    let t = t.trim_end();
+    t.contains(['。', '、', '，'])
+        || t.strip_suffix(['.', '．'])
+            .and_then(|b| b.chars().last())
+            .is_some_and(|c| !c.is_ascii())
 }
