@@ -564,8 +564,9 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             if s.is(Kind::Data) && Some(b.line) == s.heading {
                 continue;
             }
-            // A table's cell (指導に関する記録) is no sentence.
-            if !b.item && cell(&b.text) {
+            // A table's cell (指導に関する記録) is no sentence; an item of a
+            // list given as another's advice is not the body's measure.
+            if !b.item && cell(&b.text) || b.item && others_list(s, b.line) {
                 continue;
             }
             // An official's comment, quoted whole, is its sentences.
@@ -621,6 +622,20 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         }
     }
     found.out
+}
+
+/// Whether the item at `line` is of a list the section goes on to give as
+/// another's (`・…開かない。` … `といったことが…より挙げられています`).
+fn others_list(s: &Section, line: usize) -> bool {
+    s.blocks
+        .iter()
+        .skip_while(|b| b.line != line)
+        .find(|b| !b.item)
+        .is_some_and(|b| {
+            ["といった", "と言った", "などが", "などの点が"]
+                .iter()
+                .any(|w| b.text.trim_start().starts_with(w))
+        })
 }
 
 /// A short phrase ending in a noun, with no clause or sentence end: a cell
@@ -942,6 +957,17 @@ mod tests {
             incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
             Some("職員が帰宅途中に鞄ごと書類を紛失したため、警察に遺失届を提出しました")
         );
+    }
+
+    #[test]
+    fn advice_another_body_gives_readers_is_no_measure() {
+        let (_, _, m, _) = parts(
+            "なりすましメールについて\n当所の担当者を装ったメールが送られています。\n主な対策としては、\n\
+             ・身に覚えのないメールの添付ファイルは開かない。\n\
+             ・開いてしまった場合は、すぐに管理部門へ連絡する。\n\
+             といったことが北浜情報センターより挙げられています。\n",
+        );
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]

@@ -188,6 +188,14 @@ fn find(
         .flat_map(|s| s.blocks.iter().map(|b| b.line))
         .collect();
     if let Some((at, name)) = names_in(lines, &signature) {
+        // A prefecture's release about its school (県立…高校における…について):
+        // the school, named with the prefecture.
+        if let Some(i) = title_line
+            && let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value)
+            && let Some(body) = run_by(&name, &c[1])
+        {
+            return Some(fact(vec![i], body));
+        }
         return Some(fact(at, name));
     }
     let last: Vec<usize> = (lines.len().saturating_sub(6)..lines.len()).collect();
@@ -241,6 +249,18 @@ fn denied_sender(lines: &[Line]) -> Option<Fact<String>> {
             })
         })
     })
+}
+
+/// `北浜県` and `県立南町高校` → `北浜県立南町高校`: a body the prefecture or
+/// municipality runs, named by its kind of owner, with the owner's name.
+fn run_by(owner: &str, subject: &str) -> Option<String> {
+    if !municipality(owner) {
+        return None;
+    }
+    let kind = owner.chars().last()?;
+    let rest = subject.strip_prefix(kind)?.strip_prefix('立')?;
+    let body = format!("{owner}立{rest}");
+    (organization_name(&body) && !rest.is_empty()).then_some(body)
 }
 
 /// Whether the words before a name make it the contractor of the notice's
@@ -825,6 +845,11 @@ mod tests {
                 "当法人 is a council of social welfare, named in the sample of a spoofed sender",
                 "なりすましメールについて\n当法人の職員を装ったメールが送られています。\n差出人:\"南町社会福祉協議会\"<abc@example.jp>\n",
                 Some("南町社会福祉協議会"),
+            ),
+            (
+                "a prefecture's press release about its school, named in the title",
+                "県立南町高等学校におけるメールアドレスの流出について\n掲載日:2019年6月3日\n県立南町高等学校において、メールを誤って送信しました。\n(問合せ先)\n北浜県教育委員会教育局高校教育課\n電話012-345-6789\n北浜県",
+                Some("北浜県立南町高等学校"),
             ),
             (
                 "万が一当法人: the notice's own word, not a name",
