@@ -151,7 +151,11 @@ impl Found {
         // A list item may be short (研修の実施); a sentence cut off by a page
         // break (本件事案が) is no entry.
         let least = if b.item { 4 } else { 8 };
-        if !address(&text) && text.chars().count() >= least && self.seen.insert(text.clone()) {
+        if !address(&text)
+            && !footnote(&text)
+            && text.chars().count() >= least
+            && self.seen.insert(text.clone())
+        {
             self.out.push(Fact {
                 value: text,
                 lines: vec![b.line],
@@ -159,6 +163,16 @@ impl Found {
             });
         }
     }
+}
+
+/// A footnote to a mark in the text (`※1 …`, `注2 …`): what a word means,
+/// not an entry.
+fn footnote(s: &str) -> bool {
+    ["※", "注", "（注", "(注"].iter().any(|m| {
+        s.strip_prefix(m).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        })
+    })
 }
 
 /// The entries of the sections of one kind: each list item, or each
@@ -638,15 +652,16 @@ fn others_list(s: &Section, line: usize) -> bool {
         })
 }
 
-/// A short phrase ending in a noun, with no clause or sentence end: a cell
-/// of a table or a label, not a sentence.
+/// A phrase ending in a noun, with no clause or sentence end: a cell of a
+/// table or a label when short, a document's title when it says what it is
+/// about (…に関する注意喚起); not a sentence.
 fn cell(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 15
-        && !t.contains(['、', '。', '，'])
-        && t.chars()
-            .last()
-            .is_some_and(|c| crate::text::is_kanji(c) || crate::text::is_katakana(c))
+    let noun = t
+        .chars()
+        .last()
+        .is_some_and(|c| crate::text::is_kanji(c) || crate::text::is_katakana(c));
+    !t.contains(['、', '。', '，']) && noun && (t.chars().count() <= 15 || t.contains("に関する"))
 }
 
 /// With no measure announced: the notice's promise to prevent a recurrence
@@ -971,6 +986,18 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_is_neither_a_cause_nor_a_measure() {
+        let (_, c, m, _) = parts(
+            "発生原因\n登録の変更が照会システム(※1)に届く前に表示されました。\n\
+             ※1 加入者の情報の写しを保管し、照会に答えるシステム。\n\
+             再発防止策\n登録の際は本人確認書類で照合するよう手順を改めました。\n\
+             ※2 住民基本台帳を介した照会。\n",
+        );
+        assert_eq!(c, ["登録の変更が照会システム(※1)に届く前に表示されました"]);
+        assert_eq!(m, ["登録の際は本人確認書類で照合するよう手順を改めました"]);
+    }
+
+    #[test]
     fn sentences_split_outside_brackets() {
         assert_eq!(
             sentences("「流出している。」との連絡がありました。確認しました。"),
@@ -995,5 +1022,10 @@ mod tests {
              「重大な事故であり、深くお詫びします。今後、全校で文書の管理体制を見直し、再発防止の徹底を図ってまいります」\n",
         );
         assert_eq!(m, ["全校で文書の管理体制を見直す"]);
+        // A linked document's title is no measure either.
+        let (_, _, m, _) = parts(
+            "不審メールについて\n職員名を騙ったメールが送られています。\n〇北浜情報センター\n不審メールの感染拡大に関する注意喚起\n",
+        );
+        assert!(m.is_empty(), "{m:?}");
     }
 }

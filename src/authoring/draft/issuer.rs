@@ -156,9 +156,10 @@ fn find(
     // A name the notice defines itself by.
     for (i, line) in lines.iter().enumerate().take(top.max(EDGE)) {
         for c in DEFINED.captures_iter(&line.text) {
-            let name = c[1]
-                .trim_start_matches(['こ', 'の', '度'])
-                .trim_start_matches([',', '，', '、', '・']);
+            let name = after_clause(
+                c[1].trim_start_matches(['こ', 'の', '度'])
+                    .trim_start_matches([',', '，', '、', '・']),
+            );
             let alias = &c[2];
             if (organization_name(name) || branch_name(name))
                 && !bare_reference(name)
@@ -249,6 +250,17 @@ fn denied_sender(lines: &[Line]) -> Option<Fact<String>> {
             })
         })
     })
+}
+
+/// `平成30年度に北浜協会` → `北浜協会`: a name after the clause it is the
+/// subject of, when the words before it end with a particle.
+fn after_clause(words: &str) -> &str {
+    words
+        .char_indices()
+        .filter(|(_, c)| "にでがはを".contains(*c))
+        .map(|(at, c)| &words[at + c.len_utf8()..])
+        .find(|rest| organization_name(rest))
+        .unwrap_or(words)
 }
 
 /// `北浜県` and `県立南町高校` → `北浜県立南町高校`: a body the prefecture or
@@ -850,6 +862,21 @@ mod tests {
                 "a prefecture's press release about its school, named in the title",
                 "県立南町高等学校におけるメールアドレスの流出について\n掲載日:2019年6月3日\n県立南町高等学校において、メールを誤って送信しました。\n(問合せ先)\n北浜県教育委員会教育局高校教育課\n電話012-345-6789\n北浜県",
                 Some("北浜県立南町高等学校"),
+            ),
+            (
+                "a name the notice defines, after the year it acted in",
+                "個人情報の表示について\n令和6年10月31日\n事案\n別の方の情報が表示されました。\n発生原因\n平成30年度に北浜健康保険協会(以下「北浜協会」という。)が実施した業務において、番号の誤りがありました。\n",
+                Some("北浜健康保険協会"),
+            ),
+            (
+                "a title's label and its bracketed subject are no name",
+                "注意喚起(当協会の名を騙った迷惑メールについて)\n2019年12月10日より、当協会の名を騙った迷惑メールが一部の病院に送られています。\n",
+                None,
+            ),
+            (
+                "the bodies a list of links refers readers to are not the issuer",
+                "不審メールについて\n協会職員名を騙った不審メールが送信されています。\n添付ファイルは開かないでください。\n情報が提供されていますので、ご参照ください。\n〇警視庁\n感染を疑ったら\n〇独立行政法人 情報処理推進機構\n感染に関する注意喚起\n",
+                None,
             ),
             (
                 "万が一当法人: the notice's own word, not a name",

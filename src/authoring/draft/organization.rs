@@ -180,7 +180,16 @@ pub fn organization_name(name: &str) -> bool {
     let n = name.trim();
     let chars = n.chars().count();
     // ※一般社団法人: a note's mark, not a name's first character.
-    if n.starts_with(|c: char| "※＊*・●○■□◆◇".contains(c)) {
+    if n.starts_with(|c: char| "※＊*・●○〇◎■□◆◇".contains(c)) {
+        return false;
+    }
+    // 注意喚起(当協会: a bracket opened and not closed, not a name.
+    let count = |set: &str| n.chars().filter(|c| set.contains(*c)).count();
+    if count("(（「") != count(")）」") {
+        return false;
+    }
+    // 独立行政法人, 株式会社: a legal form alone.
+    if ORG_PREFIXES.contains(&n) {
         return false;
     }
     // 交付申請のあった2法人: a clause, not a name.
@@ -501,7 +510,15 @@ pub fn organization_line(text: &str) -> Option<&str> {
     if role_line(t) {
         return None;
     }
-    let first = t.split(' ').next()?;
+    let mut words = t.split(' ');
+    let first = words.next()?;
+    // 社会福祉法人 仁生社: a legal form and the name after it.
+    if ORG_PREFIXES.contains(&first)
+        && let Some(second) = words.next()
+        && second.chars().count() >= 2
+    {
+        return Some(&t[..first.len() + 1 + second.len()]);
+    }
     // 株式会社サンプル 総務部: the organization before its department.
     let name = if organization_name(t) { t } else { first };
     organization_name(name).then_some(name)
