@@ -378,12 +378,19 @@ const MECHANISM: &[&str] = &[
     "取り違え",
     "窃取",
     "なりすまし",
+    // Something found missing: 書類が1枚無いことが判明, 見当たらず.
+    "無いこと",
+    "ないことが判明",
+    "見当たらな",
+    "見当たらず",
     // An insider's act: 着服, 横領, 不正経理, 無断で.
     "着服",
     "横領",
     "詐取",
     "不正経理",
     "無断で",
+    "漏らし",
+    "口外",
     // A third party using the body's name: 市長の名前をかたるメール.
     "かたる",
     "かたった",
@@ -948,6 +955,17 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_found_missing_is_what_went_wrong() {
+        let (ls, ss) = sections::parse(
+            "調査書類の紛失について\n3 経過\n10月2日\n- 調査員が夕方に訪問を行い、19時頃書類を確かめたところ、名簿が1枚無いことが判明。\n- 翌朝、南町役場へ報告。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("調査員が夕方に訪問を行い、19時頃書類を確かめたところ、名簿が1枚無いことが判明")
+        );
+    }
+
+    #[test]
     fn an_insiders_act_told_in_the_account_is_its_cause_to_confirm() {
         let (ls, ss) = sections::parse(
             "職員による不祥事について\n2019年4月から2021年3月までの間、当組合の職員が窓口の現金を着服していたことが分かりました。\n",
@@ -956,12 +974,20 @@ mod tests {
             incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
             Some("当組合の職員が窓口の現金を着服していたことが分かりました")
         );
+        // Telling what one learnt at work is one too.
+        let (ls, ss) = sections::parse(
+            "職員による情報の漏えいについて\n1.事実内容\n令和4年3月2日に、職員が利用者の病名を口頭で知人2名に漏らしたことが分かりました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("職員が利用者の病名を口頭で知人2名に漏らしたことが分かりました")
+        );
     }
 
     #[test]
     fn a_report_of_the_loss_made_afterwards_is_no_account_of_what_went_wrong() {
         let (ls, ss) = sections::parse(
-            "調査書類の紛失について\n3 経過\n10月2日\n- 調査員が夕方に訪問を終えたところ、名簿が見当たらないことが分かった。\n- 翌朝、南町役場へ名簿の紛失を報告。\n- 役場職員と各戸を訪ね、紛失を報告し、謝罪した。\n",
+            "調査書類の紛失について\n3 経過\n10月2日\n- 調査員が夕方に訪問を終えたところで、名簿を持っていないことに気づいた。\n- 翌朝、南町役場へ名簿の紛失を報告。\n- 役場職員と各戸を訪ね、紛失を報告し、謝罪した。\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
         // A sentence that tells the loss, then the report, is the loss.
