@@ -105,6 +105,7 @@ fn with_days_alone(text: &str, mut found: Vec<dates::Found>) -> Vec<dates::Found
 
 const DISCOVERY: &[&str] = &[
     "判明",
+    "事実を確認",
     "発覚",
     "気づ",
     "気付",
@@ -162,6 +163,8 @@ enum Dates {
     Discovery,
     /// The day something was announced (公表, 発表): neither the event nor its discovery.
     Publication,
+    /// The day of a step taken after it (修正を行いました, 謝罪): neither.
+    Response,
     Event,
     Neither,
 }
@@ -183,7 +186,19 @@ pub(super) fn without_asides(text: &str) -> String {
 }
 
 fn kind_of(sentence: &str) -> Dates {
-    let plain = without_asides(sentence);
+    // 障害が発生しないよう: what is to be prevented, not what happened.
+    let plain = [
+        "しないよう",
+        "しないように",
+        "させないよう",
+        "することのないよう",
+    ]
+    .iter()
+    .fold(without_asides(sentence), |t, neg| {
+        EVENT
+            .iter()
+            .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
+    });
     let sentence = plain.as_str();
     // …に送信しようとしたところ、誤って…送信してしまい、…ことが判明: the
     // event told in its own clause, then found out. (…が紛失したことが判明
@@ -193,11 +208,22 @@ fn kind_of(sentence: &str) -> Dates {
         "ことが発覚",
         "ことが分か",
         "ことを確認",
+        "事実を確認",
         "ことに気",
     ]
     .iter()
     .filter_map(|w| sentence.find(w))
     .min();
+    // 11月25日頃から…メールが送信されているという事実を確認: the date opens
+    // what was found going on, and dates it.
+    if reported.is_some()
+        && ["頃から", "ごろから", "から", "以降", "頃より", "より"]
+            .iter()
+            .any(|w| sentence.starts_with(w))
+        && EVENT.iter().any(|w| sentence.contains(w))
+    {
+        return Dates::Event;
+    }
     if let Some(at) = reported
         && let Some(clause) = ["ところ", "際に", "しまい", "した後"]
             .iter()
@@ -216,6 +242,19 @@ fn kind_of(sentence: &str) -> Dates {
         Dates::Publication
     } else if EVENT.iter().any(|w| sentence.contains(w)) {
         Dates::Event
+    } else if [
+        "修正を行",
+        "修正しま",
+        "復旧",
+        "謝罪",
+        "回収",
+        "届け出",
+        "相談し",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+    {
+        Dates::Response
     } else {
         Dates::Neither
     }
@@ -518,7 +557,7 @@ pub fn when(
                     Dates::Discovery => &mut out.discovered,
                     Dates::Event => &mut out.occurred,
                     Dates::Neither => &mut neither,
-                    Dates::Publication => continue,
+                    Dates::Publication | Dates::Response => continue,
                 };
                 let earlier = kind == Dates::Event
                     && in_account[i]
@@ -634,6 +673,24 @@ mod tests {
                 "表題について\n令和7年2月1日\n失われたファイルには、令和6年5月1日から令和7年2月28日までに入院した患者の氏名が書かれていました。\n令和7年1月10日にファイルがないことが発覚しました。\n",
                 None,
                 Some("2025-01-10"),
+            ),
+            // A fact confirmed is found out; a repair made so that nothing
+            // happens again is no event.
+            (
+                "表題について\n2022年2月10日\n- 2022年2月3日(木)、社員を装ったメールが複数の方へ発信されている事実を確認しました。\n",
+                None,
+                Some("2022-02-03"),
+            ),
+            // …頃から…送信されているという事実を確認: the date opens the event.
+            (
+                "表題について\n2019年11月28日\n職員のパソコンが感染したことにより、令和元年11月25日頃から職員を装ったメールが送信されているという事実を確認いたしました。\n",
+                Some("2019-11-25"),
+                None,
+            ),
+            (
+                "表題について\n2010年4月12日\n誤って通知書を配付しました。\nなお、不備のあったシステムは、障害が発生しないよう4月5日に修正を行いました。\n",
+                None,
+                None,
             ),
             // The period a list covers.
             (
