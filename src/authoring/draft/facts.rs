@@ -485,6 +485,13 @@ mod tests {
             ),
             (Some(106), None, 1)
         );
+        // Members counted under a label of how many the mail went to.
+        assert_eq!(
+            counted(
+                "メールの誤送信について\n宛先欄に入力して送信しました。\n送信人数\n推進協議会委員27人\n"
+            ),
+            (Some(27), None, 0)
+        );
         // A sheet that holds the data of households is no record of it.
         assert_eq!(
             counted("1 紛失した書類\n「訪問予定表」1枚(記載された対象の世帯:9世帯分)"),

@@ -152,7 +152,12 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
                 | "人数"
                 | "漏えい件数"
                 | "流出件数"
-        );
+        )
+        // 送信人数, 誤送付件数: how many it was (not 郵送件数, the whole
+        // mailing of which some went wrong).
+        || short
+            && (heading.ends_with("人数") || heading.ends_with("件数"))
+            && !heading.starts_with(['郵', '発']);
     // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
     // A title (…について) or a sentence (…がありました) is no heading about the data.
     let title_like = [
@@ -180,6 +185,8 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
             "可能性",
             "項目",
             "内容",
+            "種類",
+            "件数",
         ])
         && !title_like;
     if kinds.is_empty()
@@ -650,6 +657,9 @@ mod tests {
             ("対応", &[Response]),
             ("学校の対応", &[Response]),
             ("流出した個人情報", &[Data]),
+            ("個人情報の種類及び件数", &[Data]),
+            ("送信人数", &[Data]),
+            ("郵送件数", &[]),
             ("個人情報の内容", &[Data]),
             ("お問い合わせ先", &[Contact]),
             ("本事案の公表までに時間を要した経緯", &[]),
