@@ -256,7 +256,12 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 || c.unit == Unit::People
                     && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
             let recipients = addresses_shown && SENT_TO.iter().any(|w| near_after.starts_with(w));
-            if told && !recipients {
+            // 流出した個人情報の対象者16人に対し: those whose data it was.
+            let subjects_of_leak = near_before.ends_with("対象者")
+                && ["流出", "漏えい", "漏洩"]
+                    .iter()
+                    .any(|w| before.contains(w));
+            if told && !recipients && !subjects_of_leak {
                 score -= 3;
             }
             // 児童111人の保護者89件: the first figure only says whose the
@@ -484,6 +489,11 @@ mod tests {
                 "来年入学する子ども(85人)の保護者、106人のメールアドレスが見える形で送信しました。"
             ),
             (Some(106), None, 1)
+        );
+        // Those whose leaked data it was are counted even as those told.
+        assert_eq!(
+            counted("3 対応\n流出した個人情報の対象者16人に対し、状況を説明し謝罪しました。"),
+            (Some(16), None, 0)
         );
         // Members counted under a label of how many the mail went to.
         assert_eq!(
