@@ -8,6 +8,16 @@ use super::organization::{department, organization_name, without_role};
 /// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月8日 印刷ページ表示`),
 /// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
 pub fn date_line(text: &str) -> Option<dates::Found> {
+    date_line_of(text, false)
+}
+
+/// A date line of a signature, where a month alone dates the notice too
+/// (`令和4年1月` above the body's name, `平成30年3月 北浜病院 院長 山田太郎`).
+pub fn signature_date_line(text: &str) -> Option<dates::Found> {
+    date_line_of(text, true)
+}
+
+fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
     let found = dates::find(text, None);
     let first = found.first()?.clone();
     let mut rest = String::new();
@@ -78,8 +88,12 @@ pub fn date_line(text: &str) -> Option<dates::Found> {
             [] => false,
         }
     };
-    (found.len() == 1 && (leftover.is_empty() || issuer) && first.date.day.is_some())
-        .then_some(first)
+    // A month alone dates a signature, or a line that signs beside it.
+    let precise = first.date.day.is_some()
+        || (month_ok || issuer && !leftover.is_empty())
+            && first.date.month.is_some()
+            && first.year_written;
+    (found.len() == 1 && (leftover.is_empty() || issuer) && precise).then_some(first)
 }
 
 #[cfg(test)]
@@ -106,5 +120,19 @@ mod tests {
         let f = date_line("お知らせ |2022年03月02日").unwrap();
         assert_eq!(f.date.to_string(), "2022-03-02");
         assert!(date_line("お知らせ 2022年3月2日に発生した障害について").is_none());
+    }
+
+    #[test]
+    fn a_signature_is_dated_by_a_month_alone() {
+        use super::signature_date_line;
+        assert!(date_line("令和4年1月").is_none());
+        let f = signature_date_line("令和4年1月").unwrap();
+        assert_eq!(f.date.to_string(), "2022-01");
+        let f = signature_date_line("平成30年3月 北浜県立中央病院 院長 山田太郎").unwrap();
+        assert_eq!(f.date.to_string(), "2018-03");
+        assert!(signature_date_line("3月").is_none());
+        // Beside the body and its head, anywhere.
+        let f = date_line("平成30年3月 北浜県立中央病院 院長 山田太郎").unwrap();
+        assert_eq!(f.date.to_string(), "2018-03");
     }
 }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 pub use super::date_line::date_line;
 use super::lines::Line;
 use super::sections::{Kind, Section};
-use super::{dates, marker};
+use super::{date_line as date_lines, dates, marker};
 use crate::model::PartialDate;
 
 pub use super::organization::{organization_line, organization_name, sector_hint};
@@ -50,8 +50,17 @@ pub fn published(
     let heads = (0..top.end.min(account)).any(|i| date_line(&lines[i].text).is_some());
     let top = if heads { 0..top.end.min(account) } else { top };
     let mut best: Option<Fact<PartialDate>> = None;
-    for i in top.chain(signature) {
-        if let Some(f) = date_line(&lines[i].text)
+    let top: Vec<usize> = top.collect();
+    let signature: Vec<usize> = signature.filter(|i| !top.contains(i)).collect();
+    let dated = |i: usize| {
+        if signature.contains(&i) {
+            date_lines::signature_date_line(&lines[i].text)
+        } else {
+            date_line(&lines[i].text)
+        }
+    };
+    for i in top.iter().chain(&signature).copied() {
+        if let Some(f) = dated(i)
             && best.as_ref().is_none_or(|b| b.value.is_after(&f.date))
         {
             best = Some(Fact {
@@ -505,6 +514,11 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            // A signature dated by its month alone.
+            (
+                "書類の送達について(お詫び)\n文書を誤って送達していました。\n1 概要\n令和3年12月に判明した。\n2 今後の対応\n確認を徹底する。\n令和4年1月\n北浜市社会福祉協議会 福祉資金部\nTEL 03-1234-5678",
+                Some("2022-01"),
+            ),
             (
                 "2022年5月20日掲載 独立行政法人こだま病院機構 北町医療センター院長 山田 一郎\n【お詫び】当院職員による紛失について\n当院職員がUSBメモリを紛失しました。",
                 Some("2022-05-20"),

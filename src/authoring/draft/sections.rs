@@ -501,7 +501,7 @@ fn signature_start(lines: &[Line]) -> usize {
         }
         let org = organization_line(t).is_some() || role_line(t);
         let other = department(t.split(' ').next().unwrap_or(t))
-            || super::date_line::date_line(t).is_some()
+            || super::date_line::signature_date_line(t).is_some()
             || [
                 "法人名",
                 "理事長名",
@@ -510,6 +510,11 @@ fn signature_start(lines: &[Line]) -> usize {
                 "住所",
                 "名称",
                 "担当",
+                // A telephone line under the body's name.
+                "TEL",
+                "Tel",
+                "ＴＥＬ",
+                "電話",
             ]
             .iter()
             .any(|w| t.starts_with(w));
