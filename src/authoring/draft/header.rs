@@ -128,7 +128,27 @@ pub fn published(
             });
         }
     }
-    told_today(lines, top_end(lines, first_heading)).or_else(|| press_release_entry(lines))
+    told_today(lines, top_end(lines, first_heading))
+        .or_else(|| press_release_entry(lines))
+        .or_else(|| footer_date(lines))
+}
+
+/// The page's date in its footer, below the contact lines (`更新日:…`).
+fn footer_date(lines: &[Line]) -> Option<Fact<PartialDate>> {
+    let footer = lines.len().saturating_sub(3)..lines.len();
+    footer.rev().find_map(|i| {
+        let t = &lines[i].text;
+        ["更新日", "掲載日", "公開日", "公表日", "作成日"]
+            .iter()
+            .any(|w| t.contains(w))
+            .then(|| date_line(t))
+            .flatten()
+            .map(|f| Fact {
+                value: f.date,
+                lines: vec![i],
+                quote: f.text,
+            })
+    })
 }
 
 /// The first line that holds a sentence (`。`): where the account begins,
@@ -514,6 +534,11 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            // The page's date in its footer, below the contact lines.
+            (
+                "迷惑メールにご注意ください\n市を装ったメールが送信されています。\nこの記事に関するお問い合わせ先\n総務部 地域政策課\nメールでのお問い合わせはこちら\n更新日:2020年09月02日",
+                Some("2020-09-02"),
+            ),
             // A signature dated by its month alone.
             (
                 "書類の送達について(お詫び)\n文書を誤って送達していました。\n1 概要\n令和3年12月に判明した。\n2 今後の対応\n確認を徹底する。\n令和4年1月\n北浜市社会福祉協議会 福祉資金部\nTEL 03-1234-5678",
