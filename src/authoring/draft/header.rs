@@ -308,6 +308,10 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
             // …についてお詫びいたします: a title that apologizes.
             && !t.contains("お詫び")
             && !t.contains("おわび")
+            // …メールにご注意ください: a warning's title.
+            && !["ご注意ください", "ご注意下さい", "ご注意願います"]
+                .iter()
+                .any(|e| t.ends_with(e))
             && !repeated;
         let label =
             (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('［') && t.ends_with('］'));
@@ -621,8 +625,12 @@ mod tests {
                 "• 文字サイズ\n2025年10月1日区立中学校での個人情報の誤った配信\n本文。",
                 "区立中学校での個人情報の誤った配信",
             ),
-            // A salutation is no title.
+            // A salutation is no title; a warning's request is.
             ("組合員・利用者各位\n標記の件につき、お知らせします。", ""),
+            (
+                "なりすましメールにご注意ください\n\n市を装ったメールが送信されています。",
+                "なりすましメールにご注意ください",
+            ),
             // A bullet or a note is no title.
             (
                 "・交付すべきだった文書:令和5年春に許可した施設の一覧\n(*注)認定の順に県が付ける番号\n本文。",

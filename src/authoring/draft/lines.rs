@@ -339,9 +339,15 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
                 ]);
             let margin = continues
                 || prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
+            // …にご注意下さい: a request ends a sentence without its 。.
+            let asks = ["ください", "下さい"]
+                .iter()
+                .any(|e| prev.text.ends_with(e))
+                && !line.text.starts_with(['ま', '。']);
             let open = !prev
                 .text
                 .ends_with(['。', '．', '」', '）', ')', '！', '？', '：', ':'])
+                && !asks
                 && super::dates::find(&prev.text, None)
                     .last()
                     .is_none_or(|d| d.end != prev.text.len());
@@ -458,6 +464,16 @@ mod tests {
                 "デジタルカメラの紛失について",
                 "本日、職員がデジタルカメラを紛失したことが判明しました。"
             ]
+        );
+        // A title that asks (…にご注意下さい) ends where it ends, even as wide
+        // as the paragraph under it.
+        let notice = "【重要】当会、当会職員等をかたった迷惑メール・詐欺メールにご注意下さい
+最近、北浜農業協会の名前や当会の職員の名前を含むメールが
+会員の皆さまに発信されていることが確認されました。
+";
+        assert_eq!(
+            texts(notice)[0],
+            "【重要】当会、当会職員等をかたった迷惑メール・詐欺メールにご注意下さい"
         );
     }
 }
