@@ -422,10 +422,8 @@ pub fn incident(
                     Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
                     None => p,
                 };
-                let hits = MECHANISM
-                    .iter()
-                    .filter(|w| without_reports(&p).contains(**w))
-                    .count();
+                let told = without_reports(&p);
+                let hits = MECHANISM.iter().filter(|w| told.contains(**w)).count();
                 // 紛失時期:9月19日に紛失判明: an entry of when, not what went wrong.
                 let when_label = p.split_once([':', '：']).is_some_and(|(label, _)| {
                     label.chars().count() <= 8
@@ -573,7 +571,8 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         skip.iter().any(|k| s.is(*k)) && !(s.is(Kind::Summary) && s.is(Kind::Response))
     };
     for s in sections.iter().filter(|s| !skipped(s)) {
-        for b in &s.blocks {
+        let theirs = others_lists(s);
+        for (k, b) in s.blocks.iter().enumerate() {
             // In a 原因 section only a sentence that commits to a measure.
             if s.is(Kind::Causes)
                 && (b.item || !sentences(&b.text).iter().any(|p| promises_a_measure(p)))
@@ -587,7 +586,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             }
             // A table's cell (指導に関する記録) is no sentence; an item of a
             // list given as another's advice is not the body's measure.
-            if !b.item && cell(&b.text) || b.item && others_list(s, b.line) {
+            if !b.item && cell(&b.text) || theirs[k] {
                 continue;
             }
             // An official's comment, quoted whole, is its sentences.
@@ -645,18 +644,23 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     found.out
 }
 
-/// Whether the item at `line` is of a list the section goes on to give as
-/// another's (`・…開かない。` … `といったことが…より挙げられています`).
-fn others_list(s: &Section, line: usize) -> bool {
-    s.blocks
-        .iter()
-        .skip_while(|b| b.line != line)
-        .find(|b| !b.item)
-        .is_some_and(|b| {
-            ["といった", "と言った", "などが", "などの点が"]
+/// For each block of a section, whether it is an item of a list the section
+/// goes on to give as another's (`・…開かない。` … `といったことが…より挙げられ
+/// ています`).
+fn others_lists(s: &Section) -> Vec<bool> {
+    let mut out = vec![false; s.blocks.len()];
+    // Whether the next paragraph after the items read so far (from the end) says so.
+    let mut theirs = false;
+    for (k, b) in s.blocks.iter().enumerate().rev() {
+        if b.item {
+            out[k] = theirs;
+        } else {
+            theirs = ["といった", "と言った", "などが", "などの点が"]
                 .iter()
-                .any(|w| b.text.trim_start().starts_with(w))
-        })
+                .any(|w| b.text.trim_start().starts_with(w));
+        }
+    }
+    out
 }
 
 /// A phrase ending in a noun, with no clause or sentence end: a cell of a
