@@ -32,6 +32,8 @@ struct Known {
     text: String,
     controls: Vec<ControlRef>,
     grams: BTreeSet<(char, char)>,
+    /// The length of its idf-weighted bigram vector, computed once.
+    norm: f64,
 }
 
 /// The casebook's measures, indexed for similarity.
@@ -66,9 +68,15 @@ impl Measures {
                     text: m.text.clone(),
                     controls: m.controls.clone(),
                     grams: grams(&m.text),
+                    norm: 0.0,
                 })
             })
             .collect();
+        Measures::of(known)
+    }
+
+    /// The index of some measures: each bigram's idf, each measure's norm.
+    fn of(known: Vec<Known>) -> Measures {
         let mut df: HashMap<(char, char), usize> = HashMap::new();
         for k in &known {
             for g in &k.grams {
@@ -76,11 +84,25 @@ impl Measures {
             }
         }
         let n = known.len().max(1) as f64;
-        let idf = df
+        let idf: HashMap<(char, char), f64> = df
             .into_iter()
             .map(|(g, d)| (g, (n / d as f64).ln() + 1.0))
             .collect();
-        Measures { known, idf }
+        let mut m = Measures { known, idf };
+        let norms: Vec<f64> = m.known.iter().map(|k| m.norm(&k.grams)).collect();
+        for (k, norm) in m.known.iter_mut().zip(norms) {
+            k.norm = norm;
+        }
+        m
+    }
+
+    /// The length of a bigram set's idf-weighted vector.
+    fn norm(&self, grams: &BTreeSet<(char, char)>) -> f64 {
+        grams
+            .iter()
+            .map(|g| self.weight(g).powi(2))
+            .sum::<f64>()
+            .sqrt()
     }
 
     fn weight(&self, g: &(char, char)) -> f64 {
@@ -91,7 +113,7 @@ impl Measures {
     /// The most similar known measures (cosine of idf-weighted bigram sets), best first.
     pub fn similar(&self, text: &str, max: usize) -> Vec<Similar> {
         let q = grams(text);
-        let qn: f64 = q.iter().map(|g| self.weight(g).powi(2)).sum::<f64>().sqrt();
+        let qn = self.norm(&q);
         if qn == 0.0 {
             return Vec::new();
         }
@@ -104,12 +126,7 @@ impl Measures {
                     .intersection(&k.grams)
                     .map(|g| self.weight(g).powi(2))
                     .sum();
-                let kn: f64 = k
-                    .grams
-                    .iter()
-                    .map(|g| self.weight(g).powi(2))
-                    .sum::<f64>()
-                    .sqrt();
+                let kn = k.norm;
                 (if kn == 0.0 { 0.0 } else { shared / (qn * kn) }, i)
             })
             .filter(|(s, _)| *s >= 0.12)
@@ -358,28 +375,20 @@ mod tests {
             text: text.to_string(),
             controls: Vec::new(),
             grams: grams(text),
+            norm: 0.0,
         };
         let known = |case: &str, text: &str| Known {
             case: case.to_string(),
             text: text.to_string(),
             controls: Vec::new(),
             grams: grams(text),
+            norm: 0.0,
         };
         let mut known: Vec<Known> = (0..30)
             .map(|i| known(&format!("case-{i:02}"), text))
             .collect();
         known.push(known_other("送信前に宛先を二人で確かめる"));
-        let mut df: HashMap<(char, char), usize> = HashMap::new();
-        for k in &known {
-            for g in &k.grams {
-                *df.entry(*g).or_default() += 1;
-            }
-        }
-        let idf = df
-            .into_iter()
-            .map(|(g, d)| (g, (31.0 / d as f64).ln() + 1.0))
-            .collect();
-        let m = Measures { known, idf };
+        let m = Measures::of(known);
         let similar = m.similar(
             "県立学校で個人情報の管理を改めて徹底するよう指示し、書類の持ち出しは台帳に記録する",
             30,
