@@ -1052,7 +1052,7 @@ fn a_spoofing_warning_names_the_body_it_denies_sending_and_keeps_its_account() {
     // A site that writes `,` and `.` for `、` and `。`.
     let notice = "【注意喚起】学会のアドレスを詐称したメールについて\n2019.06.03\n\
          学会事務局のアドレスを差出人名にした迷惑メールが届いているようです.\n\
-         これは表示名をなりすましたもので,北浜地理学会から発信しているものではありません.\n\
+         これは表示名をなりすましたもので,北浜地理学会が送信したものではございません.\n\
          届いた場合は開かずに削除してください.\n";
     let text = drafted(notice, &[]);
     assert_eq!(
@@ -1062,7 +1062,7 @@ fn a_spoofing_warning_names_the_body_it_denies_sending_and_keeps_its_account() {
     // The sentence that names the body is still the account's.
     assert!(
         text.contains(
-            "text: これは表示名をなりすましたもので,北浜地理学会から発信しているものではありません."
+            "text: これは表示名をなりすましたもので,北浜地理学会が送信したものではございません."
         ),
         "{text}"
     );

@@ -256,7 +256,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 || c.unit == Unit::People
                     && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
             let recipients = addresses_shown && SENT_TO.iter().any(|w| near_after.starts_with(w));
-            // 流出した個人情報の対象者16人に対し: those whose data it was.
+            // 漏えいした個人情報の対象者23人に対し: those whose data it was.
             let subjects_of_leak = near_before.ends_with("対象者")
                 && ["流出", "漏えい", "漏洩"]
                     .iter()
@@ -492,8 +492,8 @@ mod tests {
         );
         // Those whose leaked data it was are counted even as those told.
         assert_eq!(
-            counted("3 対応\n流出した個人情報の対象者16人に対し、状況を説明し謝罪しました。"),
-            (Some(16), None, 0)
+            counted("3 対応\n漏えいした個人情報の対象者23人に対し、経緯を伝えてお詫びしました。"),
+            (Some(23), None, 0)
         );
         // Members counted under a label of how many the mail went to.
         assert_eq!(

@@ -187,7 +187,7 @@ pub fn draft(
 
 /// A line that is a sentence, not a heading: it has a clause or a sentence
 /// end (`、`, `。`, or `,` and `.` as some sites write them:
-/// `…であり,北浜学会から発信しているものではありません.`).
+/// `…であり,北浜学会が送信したものではございません.`).
 fn sentence_line(t: &str) -> bool {
     let t = t.trim_end();
     t.contains(['。', '、', '，'])
