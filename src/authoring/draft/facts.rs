@@ -359,7 +359,21 @@ fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted
         && plain
             .iter()
             .all(|(_, i, c)| c.text.contains('分') && !c.approximate && of_data(*i, c));
-    let (i, best) = if listed {
+    // 3名分 … 2名分の紛失 … 1名分の紛失: a whole its parts add up to.
+    let whole = rival
+        .then(|| {
+            let mut values: Vec<u64> = plain.iter().map(|(_, _, c)| c.value).collect();
+            values.sort_unstable();
+            values.dedup();
+            let total: u64 = values.iter().sum();
+            plain
+                .iter()
+                .find(|(_, _, c)| values.len() >= 3 && !c.approximate && total == 2 * c.value)
+        })
+        .flatten();
+    let (i, best) = if let Some((_, i, c)) = whole {
+        (*i, c)
+    } else if listed {
         plain
             .iter()
             .max_by_key(|(_, _, c)| c.value)
@@ -368,7 +382,7 @@ fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted
     } else {
         (i, best)
     };
-    if best.approximate || (rival && !listed) {
+    if best.approximate || (rival && !listed && whole.is_none()) {
         return Counted {
             chosen: None,
             others: others(None),
@@ -494,6 +508,13 @@ mod tests {
         assert_eq!(
             counted("3 対応\n漏えいした個人情報の対象者23人に対し、経緯を伝えてお詫びしました。"),
             (Some(23), None, 0)
+        );
+        // A whole its parts add up to.
+        assert_eq!(
+            counted(
+                "書類の紛失について\n児童4名分の書類を受け取った。その後、3名分の紛失が判明した。さらに1名分の紛失が判明した。"
+            ),
+            (Some(4), None, 2)
         );
         // Members counted under a label of how many the mail went to.
         assert_eq!(
