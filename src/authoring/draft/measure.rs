@@ -499,8 +499,8 @@ fn split_once(s: &str) -> Option<(String, String)> {
         .filter_map(|(j, k)| s.find(j).map(|at| (at, j.len(), k.to_string())));
     // …を改訂し、 / …を徹底し、: a verb of a new act, and し.
     const VERBS: &[&str] = &[
-        "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "点検",
-        "検討", "制限", "指導", "見直",
+        "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "設定",
+        "点検", "検討", "制限", "指導", "見直",
     ];
     let verb = s.match_indices("し、").find_map(|(at, _)| {
         VERBS.iter().any(|v| s[..at].ends_with(v)).then(|| {
@@ -776,6 +776,15 @@ mod tests {
         assert_eq!(
             split("成績の確認体制を強化し、管理体制を見直し、文書の管理に努めてまいります。")[..2],
             ["成績の確認体制を強化する", "管理体制を見直す"]
+        );
+        assert_eq!(
+            split(
+                "外部へ送る添付ファイルには暗証番号を設定し、発送前に課長が中身を点検することとします。"
+            ),
+            [
+                "外部へ送る添付ファイルには暗証番号を設定する",
+                "発送前に課長が中身を点検することとします"
+            ]
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
