@@ -323,7 +323,8 @@ fn a_prose_notice_gives_its_measures_its_cause_and_the_count_of_the_data() {
     assert_eq!(
         measures_of(&d),
         [
-            "学外に送信するファイルにパスワードを設定し、送信前に上長が内容を確認する運用に改めます",
+            "学外に送信するファイルにパスワードを設定する",
+            "送信前に上長が内容を確認する運用に改めます",
             "全教職員を対象に個人情報の取扱いに関する研修を実施する"
         ]
     );

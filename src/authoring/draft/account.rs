@@ -153,6 +153,7 @@ impl Found {
         let least = if b.item { 4 } else { 8 };
         if !address(&text)
             && !footnote(&text)
+            && !label(&text)
             && text.chars().count() >= least
             && self.seen.insert(text.clone())
         {
@@ -163,6 +164,19 @@ impl Found {
             });
         }
     }
+}
+
+/// A label in brackets (`<1月7日 更新>`, `［追記］`): no entry.
+fn label(s: &str) -> bool {
+    [
+        ('<', '>'),
+        ('＜', '＞'),
+        ('〈', '〉'),
+        ('[', ']'),
+        ('［', '］'),
+    ]
+    .iter()
+    .any(|(open, close)| s.starts_with(*open) && s.ends_with(*close))
 }
 
 /// A footnote to a mark in the text (`※1 …`, `注2 …`): what a word means,
@@ -610,7 +624,10 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         return found.out;
     }
     // No measure announced as such: what the organization did or required
-    // to stop it (the 対応 items that are not an apology, a notice or a report).
+    // to stop it (the 対応 items that are not an apology, a notice or a report);
+    // of them, when some commit to the next time (…を徹底する), not those told
+    // as done (…カードの使用を停止した, a step on the incident).
+    let mut steps: Vec<(&Block, String, bool, bool)> = Vec::new();
     for s in sections.iter().filter(|s| s.kinds == [Kind::Response]) {
         for b in &s.blocks {
             let parts = if b.item {
@@ -633,12 +650,21 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 {
                     // A sentence may tell of several steps, as a measures
                     // section's sentence may.
+                    let body = p.trim_end_matches(['。', '．']);
+                    let done = body.ends_with('た');
+                    let commits = !done
+                        && measure::announces(&p)
+                        && ["る", "す", "ます"].iter().any(|e| body.ends_with(e));
                     let split = if b.item { vec![p] } else { measure::split(&p) };
-                    for m in split {
-                        found.push(b, tidy(&m), lines);
-                    }
+                    steps.extend(split.into_iter().map(|m| (b, m, commits, done)));
                 }
             }
+        }
+    }
+    let committed = steps.iter().any(|(_, _, commits, _)| *commits);
+    for (b, m, _, done) in steps {
+        if !(committed && done) {
+            found.push(b, tidy(&m), lines);
         }
     }
     found.out
@@ -1013,6 +1039,31 @@ mod tests {
              といったことが北浜情報センターより挙げられています。\n",
         );
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn of_the_steps_of_the_response_those_that_commit_to_the_next_time() {
+        let (_, _, m, _) = parts(
+            "公用車の盗難について\n1 概要\n車を離れた間に鍵と鞄を盗まれた。\n2 対応\n\
+             ・北浜警察署に被害届を出した。\n・盗まれた給油カードは利用を止めた。\n\
+             ・短い間でも車を離れるときは施錠し、車内に鞄を残さないよう徹底する。\n",
+        );
+        assert_eq!(
+            m,
+            ["短い間でも車を離れるときは施錠し、車内に鞄を残さないよう徹底する"]
+        );
+        // A label of an update among them is none.
+        let (_, _, m, _) = parts(
+            "公用車の盗難について\n1 概要\n車を離れた間に鍵と鞄を盗まれた。\n2 対応\n\
+             ・<5月9日 更新>\n・車の鍵の保管庫を設けた。\n",
+        );
+        assert_eq!(m, ["車の鍵の保管庫を設けた"]);
+        // Without such a step, the steps taken stand.
+        let (_, _, m, _) = parts(
+            "公用車の盗難について\n1 概要\n車を離れた間に鍵と鞄を盗まれた。\n2 対応\n\
+             ・北浜警察署に被害届を出した。\n・車の鍵の保管庫を設けた。\n",
+        );
+        assert_eq!(m, ["車の鍵の保管庫を設けた"]);
     }
 
     #[test]

@@ -35,10 +35,14 @@ pub fn marker(line: &str) -> Option<(Style, &str)> {
     let rest_from = |i: usize| line[i..].trim_start_matches([' ', '\u{3000}']);
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let kanji_digit = |c: char| "一二三四五六七八九十".contains(c);
-    // Bracketed lines: 【概要】
-    if first == '【' {
-        if let Some(inner) = line.strip_prefix('【').and_then(|l| l.strip_suffix('】'))
-            && !inner.contains('】')
+    // Bracketed lines: 【概要】, ≪ランサムウェアとは≫, 《経緯》.
+    if let Some(close) = [('【', '】'), ('≪', '≫'), ('《', '》')]
+        .iter()
+        .find(|(open, _)| first == *open)
+        .map(|(_, close)| *close)
+    {
+        if let Some(inner) = line[first.len_utf8()..].strip_suffix(close)
+            && !inner.contains(close)
         {
             return Some((Style::Lenticular, inner.trim()));
         }

@@ -36,6 +36,8 @@ const ACTS: &[&str] = &[
     "委託",
     "監督",
     "報告を求め",
+    // 委託先に対し…適切な対応を求めております: a demand on a contractor.
+    "対応を求め",
     "使用を徹底",
     "使用せず",
     "使用しない",
@@ -193,6 +195,8 @@ const PREVENTION: &[&str] = &[
 /// What was done right after the incident (an apology, a request to delete,
 /// a report to the police), with nothing of prevention in it.
 pub fn response_only(s: &str) -> bool {
+    // 届出印: a registered seal, not a report filed.
+    let s = &s.replace("届出印", "印");
     RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w))
 }
 
@@ -380,6 +384,7 @@ pub fn request(s: &str) -> bool {
     [
         "標題の件",
         "表題の件",
+        "標記の件",
         "ください",
         "お願いいたします",
         "お願いします",
@@ -412,16 +417,25 @@ pub fn disqualified(s: &str) -> bool {
         "いただいております",
         "ているところです",
         "ているところであります",
-        // What the rule is (…送付することになっています), what was not so.
+        // What the rule is (…送付することになっています), what was not so,
+        // what happened (…などの影響がありました).
         "ことになっています",
         "こととなっています",
         "ありませんでした",
+        "がありました",
     ]
     .iter()
     .any(|w| body.ends_with(w));
-    let opinion = ["と思います", "と思う", "ということです", "とのこと"]
-        .iter()
-        .any(|w| s.contains(w));
+    let opinion = [
+        "と思います",
+        "と思う",
+        "ということです",
+        "とのこと",
+        "当然であります",
+        "当然です",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
     let dated = super::dates::find(s, Some(2000))
         .first()
         .is_some_and(|d| d.start == 0);
@@ -642,6 +656,8 @@ mod tests {
         }
         for s in [
             "本学は、今後、個人情報の厳正な管理を徹底してまいります。",
+            // 届出印 is a seal, not a report filed.
+            "お客様から通帳や届出印を預からないことを、改めて全職員に周知いたします。",
             "学内メールの全利用者について二要素認証を必須化いたしました。",
             // 発生しないよう: what the measure prevents, not the incident.
             "通知書の封入で書類が混ざることが発生しないよう、作業手順の見直しを行うとともに、封入を2人で行うことで再発防止に努めます。",
@@ -654,6 +670,11 @@ mod tests {
         ] {
             assert!(announces(s), "{s}");
         }
+        // A demand on a contractor is an act (a step of the response that
+        // stands as a measure where none is announced).
+        assert!(concrete(
+            "委託先の北浜印刷に対し、原因の究明と適切な対応を求めております。"
+        ));
         // Requests, apologies and the incident are not measures.
         for s in [
             "不審なメールは開かずに削除してくださいますようお願いします。",
@@ -675,6 +696,10 @@ mod tests {
             // A step taken on a date: the response.
             "なお、不具合のあったシステムは、障害が起きないよう4月5日に修正を行いました。",
             "個人情報の悪用は今のところ確認されておりませんが、万一に備え、適切に対応を続けてまいります。",
+            // What the notice itself is for, what happened as a result, a view.
+            "標記の件につきまして、会報に載せておりましたが、改めて当ページでも周知いたします。",
+            "これにより、予定された一部の引き落としが確認できないなどの影響がありました。",
+            "職員の不正とはいえ、指導監督の責任を負う当会の責任は免れないことは当然であります。",
         ] {
             assert!(!announces(s), "{s}");
         }

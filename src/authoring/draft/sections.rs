@@ -85,7 +85,9 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
                 | "報道提供資料"
                 | "報道発表資料"
                 | "このページの情報発信元"
-        ) || heading.starts_with("用語"))
+        ) || heading.starts_with("用語")
+            // ランサムウェアとは: what a word means.
+            || heading.ends_with("とは"))
     {
         return vec![Kind::Aside];
     }
@@ -619,6 +621,10 @@ mod tests {
             ("第三 再発防止策", Some((Style::Dai, "再発防止策"))),
             ("■再発防止策", Some((Style::Square, "再発防止策"))),
             ("【概要】", Some((Style::Lenticular, "概要"))),
+            (
+                "≪ランサムウェアとは≫",
+                Some((Style::Lenticular, "ランサムウェアとは")),
+            ),
             ("・氏名", Some((Style::Bullet, "氏名"))),
             ("ア 住宅名", Some((Style::Katakana, "住宅名"))),
             ("(イ) 監査", Some((Style::KanaParen, "監査"))),
@@ -662,6 +668,7 @@ mod tests {
             ("対応", &[Response]),
             ("学校の対応", &[Response]),
             ("流出した個人情報", &[Data]),
+            ("ランサムウェアとは", &[Aside]),
             ("個人情報の種類及び件数", &[Data]),
             ("送信人数", &[Data]),
             ("郵送件数", &[]),
