@@ -196,7 +196,12 @@ const PREVENTION: &[&str] = &[
 /// a report to the police), with nothing of prevention in it.
 pub fn response_only(s: &str) -> bool {
     // 届出印: a registered seal, not a report filed.
-    let s = &s.replace("届出印", "印");
+    let seal = s.contains("届出印");
+    let s = if seal {
+        std::borrow::Cow::Owned(s.replace("届出印", "印"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     RESPONSE_ONLY.iter().any(|w| s.contains(w)) && !PREVENTION.iter().any(|w| s.contains(w))
 }
 
