@@ -297,6 +297,11 @@ pub fn incident(s: &str) -> bool {
                 .iter()
                 .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
         });
+    // 発覚直後に…強化を行っております: a time after the discovery, not the
+    // incident told.
+    let s = &["発覚直後", "発覚後", "判明直後", "判明後"]
+        .iter()
+        .fold(s.to_string(), |t, w| t.replace(w, ""));
     let done = s.trim_end_matches('。');
     let mistake = done.ends_with("しまいました")
         || done.ends_with("しまった")
@@ -670,6 +675,8 @@ mod tests {
             "全ての市立小中学校で、保護者へ一斉に連絡するときは電子メールを使わず、連絡用アプリの使用を徹底します。",
             // Strengthening security, after what the investigation has not found.
             "研究データが失われたことは今のところ確認されていませんが、被害の範囲をさらに調べたうえで、セキュリティ強化などの対策を検討いたします。",
+            // Done right after the discovery, and going on.
+            "発覚直後にウイルスの駆除とセキュリティ対策の強化を行っております。",
             // Prevention done on a date is still a measure.
             "本件を受けて、4月8日に全教職員へ個人情報の保護を徹底させる指導を行いました。",
         ] {
