@@ -549,7 +549,11 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             let parts = if b.item {
                 vec![b.text.clone()]
             } else {
+                // What was always done before (これまでも…指導してきたが、) goes.
                 sentences(&b.text)
+                    .iter()
+                    .map(|p| measure::without_past_practice(p).to_string())
+                    .collect()
             };
             for p in parts {
                 // A sentence must say what will be done; an item only must
@@ -1064,6 +1068,18 @@ mod tests {
              ・北浜警察署に被害届を出した。\n・車の鍵の保管庫を設けた。\n",
         );
         assert_eq!(m, ["車の鍵の保管庫を設けた"]);
+    }
+
+    #[test]
+    fn what_was_always_done_leaves_a_measures_sections_sentence() {
+        let (_, _, m, _) = parts(
+            "書類の紛失について\n教員が書類を紛失しました。\n再発防止策\n\
+             これまでも文書の管理を指導してきたが、今後さらに、文書の持ち出しを許可制とするよう指導を徹底する。\n",
+        );
+        assert_eq!(
+            m,
+            ["今後さらに、文書の持ち出しを許可制とするよう指導を徹底する"]
+        );
     }
 
     #[test]
