@@ -290,18 +290,27 @@ pub fn pledge(s: &str) -> bool {
 /// 重く受け止め、…).
 pub fn incident(s: &str) -> bool {
     // 発生しないよう, 流出させない: what is to be prevented, not what happened.
-    let s = &["しない", "させない", "することのない", "しないよう"]
+    let mut t = s.to_string();
+    if ["しない", "させない", "のない"]
         .iter()
-        .fold(s.to_string(), |t, neg| {
-            ["発生", "流出", "漏えい", "判明"]
-                .iter()
-                .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
-        });
+        .any(|n| t.contains(n))
+    {
+        t = ["しない", "させない", "することのない", "しないよう"]
+            .iter()
+            .fold(t, |t, neg| {
+                ["発生", "流出", "漏えい", "判明"]
+                    .iter()
+                    .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
+            });
+    }
     // 発覚直後に…強化を行っております: a time after the discovery, not the
     // incident told.
-    let s = &["発覚直後", "発覚後", "判明直後", "判明後"]
-        .iter()
-        .fold(s.to_string(), |t, w| t.replace(w, ""));
+    if t.contains("発覚") || t.contains("判明") {
+        t = ["発覚直後", "発覚後", "判明直後", "判明後"]
+            .iter()
+            .fold(t, |t, w| t.replace(w, ""));
+    }
+    let s = &t;
     let done = s.trim_end_matches('。');
     let mistake = done.ends_with("しまいました")
         || done.ends_with("しまった")
@@ -676,7 +685,7 @@ mod tests {
             // Strengthening security, after what the investigation has not found.
             "研究データが失われたことは今のところ確認されていませんが、被害の範囲をさらに調べたうえで、セキュリティ強化などの対策を検討いたします。",
             // Done right after the discovery, and going on.
-            "発覚直後にウイルスの駆除とセキュリティ対策の強化を行っております。",
+            "発覚直後からパスワードの変更と監視の強化を進めております。",
             // Prevention done on a date is still a measure.
             "本件を受けて、4月8日に全教職員へ個人情報の保護を徹底させる指導を行いました。",
         ] {
