@@ -335,9 +335,12 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         ]
         .iter()
         .any(|w| p.contains(w))
-            // A sentence that is its reason alone (…確認が不十分であったため。).
-            || p.trim_end_matches('。').ends_with("ため")
-                && ["誤", "不十分", "不足", "怠", "なかった", "漏れ"]
+            // A sentence that is its reason alone (…確認が不十分であったため。),
+            // or that tells a lapse and what came of it (…確認を怠ったことから、…;
+            // …落ちたことに気付かず、…).
+            || (p.trim_end_matches('。').ends_with("ため")
+                || ["ことから、", "気付かず", "気づかず"].iter().any(|w| p.contains(w)))
+                && ["誤", "不十分", "不足", "怠", "なかった", "漏れ", "気付かず", "気づかず"]
                     .iter()
                     .any(|w| p.contains(w));
         let open = [
@@ -405,6 +408,11 @@ const MECHANISM: &[&str] = &[
     "無断で",
     "漏らし",
     "口外",
+    // Acting without the leave or the check it needed: 指定を受けずに開催,
+    // 内容を精査しないまま配信.
+    "を受けずに",
+    "を得ずに",
+    "ないまま",
     // A third party using the body's name: 市長の名前をかたるメール.
     "かたる",
     "かたった",
@@ -986,6 +994,38 @@ mod tests {
             "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和6年3月4日に紛失が判明\n(2)紛失場所:南浜市内\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
+    }
+
+    #[test]
+    fn a_lapse_and_what_came_of_it_is_a_cause() {
+        let (_, c, _, _) = parts(
+            "個人情報の漏えいについて\n授業で教員が事前の確認を怠ったことから、端末をモニターにつないだ際に名簿が映った。\n\
+             面談の後、資料が机の下に落ちたことに気付かず、そのまま教室を出た。\n",
+        );
+        assert_eq!(
+            c,
+            [
+                "授業で教員が事前の確認を怠ったことから、端末をモニターにつないだ際に名簿が映った",
+                "面談の後、資料が机の下に落ちたことに気付かず、そのまま教室を出た"
+            ]
+        );
+        // Acting without leave, or without the check it needed.
+        for (text, want) in [
+            (
+                "不祥事について\nこの度、当会の担当職員が県の承認を受けずに講座を開いたことが判明しました。\n",
+                "当会の担当職員が県の承認を受けずに講座を開いたことが判明しました",
+            ),
+            (
+                "配信について\n事務局が依頼の中身を確かめないまま会員に配信したことが分かりました。\n",
+                "事務局が依頼の中身を確かめないまま会員に配信したことが分かりました",
+            ),
+        ] {
+            let (ls, ss) = sections::parse(text);
+            assert_eq!(
+                incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+                Some(want)
+            );
+        }
     }
 
     #[test]
