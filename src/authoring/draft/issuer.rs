@@ -255,9 +255,16 @@ fn denied_sender(lines: &[Line]) -> Option<Fact<String>> {
 /// `平成30年度に北浜協会` → `北浜協会`: a name after the clause it is the
 /// subject of, when the words before it end with a particle.
 fn after_clause(words: &str) -> &str {
+    // A particle after a word that is not kana (年度に, not にかほ市 or うきは市).
+    let particle = |at: usize| {
+        words[..at]
+            .chars()
+            .last()
+            .is_some_and(|p| !('\u{3041}'..='\u{309f}').contains(&p))
+    };
     words
         .char_indices()
-        .filter(|(_, c)| "にでがはを".contains(*c))
+        .filter(|&(at, c)| "にでがはを".contains(c) && particle(at))
         .map(|(at, c)| &words[at + c.len_utf8()..])
         .find(|rest| organization_name(rest))
         .unwrap_or(words)
@@ -867,6 +874,11 @@ mod tests {
                 "a name the notice defines, after the year it acted in",
                 "個人情報の表示について\n令和6年10月31日\n事案\n別の方の情報が表示されました。\n発生原因\n平成30年度に北浜健康保険協会(以下「北浜協会」という。)が実施した業務において、番号の誤りがありました。\n",
                 Some("北浜健康保険協会"),
+            ),
+            (
+                "a city whose name begins with a particle's kana keeps it",
+                "書類の誤送付について\nにかほ市(以下「市」という。)は、通知書を別の方に送付しました。\n",
+                Some("にかほ市"),
             ),
             (
                 "a title's label and its bracketed subject are no name",
