@@ -152,6 +152,11 @@ pub fn is_kanji(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// A hiragana letter or mark (あ, ゝ, ゟ).
+pub fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
 /// A katakana letter or mark (ア, ヶ, ー, ・).
 pub fn is_katakana(c: char) -> bool {
     ('\u{30A0}'..='\u{30FF}').contains(&c)

@@ -664,9 +664,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                     // section's sentence may.
                     let body = p.trim_end_matches(['。', '．']);
                     let done = body.ends_with('た');
-                    let commits = !done
-                        && measure::announces(&p)
-                        && ["る", "す", "ます"].iter().any(|e| body.ends_with(e));
+                    let commits = !done && measure::announces(&p) && body.ends_with(['る', 'す']);
                     let split = if b.item { vec![p] } else { measure::split(&p) };
                     steps.extend(split.into_iter().map(|m| (b, m, commits, done)));
                 }

@@ -81,6 +81,8 @@ const EXPOSED: &[&str] = &[
     "アドレスを閲覧",
     "アドレスが閲覧",
 ];
+/// Words of data that went out: 漏えい, 流出.
+const LEAKED: &[&str] = &["漏えい", "漏洩", "流出"];
 const TOTAL: &[&str] = &["件数", "人数", "合計", "総数", "全", "計", ":", "："];
 
 /// The people and records affected: the figure most plainly about the data
@@ -167,9 +169,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             // 65件のメールアドレスを漏えい: the figure said to have leaked
             // (not those it leaked to: 441名に流出).
             let said: String = clause.chars().take(16).collect();
-            if ["漏えい", "漏洩", "流出"].iter().any(|w| said.contains(w))
-                && !near_after.starts_with(['に', 'へ'])
-            {
+            if LEAKED.iter().any(|w| said.contains(w)) && !near_after.starts_with(['に', 'へ']) {
                 score += 1;
             }
             // 全校生徒数1,081名: how many there are, not how many it touched.
@@ -257,10 +257,8 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                     && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
             let recipients = addresses_shown && SENT_TO.iter().any(|w| near_after.starts_with(w));
             // 漏えいした個人情報の対象者23人に対し: those whose data it was.
-            let subjects_of_leak = near_before.ends_with("対象者")
-                && ["流出", "漏えい", "漏洩"]
-                    .iter()
-                    .any(|w| before.contains(w));
+            let subjects_of_leak =
+                near_before.ends_with("対象者") && LEAKED.iter().any(|w| before.contains(w));
             if told && !recipients && !subjects_of_leak {
                 score -= 3;
             }
@@ -360,17 +358,18 @@ fn choose(scored: &[(i32, usize, Count)], unit: Unit, lines: &[Line]) -> Counted
             .iter()
             .all(|(_, i, c)| c.text.contains('分') && !c.approximate && of_data(*i, c));
     // 3名分 … 2名分の紛失 … 1名分の紛失: a whole its parts add up to.
-    let whole = rival
-        .then(|| {
-            let mut values: Vec<u64> = plain.iter().map(|(_, _, c)| c.value).collect();
-            values.sort_unstable();
-            values.dedup();
-            let total: u64 = values.iter().sum();
-            plain
-                .iter()
-                .find(|(_, _, c)| values.len() >= 3 && !c.approximate && total == 2 * c.value)
-        })
-        .flatten();
+    let mut values: Vec<u64> = plain.iter().map(|(_, _, c)| c.value).collect();
+    values.sort_unstable();
+    values.dedup();
+    let total: u64 = values.iter().sum();
+    // (Three different figures at least: the whole and two parts.)
+    let whole = if values.len() >= 3 {
+        plain
+            .iter()
+            .find(|(_, _, c)| !c.approximate && total == 2 * c.value)
+    } else {
+        None
+    };
     let (i, best) = if let Some((_, i, c)) = whole {
         (*i, c)
     } else if listed {

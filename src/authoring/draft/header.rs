@@ -8,9 +8,10 @@ use regex::Regex;
 use unicode_width::UnicodeWidthStr;
 
 pub use super::date_line::date_line;
+use super::date_line::signature_date_line;
 use super::lines::Line;
 use super::sections::{Kind, Section};
-use super::{date_line as date_lines, dates, marker};
+use super::{dates, marker};
 use crate::model::PartialDate;
 
 pub use super::organization::{organization_line, organization_name, sector_hint};
@@ -50,17 +51,14 @@ pub fn published(
     let heads = (0..top.end.min(account)).any(|i| date_line(&lines[i].text).is_some());
     let top = if heads { 0..top.end.min(account) } else { top };
     let mut best: Option<Fact<PartialDate>> = None;
-    let top: Vec<usize> = top.collect();
-    let signature: Vec<usize> = signature.filter(|i| !top.contains(i)).collect();
-    let dated = |i: usize| {
-        if signature.contains(&i) {
-            date_lines::signature_date_line(&lines[i].text)
-        } else {
-            date_line(&lines[i].text)
-        }
-    };
-    for i in top.iter().chain(&signature).copied() {
-        if let Some(f) = dated(i)
+    // A signature's line may be dated by its month alone (令和4年1月).
+    let dated = top.clone().map(|i| (i, date_line(&lines[i].text))).chain(
+        signature
+            .filter(|i| !top.contains(i))
+            .map(|i| (i, signature_date_line(&lines[i].text))),
+    );
+    for (i, f) in dated {
+        if let Some(f) = f
             && best.as_ref().is_none_or(|b| b.value.is_after(&f.date))
         {
             best = Some(Fact {

@@ -152,6 +152,10 @@ fn find(
         return Some(org.clone());
     }
     let title_line = title.map(|(t, _)| t.lines[0]);
+    // 尾張旭市立旭小学校における…について: the body the title is about.
+    let title_subject = title
+        .and_then(|(t, _)| TITLE_SUBJECT.captures(&t.value))
+        .map(|c| c.get(1).expect("a name").as_str());
     let top = first_heading.clamp(3, EDGE * 2).min(lines.len());
     // A name the notice defines itself by.
     for (i, line) in lines.iter().enumerate().take(top.max(EDGE)) {
@@ -192,8 +196,7 @@ fn find(
         // A prefecture's release about its school (県立…高校における…について):
         // the school, named with the prefecture.
         if let Some(i) = title_line
-            && let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value)
-            && let Some(body) = run_by(&name, &c[1])
+            && let Some(body) = title_subject.and_then(|subject| run_by(&name, subject))
         {
             return Some(fact(vec![i], body));
         }
@@ -217,9 +220,7 @@ fn find(
                 return Some(fact(vec![i], name.to_string()));
             }
         }
-        // 尾張旭市立旭小学校における…について: the body the title is about.
-        if let Some(c) = TITLE_SUBJECT.captures(&title.expect("a title line").0.value) {
-            let name = &c[1];
+        if let Some(name) = title_subject {
             // 【注意喚起】学会のメール…: a label and a bare word, no name.
             if organization_name(name) && !bare_reference(name) && tidy(name).is_some() {
                 return Some(fact(vec![i], name.to_string()));
@@ -242,7 +243,7 @@ fn find(
 fn denied_sender(lines: &[Line]) -> Option<Fact<String>> {
     lines.iter().enumerate().find_map(|(i, l)| {
         DENIED_SENDER.captures_iter(&l.text).find_map(|c| {
-            let name = c[1].rsplit(['、', ',', '，']).next().unwrap_or(&c[1]);
+            let name = &c[1];
             (organization_name(name) && !bare_reference(name) && !third_party(name)).then(|| Fact {
                 value: name.to_string(),
                 lines: vec![i],
@@ -260,7 +261,7 @@ fn after_clause(words: &str) -> &str {
         words[..at]
             .chars()
             .last()
-            .is_some_and(|p| !('\u{3041}'..='\u{309f}').contains(&p))
+            .is_some_and(|p| !crate::text::is_hiragana(p))
     };
     words
         .char_indices()

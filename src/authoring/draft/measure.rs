@@ -290,19 +290,11 @@ pub fn pledge(s: &str) -> bool {
 /// 重く受け止め、…).
 pub fn incident(s: &str) -> bool {
     // 発生しないよう, 流出させない: what is to be prevented, not what happened.
-    let mut t = s.to_string();
-    if ["しない", "させない", "のない"]
-        .iter()
-        .any(|n| t.contains(n))
-    {
-        t = ["しない", "させない", "することのない", "しないよう"]
-            .iter()
-            .fold(t, |t, neg| {
-                ["発生", "流出", "漏えい", "判明"]
-                    .iter()
-                    .fold(t, |t, w| t.replace(&format!("{w}{neg}"), ""))
-            });
-    }
+    let mut t = without_prevented(
+        s.to_string(),
+        &["発生", "流出", "漏えい", "判明"],
+        &["しない", "させない", "することのない", "しないよう"],
+    );
     // 発覚直後に…強化を行っております: a time after the discovery, not the
     // incident told.
     if t.contains("発覚") || t.contains("判明") {
@@ -337,6 +329,19 @@ pub fn incident(s: &str) -> bool {
         && !["受け止め", "受けとめ", "反省", "踏まえ"]
             .iter()
             .any(|f| s.contains(f))
+}
+
+/// A text without what it says is to be prevented (`障害が発生しないよう`):
+/// each of `events` followed by one of `negations` goes.
+pub(super) fn without_prevented(mut text: String, events: &[&str], negations: &[&str]) -> String {
+    for neg in negations {
+        if text.contains(neg) {
+            text = events
+                .iter()
+                .fold(text, |t, w| t.replace(&format!("{w}{neg}"), ""));
+        }
+    }
+    text
 }
 
 /// A sentence that tells of the incident and then of a measure taken

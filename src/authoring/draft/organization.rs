@@ -349,11 +349,10 @@ pub fn bare_reference(n: &str) -> bool {
     let first = chars.next();
     let rest = chars.as_str();
     // 実際に当商工会: the notice's own word after a particle.
-    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
     let all: Vec<char> = n.chars().collect();
     if all
         .windows(2)
-        .any(|w| hiragana(w[0]) && matches!(w[1], '当' | '本' | '弊'))
+        .any(|w| crate::text::is_hiragana(w[0]) && matches!(w[1], '当' | '本' | '弊'))
     {
         return true;
     }

@@ -187,14 +187,11 @@ pub(super) fn without_asides(text: &str) -> String {
 
 fn kind_of(sentence: &str) -> Dates {
     // 障害が発生しないよう: what is to be prevented, not what happened.
-    let mut plain = without_asides(sentence);
-    for neg in ["しないよう", "させないよう", "することのないよう"] {
-        if plain.contains(neg) {
-            plain = EVENT
-                .iter()
-                .fold(plain, |t, w| t.replace(&format!("{w}{neg}"), ""));
-        }
-    }
+    let plain = super::measure::without_prevented(
+        without_asides(sentence),
+        EVENT,
+        &["しないよう", "させないよう", "することのないよう"],
+    );
     let sentence = plain.as_str();
     // …に送信しようとしたところ、誤って…送信してしまい、…ことが判明: the
     // event told in its own clause, then found out. (…が紛失したことが判明
