@@ -3,6 +3,9 @@
 //! sentence that names them.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::facts::shorten;
 use super::header::Fact;
@@ -134,10 +137,12 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         let text = owners[i].map_or(line.text.as_str(), |(s, b)| {
             sections[s].blocks[b].text.as_str()
         });
-        let words = known_words(text);
-        if !(in_data || words.len() >= 2) {
+        // A text about the data names two kinds, though it may say one was not there.
+        if !(in_data || known_words(text).len() >= 2) {
             continue;
         }
+        let text = &without_negated(text);
+        let words = known_words(text);
         match enumeration(text) {
             Some(items)
                 if items
@@ -159,6 +164,52 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         }
     }
     out
+}
+
+/// What a notice says was not there: `…は含まれておりません`, `…は記載されていない`,
+/// `…は流出していません`.
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[はもが]?(?:含まれ|記載され|流出し|漏えいし|漏洩し)(?:て(?:おりませ|いませ|おらず|いない|はおりませ|はいませ)|ませ|ない|ず)",
+    )
+    .expect("valid")
+});
+
+/// The text without the data a notice says was not included (`なお、氏名等の
+/// 個人情報は含まれておりません`): each negated phrase from the start of its
+/// clause (after `。`, a bracket, or a `、` that follows kana, as in `…で、` or
+/// `…ものの、`). `住所と氏名以外の…は含まれておりません` says what was there and stays.
+fn without_negated(text: &str) -> std::borrow::Cow<'_, str> {
+    if !NEGATED.is_match(text) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for m in NEGATED.find_iter(text) {
+        let before = &text[from..m.start()];
+        let mut start = 0;
+        let mut prev: Option<char> = None;
+        for (at, c) in before.char_indices() {
+            let joint = match c {
+                '。' | '(' | '（' | '「' | '\n' => true,
+                '、' | ',' | '，' => prev.is_some_and(crate::text::is_hiragana),
+                _ => false,
+            };
+            if joint {
+                start = at + c.len_utf8();
+            }
+            prev = Some(c);
+        }
+        let clause = &before[start..];
+        out.push_str(&before[..start]);
+        if clause.contains("以外") || clause.contains("のみ") {
+            out.push_str(clause);
+        }
+        out.push_str(m.as_str());
+        from = m.end();
+    }
+    out.push_str(&text[from..]);
+    out.into()
 }
 
 /// The known data words in a text, longest first at each place, in order.
@@ -308,6 +359,34 @@ mod tests {
         assert_eq!(
             kinds("２．対象となる情報\n会員２，０４５件の氏名、メールアドレス、購入履歴\n"),
             ["氏名", "メールアドレス", "購入履歴"]
+        );
+    }
+
+    #[test]
+    fn data_the_notice_says_was_not_included_is_no_kind() {
+        assert_eq!(
+            kinds(
+                "送信先の誤りにより、他の学生のメールアドレスが表示されました。なお、氏名等の個人情報は含まれておりません。"
+            ),
+            ["メールアドレス"]
+        );
+        // What was said not to be there goes; what follows ものの stays.
+        assert_eq!(
+            kinds(
+                "調査中ですが、紛失した鞄の書類には氏名や住所は含まれていないものの、患者番号、年齢、性別が記載されていました。"
+            ),
+            ["患者番号", "年齢", "性別"]
+        );
+        assert_eq!(
+            kinds(
+                "流出したのは会員の氏名や電話番号、メールアドレスで、クレジットカード番号は含まれていません。"
+            ),
+            ["氏名", "電話番号", "メールアドレス"]
+        );
+        // `…以外の情報は含まれていません` says what was there.
+        assert_eq!(
+            kinds("なお、案内はがきには住所と氏名以外の個人情報は含まれておりません。"),
+            ["住所", "氏名"]
         );
     }
 }
