@@ -226,6 +226,10 @@ pub fn organization_name(name: &str) -> bool {
     if n.ends_with('道') && !n.contains("北海道") {
         return false;
     }
+    // 不都(合), 首都: 東京都 is the only body whose name ends in 都.
+    if n.ends_with('都') && !n.ends_with("東京都") {
+        return false;
+    }
     // 調査区, 学区, 選挙区: areas, not wards; 中央区市(民課): a ward and a department.
     if area(n) || ["区市", "町市", "村市"].iter().any(|w| n.ends_with(w)) {
         return false;
@@ -494,6 +498,18 @@ pub fn without_role(word: &str) -> Option<&str> {
     {
         return Some(n);
     }
+    // 北浜大学入試部長, 北浜市総務課長: the head of a department; the body
+    // is the name before the department.
+    if let Some(n) = word.strip_suffix('長')
+        && department(n)
+        && let Some(body) = n
+            .char_indices()
+            .map(|(at, _)| &n[..at])
+            .filter(|b| b.chars().count() >= 2 && n[b.len()..].chars().count() >= 2)
+            .rfind(|b| organization_name(b))
+    {
+        return Some(body);
+    }
     ROLES
         .iter()
         .find_map(|r| word.strip_suffix(r).filter(|n| organization_name(n)))
@@ -708,6 +724,14 @@ mod tests {
         assert!(!super::organization_name("水道"));
         assert!(super::organization_name("北海道"));
         assert!(super::organization_name("北海道旭川市"));
+        // The head of a department signs for the body the department is of.
+        assert_eq!(super::without_role("北浜大学入試部長"), Some("北浜大学"));
+        assert_eq!(super::without_role("南町総務課長"), Some("南町"));
+        assert_eq!(super::without_role("入試部長"), None);
+        // システムの不都合 ends like 東京都, the only 都.
+        assert!(!super::organization_name("不都"));
+        assert!(super::organization_name("東京都"));
+        assert!(super::organization_name("京都府"));
         assert!(super::bare_reference("実際に当商工会"));
         assert!(super::organization_name("豊見城市商工会"));
         assert!(!super::organization_name("Ａ社会福祉法人"));

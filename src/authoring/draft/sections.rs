@@ -45,8 +45,17 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
     ]) {
         return vec![Kind::Contact];
     }
-    // Labels of a date: 発生日時, 発生年月日, 発生時期; 判明日, 発覚日時.
-    if short && has(&["判明日", "発覚日", "判明年月日", "発覚年月日", "覚知日"])
+    // Labels of a date: 発生日時, 発生年月日, 発生時期; 判明日, 発覚日時, 把握日時.
+    if short
+        && has(&[
+            "判明日",
+            "発覚日",
+            "判明年月日",
+            "発覚年月日",
+            "覚知日",
+            "把握日",
+            "認知日",
+        ])
     {
         return vec![Kind::Discovered];
     }

@@ -27,6 +27,9 @@ pub struct When {
 /// before them, else the publication year.
 struct Years {
     current: Option<u16>,
+    /// The publication's year: a year written after it (令和5年2月から…される方)
+    /// is one to come, and dates no day written alone after it.
+    limit: Option<u16>,
 }
 
 impl Years {
@@ -39,8 +42,23 @@ impl Years {
         {
             found = dates::find(text, Some(first.date.year));
         }
+        // A month and day alone after a year to come is in the publication's year.
+        if let Some(limit) = self.limit {
+            // (29 February is kept in its own year.)
+            for f in found.iter_mut().filter(|f| {
+                !f.year_written
+                    && f.date.year > limit
+                    && (f.date.month, f.date.day) != (Some(2), Some(29))
+            }) {
+                f.date.year = limit;
+            }
+        }
         found = with_days_alone(text, found);
-        if let Some(last) = found.iter().rev().find(|f| f.year_written) {
+        if let Some(last) = found
+            .iter()
+            .rev()
+            .find(|f| f.year_written && self.limit.is_none_or(|y| f.date.year <= y))
+        {
             self.current = Some(last.date.year);
         }
         found
@@ -130,6 +148,8 @@ const EVENT: &[&str] = &[
     "盗",
     "送信",
     "送付",
+    "発送",
+    "同封",
     "配信",
     "誤",
     "不正アクセス",
@@ -206,6 +226,14 @@ fn kind_of(sentence: &str) -> Dates {
     ]
     .iter()
     .filter_map(|w| sentence.find(w))
+    .chain(
+        // …していたことが、市民からの問い合わせで判明: the finding told after a comma.
+        sentence.find("ことが、").filter(|&at| {
+            ["判明", "発覚", "分か"]
+                .iter()
+                .any(|w| sentence[at..].contains(w))
+        }),
+    )
     .min();
     // 11月25日頃から…メールが送信されているという事実を確認: the date opens
     // what was found going on, and dates it.
@@ -217,11 +245,28 @@ fn kind_of(sentence: &str) -> Dates {
     {
         return Dates::Event;
     }
-    if let Some(at) = reported
-        && let Some(clause) = ["ところ", "際に", "しまい", "した後"]
-            .iter()
-            .filter_map(|w| sentence[..at].find(w))
-            .min()
+    // …に送付したところ、…から連絡があり発覚: the clause before the finding
+    // tells the event, whichever word tells the finding.
+    // (A contrast, …感染したが、…との報告があり, may be what was reported.)
+    let (found_out, joints): (_, &[&str]) = match reported {
+        Some(at) => (
+            Some(at),
+            &[
+                "ところ",
+                "際に",
+                "しまい",
+                "した後",
+                "ましたが、",
+                "したが、",
+            ],
+        ),
+        None => (
+            DISCOVERY.iter().filter_map(|w| sentence.find(w)).min(),
+            &["ところ", "際に", "しまい", "した後"],
+        ),
+    };
+    if let Some(at) = found_out
+        && let Some(clause) = joints.iter().filter_map(|w| sentence[..at].find(w)).min()
         && EVENT.iter().any(|w| sentence[..clause].contains(w))
     {
         return Dates::Event;
@@ -299,6 +344,31 @@ fn document_date(text: &str, f: &dates::Found) -> bool {
     text[f.end..].trim_start().starts_with('付')
 }
 
+/// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
+fn page_date(text: &str, f: &dates::Found) -> bool {
+    let label = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
+    [
+        "発表日",
+        "更新日",
+        "掲載日",
+        "公開日",
+        "公表日",
+        "作成日",
+        "登録日",
+        "最終更新",
+    ]
+    .iter()
+    .any(|w| label.ends_with(w))
+}
+
+/// `令和7年12月25日を納期限とする督促状`: the day a bill falls due, not an event.
+fn deadline(text: &str, f: &dates::Found) -> bool {
+    let after = without_asides(&text[f.end..]);
+    ["を納期限", "を期限", "納期限の", "を支払期限", "を提出期限"]
+        .iter()
+        .any(|w| after.trim_start().starts_with(w))
+}
+
 /// `2014年6月30日から2017年10月27日までの患者ID…が記録`, `…から…までに転出した方`:
 /// the period a record covers, or whose data it holds, not an event (either end).
 fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
@@ -361,6 +431,7 @@ pub fn when(
     };
     let mut years = Years {
         current: published.map(|p| p.value.year),
+        limit: published.map(|p| p.value.year),
     };
     let mut out = When::default();
     // Dated by a label: 発生日時 / 判明日.
@@ -404,6 +475,7 @@ pub fn when(
     let mut neither: Option<Fact<PartialDate>> = None;
     let mut years = Years {
         current: published.map(|p| p.value.year),
+        limit: published.map(|p| p.value.year),
     };
     // The last date read, for 同日 (the same day).
     let mut last: Option<PartialDate> = None;
@@ -531,6 +603,8 @@ pub fn when(
                 };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
+                    || deadline(sentence, &local)
+                    || page_date(sentence, &local)
                     || period_of_records(sentence, &local)
                 {
                     continue;
@@ -660,6 +734,31 @@ mod tests {
                 "表題\n令和8年1月19日\n発生時期\n令和7年12月19日\n事案\n誤って添付した。\n判明日\n令和7年12月20日\n",
                 Some("2025-12-19"),
                 Some("2025-12-20"),
+            ),
+            // 把握日時 labels when it became known.
+            (
+                "表題について\n令和4年6月8日\n1 把握日時\n令和4年6月7日(火曜日) 11時14分ごろ\n2 事象概要\n事業所から問い合わせがありました。\n",
+                None,
+                Some("2022-06-07"),
+            ),
+            // A page's label of its date is no event; an event told before
+            // `…が、…ことが、…で判明` is dated by its own clause.
+            (
+                "更新日:2022年3月9日\n発表日:2022年3月9日\n案内の文書を3月2日に発送しましたが、誤った日付の文書を同封していたことが、市民からの問い合わせで判明しました。\n",
+                Some("2022-03-02"),
+                None,
+            ),
+            // A year to come (令和5年2月から…される方) sets no year for the days after it.
+            (
+                "表題について\n2022年12月19日\n概要\n令和5年2月から天引きされる方に対し、案内を12月12日に発送しましたが、誤った案内を同封していたことが、問い合わせで判明しました。\n",
+                Some("2022-12-12"),
+                None,
+            ),
+            // A due date (…を納期限とする) dates a bill, not the event.
+            (
+                "表題について\n令和8年2月10日\n経過\n令和7年12月25日を納期限とする督促状を令和8年1月29日に送付したところ、受け取った方から連絡があり発覚したものです。\n",
+                Some("2026-01-29"),
+                None,
             ),
             // The period the records cover is not the event.
             (
