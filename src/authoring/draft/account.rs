@@ -214,6 +214,15 @@ fn entries(
                 if introduces(&p) || (skip_courtesy && !b.item && courtesy(&p)) {
                     continue;
                 }
+                // What came of the cause (これにより、…課税していたことが判明) is none.
+                if kind == Kind::Causes
+                    && !b.item
+                    && ["これにより", "これによって", "その結果", "この結果"]
+                        .iter()
+                        .any(|w| p.starts_with(w))
+                {
+                    continue;
+                }
                 // A section of two kinds (原因と再発防止策) gives each sentence to one.
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != kind {
                     continue;
@@ -335,6 +344,7 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         ]
         .iter()
         .any(|w| p.contains(w))
+            || states_cause(p)
             // A sentence that is its reason alone (…確認が不十分であったため。),
             // or that tells a lapse and what came of it (…確認を怠ったことから、…;
             // …落ちたことに気付かず、…).
@@ -356,11 +366,59 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         names && !open && !measure::announces(p) && !courtesy(p)
     })
     .into_iter()
+    .chain(told_with_measures(lines, sections))
     .map(|mut f| {
         f.value = without_time(&f.value).to_string();
         f
     })
     .collect()
+}
+
+/// `…が不十分であったため発生しました`, `…ことにより生じたもの`: a sentence
+/// that says what gave rise to it.
+fn states_cause(p: &str) -> bool {
+    let p = p.replace([' ', '　'], "");
+    [
+        "ため発生",
+        "ために発生",
+        "ことにより発生",
+        "ことによって発生",
+        "ことにより生じ",
+        "ことによって生じ",
+        "ため生じ",
+        "が原因",
+        "原因は",
+        "に起因",
+    ]
+    .iter()
+    .any(|w| p.contains(w))
+}
+
+/// A sentence that says what gave rise to it and announces nothing to come.
+fn tells_why(p: &str) -> bool {
+    states_cause(p) && !measure::announces(p) && !p.contains("今後")
+}
+
+/// Why it happened, told under the measures (`本件は、…確認が不十分であった
+/// ため発生しました。今後は…`): a cause, when the notice has no 原因 section.
+fn told_with_measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
+    if sections.iter().any(|s| s.is(Kind::Causes)) {
+        return Vec::new();
+    }
+    let mut found = Found::default();
+    for s in sections
+        .iter()
+        .filter(|s| s.is(Kind::Measures) && s.kinds.len() == 1)
+    {
+        for b in s.blocks.iter().filter(|b| !b.item) {
+            for p in sentences(&b.text) {
+                if tells_why(&p) {
+                    found.push(b, tidy(&p), lines);
+                }
+            }
+        }
+    }
+    found.out
 }
 
 /// Words of what went wrong, for a cause read from the account.
@@ -392,6 +450,9 @@ const MECHANISM: &[&str] = &[
     "設定",
     "置き忘",
     "廃棄",
+    // A mistake the body owns: 本校のミスにより, 事務処理上のミス.
+    "のミス",
+    "ミスにより",
     "取り違え",
     "窃取",
     "なりすまし",
@@ -572,7 +633,8 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                         .any(|w| p.contains(w));
                 let sentence_no_measure =
                     !b.item && (!measure::concrete(&p) || measure::disqualified(&p));
-                if introduces(&p) || sentence_no_measure || bare {
+                // Why it happened (…不十分であったため発生しました) is a cause.
+                if introduces(&p) || sentence_no_measure || bare || !b.item && tells_why(&p) {
                     continue;
                 }
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
@@ -1054,6 +1116,14 @@ mod tests {
             incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
             Some("職員が利用者の病名を口頭で知人2名に漏らしたことが分かりました")
         );
+        // A mistake the body owns (本校のミスにより) tells what went wrong.
+        let (ls, ss) = sections::parse(
+            "校長室から\n本日、入学者選抜の合格発表を行いました。\nウェブでの合格発表において、本校のミスにより閲覧できない事態が起こりました。心よりお詫び申し上げます。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("ウェブでの合格発表において、本校のミスにより閲覧できない事態が起こりました")
+        );
     }
 
     #[test]
@@ -1117,6 +1187,44 @@ mod tests {
         assert_eq!(
             m,
             ["今後さらに、文書の持ち出しを許可制とするよう指導を徹底する"]
+        );
+    }
+
+    #[test]
+    fn why_it_happened_told_under_the_measures_is_a_cause() {
+        let (_, c, m, _) = parts(
+            "名簿の誤送信について\n1 事故の発生\n名簿を別の病院へメールで送信しました。\n3 今後の防止策\n\
+             本件は、宛先の確認が不十分であったため発生しました。\n\
+             今後は、送信前に複数の職員で宛先を確かめるよう徹底してまいります。\n",
+        );
+        assert_eq!(c, ["宛先の確認が不十分であったため発生しました"]);
+        assert_eq!(
+            m,
+            ["送信前に複数の職員で宛先を確かめるよう徹底してまいります"]
+        );
+    }
+
+    #[test]
+    fn what_came_of_a_cause_is_not_another_cause() {
+        let (_, c, _, _) = parts(
+            "課税誤りについて\n1.原因\n登録の際に誤った種別を入力したため。\n\
+             これにより、一部の車両に高い税額で課税していたことが判明しました。\n2.対象者 5人\n",
+        );
+        assert_eq!(c, ["登録の際に誤った種別を入力したため"]);
+    }
+
+    #[test]
+    fn a_lapse_said_to_have_given_rise_to_it_is_its_cause() {
+        let (_, c, _, _) = parts(
+            "市民のみなさまへ\n税額の計算に誤りがあったことが判明いたしました。\n\
+             このことは、担当者間の連携不足および入力のチェックが不十分であったことにより 生じたものであります。\n\
+             今後はチェック機能を強化してまいります。\n",
+        );
+        assert_eq!(
+            c,
+            [
+                "このことは、担当者間の連携不足および入力のチェックが不十分であったことにより 生じたものであります"
+            ]
         );
     }
 
