@@ -259,7 +259,12 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             // 漏えいした個人情報の対象者23人に対し: those whose data it was.
             let subjects_of_leak =
                 near_before.ends_with("対象者") && LEAKED.iter().any(|w| before.contains(w));
-            if told && !recipients && !subjects_of_leak {
+            // 注意喚起のメールを一斉送信(205件), お詫び文を送付(40件): what the
+            // body sent afterwards, not what went out.
+            let sent_after = ["注意喚起", "お詫び", "おわび", "謝罪"]
+                .iter()
+                .any(|w| crate::text::last_chars(before, 16).contains(w));
+            if (told || sent_after) && !recipients && !subjects_of_leak {
                 score -= 3;
             }
             // 児童111人の保護者89件: the first figure only says whose the
@@ -454,6 +459,14 @@ mod tests {
         assert_eq!(
             counted("全市民46万人余りの個人情報が入ったUSBメモリー"),
             (None, None, 1)
+        );
+        // The warnings the body sent afterwards (注意喚起のメールを一斉送信(205件))
+        // count no one affected.
+        assert_eq!(
+            counted(
+                "観光課をかたるメールが届いていると問い合わせがありました。\n登録のある事業所宛て、注意喚起のメールを一斉送信(205件)しました。"
+            ),
+            (None, None, 0)
         );
         // A total and a part of it: the total.
         assert_eq!(

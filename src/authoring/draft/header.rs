@@ -51,6 +51,10 @@ pub fn published(
     let heads = (0..top.end.min(account)).any(|i| date_line(&lines[i].text).is_some());
     let top = if heads { 0..top.end.min(account) } else { top };
     let mut best: Option<Fact<PartialDate>> = None;
+    // A release headed by its day (6月8日プレスリリース) is dated by it, not
+    // by the page's later update.
+    let release = release_heading(lines);
+    let updated = |i: usize| release.is_some() && lines[i].text.contains("更新");
     // A signature's line may be dated by its month alone (令和4年1月).
     let dated = top.clone().map(|i| (i, date_line(&lines[i].text))).chain(
         signature
@@ -59,6 +63,7 @@ pub fn published(
     );
     for (i, f) in dated {
         if let Some(f) = f
+            && !updated(i)
             && best.as_ref().is_none_or(|b| b.value.is_after(&f.date))
         {
             best = Some(Fact {
@@ -128,7 +133,50 @@ pub fn published(
     }
     told_today(lines, top_end(lines, first_heading))
         .or_else(|| press_release_entry(lines))
+        .or(release)
         .or_else(|| footer_date(lines))
+}
+
+/// `6月8日プレスリリース:…について`: a release headed by its month and day,
+/// in the year of the first dated event it tells (the next year when that
+/// falls later in the year).
+fn release_heading(lines: &[Line]) -> Option<Fact<PartialDate>> {
+    let (i, line) = lines
+        .iter()
+        .enumerate()
+        .take(3)
+        .find(|(_, l)| !l.text.trim().is_empty())?;
+    let t = line.text.trim();
+    let f = dates::find(t, Some(2000)).into_iter().next()?;
+    let rest = t[f.end..].trim_start();
+    let released = [
+        "プレスリリース",
+        "プレリリース",
+        "記者発表",
+        "報道発表",
+        "発表",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w));
+    if f.start != 0 || f.year_written || f.date.day.is_none() || !released {
+        return None;
+    }
+    let event = lines[i + 1..]
+        .iter()
+        .flat_map(|l| dates::find(&l.text, None))
+        .find(|g| g.year_written && g.date.month.is_some())?;
+    let mut date = PartialDate {
+        year: event.date.year,
+        ..f.date
+    };
+    if event.date.is_after(&date) {
+        date.year += 1;
+    }
+    Some(Fact {
+        value: date,
+        lines: vec![i],
+        quote: f.text,
+    })
 }
 
 /// The page's date in its footer, below the contact lines (`更新日:…`).
@@ -540,6 +588,16 @@ mod tests {
             (
                 "迷惑メールにご注意ください\n市を装ったメールが送信されています。\nこの記事に関するお問い合わせ先\n総務部 地域政策課\nメールでのお問い合わせはこちら\n更新日:2020年09月02日",
                 Some("2020-09-02"),
+            ),
+            // A release headed by its month and day (6月8日プレスリリース:…), in
+            // the year of the events it tells, before the page's later update.
+            (
+                "6月8日プレスリリース:観光課をかたるメールについて\n観光課をかたるメールが送られていることが分かりました。\n1 把握日時\n令和4年(2022年)6月7日(火曜日)\n更新日:2024年09月02日",
+                Some("2022-06-08"),
+            ),
+            (
+                "1月9日記者発表:書類の紛失について\n令和5年12月26日に書類を紛失しました。\n更新日:2024年09月02日",
+                Some("2024-01-09"),
             ),
             // A signature dated by its month alone.
             (

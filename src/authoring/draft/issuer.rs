@@ -548,8 +548,9 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     // Kana inside a name (川島ひばりが丘特別支援学校, 東北海道いすゞ自動車株式会社)
-    // between kanji or katakana, when it does not begin with a particle.
-    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]+(?:[\p{Hiragana}--[はがをにのでともへやかよまなだらすしさせれるたっ]][\p{Hiragana}ゝゞ]{0,3}[\p{Han}\p{Katakana}ー]+)*")
+    // between kanji or katakana, when it does not begin with a particle or
+    // a verb's ending (…宛てに北浜市).
+    Regex::new(r"(?:株式会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|学校法人|医療法人|社会福祉法人)?[\p{Han}\p{Katakana}ーA-Za-z0-9]+(?:[\p{Hiragana}--[はがをにのでともへやかよまなだらすしさせれるたって]][\p{Hiragana}ゝゞ]{0,3}[\p{Han}\p{Katakana}ー]+)*")
         .expect("valid")
 });
 
@@ -713,6 +714,11 @@ mod tests {
                 None,
             ),
             ("表題について\n代表取締役 山田太郎", None),
+            // Those a mail went to (市内事業所宛てに) are not part of the name.
+            (
+                "表題について\n市内事業所宛てに北浜市観光課(広報係)をかたったなりすましメールが送付されていることがわかりました。本市のメールサーバーは感染していません。",
+                Some("北浜市"),
+            ),
         ];
         for (text, want) in table {
             assert_eq!(named(text).as_deref(), *want, "{text}");

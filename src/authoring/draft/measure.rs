@@ -480,7 +480,24 @@ pub fn disqualified(s: &str) -> bool {
     .iter()
     .any(|w| s.contains(w))
         && !s.contains("今後");
-    request || response || past_practice || state || opinion || dated || done_on_a_date || cause
+    // A warning given to the public (…市民の皆様へ注意喚起をしました): the response.
+    let warned_public = s.contains("注意喚起")
+        && body.ends_with("ました")
+        && ["市民", "県民", "住民", "皆様", "皆さま", "お客様", "事業所"]
+            .iter()
+            .any(|w| s.contains(w))
+        && !["職員", "教職員", "社員", "従業員", "今後"]
+            .iter()
+            .any(|w| s.contains(w));
+    request
+        || response
+        || past_practice
+        || state
+        || opinion
+        || dated
+        || done_on_a_date
+        || cause
+        || warned_public
 }
 
 /// The measures one sentence announces: split where it joins two acts
@@ -678,6 +695,16 @@ mod tests {
             assert!(!concrete(s), "{s}");
             assert!(!announces(s), "{s}");
         }
+        // A warning given to the public about this incident is the response.
+        for s in [
+            "あわせて、防犯メールの送信およびホームページへの掲載により広く市民の皆様へ注意喚起をしました。",
+            "利用者の皆様に対し、メールで注意喚起を行いました。",
+        ] {
+            assert!(!announces(s), "{s}");
+        }
+        assert!(announces(
+            "全職員に対し、メールの宛先の確認について注意喚起を行いました。"
+        ));
         for s in [
             "本学は、今後、個人情報の厳正な管理を徹底してまいります。",
             // 届出印 is a seal, not a report filed.
