@@ -147,6 +147,9 @@ const RESPONSE_ONLY: &[&str] = &[
     "お詫び",
     "ご説明",
     "凍結",
+    // Notice given (お知らせしました), not a document called お知らせ.
+    "お知らせし",
+    "お知らせいた",
     "直ちに",
     "削除をお願い",
     "削除を依頼",
@@ -162,7 +165,6 @@ const RESPONSE_ONLY: &[&str] = &[
     "報告いたしました",
     "ご連絡",
     "説明し",
-    "お知らせ",
     "捜索",
     "聞き取り",
     "削除いたしました",
@@ -695,6 +697,9 @@ mod tests {
             assert!(!concrete(s), "{s}");
             assert!(!announces(s), "{s}");
         }
+        // A document's name (共同利用のお知らせ) is no notice given.
+        let s = "委託機関に対して、受診日から2週間以内に共同利用のお知らせを送付することについて指示しました。";
+        assert!(concrete(s) && !disqualified(s));
         // A warning given to the public about this incident is the response.
         for s in [
             "あわせて、防犯メールの送信およびホームページへの掲載により広く市民の皆様へ注意喚起をしました。",

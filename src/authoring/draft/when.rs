@@ -271,6 +271,14 @@ fn kind_of(sentence: &str) -> Dates {
     {
         return Dates::Event;
     }
+    // (6月24日発送済み): a step of the response, done (not …送信済みメールを確認し).
+    let done = sentence.trim_end_matches([')', '）', '。', ' ']);
+    if ["発送済", "送付済", "発送済み", "送付済み"]
+        .iter()
+        .any(|w| done.ends_with(w))
+    {
+        return Dates::Response;
+    }
     if DISCOVERY.iter().any(|w| sentence.contains(w)) {
         Dates::Discovery
     } else if ["公表", "発表", "お知らせいたしました", "お知らせしました"]
@@ -424,13 +432,26 @@ pub fn when(
     skip: &[usize],
 ) -> When {
     let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
+    // Undated, the notice's days alone are in the first year it writes.
+    // (Not the start of a period, …年8月1日から…に入院された方.)
+    let first_year = lines
+        .iter()
+        .find_map(|l| {
+            dates::find(&l.text, None).into_iter().find(|f| {
+                let after = l.text[f.end..].trim_start();
+                f.year_written
+                    && !after.starts_with(['か', '~', '～', '〜', '-'])
+                    && !after.starts_with("まで")
+            })
+        })
+        .map(|f| f.date.year);
     let fact = |i: usize, f: &dates::Found| Fact {
         value: f.date,
         lines: vec![i],
         quote: f.text.clone(),
     };
     let mut years = Years {
-        current: published.map(|p| p.value.year),
+        current: published.map(|p| p.value.year).or(first_year),
         limit: published.map(|p| p.value.year),
     };
     let mut out = When::default();
@@ -474,7 +495,7 @@ pub fn when(
     let rest = (0..lines.len()).filter(|&i| !in_account[i]);
     let mut neither: Option<Fact<PartialDate>> = None;
     let mut years = Years {
-        current: published.map(|p| p.value.year),
+        current: published.map(|p| p.value.year).or(first_year),
         limit: published.map(|p| p.value.year),
     };
     // The last date read, for 同日 (the same day).
@@ -620,9 +641,12 @@ pub fn when(
                 if after_discovery {
                     continue;
                 }
+                // A date under a heading of the response alone (対応日) tells no event.
+                let response_only = section.is_some_and(|s| s.kinds == [Kind::Response]);
                 let slot = match kind {
                     Dates::Discovery => &mut out.discovered,
                     Dates::Event => &mut out.occurred,
+                    Dates::Neither if response_only => continue,
                     Dates::Neither => &mut neither,
                     Dates::Publication | Dates::Response => continue,
                 };
@@ -752,6 +776,25 @@ mod tests {
             (
                 "表題について\n2022年12月19日\n概要\n令和5年2月から天引きされる方に対し、案内を12月12日に発送しましたが、誤った案内を同封していたことが、問い合わせで判明しました。\n",
                 Some("2022-12-12"),
+                None,
+            ),
+            // Undated, a day alone in the account is in the year the notice first writes.
+            (
+                "メールサーバーへの不正アクセスについて\n令和5年1月10日、不審なメールの送信が発覚しました。\n1 概要\nサーバーが不正アクセスを受け、1月9日(月)に大量の不審なメールが送信されました。\n",
+                Some("2023-01-09"),
+                Some("2023-01-10"),
+            ),
+            // A step done (…お詫びの文書をお送りします(6月24日発送済み)) is no event,
+            // and the start of a period sets no year.
+            (
+                "表題について\n記憶媒体を紛失する事案が発生しました。\n患者様にお詫びの文書を順次お送りします。(6月24日発送済み)\n※平成26年8月1日から平成28年3月31日に入院された患者様のデータです。\n",
+                None,
+                None,
+            ),
+            // The days of the response (対応日) date no event.
+            (
+                "表題について\n令和6年7月31日\n事案\n案内に別の方の情報を記載して送付しました。\n対応日\n令和6年6月17日~令和6年6月25日\n対応\n送付先に謝罪しました。\n",
+                None,
                 None,
             ),
             // A due date (…を納期限とする) dates a bill, not the event.
