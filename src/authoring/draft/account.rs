@@ -609,7 +609,22 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         .iter()
         .filter(|s| s.is(Kind::Measures))
         .any(|s| s.blocks.iter().any(|b| b.item));
+    // `(1) 督促状発送手順の見直し`, `(2) …` under the measures, each over one
+    // paragraph: the numbered measures, as the notice counts them (not
+    // `3 再発防止策` itself, whose sentence may hold several).
+    let numbered = |s: &Section| {
+        s.heading
+            .is_some_and(|h| super::marker::marker(&lines[h].text).is_some())
+            && !super::sections::kinds_of(&s.title).contains(&Kind::Measures)
+            && matches!(s.blocks.as_slice(), [b] if !b.item && sentences(&b.text).len() == 1)
+    };
+    let numbered_list = sections
+        .iter()
+        .filter(|s| s.is(Kind::Measures) && numbered(s))
+        .count()
+        >= 2;
     for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
+        let numbered = numbered_list && numbered(s);
         for b in &s.blocks {
             if has_items && !b.item {
                 // A paragraph between items: an introduction or a note.
@@ -642,7 +657,11 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 }
                 // A numbered item is one measure as the notice counts them; a
                 // sentence may announce several.
-                let split = if b.item { vec![p] } else { measure::split(&p) };
+                let split = if b.item || numbered {
+                    vec![p]
+                } else {
+                    measure::split(&p)
+                };
                 for m in split {
                     found.push(b, tidy(&m), lines);
                 }
@@ -1201,6 +1220,22 @@ mod tests {
         assert_eq!(
             m,
             ["送信前に複数の職員で宛先を確かめるよう徹底してまいります"]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_over_one_paragraph_is_one_measure() {
+        let (_, _, m, _) = parts(
+            "督促状の誤送付について\n税務課で督促状を誤って送付しました。\n〇再発防止策\n\
+             (1) 発送手順の見直し\n誤りが起きやすい箇所を明確にし、二重チェックの体制を構築する。\n\
+             (2) 職員研修と意識共有\n職員に対し、注意すべき点の意識統一を図り、発送を適切に管理するスキルアップに取り組む。\n",
+        );
+        assert_eq!(
+            m,
+            [
+                "誤りが起きやすい箇所を明確にし、二重チェックの体制を構築する",
+                "職員に対し、注意すべき点の意識統一を図り、発送を適切に管理するスキルアップに取り組む"
+            ]
         );
     }
 

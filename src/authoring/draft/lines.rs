@@ -354,11 +354,21 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
             let next_starts = marker::marker(&line.text).is_some()
                 || line.text.starts_with('【')
                 || !super::dates::find(&line.text, None).is_empty() && line.text.width() < 24;
-            if (fills || margin)
-                && open
-                && !line.after_blank
-                && !next_starts
-                && line.from == prev.to + 1
+            // …二重チェックの体制を / (blank) / 構築する。: a sentence that a
+            // page spaced out, broken after a particle no sentence ends with.
+            let spaced_out = prose
+                && line.after_blank
+                && line.from == prev.to + 2
+                && prev.text.ends_with(['を', 'に', 'が', 'は', '、'])
+                && line.text.ends_with('。')
+                && line.text.matches('。').count() == 1
+                && !next_starts;
+            if spaced_out
+                || (fills || margin)
+                    && open
+                    && !line.after_blank
+                    && !next_starts
+                    && line.from == prev.to + 1
             {
                 let glue = if prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -450,6 +460,24 @@ mod tests {
                 ("L6".into(), "３ 再発防止策".into()),
                 ("L7".into(), "(1) 委託により機器を廃棄する際は、破砕等の作業を実地で確認します。".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_wrapped_across_a_blank_line_is_joined() {
+        let notice = "(1) 発送手順の見直し\n\n   誤りが起きやすい箇所を明確にし、複数の職員による二重チェックの体制を\n\n         構築する。\n\n(2) 研修\n";
+        assert_eq!(
+            texts(notice),
+            [
+                "(1) 発送手順の見直し",
+                "誤りが起きやすい箇所を明確にし、複数の職員による二重チェックの体制を構築する。",
+                "(2) 研修"
+            ]
+        );
+        // A salutation is no broken sentence.
+        assert_eq!(
+            texts("関係者の皆様へ\n\n職員が書類を紛失しました。\n").len(),
+            2
         );
     }
 
