@@ -82,6 +82,12 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(\d{{1,2}}){S}月{S}(\d{{1,2}}){S}日")).expect("valid"));
+static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"昨年(?:(末)|{S}(\d{{1,2}}){S}月(?:{S}(\d{{1,2}}){S}日)?)"
+    ))
+    .expect("valid")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[（(][ \t]*([月火水木金土日])(?:曜日?)?[ \t]*[)）]").expect("valid")
 });
@@ -200,6 +206,20 @@ pub fn find(line: &str, year: Option<u16>) -> Vec<Found> {
             c[2].parse().ok(),
             false,
         ));
+    }
+    // 昨年末, 昨年11月(5日): the year before the one given.
+    if let Some(y) = year {
+        for c in LAST_YEAR.captures_iter(&folded) {
+            let m = c.get(0).expect("whole");
+            let (month, day) = match c.get(1) {
+                Some(_) => (Some(12), None),
+                None => (
+                    c.get(2).and_then(|x| x.as_str().parse().ok()),
+                    c.get(3).and_then(|x| x.as_str().parse().ok()),
+                ),
+            };
+            raw.push((m.start(), m.end(), y.saturating_sub(1), month, day, false));
+        }
     }
     // Earliest first; at one place the longest; no overlaps.
     raw.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
@@ -339,6 +359,16 @@ mod tests {
             dates("4 月 10 日にリリース", Some(2023)),
             ["2023-04-10 (year from context)"]
         );
+        // Last year's end or month (昨年末, 昨年12月): the year before the context's.
+        assert_eq!(
+            dates("昨年末に紛失した可能性が高い", Some(2017)),
+            ["2016-12 (year from context)"]
+        );
+        assert_eq!(
+            dates("昨年11月に送付した", Some(2017)),
+            ["2016-11 (year from context)"]
+        );
+        assert_eq!(dates("昨年末に", None), Vec::<String>::new());
         // The full date before it in the line, over the year of the context.
         assert_eq!(
             dates("令和4年5月13日(金)午後9時頃から5月15日(日)まで", Some(2023)),
