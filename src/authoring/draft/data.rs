@@ -138,11 +138,15 @@ pub fn data_kinds(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             sections[s].blocks[b].text.as_str()
         });
         // A text about the data names two kinds, though it may say one was not there.
-        if !(in_data || known_words(text).len() >= 2) {
+        let named = known_words(text);
+        if !(in_data || named.len() >= 2) {
             continue;
         }
-        let text = &without_negated(text);
-        let words = known_words(text);
+        let masked = without_negated(text);
+        let (text, words) = match masked {
+            std::borrow::Cow::Borrowed(t) => (t, named),
+            std::borrow::Cow::Owned(ref t) => (t.as_str(), known_words(t)),
+        };
         match enumeration(text) {
             Some(items)
                 if items
@@ -212,11 +216,21 @@ fn without_negated(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// The first characters of the data words.
+static FIRST_CHARS: LazyLock<HashSet<char>> =
+    LazyLock::new(|| DATA_WORDS.iter().filter_map(|w| w.chars().next()).collect());
+
 /// The known data words in a text, longest first at each place, in order.
 fn known_words(text: &str) -> Vec<&'static str> {
     let mut found = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
+        // Most characters begin no data word: look no further at them.
+        let first = rest.chars().next().unwrap_or_default();
+        if !FIRST_CHARS.contains(&first) {
+            rest = &rest[first.len_utf8()..];
+            continue;
+        }
         if let Some(w) = DATA_WORDS.iter().find(|w| rest.starts_with(**w)) {
             if !found.contains(w) {
                 found.push(*w);
