@@ -378,6 +378,17 @@ pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
 /// that says what gave rise to it.
 fn states_cause(p: &str) -> bool {
     let p = p.replace([' ', '　'], "");
+    // …を行ったため、情報が…流出したものであった: a reason, then what it led to.
+    // (Not このため、… or その後、…: what followed.)
+    if let Some((reason, led_to)) = p.split_once("ため、")
+        && reason.chars().count() >= 8
+        && !p.starts_with("その後")
+        && ["流出し", "漏えいし", "漏洩し", "発生し", "紛失し"]
+            .iter()
+            .any(|w| led_to.contains(w))
+    {
+        return true;
+    }
     [
         "ため発生",
         "ために発生",
@@ -1246,6 +1257,28 @@ mod tests {
              これにより、一部の車両に高い税額で課税していたことが判明しました。\n2.対象者 5人\n",
         );
         assert_eq!(c, ["登録の際に誤った種別を入力したため"]);
+    }
+
+    #[test]
+    fn a_reason_and_the_leak_it_led_to_is_a_cause() {
+        let (_, c, _, _) = parts(
+            "個人情報の流出について\n3.調査の結果\n委託先がデータ入力を個人に再委託した。再委託先の1名が交換ソフトの入ったパソコンで入力を行ったため、情報がインターネット上に流出したものであった。\n",
+        );
+        assert_eq!(
+            c,
+            [
+                "再委託先の1名が交換ソフトの入ったパソコンで入力を行ったため、情報がインターネット上に流出したものであった"
+            ]
+        );
+        // What it led to (このため、…) and what was done because of it are no cause.
+        let (_, c, _, _) = parts(
+            "メールの誤送信について\n1 概要\n通知のメールを宛先欄に入力して一斉送信しました。\nこのため、受信した方が他の方のアドレスを見られる状態となり、59人のメールアドレスが流出しました。\n",
+        );
+        assert!(c.is_empty(), "{c:?}");
+        let (_, c, _, _) = parts(
+            "書類の誤送付について\n1 概要\n別の方の書類が含まれていたため、直ちに回収しました。\n",
+        );
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
