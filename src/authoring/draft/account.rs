@@ -461,6 +461,9 @@ const MECHANISM: &[&str] = &[
     "設定",
     "置き忘",
     "廃棄",
+    // Dumped (投棄されて), not a patrol against dumping (不法投棄監視).
+    "投棄され",
+    "投棄し",
     // A mistake the body owns: 本校のミスにより, 事務処理上のミス.
     "のミス",
     "ミスにより",
@@ -511,8 +514,14 @@ pub fn incident(
         for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
             let mut best: Option<(usize, String)> = None;
             for p in sentences(&b.text) {
-                // An apology after the facts: the facts.
-                let p = match COURTESY.iter().filter_map(|w| p.find(w)).min() {
+                // An apology after the facts: the facts (a courtesy's word in
+                // a name, 「…お問い合わせ窓口」, cuts nothing).
+                let p = match COURTESY
+                    .iter()
+                    .flat_map(|w| p.match_indices(w).map(|(at, _)| at))
+                    .filter(|&at| !in_brackets(&p, at))
+                    .min()
+                {
                     Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
                     None => p,
                 };
@@ -553,6 +562,16 @@ pub fn incident(
         }
     }
     None
+}
+
+/// Whether byte `at` of `s` is inside 「…」 or brackets.
+fn in_brackets(s: &str, at: usize) -> bool {
+    let depth = s[..at].chars().fold(0i32, |d, c| match c {
+        '「' | '(' | '（' | '『' => d + 1,
+        '」' | ')' | '）' | '』' => d - 1,
+        _ => d,
+    });
+    depth > 0
 }
 
 /// A sentence without the reports and apologies made afterwards that close
@@ -1145,6 +1164,24 @@ mod tests {
         assert_eq!(
             incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
             Some("職員が利用者の病名を口頭で知人2名に漏らしたことが分かりました")
+        );
+        // Papers dumped outside are what went wrong.
+        let (ls, ss) = sections::parse(
+            "表題について\n患者の情報を含む文書が河川敷に投棄されていたことが分かりました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("患者の情報を含む文書が河川敷に投棄されていたことが分かりました")
+        );
+        // A desk's name (…お問い合わせ窓口) before the facts cuts nothing.
+        let (ls, ss) = sections::parse(
+            "表題について\n弊社の「製品に関するお問い合わせ窓口」において、要員のパソコンがウイルスに感染し、業務ファイルが流出する事態が発生いたしました。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some(
+                "弊社の「製品に関するお問い合わせ窓口」において、要員のパソコンがウイルスに感染し、業務ファイルが流出する事態が発生いたしました"
+            )
         );
         // A mistake the body owns (本校のミスにより) tells what went wrong.
         let (ls, ss) = sections::parse(
