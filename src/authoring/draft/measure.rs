@@ -698,11 +698,11 @@ mod tests {
             assert!(!announces(s), "{s}");
         }
         // A document's name (共同利用のお知らせ) is no notice given.
-        let s = "委託機関に対して、受診日から2週間以内に共同利用のお知らせを送付することについて指示しました。";
+        let s = "委託機関に対して、受診後14日以内に共同利用のお知らせを届けることを指示しました。";
         assert!(concrete(s) && !disqualified(s));
         // A warning given to the public about this incident is the response.
         for s in [
-            "あわせて、防犯メールの送信およびホームページへの掲載により広く市民の皆様へ注意喚起をしました。",
+            "併せて、防犯メールとウェブサイトへの掲載で、市民の皆様に広く注意喚起をしました。",
             "利用者の皆様に対し、メールで注意喚起を行いました。",
         ] {
             assert!(!announces(s), "{s}");

@@ -227,7 +227,7 @@ fn kind_of(sentence: &str) -> Dates {
     .iter()
     .filter_map(|w| sentence.find(w))
     .chain(
-        // …していたことが、市民からの問い合わせで判明: the finding told after a comma.
+        // …していたことが、電話で判明: the finding told after a comma.
         sentence.find("ことが、").filter(|&at| {
             ["判明", "発覚", "分か"]
                 .iter()
@@ -768,7 +768,7 @@ mod tests {
             // A page's label of its date is no event; an event told before
             // `…が、…ことが、…で判明` is dated by its own clause.
             (
-                "更新日:2022年3月9日\n発表日:2022年3月9日\n案内の文書を3月2日に発送しましたが、誤った日付の文書を同封していたことが、市民からの問い合わせで判明しました。\n",
+                "更新日:2022年3月9日\n発表日:2022年3月9日\n案内の文書を3月2日に発送しましたが、古い文書を入れていたことが、受け取った方からの電話で判明しました。\n",
                 Some("2022-03-02"),
                 None,
             ),
@@ -787,7 +787,7 @@ mod tests {
             // A step done (…お詫びの文書をお送りします(6月24日発送済み)) is no event,
             // and the start of a period sets no year.
             (
-                "表題について\n記憶媒体を紛失する事案が発生しました。\n患者様にお詫びの文書を順次お送りします。(6月24日発送済み)\n※平成26年8月1日から平成28年3月31日に入院された患者様のデータです。\n",
+                "表題について\n記憶媒体を紛失する事案が発生しました。\n患者様にお詫びの文書を順次お送りします。(6月24日発送済み)\n※平成26年8月から平成28年3月までの入院患者の記録です。\n",
                 None,
                 None,
             ),
@@ -799,8 +799,8 @@ mod tests {
             ),
             // A due date (…を納期限とする) dates a bill, not the event.
             (
-                "表題について\n令和8年2月10日\n経過\n令和7年12月25日を納期限とする督促状を令和8年1月29日に送付したところ、受け取った方から連絡があり発覚したものです。\n",
-                Some("2026-01-29"),
+                "表題について\n令和8年2月10日\n経過\n令和7年11月30日を納期限とする通知を令和8年1月15日に発送したところ、受け取った方からの連絡で発覚しました。\n",
+                Some("2026-01-15"),
                 None,
             ),
             // The period the records cover is not the event.
