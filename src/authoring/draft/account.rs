@@ -330,12 +330,10 @@ const NOT_ACCOUNT: &[Kind] = &[Kind::Contact, Kind::Aside, Kind::Signature];
 pub fn causes(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     let skip = [NOT_ACCOUNT, &[Kind::Measures, Kind::Response]].concat();
     entries_or_sentences(lines, sections, Kind::Causes, &skip, |p| {
+        // (原因は, が原因, に起因 and …ため発生 are read by states_cause.)
         let names = [
-            "原因は",
-            "が原因",
             "原因と",
             "原因で",
-            "に起因",
             "によるものです",
             "によるものでした",
             "ためです",
@@ -642,7 +640,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     // `(1) 督促状発送手順の見直し`, `(2) …` under the measures, each over one
     // paragraph: the numbered measures, as the notice counts them (not
     // `3 再発防止策` itself, whose sentence may hold several).
-    let numbered = |s: &Section| {
+    let numbered_heading = |s: &Section| {
         s.heading
             .is_some_and(|h| super::marker::marker(&lines[h].text).is_some())
             && !super::sections::kinds_of(&s.title).contains(&Kind::Measures)
@@ -650,11 +648,11 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     };
     let numbered_list = sections
         .iter()
-        .filter(|s| s.is(Kind::Measures) && numbered(s))
+        .filter(|s| s.is(Kind::Measures) && numbered_heading(s))
         .count()
         >= 2;
     for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
-        let numbered = numbered_list && numbered(s);
+        let numbered = numbered_list && numbered_heading(s);
         for b in &s.blocks {
             if has_items && !b.item {
                 // A paragraph between items: an introduction or a note.
