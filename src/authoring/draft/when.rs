@@ -149,6 +149,8 @@ const EVENT: &[&str] = &[
     "送信",
     "送付",
     "発送",
+    "発付",
+    "発行",
     "同封",
     "配信",
     "誤",
@@ -350,6 +352,20 @@ fn found_index(found: &[dates::Found], f: &dates::Found) -> usize {
 /// `2022年12月27日付の依頼`: the date of a document, not of an event.
 fn document_date(text: &str, f: &dates::Found) -> bool {
     text[f.end..].trim_start().starts_with('付')
+}
+
+/// `お詫びの文書を5月3日に送付しました`: a letter of apology sent.
+fn apology_sent(sentence: &str) -> bool {
+    [
+        "お詫びの文書",
+        "お詫び文",
+        "お詫び状",
+        "おわび状",
+        "謝罪文",
+        "謝罪の文書",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
 }
 
 /// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
@@ -622,6 +638,13 @@ pub fn when(
                     }
                     _ => kind,
                 };
+                // お詫びの文書を…に送付: the apology sent afterwards, whatever
+                // the words after its date.
+                let kind = if kind == Dates::Event && apology_sent(sentence) {
+                    Dates::Response
+                } else {
+                    kind
+                };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
                     || deadline(sentence, &local)
@@ -788,6 +811,18 @@ mod tests {
             // and the start of a period sets no year.
             (
                 "表題について\n記憶媒体を紛失する事案が発生しました。\n患者様にお詫びの文書を順次お送りします。(6月24日発送済み)\n※平成26年8月から平成28年3月までの入院患者の記録です。\n",
+                None,
+                None,
+            ),
+            // A notice issued in error (…を…に発付しました) is the event; the
+            // apology sent afterwards (お詫びの文書を…に送付) is not.
+            (
+                "表題について\n税額に誤りがありました。\n誤った納税通知書を平成30年4月27日に発付しました。\n対象の皆様に、お詫びの文書を5月3日に送付しました。\n",
+                Some("2018-04-27"),
+                None,
+            ),
+            (
+                "表題について\n税額に誤りがありました。\n対象の皆様に、お詫びの文書を5月3日に送付しました。\n",
                 None,
                 None,
             ),
