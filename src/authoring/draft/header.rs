@@ -56,11 +56,28 @@ pub fn published(
     let release = release_heading(lines);
     let updated = |i: usize| release.is_some() && lines[i].text.contains("更新");
     // A signature's line may be dated by its month alone (令和4年1月).
-    let dated = top.clone().map(|i| (i, date_line(&lines[i].text))).chain(
-        signature
-            .filter(|i| !top.contains(i))
-            .map(|i| (i, signature_date_line(&lines[i].text))),
-    );
+    // A month alone above the body's name dates it too (平成30年11月 / 北浜市福祉課).
+    let above_name = |i: usize| {
+        lines.get(i + 1).is_some_and(|n| {
+            let t = n.text.trim();
+            super::organization::organization_line(t).is_some()
+                || super::organization::department(t) && t.chars().count() <= 20
+        })
+    };
+    let dated = top
+        .clone()
+        .map(|i| {
+            let t = &lines[i].text;
+            (
+                i,
+                date_line(t).or_else(|| above_name(i).then(|| signature_date_line(t)).flatten()),
+            )
+        })
+        .chain(
+            signature
+                .filter(|i| !top.contains(i))
+                .map(|i| (i, signature_date_line(&lines[i].text))),
+        );
     for (i, f) in dated {
         if let Some(f) = f
             && !updated(i)
@@ -598,6 +615,11 @@ mod tests {
             (
                 "1月9日記者発表:書類の紛失について\n令和5年12月26日に書類を紛失しました。\n更新日:2024年09月02日",
                 Some("2024-01-09"),
+            ),
+            // A heading's month alone above the body's name (平成30年11月 / 北浜市福祉課).
+            (
+                "認定誤りについてのお詫び\n平成30年11月\n北浜市福祉課\nこの度、認定に誤りがあることがわかりました。",
+                Some("2018-11"),
             ),
             // A signature dated by its month alone.
             (

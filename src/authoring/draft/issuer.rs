@@ -16,8 +16,8 @@ use super::dates;
 use super::header::{EDGE, Fact};
 use super::lines::Line;
 use super::organization::{
-    ORG_PREFIXES, bare_reference, branch_name, branch_of, organization_name, role_line,
-    third_party, tidy, umbrella_name, without_role,
+    ORG_PREFIXES, bare_reference, branch_name, branch_of, organization_line, organization_name,
+    role_line, third_party, tidy, umbrella_name, without_role,
 };
 use super::sections::{Kind, Section};
 
@@ -109,7 +109,7 @@ pub fn issuer(
 
 /// The bureau a prefecture's press release is headed by: a line above the
 /// title (or among the first four) that is only a bureau's name, after the
-/// release's date (`港湾局`, `2020年08月14日 総務局`, `教育庁`).
+/// release's date (`港湾局`, `2020年08月14日 総務局`, `教育庁`, `住宅政策本部`).
 pub fn bureau(lines: &[Line], title_line: Option<usize>) -> Option<Fact<String>> {
     let end = title_line.unwrap_or(4).min(lines.len());
     lines[..end].iter().enumerate().find_map(|(i, l)| {
@@ -121,7 +121,7 @@ pub fn bureau(lines: &[Line], title_line: Option<usize>) -> Option<Fact<String>>
             .trim();
         let n = name.chars().count();
         let bureau = (2..=8).contains(&n)
-            && (name.ends_with('局') || name.ends_with('庁'))
+            && (name.ends_with('局') || name.ends_with('庁') || name.ends_with("本部"))
             && name.chars().all(crate::text::is_kanji)
             && !name.starts_with('当')
             && !name.starts_with('本');
@@ -192,7 +192,23 @@ fn find(
         .filter(|s| s.is(Kind::Signature))
         .flat_map(|s| s.blocks.iter().map(|b| b.line))
         .collect();
-    if let Some((at, name)) = names_in(lines, &signature) {
+    // Of bodies signing together (北浜町長 … / 公立北浜病院長 …), the one of the
+    // kind the notice speaks as (当院: a hospital), if one is.
+    let own_kinds = SELF_KINDS
+        .iter()
+        .find(|(w, _)| lines.iter().any(|l| l.text.contains(w)))
+        .map(|(_, kinds)| *kinds);
+    let fits = |n: &str| own_kinds.is_some_and(|kinds| kinds.iter().any(|k| n.ends_with(k)));
+    let own_signer: Vec<usize> = signature
+        .iter()
+        .copied()
+        .filter(|&i| organization_line(&lines[i].text).is_some_and(fits))
+        .collect();
+    let signed = match names_in(lines, &signature) {
+        Some((_, name)) if !fits(&name) && !own_signer.is_empty() => names_in(lines, &own_signer),
+        other => other,
+    };
+    if let Some((at, name)) = signed {
         // A prefecture's release about its school (県立…高校における…について):
         // the school, named with the prefecture.
         if let Some(i) = title_line
@@ -587,8 +603,9 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                         && !bare_reference(n)
                         // 万が一当法人: the notice's word for itself, not a name.
                         && !SELF_KINDS.iter().any(|(w, _)| n.contains(w))
-                        // 障害支援区分: a word, not a ward.
-                        && !run[n.len()..].starts_with(['分', '域', '画'])
+                        // 障害支援区分: a word, not a ward; 市民課: the citizens'
+                        // section, not a city (生活環境部市民課 gave 生活環境部市).
+                        && !run[n.len()..].starts_with(['分', '域', '画', '民'])
                 })
                 .max_by_key(|n| n.len())
                 // 京都市中京区烏丸通…: an address, not a body.
@@ -714,6 +731,16 @@ mod tests {
                 None,
             ),
             ("表題について\n代表取締役 山田太郎", None),
+            // Of two heads signing, the one of the body the notice speaks as (当院).
+            (
+                "表題について\n当院の駐車場で、検査の名簿を紛失しました。\n【事案の内容】\n強風で名簿が飛ばされ、1枚が見つかっていません。\n北浜町長 山田 太郎\n公立北浜病院長 佐藤 次郎",
+                Some("公立北浜病院"),
+            ),
+            // 市民課 is a section, not a city (生活環境部市民課).
+            (
+                "表題について\n本市において、手数料を誤って徴収していたことが判明しました。\n令和2年12月23日、生活環境部市民課において事務を確認しました。",
+                None,
+            ),
             // Those a mail went to (市内事業所宛てに) are not part of the name.
             (
                 "表題について\n市内事業所宛てに北浜市観光課(広報係)を名乗る偽のメールが届いていることが分かりました。本市のメールサーバーは感染していません。",
