@@ -212,7 +212,21 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             }
             // 職員1名が掲示した: the one who did it; 従業員1,284名分, or a
             // figure in the list of data: those whose data it was.
-            let subjects = c.text.contains('分') || section.is_some_and(|s| s.is(Kind::Data));
+            // (従業員(1名)の氏名: whose data it was, too.)
+            let whose = t[c.end..].trim_start_matches([')', '）']);
+            let subjects = c.text.contains('分')
+                || section.is_some_and(|s| s.is(Kind::Data))
+                || c.unit == Unit::People
+                    && [
+                        "の氏名",
+                        "の個人情報",
+                        "の情報",
+                        "の住所",
+                        "の健診",
+                        "の診療",
+                    ]
+                    .iter()
+                    .any(|w| whose.starts_with(w));
             if staff && !subjects {
                 score -= 5;
             }
@@ -472,6 +486,13 @@ mod tests {
         assert_eq!(
             counted("患者187名の記録が入っており、うち66名は氏名も書かれていた。"),
             (Some(187), None, 0)
+        );
+        // Staff whose data it was (従業員(1名)の氏名) are counted.
+        assert_eq!(
+            counted(
+                "健診機関が、B社の従業員(1名)の氏名や健診結果が記載された一覧表を別の組合へ送付しました。"
+            ),
+            (Some(1), None, 0)
         );
         // The one who did it (要員(1名)) is not counted.
         assert_eq!(
