@@ -171,13 +171,15 @@ pub(super) fn department(name: &str) -> bool {
     }
     // A bureau is an organization when it is a place's (岩手労働局, 大阪市水道局);
     // 都市整備局 and 市民局 name no place.
+    if !name.ends_with('局') {
+        return false;
+    }
     let place = [
         "都市", "市民", "県民", "都民", "府民", "区民", "町民", "村民",
     ]
     .iter()
     .fold(name.to_string(), |n, w| n.replace(w, ""));
-    name.ends_with('局')
-        && !PREFECTURES.iter().any(|p| place.contains(p))
+    !PREFECTURES.iter().any(|p| place.contains(p))
         && !place.contains(['市', '県', '都', '府', '町', '村', '区'])
 }
 
