@@ -371,18 +371,9 @@ fn apology_sent(sentence: &str) -> bool {
 /// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
 fn page_date(text: &str, f: &dates::Found) -> bool {
     let label = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
-    [
-        "発表日",
-        "更新日",
-        "掲載日",
-        "公開日",
-        "公表日",
-        "作成日",
-        "登録日",
-        "最終更新",
-    ]
-    .iter()
-    .any(|w| label.ends_with(w))
+    super::header::PAGE_DATE_LABELS
+        .iter()
+        .any(|w| label.ends_with(w))
 }
 
 /// `令和7年12月25日を納期限とする督促状`: the day a bill falls due, not an event.
