@@ -318,7 +318,19 @@ pub fn announced(
             ]
             .iter()
             .any(|w| sentence.contains(w));
-            if !publishing || sentence.contains("個人情報保護委員会") {
+            // 公表した契約案件「…」, 公表した「…工事」: a tender or a document
+            // made public, not this matter.
+            let thing = ["公表した", "発表した", "公表しました", "公表いたしました"]
+                .iter()
+                .flat_map(|w| sentence.match_indices(w).map(move |(at, _)| at + w.len()))
+                .any(|end| {
+                    let next = &sentence[end..];
+                    next.starts_with('「')
+                        || ["契約", "案件", "入札", "資料"]
+                            .iter()
+                            .any(|w| next.starts_with(w))
+                });
+            if !publishing || thing || sentence.contains("個人情報保護委員会") {
                 continue;
             }
             let Some(f) = dates::find(sentence, None)
@@ -576,6 +588,20 @@ mod tests {
         let ls = lines(text);
         let first = first.unwrap_or(ls.len());
         published(&ls, &super::super::sections::split(&ls), first).map(|f| f.value.to_string())
+    }
+
+    #[test]
+    fn a_tender_made_public_earlier_is_not_the_matter_first_made_public() {
+        for text in [
+            "- 報道発表資料\n教育庁\n予定価格の誤掲載について\n令和6年10月22日に北浜出張所が公表した契約案件「公用車の購入」について、予定価格を誤って掲載しました。\n",
+            "見積条件の誤記載について\n令和7年6月23日に公表した「北浜町配水管工事」の契約事務で、資料の一部を誤って記載しました。\n",
+        ] {
+            let ls = lines(text);
+            assert!(announced(&ls, ls.len(), None).is_none(), "{text}");
+        }
+        // The matter itself made public before (…に公表しました件の続報) still is.
+        let ls = lines("表題（第2報）\n2024年5月1日に公表しました件の続報です。\n");
+        assert!(announced(&ls, ls.len(), None).is_some());
     }
 
     #[test]
