@@ -162,6 +162,16 @@ pub fn is_katakana(c: char) -> bool {
     ('\u{30A0}'..='\u{30FF}').contains(&c)
 }
 
+/// How many brackets (`(`, `（`, `「`, `『`) are open at the end of a text;
+/// negative when more close than open.
+pub fn bracket_depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        '(' | '（' | '「' | '『' => d + 1,
+        ')' | '）' | '」' | '』' => d - 1,
+        _ => d,
+    })
+}
+
 /// The last `n` characters of a text (all of it when shorter).
 pub fn last_chars(s: &str, n: usize) -> &str {
     if n == 0 {

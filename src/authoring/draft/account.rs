@@ -517,7 +517,7 @@ pub fn incident(
                 let p = match COURTESY
                     .iter()
                     .flat_map(|w| p.match_indices(w).map(|(at, _)| at))
-                    .filter(|&at| !in_brackets(&p, at))
+                    .filter(|&at| crate::text::bracket_depth(&p[..at]) <= 0)
                     .min()
                 {
                     Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
@@ -560,16 +560,6 @@ pub fn incident(
         }
     }
     None
-}
-
-/// Whether byte `at` of `s` is inside 「…」 or brackets.
-fn in_brackets(s: &str, at: usize) -> bool {
-    let depth = s[..at].chars().fold(0i32, |d, c| match c {
-        '「' | '(' | '（' | '『' => d + 1,
-        '」' | ')' | '）' | '』' => d - 1,
-        _ => d,
-    });
-    depth > 0
 }
 
 /// A sentence without the reports and apologies made afterwards that close

@@ -194,10 +194,7 @@ fn find(
         .collect();
     // Of bodies signing together (北浜町長 … / 公立北浜病院長 …), the one of the
     // kind the notice speaks as (当院: a hospital), if one is.
-    let own_kinds = SELF_KINDS
-        .iter()
-        .find(|(w, _)| lines.iter().any(|l| l.text.contains(w)))
-        .map(|(_, kinds)| *kinds);
+    let own_kinds = own_kinds(lines);
     let fits = |n: &str| own_kinds.is_some_and(|kinds| kinds.iter().any(|k| n.ends_with(k)));
     let own_signer: Vec<usize> = signature
         .iter()
@@ -562,6 +559,15 @@ const SELF_KINDS: &[(&str, &[&str])] = &[
     ("当財団", &["財団"]),
 ];
 
+/// The kinds of body the notice's word for itself says it is (当院: a
+/// hospital, 本学: a university).
+fn own_kinds(lines: &[Line]) -> Option<&'static [&'static str]> {
+    SELF_KINDS
+        .iter()
+        .find(|(w, _)| lines.iter().any(|l| l.text.contains(w)))
+        .map(|(_, kinds)| *kinds)
+}
+
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     // Kana inside a name (川島ひばりが丘特別支援学校, 東北海道いすゞ自動車株式会社)
     // between kanji or katakana, when it does not begin with a particle or
@@ -575,15 +581,9 @@ static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// named when it names several.
 fn self_named(lines: &[Line]) -> Option<Fact<String>> {
     let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    let kinds: &[&str] = match SELF_KINDS
-        .iter()
-        .find(|(w, _)| text.iter().any(|t| t.contains(w)))
-    {
-        Some((_, kinds)) => kinds,
-        // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
-        // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
-        None => &[],
-    };
+    // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
+    // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
+    let kinds: &[&str] = own_kinds(lines).unwrap_or(&[]);
     // (name, count, first line)
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     for (i, t) in text.iter().enumerate() {

@@ -192,12 +192,7 @@ pub fn organization_name(name: &str) -> bool {
         return false;
     }
     // 注意喚起(当協会: a bracket opened and not closed, not a name.
-    let open = n.chars().fold(0i32, |d, c| match c {
-        '(' | '（' | '「' => d + 1,
-        ')' | '）' | '」' => d - 1,
-        _ => d,
-    });
-    if open != 0 {
+    if crate::text::bracket_depth(n) != 0 {
         return false;
     }
     // 独立行政法人, 株式会社: a legal form alone.

@@ -386,19 +386,22 @@ fn deadline(text: &str, f: &dates::Found) -> bool {
         .any(|w| after.trim_start().starts_with(w))
 }
 
-/// `2014年6月30日から2017年10月27日までの患者ID…が記録`, `…から…までに転出した方`:
-/// the period a record covers, or whose data it holds, not an event (either end).
-fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
-    let after = &sentence[f.end..];
-    let range = after
-        .trim_start()
-        .starts_with(['か', '～', '~', '〜', '-', '－'])
-        || sentence[..f.start].ends_with(['～', '~', '〜'])
-        || sentence[..f.start]
+/// `…から`, `～…`, `…まで`: a date that opens or closes a period.
+fn bounds_a_period(text: &str, f: &dates::Found) -> bool {
+    let after = text[f.end..].trim_start();
+    after.starts_with(['か', '～', '~', '〜', '-', '－'])
+        || text[..f.start].ends_with(['～', '~', '〜'])
+        || text[..f.start]
             .trim_end()
             .strip_suffix("から")
             .is_some_and(|b| b.ends_with(['日', '月', '年']))
-        || after.trim_start().starts_with("まで");
+        || after.starts_with("まで")
+}
+
+/// `2014年6月30日から2017年10月27日までの患者ID…が記録`, `…から…までに転出した方`:
+/// the period a record covers, or whose data it holds, not an event (either end).
+fn period_of_records(sentence: &str, f: &dates::Found) -> bool {
+    let range = bounds_a_period(sentence, f);
     // …1月から3月までの施設一覧: the list the period makes.
     let listed = sentence[f.end..].find("までの").is_some_and(|at| {
         let next: String = sentence[f.end + at..].chars().take(24).collect();
@@ -442,27 +445,25 @@ pub fn when(
 ) -> When {
     let not_after = |d: &PartialDate| published.is_none_or(|p| !d.is_after(&p.value));
     // Undated, the notice's days alone are in the first year it writes.
-    // (Not the start of a period, …年8月1日から…に入院された方.)
+    // (Not one that opens or closes a period, …年8月1日から…に入院された方.)
     let first_year = lines
         .iter()
         .find_map(|l| {
-            dates::find(&l.text, None).into_iter().find(|f| {
-                let after = l.text[f.end..].trim_start();
-                f.year_written
-                    && !after.starts_with(['か', '~', '～', '〜', '-'])
-                    && !after.starts_with("まで")
-            })
+            dates::find(&l.text, None)
+                .into_iter()
+                .find(|f| f.year_written && !bounds_a_period(&l.text, f))
         })
         .map(|f| f.date.year);
+    let new_years = || Years {
+        current: published.map(|p| p.value.year).or(first_year),
+        limit: published.map(|p| p.value.year),
+    };
     let fact = |i: usize, f: &dates::Found| Fact {
         value: f.date,
         lines: vec![i],
         quote: f.text.clone(),
     };
-    let mut years = Years {
-        current: published.map(|p| p.value.year).or(first_year),
-        limit: published.map(|p| p.value.year),
-    };
+    let mut years = new_years();
     let mut out = When::default();
     // Dated by a label: 発生日時 / 判明日.
     for s in sections {
@@ -503,10 +504,7 @@ pub fn when(
     }
     let rest = (0..lines.len()).filter(|&i| !in_account[i]);
     let mut neither: Option<Fact<PartialDate>> = None;
-    let mut years = Years {
-        current: published.map(|p| p.value.year).or(first_year),
-        limit: published.map(|p| p.value.year),
-    };
+    let mut years = new_years();
     // The last date read, for 同日 (the same day).
     let mut last: Option<PartialDate> = None;
     for i in account.iter().copied().chain(rest) {
