@@ -445,16 +445,18 @@ fn the_page_address_names_the_government_that_published_it_and_the_original_of_a
         text.contains("「行政事務センター」はこの自治体の組織"),
         "{text}"
     );
-    // An archive's copy: the original page's address, the copy named beside it.
+    // An archive's copy: the copy read is the source, the original page's
+    // address named beside it; the government is still the original's.
     let copy =
         "https://web.archive.org/web/20210401000000/https://www.city.kobe.lg.jp/a20315/1.html";
     let out = casebook(&["draft", n, "--url", copy]);
     let text = stdout(&out);
-    assert_eq!(
-        value_of(&text, "url").as_deref(),
-        Some("https://www.city.kobe.lg.jp/a20315/1.html")
+    assert_eq!(value_of(&text, "url").as_deref(), Some(copy));
+    assert!(
+        text.contains("https://www.city.kobe.lg.jp/a20315/1.html"),
+        "{text}"
     );
-    assert!(text.contains(copy), "{text}");
+    assert_eq!(value_of(&text, "organization").as_deref(), Some("神戸市"));
     // A company's page says nothing of who published it.
     let out = casebook(&["draft", n, "--url", "https://www.example.co.jp/news/1.html"]);
     assert_eq!(
@@ -530,6 +532,13 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
             Some("https://www.pref.gunma.jp/site/houdou/1.html"),
             "群馬県教育委員会",
             "通知文は自らを「県教育委員会」とだけ書いている: ページのアドレスの自治体（群馬県）の",
+        ),
+        // The election commission named by its kind of government takes the government's name.
+        (
+            "投票用紙の交付誤りについて\n期日前投票所において、8名の選挙人に誤った投票用紙を交付しました。\n市選挙管理委員会事務局では、選挙人の自宅を訪問し、謝罪しました。\n",
+            Some("https://www.city.kasugai.lg.jp/a/1.html"),
+            "春日井市選挙管理委員会",
+            "通知文は自らを「市選挙管理委員会」とだけ書いている",
         ),
         // A body that calls itself 当局 is not the government: a candidate only.
         (

@@ -17,6 +17,9 @@ pub struct Counted {
 
 const ABOUT_DATA: &[&str] = &[
     "個人情報",
+    // 本件の該当者は129名: those concerned, as the notice counts them.
+    "該当者",
+    "該当件数",
     "情報",
     "メールアドレス",
     "個人データ",
@@ -113,6 +116,10 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
         let starts: Vec<usize> = counts.iter().map(|c| c.start).collect();
         let from = scored.len();
         for (k, c) in counts.into_iter().enumerate() {
+            // 2件目, 3人目: the second of them, no count.
+            if t[c.end..].starts_with('目') {
+                continue;
+            }
             let before = &t[..c.start];
             let near_before = crate::text::last_chars(before, 6);
             let near_after: String = t[c.end..].chars().take(8).collect();
@@ -467,6 +474,20 @@ mod tests {
         );
         assert_eq!(
             counted("730名の当社社員が、14,657契約の顧客情報を閲覧していた。"),
+            (None, None, 0)
+        );
+        // Those concerned, as the notice counts them (該当者は129名).
+        assert_eq!(
+            counted(
+                "接種会場で、誤った番号のシールを貼付しました。\nなお、本件の該当者は129名です。"
+            ),
+            (Some(129), None, 0)
+        );
+        // The second of them (2件目) is no count of two.
+        assert_eq!(
+            counted(
+                "書類の誤送付について\n別人の書類が届いた方が事務所に書類を持ち込み、2件目の誤送付が発覚した。"
+            ),
             (None, None, 0)
         );
         // Approximate: left to the author, the figure in a comment.

@@ -361,8 +361,12 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
     let account = first_sentence(lines);
     let mut best: Option<(usize, usize, usize)> = None; // (score, width, index)
     for (i, line) in lines.iter().enumerate().take(top) {
-        let t = line.text.as_str();
+        let t = title_head(&line.text);
         if t.ends_with(['。', '．'])
+            // コンテンツ番号17662, ページ番号:881969319: the page's furniture.
+            || ["コンテンツ番号", "ページ番号", "ページID", "記事ID", "記事番号"]
+                .iter()
+                .any(|w| t.starts_with(w))
             || t.starts_with(['※', '＊', '*', '・', '●', '○', '■', '□', '◆', '◇', '-'])
             // (*注)…, (注1)…: a note.
             || t.starts_with("(*") || t.starts_with("（＊") || t.starts_with("(注") || t.starts_with("（注")
@@ -465,7 +469,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         }
     }
     let (_, _, i) = best?;
-    let (text, org) = strip_edges(&lines[i].text);
+    let (text, org) = strip_edges(title_head(&lines[i].text));
     let title = Fact {
         value: text.to_string(),
         lines: vec![i],
@@ -494,6 +498,14 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
             t = after;
         }
     }
+    // 【プレスリリース】: a label of the kind of document, not the title's.
+    for label in DOCUMENT_LABELS {
+        if let Some(after) = t.strip_prefix(label)
+            && after.trim().width() >= 10
+        {
+            t = after.trim();
+        }
+    }
     // A site's separator after the title (…のお詫び｜ サイト名 was cut).
     t = t.trim_end_matches(['|', '｜']).trim_end();
     if let Some(last) = dates::find(t, None).last()
@@ -512,10 +524,12 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     }
     // The page's date before the title: 2025年10月1日区立小学校における….
     // (令和7年国勢調査…: a year alone names what follows.)
+    // (令和4年7月10日(日)執行の…選挙: a date naming what follows.)
     if let Some(first) = dates::find(t, None).first()
         && first.start == 0
         && first.date.month.is_some()
         && t[first.end..].trim().width() >= 10
+        && !names_what_follows(&t[first.end..])
     {
         t = t[first.end..].trim_start();
     }
@@ -546,6 +560,55 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     }
     (t, org)
 }
+
+/// A title with the text after it on its line (`…お詫びとお知らせ(続報)
+/// 3月3日当院の…しました。`): the title; any other line whole.
+fn title_head(line: &str) -> &str {
+    let t = line.trim();
+    if let Some((head, rest)) = t.split_once([' ', '　'])
+        && head.width() >= 12
+        && rest.trim_end().ends_with('。')
+        && !head.contains(['、', '。'])
+        && [
+            "について",
+            "お詫び",
+            "おわび",
+            "お知らせ",
+            "ご報告",
+            "報)",
+            "報）",
+        ]
+        .iter()
+        .any(|e| head.ends_with(e))
+    {
+        return head;
+    }
+    t
+}
+
+/// What follows a date, its weekday aside, says the date is of it
+/// (`(日)執行の…選挙`, `の説明会`): the date is part of a name.
+fn names_what_follows(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    if let Some(m) = DAY_ALONE_OR_WEEKDAY.find(rest)
+        && m.start() == 0
+    {
+        rest = &rest[m.end()..];
+    }
+    ["執行", "開催", "実施", "の"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
+/// Labels of the kind of document before a title.
+const DOCUMENT_LABELS: &[&str] = &[
+    "【プレスリリース】",
+    "【報道発表】",
+    "【報道発表資料】",
+    "【記者発表】",
+    "【記者発表資料】",
+    "【報道資料】",
+];
 
 /// A day written alone or a weekday in brackets (`14日`, `(木曜日)`, `（金）`).
 static DAY_ALONE_OR_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -769,6 +832,26 @@ mod tests {
             (
                 "電子カルテの障害についてのお詫びとご案内(2023/02/14)\n本文。",
                 "電子カルテの障害についてのお詫びとご案内",
+            ),
+            // A date that names what follows (the election held that day) stays.
+            (
+                "令和4年7月10日(日)執行の北浜県議会議員選挙における投票用紙の交付誤りについて\n本文。",
+                "令和4年7月10日(日)執行の北浜県議会議員選挙における投票用紙の交付誤りについて",
+            ),
+            // A label of the kind of document is not the title's.
+            (
+                "【プレスリリース】接種会場におけるシールの貼り間違えについて\n本文。",
+                "接種会場におけるシールの貼り間違えについて",
+            ),
+            // A page's content number is no title.
+            (
+                "2024年07月26日\nコンテンツ番号17662\nこのたび、料金の集計が合わない部分が見つかりました。\n",
+                "",
+            ),
+            // A title with the text after it on the same line.
+            (
+                "お知らせ\n2022.3.16\n電子メールについてのお詫びとお知らせ(続報) 3月3日当院のパソコンがウイルスに感染しました。\n当該パソコンは使用していません。\n",
+                "電子メールについてのお詫びとお知らせ(続報)",
             ),
             // A year alone names something (the 2025 census), not the page's date.
             (

@@ -83,6 +83,11 @@ const BARE_WORDS: &[&str] = &[
     "県教育委員会",
     "市教育委員会",
     "町教育委員会",
+    "県選挙管理委員会",
+    "市選挙管理委員会",
+    "区選挙管理委員会",
+    "町選挙管理委員会",
+    "村選挙管理委員会",
     "市立小学校",
     "市立中学校",
     "県立高校",
@@ -395,7 +400,10 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
                             .any(|(at, _)| at > 0 && organization_name(&body[..at]))
                             || organization_name(body)
                     });
-                if (organization_name(name) || branch_of_a_body) && !bare_reference(name) {
+                if (organization_name(name) || branch_of_a_body)
+                    && !bare_reference(name)
+                    && !vendors(lines).iter().any(|v| v == name)
+                {
                     return Some((i, name.to_string()));
                 }
             }
@@ -584,13 +592,18 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
     // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
     // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
     let kinds: &[&str] = own_kinds(lines).unwrap_or(&[]);
+    let vendors = vendors(lines);
     // (name, count, first line)
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     for (i, t) in text.iter().enumerate() {
         for m in NAME_RUN.find_iter(t) {
             let run = m.as_str();
             // 千葉県警: the police, and no 千葉県 in it; a contractor.
-            if third_party(run) || contractor(&t[..m.start()]) {
+            // (株式会社北浜ソフトのサーバー: the vendor of its system.)
+            if third_party(run)
+                || contractor(&t[..m.start()])
+                || vendors.iter().any(|v| run.starts_with(v.as_str()))
+            {
                 continue;
             }
             // The longest beginning of the run that is a name of the kind.
@@ -606,6 +619,8 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
                         // 障害支援区分: a word, not a ward; 市民課: the citizens'
                         // section, not a city (生活環境部市民課 gave 生活環境部市).
                         && !run[n.len()..].starts_with(['分', '域', '画', '民'])
+                        // 宮城県知事選挙: an election's name, not the prefecture.
+                        && !election(&run[n.len()..])
                 })
                 .max_by_key(|n| n.len())
                 // 京都市中京区烏丸通…: an address, not a body.
@@ -644,6 +659,59 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
         quote: lines[i].text.clone(),
     })
 }
+
+/// What follows a place's name that makes it an election's (`知事選挙`,
+/// `議会議員選挙`), not a body (`選挙管理委員会` is one).
+fn election(after: &str) -> bool {
+    after.contains("選挙") && !after.starts_with("選挙管理")
+}
+
+/// The companies whose system or service the body uses (`「社労夢」(株式会社
+/// 北浜ソフト)を導入`, `株式会社北浜ソフト提供のクラウドサービス`): a vendor,
+/// not the body that speaks.
+fn vendors(lines: &[Line]) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in lines {
+        let t = l.text.as_str();
+        for c in SYSTEM_MAKER.captures_iter(t) {
+            let name = c[1].trim();
+            if organization_name(name) {
+                out.push(name.to_string());
+            }
+        }
+        for w in [
+            "提供の",
+            "が提供する",
+            "が提供している",
+            "が運営する",
+            "製の",
+        ] {
+            for (at, _) in t.match_indices(w) {
+                let before = &t[..at];
+                // The longest end of what comes before that starts after a
+                // kana or a mark and is a name.
+                let name = before
+                    .char_indices()
+                    .filter(|&(k, c)| {
+                        !crate::text::is_hiragana(c)
+                            && before[..k].chars().next_back().is_none_or(|p| {
+                                crate::text::is_hiragana(p) || "、。「」()（） 　".contains(p)
+                            })
+                    })
+                    .map(|(k, _)| &before[k..])
+                    .find(|n| organization_name(n));
+                if let Some(n) = name {
+                    out.push(n.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `「社労夢」(株式会社北浜ソフト)`: a system's name, its maker in brackets.
+static SYSTEM_MAKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"」[（(]([^（()）]{2,30})[)）]").expect("valid"));
 
 /// `兵庫県尼崎市` → `尼崎市`: a municipality is named without its prefecture.
 fn strip_place(name: &str) -> &str {
@@ -942,6 +1010,31 @@ mod tests {
             (
                 "no name runs on through a verb's ending (参加する区)",
                 "メール誤送信について\n研修に参加する区民の皆様へ送信しました。参加する区民の方に。\n",
+                None,
+            ),
+            (
+                "the chair of a committee signs for the committee",
+                "投票用紙の交付誤りについて\n令和3年10月21日、期日前投票所において、選挙人に誤った投票用紙を交付しました。\n令和3年10月21日\n北浜市選挙管理委員会委員長   山田 太郎",
+                Some("北浜市選挙管理委員会"),
+            ),
+            (
+                "a prefecture in an election's name is no body",
+                "北浜県知事選挙における投票用紙の二重交付について\n更新日:2021年11月02日\n令和3年10月31日執行の北浜県知事選挙の期日前投票所において、投票済みの者に誤って投票用紙を交付しました。",
+                None,
+            ),
+            (
+                "都市 (in 都市計画税) is no city",
+                "令和6年度 固定資産税・都市計画税の課税誤りについて\n固定資産税・都市計画税の課税に誤りがありました。\n都市計画税の額を直します。",
+                None,
+            ),
+            (
+                "the company whose system the body uses is not the body",
+                "当事務組合が利用しているシステムの障害について\n当事務組合は会計システム「北浜会計」(株式会社北浜ソフト)を導入しています。6月5日に株式会社北浜ソフトのサーバーが不正アクセスを受けました。\n株式会社北浜ソフトによりますと、漏えいは確認されていません。",
+                None,
+            ),
+            (
+                "the provider of a service the body uses is not the body",
+                "事業主の皆様へ\n当所が利用する株式会社北浜ソフト提供のクラウドサービスが、不正アクセスにより停止しました。\n株式会社北浜ソフトが調査を実施した結果、漏洩は確認されませんでした。",
                 None,
             ),
             (

@@ -229,6 +229,11 @@ pub fn organization_name(name: &str) -> bool {
     if n.ends_with('道') && !n.contains("北海道") {
         return false;
     }
+    // 都市(計画税), 政令指定都市: the word for a city, not one (京都市 and
+    // 西都市 are the municipalities whose names end so).
+    if n.ends_with("都市") && !n.ends_with("京都市") && !n.ends_with("西都市") {
+        return false;
+    }
     // 不都(合), 首都: 東京都 is the only body whose name ends in 都.
     if n.ends_with('都') && !n.ends_with("東京都") {
         return false;
@@ -466,6 +471,7 @@ const ROLES: &[&str] = &[
     "代表者",
     "執行役",
     "教育長",
+    "委員長",
     "病院長",
     "所長",
     "センター長",

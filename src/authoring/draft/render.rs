@@ -778,15 +778,15 @@ fn source(ex: &Extract, options: &Options, site: Option<&str>) -> Sketch {
     let url = match ex.urls.as_slice() {
         _ if options.url.is_some() => {
             let given = options.url.clone().expect("checked");
+            // An archive's copy is where the notice was read: the source's
+            // address, with the original page's beside it.
             match site::original(&given) {
                 Some(original) => Slot::known(
-                    original,
+                    given,
                     tr(
                         lang,
-                        &format!("← --url はアーカイブの写し（{given}）: 元のページのアドレス"),
-                        &format!(
-                            "← --url is an archive's copy ({given}): the original page's address"
-                        ),
+                        &format!("← --url（アーカイブの写し。元のページ: {original}）"),
+                        &format!("← --url (an archive's copy; the original page: {original})"),
                     ),
                 ),
                 None => Slot::known(given, "← --url".to_string()),
