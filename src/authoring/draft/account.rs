@@ -217,9 +217,16 @@ fn entries(
                 // What came of the cause (これにより、…課税していたことが判明) is none.
                 if kind == Kind::Causes
                     && !b.item
-                    && ["これにより", "これによって", "その結果", "この結果"]
-                        .iter()
-                        .any(|w| p.starts_with(w))
+                    && [
+                        "これにより",
+                        "これによって",
+                        "その結果",
+                        "この結果",
+                        "このため",
+                        "そのため",
+                    ]
+                    .iter()
+                    .any(|w| p.starts_with(w))
                 {
                     continue;
                 }
@@ -535,6 +542,7 @@ pub fn incident(
                 if hits == 0
                     || when_label
                     || reassurance(&p)
+                    || warns_what_may_happen(&p)
                     || measure::announces(&p)
                     || p.contains("ください")
                     || p.chars().count() < 12
@@ -560,6 +568,23 @@ pub fn incident(
         }
     }
     None
+}
+
+/// What an act may lead to, as a warning (`…を開くことで、…感染する恐れが
+/// ございます`), not what happened (`…流出した可能性があります` is).
+fn warns_what_may_happen(p: &str) -> bool {
+    let p = p.trim_end_matches('。');
+    [
+        "恐れがあります",
+        "おそれがあります",
+        "恐れがございます",
+        "おそれがございます",
+    ]
+    .iter()
+    .any(|e| p.ends_with(e))
+        && ["ことで", "場合", "すると", "と、"]
+            .iter()
+            .any(|w| p.contains(w))
 }
 
 /// A sentence without the reports and apologies made afterwards that close
@@ -1091,6 +1116,11 @@ mod tests {
             "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和6年3月4日に紛失が判明\n(2)紛失場所:南浜市内\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
+        // A warning of what opening such mail may do is no account of what went wrong.
+        let (ls, ss) = sections::parse(
+            "不審なメールについて\n不審なメールには、パスワード付きのZIPファイルが添付されています。\nこのような添付ファイルを開くことで、ウイルスに感染する恐れがございます。\n",
+        );
+        assert_eq!(incident(&ls, &ss, &[]), None);
     }
 
     #[test]
@@ -1285,6 +1315,13 @@ mod tests {
              これにより、一部の車両に高い税額で課税していたことが判明しました。\n2.対象者 5人\n",
         );
         assert_eq!(c, ["登録の際に誤った種別を入力したため"]);
+        let (_, c, _, _) = parts(
+            "課税誤りについて\n原因\nシステム改修の際、判定の設定に誤りがあったことにより、人数を数えていなかった。このため、7月の算定において、税を低く計算していた世帯があることが判明しました。\n対象世帯及び金額\n対象世帯 1世帯\n",
+        );
+        assert_eq!(
+            c,
+            ["システム改修の際、判定の設定に誤りがあったことにより、人数を数えていなかった"]
+        );
     }
 
     #[test]

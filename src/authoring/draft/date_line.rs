@@ -65,8 +65,35 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
         .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、|｜".contains(*c))
         .collect();
     let leftover = [
-        "発表", "公表", "更新", "掲載", "公開", "作成", "提供", "日付", "最終", "時", "分", "日",
-        "付", "版",
+        // 更新日令和3年12月2日木曜日: the weekday after the date.
+        "月曜日",
+        "火曜日",
+        "水曜日",
+        "木曜日",
+        "金曜日",
+        "土曜日",
+        "日曜日",
+        "月曜",
+        "火曜",
+        "水曜",
+        "木曜",
+        "金曜",
+        "土曜",
+        "日曜",
+        "発表",
+        "公表",
+        "更新",
+        "掲載",
+        "公開",
+        "作成",
+        "提供",
+        "日付",
+        "最終",
+        "時",
+        "分",
+        "日",
+        "付",
+        "版",
     ]
     .iter()
     .fold(leftover, |s, w| s.replace(w, ""));
@@ -120,6 +147,10 @@ mod tests {
         let f = date_line("お知らせ |2022年03月02日").unwrap();
         assert_eq!(f.date.to_string(), "2022-03-02");
         assert!(date_line("お知らせ 2022年3月2日に発生した障害について").is_none());
+        // The label run into the date, the weekday after it.
+        let f = date_line("更新日令和3年12月2日木曜日").unwrap();
+        assert_eq!(f.date.to_string(), "2021-12-02");
+        assert!(date_line("令和3年12月2日木曜日に書類を送付しました").is_none());
     }
 
     #[test]

@@ -94,6 +94,7 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
                 | "報道提供資料"
                 | "報道発表資料"
                 | "このページの情報発信元"
+                | "対象期間"
         ) || heading.starts_with("用語")
             // ランサムウェアとは: what a word means.
             || heading.ends_with("とは"))
@@ -168,7 +169,12 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         // mailing of which some went wrong).
         || short
             && (heading.ends_with("人数") || heading.ends_with("件数"))
-            && !heading.starts_with(['郵', '発']);
+            && !heading.starts_with(['郵', '発'])
+        // 対象世帯及び金額, 過大に算定した件数及び金額(被保険者数): how many and
+        // how much.
+        || heading.chars().count() <= 24
+            && has(&["件数", "人数", "世帯"])
+            && has(&["金額", "税額", "課税額"]);
     // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
     // A title (…について) or a sentence (…がありました) is no heading about the data.
     let title_like = [
@@ -681,6 +687,12 @@ mod tests {
             ("個人情報の種類及び件数", &[Data]),
             ("送信人数", &[Data]),
             ("郵送件数", &[]),
+            // How many and how much (a billing error's figures); the period
+            // of the records is an aside.
+            ("過大に算定した件数及び金額(被保険者数)", &[Data]),
+            ("対象世帯及び金額", &[Data]),
+            ("課税誤りの人数・課税額", &[Data]),
+            ("対象期間", &[Aside]),
             ("個人情報の内容", &[Data]),
             ("お問い合わせ先", &[Contact]),
             ("本事案の公表までに時間を要した経緯", &[]),

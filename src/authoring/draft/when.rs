@@ -574,6 +574,13 @@ pub fn when(
                 if head.contains("時点") || head.trim_start().starts_with("現在") {
                     continue;
                 }
+                // What those concerned had done before (既に1月29日に…済ませていた,
+                // 1月31日以前に…): background, not the event.
+                if crate::text::last_chars(&sentence[..local.start], 3).ends_with("既に")
+                    || segment.starts_with("以前")
+                {
+                    continue;
+                }
                 // The start of a range (…から…まで) is dated by what follows the range.
                 // So is a date joined to the next (…11月29日と12月22日に…).
                 // (…20時21分以降、…までの間: the start of a period, too.)
@@ -784,6 +791,18 @@ mod tests {
             (
                 "更新日:2022年3月9日\n発表日:2022年3月9日\n案内の文書を3月2日に発送しましたが、古い文書を入れていたことが、受け取った方からの電話で判明しました。\n",
                 Some("2022-03-02"),
+                None,
+            ),
+            // What those concerned had done before (既に…済ませていた, …以前に) is
+            // no event: the sentence's own date is.
+            (
+                "投票用紙の交付誤りについて\n1 概要\n令和8年2月4日、期日前投票所において、既に1月29日に投票を済ませていた選挙人に、誤って投票用紙を再度交付した。\n",
+                Some("2026-02-04"),
+                None,
+            ),
+            (
+                "投票用紙の交付誤りについて\n2 経緯\n令和8年2月8日(日曜日)12時頃、投票所において、1月31日以前に期日前投票を済ませた選挙人(1名)に対し、誤って投票用紙を交付しました。\n",
+                Some("2026-02-08"),
                 None,
             ),
             // A year to come (令和5年2月から…される方) sets no year for the days after it.
