@@ -20,10 +20,23 @@ pub fn signature_date_line(text: &str) -> Option<dates::Found> {
 fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
     let found = dates::find(text, None);
     let first = found.first()?.clone();
+    // 初期公開日:…更新日:…: the first publication and the update, each under
+    // the page's label of its date.
+    let labelled = |f: &dates::Found| {
+        let before = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
+        super::header::PAGE_DATE_LABELS
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    let both_labelled = found.len() == 2 && found.iter().all(labelled);
     let mut rest = String::new();
-    rest.push_str(&text[..first.start]);
-    rest.push(' ');
-    rest.push_str(&text[first.end..]);
+    let mut at = 0;
+    for f in found.iter().take(if both_labelled { 2 } else { 1 }) {
+        rest.push_str(&text[at..f.start]);
+        rest.push(' ');
+        at = f.end;
+    }
+    rest.push_str(&text[at..]);
     let (rest, _) = dates::fold(&rest);
     let rest = [
         "印刷用ページを表示する",
@@ -44,6 +57,7 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
         "発表日",
         "公表日",
         "掲載日",
+        "初期公開日",
         "公開日",
         "更新日",
         "作成日",
@@ -100,7 +114,11 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
     // 水道局, 総務課, 株式会社サンプル: who dated it; or the whole signature on
     // one line (…掲載 独立行政法人… …医療センター院長 森田 茂樹).
     let issuer = {
-        let words: Vec<&str> = rest.split_whitespace().collect();
+        // (財産管理課 : 2026/02/25: a colon between.)
+        let words: Vec<&str> = rest
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| ":：|｜".contains(c)))
+            .collect();
         let body = |w: &str| {
             organization_name(w) || department(w) || w.ends_with('局') || without_role(w).is_some()
         };
@@ -120,7 +138,8 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
         || (month_ok || issuer && !leftover.is_empty())
             && first.date.month.is_some()
             && first.year_written;
-    (found.len() == 1 && (leftover.is_empty() || issuer) && precise).then_some(first)
+    ((found.len() == 1 || both_labelled) && (leftover.is_empty() || issuer) && precise)
+        .then_some(first)
 }
 
 #[cfg(test)]
@@ -151,6 +170,12 @@ mod tests {
         let f = date_line("更新日令和3年12月2日木曜日").unwrap();
         assert_eq!(f.date.to_string(), "2021-12-02");
         assert!(date_line("令和3年12月2日木曜日に書類を送付しました").is_none());
+        // The section that dated it, a colon between.
+        let f = date_line("財産管理課 : 2026/02/25").unwrap();
+        assert_eq!(f.date.to_string(), "2026-02-25");
+        // The first publication and the update, both labelled: the first.
+        let f = date_line("初期公開日:2023年12月28日更新日:2024年1月5日").unwrap();
+        assert_eq!(f.date.to_string(), "2023-12-28");
     }
 
     #[test]

@@ -599,8 +599,10 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
         for m in NAME_RUN.find_iter(t) {
             let run = m.as_str();
             // 千葉県警: the police, and no 千葉県 in it; a contractor.
-            // (株式会社北浜ソフトのサーバー: the vendor of its system.)
+            // (株式会社北浜ソフトのサーバー: the vendor of its system; 厚生労働省より、
+            // 「…」報道発表があり: the body that told it.)
             if third_party(run)
+                || told_by(&t[m.end()..])
                 || contractor(&t[..m.start()])
                 || vendors.iter().any(|v| run.starts_with(v.as_str()))
             {
@@ -658,6 +660,20 @@ fn self_named(lines: &[Line]) -> Option<Fact<String>> {
         lines: vec![i],
         quote: lines[i].text.clone(),
     })
+}
+
+/// A body named as the one that told the notice's body of the matter
+/// (`厚生労働省より、「…」報道発表があり`, `…報道発表をご確認ください`).
+fn told_by(after: &str) -> bool {
+    let clause = after.split('。').next().unwrap_or("");
+    after.starts_with("報道発表")
+        || after.starts_with("の報道発表")
+        || ["より、", "から、", "より「", "から「"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            && ["報道発表", "通知", "連絡", "指摘", "依頼"]
+                .iter()
+                .any(|w| clause.contains(w))
 }
 
 /// What follows a place's name that makes it an election's (`知事選挙`,
@@ -1035,6 +1051,11 @@ mod tests {
             (
                 "the provider of a service the body uses is not the body",
                 "事業主の皆様へ\n当所が利用する株式会社北浜ソフト提供のクラウドサービスが、不正アクセスにより停止しました。\n株式会社北浜ソフトが調査を実施した結果、漏洩は確認されませんでした。",
+                None,
+            ),
+            (
+                "the ministry that informed the body is not the body",
+                "保険料の誤りについて\n平成28年12月27日に、厚生労働省より、「保険料の軽減判定の誤りについて」報道発表があり、本町でも対象となる方がいることが判明しました。\n対象となる方には文書でご連絡します。\n尚、概要につきましては厚生労働省報道発表をご確認願います。",
                 None,
             ),
             (

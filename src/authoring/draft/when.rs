@@ -151,6 +151,7 @@ const EVENT: &[&str] = &[
     "送信",
     "送付",
     "発送",
+    "郵送",
     "発付",
     "発行",
     "同封",
@@ -370,6 +371,21 @@ fn apology_sent(sentence: &str) -> bool {
     .any(|w| sentence.contains(w))
 }
 
+/// `…に…訪問し説明及び謝罪を行いました`: an apology made, the sentence's act.
+fn apologized(sentence: &str) -> bool {
+    let s = sentence.trim_end_matches(['。', ' ']);
+    [
+        "謝罪を行いました",
+        "謝罪を行った",
+        "謝罪しました",
+        "謝罪した",
+        "お詫びしました",
+        "お詫びいたしました",
+    ]
+    .iter()
+    .any(|e| s.ends_with(e))
+}
+
 /// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
 fn page_date(text: &str, f: &dates::Found) -> bool {
     let label = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
@@ -574,6 +590,27 @@ pub fn when(
                 if head.contains("時点") || head.trim_start().starts_with("現在") {
                     continue;
                 }
+                // 平成16年の法改正, …に施行された改正法: a law's date.
+                if [
+                    "の法改正",
+                    "の改正",
+                    "に施行",
+                    "施行",
+                    "の制度改正",
+                    "の税制改正",
+                ]
+                .iter()
+                .any(|w| segment.trim_start().starts_with(w))
+                {
+                    continue;
+                }
+                // 賦課期日の1月1日, 基準日の4月1日: a date a rule refers to.
+                if ["期日の", "基準日の", "基準日である", "期日である"]
+                    .iter()
+                    .any(|w| sentence[..local.start].ends_with(w))
+                {
+                    continue;
+                }
                 // What those concerned had done before (既に1月29日に…済ませていた,
                 // 1月31日以前に…): background, not the event.
                 if crate::text::last_chars(&sentence[..local.start], 3).ends_with("既に")
@@ -638,11 +675,12 @@ pub fn when(
                 };
                 // お詫びの文書を…に送付: the apology sent afterwards, whatever
                 // the words after its date.
-                let kind = if kind == Dates::Event && apology_sent(sentence) {
-                    Dates::Response
-                } else {
-                    kind
-                };
+                let kind =
+                    if kind == Dates::Event && (apology_sent(sentence) || apologized(sentence)) {
+                        Dates::Response
+                    } else {
+                        kind
+                    };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
                     || deadline(sentence, &local)
@@ -803,6 +841,29 @@ mod tests {
             (
                 "投票用紙の交付誤りについて\n2 経緯\n令和8年2月8日(日曜日)12時頃、投票所において、1月31日以前に期日前投票を済ませた選挙人(1名)に対し、誤って投票用紙を交付しました。\n",
                 Some("2026-02-08"),
+                None,
+            ),
+            // A mailing in a timeline is the event; a date of reference (賦課期日の1月1日) none.
+            (
+                "表題について\n1 経緯\n令和6年10月8日 結果通知(1名分)を郵送\n10月11日 受け取った方が別人の書類が入っていることに気付き、\n南浜保健所に連絡\n同日、送付先を訪問し、保護者に謝罪するとともに、誤って入れ\nた書類を回収\n",
+                Some("2024-10-08"),
+                Some("2024-10-11"),
+            ),
+            (
+                "表題について\n令和6年12月25日\n1. 内容\n海外から転入した方で、賦課期日の1月1日に住所を有しない方の区分を誤って判定したため、過支給が生じました。\n",
+                None,
+                None,
+            ),
+            // A law's date (…年の法改正以前に) and an apology made on a date
+            // (…に…訪問し説明及び謝罪を行いました) date no event.
+            (
+                "表題について\n令和元年8月1日\n平成16年の法改正以前に建てた住宅の係数を誤って適用していました。\n",
+                None,
+                None,
+            ),
+            (
+                "表題について\n平成30年7月1日\n平成30年6月8日に算定誤りについて、個別に訪問し説明及び謝罪を行いました。\n",
+                None,
                 None,
             ),
             // A year to come (令和5年2月から…される方) sets no year for the days after it.
