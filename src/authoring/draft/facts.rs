@@ -331,7 +331,11 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             scored.push((score, i, sum));
         }
     }
-    let people = choose(&scored, Unit::People, lines);
+    let mut people = choose(&scored, Unit::People, lines);
+    // Households, where the notice counts no persons (対象世帯 12世帯).
+    if people.chosen.is_none() && people.others.is_empty() {
+        people = choose(&scored, Unit::Households, lines);
+    }
     let mut records = choose(&scored, Unit::Records, lines);
     // Records are written only where they differ from the persons (400人の
     // メールアドレス … メールアドレス400件 is one figure).
@@ -576,6 +580,18 @@ mod tests {
                 "メールの誤送信について\n宛先欄に入力して送信しました。\n送信人数\n推進協議会委員27人\n"
             ),
             (Some(27), None, 0)
+        );
+        // Households, where the notice counts no persons, are those affected
+        // (対象世帯 12世帯); a sheet's households (9世帯分) are not.
+        assert_eq!(
+            counted(
+                "課税誤りについて\n対象世帯及び金額\n対象世帯数 12世帯、追加納付金額 297,400円\n"
+            ),
+            (Some(12), None, 0)
+        );
+        assert_eq!(
+            counted("保険料の誤りについて\n対象者 5人(3世帯)の保険料を誤って計算しました。"),
+            (Some(5), None, 0)
         );
         // A sheet that holds the data of households is no record of it.
         assert_eq!(

@@ -11,6 +11,8 @@ use super::dates::fold;
 pub enum Unit {
     People,
     Records,
+    /// 12世帯: households, counted as those affected where no person is.
+    Households,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,11 +169,16 @@ pub fn counts(line: &str) -> Vec<Count> {
         while chars.get(j) == Some(&' ') {
             j += 1;
         }
+        // (9世帯分: the households a sheet holds, no count of them.)
         let unit = match chars.get(j) {
             Some('人' | '名') => Some(Unit::People),
             Some('件' | '枚' | '通') => Some(Unit::Records),
+            Some('世') if chars.get(j + 1) == Some(&'帯') && chars.get(j + 2) != Some(&'分') => {
+                Some(Unit::Households)
+            }
             _ => None,
         };
+        let unit_len = if unit == Some(Unit::Households) { 2 } else { 1 };
         // A kanji numeral inside a word (統一, 一部) is not a count: only with a unit,
         // and not right after another kanji (十一人 is fine, 統一人 is not).
         let preceded_by_kanji = i > 0
@@ -201,7 +208,7 @@ pub fn counts(line: &str) -> Vec<Count> {
             i = j + 1;
             continue;
         }
-        let mut end = j + 1;
+        let mut end = j + unit_len;
         if chars.get(end) == Some(&'分') {
             end += 1;
         }
@@ -247,10 +254,10 @@ mod tests {
                 format!(
                     "{} {}{}",
                     c.value,
-                    if c.unit == Unit::People {
-                        "people"
-                    } else {
-                        "records"
+                    match c.unit {
+                        Unit::People => "people",
+                        Unit::Records => "records",
+                        Unit::Households => "households",
                     },
                     if c.approximate { " approx" } else { "" }
                 )
@@ -262,6 +269,8 @@ mod tests {
     fn counts_in_every_written_form() {
         let table: &[(&str, &[&str])] = &[
             ("1,284人", &["1284 people"]),
+            ("対象世帯 82世帯", &["82 households"]),
+            ("名簿1枚(9世帯分)", &["1 records"]),
             ("１，２８４人", &["1284 people"]),
             ("２名分の個人情報", &["2 people"]),
             ("約1万2千件", &["12000 records approx"]),
