@@ -255,6 +255,7 @@ pub fn dropped(t: &str) -> bool {
         "記者発表資料",
         "一覧へ戻る",
         "前のページへ戻る",
+        "前のページに戻る",
         "ページトップへ戻る",
         "ページトップへ",
         "Press Release",
@@ -274,6 +275,10 @@ pub fn dropped(t: &str) -> bool {
     }
     if f.starts_with("ページの先頭です")
         || f.starts_with("ページID")
+        // Press Release 報道資料 広島市 The City of …: a page's banner.
+        || f.starts_with("Press Release")
+        || (f.starts_with("コンテンツ番号") || f.starts_with("コンテンツID"))
+            && super::dates::find(f, None).is_empty()
         || f.starts_with("ページ番号") && super::dates::find(f, None).is_empty()
         || f.starts_with("記事ID")
     {
@@ -337,7 +342,10 @@ fn join_broken(lines: Vec<Line>) -> Vec<Line> {
                     'る', 'た', 'て', 'ん', 'っ', 'ゃ', 'ゅ', 'ょ', 'ー', '。', '、', 'の', 'を',
                     'に', 'は', 'が', 'で', 'へ', 'ず', 'う',
                 ]);
+            // …見直していたところ、 / システムの…: a line broken after its comma.
+            let comma = prev.text.ends_with(['、', '，']);
             let margin = continues
+                || comma
                 || prose && ((p > 0 && together[p - 1] && similar(p - 1, p)) || similar(p, i));
             // …にご注意下さい: a request ends a sentence without its 。.
             let asks = ["ください", "下さい"]
@@ -415,6 +423,10 @@ mod tests {
             "平日 午前9時から午後5時30分",
             "受付時間：9:00～17:00",
             "この記事にコメントする",
+            "前のページに戻る",
+            "Press Release 報道資料 北浜市 The City of KITAHAMA",
+            "コンテンツ番号17662",
+            "コンテンツID021801",
         ] {
             assert!(dropped(line), "{line}");
         }
@@ -459,6 +471,20 @@ mod tests {
                 ("L3-4".into(), "また、個人情報の保護に関する法律に基づく本人通知をしており、連絡先の不明な方に対してはホームページにおいても周知しました。".into()),
                 ("L6".into(), "３ 再発防止策".into()),
                 ("L7".into(), "(1) 委託により機器を廃棄する際は、破砕等の作業を実地で確認します。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_broken_after_each_comma_is_joined() {
+        let notice = "電気料金の誤請求について\n\n先日、料金の設定を見直していたところ、\nシステムの設定が不適切となっており、\n一部のお客様に正しい料金を請求できていませんでした。\n\n氏名\n住所\n";
+        assert_eq!(
+            texts(notice),
+            [
+                "電気料金の誤請求について",
+                "先日、料金の設定を見直していたところ、システムの設定が不適切となっており、一部のお客様に正しい料金を請求できていませんでした。",
+                "氏名",
+                "住所",
             ]
         );
     }

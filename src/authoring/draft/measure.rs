@@ -306,8 +306,10 @@ pub fn incident(s: &str) -> bool {
     }
     let s = &t;
     let done = s.trim_end_matches('。');
+    // (…請求できておりませんでした: what was not done, in the past.)
     let mistake = done.ends_with("しまいました")
         || done.ends_with("しまった")
+        || done.ends_with("ませんでした")
         || s.contains("誤って") && done.ends_with('た');
     (mistake
         || [
@@ -794,6 +796,11 @@ mod tests {
         ));
         assert!(!announces(
             "委託先の担当者が、十分に確認せず、誤って受信者のアドレスが見える形で送信した。"
+        ));
+        // What was not done, told in the past (…請求できておりませんでした), even
+        // after a review under way (…見直していたところ、).
+        assert!(incident(
+            "先日、料金の設定を見直していたところ、システムの設定が不適切となっており、一部のお客様に正しい料金を請求できておりませんでした。"
         ));
     }
 

@@ -173,7 +173,7 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         // 対象世帯及び金額, 過大に算定した件数及び金額(被保険者数): how many and
         // how much.
         || heading.chars().count() <= 24
-            && has(&["件数", "人数", "世帯"])
+            && has(&["件数", "人数", "世帯", "対象者"])
             && has(&["金額", "税額", "課税額"]);
     // 漏えいのおそれがある個人情報, 流出した可能性のある情報, 個人情報の項目.
     // A title (…について) or a sentence (…がありました) is no heading about the data.
@@ -693,6 +693,7 @@ mod tests {
             ("対象世帯及び金額", &[Data]),
             ("課税誤りの人数・課税額", &[Data]),
             ("対象期間", &[Aside]),
+            ("対象者と金額", &[Data]),
             ("個人情報の内容", &[Data]),
             ("お問い合わせ先", &[Contact]),
             ("本事案の公表までに時間を要した経緯", &[]),
