@@ -527,6 +527,15 @@ pub fn incident(
                     .filter(|&at| crate::text::bracket_depth(&p[..at]) <= 0)
                     .min()
                 {
+                    // (…この誤送信に関するお詫びと…を送付: the apology itself,
+                    // cut inside its own phrase.)
+                    Some(at)
+                        if ["に関する", "についての", "に対する", "の", "と", "に"]
+                            .iter()
+                            .any(|e| p[..at].trim_end_matches(['、', '，']).ends_with(e)) =>
+                    {
+                        continue;
+                    }
                     Some(at) => p[..at].trim_end_matches(['、', '，']).to_string(),
                     None => p,
                 };
@@ -1114,6 +1123,11 @@ mod tests {
         );
         let (ls, ss) = sections::parse(
             "調査員証の紛失について\n1 紛失の概要\n(1)紛失時期:令和6年3月4日に紛失が判明\n(2)紛失場所:南浜市内\n",
+        );
+        assert_eq!(incident(&ls, &ss, &[]), None);
+        // An apology sent, cut at its courtesy word, leaves no account.
+        let (ls, ss) = sections::parse(
+            "通知メールの誤送信について\nあわせて、11月6日付けで、学長名により、この誤送信に関するお詫びと経緯の説明等を、対象となる方に書面にてお送りしました。\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
         // A warning of what opening such mail may do is no account of what went wrong.

@@ -390,6 +390,15 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
                     {
                         body
                     }
+                    // 一般社団法人北浜通信社のサーバー機器が: the body, not what of it.
+                    Some((body, what))
+                        if ORG_PREFIXES.iter().any(|p| body.starts_with(p))
+                            && organization_name(body)
+                            && !organization_name(what)
+                            && !branch_name(what) =>
+                    {
+                        body
+                    }
                     _ => &c[1],
                 };
                 let name = strip_place(name);
@@ -1057,6 +1066,21 @@ mod tests {
                 "the ministry that informed the body is not the body",
                 "保険料の誤りについて\n平成28年12月27日に、厚生労働省より、「保険料の軽減判定の誤りについて」報道発表があり、本町でも対象となる方がいることが判明しました。\n対象となる方には文書でご連絡します。\n尚、概要につきましては厚生労働省報道発表をご確認願います。",
                 None,
+            ),
+            (
+                "がん inside a name (…国際がんセンター) is part of it",
+                "書類の誤送付について\nこのたび、当センターにおいて、患者さんの書類を誤って送付しました。\n【問い合わせ先】\n北浜国際がんセンター\n事務局 総務グループ",
+                Some("北浜国際がんセンター"),
+            ),
+            (
+                "自組合 (one's own union) is no name",
+                "振込手数料の誤りについて\n振込手数料が本来216円(他行宛)108円(自組合宛)のところ、誤って多く引き落としました。\n自組合宛の手数料は返金します。",
+                None,
+            ),
+            (
+                "the body before what of it was attacked (…のサーバー機器が)",
+                "不正アクセスについて\n一般社団法人北浜通信社のサーバー機器が外部からの不正アクセスを受けました。",
+                Some("一般社団法人北浜通信社"),
             ),
             (
                 "no name runs on through a particle (当院より患者)",

@@ -388,6 +388,8 @@ pub fn bare_reference(n: &str) -> bool {
                 .contains(&rest)
         }
         Some('当' | '本' | '弊' | '同') => true,
+        // 自組合, 自社, 自行: one's own, as a bank's fee table says.
+        Some('自') => ["組合", "社", "行", "金庫", "庫", "会社"].contains(&rest),
         // 教育庁, 病院局: a body of some government, not named.
         _ => [
             "教育庁",
