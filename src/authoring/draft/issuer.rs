@@ -712,7 +712,8 @@ fn vendors(lines: &[Line]) -> Vec<String> {
             "製の",
         ] {
             for (at, _) in t.match_indices(w) {
-                let before = &t[..at];
+                // A name is at most 30 characters long.
+                let before = crate::text::last_chars(&t[..at], 32);
                 // The longest end of what comes before that starts after a
                 // kana or a mark and is a name.
                 let name = before
@@ -731,6 +732,9 @@ fn vendors(lines: &[Line]) -> Vec<String> {
             }
         }
     }
+    // (A long notice may name one vendor on every line.)
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
