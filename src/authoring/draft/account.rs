@@ -527,7 +527,7 @@ pub fn incident(
                     .filter(|&at| crate::text::bracket_depth(&p[..at]) <= 0)
                     .min()
                 {
-                    // (…この誤送信に関するお詫びと…を送付: the apology itself,
+                    // (…今回の誤送信に関するお詫びと…を送付: the apology itself,
                     // cut inside its own phrase.)
                     Some(at)
                         if ["に関する", "についての", "に対する", "の", "と", "に"]
@@ -1127,12 +1127,12 @@ mod tests {
         assert_eq!(incident(&ls, &ss, &[]), None);
         // An apology sent, cut at its courtesy word, leaves no account.
         let (ls, ss) = sections::parse(
-            "通知メールの誤送信について\nあわせて、11月6日付けで、学長名により、この誤送信に関するお詫びと経緯の説明等を、対象となる方に書面にてお送りしました。\n",
+            "通知メールの誤送信について\nまた、12月2日付で、理事長の名で、今回の誤送信に関するお詫びと経過の説明を、該当する方に文書でお届けしました。\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
         // A warning of what opening such mail may do is no account of what went wrong.
         let (ls, ss) = sections::parse(
-            "不審なメールについて\n不審なメールには、パスワード付きのZIPファイルが添付されています。\nこのような添付ファイルを開くことで、ウイルスに感染する恐れがございます。\n",
+            "不審なメールについて\n怪しいメールには、暗号化されたZIP形式の添付があります。\nそうした添付を開くことで、ウイルスに感染する恐れがございます。\n",
         );
         assert_eq!(incident(&ls, &ss, &[]), None);
     }

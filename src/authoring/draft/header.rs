@@ -561,8 +561,8 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     (t, org)
 }
 
-/// A title with the text after it on its line (`…お詫びとお知らせ(続報)
-/// 3月3日当院の…しました。`): the title; any other line whole.
+/// A title with the text after it on its line (`…お詫びとご報告(続報)
+/// 5月8日当法人の…しました。`): the title; any other line whole.
 fn title_head(line: &str) -> &str {
     let t = line.trim();
     if let Some((head, rest)) = t.split_once([' ', '　'])
@@ -850,8 +850,8 @@ mod tests {
             ),
             // A title with the text after it on the same line.
             (
-                "お知らせ\n2022.3.16\n電子メールについてのお詫びとお知らせ(続報) 3月3日当院のパソコンがウイルスに感染しました。\n当該パソコンは使用していません。\n",
-                "電子メールについてのお詫びとお知らせ(続報)",
+                "お知らせ\n2021.5.12\nメール送信についてのお詫びとご報告(続報) 5月8日当法人の端末がウイルスに感染しました。\n当該端末は使っておりません。\n",
+                "メール送信についてのお詫びとご報告(続報)",
             ),
             // A year alone names something (the 2025 census), not the page's date.
             (

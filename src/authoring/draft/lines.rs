@@ -275,7 +275,7 @@ pub fn dropped(t: &str) -> bool {
     }
     if f.starts_with("ページの先頭です")
         || f.starts_with("ページID")
-        // Press Release 報道資料 広島市 The City of …: a page's banner.
+        // (Press Release 報道資料 …: a page's banner.)
         || f.starts_with("Press Release")
         || (f.starts_with("コンテンツ番号") || f.starts_with("コンテンツID"))
             && super::dates::find(f, None).is_empty()
@@ -477,12 +477,12 @@ mod tests {
 
     #[test]
     fn a_sentence_broken_after_each_comma_is_joined() {
-        let notice = "電気料金の誤請求について\n\n先日、料金の設定を見直していたところ、\nシステムの設定が不適切となっており、\n一部のお客様に正しい料金を請求できていませんでした。\n\n氏名\n住所\n";
+        let notice = "電気料金の誤請求について\n\n先月、料金表を改めていたところ、\n請求システムの設定が不適切となっており、\n一部の契約者の料金を正しく計算できていませんでした。\n\n氏名\n住所\n";
         assert_eq!(
             texts(notice),
             [
                 "電気料金の誤請求について",
-                "先日、料金の設定を見直していたところ、システムの設定が不適切となっており、一部のお客様に正しい料金を請求できていませんでした。",
+                "先月、料金表を改めていたところ、請求システムの設定が不適切となっており、一部の契約者の料金を正しく計算できていませんでした。",
                 "氏名",
                 "住所",
             ]

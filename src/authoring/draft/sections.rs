@@ -170,7 +170,7 @@ pub fn kinds_of(heading: &str) -> Vec<Kind> {
         || short
             && (heading.ends_with("人数") || heading.ends_with("件数"))
             && !heading.starts_with(['郵', '発'])
-        // 対象世帯及び金額, 過大に算定した件数及び金額(被保険者数): how many and
+        // 対象世帯及び金額, 多く算定した件数及び金額(…): how many and
         // how much.
         || heading.chars().count() <= 24
             && has(&["件数", "人数", "世帯", "対象者"])
@@ -689,7 +689,7 @@ mod tests {
             ("郵送件数", &[]),
             // How many and how much (a billing error's figures); the period
             // of the records is an aside.
-            ("過大に算定した件数及び金額(被保険者数)", &[Data]),
+            ("多く算定した件数及び金額(被保険者数)", &[Data]),
             ("対象世帯及び金額", &[Data]),
             ("課税誤りの人数・課税額", &[Data]),
             ("対象期間", &[Aside]),
