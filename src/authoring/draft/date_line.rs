@@ -4,6 +4,18 @@
 use super::dates;
 use super::organization::{department, organization_name, without_role};
 
+/// Labels of a page's own date (`更新日:…`, `発表日:…`).
+pub(super) const PAGE_DATE_LABELS: &[&str] = &[
+    "発表日",
+    "更新日",
+    "掲載日",
+    "公開日",
+    "公表日",
+    "作成日",
+    "登録日",
+    "最終更新",
+];
+
 /// Whether a line is a date and nothing else (`令和6年6月17日`, `[2011年10月17日]`,
 /// `平成23年10月17日 14時発表`, `公表日：2024/5/22`, `更新日:2025年7月8日 印刷ページ表示`),
 /// or a date and the department or body that issued it (`令和3年9月2日 水道局`).
@@ -24,9 +36,7 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
     // the page's label of its date.
     let labelled = |f: &dates::Found| {
         let before = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
-        super::header::PAGE_DATE_LABELS
-            .iter()
-            .any(|w| before.ends_with(w))
+        PAGE_DATE_LABELS.iter().any(|w| before.ends_with(w))
     };
     let both_labelled = found.len() == 2 && found.iter().all(labelled);
     let mut rest = String::new();

@@ -196,24 +196,12 @@ fn release_heading(lines: &[Line]) -> Option<Fact<PartialDate>> {
     })
 }
 
-/// Labels of a page's own date (`更新日:…`, `発表日:…`).
-pub(super) const PAGE_DATE_LABELS: &[&str] = &[
-    "発表日",
-    "更新日",
-    "掲載日",
-    "公開日",
-    "公表日",
-    "作成日",
-    "登録日",
-    "最終更新",
-];
-
 /// The page's date in its footer, below the contact lines (`更新日:…`).
 fn footer_date(lines: &[Line]) -> Option<Fact<PartialDate>> {
     let footer = lines.len().saturating_sub(3)..lines.len();
     footer.rev().find_map(|i| {
         let t = &lines[i].text;
-        PAGE_DATE_LABELS
+        super::date_line::PAGE_DATE_LABELS
             .iter()
             .any(|w| t.contains(w))
             .then(|| date_line(t))

@@ -389,7 +389,7 @@ fn apologized(sentence: &str) -> bool {
 /// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
 fn page_date(text: &str, f: &dates::Found) -> bool {
     let label = text[..f.start].trim_end_matches([':', '：', ' ', '　']);
-    super::header::PAGE_DATE_LABELS
+    super::date_line::PAGE_DATE_LABELS
         .iter()
         .any(|w| label.ends_with(w))
 }
