@@ -650,9 +650,15 @@ fn unframe(s: &str) -> String {
                         | "このため"
                 ))
     };
+    // …導入など行っておりましたが、: what was done before, and all before it.
+    let from = segments
+        .iter()
+        .rposition(|seg| before(seg))
+        .map_or(0, |i| i + 1);
     let kept: Vec<&str> = segments
         .iter()
         .enumerate()
+        .skip(from)
         .filter(|(i, seg)| {
             // A framing clause goes; so does a promise after the act
             // (…など、再発防止に努めてまいります), not the act's own verb (…改めて指示する).
@@ -862,6 +868,14 @@ mod tests {
         assert_eq!(
             split("今回の誤りを重く受けとめ、個人情報の扱いについて研修を実施します。"),
             ["個人情報の扱いについて研修を実施します"]
+        );
+        // What was done before (…導入など行っておりましたが、) goes with all before
+        // it; a promise to limit the harm is no measure.
+        assert_eq!(
+            split(
+                "当社では対策に取り組み、怪しいメールの遮断や、対策ソフトの導入など行っておりましたが、今回の件を受け、被害の拡大防止に努めるとともに、対策の一層の強化に取り組んでまいります。"
+            ),
+            ["対策の一層の強化に取り組んでまいります"]
         );
         assert_eq!(
             split("成績の確認体制を強化し、管理体制を見直し、文書の管理に努めてまいります。")[..2],
