@@ -351,10 +351,6 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
     for (i, line) in lines.iter().enumerate().take(top) {
         let t = title_head(&line.text);
         if t.ends_with(['。', '．'])
-            // コンテンツ番号17662, ページ番号:881969319: the page's furniture.
-            || ["コンテンツ番号", "ページ番号", "ページID", "記事ID", "記事番号"]
-                .iter()
-                .any(|w| t.starts_with(w))
             || t.starts_with(['※', '＊', '*', '・', '●', '○', '■', '□', '◆', '◇', '-'])
             // (*注)…, (注1)…: a note.
             || t.starts_with("(*") || t.starts_with("（＊") || t.starts_with("(注") || t.starts_with("（注")
@@ -411,21 +407,6 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         {
             continue;
         }
-        let ends = [
-            "について",
-            "お詫び",
-            "おわび",
-            "お知らせ",
-            "ご報告",
-            "報告",
-            "発表",
-            "の件",
-            "ご案内",
-            "報）",
-            "報)",
-            "（指導及び要請）",
-            "(指導及び要請)",
-        ];
         // A line with a person's title is a signature (…院長 山田一郎), not a
         // title; so is what is left of one once its date and body are taken
         // off (平成30年3月 北浜県立中央病院 院長 山田一郎).
@@ -438,7 +419,7 @@ pub fn title(lines: &[Line], first_heading: usize) -> Option<(Fact<String>, Opti
         }
         let stripped = strip_edges(t).0;
         // A menu item (協会けんぽについて) is short; a notice's title says more.
-        let score = if ends.iter().any(|e| stripped.ends_with(e)) && stripped.width() >= 20 {
+        let score = if TITLE_ENDS.iter().any(|e| stripped.ends_with(e)) && stripped.width() >= 20 {
             3
         } else if !t.contains('、') {
             2
@@ -549,6 +530,23 @@ fn strip_edges(t: &str) -> (&str, Option<&str>) {
     (t, org)
 }
 
+/// How a notice's title ends (…について, …お詫び, …(第2報)).
+const TITLE_ENDS: &[&str] = &[
+    "について",
+    "お詫び",
+    "おわび",
+    "お知らせ",
+    "ご報告",
+    "報告",
+    "発表",
+    "の件",
+    "ご案内",
+    "報）",
+    "報)",
+    "（指導及び要請）",
+    "(指導及び要請)",
+];
+
 /// A title with the text after it on its line (`…お詫びとご報告(続報)
 /// 5月8日当法人の…しました。`): the title; any other line whole.
 fn title_head(line: &str) -> &str {
@@ -557,17 +555,7 @@ fn title_head(line: &str) -> &str {
         && head.width() >= 12
         && rest.trim_end().ends_with('。')
         && !head.contains(['、', '。'])
-        && [
-            "について",
-            "お詫び",
-            "おわび",
-            "お知らせ",
-            "ご報告",
-            "報)",
-            "報）",
-        ]
-        .iter()
-        .any(|e| head.ends_with(e))
+        && TITLE_ENDS.iter().any(|e| head.ends_with(e))
     {
         return head;
     }
