@@ -357,8 +357,10 @@ fn document_date(text: &str, f: &dates::Found) -> bool {
     text[f.end..].trim_start().starts_with('付')
 }
 
-/// `お詫びの文書を5月3日に送付しました`: a letter of apology sent.
-fn apology_sent(sentence: &str) -> bool {
+/// `お詫びの文書を5月3日に送付しました`, `…に…訪問し説明及び謝罪を行いました`:
+/// a letter of apology sent, or an apology made as the sentence's act.
+fn apology(sentence: &str) -> bool {
+    let s = sentence.trim_end_matches(['。', ' ']);
     [
         "お詫びの文書",
         "お詫び文",
@@ -369,21 +371,16 @@ fn apology_sent(sentence: &str) -> bool {
     ]
     .iter()
     .any(|w| sentence.contains(w))
-}
-
-/// `…に…訪問し説明及び謝罪を行いました`: an apology made, the sentence's act.
-fn apologized(sentence: &str) -> bool {
-    let s = sentence.trim_end_matches(['。', ' ']);
-    [
-        "謝罪を行いました",
-        "謝罪を行った",
-        "謝罪しました",
-        "謝罪した",
-        "お詫びしました",
-        "お詫びいたしました",
-    ]
-    .iter()
-    .any(|e| s.ends_with(e))
+        || [
+            "謝罪を行いました",
+            "謝罪を行った",
+            "謝罪しました",
+            "謝罪した",
+            "お詫びしました",
+            "お詫びいたしました",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e))
 }
 
 /// `発表日:2022年12月19日`, `更新日 …`: the page's own date under its label.
@@ -392,6 +389,29 @@ fn page_date(text: &str, f: &dates::Found) -> bool {
     super::date_line::PAGE_DATE_LABELS
         .iter()
         .any(|w| label.ends_with(w))
+}
+
+/// A date of something other than the incident: a law's (`平成16年の法改正`,
+/// `…に施行された改正法`), one a rule refers to (`賦課期日の1月1日`), and what
+/// those concerned had done before (`既に1月29日に…済ませていた`, `1月31日以前に…`).
+fn background(text: &str, f: &dates::Found) -> bool {
+    let before = &text[..f.start];
+    let after = &text[f.end..];
+    [
+        "の法改正",
+        "の改正",
+        "に施行",
+        "施行",
+        "の制度改正",
+        "の税制改正",
+    ]
+    .iter()
+    .any(|w| after.trim_start().starts_with(w))
+        || ["期日の", "基準日の", "基準日である", "期日である"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || crate::text::last_chars(before, 3).ends_with("既に")
+        || after.starts_with("以前")
 }
 
 /// `令和7年12月25日を納期限とする督促状`: the day a bill falls due, not an event.
@@ -590,34 +610,6 @@ pub fn when(
                 if head.contains("時点") || head.trim_start().starts_with("現在") {
                     continue;
                 }
-                // 平成16年の法改正, …に施行された改正法: a law's date.
-                if [
-                    "の法改正",
-                    "の改正",
-                    "に施行",
-                    "施行",
-                    "の制度改正",
-                    "の税制改正",
-                ]
-                .iter()
-                .any(|w| segment.trim_start().starts_with(w))
-                {
-                    continue;
-                }
-                // 賦課期日の1月1日, 基準日の4月1日: a date a rule refers to.
-                if ["期日の", "基準日の", "基準日である", "期日である"]
-                    .iter()
-                    .any(|w| sentence[..local.start].ends_with(w))
-                {
-                    continue;
-                }
-                // What those concerned had done before (既に1月29日に…済ませていた,
-                // 1月31日以前に…): background, not the event.
-                if crate::text::last_chars(&sentence[..local.start], 3).ends_with("既に")
-                    || segment.starts_with("以前")
-                {
-                    continue;
-                }
                 // The start of a range (…から…まで) is dated by what follows the range.
                 // So is a date joined to the next (…11月29日と12月22日に…).
                 // (…20時21分以降、…までの間: the start of a period, too.)
@@ -675,17 +667,17 @@ pub fn when(
                 };
                 // お詫びの文書を…に送付: the apology sent afterwards, whatever
                 // the words after its date.
-                let kind =
-                    if kind == Dates::Event && (apology_sent(sentence) || apologized(sentence)) {
-                        Dates::Response
-                    } else {
-                        kind
-                    };
+                let kind = if kind == Dates::Event && apology(sentence) {
+                    Dates::Response
+                } else {
+                    kind
+                };
                 if !not_after(&f.date)
                     || document_date(sentence, &local)
                     || deadline(sentence, &local)
                     || page_date(sentence, &local)
                     || period_of_records(sentence, &local)
+                    || background(sentence, &local)
                 {
                     continue;
                 }
