@@ -157,6 +157,9 @@ fn find(
         return Some(org.clone());
     }
     let title_line = title.map(|(t, _)| t.lines[0]);
+    // The vendors of systems the body uses, read once and only when a name is
+    // looked for in the text.
+    let vendors = std::cell::LazyCell::new(|| vendors(lines));
     // 尾張旭市立旭小学校における…について: the body the title is about.
     let title_subject = title
         .and_then(|(t, _)| TITLE_SUBJECT.captures(&t.value))
@@ -184,7 +187,7 @@ fn find(
         // 福知山市病院事業管理者 above 市立福知山市民病院大江分院において…: the
         // city's hospital the notice is about, not the city.
         if municipality(&name)
-            && let Some((i, subject)) = first_subject(lines, top, title_line)
+            && let Some((i, subject)) = first_subject(lines, top, title_line, &vendors)
             && subject != name
             && subject.contains(name.as_str())
         {
@@ -248,10 +251,10 @@ fn find(
     if let Some((i, name)) = speaker(lines) {
         return Some(fact(vec![i], name));
     }
-    if let Some((i, name)) = first_subject(lines, top, title_line) {
+    if let Some((i, name)) = first_subject(lines, top, title_line, &vendors) {
         return Some(fact(vec![i], name));
     }
-    self_named(lines)
+    self_named(lines, &vendors)
         .or_else(|| denied_sender(lines))
         .or_else(|| ministry_office(lines, top.max(6), title_line))
 }
@@ -365,7 +368,12 @@ fn speaker(lines: &[Line]) -> Option<(usize, String)> {
 }
 
 /// The subject of the first sentences (`…病院において、…`): its line and name.
-fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Option<(usize, String)> {
+fn first_subject(
+    lines: &[Line],
+    top: usize,
+    title_line: Option<usize>,
+    vendors: &[String],
+) -> Option<(usize, String)> {
     for (i, line) in lines.iter().enumerate().take(top.max(6)) {
         if Some(i) == title_line {
             continue;
@@ -411,7 +419,7 @@ fn first_subject(lines: &[Line], top: usize, title_line: Option<usize>) -> Optio
                     });
                 if (organization_name(name) || branch_of_a_body)
                     && !bare_reference(name)
-                    && !vendors(lines).iter().any(|v| v == name)
+                    && !vendors.iter().any(|v| v == name)
                 {
                     return Some((i, name.to_string()));
                 }
@@ -596,12 +604,11 @@ static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// The name the notice's own word for itself points to (当協会 → the one
 /// association the text names, 本市 → the city it names), the most often
 /// named when it names several.
-fn self_named(lines: &[Line]) -> Option<Fact<String>> {
+fn self_named(lines: &[Line], vendors: &[String]) -> Option<Fact<String>> {
     let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     // No word for itself: a name the text repeats (日本栄養士連盟会員の皆様 …
     // 日本栄養士連盟事務局へ), but never a regulator's or the police's.
     let kinds: &[&str] = own_kinds(lines).unwrap_or(&[]);
-    let vendors = vendors(lines);
     // (name, count, first line)
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     for (i, t) in text.iter().enumerate() {
