@@ -623,32 +623,31 @@ fn finish(s: &str) -> String {
 fn unframe(s: &str) -> String {
     let segments: Vec<&str> = s.split('、').collect();
     // 従来から…管理しておりましたが: what was done before, not the measure.
-    let before =
-        |seg: &str| seg.ends_with('が') && (seg.contains("ました") || seg.contains("おりました"));
+    // (It and every segment before it are skipped below.)
+    let before = |seg: &str| seg.ends_with('が') && seg.contains("ました");
     let framing = |seg: &str| {
-        before(seg)
-            || !concrete(seg)
-                && (FRAMES.iter().any(|f| {
-                    // The frame closes the clause (…起こさないよう, 深く反省し):
-                    // 障害が発生しないよう4月5日に修正を行った goes on to an act.
-                    seg.trim_end_matches(['に', 'し', 'て', ' ']).ends_with(f)
-                }) || matches!(
-                    seg.trim(),
-                    "今後"
-                        | "今後は"
-                        | "今後とも"
-                        | "また"
-                        | "また今後"
-                        | "あわせて"
-                        | "併せて"
-                        | "さらに"
-                        | "加えて"
-                        | "それに加えて"
-                        | "しかし"
-                        | "しかしながら"
-                        | "そのため"
-                        | "このため"
-                ))
+        !concrete(seg)
+            && (FRAMES.iter().any(|f| {
+                // The frame closes the clause (…起こさないよう, 深く反省し):
+                // 障害が発生しないよう4月5日に修正を行った goes on to an act.
+                seg.trim_end_matches(['に', 'し', 'て', ' ']).ends_with(f)
+            }) || matches!(
+                seg.trim(),
+                "今後"
+                    | "今後は"
+                    | "今後とも"
+                    | "また"
+                    | "また今後"
+                    | "あわせて"
+                    | "併せて"
+                    | "さらに"
+                    | "加えて"
+                    | "それに加えて"
+                    | "しかし"
+                    | "しかしながら"
+                    | "そのため"
+                    | "このため"
+            ))
     };
     // …導入など行っておりましたが、: what was done before, and all before it.
     let from = segments
