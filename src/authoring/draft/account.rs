@@ -201,8 +201,19 @@ fn entries(
     for s in sections.iter().filter(|s| s.is(kind)) {
         let has_items = s.blocks.iter().any(|b| b.item);
         for b in &s.blocks {
-            if has_items && !b.item {
-                // A paragraph between items: an introduction or a note.
+            // A paragraph between items is an introduction or a note; one
+            // that goes on (また、…を検討します) adds to them.
+            let goes_on = [
+                "また、",
+                "また今後",
+                "さらに、",
+                "加えて、",
+                "併せて、",
+                "あわせて、",
+            ]
+            .iter()
+            .any(|w| b.text.trim_start().starts_with(w));
+            if has_items && !b.item && !goes_on {
                 continue;
             }
             let parts = if b.item {
@@ -678,8 +689,19 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
     for s in sections.iter().filter(|s| s.is(Kind::Measures)) {
         let numbered = numbered_list && numbered_heading(s);
         for b in &s.blocks {
-            if has_items && !b.item {
-                // A paragraph between items: an introduction or a note.
+            // A paragraph between items is an introduction or a note; one
+            // that goes on (また、…を検討します) adds to them.
+            let goes_on = [
+                "また、",
+                "また今後",
+                "さらに、",
+                "加えて、",
+                "併せて、",
+                "あわせて、",
+            ]
+            .iter()
+            .any(|w| b.text.trim_start().starts_with(w));
+            if has_items && !b.item && !goes_on {
                 continue;
             }
             let parts = if b.item {
@@ -698,8 +720,11 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                     && ["再発防止", "努め", "まいります", "参ります"]
                         .iter()
                         .any(|w| p.contains(w));
-                let sentence_no_measure =
-                    !b.item && (!measure::concrete(&p) || measure::disqualified(&p));
+                // After the items, a sentence that goes on must announce one.
+                let sentence_no_measure = !b.item
+                    && (!measure::concrete(&p)
+                        || measure::disqualified(&p)
+                        || has_items && !measure::announces(&p));
                 // Why it happened (…不十分であったため発生しました) is a cause.
                 if introduces(&p) || sentence_no_measure || bare || !b.item && tells_why(&p) {
                     continue;
@@ -707,9 +732,9 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
                     continue;
                 }
-                // A numbered item is one measure as the notice counts them; a
-                // sentence may announce several.
-                let split = if b.item || numbered {
+                // A numbered paragraph is one measure as the notice counts
+                // them; a sentence or an item may announce several.
+                let split = if numbered {
                     vec![p]
                 } else {
                     measure::split(&p)

@@ -83,6 +83,12 @@ const ACTS: &[&str] = &[
     "情報セキュリティ",
     "セキュリティ強化",
     "セキュリティの強化",
+    // Telling all staff of it (本件を全職員に共有する).
+    "共有",
+    // What staff are to become (職員の資質向上を図る).
+    "資質",
+    "意識向上",
+    "意識の向上",
 ];
 
 /// Phrases that promise without saying what will be done; removed before
@@ -112,6 +118,8 @@ const FRAMES: &[&str] = &[
     "といたしましては",
     "としては",
     "を踏まえ",
+    // A purpose (再発防止のため、…).
+    "のため",
 ];
 
 /// Names of bodies and posts that hold a word of an act (教育 in 教育委員会):
@@ -532,9 +540,103 @@ pub fn split(s: &str) -> Vec<String> {
     // The parts that say what will be done; a part that only frames or
     // promises goes (…深く反省するとともに、…指導を徹底し…).
     if !kept.is_empty() && kept.iter().all(|p| substance(p) >= 6) {
-        return kept.iter().map(|p| finish(p)).collect();
+        return kept.iter().flat_map(|p| listed(&finish(p))).collect();
     }
     vec![finish(&unframe(whole))]
+}
+
+/// The acts one verb takes as a list of nouns (`…の強化、…の再点検、…の指導を
+/// 行います`), one measure each with the verb; a part of the list that names
+/// no act (`氏名、住所、…の管理`) belongs to the next.
+fn listed(s: &str) -> Vec<String> {
+    // The nouns that name an act.
+    const ACTS: &[&str] = &[
+        "強化",
+        "確認",
+        "徹底",
+        "指導",
+        "注意喚起",
+        "管理",
+        "設定",
+        "見直し",
+        "実施",
+        "研修",
+        "教育",
+        "点検",
+        "導入",
+        "周知",
+        "改善",
+        "整備",
+        "構築",
+        "策定",
+        "共有",
+        "照合",
+        "監視",
+        "制限",
+        "啓発",
+        "訓練",
+        "作成",
+        "改訂",
+        "遵守",
+        "厳守",
+        "チェック",
+        "検証",
+        "向上",
+    ];
+    // The verbs such a list is the object of.
+    const VERBS: &[&str] = &[
+        "徹底", "行", "実施", "図", "進め", "推進", "講じ", "強化", "継続",
+    ];
+    let whole = vec![s.to_string()];
+    let Some(at) = s.rfind('を') else {
+        return whole;
+    };
+    let (object, verb) = (&s[..at], &s[at..]);
+    if verb.contains('、') || !VERBS.iter().any(|v| verb['を'.len_utf8()..].starts_with(v)) {
+        return whole;
+    }
+    // Split at 、 and at や between two words (速やか stays whole); each piece
+    // keeps the mark before it.
+    let word = |c: char| {
+        crate::text::is_kanji(c) || crate::text::is_katakana(c) || c.is_ascii_alphanumeric()
+    };
+    let chars: Vec<(usize, char)> = object.char_indices().collect();
+    let mut pieces: Vec<(&str, &str)> = Vec::new();
+    let (mut start, mut mark) = (0, "");
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let cut = c == '、'
+            || c == 'や'
+                && i > 0
+                && i + 1 < chars.len()
+                && word(chars[i - 1].1)
+                && word(chars[i + 1].1);
+        if cut {
+            pieces.push((mark, &object[start..at]));
+            mark = &object[at..at + c.len_utf8()];
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push((mark, &object[start..]));
+    let mut items: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (i, (mark, piece)) in pieces.iter().enumerate() {
+        if !pending.is_empty() {
+            pending.push_str(mark);
+        }
+        pending.push_str(piece);
+        if ACTS.iter().any(|a| piece.trim().ends_with(a)) && piece.chars().count() >= 3 {
+            items.push(std::mem::take(&mut pending));
+        } else if i + 1 == pieces.len() {
+            return whole;
+        }
+    }
+    if items.len() < 2 {
+        return whole;
+    }
+    items
+        .into_iter()
+        .map(|item| format!("{}{verb}", item.trim()))
+        .collect()
 }
 
 /// The first place a sentence joins two acts: (the left part with its verb
@@ -572,7 +674,17 @@ fn split_once(s: &str) -> Option<(String, String)> {
             (at, "し、".len(), end.to_string())
         })
     });
-    let (at, len, keep) = fixed.chain(verb).min_by_key(|(at, _, _)| *at)?;
+    // …を図るとともに…: とともに after a verb's end joins two acts without a
+    // comma too (職員とともに is with the staff).
+    let along = s.match_indices("とともに").find_map(|(at, w)| {
+        let after = &s[at + w.len()..];
+        let verb_end = s[..at].ends_with(['る', 'う', 'す', 'く', 'つ', 'む', 'ぶ', 'ぐ']);
+        (verb_end && !after.starts_with('、')).then(|| (at, w.len(), String::new()))
+    });
+    let (at, len, keep) = fixed
+        .chain(verb)
+        .chain(along)
+        .min_by_key(|(at, _, _)| *at)?;
     let left = format!("{}{keep}", &s[..at]);
     let right = s[at + len..].to_string();
     (!right.trim().is_empty()).then_some((left, right))
@@ -889,6 +1001,11 @@ mod tests {
                 "発送前に課長が中身を点検することとします"
             ]
         );
+        // とともに straight after a verb joins two acts, with or without a comma.
+        assert_eq!(
+            split("再発防止のため、担当者の資質向上を図るとともに照合の体制を強化してまいります。"),
+            ["担当者の資質向上を図る", "照合の体制を強化してまいります"]
+        );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
             split(
@@ -896,5 +1013,37 @@ mod tests {
             ),
             ["所属の職員に、送る前に複数の職員で確かめることを徹底します"]
         );
+    }
+
+    #[test]
+    fn a_list_of_acts_under_one_verb_is_one_measure_each() {
+        // Acts named as nouns (…の強化、…の再点検、…の指導) under one verb.
+        assert_eq!(
+            split(
+                "同じ誤りを起こさないよう、照合体制の強化、窓口手順の再点検、臨時職員を含む係員への指導及び注意喚起を行います。"
+            ),
+            [
+                "照合体制の強化を行います",
+                "窓口手順の再点検を行います",
+                "臨時職員を含む係員への指導及び注意喚起を行います"
+            ]
+        );
+        // や between two acts, and a part that names no act joins the next.
+        assert_eq!(
+            split("顧客情報の厳重な管理や職員研修、郵送物の宛名と中身の照合を徹底いたします。"),
+            [
+                "顧客情報の厳重な管理を徹底いたします",
+                "職員研修を徹底いたします",
+                "郵送物の宛名と中身の照合を徹底いたします"
+            ]
+        );
+        // Things listed, not acts: one measure.
+        for s in [
+            "氏名、住所、口座番号の管理を徹底します。",
+            "書類や電子データの管理を徹底します。",
+            "受付簿、送付簿の二重確認を徹底します。",
+        ] {
+            assert_eq!(split(s).len(), 1, "{s}");
+        }
     }
 }
