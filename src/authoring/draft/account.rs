@@ -732,9 +732,14 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 if s.kinds.len() > 1 && own_kind(&p, &s.kinds) != Kind::Measures {
                     continue;
                 }
-                // A numbered paragraph is one measure as the notice counts
-                // them; a sentence or an item may announce several.
-                let split = if numbered {
+                // A numbered paragraph or item is one measure as the notice
+                // counts them; a sentence or a bullet may announce several.
+                let counted = b.item
+                    && !matches!(
+                        super::marker::marker(&lines[b.line].text),
+                        Some((super::marker::Style::Bullet, _))
+                    );
+                let split = if numbered || counted {
                     vec![p]
                 } else {
                     measure::split(&p)
@@ -1345,6 +1350,30 @@ mod tests {
                 "担当の職員に、気を付ける点の共有を図り、発送の管理に必要な力を身につける研修を行う"
             ]
         );
+    }
+
+    #[test]
+    fn a_bullet_may_hold_two_measures_and_a_numbered_item_is_one() {
+        let (_, _, m, _) = parts(
+            "保険料の誤りについて\n1. 概要\n保険料を誤って計算しました。\n2. 再発防止策\n\
+             ・申告書に転入日の記載欄を設置するとともに、転入者の一覧を町と毎月照合する体制とします。\n\
+             また、計算の結果を機械で点検する仕組みを検討します。\n",
+        );
+        assert_eq!(
+            m,
+            [
+                "申告書に転入日の記載欄を設置する",
+                "転入者の一覧を町と毎月照合する体制とします",
+                "計算の結果を機械で点検する仕組みを検討します"
+            ]
+        );
+        let (_, _, m, _) = parts(
+            "保険料の誤りについて\n1. 概要\n保険料を誤って計算しました。\n2. 再発防止策\n\
+             ① 申告書に転入日の記載欄を設置するとともに、転入者の一覧を町と毎月照合する体制とします。\n\
+             ② 計算の結果を二人で確かめます。\n\
+             なお、詳しくは担当課にお尋ねください。\n",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
     }
 
     #[test]

@@ -83,6 +83,9 @@ const ACTS: &[&str] = &[
     "情報セキュリティ",
     "セキュリティ強化",
     "セキュリティの強化",
+    // A place or a field made for it (記載欄を設ける).
+    "設置",
+    "設け",
     // Telling all staff of it (本件を全職員に共有する).
     "共有",
     // What staff are to become (職員の資質向上を図る).
