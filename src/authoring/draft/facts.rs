@@ -115,6 +115,7 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
         let counts = numbers::counts(t);
         let starts: Vec<usize> = counts.iter().map(|c| c.start).collect();
         let from = scored.len();
+        let mut prev_end = 0;
         for (k, c) in counts.into_iter().enumerate() {
             // 2件目, 3人目: the second of them, no count.
             if t[c.end..].starts_with('目') {
@@ -254,7 +255,15 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             // whole is not counted).
             let whole_before = counted_before.contains(&c.unit);
             counted_before.push(c.unit);
-            if ["うち", "内訳"].iter().any(|w| near_before.contains(w)) && whole_before {
+            // …140名、内メール登録者29名: 内 opens the part's clause.
+            let since_last = &t[prev_end..c.start];
+            let part_clause = ["、内", "，内", "、うち", "，うち"]
+                .iter()
+                .any(|w| since_last.contains(w));
+            prev_end = c.end;
+            if (["うち", "内訳"].iter().any(|w| near_before.contains(w)) || part_clause)
+                && whole_before
+            {
                 score -= 2;
             }
             // Those who were told or who received it, not those affected:
@@ -602,6 +611,13 @@ mod tests {
         assert_eq!(
             counted("紛失した書類は名簿2枚(児童31名分)です。"),
             (Some(31), None, 0)
+        );
+        // A part the line counts after its whole (…140名、内…29名): the whole.
+        assert_eq!(
+            counted(
+                "誤って送ったファイルの対象\n個人情報が閲覧されたおそれのある方 140名分、内メール登録者29名分\n"
+            ),
+            (Some(140), None, 1)
         );
         // A rate is not a count.
         assert_eq!(

@@ -637,6 +637,10 @@ fn self_named(lines: &[Line], vendors: &[String]) -> Option<Fact<String>> {
                         // 障害支援区分: a word, not a ward; 市民課: the citizens'
                         // section, not a city (生活環境部市民課 gave 生活環境部市).
                         && !run[n.len()..].starts_with(['分', '域', '画', '民'])
+                        // 北浜市内の: a place within the city, not the city
+                        // (北浜広域連合内での管理 is the union's own).
+                        && !(n.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
+                            && run[n.len()..].starts_with(['内', '外']))
                         // 宮城県知事選挙: an election's name, not the prefecture.
                         && !election(&run[n.len()..])
                 })
@@ -814,6 +818,15 @@ mod tests {
                 Some("尼崎市"),
             ),
             ("表題について\n当社は、お詫び申し上げます。", None),
+            // A place (北浜市内の…), or a label (市町名、…), is no body.
+            (
+                "表題について\n1 概要\n北浜市内の世帯から受け取った調査票の一部(3世帯分)が見当たりません。\n2 経過\n調査員が北浜市内のポストに入れたとのことです。\n",
+                None,
+            ),
+            (
+                "名簿の紛失について\n1 概要\n調査員が名簿を紛失しました。\n2 記載内容\n市町名、調査員氏名、世帯主の氏名(12名)\n3 対応\n",
+                None,
+            ),
             // A name defined after a comma of the other width.
             (
                 "表題についてのご報告\nこの度,言語文化研究学会(以下「学会」)が利用する決済会社で流出がありました。",

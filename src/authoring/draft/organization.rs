@@ -215,6 +215,10 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
+    // 市町, 市区町村: the kinds of local government, none of them by name.
+    if n.chars().all(|c| "都道府県市区町村".contains(c)) {
+        return false;
+    }
     // 中学校, 病院: a kind of body, not a name.
     if ORG_SUFFIXES.contains(&n) || ["高校", "大学院", "センター", "事務局"].contains(&n)
     {
@@ -703,6 +707,10 @@ mod tests {
         assert!(!super::organization_name("Y病院"));
         assert!(!super::organization_name("担当調査区"));
         assert!(!super::organization_name("中央区市"));
+        // The kinds of local government, none by name (市町名、…).
+        assert!(!super::organization_name("市町"));
+        assert!(!super::organization_name("市区町村"));
+        assert!(super::organization_name("北浜町"));
         assert!(!super::organization_name("※一般社団法人"));
         assert!(!super::organization_name("交付申請のあった2法人"));
         // A count of bodies, or water (水道), which ends like 北海道.

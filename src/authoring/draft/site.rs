@@ -223,7 +223,8 @@ fn municipalities(text: &str) -> Vec<String> {
         if j > i + 1 && j < chars.len() && "市区町村".contains(chars[j]) {
             let rest: String = chars[j + 1..].iter().take(6).collect();
             // 神戸市行政事務センター, 習志野市鷺沼: the city; 市場, 区分: other words.
-            let word = rest.starts_with(|c: char| "場販街分域画".contains(c));
+            // (北浜市内: a place within the city.)
+            let word = rest.starts_with(|c: char| "場販街分域画内外".contains(c));
             let name: String = chars[i..=j].iter().collect();
             // 担当調査区, 担当地区: areas, not wards.
             if !word && !super::organization::area(&name) {
