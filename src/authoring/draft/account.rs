@@ -124,6 +124,9 @@ fn reassurance(s: &str) -> bool {
         "被害は確認されて",
         "お願い",
         "ご注意",
+        // What it was not (町のパソコンが感染したものではありません).
+        "ものではありません",
+        "ものではございません",
     ]
     .iter()
     .any(|w| s.contains(w))
@@ -295,13 +298,15 @@ pub fn summary(lines: &[Line], sections: &[Section], header_lines: &[usize]) -> 
         // No 概要 heading: the paragraphs before the first heading, else all of them.
         let lead: Vec<&Section> = sections
             .iter()
-            .filter(|s| s.heading.is_none() && !s.is(Kind::Signature))
+            .filter(|s| lead(s) && !s.is(Kind::Signature))
             .collect();
         for s in lead {
             for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
                 for p in sentences(&b.text) {
                     // A measure the notice announces belongs to the measures.
+                    // (What readers are asked to do is no account.)
                     if p.ends_with('。')
+                        && !p.contains("ください")
                         && !courtesy(&p)
                         && !introduces(&p)
                         && !measure::announces(&p)
@@ -339,6 +344,31 @@ fn entries_or_sentences(
         }
     }
     found.out
+}
+
+/// A section before the first heading, or under a label of what the notice
+/// is (`【注意喚起】`, `お知らせ`): where the account is when no heading names it.
+fn lead(s: &Section) -> bool {
+    let label = s
+        .title
+        .trim()
+        .trim_start_matches('【')
+        .trim_end_matches('】')
+        .trim();
+    s.heading.is_none()
+        || s.kinds.is_empty()
+            && [
+                "注意喚起",
+                "お知らせ",
+                "重要",
+                "お詫び",
+                "おわび",
+                "ご報告",
+                "お詫びとお知らせ",
+                "お詫びとご報告",
+                "重要なお知らせ",
+            ]
+            .contains(&label)
 }
 
 /// Sections that hold nothing of the account.
@@ -486,6 +516,12 @@ const MECHANISM: &[&str] = &[
     "取り違え",
     "窃取",
     "なりすまし",
+    // Mail sent in the body's name by another: 市を名乗る不審なメール.
+    "不審なメール",
+    "を名乗",
+    "をかたっ",
+    "を装っ",
+    "を騙っ",
     // Something found missing: 書類が1枚無いことが判明, 見当たらず.
     "無いこと",
     "ないことが判明",
@@ -522,9 +558,7 @@ pub fn incident(
     header_lines: &[usize],
 ) -> Option<Fact<String>> {
     let account = sections.iter().filter(|s| s.is(Kind::Summary));
-    let lead = sections
-        .iter()
-        .filter(|s| s.heading.is_none() && s.kinds.is_empty());
+    let lead = sections.iter().filter(|s| lead(s) && s.kinds.is_empty());
     for s in account.chain(lead) {
         // The first paragraph that tells it; in it, the sentence that says most.
         for b in s.blocks.iter().filter(|b| !header_lines.contains(&b.line)) {
@@ -1197,6 +1231,24 @@ mod tests {
                 Some(want)
             );
         }
+    }
+
+    #[test]
+    fn an_account_under_a_label_of_the_notices_kind_is_read() {
+        // 【注意喚起】 over the account: a label of what the notice is, no
+        // section of another kind.
+        let (ls, ss) = sections::parse(
+            "【注意喚起】北浜町を名乗る不審なメールについて\n更新日:2021年5月6日\n【注意喚起】\n北浜町の職員を名乗った不審なメールが町民の方に送信されていることを確認しました。\nなお、町のパソコンが感染したものではありません。\n町民の皆様へのお願い\n添付ファイルは開かないでください。\n",
+        );
+        assert_eq!(
+            incident(&ls, &ss, &[]).map(|f| f.value).as_deref(),
+            Some("北浜町の職員を名乗った不審なメールが町民の方に送信されていることを確認しました")
+        );
+        let s: Vec<String> = summary(&ls, &ss, &[0, 1])
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]

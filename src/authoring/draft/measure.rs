@@ -591,11 +591,16 @@ fn listed(s: &str) -> Vec<String> {
         "徹底", "行", "実施", "図", "進め", "推進", "講じ", "強化", "継続",
     ];
     let whole = vec![s.to_string()];
-    let Some(at) = s.rfind('を') else {
-        return whole;
+    // …の見直し、…の実施: a list without a verb, each item an act.
+    let verbless = ACTS.iter().any(|a| s.ends_with(a));
+    let (object, verb) = match s.rfind('を') {
+        _ if verbless => (s, ""),
+        Some(at) => (&s[..at], &s[at..]),
+        None => return whole,
     };
-    let (object, verb) = (&s[..at], &s[at..]);
-    if verb.contains('、') || !VERBS.iter().any(|v| verb['を'.len_utf8()..].starts_with(v)) {
+    if !verbless
+        && (verb.contains('、') || !VERBS.iter().any(|v| verb['を'.len_utf8()..].starts_with(v)))
+    {
         return whole;
     }
     // Split at 、 and at や between two words (速やか stays whole); each piece
@@ -667,7 +672,9 @@ fn split_once(s: &str) -> Option<(String, String)> {
         "点検", "検討", "制限", "指導", "見直",
     ];
     let verb = s.match_indices("し、").find_map(|(at, _)| {
-        VERBS.iter().any(|v| s[..at].ends_with(v)).then(|| {
+        // …の見直し、…の実施: nouns of a list, not a verb.
+        let noun = VERBS.iter().any(|v| s[..at].ends_with(&format!("の{v}")));
+        (!noun && VERBS.iter().any(|v| s[..at].ends_with(v))).then(|| {
             // 見直し、 is 見直す, the others a noun and する.
             let end = if s[..at].ends_with("見直") {
                 "す"
@@ -1038,6 +1045,17 @@ mod tests {
                 "顧客情報の厳重な管理を徹底いたします",
                 "職員研修を徹底いたします",
                 "郵送物の宛名と中身の照合を徹底いたします"
+            ]
+        );
+        // A list of acts without a verb, each a noun (…の見直し、…の実施).
+        assert_eq!(
+            split(
+                "委託先における封入作業の手順及び点検表の見直し、作業手順書の理解度テストの実施、事故事例の共有。"
+            ),
+            [
+                "委託先における封入作業の手順及び点検表の見直し",
+                "作業手順書の理解度テストの実施",
+                "事故事例の共有"
             ]
         );
         // Things listed, not acts: one measure.
