@@ -183,6 +183,11 @@ mod tests {
         // The section that dated it, a colon between.
         let f = date_line("財産管理課 : 2026/02/25").unwrap();
         assert_eq!(f.date.to_string(), "2026-02-25");
+        // A page's id before the label; the date in brackets with 掲載.
+        let f = date_line("ページID:0004321 更新日:2023年10月11日 印刷ページ表示").unwrap();
+        assert_eq!(f.date.to_string(), "2023-10-11");
+        let f = date_line("【令和2年9月4日掲載】").unwrap();
+        assert_eq!(f.date.to_string(), "2020-09-04");
         // The first publication and the update, both labelled: the first.
         let f = date_line("初期公開日:2022年4月3日更新日:2022年5月9日").unwrap();
         assert_eq!(f.date.to_string(), "2022-04-03");

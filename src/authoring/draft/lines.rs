@@ -273,14 +273,21 @@ pub fn dropped(t: &str) -> bool {
     if MENU.contains(&item) {
         return true;
     }
+    // A page's number without a date (ページID:0003652 更新日:… dates it).
+    let numbered = [
+        "ページID",
+        "コンテンツ番号",
+        "コンテンツID",
+        "ページ番号",
+        "記事ID",
+    ]
+    .iter()
+    .any(|w| f.starts_with(w))
+        && super::dates::find(f, None).is_empty();
     if f.starts_with("ページの先頭です")
-        || f.starts_with("ページID")
         // (Press Release 報道資料 …: a page's banner.)
         || f.starts_with("Press Release")
-        || (f.starts_with("コンテンツ番号") || f.starts_with("コンテンツID"))
-            && super::dates::find(f, None).is_empty()
-        || f.starts_with("ページ番号") && super::dates::find(f, None).is_empty()
-        || f.starts_with("記事ID")
+        || numbered
     {
         return true;
     }
