@@ -77,6 +77,22 @@ pub fn published(
             signature
                 .filter(|i| !top.contains(i))
                 .map(|i| (i, signature_date_line(&lines[i].text))),
+        )
+        // (令和7年5月21日更新) closing the page: its date, labelled.
+        .chain(
+            lines
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, l)| !l.text.trim().is_empty())
+                .filter(|(i, l)| {
+                    !top.contains(i)
+                        && super::date_line::PAGE_DATE_LABELS
+                            .iter()
+                            .chain(&["更新", "掲載", "公開"])
+                            .any(|w| l.text.contains(w))
+                })
+                .map(|(i, l)| (i, date_line(&l.text))),
         );
     for (i, f) in dated {
         if let Some(f) = f
@@ -678,6 +694,11 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            // The page's date at its foot, labelled.
+            (
+                "給付遅延のお詫び\n1.概要\n支給の処理を失念しました。\n2.再発防止策\n担当を二人にします。\n\n(令和7年5月22日更新)",
+                Some("2025-05-22"),
+            ),
             // A page's id on the line of its date.
             (
                 "名簿の紛失について\nページID:0004321 更新日:2023年10月11日 印刷ページ表示\n名簿を紛失しました。",

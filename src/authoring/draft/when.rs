@@ -412,6 +412,10 @@ fn background(text: &str, f: &dates::Found) -> bool {
             .any(|w| before.ends_with(w))
         || crate::text::last_chars(before, 3).ends_with("既に")
         || after.starts_with("以前")
+        // …2月1日から始まった審査: when something began.
+        || ["から始ま", "に始ま", "から開始され", "に開始され"]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
 }
 
 /// `令和7年12月25日を納期限とする督促状`: the day a bill falls due, not an event.
@@ -539,6 +543,28 @@ pub fn when(
         in_account[i] = true;
     }
     let rest = (0..lines.len()).filter(|&i| !in_account[i]);
+    // (前回の概要) … (今回の概要): the lines of an earlier incident's account.
+    // (Another heading ends them too.)
+    let headings: Vec<usize> = sections.iter().filter_map(|s| s.heading).collect();
+    let mut earlier_on = false;
+    let earlier: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let label = l
+                .text
+                .trim()
+                .trim_matches(['(', ')', '（', '）', '【', '】', '〈', '〉']);
+            if label.chars().count() <= 12 && label.starts_with("前回") {
+                earlier_on = true;
+            } else if label.chars().count() <= 12 && label.starts_with("今回")
+                || headings.contains(&i)
+            {
+                earlier_on = false;
+            }
+            earlier_on
+        })
+        .collect();
     let mut neither: Option<Fact<PartialDate>> = None;
     let mut years = new_years();
     // The last date read, for 同日 (the same day).
@@ -547,7 +573,7 @@ pub fn when(
         if !in_account[i] && out.occurred.is_some() && out.discovered.is_some() {
             break;
         }
-        if skip.contains(&i) {
+        if skip.contains(&i) || earlier[i] {
             continue;
         }
         let section = owners[i].map(|(s, _)| &sections[s]);
@@ -833,6 +859,18 @@ mod tests {
             (
                 "投票用紙の交付誤りについて\n2 経緯\n令和8年2月8日(日曜日)12時頃、投票所において、1月31日以前に期日前投票を済ませた選挙人(1名)に対し、誤って投票用紙を交付しました。\n",
                 Some("2026-02-08"),
+                None,
+            ),
+            // When something began (…から始まった審査の投票) is no event.
+            (
+                "投票用紙の交付誤りについて\n2 経緯\n令和8年2月9日(月曜日)10時頃、投票所において、2月2日から始まった国民審査の期日前投票で、選挙人(1名)に誤って投票用紙を交付しました。\n",
+                Some("2026-02-09"),
+                None,
+            ),
+            // The previous incident's account (前回の概要) dates this one's not.
+            (
+                "メールの誤送信について(第2報)\n2 内容\n(前回の概要)\n令和5年10月3日(火)、教頭が参加者にメールを送信した際、宛先欄に入力して送信しました。\n(今回の概要)\n10月10日(火)、教頭が、3日の誤送信メールを削除する作業で、誤って再び送信しました。\n",
+                Some("2023-10-10"),
                 None,
             ),
             // A mailing in a timeline is the event; a date of reference (賦課期日の1月1日) none.
