@@ -124,9 +124,6 @@ fn reassurance(s: &str) -> bool {
         "被害は確認されて",
         "お願い",
         "ご注意",
-        // What it was not (町のパソコンが感染したものではありません).
-        "ものではありません",
-        "ものではございません",
     ]
     .iter()
     .any(|w| s.contains(w))
@@ -607,7 +604,12 @@ pub fn incident(
                 let why = ["ため", "誤って", "べきところ", "により", "によって"]
                     .iter()
                     .any(|w| why.contains(w));
-                let score = hits.min(2) + usize::from(why);
+                // What it was not (町のパソコンが感染したものではありません)
+                // tells less than what it was.
+                let denial = ["ものではありません", "ものではございません"]
+                    .iter()
+                    .any(|w| p.contains(w));
+                let score = (hits.min(2) + usize::from(why)).saturating_sub(usize::from(denial));
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, p));
                 }

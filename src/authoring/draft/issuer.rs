@@ -108,7 +108,13 @@ pub fn issuer(
         .chain(BARE_WORDS)
         .find(|w| lines.iter().any(|l| l.text.contains(**w)))
         .map(|w| w.to_string());
-    let name = find(lines, sections, title, first_heading);
+    // 医療法人北浜会 北浜中央病院: the hospital, not its corporation.
+    let name = find(lines, sections, title, first_heading).map(|mut f| {
+        if let Some(e) = super::organization::establishment(&f.value) {
+            f.value = e.to_string();
+        }
+        f
+    });
     Issuer { name, self_word }
 }
 
@@ -497,7 +503,12 @@ fn names_in(lines: &[Line], at: &[usize]) -> Option<(Vec<usize>, String)> {
                 && next.chars().count() >= 2
                 && dates::find(next, None).is_empty()
             {
-                found.push(format!("{w} {next}"));
+                // (社会福祉法人 北浜会 北浜中央病院: with the hospital it runs.)
+                let with_third = words
+                    .get(k + 2)
+                    .map(|third| format!("{w} {next} {third}"))
+                    .filter(|n| super::organization::establishment(n).is_some());
+                found.push(with_third.unwrap_or(format!("{w} {next}")));
                 break;
             }
             if organization_name(w) || (branch_name(w) && (!found.is_empty() || parent.is_some())) {
@@ -818,6 +829,11 @@ mod tests {
                 Some("尼崎市"),
             ),
             ("表題について\n当社は、お詫び申し上げます。", None),
+            // The hospital that signs, not the corporation that runs it.
+            (
+                "USBメモリの紛失について\n当院で患者様の情報を記録したUSBメモリを紛失しました。\n令和2年11月20日\n社会福祉法人 北浜会 北浜中央病院\n院長 山田太郎\n",
+                Some("北浜中央病院"),
+            ),
             // A place (北浜市内の…), or a label (市町名、…), is no body.
             (
                 "表題について\n1 概要\n北浜市内の世帯から受け取った調査票の一部(3世帯分)が見当たりません。\n2 経過\n調査員が北浜市内のポストに入れたとのことです。\n",
@@ -962,14 +978,14 @@ mod tests {
                 Some("北浜市教育委員会"),
             ),
             (
-                "a corporation and its hospital on two lines are one name",
+                "a corporation and its hospital on two lines: the hospital",
                 "社会福祉法人 仁生社\n江戸川病院\n2021-01-22更新\nこの度、当院でUSBメモリを紛失しました。",
-                Some("社会福祉法人 仁生社 江戸川病院"),
+                Some("江戸川病院"),
             ),
             (
-                "a corporation and its hospital on one line",
+                "a corporation and its hospital on one line: the hospital",
                 "システム障害に関するお詫び\n医療法人久仁会 鳴門山上病院\n当院のシステムに障害が発生しました。",
-                Some("医療法人久仁会 鳴門山上病院"),
+                Some("鳴門山上病院"),
             ),
             (
                 "a society alone is itself",

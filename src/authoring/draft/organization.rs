@@ -658,6 +658,54 @@ pub fn formal(name: &str, names: impl Fn(&str) -> bool) -> String {
     out
 }
 
+/// The hospital, school or nursery a corporation runs, where the name is
+/// the corporation's and then the establishment's (医療法人北浜会 北浜中央病院 →
+/// 北浜中央病院): the establishment speaks for itself.
+pub fn establishment(name: &str) -> Option<&str> {
+    const CORPORATIONS: &[&str] = &[
+        "医療法人",
+        "社会医療法人",
+        "社会福祉法人",
+        "学校法人",
+        "公益社団法人",
+        "公益財団法人",
+        "一般社団法人",
+        "一般財団法人",
+        "独立行政法人",
+    ];
+    const KINDS: &[&str] = &[
+        "病院",
+        "医院",
+        "クリニック",
+        "診療所",
+        "薬局",
+        "学校",
+        "大学",
+        "保育園",
+        "保育所",
+        "幼稚園",
+        "こども園",
+    ];
+    let name = name.trim();
+    let corporation = CORPORATIONS.iter().find(|c| name.starts_with(**c))?;
+    let rest = &name[corporation.len()..];
+    let runs_one = |e: &str| {
+        let e = e.trim();
+        e.chars().count() >= 3 && KINDS.iter().any(|k| e.ends_with(k) && e.len() > k.len())
+    };
+    // 社会福祉法人 北浜会 北浜病院: the last word, written apart.
+    if let Some((_, last)) = rest.trim().rsplit_once([' ', '　'])
+        && runs_one(last)
+    {
+        return Some(last.trim());
+    }
+    // 医療法人北浜会北浜病院: after the corporation's own name (…会, …団).
+    rest.char_indices()
+        .filter(|(at, c)| *at > 0 && "会団社園構".contains(*c))
+        .map(|(at, c)| &rest[at + c.len_utf8()..])
+        .find(|e| runs_one(e))
+}
+
 /// Whether a name is a body the notice names that is not its issuer.
 pub fn third_party(name: &str) -> bool {
     THIRD_PARTIES.iter().any(|w| name.contains(w))
@@ -681,6 +729,27 @@ pub const THIRD_PARTIES: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_corporations_hospital_speaks_for_itself() {
+        use super::establishment;
+        assert_eq!(
+            establishment("医療法人北浜会 北浜中央病院"),
+            Some("北浜中央病院")
+        );
+        assert_eq!(
+            establishment("医療法人北浜会北浜中央病院"),
+            Some("北浜中央病院")
+        );
+        assert_eq!(
+            establishment("社会福祉法人 南浜会 南浜こども園"),
+            Some("南浜こども園")
+        );
+        // The corporation alone, or a body that is no corporation's establishment.
+        assert_eq!(establishment("医療法人北浜会"), None);
+        assert_eq!(establishment("北浜市立北浜病院"), None);
+        assert_eq!(establishment("学校法人北浜大学"), None);
+    }
+
     #[test]
     fn a_regional_office_takes_its_ministry_and_a_short_name_its_formal_one() {
         use super::formal;
