@@ -44,7 +44,7 @@ pub fn marker(line: &str) -> Option<(Style, &str)> {
         // (【令和2年9月3日掲載】: the page's date, no heading.)
         if let Some(inner) = line[first.len_utf8()..].strip_suffix(close)
             && !inner.contains(close)
-            && !(inner.chars().count() <= 24 && !super::dates::find(inner, None).is_empty())
+            && (inner.chars().count() > 24 || super::dates::find(inner, None).is_empty())
         {
             return Some((Style::Lenticular, inner.trim()));
         }
