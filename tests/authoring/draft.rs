@@ -540,6 +540,15 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
             "春日井市選挙管理委員会",
             "通知文は自らを「市選挙管理委員会」とだけ書いている",
         ),
+        // Another government named on a government's page (a mayor's name
+        // read as a city, the city a prefecture's release tells of): the
+        // government whose page it is.
+        (
+            "保育所の利用調整の誤りについて\n入所選考の事務を見直していたところ、令和7年2月3日、三沢市長から子ども家庭部に対し指示がありました。\n三沢市長は、調整の過誤を認めました。\n",
+            Some("https://www.city.kasugai.lg.jp/a/1.html"),
+            "春日井市",
+            "「三沢市」はページのアドレスの自治体（春日井市）ではない",
+        ),
         // A body that calls itself 当局 is not the government: a candidate only.
         (
             "名簿の誤送信について\n当局の委託先がサイバー攻撃を受けました。\n",

@@ -276,6 +276,30 @@ fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: 
             ),
         ));
     }
+    // Another government alone on a government's page (三沢市長 read as a
+    // city, 北浜市 told of in a prefecture's release): the page's.
+    let government = |n: &str| {
+        n.chars().count() <= 6
+            && n.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
+            && n.chars().all(|c| crate::text::is_kanji(c) || c == 'ヶ')
+    };
+    if let Some(site) = site
+        && government(&f.value)
+        // (A ward of the city whose page it is is the city's, too.)
+        && f.value != site
+    {
+        return Slot::known(site, site_note(lang)).noted(tr(
+            lang,
+            &format!(
+                "「{}」はページのアドレスの自治体（{site}）ではない: 公表した組織を確かめる",
+                f.value
+            ),
+            &format!(
+                "{} is not the government whose page it is ({site}): confirm who published it",
+                f.value
+            ),
+        ));
+    }
     // 教育委員会 on a government's page: that government's board.
     if BOARDS.contains(&f.value.as_str())
         && let Some(site) = site
