@@ -660,6 +660,7 @@ fn split_once(s: &str) -> Option<(String, String)> {
         ("するか、", "する"),
         ("、また、", ""),
         ("を行い、", "を行う"),
+        ("に行い、", "に行う"),
         ("を図り、", "を図る"),
         ("を講じ、", "を講じる"),
     ];
@@ -671,19 +672,24 @@ fn split_once(s: &str) -> Option<(String, String)> {
         "改訂", "周知", "徹底", "実施", "導入", "強化", "整備", "策定", "作成", "設置", "設定",
         "点検", "検討", "制限", "指導", "見直",
     ];
-    let verb = s.match_indices("し、").find_map(|(at, _)| {
-        // …の見直し、…の実施: nouns of a list, not a verb.
-        let noun = VERBS.iter().any(|v| s[..at].ends_with(&format!("の{v}")));
-        (!noun && VERBS.iter().any(|v| s[..at].ends_with(v))).then(|| {
-            // 見直し、 is 見直す, the others a noun and する.
-            let end = if s[..at].ends_with("見直") {
-                "す"
-            } else {
-                "する"
-            };
-            (at, "し、".len(), end.to_string())
+    // (…を強化して、…: the same, with て.)
+    let verb = ["し、", "して、"]
+        .iter()
+        .flat_map(|j| s.match_indices(j))
+        .filter_map(|(at, j)| {
+            // …の見直し、…の実施: nouns of a list, not a verb.
+            let noun = VERBS.iter().any(|v| s[..at].ends_with(&format!("の{v}")));
+            (!noun && VERBS.iter().any(|v| s[..at].ends_with(v))).then(|| {
+                // 見直し、 is 見直す, the others a noun and する.
+                let end = if s[..at].ends_with("見直") {
+                    "す"
+                } else {
+                    "する"
+                };
+                (at, j.len(), end.to_string())
+            })
         })
-    });
+        .min_by_key(|(at, _, _)| *at);
     // …を図るとともに…: とともに after a verb's end joins two acts without a
     // comma too (職員とともに is with the staff).
     let along = s.match_indices("とともに").find_map(|(at, w)| {
@@ -1015,6 +1021,16 @@ mod tests {
         assert_eq!(
             split("再発防止のため、担当者の資質向上を図るとともに照合の体制を強化してまいります。"),
             ["担当者の資質向上を図る", "照合の体制を強化してまいります"]
+        );
+        // …に行い、 and …を強化して、 join two acts too.
+        assert_eq!(
+            split(
+                "今後、同じ誤りのないよう、税の適用関係の確認事務を十分に行い、委託業者との連携を強化して、再発防止を徹底します。"
+            ),
+            [
+                "税の適用関係の確認事務を十分に行う",
+                "委託業者との連携を強化する"
+            ]
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
