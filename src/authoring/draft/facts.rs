@@ -294,8 +294,27 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
             let sent_after = ["注意喚起", "お詫び", "おわび", "謝罪"]
                 .iter()
                 .any(|w| crate::text::last_chars(before, 16).contains(w));
-            if (told || sent_after) && !recipients && !subjects_of_leak {
+            // 選挙人(1名)に対し、誤って投票用紙を交付: those handed the wrong
+            // paper are those it touched (not those sent another's data).
+            let handed = c.unit == Unit::People
+                && clause.contains("交付")
+                && !["送付", "送信", "郵送", "発送"]
+                    .iter()
+                    .any(|w| clause.contains(w));
+            if (told || sent_after) && !recipients && !subjects_of_leak && !handed {
                 score -= 3;
+            }
+            // 選挙人1人, 6名の選挙人: persons of the kind a ballot error touches.
+            let voters = ["選挙人", "有権者", "投票者"];
+            if c.unit == Unit::People
+                && (voters
+                    .iter()
+                    .any(|w| near_before.trim_end_matches(['(', '（']).ends_with(w))
+                    || voters
+                        .iter()
+                        .any(|w| near_after.starts_with(&format!("の{w}"))))
+            {
+                score += 1;
             }
             // 児童111人の保護者89件: the first figure only says whose the
             // second's are.
@@ -618,6 +637,19 @@ mod tests {
                 "誤って送ったファイルの対象\n個人情報が閲覧されたおそれのある方 140名分、内メール登録者29名分\n"
             ),
             (Some(140), None, 1)
+        );
+        // Those given the wrong ballot or paper are those affected.
+        assert_eq!(
+            counted(
+                "投票用紙の交付誤りについて\n2 経緯\n期日前投票所において、選挙人(2名)に対し、誤って比例代表の投票用紙を交付しました。\n"
+            ),
+            (Some(2), None, 0)
+        );
+        assert_eq!(
+            counted(
+                "投票用紙の交付誤りについて\n投票管理者が用紙を取り違えたことにより、6名の選挙人に対して誤った投票用紙を交付しました。\n"
+            ),
+            (Some(6), None, 0)
         );
         // A rate is not a count.
         assert_eq!(
