@@ -598,9 +598,14 @@ fn listed(s: &str) -> Vec<String> {
         Some(at) => (&s[..at], &s[at..]),
         None => return whole,
     };
-    if !verbless
-        && (verb.contains('、') || !VERBS.iter().any(|v| verb['を'.len_utf8()..].starts_with(v)))
-    {
+    // (…を厳重に行う: a word of how before the verb.)
+    let after = verb.get('を'.len_utf8()..).unwrap_or("");
+    let after = after
+        .char_indices()
+        .take(5)
+        .find(|(_, c)| *c == 'に')
+        .map_or(after, |(at, _)| &after[at + 'に'.len_utf8()..]);
+    if !verbless && (verb.contains('、') || !VERBS.iter().any(|v| after.starts_with(v))) {
         return whole;
     }
     // Split at 、 and at や between two words (速やか stays whole); each piece
@@ -631,6 +636,8 @@ fn listed(s: &str) -> Vec<String> {
         if !pending.is_empty() {
             pending.push_str(mark);
         }
+        // (…の見直しや、…: や before the comma.)
+        let piece = piece.strip_suffix('や').unwrap_or(piece);
         pending.push_str(piece);
         if ACTS.iter().any(|a| piece.trim().ends_with(a)) && piece.chars().count() >= 3 {
             items.push(std::mem::take(&mut pending));
@@ -1072,6 +1079,14 @@ mod tests {
                 "委託先における封入作業の手順及び点検表の見直し",
                 "作業手順書の理解度テストの実施",
                 "事故事例の共有"
+            ]
+        );
+        // や before the comma, and a word of how before the verb.
+        assert_eq!(
+            split("作業手順の見直しや、入力した内容の複数人でのチェックを厳重に行います。"),
+            [
+                "作業手順の見直しを厳重に行います",
+                "入力した内容の複数人でのチェックを厳重に行います"
             ]
         );
         // Things listed, not acts: one measure.
