@@ -549,6 +549,13 @@ fn a_notice_that_names_no_body_on_a_government_page_is_that_governments() {
             "春日井市",
             "「三沢市」はページのアドレスの自治体（春日井市）ではない",
         ),
+        // A ministry named first on a city's page (its survey's forms lost).
+        (
+            "調査票の紛失について\n厚生労働省人口動態調査の調査票1枚を、市の職員が紛失しました。\n",
+            Some("https://www.city.kasugai.lg.jp/a/1.html"),
+            "春日井市",
+            "「厚生労働省」はページのアドレスの自治体（春日井市）ではない",
+        ),
         // A body that calls itself 当局 is not the government: a candidate only.
         (
             "名簿の誤送信について\n当局の委託先がサイバー攻撃を受けました。\n",

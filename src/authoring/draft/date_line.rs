@@ -86,7 +86,7 @@ fn date_line_of(text: &str, month_ok: bool) -> Option<dates::Found> {
     .fold(rest, |s, w| s.replace(w, " "));
     let leftover: String = rest
         .chars()
-        .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・/.,、|｜".contains(*c))
+        .filter(|c| !c.is_ascii_digit() && !" []()（）［］【】:：・•/.,、|｜".contains(*c))
         .collect();
     let leftover = [
         // 更新日令和3年12月2日木曜日: the weekday after the date.

@@ -78,6 +78,26 @@ pub fn published(
                 .filter(|i| !top.contains(i))
                 .map(|i| (i, signature_date_line(&lines[i].text))),
         )
+        // 就学援助金の誤支給について(平成30年8月23日): the date the title gives;
+        // …について 最終更新日:2025年9月5日 (ID:8959) 印刷 …: a page's label and
+        // date inside a first line that runs on.
+        .chain(lines.first().and_then(|l| {
+            let t = &l.text;
+            let found = dates::find(t, None);
+            let closing = found.last().filter(|f| {
+                f.date.day.is_some()
+                    && t[f.end..].trim().trim_matches([')', '）', ' ']).is_empty()
+                    && !t.ends_with('。')
+            });
+            let labelled = found.iter().find(|f| {
+                let before = t[..f.start].trim_end_matches([':', '：', ' ', '　']);
+                f.date.day.is_some()
+                    && super::date_line::PAGE_DATE_LABELS
+                        .iter()
+                        .any(|w| before.ends_with(w))
+            });
+            closing.or(labelled).map(|f| (0, Some(f.clone())))
+        }))
         // (令和7年5月21日更新) closing the page: its date, labelled.
         .chain(
             lines
@@ -334,7 +354,11 @@ pub fn announced(
                             .iter()
                             .any(|w| next.starts_with(w))
                 });
-            if !publishing || thing || sentence.contains("個人情報保護委員会") {
+            // 厚生労働省が…と公表した: another body's announcement.
+            let others = ["省が", "庁が", "国が", "省は", "庁は"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if !publishing || thing || others || sentence.contains("個人情報保護委員会") {
                 continue;
             }
             let Some(f) = dates::find(sentence, None)
@@ -654,6 +678,11 @@ mod tests {
             let ls = lines(text);
             assert!(announced(&ls, ls.len(), None).is_none(), "{text}");
         }
+        // What a ministry made public is not this notice's first publication.
+        let ls = lines(
+            "保険税の賦課誤りについて\n2017年5月24日\n平成28年12月27日、厚生労働省が全国的に保険料の賦課誤りがあったと公表した。\n",
+        );
+        assert!(announced(&ls, ls.len(), None).is_none());
         // The matter itself made public before (…に公表しました件の続報) still is.
         let ls = lines("表題（第2報）\n2024年5月1日に公表しました件の続報です。\n");
         assert!(announced(&ls, ls.len(), None).is_some());
@@ -694,6 +723,21 @@ mod tests {
                 Some("2024-05-22"),
             ),
             ("4月21日午後1時現在\n表題について", None),
+            // A bullet before the date line.
+            (
+                "保育料の誤りについて\n• 平成30年1月22日\n保育料を誤って算定していました。",
+                Some("2018-01-22"),
+            ),
+            // The page's label and date inside a first line that runs on.
+            (
+                "【お詫び】給付金の支給額の誤りについて 最終更新日:2025年9月8日 (ID:8123) 印刷 北浜市が実施している給付金の事務で、金額を誤りました。",
+                Some("2025-09-08"),
+            ),
+            // The date the title gives, before the page's later update.
+            (
+                "就学援助金の誤支給について(平成30年8月24日)\n\n更新日:2023年08月02日\n就学援助金を誤って支給しました。",
+                Some("2018-08-24"),
+            ),
             // The page's date at its foot, labelled.
             (
                 "給付遅延のお詫び\n1.概要\n支給の処理を失念しました。\n2.再発防止策\n担当を二人にします。\n\n(令和7年5月22日更新)",

@@ -470,6 +470,10 @@ fn ministry_office(lines: &[Line], top: usize, title: Option<usize>) -> Option<F
         }
         let t = line.text.trim_start();
         let m = MINISTRIES.iter().find(|m| t.starts_with(**m))?;
+        // (厚生労働省から「…」の情報提供があり: the ministry told the body.)
+        if told_by(&t[m.len()..]) {
+            return None;
+        }
         // Its office, then the sentence: not a heading that is only the name.
         (t.chars().count() > m.chars().count() + 4).then(|| Fact {
             value: m.to_string(),
@@ -697,14 +701,31 @@ fn self_named(lines: &[Line], vendors: &[String]) -> Option<Fact<String>> {
 /// (`厚生労働省より、「…」報道発表があり`, `…報道発表をご確認ください`).
 fn told_by(after: &str) -> bool {
     let clause = after.split('。').next().unwrap_or("");
+    // (厚生労働省の通知: what the body received from it.)
+    let told = [
+        "報道発表",
+        "通知",
+        "情報提供",
+        "事務連絡",
+        "依頼",
+        "指摘",
+        "指導",
+    ];
     after.starts_with("報道発表")
-        || after.starts_with("の報道発表")
-        || ["より、", "から、", "より「", "から「"]
+        || told.iter().any(|w| after.starts_with(&format!("の{w}")))
+        || ["より", "から"].iter().any(|w| after.starts_with(w))
+            && [
+                "報道発表",
+                "通知",
+                "連絡",
+                "指摘",
+                "依頼",
+                "情報提供",
+                "照会",
+                "指導",
+            ]
             .iter()
-            .any(|w| after.starts_with(w))
-            && ["報道発表", "通知", "連絡", "指摘", "依頼"]
-                .iter()
-                .any(|w| clause.contains(w))
+            .any(|w| clause.contains(w))
 }
 
 /// What follows a place's name that makes it an election's (`知事選挙`,
@@ -829,6 +850,24 @@ mod tests {
                 Some("尼崎市"),
             ),
             ("表題について\n当社は、お詫び申し上げます。", None),
+            // A ministry that told the body of the error is not its issuer.
+            (
+                "保険料の算定誤りについて\n厚生労働省から「保険料の軽減判定の誤りに係る情報提供」があり、本町でも確認したところ、誤りがありました。\n厚生労働省から連絡を受けました。\n",
+                None,
+            ),
+            (
+                "保険料の算定誤りについて\n厚生労働省より全国的にシステムの設定に誤りがある旨の情報提供があり、確認したところ誤りが判明しました。\n厚生労働省の通知を受けました。\n",
+                None,
+            ),
+            // Kinds of bodies, a year before a name, a word for a group's companies.
+            (
+                "保育料の誤りについて\n認可保育所及び認定こども園の保育料を誤って算定しました。\n認可保育所及び認定こども園に通う方が対象です。\n",
+                None,
+            ),
+            (
+                "調査票の紛失について\n平成30年度北浜県社会福祉調査の調査票を紛失しました。\n平成30年度北浜県社会福祉調査の調査員です。\n",
+                None,
+            ),
             // The hospital that signs, not the corporation that runs it.
             (
                 "USBメモリの紛失について\n当院で患者様の情報を記録したUSBメモリを紛失しました。\n令和2年11月20日\n社会福祉法人 北浜会 北浜中央病院\n院長 山田太郎\n",

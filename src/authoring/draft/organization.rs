@@ -215,6 +215,18 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
+    // 認可保育所及び認定こども園, 私立幼稚園: kinds of bodies, two or one,
+    // not a body's name; 平成30年度北浜県…: a year's survey, not a body.
+    if ["及び", "および", "並びに"].iter().any(|w| n.contains(w))
+        || ["私立", "認可", "公立", "民間", "各"].iter().any(|p| {
+            n.strip_prefix(p)
+                .is_some_and(|kind| ORG_SUFFIXES.contains(&kind) || kind.chars().count() <= 3)
+        })
+        || n.starts_with(['平', '令', '昭']) && n.contains("年度")
+        || n.ends_with("グループ社")
+    {
+        return false;
+    }
     // 市町, 市区町村: the kinds of local government, none of them by name.
     if n.chars().all(|c| "都道府県市区町村".contains(c)) {
         return false;
@@ -780,6 +792,11 @@ mod tests {
         assert!(!super::organization_name("市町"));
         assert!(!super::organization_name("市区町村"));
         assert!(super::organization_name("北浜町"));
+        assert!(!super::organization_name("認可保育所及び認定こども園"));
+        assert!(!super::organization_name("私立幼稚園"));
+        assert!(!super::organization_name("平成30年度東京都"));
+        assert!(!super::organization_name("グループ社"));
+        assert!(super::organization_name("北浜私立学校協会"));
         assert!(!super::organization_name("※一般社団法人"));
         assert!(!super::organization_name("交付申請のあった2法人"));
         // A count of bodies, or water (水道), which ends like 北海道.
