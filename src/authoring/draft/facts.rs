@@ -284,8 +284,28 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 ])
                 .any(|w| near_after.starts_with(w))
                 || c.unit == Unit::People
-                    && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w));
+                    && ["家族", "保護者"].iter().any(|w| near_before.ends_with(w))
+                    // (返還金の対象となる保護者 258名: those it touched.)
+                    && !crate::text::last_chars(before, 12).contains("対象");
             let recipients = addresses_shown && SENT_TO.iter().any(|w| near_after.starts_with(w));
+            // 365名に対して誤った授業料の徴収, 11世帯に対し…円の過徴収: those
+            // charged or paid wrongly are those it touched.
+            let charged = c.unit != Unit::Records
+                && near_after.starts_with("に対")
+                && [
+                    "過徴収",
+                    "過大",
+                    "過少",
+                    "徴収",
+                    "支給",
+                    "請求",
+                    "還付",
+                    "賦課",
+                    "課税",
+                    "算定",
+                ]
+                .iter()
+                .any(|w| clause.contains(w));
             // 漏えいした個人情報の対象者23人に対し: those whose data it was.
             let subjects_of_leak =
                 near_before.ends_with("対象者") && LEAKED.iter().any(|w| before.contains(w));
@@ -301,8 +321,24 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 && !["送付", "送信", "郵送", "発送"]
                     .iter()
                     .any(|w| clause.contains(w));
-            if (told || sent_after) && !recipients && !subjects_of_leak && !handed {
+            if (told || sent_after) && !recipients && !subjects_of_leak && !handed && !charged {
                 score -= 3;
+            }
+            if charged {
+                score += 1;
+            }
+            // 12人 alone on its line, its amount beside or below it (134,504円):
+            // a table's count of those it touched.
+            let alone_on_line = t.trim() == c.text.trim();
+            let amount = clause.contains('円')
+                || alone_on_line
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|n| n.text.trim().ends_with('円'));
+            // (・還付 7人 7,700円: a part under its label, not the whole.)
+            let leads = before.trim_start_matches(['・', '-', ' ', '　']).is_empty();
+            if c.unit != Unit::Records && (alone_on_line || amount && leads) {
+                score += 1;
             }
             // 選挙人1人, 6名の選挙人: persons of the kind a ballot error touches.
             let voters = ["選挙人", "有権者", "投票者"];
@@ -650,6 +686,30 @@ mod tests {
                 "投票用紙の交付誤りについて\n投票管理者が用紙を取り違えたことにより、6名の選挙人に対して誤った投票用紙を交付しました。\n"
             ),
             (Some(6), None, 0)
+        );
+        // Those charged or paid wrongly, and a table's count beside its amount.
+        assert_eq!(
+            counted(
+                "授業料の徴収誤りについて\n調査の結果、312名に対して、誤った授業料の徴収手続きを行っていました。\n"
+            ),
+            (Some(312), None, 0)
+        );
+        assert_eq!(
+            counted(
+                "介護サービス費の支給誤りについて\n対象者に追加の支給を行います。\n令和2年1月から令和4年6月サービス利用分\n14人\n120,300円\n"
+            ),
+            (Some(14), None, 0)
+        );
+        // (A part under its label, with its amount, is not the whole.)
+        assert_eq!(
+            counted(
+                "料金の誤りについて\n・対象者14人\n・還付 9人 8,100円\n・追加納付 5人 101,200円\n"
+            ),
+            (Some(14), None, 0)
+        );
+        assert_eq!(
+            counted("利用料の誤りについて\n・返還金の対象となる保護者  231名\n"),
+            (Some(231), None, 0)
         );
         // A rate is not a count.
         assert_eq!(
