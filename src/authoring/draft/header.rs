@@ -78,8 +78,8 @@ pub fn published(
                 .filter(|i| !top.contains(i))
                 .map(|i| (i, signature_date_line(&lines[i].text))),
         )
-        // 就学援助金の誤支給について(平成30年8月23日): the date the title gives;
-        // …について 最終更新日:2025年9月5日 (ID:8959) 印刷 …: a page's label and
+        // 就学援助費の誤りについて(令和元年7月2日): the date the title gives;
+        // …について 最終更新日:2024年3月1日 (ID:1234) 印刷 …: a page's label and
         // date inside a first line that runs on.
         .chain(lines.first().and_then(|l| {
             let t = &l.text;
@@ -680,7 +680,7 @@ mod tests {
         }
         // What a ministry made public is not this notice's first publication.
         let ls = lines(
-            "保険税の賦課誤りについて\n2017年5月24日\n平成28年12月27日、厚生労働省が全国的に保険料の賦課誤りがあったと公表した。\n",
+            "保険税の賦課誤りについて\n2017年5月24日\n平成29年1月10日、厚生労働省が全国で保険料の計算に誤りがあったことを公表した。\n",
         );
         assert!(announced(&ls, ls.len(), None).is_none());
         // The matter itself made public before (…に公表しました件の続報) still is.
@@ -730,12 +730,12 @@ mod tests {
             ),
             // The page's label and date inside a first line that runs on.
             (
-                "【お詫び】給付金の支給額の誤りについて 最終更新日:2025年9月8日 (ID:8123) 印刷 北浜市が実施している給付金の事務で、金額を誤りました。",
-                Some("2025-09-08"),
+                "【お詫び】北浜市給付金の過払いのお知らせ 最終更新日:2024年6月8日 (ID:8123) 印刷 北浜市の給付金の事務で、金額を誤りました。",
+                Some("2024-06-08"),
             ),
             // The date the title gives, before the page's later update.
             (
-                "就学援助金の誤支給について(平成30年8月24日)\n\n更新日:2023年08月02日\n就学援助金を誤って支給しました。",
+                "就学援助費の支給の誤りについて(平成30年8月24日)\n\n更新日:2023年08月02日\n就学援助金を誤って支給しました。",
                 Some("2018-08-24"),
             ),
             // The page's date at its foot, labelled.
