@@ -712,7 +712,9 @@ fn told_by(after: &str) -> bool {
         "指導",
     ];
     after.starts_with("報道発表")
-        || told.iter().any(|w| after.starts_with(&format!("の{w}")))
+        || after
+            .strip_prefix('の')
+            .is_some_and(|r| told.iter().any(|w| r.starts_with(w)))
         || ["より", "から"].iter().any(|w| after.starts_with(w))
             && [
                 "報道発表",

@@ -685,7 +685,9 @@ fn split_once(s: &str) -> Option<(String, String)> {
         .flat_map(|j| s.match_indices(j))
         .filter_map(|(at, j)| {
             // …の見直し、…の実施: nouns of a list, not a verb.
-            let noun = VERBS.iter().any(|v| s[..at].ends_with(&format!("の{v}")));
+            let noun = VERBS
+                .iter()
+                .any(|v| s[..at].strip_suffix(v).is_some_and(|b| b.ends_with('の')));
             (!noun && VERBS.iter().any(|v| s[..at].ends_with(v))).then(|| {
                 // 見直し、 is 見直す, the others a noun and する.
                 let end = if s[..at].ends_with("見直") {

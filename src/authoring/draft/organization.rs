@@ -215,22 +215,6 @@ pub fn organization_name(name: &str) -> bool {
     {
         return false;
     }
-    // 認可保育所及び認定こども園, 私立幼稚園: kinds of bodies, two or one,
-    // not a body's name; 平成30年度北浜県…: a year's survey, not a body.
-    if ["及び", "および", "並びに"].iter().any(|w| n.contains(w))
-        || ["私立", "認可", "公立", "民間", "各"].iter().any(|p| {
-            n.strip_prefix(p)
-                .is_some_and(|kind| ORG_SUFFIXES.contains(&kind) || kind.chars().count() <= 3)
-        })
-        || n.starts_with(['平', '令', '昭']) && n.contains("年度")
-        || n.ends_with("グループ社")
-    {
-        return false;
-    }
-    // 市町, 市区町村: the kinds of local government, none of them by name.
-    if n.chars().all(|c| "都道府県市区町村".contains(c)) {
-        return false;
-    }
     // 中学校, 病院: a kind of body, not a name.
     if ORG_SUFFIXES.contains(&n) || ["高校", "大学院", "センター", "事務局"].contains(&n)
     {
@@ -277,6 +261,22 @@ pub fn organization_name(name: &str) -> bool {
         .iter()
         .any(|p| n.starts_with(p) && n.len() > p.len());
     if (department(n) && !legal) || bare_reference(n) {
+        return false;
+    }
+    // 認可保育所及び認定こども園, 私立幼稚園: kinds of bodies, two or one,
+    // not a body's name; 平成30年度北浜県…: a year's survey, not a body.
+    if ["及び", "および", "並びに"].iter().any(|w| n.contains(w))
+        || ["私立", "認可", "公立", "民間", "各"].iter().any(|p| {
+            n.strip_prefix(p)
+                .is_some_and(|kind| ORG_SUFFIXES.contains(&kind) || kind.chars().count() <= 3)
+        })
+        || n.starts_with(['平', '令', '昭']) && n.contains("年度")
+        || n.ends_with("グループ社")
+    {
+        return false;
+    }
+    // 市町, 市区町村: the kinds of local government, none of them by name.
+    if n.chars().all(|c| "都道府県市区町村".contains(c)) {
         return false;
     }
     if n.ends_with('局') {
