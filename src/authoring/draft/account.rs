@@ -203,17 +203,7 @@ fn entries(
         for b in &s.blocks {
             // A paragraph between items is an introduction or a note; one
             // that goes on (また、…を検討します) adds to them.
-            let goes_on = [
-                "また、",
-                "また今後",
-                "さらに、",
-                "加えて、",
-                "併せて、",
-                "あわせて、",
-            ]
-            .iter()
-            .any(|w| b.text.trim_start().starts_with(w));
-            if has_items && !b.item && !goes_on {
+            if has_items && !b.item && !goes_on(b) {
                 continue;
             }
             let parts = if b.item {
@@ -366,6 +356,20 @@ fn lead(s: &Section) -> bool {
                 "重要なお知らせ",
             ]
             .contains(&label)
+}
+
+/// A paragraph that goes on from the items before it (`また、…`, `さらに、…`).
+fn goes_on(b: &Block) -> bool {
+    [
+        "また、",
+        "また今後",
+        "さらに、",
+        "加えて、",
+        "併せて、",
+        "あわせて、",
+    ]
+    .iter()
+    .any(|w| b.text.trim_start().starts_with(w))
 }
 
 /// Sections that hold nothing of the account.
@@ -727,17 +731,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
         for b in &s.blocks {
             // A paragraph between items is an introduction or a note; one
             // that goes on (また、…を検討します) adds to them.
-            let goes_on = [
-                "また、",
-                "また今後",
-                "さらに、",
-                "加えて、",
-                "併せて、",
-                "あわせて、",
-            ]
-            .iter()
-            .any(|w| b.text.trim_start().starts_with(w));
-            if has_items && !b.item && !goes_on {
+            if has_items && !b.item && !goes_on(b) {
                 continue;
             }
             let parts = if b.item {
