@@ -81,14 +81,17 @@ pub fn published(
         // 就学援助費の誤りについて(令和元年7月2日): the date the title gives;
         // …について 最終更新日:2024年3月1日 (ID:1234) 印刷 …: a page's label and
         // date inside a first line that runs on.
-        .chain(lines.first().and_then(|l| {
+        .chain(lines.iter().take(3).enumerate().filter_map(|(i, l)| {
             let t = &l.text;
             let found = dates::find(t, None);
             let closing = found.last().filter(|f| {
-                f.date.day.is_some()
+                i == 0
+                    && f.date.day.is_some()
                     && t[f.end..].trim().trim_matches([')', '）', ' ']).is_empty()
                     && !t.ends_with('。')
             });
+            // (The page may have set the title apart: the label then opens
+            // the next line.)
             let labelled = found.iter().find(|f| {
                 let before = t[..f.start].trim_end_matches([':', '：', ' ', '　']);
                 f.date.day.is_some()
@@ -96,7 +99,7 @@ pub fn published(
                         .iter()
                         .any(|w| before.ends_with(w))
             });
-            closing.or(labelled).map(|f| (0, Some(f.clone())))
+            closing.or(labelled).map(|f| (i, Some(f.clone())))
         }))
         // (令和7年5月21日更新) closing the page: its date, labelled.
         .chain(
@@ -730,8 +733,14 @@ mod tests {
             ),
             // The page's label and date inside a first line that runs on.
             (
-                "【お詫び】北浜市給付金の過払いのお知らせ 最終更新日:2024年6月8日 (ID:8123) 印刷 北浜市の給付金の事務で、金額を誤りました。",
+                "【お詫び】北浜市給付金の過払いのお知らせ 最終更新日:2024年6月8日 (ID:8123) 印刷 北浜市の給付金の事務で、金額を誤りました。対象の方には通知を送ります。今後は二人で確かめます。",
                 Some("2024-06-08"),
+            ),
+            (
+                // (A page stored as one line, split at its sentences: the
+                // title then stands apart and the label opens the next line.)
+                "【お詫び】給付事務の誤りについて 最終更新日:2024年6月9日 (ID:8124) 印刷 北浜市が実施している「臨時給付金」の事務で、一部の方の給付額を多く算定し、誤った案内を送ってしまいました。 市民の皆さまにお詫び申し上げます。 誤りの原因 給付額の計算で、給与の支払の報告の欄を読み違え、控除の額を少なく見ていました。 対象の方には個別に連絡し、差額の返還をお願いします。 今後は計算の設定を二人で確かめ、手順書を改めます。",
+                Some("2024-06-09"),
             ),
             // The date the title gives, before the page's later update.
             (
