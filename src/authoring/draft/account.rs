@@ -740,7 +740,7 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
                 // What was always done before (これまでも…指導してきたが、) goes.
                 sentences(&b.text)
                     .iter()
-                    .map(|p| measure::without_past_practice(p).to_string())
+                    .map(|p| measure::without_reason(measure::without_past_practice(p)).to_string())
                     .collect()
             };
             for p in parts {
@@ -810,8 +810,10 @@ pub fn measures(lines: &[Line], sections: &[Section]) -> Vec<Fact<String>> {
             }
             // An official's comment, quoted whole, is its sentences.
             for p in sentences(unquoted(b.text.trim())) {
-                let p = measure::without_closing_request(measure::without_past_practice(&p))
-                    .to_string();
+                let p = measure::without_closing_request(measure::without_reason(
+                    measure::without_past_practice(&p),
+                ))
+                .to_string();
                 let said = if measure::announces(&p) {
                     Some(p.as_str())
                 } else {

@@ -83,6 +83,9 @@ const ACTS: &[&str] = &[
     "情報セキュリティ",
     "セキュリティ強化",
     "セキュリティの強化",
+    // What is written down for users (料金表に…を追記する, 記載例を追加し).
+    "追記",
+    "記載例",
     // A place or a field made for it (記載欄を設ける).
     "設置",
     "設け",
@@ -119,6 +122,9 @@ const FRAMES: &[&str] = &[
     "二度と",
     "としましては",
     "といたしましては",
+    // (…といたしまして, as the clause's end is read: its て and し go.)
+    "としま",
+    "といたしま",
     "としては",
     "を踏まえ",
     // A purpose (再発防止のため、…).
@@ -392,6 +398,28 @@ pub fn without_past_practice(s: &str) -> &str {
                 || ["てきた", "てまいった", "ておりました"]
                     .iter()
                     .any(|e| before.ends_with(e)) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+/// A measure without the reason given before it (`…理解が十分ではなかった
+/// ことが原因と考えられることから、…を徹底します` → `…を徹底します`): the
+/// reason is the cause's, the rest the measure.
+pub fn without_reason(s: &str) -> &str {
+    let joint = ["ことから、", "ことを踏まえ、", "ことを受け、"]
+        .iter()
+        .filter_map(|j| s.rfind(j).map(|at| (at, *j)))
+        .max();
+    match joint.map(|(at, j)| (&s[..at], &s[at + j.len()..])) {
+        Some((before, rest))
+            if ["原因", "不十分", "十分ではな", "不足"]
+                .iter()
+                .any(|w| before.contains(w))
+                && concrete(rest)
+                && announces(rest) =>
         {
             rest
         }
@@ -699,6 +727,12 @@ fn split_once(s: &str) -> Option<(String, String)> {
             })
         })
         .min_by_key(|(at, _, _)| *at);
+    // …を改めるほか、…: ほか after a verb's end joins two acts too.
+    let besides = s.match_indices("ほか、").find_map(|(at, w)| {
+        s[..at]
+            .ends_with(['る', 'う', 'す', 'く', 'つ', 'む', 'ぶ', 'ぐ'])
+            .then(|| (at, w.len(), String::new()))
+    });
     // …を図るとともに…: とともに after a verb's end joins two acts without a
     // comma too (職員とともに is with the staff).
     let along = s.match_indices("とともに").find_map(|(at, w)| {
@@ -709,6 +743,7 @@ fn split_once(s: &str) -> Option<(String, String)> {
     let (at, len, keep) = fixed
         .chain(verb)
         .chain(along)
+        .chain(besides)
         .min_by_key(|(at, _, _)| *at)?;
     let left = format!("{}{keep}", &s[..at]);
     let right = s[at + len..].to_string();
@@ -1040,6 +1075,30 @@ mod tests {
                 "税の適用関係の確認事務を十分に行う",
                 "委託業者との連携を強化する"
             ]
+        );
+        // ほか after a verb joins two acts; 再発防止策といたしまして frames.
+        assert_eq!(
+            split(
+                "再発防止策といたしまして、登録更新の事務手続きを改めるほか、文書を発送する際には複数人による確認を徹底します。"
+            ),
+            [
+                "登録更新の事務手続きを改める",
+                "文書を発送する際には複数人による確認を徹底します"
+            ]
+        );
+        assert_eq!(
+            split(
+                "また、県のホームページの料金表に減額の規定を追記するとともに、申請書の記載例を加え、料金をわかりやすくします。"
+            )
+            .len(),
+            2
+        );
+        // The reason before a measure is the cause's.
+        assert_eq!(
+            without_reason(
+                "今回の誤りは、担当の規定の理解が十分ではなかったことが原因と考えられることから、規定の再確認、複数の職員による点検を徹底します。"
+            ),
+            "規定の再確認、複数の職員による点検を徹底します。"
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
