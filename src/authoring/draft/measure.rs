@@ -405,8 +405,8 @@ pub fn without_past_practice(s: &str) -> &str {
     }
 }
 
-/// A measure without the reason given before it (`…理解が十分ではなかった
-/// ことが原因と考えられることから、…を徹底します` → `…を徹底します`): the
+/// A measure without the reason given before it (`…を十分に知らなかった
+/// ことが原因と見られることから、…を徹底します` → `…を徹底します`): the
 /// reason is the cause's, the rest the measure.
 pub fn without_reason(s: &str) -> &str {
     let joint = ["ことから、", "ことを踏まえ、", "ことを受け、"]
@@ -1079,11 +1079,11 @@ mod tests {
         // ほか after a verb joins two acts; 再発防止策といたしまして frames.
         assert_eq!(
             split(
-                "再発防止策といたしまして、登録更新の事務手続きを改めるほか、文書を発送する際には複数人による確認を徹底します。"
+                "再発防止策といたしまして、資格の更新の手順を見直すほか、封書を送る前には二人で中身を確認します。"
             ),
             [
-                "登録更新の事務手続きを改める",
-                "文書を発送する際には複数人による確認を徹底します"
+                "資格の更新の手順を見直す",
+                "封書を送る前には二人で中身を確認します"
             ]
         );
         assert_eq!(
@@ -1096,9 +1096,9 @@ mod tests {
         // The reason before a measure is the cause's.
         assert_eq!(
             without_reason(
-                "今回の誤りは、担当の規定の理解が十分ではなかったことが原因と考えられることから、規定の再確認、複数の職員による点検を徹底します。"
+                "今回の誤りは、担当者が減額の決まりを十分に知らなかったことが原因と見られることから、決まりの再確認、複数の職員による点検を徹底します。"
             ),
-            "規定の再確認、複数の職員による点検を徹底します。"
+            "決まりの再確認、複数の職員による点検を徹底します。"
         );
         // One act with a framing clause: one measure, the frame gone.
         assert_eq!(
