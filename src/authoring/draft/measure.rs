@@ -380,51 +380,61 @@ pub fn after_incident(s: &str) -> Option<&str> {
     .find(|rest| announces(rest))
 }
 
+/// The rest of a sentence after the first (or, `last`, the final) of its
+/// `joints` where `cut(before, rest)` holds; the whole sentence otherwise.
+fn after_joint<'a>(
+    s: &'a str,
+    joints: &[&str],
+    last: bool,
+    cut: impl Fn(&str, &str) -> bool,
+) -> &'a str {
+    let found = joints
+        .iter()
+        .filter_map(|j| if last { s.rfind(j) } else { s.find(j) }.map(|at| (at, j.len())));
+    let joint = if last { found.max() } else { found.min() };
+    match joint.map(|(at, len)| (&s[..at], &s[at + len..])) {
+        Some((before, rest)) if cut(before, rest) => rest,
+        _ => s,
+    }
+}
+
 /// A sentence without what was always done before its `…ましたが、`
 /// (`日頃より…注意喚起を行い、…努めてまいりましたが、今回…`): what follows it.
 pub fn without_past_practice(s: &str) -> &str {
     // …ましたが、 / …してきたが、 / …努めてきたところですが、: the first
     // clause in the past closed by が、.
-    let joint = ["ところですが、", "ところでしたが、", "たが、"]
-        .iter()
-        .filter_map(|j| s.find(j).map(|at| (at, *j)))
-        .min();
-    match joint.map(|(at, j)| (&s[..at], &s[at + j.len()..])) {
-        Some((before, rest))
-            if ["日頃", "日ごろ", "これまで", "従来", "平素", "かねて"]
+    after_joint(
+        s,
+        &["ところですが、", "ところでしたが、", "たが、"],
+        false,
+        |before, _| {
+            ["日頃", "日ごろ", "これまで", "従来", "平素", "かねて"]
                 .iter()
                 .any(|w| before.contains(w))
                 // …に努めてきたところですが、: done all along, whatever it says.
                 || ["てきた", "てまいった", "ておりました"]
                     .iter()
-                    .any(|e| before.ends_with(e)) =>
-        {
-            rest
-        }
-        _ => s,
-    }
+                    .any(|e| before.ends_with(e))
+        },
+    )
 }
 
 /// A measure without the reason given before it (`…を十分に知らなかった
 /// ことが原因と見られることから、…を徹底します` → `…を徹底します`): the
 /// reason is the cause's, the rest the measure.
 pub fn without_reason(s: &str) -> &str {
-    let joint = ["ことから、", "ことを踏まえ、", "ことを受け、"]
-        .iter()
-        .filter_map(|j| s.rfind(j).map(|at| (at, *j)))
-        .max();
-    match joint.map(|(at, j)| (&s[..at], &s[at + j.len()..])) {
-        Some((before, rest))
-            if ["原因", "不十分", "十分ではな", "不足"]
+    after_joint(
+        s,
+        &["ことから、", "ことを踏まえ、", "ことを受け、"],
+        true,
+        |before, rest| {
+            ["原因", "不十分", "十分ではな", "不足"]
                 .iter()
                 .any(|w| before.contains(w))
                 && concrete(rest)
-                && announces(rest) =>
-        {
-            rest
-        }
-        _ => s,
-    }
+                && announces(rest)
+        },
+    )
 }
 
 /// A commitment without the request for understanding that closes it:
