@@ -346,9 +346,9 @@ pub fn counts(lines: &[Line], sections: &[Section], title: Option<usize>) -> (Co
                 && (voters
                     .iter()
                     .any(|w| near_before.trim_end_matches(['(', '（']).ends_with(w))
-                    || voters
-                        .iter()
-                        .any(|w| near_after.starts_with(&format!("の{w}"))))
+                    || near_after
+                        .strip_prefix('の')
+                        .is_some_and(|r| voters.iter().any(|w| r.starts_with(w))))
             {
                 score += 1;
             }
