@@ -78,7 +78,8 @@ pub fn published(
                 .filter(|i| !top.contains(i))
                 .map(|i| (i, signature_date_line(&lines[i].text))),
         )
-        // 就学援助費の誤りについて(令和元年7月2日): the date the title gives;
+        // 就学援助費の誤りについて(令和元年7月2日), `【...】組織 表題 2024/8/7`:
+        // the date the heading line ends with;
         // …について 最終更新日:2024年3月1日 (ID:1234) 印刷 …: a page's label and
         // date inside a first line that runs on.
         .chain(lines.iter().take(3).enumerate().filter_map(|(i, l)| {
@@ -132,21 +133,9 @@ pub fn published(
     if best.is_some() {
         return best;
     }
-    // `【...】組織 表題 2024/8/7`: a heading line that ends with its date;
-    // `2022.12.22 …の誤送付について`: one that begins with it.
-    let first = lines.first()?;
-    let found = dates::find(&first.text, None);
-    if let Some(last) = found.last()
-        && last.date.day.is_some()
-        && first.text[last.end..].trim().is_empty()
-        && !first.text.ends_with('。')
-    {
-        return Some(Fact {
-            value: last.date,
-            lines: vec![0],
-            quote: last.text.clone(),
-        });
-    }
+    // (A heading line that ends with its date, `【...】組織 表題 2024/8/7`, is
+    // read above among the dated lines.)
+    // `2022.12.22 …の誤送付について`: a heading line that begins with its date.
     for (i, line) in lines.iter().enumerate().take(top_end(lines, first_heading)) {
         let t = line.text.as_str();
         // …の誤送付について(令和7年4月2日発表): the title with its date.
