@@ -330,7 +330,7 @@ fn contractor(before: &str) -> bool {
 }
 
 /// A prefecture or a municipality (福知山市, 埼玉県), not a body of one.
-fn municipality(name: &str) -> bool {
+pub(super) fn municipality(name: &str) -> bool {
     let n = name.chars().count();
     (2..=6).contains(&n) && name.ends_with(['市', '区', '町', '村', '県', '都', '府', '道'])
 }

@@ -280,8 +280,8 @@ fn named_organization(f: &Fact<String>, ex: &Extract, site: Option<&str>, lang: 
     // city, 北浜市 told of in a prefecture's release): the page's.
     // (A ministry, 厚生労働省, that told the body of it, too.)
     let government = |n: &str| {
-        n.chars().count() <= 6
-            && n.ends_with(['市', '区', '町', '村', '県', '都', '府', '道', '省', '庁'])
+        (issuer::municipality(n)
+            || (2..=6).contains(&n.chars().count()) && n.ends_with(['省', '庁']))
             && n.chars().all(|c| crate::text::is_kanji(c) || c == 'ヶ')
     };
     if let Some(site) = site
