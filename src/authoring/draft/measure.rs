@@ -591,7 +591,7 @@ pub fn split(s: &str) -> Vec<String> {
 /// no act (`氏名、住所、…の管理`) belongs to the next.
 fn listed(s: &str) -> Vec<String> {
     // The nouns that name an act.
-    const ACTS: &[&str] = &[
+    const ACT_NOUNS: &[&str] = &[
         "強化",
         "確認",
         "徹底",
@@ -630,7 +630,7 @@ fn listed(s: &str) -> Vec<String> {
     ];
     let whole = vec![s.to_string()];
     // …の見直し、…の実施: a list without a verb, each item an act.
-    let verbless = ACTS.iter().any(|a| s.ends_with(a));
+    let verbless = ACT_NOUNS.iter().any(|a| s.ends_with(a));
     let (object, verb) = match s.rfind('を') {
         _ if verbless => (s, ""),
         Some(at) => (&s[..at], &s[at..]),
@@ -677,7 +677,7 @@ fn listed(s: &str) -> Vec<String> {
         // (…の見直しや、…: や before the comma.)
         let piece = piece.strip_suffix('や').unwrap_or(piece);
         pending.push_str(piece);
-        if ACTS.iter().any(|a| piece.trim().ends_with(a)) && piece.chars().count() >= 3 {
+        if ACT_NOUNS.iter().any(|a| piece.trim().ends_with(a)) && piece.chars().count() >= 3 {
             items.push(std::mem::take(&mut pending));
         } else if i + 1 == pieces.len() {
             return whole;
@@ -737,23 +737,21 @@ fn split_once(s: &str) -> Option<(String, String)> {
             })
         })
         .min_by_key(|(at, _, _)| *at);
-    // …を改めるほか、…: ほか after a verb's end joins two acts too.
-    let besides = s.match_indices("ほか、").find_map(|(at, w)| {
-        s[..at]
-            .ends_with(['る', 'う', 'す', 'く', 'つ', 'む', 'ぶ', 'ぐ'])
-            .then(|| (at, w.len(), String::new()))
-    });
-    // …を図るとともに…: とともに after a verb's end joins two acts without a
-    // comma too (職員とともに is with the staff).
-    let along = s.match_indices("とともに").find_map(|(at, w)| {
-        let after = &s[at + w.len()..];
-        let verb_end = s[..at].ends_with(['る', 'う', 'す', 'く', 'つ', 'む', 'ぶ', 'ぐ']);
-        (verb_end && !after.starts_with('、')).then(|| (at, w.len(), String::new()))
-    });
+    // …を改めるほか、…, …を図るとともに…: ほか and とともに after a verb's end
+    // join two acts, とともに without a comma too (職員とともに is with the staff;
+    // とともに、 is among the joints above).
+    let after_verb = ["ほか、", "とともに"]
+        .iter()
+        .flat_map(|j| s.match_indices(j))
+        .filter(|(at, j)| {
+            s[..*at].ends_with(['る', 'う', 'す', 'く', 'つ', 'む', 'ぶ', 'ぐ'])
+                && !s[at + j.len()..].starts_with('、')
+        })
+        .map(|(at, j)| (at, j.len(), String::new()))
+        .min_by_key(|(at, _, _)| *at);
     let (at, len, keep) = fixed
         .chain(verb)
-        .chain(along)
-        .chain(besides)
+        .chain(after_verb)
         .min_by_key(|(at, _, _)| *at)?;
     let left = format!("{}{keep}", &s[..at]);
     let right = s[at + len..].to_string();
