@@ -404,6 +404,11 @@ fn background(text: &str, f: &dates::Found) -> bool {
         "施行",
         "の制度改正",
         "の税制改正",
+        // …2月1日から始まった審査: when something began.
+        "から始ま",
+        "に始ま",
+        "から開始され",
+        "に開始され",
     ]
     .iter()
     .any(|w| after.trim_start().starts_with(w))
@@ -412,10 +417,6 @@ fn background(text: &str, f: &dates::Found) -> bool {
             .any(|w| before.ends_with(w))
         || crate::text::last_chars(before, 3).ends_with("既に")
         || after.starts_with("以前")
-        // …2月1日から始まった審査: when something began.
-        || ["から始ま", "に始ま", "から開始され", "に開始され"]
-            .iter()
-            .any(|w| after.trim_start().starts_with(w))
 }
 
 /// `令和7年12月25日を納期限とする督促状`: the day a bill falls due, not an event.
